@@ -1,10 +1,8 @@
 import type { Endpoint } from "./types.js";
 
 /**
- * Arrays the model keeps, made to their exact length. An array grown by `push` or `flatMap`
- * reserves room for 17 entries or more; most of the model's lists hold one or two, and on a
- * 10,000-operation spec that slack was a fifth of the model's memory (11 MiB), kept through the
- * whole emit.
+ * Arrays the model keeps, made to their exact length: one grown by `push` or `flatMap` reserves
+ * room for 17 entries or more, and most of the model's lists hold one or two (docs/benchmark.md).
  */
 
 /** The lists end to end, in a new array of exactly their total length. */
@@ -40,8 +38,7 @@ export function packed<T>(list: readonly T[]): T[] {
 
 /**
  * A reader's endpoint with its lists {@link packed}: made right after the endpoint is read, while
- * the lists grown by `push` are young, so their slack never outlives the reading (on the 10k
- * synthetic spec it was 6.6 MiB of the documents the merge reads).
+ * the lists grown by `push` are young, so their slack never outlives the reading.
  */
 export function packEndpoint(endpoint: Endpoint): Endpoint {
   replaceLists(endpoint, packed);
@@ -65,10 +62,9 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
 }
 
 /**
- * One frozen empty list and one frozen empty record for every empty one an endpoint keeps: on
- * the 10k synthetic spec its empty lists (no query, header or cookie parameters, a response
- * without content) and empty `extensions` were 2.1 MB of the model, held through the whole emit.
- * Frozen, so code that would add to one fails loudly instead of adding to every endpoint's.
+ * One frozen empty list and one frozen empty record for every empty one an endpoint keeps (no
+ * query parameters, a response without content, no `extensions`). Frozen, so code that would
+ * add to one fails loudly instead of adding to every endpoint's.
  */
 const NONE: readonly never[] = Object.freeze([]);
 const NO_EXTENSIONS: Readonly<Record<string, unknown>> = Object.freeze({});

@@ -19,14 +19,11 @@ import type {
 
 /**
  * The typed client (it imports the `types` artifact, and the `validators` when the run makes
- * them): the runtime files copied verbatim from templates/client/ (`client/runtime.ts`: the
- * fetch wrapper; `options.ts`: the client's and a call's options; `transport.ts`: the call on
- * the wire; `timeouts.ts`: its time limits; `auth.ts`: credentials; `body.ts`: request and
- * response bodies; `serialize.ts`: parameter styles; `validate.ts`: response checks, only
- * beside the validators), and `client/index.ts` (one standalone function per endpoint, typed
- * by the `EndpointFunctions` interface, and `createClient`), rendered by the templates
- * client/endpoint.js and client/index.js, which users can override. The templates receive views of raw spec text
- * (view-types.ts) and the helpers that escape and lay it out (helpers.ts).
+ * them): the runtime files copied verbatim from templates/client/ (RUNTIME_FILES, each file's
+ * first lines say what it does), and `client/index.ts` (one function per endpoint, typed by the
+ * `EndpointFunctions` interface, and `createClient`), rendered by the templates client/endpoint.js
+ * and client/index.js, which users can override. The templates receive views of raw spec text
+ * (view-types.ts) and the helpers that escape and lay it out (template-helpers.ts).
  */
 
 /** `templates/client/endpoint.js`. */

@@ -87,11 +87,10 @@ export function endpointView(
 
 /**
  * The parameter and response views of one docs view, each made once however many endpoints show
- * it, and each list of them once: endpoints that show the same rows get the same objects (on
- * Microsoft Graph beta 89,188 parameter rows are 2,779 distinct, and 22,361 response tables
- * 3,934), so the view stays small and a template can make a table once per list (the own
- * templates do). A view is found by its fields along a tree of maps, one field a level: no key
- * text is built, and a spec string hashes once.
+ * it, and each list of them once: endpoints that show the same rows get the same objects, so the
+ * view stays small and a template can make a table once per list (the own templates do). A view
+ * is found by its fields along a tree of maps, one field a level: no key text is built, and a
+ * spec string hashes once.
  */
 export class SharedParts {
   private readonly parameters: Node = new Map();

@@ -21,15 +21,11 @@ import {
 import type { WebhookSchemeName } from "./webhook-signature-option.js";
 
 /**
- * The server artifact (it imports the `types` and `validators` artifacts), `server/`: `contracts.ts` (the
- * `Handlers` type), `routes.ts` (route data), and fixed files copied from templates/server/:
- * `runtime.ts` (shared types), `router.ts`, `decode.ts`, `params.ts`, `listener.ts` (the dispatcher every adapter
- * shares, and the node:http listener), `fetch.ts` (a fetch handler), `index.ts` (`createRequestListener`), `validate.ts` and `problem.ts` (requests and answers checked
- * with the validators artifact's files), `settings.ts` (generator settings the
- * runtime reads), and one `<adapter>.ts` per adapter `options.adapters` lists (`fastify.ts`,
- * `express.ts`, `hono.ts`: each an `apiRoutes`; or the user's own template of that name), and
- * for an API with webhooks their receiver (`webhook-receiver.ts`, `webhooks.ts`,
- * `webhook-contracts.ts`, and `webhook-<adapter>.ts` per adapter: each an `apiWebhooks`).
+ * The server artifact (it imports the `types` and `validators` artifacts), `server/`:
+ * `contracts.ts` (the `Handlers` type), `routes.ts` (route data) and `settings.ts` (generator
+ * settings the runtime reads); the runtime copied from templates/server/ (SERVER_TEMPLATE_FILES,
+ * each file's first lines say what it does); one `<adapter>.ts` per adapter `options.adapters`
+ * lists (or the user's own template of that name); and for an API with webhooks their receiver.
  * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
  */
 export function emitServer({

@@ -56,7 +56,7 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     next: new Map(),
   };
   // the hash state of an endpoint's named part, by the names its shape references itself
-  // (endpoints share few sets of them: 2,236 for Microsoft Graph's 22,361 endpoints)
+  // (endpoints share few sets of them)
   const byRefs = new Map<string, Hash>();
   const namedHash = (refs: Set<string>): Hash => {
     const closure = new Set<string>();
@@ -68,13 +68,11 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
       for (const ref of namedSchema(name).refs)
         if (!closure.has(ref)) queue.push(ref);
     }
-    // `{"named":{…},"shape":…}`: the named part is hashed along a trie of the sorted names (sets
-    // of names share their first names: the text each set would hash whole is hundreds of MB on
-    // Microsoft Graph), whose state is copied again to go on with each endpoint's shape. The trie
-    // is a radix trie: a node is a run of names with the state after it, copied only where names
-    // part (Microsoft Graph: ~2,700 copies, not one per name, ~100,000); the state inside a run
-    // that another set leaves is hashed again from the run's start when it is split there (~10%
-    // more text hashed on Microsoft Graph)
+    // `{"named":{…},"shape":…}`: the named part is hashed along a radix trie of the sorted names
+    // (sets of names share their first names), whose state is copied again to go on with each
+    // endpoint's shape: a node is a run of names with the state after it, copied only where
+    // names part; the state inside a run that another set leaves is hashed again from the run's
+    // start when it is split there (docs/benchmark.md has what it saves)
     const names = [...closure].sort();
     let node = namedHashes;
     let i = 0;
@@ -269,7 +267,9 @@ export function strippedSchema(schema: SubSchema): {
   refs: Set<string>;
 } {
   const refs = new Set<string>();
-  return { text: canonicalSchema(schema, refs), refs };
+  const out: string[] = [];
+  writeSchema(schema, refs, out);
+  return { text: out.join(""), refs };
 }
 
 const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
@@ -278,13 +278,6 @@ const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
 const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.one);
 const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.list);
 const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
-
-/** The canonical text of a sub-schema with its documentation keywords left out, at every schema position. */
-function canonicalSchema(s: SubSchema, refs: Set<string>): string {
-  const out: string[] = [];
-  writeSchema(s, refs, out);
-  return out.join("");
-}
 
 // the canonical texts are written as pieces into one list per text and joined once: a string
 // per level, each holding its children's, copied a schema's text once per nesting level

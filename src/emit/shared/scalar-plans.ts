@@ -14,9 +14,8 @@ import { isJsonMediaType, sentContent } from "./media-types.js";
 /**
  * The revival plans of the client and the server (`dates: "Date"`, `int64: "bigint"`): where
  * each endpoint's values become a Date or a bigint (revivedScalar), as the data
- * templates/shared/scalars.ts walks. `allOf` merges its members' plans; a
- * union revives a value only when every member that accepts it revives it the same way, and an
- * object member only when no other member declares it otherwise.
+ * templates/shared/scalars.ts walks, compositions by docs/client.md's rule ("Which values"): an
+ * object member of a union only when no other member declares it otherwise.
  */
 
 // The plans as data; templates/shared/scalars.ts walks the runtime's copy of these types

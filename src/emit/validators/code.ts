@@ -14,12 +14,11 @@ import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
 import type { PlanOp, PlanSub } from "./plan.js";
 
 /**
- * The validators as code (issue 58): a plan's node (plan.ts) written as a function of
- * straight-line JavaScript, specialised to its schema, as ajv's standalone code and typia's
- * are: properties read by name, type tests inline, loops over items inline, a named schema's
- * check called by name, the nesting bound counted in the checks. Each violation is the one
- * templates/validators/plan.ts makes of the same operation (same pointer, keyword, message, in
- * the same order); given `r.HALT` (`is()`, a member of anyOf…) a function returns at its first.
+ * The validators as code (issue 58; docs/validation.md says what it is like): a plan's node
+ * (plan.ts) written as a function specialised to its schema, the nesting bound counted in the
+ * checks. Each violation is the one templates/validators/plan.ts makes of the same operation
+ * (same pointer, keyword, message, in the same order); given `r.HALT` (`is()`, a member of
+ * anyOf…) a function returns at its first.
  *
  * A node using an operation this file does not write (dependentRequired, contains,
  * patternProperties, …), or whose code would not fit the line width, is left to the plan's

@@ -33,15 +33,12 @@ export const VALIDATOR_FILES = [
 const COPIED = ["formats.ts", "plan.ts", "plan-checks.ts", "plan-keywords.ts"];
 
 /**
- * The validators artifact: `validators/runtime.ts` and `validators/plan.ts` with its two parts
- * (copied from templates/validators/: the runtime's checks, and the interpreter of plans),
- * `validators/schemas.ts` (a check per named schema, and `schemas`: a validator per schema) and
- * `validators/endpoints.ts` (`endpoints`: per endpoint, validators of its path, query, headers,
- * cookies, body (JSON or text, by media type where they differ) and JSON responses). Each schema is written as data, a plan (plan.ts): the
- * files hold it as JSON in a string, which a user's tsc reads as one token (issue 45). They
- * narrow to the `types` artifact's `types.ts` (named by the run's type index); the client and
- * the server call them (both need this artifact). The named schemas' checks are code besides
- * (code.ts): `code: false` leaves them all to the plan's interpreter (the tests compare the two).
+ * The validators artifact, the files docs/validation.md lists: copied from templates/validators/
+ * (the runtime's checks, the interpreter of plans), and written from the model: schemas.ts (a
+ * check per named schema, and `schemas`), endpoints.ts (`endpoints`) and, with webhooks,
+ * webhooks.ts, narrowed to the `types` artifact's types.ts. The named schemas' checks are code
+ * besides (code.ts): `code: false` leaves them all to the plan's interpreter (the tests compare
+ * the two).
  */
 export function validatorFiles(
   model: ApiModel,

@@ -19,13 +19,11 @@ import {
 } from "./subschema.js";
 
 /**
- * The validators as data: each schema becomes a node of a plan, the operations
- * templates/validators/plan.ts compiles into checks on a schema's first use. The generator
- * decides here what the generated code used to spell out: which keywords count, in which order
- * (the order of the violations), how each pattern runs, which members a discriminator picks,
- * which required names a request or a response may leave out. A plan is JSON in a string: a
- * user's tsc reads it as one token, where the statements it replaces were megabytes of code to
- * parse and bind.
+ * The validators as data (docs/validation.md): each schema becomes a node of a plan, the
+ * operations templates/validators/plan.ts compiles into checks on a schema's first use. The
+ * generator decides here which keywords count, in which order (the order of the violations), how
+ * each pattern runs, which members a discriminator picks, which required names a request or a
+ * response may leave out.
  *
  * A node is a list of operations `[code, ...operands]` (`PlanOp`). A sub-schema in a
  * node (`PlanSub`) is a node in place, or the number of a node of the plan's table: a named

@@ -2,11 +2,9 @@ import { revivesAny } from "../toolkit.js";
 import type { ApiModel } from "../../model/types.js";
 
 /*
- * The validators check values as JSON carries them (issue 43): with the config's `dates: "Date"`
- * or `int64: "bigint"`, types.ts declares what the client and the server hand over after
- * reviving (a Date, a bigint), which is not what a validator sees. Its type is then `Wire<T>`:
- * the type of the JSON a value of `T` is read from, so that `is` and Standard Schema's
- * `validate` never narrow a date's text to a Date. Without the options nothing changes.
+ * The validators check values as JSON carries them (issue 43): with `dates: "Date"` or `int64:
+ * "bigint"` their types are `Wire<T>`, the JSON a `T` is read from (docs/validation.md, "Dates
+ * and 64-bit integers: the wire's values").
  */
 
 /** The first line of each file the validators write from the description. */

@@ -22,7 +22,7 @@ export function rootNode(doc: SourceDocument): Node {
 /**
  * A member or element of a node, its path made when first asked for: a reader visits many more
  * nodes (every member of what it reads, every absent one it looks for) than it takes a place or
- * a `$ref` from (Microsoft Graph beta: 230 MB of paths made, of 2 GB allocated by the reading).
+ * a `$ref` from.
  */
 class ChildNode implements Node {
   private made: Path | undefined;

@@ -3,6 +3,7 @@ import {
   isRecord,
   type ReaderContext,
   type SourceDocument,
+  valueAt,
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 import { refAlone } from "../../model/schema/ref.js";
@@ -56,9 +57,7 @@ export class SchemaConverter {
 
   /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
   convertHome(): void {
-    let container: unknown = this.ctx.doc.value;
-    for (const key of this.home)
-      container = isRecord(container) ? container[key] : undefined;
+    const container = valueAt(this.ctx.doc.value, this.home);
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
       this.names.named(this.ctx.doc, [...this.home, name], name);

@@ -33,9 +33,7 @@ export function suggestName(path: Path, doc: SourceDocument): string {
 
 /** Adds `null` to a schema: to its type list when it has one, else as an alternative. */
 export function makeNullable(schema: Schema): Schema {
-  return typedNotRef(schema)
-    ? nullableOwn({ ...schema })
-    : { anyOf: [schema, { type: "null" }] };
+  return nullableOwn(typedNotRef(schema) ? { ...schema } : schema);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   isRecord,
   type ReaderContext,
   type SourceDocument,
+  valueAt,
 } from "../reader.js";
 import { suggestName } from "./dialect-rules.js";
 import { type At, Place, pathOf } from "./place.js";
@@ -75,13 +76,7 @@ export class NamedSchemas {
     this.byTarget.set(key, name);
     const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
     setOwn(this.schemas, name, entry);
-    let raw: unknown = doc.value;
-    for (const segment of path)
-      raw =
-        isRecord(raw) || Array.isArray(raw)
-          ? (raw as Record<string, unknown>)[segment as string]
-          : undefined;
-    this.pending.push({ entry, raw, doc, path });
+    this.pending.push({ entry, raw: valueAt(doc.value, path), doc, path });
     return name;
   }
 
@@ -94,9 +89,7 @@ export class NamedSchemas {
     let ref = value;
     if (!value.includes("#") && !value.includes("/")) {
       // a bare schema name: the home of the document's schemas holds it, or nothing does
-      let home: unknown = doc.value;
-      for (const key of this.home)
-        home = isRecord(home) ? home[key] : undefined;
+      const home = valueAt(doc.value, this.home);
       if (!isRecord(home) || !Object.hasOwn(home, value)) {
         this.ctx.reporter.report(
           "ref/not-found",

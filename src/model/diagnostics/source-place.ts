@@ -142,8 +142,7 @@ export class PendingPlaces {
    * Each place's path, kept small until settled: the ref's pointer says the segments, and a bit
    * per segment says which were numbers (an array index, or a number a reader passed for a key:
    * the finder treats the two differently). A path too deep for the bits is kept as it is. The
-   * paths themselves, one array per fact, were most of what reading a large spec held at its
-   * end (12.8 of 50 MB live on the 10k synthetic spec).
+   * paths themselves, one array per fact, were most of what reading a large spec held.
    */
   private numbers: (number | Path)[] = [];
 

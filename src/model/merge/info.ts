@@ -6,13 +6,10 @@ import { grouped } from "../lists.js";
 const FALLBACK: ApiInfo = { title: "API", version: "1.0.0" };
 
 /**
- * The merged API's title, version and description. Exported collections and generated specs often
- * title a document after one of its operations ("Stride Get conversation roster"): such a trailing
- * operation summary is cut off, and a title or description that is only an operation's words is
- * no title at all. Of what remains, the title most documents share wins (case aside); a tie, or a
- * preferred file (`merge.prefer`), goes by the ranking of src/model/rank.ts. Version and
- * description come from the winning document (the description from another of the same title
- * when the winner's is an operation's).
+ * The merged API's title, version and description: the title by docs/inputs.md, "How sources
+ * are merged" (the one most documents share once a trailing operation summary is cut off; a
+ * tie, or a preferred file, by rank.ts); version and description from the winning document (the
+ * description from another of the same title when the winner's is an operation's).
  */
 export function mergeInfo(
   documents: readonly DocumentModel[],

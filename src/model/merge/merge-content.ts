@@ -60,7 +60,8 @@ export function mergedMedia(
               offer(
                 e.view,
                 e.media.schema,
-                inferredPenalty(e.media.schema),
+                // a schema guessed from an example loses to a declared one
+                isInferred(e.media.schema) ? 0 : 1,
                 e.source,
               ),
             ]
@@ -93,11 +94,6 @@ function soleMedia(offered: MediaContent): MediaContent {
 /** Whether no key comes twice. */
 function distinct(keys: readonly string[]): boolean {
   return keys.length < 2 || new Set(keys).size === keys.length;
-}
-
-/** A schema guessed from an example loses to a declared one (src/model/inferred-schema.ts). */
-function inferredPenalty(schema: Record<string, unknown>): number {
-  return schema["x-apiloom-inferred"] === true ? 0 : 1;
 }
 
 function dedupeExamples(examples: Example[]): Example[] {

@@ -56,14 +56,10 @@ export function overrideShape(key: string): string | undefined {
 }
 
 /**
- * Gives every endpoint a unique, valid, stable camelCase identifier.
- *
- * Order of precedence: a user override, then a name locked by an earlier run, then the best
- * candidate (an operationId beats a Postman request name; then the name most sources agree on;
- * then alphabetical), then method and path (`getPetsById`). Collisions are settled by the
- * endpoints' (path, method) order, never by input order: the first keeps the name, the others fall
- * back to their method-and-path name, then to a numeric suffix. An override that clashes with an
- * earlier one or with a reserved name is reported and treated as absent.
+ * Gives every endpoint a unique, valid, stable camelCase identifier, by the precedence and the
+ * (path, method) order of docs/inputs.md, "Names"; a method-and-path name still taken gets a
+ * numeric suffix. An override that clashes with an earlier one or with a reserved name is
+ * reported and treated as absent.
  */
 export function assignNames(
   endpoints: Endpoint[],

@@ -5,13 +5,10 @@ import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
 /**
- * The deterministic rule for choosing between sources that disagree, independent of the order the
- * inputs were given in:
- *   0. a file the user prefers (config `merge.prefer`, flag `--prefer`) wins, earlier entries first;
- *   1. the more expressive format wins: OpenAPI 3.2 > 3.1 > OpenAPI 3.0 > Swagger 2.0 > Postman 2.1 > Postman 2.0
- *      (a typed description beats an exported collection of example requests);
- *   2. then the richer fact (decided by the caller: a schema over none, the longer description);
- *   3. then the source that sorts first by file path, line and column (plain code-unit order).
+ * How sources that disagree are ranked, whatever the order the inputs were given in
+ * (docs/inputs.md, "How sources are merged"): 0. a preferred file; 1. the more expressive
+ * format, by this rank; 2. the richer fact (the caller's `richness`); 3. the source that sorts
+ * first by file path, line and column (plain code-unit order).
  */
 export const FORMAT_RANK: Record<SourceFormat, number> = {
   "openapi3.2": 6,

@@ -24,30 +24,11 @@ const MAX_PATTERN_LENGTH = 10_000;
 /**
  * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more
  * than linear time, decided on the pattern alone within a fixed budget of work (a step count,
- * not a clock: the same verdict on every machine).
- *
- * The proof follows the automata theory of ReDoS analyzers (Weber and Seidl's degree of
- * ambiguity; recheck, https://makenowjust-labs.github.io/recheck/, checks the same two
- * structures). A backtracking engine explores the paths of the pattern's position (Glushkov)
- * automaton, with a `[^]*` before it where a way in does not start at `^` (the engine tries
- * every start). When the automaton has no state with two distinct cycles on one word (EDA) and
- * no two states p ≠ q with a word w leading p to p, p to q and q to q (IDA), the paths on a
- * text, hence the steps, are linear in its length. Two refinements make the proof fit how the
- * engine stops at its first match:
- * - **A sure end.** A state after which the pattern may end with nothing left to assert (no
- *   `$`, `\b` or lookaround on the way) is a match once entered: the search ends there, after
- *   at most its own greedy tries. So the paths before a match live in the automaton without
- *   those states, and the paths after it in the part reachable from them: each is checked
- *   apart. `arn:[^:]*:role/.{1,576}` is linear (the `[^]*` before and the final `.` loop are
- *   an IDA only on paths that have matched); `[a-z]+$` is not (the `$` must still hold).
- * - **Counts.** `X{m,n}` is n copies of X; they are first read as `X*`/`X+` (a proof for the
- *   copies), then built out when that fails (`\d{1,3}\.\d{1,3}` is linear, `\d+\.?\d+` is not).
- *   A counted repetition of a body that matches a text in several ways multiplies the paths:
- *   `^(a|a?){25}$` is exponential in its count though it has no cycle ({@link countsMultiply}).
- *
- * What the automaton cannot hold is read as a superset of its paths, which can only find more:
- * `\b`, `^` and `$` inside are ε; `\p{…}` is its ASCII code points and every code point past
- * ASCII (sets.ts); lookaround is ε, its body checked apart (`lookaroundLinear`).
+ * not a clock: the same verdict on every machine). docs/validation.md, "How a pattern is
+ * proved", states the proof: no EDA and no IDA in the position automaton (Weber and Seidl's
+ * degree of ambiguity, the structures recheck checks), the first match ending the search,
+ * counts read as `X*` first ({@link uncounted}) and multiplying ({@link countsMultiply}), and
+ * what is read as a superset of the paths.
  */
 export function backtracking(
   pattern: string,
@@ -107,16 +88,11 @@ function automatonVerdict(
 }
 
 /**
- * Whether each lookaround's body runs in time that keeps the whole linear. The engine runs a
- * body wherever a path reaches it, so the body is proved by where it stands:
- * - a body without an unbounded repetition, whose counts do not multiply, costs a bounded
- *   number of steps wherever it runs (`(?!-)`, `(?<!\.)`);
- * - a lookaround reached at a bounded number of places (after a `^` and only bounded parts,
- *   `^[a-z](?!.*--)`), or a lookahead whose body starts at `^` (`(?!^[0-9]+$)`, which fails
- *   at once past the start), runs its body a bounded number of times from a bounded place:
- *   one whose own verdict, from there to its first match, is linear is linear there too.
- * A lookahead whose body starts at `^` anchors what follows it, as `^` does. Anything else (an
- * unbounded body that may run at every place, `(?!\s*$)`) is not proved.
+ * Whether each lookaround's body runs in time that keeps the whole linear, proved by where it
+ * stands (docs/validation.md, "Lookaround"): a body with no unbounded repetition and no
+ * multiplying count anywhere; else one run a bounded number of times (reached at bounded places,
+ * or a lookahead starting at `^`, which also anchors what follows) whose verdict from there is
+ * linear.
  */
 function lookaroundLinear(tree: PatternSyntax, budget: WorkBudget): boolean {
   const bodyLinear = (body: PatternSyntax): boolean =>

@@ -1,10 +1,7 @@
 /**
  * How the validators run a schema `pattern` (the model's `patterns`), decided once per pattern
- * by the reading (model/patterns/safety.ts, which says why). A pattern is a program run on
- * attacker input: one with super-linear backtracking is run by the validators' linear-time
- * matcher instead of a RegExp, or, when that matcher cannot run it, refused. A model made by
- * hand may leave its `patterns` out when its schemas have none: the validators refuse a pattern
- * without a verdict.
+ * by the reading (model/patterns/safety.ts). A model made by hand may leave its `patterns` out
+ * when its schemas have none: the validators refuse a pattern without a verdict.
  */
 export type PatternGuard =
   /** Not a JavaScript regular expression (`schema/invalid-pattern`): not checked. */

@@ -6,14 +6,10 @@ import type { PatternGuard, PatternRisk } from "./guard.js";
 export type { PatternGuard, PatternRisk } from "./guard.js";
 
 /**
- * Whether a `pattern` can stall the validators, and how they run it (the model's `patterns`).
- * A pattern is a program run on attacker input: a backtracking engine (V8's, every RegExp)
- * takes exponential time on `^(a+)+$` and `aaaa…a!` (34 characters: minutes) and quadratic
- * time on `[a-z]+$`. Each pattern is analysed within a fixed budget of work
- * (ambiguity.ts): one proved linear runs as a RegExp; any other, flagged or not
- * decided, is compiled for the validators' linear-time matcher (program.ts), and one
- * that matcher cannot run (a backreference, lookaround, a program past 5,000 instructions) is
- * not checked, with a warning. docs/validation.md, "Patterns", says why.
+ * Whether a `pattern` can stall the validators, and how they run it (the model's `patterns`):
+ * proved linear (ambiguity.ts), a RegExp; else the linear-time matcher's program (program.ts),
+ * or not checked when that matcher cannot run it. docs/validation.md, "Patterns: a program run
+ * on attacker input", says why.
  */
 
 /**

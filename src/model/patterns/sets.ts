@@ -92,22 +92,11 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 /**
  * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
  * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
- * does not know).
- *
- * `\p{…}`, `\P{…}` and a class holding them are read as sets at least as large as those of any
- * engine the validators may run on, whatever its Unicode version, for a check that only looks
- * for ambiguity (ambiguity.ts): there a set too large only adds paths, which can only find
- * more, while one too small could hide two paths on one text. A property is read exactly on
- * ASCII, whose values are the same in every engine and version, and as every code point beyond
- * (properties.ts says why, and what is assumed): a class holding one is built exactly on ASCII
- * (unions, and the complement of `[^…]`), then every code point past U+007F is added
- * (complementing first: complementing the widened set would drop them). So the sets are the
- * same on every machine, and hold each engine's: `[^\p{L}]` holds `[\u{31350}-\u{323AF}]`,
- * letters since Unicode 15, which an engine with an older Unicode leaves unassigned (so they
- * are in its `[^\p{L}]`). The price is precision: two properties, or a property and a class
- * past ASCII, always share characters (`\p{L}` and `\p{N}`, `\p{sc=Han}` and `[à-ÿ]`); a
- * property beside ASCII classes is read as exactly as it is written (`\p{L}` and `[0-9]` share
- * nothing).
+ * does not know). `\p{…}`, `\P{…}` and a class holding them are read exactly on ASCII and as
+ * every code point beyond it (a `[^…]` complemented before they are added): a set at least as
+ * large as any engine's, whatever its Unicode, so the sets are the same on every machine and a
+ * set too large only adds paths. properties.ts says why and what is assumed; docs/validation.md
+ * what it costs in precision.
  */
 export function patternTree(
   pattern: string,

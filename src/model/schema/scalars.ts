@@ -3,25 +3,9 @@
  * config's `dates: "Date"` a date(-time) string is a `Date`, with `int64: "bigint"` an int64
  * integer is a `bigint` (issue 43). Said once here; the types, the client's and the server's
  * revival and serialization, the validators, mocks, TanStack Query and MCP all read
- * {@link revivedScalar}.
- *
- * The rule looks at one schema node, as {@link declaredTypes} does: its own `type` and `format`.
- * - `type: "string"` (or `["string", "null"]`) with `format: "date-time"` is `"date-time"`, with
- *   `format: "date"` is `"date"`, when `dates` is `"Date"`;
- * - `type: "integer"` (or `["integer", "null"]`) with `format: "int64"` is `"int64"`, when
- *   `int64` is `"bigint"`;
- * - anything else is not revived: no declared type or several besides null (`["string",
- *   "integer"]`), a `const`/`enum` (its values are literal types, kept as the wire has them),
- *   `type: "number"` with `format: "int64"`, other formats (`uint64`, `int32`, `time`).
- *
- * A `$ref` is judged where it leads (the named schema is its own type: `Timestamp = Date`), so
- * callers follow it. Compositions are not looked into either: each member is judged on its own.
- * `allOf` members all hold for one value, so a value is revived where any member revives it
- * (`allOf: [{$ref: Timestamp}, {description}]` is a Date). In a union (`oneOf`/`anyOf`) each
- * member keeps its own type (`oneOf: [date-time, integer]` is `Date | number`); a value there is
- * revived by its JSON kind only when every member that accepts that kind revives it the same
- * way, and otherwise stays as the wire has it (its wire type is in the union then: `Date |
- * string`), so a reviver never turns a value into a type the union's member did not declare.
+ * {@link revivedScalar}. The rule, `$ref`s and compositions included, is docs/client.md's
+ * "Dates and big integers" ("Which values"): one schema node is judged by its own `type` and
+ * `format`, so callers follow a `$ref` and judge a composition's members one by one.
  */
 
 import { declaredTypes } from "./schema.js";
