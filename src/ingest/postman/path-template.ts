@@ -1,18 +1,10 @@
 import type { TextPart } from "./fields.js";
 
-/** Why a path segment became a `{name}` variable. */
-export type PathVariableOrigin =
-  /** `:name` — Postman's own path variable. */
-  | "colon"
-  /** `{{name}}` with no value in the collection. */
-  | "unresolved"
-  /** `<name>` or `{name}` written as a whole segment: a stand-in the author meant as a variable. */
-  | "written";
-
 export interface PathTemplate {
   /** `{name}` form, always starting with `/`. */
   template: string;
-  variables: { name: string; origin: PathVariableOrigin }[];
+  /** Names of its variables: `:name`, `{{name}}` with no value, `<name>` or `{name}` as written. */
+  variables: string[];
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -31,10 +23,9 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
       "text" in part
         ? part.text
         : `\u0000${part.variable.replace(/\//g, "_")}\u0000`;
-  const variables: PathTemplate["variables"] = [];
-  const add = (name: string, origin: PathVariableOrigin) => {
-    if (!variables.some((v) => v.name === name))
-      variables.push({ name, origin });
+  const variables: string[] = [];
+  const add = (name: string) => {
+    if (!variables.includes(name)) variables.push(name);
     return `{${name}}`;
   };
   const segments = text.split("/").filter((s) => s !== "");
@@ -44,9 +35,9 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
     const colon = LINE_BREAK.test(segment)
       ? null
       : /^:([^.{}\u0000]+)(.*)$/.exec(segment);
-    if (colon) return add(colon[1]!, "colon") + literal(colon[2]!, add);
+    if (colon) return add(colon[1]!) + literal(colon[2]!, add);
     const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
-    if (angle) return add(angle[1]!, "written");
+    if (angle) return add(angle[1]!);
     return literal(segment, add);
   });
   const trailing = text.endsWith("/") && segments.length > 0 ? "/" : "";
@@ -54,19 +45,13 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
 }
 
 /** Literal segment text: unresolved markers become variables, `{name}`s stay variables, the rest is encoded. */
-function literal(
-  text: string,
-  add: (name: string, origin: PathVariableOrigin) => string,
-): string {
+function literal(text: string, add: (name: string) => string): string {
   let out = "";
   const pattern = /\u0000([^\u0000]*)\u0000|\{([^{}\u0000]+)\}/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     out += encodeLiteral(text.slice(last, match.index));
-    out +=
-      match[1] !== undefined
-        ? add(match[1], "unresolved")
-        : add(match[2]!, "written");
+    out += add(match[1] ?? match[2]!);
     last = match.index + match[0].length;
   }
   return out + encodeLiteral(text.slice(last));

@@ -26,7 +26,7 @@ describe("path templates", () => {
   ])("%j becomes %j", (given, template, names) => {
     const built = buildPathTemplate([{ text: given }]);
     expect(built.template).toBe(template);
-    expect(built.variables.map((v) => v.name)).toEqual(names);
+    expect(built.variables).toEqual(names);
   });
 
   test("an unresolved variable becomes a named placeholder, even mid-segment", () => {
@@ -35,10 +35,7 @@ describe("path templates", () => {
       scope.substitute("{{known}}/stacks/{{key}}/x-{{suffix}}"),
     );
     expect(built.template).toBe("/v1/stacks/{key}/x-{suffix}");
-    expect(built.variables).toEqual([
-      { name: "key", origin: "unresolved" },
-      { name: "suffix", origin: "unresolved" },
-    ]);
+    expect(built.variables).toEqual(["key", "suffix"]);
   });
 });
 

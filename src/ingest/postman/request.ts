@@ -284,9 +284,9 @@ export function readParameters(
           : example;
     addParameter(parameters, result);
   };
-  for (const variable of path.variables) {
-    const entry = url?.variables.find((v) => v.key === variable.name);
-    add(variable.name, "path", entry, entry?.at ?? url?.at ?? []);
+  for (const name of path.variables) {
+    const entry = url?.variables.find((v) => v.key === name);
+    add(name, "path", entry, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))
