@@ -15,7 +15,7 @@ import {
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import { bodySignal, readBody } from "./body.js";
-import type { CollectionState, PostmanContext } from "./context.js";
+import type { PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
@@ -40,7 +40,6 @@ export function readRequest(
   item: Record<string, unknown>,
   at: Path,
   scope: RequestScope,
-  state: CollectionState,
   pc: PostmanContext,
 ): Endpoint | undefined {
   // 2.0 allows a bare URL string for a GET request
@@ -60,7 +59,7 @@ export function readRequest(
 
   const variables = scope.variables.child(item, at);
   const url = readUrl(request.url, [...requestAt, "url"]);
-  const path = readLocation(url, requestAt, variables, state, pc);
+  const path = readLocation(url, requestAt, variables, pc);
 
   const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
@@ -117,7 +116,6 @@ export function readRequest(
     [{ value: request.auth, at: [...requestAt, "auth"] }, ...scope.auth],
     headers.authorization,
     variables,
-    state,
     pc,
   );
   if (security !== undefined) endpoint.security = security;
@@ -150,7 +148,6 @@ export function readLocation(
   url: RequestUrl | undefined,
   requestAt: Path,
   variables: VariableScope,
-  state: CollectionState,
   pc: PostmanContext,
 ): PathTemplate {
   const at = url?.at ?? requestAt;
@@ -163,8 +160,8 @@ export function readLocation(
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
       // one server per distinct URL, in order of first use
-      if (!state.servers.has(server.url))
-        state.servers.set(server.url, {
+      if (!pc.servers.has(server.url))
+        pc.servers.set(server.url, {
           url: server.url,
           sources: [pc.ref(at)],
           ...(server.variables && { variables: server.variables }),
@@ -201,7 +198,6 @@ export function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
-  state: CollectionState,
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
@@ -212,7 +208,7 @@ export function requestSecurity(
     if (block.kind !== "inherit") break;
   }
   if (block.kind === "scheme" && link) {
-    const name = state.schemes.add(block.scheme, block.baseName, false, () =>
+    const name = pc.schemes.add(block.scheme, block.baseName, false, () =>
       pc.ref(link.at),
     );
     // an inherited block is met once per request: said again, the same diagnostic is kept once
@@ -238,11 +234,8 @@ export function requestSecurity(
     );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
-    const name = state.schemes.add(
-      inferred.scheme,
-      inferred.baseName,
-      true,
-      () => pc.ref(authorization.at),
+    const name = pc.schemes.add(inferred.scheme, inferred.baseName, true, () =>
+      pc.ref(authorization.at),
     );
     return [{ [name]: [] }];
   }
