@@ -21,7 +21,8 @@ import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
 import { decodeText, exampleValue, readUrl, type RequestUrl } from "./url.js";
 import { unresolvedNames, type VariableScope } from "./variables.js";
-import { buildPathTemplate, type PathTemplate } from "./path-template.js";
+import { buildPathTemplate } from "./path-template.js";
+import { pathVariables } from "../../model/path-template.js";
 import { serverUrl } from "./servers.js";
 import { type AuthBlock, authFromHeader, readAuth } from "./auth.js";
 import { typedPlaceholder } from "./typed-placeholder.js";
@@ -64,7 +65,7 @@ export function readRequest(
   const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
     method,
-    path: path.template,
+    path,
     source: pc.ref(at),
     parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
@@ -149,7 +150,7 @@ export function readLocation(
   requestAt: Path,
   variables: VariableScope,
   pc: PostmanContext,
-): PathTemplate {
+): string {
   const at = url?.at ?? requestAt;
   const unresolved = (subject: string, message: string) =>
     pc.reporter
@@ -249,7 +250,7 @@ export function requestSecurity(
  */
 export function readParameters(
   url: RequestUrl | undefined,
-  path: PathTemplate,
+  path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
   pc: PostmanContext,
 ): EndpointParameters {
@@ -277,7 +278,7 @@ export function readParameters(
           : example;
     addParameter(parameters, result);
   };
-  for (const name of path.variables) {
+  for (const name of new Set(pathVariables(path))) {
     const entry = url?.variables.find((v) => v.key === name);
     add(name, "path", entry, entry?.at ?? url?.at ?? []);
   }
