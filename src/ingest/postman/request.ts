@@ -14,7 +14,7 @@ import {
   type SecurityRequirement,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
-import { bodySignal, readBody } from "./body.js";
+import { readBody } from "./body.js";
 import type { PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
@@ -82,22 +82,14 @@ export function readRequest(
   const pruned =
     (method === "get" || method === "head") &&
     !(isRecord(behavior) && behavior.disableBodyPruning === true);
-  if (body && pruned)
+  if (body && !("content" in body)) endpoint.bodySignals = [body];
+  else if (body && pruned)
     pc.reporter.report(
       "postman/pruned-body",
       `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
       pc.ref([...requestAt, "body"]),
     );
   else if (body) endpoint.requestBody = body;
-  else {
-    const signal = bodySignal(
-      request.body,
-      [...requestAt, "body"],
-      headers.contentType,
-      pc,
-    );
-    if (signal) endpoint.bodySignals = [signal];
-  }
 
   const name = typeof item.name === "string" ? item.name.trim() : "";
   if (name !== "") {
