@@ -177,7 +177,7 @@ function splitAt<P extends Problem = never>(
 }
 
 export function hasPlaceholder(text: string): boolean {
-  return /\{\{[^{}]+\}\}/.test(text);
+  return text.search(PLACEHOLDER) !== -1;
 }
 
 /** Names of the unresolved variables among `parts`, in order, without repeats. */
