@@ -24,8 +24,6 @@ const KNOWN: Record<string, string> = {
     "server-url.ts: the config's or the command line's baseUrl, the user's own setting",
   "/^:([^.{}\\u0000]+)(.*)$/":
     "postman/path-template.ts: a segment with no line terminator (asked first), where (.*)$ cannot fail",
-  "/\\B(?=(\\d{3})+$)/g":
-    "postman/sample.ts: the digits of a JavaScript number (String(n), ~25 characters at most)",
   "/;.*$/":
     "since-last-run.ts: the message of apiloom's own SourceReadError, one line",
   "/(\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)([\"'])apiloom(?:-gen)?(?:\\/config)?\\2/g":

@@ -34,10 +34,10 @@ const MODE_MEDIA_TYPES = {
 } as const;
 
 /**
- * The request body of a Postman request, or undefined when it sends none. `contentType` is the
- * request's Content-Type header; it decides the media type of raw and file bodies only, because
- * urlencoded, formdata and graphql bodies fix their own. `valueOf` gives a variable's value
- * (bare `{{var}}`s in a JSON body take it).
+ * The request body of a Postman request, or, when it sends none that can be read, what it still
+ * says about one (`bodySignal`). `contentType` is the request's Content-Type header; it decides
+ * the media type of raw and file bodies only, because urlencoded, formdata and graphql bodies fix
+ * their own. `valueOf` gives a variable's value (bare `{{var}}`s in a JSON body take it).
  */
 export function readBody(
   body: unknown,
@@ -45,17 +45,17 @@ export function readBody(
   contentType: string | undefined,
   pc: PostmanContext,
   valueOf?: (name: string) => string | undefined,
-): RequestBody | undefined {
-  if (!isRecord(body) || body.disabled === true) return undefined;
+): RequestBody | BodySignal | undefined {
   const mode = modeOf(body);
+  const sent = body as Record<string, unknown>;
   let content: MediaContent | undefined;
   switch (mode) {
     case "raw":
-      content = rawContent(body, at, contentType, pc, valueOf);
+      content = rawContent(sent, at, contentType, pc, valueOf);
       break;
     case "urlencoded":
     case "formdata":
-      content = formContent(keyValues(body[mode], [...at, mode]), mode);
+      content = formContent(keyValues(sent[mode], [...at, mode]), mode);
       break;
     case "file":
       content = {
@@ -64,10 +64,10 @@ export function readBody(
       };
       break;
     case "graphql":
-      content = graphqlContent(body.graphql);
+      content = graphqlContent(sent.graphql);
       break;
   }
-  if (content === undefined) return undefined;
+  if (content === undefined) return bodySignal(sent, mode, at, contentType, pc);
   return { required: true, content: [content], sources: [pc.ref(at)] };
 }
 
@@ -177,19 +177,17 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
  * body, an empty form) or its Content-Type header. The model decides what it is worth
  * (src/model/merge/undescribed-body.ts); exports write `{"mode": "raw"}` on every request, GET included.
  */
-export function bodySignal(
-  body: unknown,
+function bodySignal(
+  body: Record<string, unknown>,
+  mode: string | undefined,
   at: Path,
   contentType: string | undefined,
   pc: PostmanContext,
 ): BodySignal | undefined {
-  const mode = modeOf(body);
   if (mode === undefined && contentType === undefined) return undefined;
   const mediaType =
     contentType ??
-    (mode === "raw"
-      ? languageType(body as Record<string, unknown>)
-      : undefined) ??
+    (mode === "raw" ? languageType(body) : undefined) ??
     (mode !== undefined
       ? (MODE_MEDIA_TYPES as Record<string, string>)[mode]
       : undefined);

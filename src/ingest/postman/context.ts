@@ -3,17 +3,13 @@ import type { IngestReporter } from "../codes.js";
 import type { Server, SourceRef } from "../../model/types.js";
 import type { SchemeRegistry } from "./security-schemes.js";
 
-/** What every part of the Postman reader needs from the reader context. */
+/** What every part of the Postman reader shares while it reads one collection. */
 export interface PostmanContext {
   /** Where `path` is in the collection: what a diagnostic points at (`pc.ref(at)`). */
   ref(path: Path): SourceRef;
   /** The collection's reporter: `once` means once per collection. */
   reporter: IngestReporter;
-}
-
-/** State shared by every request of one collection. */
-export interface CollectionState {
-  /** Its servers by URL. */
+  /** The servers its requests go to, by URL. */
   servers: Map<string, Server>;
   schemes: SchemeRegistry;
 }

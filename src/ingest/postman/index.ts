@@ -6,7 +6,7 @@ import type {
   Tag,
 } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
-import type { CollectionState, PostmanContext } from "./context.js";
+import type { PostmanContext } from "./context.js";
 import { descriptionText, scalarText } from "./fields.js";
 import { readRequest, type RequestScope } from "./request.js";
 import { SchemeRegistry } from "./security-schemes.js";
@@ -21,12 +21,10 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   const pc: PostmanContext = {
     ref: (path) => ctx.doc.ref(path),
     reporter: ctx.reporter,
-  };
-  const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
-  const state: CollectionState = {
     servers: new Map(),
     schemes: new SchemeRegistry(),
   };
+  const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
   const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
@@ -63,7 +61,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
         }
         walk(item.item, [...path, "item"], inner);
       } else if (item.request !== undefined) {
-        const endpoint = readRequest(item, path, scope, state, pc);
+        const endpoint = readRequest(item, path, scope, pc);
         if (endpoint) endpoints.push(packEndpoint(endpoint));
       } else
         pc.reporter.report(
@@ -83,8 +81,8 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     file: ctx.doc.file,
     format: ctx.doc.format,
     info: readInfo(root.info),
-    servers: [...state.servers.values()],
-    securitySchemes: state.schemes.record(),
+    servers: [...pc.servers.values()],
+    securitySchemes: pc.schemes.record(),
     schemas: {},
     tags: [...tags.values()].filter((t) => used.has(t.name)),
     endpoints,

@@ -1,29 +1,15 @@
 import type { TextPart } from "./fields.js";
 
-/** Why a path segment became a `{name}` variable. */
-export type PathVariableOrigin =
-  /** `:name` — Postman's own path variable. */
-  | "colon"
-  /** `{{name}}` with no value in the collection. */
-  | "unresolved"
-  /** `<name>` or `{name}` written as a whole segment: a stand-in the author meant as a variable. */
-  | "written";
-
-export interface PathTemplate {
-  /** `{name}` form, always starting with `/`. */
-  template: string;
-  variables: { name: string; origin: PathVariableOrigin }[];
-}
-
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
- * Builds the model's path template from a Postman path (variables already substituted).
- * A segment that starts with `:` is a variable whose name ends at the first `.` (`:id.json` →
+ * Builds the model's path template (`{name}` form, starting with `/`) from a Postman path
+ * (variables already substituted): `:name`, `{{name}}` with no value, and `<name>` or `{name}` as
+ * written are its variables (model/path-template.ts `pathVariables` lists them). A segment that starts with `:` is a variable whose name ends at the first `.` (`:id.json` →
  * `{id}.json`); a colon anywhere else is literal (`chat:bot:messages`). A trailing slash is kept:
  * `/site/` and `/site` are different resources to some servers.
  */
-export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
+export function buildPathTemplate(parts: readonly TextPart[]): string {
   // NUL marks unresolved variables: no usable URL path holds one.
   let text = "";
   for (const part of parts)
@@ -31,12 +17,6 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
       "text" in part
         ? part.text
         : `\u0000${part.variable.replace(/\//g, "_")}\u0000`;
-  const variables: PathTemplate["variables"] = [];
-  const add = (name: string, origin: PathVariableOrigin) => {
-    if (!variables.some((v) => v.name === name))
-      variables.push({ name, origin });
-    return `{${name}}`;
-  };
   const segments = text.split("/").filter((s) => s !== "");
   const out = segments.map((segment) => {
     // `(.*)$` fails only on a line terminator, after which the name's every length would be
@@ -44,29 +24,23 @@ export function buildPathTemplate(parts: readonly TextPart[]): PathTemplate {
     const colon = LINE_BREAK.test(segment)
       ? null
       : /^:([^.{}\u0000]+)(.*)$/.exec(segment);
-    if (colon) return add(colon[1]!, "colon") + literal(colon[2]!, add);
+    if (colon) return `{${colon[1]!}}` + literal(colon[2]!);
     const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
-    if (angle) return add(angle[1]!, "written");
-    return literal(segment, add);
+    if (angle) return `{${angle[1]!}}`;
+    return literal(segment);
   });
   const trailing = text.endsWith("/") && segments.length > 0 ? "/" : "";
-  return { template: "/" + out.join("/") + trailing, variables };
+  return "/" + out.join("/") + trailing;
 }
 
 /** Literal segment text: unresolved markers become variables, `{name}`s stay variables, the rest is encoded. */
-function literal(
-  text: string,
-  add: (name: string, origin: PathVariableOrigin) => string,
-): string {
+function literal(text: string): string {
   let out = "";
   const pattern = /\u0000([^\u0000]*)\u0000|\{([^{}\u0000]+)\}/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     out += encodeLiteral(text.slice(last, match.index));
-    out +=
-      match[1] !== undefined
-        ? add(match[1], "unresolved")
-        : add(match[2]!, "written");
+    out += `{${match[1] ?? match[2]!}}`;
     last = match.index + match[0].length;
   }
   return out + encodeLiteral(text.slice(last));

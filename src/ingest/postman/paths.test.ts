@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readFixture } from "../../../test/fixtures/postman/read-fixture.js";
 import { buildPathTemplate } from "./path-template.js";
+import { pathVariables } from "../../model/path-template.js";
 import { VariableScope } from "./variables.js";
 
 const paths = readFixture("paths.v21.json");
@@ -25,8 +26,8 @@ describe("path templates", () => {
     ["already%20encoded", "/already%20encoded", []],
   ])("%j becomes %j", (given, template, names) => {
     const built = buildPathTemplate([{ text: given }]);
-    expect(built.template).toBe(template);
-    expect(built.variables.map((v) => v.name)).toEqual(names);
+    expect(built).toBe(template);
+    expect(pathVariables(built)).toEqual(names);
   });
 
   test("an unresolved variable becomes a named placeholder, even mid-segment", () => {
@@ -34,11 +35,8 @@ describe("path templates", () => {
     const built = buildPathTemplate(
       scope.substitute("{{known}}/stacks/{{key}}/x-{{suffix}}"),
     );
-    expect(built.template).toBe("/v1/stacks/{key}/x-{suffix}");
-    expect(built.variables).toEqual([
-      { name: "key", origin: "unresolved" },
-      { name: "suffix", origin: "unresolved" },
-    ]);
+    expect(built).toBe("/v1/stacks/{key}/x-{suffix}");
+    expect(pathVariables(built)).toEqual(["key", "suffix"]);
   });
 });
 

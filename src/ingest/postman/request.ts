@@ -14,14 +14,15 @@ import {
   type SecurityRequirement,
 } from "../../model/types.js";
 import { isRecord } from "../reader.js";
-import { bodySignal, readBody } from "./body.js";
-import type { CollectionState, PostmanContext } from "./context.js";
+import { readBody } from "./body.js";
+import type { PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
 import { decodeText, exampleValue, readUrl, type RequestUrl } from "./url.js";
 import { unresolvedNames, type VariableScope } from "./variables.js";
-import { buildPathTemplate, type PathTemplate } from "./path-template.js";
+import { buildPathTemplate } from "./path-template.js";
+import { pathVariables } from "../../model/path-template.js";
 import { serverUrl } from "./servers.js";
 import { type AuthBlock, authFromHeader, readAuth } from "./auth.js";
 import { typedPlaceholder } from "./typed-placeholder.js";
@@ -40,7 +41,6 @@ export function readRequest(
   item: Record<string, unknown>,
   at: Path,
   scope: RequestScope,
-  state: CollectionState,
   pc: PostmanContext,
 ): Endpoint | undefined {
   // 2.0 allows a bare URL string for a GET request
@@ -60,12 +60,12 @@ export function readRequest(
 
   const variables = scope.variables.child(item, at);
   const url = readUrl(request.url, [...requestAt, "url"]);
-  const path = readLocation(url, requestAt, variables, state, pc);
+  const path = readLocation(url, requestAt, variables, pc);
 
   const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
     method,
-    path: path.template,
+    path,
     source: pc.ref(at),
     parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
@@ -82,22 +82,14 @@ export function readRequest(
   const pruned =
     (method === "get" || method === "head") &&
     !(isRecord(behavior) && behavior.disableBodyPruning === true);
-  if (body && pruned)
+  if (body && !("content" in body)) endpoint.bodySignals = [body];
+  else if (body && pruned)
     pc.reporter.report(
       "postman/pruned-body",
       `Postman does not send a body with ${method.toUpperCase()} unless protocolProfileBehavior.disableBodyPruning is set; the body is left out`,
       pc.ref([...requestAt, "body"]),
     );
   else if (body) endpoint.requestBody = body;
-  else {
-    const signal = bodySignal(
-      request.body,
-      [...requestAt, "body"],
-      headers.contentType,
-      pc,
-    );
-    if (signal) endpoint.bodySignals = [signal];
-  }
 
   const name = typeof item.name === "string" ? item.name.trim() : "";
   if (name !== "") {
@@ -117,7 +109,6 @@ export function readRequest(
     [{ value: request.auth, at: [...requestAt, "auth"] }, ...scope.auth],
     headers.authorization,
     variables,
-    state,
     pc,
   );
   if (security !== undefined) endpoint.security = security;
@@ -150,9 +141,8 @@ export function readLocation(
   url: RequestUrl | undefined,
   requestAt: Path,
   variables: VariableScope,
-  state: CollectionState,
   pc: PostmanContext,
-): PathTemplate {
+): string {
   const at = url?.at ?? requestAt;
   const unresolved = (subject: string, message: string) =>
     pc.reporter
@@ -163,8 +153,8 @@ export function readLocation(
     const server = serverUrl(url.protocol, hostParts);
     if (server) {
       // one server per distinct URL, in order of first use
-      if (!state.servers.has(server.url))
-        state.servers.set(server.url, {
+      if (!pc.servers.has(server.url))
+        pc.servers.set(server.url, {
           url: server.url,
           sources: [pc.ref(at)],
           ...(server.variables && { variables: server.variables }),
@@ -201,7 +191,6 @@ export function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
-  state: CollectionState,
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
@@ -212,7 +201,7 @@ export function requestSecurity(
     if (block.kind !== "inherit") break;
   }
   if (block.kind === "scheme" && link) {
-    const name = state.schemes.add(block.scheme, block.baseName, false, () =>
+    const name = pc.schemes.add(block.scheme, block.baseName, false, () =>
       pc.ref(link.at),
     );
     // an inherited block is met once per request: said again, the same diagnostic is kept once
@@ -238,11 +227,8 @@ export function requestSecurity(
     );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
-    const name = state.schemes.add(
-      inferred.scheme,
-      inferred.baseName,
-      true,
-      () => pc.ref(authorization.at),
+    const name = pc.schemes.add(inferred.scheme, inferred.baseName, true, () =>
+      pc.ref(authorization.at),
     );
     return [{ [name]: [] }];
   }
@@ -256,7 +242,7 @@ export function requestSecurity(
  */
 export function readParameters(
   url: RequestUrl | undefined,
-  path: PathTemplate,
+  path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
   pc: PostmanContext,
 ): EndpointParameters {
@@ -284,9 +270,9 @@ export function readParameters(
           : example;
     addParameter(parameters, result);
   };
-  for (const variable of path.variables) {
-    const entry = url?.variables.find((v) => v.key === variable.name);
-    add(variable.name, "path", entry, entry?.at ?? url?.at ?? []);
+  for (const name of new Set(pathVariables(path))) {
+    const entry = url?.variables.find((v) => v.key === name);
+    add(name, "path", entry, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))

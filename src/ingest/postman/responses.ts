@@ -2,7 +2,7 @@ import type { Path } from "../../model/pointer.js";
 import type { ApiResponse, Example, MediaContent } from "../../model/types.js";
 import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
-import { keyValues } from "./fields.js";
+import { keyValues, scalarText } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
 import { holdsTypedPlaceholder, inferSchema } from "./typed-placeholder.js";
 import {
@@ -71,22 +71,13 @@ export function readResponses(
   return responses;
 }
 
+/** `code` (a number or a string), else the status its `status` text names, else `default`. */
 function statusOf(saved: Record<string, unknown>): string {
-  const code = saved.code;
-  if (
-    typeof code === "number" &&
-    Number.isInteger(code) &&
-    code >= 100 &&
-    code <= 599
-  )
-    return String(code);
-  if (typeof code === "string" && /^[1-5]\d\d$/.test(code.trim()))
-    return code.trim();
-  if (typeof saved.status === "string") {
-    const fromText = statusOfReason(saved.status);
-    if (fromText !== undefined) return fromText;
-  }
-  return "default";
+  const code = scalarText(saved.code)?.trim();
+  if (code !== undefined && /^[1-5]\d\d$/.test(code)) return code;
+  const fromText =
+    typeof saved.status === "string" ? statusOfReason(saved.status) : undefined;
+  return fromText ?? "default";
 }
 
 function descriptionOf(saved: Record<string, unknown>, status: string): string {

@@ -59,6 +59,4 @@ export function fits(
 }
 
 /** `65,536`: digits grouped by three, the same on every machine. */
-function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
-}
+const count = (n: number) => n.toLocaleString("en-US");

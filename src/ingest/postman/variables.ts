@@ -73,23 +73,13 @@ export class VariableScope {
    * `/orders/capture`.
    */
   substitute(text: string, emptyIsUnresolved = false): TextPart[] {
-    const parts: TextPart[] = [];
-    let last = 0;
-    for (const match of text.matchAll(PLACEHOLDER)) {
-      if (match.index > last)
-        parts.push({ text: text.slice(last, match.index) });
-      const name = match[1]!;
+    return splitAt<never>(text, (name) => {
       const value = this.expand(name);
-      if (
-        value === undefined ||
+      return value === undefined ||
         (emptyIsUnresolved && resolvedText(value) === "")
-      )
-        parts.push({ variable: name });
-      else parts.push(...value);
-      last = match.index + match[0].length;
-    }
-    if (last < text.length) parts.push({ text: text.slice(last) });
-    return mergeText(parts);
+        ? [{ variable: name }]
+        : value;
+    });
   }
 
   /** The text `{{name}}` stands for here, or undefined when it is not all known. */
@@ -119,18 +109,9 @@ export class VariableScope {
     chain: string[],
     budget: { substitutions: number; characters: number },
   ): TextPart[] | Problem {
-    const parts: TextPart[] = [];
-    let last = 0;
-    for (const match of value.matchAll(PLACEHOLDER)) {
-      if (match.index > last)
-        parts.push({ text: value.slice(last, match.index) });
-      last = match.index + match[0].length;
-      const name = match[1]!;
+    return splitAt(value, (name) => {
       const definition = this.definition(name);
-      if (definition === undefined) {
-        parts.push({ variable: name });
-        continue;
-      }
+      if (definition === undefined) return [{ variable: name }];
       const through = [...chain, name];
       if (chain.includes(name)) return { kind: "cycle", chain: through };
       if (through.length > VARIABLE_LIMITS.depth)
@@ -142,12 +123,8 @@ export class VariableScope {
         budget.characters > VARIABLE_LIMITS.characters
       )
         return { kind: "size", chain: through };
-      const inner = this.expandValue(definition.value, through, budget);
-      if ("kind" in inner) return inner;
-      for (const part of inner) parts.push(part);
-    }
-    if (last < value.length) parts.push({ text: value.slice(last) });
-    return mergeText(parts);
+      return this.expandValue(definition.value, through, budget);
+    });
   }
 
   private reportProblem(
@@ -175,19 +152,32 @@ export class VariableScope {
   }
 }
 
-function mergeText(parts: TextPart[]): TextPart[] {
+/** `text` as parts, each `{{name}}` replaced by `part(name)`; the first problem met ends it. */
+function splitAt<P extends Problem = never>(
+  text: string,
+  part: (name: string) => TextPart[] | P,
+): TextPart[] | P {
   const out: TextPart[] = [];
-  for (const part of parts) {
+  const push = (next: TextPart) => {
     const prev = out[out.length - 1];
-    if ("text" in part && prev && "text" in prev)
-      out[out.length - 1] = { text: prev.text + part.text };
-    else out.push(part);
+    if ("text" in next && prev && "text" in prev)
+      out[out.length - 1] = { text: prev.text + next.text };
+    else out.push(next);
+  };
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (match.index > last) push({ text: text.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const inner = part(match[1]!);
+    if (!Array.isArray(inner)) return inner;
+    inner.forEach(push);
   }
+  if (last < text.length) push({ text: text.slice(last) });
   return out;
 }
 
 export function hasPlaceholder(text: string): boolean {
-  return /\{\{[^{}]+\}\}/.test(text);
+  return text.search(PLACEHOLDER) !== -1;
 }
 
 /** Names of the unresolved variables among `parts`, in order, without repeats. */

@@ -312,7 +312,14 @@ export function readResponses(
       content: content(reading, definition, produces),
       sources: [sourceOf(entry)],
     };
-    const headers = readHeaders(reading, definition);
+    const headers = readHeaderMap(reading, definition, (node) => {
+      const header: ResponseHeader = {};
+      const schema = inlineSchema(reading, node);
+      if (schema !== undefined) header.schema = schema;
+      const description = stringAt(node, "description");
+      if (description !== undefined) header.description = description;
+      return header;
+    });
     if (headers) response.headers = headers;
     responses.push(response);
   }
@@ -343,18 +350,4 @@ function content(
     entry.examples = [{ value: example.value }];
   }
   return out;
-}
-
-function readHeaders(
-  reading: SpecReading,
-  response: RecordNode,
-): Record<string, ResponseHeader> | undefined {
-  return readHeaderMap(reading, response, (node) => {
-    const header: ResponseHeader = {};
-    const schema = inlineSchema(reading, node);
-    if (schema !== undefined) header.schema = schema;
-    const description = stringAt(node, "description");
-    if (description !== undefined) header.description = description;
-    return header;
-  });
 }
