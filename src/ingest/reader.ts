@@ -81,16 +81,7 @@ export function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-/** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
-}
+export { canonicalJson as canonical } from "../model/order.js";
 
 /** `x-` members of an object, in source order. */
 export function extensionsOf(
