@@ -1,8 +1,5 @@
-// The model's diagnostic codes: schemas (schema/), the merge of several inputs (merge/), the
-// model's checks (model/), naming overrides (naming/) and auth read from prose (security/). Each
-// layer declares its codes beside it, its own and those below (src/ingest/codes.ts,
-// src/emit/codes.ts, src/scaffold/codes.ts, src/workflow/codes.ts); src/diagnostic-codes.ts
-// assembles the registry of them all.
+// The model's diagnostic codes; each layer above declares its own beside it, with those below
+// (ARCHITECTURE.md, "Diagnostics").
 
 import { family } from "./code-info.js";
 import { Reporter } from "./reporter.js";
