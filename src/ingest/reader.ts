@@ -58,14 +58,6 @@ export interface ReaderContext {
 /** A reader knows one format and nothing else. */
 export type Reader = (ctx: ReaderContext) => DocumentModel;
 
-/** What `reader` makes of the context's document, with the verdicts on the patterns it read. */
-export function readDocument(
-  reader: Reader,
-  ctx: ReaderContext,
-): DocumentModel {
-  return { ...reader(ctx), patterns: ctx.patterns.known };
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
