@@ -72,12 +72,12 @@ function declaredCodes(dir: string): { code: string; file: string }[] {
     // each family's codes, named without their prefix: `family("schema", { warning: { "too-deep":`;
     // openapi-common/codes.ts states the codes both readers share once, without a family
     const codesIn = (body: string) =>
-      [...body.matchAll(/^ {4}"?([a-z0-9-]+)"?:/gm)].map((m) => m[1]!);
+      [...body.matchAll(/^ +"?([a-z0-9-]+)"?:\s+["']/gm)].map((m) => m[1]!);
     if (full.includes("/openapi-common/"))
       return codesIn(text).flatMap((code) =>
         ["swagger2", "openapi3"].map((r) => ({ code: `${r}/${code}`, file })),
       );
-    return [...text.matchAll(/family\("([a-z0-9]+)",[^]*?\n\}\);/g)].flatMap(
+    return [...text.matchAll(/family\("([a-z0-9]+)",[^]*?\n *\}\)/g)].flatMap(
       (m) => codesIn(m[0]).map((code) => ({ code: `${m[1]}/${code}`, file })),
     );
   });
