@@ -1,21 +1,13 @@
 import type { CodeTable } from "./model/diagnostics/code-info.js";
 import { WORKFLOW_CODES } from "./workflow/codes.js";
 
-export type {
-  CodeTable,
-  DiagnosticCodeInfo,
-  Severity,
-} from "./model/diagnostics/code-info.js";
-
 /**
  * Every diagnostic code apiloom reports: the registry, assembled here, above every layer that
- * reports. Each layer declares its codes beside it, a family per prefix (src/model/diagnostics/
- * codes.ts; src/ingest/codes.ts with one file per reader folder; src/emit/codes.ts;
- * src/scaffold/codes.ts; src/workflow/codes.ts), and reports through a Reporter made with its
- * codes and those of the layers below, which gives each code its one severity: the workflow's,
- * the highest layer that reports, are every code. The table in docs/diagnostics.md (`npm run readme:diagnostics`) is
- * made from this object, and test/diagnostics/registry.test.ts fails when that table differs or
- * a code listed here is never reported.
+ * reports; each layer declares its codes in its codes.ts (ARCHITECTURE.md, "Diagnostics"), and
+ * the workflow's, the highest layer that reports, are every code. The table in
+ * docs/diagnostics.md (`npm run readme:diagnostics`) is made from this object, and
+ * test/diagnostics/registry.test.ts fails when that table differs or a code listed here is never
+ * reported.
  */
 export const DIAGNOSTIC_CODES = WORKFLOW_CODES satisfies CodeTable<string>;
 

@@ -1,106 +1,67 @@
 // The diagnostic codes the emitters report: the client (client/), the server (server/), plugins
 // (plugin/) and the MCP server (mcp/); and the model's, below.
 
-import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { family } from "../model/diagnostics/code-info.js";
 import { MODEL_CODES } from "../model/diagnostics/codes.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
-
-/** The `client/` codes. */
-const CLIENT_CODES = {
-  "client/no-default-base-url": {
-    severity: "warning",
-    meaning:
-      "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
-  },
-  "client/endpoint-server-unused": {
-    severity: "warning",
-    meaning:
-      "an operation's or path's own server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: the client calls that endpoint at the base URL",
-  },
-  "client/page-declaration": {
-    severity: "error",
-    meaning:
-      "a `client.pages` entry names no endpoint, or a query parameter or body property its endpoint does not have: it is not used",
-  },
-  "client/schema-renamed": {
-    severity: "warning",
-    meaning:
-      "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
-  },
-  "client/method-not-sent": {
-    severity: "warning",
-    meaning:
-      "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
-  },
-} as const satisfies FamilyCodes<"client">;
-
-/** The `server/` codes. */
-const SERVER_CODES = {
-  "server/ambiguous-route": {
-    severity: "warning",
-    meaning:
-      "two path templates match the same URL: the router would pick one silently",
-  },
-  "server/endpoint-server-under-base-path": {
-    severity: "warning",
-    meaning:
-      "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
-  },
-  "server/method-not-received": {
-    severity: "warning",
-    meaning:
-      "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
-  },
-} as const satisfies FamilyCodes<"server">;
-
-/** The `plugin/` codes. */
-const PLUGIN_CODES = {
-  "plugin/error": {
-    severity: "error",
-    meaning:
-      "a plugin of the config (`plugins`) reports an error in what it was given: its message says what",
-  },
-  "plugin/warning": {
-    severity: "warning",
-    meaning:
-      "a plugin of the config (`plugins`) reports a warning: its message says what",
-  },
-} as const satisfies FamilyCodes<"plugin">;
-
-/** The `mcp/` codes. */
-const MCP_CODES = {
-  "mcp/long-tool-name": {
-    severity: "warning",
-    meaning:
-      "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
-  },
-  "mcp/selection": {
-    severity: "error",
-    meaning:
-      "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
-  },
-} as const satisfies FamilyCodes<"mcp">;
-
-/**
- * The `output/` code the docs' changelog page reports, reading the last run's page back; the
- * workflow declares the other `output/` codes (src/workflow/codes.ts).
- */
-const OUTPUT_CODES = {
-  "output/changelog-too-large": {
-    severity: "warning",
-    meaning:
-      "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
-  },
-} as const satisfies FamilyCodes<"output">;
 
 /** The codes the emitters report, the model's among them. */
 export const EMIT_CODES = {
   ...MODEL_CODES,
-  ...CLIENT_CODES,
-  ...SERVER_CODES,
-  ...PLUGIN_CODES,
-  ...MCP_CODES,
-  ...OUTPUT_CODES,
+  ...family("client", {
+    error: {
+      "page-declaration":
+        "a `client.pages` entry names no endpoint, or a query parameter or body property its endpoint does not have: it is not used",
+    },
+    warning: {
+      "no-default-base-url":
+        "the first server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: pass `baseUrl`",
+      "endpoint-server-unused":
+        "an operation's or path's own server URL names no host, or keeps an undeclared `{variable}`, once its variables take their defaults: the client calls that endpoint at the base URL",
+      "schema-renamed":
+        "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
+      "method-not-sent":
+        "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
+    },
+  }),
+  ...family("server", {
+    warning: {
+      "ambiguous-route":
+        "two path templates match the same URL: the router would pick one silently",
+      "endpoint-server-under-base-path":
+        "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
+      "method-not-received":
+        "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
+    },
+  }),
+  ...family("plugin", {
+    error: {
+      error:
+        "a plugin of the config (`plugins`) reports an error in what it was given: its message says what",
+    },
+    warning: {
+      warning:
+        "a plugin of the config (`plugins`) reports a warning: its message says what",
+    },
+  }),
+  ...family("mcp", {
+    error: {
+      selection:
+        "`mcp.tags`, `mcp.names` or `mcp.methods` lists a tag, endpoint or method the API does not have, or the selection leaves no endpoint: the MCP server would silently lack tools",
+    },
+    warning: {
+      "long-tool-name":
+        "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
+    },
+  }),
+  // the `output/` code the docs' changelog page reports, reading the last run's page back; the
+  // workflow declares the other `output/` codes (src/workflow/codes.ts)
+  ...family("output", {
+    warning: {
+      "changelog-too-large":
+        "the last run's docs/changes.md is over 4 MiB: its record is not read back; the page is made from this run's comparison",
+    },
+  }),
 } as const;
 
 export type EmitCode = keyof typeof EMIT_CODES;

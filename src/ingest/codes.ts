@@ -2,7 +2,7 @@
 // (parse/) and the `$ref`s between them (ref/); each reader's and the overlays' (codes.ts in
 // their folders); and the model's, below.
 
-import type { FamilyCodes } from "../model/diagnostics/code-info.js";
+import { family } from "../model/diagnostics/code-info.js";
 import { MODEL_CODES } from "../model/diagnostics/codes.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
 import { OPENAPI3_CODES } from "./openapi3/codes.js";
@@ -10,111 +10,56 @@ import { OVERLAY_CODES } from "./overlay/codes.js";
 import { POSTMAN_CODES } from "./postman/codes.js";
 import { SWAGGER2_CODES } from "./swagger2/codes.js";
 
-const INPUT_CODES = {
-  "input/encoding": {
-    severity: "error",
-    meaning:
-      "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
-  },
-  "input/fetch-failed": {
-    severity: "error",
-    meaning:
-      "a URL input gave no document: no answer in time (and no cached copy), an HTTP error, a redirect loop or too many redirects, a header's environment variable not set",
-  },
-  "input/no-match": {
-    severity: "error",
-    meaning: "an input pattern matches no file",
-  },
-  "input/not-a-string": {
-    severity: "warning",
-    meaning:
-      "a text field holds a number or boolean (`version: 1.10`): read as written",
-  },
-  "input/not-an-api": {
-    severity: "error",
-    meaning:
-      "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
-  },
-  "input/not-a-file": {
-    severity: "error",
-    meaning:
-      "an input or `$ref` target is a folder, FIFO, device or socket: only regular files are read",
-  },
-  "input/too-large": {
-    severity: "error",
-    meaning:
-      "an input or `$ref`'d file is larger than the limit (100 MiB unless `--max-input-size` / `merge.maxInputSize` raise it): not read",
-  },
-  "input/unreadable": {
-    severity: "error",
-    meaning: "an input file cannot be read (missing, no permission)",
-  },
-} as const satisfies FamilyCodes<"input">;
-
-const PARSE_CODES = {
-  "parse/alias-expansion": {
-    severity: "error",
-    meaning:
-      "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
-  },
-  "parse/duplicate-json-key": {
-    severity: "warning",
-    meaning:
-      "a JSON object names a key twice: the last one wins, as in `JSON.parse`",
-  },
-  "parse/duplicate-key": {
-    severity: "error",
-    meaning: "a YAML mapping names a key twice (YAML forbids it): not read",
-  },
-  "parse/empty-file": {
-    severity: "error",
-    meaning: "the file holds nothing to read",
-  },
-  "parse/invalid-json": {
-    severity: "error",
-    meaning: "the file is not valid JSON (at the offending character)",
-  },
-  "parse/invalid-yaml": {
-    severity: "error",
-    meaning: "the file is not valid YAML (at the offending character)",
-  },
-  "parse/too-deep": {
-    severity: "error",
-    meaning: "values nest deeper than 256 levels: the file is not read",
-  },
-} as const satisfies FamilyCodes<"parse">;
-
-const REF_CODES = {
-  "ref/invalid": {
-    severity: "error",
-    meaning: "a `$ref` that is not a URI reference apiloom can resolve",
-  },
-  "ref/not-found": {
-    severity: "error",
-    meaning: "a `$ref` whose target does not exist",
-  },
-  "ref/outside-folder": {
-    severity: "error",
-    meaning:
-      "a `$ref` to a file outside the spec's folder (allow with `merge.allowExternalRefs`)",
-  },
-  "ref/remote": {
-    severity: "error",
-    meaning:
-      "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
-  },
-  "ref/unreadable": {
-    severity: "error",
-    meaning: "a `$ref` to a file that cannot be read or parsed",
-  },
-} as const satisfies FamilyCodes<"ref">;
-
 /** The codes the ingest reports, the model's among them. */
 export const INGEST_CODES = {
   ...MODEL_CODES,
-  ...INPUT_CODES,
-  ...PARSE_CODES,
-  ...REF_CODES,
+  ...family("input", {
+    error: {
+      encoding:
+        "a file (an input or a `$ref`'d one) is not UTF-8 or UTF-16 text: the first bad byte is named, nothing is guessed",
+      "fetch-failed":
+        "a URL input gave no document: no answer in time (and no cached copy), an HTTP error, a redirect loop or too many redirects, a header's environment variable not set",
+      "no-match": "an input pattern matches no file",
+      "not-an-api":
+        "valid JSON/YAML, but not Swagger 2.0, OpenAPI 3.x or a Postman collection",
+      "not-a-file":
+        "an input or `$ref` target is a folder, FIFO, device or socket: only regular files are read",
+      "too-large":
+        "an input or `$ref`'d file is larger than the limit (100 MiB unless `--max-input-size` / `merge.maxInputSize` raise it): not read",
+      unreadable: "an input file cannot be read (missing, no permission)",
+    },
+    warning: {
+      "not-a-string":
+        "a text field holds a number or boolean (`version: 1.10`): read as written",
+    },
+  }),
+  ...family("parse", {
+    error: {
+      "alias-expansion":
+        "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
+      "duplicate-key":
+        "a YAML mapping names a key twice (YAML forbids it): not read",
+      "empty-file": "the file holds nothing to read",
+      "invalid-json": "the file is not valid JSON (at the offending character)",
+      "invalid-yaml": "the file is not valid YAML (at the offending character)",
+      "too-deep": "values nest deeper than 256 levels: the file is not read",
+    },
+    warning: {
+      "duplicate-json-key":
+        "a JSON object names a key twice: the last one wins, as in `JSON.parse`",
+    },
+  }),
+  ...family("ref", {
+    error: {
+      invalid: "a `$ref` that is not a URI reference apiloom can resolve",
+      "not-found": "a `$ref` whose target does not exist",
+      "outside-folder":
+        "a `$ref` to a file outside the spec's folder (allow with `merge.allowExternalRefs`)",
+      remote:
+        "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
+      unreadable: "a `$ref` to a file that cannot be read or parsed",
+    },
+  }),
   ...OPENAPI3_CODES,
   ...SWAGGER2_CODES,
   ...POSTMAN_CODES,

@@ -15,7 +15,7 @@ import {
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import { readDocument, type Reader, type SourceDocument } from "./reader.js";
+import type { Reader, SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
@@ -310,7 +310,10 @@ function ingest(
           settlePlaces,
           options.analyzePatterns,
         );
-        documents.push(readDocument(READERS[format], ctx));
+        documents.push({
+          ...READERS[format](ctx),
+          patterns: ctx.patterns.known,
+        });
       }
     }
     overlays.reportUnused(reporter);

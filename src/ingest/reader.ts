@@ -58,14 +58,6 @@ export interface ReaderContext {
 /** A reader knows one format and nothing else. */
 export type Reader = (ctx: ReaderContext) => DocumentModel;
 
-/** What `reader` makes of the context's document, with the verdicts on the patterns it read. */
-export function readDocument(
-  reader: Reader,
-  ctx: ReaderContext,
-): DocumentModel {
-  return { ...reader(ctx), patterns: ctx.patterns.known };
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -81,16 +73,7 @@ export function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-/** A value's JSON with object keys sorted: equal JSON values give equal text (uniqueItems). */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
-}
+export { canonicalJson as canonical } from "../model/order.js";
 
 /** `x-` members of an object, in source order. */
 export function extensionsOf(

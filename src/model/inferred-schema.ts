@@ -1,5 +1,5 @@
 import { setOwn } from "./own-property.js";
-import { canonicalJson } from "./merge/rank.js";
+import { canonicalJson } from "./order.js";
 import type { Schema } from "./types.js";
 
 const INFERRED = "x-apiloom-inferred";

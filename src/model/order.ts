@@ -27,3 +27,20 @@ function methodRank(method: HttpMethod): number {
   const rank = (HTTP_METHODS as readonly string[]).indexOf(method);
   return rank < 0 ? HTTP_METHODS.length : rank;
 }
+
+/**
+ * A value's JSON with object keys sorted and `undefined` members left out: equal values give
+ * equal text, whatever their key order (comparing facts; an overlay's unique actions, a Postman
+ * auth's identity).
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value !== "object" || value === null)
+    return JSON.stringify(value) ?? "null";
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
+    .join(",")}}`;
+}

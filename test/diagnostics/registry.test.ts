@@ -69,13 +69,16 @@ function declaredCodes(dir: string): { code: string; file: string }[] {
     if (e.name !== "codes.ts") return [];
     const text = readFileSync(full, "utf8");
     const file = relative(".", full);
-    // openapi-common/codes.ts states the codes both readers share once, without their prefix
+    // each family's codes, named without their prefix: `family("schema", { warning: { "too-deep":`;
+    // openapi-common/codes.ts states the codes both readers share once, without a family
+    const codesIn = (body: string) =>
+      [...body.matchAll(/^ +"?([a-z0-9-]+)"?:\s+["']/gm)].map((m) => m[1]!);
     if (full.includes("/openapi-common/"))
-      return [...text.matchAll(/^ {2}"([a-z0-9-]+)": \{$/gm)].flatMap((m) =>
-        ["swagger2", "openapi3"].map((r) => ({ code: `${r}/${m[1]}`, file })),
+      return codesIn(text).flatMap((code) =>
+        ["swagger2", "openapi3"].map((r) => ({ code: `${r}/${code}`, file })),
       );
-    return [...text.matchAll(/^ {2}"([a-z0-9]+\/[a-z0-9-]+)": \{$/gm)].map(
-      (m) => ({ code: m[1]!, file }),
+    return [...text.matchAll(/family\("([a-z0-9]+)",[^]*?\n *\}\)/g)].flatMap(
+      (m) => codesIn(m[0]).map((code) => ({ code: `${m[1]}/${code}`, file })),
     );
   });
 }

@@ -1,32 +1,21 @@
 // The diagnostic codes of overlays (OpenAPI Overlay Specification 1.0 and 1.1) laid over the
 // inputs before they are read (src/ingest/overlay/); src/ingest/codes.ts combines the ingest's.
 
-import type { FamilyCodes } from "../../model/diagnostics/code-info.js";
+import { family } from "../../model/diagnostics/code-info.js";
 
-export const OVERLAY_CODES = {
-  "overlay/invalid": {
-    severity: "error",
-    meaning:
+export const OVERLAY_CODES = family("overlay", {
+  error: {
+    invalid:
       "an overlay breaks the Overlay schema (1.0, 1.1) or holds a JSONPath that is not RFC 9535: it is not applied",
-  },
-  "overlay/no-match": {
-    severity: "warning",
-    meaning:
-      "an overlay action's `target` (or `copy`) selects nothing in its document: the document changed, look at the action",
-  },
-  "overlay/not-applied": {
-    severity: "warning",
-    meaning:
-      "an overlay action cannot apply where it points (`copy` of several nodes, removing the root, a mismatched update): skipped",
-  },
-  "overlay/limit": {
-    severity: "error",
-    meaning:
+    limit:
       "an overlay action passes a bound of overlay evaluation (nodes visited or selected, values added, nesting, a filter pattern that could backtrack): nothing is written",
   },
-  "overlay/no-input": {
-    severity: "warning",
-    meaning:
+  warning: {
+    "no-match":
+      "an overlay action's `target` (or `copy`) selects nothing in its document: the document changed, look at the action",
+    "not-applied":
+      "an overlay action cannot apply where it points (`copy` of several nodes, removing the root, a mismatched update): skipped",
+    "no-input":
       "an overlay's `extends` (or its `inputs` in the config) names no input of the run: it changes nothing",
   },
-} as const satisfies FamilyCodes<"overlay">;
+});

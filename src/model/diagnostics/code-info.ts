@@ -8,17 +8,37 @@ export interface DiagnosticCodeInfo {
   meaning: string;
 }
 
-/**
- * One family of codes: the codes of one prefix (`FamilyCodes<"parse">` takes only `parse/…`
- * keys), so two families cannot hold the same code and one silently replace the other when a
- * layer's codes.ts combines them.
- */
-export type FamilyCodes<Prefix extends string> = Record<
-  `${Prefix}/${string}`,
-  DiagnosticCodeInfo
->;
-
 /** Codes with their severity and meaning: what a layer may report (its codes.ts), or the registry. */
 export type CodeTable<Code extends string> = Readonly<
   Record<Code, DiagnosticCodeInfo>
 >;
+
+/** The meanings of codes named without their prefix, by severity (`{ warning: { "too-deep": "…" } }`). */
+export type Meanings = {
+  readonly [S in Severity]?: Readonly<Record<string, string>>;
+};
+
+/** The codes of `Meanings`, without their prefix. */
+export type CodesOf<M extends Meanings> = M extends Meanings
+  ? { [S in keyof M]: keyof M[S] & string }[keyof M]
+  : never;
+
+/**
+ * One family of codes, those of one prefix (`family("parse", …)` makes only `parse/…` codes, so
+ * two families cannot hold the same code and one silently replace the other when a layer's
+ * codes.ts combines them), from the meanings of its codes by severity.
+ */
+export function family<P extends string, M extends readonly Meanings[]>(
+  prefix: P,
+  ...tables: M
+): CodeTable<`${P}/${CodesOf<M[number]>}`> {
+  const codes: Record<string, DiagnosticCodeInfo> = {};
+  for (const table of tables)
+    for (const [severity, meanings] of Object.entries(table))
+      for (const [code, meaning] of Object.entries(meanings!))
+        codes[`${prefix}/${code}`] = {
+          severity: severity as Severity,
+          meaning,
+        };
+  return codes as CodeTable<`${P}/${CodesOf<M[number]>}`>;
+}

@@ -1,5 +1,5 @@
 import { mergeInfo } from "./info.js";
-import { compareCodeUnits } from "../order.js";
+import { canonicalJson, compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
@@ -7,7 +7,6 @@ import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import {
-  canonicalJson,
   compareSources,
   documentRank,
   FORMAT_RANK,

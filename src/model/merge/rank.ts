@@ -1,6 +1,5 @@
 import { compareCodeUnits } from "../order.js";
 import type { SourceFormat, SourceRef } from "../types.js";
-import { setOwn } from "../own-property.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -81,17 +80,4 @@ function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
     (b.richness ?? 0) - (a.richness ?? 0) ||
     compareSources(a.source, b.source)
   );
-}
-
-/** Stable, key-order-independent JSON for comparing facts. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort())
-        setOwn(sorted, k, (v as Record<string, unknown>)[k]);
-      return sorted;
-    }
-    return v;
-  });
 }
