@@ -72,69 +72,43 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     title,
     version: model.info.version || "0.0.0",
   };
-  const code: Doc[] = [
+  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
+  const defs = Object.entries(schemas.defs());
+  // a line at a time, and the two long literals a member at a time: not one tree of the document
+  const text = [
     "export { createClient };",
-    hardline,
     "export type { ApiResult, ClientAuth, ClientOptions };",
-    hardline,
-    hardline,
+    "",
     "/** The API, as the MCP server introduces itself. */",
-    hardline,
-    [
+    print([
       "export const API: { name: string; title: string; version: string } = ",
       jsonDoc(api),
       ";",
-    ],
-    hardline,
-    hardline,
+    ]),
+    "",
     `/** The tools by default: ${mode === "dynamic" ? `three (list, describe, call), as the ${tools.length} endpoints are more than ${options.maxTools}` : "one per endpoint"}. */`,
-    hardline,
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
-    hardline,
-    hardline,
+    "",
     "/** The client's plans of Dates and bigints (config dates, int64), which the tools convert by. */",
-    hardline,
     revives
-      ? [
-          "export const SCALARS: McpScalars | undefined = {",
-          indent([
-            hardline,
-            "plans: PLANS,",
-            hardline,
-            "codec: (name) => operationCodec(PLANS, name),",
-          ]),
-          hardline,
-          "};",
-        ]
+      ? "export const SCALARS: McpScalars | undefined = {\n  plans: PLANS,\n  codec: (name) => operationCodec(PLANS, name),\n};"
       : "export const SCALARS: McpScalars | undefined = undefined;",
-  ];
-  code.push(
-    hardline,
-    hardline,
+    "",
     "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
-    hardline,
-    [
+    print([
       "export const KEY_PLACES: readonly KeyPlace[] = ",
       jsonDoc([...keyPlaces(model).values()]),
       ";",
-    ],
-  );
-  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
-  const walked = { schema, schemaList, schemaMap, notes };
-  code.push(
-    hardline,
-    hardline,
+    ]),
+    "",
     "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
-    hardline,
-    ["export const KEYWORDS: SchemaKeywords = ", jsonDoc(walked), ";"],
-    hardline,
-    hardline,
+    print([
+      "export const KEYWORDS: SchemaKeywords = ",
+      jsonDoc({ schema, schemaList, schemaMap, notes }),
+      ";",
+    ]),
+    "",
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
-  );
-  const defs = Object.entries(schemas.defs());
-  // the two long literals a member at a time, not the whole document as one tree
-  const text = [
-    print(code),
     // each through tool(): an array of 1,000 object literals is a union tsc cannot represent
     listed("export const TOOLS: readonly ToolSpec[] = [", "];", tools, (t) => [
       "tool(",
