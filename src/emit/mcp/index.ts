@@ -64,7 +64,10 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     collector.add(clientFile, name, { type: true });
   const chosen = chosenEndpoints(context, options);
   const schemas = new ToolSchemas(model.schemas, model.scalars);
-  const tools = chosen.map((endpoint) => toolSpec(model, endpoint, schemas));
+  const credentials = keyPlaces(model);
+  const tools = chosen.map((endpoint) =>
+    toolSpec(model, endpoint, schemas, credentials),
+  );
   const mode = toolMode(options, tools.length);
   const title = model.info.title.trim() || "API";
   const api = {
@@ -97,7 +100,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
     print([
       "export const KEY_PLACES: readonly KeyPlace[] = ",
-      jsonDoc([...keyPlaces(model).values()]),
+      jsonDoc([...credentials.values()]),
       ";",
     ]),
     "",
