@@ -111,7 +111,7 @@ function pathsObject(
     else byPath.set(endpoint.path, [endpoint]);
   }
   const operation = (endpoint: Endpoint) =>
-    operationObject(endpoint, fix, (e) => securityRequirements(e, schemeKeys));
+    operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
   // never empty: never undefined
   const item = (path: string): JsonObject => {
     const value: JsonObject = {};
