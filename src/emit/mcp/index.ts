@@ -41,7 +41,8 @@ export const RUNTIME_FILES = [
 export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const { model, options, paths, imports, templatesDir } = context;
   const folder = paths["mcp"] ?? "mcp";
-  const clientFile = `${paths["client"] ?? "client"}/index.ts`;
+  const clientFolder = paths["client"] ?? "client";
+  const clientFile = `${clientFolder}/index.ts`;
   const file = `${folder}/tools.ts`;
   const collector = imports(file);
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
@@ -50,9 +51,8 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
   collector.add(`${folder}/secrets.ts`, "KeyPlace", { type: true });
-  // the client's plans of Dates and bigints, when it revives values (config dates, int64)
-  const clientFolder = paths["client"] ?? "client";
-  // (the client has scalar-plans.ts exactly when some endpoint holds one)
+  // the client's plans of Dates and bigints (config dates, int64): it has scalar-plans.ts
+  // exactly when some endpoint holds one
   const revives = scalarRevival(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
