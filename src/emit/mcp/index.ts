@@ -68,7 +68,13 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const tools = chosen.map((endpoint) =>
     toolSpec(model, endpoint, schemas, credentials),
   );
-  const mode = toolMode(options, tools.length);
+  // auto: dynamic past maxTools tools
+  const mode =
+    options.mode !== "auto"
+      ? options.mode
+      : tools.length > options.maxTools
+        ? "dynamic"
+        : "tools";
   const title = model.info.title.trim() || "API";
   const api = {
     name: serverName(title),
@@ -183,7 +189,7 @@ interface McpOptions {
   readonly tags: readonly string[];
   readonly names: readonly string[];
   readonly methods: readonly string[];
-  readonly mode: string;
+  readonly mode: "auto" | "tools" | "dynamic";
   readonly maxTools: number;
 }
 
@@ -249,11 +255,4 @@ function chosenEndpoints(
         e.sources[0],
       );
   return chosen;
-}
-
-/** `"tools"` or `"dynamic"`: `auto` is dynamic past `maxTools` tools. */
-function toolMode(options: McpOptions, tools: number): "tools" | "dynamic" {
-  if (options.mode === "tools" || options.mode === "dynamic")
-    return options.mode;
-  return tools > options.maxTools ? "dynamic" : "tools";
 }

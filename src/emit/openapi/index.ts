@@ -51,8 +51,6 @@ export function openApiDocument(model: ApiModel): JsonObject {
   if (Object.keys(securitySchemes).length > 0)
     components.securitySchemes = securitySchemes;
   return {
-    // 3.2 when an input is (docs/inputs.md "OpenAPI 3.2"); a QUERY operation or another
-    // method exists from 3.2 on
     openapi:
       model.openApi32 === true ||
       model.endpoints.some(
