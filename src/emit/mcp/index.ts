@@ -1,5 +1,6 @@
 import {
   endpointKey,
+  fileStart,
   HTTP_METHODS,
   hardline,
   indent,
@@ -205,11 +206,6 @@ function chosenEndpoints(
   { model, reporter }: Pick<EmitContext, "model" | "reporter">,
   options: McpOptions,
 ): Endpoint[] {
-  const setting = (name: string) => ({
-    file: `mcp.${name}`,
-    line: 1,
-    column: 1,
-  });
   const tags = new Set(options.tags);
   const names = new Set(options.names);
   const methods = new Set(options.methods.map((m) => m.toLowerCase()));
@@ -233,7 +229,7 @@ function chosenEndpoints(
         reporter.report(
           "mcp/selection",
           `mcp.${option} names ${JSON.stringify(value)}, ${why}`,
-          setting(option),
+          fileStart(`mcp.${option}`),
         );
   const chosen = model.endpoints.filter(
     (e) =>
@@ -245,7 +241,9 @@ function chosenEndpoints(
     reporter.report(
       "mcp/selection",
       "mcp.tags, mcp.names and mcp.methods together choose no endpoint: the MCP server has no tool",
-      setting(tags.size > 0 ? "tags" : names.size > 0 ? "names" : "methods"),
+      fileStart(
+        `mcp.${tags.size > 0 ? "tags" : names.size > 0 ? "names" : "methods"}`,
+      ),
     );
   for (const e of chosen)
     if (e.name.length > TOOL_NAME_LENGTH && e.sources[0])
