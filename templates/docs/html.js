@@ -246,7 +246,7 @@ function webhooksSection(view, h) {
 function parametersTable(title, parameters, h) {
   if (parameters.length === 0) return [];
   const t = h.htmlText;
-  const rows = once(parameters, h, () =>
+  const rows = h.once(parameters, "html", () =>
     parameters
       .map(
         (p) =>
@@ -260,27 +260,6 @@ function parametersTable(title, parameters, h) {
     rows,
     "</table>",
   ];
-}
-
-/**
- * The table rows made so far, by the list they show: the docs view gives endpoints that show the
- * same rows one list (a large API repeats its parameters and error responses thousands of
- * times), so each list's rows are made once.
- * @type {WeakMap<object, { h: DocsHelpers, text: string }>}
- */
-const tables = new WeakMap();
-
-/**
- * @param {object} list
- * @param {DocsHelpers} h
- * @param {() => string} make
- */
-function once(list, h, make) {
-  const known = tables.get(list);
-  if (known !== undefined && known.h === h) return known.text;
-  const text = make();
-  tables.set(list, { h, text });
-  return text;
 }
 
 /**
@@ -309,7 +288,7 @@ function bodyHtml(title, body, h) {
 function responsesTable(title, responses, h) {
   if (responses.length === 0) return [];
   const t = h.htmlText;
-  const rows = once(responses, h, () =>
+  const rows = h.once(responses, "html", () =>
     responses
       .map(
         (r) =>

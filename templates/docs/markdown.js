@@ -230,7 +230,7 @@ function endpointSection(view, tag, e, h) {
  */
 function parametersTable(title, parameters, h) {
   if (parameters.length === 0) return [];
-  const table = once(parameters, "", h, () =>
+  const table = h.once(parameters, "markdown", () =>
     h.markdownTable(
       ["Name", "In", "Type", "Required", "Description"],
       parameters.map((p) => [
@@ -243,29 +243,6 @@ function parametersTable(title, parameters, h) {
     ),
   );
   return [`### ${title}`, "", table, ""];
-}
-
-/**
- * The tables made so far, by the list they show and what else they depend on: the docs view
- * gives endpoints that show the same rows one list (a large API repeats its parameters and error
- * responses thousands of times), so each table is made once.
- * @type {WeakMap<object, { also: string, h: DocsHelpers, text: string }>}
- */
-const tables = new WeakMap();
-
-/**
- * @param {object} list
- * @param {string} also
- * @param {DocsHelpers} h
- * @param {() => string} make
- */
-function once(list, also, h, make) {
-  const known = tables.get(list);
-  if (known !== undefined && known.also === also && known.h === h)
-    return known.text;
-  const text = make();
-  tables.set(list, { also, h, text });
-  return text;
 }
 
 /**
@@ -302,7 +279,7 @@ function bodyLines(title, body, prefix, h) {
  */
 function responsesTable(title, responses, prefix, h) {
   if (responses.length === 0) return [];
-  const table = once(responses, prefix, h, () =>
+  const table = h.once(responses, `markdown ${prefix}`, () =>
     h.markdownTable(
       ["Status", "Description", "Content"],
       responses.map((r) => [

@@ -90,12 +90,7 @@ function pageRecord(since: SinceLastRun): PageRecord {
       rule: c.rule,
       endpoint: c.endpoint,
       message: c.message,
-      names: {
-        function: c.names.function,
-        type: c.names.type,
-        member: c.names.member,
-        handler: c.names.handler,
-      },
+      names: pickNames(c.names),
       ...(c.also && { also: c.also.map((a) => a.function!) }),
     })),
   };
@@ -151,9 +146,7 @@ function readPageChange(
     !text(c.message) ||
     typeof names !== "object" ||
     names === null ||
-    !["function", "type", "member", "handler"].every((k) =>
-      optional(names[k]),
-    ) ||
+    !NAME_KEYS.every((k) => optional(names[k])) ||
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;
@@ -161,14 +154,18 @@ function readPageChange(
     rule: c.rule,
     endpoint: c.endpoint,
     message: c.message,
-    names: {
-      function: names.function as string | undefined,
-      type: names.type as string | undefined,
-      member: names.member as string | undefined,
-      handler: names.handler as string | undefined,
-    },
+    names: pickNames(names as ApiChange["names"]),
     ...(c.also !== undefined && { also: c.also as string[] }),
   };
+}
+
+/** The names a page keeps of a change, in this order. */
+const NAME_KEYS = ["function", "type", "member", "handler"] as const;
+
+function pickNames(names: ApiChange["names"]): ApiChange["names"] {
+  const out: ApiChange["names"] = {};
+  for (const k of NAME_KEYS) out[k] = names[k];
+  return out;
 }
 
 function render(record: PageRecord, rules: ChangeRuleTable): string {

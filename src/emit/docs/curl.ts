@@ -12,7 +12,6 @@ import {
   trimLineEnds,
   trimTrailing,
 } from "../toolkit.js";
-import { shellQuote, shellWord, type WordPart } from "./shell.js";
 
 /**
  * A `curl` command for an endpoint: required parameters with sample values, the auth of the
@@ -174,4 +173,33 @@ function fields(value: unknown): [string, string | BinarySample][] {
     k,
     typeof v === "string" || v === BINARY ? v : JSON.stringify(v),
   ]);
+}
+
+/**
+ * POSIX shell quoting. Spec text goes inside single quotes, where the shell interprets nothing;
+ * a `'` in the text closes the quote, adds an escaped quote and reopens (`'it'\''s'`).
+ */
+function shellQuote(text: string): string {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+/** One shell word made of literal text and `$VARIABLE`s the reader sets (`'X-Key: '"$API_KEY"`). */
+type WordPart = string | { variable: string };
+
+function shellWord(parts: readonly WordPart[]): string {
+  let out = "";
+  let literal = "";
+  const flush = () => {
+    if (literal !== "") out += shellQuote(literal);
+    literal = "";
+  };
+  for (const part of parts) {
+    if (typeof part === "string") literal += part;
+    else {
+      flush();
+      out += `"$${part.variable}"`;
+    }
+  }
+  flush();
+  return out === "" ? "''" : out;
 }

@@ -46,37 +46,24 @@ export async function emitDocs({
     template === own.markdown || template === own.html
       ? streamedFile(path, (out) => void render(out))
       : { path, contents: render() };
+  const md = (name: string, render: (out?: TextOut) => string) =>
+    page(`docs/${name}.md`, markdown, render);
+  const h = docsHelpers;
   const files: GeneratedFile[] = [
-    page("docs/index.md", markdown, (out) =>
-      markdown.indexPage(view, docsHelpers, out),
-    ),
+    md("index", (out) => markdown.indexPage(view, h, out)),
     ...view.tags.map((tag) =>
-      page(`docs/tags/${tag.slug}.md`, markdown, (out) =>
-        markdown.tagPage(view, tag, docsHelpers, out),
-      ),
+      md(`tags/${tag.slug}`, (out) => markdown.tagPage(view, tag, h, out)),
     ),
-    page("docs/diagnostics.md", markdown, (out) =>
-      markdown.diagnosticsPage(view, docsHelpers, out),
-    ),
+    md("diagnostics", (out) => markdown.diagnosticsPage(view, h, out)),
     ...(view.schemas.length > 0
-      ? [
-          page("docs/schemas.md", markdown, (out) =>
-            markdown.schemasPage(view, docsHelpers, out),
-          ),
-        ]
+      ? [md("schemas", (out) => markdown.schemasPage(view, h, out))]
       : []),
     // a user's template written before this page may not have it (`in`: asking for a missing
     // export of a user's template throws)
     ...(view.webhooks.length > 0 && "webhooksPage" in markdown
-      ? [
-          page("docs/webhooks.md", markdown, (out) =>
-            markdown.webhooksPage!(view, docsHelpers, out),
-          ),
-        ]
+      ? [md("webhooks", (out) => markdown.webhooksPage!(view, h, out))]
       : []),
-    page("docs/index.html", html, (out) =>
-      html.htmlPage(view, docsHelpers, assets, out),
-    ),
+    page("docs/index.html", html, (out) => html.htmlPage(view, h, assets, out)),
   ];
   // what changed since the last run, when the run makes the OpenAPI document to compare
   if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));

@@ -36,26 +36,21 @@ export function schemeViews(model: ApiModel): SchemeView[] {
         for (const flow of Object.values(scheme.flows))
           for (const scope of Object.keys(flow?.scopes ?? {}))
             scopes.add(scope);
-      const base: Pick<
-        SchemeView,
-        "name" | "kind" | "description" | "deprecated" | "deviceFlow"
-      > = {
+      const device =
+        scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
+      return {
         name: key,
         kind: kindOf(scheme),
         description: scheme.description,
-      };
-      if (scheme.deprecated) base.deprecated = true;
-      const device =
-        scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
-      if (device)
-        base.deviceFlow = {
-          ...(device.deviceAuthorizationUrl && {
-            deviceAuthorizationUrl: device.deviceAuthorizationUrl,
-          }),
-          ...(device.tokenUrl && { tokenUrl: device.tokenUrl }),
-        };
-      return {
-        ...base,
+        ...(scheme.deprecated && { deprecated: true }),
+        ...(device && {
+          deviceFlow: {
+            ...(device.deviceAuthorizationUrl && {
+              deviceAuthorizationUrl: device.deviceAuthorizationUrl,
+            }),
+            ...(device.tokenUrl && { tokenUrl: device.tokenUrl }),
+          },
+        }),
         inferred: scheme.inferred === true,
         evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
         scopes: [...scopes].sort(),

@@ -18,7 +18,26 @@ import {
 import { pageLines } from "./page-lines.js";
 import type { DocsView, TagView } from "./view-types.js";
 
-/** The escaping helpers every docs template gets; spec strings only reach output through them. */
+/** The texts {@link once} made, by list, then by key. */
+const made = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The text `make` gives of one of the docs view's shared lists (endpoints that show the same
+ * parameter or response rows share one list, see SharedParts), made once per list and `key`: the
+ * kind of text and what else it depends on. A large API repeats its rows thousands of times.
+ */
+function once(list: object, key: string, make: () => string): string {
+  let texts = made.get(list);
+  if (texts === undefined) made.set(list, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = make()));
+  return text;
+}
+
+/**
+ * The helpers every docs template gets: escaping (spec strings only reach output through them),
+ * the page's lines, and a shared list's text made once.
+ */
 export const docsHelpers = {
   htmlText,
   jsonForScript,
@@ -30,6 +49,7 @@ export const docsHelpers = {
   markdownCodeCell,
   markdownFence,
   markdownTable,
+  once,
   pageLines,
   tsString,
 };

@@ -3,8 +3,7 @@ import type { SchemaLink, SchemaView } from "./schemas-view.js";
 import type { SchemeView } from "./schemes-view.js";
 
 // The docs view: what buildDocsView (view.ts) makes from the model and the docs templates read.
-// Types only, so the parts that build it (endpoint-view.ts, diagnostics-view.ts) import them
-// without importing the builder.
+// Types only, so endpoint-view.ts imports them without importing the builder.
 
 /**
  * What the docs templates receive. Every string here is still raw spec text: templates escape it

@@ -1,4 +1,5 @@
 import {
+  compareCodeUnits,
   compareEndpoints,
   DEFAULT_LAYOUT,
   group,
@@ -7,14 +8,9 @@ import {
   print,
   tsString,
 } from "../toolkit.js";
-import type { ApiModel, Severity } from "../../model/types.js";
+import type { ApiModel, Diagnostic, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
-import {
-  codeCounts,
-  compareDiagnostics,
-  diagnosticView,
-} from "./diagnostics-view.js";
 import {
   endpointIds,
   endpointView,
@@ -25,7 +21,12 @@ import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
 import { slugMaker } from "./slugs.js";
-import type { DocsView, TagView } from "./view-types.js";
+import type {
+  CodeCount,
+  DiagnosticView,
+  DocsView,
+  TagView,
+} from "./view-types.js";
 
 const DEFAULT_BASE_URL = "https://api.example.com";
 
@@ -141,4 +142,50 @@ function firstAbsoluteServer(model: ApiModel): string | undefined {
     if (/^https?:\/\/[^{}\s]+$/i.test(url)) return url;
   }
   return undefined;
+}
+
+/** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
+function codeCounts(
+  diagnostics: readonly Diagnostic[],
+  meaning: (code: string) => string = () => "",
+): CodeCount[] {
+  const byCode = new Map<string, CodeCount>();
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const d of diagnostics) {
+    const entry = byCode.get(d.code);
+    if (!entry)
+      byCode.set(d.code, {
+        code: d.code,
+        severity: d.severity,
+        count: 1,
+        meaning: meaning(d.code),
+      });
+    else {
+      entry.count++;
+      if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;
+    }
+  }
+  return [...byCode.values()].sort(
+    (a, b) => b.count - a.count || compareCodeUnits(a.code, b.code),
+  );
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareCodeUnits(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareCodeUnits(a.code, b.code) ||
+    compareCodeUnits(a.message, b.message)
+  );
+}
+
+function diagnosticView(d: Diagnostic): DiagnosticView {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    where: `${d.file}:${d.line}:${d.column}`,
+    related: (d.related ?? []).map((r) => `${r.file}:${r.line}:${r.column}`),
+  };
 }

@@ -1,5 +1,6 @@
 import {
   endpointKey,
+  fileStart,
   HTTP_METHODS,
   hardline,
   indent,
@@ -41,7 +42,8 @@ export const RUNTIME_FILES = [
 export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const { model, options, paths, imports, templatesDir } = context;
   const folder = paths["mcp"] ?? "mcp";
-  const clientFile = `${paths["client"] ?? "client"}/index.ts`;
+  const clientFolder = paths["client"] ?? "client";
+  const clientFile = `${clientFolder}/index.ts`;
   const file = `${folder}/tools.ts`;
   const collector = imports(file);
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
@@ -50,9 +52,8 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
   collector.add(`${folder}/secrets.ts`, "KeyPlace", { type: true });
-  // the client's plans of Dates and bigints, when it revives values (config dates, int64)
-  const clientFolder = paths["client"] ?? "client";
-  // (the client has scalar-plans.ts exactly when some endpoint holds one)
+  // the client's plans of Dates and bigints (config dates, int64): it has scalar-plans.ts
+  // exactly when some endpoint holds one
   const revives = scalarRevival(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
@@ -64,77 +65,60 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     collector.add(clientFile, name, { type: true });
   const chosen = chosenEndpoints(context, options);
   const schemas = new ToolSchemas(model.schemas, model.scalars);
-  const tools = chosen.map((endpoint) => toolSpec(model, endpoint, schemas));
-  const mode = toolMode(options, tools.length);
+  const credentials = keyPlaces(model);
+  const tools = chosen.map((endpoint) =>
+    toolSpec(model, endpoint, schemas, credentials),
+  );
+  // auto: dynamic past maxTools tools
+  const mode =
+    options.mode !== "auto"
+      ? options.mode
+      : tools.length > options.maxTools
+        ? "dynamic"
+        : "tools";
   const title = model.info.title.trim() || "API";
   const api = {
     name: serverName(title),
     title,
     version: model.info.version || "0.0.0",
   };
-  const code: Doc[] = [
+  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
+  const defs = Object.entries(schemas.defs());
+  // a line at a time, and the two long literals a member at a time: not one tree of the document
+  const text = [
     "export { createClient };",
-    hardline,
     "export type { ApiResult, ClientAuth, ClientOptions };",
-    hardline,
-    hardline,
+    "",
     "/** The API, as the MCP server introduces itself. */",
-    hardline,
-    [
+    print([
       "export const API: { name: string; title: string; version: string } = ",
       jsonDoc(api),
       ";",
-    ],
-    hardline,
-    hardline,
+    ]),
+    "",
     `/** The tools by default: ${mode === "dynamic" ? `three (list, describe, call), as the ${tools.length} endpoints are more than ${options.maxTools}` : "one per endpoint"}. */`,
-    hardline,
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
-    hardline,
-    hardline,
+    "",
     "/** The client's plans of Dates and bigints (config dates, int64), which the tools convert by. */",
-    hardline,
     revives
-      ? [
-          "export const SCALARS: McpScalars | undefined = {",
-          indent([
-            hardline,
-            "plans: PLANS,",
-            hardline,
-            "codec: (name) => operationCodec(PLANS, name),",
-          ]),
-          hardline,
-          "};",
-        ]
+      ? "export const SCALARS: McpScalars | undefined = {\n  plans: PLANS,\n  codec: (name) => operationCodec(PLANS, name),\n};"
       : "export const SCALARS: McpScalars | undefined = undefined;",
-  ];
-  code.push(
-    hardline,
-    hardline,
+    "",
     "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
-    hardline,
-    [
+    print([
       "export const KEY_PLACES: readonly KeyPlace[] = ",
-      jsonDoc([...keyPlaces(model).values()]),
+      jsonDoc([...credentials.values()]),
       ";",
-    ],
-  );
-  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
-  const walked = { schema, schemaList, schemaMap, notes };
-  code.push(
-    hardline,
-    hardline,
+    ]),
+    "",
     "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
-    hardline,
-    ["export const KEYWORDS: SchemaKeywords = ", jsonDoc(walked), ";"],
-    hardline,
-    hardline,
+    print([
+      "export const KEYWORDS: SchemaKeywords = ",
+      jsonDoc({ schema, schemaList, schemaMap, notes }),
+      ";",
+    ]),
+    "",
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
-  );
-  const defs = Object.entries(schemas.defs());
-  // the two long literals a member at a time, not the whole document as one tree
-  const text = [
-    print(code),
     // each through tool(): an array of 1,000 object literals is a union tsc cannot represent
     listed("export const TOOLS: readonly ToolSpec[] = [", "];", tools, (t) => [
       "tool(",
@@ -206,7 +190,7 @@ interface McpOptions {
   readonly tags: readonly string[];
   readonly names: readonly string[];
   readonly methods: readonly string[];
-  readonly mode: string;
+  readonly mode: "auto" | "tools" | "dynamic";
   readonly maxTools: number;
 }
 
@@ -222,11 +206,6 @@ function chosenEndpoints(
   { model, reporter }: Pick<EmitContext, "model" | "reporter">,
   options: McpOptions,
 ): Endpoint[] {
-  const setting = (name: string) => ({
-    file: `mcp.${name}`,
-    line: 1,
-    column: 1,
-  });
   const tags = new Set(options.tags);
   const names = new Set(options.names);
   const methods = new Set(options.methods.map((m) => m.toLowerCase()));
@@ -250,7 +229,7 @@ function chosenEndpoints(
         reporter.report(
           "mcp/selection",
           `mcp.${option} names ${JSON.stringify(value)}, ${why}`,
-          setting(option),
+          fileStart(`mcp.${option}`),
         );
   const chosen = model.endpoints.filter(
     (e) =>
@@ -262,7 +241,9 @@ function chosenEndpoints(
     reporter.report(
       "mcp/selection",
       "mcp.tags, mcp.names and mcp.methods together choose no endpoint: the MCP server has no tool",
-      setting(tags.size > 0 ? "tags" : names.size > 0 ? "names" : "methods"),
+      fileStart(
+        `mcp.${tags.size > 0 ? "tags" : names.size > 0 ? "names" : "methods"}`,
+      ),
     );
   for (const e of chosen)
     if (e.name.length > TOOL_NAME_LENGTH && e.sources[0])
@@ -272,11 +253,4 @@ function chosenEndpoints(
         e.sources[0],
       );
   return chosen;
-}
-
-/** `"tools"` or `"dynamic"`: `auto` is dynamic past `maxTools` tools. */
-function toolMode(options: McpOptions, tools: number): "tools" | "dynamic" {
-  if (options.mode === "tools" || options.mode === "dynamic")
-    return options.mode;
-  return tools > options.maxTools ? "dynamic" : "tools";
 }

@@ -59,9 +59,10 @@ export function toolSpec(
   model: ApiModel,
   endpoint: Endpoint,
   schemas: ToolSchemas,
+  /** {@link keyPlaces}: the parameters there are left out of the input. */
+  credentials: ReadonlyMap<string, unknown>,
 ): JsonObject {
   const method = endpoint.method.toUpperCase();
-  const credentials = keyPlaces(model);
   const input: JsonObject = { type: "object" };
   const properties: JsonObject = {};
   const required: string[] = [];

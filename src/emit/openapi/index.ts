@@ -51,8 +51,6 @@ export function openApiDocument(model: ApiModel): JsonObject {
   if (Object.keys(securitySchemes).length > 0)
     components.securitySchemes = securitySchemes;
   return {
-    // 3.2 when an input is (docs/inputs.md "OpenAPI 3.2"); a QUERY operation or another
-    // method exists from 3.2 on
     openapi:
       model.openApi32 === true ||
       model.endpoints.some(
@@ -111,7 +109,7 @@ function pathsObject(
     else byPath.set(endpoint.path, [endpoint]);
   }
   const operation = (endpoint: Endpoint) =>
-    operationObject(endpoint, fix, (e) => securityRequirements(e, schemeKeys));
+    operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
   // never empty: never undefined
   const item = (path: string): JsonObject => {
     const value: JsonObject = {};

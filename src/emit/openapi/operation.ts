@@ -28,7 +28,8 @@ export type FixSchema = (schema: Schema) => Schema;
 export function operationObject(
   endpoint: Endpoint,
   fix: FixSchema,
-  security: (endpoint: Endpoint) => Endpoint["security"] = (e) => e.security,
+  /** The endpoint's security requirements, with the schemes' component keys. */
+  security: Endpoint["security"],
 ): JsonObject {
   const parameters = allParameters(endpoint.parameters).map((p) =>
     parameterObject(p, fix),
@@ -50,7 +51,7 @@ export function operationObject(
       : undefined,
     responses: Object.keys(responses).length > 0 ? responses : undefined,
     deprecated: endpoint.deprecated ? true : undefined,
-    security: security(endpoint),
+    security,
     servers: endpoint.servers?.map(serverObject),
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
     // only for an endpoint merged from more than one place

@@ -79,7 +79,8 @@ function securitySchemeObject(
         : `apiloom inferred this scheme: no input declares it. ${evidence}`,
     );
   }
-  const out: JsonObject = { type: scheme.type };
+  // key order: type, description, then the type's own fields, as the OpenAPI spec lists them
+  const out: JsonObject = { type: scheme.type, description: undefined };
   switch (scheme.type) {
     case "http":
       out.scheme = scheme.scheme;
@@ -107,14 +108,11 @@ function securitySchemeObject(
       break;
     }
   }
-  // key order: type, description, then the type's own fields, as the OpenAPI spec lists them
-  const ordered: JsonObject = { type: out.type };
-  if (notes.length > 0) ordered.description = notes.join("\n\n");
-  Object.assign(ordered, out);
+  if (notes.length > 0) out.description = notes.join("\n\n");
   // OpenAPI 3.2 (read from 3.2 inputs only)
-  if (scheme.deprecated) ordered.deprecated = true;
-  if (scheme.inferred) ordered["x-apiloom-inferred"] = true;
-  return ordered;
+  if (scheme.deprecated) out.deprecated = true;
+  if (scheme.inferred) out["x-apiloom-inferred"] = true;
+  return out;
 }
 
 function oauthFlows(
