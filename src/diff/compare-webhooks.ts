@@ -88,23 +88,18 @@ function compareWebhook(
     where: string,
   ) => {
     for (const c of schemas.compare(direction, a, b, at))
-      add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, {
-        type: c.type,
-        ...(c.member !== undefined ? { member: c.member } : {}),
-      });
+      add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
 
-  // its handler's name: a lookalike webhook added before it took the name (no name lock)
-  if (old.name !== now.name) {
+  // its handler's name: a lookalike webhook added before it took the name (no name lock); the
+  // change names the one the user's code still uses
+  if (old.name !== now.name)
     add(
       "operation-renamed",
       `the handler of the webhook ${name} is now ${now.name}, was ${old.name}: lock the old name in apiloom.lock.json to keep it`,
       old.sources[0],
       now.sources[0],
-    );
-    // the name the user's code still uses
-    out.at(-1)!.names = { handler: old.name };
-  }
+    ).names = { handler: old.name };
 
   // the payload: read by your receiver
   const type = `${base}Body`;

@@ -128,25 +128,20 @@ function compareEndpoint(
         `${c.subject} ${c.what} (${where} of ${fn})`,
         c.old,
         c.new,
-        {
-          type: c.type,
-          ...(c.member !== undefined ? { member: c.member } : {}),
-        },
+        c.names,
       );
       if (c.shared) sharedKey.set(change, `${c.rule} ${c.subject} ${c.what}`);
     }
   };
 
-  if (old.name !== now.name) {
+  // the change names the ones the user's code still uses
+  if (old.name !== now.name)
     add(
       "operation-renamed",
       `the client function ${old.name}() is now ${now.name}(): lock the old name in apiloom.lock.json or config "names" to keep it`,
       old.sources[0],
       now.sources[0],
-    );
-    // the names the user's code still uses
-    out.at(-1)!.names = names(old);
-  }
+    ).names = names(old);
 
   // path variables: matched by position (same shape); a new name is the same parameter
   const varsOld = pathVariables(old.path);

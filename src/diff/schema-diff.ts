@@ -11,6 +11,7 @@ import type {
   SchemaType,
   SourceRef,
 } from "../model/types.js";
+import type { GeneratedNames } from "./change.js";
 import type { RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
@@ -30,8 +31,8 @@ export interface SchemaChange {
   subject: string;
   /** What happened to it: `was removed`, `is now required`. */
   what: string;
-  type: string;
-  member?: string;
+  /** The type holding the member, and the member's path in it. */
+  names: Pick<GeneratedNames, "type" | "member">;
   /** True when the member is in a named schema: other endpoints may share the change. */
   shared: boolean;
   old?: SourceRef;
@@ -289,9 +290,11 @@ function schemaChange(rule: RuleId, what: string, at: Site): SchemaChange {
     rule,
     subject: `\`${memberPath([at.type, ...at.member])}\``,
     what,
-    type: at.type,
+    names: {
+      type: at.type,
+      ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
+    },
     shared: at.shared === true,
-    ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
     ...(at.old ? { old: at.old } : {}),
     ...(at.new ? { new: at.new } : {}),
   };
