@@ -8,6 +8,7 @@ import type {
 } from "../model/types.js";
 import {
   byMediaType,
+  byName,
   byStatus,
   pairUp,
   recorder,
@@ -128,54 +129,49 @@ function compareWebhook(
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
   const headers = `${base}Headers`;
-  pairUp(
-    old.parameters.header,
-    now.parameters.header,
-    (p) => p.name.toLowerCase(),
-    {
-      gone: (p) =>
+  pairUp(old.parameters.header, now.parameters.header, byName, {
+    gone: (p) =>
+      add(
+        "response-property-removed",
+        `the header ${p.name} of the webhook ${name} is no longer sent`,
+        p.sources[0],
+        now.sources[0],
+        { type: headers, member: p.name },
+      ),
+    both: (p, q) => {
+      const label = `the header ${q.name} of the webhook ${name}`;
+      if (p.required && !q.required)
         add(
-          "response-property-removed",
-          `the header ${p.name} of the webhook ${name} is no longer sent`,
+          "response-property-became-optional",
+          `${label} is now optional: your receiver may not get it`,
           p.sources[0],
-          now.sources[0],
-          { type: headers, member: p.name },
-        ),
-      both: (p, q) => {
-        const label = `the header ${q.name} of the webhook ${name}`;
-        if (p.required && !q.required)
-          add(
-            "response-property-became-optional",
-            `${label} is now optional: your receiver may not get it`,
-            p.sources[0],
-            q.sources[0],
-            { type: headers, member: q.name },
-          );
-        fromSchema(
-          "response",
-          p.schema,
-          q.schema,
-          {
-            type: headers,
-            member: [q.name],
-            old: p.sources[0],
-            new: q.sources[0],
-          },
-          label,
-        );
-      },
-      added: (q) =>
-        add(
-          q.required
-            ? "required-response-property-added"
-            : "optional-response-property-added",
-          `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
-          old.sources[0],
           q.sources[0],
           { type: headers, member: q.name },
-        ),
+        );
+      fromSchema(
+        "response",
+        p.schema,
+        q.schema,
+        {
+          type: headers,
+          member: [q.name],
+          old: p.sources[0],
+          new: q.sources[0],
+        },
+        label,
+      );
     },
-  );
+    added: (q) =>
+      add(
+        q.required
+          ? "required-response-property-added"
+          : "optional-response-property-added",
+        `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
+        old.sources[0],
+        q.sources[0],
+        { type: headers, member: q.name },
+      ),
+  });
 
   // the answers: written by your handler, read by the API
   const answers = `${base}Responses`;

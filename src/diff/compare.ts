@@ -5,12 +5,12 @@ import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
   ApiModel,
   Endpoint,
-  Parameter,
   ParameterLocation,
   SecurityRequirement,
 } from "../model/types.js";
 import {
   byMediaType,
+  byName,
   byStatus,
   compareChanges,
   pairUp,
@@ -26,7 +26,7 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
   path: "Path",
   query: "Query",
   header: "Headers",
-  cookie: "Headers",
+  cookie: "Cookies",
 };
 
 /**
@@ -172,7 +172,7 @@ function compareEndpoint(
 
   for (const location of ["query", "header", "cookie"] as const) {
     const type = base + LOCATION_TYPE[location];
-    pairUp(old.parameters[location], now.parameters[location], paramKey, {
+    pairUp(old.parameters[location], now.parameters[location], byName, {
       gone: (a) =>
         add(
           "parameter-removed",
@@ -307,11 +307,6 @@ function compareEndpoint(
   });
   compareSecurity(old, now, add);
   return out;
-}
-
-/** Header names are case-insensitive; other parameters are matched by their exact name. */
-function paramKey(p: Parameter): string {
-  return p.in === "header" ? p.name.toLowerCase() : p.name;
 }
 
 /**
