@@ -71,11 +71,12 @@ function groupShared(changes: Change[]): Change[] {
   const out: Change[] = [];
   const first = new Map<string, Change>();
   for (const change of changes) {
-    const key = sharedKey.get(change);
-    if (key === undefined) {
+    const head = sharedHead.get(change);
+    if (head === undefined) {
       out.push(change);
       continue;
     }
+    const key = `${change.rule} ${head}`;
     const kept = first.get(key);
     if (!kept) {
       first.set(key, change);
@@ -93,15 +94,15 @@ function groupShared(changes: Change[]): Change[] {
   }
   for (const change of first.values())
     if (change.also)
-      change.message = withFunctions(
-        change.message,
-        ` (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`,
-      );
+      change.message = `${sharedHead.get(change)} (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`;
   return out;
 }
 
-/** The key a change of a named schema is grouped by (changes of an endpoint's own types have none). */
-const sharedKey = new WeakMap<Change, string>();
+/**
+ * A change of a named schema's message without its place (` (the query of fn)`): what it is
+ * grouped by, with its rule (changes of an endpoint's own types have none).
+ */
+const sharedHead = new WeakMap<Change, string>();
 
 function side(model: ApiModel): DiffSide {
   return { model, typeNames: schemaTypeNames(model) };
@@ -130,7 +131,7 @@ function compareEndpoint(
         c.new,
         c.names,
       );
-      if (c.shared) sharedKey.set(change, `${c.rule} ${c.subject} ${c.what}`);
+      if (c.shared) sharedHead.set(change, `${c.subject} ${c.what}`);
     }
   };
 
@@ -307,20 +308,6 @@ function compareEndpoint(
   });
   compareSecurity(old, now, add);
   return out;
-}
-
-/**
- * `message` with its closing ` (… of …)` replaced by `functions`, found from the last `(` (a
- * regular expression would backtrack over names from the description).
- */
-function withFunctions(message: string, functions: string): string {
-  const open = message.lastIndexOf("(");
-  if (open < 1 || message[open - 1] !== " " || !message.endsWith(")"))
-    return message;
-  const inner = message.slice(open + 1, -1);
-  return inner.includes(")") || !inner.includes(" of ")
-    ? message
-    : message.slice(0, open - 1) + functions;
 }
 
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
