@@ -19,6 +19,7 @@ import {
   type GeneratedNames,
 } from "./change.js";
 import { compareWebhooks } from "./compare-webhooks.js";
+import type { RuleId } from "./rules.js";
 import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
@@ -331,31 +332,23 @@ function compareSecurity(
   const fn = now.name;
   const describe = (list: SecurityRequirement[]) =>
     list.map((r) => Object.keys(r).join(" + ") || "none").join(" or ");
-  if (open(a) && !open(b)) {
-    add(
+  const keysB = new Set(b.map(requirementKey));
+  const change = (rule: RuleId, message: string) =>
+    add(rule, message, old.sources[0], now.sources[0]);
+  if (open(a) && !open(b))
+    change(
       "security-requirement-added",
       `${fn}() now requires credentials: ${describe(b)}`,
-      old.sources[0],
-      now.sources[0],
     );
-    return;
-  }
-  if (!open(a) && open(b)) {
-    add(
+  else if (!open(a) && open(b))
+    change(
       "security-requirement-removed",
       `${fn}() no longer requires credentials`,
-      old.sources[0],
-      now.sources[0],
     );
-    return;
-  }
   // a new alternative only adds a way in; one that is gone (or asks more scopes) shuts one
-  const keysB = new Set(b.map(requirementKey));
-  if (a.some((r) => !keysB.has(requirementKey(r))))
-    add(
+  else if (a.some((r) => !keysB.has(requirementKey(r))))
+    change(
       "security-requirement-changed",
       `${fn}() takes other credentials: ${describe(a)} before, ${describe(b)} now`,
-      old.sources[0],
-      now.sources[0],
     );
 }
