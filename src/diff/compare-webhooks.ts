@@ -1,11 +1,5 @@
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
-import type {
-  ApiModel,
-  ApiResponse,
-  MediaContent,
-  SourceRef,
-  Webhook,
-} from "../model/types.js";
+import type { ApiModel, ApiResponse, Webhook } from "../model/types.js";
 import {
   byMediaType,
   byName,
@@ -80,15 +74,12 @@ function compareWebhook(
     made.breaks = TURNED[made.breaks];
     return made;
   };
-  /** The changes of one schema, read (`response`) or written (`request`) by your receiver. */
+  /** A schema's changes in `where`, read (`response`) or written (`request`) by your receiver. */
   const fromSchema = (
-    direction: "request" | "response",
-    a: MediaContent["schema"],
-    b: MediaContent["schema"],
-    at: { type: string; member: string[]; old?: SourceRef; new?: SourceRef },
     where: string,
+    ...site: Parameters<SchemaDiff["between"]>
   ) => {
-    for (const c of schemas.compare(direction, a, b, at))
+    for (const c of schemas.between(...site))
       add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
 
@@ -117,14 +108,7 @@ function compareWebhook(
           b.sources[0],
           { type },
         ),
-      both: (x, y) =>
-        fromSchema(
-          "response",
-          x.schema,
-          y.schema,
-          { type, member: [], old: a.sources[0], new: b.sources[0] },
-          where,
-        ),
+      both: (x, y) => fromSchema(where, "response", type, [], a, b, x, y),
     });
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
@@ -148,18 +132,7 @@ function compareWebhook(
           q.sources[0],
           { type: headers, member: q.name },
         );
-      fromSchema(
-        "response",
-        p.schema,
-        q.schema,
-        {
-          type: headers,
-          member: [q.name],
-          old: p.sources[0],
-          new: q.sources[0],
-        },
-        label,
-      );
+      fromSchema(label, "response", headers, [q.name], p, q);
     },
     added: (q) =>
       add(
@@ -197,18 +170,7 @@ function compareWebhook(
             { type: answers, member: r.status },
           ),
         both: (x, y) =>
-          fromSchema(
-            "request",
-            x.schema,
-            y.schema,
-            {
-              type: answers,
-              member: [r.status],
-              old: r.sources[0],
-              new: match.sources[0],
-            },
-            label(r),
-          ),
+          fromSchema(label(r), "request", answers, [r.status], r, match, x, y),
       }),
     added: (r) =>
       add(

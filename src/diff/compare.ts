@@ -20,7 +20,7 @@ import {
 } from "./change.js";
 import { compareWebhooks } from "./compare-webhooks.js";
 import type { RuleId } from "./rules.js";
-import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
+import { SchemaDiff, type DiffSide } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
@@ -123,8 +123,12 @@ function compareEndpoint(
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
-  const fromSchema = (changes: readonly SchemaChange[], where: string) => {
-    for (const c of changes) {
+  /** The changes {@link SchemaDiff.between} finds, in `where` of the endpoint. */
+  const fromSchema = (
+    where: string,
+    ...site: Parameters<SchemaDiff["between"]>
+  ) => {
+    for (const c of schemas.between(...site)) {
       const change = add(
         c.rule,
         `${c.subject} ${c.what} (${where} of ${fn})`,
@@ -160,16 +164,7 @@ function compareEndpoint(
       );
     const a = old.parameters.path[i];
     const b = now.parameters.path[i];
-    if (a && b)
-      fromSchema(
-        schemas.compare("request", a.schema, b.schema, {
-          type: base + "Path",
-          member: [name],
-          old: a.sources[0],
-          new: b.sources[0],
-        }),
-        "the path",
-      );
+    if (a && b) fromSchema("the path", "request", base + "Path", [name], a, b);
   });
 
   for (const location of ["query", "header", "cookie"] as const) {
@@ -194,15 +189,7 @@ function compareEndpoint(
             b.sources[0],
             { type, member: b.name },
           );
-        fromSchema(
-          schemas.compare("request", a.schema, b.schema, {
-            type,
-            member: [b.name],
-            old: a.sources[0],
-            new: b.sources[0],
-          }),
-          `the ${location}`,
-        );
+        fromSchema(`the ${location}`, "request", type, [b.name], a, b);
       },
       added: (b) =>
         add(
@@ -254,15 +241,7 @@ function compareEndpoint(
           { type: body },
         ),
       both: (x, y) =>
-        fromSchema(
-          schemas.compare("request", x.schema, y.schema, {
-            type: body,
-            member: [],
-            old: a.sources[0],
-            new: b.sources[0],
-          }),
-          "the request body",
-        ),
+        fromSchema("the request body", "request", body, [], a, b, x, y),
     });
   }
 
@@ -289,13 +268,14 @@ function compareEndpoint(
           ),
         both: (x, y) =>
           fromSchema(
-            schemas.compare("response", x.schema, y.schema, {
-              type,
-              member: [r.status],
-              old: r.sources[0],
-              new: match.sources[0],
-            }),
             `the ${r.status} response`,
+            "response",
+            type,
+            [r.status],
+            r,
+            match,
+            x,
+            y,
           ),
       }),
     added: (r) =>

@@ -49,6 +49,12 @@ interface Site {
   new?: SourceRef;
 }
 
+/** What holds a schema (a parameter, a media type), or declares one (a body, a response). */
+interface Holder {
+  schema?: Schema | undefined;
+  sources?: readonly SourceRef[];
+}
+
 /** A schema with the properties its `allOf` members add, as an object's members read it. */
 interface ObjectView {
   properties: Record<string, Schema>;
@@ -67,6 +73,27 @@ export class SchemaDiff {
     private readonly before: DiffSide,
     private readonly after: DiffSide,
   ) {}
+
+  /**
+   * The changes from `x`'s schema to `y`'s, members of `type` at `member`, declared where `a`
+   * and `b` are (a parameter holds its schema and its places: `x` and `y` are then `a` and `b`).
+   */
+  between(
+    direction: Direction,
+    type: string,
+    member: string[],
+    a: Holder,
+    b: Holder,
+    x = a,
+    y = b,
+  ): SchemaChange[] {
+    return this.compare(direction, x.schema, y.schema, {
+      type,
+      member,
+      old: a.sources?.[0],
+      new: b.sources?.[0],
+    });
+  }
 
   compare(
     direction: Direction,
