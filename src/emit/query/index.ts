@@ -3,6 +3,7 @@ import {
   conditionalGroup,
   isIdentifierName,
   assignment,
+  declaredPages,
   declaredPagination,
   endpointKey,
   group,
@@ -25,7 +26,7 @@ import {
   streamedSuccesses,
   stringLiteral,
   type Doc,
-  type PageShape,
+  type PageDeclarations,
   type Pagination,
 } from "../toolkit.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
@@ -56,21 +57,24 @@ const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
  * (every import a type). Names end in `Options`, `Infinite`, `Key` or `Mutation`, none of which
  * ends another, so two endpoints' names never collide.
  */
-export async function emitQuery(
-  {
-    model,
-    paths,
-    types,
-    imports,
-    reporter,
-    templatesDir,
-  }: Pick<
-    EmitContext,
-    "model" | "paths" | "types" | "imports" | "reporter" | "templatesDir"
-  >,
-  /** The config's page shapes (`client.pages`) by endpoint key: they win over detection. */
-  declared: ReadonlyMap<string, PageShape> = new Map(),
-): Promise<GeneratedFile> {
+export async function emitQuery({
+  model,
+  paths,
+  types,
+  imports,
+  reporter,
+  templatesDir,
+  options,
+}: Pick<
+  EmitContext<{ readonly pages: PageDeclarations }>,
+  | "model"
+  | "paths"
+  | "types"
+  | "imports"
+  | "reporter"
+  | "templatesDir"
+  | "options"
+>): Promise<GeneratedFile> {
   const file = `${paths["query"] ?? "query"}/index.ts`;
   const clientFile = `${paths["client"] ?? "client"}/index.ts`;
   const typesFile = paths["types"] ?? "types.ts";
@@ -79,6 +83,9 @@ export async function emitQuery(
   const blocks: string[] = [];
   let keyed = false;
   const keysAsText = revivesAny(model.scalars);
+  // the config's page shapes (`client.pages`) win over detection; the client plugin reports
+  // what a declaration names amiss, only the sound ones come here
+  const declared = declaredPages(model, options.pages).pages;
   const warn = (endpoint: Endpoint, message: string) => {
     const at = endpoint.sources[0];
     if (at) reporter.report("plugin/warning", `query: ${message}`, at);
