@@ -1,5 +1,10 @@
 import { compareCodeUnits as cmp } from "../model/order.js";
-import type { ApiResponse, MediaContent, SourceRef } from "../model/types.js";
+import type {
+  ApiResponse,
+  MediaContent,
+  Parameter,
+  SourceRef,
+} from "../model/types.js";
 import type { ApiChange } from "../emit/artifact.js";
 import { CHANGE_RULES, SEVERITY_ORDER, type RuleId } from "./rules.js";
 
@@ -116,3 +121,6 @@ export function pairUp<T>(
 
 export const byMediaType = (media: MediaContent) => media.mediaType;
 export const byStatus = (response: ApiResponse) => response.status;
+/** Header names are case-insensitive; other parameters are matched by their exact name. */
+export const byName = (p: Parameter) =>
+  p.in === "header" ? p.name.toLowerCase() : p.name;

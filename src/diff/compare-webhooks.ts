@@ -1,13 +1,8 @@
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
-import type {
-  ApiModel,
-  ApiResponse,
-  MediaContent,
-  SourceRef,
-  Webhook,
-} from "../model/types.js";
+import type { ApiModel, ApiResponse, Webhook } from "../model/types.js";
 import {
   byMediaType,
+  byName,
   byStatus,
   pairUp,
   recorder,
@@ -79,32 +74,24 @@ function compareWebhook(
     made.breaks = TURNED[made.breaks];
     return made;
   };
-  /** The changes of one schema, read (`response`) or written (`request`) by your receiver. */
+  /** A schema's changes in `where`, read (`response`) or written (`request`) by your receiver. */
   const fromSchema = (
-    direction: "request" | "response",
-    a: MediaContent["schema"],
-    b: MediaContent["schema"],
-    at: { type: string; member: string[]; old?: SourceRef; new?: SourceRef },
     where: string,
+    ...site: Parameters<SchemaDiff["between"]>
   ) => {
-    for (const c of schemas.compare(direction, a, b, at))
-      add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, {
-        type: c.type,
-        ...(c.member !== undefined ? { member: c.member } : {}),
-      });
+    for (const c of schemas.between(...site))
+      add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
 
-  // its handler's name: a lookalike webhook added before it took the name (no name lock)
-  if (old.name !== now.name) {
+  // its handler's name: a lookalike webhook added before it took the name (no name lock); the
+  // change names the one the user's code still uses
+  if (old.name !== now.name)
     add(
       "operation-renamed",
       `the handler of the webhook ${name} is now ${now.name}, was ${old.name}: lock the old name in apiloom.lock.json to keep it`,
       old.sources[0],
       now.sources[0],
-    );
-    // the name the user's code still uses
-    out.at(-1)!.names = { handler: old.name };
-  }
+    ).names = { handler: old.name };
 
   // the payload: read by your receiver
   const type = `${base}Body`;
@@ -121,66 +108,43 @@ function compareWebhook(
           b.sources[0],
           { type },
         ),
-      both: (x, y) =>
-        fromSchema(
-          "response",
-          x.schema,
-          y.schema,
-          { type, member: [], old: a.sources[0], new: b.sources[0] },
-          where,
-        ),
+      both: (x, y) => fromSchema(where, "response", type, [], a, b, x, y),
     });
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
   const headers = `${base}Headers`;
-  pairUp(
-    old.parameters.header,
-    now.parameters.header,
-    (p) => p.name.toLowerCase(),
-    {
-      gone: (p) =>
+  pairUp(old.parameters.header, now.parameters.header, byName, {
+    gone: (p) =>
+      add(
+        "response-property-removed",
+        `the header ${p.name} of the webhook ${name} is no longer sent`,
+        p.sources[0],
+        now.sources[0],
+        { type: headers, member: p.name },
+      ),
+    both: (p, q) => {
+      const label = `the header ${q.name} of the webhook ${name}`;
+      if (p.required && !q.required)
         add(
-          "response-property-removed",
-          `the header ${p.name} of the webhook ${name} is no longer sent`,
+          "response-property-became-optional",
+          `${label} is now optional: your receiver may not get it`,
           p.sources[0],
-          now.sources[0],
-          { type: headers, member: p.name },
-        ),
-      both: (p, q) => {
-        const label = `the header ${q.name} of the webhook ${name}`;
-        if (p.required && !q.required)
-          add(
-            "response-property-became-optional",
-            `${label} is now optional: your receiver may not get it`,
-            p.sources[0],
-            q.sources[0],
-            { type: headers, member: q.name },
-          );
-        fromSchema(
-          "response",
-          p.schema,
-          q.schema,
-          {
-            type: headers,
-            member: [q.name],
-            old: p.sources[0],
-            new: q.sources[0],
-          },
-          label,
-        );
-      },
-      added: (q) =>
-        add(
-          q.required
-            ? "required-response-property-added"
-            : "optional-response-property-added",
-          `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
-          old.sources[0],
           q.sources[0],
           { type: headers, member: q.name },
-        ),
+        );
+      fromSchema(label, "response", headers, [q.name], p, q);
     },
-  );
+    added: (q) =>
+      add(
+        q.required
+          ? "required-response-property-added"
+          : "optional-response-property-added",
+        `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
+        old.sources[0],
+        q.sources[0],
+        { type: headers, member: q.name },
+      ),
+  });
 
   // the answers: written by your handler, read by the API
   const answers = `${base}Responses`;
@@ -206,18 +170,7 @@ function compareWebhook(
             { type: answers, member: r.status },
           ),
         both: (x, y) =>
-          fromSchema(
-            "request",
-            x.schema,
-            y.schema,
-            {
-              type: answers,
-              member: [r.status],
-              old: r.sources[0],
-              new: match.sources[0],
-            },
-            label(r),
-          ),
+          fromSchema(label(r), "request", answers, [r.status], r, match, x, y),
       }),
     added: (r) =>
       add(

@@ -5,12 +5,12 @@ import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
   ApiModel,
   Endpoint,
-  Parameter,
   ParameterLocation,
   SecurityRequirement,
 } from "../model/types.js";
 import {
   byMediaType,
+  byName,
   byStatus,
   compareChanges,
   pairUp,
@@ -19,14 +19,15 @@ import {
   type GeneratedNames,
 } from "./change.js";
 import { compareWebhooks } from "./compare-webhooks.js";
-import { SchemaDiff, type DiffSide, type SchemaChange } from "./schema-diff.js";
+import type { RuleId } from "./rules.js";
+import { SchemaDiff, type DiffSide } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
   path: "Path",
   query: "Query",
   header: "Headers",
-  cookie: "Headers",
+  cookie: "Cookies",
 };
 
 /**
@@ -71,11 +72,12 @@ function groupShared(changes: Change[]): Change[] {
   const out: Change[] = [];
   const first = new Map<string, Change>();
   for (const change of changes) {
-    const key = sharedKey.get(change);
-    if (key === undefined) {
+    const head = sharedHead.get(change);
+    if (head === undefined) {
       out.push(change);
       continue;
     }
+    const key = `${change.rule} ${head}`;
     const kept = first.get(key);
     if (!kept) {
       first.set(key, change);
@@ -93,15 +95,15 @@ function groupShared(changes: Change[]): Change[] {
   }
   for (const change of first.values())
     if (change.also)
-      change.message = withFunctions(
-        change.message,
-        ` (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`,
-      );
+      change.message = `${sharedHead.get(change)} (in ${[change.names.function!, ...change.also.map((a) => a.function)].map((f) => `${f}()`).join(", ")})`;
   return out;
 }
 
-/** The key a change of a named schema is grouped by (changes of an endpoint's own types have none). */
-const sharedKey = new WeakMap<Change, string>();
+/**
+ * A change of a named schema's message without its place (` (the query of fn)`): what it is
+ * grouped by, with its rule (changes of an endpoint's own types have none).
+ */
+const sharedHead = new WeakMap<Change, string>();
 
 function side(model: ApiModel): DiffSide {
   return { model, typeNames: schemaTypeNames(model) };
@@ -121,32 +123,31 @@ function compareEndpoint(
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
-  const fromSchema = (changes: readonly SchemaChange[], where: string) => {
-    for (const c of changes) {
+  /** The changes {@link SchemaDiff.between} finds, in `where` of the endpoint. */
+  const fromSchema = (
+    where: string,
+    ...site: Parameters<SchemaDiff["between"]>
+  ) => {
+    for (const c of schemas.between(...site)) {
       const change = add(
         c.rule,
         `${c.subject} ${c.what} (${where} of ${fn})`,
         c.old,
         c.new,
-        {
-          type: c.type,
-          ...(c.member !== undefined ? { member: c.member } : {}),
-        },
+        c.names,
       );
-      if (c.shared) sharedKey.set(change, `${c.rule} ${c.subject} ${c.what}`);
+      if (c.shared) sharedHead.set(change, `${c.subject} ${c.what}`);
     }
   };
 
-  if (old.name !== now.name) {
+  // the change names the ones the user's code still uses
+  if (old.name !== now.name)
     add(
       "operation-renamed",
       `the client function ${old.name}() is now ${now.name}(): lock the old name in apiloom.lock.json or config "names" to keep it`,
       old.sources[0],
       now.sources[0],
-    );
-    // the names the user's code still uses
-    out.at(-1)!.names = names(old);
-  }
+    ).names = names(old);
 
   // path variables: matched by position (same shape); a new name is the same parameter
   const varsOld = pathVariables(old.path);
@@ -163,21 +164,12 @@ function compareEndpoint(
       );
     const a = old.parameters.path[i];
     const b = now.parameters.path[i];
-    if (a && b)
-      fromSchema(
-        schemas.compare("request", a.schema, b.schema, {
-          type: base + "Path",
-          member: [name],
-          old: a.sources[0],
-          new: b.sources[0],
-        }),
-        "the path",
-      );
+    if (a && b) fromSchema("the path", "request", base + "Path", [name], a, b);
   });
 
   for (const location of ["query", "header", "cookie"] as const) {
     const type = base + LOCATION_TYPE[location];
-    pairUp(old.parameters[location], now.parameters[location], paramKey, {
+    pairUp(old.parameters[location], now.parameters[location], byName, {
       gone: (a) =>
         add(
           "parameter-removed",
@@ -197,15 +189,7 @@ function compareEndpoint(
             b.sources[0],
             { type, member: b.name },
           );
-        fromSchema(
-          schemas.compare("request", a.schema, b.schema, {
-            type,
-            member: [b.name],
-            old: a.sources[0],
-            new: b.sources[0],
-          }),
-          `the ${location}`,
-        );
+        fromSchema(`the ${location}`, "request", type, [b.name], a, b);
       },
       added: (b) =>
         add(
@@ -257,15 +241,7 @@ function compareEndpoint(
           { type: body },
         ),
       both: (x, y) =>
-        fromSchema(
-          schemas.compare("request", x.schema, y.schema, {
-            type: body,
-            member: [],
-            old: a.sources[0],
-            new: b.sources[0],
-          }),
-          "the request body",
-        ),
+        fromSchema("the request body", "request", body, [], a, b, x, y),
     });
   }
 
@@ -292,13 +268,14 @@ function compareEndpoint(
           ),
         both: (x, y) =>
           fromSchema(
-            schemas.compare("response", x.schema, y.schema, {
-              type,
-              member: [r.status],
-              old: r.sources[0],
-              new: match.sources[0],
-            }),
             `the ${r.status} response`,
+            "response",
+            type,
+            [r.status],
+            r,
+            match,
+            x,
+            y,
           ),
       }),
     added: (r) =>
@@ -312,25 +289,6 @@ function compareEndpoint(
   });
   compareSecurity(old, now, add);
   return out;
-}
-
-/** Header names are case-insensitive; other parameters are matched by their exact name. */
-function paramKey(p: Parameter): string {
-  return p.in === "header" ? p.name.toLowerCase() : p.name;
-}
-
-/**
- * `message` with its closing ` (… of …)` replaced by `functions`, found from the last `(` (a
- * regular expression would backtrack over names from the description).
- */
-function withFunctions(message: string, functions: string): string {
-  const open = message.lastIndexOf("(");
-  if (open < 1 || message[open - 1] !== " " || !message.endsWith(")"))
-    return message;
-  const inner = message.slice(open + 1, -1);
-  return inner.includes(")") || !inner.includes(" of ")
-    ? message
-    : message.slice(0, open - 1) + functions;
 }
 
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
@@ -354,31 +312,23 @@ function compareSecurity(
   const fn = now.name;
   const describe = (list: SecurityRequirement[]) =>
     list.map((r) => Object.keys(r).join(" + ") || "none").join(" or ");
-  if (open(a) && !open(b)) {
-    add(
+  const keysB = new Set(b.map(requirementKey));
+  const change = (rule: RuleId, message: string) =>
+    add(rule, message, old.sources[0], now.sources[0]);
+  if (open(a) && !open(b))
+    change(
       "security-requirement-added",
       `${fn}() now requires credentials: ${describe(b)}`,
-      old.sources[0],
-      now.sources[0],
     );
-    return;
-  }
-  if (!open(a) && open(b)) {
-    add(
+  else if (!open(a) && open(b))
+    change(
       "security-requirement-removed",
       `${fn}() no longer requires credentials`,
-      old.sources[0],
-      now.sources[0],
     );
-    return;
-  }
   // a new alternative only adds a way in; one that is gone (or asks more scopes) shuts one
-  const keysB = new Set(b.map(requirementKey));
-  if (a.some((r) => !keysB.has(requirementKey(r))))
-    add(
+  else if (a.some((r) => !keysB.has(requirementKey(r))))
+    change(
       "security-requirement-changed",
       `${fn}() takes other credentials: ${describe(a)} before, ${describe(b)} now`,
-      old.sources[0],
-      now.sources[0],
     );
 }

@@ -11,6 +11,7 @@ import type {
   SchemaType,
   SourceRef,
 } from "../model/types.js";
+import type { GeneratedNames } from "./change.js";
 import type { RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
@@ -30,8 +31,8 @@ export interface SchemaChange {
   subject: string;
   /** What happened to it: `was removed`, `is now required`. */
   what: string;
-  type: string;
-  member?: string;
+  /** The type holding the member, and the member's path in it. */
+  names: Pick<GeneratedNames, "type" | "member">;
   /** True when the member is in a named schema: other endpoints may share the change. */
   shared: boolean;
   old?: SourceRef;
@@ -46,6 +47,12 @@ interface Site {
   member: string[];
   old?: SourceRef;
   new?: SourceRef;
+}
+
+/** What holds a schema (a parameter, a media type), or declares one (a body, a response). */
+interface Holder {
+  schema?: Schema | undefined;
+  sources?: readonly SourceRef[];
 }
 
 /** A schema with the properties its `allOf` members add, as an object's members read it. */
@@ -66,6 +73,27 @@ export class SchemaDiff {
     private readonly before: DiffSide,
     private readonly after: DiffSide,
   ) {}
+
+  /**
+   * The changes from `x`'s schema to `y`'s, members of `type` at `member`, declared where `a`
+   * and `b` are (a parameter holds its schema and its places: `x` and `y` are then `a` and `b`).
+   */
+  between(
+    direction: Direction,
+    type: string,
+    member: string[],
+    a: Holder,
+    b: Holder,
+    x = a,
+    y = b,
+  ): SchemaChange[] {
+    return this.compare(direction, x.schema, y.schema, {
+      type,
+      member,
+      old: a.sources?.[0],
+      new: b.sources?.[0],
+    });
+  }
 
   compare(
     direction: Direction,
@@ -289,9 +317,11 @@ function schemaChange(rule: RuleId, what: string, at: Site): SchemaChange {
     rule,
     subject: `\`${memberPath([at.type, ...at.member])}\``,
     what,
-    type: at.type,
+    names: {
+      type: at.type,
+      ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
+    },
     shared: at.shared === true,
-    ...(at.member.length > 0 ? { member: memberPath(at.member) } : {}),
     ...(at.old ? { old: at.old } : {}),
     ...(at.new ? { new: at.new } : {}),
   };

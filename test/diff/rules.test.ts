@@ -136,6 +136,20 @@ const CASES: {
     ],
   },
   {
+    // cookie parameters are members of the endpoint's `<Name>Cookies` type
+    name: "cookies",
+    old: ["cookies/old.yaml"],
+    new: ["cookies/new.yaml"],
+    forward: [
+      "parameter-removed GET /pets ListPetsCookies.theme",
+      "request-type-changed GET /pets ListPetsCookies.session",
+    ],
+    backward: [
+      "optional-parameter-added GET /pets ListPetsCookies.theme",
+      "request-type-changed GET /pets ListPetsCookies.session",
+    ],
+  },
+  {
     // webhooks: the API sends them, so their payloads follow the response rules
     name: "webhooks",
     old: ["webhooks/old.yaml"],

@@ -183,15 +183,11 @@ function answerOf(
   const from = example
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
     : "a sample of the schema";
-  const body: Answer["body"] = {
-    kind,
-    value,
-    mediaType: media.mediaType,
-    from,
+  return {
+    status,
+    body: { kind, value, mediaType: media.mediaType, from },
+    ...(unread !== undefined ? { unrevivable: unread } : {}),
   };
-  return unread === undefined
-    ? { status, body }
-    : { status, body, unrevivable: unread };
 }
 
 function isText(mediaType: string): boolean {

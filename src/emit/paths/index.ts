@@ -17,6 +17,7 @@ import {
   printAlias,
   printObject,
   printType,
+  raw,
   runtimeFile,
   stringLiteral,
   templateText,
@@ -38,9 +39,9 @@ const HEADER =
 /** openapi-typescript's parameter groups, in its order (`header` is the model's `header`). */
 const LOCATIONS = ["query", "header", "path", "cookie"] as const;
 
-const NEVER: TypeNode = { kind: "raw", text: "never" };
-const UNKNOWN: TypeNode = { kind: "raw", text: "unknown" };
-const EMPTY_RECORD: TypeNode = { kind: "raw", text: "Record<string, never>" };
+const NEVER: TypeNode = raw("never");
+const UNKNOWN: TypeNode = raw("unknown");
+const EMPTY_RECORD: TypeNode = raw("Record<string, never>");
 
 type Mode = "read" | "write";
 type TypeOf = (schema: Schema | undefined, mode: Mode) => TypeNode;
@@ -87,9 +88,9 @@ function ownNaming(
   const marker = (property: SubSchema, type: TypeNode): TypeNode => {
     if (typeof property !== "object") return type;
     if (property.readOnly === true && property.writeOnly !== true)
-      return { kind: "raw", text: `$Read<${printType(type)}>` };
+      return raw(`$Read<${printType(type)}>`);
     if (property.writeOnly === true && property.readOnly !== true)
-      return { kind: "raw", text: `$Write<${printType(type)}>` };
+      return raw(`$Write<${printType(type)}>`);
     return type;
   };
   return {
@@ -130,7 +131,7 @@ export function emitPaths(
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
     operations.push({ name: id, optional: false, type: node });
-    return { kind: "raw", text: `operations[${stringLiteral(id)}]` };
+    return raw(`operations[${stringLiteral(id)}]`);
   };
 
   const pathItems = pathItemsNode(
@@ -407,10 +408,7 @@ function sharedResponses(
         names.set(text, (name = `r${names.size}`));
         members.push(member(name, node));
       }
-      return {
-        kind: "raw",
-        text: `${SHARED_RESPONSES}[${stringLiteral(name)}]`,
-      };
+      return raw(`${SHARED_RESPONSES}[${stringLiteral(name)}]`);
     },
   };
 }

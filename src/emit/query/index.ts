@@ -1,6 +1,9 @@
 import {
   align,
+  conditionalGroup,
+  isIdentifierName,
   assignment,
+  declaredPages,
   declaredPagination,
   endpointKey,
   group,
@@ -23,21 +26,11 @@ import {
   streamedSuccesses,
   stringLiteral,
   type Doc,
-  type PageShape,
+  type PageDeclarations,
   type Pagination,
 } from "../toolkit.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
-import {
-  arrowMember,
-  call,
-  generic,
-  lastObjectHugged,
-  member,
-  objectKey,
-  returnObject,
-  tuple,
-} from "./layout.js";
 
 /** templates/query/index.js: the file's fixed parts (types, the error, the helpers). */
 interface QueryTemplate {
@@ -64,21 +57,24 @@ const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
  * (every import a type). Names end in `Options`, `Infinite`, `Key` or `Mutation`, none of which
  * ends another, so two endpoints' names never collide.
  */
-export async function emitQuery(
-  {
-    model,
-    paths,
-    types,
-    imports,
-    reporter,
-    templatesDir,
-  }: Pick<
-    EmitContext,
-    "model" | "paths" | "types" | "imports" | "reporter" | "templatesDir"
-  >,
-  /** The config's page shapes (`client.pages`) by endpoint key: they win over detection. */
-  declared: ReadonlyMap<string, PageShape> = new Map(),
-): Promise<GeneratedFile> {
+export async function emitQuery({
+  model,
+  paths,
+  types,
+  imports,
+  reporter,
+  templatesDir,
+  options,
+}: Pick<
+  EmitContext<{ readonly pages: PageDeclarations }>,
+  | "model"
+  | "paths"
+  | "types"
+  | "imports"
+  | "reporter"
+  | "templatesDir"
+  | "options"
+>): Promise<GeneratedFile> {
   const file = `${paths["query"] ?? "query"}/index.ts`;
   const clientFile = `${paths["client"] ?? "client"}/index.ts`;
   const typesFile = paths["types"] ?? "types.ts";
@@ -87,6 +83,9 @@ export async function emitQuery(
   const blocks: string[] = [];
   let keyed = false;
   const keysAsText = revivesAny(model.scalars);
+  // the config's page shapes (`client.pages`) win over detection; the client plugin reports
+  // what a declaration names amiss, only the sound ones come here
+  const declared = declaredPages(model, options.pages).pages;
   const warn = (endpoint: Endpoint, message: string) => {
     const at = endpoint.sources[0];
     if (at) reporter.report("plugin/warning", `query: ${message}`, at);
@@ -423,4 +422,73 @@ function pageType(
   const read = revivedScalar(resolveSchema(schemas, field), scalars);
   if (sent !== read) return undefined;
   return sent === undefined ? pages.kind : revivedTypeName(sent);
+}
+
+// How this file lays out its code: prettier's shapes, by the document builder.
+
+/** `Shape<A, B>`: one type argument per line when too long (type arguments take no comma). */
+function generic(shape: string, args: Doc[]): Doc {
+  return group([shape, "<", items(args, { trailingComma: false }), ">"]);
+}
+
+/** `callee(a, b)`: one argument per line when too long. */
+function call(callee: string, args: Doc[]): Doc {
+  return group([callee, "(", items(args), ")"]);
+}
+
+/**
+ * `callee(first, { a, b })`: flat when it fits, else the object broken and hugged by the call
+ * (`callee(first, {` … `})`), else one argument per line: prettier's last-argument expansion.
+ */
+function lastObjectHugged(
+  callee: string,
+  first: string,
+  members: string[],
+): Doc {
+  const object = (broken: boolean) =>
+    group(["{", items(members, { spaced: true }), "}"], broken);
+  return conditionalGroup([
+    [`${callee}(${first}, `, object(false), ")"],
+    [`${callee}(${first}, `, object(true), ")"],
+    call(callee, [first, object(false)]),
+  ]);
+}
+
+/** `[a, b]` (or `readonly [a, b]`): one item per line when too long. */
+function tuple(members: Doc[], prefix = ""): Doc {
+  return group([`${prefix}[`, items(members), "]"]);
+}
+
+/** `return { member, … };`: the returned object, a member per line. */
+function returnObject(members: Doc[]): Doc {
+  return [
+    "return {",
+    indent([
+      hardline,
+      join(
+        hardline,
+        members.map((m) => [m, ","]),
+      ),
+    ]),
+    hardline,
+    "};",
+  ];
+}
+
+/** `key: (params) => body`: the body on the next line when too long. */
+function arrowMember(key: string, body: Doc): Doc {
+  return group([`${key} =>`, group(indent([line, body]))]);
+}
+
+/** `object.name`, or `object["name"]` when the name is not an identifier. */
+function member(object: string, name: string): string {
+  if (isIdentifierName(name)) return `${object}.${name}`;
+  return `${object.endsWith("?") ? object + "." : object}[${stringLiteral(name)}]`;
+}
+
+/** A key in an object literal: bare when an identifier, quoted otherwise. */
+function objectKey(name: string): string {
+  return isIdentifierName(name) && name !== "__proto__"
+    ? name
+    : `[${stringLiteral(name)}]`;
 }

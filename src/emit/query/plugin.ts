@@ -12,12 +12,7 @@ export default definePlugin({
   // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
   options: { pages: pagesOption },
   async emit(context) {
-    const [{ emitQuery }, { declaredPages }] = await Promise.all([
-      import("./index.js"),
-      import("../toolkit.js"),
-    ]);
-    // the client plugin reports what a declaration names amiss; only the sound ones come here
-    const { pages } = declaredPages(context.model, context.options.pages);
-    return [await emitQuery(context, pages)];
+    const { emitQuery } = await import("./index.js");
+    return [await emitQuery(context)];
   },
 });
