@@ -11,7 +11,8 @@ import {
   readFileSync,
   writeFileSync,
 } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { extname, join } from "node:path";
+import { slashedRelative } from "../workflow/sources/real-path.js";
 import { detectFormat } from "../ingest/detect.js";
 import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
@@ -158,7 +159,7 @@ export function findSpecs(root: string): FoundSpec[] {
         const format = specFormat(abs);
         if (format)
           found.push({
-            path: relative(root, abs).split(sep).join("/"),
+            path: slashedRelative(root, abs),
             format,
           });
       }

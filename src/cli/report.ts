@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
@@ -142,7 +143,7 @@ export function seconds(ms: number): string {
 
 /** A path as the user would type it from where they are; folders end in `/`. */
 export function shownPath(cwd: string, abs: string, folder = false): string {
-  const rel = relative(cwd, abs).split(sep).join("/") || ".";
+  const rel = slashedRelative(cwd, abs) || ".";
   return folder ? `${rel}/` : rel;
 }
 
@@ -184,7 +185,7 @@ export function printLeftBehind(
       severity: "warning",
       code: "output/left-behind",
       message: leftBehindMessage(left, baseDir),
-      file: relative(baseDir, configFile).split(sep).join("/"),
+      file: slashedRelative(baseDir, configFile),
       line: 1,
       column: 1,
     };

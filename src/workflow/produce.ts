@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { slashedRelative } from "./sources/real-path.js";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import type { EmitterBatch } from "../emit/run.js";
 import { runPipeline } from "../pipeline.js";
@@ -257,7 +257,7 @@ async function updateHandlers(
   );
   const update = (existing: Buffer | undefined) =>
     updateHandlersBytes({
-      file: relative(settings.baseDir, file).split(sep).join("/"),
+      file: slashedRelative(settings.baseDir, file),
       existing,
       model,
       importFrom: serverImportPath(file, settings.out),

@@ -1,8 +1,12 @@
-import { relative, sep } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { RESERVED } from "./output-files.js";
 import { OutsideFileError } from "./outside-file.js";
-import { isInside, realNote, realPathOf } from "../sources/real-path.js";
+import {
+  isInside,
+  realNote,
+  realPathOf,
+  slashedRelative,
+} from "../sources/real-path.js";
 
 /**
  * The name lock must not land on a path apiloom generates (a file, a folder files go in, its
@@ -16,7 +20,7 @@ export function checkLockPlace(
   const root = realPathOf(settings.out);
   const lock = realPathOf(settings.lock);
   if (!isInside(lock, root)) return;
-  const rel = relative(root, lock).split(sep).join("/");
+  const rel = slashedRelative(root, lock);
   const generated =
     rel === "" ||
     RESERVED.has(rel.split("/")[0]!) ||

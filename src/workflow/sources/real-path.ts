@@ -15,6 +15,11 @@ import {
   sep,
 } from "node:path";
 
+/** `to` relative to `from` with `/` on every platform: how apiloom shows and records paths. */
+export function slashedRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join("/");
+}
+
 /** What is at `path` (with `link`, a link itself, not followed), or undefined when nothing is. */
 export function statOf(path: string, link = false): Stats | undefined {
   try {
