@@ -16,8 +16,7 @@ import {
   type ResolvedInputs,
 } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
-import { checkLockPlace } from "./output/own-files.js";
-import { readOutsideFile } from "./output/outside-file.js";
+import { checkLockPlace, readOutsideFile } from "./output/outside-file.js";
 import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
 import { staleOutputImport } from "./output/moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
