@@ -38,10 +38,10 @@ export function printDiagnostics(
   write: (text: string) => void,
 ): void {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const ordered = diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => rank[a.d.severity] - rank[b.d.severity] || a.i - b.i)
-    .map(({ d }) => d);
+  // sort is stable: each severity keeps the run's order
+  const ordered = [...diagnostics].sort(
+    (a, b) => rank[a.severity] - rank[b.severity],
+  );
   const cache = new Map<string, string[] | undefined>();
   const lines = (abs: string) => {
     if (!cache.has(abs)) cache.set(abs, frameLines(abs));
