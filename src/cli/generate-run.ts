@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { relative, sep } from "node:path";
+import { slashedRelative } from "../workflow/sources/real-path.js";
 import { performance } from "node:perf_hooks";
 import type { Change } from "../diff/change.js";
 import type { Diagnostic } from "../model/types.js";
@@ -299,7 +299,7 @@ function printCheck(o: Outcome, report: CheckReport): number {
   const handlersStale =
     handlers &&
     report.stale.includes(
-      `M ${relative(o.settings.baseDir, handlers.file).split(sep).join("/")}`,
+      `M ${slashedRelative(o.settings.baseDir, handlers.file)}`,
     );
   o.say(
     `${o.io.paint.red("apiloom:")} ${staleVerdict({

@@ -6,12 +6,12 @@ import {
   existsSync,
   fstatSync,
   openSync,
-  readdirSync,
   readSync,
   readFileSync,
   writeFileSync,
 } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { extname, join } from "node:path";
+import { entriesOf, slashedRelative } from "../workflow/sources/real-path.js";
 import { detectFormat } from "../ingest/detect.js";
 import { readSourceText } from "../ingest/decode-text.js";
 import { parseText } from "../ingest/load.js";
@@ -137,12 +137,7 @@ export function findSpecs(root: string): FoundSpec[] {
   const found: FoundSpec[] = [];
   let seen = 0;
   const walk = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = entriesOf(dir);
     entries.sort((a, b) => compareCodeUnits(a.name, b.name));
     for (const entry of entries) {
       if (++seen > MAX_ENTRIES) return;
@@ -156,11 +151,7 @@ export function findSpecs(root: string): FoundSpec[] {
           walk(abs, depth + 1);
       } else if (entry.isFile() && !NOT_SPECS.test(extname(entry.name))) {
         const format = specFormat(abs);
-        if (format)
-          found.push({
-            path: relative(root, abs).split(sep).join("/"),
-            format,
-          });
+        if (format) found.push({ path: slashedRelative(root, abs), format });
       }
     }
   };

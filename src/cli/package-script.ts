@@ -16,6 +16,11 @@ export interface ScriptResult {
   reason?: string;
 }
 
+/** Nothing written, and why. */
+function notAdded(reason: string): ScriptResult {
+  return { added: false, reason };
+}
+
 /**
  * Adds `"<name>": "<command>"` to package.json's scripts by inserting text, so every other byte
  * stays; a script that runs the command already is named, a name taken is left alone.
@@ -28,39 +33,28 @@ export function addScript(
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return {
-      added: false,
-      reason: `no package.json here: add the script "${script.name}": "${script.command}" yourself`,
-    };
+    return notAdded(
+      `no package.json here: add the script "${script.name}": "${script.command}" yourself`,
+    );
   }
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
   } catch {
-    return {
-      added: false,
-      reason: "package.json is not valid JSON: left as it is",
-    };
+    return notAdded("package.json is not valid JSON: left as it is");
   }
   if (!isRecord(manifest))
-    return {
-      added: false,
-      reason: "package.json is not an object: left as it is",
-    };
+    return notAdded("package.json is not an object: left as it is");
   const scripts = manifest.scripts;
   if (scripts !== undefined && !isRecord(scripts))
-    return {
-      added: false,
-      reason: "package.json's scripts is not an object: left as it is",
-    };
+    return notAdded("package.json's scripts is not an object: left as it is");
   const entries = Object.entries(scripts ?? {});
   const running = entries.find(([, v]) => v === script.command);
   if (running) return { added: false, name: running[0] };
   if (entries.some(([k]) => k === script.name))
-    return {
-      added: false,
-      reason: `package.json already has a script "${script.name}": left as it is`,
-    };
+    return notAdded(
+      `package.json already has a script "${script.name}": left as it is`,
+    );
   const updated = insertScript(text, scripts !== undefined, script);
   // the edit must be exactly one new script, or nothing is written
   const check =
@@ -68,15 +62,11 @@ export function addScript(
       ? undefined
       : (JSON.parse(updated) as Record<string, unknown>);
   const expected = { ...manifest };
-  expected.scripts = {
-    ...scripts,
-    [script.name]: script.command,
-  };
+  expected.scripts = { ...scripts, [script.name]: script.command };
   if (!check || !isDeepStrictEqual(check, expected))
-    return {
-      added: false,
-      reason: `could not edit package.json safely: add the script "${script.name}": "${script.command}" yourself`,
-    };
+    return notAdded(
+      `could not edit package.json safely: add the script "${script.name}": "${script.command}" yourself`,
+    );
   writeFileSync(file, updated!);
   return { added: true, name: script.name };
 }

@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
@@ -37,10 +38,10 @@ export function printDiagnostics(
   write: (text: string) => void,
 ): void {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const ordered = diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => rank[a.d.severity] - rank[b.d.severity] || a.i - b.i)
-    .map(({ d }) => d);
+  // sort is stable: each severity keeps the run's order
+  const ordered = [...diagnostics].sort(
+    (a, b) => rank[a.severity] - rank[b.severity],
+  );
   const cache = new Map<string, string[] | undefined>();
   const lines = (abs: string) => {
     if (!cache.has(abs)) cache.set(abs, frameLines(abs));
@@ -142,7 +143,7 @@ export function seconds(ms: number): string {
 
 /** A path as the user would type it from where they are; folders end in `/`. */
 export function shownPath(cwd: string, abs: string, folder = false): string {
-  const rel = relative(cwd, abs).split(sep).join("/") || ".";
+  const rel = slashedRelative(cwd, abs) || ".";
   return folder ? `${rel}/` : rel;
 }
 
@@ -184,7 +185,7 @@ export function printLeftBehind(
       severity: "warning",
       code: "output/left-behind",
       message: leftBehindMessage(left, baseDir),
-      file: relative(baseDir, configFile).split(sep).join("/"),
+      file: slashedRelative(baseDir, configFile),
       line: 1,
       column: 1,
     };

@@ -7,6 +7,7 @@ import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { parsePointer, toPointer } from "../model/pointer.js";
 import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
 import { ConfigError } from "./config/error.js";
+import { CONFIG_DEFAULTS } from "./config/types.js";
 import {
   resolveApis,
   resolveSettings,
@@ -67,8 +68,8 @@ export async function diffPairs(
     );
   const lock =
     flags.lock ??
-    (existsSync(resolve(cwd, "apiloom.lock.json"))
-      ? "apiloom.lock.json"
+    (existsSync(resolve(cwd, CONFIG_DEFAULTS.lock))
+      ? CONFIG_DEFAULTS.lock
       : false);
   const side = (inputs: string[]) =>
     resolveSettings(

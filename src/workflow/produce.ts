@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { slashedRelative } from "./sources/real-path.js";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
 import type { EmitterBatch } from "../emit/run.js";
 import { runPipeline } from "../pipeline.js";
@@ -16,8 +16,7 @@ import {
   type ResolvedInputs,
 } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
-import { checkLockPlace } from "./output/own-files.js";
-import { readOutsideFile } from "./output/outside-file.js";
+import { checkLockPlace, readOutsideFile } from "./output/outside-file.js";
 import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
 import { staleOutputImport } from "./output/moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
@@ -257,7 +256,7 @@ async function updateHandlers(
   );
   const update = (existing: Buffer | undefined) =>
     updateHandlersBytes({
-      file: relative(settings.baseDir, file).split(sep).join("/"),
+      file: slashedRelative(settings.baseDir, file),
       existing,
       model,
       importFrom: serverImportPath(file, settings.out),

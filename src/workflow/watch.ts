@@ -1,12 +1,6 @@
-import {
-  existsSync,
-  readdirSync,
-  watch,
-  type Dirent,
-  type FSWatcher,
-} from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { isInside, statOf } from "./sources/real-path.js";
+import { entriesOf, isInside, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
 import { isPattern, patternMatcher } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
@@ -150,7 +144,8 @@ export function watchFolders(
       watcher.on("error", () => {});
       watched.set(dir, { watcher, id });
       // what a new folder already holds was written before it was watched
-      if (!initial) for (const file of entries(dir)) changed(file);
+      if (!initial)
+        for (const entry of entriesOf(dir)) changed(join(dir, entry.name));
     }
   };
   arm(true);
@@ -177,13 +172,7 @@ function listFolders(
   if (!stat?.isDirectory()) return;
   into.set(dir, `${stat.dev}:${stat.ino}`);
   if (!recursive) return;
-  let children: Dirent[];
-  try {
-    children = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const child of children) {
+  for (const child of entriesOf(dir)) {
     const abs = join(dir, child.name);
     if (
       child.isDirectory() &&
@@ -192,14 +181,6 @@ function listFolders(
       !isIgnored(abs, ignore)
     )
       listFolders(abs, true, ignore, into);
-  }
-}
-
-function entries(dir: string): string[] {
-  try {
-    return readdirSync(dir).map((name) => join(dir, name));
-  } catch {
-    return [];
   }
 }
 

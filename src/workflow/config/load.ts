@@ -1,13 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import {
-  basename,
-  dirname,
-  extname,
-  join,
-  relative,
-  resolve,
-  sep,
-} from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { slashedRelative } from "../sources/real-path.js";
 import { pathToFileURL } from "node:url";
 import {
   CONFIG_FILE_NAMES,
@@ -193,7 +186,7 @@ async function transpiledTree(
       temps.set(target, temp);
       writeFileSync(temp, await transpiledTree(target, temps));
     }
-    const to = relative(dirname(file), temp).split(sep).join("/");
+    const to = slashedRelative(dirname(file), temp);
     out = out.replace(
       whole,
       `${lead}${quote}${to.startsWith("../") ? to : `./${to}`}${quote}`,

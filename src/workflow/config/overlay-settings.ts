@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { slashedRelative } from "../sources/real-path.js";
 import type { OverlayOption } from "../../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
@@ -19,7 +20,7 @@ export function overlaySettings(
   baseDir: string,
   cwd: string,
 ): OverlaySetting[] {
-  const rel = (path: string) => relative(baseDir, path).split(sep).join("/");
+  const rel = (path: string) => slashedRelative(baseDir, path);
   if (flags) return flags.map((file) => ({ file: rel(resolve(cwd, file)) }));
   return (config.overlays ?? []).map((entry) =>
     typeof entry === "string"

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import {
   PluginError,
   thrownMessage,
@@ -17,7 +17,7 @@ import { ConfigError } from "./error.js";
 import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
 export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
-import { isInsideReal } from "../sources/real-path.js";
+import { isInsideReal, slashedRelative } from "../sources/real-path.js";
 import { optionPath, unknownArtifact } from "./validate.js";
 import { valueAt } from "../../ingest/reader.js";
 import type { InfoOverride } from "../../model/merge/build.js";
@@ -323,7 +323,7 @@ export function resolveOptions(
             isUrlInput(p) ? p : fromConfig(p),
           )
       ).map((path) =>
-        isUrlInput(path) ? path : relative(baseDir, path).split(sep).join("/"),
+        isUrlInput(path) ? path : slashedRelative(baseDir, path),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
@@ -499,6 +499,5 @@ function relativePattern(
   pattern: string,
 ): string {
   if (isAbsolute(pattern) || isUrlInput(pattern)) return pattern;
-  const rel = relative(baseDir, resolve(cwd, pattern));
-  return rel.split(sep).join("/") || ".";
+  return slashedRelative(baseDir, resolve(cwd, pattern)) || ".";
 }

@@ -1,4 +1,5 @@
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
+import { slashedRelative } from "../sources/real-path.js";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
@@ -48,7 +49,7 @@ export function checkOutput(
   // the diff names every file from the project's folder, as it names the lock and the handlers
   // file: two APIs' output folders then never show the same path, and `patch -p1` applies it there
   const fromBase = (path: string) =>
-    relative(outside.baseDir, join(outDir, path)).split(sep).join("/");
+    slashedRelative(outside.baseDir, join(outDir, path));
   for (const { file, before } of plan.write) {
     stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
     diffs.push({
@@ -70,7 +71,7 @@ export function checkOutput(
   for (const { file, contents } of outside.files) {
     const before = readIfExists(file);
     if (sameBytes(before, contents)) continue;
-    const shown = relative(outside.baseDir, file).split(sep).join("/");
+    const shown = slashedRelative(outside.baseDir, file);
     stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
     diffs.push({
       path: shown,

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import {
   cacheRecordPath,
   readCacheRecord,
@@ -8,7 +8,7 @@ import {
 import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { compareCodeUnits } from "../../model/order.js";
-import { isInside, statOf } from "../sources/real-path.js";
+import { isInside, statOf, slashedRelative } from "../sources/real-path.js";
 
 // When an API's output folder moves (a new `out`, a config switched to `apis`), the old folder
 // and its lock stay behind (leftBehind, from this machine's cache record of what the config
@@ -83,7 +83,7 @@ export function leftBehind(
 
 /** The warning's text: what was left, and the command that removes it. */
 export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
-  const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+  const shown = (p: string) => slashedRelative(baseDir, p);
   const lock = left.lock ? ` and its name lock ${shown(left.lock)}` : "";
   return `${shown(left.out)}/ is no longer an output folder of this config, but apiloom's manifest marks it as its own${lock}: it is stale, and code importing it compiles against old output. Remove ${left.lock ? "them" : "it"}: rm -r -- ${left.remove.map(shellWord).join(" ")}`;
 }
@@ -111,7 +111,7 @@ function removable(
 ): string[] {
   const listed = Object.keys(readManifest(out)?.files ?? {});
   const names = new Set(listed);
-  const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+  const shown = (p: string) => slashedRelative(baseDir, p);
   const entries = new Set<string>();
   for (const file of listed) {
     const top = file.split("/")[0]!;
@@ -147,7 +147,7 @@ export function staleOutputImport(
     for (let at = dirname(target); ; at = dirname(at)) {
       if (at === out || !isInside(at, root)) return undefined;
       if (hasManifest(at)) {
-        const shown = (p: string) => relative(baseDir, p).split(sep).join("/");
+        const shown = (p: string) => slashedRelative(baseDir, p);
         return `imports ${specifier}, from ${shown(at)}/, an output folder this API no longer generates (it writes ${shown(out)}/ now): tsc compiles against the old output. Import from ${shown(out)}/ instead`;
       }
       if (dirname(at) === at) return undefined;
@@ -183,9 +183,7 @@ function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
   return entries.every(
     (e) =>
       e.isDirectory() ||
-      listed.has(
-        prefix + relative(dir, join(e.parentPath, e.name)).split(sep).join("/"),
-      ),
+      listed.has(prefix + slashedRelative(dir, join(e.parentPath, e.name))),
   );
 }
 

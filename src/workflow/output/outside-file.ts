@@ -8,7 +8,15 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { statOf } from "../sources/real-path.js";
+import type { GeneratedFile } from "../../emit/artifact.js";
+import { RESERVED } from "./output-files.js";
+import {
+  isInside,
+  realNote,
+  realPathOf,
+  slashedRelative,
+  statOf,
+} from "../sources/real-path.js";
 
 /**
  * A file apiloom keeps outside the output folder (the name lock, the handlers file): written only
@@ -100,4 +108,27 @@ export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
 
 function isLink(file: string): boolean {
   return statOf(file, true)?.isSymbolicLink() === true;
+}
+
+/**
+ * The name lock must not land on a path apiloom generates (a file, a folder files go in, its
+ * bookkeeping), compared by real path; elsewhere in the output folder it is fine.
+ */
+export function checkLockPlace(
+  settings: { readonly out: string; readonly lock?: string },
+  files: readonly Pick<GeneratedFile, "path">[],
+): void {
+  if (!settings.lock) return;
+  const root = realPathOf(settings.out);
+  const lock = realPathOf(settings.lock);
+  if (!isInside(lock, root)) return;
+  const rel = slashedRelative(root, lock);
+  const generated =
+    rel === "" ||
+    RESERVED.has(rel.split("/")[0]!) ||
+    files.some((f) => f.path === rel || f.path.startsWith(`${rel}/`));
+  if (!generated) return;
+  throw new OutsideFileError(
+    `the name lock ${settings.lock}${realNote(settings.lock)} is ${rel === "" ? "the output folder itself" : `${rel} of the output folder ${settings.out}${realNote(settings.out)}`}, which apiloom generates; keep the lock outside what apiloom writes (--lock, or "lock" in the config)`,
+  );
 }

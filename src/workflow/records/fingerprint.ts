@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { slashedRelative } from "../sources/real-path.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
@@ -40,7 +40,7 @@ export type FingerprintBase = Pick<
 /** `path` relative to the output folder with `/`, as the fingerprint names files (a URL as it is). */
 export function fromOut(out: string, path: string): string {
   if (isUrlInput(path)) return path;
-  return relative(out, path).split(sep).join("/");
+  return slashedRelative(out, path);
 }
 
 /**

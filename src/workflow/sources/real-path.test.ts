@@ -8,7 +8,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isInsideReal, isSamePlace, realPathOf } from "./real-path.js";
+import {
+  entriesOf,
+  isInsideReal,
+  isSamePlace,
+  realPathOf,
+  slashedRelative,
+} from "./real-path.js";
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), "apiloom-real-")));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -48,5 +54,23 @@ describe("realPathOf: where a path that may not exist yet really is", () => {
     );
     expect(isInsideReal(join(root, "..out"), root)).toBe(true);
     expect(isInsideReal(join(root, "../x"), root)).toBe(false);
+  });
+});
+
+describe("entriesOf and slashedRelative: the folder helpers the workflow and the CLI share", () => {
+  it("lists a folder's entries, and none of a missing folder or a file", () => {
+    mkdirSync(join(root, "listed/sub"), { recursive: true });
+    expect(entriesOf(join(root, "listed")).map((e) => e.name)).toEqual(["sub"]);
+    expect(entriesOf(join(root, "listed/none"))).toEqual([]);
+  });
+
+  it("shows a path from a folder with / and .. as needed", () => {
+    expect(slashedRelative(join(root, "a"), join(root, "a/b/c.ts"))).toBe(
+      "b/c.ts",
+    );
+    expect(slashedRelative(join(root, "a/b"), join(root, "x.ts"))).toBe(
+      "../../x.ts",
+    );
+    expect(slashedRelative(root, root)).toBe("");
   });
 });

@@ -1,8 +1,10 @@
 import {
   lstatSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
   statSync,
+  type Dirent,
   type Stats,
 } from "node:fs";
 import {
@@ -14,6 +16,20 @@ import {
   resolve,
   sep,
 } from "node:path";
+
+/** `to` relative to `from` with `/` on every platform: how apiloom shows and records paths. */
+export function slashedRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join("/");
+}
+
+/** The entries of the folder `dir`, or none when it cannot be listed. */
+export function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
 
 /** What is at `path` (with `link`, a link itself, not followed), or undefined when nothing is. */
 export function statOf(path: string, link = false): Stats | undefined {

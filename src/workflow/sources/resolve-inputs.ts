@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, resolve } from "node:path";
+import { slashedRelative } from "./real-path.js";
 import { decodeSource } from "../../ingest/decode-text.js";
 import { parseText } from "../../ingest/load.js";
 import { SourceReadError, size, tooLarge } from "../../ingest/read-source.js";
@@ -220,7 +221,7 @@ function revisionInputs(
     `${ref}^{commit}`,
   ]).trim();
   const read = (absPath: string) => {
-    const path = relative(root, absPath).split(sep).join("/");
+    const path = slashedRelative(root, absPath);
     if (path.startsWith("../") || isAbsolute(path))
       throw new SourceReadError(
         `outside the git repository, so not in ${ref}`,
@@ -238,7 +239,7 @@ function revisionInputs(
   ])
     .split("\n")
     .filter((line) => line !== "")
-    .map((p) => relative(baseDir, resolve(root, p)).split(sep).join("/"));
+    .map((p) => slashedRelative(baseDir, resolve(root, p)));
   const ours = [settings.lock, settings.serverHandlers];
   const files = tracked
     .filter((file) =>

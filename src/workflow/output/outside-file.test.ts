@@ -8,8 +8,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkLockPlace } from "./own-files.js";
-import { OutsideFileError } from "./outside-file.js";
+import { checkLockPlace, OutsideFileError } from "./outside-file.js";
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), "apiloom-own-")));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
