@@ -57,6 +57,7 @@ export {
 } from "./shared/escape.js";
 export {
   camelCase,
+  freeName,
   isIdentifierName,
   isReservedWord,
   pascalCase,
