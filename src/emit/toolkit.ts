@@ -142,6 +142,7 @@ export { baseMediaType } from "../model/media-types.js";
 export {
   acceptHeader,
   decodedAs,
+  isFormMediaType,
   isJsonMediaType,
   sentContent,
   sentMediaType,
