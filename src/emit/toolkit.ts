@@ -230,7 +230,11 @@ export { allParameters } from "../model/factories.js";
 export { isLocationStyle } from "../model/serialization.js";
 export { assessTags, type TagAssessment } from "../model/tag-quality.js";
 
-export { compareCodeUnits, compareEndpoints } from "../model/order.js";
+export {
+  compareCodeUnits,
+  compareEndpoints,
+  tagOrder,
+} from "../model/order.js";
 
 export { assignOwn, setOwn } from "../model/own-property.js";
 

@@ -1,10 +1,11 @@
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { ApiModel, Endpoint, Tag } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import {
   compareCodeUnits,
   HTTP_METHODS,
   setOwn,
   streamedFile,
+  tagOrder,
 } from "../toolkit.js";
 import type { JsonObject } from "./json.js";
 import { operationObject, serverObject, type FixSchema } from "./operation.js";
@@ -75,25 +76,26 @@ export function openApiDocument(model: ApiModel): JsonObject {
   };
 }
 
-/** Declared tags first (model order, first declaration wins), then tags only operations name. */
+/** The tags in {@link tagOrder}, each by its first declaration. */
 function tagsArray(model: ApiModel): JsonObject[] | undefined {
-  const out = new Map<string, JsonObject>();
+  const declared = new Map<string, Tag>();
   for (const tag of model.tags)
-    if (!out.has(tag.name))
-      // summary, parent and kind are read from OpenAPI 3.2 inputs only
-      out.set(tag.name, {
-        name: tag.name,
-        summary: tag.summary,
-        description: tag.description,
-        parent: tag.parent,
-        kind: tag.kind,
-      });
-  const undeclared = new Set<string>();
-  for (const endpoint of model.endpoints)
-    for (const tag of endpoint.tags) if (!out.has(tag)) undeclared.add(tag);
-  for (const tag of [...undeclared].sort(compareCodeUnits))
-    out.set(tag, { name: tag });
-  return out.size > 0 ? [...out.values()] : undefined;
+    if (!declared.has(tag.name)) declared.set(tag.name, tag);
+  const names = tagOrder(model.tags, model.endpoints);
+  if (names.length === 0) return undefined;
+  return names.map((name) => {
+    const tag = declared.get(name);
+    // summary, parent and kind are read from OpenAPI 3.2 inputs only
+    return tag
+      ? {
+          name,
+          summary: tag.summary,
+          description: tag.description,
+          parent: tag.parent,
+          kind: tag.kind,
+        }
+      : { name };
+  });
 }
 
 /** The path items by path, sorted, made as they are printed. */
