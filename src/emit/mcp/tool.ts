@@ -7,7 +7,7 @@ import {
   mainType,
   resolveSchema,
   scopeAlternatives,
-  sentMediaType,
+  sentContent,
   setOwn,
 } from "../toolkit.js";
 import type {
@@ -180,8 +180,8 @@ function bodySchema(
   description: string | undefined,
   uploads: string[],
 ): JsonObject {
-  const sent = sentMediaType(content)!;
-  const media = content.filter((c) => c.mediaType === sent);
+  const media = sentContent(content);
+  const sent = media[0]!.mediaType;
   const written = media.map((c) =>
     c.schema
       ? schemas.write(c.schema)

@@ -175,7 +175,7 @@ const PLACEHOLDER_HOST =
  * 0: an absolute URL of a real host; 1: a relative URL with a path (`/v2`); 2: the bare `/`,
  * which says nothing when an absolute URL exists; 3: a placeholder host.
  */
-export function serverClass(url: string): number {
+function serverClass(url: string): number {
   if (isAbsolute(url)) {
     const host = url
       .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
