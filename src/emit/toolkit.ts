@@ -122,6 +122,7 @@ export {
 export {
   encodingStyle,
   parameterWireStyle,
+  REQUEST_PARTS,
   type WireStyle,
 } from "./shared/wire-style.js";
 

@@ -5,6 +5,7 @@ import {
   HTTP_METHODS,
   isJsonMediaType,
   mainType,
+  REQUEST_PARTS,
   resolveSchema,
   scopeAlternatives,
   sentContent,
@@ -17,18 +18,9 @@ import type {
   MediaContent,
   NamedSchema,
   Parameter,
-  ParameterLocation,
   Schema,
 } from "../../model/types.js";
 import type { JsonObject, ToolSchemas } from "./json-schema.js";
-
-/** The request's parts as the client's functions take them, by parameter location. */
-const PARTS: readonly [ParameterLocation, string][] = [
-  ["path", "path"],
-  ["query", "query"],
-  ["header", "headers"],
-  ["cookie", "cookies"],
-];
 
 /** Methods that change nothing (RFC 9110 §9.2.1; QUERY is safe too). */
 const SAFE: ReadonlySet<HttpMethod> = new Set([
@@ -67,7 +59,7 @@ export function toolSpec(
   const properties: JsonObject = {};
   const required: string[] = [];
   const left: string[] = [];
-  for (const [location, part] of PARTS) {
+  for (const [location, part] of REQUEST_PARTS) {
     const declared = endpoint.parameters[location];
     const kept = declared.filter(
       (p) => !credentials.has(credentialKey(location, p.name)),
