@@ -1,4 +1,4 @@
-import type { ApiModel, Endpoint, Tag } from "../../model/types.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import {
   compareCodeUnits,
@@ -78,24 +78,20 @@ export function openApiDocument(model: ApiModel): JsonObject {
 
 /** The tags in {@link tagOrder}, each by its first declaration. */
 function tagsArray(model: ApiModel): JsonObject[] | undefined {
-  const declared = new Map<string, Tag>();
+  const declared = new Map<string, JsonObject>();
   for (const tag of model.tags)
-    if (!declared.has(tag.name)) declared.set(tag.name, tag);
+    if (!declared.has(tag.name))
+      // summary, parent and kind are read from OpenAPI 3.2 inputs only
+      declared.set(tag.name, {
+        name: tag.name,
+        summary: tag.summary,
+        description: tag.description,
+        parent: tag.parent,
+        kind: tag.kind,
+      });
   const names = tagOrder(model.tags, model.endpoints);
   if (names.length === 0) return undefined;
-  return names.map((name) => {
-    const tag = declared.get(name);
-    // summary, parent and kind are read from OpenAPI 3.2 inputs only
-    return tag
-      ? {
-          name,
-          summary: tag.summary,
-          description: tag.description,
-          parent: tag.parent,
-          kind: tag.kind,
-        }
-      : { name };
-  });
+  return names.map((name) => declared.get(name) ?? { name });
 }
 
 /** The path items by path, sorted, made as they are printed. */
