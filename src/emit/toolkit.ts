@@ -57,6 +57,7 @@ export {
 } from "./shared/escape.js";
 export {
   camelCase,
+  freeName,
   isIdentifierName,
   isReservedWord,
   pascalCase,
@@ -121,6 +122,7 @@ export {
 export {
   encodingStyle,
   parameterWireStyle,
+  REQUEST_PARTS,
   type WireStyle,
 } from "./shared/wire-style.js";
 
@@ -141,6 +143,7 @@ export { baseMediaType } from "../model/media-types.js";
 export {
   acceptHeader,
   decodedAs,
+  isFormMediaType,
   isJsonMediaType,
   sentContent,
   sentMediaType,
@@ -228,7 +231,11 @@ export { allParameters } from "../model/factories.js";
 export { isLocationStyle } from "../model/serialization.js";
 export { assessTags, type TagAssessment } from "../model/tag-quality.js";
 
-export { compareCodeUnits, compareEndpoints } from "../model/order.js";
+export {
+  compareCodeUnits,
+  compareEndpoints,
+  tagOrder,
+} from "../model/order.js";
 
 export { assignOwn, setOwn } from "../model/own-property.js";
 

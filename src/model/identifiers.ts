@@ -57,3 +57,14 @@ function capitalize(word: string): string {
 export function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
+
+/** `base` when `isTaken` says it is free, else the first free of `base2`, `base3`, … (`sep` goes before the number: `base_2`). */
+export function freeName(
+  base: string,
+  isTaken: (name: string) => boolean,
+  sep = "",
+): string {
+  let name = base;
+  for (let i = 2; isTaken(name); i++) name = `${base}${sep}${i}`;
+  return name;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonical } from "../ingest/reader.js";
-import { canonicalJson } from "./order.js";
+import { canonicalJson, tagOrder } from "./order.js";
+import type { Endpoint } from "./types.js";
 
 describe("canonicalJson", () => {
   it("gives equal values equal text, whatever their key order or undefined members", () => {
@@ -18,5 +19,18 @@ describe("canonicalJson", () => {
     };
     expect(canonical(value)).toBe('{"flows":{"implicit":{}},"type":"oauth2"}');
     expect(canonical([undefined])).toBe("[null]");
+  });
+});
+
+describe("tagOrder", () => {
+  it("lists declared tags once in model order, then the others endpoints name, sorted", () => {
+    const tag = (name: string) => ({ name });
+    const endpoint = (...tags: string[]) => ({ tags }) as Endpoint;
+    expect(
+      tagOrder(
+        [tag("pets"), tag("admin"), tag("pets")],
+        [endpoint("zoo", "pets"), endpoint("Zebra", "admin"), endpoint("zoo")],
+      ),
+    ).toEqual(["pets", "admin", "Zebra", "zoo"]);
   });
 });

@@ -1,4 +1,9 @@
-import { HTTP_METHODS, type Endpoint, type HttpMethod } from "./types.js";
+import {
+  HTTP_METHODS,
+  type Endpoint,
+  type HttpMethod,
+  type Tag,
+} from "./types.js";
 
 /**
  * The project's one string order: UTF-16 code units. It is the same on every machine, in every
@@ -43,4 +48,17 @@ export function canonicalJson(value: unknown): string {
     .sort()
     .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
     .join(",")}}`;
+}
+
+/** The tag names in order: the declared ones in model order, then those only endpoints name, sorted. */
+export function tagOrder(
+  declared: readonly Tag[],
+  endpoints: readonly Endpoint[],
+): string[] {
+  const names = new Set(declared.map((t) => t.name));
+  const extra = new Set(endpoints.flatMap((e) => e.tags));
+  return [
+    ...names,
+    ...[...extra].filter((t) => !names.has(t)).sort(compareCodeUnits),
+  ];
 }

@@ -5,6 +5,7 @@ import {
   encodingStyle,
   endpointKey,
   headerParameters,
+  isFormMediaType,
   mainType,
   pageShape,
   type PageShape,
@@ -23,9 +24,6 @@ import type {
   StreamView,
   StyledName,
 } from "./view-types.js";
-
-const FORM = "application/x-www-form-urlencoded";
-const MULTIPART = "multipart/form-data";
 
 /** The endpoint template's view of `endpoint`: facts only, every spec string raw. */
 export function endpointView(
@@ -65,7 +63,7 @@ export function endpointView(
       cookies: styled(endpoint.parameters.cookie, types.cookies),
     },
     encoding:
-      types.body && mediaType && form?.encoding && isForm(mediaType)
+      types.body && mediaType && form?.encoding && isFormMediaType(mediaType)
         ? styledNames(
             Object.entries(form.encoding).map(([name, e]) => [
               name,
@@ -154,9 +152,4 @@ function styledNames(entries: [string, StyledName["style"]][]): StyledName[] {
   return entries
     .filter(([, style]) => Object.keys(style).length > 0)
     .map(([name, style]) => ({ name, style }));
-}
-
-function isForm(mediaType: string): boolean {
-  const type = mediaType.toLowerCase();
-  return type.startsWith(FORM) || type.startsWith(MULTIPART);
 }

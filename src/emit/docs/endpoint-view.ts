@@ -13,6 +13,7 @@ import {
   statusKey,
   undescribedBody,
   uniqueSources,
+  freeName,
 } from "../toolkit.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
@@ -37,8 +38,7 @@ export function endpointIds(endpoints: readonly Endpoint[]): string[] {
       "op-" +
       (e.name ||
         `${e.method}-${e.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
-    let id = base;
-    for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+    const id = freeName(base, (i) => taken.has(i), "-");
     taken.add(id);
     return id;
   });

@@ -1,4 +1,4 @@
-import { assessTags } from "../toolkit.js";
+import { assessTags, tagOrder } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
 
 import type { DocsGroupBy } from "./group-by-option.js";
@@ -134,16 +134,6 @@ function tagTree(
   };
   for (const name of children.get(undefined) ?? []) visit(name, 0);
   return out;
-}
-
-/** Declared tags in model order, then tags only endpoints name, sorted. */
-function tagOrder(
-  declared: readonly Tag[],
-  endpoints: readonly Endpoint[],
-): string[] {
-  const names = new Set(declared.map((t) => t.name));
-  const extra = new Set(endpoints.flatMap((e) => e.tags));
-  return [...names, ...[...extra].filter((t) => !names.has(t)).sort()];
 }
 
 const isVariable = (segment: string) => segment.includes("{");

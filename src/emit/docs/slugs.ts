@@ -1,7 +1,7 @@
-import { trimBoth, trimTrailing } from "../toolkit.js";
+import { trimBoth, trimTrailing, freeName } from "../toolkit.js";
 
 /** A lower-case, URL- and file-safe slug (`Chat:bot` → `chat-bot`); `fallback` when nothing is left. */
-export function slugify(text: string, fallback: string): string {
+function slugify(text: string, fallback: string): string {
   const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -18,9 +18,7 @@ export function slugify(text: string, fallback: string): string {
 export function slugMaker(fallback: string): (name: string) => string {
   const taken = new Set<string>();
   return (name) => {
-    const base = slugify(name, fallback);
-    let slug = base;
-    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    const slug = freeName(slugify(name, fallback), (s) => taken.has(s), "-");
     taken.add(slug);
     return slug;
   };

@@ -5,9 +5,10 @@ import {
   HTTP_METHODS,
   isJsonMediaType,
   mainType,
+  REQUEST_PARTS,
   resolveSchema,
   scopeAlternatives,
-  sentMediaType,
+  sentContent,
   setOwn,
 } from "../toolkit.js";
 import type {
@@ -17,18 +18,9 @@ import type {
   MediaContent,
   NamedSchema,
   Parameter,
-  ParameterLocation,
   Schema,
 } from "../../model/types.js";
 import type { JsonObject, ToolSchemas } from "./json-schema.js";
-
-/** The request's parts as the client's functions take them, by parameter location. */
-const PARTS: readonly [ParameterLocation, string][] = [
-  ["path", "path"],
-  ["query", "query"],
-  ["header", "headers"],
-  ["cookie", "cookies"],
-];
 
 /** Methods that change nothing (RFC 9110 §9.2.1; QUERY is safe too). */
 const SAFE: ReadonlySet<HttpMethod> = new Set([
@@ -67,7 +59,7 @@ export function toolSpec(
   const properties: JsonObject = {};
   const required: string[] = [];
   const left: string[] = [];
-  for (const [location, part] of PARTS) {
+  for (const [location, part] of REQUEST_PARTS) {
     const declared = endpoint.parameters[location];
     const kept = declared.filter(
       (p) => !credentials.has(credentialKey(location, p.name)),
@@ -180,8 +172,8 @@ function bodySchema(
   description: string | undefined,
   uploads: string[],
 ): JsonObject {
-  const sent = sentMediaType(content)!;
-  const media = content.filter((c) => c.mediaType === sent);
+  const media = sentContent(content);
+  const sent = media[0]!.mediaType;
   const written = media.map((c) =>
     c.schema
       ? schemas.write(c.schema)

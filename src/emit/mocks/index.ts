@@ -22,6 +22,7 @@ import {
   textWidth,
   type Doc,
   isJsonMediaType as isJson,
+  freeName,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
@@ -120,8 +121,7 @@ const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
  */
 function handlerName(endpoint: string, taken: Set<string>): string {
   const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  const name = freeName(base, (n) => taken.has(n));
   taken.add(name);
   return name;
 }

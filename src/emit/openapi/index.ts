@@ -5,6 +5,7 @@ import {
   HTTP_METHODS,
   setOwn,
   streamedFile,
+  tagOrder,
 } from "../toolkit.js";
 import type { JsonObject } from "./json.js";
 import { operationObject, serverObject, type FixSchema } from "./operation.js";
@@ -75,25 +76,22 @@ export function openApiDocument(model: ApiModel): JsonObject {
   };
 }
 
-/** Declared tags first (model order, first declaration wins), then tags only operations name. */
+/** The tags in {@link tagOrder}, each by its first declaration. */
 function tagsArray(model: ApiModel): JsonObject[] | undefined {
-  const out = new Map<string, JsonObject>();
+  const declared = new Map<string, JsonObject>();
   for (const tag of model.tags)
-    if (!out.has(tag.name))
+    if (!declared.has(tag.name))
       // summary, parent and kind are read from OpenAPI 3.2 inputs only
-      out.set(tag.name, {
+      declared.set(tag.name, {
         name: tag.name,
         summary: tag.summary,
         description: tag.description,
         parent: tag.parent,
         kind: tag.kind,
       });
-  const undeclared = new Set<string>();
-  for (const endpoint of model.endpoints)
-    for (const tag of endpoint.tags) if (!out.has(tag)) undeclared.add(tag);
-  for (const tag of [...undeclared].sort(compareCodeUnits))
-    out.set(tag, { name: tag });
-  return out.size > 0 ? [...out.values()] : undefined;
+  const names = tagOrder(model.tags, model.endpoints);
+  if (names.length === 0) return undefined;
+  return names.map((name) => declared.get(name) ?? { name });
 }
 
 /** The path items by path, sorted, made as they are printed. */

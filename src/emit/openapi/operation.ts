@@ -5,6 +5,7 @@ import {
   setOwn,
   statusKey,
   uniqueSources,
+  freeName,
 } from "../toolkit.js";
 import type {
   Encoding,
@@ -163,8 +164,7 @@ function examplesObject(
   const out: JsonObject = {};
   examples.forEach((example, i) => {
     const base = example.name || `example${i + 1}`;
-    let key = base;
-    for (let n = 2; Object.hasOwn(out, key); n++) key = `${base}_${n}`;
+    const key = freeName(base, (n) => Object.hasOwn(out, n), "_");
     setOwn(out, key, { summary: example.summary, value: example.value });
   });
   return out;

@@ -4,6 +4,7 @@ import {
   schemaRef,
   schemaRefName,
   type SubSchema,
+  freeName,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { byComponentKey } from "./json.js";
@@ -26,8 +27,7 @@ export function componentKeyRenames(
   for (const name of sorted) {
     if (COMPONENT_KEY.test(name)) continue;
     const base = name.replace(/[^a-zA-Z0-9._-]+/g, "_") || fallback;
-    let key = base;
-    for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
+    const key = freeName(base, (k) => taken.has(k), "_");
     taken.add(key);
     renames.set(name, key);
   }

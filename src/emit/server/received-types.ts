@@ -15,6 +15,7 @@ import {
   raw,
   receivedBodyType,
   receivedBodyVariants,
+  REQUEST_PARTS,
   requestBodyType,
   type SchemaNaming,
   stringLiteral,
@@ -81,18 +82,13 @@ export function receivedType(
   if (!body)
     return declaration(`${t.base}Received`, t.request, members, lines, uses);
   // the body widened: every member restated (an interface extending the request cannot widen it)
-  const parts = [
-    ["path", t.path, !t.required.path],
-    ["query", t.query, !t.required.query],
-    ["headers", t.headers, !t.required.headers],
-    ["cookies", t.cookies, !t.required.cookies],
-  ] as const;
   const all: ObjectMember[] = [];
-  for (const [name, typeName, optional] of parts) {
+  for (const [, name] of REQUEST_PARTS) {
+    const typeName = t[name];
     if (!typeName) continue;
     const own = members.find((m) => m.name === name);
     if (!own) uses.push(typeName);
-    all.push(own ?? { name, optional, type: raw(typeName) });
+    all.push(own ?? { name, optional: !t.required[name], type: raw(typeName) });
   }
   return {
     ...byMediaType(`${t.base}Received`, t.request, all, body, lines, uses),

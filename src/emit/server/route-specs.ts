@@ -1,5 +1,6 @@
 import {
   endpointServerPath,
+  isFormMediaType,
   isJsonMediaType,
   itemStreamStatuses,
   mainType,
@@ -83,11 +84,7 @@ function formFields(
   model: ApiModel,
   content: readonly MediaContent[],
 ): ParamSpec[] | undefined {
-  const form = content.find((c) =>
-    /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(
-      c.mediaType,
-    ),
-  );
+  const form = content.find((c) => isFormMediaType(c.mediaType));
   if (!form) return undefined;
   const schema = resolveSchema(model.schemas, form.schema);
   const out: ParamSpec[] = [];

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../../model/types.js";
-import { acceptHeader, isJsonMediaType } from "./media-types.js";
+import {
+  acceptHeader,
+  isFormMediaType,
+  isJsonMediaType,
+} from "./media-types.js";
 
 /** acceptHeader as first written, list by list: the oracle of the one-pass one. */
 function acceptHeaderLists(endpoint: Endpoint): string | undefined {
@@ -69,5 +73,14 @@ describe("acceptHeader", () => {
     expect(acceptHeader(endpoint)).toBe(
       "application/json, image/png, application/xml;q=0.5",
     );
+  });
+});
+
+describe("isFormMediaType", () => {
+  it("holds for the two form encodings in any case, with parameters, and nothing else", () => {
+    expect(isFormMediaType("application/x-www-form-urlencoded")).toBe(true);
+    expect(isFormMediaType("Multipart/Form-Data; boundary=x")).toBe(true);
+    expect(isFormMediaType("multipart/mixed")).toBe(false);
+    expect(isFormMediaType("application/json")).toBe(false);
   });
 });

@@ -32,6 +32,12 @@ export function sentMediaType(content: MediaContent[]): string | undefined {
   );
 }
 
+/** A form encoding: `application/x-www-form-urlencoded` or `multipart/form-data`, any parameters. */
+export function isFormMediaType(mediaType: string): boolean {
+  const type = mediaType.toLowerCase();
+  return type.startsWith(FORM) || type.startsWith(MULTIPART);
+}
+
 /** The request body's media content the client sends (see `sentMediaType`). */
 export function sentContent(content: MediaContent[]): MediaContent[] {
   const sent = sentMediaType(content);

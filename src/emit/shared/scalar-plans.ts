@@ -10,6 +10,7 @@ import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { firstListings } from "../../model/media-types.js";
 import { setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
+import { REQUEST_PARTS } from "./wire-style.js";
 
 /**
  * The revival plans of the client and the server (`dates: "Date"`, `int64: "bigint"`): where
@@ -91,15 +92,12 @@ class PlanBuilder {
 
   operation(endpoint: Endpoint): OperationPlan | undefined {
     const op: OperationPlan = {};
-    const locations = [
-      ["path", endpoint.parameters.path],
-      ["query", endpoint.parameters.query],
-      ["headers", endpoint.parameters.header],
-      ["cookies", endpoint.parameters.cookie],
-    ] as const;
-    for (const [key, parameters] of locations) {
+    for (const [location, key] of REQUEST_PARTS) {
       const plans = defined(
-        parameters.map((p) => [p.name, this.node(p.schema, 0)]),
+        endpoint.parameters[location].map((p) => [
+          p.name,
+          this.node(p.schema, 0),
+        ]),
       );
       if (plans) op[key] = plans;
     }
@@ -316,7 +314,7 @@ class PlanBuilder {
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
       const kept: OperationPlan = {};
-      for (const where of ["path", "query", "headers", "cookies"] as const) {
+      for (const [, where] of REQUEST_PARTS) {
         const plans = prunedRecord(op[where], prune);
         if (plans) kept[where] = plans;
       }

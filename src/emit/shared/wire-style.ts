@@ -26,6 +26,18 @@ export interface WireStyle {
   contentType?: string;
 }
 
+/** The request's parts by parameter location, as `<Name>Request` and the client's calls name them. */
+export const REQUEST_PARTS = Object.freeze(
+  (
+    [
+      ["path", "path"],
+      ["query", "query"],
+      ["header", "headers"],
+      ["cookie", "cookies"],
+    ] as const satisfies readonly (readonly [ParameterLocation, string])[]
+  ).map((part) => Object.freeze(part)),
+);
+
 const DELIMITERS: Partial<Record<CollectionFormat, string>> = {
   ssv: " ",
   tsv: "\t",

@@ -1,3 +1,4 @@
+import { freeName } from "../../model/identifiers.js";
 /** The naming decisions for one model, shared by every file that refers to its types. */
 import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
@@ -69,8 +70,7 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     const out = new Map<string, string>();
     for (const schemaName of [...schemaNames].sort()) {
       const base = (names.get(schemaName) ?? "Schema") + suffix;
-      let name = base;
-      for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+      const name = freeName(base, (n) => taken.has(n));
       taken.add(name);
       out.set(schemaName, name);
     }

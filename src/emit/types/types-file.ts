@@ -7,7 +7,6 @@ import type {
 import {
   docLines,
   endpointDoc,
-  headerParameters,
   jsdocLines,
   mentions,
   type ObjectMember,
@@ -22,6 +21,7 @@ import {
   streamedFile,
   type TextOut,
   raw,
+  REQUEST_PARTS,
   type TypeNode,
 } from "../toolkit.js";
 import type { GeneratedFile, TypeIndex } from "../artifact.js";
@@ -143,18 +143,16 @@ function endpointDeclarations(
   const t = index.endpoint(endpoint);
 
   const request: ObjectMember[] = [];
-  const parts = [
-    ["path", t.path, endpoint.parameters.path, "Path parameters"],
-    ["query", t.query, endpoint.parameters.query, "Query parameters"],
-    ["headers", t.headers, headerParameters(endpoint), "Header parameters"],
-    ["cookies", t.cookies, endpoint.parameters.cookie, "Cookie parameters"],
-  ] as const;
-  for (const [member, name, parameters, what] of parts) {
+  for (const [location, member] of REQUEST_PARTS) {
+    const name = t[member];
     if (!name) continue;
     declare(
       name,
-      parametersType(parameters, index),
-      endpointDoc(what, endpoint),
+      parametersType(endpoint.parameters[location], index),
+      endpointDoc(
+        `${location[0]!.toUpperCase()}${location.slice(1)} parameters`,
+        endpoint,
+      ),
     );
     request.push(requestMember(member, name, !t.required[member]));
     if (member === "cookies") request[request.length - 1]!.doc = COOKIES_DOC;

@@ -1,3 +1,4 @@
+import { freeName } from "../../model/identifiers.js";
 import { isHeaderName } from "../../model/header-name.js";
 import type {
   OAuthFlow,
@@ -216,9 +217,9 @@ export function schemeForAuthorizationHeader(
   if (preferred) return preferred.name;
 
   const name = hint === "basic" ? "basicAuth" : "bearerAuth";
-  let unique = name;
-  for (let i = 2; Object.hasOwn(reading.securitySchemes, unique); i++)
-    unique = `${name}${i}`;
+  const unique = freeName(name, (n) =>
+    Object.hasOwn(reading.securitySchemes, n),
+  );
   reading.securitySchemes[unique] = {
     name: unique,
     type: "http",

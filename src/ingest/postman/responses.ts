@@ -1,3 +1,4 @@
+import { freeName } from "../../model/identifiers.js";
 import type { Path } from "../../model/pointer.js";
 import type { ApiResponse, Example, MediaContent } from "../../model/types.js";
 import { isRecord } from "../reader.js";
@@ -160,10 +161,11 @@ function addExample(
   const example: Example = { ...saved };
   if (typeof name === "string" && name.trim() !== "") {
     // example names are keys in OpenAPI: two saved responses may share one
-    let unique = name;
-    for (let n = 2; examples.some((e) => e.name === unique); n++)
-      unique = `${name} ${n}`;
-    example.name = unique;
+    example.name = freeName(
+      name,
+      (n) => examples.some((e) => e.name === n),
+      " ",
+    );
   }
   examples.push(example);
 }

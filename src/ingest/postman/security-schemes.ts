@@ -1,3 +1,4 @@
+import { freeName } from "../../model/identifiers.js";
 import { assignOwn } from "../../model/own-property.js";
 import { canonical } from "../reader.js";
 import type {
@@ -36,9 +37,11 @@ export class SchemeRegistry {
         mergeScopes(existing.flows, kind.flows);
       return known;
     }
-    let name = baseName;
-    for (let n = 2; this.byName.has(name); n++)
-      name = /\d$/.test(baseName) ? `${baseName}_${n}` : `${baseName}${n}`;
+    const name = freeName(
+      baseName,
+      (n) => this.byName.has(n),
+      /\d$/.test(baseName) ? "_" : "",
+    );
     const scheme: SecurityScheme = {
       ...structuredClone(kind),
       name,

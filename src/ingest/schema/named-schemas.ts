@@ -1,3 +1,4 @@
+import { freeName } from "../../model/identifiers.js";
 import { schemaRef } from "../../model/schema/ref.js";
 import type { NamedSchema } from "../../model/types.js";
 import { toPointer, type Path } from "../../model/pointer.js";
@@ -70,9 +71,7 @@ export class NamedSchemas {
     const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
     const known = this.byTarget.get(key);
     if (known !== undefined) return known;
-    let name = wanted;
-    for (let i = 2; Object.hasOwn(this.schemas, name); i++)
-      name = `${wanted}${i}`;
+    const name = freeName(wanted, (n) => Object.hasOwn(this.schemas, n));
     this.byTarget.set(key, name);
     const entry: NamedSchema = { name, schema: {}, sources: [doc.ref(path)] };
     setOwn(this.schemas, name, entry);

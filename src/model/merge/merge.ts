@@ -1,3 +1,4 @@
+import { freeName } from "../identifiers.js";
 import { mergeInfo } from "./info.js";
 import { canonicalJson, compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
@@ -174,7 +175,7 @@ const PLACEHOLDER_HOST =
  * 0: an absolute URL of a real host; 1: a relative URL with a path (`/v2`); 2: the bare `/`,
  * which says nothing when an absolute URL exists; 3: a placeholder host.
  */
-export function serverClass(url: string): number {
+function serverClass(url: string): number {
   if (isAbsolute(url)) {
     const host = url
       .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
@@ -272,9 +273,7 @@ function mergeSchemas(
       const known = out.get(name);
       if (!known) continue;
       if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
-      let fresh = name;
-      for (let i = 2; out.has(fresh) || own.has(fresh); i++)
-        fresh = `${name}${i}`;
+      const fresh = freeName(name, (n) => out.has(n) || own.has(n));
       renames.set(name, fresh);
       const at = named.sources[0]!;
       reporter.report(

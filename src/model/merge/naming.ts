@@ -1,4 +1,9 @@
-import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
+import {
+  camelCase,
+  freeName,
+  isIdentifierName,
+  isReservedWord,
+} from "../identifiers.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathShape } from "../path-template.js";
 import { compareSources } from "./rank.js";
@@ -172,11 +177,7 @@ export function assignNames(
   ]) {
     const given = preferred.get(endpoint)!;
     let name = given.name;
-    if (isTaken(name)) {
-      const fallback = methodPathName(endpoint);
-      name = fallback;
-      for (let i = 2; isTaken(name); i++) name = `${fallback}${i}`;
-    }
+    if (isTaken(name)) name = freeName(methodPathName(endpoint), isTaken);
     if (name !== given.name) nameTaken(endpoint, name, given);
     claim(endpoint, name);
   }

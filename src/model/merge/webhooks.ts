@@ -1,4 +1,9 @@
-import { camelCase, isIdentifierName, isReservedWord } from "../identifiers.js";
+import {
+  camelCase,
+  freeName,
+  isIdentifierName,
+  isReservedWord,
+} from "../identifiers.js";
 import { compareCodeUnits } from "../order.js";
 import { compareSources, documentRank } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
@@ -105,8 +110,7 @@ export function nameWebhooks(
         : webhook.key,
       "webhook",
     );
-    let name = wanted;
-    for (let i = 2; isTaken(name); i++) name = `${wanted}${i}`;
+    const name = freeName(wanted, isTaken);
     taken.add(name.toLowerCase());
     webhook.name = name;
   }
