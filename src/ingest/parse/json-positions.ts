@@ -130,7 +130,7 @@ export class JsonPositions {
         ? this.descend(path, depth, entry.offset!)
         : entry.offset!;
     });
-    return offsets.map((offset) => this.lines.position(offset));
+    return this.lines.positions(offsets);
   }
 
   /** From the entry of `path`'s first `depth` segments at `offset`, the rest of the way. */

@@ -24,6 +24,31 @@ export class LineIndex {
     return this.text.slice(start, end - 1).replace(/\r$/, "");
   }
 
+  /**
+   * {@link position} of many offsets, in one sweep over the text in offset order (no table of
+   * line starts, unless one was made already).
+   */
+  positions(offsets: readonly number[]): { line: number; column: number }[] {
+    if (this.starts) return offsets.map((offset) => this.position(offset));
+    const order = Array.from(offsets.keys()).sort(
+      (a, b) => offsets[a]! - offsets[b]!,
+    );
+    const out = new Array<{ line: number; column: number }>(offsets.length);
+    let line = 1;
+    let start = 0;
+    let next = this.text.indexOf("\n");
+    for (const i of order) {
+      const offset = offsets[i]!;
+      while (next !== -1 && next < offset) {
+        line++;
+        start = next + 1;
+        next = this.text.indexOf("\n", start);
+      }
+      out[i] = { line, column: offset - start + 1 };
+    }
+    return out;
+  }
+
   position(offset: number): { line: number; column: number } {
     const starts = this.lineStarts();
     let lo = 0;
