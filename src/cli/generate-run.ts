@@ -13,7 +13,6 @@ import { TemplateError } from "../emit/templates.js";
 import {
   generateOnce,
   type GenerateOutcome,
-  type LazyStages,
   type Made,
 } from "../workflow/generate-once.js";
 import { formerLock } from "../workflow/records/name-lock.js";
@@ -40,7 +39,7 @@ import { failedRun, type RunIO, type Stream } from "./run-io.js";
 export async function runOnce(
   settings: GenerateSettings,
   flags: GenerateFlags,
-  stages: LazyStages | Stages,
+  stages: Stages,
   io: RunIO,
   /** The URL inputs, when the caller fetched them already (a watch's interval did). */
   remote?: RemoteInputs,
@@ -60,7 +59,7 @@ export async function runOnce(
   let outcome: GenerateOutcome;
   try {
     outcome = await generateOnce(settings, {
-      stages: "load" in stages ? stages : { load: async () => stages },
+      stages,
       check: flags.check,
       // --verbose prints every warning, which takes the full run that finds them; accepting a
       // change edits the handlers file, which takes the full run that finds the change
@@ -117,7 +116,7 @@ function failure(error: unknown): { text: string; code: number } | undefined {
 export async function runApis(
   apis: readonly GenerateSettings[],
   flags: GenerateFlags,
-  stages: LazyStages,
+  stages: Stages,
   io: RunIO,
 ): Promise<number> {
   const limit = Math.max(1, Math.min(apis.length, availableParallelism()));

@@ -1,8 +1,8 @@
 import { resolveApis, resolveSettings } from "../workflow/config/settings.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import { watchApi, watchApis, type WatchEvent } from "../workflow/watch.js";
-import { parseGenerateArgs } from "./generate-options.js";
-import type { LazyStages } from "../workflow/generate-once.js";
+import type { GenerateFlags } from "./generate-options.js";
+import type { Stages } from "../workflow/produce.js";
 import { failedRun, type RunIO } from "./run-io.js";
 import { plural, seconds, shownPath } from "./report.js";
 import { apiLabel, labelled, runOnce } from "./generate-run.js";
@@ -10,16 +10,11 @@ import { shownUrl, isUrlInput } from "../model/source-url.js";
 
 /** `generate --watch` (workflow/watch.ts), printed: each API's loop, its lines labelled. */
 export async function watchGenerate(
-  args: readonly string[],
+  flags: GenerateFlags,
   apis: readonly GenerateSettings[],
-  stages: LazyStages,
+  stages: Stages,
   io: RunIO,
 ): Promise<number> {
-  // the flags of each run a watch starts: the command's, but --watch
-  const flags = parseGenerateArgs(
-    args.filter((a) => a !== "--watch" && a !== "-w"),
-    apis[0]!.emit.plugins,
-  );
   const watch = (initial: GenerateSettings, io: RunIO) => {
     // the API this loop watches, of a config with several
     const own =

@@ -15,7 +15,6 @@ import {
   type GenerateFlags,
 } from "./generate-options.js";
 import { runApis, runOnce } from "./generate-run.js";
-import type { LazyStages } from "../workflow/generate-once.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
 import type { WriteOptions } from "../workflow/output/writer.js";
@@ -59,10 +58,7 @@ export async function runGenerate(
     return 2;
   }
   const color = useColor(flags.color, env, stderr.isTTY ?? false);
-  const given = deps.stages;
-  const stages: LazyStages = given
-    ? { id: given.id, load: async () => given }
-    : { id: "apiloom", load: async () => ({ id: "apiloom" }) };
+  const stages = deps.stages ?? { id: "apiloom" };
   const io = {
     stdout,
     stderr,
@@ -81,7 +77,7 @@ export async function runGenerate(
     printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
   if (flags.watch) {
     const { watchGenerate } = await import("./generate-watch.js");
-    return watchGenerate(args, apis, stages, io);
+    return watchGenerate(flags, apis, stages, io);
   }
   return apis.length > 1
     ? runApis(apis, flags, stages, io)

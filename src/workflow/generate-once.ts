@@ -28,16 +28,9 @@ import {
 // One generate, start to finish: inputs, the up-to-date check, produce, --check or the write, and
 // the records. It prints nothing: what happened comes back as data for the command to print.
 
-/** The stages of a run, loaded only when needed: a run in which nothing changed loads none. */
-export interface LazyStages {
-  /** Names the stages in the manifest's fingerprint (see Stages). */
-  id?: string;
-  load(): Promise<Stages>;
-}
-
 /** What one run is asked to do, besides its settings. */
 export interface GenerateRequest {
-  stages: LazyStages;
+  stages: Stages;
   /** Compare with the output folder instead of writing it. */
   check: boolean;
   /** Make everything even when the fingerprint says nothing changed. */
@@ -95,7 +88,6 @@ export async function generateOnce(
   }
   // the pipeline, the writer and the check load only for a run that makes something
   const [
-    stages,
     { produce },
     { finish },
     { resolveInputs },
@@ -103,7 +95,6 @@ export async function generateOnce(
     writer,
     { checkOutput },
   ] = await Promise.all([
-    request.stages.load(),
     import("./produce.js"),
     import("../emit/run.js"),
     import("./sources/resolve-inputs.js"),
@@ -126,7 +117,7 @@ export async function generateOnce(
     });
     const making = produce({
       settings,
-      stages,
+      stages: request.stages,
       onStage: request.onStage,
       inputs,
       accept: request.accept,
