@@ -1,3 +1,5 @@
+import type { Stream } from "./run-io.js";
+
 /**
  * One self-erasing status line on a terminal ("reading 5 inputs…"), so a long run does not look
  * hung; off when the stream is not a TTY, and shown only once the run has taken DELAY_MS.
@@ -10,10 +12,7 @@ export interface Progress {
 export const DELAY_MS = 1000;
 
 export function progressLine(
-  stream: {
-    isTTY?: boolean;
-    write(text: string): unknown;
-  },
+  stream: Stream,
   /** When the run started (performance.now()), and the clock (tests pass their own). */
   started = performance.now(),
   now: () => number = () => performance.now(),

@@ -247,7 +247,7 @@ async function updateHandlers(
   if (!settings.serverHandlers) return undefined;
   // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
   const { serverImportPath, updateHandlersBytes } =
-    await import("../scaffold/index.js");
+    await import("../scaffold/update-handlers-file.js");
   const file = settings.serverHandlers;
   const before = readOutsideFile(file, "the handlers file");
   const record = new HandlerChanges(

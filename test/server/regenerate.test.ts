@@ -10,7 +10,7 @@ import {
   serverImportPath,
   updateHandlersFile,
   type UpdateHandlersResult,
-} from "../../src/scaffold/index.js";
+} from "../../src/scaffold/update-handlers-file.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 
 const SPEC = fileURLToPath(
