@@ -54,7 +54,9 @@ export function apiloomIdentity(): string {
   const here = fileURLToPath(import.meta.url);
   const parsers = ["yaml", "js-yaml"].map((name) => {
     try {
-      return `${name}@${packageVersion(require.resolve(name), name)}`;
+      // resolved and read, not required: a run that parses no YAML loads no YAML parser
+      const pkg = readFileSync(require.resolve(`${name}/package.json`), "utf8");
+      return `${name}@${(JSON.parse(pkg) as { version: string }).version}`;
     } catch {
       return `${name}@?`;
     }
@@ -87,22 +89,6 @@ export function ownCodeHash(moduleFile: string, codeFolder: string): string {
 
 /** The CLI's one file (scripts/bundle.mjs writes it, bin/apiloom.js loads it). */
 const BUNDLE_FILE = "bundle.js";
-
-/** The version in the package.json of the package whose entry point is `entry`. */
-function packageVersion(entry: string, name: string): string {
-  let dir = dirname(entry);
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-      if (pkg.name === name) return String(pkg.version);
-    } catch {
-      // not here: keep climbing
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return "?";
-    dir = parent;
-  }
-}
 
 /** One hash over every file below `root` (names and contents), in a fixed order. */
 export function hashTree(
