@@ -294,28 +294,7 @@ function printCheck(o: Outcome, report: CheckReport): number {
       );
     return 0;
   }
-  const handlers = o.produced.handlers;
-  const handlersStale =
-    handlers &&
-    report.stale.includes(
-      `M ${slashedRelative(o.settings.baseDir, handlers.file)}`,
-    );
-  o.say(
-    `${o.io.paint.red("apiloom:")} ${staleVerdict({
-      out: o.out,
-      stale: report.stale,
-      since: o.produced.since,
-      verbose: o.flags.verbose,
-      ...(handlersStale
-        ? {
-            handlers: {
-              file: shownPath(o.io.cwd, handlers.file),
-              added: handlers.added,
-            },
-          }
-        : {}),
-    })}`,
-  );
+  o.say(`${o.io.paint.red("apiloom:")} ${staleVerdict(o, report.stale)}`);
   // a short diff of the generated code; every file's (docs too) with --verbose
   o.io.stdout.write(
     o.flags.verbose ? report.diff : report.diffOf(isGeneratedCode, 40),
@@ -400,20 +379,12 @@ function names(list: readonly string[]): string {
 
 /**
  * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
- * handlers file lacks, which files are stale, and the command that brings them up to date.
+ * handlers file lacks, which files are stale (CheckReport.stale: `M path`, `A path`, `D path`,
+ * `! …`), and the command that brings them up to date.
  */
-function staleVerdict(o: {
-  /** `out/` as the user types it. */
-  out: string;
-  /** CheckReport.stale: `M path`, `A path`, `D path`, `! …`. */
-  stale: readonly string[];
-  since: SinceLastRun | undefined;
-  /** The handlers file as the user types it, and the stubs it lacks, when it is stale. */
-  handlers?: { file: string; added: readonly string[] };
-  verbose: boolean;
-}): string {
+function staleVerdict(o: Outcome, stale: readonly string[]): string {
   const lines: string[] = [];
-  const changes = changedEndpoints(o.since);
+  const changes = changedEndpoints(o.produced.since);
   lines.push(
     `${o.out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
   );
@@ -423,19 +394,24 @@ function staleVerdict(o: {
       .map((k) => `${changes[k].length} ${k} (${names(changes[k])})`);
     lines.push(`  endpoints: ${parts.join(", ")}`);
   }
-  if (o.handlers && o.handlers.added.length > 0)
+  const handlers = o.produced.handlers;
+  if (
+    handlers &&
+    handlers.added.length > 0 &&
+    stale.includes(`M ${slashedRelative(o.settings.baseDir, handlers.file)}`)
+  )
     lines.push(
-      `  handlers: ${o.handlers.file} lacks ${plural(o.handlers.added.length, "stub")} (${names(o.handlers.added)})`,
+      `  handlers: ${shownPath(o.io.cwd, handlers.file)} lacks ${plural(handlers.added.length, "stub")} (${names(handlers.added)})`,
     );
   // the generated code first: its diff follows; the rest is listed
   const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
-  const code = o.stale.filter(isCode);
-  const listed = [...code, ...o.stale.filter((s) => !isCode(s))];
-  const other = o.stale.length - code.length;
+  const code = stale.filter(isCode);
+  const listed = [...code, ...stale.filter((s) => !isCode(s))];
+  const other = stale.length - code.length;
   lines.push(
-    `  ${plural(o.stale.length, "file")} to update` +
+    `  ${plural(stale.length, "file")} to update` +
       (other > 0
-        ? ` (${other} of them docs, the OpenAPI document or records${o.verbose ? "" : ": their diffs with --verbose"})`
+        ? ` (${other} of them docs, the OpenAPI document or records${o.flags.verbose ? "" : ": their diffs with --verbose"})`
         : "") +
       ":",
     ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
