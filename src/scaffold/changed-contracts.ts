@@ -21,10 +21,18 @@ export interface ChangedHandler {
   now: string;
 }
 
-/** What the handlers file is checked with: the choices of the run (see UpdateHandlersInput). */
-export interface ContractChoices {
-  describe?: (name: string, was: string) => readonly string[] | undefined;
-  accept?: (name: string) => boolean;
+/**
+ * What one handlers file is checked with: the choices of the run (see UpdateHandlersInput), the
+ * reporter and the place of an offset in the file, each contract's hash now.
+ */
+export interface HandlersCheck {
+  choices: {
+    describe?: (name: string, was: string) => readonly string[] | undefined;
+    accept?: (name: string) => boolean;
+  };
+  reporter: ScaffoldReporter;
+  at: (pos?: number) => { file: string; line: number; column: number };
+  signatureOf: (operation: Endpoint) => string;
 }
 
 /**
@@ -36,11 +44,8 @@ export function changedContracts(
   written: readonly Member[],
   recorded: ObjectSlot | undefined,
   operations: ReadonlyMap<string, Endpoint>,
-  signatureOf: (operation: Endpoint) => string,
   line: (operation: Endpoint) => string,
-  choices: ContractChoices,
-  reporter: ScaffoldReporter,
-  at: (pos?: number) => { file: string; line: number; column: number },
+  { choices, reporter, at, signatureOf }: HandlersCheck,
 ): { changed: ChangedHandler[]; accepted: string[]; edits: Insertion[] } {
   const out = {
     changed: [] as ChangedHandler[],

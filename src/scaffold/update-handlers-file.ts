@@ -158,6 +158,7 @@ function plan(
   }
 
   const signatureOf = signatures(model);
+  const check = { choices: input, reporter, at, signatureOf };
   const byName = new Map(model.endpoints.map((e) => [e.name, e]));
   const recorded = new Map(
     (shape.signatures?.members ?? []).map((m) => [m.name, m]),
@@ -189,11 +190,8 @@ function plan(
     shape.handlers.members,
     shape.signatures,
     byName,
-    signatureOf,
     operationLine,
-    input,
-    reporter,
-    at,
+    check,
   );
   result.changed.push(...contracts.changed);
   result.accepted.push(...contracts.accepted);
@@ -232,11 +230,8 @@ function plan(
     existing,
     shape,
     input.importFrom,
-    reporter,
-    at,
     judgeOrphans,
-    signatureOf,
-    input,
+    check,
   );
   result.changed.push(...hooks.changed);
   result.accepted.push(...hooks.accepted);

@@ -1,5 +1,4 @@
 import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
-import type { ScaffoldReporter } from "./codes.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import { importStatement } from "../emit/shared/statements.js";
 import type { HandlersFileShape } from "./analyze.js";
@@ -11,7 +10,7 @@ import {
   members,
   stubMember,
   type ChangedHandler,
-  type ContractChoices,
+  type HandlersCheck,
   type Insertion,
 } from "./changed-contracts.js";
 
@@ -86,17 +85,15 @@ export function webhookInsertions(
   text: string,
   shape: HandlersFileShape,
   importFrom: string,
-  reporter: ScaffoldReporter,
-  at: (pos?: number) => { file: string; line: number; column: number },
   judgeOrphans: boolean,
-  signatureOf: (webhook: Endpoint) => string,
-  choices: ContractChoices,
+  check: HandlersCheck,
 ): {
   insertions: Insertion[];
   added: string[];
   changed: ChangedHandler[];
   accepted: string[];
 } {
+  const { reporter, at, signatureOf } = check;
   const webhooks = model.webhooks ?? [];
   const slot = shape.webhooks;
   const recorded = shape.webhookSignatures;
@@ -127,11 +124,8 @@ export function webhookInsertions(
     slot.members,
     recorded,
     byName,
-    signatureOf,
     webhookLine,
-    choices,
-    reporter,
-    at,
+    check,
   );
   const out = {
     insertions: contracts.edits,
