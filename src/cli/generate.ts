@@ -31,7 +31,8 @@ export async function runGenerate(
   args: string[],
   deps: GenerateDeps = {},
 ): Promise<number> {
-  const { cwd, env, stdout, stderr } = commandIO(deps);
+  const outside = commandIO(deps);
+  const { cwd, stdout, stderr } = outside;
   let flags: GenerateFlags;
   let apis: GenerateSettings[];
   try {
@@ -57,16 +58,9 @@ export async function runGenerate(
     stderr.write(`apiloom generate: ${error.message}\n`);
     return 2;
   }
-  const color = useColor(flags.color, env, stderr.isTTY ?? false);
+  const color = useColor(flags.color, outside.env, stderr.isTTY ?? false);
   const stages = deps.stages ?? { id: "apiloom" };
-  const io = {
-    stdout,
-    stderr,
-    cwd,
-    env,
-    paint: paint(color),
-    write: deps.write,
-  };
+  const io = { ...outside, paint: paint(color), write: deps.write };
   const settings = apis[0]!;
   // which config was read: with --verbose, or when part of it is not used (a warning of sorts)
   const loaded = configLine(settings, cwd);
