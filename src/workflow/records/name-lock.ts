@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { CONFIG_DEFAULTS } from "../config/types.js";
+import type { GenerateSettings } from "../config/settings.js";
 import type { Endpoint, Webhook } from "../../model/types.js";
 import { endpointKey } from "../../model/merge/naming.js";
 import { webhookKey } from "../../model/merge/webhooks.js";
@@ -113,12 +114,9 @@ export function nameLockText(
  * The config's lock from before it listed `apis`, which an API reads its names from while its own
  * lock does not exist yet: moving a config to `apis` renames nothing.
  */
-export function formerLock(settings: {
-  readonly api?: string;
-  readonly baseDir: string;
-  readonly configFile?: string;
-  readonly lock?: string;
-}): string | undefined {
+export function formerLock(
+  settings: Pick<GenerateSettings, "api" | "baseDir" | "configFile" | "lock">,
+): string | undefined {
   const { api, baseDir, lock } = settings;
   if (api === undefined || !settings.configFile || lock === undefined)
     return undefined;
