@@ -75,10 +75,10 @@ function memberText(
 ): string {
   let wrapped: unknown = { [key]: value };
   for (let i = 1; i < depth; i++) wrapped = { "": wrapped };
-  const text = JSON.stringify(wrapped, null, 2);
   // the wrappers' lines cut off: `{\n` and one `"": {\n` a level before, `\n}` a level after
   const before = 2 + (depth - 1) * (depth + 6);
-  return layout(text.slice(0, -depth * (depth + 1)), !last).slice(before);
+  const after = depth * (depth + 1);
+  return layout(JSON.stringify(wrapped, null, 2).slice(before, -after), !last);
 }
 
 // prettier writes `1e+21` as `1e21`, the only number form of JSON.stringify it changes; a line
