@@ -41,6 +41,8 @@ export function operationObject(
     if (key !== undefined && !Object.hasOwn(responses, key))
       setOwn(responses, key, responseObject(response, key, fix));
   }
+  const sources =
+    endpoint.sources.length > 1 ? uniqueSources(endpoint.sources) : [];
   return {
     tags: endpoint.tags.length > 0 ? endpoint.tags : undefined,
     summary: endpoint.summary,
@@ -56,10 +58,7 @@ export function operationObject(
     servers: endpoint.servers?.map(serverObject),
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
     // only for an endpoint merged from more than one place
-    "x-apiloom-sources":
-      uniqueSources(endpoint.sources).length > 1
-        ? uniqueSources(endpoint.sources)
-        : undefined,
+    "x-apiloom-sources": sources.length > 1 ? sources : undefined,
   };
 }
 
@@ -74,6 +73,7 @@ export function serverObject(server: Server): JsonObject {
 }
 
 function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
+  const schema = p.schema ? fix(p.schema) : {};
   return {
     name: p.name,
     in: p.in,
@@ -83,13 +83,9 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     style: p.style && isLocationStyle(p.in, p.style) ? p.style : undefined,
     explode: p.explode,
     allowReserved: p.in === "query" ? p.allowReserved : undefined,
-    ...(p.contentType === undefined
-      ? { schema: p.schema ? fix(p.schema) : {} }
-      : {
-          content: {
-            [p.contentType]: { schema: p.schema ? fix(p.schema) : {} },
-          },
-        }),
+    schema: p.contentType === undefined ? schema : undefined,
+    content:
+      p.contentType === undefined ? undefined : { [p.contentType]: { schema } },
     example: p.example,
     ...specExtensions(p.extensions),
   };

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { LazyMembers, printJson } from "./print-json.js";
@@ -26,6 +27,16 @@ const cases: [string, unknown][] = [
       b: 1,
     },
   ],
+  [
+    // each width from fitting to not, with and without the comma: members printed apart too
+    "arrays ending a line near the 80th column",
+    Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => {
+        const item = "x".repeat(64 + i);
+        return [`k${i}`, { a: [item], b: { c: [item], d: 1 }, e: [item] }];
+      }),
+    ),
+  ],
   ["numbers fill lines", { n: Array.from({ length: 40 }, (_, i) => i * 37) }],
   [
     "rows of rows break",
@@ -52,8 +63,8 @@ const cases: [string, unknown][] = [
   ["numbers as prettier writes them", { big: 1e21, small: 1.5e-7, neg: -0.5 }],
   ["escapes", { 'we"ird\nkey': "line\u2028sep</script>" }],
   [
-    // tens of thousands of pieces: batches of pieces joined, one array reused between them
-    "a value printed in many batches, deep and shallow",
+    // members printed apart (depth 1 and 2) and whole (deeper), thousands of them
+    "a value printed in many pieces, deep and shallow",
     {
       list: Array.from({ length: 3000 }, (_, i) => ({
         id: i,
@@ -152,6 +163,52 @@ describe("printJson on random values", () => {
       expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       expect(text).toBe(await prettier.format(text, { parser: "json" }));
     }
+  });
+});
+
+describe("printJson on fast-check's JSON values", () => {
+  // keys and strings of the characters the layout turns on: quotes, escapes, wide and zero-width
+  const text = fc.string({
+    unit: fc.constantFrom(...PIECES, "[", "]", "{", ",", "e+1", "1"),
+    maxLength: 8,
+  });
+  const scalar = fc.oneof(
+    text,
+    fc.constantFrom(
+      0,
+      -1,
+      1.5,
+      1e21,
+      -2e300,
+      123456789,
+      2.5e-7,
+      true,
+      false,
+      null,
+    ),
+    fc.double({ noNaN: true }),
+  );
+  const value = fc.letrec<{ v: unknown }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      scalar,
+      fc.array(tie("v"), { maxLength: 6 }),
+      fc.array(fc.constantFrom(1, 22, 333, 4444), { maxLength: 30 }),
+      fc.dictionary(text, tie("v"), { maxKeys: 4 }),
+    ),
+  })).v;
+
+  it("lays out each exactly as prettier does, however deep, and parses back to it", async () => {
+    await fc.assert(
+      fc.asyncProperty(value, value, async (v, w) => {
+        for (const printed of [v, { a: v, b: { c: { d: v, e: w } } }, [w]]) {
+          const text = printJson(printed);
+          expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(printed)));
+          expect(text).toBe(await prettier.format(text, { parser: "json" }));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
