@@ -302,22 +302,18 @@ function duplicateKeyError(
     });
     if (found) break;
   }
-  return found
-    ? new ParseError(
-        `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (YAML forbids a key twice in one mapping, and one of the two would be lost)`,
-        file,
-        line,
-        column,
-        "parse/duplicate-key",
-        [found.first],
-      )
-    : new ParseError(
-        "duplicate key: YAML forbids a key twice in one mapping, and one of the two would be lost",
-        file,
-        line,
-        column,
-        "parse/duplicate-key",
-      );
+  const why =
+    "YAML forbids a key twice in one mapping, and one of the two would be lost";
+  return new ParseError(
+    found
+      ? `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (${why})`
+      : `duplicate key: ${why}`,
+    file,
+    line,
+    column,
+    "parse/duplicate-key",
+    found ? [found.first] : [],
+  );
 }
 
 /** `!!js/function` for `tag:yaml.org,2002:js/function`, else the tag as written. */
