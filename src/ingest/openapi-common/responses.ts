@@ -1,4 +1,4 @@
-import type { ApiResponse, ResponseHeader } from "../../model/types.js";
+import type { ResponseHeader } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 import {
   child,
@@ -26,7 +26,7 @@ export interface ResponseEntry {
  * other key is reported and skipped. `$ref`s are followed; an entry that is not an object (itself
  * or at the end of its references) is reported and skipped.
  */
-function responseEntries(
+export function responseEntries(
   reading: SpecReading,
   responses: Node,
 ): ResponseEntry[] {
@@ -70,32 +70,6 @@ function responseEntries(
     out.push({ status, entry, definition });
   }
   return out;
-}
-
-/**
- * An operation's `responses` (Swagger 2.0 §Responses Object, OpenAPI 3.1 §4.8.16), each entry's
- * description, content and headers as `read` finds them.
- */
-export function readResponseMap(
-  reading: SpecReading,
-  operation: RecordNode,
-  read: (
-    response: ResponseEntry,
-    all: readonly ResponseEntry[],
-  ) => Pick<ApiResponse, "description" | "content" | "headers">,
-): ApiResponse[] {
-  const entries = responseEntries(reading, child(operation, "responses"));
-  return entries.map((entry) => {
-    const { description, content, headers } = read(entry, entries);
-    const response: ApiResponse = {
-      status: entry.status,
-      description,
-      content,
-      sources: [sourceOf(entry.entry)],
-    };
-    if (headers) response.headers = headers;
-    return response;
-  });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { isRecord } from "../reader.js";
-import { readHeaderMap, readResponseMap } from "../openapi-common/responses.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 export function readContent(
@@ -183,25 +183,27 @@ export function readResponses(
   reading: SpecReading,
   operation: RecordNode,
 ): ApiResponse[] {
-  return readResponseMap(
-    reading,
-    operation,
-    ({ status, entry, definition }, all) => {
-      const response = {
-        description: descriptionOf(entry, definition) ?? "",
-        content: readContent(reading, child(definition, "content")),
-        headers: readHeaders(reading, definition),
-      };
-      // the statuses a client reads as a success: 2XX, or a lone `default`
-      const success = all.some((e) => e.status.startsWith("2"))
-        ? status.startsWith("2")
-        : status === "default";
-      reportItemSchemas(
-        reading,
-        response.content,
-        success ? "success" : "error",
-      );
-      return response;
-    },
-  );
+  const responses: ApiResponse[] = [];
+  const entries = responseEntries(reading, child(operation, "responses"));
+  // the statuses a client reads as a success: 2XX, or a lone `default`
+  const success = entries.some((e) => e.status.startsWith("2"))
+    ? (status: string) => status.startsWith("2")
+    : (status: string) => status === "default";
+  for (const { status, entry, definition } of entries) {
+    const response: ApiResponse = {
+      status,
+      description: descriptionOf(entry, definition) ?? "",
+      content: readContent(reading, child(definition, "content")),
+      sources: [sourceOf(entry)],
+    };
+    const headers = readHeaders(reading, definition);
+    if (headers) response.headers = headers;
+    reportItemSchemas(
+      reading,
+      response.content,
+      success(status) ? "success" : "error",
+    );
+    responses.push(response);
+  }
+  return responses;
 }

@@ -1,4 +1,5 @@
 import type {
+  ApiResponse,
   DocumentModel,
   Endpoint,
   MediaContent,
@@ -45,7 +46,7 @@ import {
   inlineSchema,
   serializationOf,
 } from "./request-body.js";
-import { readHeaderMap, readResponseMap } from "../openapi-common/responses.js";
+import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /**
  * Reads a Swagger 2.0 document natively (no upgrade to OpenAPI 3 first, which loses `consumes`,
@@ -231,22 +232,7 @@ export function readOperation(
         },
       ];
   }
-  endpoint.responses = readResponseMap(
-    reading,
-    operation,
-    ({ definition }) => ({
-      description: stringAt(definition, "description") ?? "",
-      content: content(reading, definition, produces),
-      headers: readHeaderMap(reading, definition, (node) => {
-        const header: ResponseHeader = {};
-        const schema = inlineSchema(reading, node);
-        if (schema !== undefined) header.schema = schema;
-        const description = stringAt(node, "description");
-        if (description !== undefined) header.description = description;
-        return header;
-      }),
-    }),
-  );
+  endpoint.responses = readResponses(reading, operation, produces);
   applyEvidence(reading, endpoint, evidence);
   return endpoint;
 }
@@ -294,6 +280,36 @@ function readParameter(
  * §Responses Object. A response with a `schema` has content in every media type the operation
  * `produces`; one without has no body, except for the media types its `examples` name.
  */
+export function readResponses(
+  reading: SpecReading,
+  operation: RecordNode,
+  produces: string[],
+): ApiResponse[] {
+  const responses: ApiResponse[] = [];
+  for (const { status, entry, definition } of responseEntries(
+    reading,
+    child(operation, "responses"),
+  )) {
+    const response: ApiResponse = {
+      status,
+      description: stringAt(definition, "description") ?? "",
+      content: content(reading, definition, produces),
+      sources: [sourceOf(entry)],
+    };
+    const headers = readHeaderMap(reading, definition, (node) => {
+      const header: ResponseHeader = {};
+      const schema = inlineSchema(reading, node);
+      if (schema !== undefined) header.schema = schema;
+      const description = stringAt(node, "description");
+      if (description !== undefined) header.description = description;
+      return header;
+    });
+    if (headers) response.headers = headers;
+    responses.push(response);
+  }
+  return responses;
+}
+
 function content(
   reading: SpecReading,
   response: RecordNode,
