@@ -294,8 +294,7 @@ function ingest(
     }
     for (const [file, absPath, parsed] of parsedInputs) {
       reportParseWarnings(file, parsed, reporter);
-      let docs = makeDocs(file, absPath, parsed);
-      if (overlays.size > 0) docs = overlays.apply(docs, reporter);
+      const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);
       for (const doc of docs) {
