@@ -5,7 +5,6 @@ import type {
   Diagnostic,
   DocumentModel,
   SourceFormat,
-  SourceRef,
 } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import {
@@ -169,14 +168,15 @@ function ingest(
   reporter: IngestReporter,
 ): ReadResult {
   const cwd = options.cwd ?? process.cwd();
+  const { readText = readDefault, parse = parseText } = options;
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
   const overlays = Overlays.load(
     options.overlays ?? [],
     {
       cwd,
-      readText: options.readText ?? readDefault,
-      parse: options.parse ?? parseText,
+      readText,
+      parse,
       readFailed: (absPath, error) =>
         reportReadFailure(reporter, cwd, absPath, error),
       display: (absPath) => displayPath(cwd, absPath),
@@ -206,14 +206,26 @@ function ingest(
         finder ??
           ((paths) => p.locateAll?.(paths) ?? paths.map((at) => p.locate(at))),
       );
-      const doc = makeSourceDocument(
+      const doc: SourceDocument = {
         file,
         absPath,
         docIndex,
-        p,
-        places,
-        reporter,
-      );
+        format: "swagger2",
+        value: p.value,
+        ref: (path) => places.place(path),
+        settle: () => places.settle(),
+        textOf(path, value) {
+          const written = p.rawScalar?.(path);
+          const text = written ?? String(value);
+          // read again at the same place, the same warning is kept once
+          reporter.report(
+            "input/not-a-string",
+            `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
+            doc.ref(path),
+          );
+          return text;
+        },
+      };
       if (finder) {
         deferred!.hold(places);
         // a text that can be made again is let go once the model is built (DeferredPlaces)
@@ -235,7 +247,7 @@ function ingest(
     let loaded: SourceDocument[] | ParseError;
     let text: string;
     try {
-      text = (options.readText ?? readDefault)(readPath);
+      text = readText(readPath);
     } catch (error) {
       const failure = readFailure(error);
       const code =
@@ -246,7 +258,7 @@ function ingest(
       return loaded;
     }
     try {
-      const parsed = (options.parse ?? parseText)(text, display, absPath);
+      const parsed = parse(text, display, absPath);
       reportParseWarnings(display, parsed, reporter);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
@@ -263,11 +275,7 @@ function ingest(
     for (const input of inputs) {
       const absPath = input.absPath ?? resolve(cwd, input.file);
       try {
-        const parsed = (options.parse ?? parseText)(
-          input.text,
-          input.file,
-          absPath,
-        );
+        const parsed = parse(input.text, input.file, absPath);
         if (!overlays.adopt(parsed, input.file, absPath, reporter))
           parsedInputs.push([input.file, absPath, parsed]);
       } catch (error) {
@@ -286,8 +294,7 @@ function ingest(
     }
     for (const [file, absPath, parsed] of parsedInputs) {
       reportParseWarnings(file, parsed, reporter);
-      let docs = makeDocs(file, absPath, parsed);
-      if (overlays.size > 0) docs = overlays.apply(docs, reporter);
+      const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);
       for (const doc of docs) {
@@ -350,39 +357,4 @@ function reportParseWarnings(
         { file, ...w },
         (w.related ?? []).map((at) => ({ file, ...at, pointer: "#" })),
       );
-}
-
-function makeSourceDocument(
-  file: string,
-  absPath: string,
-  docIndex: number,
-  parsed: ParsedDocument,
-  places: PendingPlaces,
-  reporter: IngestReporter,
-): SourceDocument {
-  const doc: SourceDocument = {
-    file,
-    absPath,
-    docIndex,
-    format: "swagger2",
-    value: parsed.value,
-    ref(path: Path): SourceRef {
-      return places.place(path);
-    },
-    settle() {
-      places.settle();
-    },
-    textOf(path: Path, value: number | boolean): string {
-      const written = parsed.rawScalar?.(path);
-      const text = written ?? String(value);
-      // read again at the same place, the same warning is kept once
-      reporter.report(
-        "input/not-a-string",
-        `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
-        doc.ref(path),
-      );
-      return text;
-    },
-  };
-  return doc;
 }

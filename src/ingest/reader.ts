@@ -29,8 +29,14 @@ export interface SourceDocument {
   textOf(path: Path, value: number | boolean): string;
 }
 
-export interface ResolvedRef {
-  value: unknown;
+/**
+ * A value of a parsed document together with where it lives (a resolved `$ref`, a reader's
+ * node). Readers pass these around instead of bare values because a `$ref` can lead into another
+ * file, and every source position and every nested `$ref` must be taken relative to the document
+ * the value actually came from.
+ */
+export interface Node<T = unknown> {
+  value: T;
   doc: SourceDocument;
   path: Path;
 }
@@ -44,11 +50,7 @@ export interface ReaderContext {
    * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a
    * diagnostic and returns undefined when it cannot.
    */
-  resolveRef(
-    ref: string,
-    from: SourceDocument,
-    at: At,
-  ): ResolvedRef | undefined;
+  resolveRef(ref: string, from: SourceDocument, at: At): Node | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;
   /** The run's verdicts on patterns: how the validators run each (model/patterns/safety.ts). */

@@ -7,7 +7,7 @@ import type { IngestReporter } from "./codes.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
-import type { ReaderContext, ResolvedRef, SourceDocument } from "./reader.js";
+import type { Node, ReaderContext, SourceDocument } from "./reader.js";
 
 /** A `$ref` as messages quote it: a URL's user info written `***` (shownUrl). */
 const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
@@ -44,7 +44,7 @@ export function makeContext(
     ref: string,
     from: SourceDocument,
     at: At,
-  ): ResolvedRef | undefined => {
+  ): Node | undefined => {
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);

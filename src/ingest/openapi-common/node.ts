@@ -1,17 +1,8 @@
 import type { Path } from "../../model/pointer.js";
 import type { SourceRef } from "../../model/types.js";
-import { isRecord, type SourceDocument } from "../reader.js";
+import { isRecord, type Node, type SourceDocument } from "../reader.js";
 
-/**
- * A value of a parsed document together with where it lives. Readers pass these around instead of
- * bare values because a `$ref` can lead into another file, and every source position and every
- * nested `$ref` must be taken relative to the document the value actually came from.
- */
-export interface Node<T = unknown> {
-  value: T;
-  doc: SourceDocument;
-  path: Path;
-}
+export type { Node };
 
 export type RecordNode = Node<Record<string, unknown>>;
 

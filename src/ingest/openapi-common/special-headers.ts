@@ -1,4 +1,5 @@
-import { addParameter } from "../../model/factories.js";
+import { addParameter, createParameter } from "../../model/factories.js";
+import { extensionsOf } from "../reader.js";
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { isRecordNode, sourceOf, type Node } from "./node.js";
@@ -23,18 +24,20 @@ export function emptyEvidence(): HeaderEvidence {
 }
 
 /**
- * A path, query or header parameter: any is `read`, but for the header parameters that describe
- * the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says `Accept`, `Content-Type` and
- * `Authorization` header parameters are ignored; specs written by hand (the Stride seeds) still
- * declare them, so what they say (`values`: their enum, default and example values) is evidence,
- * moved to where it belongs by {@link applyEvidence}.
+ * A path, query, header or cookie parameter: any is the endpoint's, but for the header parameters
+ * that describe the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says `Accept`,
+ * `Content-Type` and `Authorization` header parameters are ignored; specs written by hand (the
+ * Stride seeds) still declare them, so what they say (`values`: their enum, default and example
+ * values) is evidence, moved to where it belongs by {@link applyEvidence}. A parameter is
+ * required when it says so, a path parameter always; `read` reads the reader's own fields.
  */
 export function takeParameter(
+  reading: SpecReading,
   endpoint: Endpoint,
   evidence: HeaderEvidence,
   parameter: ParameterEntry,
   values: () => readonly unknown[],
-  read: (parameter: ParameterEntry & { in: Parameter["in"] }) => Parameter,
+  read: (out: Parameter, parameter: ParameterEntry) => void,
 ): void {
   const at = parameter.entry;
   const special = parameter.in === "header" ? parameter.name.toLowerCase() : "";
@@ -49,11 +52,32 @@ export function takeParameter(
       if (isRecordNode(at) && at.value.required === true)
         evidence.contentTypeRequired = true;
     }
-  } else
-    addParameter(
-      endpoint.parameters,
-      read(parameter as ParameterEntry & { in: Parameter["in"] }),
-    );
+  } else {
+    const raw = parameter.definition.value;
+    const path = parameter.in === "path";
+    const out = createParameter({
+      name: parameter.name,
+      in: parameter.in as Parameter["in"],
+      source: sourceOf(at),
+      required: path || raw.required === true,
+    });
+    // Swagger 2.0 documents often leave a path parameter's `required` out: only `false` is said
+    if (
+      path &&
+      (reading.reader === "swagger2"
+        ? raw.required === false
+        : raw.required !== true)
+    )
+      reading.reporter.report(
+        `${reading.reader}/optional-path-parameter`,
+        `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
+        sourceOf(at),
+      );
+    read(out, parameter);
+    const extensions = extensionsOf(raw);
+    if (Object.keys(extensions).length > 0) out.extensions = extensions;
+    addParameter(endpoint.parameters, out);
+  }
 }
 
 /** Methods whose requests carry a body when the spec says what type it has. */

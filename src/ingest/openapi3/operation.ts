@@ -61,11 +61,12 @@ export function readOperation(
       continue;
     }
     takeParameter(
+      reading,
       endpoint,
       evidence,
       parameter,
       () => headerValues(reading, parameter),
-      (p) => readParameter(reading, p),
+      (out) => readParameter(reading, out, parameter),
     );
   }
   const requestBody = readRequestBody(reading, operation);

@@ -1,7 +1,6 @@
-import { createParameter } from "../../model/factories.js";
 import { isLocationStyle } from "../../model/serialization.js";
 import type { Parameter, ParameterStyle } from "../../model/types.js";
-import { extensionsOf, isRecord } from "../reader.js";
+import { isRecord } from "../reader.js";
 import {
   child,
   members,
@@ -14,25 +13,14 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { descriptionOf, readExamples, schemaOf } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
 
-/** §4.8.12 Parameter Object. */
+/** §4.8.12 Parameter Object: a parameter's own fields. */
 export function readParameter(
   reading: SpecReading,
-  parameter: ParameterEntry & { in: Parameter["in"] },
-): Parameter {
+  out: Parameter,
+  parameter: ParameterEntry,
+): void {
   const { definition } = parameter;
   const raw = definition.value;
-  const out = createParameter({
-    name: parameter.name,
-    in: parameter.in,
-    source: sourceOf(parameter.entry),
-  });
-  if (parameter.in !== "path") out.required = raw.required === true;
-  else if (raw.required !== true)
-    reading.reporter.report(
-      "openapi3/optional-path-parameter",
-      `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
-      sourceOf(parameter.entry),
-    );
   const schema = schemaOf(reading, definition);
   if (schema !== undefined) out.schema = schema;
   const mediaType =
@@ -40,7 +28,7 @@ export function readParameter(
       ? members(child(definition, "content"))[0]?.[0]
       : undefined;
   if (mediaType !== undefined) out.contentType = mediaType;
-  const style = styleOf(reading, definition, parameter.in);
+  const style = styleOf(reading, definition, out.in);
   const example = readExamples(reading, definition)[0];
   const description = descriptionOf(parameter.entry, definition);
   if (description !== undefined) out.description = description;
@@ -49,9 +37,6 @@ export function readParameter(
   if (typeof raw.explode === "boolean") out.explode = raw.explode;
   if (raw.allowReserved === true) out.allowReserved = true;
   if (example?.value !== undefined) out.example = example.value;
-  const extensions = extensionsOf(raw);
-  if (Object.keys(extensions).length > 0) out.extensions = extensions;
-  return out;
 }
 
 /** A parameter's `style`, when its location allows it (else reported, and the default's). */

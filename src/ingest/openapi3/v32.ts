@@ -88,65 +88,54 @@ export function reportUnread32(reading: SpecReading): void {
   if (!isOpenApi32(reading)) return;
   const doc = reading.ctx.doc;
   const root = doc.value as Record<string, unknown>;
-  const at = (path: Path): Node => ({ value: valueAt(root, path), doc, path });
   walk(root, [], (path, key) => {
-    const parent = path.at(-2);
-    if (
-      (key === "itemEncoding" || key === "prefixEncoding") &&
-      // a media type's (in a content map, among components.mediaTypes), or a nested encoding's
-      (path.at(-3) === "content" ||
-        path.at(-3) === "encoding" ||
-        (path.at(-3) === "mediaTypes" && path.at(-4) === "components"))
-    )
-      unsupported32(
-        reading,
-        `${key} (the encoding of a sequential multipart body's parts) is not read: parts are sent as the schema says`,
-        at(path),
-      );
-    else if (key === "defaultMapping" && parent === "discriminator")
-      unsupported32(
-        reading,
-        "discriminator.defaultMapping is not read: a value no mapping names is not typed by it",
-        at(path),
-      );
-    else {
-      const what = docsOnly32(path, key);
-      if (what !== undefined)
-        unsupported32(
-          reading,
-          `${what} is not read: the docs and the merged document leave it out`,
-          at(path),
-        );
-    }
+    const message = unread32(path, key);
+    if (message !== undefined)
+      unsupported32(reading, message, {
+        value: valueAt(root, path),
+        doc,
+        path,
+      });
   });
 }
+
+/** A field that only describes (no change to what is sent or read), which apiloom drops. */
+const docsOnly = (what: string) =>
+  `${what} is not read: the docs and the merged document leave it out`;
 
 /** A response's status key, or a response's name under components.responses. */
 const RESPONSE_KEY = /^([1-5](\d\d|XX)|default)$/;
 
-/**
- * 3.2's fields that only describe (no change to what is sent or read) and that apiloom drops:
- * what the warning calls the field at `path`, or undefined for any other member.
- */
-function docsOnly32(path: Path, key: string): string | undefined {
+/** What the warning says of the member at `path` when it is a 3.2 field apiloom does not read. */
+function unread32(path: Path, key: string): string | undefined {
   const parent = path.at(-2);
   const grand = path.at(-3);
+  if (
+    (key === "itemEncoding" || key === "prefixEncoding") &&
+    // a media type's (in a content map, among components.mediaTypes), or a nested encoding's
+    (grand === "content" ||
+      grand === "encoding" ||
+      (grand === "mediaTypes" && path.at(-4) === "components"))
+  )
+    return `${key} (the encoding of a sequential multipart body's parts) is not read: parts are sent as the schema says`;
+  if (key === "defaultMapping" && parent === "discriminator")
+    return "discriminator.defaultMapping is not read: a value no mapping names is not typed by it";
   if (key === "name" && typeof parent === "number" && grand === "servers")
-    return "a server's name";
+    return docsOnly("a server's name");
   if (
     key === "summary" &&
     grand === "responses" &&
     typeof parent === "string" &&
     (RESPONSE_KEY.test(parent) || path.at(-4) === "components")
   )
-    return "a response's summary";
+    return docsOnly("a response's summary");
   if (
     key === "serializedValue" &&
     grand === "examples" &&
     parent !== "properties"
   )
-    return "an example's serializedValue";
-  if (key === "nodeType" && parent === "xml") return "xml.nodeType";
+    return docsOnly("an example's serializedValue");
+  if (key === "nodeType" && parent === "xml") return docsOnly("xml.nodeType");
   return undefined;
 }
 

@@ -140,11 +140,6 @@ export class Overlays {
     for (const l of this.loaded) l.places.settle();
   }
 
-  /** Whether there is any overlay to apply. */
-  get size(): number {
-    return this.loaded.length;
-  }
-
   /**
    * The input's documents with every overlay for it applied, in order: a document an overlay
    * changed is a new one whose places say where each fact came from (the input, or the action

@@ -32,62 +32,45 @@ export class SyntaxChecker extends Scanner {
   private checkValue(): void {
     const t = this.text;
     const c = t[this.pos];
-    if (c === "{") {
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
       this.pos++;
       this.skipWs();
-      if (t[this.pos] === "}") {
+      if (t[this.pos] === close) {
         this.pos++;
         return;
       }
       for (;;) {
-        if (t[this.pos] !== '"')
-          this.fail(
-            `expected a property name in double quotes, found ${this.describe()}`,
-          );
-        this.checkString();
-        this.skipWs();
-        if (t[this.pos] !== ":")
-          this.fail(
-            `expected ':' after a property name, found ${this.describe()}`,
-          );
-        this.pos++;
-        this.skipWs();
+        if (c === "{") {
+          if (t[this.pos] !== '"')
+            this.fail(
+              `expected a property name in double quotes, found ${this.describe()}`,
+            );
+          this.checkString();
+          this.skipWs();
+          if (t[this.pos] !== ":")
+            this.fail(
+              `expected ':' after a property name, found ${this.describe()}`,
+            );
+          this.pos++;
+          this.skipWs();
+        }
         this.checkValue();
         this.skipWs();
         if (t[this.pos] === ",") {
           this.pos++;
           this.skipWs();
-          if (t[this.pos] === "}") this.fail("trailing comma before '}'");
+          if (t[this.pos] === close)
+            this.fail(`trailing comma before '${close}'`);
           continue;
         }
-        if (t[this.pos] === "}") {
+        if (t[this.pos] === close) {
           this.pos++;
           return;
         }
-        this.fail(`expected ',' or '}' in an object, found ${this.describe()}`);
-      }
-    }
-    if (c === "[") {
-      this.pos++;
-      this.skipWs();
-      if (t[this.pos] === "]") {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        this.checkValue();
-        this.skipWs();
-        if (t[this.pos] === ",") {
-          this.pos++;
-          this.skipWs();
-          if (t[this.pos] === "]") this.fail("trailing comma before ']'");
-          continue;
-        }
-        if (t[this.pos] === "]") {
-          this.pos++;
-          return;
-        }
-        this.fail(`expected ',' or ']' in an array, found ${this.describe()}`);
+        this.fail(
+          `expected ',' or '${close}' in ${c === "{" ? "an object" : "an array"}, found ${this.describe()}`,
+        );
       }
     }
     if (c === '"') {

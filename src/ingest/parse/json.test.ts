@@ -63,6 +63,24 @@ describe("parseJson", () => {
     ['{\n  "a": "x\n"}', 2, 10, /control character/],
     ["{\n  a: 1\n}", 2, 3, /property name/],
     ['{"a": [1, 2}', 1, 12, /expected ',' or '\]'/],
+    // objects and arrays, nested in each other, each fault said in its own words
+    ["[1,\n]", 2, 1, /^invalid JSON: trailing comma before '\]'$/],
+    ['[1, {"x": [true, null,]}]', 1, 23, /: trailing comma before '\]'$/],
+    ['{"a": [], "b": {}, }', 1, 20, /: trailing comma before '\}'$/],
+    ['{"a" 1}', 1, 6, /: expected ':' after a property name, found "1"$/],
+    [
+      '{"a": 1 "b": 2}',
+      1,
+      9,
+      /: expected ',' or '\}' in an object, found "\\""$/,
+    ],
+    [
+      '{"a": {"b": 1]}',
+      1,
+      14,
+      /: expected ',' or '\}' in an object, found "\]"$/,
+    ],
+    ["[[], {} 1]", 1, 9, /: expected ',' or '\]' in an array, found "1"$/],
   ])(
     "reports a syntax error at its line and column: %j",
     (bad, line, column, message) => {

@@ -1,14 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-
-/**
- * Positions of block-style YAML without building a YAML document: one pass over the lines with a
- * stack of the open keys and items by column. It can be wrong on unusual text, so its caller
- * checks every answer and falls back to a full YAML parse.
- */
-export interface LinePosition {
-  line: number;
-  column: number;
-}
+import type { TextPosition } from "./parsed-document.js";
 
 interface Open {
   column: number;
@@ -34,14 +25,19 @@ export interface ScanOptions {
   stopColumn?: number;
 }
 
-/** Index of one YAML stream: per non-empty document, path key → position of the key or item. */
+/**
+ * Index of one YAML stream: per non-empty document, path key → position of the key or item.
+ * Positions of block-style YAML without building a YAML document: one pass over the lines with a
+ * stack of the open keys and items by column. It can be wrong on unusual text, so its caller
+ * checks every answer and falls back to a full YAML parse.
+ */
 export function indexYamlLines(
   lines: readonly string[],
   options: ScanOptions,
-): Map<string, LinePosition>[] {
-  const documents: Map<string, LinePosition>[] = [];
-  let current = new Map<string, LinePosition>();
-  const record = (path: (string | number)[], at: LinePosition) => {
+): Map<string, TextPosition>[] {
+  const documents: Map<string, TextPosition>[] = [];
+  let current = new Map<string, TextPosition>();
+  const record = (path: (string | number)[], at: TextPosition) => {
     if (current.size === 0) current.set("", at); // the document's root: its first entry
     if (path.length <= options.maxDepth) current.set(keyOf(path), at);
   };

@@ -38,6 +38,34 @@ describe("parseText (YAML)", () => {
     }
   });
 
+  it("names both places of a duplicated key, the column when they share a line", () => {
+    const error = (text: string) => {
+      try {
+        parseText(text, "dup.yaml");
+      } catch (e) {
+        return e as ParseError;
+      }
+      return expect.unreachable();
+    };
+    const why =
+      "(YAML forbids a key twice in one mapping, and one of the two would be lost)";
+    const first = error("a: 1\nb: 2\na: 3\n");
+    expect(first.message).toBe(
+      `duplicate key "a": it is also at line 1 ${why}`,
+    );
+    expect([first.line, first.column, first.code]).toEqual([
+      3,
+      1,
+      "parse/duplicate-key",
+    ]);
+    expect(first.related).toEqual([{ line: 1, column: 1 }]);
+    const flow = error("x: {k: 1, k: 2}\n");
+    expect(flow.message).toBe(
+      `duplicate key "k": it is also at line 1, column 5 ${why}`,
+    );
+    expect([flow.line, flow.column]).toEqual([1, 11]);
+  });
+
   it("rejects an empty file and a file of comments", () => {
     for (const text of ["", "  \n\n", "# nothing\n---\n"]) {
       try {

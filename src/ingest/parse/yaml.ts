@@ -14,13 +14,9 @@ import {
   ParseError,
   scalarTokenAt,
   type ParsedDocument,
+  type TextPosition,
 } from "./parsed-document.js";
-import {
-  indexYamlLines,
-  keyOf,
-  YAML_INDEX_DEPTH,
-  type LinePosition,
-} from "./yaml-lines.js";
+import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
 
 /**
  * YAML with positions, paid for only when asked. Values come from js-yaml (much faster than a
@@ -133,8 +129,8 @@ class YamlDocument implements ParsedDocument {
 }
 
 class StreamPositions {
-  private index: Map<string, LinePosition>[] | undefined;
-  private readonly subtrees = new Map<string, Map<string, LinePosition>>();
+  private index: Map<string, TextPosition>[] | undefined;
+  private readonly subtrees = new Map<string, Map<string, TextPosition>>();
   private full: FullPositions | undefined;
   private readonly lines: string[];
 
@@ -147,14 +143,14 @@ class StreamPositions {
     return (this.lines[n - 1] ?? "").replace(/\r$/, "");
   }
 
-  locate(doc: number, value: unknown, path: Path): LinePosition {
+  locate(doc: number, value: unknown, path: Path): TextPosition {
     this.index ??= indexYamlLines(this.lines, { maxDepth: YAML_INDEX_DEPTH });
     let map = this.index[doc];
     if (!map) return this.fullParse().locate(doc, path);
     let mapDepth = YAML_INDEX_DEPTH;
     let node: unknown = value;
-    let found: LinePosition | undefined = map.get("");
-    let anchor: { depth: number; at: LinePosition } | undefined;
+    let found: TextPosition | undefined = map.get("");
+    let anchor: { depth: number; at: TextPosition } | undefined;
     for (let depth = 1; depth <= path.length; depth++) {
       const segment = path[depth - 1]!;
       node =
@@ -180,8 +176,8 @@ class StreamPositions {
   private subtree(
     doc: number,
     anchor: Path,
-    at: LinePosition,
-  ): Map<string, LinePosition> {
+    at: TextPosition,
+  ): Map<string, TextPosition> {
     const key = doc + keyOf(anchor);
     let map = this.subtrees.get(key);
     if (!map) {
@@ -202,7 +198,7 @@ class StreamPositions {
   }
 
   /** The index's answer is used only when the text there is the key (or, for an item, any content). */
-  private confirms(at: LinePosition, segment: string | number): boolean {
+  private confirms(at: TextPosition, segment: string | number): boolean {
     if (typeof segment === "number") return true;
     const rest = (this.lines[at.line - 1] ?? "").slice(at.column - 1);
     return (
@@ -235,7 +231,7 @@ export class FullPositions {
     );
   }
 
-  locate(doc: number, path: Path): LinePosition {
+  locate(doc: number, path: Path): TextPosition {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     const document = this.docs[doc];
     let node: unknown = document?.contents;
@@ -280,11 +276,11 @@ function duplicateKeyError(
   const { isScalar, LineCounter, parseAllDocuments, visit } = yamlPackage();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
-  let found: { key: string; first: LinePosition } | undefined;
+  let found: { key: string; first: TextPosition } | undefined;
   for (const doc of Array.isArray(docs) ? docs : []) {
     visit(doc, {
       Map(_, map) {
-        const seen = new Map<string, LinePosition>();
+        const seen = new Map<string, TextPosition>();
         for (const pair of map.items) {
           if (!isScalar(pair.key) || !pair.key.range) continue;
           const key = String(pair.key.value);
@@ -302,22 +298,18 @@ function duplicateKeyError(
     });
     if (found) break;
   }
-  return found
-    ? new ParseError(
-        `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (YAML forbids a key twice in one mapping, and one of the two would be lost)`,
-        file,
-        line,
-        column,
-        "parse/duplicate-key",
-        [found.first],
-      )
-    : new ParseError(
-        "duplicate key: YAML forbids a key twice in one mapping, and one of the two would be lost",
-        file,
-        line,
-        column,
-        "parse/duplicate-key",
-      );
+  const why =
+    "YAML forbids a key twice in one mapping, and one of the two would be lost";
+  return new ParseError(
+    found
+      ? `duplicate key ${JSON.stringify(found.key)}: it is also at line ${found.first.line}${found.first.line === line ? `, column ${found.first.column}` : ""} (${why})`
+      : `duplicate key: ${why}`,
+    file,
+    line,
+    column,
+    "parse/duplicate-key",
+    found ? [found.first] : [],
+  );
 }
 
 /** `!!js/function` for `tag:yaml.org,2002:js/function`, else the tag as written. */

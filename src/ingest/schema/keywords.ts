@@ -69,18 +69,7 @@ export const REF_SIBLINGS_KEPT = new Set<string>([
  * How the converter (convert.ts) treats a keyword of a schema; any other is checked against
  * {@link KEYWORD_TYPES} (keyword-checks.ts) or kept as written.
  */
-export type KeywordRole =
-  | "map"
-  | "one"
-  | "list"
-  | "discriminator"
-  | "pattern"
-  | "exclusive"
-  | "example"
-  | "examples"
-  | "nullable";
-
-export const KEYWORD_ROLES = new Map<string, KeywordRole>([
+const ROLES = [
   ["properties", "map"],
   ["patternProperties", "map"],
   ["$defs", "map"],
@@ -107,4 +96,8 @@ export const KEYWORD_ROLES = new Map<string, KeywordRole>([
   ["examples", "examples"],
   ["nullable", "nullable"],
   ["x-nullable", "nullable"],
-]);
+] as const;
+
+export type KeywordRole = (typeof ROLES)[number][1];
+
+export const KEYWORD_ROLES = new Map<string, KeywordRole>(ROLES);

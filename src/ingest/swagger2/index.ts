@@ -9,7 +9,7 @@ import type {
   SecuritySchemeKind,
   Server,
 } from "../../model/types.js";
-import { extensionsOf, isRecord, type ReaderContext } from "../reader.js";
+import { isRecord, type ReaderContext } from "../reader.js";
 import {
   child,
   members,
@@ -46,7 +46,6 @@ import {
   inlineSchema,
   serializationOf,
 } from "./request-body.js";
-import { createParameter } from "../../model/factories.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /**
@@ -198,11 +197,12 @@ export function readOperation(
       case "query":
       case "header":
         takeParameter(
+          reading,
           endpoint,
           evidence,
           parameter,
           () => headerValues(parameter.definition),
-          (p) => readParameter(reading, p),
+          (out) => readParameter(reading, out, parameter.definition),
         );
         break;
       default:
@@ -250,26 +250,13 @@ function headerValues(definition: RecordNode): unknown[] {
   return values;
 }
 
-/** A path, query or header parameter (§Parameter Object with `in` other than body/formData). */
-export function readParameter(
+/** A path, query or header parameter's own fields (§Parameter Object, `in` not body/formData). */
+function readParameter(
   reading: SpecReading,
-  parameter: ParameterEntry & { in: Parameter["in"] },
-): Parameter {
-  const { definition } = parameter;
+  out: Parameter,
+  definition: RecordNode,
+): void {
   const raw = definition.value;
-  const out = createParameter({
-    name: parameter.name,
-    in: parameter.in,
-    source: sourceOf(parameter.entry),
-  });
-  if (parameter.in !== "path") out.required = raw.required === true;
-  // (only an explicit `false`: 2.0 documents often leave path parameters' `required` out)
-  else if (raw.required === false)
-    reading.reporter.report(
-      "swagger2/optional-path-parameter",
-      `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
-      sourceOf(parameter.entry),
-    );
   const schema = inlineSchema(reading, definition);
   if (schema !== undefined) out.schema = schema;
   const description = stringAt(definition, "description");
@@ -279,7 +266,7 @@ export function readParameter(
       out,
       serializationOf(
         reading,
-        parameter.in,
+        out.in,
         raw.collectionFormat,
         raw.collectionFormat === undefined
           ? definition
@@ -287,9 +274,6 @@ export function readParameter(
       ),
     );
   if (raw["x-example"] !== undefined) out.example = raw["x-example"];
-  const extensions = extensionsOf(raw);
-  if (Object.keys(extensions).length > 0) out.extensions = extensions;
-  return out;
 }
 
 /**
