@@ -14,8 +14,7 @@ import {
   summaryDoc,
 } from "./contracts-file.js";
 import { webhookReceivedType, type Received } from "./received-types.js";
-import { printLiteral } from "./print-literal.js";
-import { routeEntry } from "./routes-file.js";
+import { type Literal, printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";
 import { signatures as signaturesOf } from "./signature.js";
 import type { WebhookSchemeName } from "./webhook-signature-option.js";
@@ -60,9 +59,10 @@ export function webhookContractsFile(
   const signatures = webhooks.map(
     (w) => `  ${propertyKey(w.name)}: ${stringLiteral(signatureOf(w))};\n`,
   );
+  // plain data: routeSpec never sets a RouteSpec's codec (`scalars`), the one member no Literal
   const routes = webhooks.map((w) =>
-    routeEntry(routeSpec(model, { ...w, path: webhookPath(w) })),
-  );
+    routeSpec(model, { ...w, path: webhookPath(w) }),
+  ) as unknown as Literal;
   const revived = webhooks.some((w) => revival?.revives(w.name, true));
   const head = revived
     ? "const table: readonly RouteSpec[] = "
