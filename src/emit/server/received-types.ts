@@ -90,10 +90,7 @@ export function receivedType(
     if (!own) uses.push(typeName);
     all.push(own ?? { name, optional: !t.required[name], type: raw(typeName) });
   }
-  return {
-    ...byMediaType(`${t.base}Received`, t.request, all, body, lines, uses),
-    namespace: body.namespace,
-  };
+  return byMediaType(`${t.base}Received`, t.request, all, body, lines, uses);
 }
 
 /**
@@ -126,17 +123,14 @@ export function webhookReceivedType(
       type: raw(t.headers),
     });
   }
-  return {
-    ...byMediaType(
-      `${t.base}Received`,
-      t.request,
-      members,
-      body,
-      [BODY_LINE],
-      uses,
-    ),
-    namespace: body.namespace,
-  };
+  return byMediaType(
+    `${t.base}Received`,
+    t.request,
+    members,
+    body,
+    [BODY_LINE],
+    uses,
+  );
 }
 
 const BODY_LINE =
@@ -203,7 +197,7 @@ function byMediaType(
   name: string,
   request: string,
   members: ObjectMember[],
-  body: { variants: TypeNode },
+  body: { variants: TypeNode; namespace: boolean },
   lines: string[],
   uses: string[],
 ): Received {
@@ -217,7 +211,7 @@ function byMediaType(
   return {
     name,
     uses,
-    namespace: false,
+    namespace: body.namespace,
     declaration: `${headDoc(request, lines)}${printTypeAlias(`export type ${name}`, node)}`,
   };
 }
