@@ -95,7 +95,7 @@ export function webhookContractsFile(
     "\n" +
     "/** What the receiver routes and decodes by: `<METHOD> /<key>` per webhook. */\n" +
     head +
-    printLiteral(routes, "", head.length, ";") +
+    printLiteral(routes, head.length) +
     ";\n" +
     (revived
       ? `\nexport const webhookRoutes: readonly RouteSpec[] = withScalars(\n  table,\n  ${stringLiteral(WEBHOOK_PREFIX)},\n);\n`
