@@ -55,14 +55,7 @@ export function validatorFiles(
   if (model.webhooks && model.webhooks.length > 0)
     files.push(webhooksFile(model, index));
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-  files.push(
-    environmentFile(
-      "validators",
-      files,
-      templatesDir,
-      `${VALIDATORS_FOLDER}/environment.ts`,
-    ),
-  );
+  files.push(environmentFile("validators", files, templatesDir));
   return files;
 }
 
