@@ -5,15 +5,6 @@ import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { changelogPage } from "./changelog.js";
 import { buildDocsView } from "./view.js";
 
-export { buildDocsView } from "./view.js";
-export type {
-  DocsView,
-  EndpointView,
-  TagView,
-  WebhookView,
-} from "./view-types.js";
-export type { SchemaView } from "./schemas-view.js";
-
 /**
  * Docs under `docs/`: `index.md`, a page per tag in `tags/`, `diagnostics.md`, `schemas.md` and
  * `webhooks.md` (when there are any), and one self-contained `index.html`.
