@@ -15,7 +15,7 @@ import { VALIDATORS_FOLDER } from "./path.js";
 import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
-import { endpointsFile, webhooksFile } from "./operations-file.js";
+import { operationsFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 
@@ -50,10 +50,10 @@ export function validatorFiles(
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
     ...schemasFile(model, index, code, templatesDir),
-    endpointsFile(model, index),
+    operationsFile(model, index, "endpoints"),
   ];
   if (model.webhooks && model.webhooks.length > 0)
-    files.push(webhooksFile(model, index));
+    files.push(operationsFile(model, index, "webhooks"));
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
   files.push(environmentFile("validators", files, templatesDir));
   return files;
