@@ -1,4 +1,4 @@
-import type { ApiModel, Webhook } from "../../model/types.js";
+import type { ApiModel } from "../../model/types.js";
 import {
   propertyKey,
   type ScalarRevival,
@@ -24,11 +24,6 @@ export const WEBHOOK_TEMPLATE_FILES = [
   "webhooks.ts",
   "webhook-receiver.ts",
 ] as const;
-
-/** The path a webhook is received at, under the receiver's base path: `/<key>`, escaped. */
-export function webhookPath(webhook: Webhook): string {
-  return `/${encodeURIComponent(webhook.key)}`;
-}
 
 /**
  * `server/webhook-contracts.ts`: `WebhookHandlers` (one typed handler per webhook, keyed by its
@@ -59,9 +54,10 @@ export function webhookContractsFile(
   const signatures = webhooks.map(
     (w) => `  ${propertyKey(w.name)}: ${stringLiteral(signatureOf(w))};\n`,
   );
-  // plain data: routeSpec never sets a RouteSpec's codec (`scalars`), the one member no Literal
+  // each at `/<key>` (escaped) under the receiver's base path; plain data: routeSpec never sets
+  // a RouteSpec's codec (`scalars`), the one member no Literal
   const routes = webhooks.map((w) =>
-    routeSpec(model, { ...w, path: webhookPath(w) }),
+    routeSpec(model, { ...w, path: `/${encodeURIComponent(w.key)}` }),
   ) as unknown as Literal;
   const revived = webhooks.some((w) => revival?.revives(w.name, true));
   const head = revived
