@@ -196,7 +196,12 @@ function checksFile(
     };
     section((o) => constantsText(o, code, functions));
     if (planned) section((o) => planText(o, plan, [], undefined, code));
-    section((o) => codeText(o, code));
+    // the interpreter's checks the code calls, and the code's module-level constants
+    section((o) => {
+      for (const id of code.interpreted())
+        o.write(`const c${id} = P.check(${id});\n`);
+      for (const line of code.hoisted) o.write(line + "\n");
+    });
     for (const fn of functions) section((o) => o.write(fn + "\n"));
     const list = Array.from({ length: named }, (_, id) =>
       code.called(id) ? `c${id}` : `P.check(${id})`,
@@ -224,13 +229,6 @@ function constantsText(
         templateLiteralText(JSON.stringify(constants[i])),
     );
   out.write("\n]`);\n");
-}
-
-/** The interpreter's checks the code calls, and the code's module-level constants. */
-function codeText(out: TextOut, code: CheckCode): void {
-  for (const id of code.interpreted())
-    out.write(`const c${id} = P.check(${id});\n`);
-  for (const line of code.hoisted) out.write(line + "\n");
 }
 
 export { jsonSchemaOf, paramsSchema } from "./operations-file.js";
