@@ -15,9 +15,8 @@ import {
   setOwn,
   streamedFile,
 } from "../toolkit.js";
-import { PlanBuilder, type PlanSub } from "./plan.js";
+import { isBareRef, PlanBuilder, type PlanSub } from "./plan.js";
 import { objectType, planText } from "./plan-text.js";
-import { isBareRef } from "./subschema.js";
 import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
