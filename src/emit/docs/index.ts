@@ -17,7 +17,7 @@ export async function emitDocs({
   paths,
   reporter,
   sinceLastRun,
-}: EmitContext<DocsOptions>): Promise<GeneratedFile[]> {
+}: EmitContext<{ readonly groupBy: DocsGroupBy }>): Promise<GeneratedFile[]> {
   const view = buildDocsView(model, {
     groupBy: options.groupBy,
     layout,
@@ -59,9 +59,4 @@ export async function emitDocs({
   // what changed since the last run, when the run makes the OpenAPI document to compare
   if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));
   return files;
-}
-
-/** The docs plugin's options, resolved (src/emit/docs/plugin.ts). */
-export interface DocsOptions {
-  readonly groupBy: DocsGroupBy;
 }
