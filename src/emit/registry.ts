@@ -124,11 +124,9 @@ export function withNeeds(
 export type PrintedPlaces = "none" | "endpoints" | "any";
 
 /**
- * Which source positions each of apiloom's artifacts prints, so a run knows which places of the
- * inputs it must find (docs/benchmark.md, "Speed devices"): none; only the
- * endpoints' and the security schemes' ({@link printedPlaces}: the docs' "Merged from file:line"
- * and a scheme's evidence, the OpenAPI document's x-apiloom-sources); or any. A plugin of the
- * config may print any.
+ * Which source positions each of apiloom's artifacts prints (docs/benchmark.md, "Speed
+ * devices"): the docs' "Merged from file:line" and a scheme's evidence, and the OpenAPI
+ * document's x-apiloom-sources, are the endpoints' and the schemes' ({@link printedPlaces}).
  */
 const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
   types: "none",
@@ -144,9 +142,8 @@ const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
 };
 
 /**
- * Which source positions the files of `plugins` print: none, only the endpoints' and the
- * security schemes' ({@link printedPlaces}), or any. A run of the first two kinds leaves the
- * other places of its inputs unfound.
+ * Which source positions the files of `plugins` print (a plugin of the config: any). A run that
+ * prints none, or only the endpoints' and the schemes', leaves the other places unfound.
  */
 export function placesPrinted(
   plugins: readonly ArtifactPlugin[],

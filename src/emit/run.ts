@@ -184,15 +184,9 @@ async function emitted(
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
 
 /**
- * Empties what an own plugin returned, once the writer has replaced its files (staged them). A file
- * made as `{ path, contents: render() }` is allocated before its text is rendered, and the array
- * of files before its items, so by the time the plugin returns both are often in V8's old
- * generation, as are the plugin's promise and the runner's suspended state that point at the
- * array. Dead, they still count as alive for the young generation's collections until the next
- * full one, and what they point at is copied into the old generation: every text the plugin
- * made, which brought the next full collection sooner. apiloom's own plugins make new objects
- * each run, so they can be emptied; a user's plugin may return the same ones again, so its are
- * left alone.
+ * Empties what an own plugin returned, once the writer has replaced its files (staged them), so
+ * that their texts die young (docs/benchmark.md, "Speed devices": returned files let go). A
+ * user's plugin may return the same objects again: its are left alone.
  */
 function emptyReplaced(
   made: GeneratedFile[],

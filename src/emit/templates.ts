@@ -40,31 +40,30 @@ export async function loadTemplate<T>(
   file: string,
   templatesDir?: string,
 ): Promise<T> {
-  const own = join(DEFAULT_TEMPLATES_DIR, artifact, file);
-  const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
-  if (user && existsSync(user)) {
+  const { path, own } = templateSource(artifact, file, templatesDir);
+  if (!own) {
     // by content: a watching process must see the user's edits, and modules are cached by URL
     const version = createHash("sha256")
-      .update(readFileSync(user))
+      .update(readFileSync(path))
       .digest("hex");
     let module: Record<string, unknown>;
     try {
       module = (await importModule(
-        `${pathToFileURL(user).href}?v=${version.slice(0, 16)}`,
+        `${pathToFileURL(path).href}?v=${version.slice(0, 16)}`,
       )) as Record<string, unknown>;
     } catch (error) {
       throw new TemplateError(
-        `the template ${user} does not load: ${causeOf(error)}`,
+        `the template ${path} does not load: ${causeOf(error)}`,
       );
     }
     const declared = module["contract"];
     if (declared !== TEMPLATE_CONTRACT)
       throw new TemplateError(
-        `the template ${user} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom-gen/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
+        `the template ${path} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom-gen/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
       );
-    return guarded(module, user) as T;
+    return guarded(module, path) as T;
   }
-  return (await importModule(pathToFileURL(own).href)) as T;
+  return (await importModule(pathToFileURL(path).href)) as T;
 }
 
 /** What a template's `contract` export says, for the error that refuses it. */

@@ -67,9 +67,20 @@ export function changelogPage(
   return { path, contents: render(pageRecord(since), rules) };
 }
 
+/** What a page says when it lists no change, by the kind of its record. */
+const NO_CHANGES = {
+  first:
+    "The first run into this folder: there is no earlier API description to compare with.\n",
+  same: "No change to the API description since the last run.\n",
+  unreadable:
+    "The API description changed, but the earlier one could not be read back to compare (it has errors).\n",
+  wording:
+    "The API description changed (wording, examples or other documentation), but nothing that changes the generated code's contract.\n",
+};
+
 /** What a page says, as the data it is made from. */
 type PageRecord =
-  | { kind: "first" | "same" | "unreadable" | "wording" }
+  | { kind: keyof typeof NO_CHANGES }
   | { kind: "changes"; changes: readonly PageChange[] };
 type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message"> & {
   names: ApiChange["names"];
@@ -113,13 +124,8 @@ function readPageRecord(
   }
   if (typeof data !== "object" || data === null) return undefined;
   const { kind, changes } = data as { kind?: unknown; changes?: unknown };
-  if (
-    kind === "first" ||
-    kind === "same" ||
-    kind === "unreadable" ||
-    kind === "wording"
-  )
-    return { kind };
+  if (typeof kind === "string" && Object.hasOwn(NO_CHANGES, kind))
+    return { kind: kind as keyof typeof NO_CHANGES };
   if (kind !== "changes" || !Array.isArray(changes)) return undefined;
   const read: PageChange[] = [];
   for (const c of changes as unknown[]) {
@@ -174,16 +180,7 @@ function render(record: PageRecord, rules: ChangeRuleTable): string {
 }
 
 function body(record: PageRecord, rules: ChangeRuleTable): string {
-  switch (record.kind) {
-    case "first":
-      return "The first run into this folder: there is no earlier API description to compare with.\n";
-    case "same":
-      return "No change to the API description since the last run.\n";
-    case "unreadable":
-      return "The API description changed, but the earlier one could not be read back to compare (it has errors).\n";
-    case "wording":
-      return "The API description changed (wording, examples or other documentation), but nothing that changes the generated code's contract.\n";
-  }
+  if (record.kind !== "changes") return NO_CHANGES[record.kind];
   const changes = record.changes;
   const lines = [
     `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${tally(changes, rules)}.`,

@@ -10,6 +10,7 @@ import {
   allParameters,
   filledServerUrl,
   reasonPhrase,
+  scopeAlternatives,
   statusKey,
   undescribedBody,
   uniqueSources,
@@ -69,9 +70,7 @@ export function endpointView(
     otherTags: [],
     pageSlug,
     ...parts(e, shared),
-    scopes: [
-      ...new Set(e.security?.flatMap((r) => Object.values(r).flat())),
-    ].sort(),
+    scopes: [...new Set(scopeAlternatives(e).flat())].sort(),
     security: e.security?.flatMap((requirement) =>
       Object.entries(requirement).map(([scheme, list]) => ({
         scheme,

@@ -5,15 +5,6 @@ import { loadDocsTemplates, docsHelpers } from "./templates.js";
 import { changelogPage } from "./changelog.js";
 import { buildDocsView } from "./view.js";
 
-export { buildDocsView } from "./view.js";
-export type {
-  DocsView,
-  EndpointView,
-  TagView,
-  WebhookView,
-} from "./view-types.js";
-export type { SchemaView } from "./schemas-view.js";
-
 /**
  * Docs under `docs/`: `index.md`, a page per tag in `tags/`, `diagnostics.md`, `schemas.md` and
  * `webhooks.md` (when there are any), and one self-contained `index.html`.
@@ -26,7 +17,7 @@ export async function emitDocs({
   paths,
   reporter,
   sinceLastRun,
-}: EmitContext<DocsOptions>): Promise<GeneratedFile[]> {
+}: EmitContext<{ readonly groupBy: DocsGroupBy }>): Promise<GeneratedFile[]> {
   const view = buildDocsView(model, {
     groupBy: options.groupBy,
     layout,
@@ -68,9 +59,4 @@ export async function emitDocs({
   // what changed since the last run, when the run makes the OpenAPI document to compare
   if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));
   return files;
-}
-
-/** The docs plugin's options, resolved (src/emit/docs/plugin.ts). */
-export interface DocsOptions {
-  readonly groupBy: DocsGroupBy;
 }

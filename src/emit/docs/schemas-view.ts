@@ -1,7 +1,7 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
 import { schemaRefName } from "../toolkit.js";
 import { schemaLabel } from "./schema-label.js";
-import { uniqueSlugs } from "./slugs.js";
+import { slugMaker } from "./slugs.js";
 
 /** One named schema on the schemas page. Strings are raw spec text, as everywhere in the view. */
 export interface SchemaView {
@@ -35,9 +35,12 @@ export interface PropertyView {
 export function schemaIds(
   schemas: Record<string, NamedSchema>,
 ): Map<string, string> {
-  const names = Object.keys(schemas).sort();
-  const slugs = uniqueSlugs(names, "schema");
-  return new Map(names.map((n) => [n, `schema-${slugs.get(n)!}`]));
+  const slug = slugMaker("schema");
+  return new Map(
+    Object.keys(schemas)
+      .sort()
+      .map((n) => [n, `schema-${slug(n)}`]),
+  );
 }
 
 export function schemaViews(

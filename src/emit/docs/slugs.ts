@@ -23,14 +23,3 @@ export function slugMaker(fallback: string): (name: string) => string {
     return slug;
   };
 }
-
-/** A {@link slugMaker} slug for each distinct name of `names`, given in a deterministic order. */
-export function uniqueSlugs(
-  names: readonly string[],
-  fallback: string,
-): Map<string, string> {
-  const slug = slugMaker(fallback);
-  const out = new Map<string, string>();
-  for (const name of names) if (!out.has(name)) out.set(name, slug(name));
-  return out;
-}

@@ -75,21 +75,17 @@ export function buildDocsView(
     return view;
   });
   const slugOf = new Map(grouping.groups.map((g, i) => [g.name, slugs[i]!]));
-  const tags: TagView[] = grouping.groups.map((g, i) => {
-    const tag: TagView = {
-      name: g.name,
+  // a group's name, description, depth and OpenAPI 3.2's summary and kind, as they are
+  const tags = grouping.groups.map(
+    ({ members, parent, ...group }, i): TagView => ({
+      ...group,
       slug: slugs[i]!,
-      description: g.description,
-      endpoints: g.members.map((i) => endpoints[i]!),
-      depth: g.depth,
-    };
-    // OpenAPI 3.2 tags: where the group sits, and what it says of itself
-    if (g.summary !== undefined) tag.summary = g.summary;
-    if (g.kind !== undefined) tag.kind = g.kind;
-    if (g.parent !== undefined)
-      tag.parent = { name: g.parent, slug: slugOf.get(g.parent)! };
-    return tag;
-  });
+      endpoints: members.map((m) => endpoints[m]!),
+      ...(parent !== undefined && {
+        parent: { name: parent, slug: slugOf.get(parent)! },
+      }),
+    }),
+  );
   const diagnostics = [...model.diagnostics]
     .sort(compareDiagnostics)
     .map(diagnosticView);

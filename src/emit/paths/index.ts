@@ -125,8 +125,8 @@ export function emitPaths(
     [...model.endpoints, ...(model.webhooks ?? [])],
     typeOf,
   );
-  const operation = (endpoint: Endpoint, body: Mode): TypeNode => {
-    const node = operationNode(endpoint, typeOf, responses.typeOf, body);
+  const operation = (endpoint: Endpoint): TypeNode => {
+    const node = operationNode(endpoint, typeOf, responses.typeOf);
     const id = endpoint.operationId;
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
@@ -136,13 +136,12 @@ export function emitPaths(
 
   const pathItems = pathItemsNode(
     model.endpoints.map((e) => [e.path, e] as const),
-    (e) => operation(e, "write"),
+    operation,
     typeOf,
   );
   const webhookItems = pathItemsNode(
     (model.webhooks ?? []).map((w) => [w.key, w] as const),
-    // openapi-typescript's rules: a webhook's payload is sent
-    (w) => operation(w, "write"),
+    operation,
     typeOf,
   );
   const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => ({
@@ -265,13 +264,12 @@ function operationNode(
   endpoint: Endpoint,
   typeOf: TypeOf,
   responseType: (response: ApiResponse) => TypeNode,
-  body: Mode,
 ): TypeNode {
   return {
     kind: "object",
     members: [
       member("parameters", parametersNode(endpoint.parameters, typeOf)),
-      requestBodyMember(endpoint.requestBody, typeOf, body),
+      requestBodyMember(endpoint.requestBody, typeOf),
       member("responses", responsesNode(endpoint.responses, responseType)),
     ],
   };
@@ -310,15 +308,15 @@ function parametersNode(
   };
 }
 
+/** `requestBody`, typed as sent: by openapi-typescript's rules, a webhook's payload too. */
 function requestBodyMember(
   body: RequestBody | undefined,
   typeOf: TypeOf,
-  mode: Mode,
 ): ObjectMember {
   if (!body) return member("requestBody", NEVER, true);
   return member(
     "requestBody",
-    { kind: "object", members: [contentMember(body.content, typeOf, mode)] },
+    { kind: "object", members: [contentMember(body.content, typeOf, "write")] },
     !body.required,
   );
 }

@@ -65,16 +65,7 @@ export async function emitQuery({
   reporter,
   templatesDir,
   options,
-}: Pick<
-  EmitContext<{ readonly pages: PageDeclarations }>,
-  | "model"
-  | "paths"
-  | "types"
-  | "imports"
-  | "reporter"
-  | "templatesDir"
-  | "options"
->): Promise<GeneratedFile> {
+}: EmitContext<{ readonly pages: PageDeclarations }>): Promise<GeneratedFile> {
   const file = `${paths["query"] ?? "query"}/index.ts`;
   const clientFile = `${paths["client"] ?? "client"}/index.ts`;
   const typesFile = paths["types"] ?? "types.ts";

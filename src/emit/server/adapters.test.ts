@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adapterProblem } from "./adapters.js";
-import { webhookAdapterTemplate } from "./adapter-templates.js";
+import { webhookAdapterTemplate } from "./index.js";
 
 describe("server adapter names", () => {
   it("refuse the names whose webhook receiver would be one of the server's own files", () => {

@@ -2,8 +2,6 @@ import { fileStart } from "../toolkit.js";
 import type { Reporter } from "../artifact.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 
-export const AMBIGUOUS_ROUTE = "server/ambiguous-route";
-
 /**
  * Endpoints with one method whose templates match exactly the same URLs (`/a/{x}` and `/a/{y}`,
  * or `/a b` and `/a%20b`; `/a/b` and `/a/b/` are two paths). The generated router gives such a URL to the endpoint that comes first
@@ -24,7 +22,7 @@ export function reportAmbiguousRoutes(
       continue;
     }
     reporter.report(
-      AMBIGUOUS_ROUTE,
+      "server/ambiguous-route",
       `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
         `${winner.path} (${winner.name}); the server routes them to ${winner.name}`,
       endpoint.sources[0] ?? fileStart(""),

@@ -24,19 +24,14 @@ import { signatures as signaturesOf } from "./signature.js";
  */
 export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const endpoints = model.endpoints;
-  const received = new Map(
-    endpoints.flatMap((e) => {
-      const r = receivedType(e, index);
-      return r ? [[e, r] as const] : [];
-    }),
-  );
-  const typeNames = endpoints.flatMap((e) => {
-    const t = index.endpoint(e);
-    return [...(received.get(e)?.uses ?? [t.request]), t.responses];
-  });
+  const typeNames: string[] = [];
+  const received: Received[] = [];
   const handlers = endpoints.map((e) => {
     const t = index.endpoint(e);
-    const args = [received.get(e)?.name ?? t.request, t.responses];
+    const r = receivedType(e, index);
+    if (r) received.push(r);
+    typeNames.push(...(r?.uses ?? [t.request]), t.responses);
+    const args = [r?.name ?? t.request, t.responses];
     const streams = itemStreamStatuses(e);
     if (hasResponseHeaders(e))
       args.push(`ResponseHeaders[${stringLiteral(e.name)}]`);
@@ -59,9 +54,9 @@ export function contractsFile(model: ApiModel, index: TypeIndex): string {
       ? 'import type { Handler } from "./runtime.js";\n'
       : "") +
     importTypes(typeNames, "../types.js") +
-    namespaceImport([...received.values()]) +
+    namespaceImport(received) +
     "\n" +
-    [...received.values()].map((r) => r.declaration + "\n").join("") +
+    received.map((r) => r.declaration + "\n").join("") +
     "/** One handler per endpoint. Implement them in your own file with `satisfies Handlers`. */\n" +
     block("export interface Handlers", handlers) +
     "\n" +

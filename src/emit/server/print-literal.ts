@@ -17,19 +17,11 @@ export type Literal =
 /**
  * Prints data as a TypeScript literal in prettier's layout: objects always expanded (prettier keeps
  * an object expanded when its first key starts a new line), arrays of scalars on one line when they
- * fit, else one item per line. `column` is where the literal starts on a line indented by `indent`;
- * `suffix` is what follows it on its line (`,` or `;`), counted for the fit but not returned.
+ * fit, else one item per line. `column` is where the literal starts on an unindented line; the `;`
+ * that follows it counts for the fit but is not returned.
  */
-export function printLiteral(
-  value: Literal,
-  indent: string,
-  column: number,
-  suffix: string,
-): string {
-  return printBefore(literalDoc(value), suffix, {
-    indent: indent.length,
-    column,
-  });
+export function printLiteral(value: Literal, column: number): string {
+  return printBefore(literalDoc(value), ";", { column });
 }
 
 function literalDoc(value: Literal): Doc {

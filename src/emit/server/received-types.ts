@@ -1,9 +1,4 @@
-import type {
-  Endpoint,
-  MediaContent,
-  Parameter,
-  Webhook,
-} from "../../model/types.js";
+import type { Endpoint, Parameter, Webhook } from "../../model/types.js";
 import {
   headerParameters,
   isUntyped,
@@ -64,16 +59,7 @@ export function receivedType(
       },
     });
   }
-  const content = endpoint.requestBody?.content;
-  const body =
-    content &&
-    receivedBody(
-      content,
-      index,
-      "write",
-      requestBodyType(content, index),
-      t.required.body,
-    );
+  const body = receivedBody(endpoint, index, "write", t.required.body);
   if (members.length === 0 && !body) return undefined;
   const lines = [
     ...(members.length > 0 ? ["parameters no source types are text"] : []),
@@ -90,10 +76,7 @@ export function receivedType(
     if (!own) uses.push(typeName);
     all.push(own ?? { name, optional: !t.required[name], type: raw(typeName) });
   }
-  return {
-    ...byMediaType(`${t.base}Received`, t.request, all, body, lines, uses),
-    namespace: body.namespace,
-  };
+  return byMediaType(`${t.base}Received`, t.request, all, body, lines, uses);
 }
 
 /**
@@ -105,16 +88,7 @@ export function webhookReceivedType(
   index: TypeIndex,
 ): Received | undefined {
   const t = index.webhook(webhook);
-  const content = webhook.requestBody?.content;
-  const body =
-    content &&
-    receivedBody(
-      content,
-      index,
-      "read",
-      payloadType(content, index),
-      t.required.body,
-    );
+  const body = receivedBody(webhook, index, "read", t.required.body);
   if (!body) return undefined;
   const members: ObjectMember[] = [];
   const uses: string[] = [];
@@ -126,35 +100,38 @@ export function webhookReceivedType(
       type: raw(t.headers),
     });
   }
-  return {
-    ...byMediaType(
-      `${t.base}Received`,
-      t.request,
-      members,
-      body,
-      [BODY_LINE],
-      uses,
-    ),
-    namespace: body.namespace,
-  };
+  return byMediaType(
+    `${t.base}Received`,
+    t.request,
+    members,
+    body,
+    [BODY_LINE],
+    uses,
+  );
 }
 
 const BODY_LINE =
   "its body as each media type brings it, told apart by `mediaType` (the listed media type it came as)";
 
 /**
- * The body a handler gets when it is not the client's (`sent`), by media type (`variants`, see
+ * The body a handler gets when it is not the one sent (a request's body as the client types it,
+ * `json` "write"; a webhook's payload, "read"), by media type (`variants`, see
  * `receivedBodyVariants`): a JSON body by its own media type's schema (a merge patch by the merge
  * patch's), a text one a string; with `{ mediaType?: undefined; body?: undefined }` when the body
- * is optional; its schema types written `T.<Name>`. Undefined when it is `sent`.
+ * is optional; its schema types written `T.<Name>`. Undefined when it is the one sent.
  */
 function receivedBody(
-  content: MediaContent[],
+  { requestBody }: Endpoint,
   index: TypeIndex,
   json: SchemaMode,
-  sent: TypeNode,
   required: boolean,
 ): { variants: TypeNode; namespace: boolean } | undefined {
+  const content = requestBody?.content;
+  if (!content) return undefined;
+  const sent =
+    json === "write"
+      ? requestBodyType(content, index)
+      : payloadType(content, index);
   const received = receivedBodyType(content, index, json);
   if (!received || JSON.stringify(received) === JSON.stringify(sent))
     return undefined;
@@ -203,7 +180,7 @@ function byMediaType(
   name: string,
   request: string,
   members: ObjectMember[],
-  body: { variants: TypeNode },
+  body: { variants: TypeNode; namespace: boolean },
   lines: string[],
   uses: string[],
 ): Received {
@@ -217,7 +194,7 @@ function byMediaType(
   return {
     name,
     uses,
-    namespace: false,
+    namespace: body.namespace,
     declaration: `${headDoc(request, lines)}${printTypeAlias(`export type ${name}`, node)}`,
   };
 }

@@ -20,11 +20,7 @@ import type {
 } from "../../model/types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
-/** What the runtime needs to route and decode each endpoint's requests, in model order. */
-export function routeSpecs(model: ApiModel): RouteSpec[] {
-  return model.endpoints.map((endpoint) => routeSpec(model, endpoint));
-}
-
+/** What the runtime needs to route and decode an endpoint's (or a webhook's) requests. */
 export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
   const { path, query, header, cookie } = endpoint.parameters;
   const spec: RouteSpec = {

@@ -1,4 +1,4 @@
-import type { ApiModel, Webhook } from "../../model/types.js";
+import type { ApiModel } from "../../model/types.js";
 import {
   propertyKey,
   type ScalarRevival,
@@ -14,8 +14,7 @@ import {
   summaryDoc,
 } from "./contracts-file.js";
 import { webhookReceivedType, type Received } from "./received-types.js";
-import { printLiteral } from "./print-literal.js";
-import { routeEntry } from "./routes-file.js";
+import { type Literal, printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";
 import { signatures as signaturesOf } from "./signature.js";
 import type { WebhookSchemeName } from "./webhook-signature-option.js";
@@ -25,11 +24,6 @@ export const WEBHOOK_TEMPLATE_FILES = [
   "webhooks.ts",
   "webhook-receiver.ts",
 ] as const;
-
-/** The path a webhook is received at, under the receiver's base path: `/<key>`, escaped. */
-export function webhookPath(webhook: Webhook): string {
-  return `/${encodeURIComponent(webhook.key)}`;
-}
 
 /**
  * `server/webhook-contracts.ts`: `WebhookHandlers` (one typed handler per webhook, keyed by its
@@ -60,9 +54,11 @@ export function webhookContractsFile(
   const signatures = webhooks.map(
     (w) => `  ${propertyKey(w.name)}: ${stringLiteral(signatureOf(w))};\n`,
   );
+  // each at `/<key>` (escaped) under the receiver's base path; plain data: routeSpec never sets
+  // a RouteSpec's codec (`scalars`), the one member no Literal
   const routes = webhooks.map((w) =>
-    routeEntry(routeSpec(model, { ...w, path: webhookPath(w) })),
-  );
+    routeSpec(model, { ...w, path: `/${encodeURIComponent(w.key)}` }),
+  ) as unknown as Literal;
   const revived = webhooks.some((w) => revival?.revives(w.name, true));
   const head = revived
     ? "const table: readonly RouteSpec[] = "
@@ -95,7 +91,7 @@ export function webhookContractsFile(
     "\n" +
     "/** What the receiver routes and decodes by: `<METHOD> /<key>` per webhook. */\n" +
     head +
-    printLiteral(routes, "", head.length, ";") +
+    printLiteral(routes, head.length) +
     ";\n" +
     (revived
       ? `\nexport const webhookRoutes: readonly RouteSpec[] = withScalars(\n  table,\n  ${stringLiteral(WEBHOOK_PREFIX)},\n);\n`

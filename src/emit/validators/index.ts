@@ -15,7 +15,7 @@ import { VALIDATORS_FOLDER } from "./path.js";
 import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
-import { endpointsFile, webhooksFile } from "./operations-file.js";
+import { operationsFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
 import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 
@@ -50,19 +50,12 @@ export function validatorFiles(
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
     ...schemasFile(model, index, code, templatesDir),
-    endpointsFile(model, index),
+    operationsFile(model, index, "endpoints"),
   ];
   if (model.webhooks && model.webhooks.length > 0)
-    files.push(webhooksFile(model, index));
+    files.push(operationsFile(model, index, "webhooks"));
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
-  files.push(
-    environmentFile(
-      "validators",
-      files,
-      templatesDir,
-      `${VALIDATORS_FOLDER}/environment.ts`,
-    ),
-  );
+  files.push(environmentFile("validators", files, templatesDir));
   return files;
 }
 
@@ -203,7 +196,12 @@ function checksFile(
     };
     section((o) => constantsText(o, code, functions));
     if (planned) section((o) => planText(o, plan, [], undefined, code));
-    section((o) => codeText(o, code));
+    // the interpreter's checks the code calls, and the code's module-level constants
+    section((o) => {
+      for (const id of code.interpreted())
+        o.write(`const c${id} = P.check(${id});\n`);
+      for (const line of code.hoisted) o.write(line + "\n");
+    });
     for (const fn of functions) section((o) => o.write(fn + "\n"));
     const list = Array.from({ length: named }, (_, id) =>
       code.called(id) ? `c${id}` : `P.check(${id})`,
@@ -231,13 +229,6 @@ function constantsText(
         templateLiteralText(JSON.stringify(constants[i])),
     );
   out.write("\n]`);\n");
-}
-
-/** The interpreter's checks the code calls, and the code's module-level constants. */
-function codeText(out: TextOut, code: CheckCode): void {
-  for (const id of code.interpreted())
-    out.write(`const c${id} = P.check(${id});\n`);
-  for (const line of code.hoisted) out.write(line + "\n");
 }
 
 export { jsonSchemaOf, paramsSchema } from "./operations-file.js";

@@ -15,9 +15,8 @@ import {
   setOwn,
   streamedFile,
 } from "../toolkit.js";
-import { PlanBuilder, type PlanSub } from "./plan.js";
+import { isBareRef, PlanBuilder, type PlanSub } from "./plan.js";
 import { objectType, planText } from "./plan-text.js";
-import { isBareRef } from "./subschema.js";
 import { HEADER, narrowedTo, wireTyped } from "./wire.js";
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
@@ -25,99 +24,57 @@ type Part = "path" | "query" | "headers" | "cookies" | "body";
 /** A table entry: a part and its sub, or `bodies`, a sub and the media types it judges. */
 type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
 
-/** One row of an operations table: an endpoint's or a webhook's name, operation and type names. */
-interface OperationRow {
-  name: string;
-  operation: Endpoint;
-  types: {
-    path?: string;
-    query?: string;
-    headers?: string;
-    body?: string;
-    responses: string;
-  };
-}
-
-/** What an operations file is called and says (`endpoints.ts`, `webhooks.ts`). */
-interface OperationsFile {
-  /** The file's name, its table's and the runtime's table function (the other direction). */
-  name: "endpoints" | "webhooks";
-  /** The header's second line and the doc of the types and of the table. */
-  comment: string;
-  typesName: string;
-  typesDoc: string;
-  tableDoc: string;
-  alias: string;
-}
-
-export function endpointsFile(
-  model: ApiModel,
-  index: TypeIndex,
-): GeneratedFile {
-  return operationsFile(
-    model,
-    index,
-    model.endpoints.map((e) => ({
-      name: e.name,
-      operation: e,
-      types: index.endpoint(e),
-    })),
-    {
-      name: "endpoints",
-      comment:
-        "// Validators of each endpoint's parameters, body (by media type, where they differ) and JSON responses.\n\n",
-      typesName: "EndpointTypes",
-      typesDoc:
-        "/** Each endpoint's parts and the types their validators narrow to. */\n",
-      tableDoc:
-        "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
-      alias: "EndpointValidatorTable",
-    },
-  );
+/** The type names of an endpoint's or a webhook's parts. */
+interface OperationTypes {
+  path?: string;
+  query?: string;
+  headers?: string;
+  body?: string;
+  responses: string;
 }
 
 /**
- * `validators/webhooks.ts`, written when the API declares webhooks: `webhooks`, per webhook the
- * validators of its headers and JSON payload (read as the API sends them, as a response is) and
- * of the receiver's JSON answers. The generated webhook receiver checks payloads with it.
+ * The operations files by their table's name: `validators/endpoints.ts`, and, when the API
+ * declares webhooks, `validators/webhooks.ts` (its payloads read as the API sends them, as a
+ * response is; the generated webhook receiver checks them with it). Each: what its table is of
+ * (its types are `<Of>Types`, `<Of>ValidatorTable`), its header's second line, its table's doc.
  */
-export function webhooksFile(model: ApiModel, index: TypeIndex): GeneratedFile {
-  return operationsFile(
-    model,
-    index,
-    (model.webhooks ?? []).map((w) => ({
-      name: w.name,
-      operation: w,
-      types: index.webhook(w),
-    })),
-    {
-      name: "webhooks",
-      comment:
-        "// Validators of each webhook's headers, JSON payload and JSON answers.\n\n",
-      typesName: "WebhookTypes",
-      typesDoc:
-        "/** Each webhook's parts and the types their validators narrow to. */\n",
-      tableDoc:
-        "/**\n * Per webhook: validators of the request the API sends (writeOnly properties not required)\n * and of the receiver's JSON answer of each status (readOnly properties not required).\n */\n",
-      alias: "WebhookValidatorTable",
-    },
-  );
-}
+const OPERATIONS = {
+  endpoints: [
+    "Endpoint",
+    "// Validators of each endpoint's parameters, body (by media type, where they differ) and JSON responses.\n\n",
+    "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+  ],
+  webhooks: [
+    "Webhook",
+    "// Validators of each webhook's headers, JSON payload and JSON answers.\n\n",
+    "/**\n * Per webhook: validators of the request the API sends (writeOnly properties not required)\n * and of the receiver's JSON answer of each status (readOnly properties not required).\n */\n",
+  ],
+} as const;
 
 /**
  * The file of an operations table: its plan (a node per part and status, which calls the named
  * schemas' checks of validators/schemas.ts by name), the types, and the table of validators,
  * made from the plan's rows.
  */
-function operationsFile(
+export function operationsFile(
   model: ApiModel,
   index: TypeIndex,
-  rows: readonly OperationRow[],
-  file: OperationsFile,
+  name: keyof typeof OPERATIONS,
 ): GeneratedFile {
+  const [of, comment, tableDoc] = OPERATIONS[name];
+  const typesName = `${of}Types`;
+  const alias = `${of}ValidatorTable`;
+  const rows: [Endpoint, OperationTypes][] =
+    name === "endpoints"
+      ? model.endpoints.map((e) => [e, index.endpoint(e)])
+      : (model.webhooks ?? []).map((w) => [w, index.webhook(w)]);
   const checkNames = new Map<object, string>();
-  for (const name of Object.keys(model.schemas))
-    checkNames.set(model.schemas[name]!, `check${index.schemaTypeName(name)}`);
+  for (const schema of Object.keys(model.schemas))
+    checkNames.set(
+      model.schemas[schema]!,
+      `check${index.schemaTypeName(schema)}`,
+    );
   let named = false;
   const plan = new PlanBuilder(model, (target) => {
     const check = checkNames.get(target);
@@ -127,13 +84,13 @@ function operationsFile(
   });
   const typeLines: string[] = [];
   const planRows: unknown[] = [];
-  for (const { name: rowName, operation: endpoint, types } of rows) {
+  for (const [endpoint, types] of rows) {
     const parts: PartRow[] = [];
     const add = (part: Part, schema: Schema, type: string) => {
       parts.push([part, entry(plan, schema)]);
       typeLines.push(`    ${part}: ${narrowedTo(model, type)};`);
     };
-    typeLines.push(`  ${propertyKey(rowName)}: {`);
+    typeLines.push(`  ${propertyKey(endpoint.name)}: {`);
     const params = endpoint.parameters;
     if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
     if (types.query)
@@ -162,13 +119,13 @@ function operationsFile(
       `    responses: ${narrowedTo(model, `T.${types.responses}`)};`,
       "  };",
     );
-    planRows.push([rowName, parts, responses]);
+    planRows.push([endpoint.name, parts, responses]);
   }
   plan.finish();
   return streamedFile(
-    `${VALIDATORS_FOLDER}/${file.name}.ts`,
+    `${VALIDATORS_FOLDER}/${name}.ts`,
     (out) => {
-      out.write(HEADER + file.comment);
+      out.write(HEADER + comment);
       const imports = [
         ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
@@ -183,14 +140,16 @@ function operationsFile(
         out.write("\n\n");
         planText(out, plan, planRows, named ? "S" : undefined);
       }
-      out.write("\n" + file.typesDoc);
-      objectType(out, file.typesName, typeLines);
+      out.write(
+        `\n/** Each ${of.toLowerCase()}'s parts and the types their validators narrow to. */\n`,
+      );
+      objectType(out, typesName, typeLines);
       const head =
-        `\n\nexport type ${file.alias} = r.Endpoints<${file.typesName}>;\n\n` +
-        `${file.tableDoc}export const ${file.name}: ${file.alias} = `;
-      const call = `r.${file.name}<${file.typesName}>(`;
+        `\n\nexport type ${alias} = r.Endpoints<${typesName}>;\n\n` +
+        `${tableDoc}export const ${name}: ${alias} = `;
+      const call = `r.${name}<${typesName}>(`;
       if (rows.length === 0) out.write(`${head}${call}{});\n`);
-      else out.write(`${head}${call}\n  P.table<${file.typesName}>(),\n);\n`);
+      else out.write(`${head}${call}\n  P.table<${typesName}>(),\n);\n`);
     },
     { skipTypecheck: true },
   );

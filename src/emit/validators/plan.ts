@@ -2,21 +2,13 @@ import {
   allOfPropertyLookup,
   declaredTypes,
   discriminatorCases,
+  isAnnotation,
   refTarget,
   requiredSplit,
   type SubSchema as JsonSubSchema,
 } from "../toolkit.js";
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
 import { FORMATS } from "./strings.js";
-import {
-  count,
-  isBareRef,
-  isFalse,
-  isObject,
-  isTrivial,
-  num,
-  type SubSchema,
-} from "./subschema.js";
 
 /**
  * The validators as data (docs/validation.md): each schema becomes a node of a plan, the
@@ -495,3 +487,41 @@ function keyLoop(
     return undefined;
   return ["k", members, additional, patterns, names];
 }
+
+/** A sub-schema as it sits in its parent: a schema, a boolean schema, or absent. */
+type SubSchema = JsonSubSchema | undefined;
+
+function isObject(s: SubSchema): s is Schema {
+  return typeof s === "object" && s !== null && !Array.isArray(s);
+}
+
+/** Absent, `true` or `{}`: accepts everything, so nothing is compiled for it. */
+function isTrivial(schema: SubSchema): boolean {
+  if (schema === undefined || schema === true) return true;
+  if (schema === false) return false;
+  return isObject(schema) && Object.keys(schema).length === 0;
+}
+
+/** `false`, or `{ not: {} }` as the readers write it. */
+function isFalse(schema: SubSchema): boolean {
+  if (schema === false) return true;
+  return (
+    isObject(schema) &&
+    Object.keys(schema).length === 1 &&
+    isTrivial(schema.not as SubSchema) &&
+    schema.not !== undefined
+  );
+}
+
+/** A schema whose only constraint is its `$ref` (annotations and `x-` extensions aside). */
+export function isBareRef(schema: Schema): boolean {
+  return Object.keys(schema).every((k) => k === "$ref" || isAnnotation(k));
+}
+
+/** A finite number (a bound, a multipleOf). */
+const num = (v: unknown): v is number =>
+  typeof v === "number" && Number.isFinite(v);
+
+/** A count: a non-negative integer (a length, a number of items or properties). */
+const count = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0;
