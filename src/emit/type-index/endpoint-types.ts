@@ -84,19 +84,9 @@ export function parametersType(
 
 function parameterDoc(parameter: Parameter): string[] | undefined {
   // the schema's format, bounds, default and examples, under the parameter's own words
-  const schema: Schema =
-    parameter.schema && typeof parameter.schema === "object"
-      ? parameter.schema
-      : {};
   return docLines({
-    format: schema.format,
-    minimum: schema.minimum,
-    exclusiveMinimum: schema.exclusiveMinimum,
-    maximum: schema.maximum,
-    exclusiveMaximum: schema.exclusiveMaximum,
-    pattern: schema.pattern,
-    default: schema.default,
-    examples: schema.examples,
+    ...(typeof parameter.schema === "object" ? parameter.schema : {}),
+    title: undefined,
     description: parameter.description,
     deprecated: parameter.deprecated,
   });
@@ -222,27 +212,22 @@ export function contentType(
 /**
  * A response body the client does not decode as JSON is what it hands over (issue 24 J): text
  * for `text/*`, a Blob otherwise (XML included, whatever its schema says); unknown for a
- * wildcard, which may be either, or JSON.
+ * wildcard, which may be either, or JSON. Without a schema, a body is what its media type says
+ * (`undescribedBody`): text, binary (a Blob) or unknown.
  */
-function decodedType(as: ReturnType<typeof decodedAs>): TypeNode {
-  switch (as) {
-    case "text":
-      return raw("string");
-    case "blob":
-      return raw("Blob");
-    default:
-      return UNKNOWN;
-  }
+function decodedType(
+  as: ReturnType<typeof decodedAs | typeof undescribedBody>,
+): TypeNode {
+  return as === "text"
+    ? raw("string")
+    : as === "blob" || as === "binary"
+      ? raw("Blob")
+      : UNKNOWN;
 }
 
 /** Without a schema, what a media type can say about the body's type. */
 function mediaDefault(content: MediaContent): TypeNode {
-  const kind = undescribedBody(content.mediaType);
-  return kind === "text"
-    ? raw("string")
-    : kind === "binary"
-      ? raw("Blob")
-      : UNKNOWN;
+  return decodedType(undescribedBody(content.mediaType));
 }
 
 /** Body type of one response: `undefined` for statuses that never carry one. */

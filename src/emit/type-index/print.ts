@@ -361,14 +361,9 @@ export function memberDoc(member: ObjectMember): Doc {
   return member.doc ? [jsdocDoc(member.doc), hardline, doc] : doc;
 }
 
+/** printDoc's block as a doc: its lines at the indentation it is printed at. */
 function jsdocDoc(lines: string[]): Doc {
-  if (lines.length === 1 && !lines[0]!.includes("*/"))
-    return `/** ${lines[0]} */`;
-  return join(hardline, [
-    "/**",
-    ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)),
-    " */",
-  ]);
+  return join(hardline, printDoc(lines, 0).slice(0, -1).split("\n"));
 }
 
 /** An object type, expanded (print-object.ts prints it a member at a time). */
