@@ -10,7 +10,7 @@ import {
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { clientDiagnostics, defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
-import { authSchemes, tokenUrls } from "./security.js";
+import { clientSchemes } from "./security.js";
 import { endpointView } from "./view.js";
 import type {
   ClientEndpointView,
@@ -114,8 +114,8 @@ export async function emitClient({
   ]);
   const taken = new Set(model.endpoints.map((e) => e.name));
   const locals = localNames(taken);
-  const schemes = authSchemes(model);
-  const supported = new Set(schemes.map(([name]) => name));
+  const { schemes, tokenUrls } = clientSchemes(model);
+  const supported = new Set(schemes.map(({ name }) => name));
   const revival = scalarRevival(model);
   const endpoints = model.endpoints.map((e) => {
     const view = endpointView(e, index, supported, locals, taken, pages);
@@ -127,8 +127,8 @@ export async function emitClient({
   const view: ClientIndexView = {
     title: model.info.title,
     baseUrl: defaultBaseUrl(model, options.baseUrl),
-    schemes: schemes.map(([name, scheme]) => ({ name, scheme })),
-    tokenUrls: tokenUrls(model),
+    schemes,
+    tokenUrls,
     endpoints,
     locals,
   };
