@@ -188,22 +188,18 @@ export function contentType(
   mode: SchemaMode,
 ): TypeNode {
   if (content.length === 0) return UNKNOWN; // a body without media types says nothing
-  if (mode !== "read")
-    return union(
-      content.map((c) =>
-        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
-      ),
-    );
+  // without a schema, what its media type can say about the body's type
+  const typed = (c: MediaContent) =>
+    c.schema
+      ? schemaToType(c.schema, naming, mode)
+      : decodedType(undescribedBody(c.mediaType));
+  if (mode !== "read") return union(content.map(typed));
   // what the client decodes as JSON (or parses from a stream) first: the type a caller reads most
   const decoded = content.map((c) => decodedAs(c.mediaType));
   const parsed = (as: (typeof decoded)[number]) =>
     as === "json" || as === "stream";
   return union([
-    ...content
-      .filter((_, i) => parsed(decoded[i]!))
-      .map((c) =>
-        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
-      ),
+    ...content.filter((_, i) => parsed(decoded[i]!)).map(typed),
     ...decoded.filter((as) => !parsed(as)).map(decodedType),
   ]);
 }
@@ -222,11 +218,6 @@ function decodedType(
     : as === "blob" || as === "binary"
       ? raw("Blob")
       : UNKNOWN;
-}
-
-/** Without a schema, what a media type can say about the body's type. */
-function mediaDefault(content: MediaContent): TypeNode {
-  return decodedType(undescribedBody(content.mediaType));
 }
 
 /** Body type of one response: `undefined` for statuses that never carry one. */
