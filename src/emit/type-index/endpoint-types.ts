@@ -3,6 +3,7 @@ import type {
   MediaContent,
   Parameter,
   ApiResponse,
+  Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
@@ -83,9 +84,19 @@ export function parametersType(
 
 function parameterDoc(parameter: Parameter): string[] | undefined {
   // the schema's format, bounds, default and examples, under the parameter's own words
+  const schema: Schema =
+    parameter.schema && typeof parameter.schema === "object"
+      ? parameter.schema
+      : {};
   return docLines({
-    ...(typeof parameter.schema === "object" ? parameter.schema : {}),
-    title: undefined,
+    format: schema.format,
+    minimum: schema.minimum,
+    exclusiveMinimum: schema.exclusiveMinimum,
+    maximum: schema.maximum,
+    exclusiveMaximum: schema.exclusiveMaximum,
+    pattern: schema.pattern,
+    default: schema.default,
+    examples: schema.examples,
     description: parameter.description,
     deprecated: parameter.deprecated,
   });
