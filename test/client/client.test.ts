@@ -31,7 +31,7 @@ const usage = readFileSync(
 describe("generated client files", () => {
   test("are client/index.ts and the runtime files; a run asking for the client also makes the types it imports, and client/validate.ts only beside the validators", async () => {
     const model = kitchenSinkModel();
-    const own = await emitClient(pluginContext(clientPlugin, model), new Map());
+    const own = await emitClient(pluginContext(clientPlugin, model));
     expect(own.map((f) => f.path)).toEqual([
       "client/index.ts",
       "client/runtime.ts",

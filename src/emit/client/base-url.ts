@@ -1,18 +1,23 @@
 import {
+  CLIENT_EXPORT_NAMES,
+  compareCodeUnits,
+  FETCH_FORBIDDEN_METHODS,
   fileStart,
   filledServerUrl as filledUrl,
   hasTemplate,
   lacksHost,
+  methodDiagnostics,
+  schemaTypeName,
   trimTrailing,
 } from "../toolkit.js";
-import type { Reporter } from "../artifact.js";
+import type { Reporter, TypeIndex } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 
 /**
  * The client's default base URL: the `--base-url` option, else the first server of the model
  * with its variables at their defaults (OpenAPI 3.1 §4.8.6), without a trailing slash. Empty
  * when that URL names no host (`https://{base_url}` whose default is empty gives `https://`):
- * the user must then pass `baseUrl` (see `baseUrlDiagnostics`).
+ * the user must then pass `baseUrl` (see `clientDiagnostics`).
  */
 export function defaultBaseUrl(model: ApiModel, override?: string): string {
   if (override !== undefined) return trimTrailing(override, "/");
@@ -23,37 +28,40 @@ export function defaultBaseUrl(model: ApiModel, override?: string): string {
 }
 
 /**
- * The warning for a first server whose URL names no host once its variables are filled (the
- * client then has no default base URL). Emitters cannot add to the model's diagnostics; the CLI
- * calls this and reports the result with the rest.
+ * What the client reports of the model: a method fetch refuses (the endpoint's function would
+ * reject every call); a first server with no host (no default base URL); an endpoint's own
+ * server it cannot call (it calls the base URL instead); a schema named like one of the client's
+ * exports (`ApiError`), which types.ts renames.
  */
-export function baseUrlDiagnostics(
+export function clientDiagnostics(
   model: ApiModel,
   override: string | undefined,
+  index: TypeIndex,
   reporter: Reporter,
 ): void {
-  const server = model.servers[0];
-  if (override !== undefined || !server) return;
-  const url = filledUrl(server);
-  const why = hasTemplate(url)
-    ? `keeps a variable no \`variables\` entry declares once the others take their defaults (${JSON.stringify(url)})`
-    : lacksHost(url)
-      ? `names no host once its variables take their defaults (${JSON.stringify(url)})`
-      : undefined;
-  if (why === undefined) return;
-  reporter.report(
-    "client/no-default-base-url",
-    `the server URL ${JSON.stringify(server.url)} ${why}: ` +
-      "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
-    server.sources[0] ?? fileStart(""),
+  reporter.add(
+    methodDiagnostics(model, "client/method-not-sent", (m) =>
+      FETCH_FORBIDDEN_METHODS.includes(m)
+        ? "fetch refuses to send this method (a forbidden method of the Fetch standard): the generated function rejects every call"
+        : undefined,
+    ),
   );
-}
-
-/** The warning for an endpoint server the client cannot call (a variable left, no host). */
-export function endpointServerDiagnostics(
-  model: ApiModel,
-  reporter: Reporter,
-): void {
+  const server = model.servers[0];
+  if (override === undefined && server) {
+    const url = filledUrl(server);
+    const why = hasTemplate(url)
+      ? `keeps a variable no \`variables\` entry declares once the others take their defaults (${JSON.stringify(url)})`
+      : lacksHost(url)
+        ? `names no host once its variables take their defaults (${JSON.stringify(url)})`
+        : undefined;
+    if (why !== undefined)
+      reporter.report(
+        "client/no-default-base-url",
+        `the server URL ${JSON.stringify(server.url)} ${why}: ` +
+          "the generated client has no default base URL; pass createClient({ baseUrl }) or --base-url",
+        server.sources[0] ?? fileStart(""),
+      );
+  }
   for (const endpoint of model.endpoints) {
     const own = endpoint.servers?.[0];
     if (!own) continue;
@@ -63,6 +71,17 @@ export function endpointServerDiagnostics(
       "client/endpoint-server-unused",
       `${endpoint.method.toUpperCase()} ${endpoint.path}: its server ${JSON.stringify(own.url)} names no host or keeps an undeclared variable once its variables take their defaults; the client calls it at the base URL`,
       own.sources[0] ?? fileStart(""),
+    );
+  }
+  // the name layer (type-index/names.ts) gives the schema another name: the user learns which
+  for (const name of Object.keys(model.schemas).sort(compareCodeUnits)) {
+    const wanted = schemaTypeName(name);
+    if (!CLIENT_EXPORT_NAMES.includes(wanted)) continue;
+    reporter.report(
+      "client/schema-renamed",
+      `the schema ${JSON.stringify(name)} is \`${index.schemaTypeName(name)}\` in types.ts and client/index.ts: ` +
+        `the client exports its own \`${wanted}\``,
+      model.schemas[name]!.sources[0] ?? fileStart(""),
     );
   }
 }

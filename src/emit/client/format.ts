@@ -97,7 +97,7 @@ export function stringMatrix(
 ): string {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
-  return arrayMember(key, rows.map(row), indent, matrix);
+  return bracketed(key, "[", rows.map(row), "],", indent, { broken: matrix });
 }
 
 /**
@@ -135,17 +135,25 @@ export function stringList(
   values: readonly string[],
   indent: number,
 ): string {
-  return arrayMember(key, values.map(stringLiteral), indent, false);
+  return bracketed(key, "[", values.map(stringLiteral), "],", indent);
 }
 
-/** `key: [a, b],` at `indent`, one item per line when too long (or `broken`). */
-function arrayMember(
+/**
+ * `key: [a, b],` or `key: { a, b },` (`spaced`) at `indent`: `open`, the items, `close`; one item
+ * per line when too long (or `broken`).
+ */
+export function bracketed(
   key: string,
+  open: string,
   values: readonly string[],
+  close: string,
   indent: number,
-  broken: boolean,
+  { spaced = false, broken = false } = {},
 ): string {
-  const doc = group([`${propertyKey(key)}: [`, items(values), "],"], broken);
+  const doc = group(
+    [`${propertyKey(key)}: ${open}`, items(values, { spaced }), close],
+    broken,
+  );
   return pad(indent) + print(doc, { indent });
 }
 

@@ -1,15 +1,16 @@
 import {
+  declaredPages,
   endpointServer,
   environmentFile,
   loadTemplate,
-  type PageShape,
+  type PageDeclarations,
   runtimeFile,
   scalarRevival,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { defaultBaseUrl } from "./base-url.js";
+import { clientDiagnostics, defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
-import { authSchemes, tokenUrls } from "./security.js";
+import { clientSchemes } from "./security.js";
 import { endpointView } from "./view.js";
 import type {
   ClientEndpointView,
@@ -93,28 +94,28 @@ const RUNTIME_FILES = [
   "transport.ts",
 ];
 
-/**
- * The client's files, from the plugin's context and the page shapes declared by endpoint key
- * (`client.pages`, already checked against the model: declared-pages.ts).
- */
-export async function emitClient(
-  {
-    model,
-    options,
-    artifacts,
-    templatesDir,
-    types: index,
-  }: EmitContext<ClientOptions>,
-  pages: ReadonlyMap<string, PageShape>,
-): Promise<GeneratedFile[]> {
+/** The client's files, and what it reports of the model (base-url.ts, `client.pages`). */
+export async function emitClient({
+  model,
+  options,
+  artifacts,
+  reporter,
+  templatesDir,
+  types: index,
+}: EmitContext<ClientOptions>): Promise<GeneratedFile[]> {
+  clientDiagnostics(model, options.baseUrl, index, reporter);
+  // a declaration that names what the endpoint lacks is reported and left out
+  const declared = declaredPages(model, options.pages);
+  reporter.add(declared.diagnostics);
+  const pages = declared.pages;
   const [endpointTemplate, indexTemplate] = await Promise.all([
     loadTemplate<EndpointTemplate>("client", "endpoint.js", templatesDir),
     loadTemplate<IndexTemplate>("client", "index.js", templatesDir),
   ]);
   const taken = new Set(model.endpoints.map((e) => e.name));
   const locals = localNames(taken);
-  const schemes = authSchemes(model);
-  const supported = new Set(schemes.map(([name]) => name));
+  const { schemes, tokenUrls } = clientSchemes(model);
+  const supported = new Set(schemes.map(({ name }) => name));
   const revival = scalarRevival(model);
   const endpoints = model.endpoints.map((e) => {
     const view = endpointView(e, index, supported, locals, taken, pages);
@@ -126,8 +127,8 @@ export async function emitClient(
   const view: ClientIndexView = {
     title: model.info.title,
     baseUrl: defaultBaseUrl(model, options.baseUrl),
-    schemes: schemes.map(([name, scheme]) => ({ name, scheme })),
-    tokenUrls: tokenUrls(model),
+    schemes,
+    tokenUrls,
     endpoints,
     locals,
   };
@@ -161,4 +162,5 @@ export async function emitClient(
 /** What the client's files read of the client plugin's options (src/emit/client/plugin.ts). */
 export interface ClientOptions {
   readonly baseUrl: string | undefined;
+  readonly pages: PageDeclarations;
 }

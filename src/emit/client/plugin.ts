@@ -23,35 +23,7 @@ export default definePlugin({
     pages: pagesOption,
   },
   async emit(context) {
-    const { model, options, reporter, types } = context;
-    const [
-      { emitClient },
-      { baseUrlDiagnostics, endpointServerDiagnostics },
-      { declaredPages, methodDiagnostics, FETCH_FORBIDDEN_METHODS },
-      { schemaNameDiagnostics },
-    ] = await Promise.all([
-      import("./index.js"),
-      import("./base-url.js"),
-      import("../toolkit.js"),
-      import("./schema-names.js"),
-    ]);
-    // a method fetch refuses: the endpoint's function would reject every call
-    reporter.add(
-      methodDiagnostics(model, "client/method-not-sent", (m) =>
-        FETCH_FORBIDDEN_METHODS.includes(m)
-          ? "fetch refuses to send this method (a forbidden method of the Fetch standard): the generated function rejects every call"
-          : undefined,
-      ),
-    );
-    // a first server with no host: the client has no default base URL
-    baseUrlDiagnostics(model, options.baseUrl, reporter);
-    // an endpoint's own server it cannot call: it calls the base URL instead
-    endpointServerDiagnostics(model, reporter);
-    // a schema named like one of the client's exports (`ApiError`) is renamed in types.ts
-    schemaNameDiagnostics(model, types, reporter);
-    // a declaration that names what the endpoint lacks is reported and left out
-    const declared = declaredPages(model, options.pages);
-    reporter.add(declared.diagnostics);
-    return emitClient(context, declared.pages);
+    const { emitClient } = await import("./index.js");
+    return emitClient(context);
   },
 });

@@ -11,35 +11,44 @@ export type AuthSchemeView =
  * The security schemes the client can apply, by name: HTTP bearer, OAuth 2.0 and OpenID Connect
  * send a bearer token, HTTP basic sends username/password, API keys go where the scheme says.
  * Other HTTP schemes (digest, …) need a challenge round-trip and are left to the caller's headers.
+ * With them, the token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme
+ * name: what `clientCredentials` (client/oauth.ts) asks for a token.
  */
-export function authSchemes(model: ApiModel): [string, AuthSchemeView][] {
-  const out: [string, AuthSchemeView][] = [];
-  for (const key of Object.keys(model.securitySchemes).sort(compareCodeUnits)) {
-    const scheme = model.securitySchemes[key]!;
+export function clientSchemes(model: ApiModel): {
+  schemes: { name: string; scheme: AuthSchemeView }[];
+  tokenUrls: { name: string; url: string }[];
+} {
+  const schemes: { name: string; scheme: AuthSchemeView }[] = [];
+  const tokenUrls: { name: string; url: string }[] = [];
+  for (const name of Object.keys(model.securitySchemes).sort(
+    compareCodeUnits,
+  )) {
+    const scheme = model.securitySchemes[name]!;
     switch (scheme.type) {
       case "http": {
         const kind = scheme.scheme.toLowerCase();
-        if (kind === "bearer") out.push([key, { type: "bearer" }]);
-        else if (kind === "basic") out.push([key, { type: "basic" }]);
+        if (kind === "bearer" || kind === "basic")
+          schemes.push({ name, scheme: { type: kind } });
         break;
       }
-      case "oauth2":
+      case "oauth2": {
+        const url = scheme.flows.clientCredentials?.tokenUrl;
+        if (url) tokenUrls.push({ name, url });
+        schemes.push({ name, scheme: { type: "bearer" } });
+        break;
+      }
       case "openIdConnect":
-        out.push([key, { type: "bearer" }]);
+        schemes.push({ name, scheme: { type: "bearer" } });
         break;
       case "apiKey":
-        out.push([
-          key,
-          {
-            type: "apiKey",
-            in: scheme.in,
-            name: scheme.parameterName,
-          },
-        ]);
+        schemes.push({
+          name,
+          scheme: { type: "apiKey", in: scheme.in, name: scheme.parameterName },
+        });
         break;
     }
   }
-  return out;
+  return { schemes, tokenUrls };
 }
 
 /**
@@ -55,23 +64,4 @@ export function securityAlternatives(
   return endpoint.security
     .map((requirement) => Object.keys(requirement))
     .filter((names) => names.every((n) => supported.has(n)));
-}
-
-/**
- * The token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme name, sorted:
- * what `clientCredentials` (client/oauth.ts) asks for a token.
- */
-export function tokenUrls(model: ApiModel): { name: string; url: string }[] {
-  const out: { name: string; url: string }[] = [];
-  for (const name of Object.keys(model.securitySchemes).sort(
-    compareCodeUnits,
-  )) {
-    const scheme = model.securitySchemes[name]!;
-    const url =
-      scheme.type === "oauth2"
-        ? scheme.flows.clientCredentials?.tokenUrl
-        : undefined;
-    if (url) out.push({ name, url });
-  }
-  return out;
 }

@@ -1,11 +1,8 @@
 import {
   assignment,
-  type Doc,
   functionHead,
   genericMember,
-  group,
   importStatement,
-  items,
   jsdocLines,
   print,
   printDoc,
@@ -15,6 +12,7 @@ import {
 } from "../toolkit.js";
 import {
   assignedCall,
+  bracketed,
   genericAlias,
   genericAliasOf,
   genericFunctionHead,
@@ -115,23 +113,7 @@ function constLine(name: string, value: string): string {
 }
 
 function schemeLine(name: string, members: readonly string[]): string {
-  return objectMember(name, members, ",", 2);
-}
-
-/** `key: { a, b }<tail>` at `indent` spaces: the members one per line when it does not fit. */
-function objectMember(
-  key: string,
-  members: readonly string[],
-  tail: string,
-  indent: number,
-): string {
-  const doc: Doc = group([
-    propertyKey(key),
-    ": {",
-    items(members, { spaced: true }),
-    `}${tail}`,
-  ]);
-  return " ".repeat(indent) + print(doc, { indent });
+  return bracketed(name, "{", members, "},", 2, { spaced: true });
 }
 
 function namedStyles(
@@ -148,7 +130,9 @@ function namedStyles(
     // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
     // from the Record it sits in: its strings would widen without `as const`
     const tail = isPrototypeKey(name) ? " as const," : ",";
-    lines.push(objectMember(name, members, tail, indent + 2));
+    lines.push(
+      bracketed(name, "{", members, `}${tail}`, indent + 2, { spaced: true }),
+    );
   }
   const pad = " ".repeat(indent);
   return lines.length === 0

@@ -13,7 +13,7 @@ import {
   type Doc,
   scalarRevival,
 } from "../toolkit.js";
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { keyPlaces, toolSpec } from "./tool.js";

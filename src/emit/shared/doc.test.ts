@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  NARROWER_THAN_LENGTH,
   align,
   conditionalGroup,
   type Doc,
@@ -198,8 +197,12 @@ describe("print", () => {
   });
 });
 
-describe("NARROWER_THAN_LENGTH", () => {
-  test("a text without its characters is at least as wide as it is long, and each of them is narrower", () => {
+/** The characters that make textWidth less than a text's length (no-column ones, surrogates). */
+const NARROWER_THAN_LENGTH =
+  /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
+
+describe("textWidth", () => {
+  test("a text without NARROWER_THAN_LENGTH's characters is at least as wide as it is long, and each of them is narrower", () => {
     for (let code = 0; code <= 0xffff; code++) {
       const ch = String.fromCharCode(code);
       if (NARROWER_THAN_LENGTH.test(ch)) {

@@ -85,10 +85,6 @@ export function textWidth(text: string): number {
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
-/** The characters that make textWidth less than a text's length (no-column ones, surrogates). */
-export const NARROWER_THAN_LENGTH =
-  /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\ud800-\udfff]/;
-
 function isWide(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||

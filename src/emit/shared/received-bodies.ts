@@ -6,18 +6,6 @@ import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
 // once for its validators and its handlers' types (templates/server/decode.ts reads the body).
 
 /**
- * The media types of a request body whose bodies the server judges by their schema (JSON, text
- * and ranges), each once as `baseMediaType` writes it (a type listed twice: its first listing).
- */
-export function judgedContent(
-  content: readonly MediaContent[],
-): { type: string; content: MediaContent }[] {
-  return firstListings(content).filter(
-    ({ type }) => bodyReading(type) !== "other",
-  );
-}
-
-/**
  * The media types of a request body that get a validator of their own, each with its schema:
  * none when `body` (the first JSON media type's schema) judges every body rightly, else each
  * judged media type with a schema (a text one only when a string may fail it).
@@ -27,10 +15,14 @@ export function ownBodySchemas(
   schemas: Readonly<Record<string, NamedSchema>>,
   body: Schema | undefined,
 ): { type: string; schema: Schema }[] {
-  const judged = judgedContent(content).filter(
-    ({ type, content: c }) =>
-      bodyReading(type) !== "text" || !admitsEvery(schemas, c.schema, "string"),
-  );
+  // judged by their schema: JSON, ranges, and text that a string may fail (each type's first)
+  const judged = firstListings(content).filter(({ type, content: c }) => {
+    const reading = bodyReading(type);
+    return (
+      reading !== "other" &&
+      (reading !== "text" || !admitsEvery(schemas, c.schema, "string"))
+    );
+  });
   const differs = judged.some(({ type, content: c }) =>
     bodyReading(type) === "json"
       ? !sameSchema(c.schema, body)

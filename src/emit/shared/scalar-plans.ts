@@ -269,14 +269,12 @@ class PlanBuilder {
    * deep), named plans renumbered; each endpoint's `lossless` bits. Undefined when none is left.
    */
   finish(operations: Record<string, OperationPlan>): Plans | undefined {
-    const live = this.named.map(() => false);
     // a named plan lives when it revives something itself or through what it refers to
-    for (let changed = true; changed;) {
-      changed = false;
-      this.named.forEach((node, i) => {
-        if (!live[i] && this.lives(node, live)) changed = live[i] = true;
-      });
-    }
+    const lives = holding(
+      this.named,
+      (node) => node.s !== undefined || node.i === 1,
+    );
+    const live = this.named.map((_, i) => lives(i));
     const renumbered = new Map<number, number>();
     live.forEach((alive, i) => {
       if (alive) renumbered.set(i, renumbered.size);
@@ -302,15 +300,7 @@ class PlanBuilder {
     const named = this.named
       .filter((_, i) => live[i])
       .map((node) => prune(node) as PlanNode);
-    const int64 = (plan: Plan | undefined, seen: Set<number>): boolean => {
-      if (plan === undefined) return false;
-      if (typeof plan === "number") {
-        if (seen.has(plan)) return false;
-        seen.add(plan);
-        return int64(named[plan], seen);
-      }
-      return plan.i === 1 || children(plan).some((p) => int64(p, seen));
-    };
+    const int64 = holding(named, (node) => node.i === 1);
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
       const kept: OperationPlan = {};
@@ -326,28 +316,37 @@ class PlanBuilder {
       const responses = prunedRecord(op.responses, prune);
       if (responses) kept.responses = responses;
       const lossless =
-        (int64(kept.body, new Set()) ||
-        Object.values(kept.bodies ?? {}).some((p) => int64(p, new Set()))
+        (int64(kept.body) || Object.values(kept.bodies ?? {}).some(int64)
           ? 1
-          : 0) +
-        (Object.values(kept.responses ?? {}).some((p) => int64(p, new Set()))
-          ? 2
-          : 0);
+          : 0) + (Object.values(kept.responses ?? {}).some(int64) ? 2 : 0);
       if (lossless > 0) kept.lossless = lossless;
       if (Object.keys(kept).length > 0) setOwn(out, name, kept);
     }
     return Object.keys(out).length > 0 ? { named, operations: out } : undefined;
   }
+}
 
-  private lives(node: PlanNode, live: boolean[]): boolean {
-    const alive = (plan: Plan | undefined): boolean =>
-      plan === undefined
-        ? false
-        : typeof plan === "number"
-          ? live[plan] === true
-          : this.lives(plan, live);
-    return node.s !== undefined || node.i === 1 || children(node).some(alive);
+/**
+ * Whether a plan holds a node `own` says yes to, itself or through the named plans it refers to
+ * (`named`, cycles included).
+ */
+function holding(
+  named: readonly PlanNode[],
+  own: (node: PlanNode) => boolean,
+): (plan: Plan | undefined) => boolean {
+  const held = named.map(() => false);
+  const holds = (plan: Plan | undefined): boolean =>
+    plan !== undefined &&
+    (typeof plan === "number"
+      ? held[plan] === true
+      : own(plan) || children(plan).some(holds));
+  for (let changed = true; changed;) {
+    changed = false;
+    named.forEach((node, i) => {
+      if (!held[i] && holds(node)) changed = held[i] = true;
+    });
   }
+  return holds;
 }
 
 /** The plans inside a node: its members', the rest's, the items', the tuple's. */

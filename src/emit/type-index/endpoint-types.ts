@@ -199,22 +199,18 @@ export function contentType(
   mode: SchemaMode,
 ): TypeNode {
   if (content.length === 0) return UNKNOWN; // a body without media types says nothing
-  if (mode !== "read")
-    return union(
-      content.map((c) =>
-        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
-      ),
-    );
+  // without a schema, what its media type can say about the body's type
+  const typed = (c: MediaContent) =>
+    c.schema
+      ? schemaToType(c.schema, naming, mode)
+      : decodedType(undescribedBody(c.mediaType));
+  if (mode !== "read") return union(content.map(typed));
   // what the client decodes as JSON (or parses from a stream) first: the type a caller reads most
   const decoded = content.map((c) => decodedAs(c.mediaType));
   const parsed = (as: (typeof decoded)[number]) =>
     as === "json" || as === "stream";
   return union([
-    ...content
-      .filter((_, i) => parsed(decoded[i]!))
-      .map((c) =>
-        c.schema ? schemaToType(c.schema, naming, mode) : mediaDefault(c),
-      ),
+    ...content.filter((_, i) => parsed(decoded[i]!)).map(typed),
     ...decoded.filter((as) => !parsed(as)).map(decodedType),
   ]);
 }
@@ -222,25 +218,15 @@ export function contentType(
 /**
  * A response body the client does not decode as JSON is what it hands over (issue 24 J): text
  * for `text/*`, a Blob otherwise (XML included, whatever its schema says); unknown for a
- * wildcard, which may be either, or JSON.
+ * wildcard, which may be either, or JSON. Without a schema, a body is what its media type says
+ * (`undescribedBody`): text, binary (a Blob) or unknown.
  */
-function decodedType(as: ReturnType<typeof decodedAs>): TypeNode {
-  switch (as) {
-    case "text":
-      return raw("string");
-    case "blob":
-      return raw("Blob");
-    default:
-      return UNKNOWN;
-  }
-}
-
-/** Without a schema, what a media type can say about the body's type. */
-function mediaDefault(content: MediaContent): TypeNode {
-  const kind = undescribedBody(content.mediaType);
-  return kind === "text"
+function decodedType(
+  as: ReturnType<typeof decodedAs | typeof undescribedBody>,
+): TypeNode {
+  return as === "text"
     ? raw("string")
-    : kind === "binary"
+    : as === "blob" || as === "binary"
       ? raw("Blob")
       : UNKNOWN;
 }

@@ -317,7 +317,7 @@ function plainJsdoc(lines: string[]): boolean {
   return true;
 }
 
-/** A JSDoc block (print.ts's jsdocDoc) and the line break after it, at `indent`. */
+/** printDoc's block and the line break after it, at `indent`, written a piece at a time. */
 function writeJsdoc(lines: string[], indent: number, out: string[]): void {
   const next = newlineAnd(indent);
   if (lines.length === 1 && !lines[0]!.includes("*/")) {

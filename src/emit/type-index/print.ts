@@ -36,7 +36,8 @@ export function flat(node: TypeNode): string | null {
     case "array": {
       const element = flat(node.element);
       if (element === null) return null;
-      return needsParensAsElement(node.element)
+      const kind = node.element.kind;
+      return kind === "union" || kind === "intersection"
         ? `(${element})[]`
         : `${element}[]`;
     }
@@ -91,17 +92,9 @@ function joinFlat(
   return parts.join(sep);
 }
 
-function needsParensAsElement(node: TypeNode): boolean {
-  return node.kind === "union" || node.kind === "intersection";
-}
-
 /** The element type under any number of array levels. */
 export function innermost(node: TypeNode): TypeNode {
   return node.kind === "array" ? innermost(node.element) : node;
-}
-
-function isObjectNode(node: TypeNode): boolean {
-  return node.kind === "object";
 }
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
@@ -250,12 +243,12 @@ function intersectionParts(node: Intersection): Doc[] {
   const parts: Doc[] = [intersectionMember(members[0]!)];
   let wasIndented = false;
   for (let i = 1; i < members.length; i++) {
-    const prev = members[i - 1]!;
-    const cur = members[i]!;
-    const doc = intersectionMember(cur);
-    if (!isObjectNode(prev) && !isObjectNode(cur)) {
+    const prevObject = members[i - 1]!.kind === "object";
+    const curObject = members[i]!.kind === "object";
+    const doc = intersectionMember(members[i]!);
+    if (!prevObject && !curObject) {
       parts.push(indent([" &", line, doc]));
-    } else if (isObjectNode(prev) && isObjectNode(cur)) {
+    } else if (prevObject && curObject) {
       parts.push(" & ", wasIndented ? indent(doc) : doc);
     } else {
       if (i > 1) wasIndented = true;
@@ -361,14 +354,9 @@ export function memberDoc(member: ObjectMember): Doc {
   return member.doc ? [jsdocDoc(member.doc), hardline, doc] : doc;
 }
 
+/** printDoc's block as a doc: its lines at the indentation it is printed at. */
 function jsdocDoc(lines: string[]): Doc {
-  if (lines.length === 1 && !lines[0]!.includes("*/"))
-    return `/** ${lines[0]} */`;
-  return join(hardline, [
-    "/**",
-    ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)),
-    " */",
-  ]);
+  return join(hardline, printDoc(lines, 0).slice(0, -1).split("\n"));
 }
 
 /** An object type, expanded (print-object.ts prints it a member at a time). */

@@ -28,18 +28,12 @@ import {
  *
  * `read` mode types what a server sends (writeOnly members are optional, they are never sent);
  * `write` mode types what a client sends (readOnly members are optional, the server ignores
- * them). Named schemas whose two readings differ get a second type, `<Name>Write`.
- */
-export type SchemaMode = "read" | "write" | "form";
-
-/**
- * `form` types a request body the client sends as something other than JSON (a form, multipart,
+ * them). Named schemas whose two readings differ get a second type, `<Name>Write`. `form` types
+ * a request body the client sends as something other than JSON (a form, multipart,
  * octet-stream): as `write`, and a `format: binary` string is the Blob the client hands over.
  * Inside JSON (`read`, `write`) it is a string: JSON.stringify sends a Blob as `{}`.
  */
-export function isRequestMode(mode: SchemaMode): boolean {
-  return mode !== "read";
-}
+export type SchemaMode = "read" | "write" | "form";
 
 export interface SchemaNaming {
   /** TS type name for a `$ref` target, in the given mode. */
@@ -284,9 +278,9 @@ function requiredNames(
   if (!Array.isArray(schema.required)) return NO_NAMES;
   const split = requiredSplit(naming.schemas, schema, lookup);
   const required = new Set(split.always);
-  if (naming.members || isRequestMode(mode))
+  if (naming.members || mode !== "read")
     for (const name of split.notInResponse) required.add(name);
-  if (naming.members || !isRequestMode(mode))
+  if (naming.members || mode === "read")
     for (const name of split.notInRequest) required.add(name);
   return required;
 }

@@ -63,7 +63,7 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
   // one walk over the named schemas serves both variants and the recursion graph
   const facts = schemaFacts(model.schemas);
-  const writeVariants = schemasWithWriteVariant(model.schemas, facts);
+  const writeVariants = schemasWithWriteVariant(facts);
   const taken = new Set(names.values());
   // `<Name>Write`, `<Name>Form`: the first number free makes a taken name unique
   const variantNames = (schemaNames: Set<string>, suffix: string) => {

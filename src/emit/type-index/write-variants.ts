@@ -13,25 +13,29 @@ import { schemaRefName } from "../../model/schema/ref.js";
  * reading: they require a readOnly or writeOnly member themselves, or reference a schema
  * that does. Only these get a `<Name>Write` type; the rest are shared as is.
  */
-export function schemasWithWriteVariant(
-  schemas: Record<string, NamedSchema>,
-  facts: SchemaFacts = schemaFacts(schemas),
+export function schemasWithWriteVariant(facts: SchemaFacts): Set<string> {
+  return reaching(facts.refs, facts.directional);
+}
+
+/** `seed`, and every name whose `$ref`s reach one of them. */
+function reaching(
+  refs: ReadonlyMap<string, ReadonlySet<string>>,
+  seed: ReadonlySet<string>,
 ): Set<string> {
-  const refs = facts.refs;
-  const differ = new Set(facts.directional);
+  const out = new Set(seed);
   for (let changed = true; changed;) {
     changed = false;
     for (const [name, targets] of refs) {
-      if (differ.has(name)) continue;
+      if (out.has(name)) continue;
       for (const target of targets)
-        if (differ.has(target)) {
-          differ.add(name);
+        if (out.has(target)) {
+          out.add(name);
           changed = true;
           break;
         }
     }
   }
-  return differ;
+  return out;
 }
 
 /** What one walk over each named schema finds, for both variants. */
@@ -106,19 +110,11 @@ function scan(
  */
 export function schemasWithFormVariant(
   model: ApiModel,
-  facts: SchemaFacts = schemaFacts(model.schemas),
+  facts: SchemaFacts,
 ): Set<string> {
-  const refs = facts.refs;
-  const binary = new Set(facts.binary);
+  const { refs } = facts;
   // a schema reaching a binary one holds a binary string too
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [name, targets] of refs)
-      if (!binary.has(name) && [...targets].some((t) => binary.has(t))) {
-        binary.add(name);
-        changed = true;
-      }
-  }
+  const binary = reaching(refs, facts.binary);
   const reached = new Set<string>();
   const reach = (names: Iterable<string>) => {
     for (const name of names)
@@ -132,19 +128,9 @@ export function schemasWithFormVariant(
     if (requestBodyMode(sent) !== "form") continue;
     for (const c of sent) {
       const found = new Set<string>();
-      if (c.schema) collectRefs(c.schema, found);
+      if (c.schema) scan(model.schemas, c.schema, found);
       reach(found);
     }
   }
   return new Set([...reached].filter((name) => binary.has(name)));
-}
-
-/** Collects the schema's `$ref` targets into `refs`. */
-function collectRefs(schema: Schema, refs: Set<string>): void {
-  walkSchemaNodes(schema, (s) => {
-    if (typeof s === "object" && typeof s.$ref === "string") {
-      const target = schemaRefName(s.$ref);
-      if (target !== undefined) refs.add(target);
-    }
-  });
 }

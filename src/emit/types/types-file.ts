@@ -76,29 +76,28 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     out.write("\n" + declaration(name, node, doc));
   };
   out.write(HEADER);
-  const schemaNames = Object.keys(model.schemas).sort();
-  for (const schemaName of schemaNames) {
+  for (const schemaName of Object.keys(model.schemas).sort()) {
     const named = model.schemas[schemaName]!;
-    const doc = docLines(named.schema);
-    declare(
-      index.schemaTypeName(schemaName),
-      index.typeOf(named.schema, "read"),
-      doc,
-    );
+    const read = index.schemaTypeName(schemaName);
+    declare(read, index.typeOf(named.schema, "read"), docLines(named.schema));
     const write = index.schemaTypeName(schemaName, "write");
-    if (write !== index.schemaTypeName(schemaName))
-      declare(write, index.typeOf(named.schema, "write"), [
-        ...jsdocLines(
-          `\`${index.schemaTypeName(schemaName)}\` as a request sends it: readOnly members are optional.`,
+    if (write !== read)
+      declare(
+        write,
+        index.typeOf(named.schema, "write"),
+        jsdocLines(
+          `\`${read}\` as a request sends it: readOnly members are optional.`,
         ),
-      ]);
+      );
     const form = index.schemaTypeName(schemaName, "form");
     if (form !== write)
-      declare(form, index.typeOf(named.schema, "form"), [
-        ...jsdocLines(
+      declare(
+        form,
+        index.typeOf(named.schema, "form"),
+        jsdocLines(
           `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
         ),
-      ]);
+      );
   }
   for (const endpoint of model.endpoints)
     endpointDeclarations(endpoint, index, declare);
