@@ -1,9 +1,13 @@
 import { assignOwn } from "../own-property.js";
 import { grouped, joined, packed } from "../lists.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type {
   ApiResponse,
   Example,

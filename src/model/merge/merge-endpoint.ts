@@ -1,11 +1,15 @@
 import { assignOwn } from "../own-property.js";
-import { joined, packed } from "../lists.js";
+import { firstOfEachCase, joined } from "../lists.js";
 import { emptyParameters } from "../factories.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { mergeRequestBody, mergeResponses } from "./merge-content.js";
 import { mergeParameters } from "./merge-parameters.js";
 import { pathVariables } from "../path-template.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type { Endpoint } from "../types.js";
 import { PARAMETER_LOCATIONS } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
@@ -38,7 +42,7 @@ export function mergeEndpoint(
     nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
     parameters: emptyParameters(),
     responses: mergeResponses(views),
-    tags: dedupe(views.flatMap((v) => v.endpoint.tags)),
+    tags: firstOfEachCase(views.flatMap((v) => v.endpoint.tags)),
     deprecated: views.some((v) => v.endpoint.deprecated),
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
@@ -97,19 +101,6 @@ function richestText(
       return text ? [offer(v, text, text.length)] : [];
     }),
   )?.value;
-}
-
-function dedupe(values: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values) {
-    const key = value.toLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(value);
-    }
-  }
-  return packed(out);
 }
 
 /**

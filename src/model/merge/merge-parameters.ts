@@ -1,10 +1,15 @@
 import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { grouped, joined } from "../lists.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "../path-template.js";
+import { parameterKey } from "../factories.js";
 import { canonicalJson } from "../order.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "../types.js";
@@ -33,7 +38,7 @@ export function mergeParameters(
         parameter,
       })),
     ),
-    ({ parameter: { name } }) => nameKey(name, location),
+    ({ parameter }) => parameterKey(parameter),
   );
   const out = [...byName.values()].map((list) =>
     mergedParameter(list, location, merged, reporter),
@@ -64,7 +69,7 @@ function soleParameters(
   location: ParameterLocation,
 ): Parameter[] | undefined {
   if (list.length > 1) {
-    const names = list.map(({ name }) => nameKey(name, location));
+    const names = list.map(parameterKey);
     if (new Set(names).size < names.length) return undefined;
   }
   return list.map((p) => ({
@@ -72,11 +77,6 @@ function soleParameters(
     sources: p.sources.slice().sort(compareSources),
     required: location === "path" || Boolean(p.required),
   }));
-}
-
-/** Parameters of one name are one parameter (headers' names case aside). */
-function nameKey(name: string, location: ParameterLocation): string {
-  return location === "header" ? name.toLowerCase() : name;
 }
 
 /** The parameters of one name that the views offer, as one. */

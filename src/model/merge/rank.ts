@@ -1,5 +1,5 @@
 import { compareCodeUnits } from "../order.js";
-import type { SourceFormat, SourceRef } from "../types.js";
+import type { Endpoint, SourceFormat, SourceRef } from "../types.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -80,4 +80,20 @@ function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
     (b.richness ?? 0) - (a.richness ?? 0) ||
     compareSources(a.source, b.source)
   );
+}
+
+/** One document's view of an endpoint, with the rank of the document it came from. */
+export interface EndpointOffer {
+  endpoint: Endpoint;
+  rank: number;
+}
+
+/** A fact one view offers, at that view's rank, for {@link pickWinner}. */
+export function offer<T>(
+  view: EndpointOffer,
+  value: T,
+  richness = 0,
+  source: SourceRef = view.endpoint.sources[0]!,
+): Offer<T> {
+  return { value, rank: view.rank, source, richness };
 }
