@@ -157,13 +157,12 @@ export function assignNames(
   const unlocked: Endpoint[] = [];
   const lockedOnes: Endpoint[] = [];
   for (const endpoint of pending) {
-    const locked = options.lockedNames?.[endpointKey(endpoint)];
-    if (
-      locked !== undefined &&
-      isIdentifierName(locked) &&
-      !isReservedWord(locked) &&
-      !isTaken(locked)
-    ) {
+    const locked = lockedName(
+      options.lockedNames,
+      endpointKey(endpoint),
+      isTaken,
+    );
+    if (locked !== undefined) {
       claim(endpoint, locked);
       lockedOnes.push(endpoint);
     } else unlocked.push(endpoint);
@@ -278,6 +277,24 @@ function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
       : best,
   );
   return { name, kind: first.kind, source: first.source };
+}
+
+/** The name locked under `key` while it is still usable: an identifier, not reserved, not taken. */
+export function lockedName(
+  lockedNames: Readonly<Record<string, string>> | undefined,
+  key: string,
+  isTaken: (name: string) => boolean,
+): string | undefined {
+  const name =
+    lockedNames && Object.hasOwn(lockedNames, key)
+      ? lockedNames[key]
+      : undefined;
+  return name !== undefined &&
+    isIdentifierName(name) &&
+    !isReservedWord(name) &&
+    !isTaken(name)
+    ? name
+    : undefined;
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */
