@@ -117,6 +117,9 @@ export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A schema object (not `true`/`false`, not a list). */
+export const isSchemaObject = isMap as (value: unknown) => value is Schema;
+
 /**
  * Appends the direct sub-schemas of `schema` to `out`, every keyword that holds one
  * (in/applicator, 2020-12 and the older spellings readers may keep: `additionalItems`,
