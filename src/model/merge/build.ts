@@ -1,4 +1,4 @@
-import { mergeDocuments, type MergedDocuments } from "./merge.js";
+import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import {
@@ -20,6 +20,7 @@ import { admitsType } from "../schema/schema.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
 import type {
+  ApiDescription,
   ApiInfo,
   ApiModel,
   Diagnostic,
@@ -30,7 +31,6 @@ import type {
   SecurityScheme,
 } from "../types.js";
 import type { ScalarChoices } from "../scalar-choices.js";
-import { PARAMETER_LOCATIONS } from "../types.js";
 
 export interface BuildOptions extends NamingOptions {
   /**
@@ -152,7 +152,7 @@ function mergeTaken(
   reporter: ModelReporter,
   options: BuildOptions,
 ): {
-  merged: MergedDocuments;
+  merged: ApiDescription;
   inferredScheme: SecurityScheme | undefined;
   patterns: ReadonlyMap<string, PatternGuard> | undefined;
 } {
@@ -231,9 +231,9 @@ function reportDegenerateTags(
 }
 
 function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
-  const untyped = PARAMETER_LOCATIONS.flatMap(
-    (location) => endpoint.parameters[location],
-  ).filter((p) => p.schema === undefined);
+  const untyped = allParameters(endpoint.parameters).filter(
+    (p) => p.schema === undefined,
+  );
   if (untyped.length === 0) return;
   const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");

@@ -26,8 +26,6 @@ import { mergeWebhooks } from "./webhooks.js";
 import { trimTrailing } from "../linear-text.js";
 import { grouped } from "../lists.js";
 
-export type MergedDocuments = ApiDescription;
-
 /** Documents in a canonical order, so no result depends on the order inputs were given in. */
 function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
   const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
@@ -46,7 +44,7 @@ export function mergeDocuments(
   input: readonly DocumentModel[],
   reporter: ModelReporter,
   prefer: readonly string[] = [],
-): MergedDocuments {
+): ApiDescription {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
   const preferred = (doc: DocumentModel) => isPreferred(doc.file, prefer);
   const { schemas, documents } = mergeSchemas(
