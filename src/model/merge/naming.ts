@@ -85,6 +85,12 @@ export function assignNames(
     const shape = overrideShape(key);
     if (shape !== undefined)
       byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
+    else
+      reporter.report(
+        "naming/unmatched-override",
+        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+        fileStart(key),
+      );
   }
   const used = new Set<string>();
   /** Which key's override holds a name, by clash key. */
@@ -142,13 +148,6 @@ export function assignNames(
             : `the name override for ${JSON.stringify(key)} matches no endpoint`,
           fileStart(key),
         );
-  for (const key of Object.keys(options.names ?? {}))
-    if (overrideShape(key) === undefined)
-      reporter.report(
-        "naming/unmatched-override",
-        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
-        fileStart(key),
-      );
   // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
   // diagnostics reading names does not depend on whether a lock exists
   const preferred = new Map(
