@@ -4,6 +4,7 @@ import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
 import {
   compareSources,
+  longestText,
   offer,
   pickWinner,
   type EndpointOffer,
@@ -143,14 +144,12 @@ export function mergeRequestBody(
     content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
     sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
   };
-  const description = pickWinner(
-    bodies.flatMap((b) =>
-      b.body.description
-        ? [offer(b.view, b.body.description, b.body.description.length)]
-        : [],
-    ),
+  const description = longestText(
+    bodies,
+    (b) => b.view,
+    (b) => b.body.description,
   );
-  if (description) body.description = description.value;
+  if (description) body.description = description;
   return body;
 }
 

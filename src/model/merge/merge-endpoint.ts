@@ -6,6 +6,7 @@ import { mergeParameters } from "./merge-parameters.js";
 import { pathVariables } from "../path-template.js";
 import {
   compareSources,
+  longestText,
   offer,
   pickWinner,
   type EndpointOffer,
@@ -58,9 +59,17 @@ export function mergeEndpoint(
   if (body) merged.requestBody = body;
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
-  const summary = richestText(views, (e) => e.summary);
+  const summary = longestText(
+    views,
+    (v) => v,
+    (v) => v.endpoint.summary?.trim(),
+  );
   if (summary !== undefined) merged.summary = summary;
-  const description = richestText(views, (e) => e.description);
+  const description = longestText(
+    views,
+    (v) => v,
+    (v) => v.endpoint.description?.trim(),
+  );
   if (description !== undefined) merged.description = description;
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
@@ -88,19 +97,6 @@ function countScopes(security: Record<string, string[]>[]): number {
       ),
     0,
   );
-}
-
-/** The longest text wins ("the richer description kept"). */
-function richestText(
-  views: EndpointOffer[],
-  get: (e: Endpoint) => string | undefined,
-): string | undefined {
-  return pickWinner(
-    views.flatMap((v) => {
-      const text = get(v.endpoint)?.trim();
-      return text ? [offer(v, text, text.length)] : [];
-    }),
-  )?.value;
 }
 
 /**

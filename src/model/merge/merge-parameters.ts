@@ -6,6 +6,7 @@ import { parameterKey } from "../factories.js";
 import { canonicalJson } from "../order.js";
 import {
   compareSources,
+  longestText,
   offer,
   pickWinner,
   type EndpointOffer,
@@ -128,21 +129,13 @@ export function mergedParameter(
   };
   parameter.required =
     location === "path" || list.some((e) => e.parameter.required);
-  const description = pickWinner(
-    list.flatMap((e) =>
-      e.parameter.description
-        ? [
-            offer(
-              e.view,
-              e.parameter.description,
-              e.parameter.description.length,
-              e.parameter.sources[0],
-            ),
-          ]
-        : [],
-    ),
+  const description = longestText(
+    list,
+    (e) => e.view,
+    (e) => e.parameter.description,
+    (e) => e.parameter.sources[0],
   );
-  if (description) parameter.description = description.value;
+  if (description) parameter.description = description;
   if (parameter.example === undefined) {
     const example = list.find((e) => e.parameter.example !== undefined);
     if (example) parameter.example = example.parameter.example;

@@ -97,3 +97,18 @@ export function offer<T>(
 ): Offer<T> {
   return { value, rank: view.rank, source, richness };
 }
+
+/** The longest text the entries give, ranked as their views are (rule 2: the richer text wins). */
+export function longestText<E>(
+  entries: readonly E[],
+  view: (entry: E) => EndpointOffer,
+  text: (entry: E) => string | undefined,
+  source?: (entry: E) => SourceRef | undefined,
+): string | undefined {
+  return pickWinner(
+    entries.flatMap((e) => {
+      const t = text(e);
+      return t ? [offer(view(e), t, t.length, source?.(e))] : [];
+    }),
+  )?.value;
+}
