@@ -17,7 +17,6 @@ import {
 import type { NamedSchema, Schema, SchemaType } from "../types.js";
 
 export {
-  ANNOTATION_KEYWORDS,
   DOCUMENTATION_KEYWORDS,
   isAnnotation,
   isMap,

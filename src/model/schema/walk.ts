@@ -33,7 +33,7 @@ export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
  * `discriminator` (a hint; the oneOf/anyOf it sits beside decides). `x-` extensions are
  * annotations too: see {@link isAnnotation}.
  */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
   "readOnly",
   "writeOnly",
