@@ -45,10 +45,15 @@ export async function generate(
   inputs: Inputs,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const { cwd = process.cwd(), layout, readText, parse, lockedNames } = options;
-  const config = Object.fromEntries(
-    Object.entries(options).filter(([key]) => !(key in PROGRAM_ONLY)),
-  );
+  // what only a program gives, which is not the config's
+  const {
+    cwd = process.cwd(),
+    layout,
+    readText,
+    parse,
+    lockedNames,
+    ...config
+  } = options;
   const resolved = resolveOptions(
     validateConfig(config, "generate() options"),
     {},
@@ -94,15 +99,3 @@ export async function generate(
   reporter.add(result.diagnostics);
   return { ...result, diagnostics: reporter.diagnostics };
 }
-
-/** The options only a program gives, which are not the config's. */
-const PROGRAM_ONLY = {
-  cwd: true,
-  layout: true,
-  readText: true,
-  parse: true,
-  lockedNames: true,
-} satisfies Record<
-  Exclude<keyof GenerateOptions, keyof ApiloomSettings | number>,
-  true
->;

@@ -1,10 +1,5 @@
 import { compareCodeUnits as cmp } from "../model/order.js";
-import type {
-  ApiResponse,
-  MediaContent,
-  Parameter,
-  SourceRef,
-} from "../model/types.js";
+import type { ApiResponse, MediaContent, SourceRef } from "../model/types.js";
 import type { ApiChange } from "../emit/artifact.js";
 import { CHANGE_RULES, SEVERITY_ORDER, type RuleId } from "./rules.js";
 
@@ -121,6 +116,5 @@ export function pairUp<T>(
 
 export const byMediaType = (media: MediaContent) => media.mediaType;
 export const byStatus = (response: ApiResponse) => response.status;
-/** Header names are case-insensitive; other parameters are matched by their exact name. */
-export const byName = (p: Parameter) =>
-  p.in === "header" ? p.name.toLowerCase() : p.name;
+/** Parameters are matched by name, headers' case aside. */
+export { parameterKey as byName } from "../model/factories.js";

@@ -59,17 +59,19 @@ export function allParameters(parameters: EndpointParameters): Parameter[] {
   ];
 }
 
+/** The name parameters of one location are matched by: a header's case aside (RFC 9110 §5.1). */
+export function parameterKey(p: Pick<Parameter, "name" | "in">): string {
+  return p.in === "header" ? p.name.toLowerCase() : p.name;
+}
+
 /** Adds a parameter to its location group unless one of the same name is already there. */
 export function addParameter(
   parameters: EndpointParameters,
   parameter: Parameter,
 ): void {
   const group = parameters[parameter.in];
-  const key =
-    parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name;
-  const existing = group.findIndex(
-    (p) => (p.in === "header" ? p.name.toLowerCase() : p.name) === key,
-  );
+  const key = parameterKey(parameter);
+  const existing = group.findIndex((p) => parameterKey(p) === key);
   if (existing === -1) group.push(parameter);
   else group[existing] = parameter; // operation-level overrides path-level (OpenAPI 3.1 §4.8.10.1)
 }

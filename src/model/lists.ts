@@ -31,6 +31,19 @@ export function grouped<T>(
   return groups;
 }
 
+/** The first of each text, case aside (tags), in a list without spare room. */
+export function firstOfEachCase(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return packed(
+    values.filter((value) => {
+      const key = value.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+}
+
 /** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
 export function packed<T>(list: readonly T[]): T[] {
   return list.slice();

@@ -20,15 +20,10 @@ export interface Pagination {
 }
 
 /**
- * The rule, conservative on purpose (a wrong guess is a silent bug; no guess costs a feature):
- * a GET endpoint paginates when
- * - it has exactly one success status, whose only content is JSON with an object schema (after
- *   `$ref`s; no allOf/oneOf/anyOf, not nullable), and
- * - exactly one pair matches: a query parameter P and a property of that object named
- *   `next` + P, ignoring case, `_` and `-` (`cursor` ↔ `nextCursor`, `page_token` ↔
- *   `next_page_token`, `page` ↔ `nextPage`, `offset` ↔ `next_offset`), both plain strings
- *   (no enum, const or binary format) or both numbers (integer or number, no enum or const).
- * Anything else, including two matching pairs, is not paginated: no infinite variant is made.
+ * The cursor rule (docs/client.md, "TanStack Query options"): a GET whose one success status
+ * answers JSON with an object schema (no composition), and exactly one query parameter P with a
+ * property `next` + P (case, `_` and `-` aside), both plain strings or both numbers. Conservative
+ * on purpose: a wrong guess is a silent bug, no guess costs a feature.
  */
 export function pagination(
   model: ApiModel,
@@ -143,16 +138,10 @@ const LIMIT = /^limit$/i;
 const PAGE = /^page$/i;
 
 /**
- * The page shape of a GET endpoint when exactly one of them fits (else undefined: a wrong guess
- * is a silent bug; `client.pages` in the config declares the others):
- * - its one success status answers JSON: an array, or an object with exactly one array property
- *   (the items);
- * - `cursor`: the rule of `pagination` above;
- * - `next-url`: a string property named `next`, `nextUrl`, `next_link`, `next_page_url`…;
- * - `link`: the success response declares a `Link` header;
- * - `offset`: integer query parameters named `offset` and `limit`;
- * - `page`: an integer query parameter named `page` (with `per_page`, `pageSize`, `limit` or
- *   `size` for the page size, when there is one).
+ * The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"): its one
+ * success status answers JSON, an array or an object with exactly one array property (the
+ * items), and the names each shape looks for are those above. Else undefined: a wrong guess is a
+ * silent bug, and `client.pages` in the config declares the others.
  */
 export function pageShape(
   model: ApiModel,

@@ -49,25 +49,39 @@ export interface Diagnostic {
 }
 
 /**
- * An endpoint's method, lower-cased: one OpenAPI names, or (OpenAPI 3.2's `additionalOperations`)
- * any other; see model/methods.ts.
+ * The methods OpenAPI names, and OpenAPI 3.2's QUERY (a safe, idempotent request with a body,
+ * draft-ietf-httpbis-safe-method-w-body). An endpoint's method is lower-cased (emitters
+ * upper-case it): one of these, or any other HTTP method an OpenAPI 3.2 path item lists under
+ * `additionalOperations` (`link` for LINK); an emitter that cannot carry another method says so
+ * with a diagnostic (emit/shared/methods.ts).
  */
+const STANDARD_METHODS = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+  "query",
+] as const;
+export type StandardHttpMethod = (typeof STANDARD_METHODS)[number];
+export const HTTP_METHODS: readonly StandardHttpMethod[] = STANDARD_METHODS;
 export type HttpMethod = StandardHttpMethod | (string & {});
-export {
-  HTTP_METHODS,
-  isStandardMethod,
-  type StandardHttpMethod,
-} from "./methods.js";
-import type { StandardHttpMethod } from "./methods.js";
 
-export type ParameterLocation = "path" | "query" | "header" | "cookie";
+/** True when `method` is one OpenAPI names (and QUERY), not one of `additionalOperations`. */
+export function isStandardMethod(method: string): method is StandardHttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(method);
+}
 
-export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = [
+export const PARAMETER_LOCATIONS = [
   "path",
   "query",
   "header",
   "cookie",
-];
+] as const;
+export type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
 
 /** A JSON Schema (2020-12 / OpenAPI 3.1 dialect). Unknown keywords are kept. */
 export interface Schema {

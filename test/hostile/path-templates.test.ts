@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { templateProblem } from "../../src/model/merge/path-checks.js";
+import { templateProblem } from "../../src/model/merge/build.js";
 import { typeCheck } from "../server/generated.js";
 import { expectNoCrash, FIXTURES, generateInto, outDir } from "./cli.js";
 

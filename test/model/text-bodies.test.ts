@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 
 /*
- * model/text-body-not-string (src/model/merge/text-bodies.ts): a request body's text/* media type whose
+ * model/text-body-not-string (src/model/merge/build.ts): a request body's text/* media type whose
  * schema no string passes. The generated server reads a text body as the string it is and checks
  * it by that schema (test/server/body-schemas.test.ts), so it refuses every such body; when the
  * text type is the one the client sends, the generated client and server cannot talk at all.

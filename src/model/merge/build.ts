@@ -1,10 +1,6 @@
-import { mergeDocuments, type MergedDocuments } from "./merge.js";
+import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
-import {
-  dropInvalidTemplates,
-  dropUnusedPathParameters,
-} from "./path-checks.js";
 import { pathVariables } from "../path-template.js";
 import { allParameters } from "../factories.js";
 import { shareEmpties } from "../lists.js";
@@ -15,20 +11,22 @@ import { assessTags } from "../tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "../diagnostics/reporter.js";
 import { ModelReporter } from "../diagnostics/codes.js";
-import { reportTextBodies } from "./text-bodies.js";
+import { baseMediaType, bodyReading, isJsonMediaType } from "../media-types.js";
+import { admitsType } from "../schema/schema.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
 import type {
+  ApiDescription,
   ApiInfo,
   ApiModel,
   Diagnostic,
   DocumentModel,
   Endpoint,
+  NamedSchema,
   PatternGuard,
   SecurityScheme,
 } from "../types.js";
 import type { ScalarChoices } from "../scalar-choices.js";
-import { PARAMETER_LOCATIONS } from "../types.js";
 
 export interface BuildOptions extends NamingOptions {
   /**
@@ -150,7 +148,7 @@ function mergeTaken(
   reporter: ModelReporter,
   options: BuildOptions,
 ): {
-  merged: MergedDocuments;
+  merged: ApiDescription;
   inferredScheme: SecurityScheme | undefined;
   patterns: ReadonlyMap<string, PatternGuard> | undefined;
 } {
@@ -229,9 +227,9 @@ function reportDegenerateTags(
 }
 
 function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
-  const untyped = PARAMETER_LOCATIONS.flatMap(
-    (location) => endpoint.parameters[location],
-  ).filter((p) => p.schema === undefined);
+  const untyped = allParameters(endpoint.parameters).filter(
+    (p) => p.schema === undefined,
+  );
   if (untyped.length === 0) return;
   const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
@@ -268,4 +266,110 @@ function reportUnmatchedPreferences(
         `the preferred file or folder ${JSON.stringify(entry)} is neither an input nor a folder holding one: it prefers nothing`,
         fileStart(entry),
       );
+}
+
+/**
+ * Reports each `text/*` media type of a request body (an endpoint's, or a webhook's, which the
+ * generated receiver reads alike) whose schema admits no string (`model/text-body-not-string`).
+ * A text body is a string, and the generated server reads it as one and checks it by that
+ * schema, so it refuses every such body (400); when no JSON media type is listed and the text one
+ * is first, the generated client sends it, its value written as JSON text under that label. A
+ * Swagger 2.0 operation that `consumes` JSON and text/plain with one body schema is the usual
+ * cause; the API may well read JSON under either label, which apiloom cannot know.
+ */
+function reportTextBodies(
+  endpoint: Endpoint,
+  schemas: Readonly<Record<string, NamedSchema>>,
+  reporter: ModelReporter,
+  what = `${endpoint.method.toUpperCase()} ${endpoint.path}`,
+): void {
+  const body = endpoint.requestBody;
+  if (!body) return;
+  const content = body.content;
+  const refused = content.filter(
+    (c) =>
+      bodyReading(c.mediaType) === "text" &&
+      c.schema !== undefined &&
+      !admitsType(schemas, c.schema, "string"),
+  );
+  if (refused.length === 0) return;
+  const types = [...new Set(refused.map((c) => baseMediaType(c.mediaType)))];
+  const sent =
+    !content.some((c) => isJsonMediaType(c.mediaType)) &&
+    refused[0] === content[0];
+  reporter.report(
+    "model/text-body-not-string",
+    `${what}: a ${types.join(" or ")} body is a string, which its schema does not admit: the generated server refuses every such body (400)${sent ? `, and the generated client sends the value as JSON text labelled ${types[0]}` : ""}. If the API reads JSON under that label, list application/json; if it takes text, give ${types.length === 1 ? "it" : "them"} a string schema`,
+    body.sources[0] ?? endpoint.sources[0]!,
+  );
+}
+
+/**
+ * What a path template must be before it can become a URL: `{name}` variables, each once, and no
+ * other brace. An endpoint whose template is not (`/users/{id`, `/a/{}/b`, `/x/{id}/{id}`) is
+ * reported at its line and left out, since the client would send the braces literally and the
+ * server's router cannot tell the two `{id}`s apart.
+ */
+export function templateProblem(path: string): string | undefined {
+  const seen = new Set<string>();
+  let rest = path;
+  for (;;) {
+    const open = rest.indexOf("{");
+    const close = rest.indexOf("}");
+    if (open === -1 && close === -1) return undefined;
+    if (close !== -1 && (open === -1 || close < open))
+      return "a '}' closes no '{'";
+    const end = rest.indexOf("}", open + 1);
+    const nested = rest.indexOf("{", open + 1);
+    if (end === -1) return `the '{' at '${rest.slice(open)}' is never closed`;
+    if (nested !== -1 && nested < end) return "a '{' opens inside another";
+    const name = rest.slice(open + 1, end);
+    if (name.trim() === "") return "a '{}' names no variable";
+    if (seen.has(name)) return `'{${name}}' appears twice`;
+    seen.add(name);
+    rest = rest.slice(end + 1);
+  }
+}
+
+/** The documents without the endpoints whose path template is unusable (each reported). */
+function dropInvalidTemplates(
+  documents: readonly DocumentModel[],
+  reporter: ModelReporter,
+): DocumentModel[] {
+  return documents.map((doc) => {
+    const endpoints = doc.endpoints.filter((endpoint) => {
+      const problem = templateProblem(endpoint.path);
+      if (problem === undefined) return true;
+      const at = endpoint.sources[0]!;
+      reporter.report(
+        "model/invalid-path-template",
+        `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
+        at,
+      );
+      return false;
+    });
+    return endpoints.length === doc.endpoints.length
+      ? doc
+      : { ...doc, endpoints };
+  });
+}
+
+/** Drops declared path parameters the template has no `{name}` for, each reported at its line. */
+function dropUnusedPathParameters(
+  endpoint: Endpoint,
+  variables: readonly string[],
+  reporter: ModelReporter,
+): void {
+  const path = endpoint.parameters.path;
+  const unused = path.filter((p) => !variables.includes(p.name));
+  if (unused.length === 0) return;
+  for (const parameter of unused) {
+    const at = parameter.sources[0] ?? endpoint.sources[0]!;
+    reporter.report(
+      "model/unused-path-parameter",
+      `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
+      at,
+    );
+  }
+  endpoint.parameters.path = path.filter((p) => variables.includes(p.name));
 }

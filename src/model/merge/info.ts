@@ -1,3 +1,4 @@
+import { fileStart } from "../diagnostics/reporter.js";
 import { pickWinner } from "./rank.js";
 import type { ApiInfo, DocumentModel, Endpoint } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
@@ -52,12 +53,7 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
   return {
     value: doc,
     rank: rankOf(doc),
-    source: doc.endpoints[0]?.sources[0] ?? {
-      file: doc.file,
-      line: 1,
-      column: 1,
-      pointer: "#",
-    },
+    source: doc.endpoints[0]?.sources[0] ?? fileStart(doc.file),
     richness: doc.endpoints.length,
   };
 }

@@ -1,9 +1,14 @@
 import { assignOwn } from "../own-property.js";
 import { grouped, joined, packed } from "../lists.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  longestText,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type {
   ApiResponse,
   Example,
@@ -139,14 +144,12 @@ export function mergeRequestBody(
     content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
     sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
   };
-  const description = pickWinner(
-    bodies.flatMap((b) =>
-      b.body.description
-        ? [offer(b.view, b.body.description, b.body.description.length)]
-        : [],
-    ),
+  const description = longestText(
+    bodies,
+    (b) => b.view,
+    (b) => b.body.description,
   );
-  if (description) body.description = description.value;
+  if (description) body.description = description;
   return body;
 }
 

@@ -1,11 +1,16 @@
 import { assignOwn } from "../own-property.js";
-import { joined, packed } from "../lists.js";
+import { firstOfEachCase, joined } from "../lists.js";
 import { emptyParameters } from "../factories.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { mergeRequestBody, mergeResponses } from "./merge-content.js";
 import { mergeParameters } from "./merge-parameters.js";
 import { pathVariables } from "../path-template.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  longestText,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type { Endpoint } from "../types.js";
 import { PARAMETER_LOCATIONS } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
@@ -38,7 +43,7 @@ export function mergeEndpoint(
     nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
     parameters: emptyParameters(),
     responses: mergeResponses(views),
-    tags: dedupe(views.flatMap((v) => v.endpoint.tags)),
+    tags: firstOfEachCase(views.flatMap((v) => v.endpoint.tags)),
     deprecated: views.some((v) => v.endpoint.deprecated),
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
@@ -54,9 +59,17 @@ export function mergeEndpoint(
   if (body) merged.requestBody = body;
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
-  const summary = richestText(views, (e) => e.summary);
+  const summary = longestText(
+    views,
+    (v) => v,
+    (v) => v.endpoint.summary?.trim(),
+  );
   if (summary !== undefined) merged.summary = summary;
-  const description = richestText(views, (e) => e.description);
+  const description = longestText(
+    views,
+    (v) => v,
+    (v) => v.endpoint.description?.trim(),
+  );
   if (description !== undefined) merged.description = description;
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
@@ -84,32 +97,6 @@ function countScopes(security: Record<string, string[]>[]): number {
       ),
     0,
   );
-}
-
-/** The longest text wins ("the richer description kept"). */
-function richestText(
-  views: EndpointOffer[],
-  get: (e: Endpoint) => string | undefined,
-): string | undefined {
-  return pickWinner(
-    views.flatMap((v) => {
-      const text = get(v.endpoint)?.trim();
-      return text ? [offer(v, text, text.length)] : [];
-    }),
-  )?.value;
-}
-
-function dedupe(values: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values) {
-    const key = value.toLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(value);
-    }
-  }
-  return packed(out);
 }
 
 /**

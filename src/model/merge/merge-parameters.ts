@@ -1,10 +1,16 @@
 import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { grouped, joined } from "../lists.js";
-import { offer, type EndpointOffer } from "./endpoint-offer.js";
 import { pathVariables } from "../path-template.js";
+import { parameterKey } from "../factories.js";
 import { canonicalJson } from "../order.js";
-import { compareSources, pickWinner } from "./rank.js";
+import {
+  compareSources,
+  longestText,
+  offer,
+  pickWinner,
+  type EndpointOffer,
+} from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "../types.js";
@@ -33,7 +39,7 @@ export function mergeParameters(
         parameter,
       })),
     ),
-    ({ parameter: { name } }) => nameKey(name, location),
+    ({ parameter }) => parameterKey(parameter),
   );
   const out = [...byName.values()].map((list) =>
     mergedParameter(list, location, merged, reporter),
@@ -64,7 +70,7 @@ function soleParameters(
   location: ParameterLocation,
 ): Parameter[] | undefined {
   if (list.length > 1) {
-    const names = list.map(({ name }) => nameKey(name, location));
+    const names = list.map(parameterKey);
     if (new Set(names).size < names.length) return undefined;
   }
   return list.map((p) => ({
@@ -72,11 +78,6 @@ function soleParameters(
     sources: p.sources.slice().sort(compareSources),
     required: location === "path" || Boolean(p.required),
   }));
-}
-
-/** Parameters of one name are one parameter (headers' names case aside). */
-function nameKey(name: string, location: ParameterLocation): string {
-  return location === "header" ? name.toLowerCase() : name;
 }
 
 /** The parameters of one name that the views offer, as one. */
@@ -128,21 +129,13 @@ export function mergedParameter(
   };
   parameter.required =
     location === "path" || list.some((e) => e.parameter.required);
-  const description = pickWinner(
-    list.flatMap((e) =>
-      e.parameter.description
-        ? [
-            offer(
-              e.view,
-              e.parameter.description,
-              e.parameter.description.length,
-              e.parameter.sources[0],
-            ),
-          ]
-        : [],
-    ),
+  const description = longestText(
+    list,
+    (e) => e.view,
+    (e) => e.parameter.description,
+    (e) => e.parameter.sources[0],
   );
-  if (description) parameter.description = description.value;
+  if (description) parameter.description = description;
   if (parameter.example === undefined) {
     const example = list.find((e) => e.parameter.example !== undefined);
     if (example) parameter.example = example.parameter.example;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEndpoint, emptyParameters } from "../factories.js";
-import type { EndpointOffer } from "./endpoint-offer.js";
+import type { EndpointOffer } from "./rank.js";
 import {
   mergedMedia,
   mergedResponse,

@@ -24,9 +24,7 @@ import type {
 } from "../types.js";
 import { mergeWebhooks } from "./webhooks.js";
 import { trimTrailing } from "../linear-text.js";
-import { grouped } from "../lists.js";
-
-export type MergedDocuments = ApiDescription;
+import { grouped, joined } from "../lists.js";
 
 /** Documents in a canonical order, so no result depends on the order inputs were given in. */
 function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
@@ -46,7 +44,7 @@ export function mergeDocuments(
   input: readonly DocumentModel[],
   reporter: ModelReporter,
   prefer: readonly string[] = [],
-): MergedDocuments {
+): ApiDescription {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
   const preferred = (doc: DocumentModel) => isPreferred(doc.file, prefer);
   const { schemas, documents } = mergeSchemas(
@@ -89,31 +87,23 @@ function mergeServers(
   rankOf: RankOf,
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
-  const byUrl = new Map<
-    string,
-    { server: Server; rank: number; preferred: boolean }
-  >();
-  for (const doc of documents) {
-    for (const server of doc.servers) {
-      const url = normalizeServerUrl(server.url);
-      const known = byUrl.get(url);
-      if (known)
-        known.server.sources = [
-          ...known.server.sources,
-          ...server.sources,
-        ].sort(compareSources);
-      else
-        byUrl.set(url, {
-          server: { ...server, url, sources: [...server.sources] },
-          rank: rankOf(doc),
-          preferred: preferred(doc),
-        });
-    }
-  }
+  const byUrl = grouped(
+    documents.flatMap((doc) => doc.servers.map((server) => ({ doc, server }))),
+    ({ server }) => normalizeServerUrl(server.url),
+  );
+  const list = [...byUrl].map(([url, offers]) => {
+    const { doc, server } = offers[0]!;
+    const sources = joined(offers.map((o) => o.server.sources));
+    return {
+      server: { ...server, url, sources: sources.sort(compareSources) },
+      rank: rankOf(doc),
+      preferred: preferred(doc),
+    };
+  });
   // A preferred input's servers first (merge.prefer: the user's word beats any guess); then real
   // absolute URLs, relative ones, placeholders last (see serverClass); then the format ranking,
   // then the place they were found. The client defaults to the first.
-  const list = [...byUrl.values()].sort(
+  list.sort(
     (a, b) =>
       Number(b.preferred) - Number(a.preferred) ||
       serverClass(a.server.url) - serverClass(b.server.url) ||

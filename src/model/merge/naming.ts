@@ -85,6 +85,12 @@ export function assignNames(
     const shape = overrideShape(key);
     if (shape !== undefined)
       byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
+    else
+      reporter.report(
+        "naming/unmatched-override",
+        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+        fileStart(key),
+      );
   }
   const used = new Set<string>();
   /** Which key's override holds a name, by clash key. */
@@ -142,13 +148,6 @@ export function assignNames(
             : `the name override for ${JSON.stringify(key)} matches no endpoint`,
           fileStart(key),
         );
-  for (const key of Object.keys(options.names ?? {}))
-    if (overrideShape(key) === undefined)
-      reporter.report(
-        "naming/unmatched-override",
-        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
-        fileStart(key),
-      );
   // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
   // diagnostics reading names does not depend on whether a lock exists
   const preferred = new Map(
@@ -157,13 +156,12 @@ export function assignNames(
   const unlocked: Endpoint[] = [];
   const lockedOnes: Endpoint[] = [];
   for (const endpoint of pending) {
-    const locked = options.lockedNames?.[endpointKey(endpoint)];
-    if (
-      locked !== undefined &&
-      isIdentifierName(locked) &&
-      !isReservedWord(locked) &&
-      !isTaken(locked)
-    ) {
+    const locked = lockedName(
+      options.lockedNames,
+      endpointKey(endpoint),
+      isTaken,
+    );
+    if (locked !== undefined) {
       claim(endpoint, locked);
       lockedOnes.push(endpoint);
     } else unlocked.push(endpoint);
@@ -278,6 +276,24 @@ function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
       : best,
   );
   return { name, kind: first.kind, source: first.source };
+}
+
+/** The name locked under `key` while it is still usable: an identifier, not reserved, not taken. */
+export function lockedName(
+  lockedNames: Readonly<Record<string, string>> | undefined,
+  key: string,
+  isTaken: (name: string) => boolean,
+): string | undefined {
+  const name =
+    lockedNames && Object.hasOwn(lockedNames, key)
+      ? lockedNames[key]
+      : undefined;
+  return name !== undefined &&
+    isIdentifierName(name) &&
+    !isReservedWord(name) &&
+    !isTaken(name)
+    ? name
+    : undefined;
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */

@@ -1,5 +1,5 @@
 import { compareCodeUnits } from "../order.js";
-import type { SourceFormat, SourceRef } from "../types.js";
+import type { Endpoint, SourceFormat, SourceRef } from "../types.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -80,4 +80,35 @@ function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
     (b.richness ?? 0) - (a.richness ?? 0) ||
     compareSources(a.source, b.source)
   );
+}
+
+/** One document's view of an endpoint, with the rank of the document it came from. */
+export interface EndpointOffer {
+  endpoint: Endpoint;
+  rank: number;
+}
+
+/** A fact one view offers, at that view's rank, for {@link pickWinner}. */
+export function offer<T>(
+  view: EndpointOffer,
+  value: T,
+  richness = 0,
+  source: SourceRef = view.endpoint.sources[0]!,
+): Offer<T> {
+  return { value, rank: view.rank, source, richness };
+}
+
+/** The longest text the entries give, ranked as their views are (rule 2: the richer text wins). */
+export function longestText<E>(
+  entries: readonly E[],
+  view: (entry: E) => EndpointOffer,
+  text: (entry: E) => string | undefined,
+  source?: (entry: E) => SourceRef | undefined,
+): string | undefined {
+  return pickWinner(
+    entries.flatMap((e) => {
+      const t = text(e);
+      return t ? [offer(view(e), t, t.length, source?.(e))] : [];
+    }),
+  )?.value;
 }

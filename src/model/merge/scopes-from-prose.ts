@@ -1,6 +1,6 @@
 import { compareSources } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
-import type { DocumentModel, SecurityScheme } from "../types.js";
+import type { DocumentModel, SecurityScheme, SourceRef } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
 
 /**
@@ -65,8 +65,7 @@ export function applyProseAuth(
   const names = [...new Set(declared.map((s) => s.name))];
   const schemeName = names.length === 1 ? names[0]! : INFERRED_SCHEME;
   const scopes = new Set<string>();
-  let first:
-    { file: string; line: number; column: number; pointer: string } | undefined;
+  let first: SourceRef | undefined;
   // new documents and endpoints where auth is read: the readers' objects are never changed
   const out = documents.map((doc) => {
     let count = 0;

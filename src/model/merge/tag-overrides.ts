@@ -1,3 +1,4 @@
+import { firstOfEachCase } from "../lists.js";
 import type { ApiDescription, Tag } from "../types.js";
 
 /**
@@ -19,15 +20,8 @@ export function applyTagOverrides(
     const to = typeof entry === "string" ? entry : entry?.name;
     return to !== undefined && to.trim() !== "" ? to : name;
   };
-  for (const endpoint of model.endpoints) {
-    const seen = new Set<string>();
-    endpoint.tags = endpoint.tags.map(renamed).filter((tag) => {
-      const key = tag.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
+  for (const endpoint of model.endpoints)
+    endpoint.tags = firstOfEachCase(endpoint.tags.map(renamed));
   const tags = new Map<string, Tag>();
   const add = (tag: Tag) => {
     const known = tags.get(tag.name);

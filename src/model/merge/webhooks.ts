@@ -1,10 +1,7 @@
-import {
-  camelCase,
-  freeName,
-  isIdentifierName,
-  isReservedWord,
-} from "../identifiers.js";
+import { camelCase, freeName } from "../identifiers.js";
+import { lockedName } from "./naming.js";
 import { compareCodeUnits } from "../order.js";
+import { grouped } from "../lists.js";
 import { compareSources, documentRank } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
@@ -20,14 +17,15 @@ export function mergeWebhooks(
   prefer: readonly string[],
   reporter: ModelReporter,
 ): Webhook[] | undefined {
-  const offers = new Map<string, { webhook: Webhook; rank: number }[]>();
-  for (const doc of documents)
-    for (const webhook of doc.webhooks ?? []) {
-      const id = `${webhook.method} ${webhook.key}`;
-      let list = offers.get(id);
-      if (!list) offers.set(id, (list = []));
-      list.push({ webhook, rank: documentRank(doc.file, doc.format, prefer) });
-    }
+  const offers = grouped(
+    documents.flatMap((doc) =>
+      (doc.webhooks ?? []).map((webhook) => ({
+        webhook,
+        rank: documentRank(doc.file, doc.format, prefer),
+      })),
+    ),
+    ({ webhook }) => `${webhook.method} ${webhook.key}`,
+  );
   if (offers.size === 0) return undefined;
   const out: Webhook[] = [];
   for (const list of offers.values()) {
@@ -89,16 +87,8 @@ export function nameWebhooks(
     endpointNames.has(`${name}webhook`.toLowerCase());
   const unlocked: Webhook[] = [];
   for (const webhook of webhooks) {
-    const locked =
-      lockedNames && Object.hasOwn(lockedNames, webhookKey(webhook))
-        ? lockedNames[webhookKey(webhook)]
-        : undefined;
-    if (
-      locked !== undefined &&
-      isIdentifierName(locked) &&
-      !isReservedWord(locked) &&
-      !isTaken(locked)
-    ) {
+    const locked = lockedName(lockedNames, webhookKey(webhook), isTaken);
+    if (locked !== undefined) {
       taken.add(locked.toLowerCase());
       webhook.name = locked;
     } else unlocked.push(webhook);

@@ -6,7 +6,11 @@ import {
   type ClassItem,
   type PatternSyntax,
 } from "./syntax.js";
-import { asciiPropertyPoints, NON_ASCII } from "./properties.js";
+import {
+  asciiPropertyPoints,
+  NON_ASCII,
+  type CodePoints,
+} from "./properties.js";
 
 /**
  * The code points each character of a pattern's parse tree (syntax.ts) matches, for the
@@ -20,8 +24,7 @@ export type PatternChar = Exclude<
   { t: "seq" | "alt" | "rep" | "look" | "assert" }
 >;
 
-/** Sorted, disjoint, non-adjacent ranges of code points: `[from, to, from, to, …]`. */
-export type CodePoints = readonly number[];
+export type { CodePoints } from "./properties.js";
 
 const MAX = 0x10ffff;
 export const ALL: CodePoints = [0, MAX];

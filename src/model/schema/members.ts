@@ -5,11 +5,8 @@
  */
 
 import { resolveSchema } from "./ref.js";
-import { isMap, type SubSchema } from "./walk.js";
+import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
-
-/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
-const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 /**
  * The schema of the member `name` as `schema` declares it: its own `properties`, else the

@@ -8,11 +8,15 @@
 
 import { findProperty } from "./members.js";
 import { refAlone, refTarget, resolveSchema, schemaRef } from "./ref.js";
-import { isAnnotation, isMap, mapSubSchemas, type SubSchema } from "./walk.js";
+import {
+  isAnnotation,
+  isSchemaObject,
+  mapSubSchemas,
+  type SubSchema,
+} from "./walk.js";
 import type { NamedSchema, Schema, SchemaType } from "../types.js";
 
 export {
-  ANNOTATION_KEYWORDS,
   DOCUMENTATION_KEYWORDS,
   isAnnotation,
   isMap,
@@ -32,9 +36,6 @@ export {
   type RequiredSplit,
 } from "./members.js";
 export { refTarget, resolveSchema } from "./ref.js";
-
-/** A schema object (not `true`/`false`, not a list): walk.ts's {@link isMap}. */
-const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 // ---------------------------------------------------------------------------------------------
 // types and nullability

@@ -33,7 +33,7 @@ export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
  * `discriminator` (a hint; the oneOf/anyOf it sits beside decides). `x-` extensions are
  * annotations too: see {@link isAnnotation}.
  */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
   "readOnly",
   "writeOnly",
@@ -116,6 +116,9 @@ export function isSubSchema(value: unknown): value is SubSchema {
 export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** A schema object (not `true`/`false`, not a list). */
+export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 /**
  * Appends the direct sub-schemas of `schema` to `out`, every keyword that holds one
