@@ -130,26 +130,24 @@ export type PluginOptionSpecs = Readonly<
   Record<string, PluginOption<any>>
 >;
 
-/** A plugin's options as its `emit` receives them: resolved, defaults applied, frozen. */
-export type OptionValues<S extends PluginOptionSpecs> = {
-  readonly [K in keyof S]: OptionValue<S[K]>;
-};
-
 /**
- * What one option's value is: what its spec's `type` takes (a list of strings: one of them), or
- * for a string and an object its default's type.
+ * A plugin's options as its `emit` receives them: resolved, defaults applied, frozen. Each is
+ * what its spec's `type` takes (a list of strings: one of them), or for a string and an object
+ * its default's type.
  */
-export type OptionValue<O> = O extends { type: "number" }
-  ? number
-  : O extends { type: "boolean" }
-    ? boolean
-    : O extends { type: "string-list" }
-      ? readonly string[]
-      : O extends { type: readonly (infer E)[] }
-        ? E
-        : O extends PluginOption & { default: infer V }
-          ? V
-          : never;
+export type OptionValues<S extends PluginOptionSpecs> = {
+  readonly [K in keyof S]: S[K] extends { type: "number" }
+    ? number
+    : S[K] extends { type: "boolean" }
+      ? boolean
+      : S[K] extends { type: "string-list" }
+        ? readonly string[]
+        : S[K] extends { type: readonly (infer E)[] }
+          ? E
+          : S[K] extends PluginOption & { default: infer V }
+            ? V
+            : never;
+};
 
 /**
  * What a value of an option may be: a string, a number, a boolean, a list of strings, or one of

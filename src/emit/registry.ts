@@ -1,5 +1,5 @@
 import type { ApiDescription, SourceRef } from "../model/types.js";
-import type { ArtifactPlugin, OptionValue } from "./artifact.js";
+import type { ArtifactPlugin, OptionValues } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
 import server from "./server/plugin.js";
@@ -43,7 +43,7 @@ export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
 
 /**
  * The options of apiloom's artifacts as a config gives them, each under its artifact's name
- * (`server: { adapters: ["hono"] }`), typed from the plugins' option specs (`OptionValue`). An
+ * (`server: { adapters: ["hono"] }`), typed from the plugins' option specs (`OptionValues`). An
  * option the config holds elsewhere (its `config`, as `baseUrl`) is not in the section.
  */
 export type BuiltInOptions = {
@@ -64,7 +64,7 @@ export type BuiltInOptions = {
           ? K
           : never
         : K
-    ]?: Exclude<OptionValue<NonNullable<P["options"]>[K]>, undefined>;
+    ]?: Exclude<OptionValues<NonNullable<P["options"]>>[K], undefined>;
   };
 };
 
