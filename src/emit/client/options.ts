@@ -1,6 +1,5 @@
 import type { PluginOptionSpecs } from "../artifact.js";
-import { baseUrlOption } from "../shared/base-url-option.js";
-import { pagesOption } from "../shared/pages-option.js";
+import { baseUrlOption, pagesOption } from "../shared/options.js";
 
 // The client plugin's options (plugin.ts), in their own module: its emitters read them typed by
 // these specs, and a run that emits nothing does not load the emitters.

@@ -1,5 +1,5 @@
 import type { PluginOptionSpecs } from "../artifact.js";
-import { baseUrlOption } from "../shared/base-url-option.js";
+import { baseUrlOption } from "../shared/options.js";
 import { adapterProblem } from "./adapters.js";
 
 // The server plugin's options (plugin.ts), in their own module: its emitters read them typed by
