@@ -130,9 +130,23 @@ export type PluginOptionSpecs = Readonly<
   Record<string, PluginOption<any>>
 >;
 
-/** A plugin's options as its `emit` receives them: resolved, defaults applied, frozen. */
+/**
+ * A plugin's options as its `emit` receives them: resolved, defaults applied, frozen. Each is
+ * what its spec's `type` takes (a list of strings: one of them), or for a string and an object
+ * its default's type.
+ */
 export type OptionValues<S extends PluginOptionSpecs> = {
-  readonly [K in keyof S]: S[K] extends PluginOption<infer T> ? T : never;
+  readonly [K in keyof S]: S[K] extends { type: "number" }
+    ? number
+    : S[K] extends { type: "boolean" }
+      ? boolean
+      : S[K] extends { type: "string-list" }
+        ? readonly string[]
+        : S[K] extends { type: readonly (infer E)[] }
+          ? E
+          : S[K] extends PluginOption & { default: infer V }
+            ? V
+            : never;
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiDescription, SourceRef } from "../model/types.js";
-import type { ArtifactPlugin, PluginOption } from "./artifact.js";
+import type { ArtifactPlugin, OptionValues } from "./artifact.js";
 import types from "./types/plugin.js";
 import client from "./client/plugin.js";
 import server from "./server/plugin.js";
@@ -43,9 +43,8 @@ export type ArtifactName = (typeof BUILT_IN_PLUGINS)[number]["name"];
 
 /**
  * The options of apiloom's artifacts as a config gives them, each under its artifact's name
- * (`server: { adapters: ["hono"] }`), derived from the plugins' option specs: what a spec's
- * `type` takes (a list of strings: one of them), or for a string and an object its default's
- * type. An option the config holds elsewhere (its `config`, as `baseUrl`) is not in the section.
+ * (`server: { adapters: ["hono"] }`), typed from the plugins' option specs (`OptionValues`). An
+ * option the config holds elsewhere (its `config`, as `baseUrl`) is not in the section.
  */
 export type BuiltInOptions = {
   [
@@ -65,21 +64,7 @@ export type BuiltInOptions = {
           ? K
           : never
         : K
-    ]?: NonNullable<P["options"]>[K] extends { type: "number" }
-      ? number
-      : NonNullable<P["options"]>[K] extends { type: "boolean" }
-        ? boolean
-        : NonNullable<P["options"]>[K] extends { type: "string-list" }
-          ? readonly string[]
-          : NonNullable<P["options"]>[K] extends {
-                type: readonly (infer E)[];
-              }
-            ? E
-            : NonNullable<P["options"]>[K] extends PluginOption & {
-                  default: infer V;
-                }
-              ? Exclude<V, undefined>
-              : never;
+    ]?: Exclude<OptionValues<NonNullable<P["options"]>>[K], undefined>;
   };
 };
 

@@ -34,6 +34,7 @@ export {
   assignment,
   functionHead,
   genericMember,
+  huggedCall,
   importStatement,
   items,
   jsonDoc,

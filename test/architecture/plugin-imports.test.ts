@@ -22,13 +22,14 @@ import { SRC, sourceFiles } from "./source-tree.js";
 const PUBLIC = new Set(["emit/artifact.ts", "emit/toolkit.ts"]);
 
 /**
- * A shared option's spec (`emit/shared/pages-option.ts`), which a plugin's definition (its
- * plugin.ts) may import directly: the toolkit loads the modules that write code, and a run that
- * skips emitting (nothing changed) loads the plugins' definitions only.
+ * The specs of the options two plugins share (`emit/shared/options.ts`), which a plugin's
+ * definition (its plugin.ts, or the options.ts it reads its specs from) may import directly: the
+ * toolkit loads the modules that write code, and a run that skips emitting (nothing changed)
+ * loads the plugins' definitions only.
  */
-const OPTION_SPEC = /^emit\/shared\/[\w-]+-option\.ts$/;
+const OPTION_SPEC = /^emit\/shared\/options\.ts$/;
 const isOptionSpec = (i: PluginImport) =>
-  i.file.endsWith("/plugin.ts") && OPTION_SPEC.test(i.to);
+  /\/(plugin|options)\.ts$/.test(i.file) && OPTION_SPEC.test(i.to);
 
 /** The model's public part: its types, imported as types only. */
 const MODEL_TYPES = "model/types.ts";

@@ -1,6 +1,6 @@
 import { Project } from "ts-morph";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { ArtifactPlugin } from "../../src/emit/artifact.js";
+import { definePlugin, type ArtifactPlugin } from "../../src/emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../../src/emit/registry.js";
 import {
   defineConfig,
@@ -76,5 +76,25 @@ describe("the config's types of apiloom's artifacts' options", () => {
       mcp: { maxTools: "10" },
     });
     expect(config.server?.adapters).toEqual(["hono"]);
+  });
+
+  it("type a plugin's emit by its specs' types, not their literal defaults", () => {
+    const plugin = definePlugin({
+      name: "counted",
+      description: "",
+      path: "counted",
+      options: {
+        most: { type: "number", default: 40, help: "" },
+        mode: { type: ["auto", "tools"], default: "auto", help: "" },
+        tags: { type: "string-list", default: [], help: "" },
+      },
+      emit({ options }) {
+        expectTypeOf(options.most).toEqualTypeOf<number>();
+        expectTypeOf(options.mode).toEqualTypeOf<"auto" | "tools">();
+        expectTypeOf(options.tags).toEqualTypeOf<readonly string[]>();
+        return [];
+      },
+    });
+    expect(plugin.options?.most.default).toBe(40);
   });
 });

@@ -3,11 +3,11 @@ import {
   endpointServer,
   environmentFile,
   loadTemplate,
-  type PageDeclarations,
   runtimeFile,
   scalarRevival,
 } from "../toolkit.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
+import type { CLIENT_OPTIONS } from "./options.js";
 import { clientDiagnostics, defaultBaseUrl } from "./base-url.js";
 import { clientHelpers, type ClientHelpers } from "./template-helpers.js";
 import { clientSchemes } from "./security.js";
@@ -102,7 +102,7 @@ export async function emitClient({
   reporter,
   templatesDir,
   types: index,
-}: EmitContext<ClientOptions>): Promise<GeneratedFile[]> {
+}: EmitContext<OptionValues<typeof CLIENT_OPTIONS>>): Promise<GeneratedFile[]> {
   clientDiagnostics(model, options.baseUrl, index, reporter);
   // a declaration that names what the endpoint lacks is reported and left out
   const declared = declaredPages(model, options.pages);
@@ -157,10 +157,4 @@ export async function emitClient({
   // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
   files.push(environmentFile("client", files, templatesDir));
   return files;
-}
-
-/** What the client's files read of the client plugin's options (src/emit/client/plugin.ts). */
-export interface ClientOptions {
-  readonly baseUrl: string | undefined;
-  readonly pages: PageDeclarations;
 }

@@ -14,7 +14,8 @@ import {
   scalarRevival,
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
+import type { MCP_OPTIONS } from "./options.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { keyPlaces, toolSpec } from "./tool.js";
 
@@ -186,13 +187,7 @@ function serverName(title: string): string {
 }
 
 /** The mcp plugin's options, as its `emit` receives them. */
-interface McpOptions {
-  readonly tags: readonly string[];
-  readonly names: readonly string[];
-  readonly methods: readonly string[];
-  readonly mode: "auto" | "tools" | "dynamic";
-  readonly maxTools: number;
-}
+type McpOptions = OptionValues<typeof MCP_OPTIONS>;
 
 /** The longest tool name every MCP client takes (some refuse longer ones). */
 const TOOL_NAME_LENGTH = 64;

@@ -1,6 +1,7 @@
 import {
   bodySample,
   conditionalGroup,
+  huggedCall,
   group,
   hardline,
   HTTP_METHODS,
@@ -265,18 +266,14 @@ function responseDoc(answer: Answer): Doc {
       broken,
     );
   if (body?.kind === "json") {
-    const all = group([
-      "HttpResponse.json(",
-      items([jsonDoc(body.value), init()]),
-      ")",
-    ]);
     // prettier hugs the last argument, `init`, unless the first is an object too
-    if (isMap(body.value)) return all;
-    return conditionalGroup([
-      ["HttpResponse.json(", jsonDoc(body.value), ", ", init(), ")"],
-      ["HttpResponse.json(", jsonDoc(body.value), ", ", init(true), ")"],
-      all,
-    ]);
+    if (isMap(body.value))
+      return group([
+        "HttpResponse.json(",
+        items([jsonDoc(body.value), init()]),
+        ")",
+      ]);
+    return huggedCall("HttpResponse.json", jsonDoc(body.value), init);
   }
   if (body?.kind === "text")
     return group([

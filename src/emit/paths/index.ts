@@ -6,7 +6,8 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
+import type { PATHS_OPTIONS } from "./options.js";
 import {
   HTTP_METHODS,
   schemaToType,
@@ -68,10 +69,7 @@ function markerTypes(): string {
 }
 
 /** paths.ts's options: openapi-typescript's of the same names. */
-export interface PathsOptions {
-  readWriteMarkers?: boolean;
-  defaultNonNullable?: boolean;
-}
+type PathsOptions = OptionValues<typeof PATHS_OPTIONS>;
 
 /**
  * The naming of paths.ts's own schema types, by openapi-typescript's rules: the types inline in `components["schemas"]`, which a `$ref` names, one per schema (both
@@ -100,15 +98,20 @@ function ownNaming(
     refName: (name) => `components["schemas"][${stringLiteral(name)}]`,
     members: {
       ...(readWriteMarkers ? { type: marker } : {}),
-      defaultsRequired: defaultNonNullable === true && !sent,
+      defaultsRequired: defaultNonNullable && !sent,
     },
   };
 }
 
-export function emitPaths(
-  { model, types, paths }: Pick<EmitContext, "model" | "types" | "paths">,
-  options: PathsOptions = {},
-): GeneratedFile {
+export function emitPaths({
+  model,
+  types,
+  paths,
+  options,
+}: Pick<
+  EmitContext<PathsOptions>,
+  "model" | "types" | "paths" | "options"
+>): GeneratedFile {
   const file = paths["paths"] ?? "paths.ts";
   // the schema types here, as openapi-typescript's (what is sent: "write"): nothing imported
   const own = {

@@ -1,6 +1,6 @@
 import {
   align,
-  conditionalGroup,
+  huggedCall,
   isIdentifierName,
   assignment,
   declaredPages,
@@ -287,9 +287,12 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
         arrowMember(
           "queryFn: ({ signal })",
           call("dataOf", [
-            lastObjectHugged(`client.${endpoint.name}`, args ? "args" : "{}", [
-              "signal",
-            ]),
+            huggedCall(
+              `client.${endpoint.name}`,
+              args ? "args" : "{}",
+              (broken) =>
+                group(["{", items(["signal"], { spaced: true }), "}"], broken),
+            ),
           ]),
         ),
       ]),
@@ -425,24 +428,6 @@ function generic(shape: string, args: Doc[]): Doc {
 /** `callee(a, b)`: one argument per line when too long. */
 function call(callee: string, args: Doc[]): Doc {
   return group([callee, "(", items(args), ")"]);
-}
-
-/**
- * `callee(first, { a, b })`: flat when it fits, else the object broken and hugged by the call
- * (`callee(first, {` … `})`), else one argument per line: prettier's last-argument expansion.
- */
-function lastObjectHugged(
-  callee: string,
-  first: string,
-  members: string[],
-): Doc {
-  const object = (broken: boolean) =>
-    group(["{", items(members, { spaced: true }), "}"], broken);
-  return conditionalGroup([
-    [`${callee}(${first}, `, object(false), ")"],
-    [`${callee}(${first}, `, object(true), ")"],
-    call(callee, [first, object(false)]),
-  ]);
 }
 
 /** `[a, b]` (or `readonly [a, b]`): one item per line when too long. */

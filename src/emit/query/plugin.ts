@@ -1,5 +1,5 @@
 import { definePlugin } from "../artifact.js";
-import { pagesOption } from "../shared/pages-option.js";
+import { pagesOption } from "../shared/options.js";
 
 /** The `query` artifact (opt-in): `query/index.ts`, TanStack Query option factories per endpoint. */
 export default definePlugin({

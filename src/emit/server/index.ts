@@ -8,7 +8,7 @@ import {
   serverBasePath,
   stringLiteral,
 } from "../toolkit.js";
-import type { EmitContext, GeneratedFile } from "../artifact.js";
+import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./routes-file.js";
 import {
@@ -22,7 +22,7 @@ import {
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,
 } from "./webhooks-file.js";
-import type { WebhookSchemeName } from "./webhook-signature-option.js";
+import type { SERVER_OPTIONS } from "./options.js";
 
 /**
  * The server artifact (it imports the `types` and `validators` artifacts), `server/`:
@@ -37,7 +37,7 @@ export function emitServer({
   options,
   templatesDir,
   types: index,
-}: EmitContext<ServerOptions>): GeneratedFile[] {
+}: EmitContext<OptionValues<typeof SERVER_OPTIONS>>): GeneratedFile[] {
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
   const revival = scalarRevival(model, { server: true });
   const files: GeneratedFile[] = [
@@ -68,7 +68,7 @@ export function emitServer({
         contents: webhookContractsFile(
           model,
           index,
-          options.webhookSignature as WebhookSchemeName,
+          options.webhookSignature,
           revival,
         ),
         skipTypecheck: true,
@@ -94,15 +94,6 @@ export function emitServer({
   });
   if (revival) files.push(...revival.files("server", templatesDir));
   return files;
-}
-
-/** The server plugin's options, resolved (src/emit/server/plugin.ts). */
-export interface ServerOptions {
-  readonly adapters: readonly string[];
-  /** One of WEBHOOK_SCHEMES (the option's `problem` refuses others). */
-  readonly webhookSignature: string;
-  readonly baseUrl: string | undefined;
-  readonly validateResponses: boolean;
 }
 
 /** `server/settings.ts`: the generator settings the server runtime reads. */

@@ -1,7 +1,5 @@
 import { definePlugin } from "../artifact.js";
-import { adapterProblem } from "./adapters.js";
-import { baseUrlOption } from "../shared/base-url-option.js";
-import { webhookSignatureOption } from "./webhook-signature-option.js";
+import { SERVER_OPTIONS } from "./options.js";
 
 /** The `server` artifact: `server/`, route data, contracts and a node:http listener. */
 export default definePlugin({
@@ -9,50 +7,7 @@ export default definePlugin({
   description: "server/: routes, handler contracts and a node:http listener",
   needs: ["types", "validators"],
   path: "server",
-  options: {
-    /**
-     * Framework adapters emitted beside the node:http listener (always emitted), each as
-     * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
-     * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
-     * templates folder. Default none.
-     */
-    adapters: {
-      type: "string-list",
-      default: [] as readonly string[],
-      help: "Comma-separated server adapters to emit besides node:http: express, fastify, hono (default: none)",
-      flag: "--server-adapters",
-      placeholder: "<list>",
-      problem: (
-        adapters: readonly string[],
-        { templates }: { templates?: string },
-      ) => {
-        for (const adapter of adapters) {
-          const problem = adapterProblem(adapter, templates);
-          if (problem) return problem;
-        }
-        return undefined;
-      },
-    },
-    baseUrl: baseUrlOption(
-      "The generated server's default base path: this URL's path (else none: the root)",
-    ),
-    /**
-     * How the API signs its webhooks, the generated receiver's default check:
-     * `"standard"` (Standard Webhooks, default), `"github"` or `"stripe"`.
-     */
-    webhookSignature: webhookSignatureOption,
-    /**
-     * The generated server checks its JSON answers against the specs (a 500 problem answer when a
-     * handler breaks its contract) unless its listener options say otherwise. Default false:
-     * meant for development and tests. Requests are always checked.
-     */
-    validateResponses: {
-      type: "boolean",
-      default: false,
-      help: "The generated server checks its JSON answers against the specs by default",
-      flag: "--validate-responses",
-    },
-  },
+  options: SERVER_OPTIONS,
   async emit(context) {
     const { emitServer, reportAmbiguousRoutes } = await import("./index.js");
     const {

@@ -17,7 +17,7 @@ import { webhookReceivedType, type Received } from "./received-types.js";
 import { type Literal, printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";
 import { signatures as signaturesOf } from "./signature.js";
-import type { WebhookSchemeName } from "./webhook-signature-option.js";
+import type { WebhookSchemeName } from "./options.js";
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
 export const WEBHOOK_TEMPLATE_FILES = [

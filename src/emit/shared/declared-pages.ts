@@ -6,12 +6,9 @@ import { EmitReporter } from "../codes.js";
 import { resolveSchema } from "../../model/schema/schema.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
-import {
-  PAGE_SHAPE_KEYS as KEYS,
-  type PageDeclarations,
-} from "./pages-option.js";
+import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
 
-export { pagesOption, type PageDeclarations } from "./pages-option.js";
+export { pagesOption, type PageDeclarations } from "./options.js";
 
 /**
  * The declared page shapes by endpoint key, each checked against its endpoint: a key that names

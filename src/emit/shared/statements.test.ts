@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { group, print } from "./doc.js";
 import { PRINT_WIDTH } from "./literals.js";
-import { functionHead, importStatement, items } from "./statements.js";
+import {
+  functionHead,
+  huggedCall,
+  importStatement,
+  items,
+} from "./statements.js";
 
 const word = (n: number) => "x".repeat(n);
 
@@ -36,5 +41,24 @@ describe("the one-line statements against their docs", () => {
             ),
           );
         }
+  });
+});
+
+describe("huggedCall", () => {
+  const object = (members: string[]) => (broken: boolean) =>
+    group(["{", items(members, { spaced: true }), "}"], broken);
+  it("keeps a call that fits on one line", () => {
+    expect(print(huggedCall("f", "a", object(["b"])))).toBe("f(a, { b })");
+  });
+  it("breaks the last argument inside the call before breaking the call", () => {
+    expect(
+      print(huggedCall("f", "a", object(["b".repeat(40), "c".repeat(40)]))),
+    ).toBe(`f(a, {\n  ${"b".repeat(40)},\n  ${"c".repeat(40)},\n})`);
+  });
+  it("puts one argument a line when the first does not fit beside the call", () => {
+    const first = "a".repeat(PRINT_WIDTH);
+    expect(print(huggedCall("f", first, object(["b"])))).toBe(
+      `f(\n  ${first},\n  { b },\n)`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import {
+  conditionalGroup,
   type Doc,
   group,
   ifBreak,
@@ -31,6 +32,22 @@ export function items(
     indent([edge, join([",", line], docs), trailingComma ? ifBreak(",") : ""]),
     edge,
   ];
+}
+
+/**
+ * `callee(first, last)` as prettier expands a last argument: flat when it fits, else `last`
+ * broken and hugged by the call (`callee(first, {` … `})`), else one argument per line.
+ */
+export function huggedCall(
+  callee: string,
+  first: Doc,
+  last: (broken: boolean) => Doc,
+): Doc {
+  return conditionalGroup([
+    [callee, "(", first, ", ", last(false), ")"],
+    [callee, "(", first, ", ", last(true), ")"],
+    group([callee, "(", items([first, last(false)]), ")"]),
+  ]);
 }
 
 /** `import { a, b } from "x";`, or one name per line when that is too long. */

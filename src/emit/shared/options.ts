@@ -1,8 +1,42 @@
 import type { PageShape } from "../../model/pagination.js";
 import type { PluginOption } from "../artifact.js";
 
-// The option `client.pages` on its own, without the checks against the model (shared/declared-pages.ts):
-// plugin definitions import it, and a run that skips emitting must not load the emitters.
+// The options two plugins share (`baseUrl`: client and server; `client.pages`: client and query),
+// on their own, without the checks against the model (shared/declared-pages.ts): plugin
+// definitions import them, and a run that skips emitting must not load the emitters.
+
+/** Why `value` is not a base URL (an absolute http(s) URL, or a path on the same origin), or undefined. */
+function baseUrlProblem(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith("/") && !value.startsWith("//")) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:"))
+    return undefined;
+  return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
+}
+
+/**
+ * The `baseUrl` option (top-level `baseUrl` in the config, `--base-url`), which the client and
+ * the server both read: one flag sets both.
+ */
+export function baseUrlOption(
+  help: string,
+): PluginOption<string | undefined> & { readonly config: "baseUrl" } {
+  return {
+    type: "string",
+    default: undefined,
+    help,
+    config: "baseUrl",
+    flag: "--base-url",
+    placeholder: "<url>",
+    problem: baseUrlProblem,
+  };
+}
 
 /** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */
 export type PageDeclarations = Readonly<Record<string, PageShape>>;
@@ -34,7 +68,7 @@ export const pagesOption: PluginOption<PageDeclarations> & {
  * Why `value` is not a `client.pages` object (its shape only; what it names is checked against
  * the model by `declaredPages`), or undefined.
  */
-export function pagesProblem(value: unknown): string | undefined {
+function pagesProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return 'must be an object: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }';
   for (const [key, shape] of Object.entries(value)) {

@@ -1,0 +1,66 @@
+import type { PluginOptionSpecs } from "../artifact.js";
+import { baseUrlOption } from "../shared/options.js";
+import { adapterProblem } from "./adapters.js";
+
+// The server plugin's options (plugin.ts), in their own module: its emitters read them typed by
+// these specs, and a run that emits nothing does not load the emitters.
+
+export const WEBHOOK_SCHEMES = ["standard", "github", "stripe"] as const;
+
+export type WebhookSchemeName = (typeof WEBHOOK_SCHEMES)[number];
+
+/** The server plugin's options, by name. */
+export const SERVER_OPTIONS = {
+  /**
+   * Framework adapters emitted beside the node:http listener (always emitted), each as
+   * `server/<name>.ts`: `"express"` (Express 5), `"fastify"` (needs fastify 5 in your project),
+   * `"hono"` (needs hono 4), or the name of your own template `server/<name>.ts` in the
+   * templates folder. Default none.
+   */
+  adapters: {
+    type: "string-list",
+    default: [] as readonly string[],
+    help: "Comma-separated server adapters to emit besides node:http: express, fastify, hono (default: none)",
+    flag: "--server-adapters",
+    placeholder: "<list>",
+    problem: (
+      adapters: readonly string[],
+      { templates }: { templates?: string },
+    ) => {
+      for (const adapter of adapters) {
+        const problem = adapterProblem(adapter, templates);
+        if (problem) return problem;
+      }
+      return undefined;
+    },
+  },
+  baseUrl: baseUrlOption(
+    "The generated server's default base path: this URL's path (else none: the root)",
+  ),
+  /**
+   * How the API signs its webhooks, the generated receiver's default check:
+   * `"standard"` (Standard Webhooks, default), `"github"` or `"stripe"`.
+   */
+  webhookSignature: {
+    type: "string",
+    default: "standard" as WebhookSchemeName,
+    help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
+    flag: "--webhook-signature",
+    placeholder: "<scheme>",
+    problem: (scheme: string): string | undefined =>
+      (WEBHOOK_SCHEMES as readonly string[]).includes(scheme)
+        ? undefined
+        : `unknown webhook signature ${JSON.stringify(scheme)}: one of ${WEBHOOK_SCHEMES.join(", ")}`,
+  },
+  /**
+   * The generated server checks its JSON answers against the specs (a 500 problem answer when a
+   * handler breaks its contract) unless its listener options say otherwise. Default false:
+   * meant for development and tests. Requests are always checked.
+   */
+  validateResponses: {
+    type: "boolean",
+    default: false,
+    help: "The generated server checks its JSON answers against the specs by default",
+    flag: "--validate-responses",
+  },
+} as const satisfies PluginOptionSpecs;
