@@ -83,7 +83,7 @@ function memberText(
 
 // prettier writes `1e+21` as `1e21`, the only number form of JSON.stringify it changes; a line
 // that ends in digits ends in a number (a string's line ends in `"`)
-const EXPONENT = /(\d)e\+(?=\d+,?(?:\n|$))/g;
+const EXPONENT = /(\d)e\+(\d+,?(?:\n|$))/g;
 
 // an array JSON.stringify broke whose items are each one line (not an opening `{` or `[`)
 const ITEM = String.raw`(?:[^ \n][^\n]*)?[^ \n[{,]`;
@@ -99,7 +99,7 @@ const NUMBER = /^-?\d[\d.e-]*$/;
  */
 function layout(json: string, followed: boolean): string {
   // `+` is rare in JSON text, `e+` searched for is not
-  let text = json.includes("+") ? json.replace(EXPONENT, "$1e") : json;
+  let text = json.includes("+") ? json.replace(EXPONENT, "$1e$2") : json;
   // innermost arrays first: one laid on one line may let the array around it be laid so too
   for (let nested = true; nested;) {
     nested = false;

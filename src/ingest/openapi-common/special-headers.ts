@@ -62,14 +62,13 @@ export function takeParameter(
       required: path || raw.required === true,
     });
     // Swagger 2.0 documents often leave a path parameter's `required` out: only `false` is said
-    if (
-      path &&
-      (reading.reader === "swagger2"
-        ? raw.required === false
-        : raw.required !== true)
-    )
+    const optional =
+      reading.reader === "swagger2"
+        ? raw.required === false && "swagger2/optional-path-parameter"
+        : raw.required !== true && "openapi3/optional-path-parameter";
+    if (path && optional)
       reading.reporter.report(
-        `${reading.reader}/optional-path-parameter`,
+        optional,
         `path parameter ${JSON.stringify(parameter.name)} must be required; it is read as required`,
         sourceOf(at),
       );
