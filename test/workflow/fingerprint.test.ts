@@ -159,8 +159,8 @@ describe("the manifest's fingerprint (real runs)", () => {
     );
 
     // the skipped run loads no reader, emitter, parser, prettier or ts-morph (only the small
-    // modules settings are checked with: the plugin registry and each plugin's definition, which
-    // imports its emitter only when it runs; templates and the import() they load through, the
+    // modules settings are checked with: the plugin registry and each plugin's definition and
+    // option specs (options.js), which import its emitter only when it runs; templates and the import() they load through, the
     // adapter names; the safe file reader, node built-ins only, whose limit settings hold and
     // frames use; the readers' value helpers, reader.js, and the line index, parse/lines.js, which
     // settings are checked and texts decoded with (type imports only); and the layers' diagnostic
@@ -177,7 +177,7 @@ describe("the manifest's fingerprint (real runs)", () => {
           )) ||
         m.startsWith(`${root}/src/model/merge/build`) ||
         (m.startsWith(`${root}/src/emit/`) &&
-          !/\/emit\/(?:artifact|codes|templates|import-module|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
+          !/\/emit\/(?:artifact|codes|templates|import-module|layout|registry|server\/adapters|shared\/server-url|[a-z]+\/options|[a-z]+\/[a-z-]+-option|[a-z]+\/path|[a-z]+\/plugin)\.js$/.test(
             m,
           )),
     );
