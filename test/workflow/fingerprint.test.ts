@@ -160,8 +160,8 @@ describe("the manifest's fingerprint (real runs)", () => {
 
     // the skipped run loads no reader, emitter, parser, prettier or ts-morph (only the small
     // modules settings are checked with: the plugin registry and each plugin's definition and
-    // option specs (options.js), which import its emitter only when it runs; templates and the import() they load through, the
-    // adapter names; the safe file reader, node built-ins only, whose limit settings hold and
+    // option specs (options.js), which import its emitter only when it runs; templates and the
+    // import() they load through, the adapter names; the safe file reader, node built-ins only, whose limit settings hold and
     // frames use; the readers' value helpers, reader.js, and the line index, parse/lines.js, which
     // settings are checked and texts decoded with (type imports only); and the layers' diagnostic
     // codes, codes.js, which the settings' reporter reads)
