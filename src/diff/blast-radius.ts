@@ -48,10 +48,8 @@ const EVERY_CALL: ReadonlySet<RuleId> = new Set<RuleId>([
 ]);
 
 /**
- * The blast radius (docs/diff.md): for each change that breaks a call, the calls in the user's
- * TypeScript project of the client function it touches, narrowed to those that send (or, for a
- * newly required member, do not send) the member, and the reads of a member gone from a
- * generated type, as tsc resolves them. Analysis only: nothing is type-checked or written.
+ * The blast radius (docs/diff.md): for each change that breaks a call, the calls of the client
+ * function it touches in the user's project, and the reads of a member gone from a generated type.
  */
 export function attachCallSites(
   changes: Change[],
@@ -70,7 +68,6 @@ export function attachCallSites(
   ];
   const wanted = new Set(relevant.flatMap(functionsOf));
   const calls = new Map<string, { node: CallExpression; file: SourceFile }[]>();
-  // the members whose reads matter, and each read of a member of that name
   const readMembers = new Set(
     relevant
       .filter((c) => READS_MEMBER.has(c.rule))
@@ -153,7 +150,6 @@ export function attachCallSites(
   }
 }
 
-/** Whether the change breaks calls of the function (or only reads of a member). */
 function breaksCalls(rule: RuleId): boolean {
   return (
     EVERY_CALL.has(rule) || SENDS_MEMBER.has(rule) || LACKS_MEMBER.has(rule)
@@ -176,11 +172,7 @@ function readName(node: Node): string | undefined {
   return undefined;
 }
 
-/**
- * Whether a read of `member` is of the generated type `type` (its declaration is a member of
- * that interface or type alias in a file apiloom generated), as tsc resolves it: whatever the
- * variables in between are called.
- */
+/** Whether a read of `member` is of the generated type `type`, as tsc resolves it. */
 function readsMemberOf(
   node: Node,
   type: string | undefined,
@@ -219,10 +211,7 @@ function lastSegment(member: string | undefined): string | undefined {
   return last === "" ? undefined : last;
 }
 
-/**
- * Whether the call's arguments name the member: as a property of an object literal anywhere in
- * them, or in the initializer of a variable an argument names (one step, as `const req = {…}`).
- */
+/** Whether the call's arguments, or the initializer of a variable one names, name the member. */
 function sendsMember(call: CallExpression, member: string): boolean {
   const names = (node: Node): boolean =>
     [node, ...node.getDescendants()].some((n) => {
@@ -255,10 +244,7 @@ function sendsMember(call: CallExpression, member: string): boolean {
   return false;
 }
 
-/**
- * Whether an argument is a value whose members the source does not show: neither an object
- * literal nor a variable initialized with one (a function's parameter, a call's result).
- */
+/** Whether an argument is neither an object literal nor a variable initialized with one. */
 function opaque(call: CallExpression): boolean {
   return call.getArguments().some((arg) => {
     if (Node.isObjectLiteralExpression(arg)) return false;

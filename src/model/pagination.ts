@@ -9,7 +9,7 @@ import type {
   SchemaType,
 } from "./types.js";
 
-/** How a paginated endpoint pages: the query parameter that asks for a page, the field that names the next. */
+/** How a cursor-paginated endpoint pages. */
 export interface Pagination {
   /** The query parameter that carries the page (`cursor`, `pageToken`, `page`, `offset`). */
   parameter: Parameter;
@@ -20,10 +20,8 @@ export interface Pagination {
 }
 
 /**
- * The cursor rule (docs/client.md, "TanStack Query options"): a GET whose one success status
- * answers JSON with an object schema (no composition), and exactly one query parameter P with a
- * property `next` + P (case, `_` and `-` aside), both plain strings or both numbers. Conservative
- * on purpose: a wrong guess is a silent bug, no guess costs a feature.
+ * The cursor rule (docs/client.md, "TanStack Query options"). Conservative on purpose: a wrong
+ * guess is a silent bug, no guess costs a feature.
  */
 export function pagination(
   model: ApiModel,
@@ -55,10 +53,7 @@ export function pagination(
   return found.length === 1 ? found[0] : undefined;
 }
 
-/**
- * The `Pagination` of a declared cursor shape (config `client.pages`, checked against the
- * endpoint beforehand): its parameter, when it is a plain string or number; else undefined.
- */
+/** The `Pagination` of a declared cursor shape (config `client.pages`, checked beforehand). */
 export function declaredPagination(
   model: ApiModel,
   endpoint: Endpoint,
@@ -74,7 +69,7 @@ export function declaredPagination(
     : undefined;
 }
 
-/** The one success response of a GET endpoint, when JSON is its only content, and its body's schema. */
+/** The one success response of a GET endpoint, when JSON is its only content, and its schema. */
 function jsonSuccess(
   model: ApiModel,
   endpoint: Endpoint,
@@ -113,15 +108,8 @@ function valueKind(
 }
 
 /**
- * How a client walks an endpoint's pages, each shape with the body property holding the page's
- * items (`items`; absent when the body is the array itself):
- * - `cursor`: the query parameter `parameter` takes the body's `field` (the rule above);
- * - `next-url`: the body's `field` is the URL of the next page;
- * - `link`: the `Link` header's `rel="next"` URL (RFC 8288);
- * - `offset`: the query parameters `offset` and `limit` (the next offset is this one plus the
- *   items received);
- * - `page`: the query parameter `page` counts pages (of `size` items, when declared).
- * Every shape ends when the API says there is no next page, or a page has no items.
+ * How a client walks an endpoint's pages (docs/client.md, "Pages"); `items` is the body property
+ * holding the page's items, absent when the body is the array itself.
  */
 export type PageShape = { items?: string } & (
   | { kind: "cursor"; parameter: string; field: string }
@@ -138,10 +126,8 @@ const LIMIT = /^limit$/i;
 const PAGE = /^page$/i;
 
 /**
- * The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"): its one
- * success status answers JSON, an array or an object with exactly one array property (the
- * items), and the names each shape looks for are those above. Else undefined: a wrong guess is a
- * silent bug, and `client.pages` in the config declares the others.
+ * The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"); else
+ * undefined, and `client.pages` in the config declares the others.
  */
 export function pageShape(
   model: ApiModel,

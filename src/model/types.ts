@@ -1,11 +1,8 @@
 /**
  * The normalized endpoint model: the one shape every reader produces and every emitter reads.
- *
- * Schemas are stored in one dialect whatever their source: JSON Schema 2020-12 as OpenAPI 3.1
- * uses it. Readers translate into it (Swagger 2.0 `type: file` becomes `format: binary`,
- * `nullable`/`x-nullable` become type arrays, `#/definitions/X` becomes `#/components/schemas/X`),
- * so emitters handle one dialect only. A `$ref` always points at `#/components/schemas/<name>`
- * and `<name>` is a key of {@link ApiModel.schemas}.
+ * Schemas are in one dialect, JSON Schema 2020-12 as OpenAPI 3.1 uses it: readers translate
+ * (Swagger 2.0 `type: file` becomes `format: binary`, `nullable` a type array), and a `$ref`
+ * always points at `#/components/schemas/<name>`, `<name>` a key of {@link ApiModel.schemas}.
  */
 import type { PatternGuard } from "./patterns/guard.js";
 export type { PatternGuard } from "./patterns/guard.js";
@@ -25,20 +22,14 @@ export interface SourceRef {
 }
 
 /**
- * Every diagnostic code, as the keys of this interface. The model cannot import the layers
- * above it that declare theirs, so the registry (src/diagnostic-codes.ts) adds them all here by
- * declaration merging: a diagnostic's code is then one of them wherever the registry is loaded,
- * as it is from every entry point.
+ * Every diagnostic code, as the keys of this interface: the registry (src/diagnostic-codes.ts)
+ * adds each layer's by declaration merging, since the model cannot import the layers above it.
  */
 export interface DiagnosticCodes {}
 
 export interface Diagnostic {
   severity: Severity;
-  /**
-   * Stable code, e.g. `parse/invalid-json`, `merge/operation-id-conflict`: a `DiagnosticCode`,
-   * declared by the layer that reports it with its severity and meaning (the registry,
-   * src/diagnostic-codes.ts, lists them all).
-   */
+  /** Stable code, e.g. `parse/invalid-json`, declared with its severity by the layer reporting it. */
   code: keyof DiagnosticCodes;
   message: string;
   file: string;
@@ -49,11 +40,9 @@ export interface Diagnostic {
 }
 
 /**
- * The methods OpenAPI names, and OpenAPI 3.2's QUERY (a safe, idempotent request with a body,
- * draft-ietf-httpbis-safe-method-w-body). An endpoint's method is lower-cased (emitters
- * upper-case it): one of these, or any other HTTP method an OpenAPI 3.2 path item lists under
- * `additionalOperations` (`link` for LINK); an emitter that cannot carry another method says so
- * with a diagnostic (emit/shared/methods.ts).
+ * The methods OpenAPI names, and OpenAPI 3.2's QUERY (draft-ietf-httpbis-safe-method-w-body).
+ * An endpoint's method is lower-cased: one of these, or any method an OpenAPI 3.2 path item lists
+ * under `additionalOperations` (`link` for LINK).
  */
 const STANDARD_METHODS = [
   "get",
@@ -221,16 +210,12 @@ export interface Parameter {
   schema?: Schema;
   description?: string;
   deprecated?: boolean;
-  /**
-   * OpenAPI 3 serialization as the source declares it (the OpenAPI output repeats it as written).
-   * Swagger 2.0's collectionFormat is translated into these.
-   */
+  /** Serialization as the source declares it (Swagger 2.0's collectionFormat translated). */
   style?: ParameterStyle;
   explode?: boolean;
   /**
    * The style and explode the parameter is sent with: the declared ones, else the location's
-   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it on every parameter; emitters read it
-   * (through `serializationOf`, src/model/serialization.ts) and never default them themselves.
+   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it; emitters read it through `serializationOf`.
    */
   serialization?: Serialization;
   allowReserved?: boolean;
@@ -287,9 +272,8 @@ export interface BodySignal {
   evidence: string;
   source: SourceRef;
   /**
-   * True when the source only names media types and is no evidence of a body on its own (a
-   * Swagger operation's `consumes`): it gives the media types when other evidence says a body
-   * is sent.
+   * True when the source only names media types (a Swagger operation's `consumes`): no evidence
+   * of a body on its own, it gives the media types when other evidence says a body is sent.
    */
   hint?: boolean;
 }
@@ -347,19 +331,13 @@ export interface Endpoint {
   nameCandidates: NameCandidate[];
   parameters: EndpointParameters;
   requestBody?: RequestBody;
-  /**
-   * Signs of a body no source describes. Readers fill it; buildModel reads it (into
-   * `requestBody` when no source describes one) and removes it, so an ApiModel never has it.
-   */
+  /** Signs of a body no source describes: readers fill it, buildModel consumes and removes it. */
   bodySignals?: BodySignal[];
   responses: ApiResponse[];
   tags: string[];
   summary?: string;
   description?: string;
-  /**
-   * The endpoint's own servers (an OpenAPI 3 operation's `servers`, else its path item's), which
-   * replace the API's for it; absent when it has none.
-   */
+  /** The endpoint's own servers (its operation's, else its path item's), replacing the API's. */
   servers?: Server[];
   /** Effective security (document default applied). Undefined when no source said anything. */
   security?: SecurityRequirement[];
@@ -404,10 +382,7 @@ export interface ApiModel extends ApiDescription {
   diagnostics: Diagnostic[];
   /** How the validators run each pattern of the schemas (buildModel sets it). */
   patterns?: ReadonlyMap<string, PatternGuard>;
-  /**
-   * True when an input is an OpenAPI 3.2 document: the merged OpenAPI document is then written
-   * as 3.2 (with what only 3.2 can say), else as 3.1.
-   */
+  /** True when an input is OpenAPI 3.2: the merged OpenAPI document is then written as 3.2. */
   openApi32?: true;
   scalars?: import("./scalar-choices.js").ScalarChoices; // config dates, int64
 }

@@ -25,23 +25,18 @@ export interface Sink {
   readonly diagnostics: Diagnostic[];
   kept: Set<string>;
   /**
-   * Diagnostics at a place whose position is not found yet (a reader's PendingPlaces), or naming
-   * one among their related places, with that place: their line and column, and whether they
-   * repeat one already said, are settled when the diagnostics are read, which finds those places
-   * (source-place.ts `settlePlaces`).
+   * Diagnostics at (or related to) a place not found yet, with that place: their line and column,
+   * and whether they repeat one already said, are settled when the diagnostics are read.
    */
   waiting: [Diagnostic, ReportPlace][];
 }
 
 /**
  * The one way apiloom reports a diagnostic, from the readers to the CLI. A reporter is made with
- * the codes it may report, its layer's and those of the layers below (`new IngestReporter()`, from
- * src/ingest/codes.ts): the severity is the code's there, so a code is always reported at one
- * severity, and a misspelt code, or one of a layer above, does not compile. A reporter handed
- * down from a layer above reports the upper layer's codes, which hold the lower ones; one made
- * with no codes only collects ({@link add}). The same diagnostic (place, code and message) said
- * twice is kept once. Diagnostics are kept in the order they are reported; whoever lists them
- * sorts them (the model build does).
+ * the codes it may report, its layer's and those below (`new IngestReporter()`), each with its one
+ * severity, so a misspelt code, or one of a layer above, does not compile; one made with no codes
+ * only collects ({@link add}). The same place, code and message said twice is kept once, in
+ * report order.
  */
 export class Reporter<in Code extends string = never> {
   private readonly codes: Readonly<Record<string, DiagnosticCodeInfo>>;
@@ -73,7 +68,6 @@ export class Reporter<in Code extends string = never> {
     const waiting = isWaiting(at) || (related?.some(isWaiting) ?? false);
     const d: Diagnostic = {
       severity: entry.severity,
-      // a code of the table it was made with: every table is a part of the registry's
       code: code as Diagnostic["code"],
       message,
       file: at.file,
@@ -88,9 +82,8 @@ export class Reporter<in Code extends string = never> {
   }
 
   /**
-   * For a problem worth one report per subject however often it is met (an undefined scheme
-   * named by many requirements): the returned report is made only the first time this code and
-   * this subject come together in this scope. `reporter.once(name).report(code, …)`.
+   * For a problem worth one report per subject however often it is met: the returned report is
+   * made only the first time this code and this subject meet in this scope.
    */
   once(subject: string): OnceReport<Code> {
     return {
@@ -103,10 +96,7 @@ export class Reporter<in Code extends string = never> {
     };
   }
 
-  /**
-   * Diagnostics another reporter collected (the ingest's, given to the model build; the model's,
-   * joined by the CLI with its own), appended in their order, each kept once.
-   */
+  /** Diagnostics another reporter collected, appended in their order, each kept once. */
   add(diagnostics: readonly Diagnostic[]): void {
     for (const d of diagnostics) this.keep(d);
   }
@@ -121,7 +111,7 @@ export class Reporter<in Code extends string = never> {
     return scoped;
   }
 
-  /** What `code` means (its one-line meaning among this reporter's codes), or "" for another. */
+  /** What `code` means among this reporter's codes, or "" for another. */
   meaning(code: string): string {
     return this.entry(code)?.meaning ?? "";
   }
@@ -143,9 +133,8 @@ export class Reporter<in Code extends string = never> {
   }
 
   /**
-   * Gives the waiting diagnostics their places' line and column, then keeps each diagnostic
-   * once, in report order: the list it would have been had every place been known when told.
-   * The places in `also` are found in the same walk (one per document).
+   * Gives the waiting diagnostics their places' line and column, then keeps each once, in report
+   * order. The places in `also` are found in the same walk.
    */
   settle(also: readonly Pick<SourceRef, "line">[] = []): void {
     const sink = this.sink;

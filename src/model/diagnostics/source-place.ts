@@ -1,16 +1,13 @@
 import { toPointer, type Path } from "../pointer.js";
 import type { ApiDescription, SourceRef } from "../types.js";
 
-/** Line and column (1-based) of a place in a file. */
+/** 1-based. */
 export interface LineColumn {
   line: number;
   column: number;
 }
 
-/**
- * True for a place whose line and column are not found yet: a {@link PendingPlaces} place before
- * its document is settled has line 0 (lines count from 1).
- */
+/** True for a {@link PendingPlaces} place not found yet (line 0). */
 export function isWaiting(at: Pick<SourceRef, "line">): boolean {
   return at.line === 0;
 }
@@ -19,10 +16,8 @@ export function isWaiting(at: Pick<SourceRef, "line">): boolean {
 const WAITING = new Set<PendingPlaces>();
 
 /**
- * Finds the line and column of waiting places: of every one handed out so far (no argument),
- * or of those among `places` (others are left as they are). Whoever reads a place's line or
- * column, or a copy of it, calls this first; it costs nothing when nothing waits. A few places
- * cost a walk of their document up to the last of them; all of them, one walk of the whole.
+ * Finds the line and column of waiting places: every one handed out so far (no argument), or
+ * those among `places`. Whoever reads a place's line or column, or a copy of it, calls this first.
  */
 export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
   if (WAITING.size === 0) return;
@@ -40,11 +35,8 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
 }
 
 /**
- * The line of a place, found first if it waits (with every other waiting place: whoever reads one
- * line of a run's places usually reads more, and one walk of a document finds them all). Code
- * outside this file reads a place's line through this, {@link placeText} or the reporter, never
- * `.line` of a place that may wait: the model's merge, naming and ranking and the emitters do not
- * call {@link settlePlaces} themselves.
+ * The line of a place, found first if it waits (with every other waiting place: one walk finds
+ * them all). Code outside this file reads a line through this, {@link placeText} or the reporter.
  */
 export function lineOf(at: SourceRef): number {
   if (isWaiting(at)) settlePlaces();
@@ -57,10 +49,8 @@ export function placeText(at: SourceRef): string {
 }
 
 /**
- * The documents of a reading whose places are left to be found when first needed (the CLI's
- * generate runs, when the artifacts it makes print no place, or only the ones {@link printed}
- * names): {@link release} at the end of the run forgets those never needed, with what finding
- * them would take.
+ * The documents of a reading whose places are found when first needed, a speed device:
+ * docs/benchmark.md. {@link release} at the end of the run forgets those never needed.
  */
 export class DeferredPlaces {
   private readonly held: PendingPlaces[] = [];
@@ -68,14 +58,10 @@ export class DeferredPlaces {
   private readonly goes: (() => void)[] = [];
 
   constructor(
-    /**
-     * The places of a model that the run's files print: found before the texts are let go
-     * ({@link findPrintedThenDropTexts}); the rest wait, and most are never needed.
-     */
+    /** The places of a model that the run's files print, found before the texts are let go. */
     readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
 
-  /** Whether the run prints some places ({@link printed}). */
   get printsPlaces(): boolean {
     return this.printed !== undefined;
   }
@@ -85,35 +71,28 @@ export class DeferredPlaces {
   }
 
   /**
-   * The text read from `absPath` can be made again by `textAgain` (decoding the file's bytes
-   * again, which are half the size of a text with characters above U+00FF): once the model is
-   * built, the places still waiting are found from that text, if ever, not from the one read.
+   * The text read from `absPath` can be made again by `textAgain` (decoding the bytes again):
+   * once the model is built, the places still waiting are found from that text, if ever.
    */
   keepText(absPath: string, textAgain: () => string): void {
     this.texts.set(absPath, textAgain);
   }
 
-  /** What {@link keepText} kept for `absPath`. */
   textAgain(absPath: string): (() => string) | undefined {
     return this.texts.get(absPath);
   }
 
-  /** `go` lets go of a text read, for one that can be made again ({@link findPrintedThenDropTexts} calls it). */
+  /** `go` lets go of a text read that can be made again. */
   onDropTexts(go: () => void): void {
     this.goes.push(go);
   }
 
-  /** The places of the documents read that the run prints. */
   printedOf(documents: readonly ApiDescription[]): SourceRef[] {
     const printed = this.printed;
     return printed ? documents.flatMap((d) => [...printed(d)]) : [];
   }
 
-  /**
-   * The model is built (its diagnostics' places found, with the texts read): finds the places
-   * of it the run prints (found already unless the build made new ones), then lets go of the
-   * texts that can be made again.
-   */
+  /** Once the model is built: finds the places it prints, then lets go of the texts. */
   findPrintedThenDropTexts(model: ApiDescription): void {
     if (this.printed) settlePlaces([...this.printed(model)]);
     for (const go of this.goes.splice(0)) go();
@@ -128,21 +107,15 @@ export class DeferredPlaces {
 }
 
 /**
- * The places one document's reader hands out, found together. Readers make a SourceRef per fact
- * (tens of thousands on a large spec), and finding each where it was made cost a lookup per fact
- * plus a position index of the whole file; here each is made with line and column 0, and
- * {@link settle} finds them all in one pass over the document, writing them into the same plain
- * objects. When that happens is the reading's call: at its end (ingest), or when something first
- * needs a line ({@link settlePlaces}, which the reporter calls for its diagnostics' places), or
- * never, when the run ends without ({@link release}).
+ * The places one document's reader hands out, made with line and column 0 and found together:
+ * {@link settle} fills them in one pass over the document, at the end of the reading, when a line
+ * is first needed ({@link settlePlaces}), or never ({@link release}).
  */
 export class PendingPlaces {
   private refs: SourceRef[] = [];
   /**
-   * Each place's path, kept small until settled: the ref's pointer says the segments, and a bit
-   * per segment says which were numbers (an array index, or a number a reader passed for a key:
-   * the finder treats the two differently). A path too deep for the bits is kept as it is. The
-   * paths themselves, one array per fact, were most of what reading a large spec held.
+   * Each place's path, kept small until settled: the pointer says the segments, a bit per segment
+   * which were numbers (the finder treats an index and a key apart); a deeper path is kept whole.
    */
   private numbers: (number | Path)[] = [];
 
@@ -152,7 +125,7 @@ export class PendingPlaces {
     private find: (paths: readonly Path[]) => LineColumn[],
   ) {}
 
-  /** From now on, the places not found yet are found by `find` (from a text made again). */
+  /** The places not found yet are found by `find` from now on (from a text made again). */
   refind(find: (paths: readonly Path[]) => LineColumn[]): void {
     this.find = find;
   }
@@ -170,21 +143,16 @@ export class PendingPlaces {
     return ref;
   }
 
-  /** Finds every place handed out and not found yet, in one pass over the document. */
   settle(): void {
     this.settleWhere(() => true);
   }
 
-  /** Finds the places of this document among `wanted`, in one pass, and takes them out of it. */
+  /** Finds the places of this document among `wanted` and takes them out of it. */
   settleSome(wanted: Set<object>): void {
     this.settleWhere((ref) => wanted.delete(ref));
   }
 
-  /**
-   * Forgets the places not found yet: they keep line and column 0. Only for a caller that drops
-   * everything that holds them (the CLI's run, at its end), so that what finding them needs
-   * (the document's text) is not kept.
-   */
+  /** Forgets the places not found yet (they keep line 0): only once nothing holding them is used. */
   release(): void {
     this.refs = [];
     this.numbers = [];
@@ -221,7 +189,7 @@ export class PendingPlaces {
   }
 }
 
-/** The most segments {@link numberBits} can describe (bits of a small integer). */
+/** Bits of a small integer. */
 const MAX_BITS = 30;
 
 /** Bit i set when segment i of `path` is a number; the path itself when it is too deep. */
@@ -233,10 +201,7 @@ function numberBits(path: Path): number | Path {
   return bits;
 }
 
-/**
- * The path {@link toPointer} wrote after a prefix of `skip` characters, segment `i` a number when
- * bit `i` is set. Exact: a number's text (`String`) reads back as the same number.
- */
+/** The path {@link toPointer} wrote after `skip` characters, segment `i` a number when bit `i` is set. */
 function pathOf(pointer: string, skip: number, bits: number): Path {
   if (pointer.length === skip) return [];
   const parts = pointer.slice(skip + 1).split("/");

@@ -29,19 +29,13 @@ import type {
 import type { ScalarChoices } from "../scalar-choices.js";
 
 export interface BuildOptions extends NamingOptions {
-  /**
-   * Files or folders (as the inputs' paths are shown) whose facts win when sources disagree,
-   * earlier entries first; before the format ranking of rank.ts.
-   */
+  /** Files or folders whose facts win when sources disagree, earlier first (before rank.ts). */
   prefer?: readonly string[];
   /** Title, version or description that replace the merged ones (config `info`). */
   info?: InfoOverride;
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
-  /**
-   * How dates and int64s are held (config `dates`, `int64`; modelScalars): carried on the model
-   * as `scalars`, absent when both are the defaults.
-   */
+  /** How dates and int64s are held (config `dates`, `int64`), carried on the model. */
   scalars?: ScalarChoices;
 }
 
@@ -59,16 +53,13 @@ export function buildModel(
   return buildModelTakingDocuments({ documents }, ingestDiagnostics, options);
 }
 
-/** Documents for {@link buildModelTakingDocuments} to take out, leaving undefined. */
 export interface DocumentsToTake {
   documents: DocumentModel[] | undefined;
 }
 
 /**
- * {@link buildModel} for a caller that hands its documents over (loadModel): they are taken out
- * of `handed`, so once merged nothing holds them, and what the merge did not keep of them is
- * garbage while the rest of the build runs (a caller's variable or argument would hold them to
- * the end).
+ * {@link buildModel} for a caller that hands its documents over: they are taken out of `handed`,
+ * so what the merge did not keep of them is garbage while the rest of the build runs.
  */
 export function buildModelTakingDocuments(
   handed: DocumentsToTake,
@@ -128,14 +119,12 @@ export function buildModelTakingDocuments(
 }
 
 /**
- * The build's reporter: one of its own with the reading's diagnostics added, or, given the
- * reading's reporter, one into the same list (its own `once`), so that the places the reading's
- * diagnostics wait for are found together with the build's, in one walk per document.
+ * The build's reporter: given the reading's, one into the same list, so that the places both
+ * wait for are found in one walk per document.
  */
 function reporterAfter(
   ingest: readonly Diagnostic[] | ModelReporter,
 ): ModelReporter {
-  // any layer's reporter (the ingest's, handed down), which reports the model's codes too
   if (ingest instanceof Reporter) return ingest.scope();
   const reporter = new ModelReporter();
   reporter.add(ingest);
@@ -165,25 +154,17 @@ function mergeTaken(
   return { merged, inferredScheme: prose.scheme, patterns };
 }
 
-/**
- * The verdicts on the documents' patterns (each document's reading decided each of its own
- * once): one document's map, or their union (a pattern in several documents has one verdict).
- */
+/** The verdicts on the documents' patterns: one document's map, or their union. */
 function patternsOf(
   documents: readonly DocumentModel[],
 ): ReadonlyMap<string, PatternGuard> | undefined {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
-  // a run that does not analyse its patterns (no validators) gives the model none
   if (maps.size === 0) return undefined;
   if (maps.size === 1) return [...maps][0]!;
   return new Map([...maps].flatMap((map) => [...map]));
 }
 
-/**
- * A `{name}` of the path that no source declares becomes a required string path parameter, so
- * the client can fill it and the server decodes it (OpenAPI requires one per template variable;
- * the OpenAPI and docs output always declared it).
- */
+/** A `{name}` of the path that no source declares becomes a required string path parameter. */
 function declareTemplateVariables(
   endpoint: Endpoint,
   reporter: ModelReporter,
@@ -242,7 +223,7 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** By place, then severity, code and message (the reporter has kept each diagnostic once). */
+/** By place, then severity, code and message. */
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
@@ -253,7 +234,6 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** A `prefer` entry that names no input (a typo, a file not among the inputs) prefers nothing. */
 function reportUnmatchedPreferences(
   documents: DocumentModel[],
   prefer: readonly string[],
@@ -269,13 +249,8 @@ function reportUnmatchedPreferences(
 }
 
 /**
- * Reports each `text/*` media type of a request body (an endpoint's, or a webhook's, which the
- * generated receiver reads alike) whose schema admits no string (`model/text-body-not-string`).
- * A text body is a string, and the generated server reads it as one and checks it by that
- * schema, so it refuses every such body (400); when no JSON media type is listed and the text one
- * is first, the generated client sends it, its value written as JSON text under that label. A
- * Swagger 2.0 operation that `consumes` JSON and text/plain with one body schema is the usual
- * cause; the API may well read JSON under either label, which apiloom cannot know.
+ * Reports each `text/*` media type of a request body whose schema admits no string. The usual
+ * cause: a Swagger 2.0 operation that `consumes` JSON and text/plain with one body schema.
  */
 function reportTextBodies(
   endpoint: Endpoint,
@@ -305,10 +280,8 @@ function reportTextBodies(
 }
 
 /**
- * What a path template must be before it can become a URL: `{name}` variables, each once, and no
- * other brace. An endpoint whose template is not (`/users/{id`, `/a/{}/b`, `/x/{id}/{id}`) is
- * reported at its line and left out, since the client would send the braces literally and the
- * server's router cannot tell the two `{id}`s apart.
+ * What is wrong with a path template, if anything: it must have `{name}` variables, each once,
+ * and no other brace (a client would send the braces literally; a router cannot tell two `{id}`s).
  */
 export function templateProblem(path: string): string | undefined {
   const seen = new Set<string>();
@@ -331,7 +304,6 @@ export function templateProblem(path: string): string | undefined {
   }
 }
 
-/** The documents without the endpoints whose path template is unusable (each reported). */
 function dropInvalidTemplates(
   documents: readonly DocumentModel[],
   reporter: ModelReporter,
@@ -354,7 +326,6 @@ function dropInvalidTemplates(
   });
 }
 
-/** Drops declared path parameters the template has no `{name}` for, each reported at its line. */
 function dropUnusedPathParameters(
   endpoint: Endpoint,
   variables: readonly string[],

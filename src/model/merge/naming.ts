@@ -25,10 +25,8 @@ export interface NamingOptions {
 }
 
 /**
- * Names the generated modules declare themselves at top level (templates/client/index.js:
- * `createClient`, `DEFAULT_BASE_URL`), and `__proto__`, which an object literal cannot hold as a
- * key. An endpoint never takes one; the client's private helpers (`send`, `bindAll`, `DEFAULTS`,
- * `SCHEMES`) step aside for endpoints instead (src/emit/client/index.ts).
+ * Names the generated client declares itself at top level, and `__proto__`, which an object
+ * literal cannot hold as a key. The client's private helpers step aside for endpoints instead.
  */
 export const RESERVED_ENDPOINT_NAMES: ReadonlySet<string> = new Set([
   "createClient",
@@ -36,10 +34,7 @@ export const RESERVED_ENDPOINT_NAMES: ReadonlySet<string> = new Set([
   "__proto__",
 ]);
 
-/**
- * Two names clash when their per-endpoint types would (`getPet` and `GetPet` both make
- * `GetPetRequest`, src/emit/type-index/names.ts), so names are compared with the first letter upper-cased.
- */
+/** Two names clash when their per-endpoint types would (`getPet` and `GetPet`: `GetPetRequest`). */
 function clashKey(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -61,10 +56,8 @@ export function overrideShape(key: string): string | undefined {
 }
 
 /**
- * Gives every endpoint a unique, valid, stable camelCase identifier, by the precedence and the
- * (path, method) order of docs/inputs.md, "Names"; a method-and-path name still taken gets a
- * numeric suffix. An override that clashes with an earlier one or with a reserved name is
- * reported and treated as absent.
+ * Gives every endpoint a unique, valid, stable camelCase identifier, by the precedence and order
+ * of docs/inputs.md, "Names". An override that clashes is reported and treated as absent.
  */
 export function assignNames(
   endpoints: Endpoint[],
@@ -72,7 +65,6 @@ export function assignNames(
   reporter: ModelReporter,
 ): void {
   const taken = new Set<string>();
-  /** Which endpoint holds a name, by clash key. */
   const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
     RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
@@ -93,7 +85,6 @@ export function assignNames(
       );
   }
   const used = new Set<string>();
-  /** Which key's override holds a name, by clash key. */
   const clashOwner = new Map<string, string>();
 
   for (const endpoint of sorted) {
@@ -148,8 +139,7 @@ export function assignNames(
             : `the name override for ${JSON.stringify(key)} matches no endpoint`,
           fileStart(key),
         );
-  // what each endpoint's sources would name it, read for every endpoint (locked or not), so the
-  // diagnostics reading names does not depend on whether a lock exists
+  // read for every endpoint, locked or not: the diagnostics do not depend on a lock
   const preferred = new Map(
     pending.map((e) => [e, preferredName(e, reporter)]),
   );
@@ -179,8 +169,7 @@ export function assignNames(
     if (name !== given.name) nameTaken(endpoint, name, given);
     claim(endpoint, name);
   }
-  // a locked endpoint whose given name another endpoint holds is reported too, as on the run
-  // that wrote the lock
+  // reported as on the run that wrote the lock
   for (const endpoint of lockedOnes) {
     const given = preferred.get(endpoint)!;
     if (endpoint.name !== given.name && isTaken(given.name))
@@ -188,7 +177,6 @@ export function assignNames(
   }
   for (const endpoint of endpoints) reportConflictingIds(endpoint, reporter);
 
-  /** Says that `endpoint` is named `name` because the name its sources give is taken. */
   function nameTaken(
     endpoint: Endpoint,
     name: string,
@@ -229,9 +217,7 @@ interface GivenName {
 
 /**
  * The best candidate: an operationId over a request title, then the name most sources agree on,
- * then the first in code-unit order. Several requests on one route with different titles (one
- * Postman example each, merged into one endpoint) give it no title's name: it is named by its
- * method and path, and an info diagnostic lists the titles.
+ * then the first in code-unit order. Requests on one route with different titles give no name.
  */
 function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
   const scored = new Map<
@@ -269,7 +255,6 @@ function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
   }
   const entries = ids.length > 0 ? ids : [...scored];
   if (entries.length === 0) return { name: methodPathName(endpoint) };
-  // the most votes, then the first name in code-unit order
   const [name, { first }] = entries.reduce((best, entry) =>
     (entry[1].votes - best[1].votes || compareCodeUnits(best[0], entry[0])) > 0
       ? entry

@@ -7,28 +7,19 @@ import {
 } from "./position-automaton.js";
 
 /**
- * How a backtracking engine (V8's, every RegExp) may take on a pattern, by the most it can be
- * shown to: `linear` is proved; `exponential` and `polynomial` name the structure found (two
- * cycles on one word, or a loop leading to another loop on one word); `unknown` is a pattern
- * the analysis could not read within its budget (a backreference, a modifier group, groups
- * nested past 100, an automaton past 256 positions or its step budget).
+ * How a backtracking engine may take on a pattern: `linear` is proved; `exponential` and
+ * `polynomial` name the structure found; `unknown` is a pattern not read within the budget (a
+ * backreference, a modifier group, groups nested past 100, an automaton past 256 positions).
  */
 export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
 
-/**
- * Patterns longer than this are not analysed (`unknown`): with the step budget, the bound on
- * the work one pattern may cost, whatever the machine.
- */
+/** With the step budget, the bound on the work one pattern may cost, whatever the machine. */
 const MAX_PATTERN_LENGTH = 10_000;
 
 /**
  * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more
- * than linear time, decided on the pattern alone within a fixed budget of work (a step count,
- * not a clock: the same verdict on every machine). docs/validation.md, "How a pattern is
- * proved", states the proof: no EDA and no IDA in the position automaton (Weber and Seidl's
- * degree of ambiguity, the structures recheck checks), the first match ending the search,
- * counts read as `X*` first ({@link uncounted}) and multiplying ({@link countsMultiply}), and
- * what is read as a superset of the paths.
+ * than linear time, within a step budget (not a clock: the same verdict on every machine).
+ * The proof: docs/validation.md, "How a pattern is proved".
  */
 export function backtracking(
   pattern: string,
@@ -40,7 +31,6 @@ export function backtracking(
   return verdictOf(tree, new WorkBudget());
 }
 
-/** `backtracking(pattern, flags) === "linear"`. */
 export function surelySafe(pattern: string, flags: "u" | "" = "u"): boolean {
   return backtracking(pattern, flags) === "linear";
 }
@@ -87,13 +77,7 @@ function automatonVerdict(
   return "linear";
 }
 
-/**
- * Whether each lookaround's body runs in time that keeps the whole linear, proved by where it
- * stands (docs/validation.md, "Lookaround"): a body with no unbounded repetition and no
- * multiplying count anywhere; else one run a bounded number of times (reached at bounded places,
- * or a lookahead starting at `^`, which also anchors what follows) whose verdict from there is
- * linear.
- */
+/** Whether each lookaround's body keeps the whole linear (docs/validation.md, "Lookaround"). */
 function lookaroundLinear(tree: PatternSyntax, budget: WorkBudget): boolean {
   const bodyLinear = (body: PatternSyntax): boolean =>
     verdictOf({ t: "seq", items: [BEGIN, body] }, budget) === "linear";
@@ -189,16 +173,9 @@ function hasCount(node: PatternSyntax): boolean {
 }
 
 /**
- * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`. A count is n copies
- * (`x{2,4}` is `xx(x(x)?)?`), so `[a-z0-9]{1,63}` nested in `{1,127}` makes an automaton of
- * thousands of states, past what is built here (256 positions). The copies' paths map
- * one-to-one onto the starred automaton's (a copy's number is how many times the path went
- * around; two paths through different copies differ in where they go around), so two cycles
- * on one word, or a loop on w from p to a distinct q that loops on w, in the copies are two
- * cycles on one word, or such a loop, in the starred automaton (two copies of one position
- * looping on w and joined by w are two cycles on w there). So when the starred one has
- * neither, the copies have neither. When it has one, the copies may still not
- * (`\d{1,3}\.\d{1,3}` is safe, `\d+\.?\d+` is not): they are built as written.
+ * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`: the copies' paths map one-to-one
+ * onto the starred automaton's, so when it is linear the copies are, and built out they can pass
+ * the 256 positions (`[a-z0-9]{1,63}` nested in `{1,127}`).
  */
 function uncounted(node: PatternSyntax): PatternSyntax {
   switch (node.t) {
@@ -221,21 +198,10 @@ function uncounted(node: PatternSyntax): PatternSyntax {
 }
 
 /**
- * Whether a counted repetition of the pattern may multiply the ways to match a text, `true`
- * when it cannot be shown not to. An automaton's cycles miss this: `X{m,n}` is n copies of X,
- * and a body X that matches one text in k ways, or the empty text, matches a text of the
- * copies in up to k^n ways, every one of which a backtracking engine tries before it fails:
- * `^(a|a?){25}$` against `aaaaaaaab` (9 characters) takes seconds in V8, and
- * `^(a?){30}a{30}$` against 45 `a` and a `b`, minutes.
- *
- * A counted repetition is safe here when its body X does not match the empty text and X*
- * has no two distinct cycles on one word (no EDA): then, from any state before the copies,
- * there is at most one path on a word to each state of X*, since two would start in two first
- * positions of X (or split later), which every last position of X also leads to, so the last
- * positions would have two cycles on one word. The copies map one-to-one onto the paths of X*
- * (a copy's number is how many times the path went around), so a backtracking engine meets at
- * most (copies × positions of X) paths on each text through them, not k^n. `?` (one copy) does
- * not multiply; `*` and `+` are left to the automaton; one count of 2 or 3 (in all) may.
+ * Whether a counted repetition may multiply the ways to match a text (`true` when it cannot be
+ * shown not to), which an automaton's cycles miss: a body matching one text in k ways matches n
+ * copies in up to k^n (`^(a|a?){25}$`). Safe: a body that does not match the empty text and whose
+ * X* has no EDA, since the copies then map one-to-one onto X*'s paths (docs/validation.md, "Counts").
  */
 export function countsMultiply(
   tree: PatternSyntax,

@@ -7,10 +7,7 @@ import { stronglyConnected } from "../schema/recursion.js";
 /** Positions past which an automaton is not built. */
 const MAX_POSITIONS = 256;
 
-/**
- * The work one pattern's analysis may do, in steps (a position built, a pair or triple of
- * states visited): the bound that makes a verdict cost the same on every machine.
- */
+/** The work one pattern's analysis may do, in steps: a verdict costs the same on every machine. */
 export class WorkBudget {
   private left = 2_000_000;
   spend(steps = 1): void {
@@ -110,8 +107,7 @@ export class PositionAutomaton {
     for (const p of from)
       for (const q of to) {
         const key = p * (MAX_POSITIONS + 1) + q;
-        // a second ε-route between two positions (`(a+)+`): two paths on one word, kept apart
-        // for hasEda, which finds two cycles when both states are on one
+        // a second ε-route between two positions (`(a+)+`): two paths on one word, for hasEda
         if (this.edges.has(key)) this.twice.push([p, q]);
         else {
           this.edges.add(key);
@@ -301,7 +297,6 @@ export class PositionAutomaton {
     const c = this.component;
     const loops = this.loops();
     const n = this.next.length;
-    // the characters two positions share, made once per pair
     const shared = new Map<number, CodePoints>();
     const both = (x: number, y: number): CodePoints => {
       let set = shared.get(x * n + y);

@@ -1,24 +1,18 @@
-/**
- * Where a member of a schema is declared and which of its `required` names apply in which
- * direction (readOnly, writeOnly): the schema layer's answer for every emitter (re-exported by
- * schema.ts).
- */
+// Where a member of a schema is declared, and which `required` names apply in which direction.
 
 import { resolveSchema } from "./ref.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
 /**
- * The schema of the member `name` as `schema` declares it: its own `properties`, else the
- * `properties` of its allOf members (through `$ref`s, depth first, the first that declares
- * it). Undefined when no part declares it.
+ * The schema of the member `name` as `schema` declares it: its own `properties`, else those of
+ * its allOf members (through `$ref`s, depth first, the first that declares it).
  */
 export function findProperty(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
   name: string,
 ): SubSchema | undefined {
-  // the usual case, answered without the walk below: the schema declares it itself
   if (isSchemaObject(schema) && typeof schema.$ref !== "string") {
     const own = schema.properties;
     if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
@@ -50,15 +44,12 @@ export interface RequiredSplit {
   readonly notInResponse: readonly string[];
 }
 
-/** A {@link RequiredSplit} being filled. */
 type SplitLists = { -readonly [K in keyof RequiredSplit]: string[] };
 
 /**
  * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
- * §4.8.24: a readOnly property is sent by the server only, a writeOnly one by the client only,
- * so neither is required the other way). `property` finds a member's schema: by default
- * {@link findProperty} over the schema itself; an allOf member that only lists `required`
- * passes one that also looks into its siblings, which declare the members it requires.
+ * §4.8.24: readOnly is sent by the server only, writeOnly by the client only). `property` finds
+ * a member's schema ({@link findProperty} by default; {@link allOfPropertyLookup} for a member).
  */
 export function requiredSplit(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -76,7 +67,7 @@ export function requiredSplit(
   return split;
 }
 
-/** True when {@link requiredSplit} would list a name as readOnly/writeOnly (it stops at the first). */
+/** True when {@link requiredSplit} would list a name as readOnly/writeOnly. */
 export function requiresDirectional(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
@@ -85,10 +76,7 @@ export function requiresDirectional(
   return forEachRequired(schemas, schema, property, (_, d) => d !== "always");
 }
 
-/**
- * Calls `each` with each `required` name as {@link requiredSplit} finds and splits it, and the
- * list it belongs in, until `each` returns true (true then).
- */
+/** Calls `each` with each `required` name and its list, until `each` returns true (true then). */
 function forEachRequired(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
@@ -97,7 +85,7 @@ function forEachRequired(
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
-  // each name once, at its first place: a short list is searched, a long one goes through a Set
+  // each name once: a short list is searched, a long one goes through a Set
   const names = required.length <= 16 ? required : [...new Set(required)];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
@@ -130,8 +118,7 @@ function resolveFlags(
 
 /**
  * The property lookup for member `index` of an allOf list: the member itself first, then its
- * siblings (`Address: allOf [AddressPartial, {required: [street]}]`: street is declared by the
- * sibling).
+ * siblings (`allOf [AddressPartial, {required: [street]}]`).
  */
 export function allOfPropertyLookup(
   schemas: Readonly<Record<string, NamedSchema>>,

@@ -1,18 +1,14 @@
 /**
- * Which schemas the generated code holds as something other than their JSON value: with the
- * config's `dates: "Date"` a date(-time) string is a `Date`, with `int64: "bigint"` an int64
- * integer is a `bigint` (issue 43). Said once here; the types, the client's and the server's
- * revival and serialization, the validators, mocks, TanStack Query and MCP all read
- * {@link revivedScalar}. The rule, `$ref`s and compositions included, is docs/client.md's
- * "Dates and big integers" ("Which values"): one schema node is judged by its own `type` and
- * `format`, so callers follow a `$ref` and judge a composition's members one by one.
+ * Which schemas the generated code holds as something other than their JSON value (config
+ * `dates: "Date"`, `int64: "bigint"`): docs/client.md, "Dates and big integers". One schema node
+ * is judged by its own `type` and `format`: callers follow a `$ref` and judge members one by one.
  */
 
 import { declaredTypes } from "./schema.js";
 import type { ScalarChoices } from "../scalar-choices.js";
 import type { Schema } from "../types.js";
 
-/** The defaults: JSON's own values, no revival (the output of apiloom before the options). */
+/** The defaults: JSON's own values, no revival. */
 export const DEFAULT_SCALARS: ScalarChoices = Object.freeze({
   dates: "string",
   int64: "number",
@@ -23,8 +19,7 @@ export type RevivedScalar = "date-time" | "date" | "int64";
 
 /**
  * What the generated code holds for values of this schema node instead of their JSON value, or
- * undefined when it holds the JSON value (see the module's comment). `scalars` is the model's
- * (`model.scalars`); undefined means the defaults, with which nothing is revived.
+ * undefined for the JSON value. `scalars` is `model.scalars` (undefined: the defaults).
  */
 export function revivedScalar(
   schema: Schema | boolean | undefined,
@@ -45,7 +40,6 @@ export function revivedScalar(
   return types[0] === "string" && scalars.dates === "Date" ? format : undefined;
 }
 
-/** The TypeScript type of a revived value: `Date` or `bigint`. */
 export function revivedTypeName(kind: RevivedScalar): "Date" | "bigint" {
   return kind === "int64" ? "bigint" : "Date";
 }
@@ -58,10 +52,7 @@ export function revivesAny(scalars: ScalarChoices | undefined): boolean {
   );
 }
 
-/**
- * The choices as the model carries them: undefined when both are the defaults, so a model (and
- * everything printed from it, `apiloom inspect --json` too) is what it was without the options.
- */
+/** The choices as the model carries them: undefined when both are the defaults. */
 export function modelScalars(
   choices: Partial<ScalarChoices> | undefined,
 ): ScalarChoices | undefined {
@@ -72,12 +63,7 @@ export function modelScalars(
     : Object.freeze({ dates, int64 });
 }
 
-/*
- * Which JSON values revive: the date rules are the generated runtime's toDate
- * (templates/shared/scalars.ts; test/dates/consumers-mocks.test.ts holds the two to each
- * other), which refuses a date's text that names no day or time; an int64 is an integer in
- * its range. Mocks answer, and the docs' client examples show, only examples that revive.
- */
+// the date rules are the generated runtime's toDate (templates/shared/scalars.ts)
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
@@ -96,8 +82,7 @@ export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
     number?,
     number?,
   ];
-  // the month's last day; setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999
-  // (0000-02-29 is a day: the year 0 is a leap year, as the runtime's reviver says)
+  // the month's last day; not Date.UTC, which reads the years 0-99 as 1900-1999
   const end = new Date(0);
   end.setUTCFullYear(y, mo, 0);
   const last = end.getUTCDate();
@@ -115,18 +100,14 @@ export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
   );
 }
 
-/** Whether a JSON number is an int64 (an integer in the signed 64-bit range). */
+/** Whether a JSON number is an integer in the signed 64-bit range. */
 export function isInt64(value: number): boolean {
   return (
     Number.isInteger(value) && value >= -INT64_LIMIT && value < INT64_LIMIT
   );
 }
 
-/**
- * For the sample maker (`accepts`): whether a schema's own example may stand where the client
- * revives its value, by the model's scalar choices: a date's or date-time's text that revives,
- * an int64 in range. Other places take any example of their type.
- */
+/** For the sample maker (`accepts`): whether a schema's own example revives where the client would. */
 export function revivableExample(
   scalars: ScalarChoices | undefined,
 ): (value: unknown, schema: Schema) => boolean {

@@ -1,9 +1,7 @@
 /**
  * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
- * value may have (and whether it may be null), which keywords hold sub-schemas, which keywords
- * only annotate (walk.ts, re-exported here), where a member is declared and when it is
- * required, what a discriminator selects. Schemas are in the model's one dialect (JSON Schema 2020-12, see types.ts), so
- * nothing here knows about `nullable` or `#/definitions`: the readers translated those.
+ * value may have, which keywords hold sub-schemas or only annotate, where a member is declared
+ * and when it is required, what a discriminator selects.
  */
 
 import { findProperty } from "./members.js";
@@ -37,10 +35,7 @@ export {
 } from "./members.js";
 export { refTarget, resolveSchema } from "./ref.js";
 
-// ---------------------------------------------------------------------------------------------
-// types and nullability
-
-/** The JSON Schema types the model knows: one list, which the readers check `type` against too. */
+/** The JSON Schema types the model knows; the readers check `type` against it too. */
 export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
   "string",
   "number",
@@ -54,15 +49,13 @@ export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
 /** The types `type` declares (a string or a list), in its order; empty when it declares none. */
 export function declaredTypes(schema: Schema | undefined): SchemaType[] {
   const type = schema?.type;
-  // most schemas declare one type or none: no list to filter, no callback per type
   if (type === undefined) return [];
   if (typeof type === "string")
     return SCHEMA_TYPES.has(type) ? [type as SchemaType] : [];
-  const list: unknown[] = Array.isArray(type) ? type : type ? [type] : [];
+  const list: unknown[] = Array.isArray(type) ? type : [];
   return list.filter((t): t is SchemaType => SCHEMA_TYPES.has(t as string));
 }
 
-/** Keywords that only an object value can satisfy in a meaningful way. */
 const OBJECT_KEYWORDS = [
   "properties",
   "additionalProperties",
@@ -75,11 +68,9 @@ const OBJECT_KEYWORDS = [
 const ARRAY_KEYWORDS = ["items"] as const;
 
 /**
- * The types a schema's values have: the declared `type`, else what its keywords imply — an
- * object for `properties`/`additionalProperties`/`patternProperties`, an array for `items`
- * (`prefixItems` alone implies nothing, see ARRAY_KEYWORDS) — else the types of its `const`/`enum` values (numbers as `integer`
- * when all are whole, else `number`). Empty when nothing says (any value). `$ref`,
- * compositions and sub-schemas are not looked into.
+ * The types a schema's values have: the declared `type`, else what its keywords imply (an object
+ * for OBJECT_KEYWORDS, an array for ARRAY_KEYWORDS), else the types of its `const`/`enum` values.
+ * Empty when nothing says (any value); `$ref`, compositions and sub-schemas are not looked into.
  */
 export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   if (!schema || typeof schema !== "object") return [];
@@ -94,7 +85,6 @@ export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   return valueTypes(schemaValues(schema));
 }
 
-/** The types a value may have apart from null (see {@link effectiveTypes}). */
 export function nonNullTypes(schema: Schema | undefined): SchemaType[] {
   return effectiveTypes(schema).filter((t) => t !== "null");
 }
@@ -117,10 +107,8 @@ export function isNullable(schema: Schema | undefined): boolean {
 
 /**
  * Whether a value of JSON type `type` may satisfy `schema`, as far as types say: false only when
- * they rule it out. Its own types ({@link effectiveTypes}) leaving `type` out, a `$ref`'s target
- * or any `allOf` member ruling it out, every `anyOf` / `oneOf` member ruling it out, or `false`,
- * rule it out; nothing else is looked into (`not`, `if`, bounds: a value of the type may pass).
- * Whether a request body read as text (a string) can ever pass its media type's schema.
+ * its own types, its `$ref`'s target, an `allOf` member or every `anyOf`/`oneOf` member rule it
+ * out (`not`, `if` and bounds are not looked into).
  */
 export function admitsType(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -164,8 +152,7 @@ function admits(
 
 /**
  * Whether every value of JSON type `type` satisfies `schema`: following `$ref`s, it says nothing
- * but (annotations aside) a `type` that names it, or nothing at all (`{}`, `true`). A string
- * body judged by `{type: string}` needs no check.
+ * but (annotations aside) a `type` that names it, or nothing at all (`{}`, `true`).
  */
 export function admitsEvery(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -213,7 +200,7 @@ export function scalarValues(
   return scalars.length > 0 ? scalars : undefined;
 }
 
-/** The JSON types of some values, in a fixed order; numbers are `integer` only when all are whole. */
+/** The JSON types of some values, in SCHEMA_TYPES order; numbers are `integer` when all are whole. */
 function valueTypes(values: unknown[] | undefined): SchemaType[] {
   if (!values || values.length === 0) return [];
   const found = new Set<SchemaType>();
@@ -231,9 +218,6 @@ function valueTypes(values: unknown[] | undefined): SchemaType[] {
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// discriminator
-
 /** One value of a discriminator's property and the named schema it selects. */
 export interface DiscriminatorCase {
   value: string;
@@ -244,11 +228,9 @@ export interface DiscriminatorCase {
 }
 
 /**
- * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): each value of its property and the
- * schema it selects. The `mapping` first, in its order (a target written as a reference or as
- * a bare schema name; one that names no schema is left out: the reader reported it); then each
- * oneOf/anyOf `$ref` member the mapping does not name, by the `const`/`enum` strings the member
- * itself gives the property (`type: {enum: [track]}` selects by "track"), else by its schema
+ * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): the `mapping` first (a target that
+ * names no schema left out: the reader reported it); then each oneOf/anyOf `$ref` member the
+ * mapping does not name, by the `const`/`enum` strings it gives the property, else by its schema
  * name (the implicit mapping). Undefined without a discriminator.
  */
 export function discriminatorCases(
@@ -291,10 +273,7 @@ export function discriminatorCases(
   return cases;
 }
 
-/**
- * The strings a schema's own `const`/`enum` allows for `property` (found as {@link findProperty}
- * finds it); undefined when it gives none.
- */
+/** The strings a schema's own `const`/`enum` allows for `property`; undefined when none. */
 export function ownDiscriminatorValues(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
@@ -310,10 +289,7 @@ export function ownDiscriminatorValues(
   return values && values.length > 0 ? [...new Set(values)] : undefined;
 }
 
-/**
- * Whether two schemas say the same of a value: one object, or equal once their annotations are
- * gone (see {@link withoutAnnotations}; keywords in another order count as different).
- */
+/** Whether two schemas are one object or equal without annotations (keyword order counts). */
 export function sameSchema(
   a: SubSchema | undefined,
   b: SubSchema | undefined,
@@ -327,9 +303,8 @@ export function sameSchema(
 }
 
 /**
- * The schema without its annotations at any depth (title, description, example(s), default,
- * deprecated, readOnly, `x-` extensions…): what it says a value must be. Two schemas that differ
- * only in annotations mean the same type (a property named `description` is a property, kept).
+ * The schema without its annotations at any depth (title, description, `x-` extensions…): what it
+ * says a value must be (a property named `description` is a property, kept).
  */
 export function withoutAnnotations(schema: SubSchema): SubSchema {
   if (typeof schema === "boolean") return schema;

@@ -1,16 +1,10 @@
-/**
- * What each keyword of a model schema is (an annotation, data, or a holder of sub-schemas) and
- * the walker over sub-schemas; re-exported by schema.ts, where every emitter imports them from.
- */
+/** What each keyword of a model schema is, and the walker over sub-schemas (via schema.ts). */
 
 import { setOwn } from "../own-property.js";
 import type { Schema } from "../types.js";
 
 /** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */
 export type SubSchema = Schema | boolean;
-
-// ---------------------------------------------------------------------------------------------
-// keywords
 
 /**
  * Keywords that only document a schema: no generated type, check or handler signature depends
@@ -28,10 +22,8 @@ export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Keywords that annotate a value without constraining it: the documentation keywords, plus
- * `readOnly`/`writeOnly` (which direction a member travels), OpenAPI's `xml` and
- * `discriminator` (a hint; the oneOf/anyOf it sits beside decides). `x-` extensions are
- * annotations too: see {@link isAnnotation}.
+ * Keywords that annotate a value without constraining it (`discriminator` is a hint: the
+ * oneOf/anyOf it sits beside decides).
  */
 const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
@@ -45,9 +37,6 @@ const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
 export function isAnnotation(keyword: string): boolean {
   return ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
 }
-
-// ---------------------------------------------------------------------------------------------
-// sub-schemas
 
 /** Keywords whose value is one sub-schema. */
 export const SCHEMA_KEYWORDS = [
@@ -74,7 +63,7 @@ export const SCHEMA_LIST_KEYWORDS = [
   "items",
 ] as const;
 
-/** Keywords whose value maps names (property names, patterns, definition names) to sub-schemas. */
+/** Keywords whose value maps names to sub-schemas. */
 export const SCHEMA_MAP_KEYWORDS = [
   "properties",
   "patternProperties",
@@ -84,15 +73,12 @@ export const SCHEMA_MAP_KEYWORDS = [
   "dependencies",
 ] as const;
 
-/** Bits of {@link SUB_SCHEMA_KINDS}: the keyword holds one sub-schema, a list, a map of them. */
+/** Bits of {@link SUB_SCHEMA_KINDS}. */
 const ONE = 1;
 const LIST = 2;
 const MAP = 4;
 
-/**
- * What each sub-schema keyword may hold (`items`: one, or a list): one lookup per keyword of a
- * schema, and the value of any other keyword is never read.
- */
+/** What each sub-schema keyword may hold (`items`: one, or a list). */
 const SUB_SCHEMA_KINDS: ReadonlyMap<string, number> = (() => {
   const kinds = new Map<string, number>();
   const add = (keywords: readonly string[], kind: number) => {
@@ -104,7 +90,6 @@ const SUB_SCHEMA_KINDS: ReadonlyMap<string, number> = (() => {
   return kinds;
 })();
 
-/** A value where a sub-schema may stand: a boolean schema or a schema object. */
 export function isSubSchema(value: unknown): value is SubSchema {
   return (
     typeof value === "boolean" ||
@@ -121,17 +106,13 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
 /**
- * Appends the direct sub-schemas of `schema` to `out`, every keyword that holds one
- * (in/applicator, 2020-12 and the older spellings readers may keep: `additionalItems`,
- * `definitions`, `dependencies`), in the schema's own key order. Data keywords (`enum`,
- * `const`, `default`, examples) are never looked into, nor is a `$ref` followed.
+ * Appends the direct sub-schemas of `schema` to `out`, in its key order. Data keywords (`enum`,
+ * `const`, examples) are never looked into, nor is a `$ref` followed.
  */
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
-  // for...in, not for...of over Object.keys: no list of keys and no iterator result per key
-  // (every walk of every schema, mostly unoptimized code). The model's objects are plain data
-  // whose prototype is Object.prototype (JSON.parse, the YAML loader, setOwn copies), so it
-  // visits exactly their own keys, in the same order.
+  // for...in, a speed device (docs/benchmark.md): the model's objects are plain data whose
+  // prototype is Object.prototype, so it visits exactly their own keys.
   for (const keyword in schema) {
     const kind = SUB_SCHEMA_KINDS.get(keyword);
     if (kind === undefined) continue;
@@ -155,9 +136,8 @@ function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
 }
 
 /**
- * Visits a schema and every schema below it, depth first, parents before children. `visit`
- * returning false skips the children of that schema. Each object is visited once even when the
- * model shares it between places, so a shared sub-tree costs once.
+ * Visits a schema and every schema below it, depth first, parents first, each object once;
+ * `visit` returning false skips that schema's children.
  */
 export function walkSchemaNodes(
   schema: SubSchema | undefined,
@@ -173,8 +153,7 @@ export function walkSchemaNodes(
       seen.add(current);
     }
     if (visit(current) === false) continue;
-    // a schema's children are pushed in order, then that run is reversed in place, so the first
-    // child is visited first
+    // the children's run reversed in place: the first child is visited first
     const from = stack.length;
     pushSubSchemas(current, stack);
     for (let i = from, j = stack.length - 1; i < j; i++, j--) {
@@ -186,16 +165,14 @@ export function walkSchemaNodes(
 }
 
 /**
- * The schema with `fn` applied to each direct sub-schema (the same keywords as
- * {@link pushSubSchemas}); every other keyword is kept as it is. `fn` returning undefined drops
- * that sub-schema (a member of a map or list, or the keyword).
+ * The schema with `fn` applied to each direct sub-schema; `fn` returning undefined drops that
+ * sub-schema (a member of a map or list, or the keyword).
  */
 export function mapSubSchemas(
   schema: Schema,
   fn: (sub: SubSchema) => SubSchema | undefined,
 ): Schema {
   const out: Schema = {};
-  // keys, not Object.entries: no [key, value] pair per keyword (every walk of every schema)
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     let mapped: unknown = value;
