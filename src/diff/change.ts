@@ -7,7 +7,7 @@ import { CHANGE_RULES, SEVERITY_ORDER, type RuleId } from "./rules.js";
 export interface GeneratedNames {
   /** The client function (`client.createSpecialEvent`), the endpoint's locked name. */
   function?: string;
-  /** The server handler (`handlers.createSpecialEvent`): the same name, in the handlers object. */
+  /** The server handler (`handlers.createSpecialEvent`). */
   handler?: string;
   /** The generated type holding the member: a schema's type or the endpoint's `…Body`/`…Query`. */
   type?: string;
@@ -23,7 +23,6 @@ export interface CallSite {
   file: string;
   line: number;
   column: number;
-  /** The line's text, trimmed. */
   text: string;
   /** True when the call names the changed member itself (`{ body: { location } }`). */
   usesMember: boolean;
@@ -38,15 +37,11 @@ export interface Change extends ApiChange {
   old?: SourceRef;
   new?: SourceRef;
   names: GeneratedNames;
-  /**
-   * Other endpoints the same change reaches, through a named schema they share: the change is
-   * reported once, at the schema, with every client function that uses it.
-   */
+  /** Other endpoints the same change reaches through a named schema they share. */
   also?: { endpoint: string; function: string }[];
   callSites?: CallSite[];
 }
 
-/** A change of a rule, its severity and direction from the rule table. */
 export function makeChange(
   rule: RuleId,
   fields: Omit<Change, "rule" | "severity" | "breaks">,

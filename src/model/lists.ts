@@ -1,9 +1,6 @@
 import type { Endpoint } from "./types.js";
 
-/**
- * Arrays the model keeps, made to their exact length: one grown by `push` or `flatMap` reserves
- * room for 17 entries or more, and most of the model's lists hold one or two (docs/benchmark.md).
- */
+// Arrays the model keeps, made to their exact length: a speed device (docs/benchmark.md).
 
 /** The lists end to end, in a new array of exactly their total length. */
 export function joined<T>(lists: readonly (readonly T[])[]): T[] {
@@ -49,16 +46,13 @@ export function packed<T>(list: readonly T[]): T[] {
   return list.slice();
 }
 
-/**
- * A reader's endpoint with its lists {@link packed}: made right after the endpoint is read, while
- * the lists grown by `push` are young, so their slack never outlives the reading.
- */
+/** A reader's endpoint with its lists {@link packed}, right after it is read. */
 export function packEndpoint(endpoint: Endpoint): Endpoint {
   replaceLists(endpoint, packed);
   return endpoint;
 }
 
-/** Replaces each list an endpoint holds (names, tags, parameters, responses, contents) by `f`'s. */
+/** Replaces each list an endpoint holds by `f`'s. */
 function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
   endpoint.nameCandidates = f(endpoint.nameCandidates);
   endpoint.tags = f(endpoint.tags);
@@ -74,23 +68,15 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
     endpoint.requestBody.content = f(endpoint.requestBody.content);
 }
 
-/**
- * One frozen empty list and one frozen empty record for every empty one an endpoint keeps (no
- * query parameters, a response without content, no `extensions`). Frozen, so code that would
- * add to one fails loudly instead of adding to every endpoint's.
- */
+/** Shared by every empty one an endpoint keeps; frozen, so adding to one fails loudly. */
 const NONE: readonly never[] = Object.freeze([]);
 const NO_EXTENSIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
-/** The shared list when `list` is empty, else `list`. */
 function orNone<T>(list: T[]): T[] {
   return list.length === 0 ? (NONE as never[]) : list;
 }
 
-/**
- * An endpoint of the finished model with its empty lists and its empty `extensions` replaced by
- * the shared frozen ones. Run last: nothing adds to a finished model's lists.
- */
+/** A finished endpoint's empty lists and `extensions` replaced by the shared frozen ones. */
 export function shareEmpties(endpoint: Endpoint): void {
   replaceLists(endpoint, orNone);
   if (isEmptyRecord(endpoint.extensions))

@@ -1,34 +1,24 @@
 /**
- * Which media types are JSON, decided once for the generator (types, Accept, pages, validators,
- * mocks, server route data) and, by the same regular expression written out in the runtime
- * templates (templates/client/serialize.ts `isJsonType`, templates/server/runtime.ts
- * `isJsonType`), for the generated client and server: src/model/media-types.test.ts holds the
- * templates to this source text.
- *
- * JSON is `application/json` (RFC 8259) and any type with the structured syntax suffix `+json`
- * (RFC 6839 §3.1: `application/problem+json`, `application/vnd.api+json`, `model/gltf+json`),
- * parameters (`; charset=utf-8`) aside. A type whose name only starts with `json` is not JSON:
- * JSON text sequences (`application/json-seq`, RFC 7464, and `application/geo+json-seq`),
- * JSON Lines (`application/jsonl`), JSON5 and `application/json-patch-query` hold other
- * grammars, and decoding them as one JSON value fails on the first record.
+ * Which media types are JSON, for the generator and (the same text, which media-types.test.ts
+ * holds them to) the runtime templates: `application/json` (RFC 8259) and any `+json` suffix
+ * (RFC 6839 §3.1), parameters aside. `application/json-seq`, `jsonl` and JSON5 are other grammars.
  */
 export const JSON_MEDIA_TYPE =
   /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
 
-/** `type/subtype` of a media type as compared: lower-cased, its parameters (`; charset=…`) dropped. */
+/** `type/subtype` of a media type as compared: lower-cased, its parameters dropped. */
 export function baseMediaType(mediaType: string): string {
   return mediaType.split(";")[0]!.trim().toLowerCase();
 }
 
-/** Whether `mediaType` (parameters ignored, case-insensitive) is JSON: see {@link JSON_MEDIA_TYPE}. */
+/** Whether `mediaType` is JSON: see {@link JSON_MEDIA_TYPE}. */
 export function isJsonMediaType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType.trim());
 }
 
 /**
- * Each media type of `content` once, by its first listing, as `baseMediaType` writes it: what a
- * body is read and checked under (the generated server's `listedMediaType` compares base types
- * and finds a type listed twice, with parameters that differ, by its first listing).
+ * Each media type of `content` once, by its first listing, as `baseMediaType` writes it: as the
+ * generated server's `listedMediaType` finds what a body is read and checked under.
  */
 export function firstListings<C extends { mediaType: string }>(
   content: readonly C[],
@@ -45,10 +35,8 @@ export function firstListings<C extends { mediaType: string }>(
 }
 
 /**
- * What a request body listed as `mediaType` is read into (the generated server's decode.ts does
- * so, and its types and validators follow): a JSON value, a string (`text/*`), either (a range,
- * `*\/*` or `application/*`, which a JSON or a text body may answer to), or something no schema
- * judges (form fields, a Blob, bytes).
+ * What a request body listed as `mediaType` is read into by the generated server: a JSON value,
+ * a string (`text/*`), either (a range), or something no schema judges (form fields, bytes).
  */
 export function bodyReading(
   mediaType: string,

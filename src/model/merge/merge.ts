@@ -39,7 +39,7 @@ function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
 
 type RankOf = (doc: DocumentModel) => number;
 
-/** `prefer`: files or folders whose facts win disagreements (rule 0 of src/model/merge/rank.ts). */
+/** `prefer`: files or folders whose facts win disagreements (rule 0 of rank.ts). */
 export function mergeDocuments(
   input: readonly DocumentModel[],
   reporter: ModelReporter,
@@ -69,7 +69,6 @@ export function mergeDocuments(
     schemas,
     tags: mergeTags(documents),
     endpoints,
-    // a model without webhooks has no key for them
     ...(webhooks ? { webhooks } : {}),
   };
 }
@@ -100,9 +99,7 @@ function mergeServers(
       preferred: preferred(doc),
     };
   });
-  // A preferred input's servers first (merge.prefer: the user's word beats any guess); then real
-  // absolute URLs, relative ones, placeholders last (see serverClass); then the format ranking,
-  // then the place they were found. The client defaults to the first.
+  // a preferred input's first, then by serverClass, format rank and place: the client's default
   list.sort(
     (a, b) =>
       Number(b.preferred) - Number(a.preferred) ||
@@ -154,10 +151,7 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
 }
 
-/**
- * RFC 2606 / RFC 6761 names no API is served from (`example.com`, `www.example.org`,
- * `api.example`, `x.invalid`, `x.test`): a spec's placeholder, never the client's default.
- */
+/** RFC 2606 / RFC 6761 names no API is served from: a spec's placeholder. */
 const PLACEHOLDER_HOST =
   /^(?:[^/]*\.)?(?:example\.(?:com|net|org)|example|invalid|test)$/i;
 
@@ -242,16 +236,14 @@ function mergeTags(documents: DocumentModel[]): Tag[] {
 }
 
 /**
- * Named schemas from every document. Two documents defining the same name identically share it;
- * defining it differently keeps both: the higher-ranked keeps the name, the other is renamed
- * (`Pet2`) and its document's references are rewritten before its endpoints are merged.
+ * Named schemas from every document. A name defined differently keeps both: the higher-ranked
+ * keeps the name, the other is renamed (`Pet2`) and its document's references rewritten.
  */
 function mergeSchemas(
   input: DocumentModel[],
   reporter: ModelReporter,
   rankOf: RankOf,
 ): { schemas: Record<string, NamedSchema>; documents: DocumentModel[] } {
-  // a document whose schemas are renamed is replaced by a copy with its references rewritten
   const documents = [...input];
   // a Map: schema names are spec text (`__proto__`, `constructor` are names like any other)
   const out = new Map<string, NamedSchema>();

@@ -3,10 +3,7 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import type { DocumentModel, SecurityScheme, SourceRef } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
 
-/**
- * Some specs carry their auth only as text: "Authentication required, with scope
- * participate:conversation". This reads such sentences into OAuth 2.0 requirements.
- */
+/** Auth a spec states only in prose: "Authentication required, with scope participate:conversation". */
 export interface ProseAuth {
   /** The text says authentication is required. */
   required: boolean;
@@ -14,7 +11,7 @@ export interface ProseAuth {
   scopes: string[];
 }
 
-// A scope token: letters, digits and the separators scopes use (`read:jira-work`, `repo.status`, `user/email`).
+// `read:jira-work`, `repo.status`, `user/email`
 const SCOPE = String.raw`[A-Za-z][\w.\-]*(?:[:/][\w.\-*]+)+|[A-Za-z][\w.\-]*`;
 const SCOPE_PHRASE = new RegExp(
   String.raw`\b(?:with|requires?|needs?|using)?\s*(?:the\s+)?(?:oauth\s*2(?:\.0)?\s+)?scopes?\s*[:=]?\s+((?:${SCOPE})(?:\s*(?:,|and|or|&)\s*(?:${SCOPE}))*)`,
@@ -23,10 +20,8 @@ const SCOPE_PHRASE = new RegExp(
 const AUTH_REQUIRED =
   /\bauthenticat(?:ion|ed)\s+(?:is\s+)?required\b|\brequires?\s+authentication\b/i;
 /**
- * What every {@link SCOPE_PHRASE} holds (`scopes?`, matched alike: both ignore case without the
- * u flag, where only ASCII letters fold to ASCII ones). A text without it has no scope phrase,
- * and looking for this is one plain search, where the phrase's optional openings are tried at
- * every character of what is often pages of prose.
+ * What every {@link SCOPE_PHRASE} holds: one plain search, where the phrase's optional openings
+ * are tried at every character of what is often pages of prose.
  */
 const MENTIONS_SCOPE = /scope/i;
 
@@ -35,8 +30,7 @@ export function readProseAuth(text: string | undefined): ProseAuth {
   const scopes: string[] = [];
   if (MENTIONS_SCOPE.test(text))
     for (const match of text.matchAll(SCOPE_PHRASE)) {
-      // each token is trimmed: the separators' blanks are not matched (a run would be tried
-      // from each of its positions)
+      // blanks trimmed, not matched: a run would be tried from each of its positions
       for (const token of match[1]!.split(/,|\band\b|\bor\b|&/)) {
         const scope = trimTrailing(token.trim(), ".");
         // a bare word after "scope" is only a scope when it looks like one (has a separator)
@@ -50,10 +44,8 @@ export function readProseAuth(text: string | undefined): ProseAuth {
 const INFERRED_SCHEME = "oauth2";
 
 /**
- * Gives endpoints that declare no security the OAuth 2.0 requirement their prose states. The
- * scheme is the inputs' own OAuth 2.0 scheme when there is exactly one, else an inferred `oauth2`
- * scheme that this returns (with every scope seen) for the merged model. Reports one diagnostic per
- * document that had its auth read from prose, so the user knows what was guessed.
+ * Gives endpoints that declare no security the OAuth 2.0 requirement their prose states: on the
+ * inputs' one OAuth 2.0 scheme, else on an inferred `oauth2` scheme returned for the merged model.
  */
 export function applyProseAuth(
   documents: readonly DocumentModel[],
@@ -66,7 +58,7 @@ export function applyProseAuth(
   const schemeName = names.length === 1 ? names[0]! : INFERRED_SCHEME;
   const scopes = new Set<string>();
   let first: SourceRef | undefined;
-  // new documents and endpoints where auth is read: the readers' objects are never changed
+  // the readers' objects are never changed
   const out = documents.map((doc) => {
     let count = 0;
     let at: typeof first | undefined;

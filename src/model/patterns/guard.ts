@@ -1,7 +1,6 @@
 /**
- * How the validators run a schema `pattern` (the model's `patterns`), decided once per pattern
- * by the reading (model/patterns/safety.ts). A model made by hand may leave its `patterns` out
- * when its schemas have none: the validators refuse a pattern without a verdict.
+ * How the validators run a schema `pattern` (the model's `patterns`). A model made by hand may
+ * leave its `patterns` out when its schemas have none: the validators refuse a pattern without one.
  */
 export type PatternGuard =
   /** Not a JavaScript regular expression (`schema/invalid-pattern`): not checked. */
@@ -24,10 +23,7 @@ export type PatternGuard =
     };
 
 export interface PatternRisk {
-  /**
-   * How the backtracking time may grow with the text, by the structure found
-   * (model/patterns/ambiguity.ts); `unknown`: not proved linear within the analysis's budget.
-   */
+  /** How the backtracking time may grow; `unknown`: not proved linear within the budget. */
   readonly complexity: "exponential" | "polynomial" | "unknown";
 }
 

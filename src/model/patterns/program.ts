@@ -2,13 +2,9 @@ import type { PatternProgram } from "./guard.js";
 import { readPattern, UnreadSyntax, type PatternSyntax } from "./syntax.js";
 
 /**
- * A JSON Schema `pattern` (ECMA-262 syntax, with or without the `u` flag) compiled for a
- * Thompson NFA (the Pike VM of the validators' runtime, `linear` in
- * templates/validators/formats.ts), which answers `test` in time linear in the text: the
- * guard of a pattern a backtracking engine could take exponential or polynomial time on.
- * Backreferences and lookaround have no such matcher: they are refused.
- *
- * The program is a list of instructions of three numbers each, `[op, a, b]`:
+ * A JSON Schema `pattern` compiled for the Pike VM of the validators' runtime (`linear` in
+ * templates/validators/formats.ts), linear in the text; backreferences and lookaround are
+ * refused. The program is a list of instructions of three numbers each, `[op, a, b]`:
  */
 export const OP = {
   /** The text matched. */
@@ -33,11 +29,7 @@ export class NoLinearProgram extends Error {}
 /** Instructions a program may have: a larger one (`a{1,5000}`) is refused, not expanded. */
 export const MAX_INSTRUCTIONS = 5000;
 
-/**
- * The program of `pattern`, read with `flags` ("u" or ""; the pattern is known to compile with
- * them). Throws {@link NoLinearProgram} for a backreference, lookaround, a modifier group, or a
- * program over {@link MAX_INSTRUCTIONS}.
- */
+/** Throws {@link NoLinearProgram} for what it cannot compile, or past {@link MAX_INSTRUCTIONS}. */
 export function patternProgram(
   pattern: string,
   flags: "u" | "",

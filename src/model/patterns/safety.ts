@@ -6,25 +6,13 @@ import type { PatternGuard, PatternRisk } from "./guard.js";
 export type { PatternGuard, PatternRisk } from "./guard.js";
 
 /**
- * Whether a `pattern` can stall the validators, and how they run it (the model's `patterns`):
- * proved linear (ambiguity.ts), a RegExp; else the linear-time matcher's program (program.ts),
- * or not checked when that matcher cannot run it. docs/validation.md, "Patterns: a program run
- * on attacker input", says why.
- */
-
-/**
- * One document's verdicts: each pattern decided once by its reading (which reports what it
- * finds at the pattern's place), then handed to the model, which the validators read. No cache
- * outlives the reading: a pattern is decided again in the next document or run, in microseconds
- * on the fast path.
+ * One document's verdicts on its patterns (docs/validation.md, "Patterns: a program run on
+ * attacker input"), each decided once by its reading, then handed to the model.
  */
 export class PatternVerdicts {
   private readonly decided = new Map<string, PatternGuard>();
 
-  /**
-   * `analyze` false: a run whose artifacts run no pattern (no validators) reads each only to
-   * tell whether it is a JavaScript regular expression, and hands the model no verdicts.
-   */
+  /** `analyze` false (no validators): each pattern is only read for its syntax. */
   constructor(private readonly analyze = true) {}
 
   /** Every pattern decided so far; undefined when the patterns are not analysed. */
@@ -52,7 +40,7 @@ function syntaxOnly(pattern: string): PatternGuard {
 /** No repetition at all (`^\d-[a-z]$`): nothing to backtrack over, no analysis. */
 const REPEATS = /[*+]|\{\d/;
 
-/** How the validators run `pattern`, decided now (PatternVerdicts decides each pattern once). */
+/** How the validators run `pattern`, decided now. */
 export function patternGuard(pattern: string): PatternGuard {
   const flags = patternFlags(pattern);
   if (flags === undefined) return { kind: "invalid" };
@@ -69,10 +57,7 @@ export function patternGuard(pattern: string): PatternGuard {
     : { kind: "linear", flags, risk, program };
 }
 
-/**
- * `read()`, or `otherwise` where the pattern's reading gives up: a syntax V8 takes and the
- * reader does not, or a stack too deep. A pattern's text never makes a run fail.
- */
+/** `read()`, or `otherwise` where the reading gives up: a pattern's text never fails a run. */
 function unlessItThrows<T, U>(read: () => T, otherwise: U): T | U {
   try {
     return read();

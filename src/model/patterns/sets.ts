@@ -12,11 +12,7 @@ import {
   type CodePoints,
 } from "./properties.js";
 
-/**
- * The code points each character of a pattern's parse tree (syntax.ts) matches, for the
- * analysis (ambiguity.ts, on position-automaton.ts), which reads the same tree the linear-time
- * program is compiled from (program.ts). {@link patternTree} says which trees it reads.
- */
+// The code points each character of a pattern's parse tree matches, for the analysis.
 
 /** A node of the parse tree that reads one character of the text. */
 export type PatternChar = Exclude<
@@ -95,11 +91,8 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 /**
  * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
  * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
- * does not know). `\p{…}`, `\P{…}` and a class holding them are read exactly on ASCII and as
- * every code point beyond it (a `[^…]` complemented before they are added): a set at least as
- * large as any engine's, whatever its Unicode, so the sets are the same on every machine and a
- * set too large only adds paths. properties.ts says why and what is assumed; docs/validation.md
- * what it costs in precision.
+ * does not know). A property is read exactly on ASCII and as every code point beyond it
+ * (properties.ts says why).
  */
 export function patternTree(
   pattern: string,
@@ -161,10 +154,7 @@ function check(node: PatternSyntax): void {
   }
 }
 
-/**
- * The code points `node` matches, `\p{…}` as {@link patternTree} says. Throws
- * {@link Unread} for what no set says (a property the engine does not know, `[z-a]`).
- */
+/** The code points `node` matches; throws {@link Unread} for what no set says (`[z-a]`). */
 export function charSet(node: PatternChar): CodePoints {
   switch (node.t) {
     case "char":
@@ -175,8 +165,7 @@ export function charSet(node: PatternChar): CodePoints {
     case "dot":
       return complement(LINE_TERMINATORS);
     case "class": {
-      // the class exact on ASCII, then every code point past it: `[^\p{L}]` is the complement
-      // of the letters, which another Unicode may make fewer or more (see patternTree)
+      // complemented before the code points past ASCII are added: `[^\p{L}]` holds them too
       const set = union(node.items.map(classItemSet));
       const exact = node.negated ? complement(set) : set;
       return node.items.some((item) => item.from.t === "property")
@@ -186,10 +175,7 @@ export function charSet(node: PatternChar): CodePoints {
   }
 }
 
-/**
- * A character's or escape's set; `\p{…}`'s and `\P{…}`'s their ASCII code points only (the
- * caller adds every code point past ASCII; see {@link patternTree}).
- */
+/** A character's or escape's set; a property's ASCII code points only (the caller adds the rest). */
 function atomSet(atom: ClassAtom): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
@@ -201,7 +187,6 @@ function atomSet(atom: ClassAtom): CodePoints {
 
 const ASCII: CodePoints = [0, 0x7f];
 
-/** `set` with every code point past ASCII (see {@link patternTree}). */
 const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem): CodePoints {

@@ -2,14 +2,9 @@ import { createRequire } from "node:module";
 import type { AST, RegExpParser } from "@eslint-community/regexpp";
 
 /**
- * The one parse tree of a JSON Schema `pattern` (ECMA-262, with or without the `u` flag), which
- * both readers of a pattern read: program.ts compiles it for the validators' linear-time
- * matcher, and the safety analysis (ambiguity.ts, on position-automaton.ts) builds its automaton
- * from it, each character's code points given by sets.ts. The pattern is read by regexpp, the
- * parser made for ECMAScript's syntax (Annex B included, without `u`), then turned into this
- * tree. Lookaround is read (the safety check reads it; the linear-time matcher cannot run it);
- * backreferences, modifier groups and groups nested past {@link MAX_NESTING} are not
- * ({@link UnreadSyntax}).
+ * The one parse tree of a JSON Schema `pattern` (ECMA-262, with or without `u`), read by regexpp:
+ * program.ts compiles it for the linear-time matcher, ambiguity.ts builds its automaton from it.
+ * Backreferences, modifier groups and groups nested past {@link MAX_NESTING} are not read.
  */
 export type PatternSyntax =
   /** One character: a code point with `u`, a UTF-16 unit without. */
@@ -49,7 +44,7 @@ export type PatternSyntax =
 
 export type ClassEscape = "d" | "D" | "w" | "W" | "s" | "S";
 
-/** One class member: a character, `\d`-like escape or property, or a range between two characters. */
+/** One class member: a character, `\d`-like escape or property. */
 export type ClassAtom = Extract<
   PatternSyntax,
   { t: "char" } | { t: "escape" } | { t: "property" }
@@ -68,7 +63,7 @@ export const MAX_NESTING = 100;
 
 let parser: RegExpParser | undefined;
 
-/** regexpp's parser, loaded when a pattern is first read: a run that reads none does not load it. */
+/** regexpp's parser, loaded when a pattern is first read. */
 function regexpp(): RegExpParser {
   if (parser) return parser;
   const { RegExpParser } = createRequire(import.meta.url)(
@@ -77,10 +72,7 @@ function regexpp(): RegExpParser {
   return (parser = new RegExpParser());
 }
 
-/**
- * The syntax tree of `pattern`, read with `flags`. Throws {@link UnreadSyntax}, or regexpp's
- * SyntaxError for a pattern no RegExp compiles.
- */
+/** Throws {@link UnreadSyntax}, or regexpp's SyntaxError for a pattern no RegExp compiles. */
 export function readPattern(pattern: string, flags: "u" | ""): PatternSyntax {
   const unicode = flags === "u";
   let ast: AST.Pattern;
@@ -129,7 +121,6 @@ function element(node: AST.Element, depth: number): PatternSyntax {
     case "CapturingGroup":
       return alternatives(node.alternatives, depth + 1);
     case "Quantifier": {
-      // how it was written: what follows its element (`*`, `+`, `?` or `{`; lazy or not)
       const op = node.raw[node.element.raw.length];
       return {
         t: "rep",
