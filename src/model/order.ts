@@ -5,18 +5,12 @@ import {
   type Tag,
 } from "./types.js";
 
-/**
- * The project's one string order: UTF-16 code units. It is the same on every machine, in every
- * locale and time zone, which `localeCompare` is not; deterministic output depends on it.
- */
+/** The project's one string order, UTF-16 code units: unlike `localeCompare`, the same everywhere. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * The model's endpoint order: by path, then by method in `HTTP_METHODS` order, then the other
- * methods (OpenAPI 3.2's `additionalOperations`) by name.
- */
+/** By path, then by method in `HTTP_METHODS` order, then the other methods by name. */
 export function compareEndpoints(
   a: Pick<Endpoint, "method" | "path">,
   b: Pick<Endpoint, "method" | "path">,
@@ -33,11 +27,7 @@ function methodRank(method: HttpMethod): number {
   return rank < 0 ? HTTP_METHODS.length : rank;
 }
 
-/**
- * A value's JSON with object keys sorted and `undefined` members left out: equal values give
- * equal text, whatever their key order (comparing facts; an overlay's unique actions, a Postman
- * auth's identity).
- */
+/** A value's JSON with object keys sorted and `undefined` members left out. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value !== "object" || value === null)
@@ -50,7 +40,7 @@ export function canonicalJson(value: unknown): string {
     .join(",")}}`;
 }
 
-/** The tag names in order: the declared ones in model order, then those only endpoints name, sorted. */
+/** The declared tag names in model order, then those only endpoints name, sorted. */
 export function tagOrder(
   declared: readonly Tag[],
   endpoints: readonly Endpoint[],

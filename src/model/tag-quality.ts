@@ -6,7 +6,6 @@ const MIN_ENDPOINTS = 12;
 export interface TagAssessment {
   /** True when the tags make poor groups and the docs had better group by path (`auto` mode). */
   degenerate: boolean;
-  /** Why, in words, for the diagnostic. */
   reason?: string;
   /** Distinct tags (case aside). */
   tags: number;
@@ -14,12 +13,9 @@ export interface TagAssessment {
 }
 
 /**
- * Whether an API's tags are worth grouping its docs by. They are not when they are the words of
- * the operations' summaries or paths split up (a generator's `tags: [Send, Message, To, User]`:
- * more than half of the tagged endpoints have two or more tags, nearly all of them words of the
- * endpoint's own summary, operationId or path), or when there are more distinct tags than half the
- * endpoints (a group per endpoint is no grouping). An API without tags is not degenerate: there
- * is nothing to regroup.
+ * Whether an API's tags are worth grouping its docs by: not when they are the words of the
+ * operations' own text split up (`tags: [Send, Message, To, User]`), or when there are more
+ * distinct tags than half the endpoints (a group per endpoint is no grouping).
  */
 export function assessTags(endpoints: readonly Endpoint[]): TagAssessment {
   const tags = new Set(
@@ -63,7 +59,6 @@ function isSplitWords(endpoint: Endpoint): boolean {
   return hits * 4 >= endpoint.tags.length * 3;
 }
 
-/** Lower-case words: camelCase, PascalCase, snake, kebab and punctuation split apart. */
 function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

@@ -21,7 +21,6 @@ export const FORMAT_RANK: Record<SourceFormat, number> = {
 export function compareSources(a: SourceRef, b: SourceRef): number {
   const byFile = compareCodeUnits(a.file, b.file);
   if (byFile !== 0) return byFile;
-  // places in one file compare by line (lineOf finds every waiting place at once: a sort compares many)
   return (
     lineOf(a) - lineOf(b) ||
     a.column - b.column ||
@@ -41,10 +40,7 @@ function preferenceIndex(file: string, prefer: readonly string[]): number {
   });
 }
 
-/**
- * The rank of a document under rules 0 and 1: its place in the user's preferences, then its
- * format. `prefer` entries are files or folders, written as the inputs' display paths.
- */
+/** The rank of a document under rules 0 and 1: its place in `prefer`, then its format. */
 export function documentRank(
   file: string,
   format: SourceFormat,
@@ -64,7 +60,7 @@ export interface Offer<T> {
   richness?: number;
 }
 
-/** Picks the winning offer by the rule above; undefined for no offers. */
+/** The winning offer by the rules of {@link FORMAT_RANK}. */
 export function pickWinner<T>(
   offers: readonly Offer<T>[],
 ): Offer<T> | undefined {

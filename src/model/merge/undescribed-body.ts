@@ -2,19 +2,15 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import type { BodySignal, Endpoint, MediaContent } from "../types.js";
 
 /**
- * Methods whose body a bare signal stands for. Postman exports write a body mode on every request,
- * GET and DELETE included, and Swagger's document-wide `consumes` applies to every operation; on
- * these three methods a body is what the request is for.
+ * Methods whose body a bare signal stands for: Postman writes a body mode on every request, and
+ * Swagger's document-wide `consumes` applies to every operation.
  */
 const BODY_METHODS = new Set(["post", "put", "patch"]);
 
 /**
- * Turns the endpoint's body signals into a request body when no source describes one and one
- * signal is evidence (a hint alone, an operation's `consumes`, is not: Swagger 2.0 says an
- * operation without a body parameter takes no body): the media types the evidence names (in
- * source order; else the hints'; JSON when none names one), each with no schema, so the
- * generated client takes `body?: unknown` and the server hands the body to the handler. Removes the
- * signals either way: they are a reader's note to the model, not part of it.
+ * Turns the endpoint's body signals into a request body of unknown schema when no source
+ * describes one and one signal is evidence (a hint alone is not: Swagger 2.0 says an operation
+ * without a body parameter takes none). Removes the signals either way.
  */
 export function applyBodySignals(
   endpoint: Endpoint,
@@ -38,7 +34,6 @@ export function applyBodySignals(
         if (!mediaTypes.includes(type)) mediaTypes.push(type);
   };
   add(signals.filter((s) => s.hint !== true));
-  // a hint (an operation's `consumes`) names the media types when the evidence names none
   if (mediaTypes.length === 0) add(signals.filter((s) => s.hint === true));
   if (mediaTypes.length === 0) mediaTypes.push("application/json");
   const content: MediaContent[] = mediaTypes.map((mediaType) => ({

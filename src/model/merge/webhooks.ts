@@ -8,9 +8,8 @@ import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
 
 /**
- * The webhooks of every document as one list: one per key and method (several documents
- * declaring one: the preferred document's, then the first by place, reported), sorted by key and
- * method (named by buildModel, after the endpoints: {@link nameWebhooks}). Undefined when no document declares a webhook.
+ * The webhooks of every document, one per key and method (the preferred document's, then the
+ * first by place), sorted by key and method; undefined when no document declares one.
  */
 export function mergeWebhooks(
   documents: readonly DocumentModel[],
@@ -54,22 +53,15 @@ export function mergeWebhooks(
   return out;
 }
 
-/**
- * The key a webhook is known by outside the model: its name in the name lock
- * (`apiloom.lock.json`) and its changes in `apiloom diff`: `POST webhook pet.created` (no
- * endpoint's key, `POST /path`, reads so).
- */
+/** The key a webhook is known by in the name lock and `apiloom diff`: `POST webhook pet.created`. */
 export function webhookKey(webhook: Pick<Webhook, "method" | "key">): string {
   return `${webhook.method.toUpperCase()} webhook ${webhook.key}`;
 }
 
 /**
- * Each webhook's `name`: the name locked by an earlier run (`lockedNames`, by webhookKey) while
- * it is a usable identifier no endpoint holds, so a webhook added or an endpoint renamed does not
- * renumber it; otherwise its key in camelCase (`pet.created` → `petCreated`), with the method
- * when its key has several operations, then a number when taken (by another webhook, or an
- * endpoint). The types of a webhook are `<Name>Webhook<Suffix>`: a name whose `<name>Webhook` is
- * an endpoint's name gets a number too, so no webhook type is named like an endpoint type.
+ * Each webhook's `name`: the locked one while usable; else its key in camelCase (`petCreated`),
+ * with the method when its key has several, then a number when taken. A name whose
+ * `<name>Webhook` is an endpoint's gets a number too: its types are `<Name>Webhook<Suffix>`.
  */
 export function nameWebhooks(
   webhooks: Webhook[],

@@ -1,22 +1,15 @@
 import { pointerSegment } from "../pointer.js";
 import type { NamedSchema, Schema } from "../types.js";
 
-/**
- * How the model writes a reference to a named schema: `#/components/schemas/<name>`, the name
- * escaped as a JSON pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). Readers write these,
- * emitters read them; both go through here.
- */
+/** A reference to a named schema: the name escaped as a JSON pointer segment (RFC 6901). */
 const PREFIX = "#/components/schemas/";
 
 export function schemaRef(name: string): string {
-  // joined, not `+`: one flat string rather than two pieces (the model keeps one per reference)
+  // joined, not `+`: one flat string, not two pieces (the model keeps one per reference)
   return [PREFIX, pointerSegment(name)].join("");
 }
 
-/**
- * True when `$ref` is the one key of `schema` (its own, or any enumerable one it inherits): a
- * reference with nothing written beside it, which has none of the keywords a schema may have.
- */
+/** True when `$ref` is the one key of `schema` (its own, or any enumerable one it inherits). */
 export function refAlone(schema: object): boolean {
   for (const key in schema) if (key !== "$ref") return false;
   return true;
@@ -31,7 +24,7 @@ export function schemaRefName(ref: string): string | undefined {
     : name;
 }
 
-/** The named schema a `$ref` points at, or undefined (not `#/components/schemas/<name>`, or no such name). */
+/** The named schema a `$ref` points at, or undefined. */
 export function refTarget(
   schemas: Readonly<Record<string, NamedSchema>>,
   ref: string,
@@ -43,14 +36,13 @@ export function refTarget(
 }
 
 /**
- * Follows `$ref`s into the named schemas until a schema that is not a reference: undefined for a
- * dangling reference or a cycle of references. A `$ref`'s sibling keywords are not merged in.
+ * Follows `$ref`s until a schema that is not a reference: undefined for a dangling reference or
+ * a cycle. A `$ref`'s sibling keywords are not merged in.
  */
 export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,
 ): Schema | undefined {
-  // most schemas are no reference, most references one step: nothing to remember for them
   if (schema === undefined || typeof schema.$ref !== "string") return schema;
   let current = refTarget(schemas, schema.$ref)?.schema;
   if (current === undefined || typeof current.$ref !== "string") return current;

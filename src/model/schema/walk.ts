@@ -111,8 +111,8 @@ export const isSchemaObject = isMap as (value: unknown) => value is Schema;
  */
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
-  // for...in, a speed device (docs/benchmark.md): the model's objects are plain data whose
-  // prototype is Object.prototype, so it visits exactly their own keys.
+  // for...in: no list of keys per schema; the model's objects are plain data whose prototype is
+  // Object.prototype, so it visits exactly their own keys
   for (const keyword in schema) {
     const kind = SUB_SCHEMA_KINDS.get(keyword);
     if (kind === undefined) continue;
