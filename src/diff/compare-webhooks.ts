@@ -14,8 +14,7 @@ import type { SchemaDiff } from "./schema-diff.js";
 
 /**
  * Whom a webhook's change breaks, turned round from the endpoint rule it follows: a payload is
- * read (and an answer written) by your receiver, the server side, never by a client; what broke
- * `clients` breaks `servers`, and what broke servers breaks none.
+ * read (and an answer written) by your receiver, the server side, never by a client.
  */
 const TURNED: Record<Breaks, Breaks> = {
   clients: "servers",
@@ -74,7 +73,6 @@ function compareWebhook(
     made.breaks = TURNED[made.breaks];
     return made;
   };
-  /** A schema's changes in `where`, read (`response`) or written (`request`) by your receiver. */
   const fromSchema = (
     where: string,
     ...site: Parameters<SchemaDiff["between"]>
@@ -83,8 +81,7 @@ function compareWebhook(
       add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
 
-  // its handler's name: a lookalike webhook added before it took the name (no name lock); the
-  // change names the one the user's code still uses
+  // a lookalike webhook added before it took the name (no name lock)
   if (old.name !== now.name)
     add(
       "operation-renamed",

@@ -10,7 +10,6 @@ export const ITEM_STREAM_MEDIA_TYPES = {
   seq: /^application\/json-seq\b/i,
 } as const;
 
-/** True when `mediaType` is one of {@link ITEM_STREAM_MEDIA_TYPES}. */
 export function isItemStreamMediaType(mediaType: string): boolean {
   return Object.values(ITEM_STREAM_MEDIA_TYPES).some((re) =>
     re.test(mediaType),
@@ -18,9 +17,8 @@ export function isItemStreamMediaType(mediaType: string): boolean {
 }
 
 /**
- * True when a response's every media type is a sequential one with an `itemSchema`: a success
- * of that kind is typed by its items' schemas and read (the client) or written (the server)
- * item by item. One rule for the reader's diagnostics, types.ts, the client and the server.
+ * True when a response's every media type is a sequential one with an `itemSchema`: typed, read
+ * and written item by item (one rule for the diagnostics, the types, the client and the server).
  */
 export function itemStreamed(content: readonly MediaContent[]): boolean {
   return (

@@ -2,9 +2,8 @@
 export type Path = readonly (string | number)[];
 
 /**
- * RFC 6901 JSON pointer for a path (`/paths/~1users/get`), after `prefix` (`#`). Made with one
- * `join`: a string built by `+=` is a tree of pieces (V8's cons strings), and the model keeps a
- * pointer per source, tens of thousands on a large spec.
+ * RFC 6901 JSON pointer for a path (`/paths/~1users/get`), after `prefix` (`#`). One `join`, not
+ * `+=`: one flat string, and the model keeps a pointer per source.
  */
 export function toPointer(path: Path, prefix = ""): string {
   const parts = new Array<string>(path.length + 1);
@@ -26,7 +25,6 @@ export function pointerSegment(segment: string | number): string {
   return lastEscaped.escaped;
 }
 
-/** The last segment {@link pointerSegment} escaped, and its escape. */
 let lastEscaped = { raw: "", escaped: "" };
 
 /** Parses the fragment of a `$ref` (`#/definitions/Pet`) into a path; undefined when malformed. */
@@ -38,7 +36,6 @@ export function parsePointer(pointer: string): string[] | undefined {
     .slice(1)
     .split("/")
     .map((segment) => {
-      // most segments are plain names: nothing to decode or unescape
       if (!segment.includes("%") && !segment.includes("~")) return segment;
       let decoded = segment;
       try {

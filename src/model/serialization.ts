@@ -15,7 +15,6 @@ export const LOCATION_STYLES: Readonly<
   cookie: ["form"],
 };
 
-/** True when `style` is one the location allows. */
 export function isLocationStyle(
   location: ParameterLocation,
   style: string,
@@ -24,20 +23,18 @@ export function isLocationStyle(
 }
 
 /**
- * How a parameter (or a url-encoded form field, which is read as a query parameter) is written on
- * the wire when its description leaves `style` or `explode` out: OpenAPI 3.1 §4.8.12.4, the one
- * place this rule lives. buildModel stores the result on every parameter (`serialization`).
+ * How a parameter (or a url-encoded form field) is written when its description leaves `style`
+ * out: OpenAPI 3.1 §4.8.12.4, the one place this rule lives.
  */
 export function defaultStyle(location: ParameterLocation): ParameterStyle {
   return location === "query" || location === "cookie" ? "form" : "simple";
 }
 
-/** `explode` defaults to true for `form` (and `deepObject`, which has no other meaning), else false. */
+/** True for `form` (and `deepObject`, which has no other meaning). */
 export function defaultExplode(style: string): boolean {
   return style === "form" || style === "deepObject";
 }
 
-/** The style and explode a parameter is sent with, its declared ones or the location's defaults. */
 export function resolveSerialization(
   location: ParameterLocation,
   declared: { style?: ParameterStyle; explode?: boolean },
@@ -47,10 +44,7 @@ export function resolveSerialization(
   return { style, explode };
 }
 
-/**
- * A parameter's resolved serialization: what buildModel stored, or (for a parameter that did not
- * come through buildModel, as in a hand-made model) the same rule applied now.
- */
+/** A parameter's serialization: what buildModel stored, or (a hand-made model) the rule now. */
 export function serializationOf(parameter: Parameter): Serialization {
   return (
     parameter.serialization ?? resolveSerialization(parameter.in, parameter)

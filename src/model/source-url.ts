@@ -1,20 +1,13 @@
 import { isAbsolute, relative, sep } from "node:path";
 
-/**
- * Whether an input (or a document's place) is an http(s) URL rather than a file path: fetched by
- * the workflow before the reading (workflow/sources/remote-inputs.ts), shown and named by its URL, and
- * never resolved against a folder.
- */
+/** Whether an input (or a document's place) is an http(s) URL rather than a file path. */
 export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
 /**
- * A URL as apiloom shows it anywhere (a message, a diagnostic's place, a report, a log line):
- * its user info, a user name or password (`https://user:pass@host/x.yaml`), written as `***`
- * (`https://***@host/x.yaml`), so that no credential is printed; any other text as it is. The
- * authority ends at the first `/`, `?`, `#` or `\` (as URL reads http(s)); its last `@` ends the
- * user info.
+ * A URL as apiloom shows it anywhere, its user info written as `***` so that no credential is
+ * printed. The authority ends at the first `/`, `?`, `#` or `\` (as URL reads http(s)).
  */
 export function shownUrl(text: string): string {
   return text.replace(/^(https?:\/\/)[^/?#\\]*@/i, "$1***@");

@@ -24,7 +24,6 @@ function mergeContent(
     part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
-  // one view's media types, each its own (what a reader gives): each merged alone
   if (offers.length === 1) {
     const { content } = offers[0]!.part;
     if (distinct(content.map((media) => media.mediaType)))
@@ -50,8 +49,7 @@ export function mergedMedia(
   }[],
 ): MediaContent {
   if (list.length === 1) return soleMedia(list[0]!.media);
-  // schemas guessed from several examples (Postman requests sharing the route, saved
-  // responses of one status) are merged so every example fits; a declared schema wins
+  // schemas guessed from several examples are merged so every example fits
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
   const guessed =
     schemas.length > 1 && schemas.every(isInferred)
@@ -80,13 +78,12 @@ export function mergedMedia(
   if (examples.length > 0) media.examples = dedupeExamples(examples);
   const encoding = list.find((e) => e.media.encoding)?.media.encoding;
   if (encoding) media.encoding = encoding;
-  // OpenAPI 3.2's item schema: only a 3.2 document gives one
   const itemSchema = list.find((e) => e.media.itemSchema)?.media.itemSchema;
   if (itemSchema) media.itemSchema = itemSchema;
   return media;
 }
 
-/** {@link mergedMedia} of one offer: what it says, its examples deduplicated. */
+/** {@link mergedMedia} of one offer. */
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;
@@ -97,7 +94,6 @@ function soleMedia(offered: MediaContent): MediaContent {
   return media;
 }
 
-/** Whether no key comes twice. */
 function distinct(keys: readonly string[]): boolean {
   return keys.length < 2 || new Set(keys).size === keys.length;
 }
@@ -116,9 +112,8 @@ function dedupeExamples(examples: Example[]): Example[] {
 }
 
 /**
- * True when every example has a name of its own, one at most none: their canonical JSON differs
- * then (it holds the name, or no name), so none is a copy of another, and the examples (often
- * large) need not be printed to tell.
+ * True when every example has a name of its own, one at most none: then none is a copy of
+ * another, and the examples (often large) need not be printed to tell.
  */
 export function namesDiffer(examples: readonly Example[]): boolean {
   const names = new Set<string | undefined>();

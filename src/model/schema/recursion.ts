@@ -1,11 +1,9 @@
 import type { NamedSchema } from "../types.js";
 
 /**
- * Names of the named schemas that reach themselves through `$ref`s (directly or through
- * others): an emitter that writes such a schema's type must not use a construct that TypeScript
- * resolves eagerly (a `Record<>` alias of itself is TS2456). `refs` holds each named schema's
- * `$ref` target names (as `schemaRefName` reads them, dangling ones included), from the walk
- * of every named schema the types make (`schemaFacts`).
+ * Names of the named schemas that reach themselves through `$ref`s: their types must not use a
+ * construct TypeScript resolves eagerly (a `Record<>` alias of itself is TS2456). `refs` holds
+ * each named schema's `$ref` target names, dangling ones included.
  */
 export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -24,9 +22,8 @@ export function recursiveSchemaNames(
 }
 
 /**
- * The strongly connected components of the graph `next` makes of `nodes`, each as it is
- * completed (after every component it leads to): Tarjan's, iteratively, so that a deep chain
- * stays off the call stack.
+ * The strongly connected components of the graph `next` makes of `nodes`, each after every
+ * component it leads to: Tarjan's, iteratively, so that a deep chain stays off the call stack.
  */
 export function stronglyConnected<T>(
   nodes: Iterable<T>,
@@ -80,7 +77,7 @@ export function stronglyConnected<T>(
   return out;
 }
 
-/** Each named schema's `$ref` targets that are named schemas: the dangling ones left out. */
+/** Each named schema's `$ref` targets, the dangling ones left out. */
 function edgesFrom(
   schemas: Readonly<Record<string, NamedSchema>>,
   refs: ReadonlyMap<string, ReadonlySet<string>>,
