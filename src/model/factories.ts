@@ -49,7 +49,7 @@ export function createParameter(
   };
 }
 
-/** Every parameter of an endpoint in one list, in the order path, query, header, cookie. */
+/** Every parameter of an endpoint, path, query, header, cookie. */
 export function allParameters(parameters: EndpointParameters): Parameter[] {
   return [
     ...parameters.path,
@@ -64,7 +64,7 @@ export function parameterKey(p: Pick<Parameter, "name" | "in">): string {
   return p.in === "header" ? p.name.toLowerCase() : p.name;
 }
 
-/** Adds a parameter to its location group unless one of the same name is already there. */
+/** Adds a parameter to its location group, replacing one of the same name. */
 export function addParameter(
   parameters: EndpointParameters,
   parameter: Parameter,

@@ -1,5 +1,3 @@
-/** HTTP status codes and their reason phrases: knowledge readers and emitters share. */
-
 /** Reason phrases of the registered HTTP status codes (RFC 9110 §15 and friends). */
 const REASONS: Record<string, string> = {
   "100": "Continue",

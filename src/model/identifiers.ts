@@ -16,7 +16,6 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Splits text into words: on non-alphanumerics and on lower→upper case changes (`getHTTPResponse` → get, HTTP, Response). */
 export function words(text: string): string[] {
-  // ASCII text has no accents to strip: NFKD leaves it as it is
   const plain = ASCII.test(text)
     ? text
     : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -58,7 +57,7 @@ export function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
-/** `base` when `isTaken` says it is free, else the first free of `base2`, `base3`, … (`sep` goes before the number: `base_2`). */
+/** `base` when free, else the first free of `base2`, `base3`, … (`sep` before the number). */
 export function freeName(
   base: string,
   isTaken: (name: string) => boolean,

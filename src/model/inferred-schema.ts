@@ -10,12 +10,9 @@ export function isInferred(schema: Schema): boolean {
 }
 
 /**
- * One schema for several schemas guessed from examples of one body (several Postman requests on
- * one route, several saved responses of one status): every value any example shows fits it.
- * Objects take the union of the members (none is required: inferred schemas never list
- * `required`, so a member seen in some examples only is optional); arrays merge their items; an
- * integer and a number are a number; a `{}` (an example's `null`) accepts anything; other
- * differences become `anyOf` the variants.
+ * One schema for several guessed from examples of one body, which every example fits: objects
+ * take the union of the members (inferred schemas list no `required`), arrays merge their items,
+ * an integer and a number are a number, `{}` accepts anything, other differences are `anyOf`.
  */
 export function mergeInferred(schemas: readonly Schema[]): Schema {
   const [first, ...rest] = schemas.map(strip);

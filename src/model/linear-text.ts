@@ -1,8 +1,6 @@
 // String edits in time linear in the text, where the regular expression one would write first
-// backtracks: `/\/+$/` tries every position of a run of slashes that does not end the text and
-// scans the run from each (100,000 slashes and an `x`: 9 s in V8). apiloom reads descriptions
-// other people write, so each of its own expressions is proven linear or listed with what it
-// reads (test/model/source-regexes.test.ts); these replace the ones that were not.
+// (`/\/+$/`) backtracks on a long run that does not end the text: each of apiloom's own
+// expressions is proven linear (test/model/source-regexes.test.ts), and these are not.
 
 /** `text` without its trailing run of characters in `chars` (`/[chars]+$/`). */
 export function trimTrailing(text: string, chars: string): string {
@@ -18,10 +16,7 @@ export function trimBoth(text: string, chars: string): string {
   return trimTrailing(text.slice(start), chars);
 }
 
-/**
- * `text` without the runs of characters in `chars` that end a line (`/[chars]+$/gm`): before
- * each line terminator (`\n`, `\r`, U+2028, U+2029) and at the end.
- */
+/** `text` without the runs of characters in `chars` that end a line (`/[chars]+$/gm`). */
 export function trimLineEnds(text: string, chars: string): string {
   let out = "";
   let line = 0;

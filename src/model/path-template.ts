@@ -1,8 +1,3 @@
-/**
- * Path templates. The model writes every path in `{name}` form; Postman's `:name` segments are
- * translated by the Postman reader. These helpers work on `{name}` templates only.
- */
-
 /** Names of the `{…}` variables of a template, in order. */
 export function pathVariables(path: string): string[] {
   const names: string[] = [];

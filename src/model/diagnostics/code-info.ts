@@ -1,14 +1,13 @@
 /** How bad a diagnostic is; the codes file of the layer that reports a code gives it one. */
 export type Severity = "error" | "warning" | "info";
 
-/** What one diagnostic code stands for: its severity and a one-line meaning. */
 export interface DiagnosticCodeInfo {
   severity: Severity;
   /** One line, Markdown: the diagnostics table of docs/diagnostics.md is generated from it. */
   meaning: string;
 }
 
-/** Codes with their severity and meaning: what a layer may report (its codes.ts), or the registry. */
+/** What a layer may report (its codes.ts), or the registry. */
 export type CodeTable<Code extends string> = Readonly<
   Record<Code, DiagnosticCodeInfo>
 >;
@@ -24,9 +23,8 @@ export type CodesOf<M extends Meanings> = M extends Meanings
   : never;
 
 /**
- * One family of codes, those of one prefix (`family("parse", …)` makes only `parse/…` codes, so
- * two families cannot hold the same code and one silently replace the other when a layer's
- * codes.ts combines them), from the meanings of its codes by severity.
+ * The codes of one prefix, from their meanings by severity: two families cannot hold the same
+ * code, so one cannot silently replace the other when a layer's codes.ts combines them.
  */
 export function family<P extends string, M extends readonly Meanings[]>(
   prefix: P,

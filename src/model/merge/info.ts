@@ -7,10 +7,8 @@ import { grouped } from "../lists.js";
 const FALLBACK: ApiInfo = { title: "API", version: "1.0.0" };
 
 /**
- * The merged API's title, version and description: the title by docs/inputs.md, "How sources
- * are merged" (the one most documents share once a trailing operation summary is cut off; a
- * tie, or a preferred file, by rank.ts); version and description from the winning document (the
- * description from another of the same title when the winner's is an operation's).
+ * The merged API's title (docs/inputs.md, "How sources are merged"), and the winning document's
+ * version and description (another's of the same title when the winner's is an operation's).
  */
 export function mergeInfo(
   documents: readonly DocumentModel[],
@@ -58,7 +56,6 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
   };
 }
 
-/** Operation summaries, descriptions and request names, normalized. */
 function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
   const out = new Set<string>();
   const add = (text: string | undefined): void => {

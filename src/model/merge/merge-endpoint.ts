@@ -16,10 +16,8 @@ import { PARAMETER_LOCATIONS } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 
 /**
- * Merges every source's view of one endpoint (same method, same path once variable names are
- * erased). Parameters, media types, responses, tags and sources are unioned; where sources
- * disagree on one fact the rule of src/model/merge/rank.ts picks the winner and a diagnostic names both
- * places.
+ * Merges every source's view of one endpoint: lists are unioned; where sources disagree on one
+ * fact rank.ts picks the winner.
  */
 export function mergeEndpoint(
   offers: readonly EndpointOffer[],
@@ -81,7 +79,6 @@ export function mergeEndpoint(
       ),
   );
   if (security) merged.security = security.value;
-  // the best-ranked view that gives the endpoint servers of its own
   const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
   if (servers) merged.servers = servers.slice();
   return merged;
@@ -99,10 +96,7 @@ function countScopes(security: Record<string, string[]>[]): number {
   );
 }
 
-/**
- * Sources may name path variables differently (`/site/{cloudId}` vs `/site/{siteId}`): the lead
- * source's names win, matched by position, and the other views are rewritten to use them.
- */
+/** The lead source's path variable names win, matched by position (`{cloudId}` vs `{siteId}`). */
 function renamePathVariables(
   view: EndpointOffer,
   path: string,

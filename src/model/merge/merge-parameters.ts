@@ -15,10 +15,7 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, Parameter, ParameterLocation } from "../types.js";
 
-/**
- * One location's parameters of every view, merged by name (headers case-insensitively): the
- * richest schema wins by the rule of src/model/merge/rank.ts, and a conflict names both places.
- */
+/** One location's parameters of every view, merged by name: the richest schema wins (rank.ts). */
 export function mergeParameters(
   views: EndpointOffer[],
   location: ParameterLocation,
@@ -60,11 +57,7 @@ function ordered(
   return out;
 }
 
-/**
- * One view's parameters of a location, each its own name (what a reader gives): merged alone,
- * each is what {@link mergedParameter} makes of one offer, a copy with its sources in order
- * and a path parameter required. Undefined when two share a name.
- */
+/** {@link mergedParameter} of each of one view's parameters; undefined when two share a name. */
 function soleParameters(
   list: readonly Parameter[],
   location: ParameterLocation,
@@ -99,8 +92,7 @@ export function mergedParameter(
       ),
     ),
   );
-  // one typed offer cannot conflict: no need to print its schema. Two schemas conflict by what
-  // they allow, not by their annotations (an `examples` list, a description)
+  // two schemas conflict by what they allow, not by their annotations
   const distinct = new Map<string, Parameter>();
   if (typed.length > 1)
     for (const entry of typed)
