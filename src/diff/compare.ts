@@ -22,7 +22,7 @@ import { compareWebhooks } from "./compare-webhooks.js";
 import type { RuleId } from "./rules.js";
 import { SchemaDiff, type DiffSide } from "./schema-diff.js";
 
-/** The type that holds each parameter location's members (src/emit/type-index/names.ts suffixes). */
+/** The type that holds each parameter location's members. */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
   path: "Path",
   query: "Query",
@@ -31,9 +31,8 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 };
 
 /**
- * Every change from one merged model to another, classified by the rule table (rules.ts), sorted
- * (breaking first). Endpoints are matched by method and route shape, so a renamed path variable
- * is the same endpoint; names are the generated ones, which the name lock keeps stable.
+ * Every change from one merged model to another, breaking first. Endpoints are matched by method
+ * and route shape, so a renamed path variable is the same endpoint.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));
@@ -85,7 +84,7 @@ function groupShared(changes: Change[]): Change[] {
     } else if (
       change.names.function !== undefined &&
       change.endpoint !== kept.endpoint &&
-      // an endpoint reaches the schema once per response and media type (Kubernetes: four)
+      // an endpoint reaches the schema once per response and media type
       !kept.also?.some((a) => a.endpoint === change.endpoint)
     )
       (kept.also ??= []).push({
@@ -99,10 +98,7 @@ function groupShared(changes: Change[]): Change[] {
   return out;
 }
 
-/**
- * A change of a named schema's message without its place (` (the query of fn)`): what it is
- * grouped by, with its rule (changes of an endpoint's own types have none).
- */
+/** A named schema's change's message without its place: what it is grouped by, with its rule. */
 const sharedHead = new WeakMap<Change, string>();
 
 function side(model: ApiModel): DiffSide {
@@ -123,7 +119,6 @@ function compareEndpoint(
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
-  /** The changes {@link SchemaDiff.between} finds, in `where` of the endpoint. */
   const fromSchema = (
     where: string,
     ...site: Parameters<SchemaDiff["between"]>

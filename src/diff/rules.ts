@@ -1,17 +1,10 @@
 import type { ChangeRule as PluginChangeRule } from "../emit/artifact.js";
 
-/**
- * The change rules of `apiloom diff`, one entry each: the stable id a change carries, its severity
- * and whom it breaks. The comparison (compare.ts, schema-diff.ts), the reports and the docs' rules
- * table all read this one table.
- */
+// The change rules of `apiloom diff`: the comparison, the reports and the docs read this one table.
 
 export type ChangeSeverity = PluginChangeRule["severity"];
 
-/**
- * Whom a change breaks: `clients` (code calling the API: the generated client's callers),
- * `servers` (the handlers implementing it), `both`, or `none`.
- */
+/** Whom a change breaks: `clients` (the generated client's callers), `servers` (the handlers). */
 export type Breaks = PluginChangeRule["breaks"];
 
 export interface ChangeRule extends PluginChangeRule {

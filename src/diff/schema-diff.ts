@@ -20,7 +20,7 @@ export type Direction = "request" | "response";
 /** One side of the comparison: a model and its schemas' generated type names. */
 export interface DiffSide {
   model: ApiModel;
-  /** Schema name → generated type name (src/emit/type-index/names.ts). */
+  /** Schema name → generated type name. */
   typeNames: ReadonlyMap<string, string>;
 }
 
@@ -61,11 +61,7 @@ interface ObjectView {
   required: Set<string>;
 }
 
-/**
- * Compares schemas of two models in one direction. Named schemas (`$ref`) are compared once per
- * pair and direction, whatever the number of endpoints that use them, and a reference cycle is
- * walked once.
- */
+/** Compares schemas of two models; a pair of named schemas once per direction, cycles once. */
 export class SchemaDiff {
   private readonly memo = new Map<string, SchemaChange[]>();
 
@@ -74,10 +70,7 @@ export class SchemaDiff {
     private readonly after: DiffSide,
   ) {}
 
-  /**
-   * The changes from `x`'s schema to `y`'s, members of `type` at `member`, declared where `a`
-   * and `b` are (a parameter holds its schema and its places: `x` and `y` are then `a` and `b`).
-   */
+  /** The changes from `x`'s schema to `y`'s, members of `type` at `member`, declared at `a`, `b`. */
   between(
     direction: Direction,
     type: string,
