@@ -34,16 +34,18 @@ export function camelCase(text: string, fallback = "value"): string {
   const parts = words(text);
   if (parts.length === 0) return fallback;
   const [first, ...rest] = parts;
-  let id = first!.toLowerCase() + rest.map(capitalize).join("");
-  if (/^[0-9]/.test(id)) id = "_" + id;
-  return isReservedWord(id) ? id + "_" : id;
+  return usable(first!.toLowerCase() + rest.map(capitalize).join(""));
 }
 
 /** `PascalCase` identifier for types. */
 export function pascalCase(text: string, fallback = "Type"): string {
   const parts = words(text);
   if (parts.length === 0) return fallback;
-  let id = parts.map(capitalize).join("");
+  return usable(parts.map(capitalize).join(""));
+}
+
+/** `id` made an identifier: `_` before a digit, `_` after a reserved word. */
+function usable(id: string): string {
   if (/^[0-9]/.test(id)) id = "_" + id;
   return isReservedWord(id) ? id + "_" : id;
 }

@@ -27,6 +27,13 @@ export function pointerSegment(segment: string | number): string {
 
 let lastEscaped = { raw: "", escaped: "" };
 
+/** One JSON pointer segment unescaped (`~1` → `/`, `~0` → `~`). */
+export function unescapeSegment(segment: string): string {
+  return segment.includes("~")
+    ? segment.replace(/~1/g, "/").replace(/~0/g, "~")
+    : segment;
+}
+
 /** Parses the fragment of a `$ref` (`#/definitions/Pet`) into a path; undefined when malformed. */
 export function parsePointer(pointer: string): string[] | undefined {
   if (pointer === "" || pointer === "#") return [];
@@ -43,6 +50,6 @@ export function parsePointer(pointer: string): string[] | undefined {
       } catch {
         // keep the raw text: a stray `%` is not worth failing a reference for
       }
-      return decoded.replace(/~1/g, "/").replace(/~0/g, "~");
+      return unescapeSegment(decoded);
     });
 }

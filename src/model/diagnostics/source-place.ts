@@ -1,4 +1,4 @@
-import { toPointer, type Path } from "../pointer.js";
+import { toPointer, unescapeSegment, type Path } from "../pointer.js";
 import type { ApiDescription, SourceRef } from "../types.js";
 
 /** 1-based. */
@@ -206,14 +206,7 @@ function pathOf(pointer: string, skip: number, bits: number): Path {
   if (pointer.length === skip) return [];
   const parts = pointer.slice(skip + 1).split("/");
   const path = new Array<string | number>(parts.length);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    path[i] =
-      bits & (1 << i)
-        ? Number(part)
-        : part.includes("~")
-          ? part.replace(/~1/g, "/").replace(/~0/g, "~")
-          : part;
-  }
+  for (let i = 0; i < parts.length; i++)
+    path[i] = bits & (1 << i) ? Number(parts[i]) : unescapeSegment(parts[i]!);
   return path;
 }

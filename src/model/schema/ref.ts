@@ -1,4 +1,4 @@
-import { pointerSegment } from "../pointer.js";
+import { pointerSegment, unescapeSegment } from "../pointer.js";
 import type { NamedSchema, Schema } from "../types.js";
 
 /** A reference to a named schema: the name escaped as a JSON pointer segment (RFC 6901). */
@@ -18,10 +18,7 @@ export function refAlone(schema: object): boolean {
 /** The schema name a `$ref` points at, or undefined for anything but `#/components/schemas/<name>`. */
 export function schemaRefName(ref: string): string | undefined {
   if (!ref.startsWith(PREFIX)) return undefined;
-  const name = ref.slice(PREFIX.length);
-  return name.includes("~")
-    ? name.replace(/~1/g, "/").replace(/~0/g, "~")
-    : name;
+  return unescapeSegment(ref.slice(PREFIX.length));
 }
 
 /** The named schema a `$ref` points at, or undefined. */

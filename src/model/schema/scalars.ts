@@ -74,14 +74,9 @@ const INT64_LIMIT = 2 ** 63;
 export function isRevivableDate(text: string, kind: "t" | "d"): boolean {
   const m = (kind === "d" ? DATE : DATE_TIME).exec(text);
   if (!m) return false;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number?,
-    number?,
-    number?,
-  ];
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m
+    .slice(1, 7)
+    .map(Number);
   // the month's last day; not Date.UTC, which reads the years 0-99 as 1900-1999
   const end = new Date(0);
   end.setUTCFullYear(y, mo, 0);
