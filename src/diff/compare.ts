@@ -197,7 +197,6 @@ function compareEndpoint(
     });
   }
 
-  // the request body
   const a = old.requestBody;
   const b = now.requestBody;
   const body = base + "Body";
@@ -240,7 +239,6 @@ function compareEndpoint(
     });
   }
 
-  // the responses
   const type = base + "Responses";
   pairUp(old.responses, now.responses, byStatus, {
     gone: (r) =>

@@ -43,7 +43,6 @@ export const MODEL_CODES = {
         "sources define one security scheme differently: the higher-ranked source wins",
     },
   }),
-  // the model's checks
   ...family("model", {
     warning: {
       "duplicate-webhook":
@@ -92,7 +91,6 @@ export const MODEL_CODES = {
 
 export type ModelCode = keyof typeof MODEL_CODES;
 
-/** A reporter of the model's codes. */
 export class ModelReporter extends Reporter<ModelCode> {
   constructor() {
     super(MODEL_CODES);

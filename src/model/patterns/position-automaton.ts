@@ -82,7 +82,6 @@ export class PositionAutomaton {
     return nfa;
   }
 
-  /** The automaton without `states`. */
   without(states: ReadonlySet<number>): PositionAutomaton {
     return this.restricted((q) => !states.has(q));
   }

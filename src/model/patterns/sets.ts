@@ -45,7 +45,6 @@ export function complement(set: CodePoints): CodePoints {
   return out;
 }
 
-/** The union of sets, normalized. */
 export function union(sets: readonly CodePoints[]): CodePoints {
   const ranges: [number, number][] = [];
   for (const set of sets)
@@ -73,7 +72,6 @@ export function meet(a: CodePoints, b: CodePoints): boolean {
   return false;
 }
 
-/** The code points in both sets. */
 export function intersection(a: CodePoints, b: CodePoints): CodePoints {
   const out: number[] = [];
   let i = 0;
