@@ -72,18 +72,16 @@ export function mergedMedia(
           : [],
       ),
     );
-  const examples = joined(list.map((e) => e.media.examples ?? []));
-  const media: MediaContent = { mediaType };
-  if (schema) media.schema = schema.value;
-  if (examples.length > 0) media.examples = dedupeExamples(examples);
-  const encoding = list.find((e) => e.media.encoding)?.media.encoding;
-  if (encoding) media.encoding = encoding;
-  const itemSchema = list.find((e) => e.media.itemSchema)?.media.itemSchema;
-  if (itemSchema) media.itemSchema = itemSchema;
-  return media;
+  return soleMedia({
+    mediaType,
+    schema: schema?.value,
+    examples: joined(list.map((e) => e.media.examples ?? [])),
+    encoding: list.find((e) => e.media.encoding)?.media.encoding,
+    itemSchema: list.find((e) => e.media.itemSchema)?.media.itemSchema,
+  });
 }
 
-/** {@link mergedMedia} of one offer. */
+/** {@link mergedMedia} of one offer: what it says, without empty members. */
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;
