@@ -182,10 +182,7 @@ export interface MediaContent {
   examples?: Example[];
   /** How each property of a form body is sent (OpenAPI 3 §4.8.15 Encoding Object), by name. */
   encoding?: Record<string, Encoding>;
-  /**
-   * OpenAPI 3.2: the schema of each item of a sequential media type (`text/event-stream`,
-   * `application/jsonl`, `application/x-ndjson`, `application/json-seq`, `multipart/mixed`).
-   */
+  /** OpenAPI 3.2: the schema of each item of a sequential media type (`text/event-stream`, …). */
   itemSchema?: Schema;
 }
 
@@ -259,9 +256,7 @@ export interface RequestBody {
 
 /**
  * A source's word that a request sends a body it does not describe: a Postman body mode with no
- * content, a `Content-Type` header parameter, Swagger 2.0 `consumes`. Readers record it; buildModel
- * gives a POST, PUT or PATCH that no source describes a body of unknown schema from it
- * (`model/undescribed-body`).
+ * content, a `Content-Type` header parameter, Swagger 2.0 `consumes` (`model/undescribed-body`).
  */
 export interface BodySignal {
   /** Media types the source names, in its order; empty when it names none (JSON is assumed). */
@@ -296,17 +291,14 @@ export interface ApiResponse {
 
 export interface EndpointParameters {
   /**
-   * Invariant (buildModel keeps it; emitters rely on it and do not re-patch): exactly one
-   * parameter per `{name}` of the endpoint's path, in template order. A variable no source
-   * declared is a required string, reported as `model/undeclared-path-parameter`.
+   * Invariant (buildModel keeps it; emitters rely on it): exactly one parameter per `{name}` of
+   * the endpoint's path, in template order.
    */
   path: Parameter[];
   query: Parameter[];
   /**
    * Invariant (the readers keep it; emitters rely on it): no header parameter is named Accept,
-   * Content-Type or Authorization. OpenAPI 3.1 §4.8.12.1 ignores such parameters; a reader moves
-   * what they say to the responses' and the body's media types and to the security schemes
-   * (src/ingest/openapi-common/special-headers.ts, src/ingest/postman/headers.ts).
+   * Content-Type or Authorization (OpenAPI 3.1 §4.8.12.1): readers move what they say elsewhere.
    */
   header: Parameter[];
   cookie: Parameter[];
