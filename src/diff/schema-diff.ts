@@ -70,7 +70,7 @@ export class SchemaDiff {
     private readonly after: DiffSide,
   ) {}
 
-  /** The changes from `x`'s schema to `y`'s, members of `type` at `member`, declared at `a`, `b`. */
+  /** The changes from `x`'s schema to `y`'s, of `type` at `member` (declared at `a`, `b`). */
   between(
     direction: Direction,
     type: string,

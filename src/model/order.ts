@@ -5,7 +5,7 @@ import {
   type Tag,
 } from "./types.js";
 
-/** The project's one string order, UTF-16 code units: unlike `localeCompare`, the same everywhere. */
+/** The one string order, UTF-16 code units: unlike `localeCompare`, the same anywhere. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -29,7 +29,7 @@ export interface DiagnosticCodes {}
 
 export interface Diagnostic {
   severity: Severity;
-  /** Stable code, e.g. `parse/invalid-json`, declared with its severity by the layer reporting it. */
+  /** Stable code (`parse/invalid-json`), declared with its severity by the layer reporting it. */
   code: keyof DiagnosticCodes;
   message: string;
   file: string;
@@ -212,7 +212,7 @@ export interface Parameter {
   explode?: boolean;
   /**
    * The style and explode the parameter is sent with: the declared ones, else the location's
-   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it; emitters read it through `serializationOf`.
+   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it; emitters read it by `serializationOf`.
    */
   serialization?: Serialization;
   allowReserved?: boolean;

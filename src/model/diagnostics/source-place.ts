@@ -152,7 +152,7 @@ export class PendingPlaces {
     this.settleWhere((ref) => wanted.delete(ref));
   }
 
-  /** Forgets the places not found yet (they keep line 0): only once nothing holding them is used. */
+  /** Forgets the places not found yet (line 0 stays): only once nothing holding them is used. */
   release(): void {
     this.refs = [];
     this.numbers = [];
@@ -201,7 +201,7 @@ function numberBits(path: Path): number | Path {
   return bits;
 }
 
-/** The path {@link toPointer} wrote after `skip` characters, segment `i` a number when bit `i` is set. */
+/** The path {@link toPointer} wrote after `skip` characters; segment `i` a number if bit `i` is. */
 function pathOf(pointer: string, skip: number, bits: number): Path {
   if (pointer.length === skip) return [];
   const parts = pointer.slice(skip + 1).split("/");

@@ -3,7 +3,7 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import type { DocumentModel, SecurityScheme, SourceRef } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
 
-/** Auth a spec states only in prose: "Authentication required, with scope participate:conversation". */
+/** Auth stated only in prose: "Authentication required, with scope participate:conversation". */
 export interface ProseAuth {
   /** The text says authentication is required. */
   required: boolean;

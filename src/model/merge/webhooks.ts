@@ -53,7 +53,7 @@ export function mergeWebhooks(
   return out;
 }
 
-/** The key a webhook is known by in the name lock and `apiloom diff`: `POST webhook pet.created`. */
+/** A webhook's key in the name lock and `apiloom diff`: `POST webhook pet.created`. */
 export function webhookKey(webhook: Pick<Webhook, "method" | "key">): string {
   return `${webhook.method.toUpperCase()} webhook ${webhook.key}`;
 }

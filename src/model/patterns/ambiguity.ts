@@ -201,7 +201,7 @@ function uncounted(node: PatternSyntax): PatternSyntax {
  * Whether a counted repetition may multiply the ways to match a text (`true` when it cannot be
  * shown not to), which an automaton's cycles miss: a body matching one text in k ways matches n
  * copies in up to k^n (`^(a|a?){25}$`). Safe: a body that does not match the empty text and whose
- * X* has no EDA, since the copies then map one-to-one onto X*'s paths (docs/validation.md, "Counts").
+ * X* has no EDA: the copies then map one-to-one onto X*'s paths (docs/validation.md, "Counts").
  */
 export function countsMultiply(
   tree: PatternSyntax,

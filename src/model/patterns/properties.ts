@@ -15,7 +15,7 @@ export type CodePoints = readonly number[];
 /** Every code point past ASCII, which a set holding a property always holds. */
 export const NON_ASCII: CodePoints = [0x80, 0x10ffff];
 
-/** The ASCII code points `\p{name}` matches in this engine, or undefined when it refuses the name. */
+/** The ASCII code points `\p{name}` matches in this engine; undefined for a name it refuses. */
 export function asciiPropertyPoints(name: string): CodePoints | undefined {
   let property: RegExp;
   try {

@@ -173,7 +173,7 @@ export function charSet(node: PatternChar): CodePoints {
   }
 }
 
-/** A character's or escape's set; a property's ASCII code points only (the caller adds the rest). */
+/** An atom's set; a property's ASCII code points only (the caller adds those past ASCII). */
 function atomSet(atom: ClassAtom): CodePoints {
   if (atom.t === "char") return point(atom.c);
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];

@@ -102,7 +102,7 @@ export function isInt64(value: number): boolean {
   );
 }
 
-/** For the sample maker (`accepts`): whether a schema's own example revives where the client would. */
+/** For samples (`accepts`): whether a schema's example revives where the client would. */
 export function revivableExample(
   scalars: ScalarChoices | undefined,
 ): (value: unknown, schema: Schema) => boolean {

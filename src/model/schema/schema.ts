@@ -200,7 +200,7 @@ export function scalarValues(
   return scalars.length > 0 ? scalars : undefined;
 }
 
-/** The JSON types of some values, in SCHEMA_TYPES order; numbers are `integer` when all are whole. */
+/** The JSON types of some values, in SCHEMA_TYPES order; `integer` when all numbers are whole. */
 function valueTypes(values: unknown[] | undefined): SchemaType[] {
   if (!values || values.length === 0) return [];
   const found = new Set<SchemaType>();
