@@ -82,7 +82,6 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   return out.join("\n") + "\n";
 }
 
-/** `error`, `warning`, `info` (and a diff's `breaking`), bold in the severity's colour. */
 export function severityLabel(
   severity: Severity | ChangeSeverity,
   paint: Paint,

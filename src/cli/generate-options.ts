@@ -320,10 +320,7 @@ function parseArtifacts(list: string): string[] {
   return names;
 }
 
-/**
- * `apiloom generate --help`, with the flags of `plugins`' options (the config's too, when given).
- * main.ts includes it in the global help.
- */
+/** `apiloom generate --help`, with the flags of `plugins`' options (the config's too). */
 export function generateHelp(
   plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
 ): string {

@@ -31,18 +31,14 @@ export interface ObjectSlot {
   lead: string;
   /** Text to insert after them (the brace's indentation when it shared a line with members). */
   trail: string;
-  /** Indentation of members. */
   indent: string;
 }
 
+/** The object literals checked against Handlers, HandlerSignatures, WebhookHandlers, WebhookSignatures. */
 export interface HandlersFileShape {
-  /** The object literal checked against `Handlers`. */
   handlers?: ObjectSlot;
-  /** The object literal checked against `HandlerSignatures`. */
   signatures?: ObjectSlot;
-  /** The object literal checked against `WebhookHandlers`. */
   webhooks?: ObjectSlot;
-  /** The object literal checked against `WebhookSignatures`. */
   webhookSignatures?: ObjectSlot;
   /** `notImplemented` is imported or declared. */
   hasNotImplemented: boolean;

@@ -55,11 +55,7 @@ export function checkObject(
   }
 }
 
-/**
- * The most seconds a timer holds: setTimeout's longest delay (2^31-1 ms, 24.8 days). Node runs
- * a longer one within 1 ms, so `remote.timeout: 3000000` would give up at once and
- * `remote.watchInterval` would ask every millisecond.
- */
+/** setTimeout's longest delay (2^31-1 ms) in seconds: Node runs a longer one within 1 ms. */
 const MAX_SECONDS = 2_147_483;
 
 /** A number of seconds above 0 and at most MAX_SECONDS, or the report's text. */

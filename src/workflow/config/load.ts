@@ -46,7 +46,6 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-/** Whether `dir` is a project's root folder: it holds a package.json or .git. */
 export function isProjectRoot(dir: string): boolean {
   return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
 }
@@ -223,7 +222,6 @@ async function transpiledConfig(file: string): Promise<string> {
     file,
     true,
   );
-  // file:line:column, as every other error apiloom reports
   if (problem)
     throw new ConfigError(
       `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,

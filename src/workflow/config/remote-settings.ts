@@ -22,17 +22,13 @@ export interface RemoteSettings {
   /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */
   readonly timeoutMs: number;
   readonly maxRedirects: number;
-  /** How often `--watch` asks each URL input whether it changed. */
   readonly watchIntervalMs: number;
-  /** Read URL inputs from the cache alone; never fetch (`--offline`). */
   readonly offline: boolean;
   /** Request headers by origin (`https://api.example.com`): sent to that origin alone. */
   readonly headers: Readonly<
     Record<string, Readonly<Record<string, RemoteHeaderValue>>>
   >;
-  /** The sha256 (lower-case hex) each pinned URL's body must have (config: remote.sha256). */
   readonly sha256: Readonly<Record<string, string>>;
-  /** Record each URL's sha256 in the name lock the first time, and hold it to that after. */
   readonly lock: boolean;
 }
 
@@ -113,7 +109,6 @@ const seconds: Check = (v, where, report) => {
   if (problem) report(where, problem);
 };
 
-/** The config check of `remote` (validate.ts calls it with the section's place). */
 export const checkRemote: Check = (value, where, report) =>
   checkObject(
     value,
