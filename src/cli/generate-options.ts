@@ -17,7 +17,6 @@ import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
 export { optionsHelp, parseFlags } from "./flags.js";
 
-/** One flag of a command; generate's by default. */
 export type FlagSpec<F = GenerateFlags> = Flag<F>;
 
 /** What `apiloom generate` was told: the settings it overrides, and what only the command line has. */
