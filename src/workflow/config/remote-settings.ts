@@ -3,8 +3,8 @@ import {
   checkObject,
   entry,
   secondsProblem,
+  under,
   type Check,
-  type Where,
 } from "./checks.js";
 import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
@@ -134,10 +134,7 @@ const checkPins: Check = (value, where, report) => {
   if (!isRecord(value))
     return report(where, " must be an object: URL → sha256 (64 hex digits)");
   for (const [url, hex] of Object.entries(value)) {
-    const at: Where = {
-      path: [...where.path, url],
-      shown: `${where.shown}[${JSON.stringify(shownUrl(url))}]`,
-    };
+    const at = under(where, url, `[${JSON.stringify(shownUrl(url))}]`);
     const problem = isUrlInput(url)
       ? remoteUrlProblem(url)
       : "it is not an http or https URL";
