@@ -66,7 +66,8 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const url = isUrlInput(d.file);
   const abs = url ? d.file : resolve(ctx.baseDir, d.file);
   const shown = displayPath(ctx.cwd, abs);
-  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
+  // the message quotes spec text and records read back: escaped, its line breaks kept
+  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message.split("\n").map(visible).join("\n")}`;
   const out = [head];
   // infos are one line each, or they drown the warnings; a file the run did not read gets no
   // frame (a file by that name by the time this prints is not it), a `$ref` to it does
@@ -82,7 +83,6 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   return out.join("\n") + "\n";
 }
 
-/** `error`, `warning`, `info` (and a diff's `breaking`), bold in the severity's colour. */
 export function severityLabel(
   severity: Severity | ChangeSeverity,
   paint: Paint,
@@ -164,14 +164,6 @@ export function githubData(text: string): string {
 /** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
 export function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-/**
- * A message as `visible` shows it, its line breaks kept: a message quotes spec text (names,
- * values) and records read back from the output folder, and neither may drive the terminal.
- */
-export function visibleLines(text: string): string {
-  return text.split("\n").map(visible).join("\n");
 }
 
 /** Where a long line's visible window starts so the column stays in view. */

@@ -3,25 +3,20 @@ import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";
-import type { Paint } from "./colors.js";
 import {
   codeFrame,
   githubData,
   githubProperty,
   severityLabel,
   visible,
+  type FormatContext,
 } from "./diagnostic-format.js";
 import { plural } from "./report.js";
 
 export const DIFF_FORMATS = ["text", "markdown", "json", "github"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-export interface ReportContext {
-  paint: Paint;
-  /** Folder the changes' `file`s are relative to. */
-  baseDir: string;
-  /** Folder the user typed the command in: printed paths are relative to it. */
-  cwd: string;
+export interface ReportContext extends Omit<FormatContext, "lines"> {
   /** The lines of a file as one side read it, for code frames. */
   lines(side: "old" | "new", absPath: string): readonly string[] | undefined;
   /** What the two sides are, in words: `main`, `the working tree`. */

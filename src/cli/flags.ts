@@ -2,11 +2,9 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config/error.js";
 
-// The command line's flags: each command declares a table of them (FlagSpec), parsed by
-// node:util's parseArgs and shown by optionsHelp; a plugin's options that declare a `flag`
-// (apiloom's and the config's plugins alike) add theirs (pluginFlags).
+// Each command declares a table of flags (FlagSpec), parsed by node:util's parseArgs; a plugin's
+// options that declare a `flag` add theirs (pluginFlags).
 
-/** One command-line flag: its spellings, its value's placeholder, its help line, what it sets. */
 export interface FlagSpec<F> {
   names: string[];
   value?: string;

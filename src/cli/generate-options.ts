@@ -17,7 +17,6 @@ import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
 export { optionsHelp, parseFlags } from "./flags.js";
 
-/** One flag of a command; generate's by default. */
 export type FlagSpec<F = GenerateFlags> = Flag<F>;
 
 /** What `apiloom generate` was told: the settings it overrides, and what only the command line has. */
@@ -320,10 +319,7 @@ function parseArtifacts(list: string): string[] {
   return names;
 }
 
-/**
- * `apiloom generate --help`, with the flags of `plugins`' options (the config's too, when given).
- * main.ts includes it in the global help.
- */
+/** `apiloom generate --help`, with the flags of `plugins`' options (the config's too). */
 export function generateHelp(
   plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
 ): string {

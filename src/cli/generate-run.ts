@@ -166,7 +166,6 @@ export async function runApis(
   return Math.max(...codes);
 }
 
-/** The API's name as its lines show it. */
 export function apiLabel(settings: Pick<GenerateSettings, "api">): string {
   return settings.api ?? "api";
 }
@@ -222,7 +221,6 @@ function printMade(
   io: RunIO,
   outcome: GenerateOutcome & Made,
   say: (text: string) => void,
-  /** The time since the run started, as printed. */
   time: () => string,
 ): number {
   const { produced, known } = outcome;
@@ -364,10 +362,8 @@ function isGeneratedCode(path: string): boolean {
   return /\.[cm]?[jt]s$/.test(path);
 }
 
-/** Stale files a verdict lists before `…`. */
 const FILES_SHOWN = 8;
 
-/** Names shown in a verdict line before `…`. */
 const NAMES_SHOWN = 6;
 
 function names(list: readonly string[]): string {

@@ -21,7 +21,6 @@ import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
-/** The npm script `init` adds, and what it runs. */
 export const INIT_SCRIPT = {
   name: "generate:api",
   command: "apiloom generate",
@@ -166,7 +165,6 @@ const NOT_SPECS =
 const SNIFF_BYTES = 64 * 1024;
 const KEYS = /\b(swagger|openapi|item)\b/;
 
-/** The first `bytes` of a file, or undefined when it cannot be read. */
 function head(abs: string, bytes: number): string | undefined {
   let fd: number | undefined;
   try {

@@ -19,7 +19,6 @@ Options:
 Exit codes: 0 written; 1 a file cannot be read or parsed, or the two are the same; 2 bad usage.
 `;
 
-/** `apiloom overlay <original> <edited> [-o file]`. */
 export async function runOverlay(
   args: string[],
   deps: CommandDeps = {},

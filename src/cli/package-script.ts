@@ -16,7 +16,6 @@ export interface ScriptResult {
   reason?: string;
 }
 
-/** Nothing written, and why. */
 function notAdded(reason: string): ScriptResult {
   return { added: false, reason };
 }
@@ -71,16 +70,8 @@ export function addScript(
   return { added: true, name: script.name };
 }
 
-/** Where the top-level object's members and the `scripts` object open and close. */
-interface Layout {
-  /** Index of the top-level `}`. */
-  rootClose: number;
-  /** Indices of the `scripts` value's `{` and `}`, when the key is there. */
-  scripts?: { open: number; close: number };
-}
-
 /** The braces that matter, found by the JSON readers' scanner in a text JSON.parse accepted. */
-function layout(text: string): Layout {
+function layout(text: string) {
   const root = text.indexOf("{");
   const rootClose = skipBracketed(text, root) - 1;
   const key = new Scanner(text).descend(root, false, ["scripts"]);

@@ -147,10 +147,7 @@ export function shownPath(cwd: string, abs: string, folder = false): string {
   return folder ? `${rel}/` : rel;
 }
 
-/**
- * `apiloom: config apiloom.config.ts`, and in a one-off run what of it is not used; nothing
- * without a config.
- */
+/** `apiloom: config apiloom.config.ts`, and in a one-off run what of it is not used. */
 export function configLine(
   settings: Pick<GenerateSettings, "configFile" | "notApplied">,
   cwd: string,

@@ -11,7 +11,6 @@ export interface CommandDeps {
   stderr?: Stream;
 }
 
-/** `deps`, the process's own where a part is not given. */
 export function commandIO(deps: CommandDeps) {
   return {
     cwd: deps.cwd ?? process.cwd(),
@@ -21,7 +20,6 @@ export function commandIO(deps: CommandDeps) {
   };
 }
 
-/** Where a run writes its lines. */
 export interface Stream {
   isTTY?: boolean;
   write(text: string): unknown;
@@ -40,10 +38,7 @@ export interface RunIO {
   sources?: SourceCache;
 }
 
-/**
- * Says why a run failed in a way no command handles, returning its exit code: a plugin's error
- * on one line (1), anything else an internal error with its stack (2).
- */
+/** A plugin's error on one line (exit 1); anything else an internal error with its stack (2). */
 export function failedRun(error: unknown, stderr: Stream): number {
   if (error instanceof PluginError) {
     stderr.write(`apiloom: ${error.message}\n`);

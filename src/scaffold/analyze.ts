@@ -31,18 +31,14 @@ export interface ObjectSlot {
   lead: string;
   /** Text to insert after them (the brace's indentation when it shared a line with members). */
   trail: string;
-  /** Indentation of members. */
   indent: string;
 }
 
+/** The object literals checked against Handlers, HandlerSignatures, WebhookHandlers, WebhookSignatures. */
 export interface HandlersFileShape {
-  /** The object literal checked against `Handlers`. */
   handlers?: ObjectSlot;
-  /** The object literal checked against `HandlerSignatures`. */
   signatures?: ObjectSlot;
-  /** The object literal checked against `WebhookHandlers`. */
   webhooks?: ObjectSlot;
-  /** The object literal checked against `WebhookSignatures`. */
   webhookSignatures?: ObjectSlot;
   /** `notImplemented` is imported or declared. */
   hasNotImplemented: boolean;
@@ -57,9 +53,9 @@ let project: Project | undefined;
 
 /**
  * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
- * no module resolution). The objects are found by the type they are checked against: a variable
- * whose initializer is `{…} satisfies Handlers` (or `as Handlers`, or `: Handlers`, possibly
- * wrapped in `Partial<…>`), and likewise `HandlerSignatures`.
+ * no module resolution). Each object is found by the type it is checked against: a variable's
+ * or `export default`'s `{…} satisfies Handlers` (or `as Handlers`, or `: Handlers`, possibly
+ * wrapped in `Partial<…>`).
  */
 export function analyzeHandlersFile(text: string): HandlersFileShape {
   project ??= new Project({
@@ -98,8 +94,6 @@ function findObject(
   file: SourceFile,
   typeName: string,
 ): ObjectSlot | undefined {
-  // `const handlers = {…} satisfies Handlers`, `const handlers: Handlers = {…}`,
-  // or `export default {…} satisfies Handlers`
   const candidates: [Node | undefined, string | undefined][] = [
     ...file
       .getVariableDeclarations()

@@ -8,7 +8,6 @@ import type { Member, ObjectSlot } from "./analyze.js";
 /** An edit of the handlers file: an insertion, or (with `end`) a replacement of `at`…`end`. */
 export interface Insertion {
   at: number;
-  /** When set, the text from `at` to `end` is replaced (an accepted signature's hash). */
   end?: number;
   text: string;
 }

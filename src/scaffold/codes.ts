@@ -1,5 +1,3 @@
-// The diagnostic codes the handlers scaffold reports (scaffold/); and those of the layers below.
-
 import { family } from "../model/diagnostics/code-info.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
 import { EMIT_CODES } from "../emit/codes.js";
@@ -32,7 +30,6 @@ export const SCAFFOLD_CODES = {
 
 export type ScaffoldCode = keyof typeof SCAFFOLD_CODES;
 
-/** A reporter of the scaffold's codes (and those below). */
 export class ScaffoldReporter extends Reporter<ScaffoldCode> {
   constructor() {
     super(SCAFFOLD_CODES);

@@ -34,10 +34,7 @@ export interface UpdateHandlersInput {
    * src/diff); undefined when that is not known. Without it the warning names no change.
    */
   describe?: (name: string, was: string) => readonly string[] | undefined;
-  /**
-   * Handlers whose changed contract the user accepts (`generate --accept-changes`): their
-   * entry's hash is replaced by the current one, the only bytes of the file that change.
-   */
+  /** Handlers whose changed contract is accepted: their entry's hash becomes the current one. */
   accept?: (name: string) => boolean;
   /**
    * Whether every input was read: handlers are judged orphaned only then (a model that failed to
@@ -84,18 +81,12 @@ export function updateHandlersFile(
   return { ...result, contents: result.contents.toString("utf8") };
 }
 
-/** What `updateHandlersFile` says, with the file as bytes. */
-export type UpdateHandlersBytesResult = Omit<
-  UpdateHandlersResult,
-  "contents"
-> & { contents: Buffer };
-
 /** `updateHandlersFile` on the file's bytes, so that bytes that are not UTF-8 stay as they are. */
 export function updateHandlersBytes(
   input: Omit<UpdateHandlersInput, "existing"> & {
     existing: Uint8Array | undefined;
   },
-): UpdateHandlersBytesResult {
+): Planned & { contents: Buffer } {
   const { model, existing } = input;
   if (existing === undefined)
     return {
@@ -142,7 +133,6 @@ function plan(
   const insertions: Insertion[] = [];
   const shape = analyzeHandlersFile(existing);
   const reporter = new ScaffoldReporter();
-  /** The place of offset `pos` of the handlers file. */
   const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
   const done = () => ({
     result: { ...result, diagnostics: reporter.diagnostics },
@@ -269,7 +259,6 @@ function plan(
   return done();
 }
 
-/** `import { notImplemented }`. */
 function notImplementedImport(
   shape: { afterImports: number },
   importFrom: string,

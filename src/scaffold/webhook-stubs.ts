@@ -27,7 +27,6 @@ function webhookLine(webhook: Endpoint): string {
   );
 }
 
-/** A webhook's 501 stub, under `// webhook "key" (POST): summary`. */
 const stub = (webhook: Webhook, indent: string) =>
   stubMember(indent, webhook.name, webhookLine(webhook));
 
@@ -141,7 +140,6 @@ export function webhookInsertions(
     );
     out.added = missing.map((w) => w.name);
   }
-  // new stubs, and handlers the user wrote without an entry, get the current hash
   const kept = new Set((recorded?.members ?? []).map((m) => m.name));
   const unrecorded = webhooks.filter(
     (w) =>

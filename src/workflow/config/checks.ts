@@ -19,18 +19,15 @@ export interface Shape {
   [key: string]: Check | Shape;
 }
 
-export const child = (w: Where, key: string): Where => ({
+/** The place of `key` in `w`, named `w.shown` + `suffix`. */
+export const under = (w: Where, key: string | number, suffix = ""): Where => ({
   path: [...w.path, key],
-  shown: `${w.shown}.${key}`,
+  shown: w.shown + suffix,
 });
-export const entry = (w: Where, key: string): Where => ({
-  path: [...w.path, key],
-  shown: `${w.shown}[${JSON.stringify(key)}]`,
-});
-export const item = (w: Where, i: number): Where => ({
-  path: [...w.path, i],
-  shown: `${w.shown}[${i}]`,
-});
+export const child = (w: Where, key: string) => under(w, key, `.${key}`);
+export const entry = (w: Where, key: string) =>
+  under(w, key, `[${JSON.stringify(key)}]`);
+export const item = (w: Where, i: number) => under(w, i, `[${i}]`);
 
 /** An object of the keys `shape` knows, each checked; an unknown key is reported with the known. */
 export function checkObject(
@@ -44,7 +41,7 @@ export function checkObject(
     const check = shape[key];
     if (!check) {
       report(
-        { path: [...where.path, key], shown: where.shown },
+        under(where, key),
         `: unknown option ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`,
       );
       continue;
@@ -55,11 +52,7 @@ export function checkObject(
   }
 }
 
-/**
- * The most seconds a timer holds: setTimeout's longest delay (2^31-1 ms, 24.8 days). Node runs
- * a longer one within 1 ms, so `remote.timeout: 3000000` would give up at once and
- * `remote.watchInterval` would ask every millisecond.
- */
+/** setTimeout's longest delay (2^31-1 ms) in seconds: Node runs a longer one within 1 ms. */
 const MAX_SECONDS = 2_147_483;
 
 /** A number of seconds above 0 and at most MAX_SECONDS, or the report's text. */

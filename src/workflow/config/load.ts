@@ -46,7 +46,6 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-/** Whether `dir` is a project's root folder: it holds a package.json or .git. */
 export function isProjectRoot(dir: string): boolean {
   return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
 }
@@ -127,11 +126,10 @@ async function readConfigValue(file: string): Promise<unknown> {
 let loads = 0;
 
 /**
- * Node 20 cannot run TypeScript, so the config is transpiled (types erased) with ts-morph's
- * TypeScript, its `apiloom-gen/config` import pointed at a two-line module (defineConfig and
- * definePlugin exist for their types). A config that imports nothing else runs from a data: URL;
- * one with imports from a temporary file beside it, each TypeScript file it imports (`./plugin.ts`,
- * or `./plugin.js` naming it) transpiled the same way, beside itself.
+ * Node 20 cannot run TypeScript: the config is transpiled with ts-morph's TypeScript, its
+ * `apiloom-gen/config` import pointed at SELF_MODULE. A config without other imports runs from a
+ * data: URL; one with imports from a temporary file beside it, each TypeScript file it imports
+ * (`./plugin.ts`, or `./plugin.js` naming it) transpiled the same way, beside itself.
  */
 async function importTypeScript(file: string): Promise<unknown> {
   const temps = new Map<string, string>();
@@ -223,7 +221,6 @@ async function transpiledConfig(file: string): Promise<string> {
     file,
     true,
   );
-  // file:line:column, as every other error apiloom reports
   if (problem)
     throw new ConfigError(
       `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,

@@ -3,8 +3,8 @@ import {
   checkObject,
   entry,
   secondsProblem,
+  under,
   type Check,
-  type Where,
 } from "./checks.js";
 import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
@@ -22,17 +22,13 @@ export interface RemoteSettings {
   /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */
   readonly timeoutMs: number;
   readonly maxRedirects: number;
-  /** How often `--watch` asks each URL input whether it changed. */
   readonly watchIntervalMs: number;
-  /** Read URL inputs from the cache alone; never fetch (`--offline`). */
   readonly offline: boolean;
   /** Request headers by origin (`https://api.example.com`): sent to that origin alone. */
   readonly headers: Readonly<
     Record<string, Readonly<Record<string, RemoteHeaderValue>>>
   >;
-  /** The sha256 (lower-case hex) each pinned URL's body must have (config: remote.sha256). */
   readonly sha256: Readonly<Record<string, string>>;
-  /** Record each URL's sha256 in the name lock the first time, and hold it to that after. */
   readonly lock: boolean;
 }
 
@@ -113,7 +109,6 @@ const seconds: Check = (v, where, report) => {
   if (problem) report(where, problem);
 };
 
-/** The config check of `remote` (validate.ts calls it with the section's place). */
 export const checkRemote: Check = (value, where, report) =>
   checkObject(
     value,
@@ -139,10 +134,7 @@ const checkPins: Check = (value, where, report) => {
   if (!isRecord(value))
     return report(where, " must be an object: URL → sha256 (64 hex digits)");
   for (const [url, hex] of Object.entries(value)) {
-    const at: Where = {
-      path: [...where.path, url],
-      shown: `${where.shown}[${JSON.stringify(shownUrl(url))}]`,
-    };
+    const at = under(where, url, `[${JSON.stringify(shownUrl(url))}]`);
     const problem = isUrlInput(url)
       ? remoteUrlProblem(url)
       : "it is not an http or https URL";

@@ -177,7 +177,6 @@ export async function resolveApis(
   return all.filter((_, i) => picked.includes(apis[i]!));
 }
 
-/** apiloom's plugins, then the config's. */
 export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
   return [...BUILT_IN_PLUGINS, ...(config?.plugins ?? [])];
 }
@@ -304,8 +303,6 @@ export function resolveOptions(
     { file, templates, artifacts },
     reporter,
   );
-  // present only when not both the defaults: the fingerprint and the output are then what they
-  // were before `dates` and `int64` existed
   const scalars = modelScalars({
     dates: flags.dates ?? config.dates ?? CONFIG_DEFAULTS.dates,
     int64: flags.int64 ?? config.int64 ?? CONFIG_DEFAULTS.int64,
@@ -379,7 +376,6 @@ function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
   ];
 }
 
-/** Every plugin's options, resolved: by plugin name, then option name. */
 export type ResolvedPluginOptions = Readonly<
   Record<string, Readonly<Record<string, unknown>>>
 >;

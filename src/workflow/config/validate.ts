@@ -118,7 +118,7 @@ export function optionPath(plugin: ArtifactPlugin, key: string): string[] {
 
 /** The config's shape with the options of `plugins` in it. */
 function shapeOf(plugins: readonly ArtifactPlugin[]): Shape {
-  const shape: Shape = structuredCloneShape(CORE);
+  const shape: Shape = { ...CORE };
   for (const plugin of plugins)
     for (const [key, spec] of Object.entries(plugin.options ?? {})) {
       const path = optionPath(plugin, key);
@@ -129,20 +129,12 @@ function shapeOf(plugins: readonly ArtifactPlugin[]): Shape {
           throw new ConfigError(
             `plugin ${plugin.name}: option ${key} cannot live under "${path.join(".")}": "${part}" is a setting`,
           );
-        section = section[part] = next ?? {};
+        // a copy along the path: CORE's sections stay as they are
+        section = section[part] = { ...next };
       }
       section[path[path.length - 1]!] = typeCheck((spec as PluginOption).type);
     }
   return shape;
-}
-
-function structuredCloneShape(shape: Shape): Shape {
-  return Object.fromEntries(
-    Object.entries(shape).map(([k, v]) => [
-      k,
-      typeof v === "function" ? v : structuredCloneShape(v),
-    ]),
-  );
 }
 
 /** The entries of `apis`: each with a name of its own, the top level's settings but `plugins` and `apis`. */

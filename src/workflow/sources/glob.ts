@@ -11,8 +11,7 @@ import { isUrlInput } from "../../model/source-url.js";
 // folders, `{a,b}` alternatives, `[abc]` classes. Like shells, wildcards skip dot-files, and `**`
 // does not descend into dot-folders or node_modules (unless the pattern names node_modules).
 
-// Loaded when a pattern is first expanded or matched (~15 ms): a run given file paths, the usual
-// `generate petstore.json`, loads neither (test/cli/lazy-modules.test.ts).
+// Loaded on first use, so a run given file paths loads neither (test/cli/lazy-modules.test.ts).
 const require = createRequire(import.meta.url);
 let tinyglobbyModule: typeof Tinyglobby | undefined;
 let picomatchModule: typeof Picomatch | undefined;

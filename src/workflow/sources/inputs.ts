@@ -46,7 +46,6 @@ export function unmatchedInput(
   pattern: string,
   baseDir: string,
 ): { code: DiagnosticCode; message: string } {
-  // missing, or not reachable: no file matches it
   const stats = statOf(resolve(baseDir, pattern));
   if (stats && !stats.isFile())
     return { code: "input/not-a-file", message: notAFileMessage(stats) };

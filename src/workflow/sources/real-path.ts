@@ -22,7 +22,6 @@ export function slashedRelative(from: string, to: string): string {
   return relative(from, to).split(sep).join("/");
 }
 
-/** The entries of the folder `dir`, or none when it cannot be listed. */
 export function entriesOf(dir: string): Dirent[] {
   try {
     return readdirSync(dir, { withFileTypes: true });

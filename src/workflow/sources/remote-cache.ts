@@ -26,7 +26,6 @@ export interface CachedDocument {
 
 type CacheRecord = Omit<CachedDocument, "bytes">;
 
-/** The two files of a URL in the cache folder `dir`. */
 function paths(dir: string, url: string): { record: string; body: string } {
   const key = sha256Bytes(url).slice(0, 32);
   return {

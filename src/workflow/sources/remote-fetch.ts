@@ -11,7 +11,6 @@ import { shownUrl } from "../../model/source-url.js";
 // before and after decompression, a number of redirects, headers for their own origin alone.
 
 export interface FetchOptions {
-  /** The whole exchange, redirects included, ends within this many milliseconds. */
   timeoutMs: number;
   maxRedirects: number;
   /** Largest answer, after decompression (the input size limit). */

@@ -41,7 +41,6 @@ export interface RemoteInputs {
   adding(urls: readonly string[]): Promise<RemoteInputs>;
 }
 
-/** How many URLs are asked at once. */
 const PARALLEL_FETCHES = 4;
 
 /** The URL inputs of the settings (after expansion: a URL is never a glob). */

@@ -1,6 +1,3 @@
-// Where an input of the list is, a URL input (model/source-url.ts's isUrlInput) kept as it is,
-// and whether a URL input can be fetched as written.
-
 import { resolve } from "node:path";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 
