@@ -185,8 +185,7 @@ function ingest(
     reporter,
   );
 
-  // every document read, inputs and files reached by $ref, whose places are settled at the end
-  // (or, deferred, when first needed)
+  // every document read, inputs and files reached by $ref
   const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
@@ -329,8 +328,7 @@ function ingest(
     for (const [, places] of made) places.release();
     throw error;
   }
-  // every place the readers handed out is found now, one pass per document, except those left
-  // to be found when first needed
+  // every place the readers handed out is found now, one pass per document, except deferred ones
   for (const [doc, , later] of made) if (!later) doc.settle();
   if (!deferred) overlays.settle();
   return { documents, reporter };

@@ -30,10 +30,8 @@ export interface SourceDocument {
 }
 
 /**
- * A value of a parsed document together with where it lives (a resolved `$ref`, a reader's
- * node). Readers pass these around instead of bare values because a `$ref` can lead into another
- * file, and every source position and every nested `$ref` must be taken relative to the document
- * the value actually came from.
+ * A value with the document and path it came from: a `$ref` can lead into another file, and
+ * positions and nested `$ref`s are taken relative to the document the value came from.
  */
 export interface Node<T = unknown> {
   value: T;
@@ -57,7 +55,6 @@ export interface ReaderContext {
   patterns: PatternVerdicts;
 }
 
-/** A reader knows one format and nothing else. */
 export type Reader = (ctx: ReaderContext) => DocumentModel;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

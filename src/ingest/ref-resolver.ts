@@ -37,7 +37,6 @@ export function makeContext(
   /** Whether the patterns read in this document are analysed (the validators run them). */
   analyzePatterns = true,
 ): ReaderContext {
-  // the verdicts on patterns read in this document (the model joins the documents')
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
   const resolveRef = (

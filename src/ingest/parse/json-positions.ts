@@ -84,7 +84,7 @@ export class JsonPositions {
       this.index.set("", scanner.pos);
       scanner.indexValue(0, "", this.index);
     }
-    // Find the deepest indexed ancestor, then walk the rest of the way.
+    // the deepest indexed ancestor, then the rest of the way
     let depth = Math.min(path.length, INDEX_DEPTH);
     let offset: number | undefined;
     for (; depth >= 0; depth--) {
@@ -138,7 +138,7 @@ export class JsonPositions {
     if (depth >= path.length) return offset;
     return new Scanner(this.text).descend(
       offset,
-      depth === 0 ? false : isMemberKey(path, depth),
+      depth > 0 && typeof path[depth - 1] === "string",
       path.slice(depth),
     );
   }
@@ -156,9 +156,4 @@ function keyOf(path: Path, depth: number): string {
   let key = "";
   for (let i = 0; i < depth; i++) key += "\u0000" + String(path[i]);
   return key;
-}
-
-/** True when the entry recorded for `path[0..depth)` is an object member (its offset is the key). */
-function isMemberKey(path: Path, depth: number): boolean {
-  return typeof path[depth - 1] === "string";
 }

@@ -200,25 +200,22 @@ function valueState(
   line: string,
   from: number,
 ): { quote?: '"' | "'"; flowDepth: number; blockScalar: boolean } {
+  const plain = { flowDepth: 0, blockScalar: false };
   const rest = line.slice(from);
   const start = rest.search(/\S/);
-  if (start === -1) return { flowDepth: 0, blockScalar: false };
+  if (start === -1) return plain;
   const value = rest.slice(start);
   if (/^[|>][0-9+-]*\s*(#.*)?$/.test(value))
     return { flowDepth: 0, blockScalar: true };
   const at = from + start;
-  if (value[0] === '"' || value[0] === "'") {
-    const quote = value[0];
-    return closesQuote(line, at + 1, quote)
-      ? { flowDepth: 0, blockScalar: false }
-      : { quote, flowDepth: 0, blockScalar: false };
-  }
-  if (value[0] === "[" || value[0] === "{")
-    return {
-      flowDepth: Math.max(0, bracketBalance(line, at)),
-      blockScalar: false,
-    };
-  return { flowDepth: 0, blockScalar: false };
+  const first = value[0];
+  if (first === '"' || first === "'")
+    return closesQuote(line, at + 1, first)
+      ? plain
+      : { ...plain, quote: first };
+  if (first === "[" || first === "{")
+    return { ...plain, flowDepth: Math.max(0, bracketBalance(line, at)) };
+  return plain;
 }
 
 function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {

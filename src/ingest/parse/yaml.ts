@@ -34,13 +34,12 @@ function jsYaml(): typeof JsYaml {
   return (jsYamlModule ??= require("js-yaml") as typeof JsYaml);
 }
 
-/** The `yaml` package (its document API), loaded on first use. */
 function yamlPackage(): typeof Yaml {
   return (yamlModule ??= require("yaml") as typeof Yaml);
 }
 
-// YAML 1.2 core types plus `<<` merge keys (js-yaml exports its types, its typings do not)
-// (an implicit type: `extend([...])` would add it as an explicit one, and `<<` stayed a plain key)
+// YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an explicit
+// one: `<<` stays a plain key); js-yaml exports its types, its typings do not
 function yamlSchema(): Schema {
   const js = jsYaml();
   return (schema ??= js.CORE_SCHEMA.extend({
