@@ -6,10 +6,6 @@ export type { Node };
 
 export type RecordNode = Node<Record<string, unknown>>;
 
-export function rootNode(doc: SourceDocument): Node {
-  return { value: doc.value, doc, path: [] };
-}
-
 /**
  * A member or element of a node, its path made when first asked for: a reader visits many more
  * nodes (every member of what it reads, every absent one it looks for) than it takes a place or

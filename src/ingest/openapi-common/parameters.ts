@@ -14,7 +14,6 @@ import { isHeaderName } from "../../model/header-name.js";
 export interface ParameterEntry {
   /** The list entry (the `$ref` itself when there is one): where the parameter's source points. */
   entry: Node;
-  /** The parameter object. */
   definition: RecordNode;
   name: string;
   in: string;

@@ -16,7 +16,6 @@ import {
   child,
   elements,
   isRecordNode,
-  rootNode,
   sourceOf,
   stringAt,
   type Node,
@@ -35,7 +34,6 @@ export class SpecReading {
   readonly schemas: SchemaConverter;
   readonly securitySchemes: Record<string, SecurityScheme> = {};
   readonly root: RecordNode;
-  /** The document's reporter (ctx.reporter). */
   readonly reporter: IngestReporter;
 
   constructor(
@@ -46,10 +44,8 @@ export class SpecReading {
   ) {
     this.reporter = ctx.reporter;
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
-    const root = rootNode(ctx.doc);
-    this.root = isRecord(root.value)
-      ? (root as RecordNode)
-      : { value: {}, doc: ctx.doc, path: [] };
+    const { doc } = ctx;
+    this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */

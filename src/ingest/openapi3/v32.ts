@@ -19,10 +19,10 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { valueAt } from "../reader.js";
 
 /**
- * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
- * (paths.ts), `additionalOperations`, `$self` (ingest/self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
- * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
- * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
+ * What OpenAPI 3.2 adds, as far as apiloom reads it: the `query` method (paths.ts),
+ * `additionalOperations`, `$self` (self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`,
+ * `deprecated` security schemes, the device flow. Everything else 3.2 adds that changes what a
+ * client sends or reads is an `openapi3/unsupported-feature` warning at its place.
  */
 export function isOpenApi32(reading: SpecReading): boolean {
   return reading.ctx.doc.format === "openapi3.2";
@@ -43,7 +43,6 @@ export function unsupported32(
 /** Where each media type's `itemSchema` was read, for the diagnostics of reportItemSchemas. */
 const ITEM_SCHEMA_NODES = new WeakMap<MediaContent, Node>();
 
-/** A media type's `itemSchema` (3.2): the schema of each item of a stream. */
 export function readItemSchema(
   reading: SpecReading,
   item: MediaContent,
