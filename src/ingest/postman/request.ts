@@ -236,9 +236,9 @@ export function requestSecurity(
 }
 
 /**
- * Path, query, header and cookie parameters. Postman sends everything as text, so every schema is a
- * string, unless the value is a typed stand-in (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of a
- * name wins.
+ * Path, query, header and cookie parameters, all text unless the value is a typed stand-in
+ * (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of
+ * a name wins.
  */
 export function readParameters(
   url: RequestUrl | undefined,
@@ -257,7 +257,6 @@ export function readParameters(
       name,
       in: location,
       source: pc.ref(at),
-      // a converter's typed stand-in (`<long>`) names the type; anything else is text
       schema: typedPlaceholder(entry?.value) ?? { type: "string" },
     });
     if (entry?.description !== undefined)

@@ -183,11 +183,9 @@ function itemsOnly(items: unknown): unknown {
 type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 
 /**
- * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
- * written (`collectionFormat`, which the client and server serialize by). Only arrays have one,
- * and its default is `csv`, which differs from OpenAPI 3's query default (form with explode), so
- * an array parameter always gets an explicit style. `tsv`, and `ssv`/`pipes` outside the query,
- * have no OpenAPI 3 equivalent: reported, since the emitted OpenAPI 3.1 can only say csv.
+ * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as written
+ * (the client and server serialize by it). Its default `csv` differs from OpenAPI 3's query
+ * default, so an array parameter always gets an explicit style.
  */
 export function serializationOf(
   reading: SpecReading,
