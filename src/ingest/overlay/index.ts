@@ -201,7 +201,7 @@ function overlaidDocument(
   used: readonly Loaded[],
   reporter: IngestReporter,
 ): SourceDocument {
-  const overlaid: SourceDocument = {
+  return {
     file: doc.file,
     absPath: doc.absPath,
     docIndex: doc.docIndex,
@@ -230,5 +230,4 @@ function overlaidDocument(
       return text;
     },
   };
-  return overlaid;
 }

@@ -13,11 +13,6 @@ import {
 import { type At, pathOf } from "./place.js";
 
 /**
- * The checks the schema converter (convert.ts) makes of single keywords: each reports what it
- * finds at the schema's place (made into a path only then) and says what the model keeps.
- */
-
-/**
  * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
  * (`schema/invalid-keyword`), so that no emitter meets an object where it expects text. A
  * number or boolean where text belongs is read as the text written (see `textOf`).

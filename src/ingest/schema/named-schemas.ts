@@ -31,7 +31,6 @@ export class NamedSchemas {
   private readonly byTarget = new Map<string, string>();
   /** Per document, each `$ref` resolved so far and the model's `$ref` for it ({@link modelRef}). */
   private readonly refs = new Map<SourceDocument, Map<string, string>>();
-  /** Registered, waiting to be converted. */
   private readonly pending: PendingSchema[] = [];
 
   constructor(
@@ -47,10 +46,8 @@ export class NamedSchemas {
 
   /**
    * The model's `$ref` (`#/components/schemas/<name>`) for a `$ref` written at `at` of `doc`,
-   * registering its target; undefined, reported, when it resolves to nothing. A spec names the
-   * same few targets over and over: a `$ref` resolved once in a document is not resolved again
-   * (resolving is a function of the text and the document; one that fails is, and reports at
-   * each place).
+   * registering its target; undefined, reported, when it resolves to nothing. A `$ref` resolved
+   * once in a document is not resolved again (one that fails is, and reports at each place).
    */
   modelRef(ref: string, doc: SourceDocument, at: At): string | undefined {
     let known = this.refs.get(doc);

@@ -183,9 +183,9 @@ function itemsOnly(items: unknown): unknown {
 type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 
 /**
- * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as written
- * (the client and server serialize by it). Its default `csv` differs from OpenAPI 3's query
- * default, so an array parameter always gets an explicit style.
+ * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
+ * written (the client and server serialize by it). Its default `csv` differs from OpenAPI 3's
+ * query default, so an array parameter always gets an explicit style.
  */
 export function serializationOf(
   reading: SpecReading,
