@@ -4,7 +4,6 @@ import { decodeUtf8 } from "./utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
 import { LineIndex } from "./parse/lines.js";
 
-/** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */
 export function readSourceText(absPath: string, maxBytes: number): string {
   return decodeSource(readSourceBytes(absPath, maxBytes));
 }

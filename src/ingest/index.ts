@@ -71,7 +71,6 @@ export interface ReadOptions extends IngestOptions {
 const readDefault = (absPath: string) =>
   readSourceText(absPath, DEFAULT_MAX_INPUT_BYTES);
 
-/** Reports why the file at `absPath` could not be read, at the place the failure names. */
 function reportReadFailure(
   reporter: IngestReporter,
   cwd: string,
@@ -101,7 +100,6 @@ export interface ReadResult {
   reporter: IngestReporter;
 }
 
-/** A {@link ReadResult} with its diagnostics read, for the public ingest calls. */
 function ingested(read: ReadResult): IngestResult {
   return {
     documents: read.documents ?? [],

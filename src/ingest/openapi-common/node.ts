@@ -30,13 +30,11 @@ export function child(node: RecordNode, key: string): Node {
   return new ChildNode(node.value[key], node.doc, node, key);
 }
 
-/** The members of an object node as child nodes, in source order; none for a non-object. */
 export function members(node: Node): [string, Node][] {
   if (!isRecordNode(node)) return [];
   return Object.keys(node.value).map((key) => [key, child(node, key)]);
 }
 
-/** The elements of an array node as child nodes; none for a non-array. */
 export function elements(node: Node): Node[] {
   if (!Array.isArray(node.value)) return [];
   return node.value.map((value, i) => new ChildNode(value, node.doc, node, i));

@@ -30,7 +30,6 @@ export function collectParameters(
   operation: RecordNode,
 ): ParameterEntry[] {
   const out: ParameterEntry[] = [];
-  /** key → position in `out` and the list it came from */
   const index = new Map<string, { at: number; owner: RecordNode }>();
   for (const owner of [pathItem, operation]) {
     const list = child(owner, "parameters");

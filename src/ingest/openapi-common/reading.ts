@@ -72,7 +72,6 @@ export class SpecReading {
     };
   }
 
-  /** Converts the schema at `node` into the model's dialect. */
   schema(node: Node): Schema {
     // the node, not its path: most schemas never need theirs (a `$ref` met before, the most)
     return this.schemas.convert(node.value, node.doc, node);

@@ -7,7 +7,6 @@ import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
 
-/** What the special header parameters of one operation said. */
 export interface HeaderEvidence {
   /** Media types from `Accept` values: the responses' media types. */
   accept: string[];

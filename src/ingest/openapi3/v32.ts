@@ -138,7 +138,6 @@ function unread32(path: Path, key: string): string | undefined {
   return undefined;
 }
 
-/** Calls `visit` with every member's path and key, to a bounded depth. */
 function walk(
   value: unknown,
   path: Path,

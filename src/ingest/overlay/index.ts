@@ -135,7 +135,6 @@ export class Overlays {
     this.loaded.push({ overlay, places, applies, used: false });
   }
 
-  /** Finds the line and column of every place of the overlays handed out so far. */
   settle(): void {
     for (const l of this.loaded) l.places.settle();
   }
@@ -166,7 +165,6 @@ export class Overlays {
     });
   }
 
-  /** `overlay/no-input` for each overlay that applied to no input of the run. */
   reportUnused(reporter: IngestReporter): void {
     for (const l of this.loaded)
       if (!l.used)

@@ -144,7 +144,6 @@ export class JsonPositions {
   }
 }
 
-/** How many entries the walk is to find below `entry`. */
 function entriesBelow(entry: WantedEntry): number {
   let n = 0;
   for (const map of [entry.children, entry.members, entry.elements])

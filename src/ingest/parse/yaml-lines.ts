@@ -14,7 +14,6 @@ interface Open {
 export const YAML_INDEX_DEPTH = 3;
 
 export interface ScanOptions {
-  /** Record only paths at most this long. */
   maxDepth: number;
   /** First line (0-based) and the column to start reading it at. */
   startLine?: number;

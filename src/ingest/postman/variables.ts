@@ -189,7 +189,6 @@ export function unresolvedNames(parts: readonly TextPart[]): string[] {
   return names;
 }
 
-/** The text with every variable resolved, or undefined when one is not. */
 export function resolvedText(parts: readonly TextPart[]): string | undefined {
   let out = "";
   for (const part of parts) {

@@ -54,7 +54,6 @@ export class SchemaConverter {
     this.schemas = this.names.schemas;
   }
 
-  /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
   convertHome(): void {
     const container = valueAt(this.ctx.doc.value, this.home);
     if (!isRecord(container)) return;
@@ -132,7 +131,6 @@ export class SchemaConverter {
           next = DROPPED;
           break;
         case "nullable":
-          // applied below
           if (value === true) after |= NULLABLE;
           next = DROPPED;
           break;

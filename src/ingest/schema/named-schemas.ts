@@ -39,7 +39,6 @@ export class NamedSchemas {
     private readonly home: readonly string[],
   ) {}
 
-  /** The next named schema to convert, in the order they were registered. */
   next(): PendingSchema | undefined {
     return this.pending.shift();
   }
