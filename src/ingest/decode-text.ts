@@ -43,9 +43,8 @@ export function decodeSource(bytes: Buffer): string {
 const EXTERNAL_BYTES = 1 << 20;
 
 /**
- * The text of valid UTF-8 bytes; a large one that is not all ASCII is made an external string
- * (Node keeps a large "ucs2" string outside the heap), so that the heap's next limit is not sized
- * from it.
+ * The text of valid UTF-8 bytes: a large one not all ASCII is made an external string (Node keeps
+ * a large "ucs2" string outside the heap), so that the heap's next limit is not sized from it.
  */
 
 function utf8Text(bytes: Buffer): string {

@@ -92,8 +92,7 @@ export interface IngestResult {
 
 /**
  * What {@link readFiles} and {@link readTexts} give apiloom's own runs: the documents and the
- * reporter holding the reading's diagnostics, into which the model build reports too, so that
- * every waiting place (deferPlaces) is found in one walk of its document.
+ * reporter, into which the model build reports too, so every waiting place is found in one walk.
  */
 export interface ReadResult {
   documents: DocumentModel[] | undefined;

@@ -8,8 +8,7 @@ export type RecordNode = Node<Record<string, unknown>>;
 
 /**
  * A member or element of a node, its path made when first asked for: a reader visits many more
- * nodes (every member of what it reads, every absent one it looks for) than it takes a place or
- * a `$ref` from.
+ * nodes than it takes a place or a `$ref` from.
  */
 class ChildNode implements Node {
   private made: Path | undefined;
@@ -49,9 +48,8 @@ export function sourceOf(node: Node): SourceRef {
 }
 
 /**
- * A string member, or undefined when it is absent or not a scalar. A number or boolean where the
- * format wants a string (YAML reads `1.10` and `0x1F` as numbers) is reported and read as the
- * text written.
+ * A string member, or undefined when absent or not a scalar; a number or boolean (YAML reads `1.10`
+ * and `0x1F` as numbers) is reported and read as the text written.
  */
 export function stringAt(node: RecordNode, key: string): string | undefined {
   const value = node.value[key];

@@ -26,9 +26,8 @@ import {
 export type ReaderName = "swagger2" | "openapi3";
 
 /**
- * What one reader run of one document shares between its parts: the context, the schema
- * converter (one per document, so each named schema is converted once) and the security schemes
- * found or inferred so far.
+ * What one reader run of one document shares: the context, the schema converter (one per document,
+ * so each named schema is converted once) and the security schemes found or inferred so far.
  */
 export class SpecReading {
   readonly schemas: SchemaConverter;
@@ -78,9 +77,8 @@ export class SpecReading {
   }
 
   /**
-   * Follows `$ref`s from `node` until a value that is not a reference. A chain that comes back to
-   * a place it has visited is reported once and gives undefined, as does a reference that cannot
-   * be resolved (resolveRef has reported why).
+   * Follows `$ref`s from `node` to a value that is not a reference; undefined for a chain that
+   * comes back to a place it visited (reported once) or a reference that cannot be resolved.
    */
   deref(node: Node, what: string): Node | undefined {
     let current = node;

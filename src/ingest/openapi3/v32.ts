@@ -165,10 +165,9 @@ const isUpperToken = (name: string): boolean =>
   TOKEN.test(name) && /[A-Z]/.test(name);
 
 /**
- * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name
- * (LINK, PURGE, …), each an endpoint whose method is the key lower-cased (emitters upper-case
- * it). A key that is one of OpenAPI's own methods is invalid (§4.8.9.1); one that is not an
- * upper-case token is not read (apiloom sends methods in upper case); both are said at the key.
+ * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name (LINK,
+ * PURGE, …), the method the key lower-cased. One of OpenAPI's own methods (§4.8.9.1), or a key that
+ * is not an upper-case token (apiloom sends methods in upper case), is said at the key and skipped.
  */
 export function additionalOperations(
   reading: SpecReading,

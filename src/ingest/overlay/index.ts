@@ -140,9 +140,8 @@ export class Overlays {
   }
 
   /**
-   * The input's documents with every overlay for it applied, in order: a document an overlay
-   * changed is a new one whose places say where each fact came from (the input, or the action
-   * of an overlay that added or changed it); the others are the same documents.
+   * The input's documents with every overlay for it applied, in order: a changed document is a new
+   * one whose places say where each fact came from (the input, or an overlay's action).
    */
   apply(docs: SourceDocument[], reporter: IngestReporter): SourceDocument[] {
     return docs.map((doc) => {

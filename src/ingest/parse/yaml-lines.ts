@@ -25,10 +25,9 @@ export interface ScanOptions {
 }
 
 /**
- * Index of one YAML stream: per non-empty document, path key → position of the key or item.
- * Positions of block-style YAML without building a YAML document: one pass over the lines with a
- * stack of the open keys and items by column. It can be wrong on unusual text, so its caller
- * checks every answer and falls back to a full YAML parse.
+ * Index of one YAML stream (per non-empty document, path key → position of the key or item) without
+ * building a YAML document: one pass over the lines with a stack of the open keys and items by
+ * column. It can be wrong on unusual text: its caller checks every answer.
  */
 export function indexYamlLines(
   lines: readonly string[],

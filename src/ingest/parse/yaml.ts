@@ -19,10 +19,9 @@ import {
 import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
 
 /**
- * YAML with positions, paid for only when asked. Values come from js-yaml (much faster than a
- * `yaml` document, and lenient where real specs need it); positions from a line index
- * (yaml-lines.ts) whose every answer is checked against the text, else from the `yaml` package's
- * document API, built once and only then. Empty documents (a seed's `---` at both ends) are
+ * YAML with positions, paid for only when asked: values from js-yaml (faster than a `yaml`
+ * document, and lenient where real specs need it); positions from a line index (yaml-lines.ts)
+ * checked against the text, else from the `yaml` package's document API. Empty documents are
  * dropped. Both packages are loaded on first use (a JSON input needs neither).
  */
 const require = createRequire(import.meta.url);

@@ -226,10 +226,9 @@ export interface JsonTemplate {
 const BARE = /^\{\{([^{}]+)\}\}/;
 
 /**
- * Parses a JSON body that may hold bare variables outside strings (`{"version": {{v}}}`, which
- * Postman substitutes before sending). Each becomes its variable's value when that value is JSON
- * (`"3"` → 3), else the neutral `null`, which the inferred schema leaves unconstrained. Variables
- * inside strings stay text. Undefined when the text is not JSON even so.
+ * Parses a JSON body that may hold bare variables outside strings (`{"version": {{v}}}`): each
+ * becomes its variable's value when that is JSON (`"3"` → 3), else `null`, which the inferred
+ * schema leaves unconstrained. Undefined when the text is not JSON even so.
  */
 export function parseJsonTemplate(
   text: string,

@@ -182,10 +182,9 @@ export interface AuthLink {
 }
 
 /**
- * A request's effective security: the first auth block up the chain that is not `inherit`.
- * `noauth` stops the search. When no block gives a scheme, an Authorization header is the
- * evidence left: it yields an inferred scheme (Postman sends it even under `noauth`).
- * Undefined when the collection says nothing about auth for this request.
+ * A request's effective security: the first auth block up the chain that is not `inherit` (`noauth`
+ * stops the search); else an Authorization header gives an inferred scheme (Postman sends it even
+ * under `noauth`). Undefined when the collection says nothing about auth for this request.
  */
 export function requestSecurity(
   chain: readonly AuthLink[],

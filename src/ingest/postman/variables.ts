@@ -30,10 +30,9 @@ interface Definition {
 type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };
 
 /**
- * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as
- * in Postman. Disabled variables do not count. A variable's value may name other variables,
- * looked up from the scope of the request that uses it; the expansion of each name is kept
- * per scope, so a name used by many requests is expanded once.
+ * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as in
+ * Postman; disabled ones do not count. A value may name other variables, looked up from the scope
+ * of the request that uses it; each name's expansion is kept per scope.
  */
 export class VariableScope {
   private readonly values = new Map<string, Definition>();
@@ -67,10 +66,9 @@ export class VariableScope {
   }
 
   /**
-   * Splits `text` into literal text (variables substituted) and the variables left unresolved.
-   * With `emptyIsUnresolved` (a URL path), a variable whose value comes out as "" stays a
-   * variable: `/orders/{{order_id}}/capture` with `order_id: ""` is a route with a parameter, not
-   * `/orders/capture`.
+   * Splits `text` into literal text (variables substituted) and the variables left unresolved. With
+   * `emptyIsUnresolved` (a URL path), a variable whose value is "" stays one:
+   * `/orders/{{id}}/capture` with `id: ""` is a route with a parameter, not `/orders/capture`.
    */
   substitute(text: string, emptyIsUnresolved = false): TextPart[] {
     return splitAt<never>(text, (name) => {

@@ -279,10 +279,9 @@ export class SchemaConverter {
   }
 
   /**
-   * A list of sub-schemas (`oneOf`), the document's own when no member changed. An `allOf`
-   * member is always an object of its own: the validators key what its siblings declare by the
-   * member object (emit/validators/composition.ts), which must not be one the model also holds
-   * elsewhere (a named schema a `$ref` points at, a YAML alias).
+   * A list of sub-schemas (`oneOf`), the document's own when no member changed. An `allOf` member
+   * is always an object of its own: the validators key its siblings by the member object
+   * (emit/validators/composition.ts), which must not be one the model holds elsewhere.
    */
   private convertList(
     key: string,

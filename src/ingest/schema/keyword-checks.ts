@@ -62,10 +62,9 @@ export function checkedKeyword(
 }
 
 /**
- * The validators compile patterns as JavaScript regular expressions (src/emit/validators): a
- * pattern that is none is reported, and so is one that can stall them (model/patterns/safety.ts),
- * with a warning when they run it in linear time instead, and when they cannot and leave it
- * unchecked.
+ * The validators compile patterns as JavaScript regular expressions: a pattern that is none is
+ * reported, and so is one that can stall them (model/patterns/safety.ts), whether they run it in
+ * linear time instead or leave it unchecked.
  */
 export function checkPattern(
   reporter: IngestReporter,
