@@ -31,10 +31,8 @@ export function typedPlaceholder(value: unknown): Schema | undefined {
   if (typeof value !== "string") return undefined;
   const match = /^\s*<([A-Za-z0-9-]+)>\s*$/.exec(value);
   if (!match) return undefined;
-  const schema = Object.hasOwn(TYPED, match[1]!.toLowerCase())
-    ? TYPED[match[1]!.toLowerCase()]
-    : undefined;
-  return schema ? { ...schema } : undefined;
+  const name = match[1]!.toLowerCase();
+  return Object.hasOwn(TYPED, name) ? { ...TYPED[name]! } : undefined;
 }
 
 /** Deeper than any real example; stops a pathological document from recursing for ever. */
