@@ -44,9 +44,8 @@ export interface ReaderContext {
   /** Where the reader reports; scoped to this document, so `once` means once per document. */
   reporter: IngestReporter;
   /**
-   * Resolves a `$ref` written at `at` in `from` (default: the document being read): a local pointer
-   * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a
-   * diagnostic and returns undefined when it cannot.
+   * Resolves a `$ref` written at `at` in `from`: a local pointer (`#/definitions/Pet`) or a file
+   * below the spec's folder (`common.yaml#/Pet`); undefined, reported, when it cannot.
    */
   resolveRef(ref: string, from: SourceDocument, at: At): Node | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */

@@ -175,8 +175,7 @@ export function makeContext(
 
 /**
  * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
- * fetched from one (resolved against its URL; "" when that is not http or https); undefined for
- * a file.
+ * fetched from one ("" when that is not http or https); undefined for a file.
  */
 function remoteTarget(
   filePart: string,

@@ -20,9 +20,8 @@ export interface ParameterEntry {
 }
 
 /**
- * The parameters of an operation: the path item's, then the operation's, an operation parameter
- * replacing the path-level one with the same name and location (Swagger 2.0 §Operation Object,
- * OpenAPI 3.1 §4.8.10.1). Header names compare case-insensitively.
+ * An operation's parameters: the path item's, then the operation's, which replace those of the same
+ * name and location (Swagger 2.0 §Operation Object, OpenAPI 3.1 §4.8.10.1; header names any case).
  */
 export function collectParameters(
   reading: SpecReading,

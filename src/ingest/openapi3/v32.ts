@@ -53,9 +53,8 @@ export function readItemSchema(
 }
 
 /**
- * Says, at each `itemSchema` of `content`, when the generated code does not type items by it:
- * only a success whose every media type is a stream with an item schema is read and written
- * item by item (model/item-streams.ts).
+ * Says, at each `itemSchema` of `content`, when the generated code does not type items by it: only
+ * a success whose every media type is an item stream is read item by item (model/item-streams.ts).
  */
 export function reportItemSchemas(
   reading: SpecReading,

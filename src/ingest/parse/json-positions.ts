@@ -96,9 +96,8 @@ export class JsonPositions {
   }
 
   /**
-   * {@link locate} for many paths, with the same answers, in one walk that records only the
-   * entries the paths go through and stops once each is seen; with duplicate keys it stops at
-   * INDEX_DEPTH and descends from there, as locate does.
+   * {@link locate} for many paths, with the same answers, in one walk that records only the entries
+   * the paths go through and stops once each is seen (with duplicate keys, at INDEX_DEPTH).
    */
   locateAll(paths: readonly Path[]): { line: number; column: number }[] {
     if (this.index) return paths.map((path) => this.locate(path));

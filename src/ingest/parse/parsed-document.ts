@@ -56,9 +56,8 @@ export class ParseError extends Error {
 }
 
 /**
- * The unquoted scalar written at `column` of `line`: after the key when the place is a member's
- * key (`version: 1.10`, `"version": 1.10`), else right there (an item). Checked against `value`,
- * so a wrong place gives undefined rather than other text.
+ * The unquoted scalar written at `column` of `line`: after the key when the place is a member's key
+ * (`version: 1.10`), else right there (an item); undefined when it does not read back as `value`.
  */
 export function scalarTokenAt(
   line: string,

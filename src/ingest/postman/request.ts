@@ -133,9 +133,8 @@ function readMethod(
 }
 
 /**
- * Where a request goes: registers its server (protocol and host) and returns its path template.
- * A request without a URL goes to `/` on no particular server. Each unresolved variable is
- * reported once per collection, at its first use.
+ * Where a request goes: registers its server (protocol and host) and returns its path template
+ * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
 export function readLocation(
   url: RequestUrl | undefined,

@@ -2,9 +2,8 @@ import type { Schema } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 
 /**
- * The stand-ins Postman's own OpenAPI importer and openapi-to-postmanv2 write where a value
- * belongs (`"<long>"`, `"<dateTime>"`): each names a type, so it is that type, not a string.
- * Keys are lower case; the stand-in is matched without regard to case.
+ * The stand-ins Postman's OpenAPI importer and openapi-to-postmanv2 write where a value belongs
+ * (`"<long>"`, `"<dateTime>"`): each names its type. Keys are lower case; matched in any case.
  */
 const TYPED: Record<string, Schema> = {
   string: { type: "string" },

@@ -21,9 +21,8 @@ export interface PendingSchema {
 }
 
 /**
- * The named schemas of one document's conversion (convert.ts): its own definitions and every
- * schema a `$ref` imports, each registered once under a unique name, and the `$ref`s resolved
- * so far. A schema is registered first and converted when the converter drains {@link next}.
+ * The named schemas of one document's conversion: its own definitions and every schema a `$ref`
+ * imports, each registered once under a unique name, converted when the converter drains them.
  */
 export class NamedSchemas {
   readonly schemas: Record<string, NamedSchema> = {};
@@ -76,9 +75,8 @@ export class NamedSchemas {
   }
 
   /**
-   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
-   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
-   * names nothing. `at` is the mapping entry.
+   * A discriminator mapping's target (§4.8.25.1: a reference, or a schema name under
+   * components/schemas) as the model's `$ref`; undefined, reported, when it names nothing.
    */
   mappingRef(value: string, doc: SourceDocument, at: Path): string | undefined {
     let ref = value;

@@ -69,9 +69,8 @@ function bodyParameter(
 }
 
 /**
- * formData parameters become the properties of one object schema. The media types are the form
- * types among `consumes`; without any, multipart/form-data when a file is sent (§Parameter Object:
- * `type: file` requires it), else application/x-www-form-urlencoded.
+ * formData parameters as the properties of one object schema, sent as the form types among
+ * `consumes`, else multipart/form-data for a file (§Parameter Object), else urlencoded.
  */
 function formData(
   reading: SpecReading,
