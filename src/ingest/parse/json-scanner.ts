@@ -123,7 +123,6 @@ export class Scanner {
       this.pos = skipBracketed(t, this.pos);
       return;
     }
-    // literal or number
     let p = this.pos;
     for (;;) {
       const ch = t.charCodeAt(p);
