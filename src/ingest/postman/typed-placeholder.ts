@@ -41,8 +41,6 @@ const MAX_DEPTH = 32;
 export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   if (typedPlaceholder(value) !== undefined) return true;
-  if (Array.isArray(value))
-    return value.some((v) => holdsTypedPlaceholder(v, depth + 1));
   if (typeof value === "object" && value !== null)
     return Object.values(value).some((v) =>
       holdsTypedPlaceholder(v, depth + 1),
