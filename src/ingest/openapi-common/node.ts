@@ -6,10 +6,7 @@ export type { Node };
 
 export type RecordNode = Node<Record<string, unknown>>;
 
-/**
- * A member or element of a node, its path made when first asked for: a reader visits many more
- * nodes than it takes a place or a `$ref` from.
- */
+/** A node's member or element, its path made when first asked (most never are). */
 class ChildNode implements Node {
   private made: Path | undefined;
 

@@ -261,10 +261,7 @@ function isNullScalar(node: unknown): boolean {
   return yamlPackage().isScalar(node) && node.value === null;
 }
 
-/**
- * js-yaml names only the second of two equal keys; the `yaml` package's nodes (built only for this
- * error) find the first one in the same mapping.
- */
+/** js-yaml names only the second of two equal keys: the `yaml` package finds the first. */
 function duplicateKeyError(
   text: string,
   file: string,

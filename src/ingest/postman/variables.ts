@@ -38,10 +38,7 @@ export class VariableScope {
   private readonly values = new Map<string, Definition>();
   private readonly expanded = new Map<string, TextPart[] | undefined>();
 
-  /**
-   * `list` is the `variable` member found at `at`; `pc`, when given, is where a reference
-   * that passes a bound is reported.
-   */
+  /** `list`: the `variable` member at `at`; `pc`: where a reference past a bound is reported. */
   constructor(
     list: unknown,
     private readonly pc?: PostmanContext,
