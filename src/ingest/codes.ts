@@ -1,7 +1,3 @@
-// The diagnostic codes the ingest reports: reading the inputs, files (input/), their JSON and YAML
-// (parse/) and the `$ref`s between them (ref/); each reader's and the overlays' (codes.ts in
-// their folders); and the model's, below.
-
 import { family } from "../model/diagnostics/code-info.js";
 import { MODEL_CODES } from "../model/diagnostics/codes.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
@@ -10,7 +6,6 @@ import { OVERLAY_CODES } from "./overlay/codes.js";
 import { POSTMAN_CODES } from "./postman/codes.js";
 import { SWAGGER2_CODES } from "./swagger2/codes.js";
 
-/** The codes the ingest reports, the model's among them. */
 export const INGEST_CODES = {
   ...MODEL_CODES,
   ...family("input", {
@@ -68,7 +63,6 @@ export const INGEST_CODES = {
 
 export type IngestCode = keyof typeof INGEST_CODES;
 
-/** A reporter of the ingest's codes (and the model's). */
 export class IngestReporter extends Reporter<IngestCode> {
   constructor() {
     super(INGEST_CODES);

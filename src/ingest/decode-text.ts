@@ -4,7 +4,6 @@ import { decodeUtf8 } from "./utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
 import { LineIndex } from "./parse/lines.js";
 
-/** The text of a spec file: {@link readSourceBytes} (regular files of a sane size), decoded. */
 export function readSourceText(absPath: string, maxBytes: number): string {
   return decodeSource(readSourceBytes(absPath, maxBytes));
 }
@@ -23,9 +22,8 @@ export function decodeSource(bytes: Buffer): string {
     );
   if (encoding === "utf-8") {
     if (isUtf8(bytes)) return utf8Text(bytes);
-    // where the first byte that is not UTF-8 is (RFC 3629, decided by utf8-bytes.ts, the one
-    // copy of the rule): its line and column in UTF-16 code units, as every position apiloom
-    // reports from a spec (the parsers' LineIndex), so the code frame's caret sits on it
+    // the first byte that is not UTF-8 (utf8-bytes.ts decides), at its line and column in UTF-16
+    // code units as every position apiloom reports, so the code frame's caret sits on it
     const decoded = decodeUtf8(bytes);
     const at = decoded.firstInvalid ?? bytes.length;
     const { line, column } = new LineIndex(decoded.text).position(
@@ -45,10 +43,10 @@ export function decodeSource(bytes: Buffer): string {
 const EXTERNAL_BYTES = 1 << 20;
 
 /**
- * The text of valid UTF-8 bytes. A large one that is not all ASCII is made an external string
- * (Node keeps a large "ucs2" string outside the JavaScript heap), so that the heap's next limit
- * is not sized from it; an ASCII text stays in the heap, one byte a character.
+ * The text of valid UTF-8 bytes: a large one not all ASCII is made an external string (Node keeps
+ * a large "ucs2" string outside the heap), so that the heap's next limit is not sized from it.
  */
+
 function utf8Text(bytes: Buffer): string {
   // looked up, not imported by name: a runtime without them (no ICU, another engine) decodes as before
   const { isAscii, transcode } = nodeBuffer as Partial<typeof nodeBuffer>;

@@ -35,7 +35,6 @@ export function detectFormat(value: unknown): SourceFormat | undefined {
   return undefined;
 }
 
-/** Why a document was not recognised, for the error message. */
 export function describeUnknown(value: unknown): string {
   if (!isRecord(value))
     return `the document is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}, not an object`;

@@ -71,7 +71,6 @@ export interface ReadOptions extends IngestOptions {
 const readDefault = (absPath: string) =>
   readSourceText(absPath, DEFAULT_MAX_INPUT_BYTES);
 
-/** Reports why the file at `absPath` could not be read, at the place the failure names. */
 function reportReadFailure(
   reporter: IngestReporter,
   cwd: string,
@@ -93,15 +92,13 @@ export interface IngestResult {
 
 /**
  * What {@link readFiles} and {@link readTexts} give apiloom's own runs: the documents and the
- * reporter holding the reading's diagnostics, into which the model build reports too, so that
- * every waiting place (deferPlaces) is found in one walk of its document.
+ * reporter, into which the model build reports too, so every waiting place is found in one walk.
  */
 export interface ReadResult {
   documents: DocumentModel[] | undefined;
   reporter: IngestReporter;
 }
 
-/** A {@link ReadResult} with its diagnostics read, for the public ingest calls. */
 function ingested(read: ReadResult): IngestResult {
   return {
     documents: read.documents ?? [],
@@ -185,8 +182,7 @@ function ingest(
     reporter,
   );
 
-  // every document read, inputs and files reached by $ref, whose places are settled at the end
-  // (or, deferred, when first needed)
+  // every document read, inputs and files reached by $ref
   const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
@@ -329,8 +325,7 @@ function ingest(
     for (const [, places] of made) places.release();
     throw error;
   }
-  // every place the readers handed out is found now, one pass per document, except those left
-  // to be found when first needed
+  // every place the readers handed out is found now, one pass per document, except deferred ones
   for (const [doc, , later] of made) if (!later) doc.settle();
   if (!deferred) overlays.settle();
   return { documents, reporter };

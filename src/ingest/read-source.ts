@@ -54,7 +54,6 @@ export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
   }
 }
 
-/** Why a file could not be read, as a SourceReadError (code, message, place in the file). */
 export function readFailure(error: unknown): SourceReadError {
   if (error instanceof SourceReadError) return error;
   const code = (error as NodeJS.ErrnoException).code;
@@ -85,7 +84,6 @@ export function tooLarge(what: string, maxBytes: number): SourceReadError {
   );
 }
 
-/** Why a path that exists is not read: what it is instead of a regular file. */
 export function notAFileMessage(stats: Stats): string {
   return `the path is ${kindOf(stats)}, not a regular file; apiloom reads specs from regular files only`;
 }

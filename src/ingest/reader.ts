@@ -30,10 +30,8 @@ export interface SourceDocument {
 }
 
 /**
- * A value of a parsed document together with where it lives (a resolved `$ref`, a reader's
- * node). Readers pass these around instead of bare values because a `$ref` can lead into another
- * file, and every source position and every nested `$ref` must be taken relative to the document
- * the value actually came from.
+ * A value with the document and path it came from: a `$ref` can lead into another file, and
+ * positions and nested `$ref`s are taken relative to the document the value came from.
  */
 export interface Node<T = unknown> {
   value: T;
@@ -46,9 +44,8 @@ export interface ReaderContext {
   /** Where the reader reports; scoped to this document, so `once` means once per document. */
   reporter: IngestReporter;
   /**
-   * Resolves a `$ref` written at `at` in `from` (default: the document being read): a local pointer
-   * (`#/definitions/Pet`) or a file below the spec's folder (`common.yaml#/Pet`). Reports a
-   * diagnostic and returns undefined when it cannot.
+   * Resolves a `$ref` written at `at` in `from`: a local pointer (`#/definitions/Pet`) or a file
+   * below the spec's folder (`common.yaml#/Pet`); undefined, reported, when it cannot.
    */
   resolveRef(ref: string, from: SourceDocument, at: At): Node | undefined;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
@@ -57,7 +54,6 @@ export interface ReaderContext {
   patterns: PatternVerdicts;
 }
 
-/** A reader knows one format and nothing else. */
 export type Reader = (ctx: ReaderContext) => DocumentModel;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

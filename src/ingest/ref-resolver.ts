@@ -37,7 +37,6 @@ export function makeContext(
   /** Whether the patterns read in this document are analysed (the validators run them). */
   analyzePatterns = true,
 ): ReaderContext {
-  // the verdicts on patterns read in this document (the model joins the documents')
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
   const resolveRef = (
@@ -176,8 +175,7 @@ export function makeContext(
 
 /**
  * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
- * fetched from one (resolved against its URL; "" when that is not http or https); undefined for
- * a file.
+ * fetched from one ("" when that is not http or https); undefined for a file.
  */
 function remoteTarget(
   filePart: string,

@@ -1,11 +1,10 @@
 /**
- * Text a person wrote, read as UTF-8 without losing a byte: a file apiloom edits in place (the
- * handlers file) may hold bytes that are not UTF-8 (a Latin-1 comment), and decoding it the usual
- * way turns each into U+FFFD, which would be written back as EF BF BD. `decodeUtf8` decodes
- * strictly (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), turns each byte
- * of an invalid sequence into one U+FFFD, and records where every character came from, so an
- * edit found in the text can be made on the original bytes.
+ * Text read as UTF-8 without losing a byte: a file apiloom edits in place (the handlers file) may
+ * hold bytes that are not UTF-8, which the usual decoding would write back as EF BF BD.
+ * `decodeUtf8` decodes strictly (RFC 3629), turns each byte of an invalid sequence into one U+FFFD
+ * and records where every character came from, so an edit found in the text is made on the bytes.
  */
+
 export interface DecodedBytes {
   text: string;
   /** The byte offset of each UTF-16 offset of `text` (`text.length + 1` entries). */

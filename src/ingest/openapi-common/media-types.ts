@@ -10,9 +10,8 @@ export function isFormMediaType(mediaType: string): boolean {
 }
 
 /**
- * The media types named by the values of an `Accept` or `Content-Type` header: comma-separated
- * lists are split, parameters (`;q=0.8`, `;charset=utf-8`) dropped, and wildcards ignored because
- * they say nothing about what the API speaks.
+ * The media types an `Accept` or `Content-Type` header's values name: lists split, parameters
+ * (`;q=0.8`) dropped, and wildcards ignored, as they say nothing about what the API speaks.
  */
 export function mediaTypesFromValues(values: readonly unknown[]): string[] {
   const out: string[] = [];

@@ -6,15 +6,7 @@ export type { Node };
 
 export type RecordNode = Node<Record<string, unknown>>;
 
-export function rootNode(doc: SourceDocument): Node {
-  return { value: doc.value, doc, path: [] };
-}
-
-/**
- * A member or element of a node, its path made when first asked for: a reader visits many more
- * nodes (every member of what it reads, every absent one it looks for) than it takes a place or
- * a `$ref` from.
- */
+/** A node's member or element, its path made when first asked (most never are). */
 class ChildNode implements Node {
   private made: Path | undefined;
 
@@ -34,13 +26,11 @@ export function child(node: RecordNode, key: string): Node {
   return new ChildNode(node.value[key], node.doc, node, key);
 }
 
-/** The members of an object node as child nodes, in source order; none for a non-object. */
 export function members(node: Node): [string, Node][] {
   if (!isRecordNode(node)) return [];
   return Object.keys(node.value).map((key) => [key, child(node, key)]);
 }
 
-/** The elements of an array node as child nodes; none for a non-array. */
 export function elements(node: Node): Node[] {
   if (!Array.isArray(node.value)) return [];
   return node.value.map((value, i) => new ChildNode(value, node.doc, node, i));
@@ -55,9 +45,8 @@ export function sourceOf(node: Node): SourceRef {
 }
 
 /**
- * A string member, or undefined when it is absent or not a scalar. A number or boolean where the
- * format wants a string (YAML reads `1.10` and `0x1F` as numbers) is reported and read as the
- * text written.
+ * A string member, or undefined when absent or not a scalar; a number or boolean (YAML reads `1.10`
+ * and `0x1F` as numbers) is reported and read as the text written.
  */
 export function stringAt(node: RecordNode, key: string): string | undefined {
   const value = node.value[key];

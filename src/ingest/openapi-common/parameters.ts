@@ -14,16 +14,14 @@ import { isHeaderName } from "../../model/header-name.js";
 export interface ParameterEntry {
   /** The list entry (the `$ref` itself when there is one): where the parameter's source points. */
   entry: Node;
-  /** The parameter object. */
   definition: RecordNode;
   name: string;
   in: string;
 }
 
 /**
- * The parameters of an operation: the path item's, then the operation's, an operation parameter
- * replacing the path-level one with the same name and location (Swagger 2.0 §Operation Object,
- * OpenAPI 3.1 §4.8.10.1). Header names compare case-insensitively.
+ * An operation's parameters: the path item's, then the operation's, which replace those of the same
+ * name and location (Swagger 2.0 §Operation Object, OpenAPI 3.1 §4.8.10.1; header names any case).
  */
 export function collectParameters(
   reading: SpecReading,
@@ -31,7 +29,6 @@ export function collectParameters(
   operation: RecordNode,
 ): ParameterEntry[] {
   const out: ParameterEntry[] = [];
-  /** key → position in `out` and the list it came from */
   const index = new Map<string, { at: number; owner: RecordNode }>();
   for (const owner of [pathItem, operation]) {
     const list = child(owner, "parameters");

@@ -20,7 +20,6 @@ import type { SpecReading } from "./reading.js";
 import { readSecurityRequirements } from "./security.js";
 import { extensionsOf } from "../reader.js";
 
-/** One operation as the paths walk finds it. */
 export interface OperationSite {
   path: string;
   method: HttpMethod;

@@ -16,7 +16,6 @@ import {
   child,
   elements,
   isRecordNode,
-  rootNode,
   sourceOf,
   stringAt,
   type Node,
@@ -27,15 +26,13 @@ import {
 export type ReaderName = "swagger2" | "openapi3";
 
 /**
- * What one reader run of one document shares between its parts: the context, the schema
- * converter (one per document, so each named schema is converted once) and the security schemes
- * found or inferred so far.
+ * What one reader run of one document shares: the context, the schema converter (one per document,
+ * so each named schema is converted once) and the security schemes found or inferred so far.
  */
 export class SpecReading {
   readonly schemas: SchemaConverter;
   readonly securitySchemes: Record<string, SecurityScheme> = {};
   readonly root: RecordNode;
-  /** The document's reporter (ctx.reporter). */
   readonly reporter: IngestReporter;
 
   constructor(
@@ -46,10 +43,8 @@ export class SpecReading {
   ) {
     this.reporter = ctx.reporter;
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
-    const root = rootNode(ctx.doc);
-    this.root = isRecord(root.value)
-      ? (root as RecordNode)
-      : { value: {}, doc: ctx.doc, path: [] };
+    const { doc } = ctx;
+    this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
@@ -76,16 +71,14 @@ export class SpecReading {
     };
   }
 
-  /** Converts the schema at `node` into the model's dialect. */
   schema(node: Node): Schema {
     // the node, not its path: most schemas never need theirs (a `$ref` met before, the most)
     return this.schemas.convert(node.value, node.doc, node);
   }
 
   /**
-   * Follows `$ref`s from `node` until a value that is not a reference. A chain that comes back to
-   * a place it has visited is reported once and gives undefined, as does a reference that cannot
-   * be resolved (resolveRef has reported why).
+   * Follows `$ref`s from `node` to a value that is not a reference; undefined for a chain that
+   * comes back to a place it visited (reported once) or a reference that cannot be resolved.
    */
   deref(node: Node, what: string): Node | undefined {
     let current = node;

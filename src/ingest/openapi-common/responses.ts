@@ -21,10 +21,8 @@ export interface ResponseEntry {
 }
 
 /**
- * The entries of a `responses` object. YAML reads `200:` as a number key, which arrives here as the
- * string "200" already; ranges are upper-cased (`4xx` → `4XX`); `x-` members are extensions; any
- * other key is reported and skipped. `$ref`s are followed; an entry that is not an object (itself
- * or at the end of its references) is reported and skipped.
+ * The entries of a `responses` object: ranges upper-cased (`4xx` → `4XX`), `x-` members left to
+ * the extensions, `$ref`s followed; any other key, and an entry that is not an object, is skipped.
  */
 export function responseEntries(
   reading: SpecReading,

@@ -115,8 +115,7 @@ export type SkipScheme = (why: string) => undefined;
 
 /**
  * A map of security schemes (`securityDefinitions`, `components.securitySchemes`), `$ref`s
- * followed: each one `kindOf` reads (or skips, saying why) is added under its name, the first
- * definition of a name winning.
+ * followed: each one `kindOf` reads (or skips, saying why) is added, the first of a name winning.
  */
 export function readSchemes(
   reading: SpecReading,

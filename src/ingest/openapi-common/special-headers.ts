@@ -7,7 +7,6 @@ import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
 
-/** What the special header parameters of one operation said. */
 export interface HeaderEvidence {
   /** Media types from `Accept` values: the responses' media types. */
   accept: string[];
@@ -24,12 +23,10 @@ export function emptyEvidence(): HeaderEvidence {
 }
 
 /**
- * A path, query, header or cookie parameter: any is the endpoint's, but for the header parameters
- * that describe the exchange rather than carry data. OpenAPI 3.1 §4.8.12.1 says `Accept`,
- * `Content-Type` and `Authorization` header parameters are ignored; specs written by hand (the
- * Stride seeds) still declare them, so what they say (`values`: their enum, default and example
- * values) is evidence, moved to where it belongs by {@link applyEvidence}. A parameter is
- * required when it says so, a path parameter always; `read` reads the reader's own fields.
+ * A parameter, added to the endpoint unless it is an `Accept`, `Content-Type` or `Authorization`
+ * header: OpenAPI 3.1 §4.8.12.1 ignores those, but hand-written specs declare them, so their
+ * `values` (enum, default, example) are evidence that {@link applyEvidence} moves where it belongs.
+ * `read` reads the reader's own fields.
  */
 export function takeParameter(
   reading: SpecReading,

@@ -1,6 +1,3 @@
-// The diagnostic codes of the OpenAPI 3.x reader (src/ingest/openapi3/), those it shares with the
-// Swagger 2.0 reader among them (openapi-common/codes.ts); src/ingest/codes.ts combines the readers'.
-
 import { family } from "../../model/diagnostics/code-info.js";
 import { READER_CODES } from "../openapi-common/codes.js";
 

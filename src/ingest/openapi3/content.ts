@@ -118,7 +118,6 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
   return out;
 }
 
-/** The `headers` map of a response or of a multipart Encoding Object. */
 export function readHeaders(
   reading: SpecReading,
   owner: RecordNode,

@@ -20,9 +20,8 @@ import { additionalOperations, isOpenApi32, reportUnread32 } from "./v32.js";
 import { readWebhooks } from "./webhooks.js";
 
 /**
- * Reads an OpenAPI 3.0, 3.1 or 3.2 document (3.2's additions: v32.ts). The two differ in their schema dialect (the converter
- * handles `nullable` against type arrays) and in what may be referenced (`components.pathItems`,
- * `$ref` siblings in 3.1); everything else is one code path. Sections cited are OpenAPI 3.1's.
+ * Reads an OpenAPI 3.0, 3.1 or 3.2 document (3.2's additions: v32.ts) in one code path; the schema
+ * dialect is the converter's business. Sections cited are OpenAPI 3.1's.
  */
 export function readOpenApi3(ctx: ReaderContext): DocumentModel {
   // 3.2's schemas are 3.1's dialect (JSON Schema 2020-12)

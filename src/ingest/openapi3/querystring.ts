@@ -16,10 +16,9 @@ import { readEncoding } from "./content.js";
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /**
- * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): a form-urlencoded query string whose
- * schema is an object with properties is read as one query parameter per property (as its
- * Encoding Object says); anything else is said at its place, and one beside query parameters, or
- * a second one, is invalid (§4.8.12.1) and skipped.
+ * An OpenAPI 3.2 `in: querystring` parameter (§4.8.12): a form-urlencoded query string whose schema
+ * is an object with properties is one query parameter per property (as its Encoding Object says);
+ * anything else is said at its place. One beside query parameters, or a second one, is skipped.
  */
 export function readQuerystring(
   reading: SpecReading,

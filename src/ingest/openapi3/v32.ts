@@ -19,10 +19,10 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { valueAt } from "../reader.js";
 
 /**
- * What OpenAPI 3.2 adds, as far as apiloom reads it. Read into the model: the `query` method
- * (paths.ts), `additionalOperations`, `$self` (ingest/self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`, `deprecated` security schemes, the
- * device authorization flow. Everything else 3.2 adds that changes what a client sends or reads
- * is an `openapi3/unsupported-feature` warning at its place, never dropped in silence.
+ * What OpenAPI 3.2 adds, as far as apiloom reads it: the `query` method (paths.ts),
+ * `additionalOperations`, `$self` (self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`,
+ * `deprecated` security schemes, the device flow. Everything else 3.2 adds that changes what a
+ * client sends or reads is an `openapi3/unsupported-feature` warning at its place.
  */
 export function isOpenApi32(reading: SpecReading): boolean {
   return reading.ctx.doc.format === "openapi3.2";
@@ -43,7 +43,6 @@ export function unsupported32(
 /** Where each media type's `itemSchema` was read, for the diagnostics of reportItemSchemas. */
 const ITEM_SCHEMA_NODES = new WeakMap<MediaContent, Node>();
 
-/** A media type's `itemSchema` (3.2): the schema of each item of a stream. */
 export function readItemSchema(
   reading: SpecReading,
   item: MediaContent,
@@ -54,9 +53,8 @@ export function readItemSchema(
 }
 
 /**
- * Says, at each `itemSchema` of `content`, when the generated code does not type items by it:
- * only a success whose every media type is a stream with an item schema is read and written
- * item by item (model/item-streams.ts).
+ * Says, at each `itemSchema` of `content`, when the generated code does not type items by it: only
+ * a success whose every media type is an item stream is read item by item (model/item-streams.ts).
  */
 export function reportItemSchemas(
   reading: SpecReading,
@@ -139,7 +137,6 @@ function unread32(path: Path, key: string): string | undefined {
   return undefined;
 }
 
-/** Calls `visit` with every member's path and key, to a bounded depth. */
 function walk(
   value: unknown,
   path: Path,
@@ -167,10 +164,9 @@ const isUpperToken = (name: string): boolean =>
   TOKEN.test(name) && /[A-Z]/.test(name);
 
 /**
- * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name
- * (LINK, PURGE, …), each an endpoint whose method is the key lower-cased (emitters upper-case
- * it). A key that is one of OpenAPI's own methods is invalid (§4.8.9.1); one that is not an
- * upper-case token is not read (apiloom sends methods in upper case); both are said at the key.
+ * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name (LINK,
+ * PURGE, …), the method the key lower-cased. One of OpenAPI's own methods (§4.8.9.1), or a key that
+ * is not an upper-case token (apiloom sends methods in upper case), is said at the key and skipped.
  */
 export function additionalOperations(
   reading: SpecReading,

@@ -15,10 +15,9 @@ import type { SpecReading } from "../openapi-common/reading.js";
 import { readOperation } from "./operation.js";
 
 /**
- * §4.8.1 `webhooks` (OpenAPI 3.1 and 3.2): each key's path item, its operations read like an
- * endpoint's, with the key as the endpoint's `path`. A receiver gets headers and a body: path,
- * query and cookie parameters are reported and left out. Names are given by the model
- * (src/model/merge/webhooks.ts), after the documents are merged.
+ * §4.8.1 `webhooks` (OpenAPI 3.1 and 3.2): each key's operations read like an endpoint's, the key
+ * as its `path`; path, query and cookie parameters are reported and left out (a receiver gets
+ * headers and a body). The model names them (model/merge/webhooks.ts).
  */
 export function readWebhooks(
   reading: SpecReading,

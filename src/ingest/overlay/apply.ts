@@ -9,10 +9,9 @@ import type { Overlay, OverlayAction } from "./overlay-document.js";
 export type From = { readonly input: true } | { readonly overlay: Overlay };
 
 /**
- * Applies an overlay's actions, in order, to `doc`; returns whether anything changed. An action
- * that selects nothing is `overlay/no-match`, one that cannot be applied `overlay/not-applied`
- * (both skipped); one past a bound of `budget` is `overlay/limit`, and the later ones are not
- * applied.
+ * Applies an overlay's actions in order to `doc`; returns whether anything changed. An action that
+ * selects nothing (`overlay/no-match`) or cannot be applied (`overlay/not-applied`) is skipped; one
+ * past a bound of `budget` (`overlay/limit`) stops the rest.
  */
 export function applyOverlay(
   doc: OverlaidValue<From>,

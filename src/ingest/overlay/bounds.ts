@@ -17,9 +17,8 @@ import { MAX_NESTING } from "../parse/nesting.js";
  */
 export const OVERLAY_BOUNDS = {
   /**
-   * Work of the JSONPath queries: each node they make (visited by `..`, `*`, filters, their inner
-   * queries) costs the length of its path, as it costs json-p3 (a copy of the path, a generator
-   * per level).
+   * Work of the JSONPath queries: each node they make (by `..`, `*`, filters, inner queries) costs
+   * the length of its path, as it costs json-p3 (a copy of the path, a generator per level).
    */
   work: 20 * ALIAS_EXPANSION_LIMIT,
   /** Nodes one `target` (or `copy`) may select. */

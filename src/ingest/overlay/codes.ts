@@ -1,6 +1,3 @@
-// The diagnostic codes of overlays (OpenAPI Overlay Specification 1.0 and 1.1) laid over the
-// inputs before they are read (src/ingest/overlay/); src/ingest/codes.ts combines the ingest's.
-
 import { family } from "../../model/diagnostics/code-info.js";
 
 export const OVERLAY_CODES = family("overlay", {

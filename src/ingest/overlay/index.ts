@@ -135,15 +135,13 @@ export class Overlays {
     this.loaded.push({ overlay, places, applies, used: false });
   }
 
-  /** Finds the line and column of every place of the overlays handed out so far. */
   settle(): void {
     for (const l of this.loaded) l.places.settle();
   }
 
   /**
-   * The input's documents with every overlay for it applied, in order: a document an overlay
-   * changed is a new one whose places say where each fact came from (the input, or the action
-   * of an overlay that added or changed it); the others are the same documents.
+   * The input's documents with every overlay for it applied, in order: a changed document is a new
+   * one whose places say where each fact came from (the input, or an overlay's action).
    */
   apply(docs: SourceDocument[], reporter: IngestReporter): SourceDocument[] {
     return docs.map((doc) => {
@@ -166,7 +164,6 @@ export class Overlays {
     });
   }
 
-  /** `overlay/no-input` for each overlay that applied to no input of the run. */
   reportUnused(reporter: IngestReporter): void {
     for (const l of this.loaded)
       if (!l.used)
@@ -201,7 +198,7 @@ function overlaidDocument(
   used: readonly Loaded[],
   reporter: IngestReporter,
 ): SourceDocument {
-  const overlaid: SourceDocument = {
+  return {
     file: doc.file,
     absPath: doc.absPath,
     docIndex: doc.docIndex,
@@ -230,5 +227,4 @@ function overlaidDocument(
       return text;
     },
   };
-  return overlaid;
 }

@@ -9,10 +9,9 @@ export interface Origin<From> {
 }
 
 /**
- * A document being changed by overlay actions, and where each of its nodes came from. The input's
- * value is never changed: a container is copied before its first change ("owned"); only an owned
- * container records origins of its own (`overrides`), below an unowned one they follow from its
- * own, so {@link originOf} is a short walk.
+ * A document being changed by overlay actions, and where each node came from. The input's value is
+ * never changed: a container is copied before its first change ("owned"); only an owned container
+ * records origins of its own (`overrides`), so {@link originOf} is a short walk.
  */
 export class OverlaidValue<From> {
   private readonly owned = new WeakSet<object>();

@@ -38,9 +38,8 @@ const INFO_KEYS = ["title", "version", "description"];
 const ACTION_KEYS = ["target", "description", "update", "copy", "remove"];
 
 /**
- * Checks a parsed overlay against the Overlay Specification's schema (1.0: `^1\.0\.\d+$`; 1.1
- * adds `copy` and `info.description`) and compiles its JSONPaths: each problem is an
- * `overlay/invalid` error at its place, and an overlay with any is not applied (undefined).
+ * Checks a parsed overlay against the Overlay schema (1.1 adds `copy` and `info.description`) and
+ * compiles its JSONPaths: each problem is `overlay/invalid` at its place, and fails the overlay.
  */
 export function readOverlay(
   value: unknown,

@@ -22,7 +22,6 @@ interface Frame {
   next: number;
   /** This node's size expanded: itself plus the expanded size of every entry seen so far. */
   size: number;
-  /** The key under which the parent holds this node. */
   key: string | number | undefined;
 }
 

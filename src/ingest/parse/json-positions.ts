@@ -84,7 +84,7 @@ export class JsonPositions {
       this.index.set("", scanner.pos);
       scanner.indexValue(0, "", this.index);
     }
-    // Find the deepest indexed ancestor, then walk the rest of the way.
+    // the deepest indexed ancestor, then the rest of the way
     let depth = Math.min(path.length, INDEX_DEPTH);
     let offset: number | undefined;
     for (; depth >= 0; depth--) {
@@ -96,9 +96,8 @@ export class JsonPositions {
   }
 
   /**
-   * {@link locate} for many paths, with the same answers, in one walk that records only the
-   * entries the paths go through and stops once each is seen; with duplicate keys it stops at
-   * INDEX_DEPTH and descends from there, as locate does.
+   * {@link locate} for many paths, with the same answers, in one walk that records only the entries
+   * the paths go through and stops once each is seen (with duplicate keys, at INDEX_DEPTH).
    */
   locateAll(paths: readonly Path[]): { line: number; column: number }[] {
     if (this.index) return paths.map((path) => this.locate(path));
@@ -138,13 +137,12 @@ export class JsonPositions {
     if (depth >= path.length) return offset;
     return new Scanner(this.text).descend(
       offset,
-      depth === 0 ? false : isMemberKey(path, depth),
+      depth > 0 && typeof path[depth - 1] === "string",
       path.slice(depth),
     );
   }
 }
 
-/** How many entries the walk is to find below `entry`. */
 function entriesBelow(entry: WantedEntry): number {
   let n = 0;
   for (const map of [entry.children, entry.members, entry.elements])
@@ -156,9 +154,4 @@ function keyOf(path: Path, depth: number): string {
   let key = "";
   for (let i = 0; i < depth; i++) key += "\u0000" + String(path[i]);
   return key;
-}
-
-/** True when the entry recorded for `path[0..depth)` is an object member (its offset is the key). */
-function isMemberKey(path: Path, depth: number): boolean {
-  return typeof path[depth - 1] === "string";
 }

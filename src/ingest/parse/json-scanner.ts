@@ -123,7 +123,6 @@ export class Scanner {
       this.pos = skipBracketed(t, this.pos);
       return;
     }
-    // literal or number
     let p = this.pos;
     for (;;) {
       const ch = t.charCodeAt(p);
@@ -197,10 +196,9 @@ export class Scanner {
   }
 
   /**
-   * {@link indexValue} for the entries a batch asked for, down to `limit`: records the offset of
-   * each member and element that `node` has a child for, and goes into only those; the rest is
-   * skipped without being looked at member by member. Above INDEX_DEPTH keys are compared as the
-   * index compares them (as text); below it as a descent does (members by key, elements by index).
+   * {@link indexValue} for the entries a batch asked for, down to `limit`, going into only those:
+   * above INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
+   * (members by key, elements by index).
    */
   indexWanted(node: WantedEntry, depth: number, limit: number): void {
     const t = this.text;

@@ -5,9 +5,8 @@ import { JsonDocument } from "./json-positions.js";
 import { SyntaxChecker } from "./json-syntax.js";
 
 /**
- * JSON with positions, paid for only when asked: values from `JSON.parse`, positions from a
- * scanner of the raw text (json-positions.ts), and the place of a syntax error from the same
- * scanner checking every token (json-syntax.ts).
+ * JSON with positions, paid for only when asked: values from `JSON.parse`, positions from a scanner
+ * of the raw text (json-positions.ts), a syntax error's place from it checking every token.
  */
 export function parseJson(text: string, file: string): ParsedDocument {
   let value: unknown;

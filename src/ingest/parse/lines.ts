@@ -24,10 +24,7 @@ export class LineIndex {
     return this.text.slice(start, end - 1).replace(/\r$/, "");
   }
 
-  /**
-   * {@link position} of many offsets, in one sweep over the text in offset order (no table of
-   * line starts, unless one was made already).
-   */
+  /** {@link position} of many offsets, in one sweep in offset order (no table of line starts). */
   positions(offsets: readonly number[]): { line: number; column: number }[] {
     if (this.starts) return offsets.map((offset) => this.position(offset));
     const order = Array.from(offsets.keys()).sort(

@@ -1,11 +1,9 @@
 import { stringEnd } from "./json-scanner.js";
 
 /**
- * How deep a document's values may nest (objects and arrays inside each other). Everything after
- * parsing walks values recursively, so the bound is put where they are made: a deeper JSON or YAML
- * document is rejected with `parse/too-deep` at the first bracket or key past the limit, instead
- * of a `RangeError` somewhere later. Real API descriptions stay far below it (the seeds and the
- * shared corpus under 40).
+ * How deep values may nest. Everything after parsing walks values recursively, so a deeper
+ * document is rejected here (`parse/too-deep`) instead of with a `RangeError` later; real API
+ * descriptions stay under 40.
  */
 export const MAX_NESTING = 256;
 
@@ -53,36 +51,32 @@ export function scanJsonStructure(
 }
 
 /**
- * {@link scanJsonStructure} with the same answer, cheaper when there is nothing to report: the
- * value nests no deeper than `max` and holds as many members as {@link keyColons} counts (the
- * count never falls short of the keys written, and the value holds fewer only when a key is
- * duplicated). Otherwise the full scan finds the places.
+ * {@link scanJsonStructure}'s answer, cheaper when there is nothing to report: the value nests at
+ * most `max` deep and holds as many members as {@link keyColons} counts (fewer only when a key is
+ * duplicated).
  */
 export function jsonStructureOf(
   text: string,
   value: unknown,
   max = MAX_NESTING,
 ): JsonStructure {
-  const members = countMembers(value, 0, max);
+  const members =
+    value === null || typeof value !== "object"
+      ? 0
+      : countMembers(value, 0, max);
   if (members !== -1 && members === keyColons(text)) return { duplicates: [] };
   return scanJsonStructure(text, max);
 }
 
 /** Members of every object in `value` (`depth` brackets open around it), or -1 past `max`. */
-function countMembers(value: unknown, depth: number, max: number): number {
-  if (value === null || typeof value !== "object") return 0;
-  return countBelow(value, depth, max);
-}
-
-/** {@link countMembers} of an object or array, called only for those (no call per scalar). */
-function countBelow(value: object, depth: number, max: number): number {
+function countMembers(value: object, depth: number, max: number): number {
   if (depth >= max) return -1;
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === null || typeof item !== "object") continue;
-      const below = countBelow(item, depth + 1, max);
+      const below = countMembers(item, depth + 1, max);
       if (below === -1) return -1;
       n += below;
     }
@@ -92,7 +86,7 @@ function countBelow(value: object, depth: number, max: number): number {
     n++;
     const member: unknown = (value as Record<string, unknown>)[key];
     if (member === null || typeof member !== "object") continue;
-    const below = countBelow(member, depth + 1, max);
+    const below = countMembers(member, depth + 1, max);
     if (below === -1) return -1;
     n += below;
   }

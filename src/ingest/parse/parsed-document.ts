@@ -12,9 +12,8 @@ export interface ParsedDocument {
   /** {@link locate} for many paths at once (cheaper than one by one on a large file). */
   locateAll?(paths: readonly Path[]): { line: number; column: number }[];
   /**
-   * {@link locateAll} as a function that holds only what finding positions needs (a JSON text,
-   * not its value), for a reading that finds its places later; with `textAgain` it holds that
-   * instead and calls it once, when first used.
+   * {@link locateAll} as a function holding only what finding positions needs (a JSON text, not its
+   * value); with `textAgain` it holds that instead and calls it once, when first used.
    */
   placeFinder?(
     textAgain?: () => string,
@@ -57,9 +56,8 @@ export class ParseError extends Error {
 }
 
 /**
- * The unquoted scalar written at `column` of `line`: after the key when the place is a member's
- * key (`version: 1.10`, `"version": 1.10`), else right there (an item). Checked against `value`,
- * so a wrong place gives undefined rather than other text.
+ * The unquoted scalar written at `column` of `line`: after the key when the place is a member's key
+ * (`version: 1.10`), else right there (an item); undefined when it does not read back as `value`.
  */
 export function scalarTokenAt(
   line: string,

@@ -14,7 +14,6 @@ interface Open {
 export const YAML_INDEX_DEPTH = 3;
 
 export interface ScanOptions {
-  /** Record only paths at most this long. */
   maxDepth: number;
   /** First line (0-based) and the column to start reading it at. */
   startLine?: number;
@@ -26,10 +25,9 @@ export interface ScanOptions {
 }
 
 /**
- * Index of one YAML stream: per non-empty document, path key → position of the key or item.
- * Positions of block-style YAML without building a YAML document: one pass over the lines with a
- * stack of the open keys and items by column. It can be wrong on unusual text, so its caller
- * checks every answer and falls back to a full YAML parse.
+ * Index of one YAML stream (per non-empty document, path key → position of the key or item) without
+ * building a YAML document: one pass over the lines with a stack of the open keys and items by
+ * column. It can be wrong on unusual text: its caller checks every answer.
  */
 export function indexYamlLines(
   lines: readonly string[],
@@ -200,25 +198,22 @@ function valueState(
   line: string,
   from: number,
 ): { quote?: '"' | "'"; flowDepth: number; blockScalar: boolean } {
+  const plain = { flowDepth: 0, blockScalar: false };
   const rest = line.slice(from);
   const start = rest.search(/\S/);
-  if (start === -1) return { flowDepth: 0, blockScalar: false };
+  if (start === -1) return plain;
   const value = rest.slice(start);
   if (/^[|>][0-9+-]*\s*(#.*)?$/.test(value))
     return { flowDepth: 0, blockScalar: true };
   const at = from + start;
-  if (value[0] === '"' || value[0] === "'") {
-    const quote = value[0];
-    return closesQuote(line, at + 1, quote)
-      ? { flowDepth: 0, blockScalar: false }
-      : { quote, flowDepth: 0, blockScalar: false };
-  }
-  if (value[0] === "[" || value[0] === "{")
-    return {
-      flowDepth: Math.max(0, bracketBalance(line, at)),
-      blockScalar: false,
-    };
-  return { flowDepth: 0, blockScalar: false };
+  const first = value[0];
+  if (first === '"' || first === "'")
+    return closesQuote(line, at + 1, first)
+      ? plain
+      : { ...plain, quote: first };
+  if (first === "[" || first === "{")
+    return { ...plain, flowDepth: Math.max(0, bracketBalance(line, at)) };
+  return plain;
 }
 
 function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {

@@ -19,10 +19,9 @@ import {
 import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
 
 /**
- * YAML with positions, paid for only when asked. Values come from js-yaml (much faster than a
- * `yaml` document, and lenient where real specs need it); positions from a line index
- * (yaml-lines.ts) whose every answer is checked against the text, else from the `yaml` package's
- * document API, built once and only then. Empty documents (a seed's `---` at both ends) are
+ * YAML with positions, paid for only when asked: values from js-yaml (faster than a `yaml`
+ * document, and lenient where real specs need it); positions from a line index (yaml-lines.ts)
+ * checked against the text, else from the `yaml` package's document API. Empty documents are
  * dropped. Both packages are loaded on first use (a JSON input needs neither).
  */
 const require = createRequire(import.meta.url);
@@ -34,13 +33,12 @@ function jsYaml(): typeof JsYaml {
   return (jsYamlModule ??= require("js-yaml") as typeof JsYaml);
 }
 
-/** The `yaml` package (its document API), loaded on first use. */
 function yamlPackage(): typeof Yaml {
   return (yamlModule ??= require("yaml") as typeof Yaml);
 }
 
-// YAML 1.2 core types plus `<<` merge keys (js-yaml exports its types, its typings do not)
-// (an implicit type: `extend([...])` would add it as an explicit one, and `<<` stayed a plain key)
+// YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an explicit
+// one: `<<` stays a plain key); js-yaml exports its types, its typings do not
 function yamlSchema(): Schema {
   const js = jsYaml();
   return (schema ??= js.CORE_SCHEMA.extend({
@@ -263,10 +261,7 @@ function isNullScalar(node: unknown): boolean {
   return yamlPackage().isScalar(node) && node.value === null;
 }
 
-/**
- * js-yaml names only the second of two equal keys; the `yaml` package's nodes (built only for this
- * error) find the first one in the same mapping.
- */
+/** js-yaml names only the second of two equal keys: the `yaml` package finds the first. */
 function duplicateKeyError(
   text: string,
   file: string,

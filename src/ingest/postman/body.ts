@@ -35,9 +35,8 @@ const MODE_MEDIA_TYPES = {
 
 /**
  * The request body of a Postman request, or, when it sends none that can be read, what it still
- * says about one (`bodySignal`). `contentType` is the request's Content-Type header; it decides
- * the media type of raw and file bodies only, because urlencoded, formdata and graphql bodies fix
- * their own. `valueOf` gives a variable's value (bare `{{var}}`s in a JSON body take it).
+ * says about one (`bodySignal`). `contentType` (the Content-Type header) types raw and file bodies
+ * only; the other modes fix their own. `valueOf` gives bare `{{var}}`s in a JSON body their value.
  */
 export function readBody(
   body: unknown,
@@ -174,8 +173,7 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
 
 /**
  * What a request that sends no readable body still says about one: its body mode (an empty raw
- * body, an empty form) or its Content-Type header. The model decides what it is worth
- * (src/model/merge/undescribed-body.ts); exports write `{"mode": "raw"}` on every request, GET included.
+ * body, an empty form) or its Content-Type header; model/merge/undescribed-body.ts weighs it.
  */
 function bodySignal(
   body: Record<string, unknown>,
@@ -228,10 +226,9 @@ export interface JsonTemplate {
 const BARE = /^\{\{([^{}]+)\}\}/;
 
 /**
- * Parses a JSON body that may hold bare variables outside strings (`{"version": {{v}}}`, which
- * Postman substitutes before sending). Each becomes its variable's value when that value is JSON
- * (`"3"` → 3), else the neutral `null`, which the inferred schema leaves unconstrained. Variables
- * inside strings stay text. Undefined when the text is not JSON even so.
+ * Parses a JSON body that may hold bare variables outside strings (`{"version": {{v}}}`): each
+ * becomes its variable's value when that is JSON (`"3"` → 3), else `null`, which the inferred
+ * schema leaves unconstrained. Undefined when the text is not JSON even so.
  */
 export function parseJsonTemplate(
   text: string,

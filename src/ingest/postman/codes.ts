@@ -1,6 +1,3 @@
-// The diagnostic codes of the Postman collection reader (src/ingest/postman/);
-// src/ingest/codes.ts combines the readers'.
-
 import { family } from "../../model/diagnostics/code-info.js";
 
 export const POSTMAN_CODES = family("postman", {

@@ -19,9 +19,8 @@ export interface RequestHeaders {
 }
 
 /**
- * Reads `request.header`: a key/value list, or the 2.0 string form (`"Key: value\n…"`); the
- * pre-2.0 `headers` member is read too, as old exports still carry it. Disabled Accept,
- * Content-Type and Authorization headers are not sent, so they say nothing about the request.
+ * Reads `request.header`: a key/value list, or the 2.0 string form (`"Key: value\n…"`), and the
+ * pre-2.0 `headers` member. Disabled Accept, Content-Type and Authorization headers say nothing.
  */
 export function readHeaders(
   request: Record<string, unknown>,

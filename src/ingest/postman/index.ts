@@ -28,10 +28,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
   const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
-  /**
-   * Visits items depth-first in document order. A folder (an item with `item`) passes its
-   * variables and auth down to what it holds, and its name as their tag.
-   */
+  // depth-first in document order; a folder passes its variables, auth and name (the tag) down
   const walk = (items: unknown, at: Path, scope: RequestScope): void => {
     if (!Array.isArray(items)) return;
     items.forEach((item, index) => {

@@ -37,10 +37,8 @@ export function acceptedMediaTypes(value: string): string[] {
   return out;
 }
 
-/** The model's one rule of which media types are JSON (RFC 8259, RFC 6839's `+json`). */
 export { isJsonMediaType } from "../../model/media-types.js";
 
-/** The parsed JSON value, or undefined when the text is not JSON. */
 export function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };

@@ -3,11 +3,10 @@ import type { TextPart } from "./fields.js";
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
- * Builds the model's path template (`{name}` form, starting with `/`) from a Postman path
- * (variables already substituted): `:name`, `{{name}}` with no value, and `<name>` or `{name}` as
- * written are its variables (model/path-template.ts `pathVariables` lists them). A segment that starts with `:` is a variable whose name ends at the first `.` (`:id.json` →
- * `{id}.json`); a colon anywhere else is literal (`chat:bot:messages`). A trailing slash is kept:
- * `/site/` and `/site` are different resources to some servers.
+ * The model's path template (`/…{name}…`) of a Postman path (variables substituted): `:name`,
+ * `{{name}}` with no value, `<name>` and `{name}` are its variables. A `:name` ends at the first
+ * `.` (`:id.json` → `{id}.json`); a colon elsewhere is literal (`chat:bot:messages`). A trailing
+ * slash is kept: `/site/` and `/site` are different resources to some servers.
  */
 export function buildPathTemplate(parts: readonly TextPart[]): string {
   // NUL marks unresolved variables: no usable URL path holds one.

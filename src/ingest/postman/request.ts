@@ -133,9 +133,8 @@ function readMethod(
 }
 
 /**
- * Where a request goes: registers its server (protocol and host) and returns its path template.
- * A request without a URL goes to `/` on no particular server. Each unresolved variable is
- * reported once per collection, at its first use.
+ * Where a request goes: registers its server (protocol and host) and returns its path template
+ * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
 export function readLocation(
   url: RequestUrl | undefined,
@@ -182,10 +181,9 @@ export interface AuthLink {
 }
 
 /**
- * A request's effective security: the first auth block up the chain that is not `inherit`.
- * `noauth` stops the search. When no block gives a scheme, an Authorization header is the
- * evidence left: it yields an inferred scheme (Postman sends it even under `noauth`).
- * Undefined when the collection says nothing about auth for this request.
+ * A request's effective security: the first auth block up the chain that is not `inherit` (`noauth`
+ * stops the search); else an Authorization header gives an inferred scheme (Postman sends it even
+ * under `noauth`). Undefined when the collection says nothing about auth for this request.
  */
 export function requestSecurity(
   chain: readonly AuthLink[],
@@ -236,9 +234,9 @@ export function requestSecurity(
 }
 
 /**
- * Path, query, header and cookie parameters. Postman sends everything as text, so every schema is a
- * string, unless the value is a typed stand-in (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of a
- * name wins.
+ * Path, query, header and cookie parameters, all text unless the value is a typed stand-in
+ * (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of
+ * a name wins.
  */
 export function readParameters(
   url: RequestUrl | undefined,
@@ -257,7 +255,6 @@ export function readParameters(
       name,
       in: location,
       source: pc.ref(at),
-      // a converter's typed stand-in (`<long>`) names the type; anything else is text
       schema: typedPlaceholder(entry?.value) ?? { type: "string" },
     });
     if (entry?.description !== undefined)

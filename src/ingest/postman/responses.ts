@@ -21,9 +21,8 @@ import {
 import { reasonPhrase, statusOfReason } from "../../model/http-status.js";
 
 /**
- * Saved example responses (`response`, or the pre-2.0 `responses`) as model responses: one per
- * status, in order of first appearance, each saved example an example of its media type. With no
- * saved response, a request whose Accept header names media types gets a `default` response.
+ * Saved example responses (`response`, or the pre-2.0 `responses`): one per status, in order of
+ * first appearance, each saved one an example; without any, Accept's media types make a `default`.
  */
 export function readResponses(
   item: Record<string, unknown>,

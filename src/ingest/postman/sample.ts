@@ -38,9 +38,8 @@ export function textSample(
 }
 
 /**
- * Whether a JSON body is within `limit`: MAX_INFERRED_CHARS, the most that is parsed (past it the
- * body is kept without a schema or an example), or MAX_SAMPLE_CHARS, the most an example keeps
- * (past it the body gives its schema only). What it loses is reported at `at`.
+ * Whether a JSON body is within `limit`: MAX_INFERRED_CHARS, past which it has no schema nor
+ * example, or MAX_SAMPLE_CHARS, past which it gives its schema only (reported at `at`).
  */
 export function fits(
   text: string,

@@ -4,10 +4,10 @@ import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
 
 /**
- * The server URL of a request from its protocol and host (variables already substituted). An
- * unresolved `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host
- * that starts with a variable is taken as written (the variable usually carries the scheme:
- * `{{baseUrl}}`); any other host gets `http://`, the scheme Postman itself assumes.
+ * The server URL of a request from its protocol and host (variables substituted); an unresolved
+ * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host that starts
+ * with a variable is taken as written (it usually carries the scheme); any other gets `http://`,
+ * as Postman assumes.
  */
 export function serverUrl(
   protocol: string | undefined,

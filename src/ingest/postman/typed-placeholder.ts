@@ -2,9 +2,8 @@ import type { Schema } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 
 /**
- * The stand-ins Postman's own OpenAPI importer and openapi-to-postmanv2 write where a value
- * belongs (`"<long>"`, `"<dateTime>"`): each names a type, so it is that type, not a string.
- * Keys are lower case; the stand-in is matched without regard to case.
+ * The stand-ins Postman's OpenAPI importer and openapi-to-postmanv2 write where a value belongs
+ * (`"<long>"`, `"<dateTime>"`): each names its type. Keys are lower case; matched in any case.
  */
 const TYPED: Record<string, Schema> = {
   string: { type: "string" },
@@ -31,10 +30,8 @@ export function typedPlaceholder(value: unknown): Schema | undefined {
   if (typeof value !== "string") return undefined;
   const match = /^\s*<([A-Za-z0-9-]+)>\s*$/.exec(value);
   if (!match) return undefined;
-  const schema = Object.hasOwn(TYPED, match[1]!.toLowerCase())
-    ? TYPED[match[1]!.toLowerCase()]
-    : undefined;
-  return schema ? { ...schema } : undefined;
+  const name = match[1]!.toLowerCase();
+  return Object.hasOwn(TYPED, name) ? { ...TYPED[name]! } : undefined;
 }
 
 /** Deeper than any real example; stops a pathological document from recursing for ever. */
@@ -44,8 +41,6 @@ const MAX_DEPTH = 32;
 export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   if (typedPlaceholder(value) !== undefined) return true;
-  if (Array.isArray(value))
-    return value.some((v) => holdsTypedPlaceholder(v, depth + 1));
   if (typeof value === "object" && value !== null)
     return Object.values(value).some((v) =>
       holdsTypedPlaceholder(v, depth + 1),

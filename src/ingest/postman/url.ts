@@ -113,9 +113,8 @@ function parseQuery(text: string, at: Path): KeyValue[] {
 }
 
 /**
- * The value as an example, or undefined when it is a placeholder rather than data: empty, `{}`
- * (or its url-encoded `%7B%7D`, as Postman exports write it), a `{{var}}` reference, or a
- * `<name>` stand-in.
+ * The value as an example, or undefined for a placeholder: empty, `{}` (or `%7B%7D`, as Postman
+ * exports write it), a `{{var}}` reference, or a `<name>` stand-in.
  */
 export function exampleValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

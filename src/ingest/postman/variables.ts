@@ -30,19 +30,15 @@ interface Definition {
 type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };
 
 /**
- * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as
- * in Postman. Disabled variables do not count. A variable's value may name other variables,
- * looked up from the scope of the request that uses it; the expansion of each name is kept
- * per scope, so a name used by many requests is expanded once.
+ * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as in
+ * Postman; disabled ones do not count. A value may name other variables, looked up from the scope
+ * of the request that uses it; each name's expansion is kept per scope.
  */
 export class VariableScope {
   private readonly values = new Map<string, Definition>();
   private readonly expanded = new Map<string, TextPart[] | undefined>();
 
-  /**
-   * `list` is the `variable` member found at `at`; `pc`, when given, is where a reference
-   * that passes a bound is reported.
-   */
+  /** `list`: the `variable` member at `at`; `pc`: where a reference past a bound is reported. */
   constructor(
     list: unknown,
     private readonly pc?: PostmanContext,
@@ -67,10 +63,9 @@ export class VariableScope {
   }
 
   /**
-   * Splits `text` into literal text (variables substituted) and the variables left unresolved.
-   * With `emptyIsUnresolved` (a URL path), a variable whose value comes out as "" stays a
-   * variable: `/orders/{{order_id}}/capture` with `order_id: ""` is a route with a parameter, not
-   * `/orders/capture`.
+   * Splits `text` into literal text (variables substituted) and the variables left unresolved. With
+   * `emptyIsUnresolved` (a URL path), a variable whose value is "" stays one:
+   * `/orders/{{id}}/capture` with `id: ""` is a route with a parameter, not `/orders/capture`.
    */
   substitute(text: string, emptyIsUnresolved = false): TextPart[] {
     return splitAt<never>(text, (name) => {
@@ -189,7 +184,6 @@ export function unresolvedNames(parts: readonly TextPart[]): string[] {
   return names;
 }
 
-/** The text with every variable resolved, or undefined when one is not. */
 export function resolvedText(parts: readonly TextPart[]): string | undefined {
   let out = "";
   for (const part of parts) {

@@ -28,10 +28,10 @@ import {
 } from "./keywords.js";
 
 /**
- * Translates the schema dialects of Swagger 2.0 and OpenAPI 3.0/3.1 into the model's one (JSON
- * Schema 2020-12). Named schemas stay references; a `$ref` to anywhere else is imported once as a
- * named schema. A schema that needs no change is the document's own object in the model (nothing
- * writes to the model's schemas); changed ones are copies.
+ * The schema dialects {@link SchemaConverter} translates into the model's (JSON Schema 2020-12).
+ * A `$ref` not to a named schema imports its target as one. A schema that needs no change is the
+ * document's own object in the model (nothing writes to the model's schemas); changed ones are
+ * copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
@@ -48,14 +48,12 @@ export class SchemaConverter {
   constructor(
     private readonly ctx: ReaderContext,
     private readonly dialect: SchemaDialect,
-    /** Where the document keeps its named schemas: `["definitions"]` or `["components","schemas"]`. */
     private readonly home: readonly string[],
   ) {
     this.names = new NamedSchemas(ctx, home);
     this.schemas = this.names.schemas;
   }
 
-  /** Converts every schema under the document's home (`definitions` or `components.schemas`). */
   convertHome(): void {
     const container = valueAt(this.ctx.doc.value, this.home);
     if (!isRecord(container)) return;
@@ -74,7 +72,6 @@ export class SchemaConverter {
       next.entry.schema = this.convert(next.raw, next.doc, next.path);
   }
 
-  /** Converts a schema found at `path` of `doc`. */
   convert(raw: unknown, doc: SourceDocument, path: At): Schema {
     if (this.depth >= MAX_SCHEMA_DEPTH) return this.tooDeep(raw, doc, path);
     this.depth++;
@@ -134,7 +131,6 @@ export class SchemaConverter {
           next = DROPPED;
           break;
         case "nullable":
-          // applied below
           if (value === true) after |= NULLABLE;
           next = DROPPED;
           break;
@@ -200,10 +196,8 @@ export class SchemaConverter {
   }
 
   /**
-   * What the model keeps of one keyword of a schema with a role in {@link KEYWORD_ROLES} (the
-   * ones convertAt does not apply itself): the value itself when it is kept as written (a
-   * sub-schema or a map or list of them that needed no change is the document's own), another
-   * value, or {@link DROPPED}.
+   * What the model keeps of a keyword with a role in {@link KEYWORD_ROLES} that convertAt does
+   * not apply itself: the value itself when kept as written, another value, or {@link DROPPED}.
    */
   private keywordValue(
     role: KeywordRole,
@@ -285,10 +279,9 @@ export class SchemaConverter {
   }
 
   /**
-   * A list of sub-schemas (`oneOf`), the document's own when no member changed. An `allOf`
-   * member is always an object of its own: the validators key what its siblings declare by the
-   * member object (emit/validators/composition.ts), which must not be one the model also holds
-   * elsewhere (a named schema a `$ref` points at, a YAML alias).
+   * A list of sub-schemas (`oneOf`), the document's own when no member changed. An `allOf` member
+   * is always an object of its own: the validators key its siblings by the member object
+   * (emit/validators/composition.ts), which must not be one the model holds elsewhere.
    */
   private convertList(
     key: string,

@@ -61,8 +61,7 @@ const NON_FINITE = new Set(["NaN", "Infinity", "+Infinity", "-Infinity"]);
 
 /**
  * The indexes of a numeric schema's `enum` values that name non-finite numbers as strings
- * (`type: number, enum: ["NaN", "Infinity"]`): JSON has no such numbers and the type says the
- * value is a number, so no valid value is one of them.
+ * (`type: number, enum: ["NaN"]`): JSON has no such numbers, so no valid value is one of them.
  */
 export function nonFiniteEnumValues(out: Schema): number[] {
   // most schemas have no enum: answered before any list is made

@@ -13,11 +13,6 @@ import {
 import { type At, pathOf } from "./place.js";
 
 /**
- * The checks the schema converter (convert.ts) makes of single keywords: each reports what it
- * finds at the schema's place (made into a path only then) and says what the model keeps.
- */
-
-/**
  * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
  * (`schema/invalid-keyword`), so that no emitter meets an object where it expects text. A
  * number or boolean where text belongs is read as the text written (see `textOf`).
@@ -67,10 +62,9 @@ export function checkedKeyword(
 }
 
 /**
- * The validators compile patterns as JavaScript regular expressions (src/emit/validators): a
- * pattern that is none is reported, and so is one that can stall them (model/patterns/safety.ts),
- * with a warning when they run it in linear time instead, and when they cannot and leave it
- * unchecked.
+ * The validators compile patterns as JavaScript regular expressions: a pattern that is none is
+ * reported, and so is one that can stall them (model/patterns/safety.ts), whether they run it in
+ * linear time instead or leave it unchecked.
  */
 export function checkPattern(
   reporter: IngestReporter,

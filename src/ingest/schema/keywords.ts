@@ -40,7 +40,7 @@ export const KEYWORD_TYPES = new Map<string, KeywordType>([
   ["type", "type"],
 ]);
 
-/** The `type` values a description may hold: the model's types, and Swagger 2.0's `file` (read as a binary string by convert.ts). */
+/** The `type` values a description may hold: the model's, and Swagger 2.0's `file`. */
 export const SCHEMA_TYPES: ReadonlySet<unknown> = new Set<unknown>([
   ...MODEL_SCHEMA_TYPES,
   "file",

@@ -21,9 +21,8 @@ export interface PendingSchema {
 }
 
 /**
- * The named schemas of one document's conversion (convert.ts): its own definitions and every
- * schema a `$ref` imports, each registered once under a unique name, and the `$ref`s resolved
- * so far. A schema is registered first and converted when the converter drains {@link next}.
+ * The named schemas of one document's conversion: its own definitions and every schema a `$ref`
+ * imports, each registered once under a unique name, converted when the converter drains them.
  */
 export class NamedSchemas {
   readonly schemas: Record<string, NamedSchema> = {};
@@ -31,7 +30,6 @@ export class NamedSchemas {
   private readonly byTarget = new Map<string, string>();
   /** Per document, each `$ref` resolved so far and the model's `$ref` for it ({@link modelRef}). */
   private readonly refs = new Map<SourceDocument, Map<string, string>>();
-  /** Registered, waiting to be converted. */
   private readonly pending: PendingSchema[] = [];
 
   constructor(
@@ -40,17 +38,14 @@ export class NamedSchemas {
     private readonly home: readonly string[],
   ) {}
 
-  /** The next named schema to convert, in the order they were registered. */
   next(): PendingSchema | undefined {
     return this.pending.shift();
   }
 
   /**
    * The model's `$ref` (`#/components/schemas/<name>`) for a `$ref` written at `at` of `doc`,
-   * registering its target; undefined, reported, when it resolves to nothing. A spec names the
-   * same few targets over and over: a `$ref` resolved once in a document is not resolved again
-   * (resolving is a function of the text and the document; one that fails is, and reports at
-   * each place).
+   * registering its target; undefined, reported, when it resolves to nothing. A `$ref` resolved
+   * once in a document is not resolved again (one that fails is, and reports at each place).
    */
   modelRef(ref: string, doc: SourceDocument, at: At): string | undefined {
     let known = this.refs.get(doc);
@@ -80,9 +75,8 @@ export class NamedSchemas {
   }
 
   /**
-   * A discriminator mapping's target as the model's `$ref` (§4.8.25.1: a reference, or the name
-   * of a schema under components/schemas); undefined, reported as a `$ref` would be, when it
-   * names nothing. `at` is the mapping entry.
+   * A discriminator mapping's target (§4.8.25.1: a reference, or a schema name under
+   * components/schemas) as the model's `$ref`; undefined, reported, when it names nothing.
    */
   mappingRef(value: string, doc: SourceDocument, at: Path): string | undefined {
     let ref = value;

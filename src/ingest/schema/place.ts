@@ -3,7 +3,7 @@ import type { Path } from "../../model/pointer.js";
 /**
  * Where a schema sits, made only when asked for: a path inside the document, or a place below
  * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
- * or where a `$ref` is read), so converting one no longer copies its parent's path.
+ * or where a `$ref` is read), so converting one does not copy its parent's path.
  */
 export type At = Path | Place | Located;
 
@@ -20,7 +20,6 @@ export class Place {
   ) {}
 }
 
-/** The path of a place. */
 export function pathOf(at: At): Path {
   if (!(at instanceof Place)) return pathHere(at);
   const tail: (string | number)[] = [];
@@ -36,9 +35,5 @@ export function pathOf(at: At): Path {
 }
 
 function pathHere(at: Path | Located): Path {
-  return isPath(at) ? at : at.path;
-}
-
-function isPath(at: Path | Located): at is Path {
-  return Array.isArray(at);
+  return "path" in at ? at.path : at;
 }

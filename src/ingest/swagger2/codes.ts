@@ -1,6 +1,3 @@
-// The diagnostic codes of the Swagger 2.0 reader (src/ingest/swagger2/), those it shares with the
-// OpenAPI 3 reader among them (openapi-common/codes.ts); src/ingest/codes.ts combines the readers'.
-
 import { family } from "../../model/diagnostics/code-info.js";
 import { READER_CODES } from "../openapi-common/codes.js";
 

@@ -71,10 +71,8 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
 }
 
 /**
- * `host`, `basePath` and `schemes` (§Swagger Object) as servers: one per scheme,
- * `scheme://host/basePath`. Without a host the API lives on the host that serves the document, so
- * the server is the base path alone, a relative URL; with neither nothing is known. A trailing
- * slash is dropped because endpoint paths start with one.
+ * `host`, `basePath` and `schemes` (§Swagger Object) as servers, one per scheme. Without a host
+ * the API lives on the host that serves the document: the server is the base path alone.
  */
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
@@ -216,10 +214,8 @@ export function readOperation(
   const requestBody = foldRequestBody(reading, body, form, consumes);
   if (requestBody) endpoint.requestBody = requestBody;
   else {
-    // no body or formData parameter: no body (§Parameter Object). The operation's own
-    // `consumes` names the media types should other evidence say one is sent (a Content-Type
-    // header parameter here, a Postman body mode elsewhere); the document's names none for it
-    // (src/model/merge/undescribed-body.ts)
+    // no body or formData parameter: no body (§Parameter Object); the operation's own `consumes`
+    // is a hint should other evidence say one is sent (model/merge/undescribed-body.ts)
     const own = child(operation, "consumes");
     if (own.value !== undefined && consumes.length > 0)
       endpoint.bodySignals = [

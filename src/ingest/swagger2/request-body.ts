@@ -69,9 +69,8 @@ function bodyParameter(
 }
 
 /**
- * formData parameters become the properties of one object schema. The media types are the form
- * types among `consumes`; without any, multipart/form-data when a file is sent (§Parameter Object:
- * `type: file` requires it), else application/x-www-form-urlencoded.
+ * formData parameters as the properties of one object schema, sent as the form types among
+ * `consumes`, else multipart/form-data for a file (§Parameter Object), else urlencoded.
  */
 function formData(
   reading: SpecReading,
@@ -184,10 +183,8 @@ type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 
 /**
  * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
- * written (`collectionFormat`, which the client and server serialize by). Only arrays have one,
- * and its default is `csv`, which differs from OpenAPI 3's query default (form with explode), so
- * an array parameter always gets an explicit style. `tsv`, and `ssv`/`pipes` outside the query,
- * have no OpenAPI 3 equivalent: reported, since the emitted OpenAPI 3.1 can only say csv.
+ * written (the client and server serialize by it). Its default `csv` differs from OpenAPI 3's
+ * query default, so an array parameter always gets an explicit style.
  */
 export function serializationOf(
   reading: SpecReading,
