@@ -265,7 +265,6 @@ const BASE64: JsonObject = { type: "string", contentEncoding: "base64" };
 
 /** A place of a body that is bytes: the body itself (`""`), or a multipart field. */
 interface Upload {
-
   field: string;
   /** The field is an array of files: each item a part. */
   array: boolean;

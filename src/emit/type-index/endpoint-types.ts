@@ -52,6 +52,7 @@ export const UNTYPED_PARAMETER: TypeNode = union([
   raw("number"),
 ]);
 
+/** Whether a parameter has no type in any source. */
 export function isUntyped(parameter: Parameter): boolean {
   return parameter.schema === undefined;
 }

@@ -1,5 +1,4 @@
 import { freeName } from "../../model/identifiers.js";
-/** The naming decisions for one model, shared by every file that refers to its types. */
 import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
 import { recursiveSchemaNames } from "../../model/schema/recursion.js";
@@ -19,6 +18,7 @@ import {
   schemasWithWriteVariant,
 } from "./write-variants.js";
 
+/** The names of an endpoint's types in types.ts (docs/types.md, "Names"). */
 export interface EndpointTypes {
   /** `<Name>`: the prefix of every type of this endpoint. */
   base: string;
