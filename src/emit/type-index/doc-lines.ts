@@ -13,7 +13,6 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     pushText(lines, schema.description);
   else if (typeof schema.title === "string" && schema.title.trim())
     pushText(lines, schema.title);
-  // `Label: value`, in this order
   const format = schema.format;
   if (format !== undefined) pushFact(lines, "Format", format);
   const minimum = schema.minimum;
@@ -37,13 +36,12 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   return lines.length > 0 ? lines : undefined;
 }
 
-/** `Label: value` when the keyword holds a string or a number. */
 function pushFact(lines: string[], label: string, value: unknown): void {
   if (typeof value === "string" || typeof value === "number")
     lines.push(...jsdocLines(`${label}: ${value}`));
 }
 
-/** A description's lines without blank ones at either end (the text is not blank). */
+/** The text is not blank. */
 function pushText(lines: string[], text: string): void {
   lines.push(...trimBlankEnds(jsdocLines(text)));
 }
@@ -51,7 +49,8 @@ function pushText(lines: string[], text: string): void {
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
 const MAX_TAG_JSON = 400;
 
-/** Pushes `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+
 function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
   if (json === undefined || json.length > MAX_TAG_JSON) return;

@@ -91,8 +91,8 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     schemas: model.schemas,
     recursive: recursiveSchemaNames(model.schemas, facts.refs),
     ...(model.scalars ? { scalars: model.scalars } : {}),
-    // each emitter asks for each endpoint's names (types, client, server, validators, query):
-    // made once, and shared (no emitter changes them)
+    // every emitter asks for each endpoint's names: made once, shared (no emitter changes them)
+
     endpoint: (endpoint) => {
       let types = endpointNames.get(endpoint);
       if (!types) {
