@@ -13,20 +13,12 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     pushText(lines, schema.description);
   else if (typeof schema.title === "string" && schema.title.trim())
     pushText(lines, schema.title);
-  const format = schema.format;
-  if (format !== undefined) pushFact(lines, "Format", format);
-  const minimum = schema.minimum;
-  if (minimum !== undefined) pushFact(lines, "Minimum", minimum);
-  const exclusiveMinimum = schema.exclusiveMinimum;
-  if (exclusiveMinimum !== undefined)
-    pushFact(lines, "Exclusive minimum", exclusiveMinimum);
-  const maximum = schema.maximum;
-  if (maximum !== undefined) pushFact(lines, "Maximum", maximum);
-  const exclusiveMaximum = schema.exclusiveMaximum;
-  if (exclusiveMaximum !== undefined)
-    pushFact(lines, "Exclusive maximum", exclusiveMaximum);
-  const pattern = schema.pattern;
-  if (pattern !== undefined) pushFact(lines, "Pattern", pattern);
+  pushFact(lines, "Format", schema.format);
+  pushFact(lines, "Minimum", schema.minimum);
+  pushFact(lines, "Exclusive minimum", schema.exclusiveMinimum);
+  pushFact(lines, "Maximum", schema.maximum);
+  pushFact(lines, "Exclusive maximum", schema.exclusiveMaximum);
+  pushFact(lines, "Pattern", schema.pattern);
   if (schema.default !== undefined) pushTag(lines, "@default", schema.default);
   const examples = schema.examples;
   if (Array.isArray(examples))
