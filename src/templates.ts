@@ -25,7 +25,7 @@ export type {
   EndpointTemplate as ClientEndpointTemplate,
   IndexTemplate as ClientIndexTemplate,
 } from "./emit/client/index.js";
-export type { EndpointTypes } from "./emit/type-index/index.js";
+export type { EndpointTypes } from "./emit/type-index/type-index.js";
 export type { WireStyle } from "./emit/shared/wire-style.js";
 export type { AuthSchemeView } from "./emit/client/security.js";
 

@@ -134,11 +134,8 @@ export {
   type PageShape,
   type Pagination,
 } from "../model/pagination.js";
-export {
-  declaredPages,
-  pagesOption,
-  type PageDeclarations,
-} from "./shared/declared-pages.js";
+export { declaredPages } from "./shared/declared-pages.js";
+export { pagesOption, type PageDeclarations } from "./shared/options.js";
 
 export { baseMediaType } from "../model/media-types.js";
 export {

@@ -6,7 +6,7 @@ import { Project } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emitClient } from "../../src/emit/client/index.js";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { createTypeIndex } from "../../src/emit/type-index/index.js";
+import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 import { emitTypesFile } from "../../src/emit/types/types-file.js";
 import clientPlugin from "../../src/emit/client/plugin.js";
 import { pluginContext } from "../emitted.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as prettier from "prettier";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
-import { createTypeIndex } from "../../src/emit/type-index/index.js";
+import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck, writeTree } from "./compile.js";

@@ -7,7 +7,7 @@ import { generate } from "../../src/generate.js";
 import { loadModel } from "../../src/pipeline.js";
 import type { ApiModel, Schema } from "../../src/model/types.js";
 import { validatorFiles } from "../../src/emit/validators/index.js";
-import { createTypeIndex } from "../../src/emit/type-index/index.js";
+import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 import {
   outDir,
   planLiterals,

@@ -24,7 +24,7 @@ import {
 import { SPEC } from "./keywords-spec.js";
 import { jsonSchemaOf, paramsSchema } from "../../src/emit/validators/index.js";
 import { headerParameters } from "../../src/emit/type-index/endpoint-types.js";
-import { createTypeIndex } from "../../src/emit/type-index/index.js";
+import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 
 /**
  * ajv (2020 mode, ajv-formats) judges the generated validators: for every named schema of the

@@ -13,14 +13,10 @@ import {
   textWidth,
 } from "../toolkit.js";
 
-/**
- * Layout of the few JavaScript shapes the client file is made of, as docs (see shared/doc.ts)
- * shaped the way prettier (default options) lays them out, so the text needs no formatting pass.
- */
+// The few shapes the client file is made of, laid out as prettier lays them out (shared/doc.ts).
 
 const pad = (n: number): string => " ".repeat(n);
 
-/** `export type Name = Generic<A, B>;`, laid out as {@link genericAliasDoc} says. */
 export function genericAlias(
   name: string,
   generic: string,
@@ -129,7 +125,6 @@ export function genericFunctionHead(
   );
 }
 
-/** `key: ["a", "b"],` of raw strings at `indent`, one per line when too long. */
 export function stringList(
   key: string,
   values: readonly string[],

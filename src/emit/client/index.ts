@@ -18,14 +18,9 @@ import type {
   ClientLocals,
 } from "./view-types.js";
 
-/**
- * The typed client (it imports the `types` artifact, and the `validators` when the run makes
- * them): the runtime files copied verbatim from templates/client/ (RUNTIME_FILES, each file's
- * first lines say what it does), and `client/index.ts` (one function per endpoint, typed by the
- * `EndpointFunctions` interface, and `createClient`), rendered by the templates client/endpoint.js
- * and client/index.js, which users can override. The templates receive views of raw spec text
- * (view-types.ts) and the helpers that escape and lay it out (template-helpers.ts).
- */
+// The typed client: the runtime files of templates/client/, and client/index.ts rendered by the
+// templates client/endpoint.js and index.js (users may override them) from views of raw spec text
+// (view-types.ts) with the helpers that escape and lay it out (template-helpers.ts).
 
 /** `templates/client/endpoint.js`. */
 export interface EndpointTemplate {
@@ -48,7 +43,6 @@ export interface IndexTemplate {
   ): string;
 }
 
-/** Local names the client file needs; an endpoint of the same name pushes them aside. */
 function localNames(taken: Set<string>): ClientLocals {
   const pick = (name: string) => {
     let out = name;
@@ -104,7 +98,6 @@ export async function emitClient({
   types: index,
 }: EmitContext<OptionValues<typeof CLIENT_OPTIONS>>): Promise<GeneratedFile[]> {
   clientDiagnostics(model, options.baseUrl, index, reporter);
-  // a declaration that names what the endpoint lacks is reported and left out
   const declared = declaredPages(model, options.pages);
   reporter.add(declared.diagnostics);
   const pages = declared.pages;
@@ -154,7 +147,6 @@ export async function emitClient({
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
     ...(revival?.files("client", templatesDir) ?? []),
   ];
-  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
   files.push(environmentFile("client", files, templatesDir));
   return files;
 }

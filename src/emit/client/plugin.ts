@@ -5,8 +5,8 @@ import { CLIENT_OPTIONS } from "./options.js";
 export default definePlugin({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
-  // the validators only for response validation (client/validate.ts), when the run makes them:
-  // a client alone costs its users' type-checking no validators (issue 45)
+  // not the validators: a client alone costs its users' type-checking none (client/validate.ts)
+
   needs: ["types"],
   path: "client",
   options: CLIENT_OPTIONS,

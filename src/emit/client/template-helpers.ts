@@ -43,11 +43,8 @@ export const clientHelpers = {
   printDoc,
   /** `lines` without blank lines at either end. */
   trimBlankEnds,
-  /**
-   * An endpoint's JSDoc lines: summary, description, method and path, OAuth scopes,
-   * `@deprecated`. The endpoint function and its member of `EndpointFunctions` (what a
-   * `client.` completion shows) carry the same.
-   */
+  /** An endpoint's JSDoc lines: summary, description, method and path, OAuth scopes, `@deprecated`. */
+
   endpointDoc,
   /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
   importStatement,
@@ -127,8 +124,6 @@ function namedStyles(
       ([key, value]) => `${propertyKey(key)}: ${literal(value)}`,
     );
     if (members.length === 0) continue;
-    // tsc gives a member named like one of Object.prototype's (`toString`) no contextual type
-    // from the Record it sits in: its strings would widen without `as const`
     const tail = isPrototypeKey(name) ? " as const," : ",";
     lines.push(
       bracketed(name, "{", members, `}${tail}`, indent + 2, { spaced: true }),

@@ -2,59 +2,39 @@ import type { PageShape, WireStyle } from "../toolkit.js";
 import type { EndpointTypes } from "../artifact.js";
 import type { AuthSchemeView } from "./security.js";
 
-// The client's render-template views: what templates/client/endpoint.js and index.js receive.
-// Types only; view.ts and index.ts build them. Every string that comes from a spec is raw here
-// (a summary may hold `*/`, a path `"`, a base URL a backslash): templates escape it for where
-// it lands with the helpers they are given (ClientHelpers in helpers.ts).
+// What templates/client/endpoint.js and index.js receive. Every string from a spec is raw here (a
+// summary may hold `*/`): templates escape it for where it lands with ClientHelpers (helpers.ts).
 
 /**
  * Local names the client file declares or imports, chosen by apiloom: an endpoint named `send`
- * or `DEFAULTS` pushes them aside (`send_`). Identifiers, safe to write as they are.
+ * or `DEFAULTS` pushes them aside (`send_`). Identifiers, safe to write as they are. A member
+ * named after a helper of the runtime, paginate.ts, stream.ts, serialize.ts or scalar-plans.ts is
+ * that helper as imported (the optional ones only when an endpoint uses them).
  */
 export interface ClientLocals {
-  /** The runtime's `send`, as imported. */
   send: string;
-  /** The runtime's `bindAll`, as imported. */
   bindAll: string;
-  /**
-   * The runtime's `endpoint`, as imported: it makes an endpoint function of a spec that names
-   * no writers (endpoint templates written before `makeEndpoint`).
-   */
+  /** Makes an endpoint function of a spec that names no writers (templates before `makeEndpoint`). */
   endpoint: string;
-  /** The runtime's `specEndpoint`, as imported: `makeEndpoint` makes each endpoint function with it. */
   specEndpoint: string;
-  /** The runtime's `applyAuth`, as imported: `makeEndpoint` gives it when the API has schemes. */
   applyAuth: string;
-  /** paginate.ts's `pagesMaker`, as imported (when an endpoint pages). */
   pagesMaker: string;
-  /** stream.ts's `eventStream` and `jsonLines`, as imported (when an endpoint streams). */
   eventStream: string;
   jsonLines: string;
-  /** stream.ts's `streamItems`, as imported (when an endpoint streams items: OpenAPI 3.2). */
   streamItems: string;
-  /** paginate.ts's `paginate`, as imported (when an endpoint pages). */
   paginate: string;
-  /** serialize.ts's `serializeForm`, as imported (when an endpoint sends an encoded form). */
   serializeForm: string;
-  /** serialize.ts's `atServer`, as imported (when an endpoint has a server of its own). */
   atServer: string;
-  /** The runtime's `serializeBody`, as imported (when an endpoint sends a body). */
   serializeBody: string;
-  /**
-   * serialize.ts's `serializeQuery`, `serializeHeader` and `serializeCookie`, as imported (when
-   * an endpoint has query, header or cookie parameters).
-   */
   serializeQuery: string;
   serializeHeader: string;
   serializeCookie: string;
-  /** serialize.ts's `serializePath`, as imported (when an endpoint has a matrix path parameter). */
   serializePath: string;
   /**
    * The function client/index.ts declares to make each endpoint function with `defaults` and
-   * `schemes` (a function declaration: tsc follows no control flow to read it; issue 45).
+   * `schemes` (a declaration, as tsc follows no control flow to read it).
    */
   makeEndpoint: string;
-  /** scalar-plans.ts's `scalarCodec`, as imported (when an endpoint holds a Date or a bigint). */
   scalarCodec: string;
   /** The `ClientOptions` constant every call starts from. */
   defaults: string;
@@ -144,7 +124,7 @@ export interface StreamView {
   statuses: string[];
   /** Events only: whether each event's data is JSON (the schema is not a string). */
   json: boolean;
-  /** `items` only: per streamed status, whether an event's data is JSON (its item schema's `data` is not a string). */
+  /** `items` only: per streamed status, whether an event's data is JSON (not a string schema). */
   eventData?: [string, boolean][];
 }
 

@@ -95,11 +95,7 @@ export function endpointView(
 
 const { events: EVENTS } = STREAM_MEDIA_TYPES;
 
-/**
- * The successes read as async iterators (`streamedSuccesses`): OpenAPI 3.2 item streams, else
- * those whose every media type is `text/event-stream`, or else JSON Lines. Events carry JSON
- * data unless their schema is a string (or absent).
- */
+/** {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent). */
 function streamView(
   endpoint: Endpoint,
   successes: string[],
@@ -118,11 +114,7 @@ function streamView(
   return { kind, statuses: responses.map((r) => r.status), json };
 }
 
-/**
- * OpenAPI 3.2: the successes whose every media type is a stream with an `itemSchema` (see
- * `itemStreamed`), read item by item whatever the answer's stream type. An event is an item
- * whole; its `data` is JSON-parsed where the item schema's `data` is not a string.
- */
+/** OpenAPI 3.2 item streams: an event is an item whole, its `data` JSON where not a string. */
 function itemStreamView(
   responses: ApiResponse[],
   index: TypeIndex,
@@ -147,7 +139,6 @@ function itemStreamView(
   };
 }
 
-/** The entries whose style says anything (the others go the default way). */
 function styledNames(entries: [string, StyledName["style"]][]): StyledName[] {
   return entries
     .filter(([, style]) => Object.keys(style).length > 0)

@@ -70,7 +70,6 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const tools = chosen.map((endpoint) =>
     toolSpec(model, endpoint, schemas, credentials),
   );
-  // auto: dynamic past maxTools tools
   const mode =
     options.mode !== "auto"
       ? options.mode
@@ -149,8 +148,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
       runtimeFile("mcp", name, templatesDir, `${folder}/${name}`),
     ),
   ];
-  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig, and
-  // the SDK they import
+  // checked: what the runtime files need of the project's tsconfig, and the SDK they import
   files.push(
     environmentFile("mcp", files, templatesDir, `${folder}/environment.ts`),
   );
@@ -177,7 +175,6 @@ function listed<T>(
 
 /** The server's name for MCP clients: the title in lower case, words joined by `-`. */
 function serverName(title: string): string {
-  // the runs of other characters as one "-", none at either end
   const name = title
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -186,7 +183,6 @@ function serverName(title: string): string {
   return name || "api";
 }
 
-/** The mcp plugin's options, as its `emit` receives them. */
 type McpOptions = OptionValues<typeof MCP_OPTIONS>;
 
 /** The longest tool name every MCP client takes (some refuse longer ones). */

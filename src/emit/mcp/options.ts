@@ -1,9 +1,6 @@
 import type { PluginOptionSpecs } from "../artifact.js";
 
-// The mcp plugin's options (plugin.ts), in their own module: its emitters read them typed by
-// these specs, and a run that emits nothing does not load the emitters.
-
-/** The mcp plugin's options, by name. */
+// In their own module, as shared/options.ts says why.
 export const MCP_OPTIONS = {
   tags: {
     type: "string-list",

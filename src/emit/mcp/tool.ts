@@ -39,7 +39,7 @@ const DESTRUCTIVE: ReadonlySet<HttpMethod> = new Set([
   "delete",
 ]);
 
-/** The most a title holds, in characters: a summary is a line. */
+/** A title's most characters: a summary is a line. */
 const TITLE_LENGTH = 120;
 
 /**
@@ -129,12 +129,11 @@ export function keyPlaces(
   return places;
 }
 
-/** A parameter's place; header names are one whatever their case. */
+/** Header names are one whatever their case. */
 function credentialKey(location: string, name: string): string {
   return `${location} ${location === "header" ? name.toLowerCase() : name}`;
 }
 
-/** The object of one location's parameters: each its schema, described; no other member. */
 function parameterGroup(
   parameters: Parameter[],
   schemas: ToolSchemas,
@@ -161,10 +160,7 @@ function parameterGroup(
   return group;
 }
 
-/**
- * The schema of the body the client sends: its media type's (JSON first, then forms), bytes as
- * base64 text; the places that are (see uploads.ts) are added to `uploads`.
- */
+/** The body the client sends (JSON first, then forms); its places of bytes added to `uploads`. */
 function bodySchema(
   model: ApiModel,
   content: MediaContent[],
@@ -240,7 +236,6 @@ function title(endpoint: Endpoint, method: string): string {
     : summary;
 }
 
-/** What the endpoint does, in the descriptions' words, its request line, scopes and status. */
 function description(endpoint: Endpoint, method: string): string {
   const paragraphs: string[] = [];
   const summary = endpoint.summary?.trim();
@@ -261,17 +256,15 @@ function description(endpoint: Endpoint, method: string): string {
   return paragraphs.join("\n\n");
 }
 
-/*
- * Files a tool sends: where the client takes a Blob (a body of bytes, a multipart field typed
- * `format: binary`, as types.ts types them), the agent gives base64 text, which the runtime
- * (templates/mcp/upload.ts) turns into a Blob by the tool's `uploads`.
+/**
+ * Where the client takes a Blob (a body of bytes, a binary multipart field), the agent gives
+ * base64 text, which templates/mcp/upload.ts turns into a Blob by the tool's `uploads`
+ * (JSON Schema 2020-12 §8.3).
  */
-
-/** The schema of base64 text standing for bytes (JSON Schema 2020-12 §8.3). */
 const BASE64: JsonObject = { type: "string", contentEncoding: "base64" };
 
 /** A place of a body that is bytes: the body itself (`""`), or a multipart field. */
-export interface Upload {
+interface Upload {
   field: string;
   /** The field is an array of files: each item a part. */
   array: boolean;

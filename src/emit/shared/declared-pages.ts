@@ -8,8 +8,6 @@ import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
 
-export { pagesOption, type PageDeclarations } from "./options.js";
-
 /**
  * The declared page shapes by endpoint key, each checked against its endpoint: a key that names
  * no endpoint, a query parameter the endpoint does not have, or a property its success body does

@@ -163,8 +163,6 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   return out;
 }
 
-// The printer: prettier's layout rules against PRINT_WIDTH.
-
 const FLAT = 0;
 const BREAK = 1;
 type Mode = typeof FLAT | typeof BREAK;
@@ -183,14 +181,11 @@ export function print(
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
   let top = 1;
-  // the text as pieces, joined once at the end
   const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
-  // what a newline leaves pending (its indentation) and flat lines' spaces: written only once
-  // text follows, so no line ends with spaces and the output is never re-read
+  // a newline's indentation and flat lines' spaces, written only once text follows (no line
+  // ends with spaces); a newline alone when another follows (an empty line has no indentation)
   let pending = 0;
-  // a newline not written yet: written with the pending spaces as one piece (fewer pieces to
-  // join), or alone when another newline follows (an empty line has no indentation)
   let newline = false;
   let endsWithSpace = false;
   let remeasure = false;
@@ -291,11 +286,10 @@ export function print(
   return out.join("");
 }
 
-/** Drops the spaces the pieces end with. */
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
-    // most pieces end in no space: nothing to replace (nor a RegExp object to make)
+    // most pieces end in no space: nothing to trim
     if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
     const trimmed = trimTrailing(last, " ");
     if (trimmed.length > 0) {
@@ -324,9 +318,10 @@ const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
 
 /**
- * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns.
- * The rest is read from the printer's pending commands (in their own modes, below `restTop`) up to the first
- * line break they would print: a line in a broken group, or a hard line.
+ * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns. The
+ * rest is read from the printer's pending commands (in their own modes, below `restTop`) up to
+ * the first line break they would print: a line in a broken group, or a hard line.
+
  */
 function fits(
   next: Doc,

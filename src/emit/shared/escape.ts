@@ -3,12 +3,10 @@
  * lands; emitters and templates call them and never paste spec text raw.
  */
 
-/** What tsString escapes: a `"`, a backslash, a control character, a line or paragraph separator. */
 const STRING_ESCAPED = /["\\\x00-\x1f\x7f\u2028\u2029]/;
 
 /** A TypeScript/JavaScript string literal in double quotes (prettier's default quote style). */
 export function tsString(value: string): string {
-  // most texts hold nothing to escape: quoted as they are
   if (!STRING_ESCAPED.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
@@ -25,7 +23,6 @@ export function tsString(value: string): string {
   return out + '"';
 }
 
-/** What jsdocLines may change: a line break, a comment delimiter, an `@`, a space at the end. */
 const JSDOC_NOT_PLAIN = /[\r\n@]|\*\/|\/\*|\s$/;
 
 /** True when jsdocLines(text) is `[text]`: one line, nothing to escape or trim. */
@@ -38,7 +35,6 @@ export function isPlainJsdoc(text: string): boolean {
  * separately so the caller can prefix ` * `.
  */
 export function jsdocLines(text: string): string[] {
-  // most descriptions are one line with nothing to escape or trim: the text as it is
   if (isPlainJsdoc(text)) return [text];
   return text
     .replace(LINE_BREAKS, "\n")
@@ -49,8 +45,7 @@ export function jsdocLines(text: string): string[] {
     .map((line) => line.trimEnd());
 }
 
-// the expressions of the functions below made once: a regular expression literal in a function
-// makes a new RegExp object each time it runs (these run for each description of an API)
+// made once, not per call: these run for each description of an API
 const LINE_BREAKS = /\r\n?/g;
 const COMMENT_END = /\*\//g;
 const COMMENT_START = /\/\*/g;
@@ -75,7 +70,6 @@ const LIST_NUMBER = /^([^\S\n\r\u2028\u2029]*\d+)\./gm;
 /** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
 export function markdownCode(text: string): string {
   const oneLine = text.includes("\n") ? text.replace(/\r?\n/g, " ") : text;
-  // no backtick (most texts): fenced by one, no padding
   if (!oneLine.includes("`")) return `\`${oneLine}\``;
   const longest = Math.max(
     0,

@@ -14,12 +14,11 @@ import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
-/** JSON media types (`application/json`, `+json`; not `application/json-seq`): the model's rule. */
 export { isJsonMediaType };
 
 /**
  * The media type the client sends a body as: JSON first, then the form encodings, then whatever
- * the spec lists first. The body's type is this media type's only (issue 24 I): a body that
+ * the spec lists first. The body's type is this media type's only: a body that
  * may also be multipart is typed and sent as JSON, so what type-checks is what arrives.
  */
 export function sentMediaType(content: MediaContent[]): string | undefined {
@@ -38,19 +37,17 @@ export function isFormMediaType(mediaType: string): boolean {
   return type.startsWith(FORM) || type.startsWith(MULTIPART);
 }
 
-/** The request body's media content the client sends (see `sentMediaType`). */
+/** The request body's media content the client sends ({@link sentMediaType}). */
 export function sentContent(content: MediaContent[]): MediaContent[] {
   const sent = sentMediaType(content);
   return content.filter((c) => c.mediaType === sent);
 }
 
-/** The weight of the media types the client decodes as values but not as JSON. */
-const OTHER_WEIGHT = "q=0.5";
-
 /**
  * The Accept header: every media type the responses declare, once, JSON ones first; a non-JSON
  * type offered beside a JSON one goes at `q=0.5`, so a negotiating server answers JSON (the one
- * the client decodes into the schema's type); a response's only representation keeps full weight.
+ * the client decodes into the schema's type); a response's only representation keeps full weight:
+ * JSON types first, then the others at full weight, then those offered beside JSON.
  */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
   const types = new Set<string>();
@@ -63,19 +60,19 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
     }
   }
   if (types.size === 0) return undefined;
-  // JSON types first, then the others at full weight, then those offered beside JSON
   const others = [...types].filter((type) => !isJsonMediaType(type));
   return [
     ...[...types].filter(isJsonMediaType),
     ...others.filter((type) => !besideJson.has(type)),
     ...others
       .filter((type) => besideJson.has(type))
-      .map((type) => `${type};${OTHER_WEIGHT}`),
+      .map((type) => `${type};q=0.5`),
   ].join(", ");
 }
 
 /**
- * Streamed media types the client parses item by item (issue 25): server-sent events, whose
+ * Streamed media types the client parses item by item: server-sent events, whose
+
  * `data` the response's schema types, and JSON Lines, whose items it types.
  */
 export const STREAM_MEDIA_TYPES: {

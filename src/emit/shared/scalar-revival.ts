@@ -20,7 +20,8 @@ import {
 export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
   revives(name: string, webhook?: boolean): boolean;
-  /** The files of the folder: `scalar-plans.ts`, `scalars.ts` and `lossless-json.ts`. */
+  /** The folder's `scalars.ts` and `lossless-json.ts` (templates/shared/), and its `scalar-plans.ts`. */
+
   files(
     folder: "client" | "server",
     templatesDir: string | undefined,
@@ -59,10 +60,7 @@ export function scalarRevival(
 
 const MAX_DEPTH = 512;
 
-/**
- * Where `value` (JSON, as a mock answers it) holds what the client could not revive by `plan`
- * (`/at: "yesterday" is no date-time`); undefined when it holds none.
- */
+/** {@link ScalarRevival.unrevivable} of a value by its plan. */
 function unrevivable(
   value: unknown,
   plan: Plan | undefined,
@@ -108,10 +106,6 @@ function unrevivable(
   return undefined;
 }
 
-/**
- * The files of dates and big integers in the client's or the server's folder: `scalars.ts` and
- * `lossless-json.ts` (copied from templates/shared/), and `scalar-plans.ts`, the API's plans.
- */
 function scalarFiles(
   folder: "client" | "server",
   plans: Plans,

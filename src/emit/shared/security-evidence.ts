@@ -1,11 +1,7 @@
 import type { Endpoint, SourceRef } from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 
-/*
- * What the docs and the OpenAPI document both say of the security schemes (the scopes the
- * endpoints ask for, where a scheme was found) and of where an endpoint came from; and the
- * scopes each endpoint needs.
- */
+// What the docs and the OpenAPI document both say of security schemes and of sources.
 
 /** Scheme name → every scope that some endpoint's requirement names, sorted. */
 export function scopesInUse(

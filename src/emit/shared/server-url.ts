@@ -21,7 +21,7 @@ export function serverBasePath(baseUrl?: string): string {
   return baseUrl === undefined ? "" : urlPath(baseUrl);
 }
 
-/** The path of a URL, or of a bare path, without a trailing slash; "" for `/` or none. */
+/** Without a trailing slash; "" for `/` or none. */
 function urlPath(url: string): string {
   const path = trimTrailing(
     url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, ""),
@@ -66,7 +66,6 @@ export function endpointServer(
 ): string | undefined {
   const own = endpoint.servers?.[0];
   if (!own) return undefined;
-  // `/` is filled as "": the root of the API's origin
   const url = filledServerUrl(own) || "/";
   if (hasTemplate(url) || lacksHost(url)) return undefined;
   const api = model.servers[0] ? filledServerUrl(model.servers[0]) : "";
@@ -91,7 +90,8 @@ export function endpointServerPath(
   return server === undefined ? "" : urlPath(server);
 }
 
-/** With a base path, an endpoint with a server of its own is served under it too: a warning. */
+/** An endpoint with a server of its own is served under the base path too: a warning. */
+
 export function endpointServerUnderBasePath(
   model: ApiModel,
   baseUrl: string | undefined,

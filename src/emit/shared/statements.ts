@@ -12,10 +12,7 @@ import {
 } from "./doc.js";
 import { propertyKey, stringLiteral } from "./literals.js";
 
-/**
- * Docs for the few statement shapes every emitter writes (imports, function heads, bracketed
- * lists, JSON values), laid out by shared/doc.ts the way prettier lays them out.
- */
+// The statement shapes every emitter writes, laid out by shared/doc.ts as prettier lays them out.
 
 /**
  * The inside of `(…)`, `[…]` or `{…}`: nothing between the brackets when flat, else one item per
@@ -50,7 +47,8 @@ export function huggedCall(
   ]);
 }
 
-/** `import { a, b } from "x";`, or one name per line when that is too long. */
+/** `import { a, b } from "x";` (or `import type`), one name per line when too long. */
+
 export function importStatement(
   names: readonly string[],
   from: string,

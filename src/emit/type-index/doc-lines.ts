@@ -13,21 +13,12 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
     pushText(lines, schema.description);
   else if (typeof schema.title === "string" && schema.title.trim())
     pushText(lines, schema.title);
-  // `Label: value`, in this order
-  const format = schema.format;
-  if (format !== undefined) pushFact(lines, "Format", format);
-  const minimum = schema.minimum;
-  if (minimum !== undefined) pushFact(lines, "Minimum", minimum);
-  const exclusiveMinimum = schema.exclusiveMinimum;
-  if (exclusiveMinimum !== undefined)
-    pushFact(lines, "Exclusive minimum", exclusiveMinimum);
-  const maximum = schema.maximum;
-  if (maximum !== undefined) pushFact(lines, "Maximum", maximum);
-  const exclusiveMaximum = schema.exclusiveMaximum;
-  if (exclusiveMaximum !== undefined)
-    pushFact(lines, "Exclusive maximum", exclusiveMaximum);
-  const pattern = schema.pattern;
-  if (pattern !== undefined) pushFact(lines, "Pattern", pattern);
+  pushFact(lines, "Format", schema.format);
+  pushFact(lines, "Minimum", schema.minimum);
+  pushFact(lines, "Exclusive minimum", schema.exclusiveMinimum);
+  pushFact(lines, "Maximum", schema.maximum);
+  pushFact(lines, "Exclusive maximum", schema.exclusiveMaximum);
+  pushFact(lines, "Pattern", schema.pattern);
   if (schema.default !== undefined) pushTag(lines, "@default", schema.default);
   const examples = schema.examples;
   if (Array.isArray(examples))
@@ -37,13 +28,12 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   return lines.length > 0 ? lines : undefined;
 }
 
-/** `Label: value` when the keyword holds a string or a number. */
 function pushFact(lines: string[], label: string, value: unknown): void {
   if (typeof value === "string" || typeof value === "number")
     lines.push(...jsdocLines(`${label}: ${value}`));
 }
 
-/** A description's lines without blank ones at either end (the text is not blank). */
+/** The text is not blank. */
 function pushText(lines: string[], text: string): void {
   lines.push(...trimBlankEnds(jsdocLines(text)));
 }
@@ -51,7 +41,8 @@ function pushText(lines: string[], text: string): void {
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
 const MAX_TAG_JSON = 400;
 
-/** Pushes `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+/** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
+
 function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
   if (json === undefined || json.length > MAX_TAG_JSON) return;

@@ -31,10 +31,7 @@ import {
   type TypeNode,
 } from "./type-node.js";
 
-/**
- * Header parameters an endpoint's caller supplies: all of the model's (the readers moved what
- * Accept, Content-Type and Authorization parameters say elsewhere; see EndpointParameters).
- */
+/** Header parameters a caller supplies: all of the model's (see EndpointParameters). */
 export function headerParameters(endpoint: Endpoint): Parameter[] {
   return endpoint.parameters.header;
 }
@@ -48,8 +45,7 @@ export function errorStatuses(endpoint: Endpoint): string[] {
 
 /**
  * A parameter no source types (`model/untyped-parameter`) is text on the wire: the caller may
- * pass a string or a number (sent as its text). The server hands it over as the string it got
- * (`<Name>Received` in server/contracts.ts).
+ * pass a string or a number (sent as its text).
  */
 export const UNTYPED_PARAMETER: TypeNode = union([
   raw("string"),
@@ -83,7 +79,6 @@ export function parametersType(
 }
 
 function parameterDoc(parameter: Parameter): string[] | undefined {
-  // the schema's format, bounds, default and examples, under the parameter's own words
   const schema: Schema =
     parameter.schema && typeof parameter.schema === "object"
       ? parameter.schema
@@ -103,9 +98,8 @@ function parameterDoc(parameter: Parameter): string[] | undefined {
 }
 
 /**
- * The type of a request body: the type of the media type the client sends (issue 24 I; see
- * src/emit/shared/media-types.ts), a union when the spec lists it twice. A binary string is a
- * Blob only when that media type is not JSON (`form` mode).
+ * The type of a request body: the type of the media type the client sends ({@link sentContent}),
+ * a union when the spec lists it twice. A binary string is a Blob only in `form` mode.
  */
 export function requestBodyType(
   content: MediaContent[],
@@ -185,21 +179,20 @@ export function payloadType(
   return contentType(sent, naming, mode === "write" ? "read" : mode);
 }
 
-/** How a request body of these (sent) media types is typed: `write` for JSON, else `form`. */
+/** `write` for a JSON request body, else `form`. */
 export function requestBodyMode(sent: MediaContent[]): SchemaMode {
   return sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
     ? "write"
     : "form";
 }
 
-/** The type of a body: the distinct types of its media types, joined in a union. */
+/** The distinct types of a body's media types, joined in a union. */
 export function contentType(
   content: MediaContent[],
   naming: SchemaNaming,
   mode: SchemaMode,
 ): TypeNode {
-  if (content.length === 0) return UNKNOWN; // a body without media types says nothing
-  // without a schema, what its media type can say about the body's type
+  if (content.length === 0) return UNKNOWN;
   const typed = (c: MediaContent) =>
     c.schema
       ? schemaToType(c.schema, naming, mode)
@@ -216,10 +209,9 @@ export function contentType(
 }
 
 /**
- * A response body the client does not decode as JSON is what it hands over (issue 24 J): text
- * for `text/*`, a Blob otherwise (XML included, whatever its schema says); unknown for a
- * wildcard, which may be either, or JSON. Without a schema, a body is what its media type says
- * (`undescribedBody`): text, binary (a Blob) or unknown.
+ * A response body the client does not decode as JSON is what it hands over: text for `text/*`, a
+ * Blob otherwise (XML included, whatever its schema says); unknown for a wildcard, which may be
+ * either, or JSON. A body without a schema is what `undescribedBody` says.
  */
 function decodedType(
   as: ReturnType<typeof decodedAs | typeof undescribedBody>,
@@ -235,10 +227,9 @@ function decodedType(
 export function responseType(
   response: ApiResponse,
   naming: SchemaNaming,
-  /** A success: read item by item when its content is an item stream (OpenAPI 3.2). */
+  /** A success: typed by its items' schemas when its content is an item stream (OpenAPI 3.2). */
   success = false,
 ): TypeNode {
-  // a success streamed item by item is typed by its items' schemas (model/item-streams.ts)
   if (success && itemStreamed(response.content))
     return union(
       response.content.map((c) => schemaToType(c.itemSchema!, naming, "read")),
@@ -266,7 +257,8 @@ export function statusUnion(
   );
 }
 
-/** A one-line JSDoc naming the operation a per-endpoint type belongs to. */
+/** A one-line JSDoc naming the operation a per-endpoint type belongs to: `Arguments of GET /`. */
+
 export function endpointDoc(what: string, endpoint: Endpoint): string[] {
   return jsdocLines(
     `${what} of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`,

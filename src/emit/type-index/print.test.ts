@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { ApiModel, Schema } from "../../model/types.js";
 import { typeCheck, writeTree } from "../../../test/client/compile.js";
 import { emitTypesFile } from "../types/types-file.js";
-import { createTypeIndex } from "./index.js";
+import { createTypeIndex } from "./type-index.js";
 
 /* Shapes whose layout depends on the line width: each is declared at top level and as a member,
    with names long enough to push it past 80 columns, and prettier must not change a character. */

@@ -124,10 +124,7 @@ export function simpleNullable(node: Union): TypeNode | undefined {
   return undefined;
 }
 
-/**
- * `export type Name = <node>;` — the whole declaration, starting at column 0.
- * The head is `export type Name` (with `export ` or not, as the caller wants).
- */
+/** `<head> = <node>;` from column 0, the head `export type Name` or `type Name`. */
 export function printTypeAlias(head: string, node: TypeNode): string {
   return `${print([head, " =", assignedDoc(node, true), ";"])}\n`;
 }
@@ -293,8 +290,11 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   }
 }
 
-/** `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
- * schema-to-type; a union V breaks into its `|` lines when it does not fit). */
+/**
+ * `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
+ * schema-to-type; a union V breaks into its `|` lines when it does not fit).
+ */
+
 function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   const value = flat(node.value);
   const valueDoc =

@@ -1,5 +1,4 @@
 import { freeName } from "../../model/identifiers.js";
-/** The naming decisions for one model, shared by every file that refers to its types. */
 import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
 import { recursiveSchemaNames } from "../../model/schema/recursion.js";
@@ -19,6 +18,7 @@ import {
   schemasWithWriteVariant,
 } from "./write-variants.js";
 
+/** The names of an endpoint's types in types.ts (docs/types.md, "Names"). */
 export interface EndpointTypes {
   /** `<Name>`: the prefix of every type of this endpoint. */
   base: string;
@@ -91,8 +91,8 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     schemas: model.schemas,
     recursive: recursiveSchemaNames(model.schemas, facts.refs),
     ...(model.scalars ? { scalars: model.scalars } : {}),
-    // each emitter asks for each endpoint's names (types, client, server, validators, query):
-    // made once, and shared (no emitter changes them)
+    // every emitter asks for each endpoint's names: made once, shared (no emitter changes them)
+
     endpoint: (endpoint) => {
       let types = endpointNames.get(endpoint);
       if (!types) {

@@ -52,8 +52,9 @@ export function union(members: TypeNode[]): TypeNode {
   for (let i = 0; i < flat.length; i++) {
     const m = flat[i]!;
     if (isUnknownType(m)) return UNKNOWN;
-    // a node is compared by its whole structure (docs included) only with another of its kind:
-    // serialising every member of every union made nested object types cost their depth times
+    // compared by whole structure (docs included) only with a node of its kind: nested object
+    // types would otherwise be serialised once per level
+
     const key =
       m.kind === "raw"
         ? m.text

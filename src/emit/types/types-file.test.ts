@@ -5,7 +5,7 @@ import { typeCheck, writeTree } from "../../../test/client/compile.js";
 import { generate } from "../../generate.js";
 import type { ApiModel } from "../../model/types.js";
 import { textMaker } from "../shared/text-parts.js";
-import { createTypeIndex } from "../type-index/index.js";
+import { createTypeIndex } from "../type-index/type-index.js";
 import { emitTypesFile } from "./types-file.js";
 
 describe("types.ts", () => {

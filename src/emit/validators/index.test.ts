@@ -15,7 +15,7 @@ import type { ApiModel, MediaContent, Parameter } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { textMaker } from "../shared/text-parts.js";
-import { createTypeIndex } from "../type-index/index.js";
+import { createTypeIndex } from "../type-index/type-index.js";
 import {
   jsonSchemaOf,
   paramsSchema,

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTypeIndex } from "../../../src/emit/type-index/index.js";
+import { createTypeIndex } from "../../../src/emit/type-index/type-index.js";
 import { loadModel } from "../../../src/pipeline.js";
 import { emitted } from "../../emitted.js";
 import { describeCorpus } from "../../shared-corpus.js";
