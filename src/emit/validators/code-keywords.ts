@@ -10,10 +10,7 @@ import {
 import type { PlanOp, PlanSub } from "./plan.js";
 import { FORMATS } from "./strings.js";
 
-/**
- * The checks of the keyword blocks of the validators' code (code.ts): a string's, a number's,
- * an object's, an array's keywords, written into `fn` with the helpers of `CheckText` (code-function.ts).
- */
+/** The validators' code (code.ts) of a string's, a number's, an object's, an array's keywords. */
 
 const BOUNDS: Readonly<Record<string, [string, string]>> = {
   minimum: ["<", "at least"],
@@ -195,11 +192,7 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
   throw new Unsupported();
 }
 
-/**
- * The loop over an object's keys (declared members and additionalProperties; a loop with
- * patterns or propertyNames is the interpreter's): per key in order, the declared property's
- * checks, or else additionalProperties'.
- */
+/** The loop over an object's keys (one with patterns or propertyNames is the interpreter's). */
 function keyLoop(c: CheckText, s: Site, op: PlanOp): void {
   const { fn, v, indent } = s;
   const declared = op[1] as [string, PlanSub | null][];
