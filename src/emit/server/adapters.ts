@@ -35,10 +35,8 @@ const TAKEN = new Set([
 ]);
 
 /**
- * Why `name` cannot be an adapter, or undefined when it can: a built-in one, or one the user's
- * templates folder holds as `server/<name>.ts` (how a user adds an adapter of their own). The
- * server's definition checks the option with it, on runs that emit nothing too: it loads no
- * emitter (nor the toolkit).
+ * Why `name` cannot be an adapter; undefined for a built-in one or `server/<name>.ts` in the user's
+ * templates folder. The option's check calls it on runs that load no emitter (nor the toolkit).
  */
 export function adapterProblem(
   name: string,

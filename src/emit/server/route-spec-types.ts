@@ -1,16 +1,13 @@
-// The route data the server runtime reads: what route-specs.ts builds from the model and
-// routes-file.ts prints into server/routes.ts. The one declaration apiloom builds against.
-//
-// templates/server/runtime.ts holds the runtime's copy of these three types (a runtime file is
-// copied verbatim into the output and must stand alone, and tsconfig.build.json's rootDir "src"
-// keeps src/ from importing templates/). test/templates/contract-types.test.ts proves under tsc
-// that each copy is the same type as the other, both ways: change one, change the other.
+// The route data the server runtime reads (route-specs.ts builds it, routes-file.ts prints it).
+// templates/server/runtime.ts holds the runtime's copy of these types (a runtime file must stand
+// alone, and src/ cannot import templates/); test/templates/contract-types.test.ts proves under
+// tsc that the copies are the same type, both ways: change one, change the other.
 
 /** The scalar a parameter value (or each item of an array value) converts to. */
 export type ScalarType = "string" | "number" | "integer" | "boolean" | "int64";
 
 export interface ParamSpec {
-  /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
+  /** As the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
@@ -23,9 +20,9 @@ export interface ParamSpec {
   enum?: readonly (string | number | boolean)[];
   style?: string;
   explode?: boolean;
-  /** The separator of a not-exploded array, when not the style's: a Swagger 2.0 collectionFormat. */
+  /** A not-exploded array's separator when not the style's (a Swagger 2.0 collectionFormat). */
   delimiter?: string;
-  /** The media type of a parameter declared with `content`: the value is one JSON (or text) value. */
+  /** A parameter declared with `content`: its media type (the value is one JSON or text value). */
   contentType?: string;
   /** A field of a form body (read the way a query parameter is): errors name it so. */
   field?: boolean;
@@ -39,12 +36,7 @@ export interface RouteSpec {
   /** Path template in `{name}` form. */
   path: string;
   params: readonly ParamSpec[];
-  /**
-   * Declared request body; requests to routes without one get `body: undefined`. `fields` are
-   * the described fields of a form body (files aside): read by their Encoding Object's style (or
-   * Swagger 2.0 collectionFormat) and typed, as query parameters are; a field with a JSON
-   * `contentType`, or an object without an encoding, is parsed as JSON.
-   */
+  /** The declared request body; `fields`: a form body's (route-specs.ts, formFields). */
   body?: {
     required: boolean;
     mediaTypes: readonly string[];
