@@ -138,36 +138,29 @@ function receivedBody(
       return `T.${type}`;
     },
   };
-  const variants: TypeNode[] = receivedBodyVariants(content, naming, json)!.map(
-    ({ mediaType, type }) => ({
-      kind: "object",
-      inline: true,
-      members: [
-        {
-          name: "mediaType",
-          optional: false,
-          type: raw(stringLiteral(mediaType)),
-        },
-        { name: "body", optional: false, type },
-      ],
-    }),
+  const variants = receivedBodyVariants(content, naming, json)!.map(
+    ({ mediaType, type }) =>
+      variant(raw(stringLiteral(mediaType)), type, false),
   );
   if (!required)
-    variants.push({
-      kind: "object",
-      inline: true,
-      members: [
-        { name: "mediaType", optional: true, type: raw("undefined") },
-        { name: "body", optional: true, type: raw("undefined") },
-      ],
-    });
+    variants.push(variant(raw("undefined"), raw("undefined"), true));
   return { variants: { kind: "union", members: variants }, namespace };
 }
 
-/**
- * `export type <name> = { <members> } & (<variants>)`: the request's other parts (if any), and
- * its body by media type (a union a handler narrows by `mediaType`).
- */
+/** `{ mediaType: <mediaType>; body: <body> }`, both members `optional` or not. */
+function variant(
+  mediaType: TypeNode,
+  body: TypeNode,
+  optional: boolean,
+): TypeNode {
+  const members = [
+    { name: "mediaType", optional, type: mediaType },
+    { name: "body", optional, type: body },
+  ];
+  return { kind: "object", inline: true, members };
+}
+
+/** `export type <name> = { <members> } & (<variants>)`: a handler narrows it by `mediaType`. */
 function byMediaType(
   name: string,
   request: string,

@@ -37,7 +37,6 @@ export class CheckCode extends CheckText {
   private readonly helperKeys: string[] = [];
   /** Module-level constants after the plan (arrays of checks, sets of enum values). */
   readonly hoisted: string[] = [];
-  /** The functions of the nodes written, by node number. */
   readonly functions: (string | undefined)[] = [];
   /** The nodes being inlined (a recursive schema is called, not inlined again). */
   private readonly inlined: number[] = [];

@@ -182,7 +182,6 @@ function checksFile(
     };
     section((o) => constantsText(o, code, functions));
     if (planned) section((o) => planText(o, plan, [], undefined, code));
-    // the interpreter's checks the code calls, and the code's module-level constants
     section((o) => {
       for (const id of code.interpreted())
         o.write(`const c${id} = P.check(${id});\n`);

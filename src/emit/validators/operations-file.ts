@@ -179,7 +179,6 @@ function bodiesRows(
   return [...rows.values()];
 }
 
-/** The parameters of one location as an object schema: one property per parameter. */
 export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];

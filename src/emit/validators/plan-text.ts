@@ -60,7 +60,6 @@ function lines(out: TextOut, items: readonly unknown[], comma: string): void {
 const json = (value: unknown): string =>
   templateLiteralText(JSON.stringify(value));
 
-/** `export interface name {` and the lines, or `{}` without lines. */
 export function objectType(
   out: TextOut,
   name: string,
