@@ -19,11 +19,8 @@ const BOUNDS: Readonly<Record<string, [string, string]>> = {
   exclusiveMaximum: [">=", "less than"],
 };
 
-const plural = (n: number, word: string): string =>
-  `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const properties = (n: number): string =>
-  `${n} ${n === 1 ? "property" : "properties"}`;
+const plural = (n: number, word: string, words = `${word}s`): string =>
+  `${n} ${n === 1 ? word : words}`;
 
 export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
   const { fn, v, indent } = s;
@@ -159,14 +156,14 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
           s,
           `${n} < ${min}`,
           "minProperties",
-          `must have at least ${properties(min)}`,
+          `must have at least ${plural(min, "property", "properties")}`,
         );
       if (max !== null)
         c.guard(
           s,
           `${n} > ${max}`,
           "maxProperties",
-          `must have at most ${properties(max)}`,
+          `must have at most ${plural(max, "property", "properties")}`,
         );
       return;
     }
