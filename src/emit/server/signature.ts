@@ -130,8 +130,8 @@ interface NamedRun {
 }
 
 /**
- * Writes writeCanonical's text of this object without making it, collecting the names its schemas
- * reference:
+ * Writes writeCanonical's text of this object without making it (a speed device), collecting the
+ * names its schemas reference:
  *
  *     { params: [{ name, in, required, schema, style, explode, collectionFormat, contentType }],
  *       body: requestBody && { required, content: [{ mediaType, schema }] },
