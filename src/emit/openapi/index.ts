@@ -14,27 +14,18 @@ import { LazyMembers, printJsonTo } from "./print-json.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
-/**
- * `openapi.json` at the output root: the merged model as one OpenAPI 3.1 document, printed when
- * the file is written (the CLI writes its text as it is printed, without holding it).
- */
+/** `openapi.json`: the merged model as one OpenAPI document, printed as the file is written. */
 export const emitOpenApi = (model: ApiModel): GeneratedFile[] => [
   streamedFile(OPENAPI_FILE, (out) => printJsonTo(openApiDocument(model), out)),
 ];
 
 const OPENAPI_VERSION = "3.1.1";
-/**
- * The version written when an input is an OpenAPI 3.2 document (`ApiModel.openApi32`), or the
- * model holds what only 3.2 can say (a QUERY operation, another method).
- */
+/** Written when an input is OpenAPI 3.2, or the model holds what only 3.2 can say. */
 const OPENAPI_32_VERSION = "3.2.0";
 
 const STANDARD: readonly string[] = HTTP_METHODS;
 
-/**
- * The merged model as an OpenAPI 3.1 document, members in the spec's field-table order, maps
- * keyed by names sorted; its `paths` and `webhooks` are LazyMembers (print-json.ts).
- */
+/** The merged model as an OpenAPI document; `paths` and `webhooks` are LazyMembers. */
 export function openApiDocument(model: ApiModel): JsonObject {
   const { schemas, fix } = componentSchemas(model.schemas);
   // scheme names are component keys too: `oauth/app` is not a valid one

@@ -27,10 +27,7 @@ export function mapped<T>(
   return out;
 }
 
-/**
- * `names` keyed by their component keys (`renames`, else the name itself), keys sorted, each
- * member as `f` makes it of the name.
- */
+/** `names` by their component keys (`renames`, else the name), keys sorted, each made by `f`. */
 export function byComponentKey(
   names: readonly string[],
   renames: ReadonlyMap<string, string>,

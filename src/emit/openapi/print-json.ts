@@ -1,11 +1,9 @@
 import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 
 /**
- * JSON laid out exactly as prettier (default options, `json` parser) lays out JSON.stringify's
- * output, without running prettier: JSON.stringify's own two-space layout (objects expanded),
- * its arrays then laid out as prettier does: on one line when that fits in 80 columns, arrays
- * of numbers filling lines, and an array whose items are all arrays of two or more items one
- * per line. Strings are never broken.
+ * JSON laid out exactly as prettier's `json` parser lays out JSON.stringify's output, without
+ * running prettier: JSON.stringify's two-space layout, then its arrays as prettier lays them out
+ * (on one line when it fits, numbers filling lines, an array of arrays of 2+ items one a line).
  */
 export function printJson(value: unknown): string {
   const parts: string[] = [];
@@ -34,13 +32,12 @@ export class LazyMembers {
     readonly make: (key: string) => unknown,
   ) {}
 
-  /** Only printJson prints it. */
   toJSON(): never {
     throw new Error("a LazyMembers is printed by printJson only");
   }
 }
 
-/** Objects whose members are this deep or deeper are printed whole (a member of components.schemas). */
+/** Objects at this depth or deeper are printed whole (a member of components.schemas). */
 const SPLIT_DEPTH = 3;
 
 /** Prints an object whose members are at `depth` (1: the value's own), one member at a time. */

@@ -41,11 +41,7 @@ interface ComponentSchemas {
   fix: (schema: Schema) => Schema;
 }
 
-/**
- * The model's schema names as `components.schemas` keys: a name the OpenAPI key pattern forbids
- * (`Map«string»`) gets a sanitized key and every reference to it is rewritten; when no name needs
- * it, schemas are passed through untouched.
- */
+/** The named schemas as `components.schemas`, references to a renamed key rewritten. */
 export function componentSchemas(
   named: Record<string, NamedSchema>,
 ): ComponentSchemas {

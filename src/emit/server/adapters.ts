@@ -1,11 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-/**
- * Framework adapters apiloom ships, each a template `templates/server/<name>.ts` emitted as
- * `server/<name>.ts` only when `server.adapters` lists it (it imports its framework, which a
- * project without that framework cannot compile). The node:http listener is always emitted.
- */
+/** The adapters apiloom ships, emitted only when listed: each imports its framework. */
 export const BUILT_IN_ADAPTERS = ["express", "fastify", "hono"] as const;
 
 /** The fixed files of `server/`, copied from templates/server/ on every run. */
@@ -21,10 +17,7 @@ export const SERVER_TEMPLATE_FILES = [
   "problem.ts",
 ] as const;
 
-/**
- * Names an adapter cannot take: the server's other files, and those whose webhook adapter
- * (`webhook-<name>.ts`) would be one (`receiver`, `contracts`).
- */
+/** Names an adapter cannot take: the server's own files, and those of its webhook files. */
 const TAKEN = new Set([
   ...SERVER_TEMPLATE_FILES.map((file) => file.slice(0, -".ts".length)),
   "contracts",
@@ -35,10 +28,8 @@ const TAKEN = new Set([
 ]);
 
 /**
- * Why `name` cannot be an adapter, or undefined when it can: a built-in one, or one the user's
- * templates folder holds as `server/<name>.ts` (how a user adds an adapter of their own). The
- * server's definition checks the option with it, on runs that emit nothing too: it loads no
- * emitter (nor the toolkit).
+ * Why `name` cannot be an adapter; undefined for a built-in one or `server/<name>.ts` in the user's
+ * templates folder. The option's check calls it on runs that load no emitter (nor the toolkit).
  */
 export function adapterProblem(
   name: string,

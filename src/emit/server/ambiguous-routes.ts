@@ -3,11 +3,9 @@ import type { Reporter } from "../artifact.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 
 /**
- * Endpoints with one method whose templates match exactly the same URLs (`/a/{x}` and `/a/{y}`,
- * or `/a b` and `/a%20b`; `/a/b` and `/a/b/` are two paths). The generated router gives such a URL to the endpoint that comes first
- * in the model (sorted by path, then method), so the other one can never be reached. Emitters
- * cannot add to the model's diagnostics: each is reported through the plugin's reporter.
- * Static-versus-parameter overlaps (`/a/recent` and `/a/{id}`) are not ambiguous: static wins.
+ * Endpoints with one method whose templates match the same URLs (`/a/{x}` and `/a/{y}`, `/a b` and
+ * `/a%20b`; not `/a/b` and `/a/b/`): the router gives such a URL to the first in the model, so the
+ * other is never reached. `/a/recent` and `/a/{id}` are not ambiguous: static text wins.
  */
 export function reportAmbiguousRoutes(
   model: ApiModel,

@@ -17,11 +17,7 @@ import type { TypeIndex } from "../artifact.js";
 import { receivedType, type Received } from "./received-types.js";
 import { signatures as signaturesOf } from "./signature.js";
 
-/**
- * `server/contracts.ts`: the `Handlers` interface (one typed handler per endpoint, keyed by the
- * endpoint's name), `ResponseHeaders` (declared response headers, when there are any) and
- * `HandlerSignatures` (the contract hash of each, see signature.ts).
- */
+/** `server/contracts.ts`: `Handlers`, `ResponseHeaders` and `HandlerSignatures` (signature.ts). */
 export function contractsFile(model: ApiModel, index: TypeIndex): string {
   const endpoints = model.endpoints;
   const typeNames: string[] = [];
@@ -77,7 +73,7 @@ export function block(head: string, lines: string[]): string {
     : `${head} {\n${lines.join("")}}\n`;
 }
 
-/** `  name: Generic<A, B>;`, broken one argument per line when it does not fit, as prettier does. */
+/** `  name: Generic<A, B>;`, one argument a line when it does not fit (prettier's layout). */
 export function member(name: string, generic: string, args: string[]): string {
   return `${genericMember(name, generic, args, 2)}\n`;
 }
@@ -104,12 +100,8 @@ export function importTypes(names: string[], from: string): string {
   return `${importStatement(names, from, true)}\n`;
 }
 
-/**
- * The `ResponseHeaders` interface of contracts.ts: for each endpoint whose responses declare
- * headers, the headers by status, so a handler's `headers` is checked against them (all optional:
- * the model does not say which are required). Empty when no response declares a header.
- */
-export function responseHeadersBlock(model: ApiModel): string {
+/** `ResponseHeaders`: declared response headers by endpoint and status; "" when none. */
+function responseHeadersBlock(model: ApiModel): string {
   const entries = model.endpoints.filter(hasResponseHeaders).map((endpoint) => {
     const statuses = endpoint.responses
       .filter((r) => Object.keys(r.headers ?? {}).length > 0)
@@ -129,7 +121,7 @@ export function responseHeadersBlock(model: ApiModel): string {
   );
 }
 
-export function hasResponseHeaders(endpoint: Endpoint): boolean {
+function hasResponseHeaders(endpoint: Endpoint): boolean {
   return endpoint.responses.some(
     (r) => Object.keys(r.headers ?? {}).length > 0,
   );
@@ -151,7 +143,6 @@ function headerValueType(
   const values = scalarValues(resolved);
   if (kind !== "boolean" && values?.every((v) => typeof v === "string")) {
     const union = values.map((v) => stringLiteral(v as string)).join(" | ");
-    // the literals when they fit on the line (before its `;`), else any string
     return printBefore(conditionalGroup([union, "string"]), ";", { column });
   }
   return "string";

@@ -25,12 +25,9 @@ import {
 import type { SERVER_OPTIONS } from "./options.js";
 
 /**
- * The server artifact (it imports the `types` and `validators` artifacts), `server/`:
- * `contracts.ts` (the `Handlers` type), `routes.ts` (route data) and `settings.ts` (generator
- * settings the runtime reads); the runtime copied from templates/server/ (SERVER_TEMPLATE_FILES,
- * each file's first lines say what it does); one `<adapter>.ts` per adapter `options.adapters`
- * lists (or the user's own template of that name); and for an API with webhooks their receiver.
- * The user's handlers file lives outside the output folder and is kept by src/scaffold/.
+ * The server artifact, `server/` (docs/server.md): contracts, routes and settings from the model,
+ * the runtime copied from templates/server/, a file per adapter, and the webhook receiver. The
+ * user's handlers file lives outside the output folder (src/scaffold/).
  */
 export function emitServer({
   model,
@@ -59,8 +56,7 @@ export function emitServer({
     if (problem) throw new Error(problem);
     files.push(runtimeFile("server", `${adapter}.ts`, templatesDir));
   }
-  // the webhook receiver: its contracts and routes, the runtime it runs on, and each adapter's
-  // receiver (`apiWebhooks`) where there is a template for it
+  // the webhook receiver, and each adapter's (`apiWebhooks`) where there is a template for it
   if (model.webhooks && model.webhooks.length > 0)
     files.push(
       {
@@ -82,8 +78,6 @@ export function emitServer({
           runtimeFile("server", `webhook-${name}.ts`, templatesDir),
         ),
     );
-  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig, and
-  // the framework packages the adapters among them import
   files.push(environmentFile("server", files, templatesDir));
   files.push({
     path: "server/settings.ts",
@@ -116,10 +110,8 @@ export const BASE_PATH: string = ${stringLiteral(basePath)};
 }
 
 /**
- * The template of an adapter's webhook receiver, `server/webhook-<name>.ts`, written beside the
- * adapter for an API with webhooks: the user's copy first, apiloom's otherwise; undefined when
- * neither exists (a user's adapter without one: the receiver's node:http listener and fetch
- * handler serve the webhooks).
+ * The template of an adapter's webhook receiver, `server/webhook-<name>.ts`: the user's copy
+ * first, apiloom's otherwise; undefined for neither (node:http and fetch serve the webhooks then).
  */
 export function webhookAdapterTemplate(
   name: string,

@@ -15,10 +15,8 @@ export type Literal =
   | { readonly [key: string]: Literal | undefined };
 
 /**
- * Prints data as a TypeScript literal in prettier's layout: objects always expanded (prettier keeps
- * an object expanded when its first key starts a new line), arrays of scalars on one line when they
- * fit, else one item per line. `column` is where the literal starts on an unindented line; the `;`
- * that follows it counts for the fit but is not returned.
+ * Data as a TypeScript literal in prettier's layout: objects expanded, arrays of scalars on one
+ * line when they fit. `column`: where it starts; the `;` after it counts for the fit only.
  */
 export function printLiteral(value: Literal, column: number): string {
   return printBefore(literalDoc(value), ";", { column });

@@ -28,11 +28,9 @@ export interface Received {
 }
 
 /**
- * `<Name>Received`: the endpoint's `<Name>Request` as the server decodes it, declared only when a
- * path, query or header parameter has no type in any source, or when the body a handler gets is
- * not `<Name>Body` (see `receivedBody`). The client may send an untyped parameter as a string or
- * a number (`string | number` in types.ts); the server hands over the text it got, so the
- * handler sees `string`.
+ * `<Name>Received`: the endpoint's `<Name>Request` as the server decodes it, declared when a
+ * parameter has no type in any source (the client sends `string | number`, the handler gets the
+ * text) or when the body a handler gets is not `<Name>Body` (see `receivedBody`).
  */
 export function receivedType(
   endpoint: Endpoint,
@@ -79,10 +77,7 @@ export function receivedType(
   return byMediaType(`${t.base}Received`, t.request, all, body, lines, uses);
 }
 
-/**
- * `<Name>WebhookReceived`: a webhook's `<Name>WebhookRequest` as the receiver hands it over,
- * declared only when its payload is not `<Name>WebhookBody` (see `receivedBody`).
- */
+/** `<Name>WebhookReceived`, declared when the payload is not `<Name>WebhookBody`. */
 export function webhookReceivedType(
   webhook: Webhook,
   index: TypeIndex,
@@ -114,11 +109,8 @@ const BODY_LINE =
   "its body as each media type brings it, told apart by `mediaType` (the listed media type it came as)";
 
 /**
- * The body a handler gets when it is not the one sent (a request's body as the client types it,
- * `json` "write"; a webhook's payload, "read"), by media type (`variants`, see
- * `receivedBodyVariants`): a JSON body by its own media type's schema (a merge patch by the merge
- * patch's), a text one a string; with `{ mediaType?: undefined; body?: undefined }` when the body
- * is optional; its schema types written `T.<Name>`. Undefined when it is the one sent.
+ * The body a handler gets by media type (`receivedBodyVariants`), when it is not the one sent (a
+ * request's as the client types it, `json` "write"; a webhook's payload, "read").
  */
 function receivedBody(
   { requestBody }: Endpoint,
@@ -146,36 +138,29 @@ function receivedBody(
       return `T.${type}`;
     },
   };
-  const variants: TypeNode[] = receivedBodyVariants(content, naming, json)!.map(
-    ({ mediaType, type }) => ({
-      kind: "object",
-      inline: true,
-      members: [
-        {
-          name: "mediaType",
-          optional: false,
-          type: raw(stringLiteral(mediaType)),
-        },
-        { name: "body", optional: false, type },
-      ],
-    }),
+  const variants = receivedBodyVariants(content, naming, json)!.map(
+    ({ mediaType, type }) =>
+      variant(raw(stringLiteral(mediaType)), type, false),
   );
   if (!required)
-    variants.push({
-      kind: "object",
-      inline: true,
-      members: [
-        { name: "mediaType", optional: true, type: raw("undefined") },
-        { name: "body", optional: true, type: raw("undefined") },
-      ],
-    });
+    variants.push(variant(raw("undefined"), raw("undefined"), true));
   return { variants: { kind: "union", members: variants }, namespace };
 }
 
-/**
- * `export type <name> = { <members> } & (<variants>)`: the request's other parts (if any), and
- * its body by media type (a union a handler narrows by `mediaType`).
- */
+/** `{ mediaType: <mediaType>; body: <body> }`, both members `optional` or not. */
+function variant(
+  mediaType: TypeNode,
+  body: TypeNode,
+  optional: boolean,
+): TypeNode {
+  const members = [
+    { name: "mediaType", optional, type: mediaType },
+    { name: "body", optional, type: body },
+  ];
+  return { kind: "object", inline: true, members };
+}
+
+/** `export type <name> = { <members> } & (<variants>)`: a handler narrows it by `mediaType`. */
 function byMediaType(
   name: string,
   request: string,

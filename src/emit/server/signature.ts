@@ -8,21 +8,18 @@ import {
   SCHEMA_KEYWORD_GROUPS,
 } from "../toolkit.js";
 
-/**
- * A short hash of everything that shapes an endpoint's handler type: its path, query and header
- * parameters (name, location, required, schema, style), its request body (required, media types,
- * schemas) and its responses (status, media types, schemas, headers), with the named schemas they
- * reference (transitively). Descriptions, examples and sources are left out, so rewording a spec
- * does not report a changed signature. Generated into `HandlerSignatures`; the scaffold copies it
- * into the user's handlers file and compares it on later runs.
- */
+/** {@link signatures} of one endpoint. */
 export function handlerSignature(model: ApiModel, endpoint: Endpoint): string {
   return signatures(model)(endpoint);
 }
 
 /**
- * `handlerSignature` for many endpoints of one model: each named schema is canonicalised once.
- * The model must not change while the returned function is in use.
+ * An endpoint's handler signature: a short hash of everything that shapes its handler type (its
+ * parameters, request body and responses, with the named schemas they reference, transitively).
+ * Descriptions, examples and sources are left out, so rewording a spec changes no signature.
+ * Generated into `HandlerSignatures`; the scaffold copies it into the user's handlers file and
+ * compares it on later runs. Each named schema is canonicalised once: the model must not change
+ * while the returned function is in use.
  */
 export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
   // each named schema's `,"name":{…}` member of the hashed text (the first name's without its
@@ -68,11 +65,9 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
       for (const ref of namedSchema(name).refs)
         if (!closure.has(ref)) queue.push(ref);
     }
-    // `{"named":{…},"shape":…}`: the named part is hashed along a radix trie of the sorted names
-    // (sets of names share their first names), whose state is copied again to go on with each
-    // endpoint's shape: a node is a run of names with the state after it, copied only where
-    // names part; the state inside a run that another set leaves is hashed again from the run's
-    // start when it is split there (docs/benchmark.md has what it saves)
+    // `{"named":{…},"shape":…}`: the named part is hashed along a radix trie of the sorted
+    // names (a speed device: docs/benchmark.md), a node a run of names with the hash state after
+    // it, copied where sets of names part; a run split in two hashes its head again
     const names = [...closure].sort();
     let node = namedHashes;
     let i = 0;
@@ -135,9 +130,8 @@ interface NamedRun {
 }
 
 /**
- * Writes the canonical text of the endpoint's contract shape (what writeCanonical writes for
- * the object below: keys sorted, undefined members dropped), finding the names its schemas
- * reference, without making the object:
+ * Writes writeCanonical's text of this object without making it (a speed device), collecting the
+ * names its schemas reference:
  *
  *     { params: [{ name, in, required, schema, style, explode, collectionFormat, contentType }],
  *       body: requestBody && { required, content: [{ mediaType, schema }] },
@@ -261,7 +255,7 @@ function closeObject(out: string[], at: number): void {
   }
 }
 
-/** The text writeSchema writes for a schema and the names it references (exported for its tests). */
+/** writeSchema's text of a schema and the names it references (for the tests). */
 export function strippedSchema(schema: SubSchema): {
   text: string;
   refs: Set<string>;
@@ -279,8 +273,7 @@ const ONE_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.one);
 const LIST_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.list);
 const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
 
-// the canonical texts are written as pieces into one list per text and joined once: a string
-// per level, each holding its children's, copied a schema's text once per nesting level
+// a text is pieces pushed onto one list, joined once: no copy of a schema's text per level
 
 function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
   if (typeof s !== "object" || s === null) return writeCanonical(s, out);

@@ -25,12 +25,7 @@ export const WEBHOOK_TEMPLATE_FILES = [
   "webhook-receiver.ts",
 ] as const;
 
-/**
- * `server/webhook-contracts.ts`: `WebhookHandlers` (one typed handler per webhook, keyed by its
- * name), `WebhookSignatures` (the contract hash of each, as `HandlerSignatures` for endpoints),
- * `WEBHOOK_SIGNATURE` (how deliveries are signed) and `webhookRoutes` (what the receiver routes
- * and decodes by: `<METHOD> /<key>` per webhook).
- */
+/** `server/webhook-contracts.ts`: the webhooks' handlers, signatures, signing scheme and routes. */
 export function webhookContractsFile(
   model: ApiModel,
   index: TypeIndex,

@@ -1,19 +1,12 @@
 import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
 import type { PlanSub } from "./plan.js";
 
-/**
- * What the validators' code (code.ts) is written with but is no check: the function being
- * written ({@link Fn}) and how its lines are joined, the type tests, the pointer escape, and
- * what the keyword writers (code-keywords.ts) write with ({@link CheckText}).
- */
+/** What code.ts and its keyword writers (code-keywords.ts) write checks with. */
 
 /** A sub-schema's pointer: `p`, then literal segments and loop indexes. */
 export type PathPart = { text: string } | { index: string };
 
-/**
- * Where checks are written: into `fn`, of the value in the variable `v`, at the pointer `path`
- * and the nesting `level`, their lines at `indent`.
- */
+/** Where checks are written: into `fn`, of the value in `v` at `path` and nesting `level`. */
 export interface Site {
   readonly fn: Fn;
   readonly v: string;
@@ -24,10 +17,7 @@ export interface Site {
 
 /** `s` with its lines `by` columns further in. */
 export const indented = (s: Site, by: number): Site => ({
-  fn: s.fn,
-  v: s.v,
-  path: s.path,
-  level: s.level,
+  ...s,
   indent: s.indent + by,
 });
 
@@ -80,8 +70,8 @@ export class Fn {
   }
 
   /**
-   * `head` (its first line at `indent`, the others inside), what `body` writes, and `}`; nothing when the body wrote
-   * nothing (an empty block is no check, and prettier would print it otherwise).
+   * `head` (its first line at `indent`), what `body` writes, and `}`; nothing when the body wrote
+   * nothing (an empty block checks nothing, and prettier would print it otherwise).
    */
   wrap(indent: number, head: readonly string[], body: () => void): boolean {
     const mark = this.lines.length;
@@ -102,11 +92,8 @@ export class Fn {
   }
 
   text(): string {
-    const x = this.usesX ? "x" : "_x";
-    const p = this.usesP ? "p" : "_p";
-    const e = this.usesE ? "e" : "_e";
-    const d = this.usesD ? "d" : "_d";
-    const params = [x, p, e, d];
+    const uses = [this.usesX, this.usesP, this.usesE, this.usesD];
+    const params = ["x", "p", "e", "d"].map((n, i) => (uses[i] ? n : `_${n}`));
     const body = this.lines.length === 0 ? "{}" : "{";
     const flat = `function ${this.name}(${params.join(", ")}) ${body}`;
     const head =
@@ -153,10 +140,7 @@ export function joined(written: readonly string[]): string[] {
   return out;
 }
 
-/**
- * The lines with each `if (a) {` whose block is one `if (b) {…}` (without else) as
- * `if (a && b) {…}`.
- */
+/** The lines with each `if (a) {` whose block is one `if (b) {…}` as `if (a && b) {…}`. */
 export function nested(written: readonly string[]): string[] {
   let lines = [...written];
   for (let changed = true; changed;) {

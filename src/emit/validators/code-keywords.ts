@@ -10,10 +10,7 @@ import {
 import type { PlanOp, PlanSub } from "./plan.js";
 import { FORMATS } from "./strings.js";
 
-/**
- * The checks of the keyword blocks of the validators' code (code.ts): a string's, a number's,
- * an object's, an array's keywords, written into `fn` with the helpers of `CheckText` (code-function.ts).
- */
+/** The validators' code (code.ts) of a string's, a number's, an object's, an array's keywords. */
 
 const BOUNDS: Readonly<Record<string, [string, string]>> = {
   minimum: ["<", "at least"],
@@ -22,11 +19,8 @@ const BOUNDS: Readonly<Record<string, [string, string]>> = {
   exclusiveMaximum: [">=", "less than"],
 };
 
-const plural = (n: number, word: string): string =>
-  `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const properties = (n: number): string =>
-  `${n} ${n === 1 ? "property" : "properties"}`;
+const plural = (n: number, word: string, words = `${word}s`): string =>
+  `${n} ${n === 1 ? word : words}`;
 
 export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
   const { fn, v, indent } = s;
@@ -162,14 +156,14 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
           s,
           `${n} < ${min}`,
           "minProperties",
-          `must have at least ${properties(min)}`,
+          `must have at least ${plural(min, "property", "properties")}`,
         );
       if (max !== null)
         c.guard(
           s,
           `${n} > ${max}`,
           "maxProperties",
-          `must have at most ${properties(max)}`,
+          `must have at most ${plural(max, "property", "properties")}`,
         );
       return;
     }
@@ -195,11 +189,7 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
   throw new Unsupported();
 }
 
-/**
- * The loop over an object's keys (declared members and additionalProperties; a loop with
- * patterns or propertyNames is the interpreter's): per key in order, the declared property's
- * checks, or else additionalProperties'.
- */
+/** The loop over an object's keys (one with patterns or propertyNames is the interpreter's). */
 function keyLoop(c: CheckText, s: Site, op: PlanOp): void {
   const { fn, v, indent } = s;
   const declared = op[1] as [string, PlanSub | null][];

@@ -14,18 +14,12 @@ import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
 import type { PlanOp, PlanSub } from "./plan.js";
 
 /**
- * The validators as code (issue 58; docs/validation.md says what it is like): a plan's node
- * (plan.ts) written as a function specialised to its schema, the nesting bound counted in the
- * checks. Each violation is the one templates/validators/plan.ts makes of the same operation
- * (same pointer, keyword, message, in the same order); given `r.HALT` (`is()`, a member of
- * anyOf…) a function returns at its first.
- *
- * A node using an operation this file does not write (dependentRequired, contains,
- * patternProperties, …), or whose code would not fit the line width, is left to the plan's
- * interpreter (undefined): both are checks of the same signature, calling each other.
- *
- * Spec text never reaches the code but through `K`, the file's constants: JSON in a template
- * literal, read once (`K[3]`), or a short name as an escaped string literal.
+ * The validators as code (docs/validation.md): a plan's node (plan.ts) written as a function
+ * specialised to its schema. Each violation is the one templates/validators/plan.ts makes of the
+ * same operation (same pointer, keyword, message, order). A node using an operation this file does
+ * not write, or whose code would not fit the line width, is left to the plan's interpreter: both
+ * are checks of the same signature, calling each other. Spec text reaches the code only through
+ * `K`, the file's constants (JSON in a template literal), or as an escaped string literal.
  */
 
 /** How deep blocks nest in a function before a sub-schema gets a function of its own. */
@@ -34,20 +28,15 @@ const INDENT_LIMIT = 20;
 /** How large (its plan's JSON) a named schema's node is inlined where it is referenced. */
 const INLINE_LIMIT = 400;
 
-/**
- * The code of a file's checks: each node of `nodes` (a plan's table) a function `c<id>`, when
- * it can be written; the constants and helper functions they share.
- */
+/** A plan's table as code: a function `c<id>` per node that can be written, and their helpers. */
 export class CheckCode extends CheckText {
   /** Helper functions (`h<n>`): branches of anyOf, oneOf, not and if, deep sub-schemas. */
   private readonly helpers: string[] = [];
   /** A helper's name by its checks ({@link Fn.key}). */
   private readonly helperNames = new Map<string, string>();
-  /** The helpers' keys, in the order of {@link helpers}. */
   private readonly helperKeys: string[] = [];
   /** Module-level constants after the plan (arrays of checks, sets of enum values). */
   readonly hoisted: string[] = [];
-  /** The functions of the nodes written, by node number. */
   readonly functions: (string | undefined)[] = [];
   /** The nodes being inlined (a recursive schema is called, not inlined again). */
   private readonly inlined: number[] = [];
@@ -82,7 +71,6 @@ export class CheckCode extends CheckText {
     return this.written(id) || this.calls.includes(id);
   }
 
-  /** The functions: the nodes' and the helpers'. */
   text(): string[] {
     return [
       ...this.functions.filter((f): f is string => f !== undefined),
@@ -153,7 +141,6 @@ export class CheckCode extends CheckText {
     return name;
   }
 
-  /** A sub-schema's checks of `s.v` in place (or a call of its check); the keyword writers' too. */
   override sub(s: Site, sub: PlanSub): void {
     const target = this.target(sub);
     if (target !== undefined) {
@@ -180,10 +167,7 @@ export class CheckCode extends CheckText {
     return undefined;
   }
 
-  /**
-   * A small node's checks in place of a call of its function (no call, no pointer joined for
-   * it), when they fit; false when they are to be called (large, recursive, too deep).
-   */
+  /** A small node's checks inlined, when they fit; false for a large or recursive one. */
   private inline(s: Site, id: number): boolean {
     const ops = this.nodes[id];
     if (
@@ -210,7 +194,6 @@ export class CheckCode extends CheckText {
     return false;
   }
 
-  /** A node's operations on `s.v` (a variable), in order. */
   private ops(s: Site, ops: readonly PlanOp[]): void {
     const { fn, indent } = s;
     if (s.v === "x" && ops.length > 0) fn.usesX = true;
@@ -388,7 +371,6 @@ export class CheckCode extends CheckText {
   }
 }
 
-/** The writers of the keywords of a string's, a number's, an object's, an array's block. */
 const WRITERS = { s: stringOp, n: numberOp, o: objectOp, a: arrayOp };
 
 /** The site of a function's own value: `x` at `p`, its lines at column 2. */

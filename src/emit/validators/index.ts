@@ -25,20 +25,12 @@ export const VALIDATOR_FILES = [
   `${VALIDATORS_FOLDER}/endpoints.ts`,
 ] as const;
 
-/**
- * Copied from templates/validators/ after runtime.ts: the string formats and the linear-time
- * matcher, and the interpreter of plans (plan.ts, the checks and keyword families it makes them
- * of).
- */
+/** Copied from templates/validators/ after runtime.ts: the formats and the plans' interpreter. */
 const COPIED = ["formats.ts", "plan.ts", "plan-checks.ts", "plan-keywords.ts"];
 
 /**
- * The validators artifact, the files docs/validation.md lists: copied from templates/validators/
- * (the runtime's checks, the interpreter of plans), and written from the model: schemas.ts (a
- * check per named schema, and `schemas`), endpoints.ts (`endpoints`) and, with webhooks,
- * webhooks.ts, narrowed to the `types` artifact's types.ts. The named schemas' checks are code
- * besides (code.ts): `code: false` leaves them all to the plan's interpreter (the tests compare
- * the two).
+ * The validators artifact, the files docs/validation.md lists. `code: false` leaves the named
+ * schemas' checks to the plan's interpreter (the tests compare the two).
  */
 export function validatorFiles(
   model: ApiModel,
@@ -54,15 +46,11 @@ export function validatorFiles(
   ];
   if (model.webhooks && model.webhooks.length > 0)
     files.push(operationsFile(model, index, "webhooks"));
-  // checked: what the runtime files (marked skipTypecheck) need of the project's tsconfig
   files.push(environmentFile("validators", files, templatesDir));
   return files;
 }
 
-/**
- * validators/schemas.ts: the plan of the named schemas (named schema i, sorted by name, is node
- * i of its table), an exported check bound to each, and `schemas`.
- */
+/** validators/schemas.ts: a check per named schema (i, sorted by name, is the plan's node i). */
 function schemasFile(
   model: ApiModel,
   index: TypeIndex,
@@ -166,10 +154,8 @@ function schemasFile(
 }
 
 /**
- * validators/checks.js: the named schemas' checks as JavaScript (code.ts), plain JavaScript
- * beside a small declaration (checks.d.ts) so that a user's tsc reads none of it: its
- * constants, the plan of the nodes left to the interpreter (and of the patterns), the
- * functions, and `checks`, named schema i's check at i.
+ * validators/checks.js: the named schemas' checks as JavaScript (code.ts), beside a declaration
+ * (checks.d.ts) so that a user's tsc reads none of it; `checks[i]` is named schema i's.
  */
 function checksFile(
   plan: PlanBuilder,
@@ -196,7 +182,6 @@ function checksFile(
     };
     section((o) => constantsText(o, code, functions));
     if (planned) section((o) => planText(o, plan, [], undefined, code));
-    // the interpreter's checks the code calls, and the code's module-level constants
     section((o) => {
       for (const id of code.interpreted())
         o.write(`const c${id} = P.check(${id});\n`);

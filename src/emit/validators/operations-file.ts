@@ -34,10 +34,8 @@ interface OperationTypes {
 }
 
 /**
- * The operations files by their table's name: `validators/endpoints.ts`, and, when the API
- * declares webhooks, `validators/webhooks.ts` (its payloads read as the API sends them, as a
- * response is; the generated webhook receiver checks them with it). Each: what its table is of
- * (its types are `<Of>Types`, `<Of>ValidatorTable`), its header's second line, its table's doc.
+ * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
+ * and its table's doc. A webhook's payload is read as the API sends it, as a response is.
  */
 const OPERATIONS = {
   endpoints: [
@@ -52,11 +50,7 @@ const OPERATIONS = {
   ],
 } as const;
 
-/**
- * The file of an operations table: its plan (a node per part and status, which calls the named
- * schemas' checks of validators/schemas.ts by name), the types, and the table of validators,
- * made from the plan's rows.
- */
+/** An operations table's file: its plan (calling schemas.ts's checks by name), types and table. */
 export function operationsFile(
   model: ApiModel,
   index: TypeIndex,
@@ -155,10 +149,7 @@ export function operationsFile(
   );
 }
 
-/**
- * The sub of a table entry (an endpoint's part): the named check itself for a bare `$ref`, else
- * a node of the table (one per distinct node: made on its first use, as a named schema's).
- */
+/** A table entry's sub: the named check itself for a bare `$ref`, else an interned node. */
 function entry(plan: PlanBuilder, schema: Schema): PlanSub {
   if (typeof schema.$ref === "string" && isBareRef(schema)) {
     const op = plan.ref(schema.$ref);
@@ -168,9 +159,8 @@ function entry(plan: PlanBuilder, schema: Schema): PlanSub {
 }
 
 /**
- * The `bodies` of a table entry: a body's validator by the media type it is read as (as
- * `baseMediaType` writes it), where `body` would judge one wrongly (see `ownBodySchemas`). One row
- * per distinct sub, with the media types it judges.
+ * The `bodies` rows: a body's validator by media type, where `body` would judge one wrongly (see
+ * `ownBodySchemas`); one row per distinct sub.
  */
 function bodiesRows(
   model: ApiModel,
@@ -189,7 +179,6 @@ function bodiesRows(
   return [...rows.values()];
 }
 
-/** The parameters of one location as an object schema: one property per parameter. */
 export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];

@@ -1,2 +1,2 @@
-/** Where the `validators` artifact lives in the output folder: a folder the client and server import. */
+/** The `validators` artifact's folder in the output (the client and the server import it). */
 export const VALIDATORS_FOLDER = "validators";

@@ -4,12 +4,10 @@ import type { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 
 /**
- * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan as text in template literals (one token
- * each for a user's tsc, as server/routes.ts holds its routes): JSON of the patterns and of
- * `rows` (an operations file's table, one row per line), then the nodes of the table, one per
- * line, each read (JSON.parse) the first time its check is made. `named`: the name the file
- * imports validators/schemas.ts as, for the checks of named schemas its plan calls. `code`:
- * the nodes written as code (code.ts): their lines are left empty, and the plan is given them.
+ * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan in template literals (a token each for
+ * a user's tsc): the patterns and `rows` (an operations table) as JSON, then one node per line,
+ * parsed on its check's first use. `named`: how the file imports validators/schemas.ts; `code`:
+ * the nodes written as code, whose lines are left empty.
  */
 export function planText(
   out: TextOut,
@@ -62,7 +60,6 @@ function lines(out: TextOut, items: readonly unknown[], comma: string): void {
 const json = (value: unknown): string =>
   templateLiteralText(JSON.stringify(value));
 
-/** `export interface name {` and the lines, or `{}` without lines. */
 export function objectType(
   out: TextOut,
   name: string,

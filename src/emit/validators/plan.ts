@@ -11,22 +11,16 @@ import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
 import { FORMATS } from "./strings.js";
 
 /**
- * The validators as data (docs/validation.md): each schema becomes a node of a plan, the
- * operations templates/validators/plan.ts compiles into checks on a schema's first use. The
- * generator decides here which keywords count, in which order (the order of the violations), how
- * each pattern runs, which members a discriminator picks, which required names a request or a
- * response may leave out.
- *
- * A node is a list of operations `[code, ...operands]` (`PlanOp`). A sub-schema in a
- * node (`PlanSub`) is a node in place, or the number of a node of the plan's table: a named
- * schema's, or one moved out where nodes nest {@link NEST_LIMIT} deep, so that neither the
- * generator nor the runtime recurses deeper than that on a deep schema.
+ * The validators as data (docs/validation.md): each schema becomes a node of a plan, which
+ * templates/validators/plan.ts compiles into checks on a schema's first use. A node nested
+ * {@link NEST_LIMIT} deep moves to the plan's table, so that neither the generator nor the
+ * runtime recurses deeper than that on a deep schema.
  */
 
 /** An operation of a plan node: `[code, ...operands]` (templates/validators/plan.ts). */
 export type PlanOp = unknown[];
 
-/** A sub-schema in a node: its node in place, or the number of a node of the table. */
+/** A sub-schema in a node: its node in place, or the number of a node of the table */
 export type PlanSub = number | PlanOp[];
 
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
@@ -35,20 +29,15 @@ const NEST_LIMIT = 12;
 /** A pattern of the plan: `[source, flags]`, or with the linear-time matcher's program. */
 type PatternEntry = [string, string] | [string, string, string, string[]];
 
-/**
- * One file's plan: its table (filled from a worklist: a deep schema needs no deep recursion
- * here), its patterns, and how it refers to a named schema's check.
- */
+/** One file's plan: its table of nodes (filled from a worklist), its patterns. */
 export class PlanBuilder {
   /** The table's nodes, by number; undefined while pending. */
   readonly nodes: (PlanOp[] | undefined)[] = [];
-  /** The patterns, each once. */
   readonly patterns: PatternEntry[] = [];
   readonly allOfLookups = new WeakMap<
     Schema,
     (name: string) => JsonSubSchema | undefined
   >();
-  /** The model's named schemas, which `$ref`s point at. */
   readonly schemas: Readonly<Record<string, NamedSchema>>;
   /** Whether a JSON number may come as a bigint (the config's `int64: "bigint"`). */
   readonly bigints: boolean;
@@ -81,11 +70,7 @@ export class PlanBuilder {
     return id;
   }
 
-  /**
-   * The sub-schema of a check of its own (a table entry, a branch of anyOf): a bare `$ref` the
-   * named check itself, a trivial one nothing, else its node (at `depth`: in place, or moved
-   * to the table).
-   */
+  /** A sub-schema checked on its own (a branch of anyOf): a bare `$ref` is the named check. */
   branch(schema: SubSchema, depth: number): PlanSub {
     if (
       isObject(schema) &&
@@ -105,15 +90,11 @@ export class PlanBuilder {
     return schemaOps(this, schema, depth + 1);
   }
 
-  /**
-   * The index of `pattern` in the plan's patterns; undefined when it checks nothing (not a
-   * JavaScript regular expression, or refused: the reading reported it).
-   */
+  /** The index of `pattern`; undefined when invalid or refused (the reading reported it). */
   regex(pattern: string): number | undefined {
     const known = this.regexes.get(pattern);
     if (known !== undefined) return known ?? undefined;
     const guard = this.model.patterns?.get(pattern);
-    // the reading decides every pattern of the model's schemas (model/patterns/safety.ts)
     if (guard === undefined)
       throw new Error(
         `the model has no verdict on the pattern ${JSON.stringify(pattern)} (ApiModel.patterns)`,
@@ -137,10 +118,7 @@ export class PlanBuilder {
     return index;
   }
 
-  /**
-   * The number of a table node checking `schema`, compiled now: the same node as an earlier
-   * one's when they are the same (endpoints share their parameters' shapes).
-   */
+  /** The number of a table node checking `schema`, compiled now; equal nodes share one. */
   intern(schema: SubSchema): number {
     // the same schema text makes the same node (endpoints repeat their parameters' schemas
     // inline), unless the text lost a value to JSON (as null) or its node moved nodes out to
@@ -172,7 +150,7 @@ export class PlanBuilder {
   }
 }
 
-/** `schema` as JSON, or undefined when JSON cannot hold it exactly (a null may stand for another value). */
+/** `schema` as JSON; undefined when JSON may not hold it exactly (a null may be another value). */
 function schemaText(schema: SubSchema): string | undefined {
   try {
     const text = JSON.stringify(schema) as string | undefined;
@@ -182,13 +160,7 @@ function schemaText(schema: SubSchema): string | undefined {
   }
 }
 
-/**
- * JSON Schema (the model's 2020-12 dialect) → the operations of one plan node, in the order
- * their violations come: `$ref`, type, enum and const, then a string's, a number's, an object's
- * and an array's keywords (each group run only on a value of its kind), then allOf (its
- * members' operations in place), anyOf, oneOf, not and if/then/else. templates/validators/plan.ts
- * says what each operation checks.
- */
+/** JSON Schema (2020-12) → one node's operations, in the order their violations come. */
 function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
   if (s === undefined || s === true) return [];
   if (s === false) return [["F"]];
@@ -218,15 +190,10 @@ function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
   return out;
 }
 
-/** `[code, ops]` onto `out` when there are operations for a value of that kind. */
 function kind(out: PlanOp[], code: string, ops: PlanOp[]): void {
   if (ops.length > 0) out.push([code, ops]);
 }
 
-/**
- * minLength and maxLength (in code points), pattern (one JavaScript cannot compile, or the
- * reading refused, checks nothing) and format.
- */
 function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
   const min = count(s.minLength) && s.minLength > 0 ? s.minLength : null;
@@ -248,7 +215,6 @@ const BOUNDS = [
   "exclusiveMaximum",
 ] as const;
 
-/** The bounds (finite numbers) and multipleOf (a positive one). */
 function numberOps(s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
   for (const key of BOUNDS) {
@@ -260,10 +226,7 @@ function numberOps(s: Schema): PlanOp[] {
   return out;
 }
 
-/**
- * minItems, maxItems, uniqueItems, prefixItems, items (additionalItems after prefixItems, as the
- * readers keep it) and contains with minContains/maxContains.
- */
+/** Array keywords; additionalItems counts after prefixItems only, as the readers keep it. */
 function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   const out: PlanOp[] = [];
   if (count(s.minItems) && s.minItems > 0) out.push(["mi", s.minItems]);
@@ -296,10 +259,6 @@ function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   return out;
 }
 
-/**
- * allOf (its members' operations in place), anyOf and oneOf (OpenAPI's discriminator as a fast
- * path), not and if/then/else.
- */
 function composition(
   b: PlanBuilder,
   s: Schema,
@@ -344,10 +303,8 @@ function composition(
 }
 
 /**
- * OpenAPI's discriminator as a fast path (OpenAPI 3.1 §4.8.25): the named property's value
- * picks the one member to check, by the values src/model/schema/schema.ts gives each schema (the
- * mapping, else the member's own const/enum, else its name; the types use the same). Values it
- * does not know fall back to plain anyOf/oneOf. `[property, values, checks]`, or null.
+ * OpenAPI's discriminator as a fast path (OAS 3.1 §4.8.25): the property's value picks the one
+ * member to check, by `discriminatorCases`; an unknown value falls back to plain anyOf/oneOf.
  */
 function discriminator(
   b: PlanBuilder,
@@ -381,12 +338,7 @@ function inPlace(sub: PlanSub): boolean {
   return typeof sub === "number" || sub.length > 0;
 }
 
-/**
- * An object's keywords as plan operations: required (readOnly properties not required of a
- * request, writeOnly ones not of a response), minProperties, maxProperties, dependentRequired,
- * dependentSchemas, then its members: each declared property read by its name, or, when
- * patternProperties, additionalProperties or propertyNames is there, one loop over the keys.
- */
+/** Object keywords; the members are read by name unless a keyword needs a loop over the keys. */
 function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   const out: PlanOp[] = [];
   if (Array.isArray(s.required)) {
@@ -435,12 +387,9 @@ function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
 }
 
 /**
- * `["k", declared, additional, patterns, propertyNames]`: the declared names with their subs
- * (null: nothing to check, listed only so that additionalProperties leaves them alone), the
- * sub of the other keys (false: they must not be there; null: nothing to check), the patterns
- * of patternProperties with their subs (a pattern that checks nothing makes every key count
- * as matched: no additionalProperties then, as the generated code always did), and the sub of
- * propertyNames. Undefined when the loop would check nothing.
+ * `["k", declared, additional, patterns, propertyNames]`, undefined when it checks nothing. A
+ * null sub checks nothing: a declared name is listed so that additionalProperties leaves it
+ * alone; additional `false` refuses every other key.
  */
 function keyLoop(
   b: PlanBuilder,
@@ -498,7 +447,6 @@ function isObject(s: SubSchema): s is Schema {
 /** Absent, `true` or `{}`: accepts everything, so nothing is compiled for it. */
 function isTrivial(schema: SubSchema): boolean {
   if (schema === undefined || schema === true) return true;
-  if (schema === false) return false;
   return isObject(schema) && Object.keys(schema).length === 0;
 }
 
@@ -518,10 +466,8 @@ export function isBareRef(schema: Schema): boolean {
   return Object.keys(schema).every((k) => k === "$ref" || isAnnotation(k));
 }
 
-/** A finite number (a bound, a multipleOf). */
 const num = (v: unknown): v is number =>
   typeof v === "number" && Number.isFinite(v);
 
-/** A count: a non-negative integer (a length, a number of items or properties). */
 const count = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 0;

@@ -1,7 +1,4 @@
-/**
- * The string formats checked, each by the runtime's Format constant of it (its test and its
- * message; templates/validators/formats.ts).
- */
+/** The string formats checked, by their Format constant in templates/validators/formats.ts. */
 export const FORMATS: Readonly<Record<string, string>> = {
   "date-time": "DATE_TIME",
   date: "DATE",
