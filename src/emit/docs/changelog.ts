@@ -7,24 +7,14 @@ import type {
 } from "../artifact.js";
 import { markdownCode, markdownText } from "../toolkit.js";
 
-/*
- * The docs' changelog page, `docs/changes.md`, in the words of the rules of `apiloom diff`: the
- * docs own its text and the record it carries; the context's `sinceLastRun` gives the comparison.
- */
-
 /** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
 type ChangeRuleTable = SinceLastRun["rules"];
 
 type ChangeSeverity = ChangeRule["severity"];
 
-/**
- * The largest page read back (its record on the last line, base64): a page lists a few thousand
- * changes in well under this. A larger one, planted where the last run's page was, is not read
- * (a warning says so) and the page is made from this run's comparison.
- */
+/** The largest page read back, far above a real one's: a larger, planted one is not read. */
 const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
 
-/** The page's name in the docs folder. */
 const CHANGELOG_FILE = "changes.md";
 
 const TITLE = "# Changes since the last run\n\n";
@@ -36,21 +26,18 @@ const HEADINGS: Record<ChangeSeverity, string> = {
 };
 
 /**
- * The docs' changelog page: what changed in the API since the last run into this folder. The
- * same inputs and state give the same bytes: when the document did not change, the page is the
- * one already there; it is made anew only from a document that changed.
+ * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
+ * this folder, by the rules of `apiloom diff`.
  */
 export function changelogPage(
   docsPath: string,
   since: SinceLastRun,
-  /** Told when the last run's page is past CHANGELOG_MAX_BYTES and so not read (a warning). */
   reporter: Reporter,
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
   const rules = since.rules;
-  // no earlier document, or the same one: the last run's page stands, made again from the data
-  // it carries (its last line), not from its bytes: a page edited by hand is stale, and whatever
-  // is planted in its data comes out escaped
+  // the same document: the last run's page stands, made again from its record, not its bytes (a
+  // page edited by hand is stale; what is planted in the record comes out escaped)
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
       maxBytes: CHANGELOG_MAX_BYTES,

@@ -41,7 +41,6 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   if (path.length > 0) groups.push(["path", new Map(path)]);
   if (query.length > 0) groups.push(["query", new Map(query)]);
   if (headers.length > 0) groups.push(["headers", new Map(headers)]);
-  // the media type the client sends, the one the body's type describes
   const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)

@@ -29,8 +29,6 @@ import type {
   WebhookView,
 } from "./view-types.js";
 
-/** How one endpoint is shown: its facts, its examples and where it came from. */
-
 /** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
 export function endpointIds(endpoints: readonly Endpoint[]): string[] {
   const taken = new Set<string>();
@@ -85,11 +83,9 @@ export function endpointView(
 }
 
 /**
- * The parameter and response views of one docs view, each made once however many endpoints show
- * it, and each list of them once: endpoints that show the same rows get the same objects, so the
- * view stays small and a template can make a table once per list (the own templates do). A view
- * is found by its fields along a tree of maps, one field a level: no key text is built, and a
- * spec string hashes once.
+ * The parameter and response views of one docs view, each view and list made once, so a template
+ * can make a table once per list. A view is found along a tree of maps, one field a level: no key
+ * text is built. A speed device: docs/benchmark.md.
  */
 export class SharedParts {
   private readonly parameters: Node = new Map();
@@ -199,10 +195,7 @@ function parts(
   };
 }
 
-/**
- * How a webhook is shown: its key and handler, the headers and payload the API sends, and the
- * answers your receiver may give (`hook-<name>`: webhook names are unique identifiers).
- */
+/** How a webhook is shown (`hook-<name>`: webhook names are unique identifiers). */
 export function webhookView(shared: SharedParts, w: Webhook): WebhookView {
   const { parameters, body, responses } = parts(w, shared);
   return {
