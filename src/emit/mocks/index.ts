@@ -63,7 +63,6 @@ export function emitMocks({
   const file = `${paths["mocks"] ?? "mocks"}/index.ts`;
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
-  // with dates: "Date" / int64: "bigint", what the client revives by (its plans)
   const revival = scalarRevival(model);
   const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
@@ -173,7 +172,6 @@ function answerOf(
     example ? example.value : bodySample(media, schemas, options),
   );
   const unread =
-    // what the client would not revive by its plan (dates: "Date", int64: "bigint")
     example && kind === "json"
       ? revival?.unrevivable(value, endpoint.name, response.status)
       : undefined;
