@@ -70,7 +70,6 @@ export async function* emitPlugins(
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
   );
-  // built when a plugin first reads `context.types`
   let index: TypeIndex | undefined;
   const batches: EmitterBatch[] = [];
   for (const plugin of madeOrder(run.plugins)) {

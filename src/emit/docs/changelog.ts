@@ -84,13 +84,12 @@ function pageRecord(since: SinceLastRun): PageRecord {
   if (changes.length === 0) return { kind: "wording" };
   return {
     kind: "changes",
-    changes: changes.map((c) => ({
-      rule: c.rule,
-      endpoint: c.endpoint,
-      message: c.message,
-      names: pickNames(c.names),
-      ...(c.also && { also: c.also.map((a) => a.function!) }),
-    })),
+    changes: changes.map((c) =>
+      pageChange(
+        c,
+        c.also?.map((a) => a.function!),
+      ),
+    ),
   };
 }
 
@@ -114,13 +113,10 @@ function readPageRecord(
   if (typeof kind === "string" && Object.hasOwn(NO_CHANGES, kind))
     return { kind: kind as keyof typeof NO_CHANGES };
   if (kind !== "changes" || !Array.isArray(changes)) return undefined;
-  const read: PageChange[] = [];
-  for (const c of changes as unknown[]) {
-    const change = readPageChange(c, rules);
-    if (!change) return undefined;
-    read.push(change);
-  }
-  return { kind, changes: read };
+  const read = (changes as unknown[]).map((c) => readPageChange(c, rules));
+  return read.every((c): c is PageChange => c !== undefined)
+    ? { kind, changes: read }
+    : undefined;
 }
 
 function readPageChange(
@@ -143,22 +139,21 @@ function readPageChange(
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;
-  return {
-    rule: c.rule,
-    endpoint: c.endpoint,
-    message: c.message,
-    names: pickNames(names as ApiChange["names"]),
-    ...(c.also !== undefined && { also: c.also as string[] }),
-  };
+  return pageChange(value as PageChange, c.also as string[] | undefined);
 }
 
 /** The names a page keeps of a change, in this order. */
 const NAME_KEYS = ["function", "type", "member", "handler"] as const;
 
-function pickNames(names: ApiChange["names"]): ApiChange["names"] {
-  const out: ApiChange["names"] = {};
-  for (const k of NAME_KEYS) out[k] = names[k];
-  return out;
+/** A change as a page keeps it: its names in NAME_KEYS' order. */
+function pageChange(
+  c: Omit<PageChange, "also">,
+  also: string[] | undefined,
+): PageChange {
+  const names: ApiChange["names"] = {};
+  for (const k of NAME_KEYS) names[k] = c.names[k];
+  const { rule, endpoint, message } = c;
+  return { rule, endpoint, message, names, ...(also && { also }) };
 }
 
 function render(record: PageRecord, rules: ChangeRuleTable): string {

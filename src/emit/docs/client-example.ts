@@ -22,9 +22,8 @@ import {
 } from "../toolkit.js";
 
 /**
- * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`
- * with the required parameters and a sample body. Spec text only reaches the code as string
- * literals and quoted property names.
+ * A call of the generated client for an endpoint with its required parameters and a sample body;
+ * spec text reaches the code only as string literals and quoted property names.
  */
 export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const groups: [string, unknown][] = [];

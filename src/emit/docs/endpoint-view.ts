@@ -104,7 +104,7 @@ export class SharedParts {
       at(at(at(this.parameters, p.name), flags), type),
       p.description,
     );
-    return held(node, () => ({
+    return at(node, HELD, () => ({
       name: p.name,
       in: p.in,
       required: p.required,
@@ -121,7 +121,7 @@ export class SharedParts {
     const link = linkTo(media.schema, this.schemaAnchors);
     // a link's id follows from its name
     const node = at(at(at(this.contents, media.mediaType), type), link?.name);
-    return held(node, () => ({ mediaType: media.mediaType, type, link }));
+    return at(node, HELD, () => ({ mediaType: media.mediaType, type, link }));
   }
 
   response(r: ApiResponse): ResponseView {
@@ -129,14 +129,14 @@ export class SharedParts {
       r.description || reasonPhrase(statusKey(r.status) ?? "");
     const content = this.list(r.content.map((c) => this.content(c)));
     const node = at(at(at(this.responses, content), r.status), description);
-    return held(node, () => ({ status: r.status, description, content }));
+    return at(node, HELD, () => ({ status: r.status, description, content }));
   }
 
   /** The one array of these shared views, in this order (`items`, the first time). */
   list<T extends object>(items: T[]): T[] {
     let node = this.lists;
     for (let i = 0; i < items.length; i++) node = at(node, items[i]);
-    return held(node, () => items);
+    return at(node, HELD, () => items);
   }
 }
 
@@ -153,25 +153,14 @@ const PLACES: Record<string, number> = {
   cookie: 3,
 };
 
-/** What `node` holds, made the first time. */
-function held<T>(node: Node, make: () => T): T {
-  let value = node.get(HELD) as T | undefined;
-  if (value === undefined) {
-    value = make();
-    node.set(HELD, value);
-  }
+/** What `node` holds at `key`, made the first time: the level under it, or at HELD the view. */
+function at<T = Node>(node: Node, key: unknown, make = newNode as () => T): T {
+  let value = node.get(key) as T | undefined;
+  if (value === undefined) node.set(key, (value = make()));
   return value;
 }
 
-/** The level under `node` for `key`, made when missing. */
-function at(node: Node, key: unknown): Node {
-  let next = node.get(key) as Node | undefined;
-  if (next === undefined) {
-    next = new Map();
-    node.set(key, next);
-  }
-  return next;
-}
+const newNode = (): Node => new Map();
 
 /** The parameters, body and responses of an endpoint or a webhook, as the docs show them. */
 function parts(

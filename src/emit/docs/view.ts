@@ -75,7 +75,6 @@ export function buildDocsView(
     return view;
   });
   const slugOf = new Map(grouping.groups.map((g, i) => [g.name, slugs[i]!]));
-  // a group's name, description, depth and OpenAPI 3.2's summary and kind, as they are
   const tags = grouping.groups.map(
     ({ members, parent, ...group }, i): TagView => ({
       ...group,

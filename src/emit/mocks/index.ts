@@ -51,9 +51,8 @@ interface Answer {
 }
 
 /**
- * `mocks/index.ts`: an MSW handler per endpoint (`<name>Handler`) and `handlers`, all of them,
- * the most specific path first; each answers the first declared 2XX response with its example,
- * or a sample made from its schema (the same description gives the same bytes).
+ * `mocks/index.ts`: an MSW handler per endpoint and `handlers`, all of them; each answers the
+ * first declared 2XX response with its example, or a sample made from its schema.
  */
 export function emitMocks({
   model,
@@ -115,9 +114,8 @@ export function emitMocks({
 const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
 
 /**
- * `<name>Handler`, or the endpoint's name itself when it ends in `Handler` already (Stride's
- * `getAllHandler`, not `getAllHandlerHandler`); a name taken (by an earlier handler, or a name
- * of the file's) gets the first free number.
+ * `<name>Handler`, or the name itself when it ends in `Handler` already (not
+ * `getAllHandlerHandler`); a name taken gets the first free number.
  */
 function handlerName(endpoint: string, taken: Set<string>): string {
   const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
