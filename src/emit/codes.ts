@@ -62,7 +62,6 @@ export const EMIT_CODES = {
 
 export type EmitCode = keyof typeof EMIT_CODES;
 
-/** A reporter of the emitters' codes (and the model's). */
 export class EmitReporter extends Reporter<EmitCode> {
   constructor() {
     super(EMIT_CODES);

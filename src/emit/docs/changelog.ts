@@ -164,23 +164,19 @@ function render(record: PageRecord, rules: ChangeRuleTable): string {
 function body(record: PageRecord, rules: ChangeRuleTable): string {
   if (record.kind !== "changes") return NO_CHANGES[record.kind];
   const changes = record.changes;
+  const of = (severity: ChangeSeverity) =>
+    changes.filter((c) => rules[c.rule]!.severity === severity);
+  const warnings = of("warning").length;
   const lines = [
-    `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${tally(changes, rules)}.`,
+    `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${of("breaking").length} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${of("info").length} info.`,
   ];
   for (const severity of ["breaking", "warning", "info"] as const) {
-    const of = changes.filter((c) => rules[c.rule]!.severity === severity);
-    if (of.length === 0) continue;
+    const listed = of(severity);
+    if (listed.length === 0) continue;
     lines.push("", `## ${HEADINGS[severity]}`, "");
-    for (const c of of) lines.push(`- ${item(c, rules)}`);
+    for (const c of listed) lines.push(`- ${item(c, rules)}`);
   }
   return lines.join("\n") + "\n";
-}
-
-function tally(changes: readonly PageChange[], rules: ChangeRuleTable): string {
-  const count = (s: ChangeSeverity) =>
-    changes.filter((c) => rules[c.rule]!.severity === s).length;
-  const warnings = count("warning");
-  return `${count("breaking")} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${count("info")} info`;
 }
 
 /** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */

@@ -1,7 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by-option.js";
 
-/** The `docs` artifact: `docs/`, Markdown pages and one self-contained HTML page. */
 export default definePlugin({
   name: "docs",
   description:

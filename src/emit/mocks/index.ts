@@ -261,21 +261,14 @@ function responseDoc(answer: Answer): Doc {
       ],
       broken,
     );
-  if (body?.kind === "json") {
-    // prettier hugs the last argument, `init`, unless the first is an object too
-    if (isMap(body.value))
-      return group([
-        "HttpResponse.json(",
-        items([jsonDoc(body.value), init()]),
-        ")",
-      ]);
-    return huggedCall("HttpResponse.json", jsonDoc(body.value), init);
-  }
-  if (body?.kind === "text")
-    return group([
-      "HttpResponse.text(",
-      items([stringLiteral(String(body.value)), init()]),
-      ")",
-    ]);
-  return group(["new HttpResponse(null, ", init(), ")"]);
+  if (body === undefined || body.kind === "none")
+    return group(["new HttpResponse(null, ", init(), ")"]);
+  const value =
+    body.kind === "json"
+      ? jsonDoc(body.value)
+      : stringLiteral(String(body.value));
+  // prettier hugs the last argument, `init`, unless the first is an object too
+  if (body.kind === "json" && !isMap(body.value))
+    return huggedCall("HttpResponse.json", value, init);
+  return group([`HttpResponse.${body.kind}(`, items([value, init()]), ")"]);
 }

@@ -39,7 +39,6 @@ interface QueryTemplate {
   keyHelpers(scalars: boolean): string;
 }
 
-/** What one endpoint becomes, by its method. */
 const KINDS: Partial<Record<Endpoint["method"], "query" | "mutation">> = {
   get: "query",
   // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
