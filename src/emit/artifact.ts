@@ -128,7 +128,7 @@ export type OptionValues<S extends PluginOptionSpecs> = {
             : never;
 };
 
-/** What a value of an option may be; a list of strings: one of them. */
+/** What a value of an option may be; a list (not `"string-list"`) names the strings it may be. */
 export type OptionType =
   | "string"
   | "number"
