@@ -6,7 +6,6 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitCode } from "./codes.js";
 import type { TypeIndex } from "./type-index/type-index.js";
 
-// what the context's `reporter` and `types` are
 export type { ReportPlace } from "../model/diagnostics/reporter.js";
 export type { EndpointTypes, TypeIndex } from "./type-index/type-index.js";
 export type { WebhookTypes } from "./type-index/webhook-names.js";
@@ -16,17 +15,13 @@ export type { SchemaMode } from "./type-index/schema-to-type.js";
 export interface OnceReport extends OnceReportOf<EmitCode> {}
 
 /**
- * The context's `reporter`: how a plugin reports a diagnostic (`report(code, message, at,
- * related?)`, as {@link OnceReport}'s), one of the emitters' codes (src/emit/codes.ts), which
- * gives its severity; the same diagnostic (place, code and message) said twice is kept once.
+ * The context's `reporter`: `report(code, message, at, related?)` with an emitters' code
+ * (src/emit/codes.ts), which gives its severity; a diagnostic said twice is kept once.
  */
 export interface Reporter extends OnceReport {
   /** A report made once per `subject` however often it is met (`once(name).report(…)`). */
   once(subject: string): OnceReport;
-  /**
-   * What a diagnostic code means, the registry's line, for the codes of the run (the readers'
-   * and the model's too, whose diagnostics the model holds), or "" for another.
-   */
+  /** What a diagnostic code of the run means (the registry's line), or "" for another. */
   meaning(code: string): string;
   /** Diagnostics collected elsewhere (a toolkit check's), each kept once. */
   add(diagnostics: readonly Diagnostic[]): void;
@@ -37,9 +32,8 @@ export interface Reporter extends OnceReport {
 /** The output folder as the project around it sees it. */
 export interface OutputLayout {
   /**
-   * The output folder relative to the project folder (the config's, or the working folder),
-   * with `/`: `generated`, `build/api`, `../api`, or `.` for the project folder itself. Code of the
-   * project imports the output from there (the docs' client examples).
+   * The output folder relative to the project folder (the config's, or the working folder), with
+   * `/`: `generated`, `../api`, or `.`; the project's code imports the output from there.
    */
   outDir: string;
 }
@@ -49,24 +43,18 @@ export interface GeneratedFile {
   path: string;
   contents: string;
   /**
-   * A TypeScript file whose code you check yourself (apiloom's tests compile theirs with
-   * `typecheckGenerated`): one written from the API that grows with it (types, endpoint
-   * tables), or a runtime file copied as it is (`runtimeFile` marks apiloom's own copy, not a
-   * user's). The run puts `// @ts-nocheck` below its first line (a `//` comment) unless the
-   * config's `typecheckGenerated` is on, so the project's tsc and editor read its types without
-   * checking its code again. Its types are the same either way; what a runtime file needs of the
-   * project's `lib` and `types` is best named in a small file left unmarked (apiloom's folders'
-   * `environment.ts`).
+   * A TypeScript file whose code you check yourself: the run puts `// @ts-nocheck` below its first
+   * line (a `//` comment) unless the config's `typecheckGenerated` is on, so the project's tsc
+   * reads its types without checking its code again. What a runtime file needs of the project's
+   * `lib` and `types` is best named in a small unmarked file (apiloom's `environment.ts`).
    */
   skipTypecheck?: boolean;
 }
 
 /**
- * An artifact apiloom makes: a plugin. It owns its name, what it needs, where its files go, its
- * options (with their defaults and checks), and it reports through the context it is given. The
- * runner (run.ts) knows nothing about any one artifact. apiloom's own artifacts are plugins of
- * this same shape (src/emit/<name>/plugin.ts, listed in src/emit/registry.ts); a user adds one
- * with `plugins: [...]` in the config, made with `definePlugin`.
+ * An artifact apiloom makes: a plugin, owning its name, needs, path and options, and reporting
+ * through its context. apiloom's own artifacts have this shape (src/emit/registry.ts); a user adds
+ * one with `plugins: [...]` in the config, made with `definePlugin`.
  */
 export interface ArtifactPlugin<
   N extends string = string,
@@ -75,9 +63,8 @@ export interface ArtifactPlugin<
   /** The artifact's name: what `artifacts` and `-a` list, and the config section of its options. */
   name: N;
   /**
-   * What defines the plugin's behaviour, fed to the fingerprint with its options: a plugin of the
-   * config must name its version (change it with the plugin's output; {@link ConfigPlugin}).
-   * apiloom's own plugins leave it out; apiloom's version stands for them.
+   * Fed to the fingerprint with its options: a plugin of the config names it and changes it with
+   * its output ({@link ConfigPlugin}); apiloom's own plugins leave it out.
    */
   version?: string;
   /** One line: what the artifact is (the CLI's help lists it). */
@@ -86,8 +73,7 @@ export interface ArtifactPlugin<
   needs?: readonly string[];
   /**
    * Artifacts whose files this one's `emit` reads when the run makes them: they are made first.
-   * Unlike `needs`, asking for this one does not make them. The docs name `openapi`: their
-   * changelog page compares this run's OpenAPI document with the last run's (`sinceLastRun`).
+   * Unlike `needs`, asking for this one does not make them.
    */
   after?: readonly string[];
   /**
@@ -95,17 +81,11 @@ export interface ArtifactPlugin<
    * false: it is made only when `artifacts` or `-a` names it (or an artifact asked for needs it).
    */
   byDefault?: boolean;
-  /**
-   * Where its files live in the output folder, relative, with `/`: a file (`openapi.json`) or a
-   * folder (`client`). Other artifacts import its files from there.
-   */
+  /** Where its files live in the output folder, with `/`: a file (`openapi.json`) or a folder. */
   path: string;
   /** Its options, each with a default and a check; the config holds them under `<name>`. */
   options?: S;
-  /**
-   * @deprecated Ignored: which source places a plugin prints is apiloom's to find. Accepted so
-   * that a plugin written before it went keeps compiling.
-   */
+  /** @deprecated Ignored; accepted so that older plugins keep compiling. */
   places?: unknown;
   /** Makes the artifact's files from the model. Only the CLI writes them. */
   emit(
@@ -131,9 +111,8 @@ export type PluginOptionSpecs = Readonly<
 >;
 
 /**
- * A plugin's options as its `emit` receives them: resolved, defaults applied, frozen. Each is
- * what its spec's `type` takes (a list of strings: one of them), or for a string and an object
- * its default's type.
+ * A plugin's options as its `emit` receives them: resolved, defaults applied, frozen; a string or
+ * object option has its default's type.
  */
 export type OptionValues<S extends PluginOptionSpecs> = {
   readonly [K in keyof S]: S[K] extends { type: "number" }
@@ -149,10 +128,7 @@ export type OptionValues<S extends PluginOptionSpecs> = {
             : never;
 };
 
-/**
- * What a value of an option may be: a string, a number, a boolean, a list of strings, or one of
- * the strings listed.
- */
+/** What a value of an option may be; a list (not `"string-list"`) names the strings it may be. */
 export type OptionType =
   | "string"
   | "number"
@@ -169,10 +145,7 @@ export interface PluginOption<T = unknown> {
   default: T;
   /** One line: what it does. */
   help: string;
-  /**
-   * Where the config holds it, when not `<plugin>.<option>`: a top-level key (`baseUrl`) or
-   * another `section.key`.
-   */
+  /** Where the config holds it, when not `<plugin>.<option>`: `baseUrl` or `section.key`. */
   config?: string;
   /** A command-line flag that sets it (`--base-url`); a boolean flag takes no value. */
   flag?: string;
@@ -203,10 +176,7 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
    * type expressions: one index per run, built when a plugin first reads it.
    */
   readonly types: TypeIndex;
-  /**
-   * Reports a diagnostic: a code of src/emit/codes.ts, which gives its severity. A
-   * plugin of the user's reports `PluginDiagnosticCode`s; the message says what.
-   */
+  /** Reports a diagnostic; a user's plugin reports `PluginDiagnosticCode`s. */
   readonly reporter: Reporter;
   /** Collects the imports of the output file `from`: other output files by their path. */
   imports(from: string): ImportCollector;
@@ -219,22 +189,17 @@ export interface EmitContext<O = Readonly<Record<string, unknown>>> {
 }
 
 /**
- * The last run's OpenAPI document beside this run's, and what changed between them by the rules
- * of `apiloom diff` (the docs' changelog page, the summary line of `generate`). The CLI reads the
- * last run's files; `generate()`, which writes nothing, has no last run.
+ * The last run's OpenAPI document beside this run's, and what changed by the rules of `apiloom
+ * diff`. `generate()`, which writes nothing, has no last run.
  */
 export interface SinceLastRun {
-  /**
-   * The last run's OpenAPI document; undefined on a first run, or when the folder's is not what
-   * the last run wrote (edited or put there by hand).
-   */
+  /** The last run's OpenAPI document; undefined on a first run or when edited since. */
   readonly before: string | undefined;
   /** This run's OpenAPI document. */
   readonly now: string;
   /**
-   * A file of the output folder as the last run wrote it (its manifest lists it with the hash of
-   * what is there now), read up to `maxBytes`, never through a link; undefined when it is not
-   * that. Past `maxBytes`, `onTooLarge` is told why and where the file is.
+   * A file of the output folder as the last run wrote it (its manifest's hash matches), read up to
+   * `maxBytes` (past it, `onTooLarge` is told), never through a link; else undefined.
    */
   earlier(
     path: string,
@@ -290,9 +255,7 @@ export interface ImportCollector {
 
 /**
  * Types a plugin: `export default definePlugin({ name, version, description, path, options,
- * emit })`. It returns the plugin as it is. A plugin of the config gives its `version`
- * ({@link ConfigPlugin}); apiloom's own plugins (src/emit/<name>/plugin.ts) leave it out, as
- * apiloom's version stands for them.
+ * emit })`, returned as it is.
  */
 export function definePlugin<
   const N extends string,
@@ -310,10 +273,8 @@ export function definePlugin(plugin: ArtifactPlugin): ArtifactPlugin {
 export class EmitterError extends Error {}
 
 /**
- * A plugin failed: it threw (in `emit`, or in an option's `problem`), or returned something that
- * is not a list of files (`{ path, contents }`, the contents a string), or a file outside its own
- * path. A `plugin/error` naming the plugin, on one line, without a stack: the run stops before
- * anything is written (exit 1).
+ * A plugin threw, returned something other than a list of files, or a file outside its path: a
+ * `plugin/error` naming it, on one line; the run stops before anything is written (exit 1).
  */
 export class PluginError extends EmitterError {
   readonly code = "plugin/error";

@@ -1,6 +1,3 @@
-// The diagnostic codes the emitters report: the client (client/), the server (server/), plugins
-// (plugin/) and the MCP server (mcp/); and the model's, below.
-
 import { family } from "../model/diagnostics/code-info.js";
 import { MODEL_CODES } from "../model/diagnostics/codes.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
@@ -54,8 +51,7 @@ export const EMIT_CODES = {
         "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
     },
   }),
-  // the `output/` code the docs' changelog page reports, reading the last run's page back; the
-  // workflow declares the other `output/` codes (src/workflow/codes.ts)
+  // the docs' changelog page's; the workflow declares the other `output/` codes
   ...family("output", {
     warning: {
       "changelog-too-large":
@@ -66,7 +62,6 @@ export const EMIT_CODES = {
 
 export type EmitCode = keyof typeof EMIT_CODES;
 
-/** A reporter of the emitters' codes (and the model's). */
 export class EmitReporter extends Reporter<EmitCode> {
   constructor() {
     super(EMIT_CODES);

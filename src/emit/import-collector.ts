@@ -4,9 +4,8 @@ import type { ImportCollector } from "./artifact.js";
 import { importStatement } from "./shared/statements.js";
 
 /**
- * The imports of the output file `from`: names from other output files, by their paths relative
- * to the output folder (`types.ts`, `validators/endpoints.ts`), printed as relative `.js`
- * specifiers, one statement per module and kind, sorted.
+ * The imports of the output file `from`: names from other output files by their paths in the
+ * output folder, printed as relative `.js` specifiers, one statement per module and kind, sorted.
  */
 export function importCollector(from: string): ImportCollector {
   const modules = new Map<string, { names: Set<string>; type: boolean }>();

@@ -13,10 +13,7 @@ export function outputLayout(projectDir: string, outDir: string): OutputLayout {
   return { outDir: relative(projectDir, outDir).split(sep).join("/") || "." };
 }
 
-/**
- * The module specifier a file of the project folder imports `path` (relative to the output
- * folder) by: `./generated/client/index.js`, `./build/api/client/index.js`, `../api/client/index.js`.
- */
+/** The specifier a file of the project folder imports `path` (in the output folder) by. */
 export function importFromProject(layout: OutputLayout, path: string): string {
   const specifier = layout.outDir === "." ? path : `${layout.outDir}/${path}`;
   return specifier.startsWith(".") ? specifier : `./${specifier}`;

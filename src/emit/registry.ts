@@ -12,9 +12,8 @@ import mcp from "./mcp/plugin.js";
 import paths from "./paths/plugin.js";
 
 /**
- * apiloom's own artifacts, in the order they are made: one line per plugin. Adding an artifact is
- * its folder (with a plugin.ts made by definePlugin), one line here and its line of PLACES; everything that lists
- * artifacts (the config's check, the CLI's -a, the fingerprint) reads this list.
+ * apiloom's own artifacts, in the order they are made; whatever lists artifacts reads this list.
+ * Adding one is its folder, one line here and its line of PLACES.
  */
 export const BUILT_IN_PLUGINS = frozen([
   types,
@@ -69,10 +68,8 @@ export type BuiltInOptions = {
 };
 
 /**
- * Where each of apiloom's artifacts lives in the output folder (each plugin's `path`): a file
- * (`types.ts`, `openapi.json`) or a folder of files. apiloom's runtime templates import each other
- * by these same relative places (`../validators/endpoints.js` from `server/validate.ts`), so the
- * places are fixed, not options. Emitters are given them as their context's `paths`.
+ * Where each of apiloom's artifacts lives in the output folder: fixed, not options, as the
+ * runtime templates import each other there (`../validators/endpoints.js`).
  */
 export const ARTIFACT_PATHS: Readonly<Record<ArtifactName, string>> =
   Object.freeze(
@@ -86,10 +83,7 @@ export const ARTIFACTS: readonly ArtifactName[] = Object.freeze(
   BUILT_IN_PLUGINS.map((plugin) => plugin.name),
 );
 
-/**
- * `wanted` and everything it needs, once each, in the order of `plugins` (apiloom's own, then
- * the config's). An unknown name is the caller's to refuse (the config check does).
- */
+/** `wanted` and everything it needs, once each, in the order of `plugins`; unknown names kept. */
 export function withNeeds(
   wanted: Iterable<string>,
   plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
@@ -109,9 +103,8 @@ export function withNeeds(
 export type PrintedPlaces = "none" | "endpoints" | "any";
 
 /**
- * Which source positions each of apiloom's artifacts prints (docs/benchmark.md, "Speed
- * devices"): the docs' "Merged from file:line" and a scheme's evidence, and the OpenAPI
- * document's x-apiloom-sources, are the endpoints' and the schemes' ({@link printedPlaces}).
+ * Which source positions each of apiloom's artifacts prints ({@link printedPlaces}): a speed
+ * device, docs/benchmark.md.
  */
 const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
   types: "none",

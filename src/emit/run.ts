@@ -17,28 +17,22 @@ import { TemplateError } from "./templates.js";
 /** What one plugin returned, named for the error when two plugins make one path. */
 export interface EmitterBatch {
   emitter: string;
-  /**
-   * Where a config's plugin said its files live (its `path`): each file is it, or is under it.
-   * None for apiloom's own.
-   */
+  /** A config's plugin's `path`: each file is it, or under it. None for apiloom's own. */
   path?: string;
   files: GeneratedFile[];
 }
 
 /** What a run of the plugins is told: every input of their contexts, resolved. */
 export interface PluginRun {
-  /** Every plugin known (apiloom's, then the config's), in the order they are made. */
+  /** Every plugin known: apiloom's, then the config's. */
   plugins: readonly ArtifactPlugin[];
-  /** The artifacts the run makes, their needs included (the settings resolve them once). */
+  /** The artifacts the run makes, their needs included. */
   artifacts: Iterable<string>;
-  /** Each plugin's options by its name, resolved (see workflow/config/settings.ts). */
+  /** Each plugin's options by its name, resolved. */
   options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   templatesDir?: string;
   layout: OutputLayout;
-  /**
-   * The config's `typecheckGenerated`: when on, files marked `skipTypecheck` are written as made,
-   * without `// @ts-nocheck` (default off).
-   */
+  /** The config's `typecheckGenerated`: when on, no `// @ts-nocheck` is added. */
   typecheckGenerated?: boolean;
 }
 
@@ -46,16 +40,9 @@ export interface PluginRun {
 export interface RunHooks {
   /** Told each artifact as its plugin starts (a progress line). */
   onArtifact?: (artifact: string) => void;
-  /**
-   * The last run beside this one, from the files the run has made so far (its OpenAPI document
-   * among them; undefined before): the workflow's, which reads the output folder. A run without
-   * it (generate(), a plugin's test) has no last run.
-   */
+  /** The last run beside this one, given the files made so far; without it, no last run. */
   sinceLastRun?: (made: readonly GeneratedFile[]) => SinceLastRun | undefined;
-  /**
-   * What the plugins report through (default: a new EmitReporter): src/pipeline.ts hands down
-   * one of the readers' codes too, so its `meaning` covers the model's diagnostics.
-   */
+  /** What the plugins report through; the pipeline's knows the readers' codes too. */
   reporter?: EmitReporter;
 }
 
@@ -66,12 +53,9 @@ export interface Emitted {
 }
 
 /**
- * Runs the plugins of the run's artifacts (their needs included by the settings), in registry
- * order but each after those its `after` names, each with its own options and a context shared
- * by all: the type index (made once, when a plugin first asks), one reporter, the layout, every
- * artifact's path and the last run beside the files made so far. It knows nothing about any one
- * artifact. Each plugin's batch is yielded as the plugin returns it: whoever drives the run (the
- * writer, which stages large texts) may replace its `files`, and the run goes on with those.
+ * Runs the plugins of the run's artifacts in {@link madeOrder}, each with its own options and a
+ * shared context. Each batch is yielded as made: the driver (the writer, which stages large texts)
+ * may replace its `files`, and the run goes on with those.
  */
 export async function* emitPlugins(
   model: ApiModel,
@@ -82,14 +66,10 @@ export async function* emitPlugins(
     reporter = new EmitReporter(),
   }: RunHooks = {},
 ): AsyncGenerator<EmitterBatch, Emitted, undefined> {
-  // the artifacts asked for with their needs, resolved once in the settings
   const names = [...run.artifacts];
-  // the places the plugins print were found between the model and here (src/pipeline.ts)
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
   );
-  // built the first time a plugin reads `context.types` (a run of only the docs or the OpenAPI
-  // document never builds it)
   let index: TypeIndex | undefined;
   const batches: EmitterBatch[] = [];
   for (const plugin of madeOrder(run.plugins)) {
@@ -111,8 +91,7 @@ export async function* emitPlugins(
         return since?.(batches.flatMap((b) => b.files));
       },
     });
-    // a config's plugin writes only in its own path; apiloom's may write in another's (paths.ts's
-    // openapi-fetch client, in client/, when the run makes no client): its tests hold it there
+    // apiloom's plugins may write in another's path (paths' openapi-fetch client, in client/)
     const batch: EmitterBatch = {
       emitter: plugin.name,
       ...(OWN.has(plugin) ? {} : { path: plugin.path }),
@@ -172,7 +151,6 @@ async function emitted(
   try {
     made = await plugin.emit(context);
   } catch (error) {
-    // a user's plugin that throws is its error; apiloom's own, or a template's, are what they are
     if (OWN.has(plugin) || error instanceof TemplateError) throw error;
     throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
   }
@@ -184,9 +162,8 @@ async function emitted(
 const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
 
 /**
- * Empties what an own plugin returned, once the writer has replaced its files (staged them), so
- * that their texts die young (docs/benchmark.md, "Speed devices": returned files let go). A
- * user's plugin may return the same objects again: its are left alone.
+ * Empties what an own plugin returned once the writer has staged its files, so their texts die
+ * young: a speed device, docs/benchmark.md. A user's plugin may return them again: left alone.
  */
 function emptyReplaced(
   made: GeneratedFile[],

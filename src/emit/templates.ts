@@ -12,28 +12,18 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
 );
 
 /**
- * The version of the render-template contract apiloom speaks: the shape of the views and helpers
- * its render templates receive and of the exports it calls (exported, with those types, from
- * `apiloom-gen/templates`). It goes up whenever a change could break a template written for the
- * last one. Every render template says which version it is written for
- * (`export const contract = 1`); apiloom refuses a user template that says another, or none.
+ * The version of the render-template contract (the views, helpers and exports that
+ * `apiloom-gen/templates` types): it goes up with a change that could break a template written for
+ * the last one. A template declares it (`export const contract = 1`); another, or none, is refused.
  */
 export const TEMPLATE_CONTRACT = 1;
 
-/**
- * A user template that cannot be used: it does not load (a syntax error, a throw at the top),
- * is written for another template contract (or names none), lacks an export apiloom calls,
- * throws, or returns something other than text. The message
- * names the template file and the cause; the command line reports it with exit code 2.
- */
+/** A user template that cannot be used, naming the file and the cause (exit code 2). */
 export class TemplateError extends Error {}
 
 /**
- * Loads the render template `templates/<artifact>/<file>`: the user's copy when their templates
- * folder has one, apiloom's otherwise. Render templates are plain ES modules exporting functions
- * that turn a view (raw spec text) into text, with helpers that escape it; and
- * `contract`, the TEMPLATE_CONTRACT they are written for. A user's template is guarded: a
- * contract other than apiloom's, or any fault in it, is a TemplateError naming the file.
+ * Loads the render template `templates/<artifact>/<file>`, the user's copy first: an ES module of
+ * functions turning a view into text. A user's copy is guarded: any fault is a TemplateError.
  */
 export async function loadTemplate<T>(
   artifact: string,
@@ -119,20 +109,13 @@ function causeOf(error: unknown): string {
     : String(error);
 }
 
-/**
- * Template files apiloom no longer reads, by what took their place: the client runtime was a
- * render template returning TypeScript inside a string, and is now a runtime file of real
- * TypeScript. A user's old copy would be silently ignored, so it is refused, naming the new file.
- */
+/** Template files apiloom does not read, by their replacement: a user's copy is refused, not ignored. */
 const RETIRED: Record<string, string> = {
   "client/runtime.js": "client/runtime.ts",
   "client/validate.js": "client/validate.ts",
 };
 
-/**
- * The text of a runtime file, `templates/<artifact>/<file>`: real TypeScript, copied verbatim
- * into the output (the user's copy first). It holds nothing spec-derived.
- */
+/** The text of the runtime file `templates/<artifact>/<file>`, the user's copy first. */
 export function templateText(
   artifact: string,
   file: string,
@@ -146,18 +129,13 @@ export function templateText(
 
 /**
  * The files `runtimeFile` made of apiloom's own templates: the unchecked files that may import a
- * package (an adapter's framework, the MCP SDK). The others marked `skipTypecheck` are written
- * from the description and import only their neighbours (and some are megabytes, made as they
- * are written: reading them would make them whole).
+ * package (other `skipTypecheck` files import only their neighbours).
  */
 const OWN_COPIES = new WeakSet<GeneratedFile>();
 
 /**
- * The runtime file `templates/<artifact>/<file>` as a plugin writes it, at `path` (by default
- * `<artifact>/<file>` in the output folder). apiloom's own copy is marked `skipTypecheck`: its
- * tests compile it under the strictest tsconfigs, TypeScript 5 and 7, and the folder's
- * `environment.ts` (copied unmarked, checked) names what it needs of a project's `lib` and
- * `types`. A user's copy is their code, checked as the rest of theirs.
+ * The runtime file `templates/<artifact>/<file>` as a plugin writes it, at `path`. apiloom's own
+ * copy is marked `skipTypecheck` (its tests compile it); a user's copy is checked as their code.
  */
 export function runtimeFile(
   artifact: string,
@@ -174,12 +152,10 @@ export function runtimeFile(
 }
 
 /**
- * An artifact's `environment.ts` (`templates/<artifact>/environment.ts`, checked), with a
- * `/// <reference types>` of each package that the runtime files among `files` (apiloom's own
- * copies, unchecked) import: an adapter's framework, the MCP SDK. Unchecked, a missing package
- * reads as `any` (a Fastify instance takes `42`); referenced here, tsc names it. A reference,
- * not an import: TypeScript 5's classic resolution would find `fastify` in the adapter beside
- * this file, `server/fastify.ts`.
+ * An artifact's `environment.ts` (checked), with a `/// <reference types>` of each package that
+ * apiloom's unchecked runtime files among `files` import: unchecked, a missing package reads as
+ * `any`; referenced here, tsc names it. Not an import: TypeScript 5's classic resolution would
+ * find `fastify` in the adapter beside this file, `server/fastify.ts`.
  */
 export function environmentFile(
   artifact: string,

@@ -7,24 +7,14 @@ import type {
 } from "../artifact.js";
 import { markdownCode, markdownText } from "../toolkit.js";
 
-/*
- * The docs' changelog page, `docs/changes.md`, in the words of the rules of `apiloom diff`: the
- * docs own its text and the record it carries; the context's `sinceLastRun` gives the comparison.
- */
-
 /** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
 type ChangeRuleTable = SinceLastRun["rules"];
 
 type ChangeSeverity = ChangeRule["severity"];
 
-/**
- * The largest page read back (its record on the last line, base64): a page lists a few thousand
- * changes in well under this. A larger one, planted where the last run's page was, is not read
- * (a warning says so) and the page is made from this run's comparison.
- */
+/** The largest page read back, far above a real one's: a larger, planted one is not read. */
 const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
 
-/** The page's name in the docs folder. */
 const CHANGELOG_FILE = "changes.md";
 
 const TITLE = "# Changes since the last run\n\n";
@@ -36,21 +26,18 @@ const HEADINGS: Record<ChangeSeverity, string> = {
 };
 
 /**
- * The docs' changelog page: what changed in the API since the last run into this folder. The
- * same inputs and state give the same bytes: when the document did not change, the page is the
- * one already there; it is made anew only from a document that changed.
+ * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
+ * this folder, by the rules of `apiloom diff`.
  */
 export function changelogPage(
   docsPath: string,
   since: SinceLastRun,
-  /** Told when the last run's page is past CHANGELOG_MAX_BYTES and so not read (a warning). */
   reporter: Reporter,
 ): GeneratedFile {
   const path = `${docsPath}/${CHANGELOG_FILE}`;
   const rules = since.rules;
-  // no earlier document, or the same one: the last run's page stands, made again from the data
-  // it carries (its last line), not from its bytes: a page edited by hand is stale, and whatever
-  // is planted in its data comes out escaped
+  // the same document: the last run's page stands, made again from its record, not its bytes (a
+  // page edited by hand is stale; what is planted in the record comes out escaped)
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
       maxBytes: CHANGELOG_MAX_BYTES,
@@ -97,13 +84,12 @@ function pageRecord(since: SinceLastRun): PageRecord {
   if (changes.length === 0) return { kind: "wording" };
   return {
     kind: "changes",
-    changes: changes.map((c) => ({
-      rule: c.rule,
-      endpoint: c.endpoint,
-      message: c.message,
-      names: pickNames(c.names),
-      ...(c.also && { also: c.also.map((a) => a.function!) }),
-    })),
+    changes: changes.map((c) =>
+      pageChange(
+        c,
+        c.also?.map((a) => a.function!),
+      ),
+    ),
   };
 }
 
@@ -127,13 +113,10 @@ function readPageRecord(
   if (typeof kind === "string" && Object.hasOwn(NO_CHANGES, kind))
     return { kind: kind as keyof typeof NO_CHANGES };
   if (kind !== "changes" || !Array.isArray(changes)) return undefined;
-  const read: PageChange[] = [];
-  for (const c of changes as unknown[]) {
-    const change = readPageChange(c, rules);
-    if (!change) return undefined;
-    read.push(change);
-  }
-  return { kind, changes: read };
+  const read = (changes as unknown[]).map((c) => readPageChange(c, rules));
+  return read.every((c): c is PageChange => c !== undefined)
+    ? { kind, changes: read }
+    : undefined;
 }
 
 function readPageChange(
@@ -156,22 +139,21 @@ function readPageChange(
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;
-  return {
-    rule: c.rule,
-    endpoint: c.endpoint,
-    message: c.message,
-    names: pickNames(names as ApiChange["names"]),
-    ...(c.also !== undefined && { also: c.also as string[] }),
-  };
+  return pageChange(value as PageChange, c.also as string[] | undefined);
 }
 
 /** The names a page keeps of a change, in this order. */
 const NAME_KEYS = ["function", "type", "member", "handler"] as const;
 
-function pickNames(names: ApiChange["names"]): ApiChange["names"] {
-  const out: ApiChange["names"] = {};
-  for (const k of NAME_KEYS) out[k] = names[k];
-  return out;
+/** A change as a page keeps it: its names in NAME_KEYS' order. */
+function pageChange(
+  c: Omit<PageChange, "also">,
+  also: string[] | undefined,
+): PageChange {
+  const names: ApiChange["names"] = {};
+  for (const k of NAME_KEYS) names[k] = c.names[k];
+  const { rule, endpoint, message } = c;
+  return { rule, endpoint, message, names, ...(also && { also }) };
 }
 
 function render(record: PageRecord, rules: ChangeRuleTable): string {
@@ -182,23 +164,19 @@ function render(record: PageRecord, rules: ChangeRuleTable): string {
 function body(record: PageRecord, rules: ChangeRuleTable): string {
   if (record.kind !== "changes") return NO_CHANGES[record.kind];
   const changes = record.changes;
+  const of = (severity: ChangeSeverity) =>
+    changes.filter((c) => rules[c.rule]!.severity === severity);
+  const warnings = of("warning").length;
   const lines = [
-    `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${tally(changes, rules)}.`,
+    `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${of("breaking").length} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${of("info").length} info.`,
   ];
   for (const severity of ["breaking", "warning", "info"] as const) {
-    const of = changes.filter((c) => rules[c.rule]!.severity === severity);
-    if (of.length === 0) continue;
+    const listed = of(severity);
+    if (listed.length === 0) continue;
     lines.push("", `## ${HEADINGS[severity]}`, "");
-    for (const c of of) lines.push(`- ${item(c, rules)}`);
+    for (const c of listed) lines.push(`- ${item(c, rules)}`);
   }
   return lines.join("\n") + "\n";
-}
-
-function tally(changes: readonly PageChange[], rules: ChangeRuleTable): string {
-  const count = (s: ChangeSeverity) =>
-    changes.filter((c) => rules[c.rule]!.severity === s).length;
-  const warnings = count("warning");
-  return `${count("breaking")} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${count("info")} info`;
 }
 
 /** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */

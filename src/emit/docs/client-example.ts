@@ -22,9 +22,8 @@ import {
 } from "../toolkit.js";
 
 /**
- * A call of the generated client for an endpoint: `client.<name>({ path, query, headers, body })`
- * with the required parameters and a sample body. Spec text only reaches the code as string
- * literals and quoted property names.
+ * A call of the generated client for an endpoint with its required parameters and a sample body;
+ * spec text reaches the code only as string literals and quoted property names.
  */
 export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const groups: [string, unknown][] = [];
@@ -41,7 +40,6 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   if (path.length > 0) groups.push(["path", new Map(path)]);
   if (query.length > 0) groups.push(["query", new Map(query)]);
   if (headers.length > 0) groups.push(["headers", new Map(headers)]);
-  // the media type the client sends, the one the body's type describes
   const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)

@@ -65,7 +65,7 @@ export function curlExample(
   else if (endpoint.method !== "get" || endpoint.requestBody)
     head.push(`-X ${endpoint.method.toUpperCase()}`);
   head.push(shellWord(url));
-  // trailing blanks inside a multi-line body are noise, and Markdown formatters strip them
+  // Markdown formatters strip trailing blanks
   return trimLineEnds([head.join(" "), ...args].join(" \\\n  "), " \t");
 }
 

@@ -29,8 +29,6 @@ import type {
   WebhookView,
 } from "./view-types.js";
 
-/** How one endpoint is shown: its facts, its examples and where it came from. */
-
 /** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
 export function endpointIds(endpoints: readonly Endpoint[]): string[] {
   const taken = new Set<string>();
@@ -85,11 +83,9 @@ export function endpointView(
 }
 
 /**
- * The parameter and response views of one docs view, each made once however many endpoints show
- * it, and each list of them once: endpoints that show the same rows get the same objects, so the
- * view stays small and a template can make a table once per list (the own templates do). A view
- * is found by its fields along a tree of maps, one field a level: no key text is built, and a
- * spec string hashes once.
+ * The parameter and response views of one docs view, each view and list made once, so a template
+ * can make a table once per list. A view is found along a tree of maps, one field a level: no key
+ * text is built. A speed device: docs/benchmark.md.
  */
 export class SharedParts {
   private readonly parameters: Node = new Map();
@@ -108,7 +104,7 @@ export class SharedParts {
       at(at(at(this.parameters, p.name), flags), type),
       p.description,
     );
-    return held(node, () => ({
+    return at(node, HELD, () => ({
       name: p.name,
       in: p.in,
       required: p.required,
@@ -125,7 +121,7 @@ export class SharedParts {
     const link = linkTo(media.schema, this.schemaAnchors);
     // a link's id follows from its name
     const node = at(at(at(this.contents, media.mediaType), type), link?.name);
-    return held(node, () => ({ mediaType: media.mediaType, type, link }));
+    return at(node, HELD, () => ({ mediaType: media.mediaType, type, link }));
   }
 
   response(r: ApiResponse): ResponseView {
@@ -133,14 +129,14 @@ export class SharedParts {
       r.description || reasonPhrase(statusKey(r.status) ?? "");
     const content = this.list(r.content.map((c) => this.content(c)));
     const node = at(at(at(this.responses, content), r.status), description);
-    return held(node, () => ({ status: r.status, description, content }));
+    return at(node, HELD, () => ({ status: r.status, description, content }));
   }
 
   /** The one array of these shared views, in this order (`items`, the first time). */
   list<T extends object>(items: T[]): T[] {
     let node = this.lists;
     for (let i = 0; i < items.length; i++) node = at(node, items[i]);
-    return held(node, () => items);
+    return at(node, HELD, () => items);
   }
 }
 
@@ -157,25 +153,14 @@ const PLACES: Record<string, number> = {
   cookie: 3,
 };
 
-/** What `node` holds, made the first time. */
-function held<T>(node: Node, make: () => T): T {
-  let value = node.get(HELD) as T | undefined;
-  if (value === undefined) {
-    value = make();
-    node.set(HELD, value);
-  }
+/** What `node` holds at `key`, made the first time: the level under it, or at HELD the view. */
+function at<T = Node>(node: Node, key: unknown, make = newNode as () => T): T {
+  let value = node.get(key) as T | undefined;
+  if (value === undefined) node.set(key, (value = make()));
   return value;
 }
 
-/** The level under `node` for `key`, made when missing. */
-function at(node: Node, key: unknown): Node {
-  let next = node.get(key) as Node | undefined;
-  if (next === undefined) {
-    next = new Map();
-    node.set(key, next);
-  }
-  return next;
-}
+const newNode = (): Node => new Map();
 
 /** The parameters, body and responses of an endpoint or a webhook, as the docs show them. */
 function parts(
@@ -199,10 +184,7 @@ function parts(
   };
 }
 
-/**
- * How a webhook is shown: its key and handler, the headers and payload the API sends, and the
- * answers your receiver may give (`hook-<name>`: webhook names are unique identifiers).
- */
+/** How a webhook is shown (`hook-<name>`: webhook names are unique identifiers). */
 export function webhookView(shared: SharedParts, w: Webhook): WebhookView {
   const { parameters, body, responses } = parts(w, shared);
   return {

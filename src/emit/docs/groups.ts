@@ -17,11 +17,9 @@ export interface EndpointGroup {
   description?: string;
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
   members: number[];
-  /** OpenAPI 3.2 tags: the short summary, the parent group's name and the kind (`nav`, …). */
   summary?: string;
   parent?: string;
   kind?: string;
-  /** How deep under its ancestors the group sits in the navigation (0 at the top). */
   depth: number;
 }
 
@@ -33,10 +31,8 @@ function isNavigation(tag: Tag | undefined): boolean {
 }
 
 /**
- * One primary group per endpoint (`endpoints` in docs order): in `tag` mode its first tag (declared
- * tags first, in model order, then the others sorted; untagged endpoints last), in `path` mode the
- * resource its path names (see pathResource). `auto` groups by path when the tags are degenerate
- * (src/model/tag-quality.ts), else by tag.
+ * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
+ * `path` mode its {@link pathResource}. `auto` groups by path when the tags are degenerate.
  */
 export function groupEndpoints(
   endpoints: readonly Endpoint[],
@@ -47,7 +43,6 @@ export function groupEndpoints(
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
   const tags = new Map<string, Tag>();
   for (const tag of declared) if (!tags.has(tag.name)) tags.set(tag.name, tag);
-  // the first tag that is a navigation one (OpenAPI 3.2's kind: badges and audiences are not)
   const keys =
     mode === "tag"
       ? endpoints.map((e) => e.tags.find((t) => isNavigation(tags.get(t))))
@@ -77,10 +72,8 @@ export function groupEndpoints(
 }
 
 /**
- * The tag groups in navigation order: each under its `parent` (OpenAPI 3.2), depth first, siblings
- * in tag order. A tag with endpoints is shown, and so is every declared ancestor of one (with none
- * of its own, for its sub-groups); a parent no tag declares, or one that leads back to the tag,
- * leaves the tag at the top.
+ * The tag groups depth first under their OpenAPI 3.2 `parent`, siblings in tag order: a tag with
+ * endpoints and its declared ancestors. An undeclared or circular parent leaves the tag at the top.
  */
 function tagTree(
   order: readonly string[],
@@ -90,7 +83,6 @@ function tagTree(
   const parentOf = (name: string): string | undefined => {
     const parent = tags.get(name)?.parent;
     if (parent === undefined || !tags.has(parent)) return undefined;
-    // a cycle (a → b → a) puts no tag under another
     const seen = new Set([name]);
     for (let at: string | undefined = parent; at !== undefined;) {
       if (seen.has(at)) return undefined;

@@ -26,9 +26,8 @@ export async function emitDocs({
   });
   const { markdown, html, assets } = await loadDocsTemplates(templatesDir);
   const own = await loadDocsTemplates();
-  // apiloom's own templates write each page as they make it, when it is written (a large API's
-  // pages are never held: Microsoft Graph beta's are 157 MB); a user's run here, where what they
-  // throw is reported as theirs
+  // apiloom's own templates write each page as it is written (a speed device: docs/benchmark.md);
+  // a user's run here, where what they throw is reported as theirs
   const page = (
     path: string,
     template: object,
@@ -49,14 +48,12 @@ export async function emitDocs({
     ...(view.schemas.length > 0
       ? [md("schemas", (out) => markdown.schemasPage(view, h, out))]
       : []),
-    // a user's template written before this page may not have it (`in`: asking for a missing
-    // export of a user's template throws)
+    // `in`: asking a user's template for a missing export throws
     ...(view.webhooks.length > 0 && "webhooksPage" in markdown
       ? [md("webhooks", (out) => markdown.webhooksPage!(view, h, out))]
       : []),
     page("docs/index.html", html, (out) => html.htmlPage(view, h, assets, out)),
   ];
-  // what changed since the last run, when the run makes the OpenAPI document to compare
   if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));
   return files;
 }

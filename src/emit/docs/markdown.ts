@@ -1,11 +1,6 @@
 import { markdownCode, markdownText, textWidth } from "../toolkit.js";
 
 /**
- * Markdown escaping on top of src/emit/shared/escape.ts for the places docs put spec text:
- * paragraphs, one-line spots (headings, table cells) and fenced code.
- */
-
-/**
  * An http(s) URL in spec text, written as a `<…>` autolink (escaping it would put backslashes
  * into the link GitHub makes anyway). `|` ends it (a table splits cells first), and so do `[` and
  * `]` but around an IPv6 host (`[http://a.io](http://a.io)` is two links).
@@ -76,10 +71,7 @@ export function markdownFence(code: string, lang = ""): string {
   return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
 }
 
-/**
- * A GFM table with its columns padded to one width, as prettier lays tables out. Cells must be
- * escaped already (markdownCell, markdownCodeCell): this only arranges them.
- */
+/** A GFM table with its columns padded, as prettier lays tables out; cells come escaped. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const body = rows.map((row) => header.map((_, i) => row[i]?.trim()));
   const widths = header.map((cell, i) =>

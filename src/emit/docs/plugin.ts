@@ -1,18 +1,12 @@
 import { definePlugin } from "../artifact.js";
 import { DOCS_GROUP_BY, type DocsGroupBy } from "./group-by-option.js";
 
-/** The `docs` artifact: `docs/`, Markdown pages and one self-contained HTML page. */
 export default definePlugin({
   name: "docs",
   description:
     "docs/: Markdown pages per tag and one self-contained index.html",
   path: "docs",
   options: {
-    /**
-     * Group endpoints by first tag (`"tag"`), by the resource their path names (`"path"`), or
-     * `"auto"` (default): by path when the tags are degenerate (words of the summaries, more
-     * groups than half the endpoints), else by tag.
-     */
     groupBy: {
       type: DOCS_GROUP_BY,
       default: "auto" as DocsGroupBy,

@@ -11,10 +11,7 @@ export type SchemeView = {
   scopes: string[];
   /** OpenAPI 3.2: the scheme is deprecated (on its way out). */
   deprecated?: true;
-  /**
-   * OpenAPI 3.2: the OAuth 2.0 device authorization flow's URLs (RFC 8628), raw. The generated
-   * client does not run the flow: the docs say how to get its token.
-   */
+  /** OpenAPI 3.2: the OAuth 2.0 device authorization flow's URLs (RFC 8628), which the client does not run. */
   deviceFlow?: { deviceAuthorizationUrl?: string; tokenUrl?: string };
 } & (
   | {

@@ -11,9 +11,8 @@ function slugify(text: string, fallback: string): string {
 }
 
 /**
- * A new slug each call, unique among those it made: the first keeps its slug, later ones that
- * collide (`Pets`, `pets!`) get `-2`, `-3`. Lower case, so no two differ by case only (file names
- * must not collide on case-insensitive file systems).
+ * A new slug each call, unique among those it made (`Pets`, `pets!` → `pets`, `pets-2`); lower
+ * case, as file names must not collide on case-insensitive file systems.
  */
 export function slugMaker(fallback: string): (name: string) => string {
   const taken = new Set<string>();

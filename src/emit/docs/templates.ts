@@ -25,10 +25,8 @@ export interface PageLines {
 }
 
 /**
- * The lines of a page, a line break between each and the next: with `out` (apiloom gives its own
- * templates one) each is written there as it comes, so a large API's page (Microsoft Graph beta's
- * HTML page is 82 MB) is never held whole, and its pieces die young; without, they are kept for
- * text().
+ * The lines of a page, joined by line breaks: with `out` each is written there as it comes, so a
+ * large API's page is never held whole; without, they are kept for text().
  */
 export function pageLines(out?: TextOut): PageLines {
   if (out === undefined) {
@@ -55,9 +53,8 @@ export function pageLines(out?: TextOut): PageLines {
 const made = new WeakMap<object, Map<string, string>>();
 
 /**
- * The text `make` gives of one of the docs view's shared lists (endpoints that show the same
- * parameter or response rows share one list, see SharedParts), made once per list and `key`: the
- * kind of text and what else it depends on. A large API repeats its rows thousands of times.
+ * The text `make` gives of one of the docs view's shared lists, made once per list and `key` (the
+ * kind of text and what else it depends on): a large API repeats its rows thousands of times.
  */
 function once(list: object, key: string, make: () => string): string {
   let texts = made.get(list);
@@ -90,9 +87,8 @@ export const docsHelpers = {
 export type DocsHelpers = typeof docsHelpers;
 
 /**
- * `templates/docs/markdown.js`. Each page may take `out`: apiloom passes its own templates one,
- * to which the page is written as it is made (the page then returns ""); a user's template is
- * never given one.
+ * `templates/docs/markdown.js`. A page given `out` (only apiloom's own templates are) is written
+ * there as it is made and returns "".
  */
 export interface MarkdownTemplate {
   /** The template contract it is written for (TEMPLATE_CONTRACT). */
@@ -101,10 +97,7 @@ export interface MarkdownTemplate {
   tagPage(view: DocsView, tag: TagView, h: DocsHelpers, out?: TextOut): string;
   diagnosticsPage(view: DocsView, h: DocsHelpers, out?: TextOut): string;
   schemasPage(view: DocsView, h: DocsHelpers, out?: TextOut): string;
-  /**
-   * `docs/webhooks.md`, written when the API sends webhooks (a template written before there
-   * was this page may leave it out: the page is then not written).
-   */
+  /** `docs/webhooks.md`, written when the API sends webhooks and the template has it. */
   webhooksPage?(view: DocsView, h: DocsHelpers, out?: TextOut): string;
 }
 

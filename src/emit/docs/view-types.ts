@@ -2,14 +2,9 @@ import type { Severity } from "../../model/types.js";
 import type { SchemaLink, SchemaView } from "./schemas-view.js";
 import type { SchemeView } from "./schemes-view.js";
 
-// The docs view: what buildDocsView (view.ts) makes from the model and the docs templates read.
-// Types only, so endpoint-view.ts imports them without importing the builder.
-
 /**
- * What the docs templates receive. Every string here is still raw spec text: templates escape it
- * for where it lands (Markdown, HTML, a code fence) with the helpers they are given. Endpoints that
- * show the same parameter or response rows share those objects and lists (SharedParts): read
- * them, never change them.
+ * What the docs templates receive. Every string is raw spec text, for the templates to escape with
+ * their helpers. Endpoints with the same parameter or response rows share them: never change them.
  */
 export interface DocsView {
   title: string;
@@ -20,10 +15,7 @@ export interface DocsView {
   baseUrl: string;
   /** The lines that create the generated client, shown before each call example. */
   clientSetup: string;
-  /**
-   * Groups in display order, each endpoint in exactly one (docs.groupBy): by first tag, with the
-   * untagged endpoints in a last group of their own, or by the resource their path names.
-   */
+  /** Groups in display order, each endpoint in exactly one (`docs.groupBy`). */
   tags: TagView[];
   /** What the groups are: tags, or the resources of the paths. */
   groupedBy: "tag" | "path";
@@ -67,10 +59,7 @@ export interface TagView {
   slug: string;
   description?: string;
   endpoints: EndpointView[];
-  /**
-   * How deep the group sits under its parents in the navigation (0 at the top): OpenAPI 3.2
-   * tags name a `parent`, and groups come depth first, each after its parent.
-   */
+  /** How deep the group sits under its OpenAPI 3.2 `parent`s (0 at the top); parents come first. */
   depth: number;
   /** OpenAPI 3.2: the tag's short summary, its display title. */
   summary?: string;

@@ -32,7 +32,6 @@ const DEFAULT_BASE_URL = "https://api.example.com";
 
 /** What the docs' view is made with besides the model. */
 export interface DocsViewOptions {
-  /** How endpoints are grouped (default `auto`). */
   groupBy?: DocsGroupBy;
   /** Where the output folder is in the project (the client example's import). */
   layout?: OutputLayout;
@@ -75,7 +74,6 @@ export function buildDocsView(
     return view;
   });
   const slugOf = new Map(grouping.groups.map((g, i) => [g.name, slugs[i]!]));
-  // a group's name, description, depth and OpenAPI 3.2's summary and kind, as they are
   const tags = grouping.groups.map(
     ({ members, parent, ...group }, i): TagView => ({
       ...group,

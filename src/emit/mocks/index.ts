@@ -51,9 +51,8 @@ interface Answer {
 }
 
 /**
- * `mocks/index.ts`: an MSW handler per endpoint (`<name>Handler`) and `handlers`, all of them,
- * the most specific path first; each answers the first declared 2XX response with its example,
- * or a sample made from its schema (the same description gives the same bytes).
+ * `mocks/index.ts`: an MSW handler per endpoint and `handlers`, all of them; each answers the
+ * first declared 2XX response with its example, or a sample made from its schema.
  */
 export function emitMocks({
   model,
@@ -63,7 +62,6 @@ export function emitMocks({
   const file = `${paths["mocks"] ?? "mocks"}/index.ts`;
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
-  // with dates: "Date" / int64: "bigint", what the client revives by (its plans)
   const revival = scalarRevival(model);
   const taken = new Set(RESERVED);
   for (const endpoint of model.endpoints) {
@@ -116,9 +114,8 @@ export function emitMocks({
 const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
 
 /**
- * `<name>Handler`, or the endpoint's name itself when it ends in `Handler` already (Stride's
- * `getAllHandler`, not `getAllHandlerHandler`); a name taken (by an earlier handler, or a name
- * of the file's) gets the first free number.
+ * `<name>Handler`, or the name itself when it ends in `Handler` already (not
+ * `getAllHandlerHandler`); a name taken gets the first free number.
  */
 function handlerName(endpoint: string, taken: Set<string>): string {
   const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
@@ -173,7 +170,6 @@ function answerOf(
     example ? example.value : bodySample(media, schemas, options),
   );
   const unread =
-    // what the client would not revive by its plan (dates: "Date", int64: "bigint")
     example && kind === "json"
       ? revival?.unrevivable(value, endpoint.name, response.status)
       : undefined;
@@ -265,21 +261,14 @@ function responseDoc(answer: Answer): Doc {
       ],
       broken,
     );
-  if (body?.kind === "json") {
-    // prettier hugs the last argument, `init`, unless the first is an object too
-    if (isMap(body.value))
-      return group([
-        "HttpResponse.json(",
-        items([jsonDoc(body.value), init()]),
-        ")",
-      ]);
-    return huggedCall("HttpResponse.json", jsonDoc(body.value), init);
-  }
-  if (body?.kind === "text")
-    return group([
-      "HttpResponse.text(",
-      items([stringLiteral(String(body.value)), init()]),
-      ")",
-    ]);
-  return group(["new HttpResponse(null, ", init(), ")"]);
+  if (body === undefined || body.kind === "none")
+    return group(["new HttpResponse(null, ", init(), ")"]);
+  const value =
+    body.kind === "json"
+      ? jsonDoc(body.value)
+      : stringLiteral(String(body.value));
+  // prettier hugs the last argument, `init`, unless the first is an object too
+  if (body.kind === "json" && !isMap(body.value))
+    return huggedCall("HttpResponse.json", value, init);
+  return group([`HttpResponse.${body.kind}(`, items([value, init()]), ")"]);
 }

@@ -23,10 +23,9 @@ export function mswPath(path: string): string {
 }
 
 /**
- * The endpoints in the order MSW should try them (it answers with the first handler that
- * matches): more path segments first, since `*` lets a short path match the end of a longer
- * one; among equally long paths, a literal segment before a parameter at the first place they
- * differ (`/pets/mine` before `/pets/{id}`). Ties keep the model's order.
+ * The endpoints in the order MSW should try them (it answers with the first match): more segments
+ * first, since `*` lets a short path match the end of a longer one; then a literal segment before
+ * a parameter at the first place they differ (`/pets/mine` before `/pets/{id}`).
  */
 export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
   return [...endpoints].sort((a, b) => {

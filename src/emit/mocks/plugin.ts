@@ -1,9 +1,5 @@
 import { definePlugin } from "../artifact.js";
 
-/**
- * The `mocks` artifact (opt-in): MSW request handlers, one per endpoint. The one generated file
- * that imports a package (`msw`, a devDependency of the user's project).
- */
 export default definePlugin({
   name: "mocks",
   description:

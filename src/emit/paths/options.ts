@@ -1,9 +1,6 @@
 import type { PluginOptionSpecs } from "../artifact.js";
 
-// The paths plugin's options (plugin.ts), in their own module: its emitters read them typed by
-// these specs, and a run that emits nothing does not load the emitters.
-
-/** The paths plugin's options, by name. */
+/** The paths plugin's options, apart so that a run that emits nothing loads no emitter. */
 export const PATHS_OPTIONS = {
   readWriteMarkers: {
     type: "boolean",

@@ -2,9 +2,8 @@ import { definePlugin } from "../artifact.js";
 import { PATHS_OPTIONS } from "./options.js";
 
 /**
- * The `paths` artifact: `paths.ts`, openapi-typescript 7's types (`paths`, `components`,
- * `operations`, `webhooks`, `$defs`) from the model, so code written against openapi-typescript's
- * output (and openapi-fetch, through `client/openapi-fetch.ts`) moves over by its import. Opt-in.
+ * The `paths` artifact: openapi-typescript 7's types, so code written against its output (and
+ * openapi-fetch, through `client/openapi-fetch.ts`) moves over by its import.
  */
 export default definePlugin({
   name: "paths",

@@ -39,10 +39,7 @@ interface QueryTemplate {
   keyHelpers(scalars: boolean): string;
 }
 
-/** What one endpoint becomes: a query (GET, QUERY) or a mutation (POST, PUT, PATCH, DELETE). */
-type Kind = "query" | "mutation";
-
-const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
+const KINDS: Partial<Record<Endpoint["method"], "query" | "mutation">> = {
   get: "query",
   // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
   query: "query",
@@ -53,9 +50,8 @@ const KINDS: Partial<Record<Endpoint["method"], Kind>> = {
 };
 
 /**
- * `query/index.ts`: TanStack Query option objects per endpoint, calling the generated client
- * (every import a type). Names end in `Options`, `Infinite`, `Key` or `Mutation`, none of which
- * ends another, so two endpoints' names never collide.
+ * `query/index.ts`: TanStack Query option objects per endpoint. Names end in `Options`,
+ * `Infinite`, `Key` or `Mutation`, none of which ends another, so two endpoints' never collide.
  */
 export async function emitQuery({
   model,
@@ -74,8 +70,7 @@ export async function emitQuery({
   const blocks: string[] = [];
   let keyed = false;
   const keysAsText = revivesAny(model.scalars);
-  // the config's page shapes (`client.pages`) win over detection; the client plugin reports
-  // what a declaration names amiss, only the sound ones come here
+  // the config's page shapes win over detection; the client plugin reports the unsound ones
   const declared = declaredPages(model, options.pages).pages;
   const warn = (endpoint: Endpoint, message: string) => {
     const at = endpoint.sources[0];
@@ -175,10 +170,7 @@ function hasArgs(t: EndpointTypes): boolean {
   );
 }
 
-/**
- * What the client resolves to on a success: `ApiDataOf<<Name>Responses>`, never broken (prettier
- * keeps a lone type name between the brackets on one line, however long).
- */
+/** What the client resolves to on a success (prettier never breaks a lone type argument). */
 function data(t: EndpointTypes): string {
   return `ApiDataOf<${t.responses}>`;
 }
@@ -189,10 +181,7 @@ function doc(endpoint: Endpoint, ...what: string[]): string {
   return printDoc([...what, "", ...jsdocLines(path)], 0);
 }
 
-/**
- * One endpoint's export: its doc comment, `export function name(params): returns {`, and the
- * statements of its body, each laid out by the document builder; ends with a newline.
- */
+/** One endpoint's export: `comment`, then `export function name(params): returns { body }`. */
 function exported(
   comment: string,
   name: string,
@@ -417,8 +406,6 @@ function pageType(
   if (sent !== read) return undefined;
   return sent === undefined ? pages.kind : revivedTypeName(sent);
 }
-
-// How this file lays out its code: prettier's shapes, by the document builder.
 
 /** `Shape<A, B>`: one type argument per line when too long (type arguments take no comma). */
 function generic(shape: string, args: Doc[]): Doc {

@@ -1,7 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { pagesOption } from "../shared/options.js";
 
-/** The `query` artifact (opt-in): `query/index.ts`, TanStack Query option factories per endpoint. */
 export default definePlugin({
   name: "query",
   description:
