@@ -14,9 +14,8 @@ import { inputPath } from "./sources/remote-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
- * one, each read as generate reads an input; written to `out` (JSON when it ends in .json) when
- * given, its `extends` relative to that file's folder. `usage` for a ConfigError (exit 2);
- * `failed` with the line to print (exit 1).
+ * one, written to `out` (JSON when it ends in .json) when given. `usage` for a ConfigError
+ * (exit 2); `failed` with the line to print (exit 1).
  */
 export async function makeOverlay(
   originalFile: string,
@@ -70,7 +69,7 @@ export async function makeOverlay(
   return { text, actions: actions.length };
 }
 
-/** One document's value, its input resolved as generate's (resolveInputs); a ParseError otherwise. */
+/** One document's value, its input resolved as generate's; a ParseError otherwise. */
 async function readDocument(
   input: string,
   cwd: string,

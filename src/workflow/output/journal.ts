@@ -18,7 +18,6 @@ export interface Journal {
   manifest: [staged: string, sha256: string];
 }
 
-/** Why a journal on disk cannot be rolled forward, and where in it. */
 export interface JournalProblem {
   message: string;
   line: number;
@@ -40,9 +39,8 @@ const STAGED = new RegExp(
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Reads the journal in `outDir` and decides whether it may be rolled forward: every path in it
- * one the writer could have written, every staged file still there hashing to what it says.
- * Anything else (foreign, tampered with, torn) is a problem, which the caller discards.
+ * The journal in `outDir`, when it may be rolled forward: every path in it one the writer could
+ * have written, every staged file still there hashing to what it says; otherwise a problem.
  */
 export function readJournal(
   outDir: string,

@@ -18,20 +18,17 @@ import { loadModel } from "../../pipeline.js";
  * docs' changelog page and a changed handler's warning all come from this one comparison.
  */
 export interface SinceLastRun extends PluginSinceLastRun {
-  /** The document's path in the output folder (`openapi.json`). */
+  /** In the output folder (`openapi.json`). */
   readonly path: string;
   changes(): readonly Change[] | undefined;
 }
 
-/** The last run beside this one, from the files the run has made so far (see `lastRunIn`). */
+/** The last run beside this one, from the files the run has made so far. */
 export type LastRun = (
   made: readonly GeneratedFile[],
 ) => SinceLastRun | undefined;
 
-/**
- * The last run of a run with no earlier output (programmatic `generate()`, which writes nothing):
- * what `lastRunIn` says of an empty folder.
- */
+/** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
 export const noEarlierRun: LastRun = (made) => {
   const now = openapiDocument(made);
   return now && comparison("", now, undefined, () => undefined, undefined);
@@ -43,12 +40,11 @@ function openapiDocument(
   return files.find((f) => isDocument(f.path));
 }
 
-/** An OpenAPI document apiloom writes (`openapi.json`, wherever the `openapi` artifact puts it). */
+/** `openapi.json`, wherever the `openapi` artifact puts it. */
 function isDocument(path: string): boolean {
   return /^openapi\.(json|ya?ml)$/.test(basename(path));
 }
 
-/** The largest earlier file read back. */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
@@ -57,9 +53,8 @@ const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
  */
 export async function lastRunIn(out: string): Promise<LastRun> {
   const listed = readManifest(out)?.files ?? {};
-  // a run killed while it moved its files into place left a journal (writer.ts) and some of its
-  // files, not yet its manifest: what it moved counts as the last run's too, so the run that
-  // rolls it forward builds on the same state the killed run would have left
+  // what a run killed while moving its files into place moved counts as the last run's too, so
+  // the run that rolls it forward builds on the same state the killed run would have left
   const journal = readJournal(out);
   const moved = new Map(
     journal && "journal" in journal
@@ -81,7 +76,6 @@ export async function lastRunIn(out: string): Promise<LastRun> {
       const text = readSourceBytes(file, maxBytes).toString("utf8");
       return hashes.includes(sha256(text)) ? text : undefined;
     } catch (error) {
-      // past the caller's bound: never read (and so never held), and the caller told
       if (error instanceof SourceReadError && error.code === "input/too-large")
         onTooLarge?.(
           error.message.replace(/;.*$/, ""),
@@ -90,7 +84,6 @@ export async function lastRunIn(out: string): Promise<LastRun> {
       return undefined;
     }
   };
-  // the comparer, when an OpenAPI document of the last run's is there to compare with
   const comparer = [...Object.keys(listed), ...moved.keys()].some(isDocument)
     ? (await import("../../diff/compare.js")).compareModels
     : undefined;
@@ -116,8 +109,7 @@ function comparison(
   comparer: typeof compareModels | undefined,
 ): SinceLastRun {
   let memo: { changes: readonly Change[] | undefined } | undefined;
-  // read when first asked for, then kept: a large document may be staged early
-  // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
+  // kept once read: a staged copy is gone once the writer has moved it into place
   let text: string | undefined;
   const nowText = () => (text ??= now.contents);
   return {
@@ -167,7 +159,6 @@ export function changesOf(changes: readonly Change[], name: string): Change[] {
   );
 }
 
-/** A change in words for a person: the message, its severity and whom it breaks. */
 export function changeInWords(c: Change): string {
   return `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`;
 }
