@@ -28,10 +28,7 @@ export type LoadOptions = IngestOptions & BuildOptions;
 export type RunLoadOptions = LoadOptions &
   Omit<ReadOptions, keyof IngestOptions>;
 
-/**
- * What a run reads: file paths (read through `readText`, relative to `cwd`, shown by that name)
- * or texts with the name to report them under.
- */
+/** File paths (read through `readText`, relative to `cwd`) or texts with the name to report. */
 export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */

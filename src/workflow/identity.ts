@@ -65,10 +65,7 @@ export function apiloomIdentity(): string {
   return identity;
 }
 
-/**
- * A hash of the code `moduleFile` belongs to: the CLI's one file (dist/cli/bundle.js) alone, which
- * holds all it runs; run from modules (the library, the tests), every script under `codeFolder`.
- */
+/** A hash of the code `moduleFile` belongs to: the CLI's one file, or the scripts of `codeFolder`. */
 export function ownCodeHash(moduleFile: string, codeFolder: string): string {
   if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);
   return hashTree(

@@ -14,7 +14,7 @@ import {
 } from "./writer.js";
 
 export interface CheckReport {
-  /** One line per stale file: `M path` changed, `A path` missing, `D path` no longer made, `! path` conflict. */
+  /** One line per stale file: `M` changed, `A` missing, `D` no longer made, `!` a conflict. */
   stale: string[];
   /** Unified diffs of the stale files, `maxLines` at most; diffOf: of those `keep` takes. */
   diff: string;

@@ -12,10 +12,7 @@ export interface DiffOptions {
   maxEdits?: number;
 }
 
-/**
- * Unified diff from `before` (on disk) to `after` (what apiloom makes), labelled `a/<path>` and
- * `b/<path>`; a missing side is `/dev/null`. Returns "" when the texts are equal.
- */
+/** Unified diff from `before` (on disk) to `after` (what apiloom makes); "" when equal. */
 export function unifiedDiff(
   path: string,
   before: string | undefined,

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { GeneratedFile } from "../../emit/artifact.js";
 
-/**
- * A generated file whose text was written to the writer's staging folder as soon as it was made
- * (early-stage.ts), so that the run does not hold it in memory until the writer runs.
- */
+/** A generated file whose text was written to the writer's staging folder as soon as made. */
 export interface StagedText {
   /** `.apiloom-staging/<n>`, relative to the output folder. */
   name: string;

@@ -17,10 +17,7 @@ import {
 
 /** What bringing the output folder up to date takes; made without writing. */
 export interface OutputPlan {
-  /**
-   * New or changed files, with what is on disk now: undefined when missing, "" for an existing
-   * file when the plan was made without texts (the writer's: it needs no diff).
-   */
+  /** New or changed files; `before` is undefined when missing, "" when made without texts. */
   write: { file: GeneratedFile; before: string | undefined }[];
   unchanged: string[];
   remove: { path: string; before: string }[];

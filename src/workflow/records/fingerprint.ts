@@ -18,10 +18,7 @@ export interface Fingerprint {
   templates: string;
   /** The input files the patterns expanded to, and the URL inputs, in merge order. */
   inputs: string[];
-  /**
-   * Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) →
-   * sha256, or "missing"; a URL input → the sha256 of the bytes fetched (or read from the cache).
-   */
+  /** Every file and URL the run read → the sha256 of its bytes, or "missing". */
   reads: Record<string, string>;
   /** The name lock and the handlers file → sha256 of what the run left. */
   outside: Record<string, string>;
