@@ -44,7 +44,7 @@ export async function generate(
 ): Promise<GenerateResult> {
   const {
     cwd = process.cwd(),
-    layout,
+    layout = DEFAULT_LAYOUT,
     readText,
     parse,
     lockedNames,
@@ -53,12 +53,7 @@ export async function generate(
   const resolved = resolveOptions(
     validateConfig(config, "generate() options"),
     {},
-    {
-      cwd,
-      baseDir: cwd,
-      file: "generate() options",
-      layout: layout ?? DEFAULT_LAYOUT,
-    },
+    { cwd, baseDir: cwd, file: "generate() options", layout },
   );
   // paths are resolved unless the caller reads them itself
   const paths = readText === undefined && isPaths(inputs);
@@ -67,7 +62,7 @@ export async function generate(
         ...resolved,
         baseDir: cwd,
         inputs,
-        out: resolve(cwd, (layout ?? DEFAULT_LAYOUT).outDir),
+        out: resolve(cwd, layout.outDir),
         remote: remoteSettings(undefined, {}),
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
       })

@@ -81,22 +81,14 @@ async function readDocument(
   );
   const inputs = await resolveInputs(settings);
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const fail = (message: string, code: IngestCode, line = 1, column = 1) =>
+    new ParseError(message, input, line, column, code);
   const unmatched = inputs.diagnostics[0];
-  if (unmatched)
-    throw new ParseError(
-      unmatched.message,
-      input,
-      1,
-      1,
-      unmatched.code as IngestCode,
-    );
+  if (unmatched) throw fail(unmatched.message, unmatched.code as IngestCode);
   const [file, ...more] = inputs.inputFiles;
   if (file === undefined || more.length > 0)
-    throw new ParseError(
+    throw fail(
       `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
-      input,
-      1,
-      1,
       "overlay/invalid",
     );
   let text: string;
@@ -104,21 +96,12 @@ async function readDocument(
     text = inputs.read(inputPath(settings, file)).text;
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
-    throw new ParseError(
-      error.message,
-      input,
-      error.line,
-      error.column,
-      error.code,
-    );
+    throw fail(error.message, error.code, error.line, error.column);
   }
   const docs = parseText(text, input);
   if (docs.length !== 1)
-    throw new ParseError(
+    throw fail(
       `an overlay applies to one document, and this file holds ${docs.length}`,
-      input,
-      1,
-      1,
       "overlay/invalid",
     );
   return docs[0]!.value;

@@ -135,12 +135,8 @@ export class EarlyStaging implements EarlyStaged {
     const absName = join(this.outDir, name);
     const hash = createHash("sha256");
     try {
-      return {
-        name,
-        absName,
-        hash,
-        sink: new TextFileSink(absName, "wx", hash),
-      };
+      const sink = new TextFileSink(absName, "wx", hash);
+      return { name, absName, hash, sink };
     } catch {
       this.minChars = Infinity;
       return undefined;

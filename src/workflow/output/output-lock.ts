@@ -14,10 +14,7 @@ import { makeFolders } from "./safe-path.js";
 
 export class OutputBusyError extends Error {}
 
-/**
- * Runs `write` while holding the output folder: two apiloom processes must not write one folder
- * at once. The lock file holds the pid; a lock whose process is gone is taken over.
- */
+/** Two apiloom processes must not write one folder at once; a dead run's lock is taken over. */
 export function withOutputLock<T>(outDir: string, write: () => T): T {
   const release = holdOutputLock(outDir);
   try {
@@ -64,11 +61,7 @@ function acquire(lockFile: string): void {
 }
 
 /** Whether a lock's holder is gone; a lock holding other text than a pid is no run's. */
-function isDead(seen: {
-  pid?: number;
-  empty: boolean;
-  mtimeMs: number;
-}): boolean {
+function isDead(seen: Holder): boolean {
   return seen.pid !== undefined
     ? !isRunning(seen.pid)
     : !seen.empty || Date.now() - seen.mtimeMs >= UNWRITTEN_MS;
@@ -84,9 +77,9 @@ function busy(lockFile: string, pid: number | undefined): OutputBusyError {
  * Who holds the lock, read from one opened file (so its pid and time agree), or undefined when
  * there is no lock. A link or anything but a small regular file is never read through.
  */
-function holder(
-  lockFile: string,
-): { pid?: number; empty: boolean; mtimeMs: number } | undefined {
+type Holder = { pid?: number; empty: boolean; mtimeMs: number };
+
+function holder(lockFile: string): Holder | undefined {
   let fd: number;
   try {
     fd = openSync(

@@ -32,7 +32,7 @@ export class TextFileSink {
   private readonly buffer: Buffer;
   private fd: number | undefined;
 
-  /** Opens `path`: `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+  /** `flag` "wx" refuses what is already there: a planted link is never followed. */
   constructor(
     path: string,
     flag: "w" | "wx",
@@ -40,7 +40,10 @@ export class TextFileSink {
   ) {
     this.fd = openSync(path, flag);
     // the shared buffer, unless another sink holds it (a streamed file's maker writing a file)
-    this.buffer = scratchTaken ? Buffer.allocUnsafe(3 * CHUNK) : takeScratch();
+    this.buffer = scratchTaken
+      ? Buffer.allocUnsafe(3 * CHUNK)
+      : scratchFor(CHUNK);
+    scratchTaken = true;
   }
 
   write(piece: string): void {
@@ -142,12 +145,6 @@ export function updateWithText(hash: Hash, text: string): Hash {
 // the buffer of TextFileSink and sameUtf8, reused: one slice's UTF-8 at most
 let scratch: Buffer | undefined;
 let scratchTaken = false;
-
-function takeScratch(): Buffer {
-  const buffer = scratchFor(CHUNK);
-  scratchTaken = true;
-  return buffer;
-}
 
 function scratchFor(units: number): Buffer {
   const need = 3 * units;

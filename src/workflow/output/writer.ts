@@ -184,15 +184,12 @@ function writeLocked(
 /** The manifest's entries the plan left alone, as warnings naming the manifest's line. */
 export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
   const reporter = new Reporter();
-  for (const entry of plan.ignored)
+  const file = join(outDir, MANIFEST_FILE);
+  for (const { path, reason, line, column } of plan.ignored)
     reporter.report(
       "output/unsafe-manifest-entry",
-      `the manifest lists ${JSON.stringify(entry.path)}: ${entry.reason}; the entry is ignored (nothing is written or removed there)`,
-      {
-        file: join(outDir, MANIFEST_FILE),
-        line: entry.line,
-        column: entry.column,
-      },
+      `the manifest lists ${JSON.stringify(path)}: ${reason}; the entry is ignored (nothing is written or removed there)`,
+      { file, line, column },
     );
   return reporter.diagnostics;
 }
@@ -242,14 +239,11 @@ export function unsafeJournalDiagnostic(
   problem: JournalProblem,
 ): Diagnostic[] {
   const reporter = new Reporter();
+  const { message, line, column } = problem;
   reporter.report(
     "output/unsafe-journal",
-    `an interrupted run's journal is not rolled forward: ${problem.message}; it is discarded with the staged files (the output folder keeps what is there)`,
-    {
-      file: join(outDir, JOURNAL_FILE),
-      line: problem.line,
-      column: problem.column,
-    },
+    `an interrupted run's journal is not rolled forward: ${message}; it is discarded with the staged files (the output folder keeps what is there)`,
+    { file: join(outDir, JOURNAL_FILE), line, column },
   );
   return reporter.diagnostics;
 }

@@ -30,15 +30,9 @@ export type LastRun = (
 
 /** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
 export const noEarlierRun: LastRun = (made) => {
-  const now = openapiDocument(made);
+  const now = made.find((f) => isDocument(f.path));
   return now && comparison("", now, undefined, () => undefined, undefined);
 };
-
-function openapiDocument(
-  files: readonly GeneratedFile[],
-): GeneratedFile | undefined {
-  return files.find((f) => isDocument(f.path));
-}
 
 /** `openapi.json`, wherever the `openapi` artifact puts it. */
 function isDocument(path: string): boolean {
@@ -47,10 +41,7 @@ function isDocument(path: string): boolean {
 
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
-/**
- * The output folder as the last run left it, read before the plugins run; what it gives is the
- * comparison with this run's OpenAPI document once made, made once however often asked for.
- */
+/** The output folder as the last run left it, read before the plugins run. */
 export async function lastRunIn(out: string): Promise<LastRun> {
   const listed = readManifest(out)?.files ?? {};
   // what a run killed while moving its files into place moved counts as the last run's too, so
@@ -89,7 +80,7 @@ export async function lastRunIn(out: string): Promise<LastRun> {
     : undefined;
   let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
   return (files) => {
-    const now = openapiDocument(files);
+    const now = files.find((f) => isDocument(f.path));
     if (!now) return undefined;
     if (made?.document !== now)
       made = {
