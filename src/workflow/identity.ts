@@ -11,6 +11,8 @@ import { compareCodeUnits } from "../model/order.js";
 
 export const MISSING = "missing";
 
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 export function sha256Bytes(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

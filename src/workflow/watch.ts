@@ -16,6 +16,8 @@ import {
 } from "./sources/remote-inputs.js";
 import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
+type Ignored = { outDir: string; lockFile?: string };
+
 export interface WatchTarget {
   dir: string;
   recursive: boolean;
@@ -86,7 +88,7 @@ function watchPlan(
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
-  ignore: { outDir: string; lockFile?: string },
+  ignore: Ignored,
   matters: (abs: string) => boolean,
   debounceMs: number,
   onChange: (paths: string[]) => void,
@@ -158,7 +160,7 @@ export function watchFolders(
 function listFolders(
   dir: string,
   recursive: boolean,
-  ignore: { outDir: string; lockFile?: string },
+  ignore: Ignored,
   into: Map<string, string>,
 ): void {
   const stat = statOf(dir);
@@ -177,10 +179,7 @@ function listFolders(
   }
 }
 
-function isIgnored(
-  abs: string,
-  ignore: { outDir: string; lockFile?: string },
-): boolean {
+function isIgnored(abs: string, ignore: Ignored): boolean {
   const base = abs.slice(abs.lastIndexOf("/") + 1);
   if (
     base.startsWith(".apiloom") ||

@@ -7,7 +7,7 @@ import {
   unsafePathReason,
 } from "./output-files.js";
 import { placeInText, wayProblem } from "./safe-path.js";
-import { sha256Bytes } from "../identity.js";
+import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
@@ -36,7 +36,6 @@ export function journalText(journal: Journal): string {
 const STAGED = new RegExp(
   `^${STAGING_DIR.replace(/\./g, "\\.")}/(\\d+|manifest)$`,
 );
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * The journal in `outDir`, when it may be rolled forward: every path in it one the writer could
@@ -89,7 +88,7 @@ export function readJournal(
       return `${JSON.stringify(name)} is not a staged file's name`;
     if (staged.has(name)) return `${name} is staged twice`;
     staged.add(name);
-    if (typeof hash !== "string" || !SHA256.test(hash))
+    if (typeof hash !== "string" || !SHA256_HEX.test(hash))
       return `${name} has no sha256`;
     const s = statOf(join(outDir, name), true);
     if (!s) return undefined; // moved into place before the interruption

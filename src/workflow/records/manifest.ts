@@ -7,7 +7,7 @@ import { MANIFEST_FILE, unsafePathReason } from "../output/output-files.js";
 import { placeInText } from "../output/safe-path.js";
 import { updateWithText } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
-import { sha256Bytes } from "../identity.js";
+import { sha256Bytes, SHA256_HEX } from "../identity.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -113,7 +113,7 @@ export function readManifestChecked(outDir: string): {
   for (const [path, hash] of Object.entries(value.files)) {
     const reason =
       unsafePathReason(path) ??
-      (typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash)
+      (typeof hash === "string" && SHA256_HEX.test(hash)
         ? undefined
         : "its hash is not a sha256");
     if (reason === undefined) kept.push([path, hash as string]);

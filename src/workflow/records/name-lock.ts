@@ -9,6 +9,7 @@ import { webhookKey } from "../../model/merge/webhooks.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
+import { SHA256_HEX } from "../identity.js";
 
 /** Outside the output folder: generated code may be git-ignored, the lock must not be. */
 export interface NameLock {
@@ -58,7 +59,7 @@ export function parseNameLock(file: string, text: string): NameLock {
     lock?.lockfileVersion !== 1 ||
     !strings(lock.names, () => true) ||
     (lock.remote !== undefined &&
-      !strings(lock.remote, (v) => /^[0-9a-f]{64}$/.test(v)))
+      !strings(lock.remote, (v) => SHA256_HEX.test(v)))
   )
     throw new LockFileError(
       `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "remote": {URL: sha256 as 64 hex digits} if any)`,
