@@ -25,7 +25,6 @@ import {
   type WriteResult,
 } from "./output/writer.js";
 
-/** What one run is asked to do, besides its settings. */
 export interface GenerateRequest {
   stages: Stages;
   /** Compare with the output folder instead of writing it. */
@@ -207,7 +206,6 @@ function verify(settings: GenerateSettings, produced: Produced): void {
     );
 }
 
-/** The lock and the handlers file: kept outside the output folder, checked and written with it. */
 function outsideFiles(
   settings: GenerateSettings,
   produced: Produced,

@@ -36,7 +36,6 @@ export interface Stages {
   plugins?: readonly ArtifactPlugin[];
 }
 
-/** Everything a run makes, in memory; nothing is written yet. */
 export interface Produced {
   /** Input files in merge order, relative to baseDir. */
   inputFiles: string[];
@@ -136,7 +135,6 @@ async function* produceWithPlaces(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  // the output folder as the last run left it, read before the plugins run
   const lastRun = await lastRunIn(out);
   const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {

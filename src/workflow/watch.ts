@@ -204,7 +204,6 @@ function localFiles(settings: GenerateSettings): string[] {
   ].map((f) => resolve(settings.baseDir, f));
 }
 
-/** What a watch tells the command that prints it. */
 export type WatchEvent =
   | { kind: "changed"; paths: string[] }
   | { kind: "ran"; first: boolean; ms: number; counts: RunCounts }

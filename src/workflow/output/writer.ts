@@ -69,7 +69,6 @@ export interface WriteOptions {
 }
 
 export interface EarlyStaged {
-  /** What recovering an interrupted run found. */
   diagnostics: Diagnostic[];
   /** How many files are staged: the writer's own staged names start after them. */
   count: number;
