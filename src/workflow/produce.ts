@@ -222,14 +222,7 @@ async function updateHandlers(
   since: SinceLastRun | undefined,
   accept: Accept | undefined,
   judgeOrphans: boolean,
-): Promise<
-  | {
-      update: HandlersUpdate;
-      diagnostics: Diagnostic[];
-      record?: GeneratedFile;
-    }
-  | undefined
-> {
+) {
   if (!settings.serverHandlers) return undefined;
   // ts-morph is loaded only for a run that has a handlers file
   const { serverImportPath, updateHandlersBytes } =

@@ -32,9 +32,6 @@ const MAX_BYTES = 1024 * 1024;
 const MAX_PLACES = 256;
 const MAX_WALK = 100_000;
 
-const recordPath = (configFile: string, baseDir: string) =>
-  cacheRecordPath("outputs", configFile, baseDir);
-
 /**
  * The output folders of `configFile` that an earlier run recorded (this machine's cache) and no
  * API in `now` writes, still holding apiloom's manifest; then records `now` with those.
@@ -44,7 +41,7 @@ export function leftBehind(
   baseDir: string,
   now: readonly OutputPlace[],
 ): LeftBehind[] {
-  const path = recordPath(configFile, baseDir);
+  const path = cacheRecordPath("outputs", configFile, baseDir);
   if (!path) return [];
   // the cache is a stranger's folder: a place outside the project is never named (the printed
   // command would remove it)

@@ -103,6 +103,16 @@ function comparison(
   // kept once read: a staged copy is gone once the writer has moved it into place
   let text: string | undefined;
   const nowText = () => (text ??= now.contents);
+  const compare = (): readonly Change[] | undefined => {
+    if (before === undefined || !comparer) return undefined;
+    if (before === nowText()) return [];
+    const load = (source: string) =>
+      loadModel([{ file: now.path, text: source }], { cwd: out });
+    const [a, b] = [load(before), load(nowText())];
+    if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
+      return undefined;
+    return comparer(a, b);
+  };
   return {
     path: now.path,
     before,
@@ -111,33 +121,11 @@ function comparison(
       return nowText();
     },
     changes() {
-      memo ??= {
-        changes:
-          before === undefined
-            ? undefined
-            : comparer && compare(comparer, before, nowText(), now.path, out),
-      };
+      memo ??= { changes: compare() };
       return memo.changes;
     },
     rules: CHANGE_RULES,
   };
-}
-
-function compare(
-  compareWith: typeof compareModels,
-  before: string,
-  now: string,
-  path: string,
-  out: string,
-): readonly Change[] | undefined {
-  if (before === now) return [];
-  const load = (text: string) =>
-    loadModel([{ file: path, text }], { cwd: out });
-  const a = load(before);
-  const b = load(now);
-  if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
-    return undefined;
-  return compareWith(a, b);
 }
 
 /** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */
