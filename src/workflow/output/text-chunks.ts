@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Hash } from "node:crypto";
 
-/** Large texts are written and hashed a slice at a time, never splitting a surrogate pair. */
+/** Texts are encoded a slice at a time, not into one buffer as large as the file. */
 const CHUNK = 1 << 20;
 
 export function textChunks(text: string): string[] {
