@@ -24,9 +24,8 @@ export interface WatchTarget {
 }
 
 /**
- * The folders a watch of these settings watches, and which changed paths call for a rebuild.
- * Folders, not files: editors often save by renaming a new file over the old one, and a glob can
- * gain files.
+ * The folders to watch (not files: editors save by renaming a new file over the old one, a glob
+ * gains files), and which changed paths call for a rebuild.
  */
 function watchPlan(
   settings: GenerateSettings,
@@ -81,10 +80,8 @@ function watchPlan(
 
 /**
  * Calls `onChange` with the changed paths once events stop for `debounceMs`; our own writes,
- * editor droppings and paths `matters` turns down are ignored.
- *
- * Every folder gets a watcher of its own, never Node's `recursive` option, which on Linux watches
- * each file by inode and so loses a file an editor saves by renaming over it.
+ * editor droppings and paths `matters` turns down are ignored. Every folder gets a watcher of its
+ * own: Node's `recursive` option on Linux watches files by inode and loses one saved by renaming.
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
