@@ -27,10 +27,8 @@ export interface EarlyStageOptions {
 }
 
 /**
- * Writes each large generated text into the writer's staging folder as soon as its plugin returns
- * it, so a run does not hold every text until the writer runs. The first file staged takes the
- * output folder's lock and recovers it as the writer would. Anything that goes wrong here only
- * stops early staging: the writer meets it later and reports it.
+ * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
+ * as the writer would; anything that goes wrong only stops early staging (the writer reports it).
  */
 export class EarlyStaging implements EarlyStaged {
   diagnostics: Diagnostic[] = [];

@@ -106,9 +106,8 @@ const CAUSES: Record<string, string> = {
 /**
  * Writes the output folder as one transaction (docs/configuration.md): stage every new or changed
  * file under `.apiloom-staging/`; commit by renaming a journal of the moves into place; apply the
- * renames and removals, which write no data, so the next run rolls a killed apply forward.
- * A sibling folder swapped in instead would leave a moment without the folder, reset mtimes, drop
- * hand-made files and fail on a mount point.
+ * renames and removals, which write no data, so the next run rolls a killed apply forward. (A
+ * sibling folder swapped in would reset mtimes, drop hand-made files, fail on a mount point.)
  */
 export function writeOutput(
   outDir: string,
