@@ -100,9 +100,7 @@ export function readJournal(
   const target = (path: unknown): string | undefined => {
     if (typeof path !== "string")
       return `${JSON.stringify(path)} is not a path`;
-    return (
-      unsafePathReason(path) ?? wayProblem(outDir, path, "file") ?? undefined
-    );
+    return unsafePathReason(path) ?? wayProblem(outDir, path, "file");
   };
   for (const move of j.moves) {
     if (!Array.isArray(move) || move.length !== 3)

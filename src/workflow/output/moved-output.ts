@@ -184,15 +184,13 @@ function readPlaces(record: unknown): OutputPlace[] {
   if (typeof record !== "object" || record === null) return [];
   const places = (record as Record<string, unknown>)["places"];
   if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
+  const absolute = (v: unknown): v is string =>
+    typeof v === "string" && isAbsolute(v);
   const out: OutputPlace[] = [];
   for (const p of places) {
     const place = p as Partial<OutputPlace> | null;
-    if (typeof place?.out !== "string" || !isAbsolute(place.out)) return [];
-    if (
-      place.lock !== undefined &&
-      (typeof place.lock !== "string" || !isAbsolute(place.lock))
-    )
-      return [];
+    if (!absolute(place?.out)) return [];
+    if (place.lock !== undefined && !absolute(place.lock)) return [];
     out.push(
       place.lock ? { out: place.out, lock: place.lock } : { out: place.out },
     );

@@ -39,6 +39,7 @@ export function planOutput(
   { texts = true }: { texts?: boolean } = {},
 ): OutputPlan {
   const { manifest: previous, unsafe, placeOf } = readManifestChecked(outDir);
+  const manifest = makeManifest(files, fingerprint);
   const ours = new Set(Object.keys(previous?.files ?? {}));
   const plan: OutputPlan = {
     write: [],
@@ -46,12 +47,11 @@ export function planOutput(
     remove: [],
     conflicts: [],
     ignored: unsafe,
-    manifest: makeManifest(files, fingerprint),
-    manifestText: "",
+    manifest,
+    manifestText: manifestText(manifest),
     manifestStale: false,
     fileListStale: false,
   };
-  plan.manifestText = manifestText(plan.manifest);
   const produced = new Set<string>();
   const folders = new Map<string, string | undefined>();
   for (const file of files) {
