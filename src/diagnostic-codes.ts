@@ -2,12 +2,9 @@ import type { CodeTable } from "./model/diagnostics/code-info.js";
 import { WORKFLOW_CODES } from "./workflow/codes.js";
 
 /**
- * Every diagnostic code apiloom reports: the registry, assembled here, above every layer that
- * reports; each layer declares its codes in its codes.ts (ARCHITECTURE.md, "Diagnostics"), and
- * the workflow's, the highest layer that reports, are every code. The table in
- * docs/diagnostics.md (`npm run readme:diagnostics`) is made from this object, and
- * test/diagnostics/registry.test.ts fails when that table differs or a code listed here is never
- * reported.
+ * Every diagnostic code apiloom reports: each layer declares its codes in its codes.ts
+ * (ARCHITECTURE.md, "Diagnostics"), and the workflow's, the highest layer that reports, hold every
+ * code. docs/diagnostics.md's table is made from it (`npm run readme:diagnostics`).
  */
 export const DIAGNOSTIC_CODES = WORKFLOW_CODES satisfies CodeTable<string>;
 

@@ -19,10 +19,9 @@ import { DEFAULT_MAX_INPUT_BYTES } from "./ingest/read-source.js";
 import { resolve } from "node:path";
 
 /**
- * The options of `generate()`: the config's (apiloom.config's settings, your `plugins` and their
- * options under their names; paths relative to `cwd`), resolved and checked by the same code as
- * the CLI's, plus what only a program gives. Inputs, output folder, lock and strictness are the
- * CLI's business and are not among them.
+ * The options of `generate()`: the config's settings (your `plugins` and their options under their
+ * names; paths relative to `cwd`), checked as the CLI checks them, plus what only a program gives.
+ * Inputs, output folder, lock and strictness are the CLI's business.
  */
 export interface GenerateOptions
   extends
@@ -36,19 +35,16 @@ export interface GenerateOptions
 
 /**
  * ingest → model → emit, in memory: nothing is written. `inputs` are paths (files, globs and URLs
- * relative to `options.cwd`, resolved as the CLI resolves its inputs: workflow/sources/resolve-inputs.ts)
- * or texts with the name to report them under. It runs the pipeline
- * the CLI runs (src/pipeline.ts); the CLI adds the file system work on top (config, output
- * folder, name lock, handlers file).
+ * relative to `options.cwd`, resolved as the CLI resolves its inputs) or texts with the name to
+ * report them under.
  */
 export async function generate(
   inputs: Inputs,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  // what only a program gives, which is not the config's
   const {
     cwd = process.cwd(),
-    layout,
+    layout = DEFAULT_LAYOUT,
     readText,
     parse,
     lockedNames,
@@ -57,22 +53,16 @@ export async function generate(
   const resolved = resolveOptions(
     validateConfig(config, "generate() options"),
     {},
-    {
-      cwd,
-      baseDir: cwd,
-      file: "generate() options",
-      layout: layout ?? DEFAULT_LAYOUT,
-    },
+    { cwd, baseDir: cwd, file: "generate() options", layout },
   );
-  // file paths are resolved as the CLI resolves its inputs (globs, URLs, remote $refs, overlays)
-  // unless the caller reads them itself; texts are read as given
+  // paths are resolved unless the caller reads them itself
   const paths = readText === undefined && isPaths(inputs);
   const resolvedInputs = paths
     ? await resolveInputs({
         ...resolved,
         baseDir: cwd,
         inputs,
-        out: resolve(cwd, (layout ?? DEFAULT_LAYOUT).outDir),
+        out: resolve(cwd, layout.outDir),
         remote: remoteSettings(undefined, {}),
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
       })
@@ -89,7 +79,6 @@ export async function generate(
       lockedNames,
     },
     emit: resolved.emit,
-    // what the CLI makes in an empty folder: the docs' changelog page says it is the first run
     sinceLastRun: noEarlierRun,
   });
   const result = await finish(making);

@@ -28,10 +28,7 @@ export type LoadOptions = IngestOptions & BuildOptions;
 export type RunLoadOptions = LoadOptions &
   Omit<ReadOptions, keyof IngestOptions>;
 
-/**
- * What a run reads: file paths (read through `readText`, relative to `cwd`, shown by that name)
- * or texts with the name to report them under.
- */
+/** File paths (read through `readText`, relative to `cwd`) or texts with the name to report. */
 export type Inputs = readonly string[] | readonly InputText[];
 
 /** ingest → model: reads the inputs and returns the one merged model with its diagnostics. */
@@ -40,15 +37,14 @@ export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
 }
 
 /**
- * {@link loadModel}, with what only the CLI's runs pass: places left to be found when needed
- * (`deferPlaces`) and a watch's parse cache. The one seam where places are found between the
- * model and the emitters: those the run prints are found here, so no emitter finds any.
+ * {@link loadModel}, with what only the CLI's runs pass (`deferPlaces`, a watch's parse cache):
+ * the one seam where the places a run prints are found, so no emitter finds any.
  */
 export function loadModelForRun(
   inputs: Inputs,
   options: RunLoadOptions,
 ): ApiModel {
-  // handed over, not kept in a variable here: the documents are garbage once merged
+  // not kept in a variable here: the documents are garbage once merged
   const read = isPaths(inputs)
     ? readFiles(inputs, options)
     : readTexts(inputs, options);
@@ -58,20 +54,17 @@ export function loadModelForRun(
   const printed = deferred?.printedOf(read.documents ?? []) ?? [];
   if (printed.length > 0) read.reporter.settle(printed);
   const model = buildModelTakingDocuments(read, read.reporter, options);
-  // the places the run prints are found here (without deferPlaces, each when its reading ended)
   deferred?.findPrintedThenDropTexts(model);
   return model;
 }
 
 /** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */
 export interface PipelineSettings {
-  /** How to read and merge the inputs. */
   load: RunLoadOptions;
-  /** The plugins' run: every plugin, the artifacts asked for, their options, the layout. */
   emit: PluginRun;
   /** Told what the run is doing, for a progress line. */
   onStage?: (message: string) => void;
-  /** The last run beside this one, for the plugins' context (the CLI's: it reads the folder). */
+  /** The last run beside this one, for the plugins' context. */
   sinceLastRun?: RunHooks["sinceLastRun"];
 }
 
@@ -84,10 +77,8 @@ export interface GenerateResult {
 }
 
 /**
- * The one pipeline, ingest → model → emit, in memory: nothing is written. The programmatic
- * `generate()` and the CLI's `produce()` both run it; the CLI adds the file system around it
- * (listing inputs, the name lock, the handlers file, the fingerprint, the writer). Each plugin's
- * batch is yielded as it is made (see emitPlugins); `finish` runs it to its end.
+ * The one pipeline, ingest → model → emit, in memory: `generate()` and the CLI's `produce()` both
+ * run it. Each plugin's batch is yielded as it is made; `finish` runs it to its end.
  */
 export async function* runPipeline(
   inputs: Inputs,
@@ -95,7 +86,6 @@ export async function* runPipeline(
 ): AsyncGenerator<EmitterBatch, GenerateResult, undefined> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  // only the validators run patterns: a run without them does not analyse any
   const model = loadModelForRun(inputs, {
     analyzePatterns: [...settings.emit.artifacts].includes("validators"),
     ...settings.load,

@@ -1,14 +1,7 @@
 /**
- * `apiloom-gen/templates`: the contract between apiloom and the render templates, for writing your
- * own (`--templates <dir>`) with type checking. A template names the version it is written for
- * (`export const contract = 1`, which must equal TEMPLATE_CONTRACT) and types its functions with
- * the views and helpers below: in a JavaScript template, `// @ts-check` at the top and JSDoc
- * parameter types such as `{import("apiloom-gen/templates").ClientEndpointView}` on its functions
- * (apiloom's own templates in the package's templates/ folder are written so).
- *
- * Every string a view holds that comes from a spec is raw: write it through a helper that escapes
- * it for where it lands. Runtime files (`client/runtime.ts`, `server/*.ts`, …) are not part of
- * this contract: they are real TypeScript, copied as they are.
+ * `apiloom-gen/templates`: the contract between apiloom and the render templates, for type-checking
+ * your own (docs/plugins.md). Every string a view holds that comes from a spec is raw: write it
+ * through a helper that escapes it for where it lands.
  */
 export { TEMPLATE_CONTRACT } from "./emit/templates.js";
 

@@ -1,6 +1,3 @@
-// The diagnostic codes the workflow reports: the output folder (output/) and settings (config/);
-// and those of every layer below, which it runs.
-
 import { family } from "../model/diagnostics/code-info.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
 import { SCAFFOLD_CODES } from "../scaffold/codes.js";
@@ -28,7 +25,6 @@ export const WORKFLOW_CODES = {
 
 export type WorkflowCode = keyof typeof WORKFLOW_CODES;
 
-/** A reporter of the workflow's codes (and those below). */
 export class WorkflowReporter extends Reporter<WorkflowCode> {
   constructor() {
     super(WORKFLOW_CODES);

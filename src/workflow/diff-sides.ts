@@ -16,19 +16,15 @@ import {
 import { settleOutput } from "./output/writer.js";
 import { loadInputs } from "./sources/resolve-inputs.js";
 
-// `apiloom diff`'s two sides, each read by the one resolver (resolve-inputs.ts) as generate
-// reads its inputs, and compared; the command prints what comes back.
-
-/** One side of a diff: the merged model, and the texts it was read from (for code frames). */
+/** One side of `apiloom diff`: the merged model, and the texts read (for code frames). */
 export interface LoadedSide {
   model: ApiModel;
-  /** The text of every file the side read, by absolute path. */
+  /** By absolute path. */
   texts: Map<string, string>;
   /** Where the side came from, for the report: `main`, `the working tree`, `old files`. */
   label: string;
 }
 
-/** The two sides of one API compared (a config's `apis` each, or the one --api names). */
 export interface DiffPair {
   api?: string;
   baseDir: string;
@@ -51,7 +47,6 @@ export async function diffPairs(
       throw new ConfigError("--base and --to cannot be combined");
     const pairs: DiffPair[] = [];
     for (const settings of await resolveApis(flags, cwd)) {
-      // a run killed after its commit point is rolled forward first
       settleOutput(settings.out);
       pairs.push({
         api: settings.api,
@@ -107,10 +102,7 @@ export async function compareSides(
   return { changes };
 }
 
-/**
- * One side's inputs resolved as generate resolves them (files, globs, URLs, overlays, remote
- * `$ref`s; as committed at a git revision when one is given), merged, keeping each text read.
- */
+/** One side's inputs resolved as generate resolves them (at a git revision when given), merged. */
 async function loadSide(
   settings: Parameters<typeof loadInputs>[0],
   label: string,
@@ -173,7 +165,7 @@ function placeMembers(
   }
 }
 
-/** `#/components/schemas/X` or `#/definitions/X` (with a YAML stream's document index). */
+/** `#/components/schemas/X` or `#/definitions/X` (after a YAML stream's document index). */
 function isSchemaPointer(pointer: string): boolean {
   return /^#\d*\/(components\/schemas|definitions)\/[^/]+$/.test(pointer);
 }

@@ -25,10 +25,6 @@ import {
   type WriteResult,
 } from "./output/writer.js";
 
-// One generate, start to finish: inputs, the up-to-date check, produce, --check or the write, and
-// the records. It prints nothing: what happened comes back as data for the command to print.
-
-/** What one run is asked to do, besides its settings. */
 export interface GenerateRequest {
   stages: Stages;
   /** Compare with the output folder instead of writing it. */
@@ -54,7 +50,7 @@ export type GenerateOutcome = { notes: readonly string[] } & (
 /** What a run that made everything found. */
 export interface Made {
   produced: Produced;
-  /** The warnings of the last run into the folder (warning-record.ts), before this one's. */
+  /** The warnings of the last run into the folder, before this one's. */
   known: Set<string> | undefined;
   /** Errors, or warnings under `strict`: nothing was checked or written. */
   failing: boolean;
@@ -64,20 +60,20 @@ export interface Made {
   updated?: OutsideFile[];
   /** The output is written, but the lock or the handlers file could not be: why. */
   outsideFailure?: string;
-  /** The write was refused and nothing in the output folder changed: why, and whether the file
-   * system refused it (permissions, a file where a folder must go, a full disk). */
+  /** The write was refused and nothing in the output folder changed. */
   refused?: { why: string; fileSystem: boolean };
 }
 
-/** Runs one generate of `settings`; see {@link GenerateOutcome}. */
+/**
+ * One generate, start to finish: inputs, the up-to-date check, produce, --check or the write, and
+ * the records. It prints nothing: what happened comes back as data.
+ */
 export async function generateOnce(
   settings: GenerateSettings,
   request: GenerateRequest,
 ): Promise<GenerateOutcome> {
-  // a run killed after its commit point is finished first: what follows reads one run's output
   settleOutput(settings.out);
-  // the inputs listed once, the URL inputs fetched first (a 304 when unchanged): the fingerprint
-  // holds their bytes' hash; the rest of the resolving is for a run that makes something
+  // the URL inputs fetched first: the fingerprint holds their bytes' hash
   const listed = listInputs(settings);
   const remote =
     request.remote ?? (await fetchRemoteInputs(settings, request.env));
@@ -102,7 +98,6 @@ export async function generateOnce(
     import("./output/writer.js"),
     import("./output/check.js"),
   ]);
-  // a run that writes has the writer stage its large texts as each plugin returns them
   const early = request.check
     ? undefined
     : new EarlyStaging(settings.out, {
@@ -139,8 +134,7 @@ export async function generateOnce(
         report: check(settings, produced, checkOutput),
       };
     request.onStage?.(`writing ${settings.out}`);
-    // this run's OpenAPI document, read before the writer moves its staged copy into place: the
-    // summary of what changed since the last run reads it after the write
+    // read before the writer moves its staged copy into place: the summary reads it after
     if (produced.since?.before !== undefined) void produced.since.now;
     let result: WriteResult;
     try {
@@ -169,7 +163,6 @@ export async function generateOnce(
       );
       return { notes, status: "written", ...made, result, updated };
     } catch (error) {
-      // the file system refused the lock or the handlers file (permissions, a full disk)
       if (typeof (error as NodeJS.ErrnoException).code !== "string")
         throw error;
       const outsideFailure = (error as Error).message;
@@ -180,7 +173,6 @@ export async function generateOnce(
   }
 }
 
-/** --check: the output folder, the lock and the handlers file against what the run made. */
 function check(
   settings: GenerateSettings,
   produced: Produced,
@@ -214,7 +206,6 @@ function verify(settings: GenerateSettings, produced: Produced): void {
     );
 }
 
-/** The lock and the handlers file: kept outside the output folder, checked and written with it. */
 function outsideFiles(
   settings: GenerateSettings,
   produced: Produced,

@@ -6,19 +6,17 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_TEMPLATES_DIR } from "../emit/templates.js";
 import { compareCodeUnits } from "../model/order.js";
 
-/*
- * Hashing and apiloom's own identity: what the fingerprint records and this machine's caches
- * (up-to-date.ts, the transpiled config) are keyed by. Knows nothing of settings, so the config
- * loader can use it without reaching the settings it helps to make.
- */
+// Hashing and apiloom's own identity. Knows nothing of settings, so the config loader can use it
+// without reaching the settings it helps to make.
 
 export const MISSING = "missing";
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function sha256Bytes(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** sha256 of a file's bytes, or MISSING when it cannot be read. */
 export function hashFile(path: string): string {
   try {
     return sha256Bytes(readFileSync(path));
@@ -27,13 +25,9 @@ export function hashFile(path: string): string {
   }
 }
 
-/**
- * apiloom's package folder: the one templates/ is in (emit/templates.ts knows it from src/, dist/
- * and the CLI's one file alike, which sit at other depths than this module).
- */
+/** The one templates/ is in: emit/templates.ts finds it from src/, dist/ and the CLI's one file. */
 const PACKAGE_ROOT = dirname(DEFAULT_TEMPLATES_DIR);
 
-/** apiloom's version, from its package.json. */
 export function apiloomVersion(): string {
   const manifest = readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
   return (JSON.parse(manifest) as { version?: string }).version ?? "?";
@@ -43,14 +37,12 @@ let identity: string | undefined;
 
 /**
  * apiloom's version and a hash of its own code, templates and parsers' versions, so a patched
- * build at the same version does not pass for another. It keys this machine's caches only,
- * never the output.
+ * build at the same version does not pass for another. It keys this machine's caches only.
  */
 export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;
   const require = createRequire(import.meta.url);
   const version = apiloomVersion();
-  // this module's file, in src/ or dist/ or the CLI's one file
   const here = fileURLToPath(import.meta.url);
   const parsers = ["yaml", "js-yaml"].map((name) => {
     try {
@@ -75,10 +67,7 @@ export function apiloomIdentity(): string {
   return identity;
 }
 
-/**
- * A hash of the code `moduleFile` belongs to: the CLI's one file (dist/cli/bundle.js) alone, which
- * holds all it runs; run from modules (the library, the tests), every script under `codeFolder`.
- */
+/** A hash of the code `moduleFile` belongs to: the CLI's one file, or the scripts of `codeFolder`. */
 export function ownCodeHash(moduleFile: string, codeFolder: string): string {
   if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);
   return hashTree(
@@ -87,10 +76,8 @@ export function ownCodeHash(moduleFile: string, codeFolder: string): string {
   );
 }
 
-/** The CLI's one file (scripts/bundle.mjs writes it, bin/apiloom.js loads it). */
 const BUNDLE_FILE = "bundle.js";
 
-/** One hash over every file below `root` (names and contents), in a fixed order. */
 export function hashTree(
   root: string,
   keep: (name: string) => boolean = () => true,

@@ -14,9 +14,8 @@ import { inputPath } from "./sources/remote-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
- * one, each read as generate reads an input; written to `out` (JSON when it ends in .json) when
- * given, its `extends` relative to that file's folder. `usage` for a ConfigError (exit 2);
- * `failed` with the line to print (exit 1).
+ * one, written to `out` (JSON when it ends in .json) when given. `usage` for a ConfigError
+ * (exit 2); `failed` with the line to print (exit 1).
  */
 export async function makeOverlay(
   originalFile: string,
@@ -70,7 +69,7 @@ export async function makeOverlay(
   return { text, actions: actions.length };
 }
 
-/** One document's value, its input resolved as generate's (resolveInputs); a ParseError otherwise. */
+/** One document's value, its input resolved as generate's; a ParseError otherwise. */
 async function readDocument(
   input: string,
   cwd: string,
@@ -82,22 +81,14 @@ async function readDocument(
   );
   const inputs = await resolveInputs(settings);
   for (const note of inputs.remote.notes) say(`apiloom: ${note}\n`);
+  const fail = (message: string, code: IngestCode, line = 1, column = 1) =>
+    new ParseError(message, input, line, column, code);
   const unmatched = inputs.diagnostics[0];
-  if (unmatched)
-    throw new ParseError(
-      unmatched.message,
-      input,
-      1,
-      1,
-      unmatched.code as IngestCode,
-    );
+  if (unmatched) throw fail(unmatched.message, unmatched.code as IngestCode);
   const [file, ...more] = inputs.inputFiles;
   if (file === undefined || more.length > 0)
-    throw new ParseError(
+    throw fail(
       `an overlay turns one document into another, and this input matches ${inputs.inputFiles.length} files`,
-      input,
-      1,
-      1,
       "overlay/invalid",
     );
   let text: string;
@@ -105,21 +96,12 @@ async function readDocument(
     text = inputs.read(inputPath(settings, file)).text;
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
-    throw new ParseError(
-      error.message,
-      input,
-      error.line,
-      error.column,
-      error.code,
-    );
+    throw fail(error.message, error.code, error.line, error.column);
   }
   const docs = parseText(text, input);
   if (docs.length !== 1)
-    throw new ParseError(
+    throw fail(
       `an overlay applies to one document, and this file holds ${docs.length}`,
-      input,
-      1,
-      1,
       "overlay/invalid",
     );
   return docs[0]!.value;

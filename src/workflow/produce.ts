@@ -28,7 +28,7 @@ import {
 } from "./records/fingerprint.js";
 import { hashFile, MISSING, sha256Bytes } from "./identity.js";
 
-/** The emitters a run wires into the pipeline (src/pipeline.ts); tests inject fakes. */
+/** The emitters a run wires into the pipeline; tests inject fakes. */
 export interface Stages {
   /** Names the stages in the fingerprint ("apiloom"); stages without one always run in full. */
   id?: string;
@@ -36,17 +36,16 @@ export interface Stages {
   plugins?: readonly ArtifactPlugin[];
 }
 
-/** Everything a run makes, in memory; nothing is written yet. */
 export interface Produced {
-  /** Input files in the order given to the merge, relative to baseDir. */
+  /** Input files in merge order, relative to baseDir. */
   inputFiles: string[];
-  /** The model's endpoints: the model itself is let go, a large part of a large run's memory. */
+  /** The model's endpoints: the model itself is let go (a speed device: docs/benchmark.md). */
   endpoints: number;
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
   lockText?: string;
   handlers?: HandlersUpdate;
-  /** What the output was made from, for the manifest; undefined when the stages have no id. */
+  /** Undefined when the stages have no id. */
   fingerprint?: Fingerprint;
   /** The OpenAPI document of the last run beside this one's (the `openapi` artifact only). */
   since?: SinceLastRun;
@@ -55,27 +54,22 @@ export interface Produced {
 export interface HandlersUpdate {
   /** Absolute path. */
   file: string;
-  /** The file's bytes as read (kept as bytes: it may hold some that are not UTF-8). */
+  /** Bytes, not text: the file may hold some that are not UTF-8. */
   before: Buffer | undefined;
   after: Buffer;
   added: string[];
-  /** Handlers whose changed contract was accepted (`--accept-changes`): their hash was replaced. */
+  /** Handlers whose changed contract was accepted (`--accept-changes`). */
   accepted: string[];
-  /**
-   * The text a run may read and make the same output, diagnostics and file from: `after` when
-   * a run reading it was checked to change nothing, otherwise `before`. The fingerprint records
-   * its hash as read.
-   */
+  /** Recorded as read: `after` when a run reading it changes nothing, else `before`. */
   settled: Buffer | undefined;
 }
 
 /**
- * Handlers whose changed contract a run accepts (`generate --accept <name>`, or true for all with
+ * Handlers whose changed contract a run accepts (`--accept <name>`, or true with
  * `--accept-changes`): a choice of this one run, so not a setting and not in the fingerprint.
  */
 export type Accept = true | readonly string[];
 
-/** One run of the pipeline in the file system. */
 export interface ProduceRun {
   readonly settings: GenerateSettings;
   readonly stages: Stages;
@@ -87,14 +81,12 @@ export interface ProduceRun {
 
 /**
  * Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. Each
- * plugin's batch is yielded as it is made (see emitPlugins): the writer stages its large texts.
+ * plugin's batch is yielded as it is made, for the writer to stage its large texts.
  */
 export async function* produce(
   run: ProduceRun,
 ): AsyncGenerator<EmitterBatch, Produced, undefined> {
-  // when the files made print no place, or only the endpoints' and security schemes' (apiloom's
-  // docs and OpenAPI document), the inputs' places are found only as those files and the
-  // diagnostics need them; the model goes with this run, and so do the places never needed
+  // places no file prints are found only when a diagnostic needs them
   const printed = run.settings.placesPrinted;
   const deferred =
     printed === "none"
@@ -114,7 +106,6 @@ async function* produceWithPlaces(
   deferred: DeferredPlaces | undefined,
 ): AsyncGenerator<EmitterBatch, Produced, undefined> {
   const { settings, stages } = run;
-  // the settings' plugins, or the stages' stand-ins of the same names (tests' fakes)
   const plugins = settings.emit.plugins.map(
     (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
   );
@@ -135,9 +126,8 @@ async function* produceWithPlaces(
       throw error;
     }
     reads.set(fromOut(out, absPath), read.hash);
-    // in a run that prints places, those left waiting are found, if ever, in the text decoded
-    // again from the bytes, which take less room than the text (a watch keeps each text anyway);
-    // a run that prints none keeps the text, which lives until a full collection anyway
+    // a run that prints places finds those left waiting in the text decoded again from the
+    // bytes, which take less room than the text (a watch keeps each text anyway)
     const bytes = sources ? undefined : read.bytes;
     if (bytes && deferred?.printsPlaces)
       deferred.keepText(absPath, () => decodeSource(bytes));
@@ -145,7 +135,6 @@ async function* produceWithPlaces(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  // the output folder as the last run left it, read before the plugins run
   const lastRun = await lastRunIn(out);
   const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {
@@ -160,8 +149,6 @@ async function* produceWithPlaces(
     onStage: run.onStage,
     sinceLastRun: lastRun,
   });
-  // the API as the last run into this folder left it, beside this run's (the docs' changelog
-  // page read the same one): the handlers' words and the summary line
   const since = lastRun(files);
   const handlers = settings.emit.artifacts.includes("server")
     ? await updateHandlers(
@@ -199,9 +186,8 @@ async function* produceWithPlaces(
     since,
   };
   if (stages.id !== undefined) {
-    // the name lock and the handlers file are read, then written: recorded as the run leaves
-    // them, which the next run reads (a first run that writes the lock is not read as missing
-    // again), so the record is the same whichever run made it
+    // the name lock and the handlers file are recorded as the run leaves them, which the next
+    // run reads: the record is the same whichever run made it
     const outside: Record<string, string> = {};
     if (settings.lock && lockText !== undefined)
       outside[fromOut(out, settings.lock)] = sha256Bytes(lockText);
@@ -229,23 +215,16 @@ function sortedRecord(map: Map<string, string>): Record<string, string> {
   );
 }
 
-/** The user's handlers file: created once, then only given stubs for new endpoints (src/scaffold). */
+/** The user's handlers file: created once, then only given stubs for new endpoints. */
 async function updateHandlers(
   settings: GenerateSettings,
   model: ApiModel,
   since: SinceLastRun | undefined,
   accept: Accept | undefined,
   judgeOrphans: boolean,
-): Promise<
-  | {
-      update: HandlersUpdate;
-      diagnostics: Diagnostic[];
-      record?: GeneratedFile;
-    }
-  | undefined
-> {
+) {
   if (!settings.serverHandlers) return undefined;
-  // the scaffold reads the user's file with ts-morph: loaded only for a run that has one
+  // ts-morph is loaded only for a run that has a handlers file
   const { serverImportPath, updateHandlersBytes } =
     await import("../scaffold/update-handlers-file.js");
   const file = settings.serverHandlers;
@@ -267,9 +246,8 @@ async function updateHandlers(
     });
   const result = update(before);
   const after = result.contents;
-  // A run that changes the file reads `before` but leaves `after`: when a run reading `after`
-  // provably makes the same file and diagnostics, the fingerprint records `after` as read, and
-  // the next run is skipped instead of repeating this one.
+  // when a run reading `after` makes the same file and diagnostics, the fingerprint records
+  // `after` as read, and the next run is skipped instead of repeating this one
   let settled: Buffer | undefined = before;
   if (!before?.equals(after)) {
     const again = update(after);

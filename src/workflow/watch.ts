@@ -16,17 +16,16 @@ import {
 } from "./sources/remote-inputs.js";
 import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
+type Ignored = { outDir: string; lockFile?: string };
+
 export interface WatchTarget {
   dir: string;
   recursive: boolean;
 }
 
 /**
- * What a watch of these settings watches: folders, not files (editors often save by renaming a
- * new file over the old one, and a glob can gain files): those of the input patterns and files,
- * of the files the last run read ($ref), the config's, the handlers file's and the templates
- * folder (recursive); and which changed paths call for a rebuild: those files, a new file a
- * pattern matches, anything in the templates, or a folder holding one of them.
+ * The folders to watch (not files: editors save by renaming a new file over the old one, a glob
+ * gains files), and which changed paths call for a rebuild.
  */
 function watchPlan(
   settings: GenerateSettings,
@@ -43,7 +42,6 @@ function watchPlan(
   const targets = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) =>
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
-  // URL inputs are asked on an interval (RemotePoll)
   const patterns = settings.inputs.filter((p) => !isUrlInput(p));
   for (const pattern of patterns) {
     const segments = pattern.split("/");
@@ -82,16 +80,12 @@ function watchPlan(
 
 /**
  * Calls `onChange` with the changed paths once events stop for `debounceMs`; our own writes,
- * editor droppings and paths `matters` turns down are ignored.
- *
- * Every folder gets a watcher of its own, never Node's `recursive` option, which on Linux
- * (Node 20) watches each file by inode and so loses a file an editor saves by renaming over it.
- * After each change the folders are listed again: a new subfolder is watched (the files already
- * in it count as changed), a removed one let go, a replaced one watched anew.
+ * editor droppings and paths `matters` turns down are ignored. Every folder gets a watcher of its
+ * own: Node's `recursive` option on Linux watches files by inode and loses one saved by renaming.
  */
 export function watchFolders(
   targets: readonly WatchTarget[],
-  ignore: { outDir: string; lockFile?: string },
+  ignore: Ignored,
   matters: (abs: string) => boolean,
   debounceMs: number,
   onChange: (paths: string[]) => void,
@@ -99,7 +93,7 @@ export function watchFolders(
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  /** Watched folder → its watcher and the folder's identity (dev:ino) when it was armed. */
+  // the identity (dev:ino) tells a replaced folder from the one armed
   const watched = new Map<string, { watcher: FSWatcher; id: string }>();
   const fire = () => {
     timer = undefined;
@@ -131,7 +125,6 @@ export function watchFolders(
           if (!name) return;
           const abs = join(dir, name.toString());
           changed(abs);
-          // a folder came, went or was replaced
           if (
             event === "rename" &&
             (watched.has(abs) || statOf(abs)?.isDirectory())
@@ -164,11 +157,10 @@ export function watchFolders(
 function listFolders(
   dir: string,
   recursive: boolean,
-  ignore: { outDir: string; lockFile?: string },
+  ignore: Ignored,
   into: Map<string, string>,
 ): void {
   const stat = statOf(dir);
-  // a folder that does not exist (yet): nothing to watch there
   if (!stat?.isDirectory()) return;
   into.set(dir, `${stat.dev}:${stat.ino}`);
   if (!recursive) return;
@@ -184,10 +176,7 @@ function listFolders(
   }
 }
 
-function isIgnored(
-  abs: string,
-  ignore: { outDir: string; lockFile?: string },
-): boolean {
+function isIgnored(abs: string, ignore: Ignored): boolean {
   const base = abs.slice(abs.lastIndexOf("/") + 1);
   if (
     base.startsWith(".apiloom") ||
@@ -205,7 +194,6 @@ function isIgnored(
   return isInside(abs, ignore.outDir);
 }
 
-/** The input files the patterns match now and the overlays, watched before any run reads them. */
 function localFiles(settings: GenerateSettings): string[] {
   return [
     ...listInputs(settings).inputFiles.filter((f) => !isUrlInput(f)),
@@ -213,15 +201,13 @@ function localFiles(settings: GenerateSettings): string[] {
   ].map((f) => resolve(settings.baseDir, f));
 }
 
-/** What a watch tells the command that prints it. */
 export type WatchEvent =
   | { kind: "changed"; paths: string[] }
-  /** A run ended (its own lines printed by `run`): how long it took, what it read. */
   | { kind: "ran"; first: boolean; ms: number; counts: RunCounts }
   | { kind: "watching" }
-  /** A run, or the settings after a change, failed with an error not the user's (failedRun). */
+  /** A run, or the settings after a change, failed with an error not the user's. */
   | { kind: "failed"; error: unknown }
-  /** The config no longer loads (said, still watching). */
+  /** The config does not load: said, still watching. */
   | { kind: "config"; error: ConfigError }
   /** The API this loop watched left the config: the loop ends. */
   | { kind: "left"; api: string }
@@ -229,7 +215,6 @@ export type WatchEvent =
 
 type RunCounts = ReturnType<SourceCache["endRun"]>;
 
-/** One API's watch, as its command runs and prints it. */
 export interface WatchHooks {
   run(
     settings: GenerateSettings,
@@ -332,7 +317,6 @@ export function watchApi(
         return finish(0);
       }
       running = false;
-      // a config that does not load, or a plugin whose option check throws: said, still watching
       hooks.tell(
         error instanceof ConfigError
           ? { kind: "config", error }
@@ -340,7 +324,6 @@ export function watchApi(
       );
       return takeUpWaiting();
     }
-    // Ctrl-C while the config loaded: stop without the run
     if (stopped) {
       running = false;
       return finish(0);
@@ -415,7 +398,6 @@ export async function watchApis(
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  // every loop ends on SIGINT; a loop whose API left the config ends earlier
   while (loops.size > 0) await Promise.race(loops.values());
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
@@ -429,7 +411,7 @@ export async function watchApis(
  */
 class RemotePoll {
   private last: RemoteInputs | undefined;
-  /** Fetched by a question that found a change, for the next run. */
+  /** What a question that found a change fetched, for the next run. */
   private next: RemoteInputs | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private key = "";

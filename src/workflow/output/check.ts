@@ -14,9 +14,9 @@ import {
 } from "./writer.js";
 
 export interface CheckReport {
-  /** One line per stale file: `M path` changed, `A path` missing, `D path` no longer made, `! path` conflict. */
+  /** One line per stale file: `M` changed, `A` missing, `D` no longer made, `!` a conflict. */
   stale: string[];
-  /** Unified diffs of the stale files, capped at `maxLines` in all; diffOf: of those `keep` accepts. */
+  /** Unified diffs of the stale files, `maxLines` at most; diffOf: of those `keep` takes. */
   diff: string;
   diffOf(keep: (path: string) => boolean, maxLines: number): string;
   /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
@@ -24,9 +24,8 @@ export interface CheckReport {
 }
 
 /**
- * Compares what a run would make with what is on disk, touching nothing. Files kept outside the
- * output folder (the name lock, the handlers file) are compared too: CI must also catch a lock
- * that was not committed or a handlers file missing its new stubs.
+ * Compares what a run would make with what is on disk, touching nothing; the name lock and the
+ * handlers file too: CI must catch a lock not committed or a handlers file missing its stubs.
  */
 export function checkOutput(
   outDir: string,
@@ -46,8 +45,8 @@ export function checkOutput(
   ];
   if (hasInterruptedRun(outDir))
     stale.push("! an interrupted run left the output folder unfinished");
-  // the diff names every file from the project's folder, as it names the lock and the handlers
-  // file: two APIs' output folders then never show the same path, and `patch -p1` applies it there
+  // paths from the project's folder: two APIs' folders never show the same path, and `patch -p1`
+  // applies there
   const fromBase = (path: string) =>
     slashedRelative(outside.baseDir, join(outDir, path));
   for (const { file, before } of plan.write) {

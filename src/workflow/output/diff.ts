@@ -1,26 +1,18 @@
 import { createRequire } from "node:module";
 
-/**
- * A line diff for `--check` output: small, exact, and bounded in both time and length. The edit
- * script is jsdiff's (the `diff` package: maintained, Myers' algorithm with an edit bound); the
- * hunks are printed here.
- */
+// A line diff for `--check`, bounded in time and length: jsdiff's edit script, printed here.
 
 type Op = { kind: " " | "-" | "+"; line: string };
 
 export interface DiffOptions {
-  /** Unchanged lines shown around each change. */
   context?: number;
-  /** Longest output in lines (headers included); the rest is summarised in one line. */
+  /** Headers included; the rest is summarised in one line. */
   maxLines?: number;
   /** Give up on an exact diff past this many differing lines (Myers is O((N+M)·D)). */
   maxEdits?: number;
 }
 
-/**
- * Unified diff from `before` (on disk) to `after` (what apiloom makes), labelled `a/<path>` and
- * `b/<path>`; a missing side is `/dev/null`. Returns "" when the texts are equal.
- */
+/** Unified diff from `before` (on disk) to `after` (what apiloom makes); "" when equal. */
 export function unifiedDiff(
   path: string,
   before: string | undefined,
@@ -37,8 +29,7 @@ export function unifiedDiff(
     `+++ ${after === undefined ? "/dev/null" : `b/${path}`}`,
   ];
   const ops = diffLines(a, b, options.maxEdits ?? 2000);
-  // a page that embeds its data (the changelog's record) is made from that data: when the record
-  // changed, one line says so, instead of the page's lines and kilobytes of base64
+  // a page that embeds its data (the changelog's record) is made from it: one line says so
   if (ops?.some((op) => op.kind !== " " && EMBEDDED_DATA.test(op.line)))
     return `~ ${path}: its data changed\n`;
   const body = ops
@@ -63,10 +54,7 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/**
- * The shortest edit script from `a` to `b` (jsdiff's Myers diff, `diffArrays`) after trimming the
- * common head and tail; undefined past `maxEdits` differing lines (Myers is O((N+M)·D)).
- */
+/** The shortest edit script from `a` to `b`; undefined past `maxEdits` differing lines. */
 export function diffLines(
   a: readonly string[],
   b: readonly string[],
@@ -98,10 +86,7 @@ export function diffLines(
   ];
 }
 
-/**
- * jsdiff, required when a diff is first made: only `--check` and a stale file need it, and the
- * CLI loads a package only when it is used (test/cli/lazy-modules.test.ts).
- */
+// required when first used: the CLI loads a package only when it is used
 let loaded: typeof import("diff") | undefined;
 function jsdiff(): typeof import("diff") {
   loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff");
@@ -110,9 +95,7 @@ function jsdiff(): typeof import("diff") {
 
 /**
  * A changed line that is data, not text to read, shows as one line saying its data changed: a
- * line longer than DATA_LINE, or an HTML comment that embeds base64 (the changelog page's record,
- * `<!-- apiloom changes eyJr… -->`, kilobytes on one line; a page holding one changed shows as
- * that one line alone, see unifiedDiff).
+ * long line, or an HTML comment that embeds base64 (`<!-- apiloom changes eyJr… -->`).
  */
 const DATA_LINE = 500;
 const EMBEDDED_DATA = /^<!--[\w -]* [A-Za-z0-9+/]{8,}={0,2} -->$/;
@@ -146,7 +129,7 @@ function hunks(ops: readonly Op[], context: number, path: string): string[] {
     const aCount = slice.filter((op) => op.kind !== "+").length;
     const bCount = slice.filter((op) => op.kind !== "-").length;
     out.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`);
-    // one summary for the data lines of each block of changes (a `-` and a `+` record alike)
+    // one summary for the data lines of each block of changes
     let dataShown = false;
     for (const op of slice) {
       if (op.kind === " ") dataShown = false;

@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { GeneratedFile } from "../../emit/artifact.js";
 
-/**
- * A generated file whose text was written to the writer's staging folder as soon as it was made
- * (early-stage.ts), so that the run does not hold it in memory until the writer runs.
- */
+/** A generated file whose text was written to the writer's staging folder as soon as made. */
 export interface StagedText {
-  /** The staged name, `.apiloom-staging/<n>`, relative to the output folder. */
+  /** `.apiloom-staging/<n>`, relative to the output folder. */
   name: string;
   /** sha256 of the staged bytes (the UTF-8 of the text), and how many there are. */
   hash: string;
@@ -15,15 +12,11 @@ export interface StagedText {
 
 const STAGED = new WeakMap<GeneratedFile, StagedText>();
 
-/** Where the text of `file` was staged early, or undefined when it is held in memory. */
 export function stagedText(file: GeneratedFile): StagedText | undefined {
   return STAGED.get(file);
 }
 
-/**
- * A file whose text lives in its staged copy at `absName`: `contents` reads it back whenever it
- * is asked for (rarely: the writer and the manifest use the hash), and is never replaced.
- */
+/** A file whose `contents` are read back from its staged copy at `absName` when asked for. */
 export function stagedFile(
   path: string,
   absName: string,

@@ -17,23 +17,18 @@ import {
   type WriteStep,
 } from "./writer.js";
 
-/** Texts shorter than this stay in memory: together they are a small part of a large run. */
+/** Texts shorter than this stay in memory: a speed device, docs/benchmark.md. */
 export const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
 export interface EarlyStageOptions {
-  /** The shortest text staged early (tests pass 0 to stage every file). */
   minChars?: number;
-  /** Called after each file staged early ("early", count from 1), like the writer's steps. */
+  /** Called after each file staged early, like the writer's steps. */
   afterStep?: (phase: WriteStep, count: number) => void;
 }
 
 /**
- * Writes each large generated text into the writer's staging folder as soon as its plugin returns
- * it (the run yields each plugin's files: stageAsMade), so a run does not hold every text until
- * the writer runs. The first file staged takes the
- * output folder's lock and recovers it as the writer would; the writer then uses the staged files
- * as they are. Until the commit a staged file is a leftover the next run deletes. Anything that
- * goes wrong here only stops early staging: the writer meets it later and reports it.
+ * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
+ * as the writer would; anything that goes wrong only stops early staging (the writer reports it).
  */
 export class EarlyStaging implements EarlyStaged {
   diagnostics: Diagnostic[] = [];
@@ -50,15 +45,12 @@ export class EarlyStaging implements EarlyStaged {
     this.minChars = options.minChars ?? EARLY_STAGE_MIN_CHARS;
   }
 
-  /** True once files were staged early: the writer must be told (writeOutput's `early`). */
+  /** True once files were staged early: the writer must be told. */
   get active(): boolean {
     return this.state === "held";
   }
 
-  /**
-   * Drives a run to its end, staging each plugin's large texts as the plugin returns them, between
-   * one plugin and the next: the run goes on with the staged copies. What the run returns.
-   */
+  /** Drives a run to its end, staging each plugin's large texts between one plugin and the next. */
   async stageAsMade<R>(
     making: AsyncGenerator<EmitterBatch, R, undefined>,
   ): Promise<R> {
@@ -135,18 +127,14 @@ export class EarlyStaging implements EarlyStaged {
     return this.refused(staging, () => {}) ? file : this.staged(file, staging);
   }
 
-  /** Opens the next staged file, or undefined when it cannot be (the writer will report it). */
+  /** The next staged file, or undefined when it cannot be opened (the writer will report it). */
   private open(): Staging | undefined {
     const name = `${STAGING_DIR}/${this.count}`;
     const absName = join(this.outDir, name);
     const hash = createHash("sha256");
     try {
-      return {
-        name,
-        absName,
-        hash,
-        sink: new TextFileSink(absName, "wx", hash),
-      };
+      const sink = new TextFileSink(absName, "wx", hash);
+      return { name, absName, hash, sink };
     } catch {
       this.minChars = Infinity;
       return undefined;
@@ -198,10 +186,7 @@ export class EarlyStaging implements EarlyStaged {
     }
   }
 
-  /**
-   * Ends early staging: the staging folder removed unless a journal committed it, the lock
-   * released, and the folders this made removed when still empty. Safe to call more than once.
-   */
+  /** Ends early staging and removes what it made unless a journal committed it; idempotent. */
   close(): void {
     if (this.state !== "held") return;
     this.state = "off";
@@ -226,7 +211,6 @@ export class EarlyStaging implements EarlyStaged {
   }
 }
 
-/** A staged file being written. */
 interface Staging {
   name: string;
   absName: string;

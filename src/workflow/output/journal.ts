@@ -7,7 +7,7 @@ import {
   unsafePathReason,
 } from "./output-files.js";
 import { placeInText, wayProblem } from "./safe-path.js";
-import { sha256Bytes } from "../identity.js";
+import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
@@ -18,7 +18,6 @@ export interface Journal {
   manifest: [staged: string, sha256: string];
 }
 
-/** Why a journal on disk cannot be rolled forward, and where in it. */
 export interface JournalProblem {
   message: string;
   line: number;
@@ -37,12 +36,10 @@ export function journalText(journal: Journal): string {
 const STAGED = new RegExp(
   `^${STAGING_DIR.replace(/\./g, "\\.")}/(\\d+|manifest)$`,
 );
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Reads the journal in `outDir` and decides whether it may be rolled forward: every path in it
- * one the writer could have written, every staged file still there hashing to what it says.
- * Anything else (foreign, tampered with, torn) is a problem, which the caller discards.
+ * The journal in `outDir`, when it may be rolled forward: every path in it one the writer could
+ * have written, every staged file still there hashing to what it says; otherwise a problem.
  */
 export function readJournal(
   outDir: string,
@@ -91,7 +88,7 @@ export function readJournal(
       return `${JSON.stringify(name)} is not a staged file's name`;
     if (staged.has(name)) return `${name} is staged twice`;
     staged.add(name);
-    if (typeof hash !== "string" || !SHA256.test(hash))
+    if (typeof hash !== "string" || !SHA256_HEX.test(hash))
       return `${name} has no sha256`;
     const s = statOf(join(outDir, name), true);
     if (!s) return undefined; // moved into place before the interruption
@@ -103,9 +100,7 @@ export function readJournal(
   const target = (path: unknown): string | undefined => {
     if (typeof path !== "string")
       return `${JSON.stringify(path)} is not a path`;
-    return (
-      unsafePathReason(path) ?? wayProblem(outDir, path, "file") ?? undefined
-    );
+    return unsafePathReason(path) ?? wayProblem(outDir, path, "file");
   };
   for (const move of j.moves) {
     if (!Array.isArray(move) || move.length !== 3)

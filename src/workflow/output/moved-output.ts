@@ -11,10 +11,9 @@ import { compareCodeUnits } from "../../model/order.js";
 import { isInside, statOf, slashedRelative } from "../sources/real-path.js";
 
 // When an API's output folder moves (a new `out`, a config switched to `apis`), the old folder
-// and its lock stay behind (leftBehind, from this machine's cache record of what the config
-// wrote), and a handlers file may keep importing the old folder (staleOutputImport).
+// and its lock stay behind, and a handlers file may keep importing the old folder.
 
-/** One output folder and its lock (absolute paths), as a config's API writes them. */
+/** One output folder and its lock (absolute paths). */
 export interface OutputPlace {
   out: string;
   lock?: string;
@@ -22,7 +21,7 @@ export interface OutputPlace {
 
 /** An output folder no API of the config writes any more, with what removes it. */
 export interface LeftBehind {
-  /** The folder, and the lock beside it when no API uses that lock now (absolute). */
+  /** The folder, and its lock when no API uses that lock now (absolute). */
   out: string;
   lock?: string;
   /** The paths to remove, relative to the config's folder: the manifest's files, then the lock. */
@@ -33,23 +32,19 @@ const MAX_BYTES = 1024 * 1024;
 const MAX_PLACES = 256;
 const MAX_WALK = 100_000;
 
-const recordPath = (configFile: string, baseDir: string) =>
-  cacheRecordPath("outputs", configFile, baseDir);
-
 /**
- * The output folders of `configFile` that an earlier run recorded and no API in `now` writes,
- * still holding apiloom's manifest; then records `now` (with those still left behind, so the next
- * run names them again until they are removed).
+ * The output folders of `configFile` that an earlier run recorded (this machine's cache) and no
+ * API in `now` writes, still holding apiloom's manifest; then records `now` with those.
  */
 export function leftBehind(
   configFile: string,
   baseDir: string,
   now: readonly OutputPlace[],
 ): LeftBehind[] {
-  const path = recordPath(configFile, baseDir);
+  const path = cacheRecordPath("outputs", configFile, baseDir);
   if (!path) return [];
-  // the cache is a stranger's folder: a recorded place outside the project, by its real path, is
-  // never named (the printed command would remove it)
+  // the cache is a stranger's folder: a place outside the project is never named (the printed
+  // command would remove it)
   const earlier = readPlaces(readCacheRecord(path, MAX_BYTES))
     .filter((p) => insideByRealPath(p.out, baseDir))
     .map((p) =>
@@ -81,7 +76,6 @@ export function leftBehind(
   return found;
 }
 
-/** The warning's text: what was left, and the command that removes it. */
 export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
   const shown = (p: string) => slashedRelative(baseDir, p);
   const lock = left.lock ? ` and its name lock ${shown(left.lock)}` : "";
@@ -89,9 +83,8 @@ export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
 }
 
 /**
- * `path` as one POSIX shell word: as it is when it holds only safe characters, else in single
- * quotes with each `'` written `'\''`. The paths come from a manifest a pull request can edit: a
- * name such as `x'; rm -rf ~ #` must stay one argument of the printed command.
+ * `path` as one POSIX shell word. The paths come from a manifest a pull request can edit: a name
+ * such as `x'; rm -rf ~ #` must stay one argument of the printed command.
  */
 export function shellWord(path: string): string {
   return /^[\w./@+-]+$/.test(path)
@@ -130,9 +123,9 @@ function removable(
 }
 
 /**
- * Why the handlers file `handlersFile`'s import of `specifier` points at an output folder other
- * than `out` (the API's own), or undefined: only a relative specifier is followed, up from the
- * folder it names to the first folder holding apiloom's manifest, not past `baseDir`.
+ * Why the handlers file's import of `specifier` points at an output folder other than `out`, or
+ * undefined: only a relative specifier is followed, up to the first folder holding apiloom's
+ * manifest, not past `baseDir`.
  */
 export function staleOutputImport(
   handlersFile: string,
@@ -166,12 +159,11 @@ function insideByRealPath(path: string, root: string): boolean {
   }
 }
 
-/** Whether `dir` is a folder (not a link) holding a manifest of apiloom's (readManifest: a regular file). */
 function hasManifest(dir: string): boolean {
   return statOf(dir, true)?.isDirectory() === true && !!readManifest(dir);
 }
 
-/** Whether every file below `dir` is listed (`prefix` + its path), reading at most MAX_WALK entries. */
+/** Whether every file below `dir` is listed (`prefix` + its path). */
 function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
   let entries;
   try {
@@ -187,20 +179,18 @@ function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
   );
 }
 
-/** The record's places: absolute paths only, at most MAX_PLACES; anything else reads as none. */
+/** Anything but at most MAX_PLACES absolute paths reads as none. */
 function readPlaces(record: unknown): OutputPlace[] {
   if (typeof record !== "object" || record === null) return [];
   const places = (record as Record<string, unknown>)["places"];
   if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
+  const absolute = (v: unknown): v is string =>
+    typeof v === "string" && isAbsolute(v);
   const out: OutputPlace[] = [];
   for (const p of places) {
     const place = p as Partial<OutputPlace> | null;
-    if (typeof place?.out !== "string" || !isAbsolute(place.out)) return [];
-    if (
-      place.lock !== undefined &&
-      (typeof place.lock !== "string" || !isAbsolute(place.lock))
-    )
-      return [];
+    if (!absolute(place?.out)) return [];
+    if (place.lock !== undefined && !absolute(place.lock)) return [];
     out.push(
       place.lock ? { out: place.out, lock: place.lock } : { out: place.out },
     );

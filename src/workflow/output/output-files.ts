@@ -9,13 +9,11 @@ export const MANIFEST_FILE = ".apiloom-manifest.json";
 export const JOURNAL_FILE = ".apiloom-journal.json";
 export const STAGING_DIR = ".apiloom-staging";
 export const BUSY_FILE = ".apiloom-busy";
-/** Held for a moment by a run taking over a dead run's lock (output-lock.ts). */
+/** Held for a moment by a run taking over a dead run's lock. */
 export const BUSY_GUARD = `${BUSY_FILE}.takeover`;
-/** Where the journal is written before its rename commits a run. */
 export const JOURNAL_TMP = `${JOURNAL_FILE}.tmp`;
 /** Left by versions that wrote the manifest through a temp name; removed when found. */
 export const OLD_MANIFEST_TMP = `${MANIFEST_FILE}.tmp`;
-/** Every name above: reserved for apiloom's own bookkeeping. */
 export const RESERVED: ReadonlySet<string> = new Set([
   MANIFEST_FILE,
   JOURNAL_FILE,
@@ -28,7 +26,6 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 export { EmitterError } from "../../emit/artifact.js";
 
-/** Why a generated path is unsafe (pathShapeProblem, or a bookkeeping name), or undefined. */
 export function unsafePathReason(path: string): string | undefined {
   const problem = pathShapeProblem(path);
   if (problem) return problem;
@@ -53,7 +50,6 @@ export function collectFiles(
   const byFolded = new Map<string, string>();
   for (const { emitter, path: own, files } of batches) {
     for (const file of files) {
-      // a file outside the plugin's own path is the plugin's error, named, never an internal one
       const reason = unsafePathReason(file.path);
       if (reason)
         throw new PluginError(
@@ -96,7 +92,6 @@ export function collectFiles(
     .map(([, { file }]) => file);
 }
 
-/** True when `path` is the artifact path `own` (a file) or lies in it (a folder). */
 function isWithin(path: string, own: string): boolean {
   const folder = trimTrailing(own, "/");
   return path === folder || path.startsWith(`${folder}/`);

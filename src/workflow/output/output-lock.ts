@@ -14,10 +14,7 @@ import { makeFolders } from "./safe-path.js";
 
 export class OutputBusyError extends Error {}
 
-/**
- * Runs `write` while holding the output folder: two apiloom processes must not write one folder
- * at once. The lock file holds the pid; a lock whose process is gone is taken over.
- */
+/** Two apiloom processes must not write one folder at once; a dead run's lock is taken over. */
 export function withOutputLock<T>(outDir: string, write: () => T): T {
   const release = holdOutputLock(outDir);
   try {
@@ -27,7 +24,7 @@ export function withOutputLock<T>(outDir: string, write: () => T): T {
   }
 }
 
-/** Takes the lock of withOutputLock for longer than one call; returns what releases it. */
+/** Takes the lock of withOutputLock; returns what releases it. */
 export function holdOutputLock(outDir: string): () => void {
   makeFolders(outDir);
   const lockFile = join(outDir, BUSY_FILE);
@@ -39,10 +36,7 @@ export function holdOutputLock(outDir: string): () => void {
   };
 }
 
-/**
- * An empty lock file is a run between creating it and writing its pid (or one killed right
- * there): it is taken for busy while this young, and for left behind when older.
- */
+/** An empty lock file is busy while this young (a run writing its pid), dead when older. */
 const UNWRITTEN_MS = 10_000;
 
 function acquire(lockFile: string): void {
@@ -66,15 +60,8 @@ function acquire(lockFile: string): void {
   throw busy(lockFile, holder(lockFile)?.pid);
 }
 
-/**
- * Whether a lock's holder is gone: its pid runs no more, or it is empty and older than
- * {@link UNWRITTEN_MS}, or it holds no pid at all (a link or other text planted there).
- */
-function isDead(seen: {
-  pid?: number;
-  empty: boolean;
-  mtimeMs: number;
-}): boolean {
+/** Whether a lock's holder is gone; a lock holding other text than a pid is no run's. */
+function isDead(seen: Holder): boolean {
   return seen.pid !== undefined
     ? !isRunning(seen.pid)
     : !seen.empty || Date.now() - seen.mtimeMs >= UNWRITTEN_MS;
@@ -87,13 +74,12 @@ function busy(lockFile: string, pid: number | undefined): OutputBusyError {
 }
 
 /**
- * Who holds the lock, read from one opened file (so its pid and time agree): its pid
- * (undefined while unwritten, or for text that is none), or undefined when there is no lock. A
- * link or anything but a small regular file planted there is never read through.
+ * Who holds the lock, read from one opened file (so its pid and time agree), or undefined when
+ * there is no lock. A link or anything but a small regular file is never read through.
  */
-function holder(
-  lockFile: string,
-): { pid?: number; empty: boolean; mtimeMs: number } | undefined {
+type Holder = { pid?: number; empty: boolean; mtimeMs: number };
+
+function holder(lockFile: string): Holder | undefined {
   let fd: number;
   try {
     fd = openSync(
@@ -119,8 +105,6 @@ function holder(
     const pid = Number(text);
     return {
       ...(text !== "" && Number.isInteger(pid) && pid > 0 ? { pid } : {}),
-      // a run between creating its lock and writing its pid; anything else without a pid (a
-      // link planted there, other text) is no run's lock
       empty: small && text === "",
       mtimeMs: stats.mtimeMs,
     };
@@ -130,9 +114,8 @@ function holder(
 }
 
 /**
- * Removes a lock left by a run that is gone, under a second lock, the guard (made with `wx`),
- * so the lock is judged dead and removed with no other run between. (A rename of the lock aside
- * and back let a third run lock the folder meanwhile: concurrent-runs.test.ts caught two holders.)
+ * Removes a lock left by a run that is gone, under a second lock, the guard (made with `wx`), so
+ * the lock is judged dead and removed with no other run between.
  */
 function takeOver(lockFile: string): void {
   const guard = join(dirname(lockFile), BUSY_GUARD);
@@ -153,11 +136,7 @@ function takeOver(lockFile: string): void {
   }
 }
 
-/**
- * A guard is held for microseconds: one older than {@link UNWRITTEN_MS} was left by a run killed
- * while it held it, and is removed. (Two runs removing one stale guard at once could let a third
- * in beside a fourth's fresh one; that needs a run killed inside those microseconds first.)
- */
+/** A guard is held for microseconds: one older than UNWRITTEN_MS was left by a killed run. */
 function removeStaleGuard(guard: string): void {
   try {
     if (Date.now() - lstatSync(guard).mtimeMs > UNWRITTEN_MS)

@@ -18,23 +18,16 @@ import {
   statOf,
 } from "../sources/real-path.js";
 
-/**
- * A file apiloom keeps outside the output folder (the name lock, the handlers file): written only
- * when its bytes changed, through a temp name and a rename, a link followed, its mode kept.
- */
+/** A file apiloom keeps outside the output folder (the name lock, the handlers file). */
 export interface OutsideFile {
   /** Absolute path. */
   file: string;
   contents: string | Uint8Array;
 }
 
-/** A file outside the output folder that cannot be read as one: a folder, a dangling link. */
 export class OutsideFileError extends Error {}
 
-/**
- * The bytes of a file apiloom keeps outside the output folder, or undefined when there is none
- * yet. `what` names it in the error ("the handlers file (server.handlers)").
- */
+/** Undefined when there is none yet; `what` names the file in the error. */
 export function readOutsideFile(
   file: string,
   what: string,
@@ -60,7 +53,6 @@ export function readOutsideFile(
   }
 }
 
-/** The bytes of `file`, or undefined when it does not exist (no check of what it is). */
 export function readIfExists(file: string): Buffer | undefined {
   try {
     return readFileSync(file);
@@ -70,7 +62,6 @@ export function readIfExists(file: string): Buffer | undefined {
   }
 }
 
-/** Whether `contents` are exactly the bytes `before` holds. */
 export function sameBytes(
   before: Uint8Array | undefined,
   contents: string | Uint8Array,
@@ -83,10 +74,9 @@ export function sameBytes(
   );
 }
 
-/** True when the file was written. */
+/** Written through a temp name and a rename, a link followed, its mode kept; true when written. */
 export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
   if (sameBytes(readIfExists(file), contents)) return false;
-  // through a link: the file it points to is replaced, the link stays
   const target = isLink(file) ? realpathSync(file) : file;
   mkdirSync(dirname(target), { recursive: true });
   const mode = statOf(target)?.mode;
@@ -110,10 +100,7 @@ function isLink(file: string): boolean {
   return statOf(file, true)?.isSymbolicLink() === true;
 }
 
-/**
- * The name lock must not land on a path apiloom generates (a file, a folder files go in, its
- * bookkeeping), compared by real path; elsewhere in the output folder it is fine.
- */
+/** The name lock must not land on a path apiloom generates, compared by real path. */
 export function checkLockPlace(
   settings: { readonly out: string; readonly lock?: string },
   files: readonly Pick<GeneratedFile, "path">[],

@@ -15,15 +15,11 @@ import {
   type UnsafeEntry,
 } from "../records/manifest.js";
 
-/** What bringing the output folder up to date takes. Computed without touching the disk. */
+/** What bringing the output folder up to date takes; made without writing. */
 export interface OutputPlan {
-  /**
-   * New or changed files, with what is on disk now: undefined when missing, "" for an existing
-   * file when the plan was made without texts (the writer's: it needs no diff).
-   */
+  /** New or changed files; `before` is undefined when missing, "" when made without texts. */
   write: { file: GeneratedFile; before: string | undefined }[];
   unchanged: string[];
-  /** Files the previous run made that are no longer produced and still exist. */
   remove: { path: string; before: string }[];
   /** Paths taken by something apiloom did not make. */
   conflicts: { path: string; reason: string }[];
@@ -31,7 +27,6 @@ export interface OutputPlan {
   ignored: UnsafeEntry[];
   manifest: Manifest;
   manifestText: string;
-  /** The manifest on disk needs rewriting (new file list or fingerprint, or none yet). */
   manifestStale: boolean;
   /** The manifest on disk lists other files (or there is none); a fingerprint alone does not count. */
   fileListStale: boolean;
@@ -44,6 +39,7 @@ export function planOutput(
   { texts = true }: { texts?: boolean } = {},
 ): OutputPlan {
   const { manifest: previous, unsafe, placeOf } = readManifestChecked(outDir);
+  const manifest = makeManifest(files, fingerprint);
   const ours = new Set(Object.keys(previous?.files ?? {}));
   const plan: OutputPlan = {
     write: [],
@@ -51,12 +47,11 @@ export function planOutput(
     remove: [],
     conflicts: [],
     ignored: unsafe,
-    manifest: makeManifest(files, fingerprint),
-    manifestText: "",
+    manifest,
+    manifestText: manifestText(manifest),
     manifestStale: false,
     fileListStale: false,
   };
-  plan.manifestText = manifestText(plan.manifest);
   const produced = new Set<string>();
   const folders = new Map<string, string | undefined>();
   for (const file of files) {
@@ -69,8 +64,8 @@ export function planOutput(
     const full = join(outDir, file.path);
     const disk = statFile(full);
     const early = stagedText(file);
-    // a file whose size differs is changed: it is read only when its text is wanted (a diff),
-    // so a large file planted in the output folder costs a stat, not its bytes in memory
+    // a file whose size differs is read only when its text is wanted (a diff): a large file
+    // planted in the output folder costs a stat, not its bytes in memory
     const bytes =
       disk.kind === "file" &&
       (texts ||
@@ -136,10 +131,7 @@ export function planIsClean(plan: OutputPlan): boolean {
   );
 }
 
-/**
- * Why a folder on the way to `path` cannot take it: a file there, or a symbolic link, which
- * could lead the write outside the output folder. Undefined when the way is clear.
- */
+/** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
 export function blockedFolder(
   outDir: string,
   path: string,

@@ -9,9 +9,7 @@ import { dirname, join } from "node:path";
 import { isInside, statOf } from "../sources/real-path.js";
 import { LineIndex } from "../../ingest/parse/lines.js";
 
-// Paths read back from the output folder (the manifest's keys, the journal's) are a stranger's:
-// a committed `generated/` is whatever the last pull request made it. apiloom acts at one only
-// when it is a path apiloom could have made and the way to it on disk stays inside the folder.
+// Paths read back from the output folder are a stranger's (docs/untrusted-input.md).
 
 /** Why `path` is not a plain relative `/`-separated path inside a folder, or undefined. */
 export function pathShapeProblem(path: string): string | undefined {
@@ -56,7 +54,6 @@ export function wayProblem(
   return resolvesOutside(outDir, path);
 }
 
-/** The deepest existing folder on the way to `path` must resolve inside `outDir`. */
 function resolvesOutside(outDir: string, path: string): string | undefined {
   let root: string;
   try {
@@ -103,10 +100,7 @@ export function makeFolders(dir: string): string[] {
   return missing;
 }
 
-/**
- * Throws the file system's own error (EACCES, EROFS) when the deepest existing folder on the way
- * to `path` cannot be written: checked before anything is staged.
- */
+/** Throws the file system's error when the deepest existing folder on the way is not writable. */
 export function assertWritableWay(outDir: string, path: string): void {
   for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {
     if (!statOf(folder, true)) {
@@ -118,7 +112,6 @@ export function assertWritableWay(outDir: string, path: string): void {
   }
 }
 
-/** The line and column (from 1) where `needle` first occurs in `text`, or the start. */
 export function placeInText(
   text: string,
   needle: string,

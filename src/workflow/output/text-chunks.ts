@@ -1,10 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Hash } from "node:crypto";
 
-/**
- * Large texts are written and hashed a slice at a time: encoding a whole string at once
- * allocates a buffer as large as the file. Slices never split a surrogate pair.
- */
+/** Texts are encoded a slice at a time, not into one buffer as large as the file. */
 const CHUNK = 1 << 20;
 
 export function textChunks(text: string): string[] {
@@ -20,20 +17,14 @@ export function textChunks(text: string): string[] {
   return chunks;
 }
 
-/**
- * Pieces of text are gathered until there are this many units, then joined and encoded (one
- * encoding call per piece costs more than the join). A joined string is at most twice this long,
- * small enough to die young rather than land in the old generation's large-object space.
- */
+/** Pieces of text are gathered up to this many units, then encoded: docs/benchmark.md. */
 const BATCH = 1 << 15;
 
 /**
- * Writes a text given piece by piece to a file as the UTF-8 of the pieces' concatenation: small
- * pieces batched, large ones sliced, a surrogate pair split between pieces kept together; the
- * bytes go through one reused buffer to the file and `hash`.
+ * Writes a text given piece by piece to a file as the UTF-8 of the pieces' concatenation, a
+ * surrogate pair split between pieces kept together; the bytes go to the file and `hash`.
  */
 export class TextFileSink {
-  /** How many bytes were written so far. */
   bytes = 0;
   private batch: string[] = [];
   private size = 0;
@@ -41,7 +32,7 @@ export class TextFileSink {
   private readonly buffer: Buffer;
   private fd: number | undefined;
 
-  /** Opens `path`: `flag` "wx" refuses to open what is already there (a planted link is never followed). */
+  /** `flag` "wx" refuses what is already there: a planted link is never followed. */
   constructor(
     path: string,
     flag: "w" | "wx",
@@ -49,14 +40,16 @@ export class TextFileSink {
   ) {
     this.fd = openSync(path, flag);
     // the shared buffer, unless another sink holds it (a streamed file's maker writing a file)
-    this.buffer = scratchTaken ? Buffer.allocUnsafe(3 * CHUNK) : takeScratch();
+    this.buffer = scratchTaken
+      ? Buffer.allocUnsafe(3 * CHUNK)
+      : scratchFor(CHUNK);
+    scratchTaken = true;
   }
 
   write(piece: string): void {
     if (this.size + piece.length > 2 * BATCH) {
       this.flushBatch(false);
       if (this.size + piece.length > 2 * BATCH) {
-        // a large piece goes a slice at a time (slices of a flat string share its characters)
         for (let at = 0; at < piece.length; at += BATCH)
           this.write(piece.slice(at, at + BATCH));
         return;
@@ -78,7 +71,7 @@ export class TextFileSink {
     return this.bytes;
   }
 
-  /** Closes the file, what is left unwritten (after a refusal, or when the text is not wanted). */
+  /** Closes the file, leaving the rest unwritten. */
   close(): void {
     if (this.fd === undefined) return;
     if (this.buffer === scratch) scratchTaken = false;
@@ -126,10 +119,7 @@ export class TextFileSink {
   }
 }
 
-/**
- * Writes `text` (a string, or parts to concatenate) to `path` (see {@link TextFileSink}).
- * Returns how many bytes were written; `hash`, when given, is fed those very bytes.
- */
+/** Writes `text` (a string, or parts to concatenate) to `path`; returns the bytes written. */
 export function writeTextFile(
   path: string,
   text: string | readonly string[],
@@ -152,16 +142,9 @@ export function updateWithText(hash: Hash, text: string): Hash {
   return hash;
 }
 
-// the buffer of TextFileSink and sameUtf8, grown as needed and reused: one slice's UTF-8 at
-// most (three bytes a unit)
+// the buffer of TextFileSink and sameUtf8, reused: one slice's UTF-8 at most
 let scratch: Buffer | undefined;
 let scratchTaken = false;
-
-function takeScratch(): Buffer {
-  const buffer = scratchFor(CHUNK);
-  scratchTaken = true;
-  return buffer;
-}
 
 function scratchFor(units: number): Buffer {
   const need = 3 * units;
@@ -172,8 +155,7 @@ function scratchFor(units: number): Buffer {
 
 /**
  * Whether `bytes` are exactly the UTF-8 of `text` (bytes, not decoded text: a file with invalid
- * UTF-8 must not pass for the same text). Each slice is encoded into one reused buffer and
- * compared in place, so comparing a file costs no copy of its size.
+ * UTF-8 must not pass for the same text), compared a slice at a time in place.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
   const units = Math.min(text.length, CHUNK);

@@ -33,22 +33,6 @@ import { writeTextFile } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
 import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
 
-/**
- * Writes the output folder as one transaction.
- *
- * 1. Stage: every new or changed file is written under `.apiloom-staging/` (the large ones were
- *    staged while the plugins ran: early-stage.ts); a kill here leaves the folder as it was.
- * 2. Commit: a journal of the renames, removals and the staged manifest (each staged file's
- *    sha256) is renamed into place: the commit point.
- * 3. Apply: renames into place, removals, the manifest last, then the journal is deleted; a kill
- *    here is rolled forward by the next run. This phase writes no data.
- *
- * What is read back from the folder is a stranger's: a journal is rolled forward only when every
- * path in it is safe and every staged file hashes to what it says (journal.ts). A refusal while
- * staging removes what was staged. A sibling folder swapped in was rejected: the swap leaves a
- * moment without the folder, resets mtimes, drops hand-made files and fails on a mount point.
- * Files are not fsync'ed: the guarantees are against crashes and kills, not power loss.
- */
 export interface WriteResult {
   written: string[];
   unchanged: string[];
@@ -80,12 +64,11 @@ export interface WriteOptions {
   fingerprint?: Fingerprint;
   /** An early staging that holds the lock, recovered the folder and staged some files already. */
   early?: EarlyStaged;
-  /** The shortest text the CLI stages early (early-stage.ts); tests pass 0 to stage them all. */
+  /** The shortest text staged early (early-stage.ts); tests pass 0 to stage them all. */
   earlyMinChars?: number;
 }
 
 export interface EarlyStaged {
-  /** What recovering an interrupted run found (unsafe journal). */
   diagnostics: Diagnostic[];
   /** How many files are staged: the writer's own staged names start after them. */
   count: number;
@@ -120,6 +103,12 @@ const CAUSES: Record<string, string> = {
   ENOTDIR: "a file is where a folder must be",
 };
 
+/**
+ * Writes the output folder as one transaction (docs/configuration.md): stage every new or changed
+ * file under `.apiloom-staging/`; commit by renaming a journal of the moves into place; apply the
+ * renames and removals, which write no data, so the next run rolls a killed apply forward. (A
+ * sibling folder swapped in would reset mtimes, drop hand-made files, fail on a mount point.)
+ */
 export function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
@@ -193,15 +182,12 @@ function writeLocked(
 /** The manifest's entries the plan left alone, as warnings naming the manifest's line. */
 export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
   const reporter = new Reporter();
-  for (const entry of plan.ignored)
+  const file = join(outDir, MANIFEST_FILE);
+  for (const { path, reason, line, column } of plan.ignored)
     reporter.report(
       "output/unsafe-manifest-entry",
-      `the manifest lists ${JSON.stringify(entry.path)}: ${entry.reason}; the entry is ignored (nothing is written or removed there)`,
-      {
-        file: join(outDir, MANIFEST_FILE),
-        line: entry.line,
-        column: entry.column,
-      },
+      `the manifest lists ${JSON.stringify(path)}: ${reason}; the entry is ignored (nothing is written or removed there)`,
+      { file, line, column },
     );
   return reporter.diagnostics;
 }
@@ -242,7 +228,7 @@ export function settleOutput(outDir: string): void {
       if (read && "journal" in read) apply(outDir, read.journal);
     });
   } catch {
-    // left as it is: see above
+    // left as it is
   }
 }
 
@@ -251,14 +237,11 @@ export function unsafeJournalDiagnostic(
   problem: JournalProblem,
 ): Diagnostic[] {
   const reporter = new Reporter();
+  const { message, line, column } = problem;
   reporter.report(
     "output/unsafe-journal",
-    `an interrupted run's journal is not rolled forward: ${problem.message}; it is discarded with the staged files (the output folder keeps what is there)`,
-    {
-      file: join(outDir, JOURNAL_FILE),
-      line: problem.line,
-      column: problem.column,
-    },
+    `an interrupted run's journal is not rolled forward: ${message}; it is discarded with the staged files (the output folder keeps what is there)`,
+    { file: join(outDir, JOURNAL_FILE), line, column },
   );
   return reporter.diagnostics;
 }
@@ -273,12 +256,11 @@ function clearBookkeeping(outDir: string): boolean {
   return leftovers.length > 0;
 }
 
-/** Whether anything is at `path`, a link included (lstat: nothing is followed). */
+/** Whether anything is at `path`, a link included. */
 export function entryExists(path: string): boolean {
   return statOf(path, true) !== undefined;
 }
 
-/** True when an interrupted run left bookkeeping behind (`--check` reports it as stale). */
 export function hasInterruptedRun(outDir: string): boolean {
   return (
     entryExists(join(outDir, JOURNAL_FILE)) ||

@@ -11,10 +11,7 @@ import { dirname, isAbsolute, join } from "node:path";
 import { readSourceBytes } from "../../ingest/read-source.js";
 import { sha256Bytes } from "../identity.js";
 
-/**
- * `node_modules/.cache/apiloom` in the nearest folder up from `dir` that has node_modules, not
- * looking past the project root (the first folder with package.json, where findConfigFile stops).
- */
+/** `node_modules/.cache/apiloom` in the nearest folder up from `dir`, not past package.json's. */
 export function projectCacheDir(dir: string): string | undefined {
   for (let at = dir; ; at = dirname(at)) {
     if (existsSync(join(at, "node_modules")))
@@ -38,7 +35,7 @@ export function cacheDir(dir: string): string | undefined {
   }
 }
 
-/** The cache's record of `kind` (`verified`, `warnings`) for the output folder `out`: one per folder. */
+/** The cache's record of `kind` (`verified`, `warnings`) for the output folder `out`. */
 export function cacheRecordPath(
   kind: string,
   out: string,
@@ -53,7 +50,7 @@ export function cacheRecordPath(
 /** A record read back from the cache, a stranger's folder: undefined at any doubt. */
 export function readCacheRecord(path: string, maxBytes: number): unknown {
   try {
-    // apiloom writes records by rename, never as links: a link is somebody else's doing
+    // apiloom never writes a link: one is somebody else's doing
     if (lstatSync(path).isSymbolicLink()) return undefined;
     return JSON.parse(readSourceBytes(path, maxBytes).toString("utf8"));
   } catch {
@@ -61,10 +58,7 @@ export function readCacheRecord(path: string, maxBytes: number): unknown {
   }
 }
 
-/**
- * Writes a record through a temp name and a rename, so a reader never sees half of one. A cache
- * that cannot be written only costs the next run what the record would have saved.
- */
+/** A cache that cannot be written only costs the next run what the record would have saved. */
 export function writeCacheRecord(path: string, value: unknown): void {
   try {
     writeCacheFile(path, JSON.stringify(value) + "\n");
@@ -75,7 +69,7 @@ export function writeCacheRecord(path: string, value: unknown): void {
 
 /**
  * Writes a file of the cache, a stranger's folder, through a temp name created new (`wx`) and a
- * rename, so no link there is ever followed. Throws when it cannot.
+ * rename, so no link there is followed and no reader sees half a file.
  */
 export function writeCacheFile(path: string, data: string | Buffer): void {
   const folder = dirname(path);
@@ -83,7 +77,6 @@ export function writeCacheFile(path: string, data: string | Buffer): void {
   if (!lstatSync(folder).isDirectory())
     throw new Error(`${folder} is not a folder`);
   const tmp = `${path}.${process.pid}.tmp`;
-  // a leftover (or a link planted) at the temporary name is removed, never written through
   rmSync(tmp, { force: true });
   writeFileSync(tmp, data, { flag: "wx" });
   renameSync(tmp, path);

@@ -15,38 +15,29 @@ export interface Fingerprint {
   apiloom: string;
   /** Hash of the resolved settings (config and flags merged). */
   settings: string;
-  /** Hash of the user's templates folder, when there is one. */
   templates: string;
   /** The input files the patterns expanded to, and the URL inputs, in merge order. */
   inputs: string[];
-  /**
-   * Every file the run read (inputs, files reached by $ref, the name lock, the handlers file) →
-   * sha256, or "missing"; a URL input → the sha256 of the bytes fetched (or read from the cache).
-   */
+  /** Every file and URL the run read → the sha256 of its bytes, or "missing". */
   reads: Record<string, string>;
-  /** Files the run keeps outside the output folder (the name lock, the handlers file) → sha256 of what it left. */
+  /** The name lock and the handlers file → sha256 of what the run left. */
   outside: Record<string, string>;
   /** For the one line a skipped run prints. */
   endpoints: number;
   warnings: number;
 }
 
-/** The part of a fingerprint known before anything is read. */
 export type FingerprintBase = Pick<
   Fingerprint,
   "apiloom" | "settings" | "templates"
 >;
 
-/** `path` relative to the output folder with `/`, as the fingerprint names files (a URL as it is). */
 export function fromOut(out: string, path: string): string {
   if (isUrlInput(path)) return path;
   return slashedRelative(out, path);
 }
 
-/**
- * Settings the fingerprint leaves out, each with the reason; every other setting is hashed
- * (test/workflow/options-table flips each one).
- */
+/** Settings the fingerprint leaves out, each with the reason; every other setting is hashed. */
 export const OUTPUT_NEUTRAL = {
   api: "the API's name in a config with several: a label in messages; the settings it resolves to are hashed",
   configFile:
@@ -63,7 +54,7 @@ export const OUTPUT_NEUTRAL = {
     "a message naming the config's files a one-off run leaves alone: that it leaves them is in lock and serverHandlers, which are hashed",
 } as const satisfies Partial<Record<keyof GenerateSettings, string>>;
 
-/** Settings that hold absolute paths: hashed relative to the output folder, so a moved project matches. */
+/** Hashed relative to the output folder, so a moved project matches. */
 export const PATH_SETTINGS = [
   "baseDir",
   "serverHandlers",
@@ -71,10 +62,7 @@ export const PATH_SETTINGS = [
   "emit.templatesDir",
 ] as const;
 
-/**
- * The resolved settings as the fingerprint hashes them: paths relative to the output folder, each
- * plugin by its identity (a user's also by its code), object keys sorted.
- */
+/** The resolved settings as the fingerprint hashes them, each plugin by its identity. */
 export function settingsRecord(
   settings: GenerateSettings,
   stagesId: string,
@@ -90,8 +78,7 @@ export function settingsRecord(
         version: p.version ?? `apiloom@${version}`,
         path: p.path,
         needs: p.needs ?? [],
-        // a user's plugin is also known by its code: an edited emit() without a new version
-        // must not leave --check passing on stale output (apiloom's own: its version says it)
+        // an edited emit() without a new version must not leave --check passing on stale output
         ...(p.version === undefined ? {} : { code: pluginCode(p) }),
       }));
     if (Array.isArray(value)) return value.map((v) => record(v, `${path}[]`));
@@ -110,7 +97,6 @@ export function settingsRecord(
   return { stages: stagesId, settings: record(settings, "") };
 }
 
-/** `stagesId` names the stages (the real ones: "apiloom"); another one never matches a record. */
 export function fingerprintBase(
   settings: GenerateSettings,
   stagesId: string,
@@ -123,10 +109,7 @@ export function fingerprintBase(
   };
 }
 
-/**
- * A hash of the source text of a user's plugin: its emit() and its options' checks. Functions it
- * calls in other modules are not seen; their changes need a new `version` (docs/plugins.md).
- */
+/** A hash of a user plugin's emit() and option checks, not of what they import (docs/plugins.md). */
 function pluginCode(plugin: ArtifactPlugin): string {
   const texts = [String(plugin.emit)];
   for (const key of Object.keys(plugin.options ?? {}).sort(compareCodeUnits)) {

@@ -19,21 +19,18 @@ export function everyInputRead(diagnostics: readonly Diagnostic[]): boolean {
   );
 }
 
-/** Where the record lives in the server artifact's folder. */
 export const HANDLER_CHANGES_FILE = "handler-changes.json";
 
-/** One handler whose contract changed and was not yet accepted. */
 export interface HandlerChange {
   /** The signature hash the user's `signatures` entry still holds. */
   was: string;
-  /** What changed since, in words (changeInWords), oldest first. */
+  /** Oldest first. */
   changes: string[];
 }
 
 /**
  * What changed under each handler since it was written, in words: found on the run where the
- * contract changes (since-last-run.ts) and kept in `server/handler-changes.json` until accepted.
- * The record is output, made from the inputs, the handlers file and the record as it was.
+ * contract changes and kept in `server/handler-changes.json`, an output, until accepted.
  */
 export class HandlerChanges {
   readonly path: string;
@@ -48,15 +45,11 @@ export class HandlerChanges {
     this.earlier = readRecord(since?.earlier(this.path));
   }
 
-  /**
-   * The words for handler `name`, whose entry still holds `was`; undefined when apiloom never saw
-   * the contract it was written for (the change happened before this folder's last run).
-   */
+  /** The words for handler `name`, whose entry holds `was`; undefined when none. */
   describe(name: string, was: string): readonly string[] | undefined {
     const kept = this.earlier.get(name);
     const earlier = kept?.was === was ? kept : undefined;
     const changes = this.since?.changes();
-    // the contract changed again since the last run: the new words follow the kept ones
     const fresh =
       changes === undefined ? [] : changesOf(changes, name).map(changeInWords);
     const words = [...(earlier?.changes ?? [])];
@@ -66,7 +59,6 @@ export class HandlerChanges {
     return words;
   }
 
-  /** The record for the handlers still changed; undefined when there are none. */
   file(): GeneratedFile | undefined {
     if (this.kept.size === 0) return undefined;
     const record = Object.fromEntries(

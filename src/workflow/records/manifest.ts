@@ -7,7 +7,7 @@ import { MANIFEST_FILE, unsafePathReason } from "../output/output-files.js";
 import { placeInText } from "../output/safe-path.js";
 import { updateWithText } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
-import { sha256Bytes } from "../identity.js";
+import { sha256Bytes, SHA256_HEX } from "../identity.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -16,10 +16,7 @@ import { sha256Bytes } from "../identity.js";
 export interface Manifest {
   generator: "apiloom";
   version: 1;
-  /**
-   * What the run that wrote the folder was made from (see fingerprint.ts); absent in folders
-   * written before it existed, or by stages that cannot be fingerprinted. Then the next run is full.
-   */
+  /** Absent when the stages cannot be fingerprinted: then the next run is full. */
   fingerprint?: Fingerprint;
   /** Generated path → sha256 of its contents, sorted by path. */
   files: Record<string, string>;
@@ -29,10 +26,7 @@ export function sha256(text: string): string {
   return updateWithText(createHash("sha256"), text).digest("hex");
 }
 
-/**
- * sha256 of a generated file's contents, hashed once per file object (the plan, the journal and
- * the verified record all ask); a file whose contents were replaced is hashed afresh.
- */
+/** sha256 of a generated file's contents, hashed once per file object and contents. */
 export function fileHash(file: GeneratedFile): string {
   const early = stagedText(file);
   if (early) return early.hash;
@@ -46,7 +40,6 @@ export function fileHash(file: GeneratedFile): string {
 
 const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
 
-/** Whether `bytes` are the staged text's: the same count, the same sha256. */
 export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
   return bytes.length === staged.bytes && sha256Bytes(bytes) === staged.hash;
 }
@@ -75,15 +68,14 @@ export interface UnsafeEntry {
   column: number;
 }
 
-/** The manifest in `outDir`, or undefined when there is none (first run) or it is not ours. */
+/** Undefined when there is none or it is not ours. */
 export function readManifest(outDir: string): Manifest | undefined {
   return readManifestChecked(outDir).manifest;
 }
 
 /**
  * The manifest with only its safe entries, and the entries left out: it is a stranger's file, so
- * a key apiloom could not have made (unsafePathReason) or a hash that is not a sha256 is reported
- * and never acted on. A manifest that is a link or not a file is treated as absent.
+ * a key apiloom could not have made or a hash that is not a sha256 is reported, never acted on.
  */
 export function readManifestChecked(outDir: string): {
   manifest: Manifest | undefined;
@@ -103,7 +95,7 @@ export function readManifestChecked(outDir: string): {
   try {
     value = JSON.parse(text) as Partial<Manifest>;
   } catch {
-    // a damaged manifest is treated as absent: nothing will be removed, conflicts are reported
+    // treated as absent: nothing will be removed, conflicts are reported
     return { manifest: undefined, unsafe: [] };
   }
   if (
@@ -121,7 +113,7 @@ export function readManifestChecked(outDir: string): {
   for (const [path, hash] of Object.entries(value.files)) {
     const reason =
       unsafePathReason(path) ??
-      (typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash)
+      (typeof hash === "string" && SHA256_HEX.test(hash)
         ? undefined
         : "its hash is not a sha256");
     if (reason === undefined) kept.push([path, hash as string]);

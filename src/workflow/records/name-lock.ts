@@ -9,33 +9,23 @@ import { webhookKey } from "../../model/merge/webhooks.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
+import { SHA256_HEX } from "../identity.js";
 
-/**
- * The committed lock of endpoint names, outside the output folder on purpose: generated code may
- * be git-ignored, the lock must not be.
- */
+/** Outside the output folder: generated code may be git-ignored, the lock must not be. */
 export interface NameLock {
   lockfileVersion: 1;
-  /**
-   * `"GET /pets/{id}"` → the function name it was given; `"POST webhook pet.created"` → the
-   * name of the webhook's handler.
-   */
+  /** `"GET /pets/{id}"` → its function's name; `"POST webhook pet.created"` → its handler's. */
   names: Record<string, string>;
-  /**
-   * With the config's `remote.lock`: the sha256 of each URL the run read, recorded the first time
-   * and held to after (remote-inputs.ts), as a package lock holds a package's integrity.
-   */
+  /** With `remote.lock`: the sha256 of each URL read, recorded the first time and held to after. */
   remote?: Record<string, string>;
 }
 
 export class LockFileError extends OutsideFileError {}
 
-/** The locked names, or none when there is no lock yet; one that is not UTF-8 is refused. */
 export function readNameLock(file: string): Record<string, string> {
   return readLock(file)?.names ?? {};
 }
 
-/** The sha256 the lock records by URL (`remote`), or none when the file does not exist yet. */
 export function readLockedHashes(file: string): Record<string, string> {
   return readLock(file)?.remote ?? {};
 }
@@ -43,7 +33,6 @@ export function readLockedHashes(file: string): Record<string, string> {
 function readLock(file: string): NameLock | undefined {
   const bytes = readOutsideFile(file, "the name lock");
   if (bytes === undefined) return undefined;
-  // where a byte that is not UTF-8 sits is worked out only for the error
   if (!isUtf8(bytes))
     throw new LockFileError(
       `${invalidUtf8Message(file, decodeUtf8(bytes), bytes)}: the name lock is rewritten whole and that byte would be lost; fix it or delete the lock to start over`,
@@ -51,7 +40,6 @@ function readLock(file: string): NameLock | undefined {
   return parseNameLock(file, bytes.toString("utf8"));
 }
 
-/** The lock in `text`, checked: anything else is a LockFileError naming `file`. */
 export function parseNameLock(file: string, text: string): NameLock {
   let value: unknown;
   try {
@@ -71,7 +59,7 @@ export function parseNameLock(file: string, text: string): NameLock {
     lock?.lockfileVersion !== 1 ||
     !strings(lock.names, () => true) ||
     (lock.remote !== undefined &&
-      !strings(lock.remote, (v) => /^[0-9a-f]{64}$/.test(v)))
+      !strings(lock.remote, (v) => SHA256_HEX.test(v)))
   )
     throw new LockFileError(
       `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "remote": {URL: sha256 as 64 hex digits} if any)`,
@@ -79,10 +67,7 @@ export function parseNameLock(file: string, text: string): NameLock {
   return lock as NameLock;
 }
 
-/**
- * The lock for this model's endpoints and webhooks (entries of removed ones drop out), with the
- * sha256 of the URLs read when `remote` is given (`remote.lock`).
- */
+/** The lock for this model's endpoints and webhooks (entries of removed ones drop out). */
 export function nameLockText(
   endpoints: readonly Endpoint[],
   webhooks: readonly Webhook[] = [],

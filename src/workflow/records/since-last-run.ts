@@ -18,48 +18,34 @@ import { loadModel } from "../../pipeline.js";
  * docs' changelog page and a changed handler's warning all come from this one comparison.
  */
 export interface SinceLastRun extends PluginSinceLastRun {
-  /** The document's path in the output folder (`openapi.json`). */
+  /** In the output folder (`openapi.json`). */
   readonly path: string;
   changes(): readonly Change[] | undefined;
 }
 
-/** The last run beside this one, from the files the run has made so far (see `lastRunIn`). */
+/** The last run beside this one, from the files the run has made so far. */
 export type LastRun = (
   made: readonly GeneratedFile[],
 ) => SinceLastRun | undefined;
 
-/**
- * The last run of a run with no earlier output (programmatic `generate()`, which writes nothing):
- * what `lastRunIn` says of an empty folder.
- */
+/** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
 export const noEarlierRun: LastRun = (made) => {
-  const now = openapiDocument(made);
+  const now = made.find((f) => isDocument(f.path));
   return now && comparison("", now, undefined, () => undefined, undefined);
 };
 
-function openapiDocument(
-  files: readonly GeneratedFile[],
-): GeneratedFile | undefined {
-  return files.find((f) => isDocument(f.path));
-}
-
-/** An OpenAPI document apiloom writes (`openapi.json`, wherever the `openapi` artifact puts it). */
+/** `openapi.json`, wherever the `openapi` artifact puts it. */
 function isDocument(path: string): boolean {
   return /^openapi\.(json|ya?ml)$/.test(basename(path));
 }
 
-/** The largest earlier file read back. */
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
-/**
- * The output folder as the last run left it, read before the plugins run; what it gives is the
- * comparison with this run's OpenAPI document once made, made once however often asked for.
- */
+/** The output folder as the last run left it, read before the plugins run. */
 export async function lastRunIn(out: string): Promise<LastRun> {
   const listed = readManifest(out)?.files ?? {};
-  // a run killed while it moved its files into place left a journal (writer.ts) and some of its
-  // files, not yet its manifest: what it moved counts as the last run's too, so the run that
-  // rolls it forward builds on the same state the killed run would have left
+  // what a run killed while moving its files into place moved counts as the last run's too, so
+  // the run that rolls it forward builds on the same state the killed run would have left
   const journal = readJournal(out);
   const moved = new Map(
     journal && "journal" in journal
@@ -81,7 +67,6 @@ export async function lastRunIn(out: string): Promise<LastRun> {
       const text = readSourceBytes(file, maxBytes).toString("utf8");
       return hashes.includes(sha256(text)) ? text : undefined;
     } catch (error) {
-      // past the caller's bound: never read (and so never held), and the caller told
       if (error instanceof SourceReadError && error.code === "input/too-large")
         onTooLarge?.(
           error.message.replace(/;.*$/, ""),
@@ -90,13 +75,12 @@ export async function lastRunIn(out: string): Promise<LastRun> {
       return undefined;
     }
   };
-  // the comparer, when an OpenAPI document of the last run's is there to compare with
   const comparer = [...Object.keys(listed), ...moved.keys()].some(isDocument)
     ? (await import("../../diff/compare.js")).compareModels
     : undefined;
   let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
   return (files) => {
-    const now = openapiDocument(files);
+    const now = files.find((f) => isDocument(f.path));
     if (!now) return undefined;
     if (made?.document !== now)
       made = {
@@ -116,10 +100,19 @@ function comparison(
   comparer: typeof compareModels | undefined,
 ): SinceLastRun {
   let memo: { changes: readonly Change[] | undefined } | undefined;
-  // read when first asked for, then kept: a large document may be staged early
-  // (early-stage.ts), and its staged copy is gone once the writer has moved it into place
+  // kept once read: a staged copy is gone once the writer has moved it into place
   let text: string | undefined;
   const nowText = () => (text ??= now.contents);
+  const compare = (): readonly Change[] | undefined => {
+    if (before === undefined || !comparer) return undefined;
+    if (before === nowText()) return [];
+    const load = (source: string) =>
+      loadModel([{ file: now.path, text: source }], { cwd: out });
+    const [a, b] = [load(before), load(nowText())];
+    if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
+      return undefined;
+    return comparer(a, b);
+  };
   return {
     path: now.path,
     before,
@@ -128,33 +121,11 @@ function comparison(
       return nowText();
     },
     changes() {
-      memo ??= {
-        changes:
-          before === undefined
-            ? undefined
-            : comparer && compare(comparer, before, nowText(), now.path, out),
-      };
+      memo ??= { changes: compare() };
       return memo.changes;
     },
     rules: CHANGE_RULES,
   };
-}
-
-function compare(
-  compareWith: typeof compareModels,
-  before: string,
-  now: string,
-  path: string,
-  out: string,
-): readonly Change[] | undefined {
-  if (before === now) return [];
-  const load = (text: string) =>
-    loadModel([{ file: path, text }], { cwd: out });
-  const a = load(before);
-  const b = load(now);
-  if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
-    return undefined;
-  return compareWith(a, b);
 }
 
 /** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */
@@ -167,7 +138,6 @@ export function changesOf(changes: readonly Change[], name: string): Change[] {
   );
 }
 
-/** A change in words for a person: the message, its severity and whom it breaks. */
 export function changeInWords(c: Change): string {
   return `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`;
 }

@@ -22,16 +22,12 @@ import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
  * The fingerprint of the run that wrote the output folder, when a run with these settings and
- * stages would make exactly what is there: the same apiloom, settings, templates, inputs' bytes
- * (and every file read), lock and handlers file, and every listed file on disk as written. Any
- * doubt answers undefined: a full run.
+ * stages would make exactly what is there. Any doubt answers undefined: a full run.
  */
 export function upToDate(
   settings: GenerateSettings,
   stagesId: string,
-  /** The URL inputs, fetched: compared by the hash of the bytes fetched. */
   remote: RemoteInputs,
-  /** The inputs the patterns match now (listInputs). */
   { inputFiles, unmatched }: Listed,
 ): Fingerprint | undefined {
   const out = settings.out;
@@ -69,7 +65,6 @@ export function upToDate(
     if (!statOf(full, true)?.isFile()) return undefined;
     if (hashFile(full) !== hash) return undefined;
   }
-  // the manifest names apiloom by version; that this very code made it is this machine's record
   const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
   if (!isVerified(out, settings.baseDir, text)) return undefined;
   return recorded;
@@ -77,17 +72,14 @@ export function upToDate(
 
 /**
  * The committed manifest names apiloom by its version only, so it is the same on every machine.
- * Which exact code made or checked the output (apiloomIdentity) is this machine's record in the
- * cache, `{ identity, manifest }`: a run may skip its work only when it says this very code stood
- * behind the manifest on disk; a fresh clone, CI or a changed apiloom compares the files afresh.
+ * Which exact code made or checked it is this machine's record in the cache: a fresh clone, CI or
+ * a changed apiloom compares the files afresh.
  */
 const recordPath = (out: string, baseDir: string) =>
   cacheRecordPath("verified", out, baseDir);
 
-/** A record is two hashes and a little JSON around them. */
 const MAX_BYTES = 4096;
 
-/** Whether this apiloom made or checked `manifest` (the text on disk) in `out`. */
 function isVerified(out: string, baseDir: string, manifest: string): boolean {
   const path = recordPath(out, baseDir);
   if (!path) return false;

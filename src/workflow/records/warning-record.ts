@@ -10,10 +10,8 @@ import { isRecord } from "../../ingest/reader.js";
 
 /**
  * The warnings of the last run into an output folder, so the next run prints in full only the
- * new ones: this machine's business, kept in the cache, `{ "keys": [...] }`, each a hash of a
- * warning without its line (an edit above it does not make it new). Read back as untrusted: any
- * doubt reads as "no record", which prints nothing as new; no record at all makes every warning
- * new. Nothing of it reaches the output.
+ * new ones: kept in this machine's cache, each a hash of a warning without its line (an edit
+ * above it does not make it new).
  */
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
@@ -29,10 +27,7 @@ export function warningKey(d: Diagnostic): string {
   );
 }
 
-/**
- * The keys the last run into `out` recorded: none on a first run (no record, or no cache), or
- * undefined when the record is not sound.
- */
+/** None on a first run, undefined when the record is not sound (then nothing prints as new). */
 export function readWarningKeys(
   out: string,
   baseDir: string,
@@ -47,7 +42,6 @@ export function readWarningKeys(
   return new Set(keys as string[]);
 }
 
-/** Records the warnings of this run into `out` (sorted, so the same warnings give the same bytes). */
 export function writeWarningKeys(
   out: string,
   baseDir: string,
