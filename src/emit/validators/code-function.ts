@@ -66,7 +66,7 @@ export class Fn {
   }
 
   line(indent: number, text: string): void {
-    this.lines.push(" ".repeat(indent) + text);
+    this.lines.push((PADS[indent] ??= " ".repeat(indent)) + text);
   }
 
   /**
@@ -119,7 +119,7 @@ export function joined(written: readonly string[]): string[] {
   const lines = nested(written);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const head = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
+    const head = ifHead(lines[i]!);
     const inner =
       head && /^ *if \((r\.fail\(.*\))\) return;$/.exec(lines[i + 1]!);
     if (
@@ -140,6 +140,14 @@ export function joined(written: readonly string[]): string[] {
   return out;
 }
 
+/** Indentation by width. */
+const PADS: string[] = [];
+
+/** `[line, indent, test]` of a line `if (test) {`; most lines end otherwise, and skip the regex. */
+function ifHead(line: string): RegExpExecArray | null {
+  return line.endsWith(") {") ? /^( *)if \((.*)\) \{$/.exec(line) : null;
+}
+
 /** The lines with each `if (a) {` whose block is one `if (b) {…}` as `if (a && b) {…}`. */
 export function nested(written: readonly string[]): string[] {
   let lines = [...written];
@@ -147,8 +155,8 @@ export function nested(written: readonly string[]): string[] {
     changed = false;
     const out: string[] = [];
     for (let i = 0; i < lines.length; i++) {
-      const outer = /^( *)if \((.*)\) \{$/.exec(lines[i]!);
-      const inner = outer && /^( *)if \((.*)\) \{$/.exec(lines[i + 1]!);
+      const outer = ifHead(lines[i]!);
+      const inner = outer && ifHead(lines[i + 1] ?? "");
       if (
         outer &&
         inner &&
@@ -204,6 +212,7 @@ export abstract class CheckText {
   /** The constants' values (`K[i]`). */
   readonly constants: unknown[] = [];
   private readonly constantIndex = new Map<string, number>();
+  private readonly stringIndex = new Map<string, number>();
 
   constructor(
     /** The plan's patterns (`[source, …]`), for their messages. */
@@ -212,12 +221,16 @@ export abstract class CheckText {
 
   /** `K[i]` of a value (each value once). */
   protected constant(value: unknown): string {
-    const key = JSON.stringify(value);
-    let i = this.constantIndex.get(key);
+    // a string keys itself (most are messages), any other value its JSON
+    const [index, key] =
+      typeof value === "string"
+        ? [this.stringIndex, value]
+        : [this.constantIndex, JSON.stringify(value)];
+    let i = index.get(key);
     if (i === undefined) {
       i = this.constants.length;
       this.constants.push(value);
-      this.constantIndex.set(key, i);
+      index.set(key, i);
     }
     return `K[${i}]`;
   }
