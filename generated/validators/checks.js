@@ -374,14 +374,14 @@ function c7(x, p, e, d) {
               h2(v9, p + "/content/" + i5 + "/marks", e, d + 12);
               if (r.over(e)) return;
             }
-            const v14 = v6.attrs;
-            if (v14 !== undefined) {
-              h1(v14, p + "/content/" + i5 + "/attrs", e, d + 12);
+            const v10 = v6.attrs;
+            if (v10 !== undefined) {
+              h1(v10, p + "/content/" + i5 + "/attrs", e, d + 12);
               if (r.over(e)) return;
             }
-            const v15 = v6.content;
-            if (v15 !== undefined) {
-              h3(v15, p + "/content/" + i5 + "/content", e, d + 12);
+            const v11 = v6.content;
+            if (v11 !== undefined) {
+              h3(v11, p + "/content/" + i5 + "/content", e, d + 12);
               if (r.over(e)) return;
             }
           }

@@ -23,6 +23,9 @@ export const indented = (s: Site, by: number): Site => ({
 
 export class Unsupported extends Error {}
 
+/** An attempt at writing checks in place ended by a line wider than the page. */
+export const OVER_WIDTH = new Unsupported("a line is wider than the page");
+
 export const TYPE_FAILS: Readonly<Record<string, (v: string) => string>> = {
   string: (v) => `typeof ${v} !== "string"`,
   number: (v) => `typeof ${v} !== "number"`,
@@ -57,6 +60,8 @@ export class Fn {
   usesE = false;
   usesD = false;
   usesX = false;
+  /** Attempts at writing checks in place open on it: a line too wide ends the innermost. */
+  trying = 0;
   constructor(public name: string) {}
 
   /** What the function checks (its text but its name). */
@@ -67,6 +72,13 @@ export class Fn {
 
   line(indent: number, text: string): void {
     this.lines.push((PADS[indent] ??= " ".repeat(indent)) + text);
+    if (this.trying > 0) this.fits(this.lines.length - 1, this.lines.length);
+  }
+
+  /** Throws OVER_WIDTH when a line from `from` to `to` is wider than the page. */
+  private fits(from: number, to: number): void {
+    for (let i = from; i < to; i++)
+      if (this.lines[i]!.length > PRINT_WIDTH) throw OVER_WIDTH;
   }
 
   /**
@@ -75,14 +87,19 @@ export class Fn {
    */
   wrap(indent: number, head: readonly string[], body: () => void): boolean {
     const mark = this.lines.length;
+    // the head's width counts only once it stays, with a body
+    const trying = this.trying;
+    this.trying = 0;
     for (const [i, text] of head.entries())
       this.line(i === 0 ? indent : indent + 2, text);
+    this.trying = trying;
     const filled = this.lines.length;
     body();
     if (this.lines.length === filled) {
       this.lines.length = mark;
       return false;
     }
+    if (trying > 0) this.fits(mark, filled);
     this.line(indent, "}");
     return true;
   }

@@ -1,4 +1,3 @@
-import { PRINT_WIDTH } from "../toolkit.js";
 import {
   bracketed,
   CheckText,
@@ -8,6 +7,7 @@ import {
   TYPE_FAILS,
   Unsupported,
   indented,
+  OVER_WIDTH,
   type Site,
 } from "./code-function.js";
 import { arrayOp, numberOp, objectOp, stringOp } from "./code-keywords.js";
@@ -149,8 +149,15 @@ export class CheckCode extends CheckText {
       // in place, unless a line would not fit (its pointer grew long): then a function's
       const mark = this.mark();
       const lines = s.fn.lines.length;
-      this.ops(s, sub as PlanOp[]);
-      if (!s.fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH)) return;
+      s.fn.trying++;
+      try {
+        this.ops(s, sub as PlanOp[]);
+        return;
+      } catch (error) {
+        if (error !== OVER_WIDTH) throw error;
+      } finally {
+        s.fn.trying--;
+      }
       s.fn.lines.length = lines;
       this.restore(mark);
     }
@@ -180,14 +187,16 @@ export class CheckCode extends CheckText {
     const mark = this.mark();
     const lines = s.fn.lines.length;
     this.inlined.push(id);
+    s.fn.trying++;
     try {
       this.ops(s, ops);
-      if (!s.fn.lines.slice(lines).some((l) => l.length > PRINT_WIDTH))
-        return true;
+      return true;
     } catch (error) {
+      // OVER_WIDTH among them
       if (!(error instanceof Unsupported)) throw error;
     } finally {
       this.inlined.pop();
+      s.fn.trying--;
     }
     s.fn.lines.length = lines;
     this.restore(mark);
