@@ -71,8 +71,9 @@ export class Fn {
   }
 
   line(indent: number, text: string): void {
-    this.lines.push((PADS[indent] ??= " ".repeat(indent)) + text);
-    if (this.trying > 0) this.fits(this.lines.length - 1, this.lines.length);
+    const line = (PADS[indent] ??= " ".repeat(indent)) + text;
+    if (this.trying > 0 && line.length > PRINT_WIDTH) throw OVER_WIDTH;
+    this.lines.push(line);
   }
 
   /** Throws OVER_WIDTH when a line from `from` to `to` is wider than the page. */
