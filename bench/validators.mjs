@@ -93,7 +93,7 @@ const fmt = (n) =>
 /** Writes the validators of `model` as JavaScript into a folder and imports `schemas`. */
 async function generatedSchemas(model, out) {
   const { validatorFiles } = await dist("emit/validators/index.js");
-  const { createTypeIndex } = await dist("emit/type-index/index.js");
+  const { createTypeIndex } = await dist("emit/type-index/type-index.js");
   rmSync(out, { recursive: true, force: true });
   for (const f of validatorFiles(model, createTypeIndex(model))) {
     const path = join(out, f.path.replace(/\.ts$/, ".js"));
