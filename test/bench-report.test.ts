@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { goals, loadLines, median, ratio } from "../bench/report.mjs";
 
@@ -98,4 +99,43 @@ describe("the bench's report", () => {
       "synthetic 10k operations, peak RSS ≤ 250 MiB: n/a: not measured",
     ]);
   });
+});
+
+/**
+ * The scripts that run only when named (validators, directory…) load apiloom's modules by path
+ * (`dist("emit/…/x.js")`): a module moved or renamed breaks them without a test failing. Each
+ * such path must be a module of src/ that exports the names the script takes from it.
+ */
+describe("the bench's imports of apiloom's modules", () => {
+  const benchDir = new URL("../bench/", import.meta.url);
+  const scripts = readdirSync(benchDir).filter((f) => f.endsWith(".mjs"));
+  const loads = scripts.flatMap((script) =>
+    [
+      ...readFileSync(new URL(script, benchDir), "utf8").matchAll(
+        /const \{([^}]*)\} = await dist\("([^"]+)\.js"\)/g,
+      ),
+    ].map((m) => ({
+      script,
+      module: `src/${m[2]}.ts`,
+      names: m[1]!.split(",").map((n) => n.split(":")[0]!.trim()),
+    })),
+  );
+
+  it("are found (the validators bench loads several)", () => {
+    expect(loads.filter((l) => l.script === "validators.mjs").length).toBe(3);
+  });
+
+  it.each(loads)(
+    "$script: $module exports what it takes",
+    ({ module, names }) => {
+      const source = readFileSync(
+        new URL(`../${module}`, import.meta.url),
+        "utf8",
+      );
+      for (const name of names.filter(Boolean))
+        expect(source, name).toMatch(
+          new RegExp(`export (async )?(function|const|class) ${name}\\b`),
+        );
+    },
+  );
 });
