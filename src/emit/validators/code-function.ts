@@ -230,7 +230,6 @@ export abstract class CheckText {
   /** The constants' values (`K[i]`). */
   readonly constants: unknown[] = [];
   private readonly constantIndex = new Map<string, number>();
-  private readonly stringIndex = new Map<string, number>();
 
   constructor(
     /** The plan's patterns (`[source, …]`), for their messages. */
@@ -239,16 +238,12 @@ export abstract class CheckText {
 
   /** `K[i]` of a value (each value once). */
   protected constant(value: unknown): string {
-    // a string keys itself (most are messages), any other value its JSON
-    const [index, key] =
-      typeof value === "string"
-        ? [this.stringIndex, value]
-        : [this.constantIndex, JSON.stringify(value)];
-    let i = index.get(key);
+    const key = JSON.stringify(value);
+    let i = this.constantIndex.get(key);
     if (i === undefined) {
       i = this.constants.length;
       this.constants.push(value);
-      index.set(key, i);
+      this.constantIndex.set(key, i);
     }
     return `K[${i}]`;
   }
