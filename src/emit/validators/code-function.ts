@@ -23,6 +23,9 @@ export const indented = (s: Site, by: number): Site => ({
 
 export class Unsupported extends Error {}
 
+/** Indentation by width. */
+const PADS: string[] = [];
+
 /** An attempt at writing checks in place ended by a line wider than the page. */
 export const OVER_WIDTH = new Unsupported("a line is wider than the page");
 
@@ -76,12 +79,6 @@ export class Fn {
     this.lines.push(line);
   }
 
-  /** Throws OVER_WIDTH when a line from `from` to `to` is wider than the page. */
-  private fits(from: number, to: number): void {
-    for (let i = from; i < to; i++)
-      if (this.lines[i]!.length > PRINT_WIDTH) throw OVER_WIDTH;
-  }
-
   /**
    * `head` (its first line at `indent`), what `body` writes, and `}`; nothing when the body wrote
    * nothing (an empty block checks nothing, and prettier would print it otherwise).
@@ -100,7 +97,8 @@ export class Fn {
       this.lines.length = mark;
       return false;
     }
-    if (trying > 0) this.fits(mark, filled);
+    for (let i = mark; trying > 0 && i < filled; i++)
+      if (this.lines[i]!.length > PRINT_WIDTH) throw OVER_WIDTH;
     this.line(indent, "}");
     return true;
   }
@@ -157,9 +155,6 @@ export function joined(written: readonly string[]): string[] {
   }
   return out;
 }
-
-/** Indentation by width. */
-const PADS: string[] = [];
 
 /** `[line, indent, test]` of a line `if (test) {`; most lines end otherwise, and skip the regex. */
 function ifHead(line: string): RegExpExecArray | null {
