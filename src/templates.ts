@@ -32,6 +32,7 @@ export type {
   EndpointView as DocsEndpointView,
   ParameterView,
   ResponseView,
+  TagRef,
   TagView,
   WebhookView as DocsWebhookView,
 } from "./emit/docs/view-types.js";

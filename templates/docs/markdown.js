@@ -159,8 +159,7 @@ export function webhooksPage(view, h, to) {
 export function tagPage(view, tag, h, to) {
   const out = h.pageLines(to);
   out.push(`# ${h.markdownInline(tag.summary ?? tag.name)}`, "");
-  const parent =
-    tag.parent && view.tags.find((t) => t.slug === tag.parent?.slug);
+  const parent = tag.parent;
   out.push(
     `[All endpoints](../index.md) · ` +
       (parent
@@ -172,7 +171,7 @@ export function tagPage(view, tag, h, to) {
   const about = tagFacts(tag, h);
   if (about) out.push(about, "");
   if (tag.description) out.push(h.markdownProse(tag.description), "");
-  const children = view.tags.filter((t) => t.parent?.slug === tag.slug);
+  const children = tag.children;
   if (children.length > 0)
     out.push(
       `Sub-groups: ${children.map((c) => `[${h.markdownInline(c.summary ?? c.name)}](${c.slug}.md)`).join(", ")}.`,

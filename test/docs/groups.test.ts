@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseGenerateArgs } from "../../src/cli/generate-options.js";
 import type { DocsGroupBy } from "../../src/emit/docs/group-by-option.js";
 import { emitDocs } from "../../src/emit/docs/index.js";
-import { pathResource } from "../../src/emit/docs/groups.js";
+import { groupName, pathResource } from "../../src/emit/docs/groups.js";
 import { buildDocsView } from "../../src/emit/docs/view.js";
 import { generate } from "../../src/generate.js";
 import { createEndpoint } from "../../src/model/factories.js";
@@ -207,6 +208,83 @@ describe("docs groups", () => {
       }),
     );
     expect(pathResource(path, all)).toBe(name);
+  });
+
+  it("name a path's resource as the definition says, looking at each path of the API once", () => {
+    // the definition, read straight: every path of the API looked at again for each question
+    const isVariable = (s: string) => s.includes("{");
+    const takesIds = (segment: string, paths: string[]) =>
+      paths.some((p) =>
+        p
+          .split("/")
+          .some(
+            (part, i, parts) =>
+              part === segment && isVariable(parts[i + 1] ?? ""),
+          ),
+      );
+    const alwaysFollowedBy = (word: string, next: string, paths: string[]) =>
+      paths.every((p) =>
+        p
+          .split("/")
+          .every((part, i, parts) => part !== word || parts[i + 1] === next),
+      );
+    const segment = fc.constantFrom(
+      "api",
+      "v2",
+      "pets",
+      "chat:bot",
+      "mine",
+      "{id}",
+      "{key}",
+      "x",
+    );
+    const path = fc
+      .array(segment, { maxLength: 6 })
+      .map((s) => "/" + s.join("/"));
+    fc.assert(
+      fc.property(fc.array(path, { minLength: 1, maxLength: 12 }), (paths) => {
+        const all = paths.map((p) =>
+          createEndpoint({
+            method: "get",
+            path: p,
+            source: { file: "f", line: 1, column: 1, pointer: "#" },
+          }),
+        );
+        for (const p of paths) {
+          const segments = p.split("/").filter((s) => s !== "");
+          const runs: string[][] = [[]];
+          for (const s of segments)
+            if (isVariable(s)) runs.push([]);
+            else runs[runs.length - 1]!.push(s);
+          const nonEmpty = runs.filter((r) => r.length > 0);
+          const name = pathResource(p, all);
+          if (nonEmpty.length === 0) {
+            expect(name).toBe("General");
+            continue;
+          }
+          let run = nonEmpty[nonEmpty.length - 1]!;
+          if (
+            !isVariable(segments[segments.length - 1]!) &&
+            run.length === 1 &&
+            nonEmpty.length > 1 &&
+            !takesIds(run[0]!, paths)
+          )
+            run = nonEmpty[nonEmpty.length - 2]!;
+          const at = run.findIndex(
+            (s) => !/^(?:api|apis|rest|public|v?\d+(?:\.\d+)*)$/i.test(s),
+          );
+          const word = run[at] ?? run[run.length - 1]!;
+          const next =
+            at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
+          const expected =
+            next !== undefined && alwaysFollowedBy(word, next, paths)
+              ? groupName(`${word} ${next}`)
+              : groupName(word);
+          expect(name).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("come from config docs.groupBy and --group-by, and refuse anything else", () => {

@@ -169,26 +169,52 @@ export function pathResource(
   return groupName(word);
 }
 
+/** What a path segment is followed by across an API: a variable ever; the one segment always. */
+interface Followers {
+  takesIds: boolean;
+  /** The segment after every occurrence (undefined: the path ends there); MIXED when they differ. */
+  next: string | undefined | typeof MIXED;
+}
+
+const MIXED = Symbol("mixed");
+
+/** Each path segment's {@link Followers}, by the endpoints, made once: one pass over the paths. */
+const followersOf = new WeakMap<readonly Endpoint[], Map<string, Followers>>();
+
+function followers(endpoints: readonly Endpoint[]): Map<string, Followers> {
+  let facts = followersOf.get(endpoints);
+  if (facts === undefined) {
+    followersOf.set(endpoints, (facts = new Map()));
+    for (const e of endpoints) {
+      const parts = e.path.split("/");
+      for (let i = 0; i < parts.length; i++) {
+        const next = parts[i + 1];
+        const seen = facts.get(parts[i]!);
+        if (seen === undefined)
+          facts.set(parts[i]!, { takesIds: isVariable(next ?? ""), next });
+        else {
+          if (isVariable(next ?? "")) seen.takesIds = true;
+          if (seen.next !== next) seen.next = MIXED;
+        }
+      }
+    }
+  }
+  return facts;
+}
+
 /** Whether every path that has the fixed segment `word` has `next` right after it. */
 function alwaysFollowedBy(
   word: string,
   next: string,
   endpoints: readonly Endpoint[],
 ): boolean {
-  return endpoints.every((e) => {
-    const parts = e.path.split("/");
-    return parts.every((part, i) => part !== word || parts[i + 1] === next);
-  });
+  const facts = followers(endpoints).get(word);
+  return facts === undefined || facts.next === next;
 }
 
 /** Whether some path of the API follows `segment` with a variable (`/message/{messageId}`). */
 function takesIds(segment: string, endpoints: readonly Endpoint[]): boolean {
-  return endpoints.some((e) => {
-    const parts = e.path.split("/");
-    return parts.some(
-      (part, i) => part === segment && isVariable(parts[i + 1] ?? ""),
-    );
-  });
+  return followers(endpoints).get(segment)?.takesIds === true;
 }
 
 /** Words that read as a group name as they are (no plural). */

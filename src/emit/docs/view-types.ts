@@ -63,10 +63,19 @@ export interface TagView {
   depth: number;
   /** OpenAPI 3.2: the tag's short summary, its display title. */
   summary?: string;
-  /** OpenAPI 3.2: the parent group (raw name, and slug of its page). */
-  parent?: { name: string; slug: string };
+  /** OpenAPI 3.2: the parent group. */
+  parent?: TagRef;
+  /** OpenAPI 3.2: the groups whose parent this is, in order. */
+  children: TagRef[];
   /** OpenAPI 3.2: the tag's kind (`nav`, or another registered or custom kind). */
   kind?: string;
+}
+
+/** Another group, as a page links to it: raw name, slug of its page, summary. */
+export interface TagRef {
+  name: string;
+  slug: string;
+  summary?: string;
 }
 
 export interface EndpointView {

@@ -73,17 +73,25 @@ export function buildDocsView(
       : [];
     return view;
   });
-  const slugOf = new Map(grouping.groups.map((g, i) => [g.name, slugs[i]!]));
+  const refs = grouping.groups.map(({ name, summary }, i) => ({
+    name,
+    slug: slugs[i]!,
+    ...(summary !== undefined && { summary }),
+  }));
+  const refOf = new Map(refs.map((ref) => [ref.name, ref]));
   const tags = grouping.groups.map(
     ({ members, parent, ...group }, i): TagView => ({
       ...group,
       slug: slugs[i]!,
       endpoints: members.map((m) => endpoints[m]!),
-      ...(parent !== undefined && {
-        parent: { name: parent, slug: slugOf.get(parent)! },
-      }),
+      ...(parent !== undefined && { parent: refOf.get(parent)! }),
+      children: [],
     }),
   );
+  const bySlug = new Map(tags.map((tag) => [tag.slug, tag]));
+  tags.forEach((tag, i) => {
+    if (tag.parent) bySlug.get(tag.parent.slug)!.children.push(refs[i]!);
+  });
   const diagnostics = [...model.diagnostics]
     .sort(compareDiagnostics)
     .map(diagnosticView);
