@@ -47,6 +47,33 @@ describe("markdownTable", () => {
   });
 });
 
+describe("markdownTable's bound", () => {
+  it("leaves the padding out where one wide cell would pad every row to it", () => {
+    const wide = "w".repeat(300_000);
+    const rows = [
+      ["a", wide],
+      ...Array.from({ length: 2_000 }, (_, i) => [`r${i}`, "x"]),
+    ];
+    const text = markdownTable(["Name", "Message"], rows);
+    // padded, it would be 2,002 lines of 300,000 characters: 600 MB
+    expect(text.length).toBeLessThan(400_000);
+    expect(text.split("\n")).toEqual([
+      "| Name | Message |",
+      "| --- | --- |",
+      `| a | ${wide} |`,
+      ...rows.slice(1).map(([name]) => `| ${name} | x |`),
+    ]);
+  });
+
+  it("pads as prettier does while the padding is in proportion, and takes any number of rows", () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`${i}`, "y"]);
+    const lines = markdownTable(["N", "Y"], rows).split("\n");
+    expect(lines.length).toBe(200_002);
+    expect(lines[1]).toBe("| ------ | --- |");
+    expect(lines[2]).toBe("| 0      | y   |");
+  });
+});
+
 describe("markdownInline", () => {
   it("escapes text without a URL as markdownText does, and links the URLs of text with one", () => {
     fc.assert(

@@ -71,19 +71,34 @@ export function markdownFence(code: string, lang = ""): string {
   return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
 }
 
-/** A GFM table with its columns padded, as prettier lays tables out; cells come escaped. */
+/**
+ * A GFM table with its columns padded, as prettier lays tables out; cells come escaped. Padding
+ * that would make the table more than four times its text (one wide cell over many rows) is left
+ * out, so what is written stays in proportion to what the spec says.
+ */
 export function markdownTable(header: string[], rows: string[][]): string {
-  const body = rows.map((row) => header.map((_, i) => row[i]?.trim()));
-  const widths = header.map((cell, i) =>
-    Math.max(3, textWidth(cell), ...body.map((row) => textWidth(row[i] ?? ""))),
-  );
-  const line = (cells: readonly (string | undefined)[]): string =>
+  const body = rows.map((row) => header.map((_, i) => row[i]?.trim() ?? ""));
+  const sizes = [header, ...body].map((row) => row.map(textWidth));
+  const widths = header.map(() => 3);
+  let text = 0;
+  for (const row of sizes)
+    row.forEach((width, i) => {
+      widths[i] = Math.max(widths[i]!, width);
+      text += width;
+    });
+  const padded = widths.reduce((sum, w) => sum + w, 0) * sizes.length;
+  const aligned = padded <= 4 * text + PADDING_ALWAYS;
+  const rule = widths.map((w) => "-".repeat(aligned ? w : 3));
+  const line = (cells: readonly string[], size: readonly number[]) =>
     widths.length === 0
       ? "|  |"
-      : `| ${cells.map((c = "", i) => c + " ".repeat(widths[i]! - textWidth(c))).join(" | ")} |`;
+      : `| ${cells.map((c, i) => (aligned ? c + " ".repeat(widths[i]! - size[i]!) : c)).join(" | ")} |`;
   return [
-    line(header),
-    line(widths.map((w) => "-".repeat(w))),
-    ...body.map(line),
+    line(header, sizes[0]!),
+    line(rule, widths),
+    ...body.map((row, r) => line(row, sizes[r + 1]!)),
   ].join("\n");
 }
+
+/** Padding every table may have, however little text it holds. */
+const PADDING_ALWAYS = 64 * 1024;
