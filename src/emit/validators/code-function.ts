@@ -65,6 +65,8 @@ export class Fn {
   usesX = false;
   /** Attempts at writing checks in place open on it: a line too wide ends the innermost. */
   trying = 0;
+  /** How much plan (its JSON's length) was inlined into it: INLINE_BUDGET bounds it. */
+  inlined = 0;
   constructor(public name: string) {}
 
   /** What the function checks (its text but its name). */

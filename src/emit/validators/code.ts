@@ -28,6 +28,15 @@ const INDENT_LIMIT = 20;
 /** How large (its plan's JSON) a named schema's node is inlined where it is referenced. */
 const INLINE_LIMIT = 400;
 
+/**
+ * How many named schemas are inlined one inside another, and how much plan one function takes
+ * in all: an inlined node inlines its own small references, so without them a chain of `allOf`s
+ * (or a tree of small schemas) makes code quadratic (or exponential) in the plan. Real APIs stay
+ * under both (Graph beta: nesting 6, 11,587 a function at most).
+ */
+const INLINE_NESTING = 8;
+const INLINE_BUDGET = 16_384;
+
 /** A plan's table as code: a function `c<id>` per node that can be written, and their helpers. */
 export class CheckCode extends CheckText {
   /** Helper functions (`h<n>`): branches of anyOf, oneOf, not and if, deep sub-schemas. */
@@ -181,7 +190,9 @@ export class CheckCode extends CheckText {
       ops === undefined ||
       s.indent > INDENT_LIMIT ||
       this.inlined.includes(id) ||
-      (this.sizes[id] ??= JSON.stringify(ops).length) > INLINE_LIMIT
+      this.inlined.length >= INLINE_NESTING ||
+      (this.sizes[id] ??= JSON.stringify(ops).length) > INLINE_LIMIT ||
+      (s.fn.inlined += this.sizes[id]) > INLINE_BUDGET
     )
       return false;
     const mark = this.mark();
