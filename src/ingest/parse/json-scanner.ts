@@ -83,6 +83,8 @@ export class Scanner {
    * (no key given twice); the walk stops when none is left. -1: walk to the end.
    */
   unseen = -1;
+  /** For {@link indexWanted}: every entry is wanted, made as it is seen. */
+  everything = false;
 
   constructor(protected readonly text: string) {}
 
@@ -142,119 +144,46 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Records the offset of every member and element below the value at `pos`, down to INDEX_DEPTH. */
-  indexValue(depth: number, prefix: string, index: Map<string, number>): void {
-    const t = this.text;
-    const c = t.charCodeAt(this.pos);
-    if (depth >= INDEX_DEPTH || (c !== 123 && c !== 91)) {
-      this.skipValue();
-      return;
-    }
-    this.pos++;
-    this.skipWs();
-    if (c === 123) {
-      if (t.charCodeAt(this.pos) === 125) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        const keyStart = this.pos;
-        const key = this.readKey();
-        const path = prefix + "\u0000" + key;
-        index.set(path, keyStart);
-        this.skipWs();
-        this.pos++; // ':'
-        this.skipWs();
-        this.indexValue(depth + 1, path, index);
-        this.skipWs();
-        if (t.charCodeAt(this.pos) === 44) {
-          this.pos++;
-          this.skipWs();
-          continue;
-        }
-        this.pos++; // '}'
-        return;
-      }
-    }
-    if (t.charCodeAt(this.pos) === 93) {
-      this.pos++;
-      return;
-    }
-    for (let i = 0; ; i++) {
-      const path = prefix + "\u0000" + i;
-      index.set(path, this.pos);
-      this.indexValue(depth + 1, path, index);
-      this.skipWs();
-      if (t.charCodeAt(this.pos) === 44) {
-        this.pos++;
-        this.skipWs();
-        continue;
-      }
-      this.pos++; // ']'
-      return;
-    }
-  }
-
   /**
-   * {@link indexValue} for the entries a batch asked for, down to `limit`, going into only those:
-   * above INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
+   * Records the offsets of the entries a batch asked for, down to `limit`, going into only those
+   * (or, with `everything`, of every entry down to `limit`: the index of single lookups): above
+   * INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
    * (members by key, elements by index).
    */
   indexWanted(node: WantedEntry, depth: number, limit: number): void {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
-    const byText = depth < INDEX_DEPTH;
     const wanted =
-      depth >= limit
-        ? undefined
-        : byText
+      depth < limit &&
+      (this.everything ||
+        (depth < INDEX_DEPTH
           ? node.children
           : c === 123
             ? node.members
-            : node.elements;
-    if (wanted === undefined || (c !== 123 && c !== 91)) {
+            : node.elements) !== undefined);
+    if (!wanted || (c !== 123 && c !== 91)) {
       this.skipValue();
       return;
     }
     this.pos++;
     this.skipWs();
-    if (c === 123) {
-      if (t.charCodeAt(this.pos) === 125) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        const keyStart = this.pos;
-        const child = (wanted as Map<string, WantedEntry>).get(this.readKey());
-        this.skipWs();
-        this.pos++; // ':'
-        this.skipWs();
-        if (child) {
-          child.offset = keyStart;
-          this.unseen--;
-          this.indexWanted(child, depth + 1, limit);
-          if (this.unseen === 0) return;
-        } else this.skipValue();
-        this.skipWs();
-        if (t.charCodeAt(this.pos) === 44) {
-          this.pos++;
-          this.skipWs();
-          continue;
-        }
-        this.pos++; // '}'
-        return;
-      }
-    }
-    if (t.charCodeAt(this.pos) === 93) {
+    const close = c === 123 ? 125 : 93;
+    if (t.charCodeAt(this.pos) === close) {
       this.pos++;
       return;
     }
     for (let i = 0; ; i++) {
-      const child = byText
-        ? (wanted as Map<string, WantedEntry>).get(String(i))
-        : (wanted as Map<number, WantedEntry>).get(i);
+      const start = this.pos;
+      let segment: string | number = i;
+      if (c === 123) {
+        segment = this.readKey();
+        this.skipWs();
+        this.pos++; // ':'
+        this.skipWs();
+      }
+      const child = wantedChild(node, segment, depth, this.everything);
       if (child) {
-        child.offset = this.pos;
+        child.offset = start;
         this.unseen--;
         this.indexWanted(child, depth + 1, limit);
         if (this.unseen === 0) return;
@@ -265,7 +194,7 @@ export class Scanner {
         this.skipWs();
         continue;
       }
-      this.pos++; // ']'
+      this.pos++; // '}' or ']'
       return;
     }
   }
