@@ -8,6 +8,7 @@ import type {
 } from "../../model/types.js";
 import {
   child,
+  copyStrings,
   elements,
   isRecordNode,
   members,
@@ -78,15 +79,14 @@ export function readOAuthFlow(
   const flow: OAuthFlow = {
     scopes: readScopes(reading, child(node, "scopes")),
   };
-  for (const key of [
+  copyStrings(
+    flow,
+    node,
     "authorizationUrl",
     "tokenUrl",
     "refreshUrl",
     "deviceAuthorizationUrl",
-  ] as const) {
-    const url = stringAt(node, key);
-    if (url !== undefined) flow[key] = url;
-  }
+  );
   return flow;
 }
 
@@ -147,8 +147,7 @@ export function readSchemes(
       name,
       sources: [sourceOf(entry)],
     };
-    const description = stringAt(node, "description");
-    if (description !== undefined) scheme.description = description;
+    copyStrings(scheme, node, "description");
     if (
       node.value.deprecated === true &&
       reading.ctx.doc.format === "openapi3.2"

@@ -12,6 +12,7 @@ import type {
 import { isRecord, type ReaderContext } from "../reader.js";
 import {
   child,
+  copyStrings,
   members,
   type RecordNode,
   sourceOf,
@@ -256,8 +257,7 @@ function readParameter(
   const raw = definition.value;
   const schema = inlineSchema(reading, definition);
   if (schema !== undefined) out.schema = schema;
-  const description = stringAt(definition, "description");
-  if (description !== undefined) out.description = description;
+  copyStrings(out, definition, "description");
   if (raw.type === "array")
     Object.assign(
       out,
@@ -297,8 +297,7 @@ export function readResponses(
       const header: ResponseHeader = {};
       const schema = inlineSchema(reading, node);
       if (schema !== undefined) header.schema = schema;
-      const description = stringAt(node, "description");
-      if (description !== undefined) header.description = description;
+      copyStrings(header, node, "description");
       return header;
     });
     if (headers) response.headers = headers;
