@@ -1,5 +1,4 @@
 import type { Path } from "../../model/pointer.js";
-import { valueAt } from "../reader.js";
 import { LineIndex } from "./lines.js";
 import {
   INDEX_DEPTH,
@@ -8,7 +7,7 @@ import {
   type WantedEntry,
 } from "./json-scanner.js";
 import {
-  scalarTokenAt,
+  rawScalarAt,
   type ParsedDocument,
   type ParseWarning,
 } from "./parsed-document.js";
@@ -45,12 +44,10 @@ export class JsonDocument implements ParsedDocument {
   }
 
   rawScalar(path: Path): string | undefined {
-    const at = this.positions.locate(path);
-    return scalarTokenAt(
-      this.positions.lineText(at.line),
-      at.column,
-      typeof path.at(-1) === "string",
-      valueAt(this.value, path),
+    return rawScalarAt(
+      this,
+      (line) => this.positions.lines.lineText(line),
+      path,
     );
   }
 }
@@ -62,7 +59,7 @@ export class JsonDocument implements ParsedDocument {
  */
 export class JsonPositions {
   private index: WantedEntry | undefined;
-  private readonly lines: LineIndex;
+  readonly lines: LineIndex;
 
   constructor(
     private readonly text: string,
@@ -70,10 +67,6 @@ export class JsonPositions {
     readonly duplicates: boolean,
   ) {
     this.lines = new LineIndex(text);
-  }
-
-  lineText(line: number): string {
-    return this.lines.lineText(line);
   }
 
   locate(path: Path): { line: number; column: number } {
