@@ -85,6 +85,8 @@ export class Scanner {
   unseen = -1;
   /** For {@link indexWanted}: every entry is wanted, made as it is seen. */
   everything = false;
+  /** For {@link indexWanted}: a container's first wanted entry is the only one gone into. */
+  firstOnly = false;
 
   constructor(protected readonly text: string) {}
 
@@ -184,9 +186,9 @@ export class Scanner {
       const child = wantedChild(node, segment, depth, this.everything);
       if (child) {
         child.offset = start;
-        this.unseen--;
+        if (--this.unseen === 0) return;
         this.indexWanted(child, depth + 1, limit);
-        if (this.unseen === 0) return;
+        if (this.unseen === 0 || this.firstOnly) return;
       } else this.skipValue();
       this.skipWs();
       if (t.charCodeAt(this.pos) === 44) {
@@ -201,57 +203,19 @@ export class Scanner {
 
   /**
    * From an entry's offset (a member's key, or a value), walks `rest` and returns the offset of
-   * the deepest entry reached (so a missing member points at its nearest existing parent).
+   * the deepest entry reached (so a missing member points at its nearest existing parent); of a
+   * key given twice, the first.
    */
   descend(offset: number, atKey: boolean, rest: Path): number {
-    const t = this.text;
     this.pos = offset;
-    let found = offset;
     if (atKey) this.toValue();
-    for (const segment of rest) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 123 && typeof segment === "string") {
-        this.pos++;
-        this.skipWs();
-        let hit = false;
-        while (t.charCodeAt(this.pos) === 34) {
-          const keyStart = this.pos;
-          const key = this.readKey();
-          this.skipWs();
-          this.pos++;
-          this.skipWs();
-          if (key === segment) {
-            found = keyStart;
-            hit = true;
-            break;
-          }
-          this.skipValue();
-          this.skipWs();
-          if (t.charCodeAt(this.pos) === 44) {
-            this.pos++;
-            this.skipWs();
-          }
-        }
-        if (!hit) return found;
-      } else if (c === 91 && typeof segment === "number") {
-        this.pos++;
-        this.skipWs();
-        for (let i = 0; i < segment; i++) {
-          if (t.charCodeAt(this.pos) === 93) return found;
-          this.skipValue();
-          this.skipWs();
-          if (t.charCodeAt(this.pos) === 44) {
-            this.pos++;
-            this.skipWs();
-          }
-        }
-        if (t.charCodeAt(this.pos) === 93) return found;
-        found = this.pos;
-      } else {
-        return found;
-      }
-    }
-    return found;
+    const chain: WantedEntry[] = [{ offset }];
+    for (const segment of rest)
+      chain.push(wantedChild(chain.at(-1)!, segment, INDEX_DEPTH, true)!);
+    this.unseen = rest.length;
+    this.firstOnly = true;
+    this.indexWanted(chain[0]!, INDEX_DEPTH, Infinity);
+    return chain.findLast((entry) => entry.offset !== undefined)!.offset!;
   }
 
   private toValue(): void {
