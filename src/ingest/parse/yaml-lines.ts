@@ -64,7 +64,7 @@ export function indexYamlLines(
   for (let n = options.startLine ?? 0; n < lines.length; n++) {
     const raw = lines[n]!.replace(/\r$/, "");
     if (closeQuote) {
-      if (closesQuote(raw, 0, closeQuote)) closeQuote = undefined;
+      if (quoteEnd(raw, 0, closeQuote) !== -1) closeQuote = undefined;
       continue;
     }
     if (flowDepth > 0) {
@@ -208,7 +208,7 @@ function valueState(
   const at = from + start;
   const first = value[0];
   if (first === '"' || first === "'")
-    return closesQuote(line, at + 1, first)
+    return quoteEnd(line, at + 1, first) !== -1
       ? plain
       : { ...plain, quote: first };
   if (first === "[" || first === "{")
@@ -216,16 +216,17 @@ function valueState(
   return plain;
 }
 
-function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {
+/** The index of the quote that closes a `quote`d scalar, read from `from` on this line, or -1. */
+function quoteEnd(line: string, from: number, quote: '"' | "'"): number {
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (quote === '"' && c === "\\") i++;
     else if (c === quote) {
       if (quote === "'" && line[i + 1] === "'") i++;
-      else return true;
+      else return i;
     }
   }
-  return false;
+  return -1;
 }
 
 /** Open minus closed brackets from `from`, ignoring quoted text and comments. */
@@ -234,11 +235,8 @@ function bracketBalance(line: string, from: number): number {
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (c === '"' || c === "'") {
-      const q = c;
-      for (i++; i < line.length; i++) {
-        if (q === '"' && line[i] === "\\") i++;
-        else if (line[i] === q) break;
-      }
+      i = quoteEnd(line, i + 1, c);
+      if (i === -1) break;
     } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth--;
