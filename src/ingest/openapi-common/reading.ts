@@ -46,6 +46,7 @@ export class SpecReading {
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
     const { doc } = ctx;
     this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
+    this.schemas.convertHome();
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */

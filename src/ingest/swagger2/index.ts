@@ -56,7 +56,6 @@ import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const reading = new SpecReading(ctx, "swagger2", "swagger2", ["definitions"]);
   const { root } = reading;
-  reading.schemas.convertHome();
   readSchemes(reading, child(root, "securityDefinitions"), (node, skip) =>
     schemeKind(reading, node, skip),
   );
