@@ -101,16 +101,16 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Moves past a string starting at `pos` (which holds `"`); returns the raw slice with quotes. */
-  skipString(): string {
-    const start = this.pos;
-    const end = stringEnd(this.text, start);
+  /** Moves past a string starting at `pos` (which holds `"`). */
+  skipString(): void {
+    const end = stringEnd(this.text, this.pos);
     this.pos = end === this.text.length ? end : end + 1;
-    return this.text.slice(start, this.pos);
   }
 
   readKey(): string {
-    const raw = this.skipString();
+    const start = this.pos;
+    this.skipString();
+    const raw = this.text.slice(start, this.pos);
     return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   }
 
@@ -119,8 +119,7 @@ export class Scanner {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
     if (c === 34) {
-      const end = stringEnd(t, this.pos);
-      this.pos = end === t.length ? end : end + 1;
+      this.skipString();
       return;
     }
     if (c === 123 || c === 91) {
