@@ -114,27 +114,23 @@ export function indexYamlLines(
         col = col + 1 + next;
         continue;
       }
+      // a key, else a scalar item (`- value`) or a line we do not model: then only its
+      // multi-line value matters
       const key = readKey(raw, col);
-      if (!key) {
-        // a scalar item (`- value`) or a line we do not model: only its multi-line value matters
-        resolvePending(stack, n, col);
-        const state = valueState(raw, col);
-        if (state.quote) closeQuote = state.quote;
-        flowDepth = state.flowDepth;
-        if (state.blockScalar)
-          skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
-        break;
-      }
-      while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
+      if (key)
+        while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
       resolvePending(stack, n, col);
-      const parent = stack.at(-1);
-      const path = [...(parent?.path ?? []), key.name];
-      record(path, { line: n + 1, column: col + 1 });
-      stack.push({ column: col, path, kind: "key", items: 0 });
-      const state = valueState(raw, key.end);
+      if (key) {
+        const path = [...(stack.at(-1)?.path ?? []), key.name];
+        record(path, { line: n + 1, column: col + 1 });
+        stack.push({ column: col, path, kind: "key", items: 0 });
+      }
+      const state = valueState(raw, key?.end ?? col);
       if (state.quote) closeQuote = state.quote;
       flowDepth = state.flowDepth;
-      if (state.blockScalar) skipDeeperThan = col;
+      // a block scalar's lines are those indented deeper than its key, or than the open entry
+      if (state.blockScalar)
+        skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
       break;
     }
   }
