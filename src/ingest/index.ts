@@ -130,10 +130,9 @@ export function readFiles(
   const reporter = new IngestReporter();
   for (const file of files) {
     const absPath = isUrlInput(file) ? file : resolve(cwd, file);
-    const display = displayPath(cwd, absPath);
     try {
       inputs.push({
-        file: display,
+        file: displayPath(cwd, absPath),
         absPath,
         text: (options.readText ?? readDefault)(absPath),
       });
@@ -237,23 +236,18 @@ function ingest(
     absPath: string,
     readPath: string,
   ): SourceDocument[] | ParseError => {
-    const hit = cache.get(absPath);
-    if (hit) return hit;
+    let loaded = cache.get(absPath);
+    if (loaded) return loaded;
     const display = displayPath(cwd, absPath);
-    let loaded: SourceDocument[] | ParseError;
-    let text: string;
     try {
-      text = readText(readPath);
-    } catch (error) {
-      const failure = readFailure(error);
-      const code =
-        failure.code === "input/unreadable" ? "ref/unreadable" : failure.code;
-      const place = [failure.line, failure.column] as const;
-      loaded = new ParseError(failure.message, display, ...place, code);
-      cache.set(absPath, loaded);
-      return loaded;
-    }
-    try {
+      let text: string;
+      try {
+        text = readText(readPath);
+      } catch (error) {
+        const { message, line, column, code } = readFailure(error);
+        const refCode = code === "input/unreadable" ? "ref/unreadable" : code;
+        throw new ParseError(message, display, line, column, refCode);
+      }
       const parsed = parse(text, display, absPath);
       reportParseWarnings(display, parsed, reporter);
       loaded = makeDocs(display, absPath, parsed);

@@ -3,7 +3,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parsePointer } from "../model/pointer.js";
 import { pathOf, type At } from "./schema/place.js";
 import { PatternVerdicts } from "../model/patterns/safety.js";
-import type { IngestReporter } from "./codes.js";
+import type { IngestCode, IngestReporter } from "./codes.js";
+import type { SourceRef } from "../model/types.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
@@ -44,40 +45,36 @@ export function makeContext(
     from: SourceDocument,
     at: At,
   ): Node | undefined => {
+    // every problem is said at the $ref
+    const fail = (
+      code: IngestCode,
+      message: string,
+      related?: SourceRef[],
+    ): undefined => {
+      reporter.report(code, message, from.ref(pathOf(at)), related);
+      return undefined;
+    };
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash);
     const path = parsePointer(fragment);
-    if (path === undefined) {
-      reporter.report(
+    if (path === undefined)
+      return fail(
         "ref/invalid",
         `invalid $ref ${quoted(ref)}: the part after '#' must be a JSON pointer`,
-        from.ref(pathOf(at)),
       );
-      return undefined;
-    }
     let target: SourceDocument = from;
-    // another document, read (once) from a file or a fetched URL; a failure is said at the $ref
+    // another document, read (once) from a file or a fetched URL
     const load = (
       name: string,
       readPath: string,
     ): SourceDocument | undefined => {
       const loaded = loadRefFile(name, readPath);
       if (!(loaded instanceof ParseError)) return loaded[0]!;
-      reporter.report(
-        loaded.code,
-        `$ref ${quoted(ref)}: ${loaded.message}`,
-        from.ref(pathOf(at)),
-        [
-          {
-            file: loaded.file,
-            line: loaded.line,
-            column: loaded.column,
-            pointer: "#",
-          },
-        ],
-      );
-      return undefined;
+      const { file, line, column } = loaded;
+      return fail(loaded.code, `$ref ${quoted(ref)}: ${loaded.message}`, [
+        { file, line, column, pointer: "#" },
+      ]);
     };
     // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
@@ -85,38 +82,30 @@ export function makeContext(
     // followed only when allowed (fetched before the reading: workflow/sources/resolve-inputs.ts)
     const remote = filePart === "" ? undefined : remoteTarget(filePart, from);
     if (remote !== undefined) {
-      if (remote === "" || !allowExternal) {
-        reporter.report(
+      if (remote === "" || !allowExternal)
+        return fail(
           "ref/remote",
           remote === ""
             ? `$ref ${quoted(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
             : `$ref ${quoted(ref)} points at the network (${shownUrl(remote)}); pass --allow-external-refs to fetch it`,
-          from.ref(pathOf(at)),
         );
-        return undefined;
-      }
       const loaded = load(remote, remote);
       if (loaded === undefined) return undefined;
       target = loaded;
     } else if (filePart !== "") {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-        reporter.report(
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart))
+        return fail(
           "ref/remote",
           `$ref ${quoted(ref)} points at the network; apiloom never fetches remote references`,
-          from.ref(pathOf(at)),
         );
-        return undefined;
-      }
       let filePath: string;
       try {
         filePath = decodeURI(filePart);
       } catch {
-        reporter.report(
+        return fail(
           "ref/invalid",
           `invalid $ref ${quoted(ref)}: the file part is not a valid URI (a '%' must start a percent-encoded UTF-8 byte such as %20)`,
-          from.ref(pathOf(at)),
         );
-        return undefined;
       }
       const absTarget = resolve(dirname(from.absPath), filePath);
       let readPath = absTarget;
@@ -132,12 +121,10 @@ export function makeContext(
             real !== undefined && isInside(root, absTarget)
               ? " through a symbolic link"
               : "";
-          reporter.report(
+          return fail(
             "ref/outside-folder",
             `$ref ${quoted(ref)} points outside the spec's folder${how}; pass --allow-external-refs to follow it`,
-            from.ref(pathOf(at)),
           );
-          return undefined;
         }
         if (real !== undefined) readPath = real;
       }
@@ -158,14 +145,8 @@ export function makeContext(
       ) {
         value = (value as Record<string, unknown>)[segment];
         typedPath.push(segment);
-      } else {
-        reporter.report(
-          "ref/not-found",
-          `$ref ${quoted(ref)} points at nothing`,
-          from.ref(pathOf(at)),
-        );
-        return undefined;
-      }
+      } else
+        return fail("ref/not-found", `$ref ${quoted(ref)} points at nothing`);
     }
     return { value, doc: target, path: typedPath };
   };

@@ -19,8 +19,7 @@ export function mediaTypesFromValues(values: readonly unknown[]): string[] {
     if (typeof value !== "string") continue;
     for (const part of value.split(",")) {
       const mediaType = part.split(";")[0]!.trim();
-      if (!/^[\w.+-]+\/[\w.+-]+$/.test(mediaType) || mediaType.includes("*"))
-        continue;
+      if (!/^[\w.+-]+\/[\w.+-]+$/.test(mediaType)) continue;
       if (!out.includes(mediaType)) out.push(mediaType);
     }
   }

@@ -56,6 +56,18 @@ export function stringAt(node: RecordNode, key: string): string | undefined {
   return undefined;
 }
 
+/** Copies each of `keys` that {@link stringAt} reads from `node` to `out`. */
+export function copyStrings<K extends string>(
+  out: { [key in K]?: string },
+  node: RecordNode,
+  ...keys: K[]
+): void {
+  for (const key of keys) {
+    const text = stringAt(node, key);
+    if (text !== undefined) out[key] = text;
+  }
+}
+
 /** The strings of an array member (numbers and booleans as written, reported); others skipped. */
 export function stringsAt(node: RecordNode, key: string): string[] | undefined {
   const value = node.value[key];

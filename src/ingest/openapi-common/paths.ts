@@ -8,6 +8,7 @@ import {
 } from "../../model/types.js";
 import {
   child,
+  copyStrings,
   isRecordNode,
   members,
   sourceOf,
@@ -146,10 +147,7 @@ export function createOperationEndpoint(
       source: sourceOf(child(operation, "operationId")),
     });
   }
-  const summary = stringAt(operation, "summary");
-  if (summary !== undefined) endpoint.summary = summary;
-  const description = stringAt(operation, "description");
-  if (description !== undefined) endpoint.description = description;
+  copyStrings(endpoint, operation, "summary", "description");
   for (const tag of stringsAt(operation, "tags") ?? [])
     if (!endpoint.tags.includes(tag)) endpoint.tags.push(tag);
   if (operation.value.deprecated === true) endpoint.deprecated = true;

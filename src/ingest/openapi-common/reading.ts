@@ -14,6 +14,7 @@ import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { Place } from "../schema/place.js";
 import {
   child,
+  copyStrings,
   elements,
   isRecordNode,
   sourceOf,
@@ -45,6 +46,7 @@ export class SpecReading {
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
     const { doc } = ctx;
     this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
+    this.schemas.convertHome();
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
@@ -135,8 +137,7 @@ function readInfo(reading: SpecReading): ApiInfo {
     title: stringAt(node, "title") ?? "",
     version: stringAt(node, "version") ?? "",
   };
-  const description = stringAt(node, "description");
-  if (description !== undefined) info.description = description;
+  copyStrings(info, node, "description");
   return info;
 }
 
@@ -162,10 +163,7 @@ function readTags(reading: SpecReading): Tag[] {
       reading.ctx.doc.format === "openapi3.2"
         ? (["description", "summary", "parent", "kind"] as const)
         : (["description"] as const);
-    for (const key of keys) {
-      const text = stringAt(entry as RecordNode, key);
-      if (text !== undefined) tag[key] = text;
-    }
+    copyStrings(tag, entry as RecordNode, ...keys);
     tags.push(tag);
   }
   return tags;

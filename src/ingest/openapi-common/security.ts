@@ -8,6 +8,7 @@ import type {
 } from "../../model/types.js";
 import {
   child,
+  copyStrings,
   elements,
   isRecordNode,
   members,
@@ -78,15 +79,14 @@ export function readOAuthFlow(
   const flow: OAuthFlow = {
     scopes: readScopes(reading, child(node, "scopes")),
   };
-  for (const key of [
+  copyStrings(
+    flow,
+    node,
     "authorizationUrl",
     "tokenUrl",
     "refreshUrl",
     "deviceAuthorizationUrl",
-  ] as const) {
-    const url = stringAt(node, key);
-    if (url !== undefined) flow[key] = url;
-  }
+  );
   return flow;
 }
 
@@ -113,17 +113,22 @@ function readScopes(reading: SpecReading, node: Node): Record<string, string> {
 /** Gives why a scheme is skipped to the reader's report, and gives nothing. */
 export type SkipScheme = (why: string) => undefined;
 
+/** Reads a security scheme of one `type`, or skips it (`skip`, saying why). */
+export type SchemeKind = (
+  node: RecordNode,
+  skip: SkipScheme,
+  reading: SpecReading,
+) => SecuritySchemeKind | undefined;
+
 /**
  * A map of security schemes (`securityDefinitions`, `components.securitySchemes`), `$ref`s
- * followed: each one `kindOf` reads (or skips, saying why) is added, the first of a name winning.
+ * followed: each one its type's entry in `kinds` reads is added, the first of a name winning; one
+ * of a type not there is skipped.
  */
 export function readSchemes(
   reading: SpecReading,
   schemes: Node,
-  kindOf: (
-    node: RecordNode,
-    skip: SkipScheme,
-  ) => SecuritySchemeKind | undefined,
+  kinds: Readonly<Record<string, SchemeKind>>,
 ): void {
   for (const [name, entry] of members(schemes)) {
     const node = reading.deref(entry, "security scheme");
@@ -140,15 +145,18 @@ export function readSchemes(
       skip("must be an object", entry);
       continue;
     }
-    const kind = kindOf(node, skip);
+    const type = stringAt(node, "type");
+    const kind =
+      type !== undefined && Object.hasOwn(kinds, type)
+        ? kinds[type]!(node, skip, reading)
+        : skip(`has unknown type ${JSON.stringify(type ?? null)}`);
     if (!kind) continue;
     const scheme: SecurityScheme = {
       ...kind,
       name,
       sources: [sourceOf(entry)],
     };
-    const description = stringAt(node, "description");
-    if (description !== undefined) scheme.description = description;
+    copyStrings(scheme, node, "description");
     if (
       node.value.deprecated === true &&
       reading.ctx.doc.format === "openapi3.2"

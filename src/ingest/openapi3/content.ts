@@ -11,6 +11,7 @@ import { setOwn } from "../../model/own-property.js";
 import { isOpenApi32, readItemSchema, reportItemSchemas } from "./v32.js";
 import {
   child,
+  copyStrings,
   isRecordNode,
   members,
   type Node,
@@ -70,8 +71,7 @@ export function readEncoding(
     if (!isRecordNode(entry)) continue;
     const raw = entry.value;
     const encoding: Encoding = {};
-    const contentType = stringAt(entry, "contentType");
-    if (contentType !== undefined) encoding.contentType = contentType;
+    copyStrings(encoding, entry, "contentType");
     const headers = readHeaders(reading, entry);
     if (headers) encoding.headers = headers;
     const style = stringAt(entry, "style");
@@ -107,8 +107,7 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
     const example = reading.deref(entry, "example");
     if (!example || !isRecordNode(example)) continue;
     const item: Example = { name };
-    const summary = stringAt(example, "summary");
-    if (summary !== undefined) item.summary = summary;
+    copyStrings(item, example, "summary");
     if (example.value.value !== undefined) item.value = example.value.value;
     // OpenAPI 3.2: the example as data (its serialized form aside)
     else if (example.value.dataValue !== undefined)

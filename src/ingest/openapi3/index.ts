@@ -2,9 +2,9 @@ import type { DocumentModel, SecuritySchemeKind } from "../../model/types.js";
 import type { ReaderContext } from "../reader.js";
 import {
   child,
+  copyStrings,
   isRecordNode,
   stringAt,
-  type RecordNode,
 } from "../openapi-common/node.js";
 import { readPaths } from "../openapi-common/paths.js";
 import { SpecReading } from "../openapi-common/reading.js";
@@ -13,7 +13,7 @@ import {
   readOAuthFlow,
   readSchemes,
   readSecurityRequirements,
-  type SkipScheme,
+  type SchemeKind,
 } from "../openapi-common/security.js";
 import { readOperation, readServers } from "./operation.js";
 import { additionalOperations, isOpenApi32, reportUnread32 } from "./v32.js";
@@ -31,13 +31,10 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     "schemas",
   ]);
   const { root } = reading;
-  reading.schemas.convertHome();
   // §4.8.27 Security Scheme Objects
   const components = child(root, "components");
   if (isRecordNode(components))
-    readSchemes(reading, child(components, "securitySchemes"), (node, skip) =>
-      schemeKind(reading, node, skip),
-    );
+    readSchemes(reading, child(components, "securitySchemes"), SCHEME_KINDS);
   const defaultSecurity = readSecurityRequirements(
     reading,
     child(root, "security"),
@@ -69,54 +66,43 @@ const FLOWS = [
   "deviceAuthorization",
 ] as const;
 
-function schemeKind(
-  reading: SpecReading,
-  node: RecordNode,
-  skip: SkipScheme,
-): SecuritySchemeKind | undefined {
-  const type = stringAt(node, "type");
-  switch (type) {
-    case "http": {
-      const scheme = stringAt(node, "scheme");
-      if (scheme === undefined) return skip("has no `scheme`");
-      const bearerFormat = stringAt(node, "bearerFormat");
-      // RFC 7235 §2.1: auth-scheme names are case-insensitive
-      const kind: SecuritySchemeKind = {
-        type: "http",
-        scheme: scheme.toLowerCase(),
-      };
-      if (bearerFormat !== undefined) kind.bearerFormat = bearerFormat;
-      return kind;
+/** §4.8.27 Security Scheme Object, by `type`. */
+const SCHEME_KINDS: Record<string, SchemeKind> = {
+  http: (node, skip) => {
+    const scheme = stringAt(node, "scheme");
+    if (scheme === undefined) return skip("has no `scheme`");
+    // RFC 7235 §2.1: auth-scheme names are case-insensitive
+    const kind: SecuritySchemeKind = {
+      type: "http",
+      scheme: scheme.toLowerCase(),
+    };
+    copyStrings(kind, node, "bearerFormat");
+    return kind;
+  },
+  apiKey: (node, skip) => apiKeyKind(node, ["header", "query", "cookie"], skip),
+  oauth2: (node, skip, reading) => {
+    const flowsNode = child(node, "flows");
+    if (!isRecordNode(flowsNode)) return skip("has no `flows`");
+    const flows: Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"] = {};
+    for (const flow of FLOWS) {
+      // the device flow is 3.2's: in an earlier document the key means nothing
+      if (flow === "deviceAuthorization" && !isOpenApi32(reading)) continue;
+      const flowNode = child(flowsNode, flow);
+      if (isRecordNode(flowNode))
+        flows[flow] = readOAuthFlow(reading, flowNode);
     }
-    case "apiKey":
-      return apiKeyKind(node, ["header", "query", "cookie"], skip);
-    case "oauth2": {
-      const flowsNode = child(node, "flows");
-      if (!isRecordNode(flowsNode)) return skip("has no `flows`");
-      const flows: Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"] =
-        {};
-      for (const flow of FLOWS) {
-        // the device flow is 3.2's: in an earlier document the key means nothing
-        if (flow === "deviceAuthorization" && !isOpenApi32(reading)) continue;
-        const flowNode = child(flowsNode, flow);
-        if (isRecordNode(flowNode))
-          flows[flow] = readOAuthFlow(reading, flowNode);
-      }
-      const metadata = isOpenApi32(reading)
-        ? stringAt(node, "oauth2MetadataUrl")
-        : undefined;
-      return metadata === undefined
-        ? { type: "oauth2", flows }
-        : { type: "oauth2", flows, oauth2MetadataUrl: metadata };
-    }
-    case "openIdConnect": {
-      const url = stringAt(node, "openIdConnectUrl");
-      if (url === undefined) return skip("has no `openIdConnectUrl`");
-      return { type: "openIdConnect", openIdConnectUrl: url };
-    }
-    case "mutualTLS":
-      return skip("is mutual TLS, which generated clients cannot express");
-    default:
-      return skip(`has unknown type ${JSON.stringify(type ?? null)}`);
-  }
-}
+    const metadata = isOpenApi32(reading)
+      ? stringAt(node, "oauth2MetadataUrl")
+      : undefined;
+    return metadata === undefined
+      ? { type: "oauth2", flows }
+      : { type: "oauth2", flows, oauth2MetadataUrl: metadata };
+  },
+  openIdConnect: (node, skip) => {
+    const url = stringAt(node, "openIdConnectUrl");
+    if (url === undefined) return skip("has no `openIdConnectUrl`");
+    return { type: "openIdConnect", openIdConnectUrl: url };
+  },
+  mutualTLS: (_, skip) =>
+    skip("is mutual TLS, which generated clients cannot express"),
+};

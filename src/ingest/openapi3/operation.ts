@@ -7,6 +7,7 @@ import type {
 } from "../../model/types.js";
 import {
   child,
+  copyStrings,
   elements,
   isRecordNode,
   members,
@@ -114,8 +115,7 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
     }
     const server: Server = { url, sources: [sourceOf(entry)] };
     const node = entry as RecordNode;
-    const description = stringAt(node, "description");
-    if (description !== undefined) server.description = description;
+    copyStrings(server, node, "description");
     const variables = readVariables(reading, node, url);
     if (variables) server.variables = variables;
     servers.push(server);
@@ -155,8 +155,7 @@ function readVariables(
     }
     const variable: ServerVariable = { default: fallback };
     if (values && values.length > 0) variable.enum = values;
-    const description = stringAt(node, "description");
-    if (description !== undefined) variable.description = description;
+    copyStrings(variable, node, "description");
     setOwn(variables, name, variable);
   }
   for (const match of url.matchAll(/\{([^{}]+)\}/g))

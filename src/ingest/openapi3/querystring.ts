@@ -2,10 +2,10 @@ import { createParameter } from "../../model/factories.js";
 import type { Parameter } from "../../model/types.js";
 import {
   child,
+  copyStrings,
   isRecordNode,
   members,
   sourceOf,
-  stringAt,
   type Node,
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
@@ -56,18 +56,13 @@ export function readQuerystring(
       `apiloom reads a query string of application/x-www-form-urlencoded pairs, not ${mediaType}`,
       media,
     );
-  const schema = reading.deref(child(media, "schema"), "schema");
-  const properties =
-    schema && isRecordNode(schema) ? child(schema, "properties") : undefined;
-  if (
-    !schema ||
-    !isRecordNode(schema) ||
-    !properties ||
-    !isRecordNode(properties)
-  )
+  const found = reading.deref(child(media, "schema"), "schema");
+  const schema = found && isRecordNode(found) ? found : undefined;
+  const properties = schema && child(schema, "properties");
+  if (!schema || !properties || !isRecordNode(properties))
     return skipped(
       "its schema names no properties, the pairs apiloom would read as query parameters",
-      schema ?? media,
+      found ?? media,
     );
   for (const keyword of ["allOf", "anyOf", "oneOf", "$ref"])
     if (schema.value[keyword] !== undefined)
@@ -97,10 +92,7 @@ export function readQuerystring(
     });
     p.required = required.has(property);
     p.schema = reading.schema(node);
-    const described = isRecordNode(node)
-      ? stringAt(node, "description")
-      : undefined;
-    if (described !== undefined) p.description = described;
+    if (isRecordNode(node)) copyStrings(p, node, "description");
     const e =
       encoding && Object.hasOwn(encoding, property) ? encoding[property]! : {};
     if (e.style !== undefined) p.style = e.style;

@@ -172,9 +172,7 @@ export class Overlays {
           l.overlay.extends !== undefined
             ? `the overlay extends ${JSON.stringify(l.overlay.extends)}, which is no input of this run: it changes nothing`
             : `the overlay applies to no input of this run: it changes nothing`,
-          l.overlay.extends !== undefined
-            ? l.overlay.place(["extends"])
-            : l.overlay.place([]),
+          l.overlay.place(l.overlay.extends !== undefined ? ["extends"] : []),
         );
   }
 }

@@ -33,12 +33,8 @@ export class OverlaidValue<From> {
     for (let i = 0; i < path.length; i++) {
       if (typeof node !== "object" || node === null || !this.owned.has(node))
         return { from: origin.from, path: [...origin.path, ...path.slice(i)] };
-      const seg = path[i]!;
-      origin = this.overrides.get(node)?.get(String(seg)) ?? {
-        from: origin.from,
-        path: [...origin.path, seg],
-      };
-      node = (node as Record<string, unknown>)[seg];
+      origin = this.childOrigin(node, path[i]!, origin);
+      node = (node as Record<string, unknown>)[path[i]!];
     }
     return origin;
   }
@@ -88,9 +84,7 @@ export class OverlaidValue<From> {
     );
     parent.splice(Number(key), 1);
     origins.splice(Number(key), 1);
-    const map = new Map<string, Origin<From>>();
-    origins.forEach((o, i) => map.set(String(i), o));
-    this.overrides.set(parent, map);
+    this.overrides.set(parent, new Map(origins.map((o, i) => [String(i), o])));
   }
 
   /** Merges `update` into the owned object or array `target` by Overlay 1.1's rules. */

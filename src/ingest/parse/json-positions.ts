@@ -1,5 +1,4 @@
 import type { Path } from "../../model/pointer.js";
-import { valueAt } from "../reader.js";
 import { LineIndex } from "./lines.js";
 import {
   INDEX_DEPTH,
@@ -8,7 +7,7 @@ import {
   type WantedEntry,
 } from "./json-scanner.js";
 import {
-  scalarTokenAt,
+  rawScalarAt,
   type ParsedDocument,
   type ParseWarning,
 } from "./parsed-document.js";
@@ -45,12 +44,10 @@ export class JsonDocument implements ParsedDocument {
   }
 
   rawScalar(path: Path): string | undefined {
-    const at = this.positions.locate(path);
-    return scalarTokenAt(
-      this.positions.lineText(at.line),
-      at.column,
-      typeof path.at(-1) === "string",
-      valueAt(this.value, path),
+    return rawScalarAt(
+      this,
+      (line) => this.positions.lines.lineText(line),
+      path,
     );
   }
 }
@@ -61,8 +58,8 @@ export class JsonDocument implements ParsedDocument {
  * indexed ancestor; or, for many paths at once, one walk ({@link locateAll}).
  */
 export class JsonPositions {
-  private index: Map<string, number> | undefined;
-  private readonly lines: LineIndex;
+  private index: WantedEntry | undefined;
+  readonly lines: LineIndex;
 
   constructor(
     private readonly text: string,
@@ -72,27 +69,9 @@ export class JsonPositions {
     this.lines = new LineIndex(text);
   }
 
-  lineText(line: number): string {
-    return this.lines.lineText(line);
-  }
-
   locate(path: Path): { line: number; column: number } {
-    if (!this.index) {
-      this.index = new Map();
-      const scanner = new Scanner(this.text);
-      scanner.skipWs();
-      this.index.set("", scanner.pos);
-      scanner.indexValue(0, "", this.index);
-    }
-    // the deepest indexed ancestor, then the rest of the way
-    let depth = Math.min(path.length, INDEX_DEPTH);
-    let offset: number | undefined;
-    for (; depth >= 0; depth--) {
-      offset = this.index.get(keyOf(path, depth));
-      if (offset !== undefined) break;
-    }
-    if (offset === undefined) return { line: 1, column: 1 };
-    return this.lines.position(this.descend(path, depth, offset));
+    if (!this.index) this.walk((this.index = {}), INDEX_DEPTH, true);
+    return this.lines.position(this.offsetOf(this.index, INDEX_DEPTH, path));
   }
 
   /**
@@ -108,35 +87,38 @@ export class JsonPositions {
       for (let d = 0; d < Math.min(path.length, limit); d++)
         entry = wantedChild(entry, path[d]!, d, true)!;
     }
+    this.walk(root, limit, false);
+    return this.lines.positions(
+      paths.map((path) => this.offsetOf(root, limit, path)),
+    );
+  }
+
+  /** Records the offsets of `root`'s wanted entries (or of `everything`) down to `limit`. */
+  private walk(root: WantedEntry, limit: number, everything: boolean): void {
     const scanner = new Scanner(this.text);
     scanner.skipWs();
     root.offset = scanner.pos;
     // a key seen twice would be recorded twice (the last place wins): no stopping early then
-    scanner.unseen = this.duplicates ? -1 : entriesBelow(root);
+    scanner.unseen = this.duplicates || everything ? -1 : entriesBelow(root);
+    scanner.everything = everything;
     scanner.indexWanted(root, 0, limit);
-    const offsets = paths.map((path) => {
-      // the deepest entry seen on the way down, as locate's index lookup finds it
-      let entry = root;
-      let depth = 0;
-      for (; depth < Math.min(path.length, limit); depth++) {
-        const next = wantedChild(entry, path[depth]!, depth, false);
-        if (next?.offset === undefined) break;
-        entry = next;
-      }
-      // a walk that stopped above INDEX_DEPTH, or at it, goes on as locate's descent would
-      // (which may read a segment the index could not, as `-1` for the first element)
-      return depth < INDEX_DEPTH || limit === INDEX_DEPTH
-        ? this.descend(path, depth, entry.offset!)
-        : entry.offset!;
-    });
-    return this.lines.positions(offsets);
   }
 
-  /** From the entry of `path`'s first `depth` segments at `offset`, the rest of the way. */
-  private descend(path: Path, depth: number, offset: number): number {
-    if (depth >= path.length) return offset;
+  /** The offset of `path`: the deepest entry of `root` seen on the way down, then the rest. */
+  private offsetOf(root: WantedEntry, limit: number, path: Path): number {
+    let entry = root;
+    let depth = 0;
+    for (; depth < Math.min(path.length, limit); depth++) {
+      const next = wantedChild(entry, path[depth]!, depth, false);
+      if (next?.offset === undefined) break;
+      entry = next;
+    }
+    // a walk that stopped above INDEX_DEPTH, or at it, goes on as a descent (which may read a
+    // segment the index could not, as `-1` for the first element)
+    if (depth >= path.length || (depth >= INDEX_DEPTH && limit !== INDEX_DEPTH))
+      return entry.offset!;
     return new Scanner(this.text).descend(
-      offset,
+      entry.offset!,
       depth > 0 && typeof path[depth - 1] === "string",
       path.slice(depth),
     );
@@ -148,10 +130,4 @@ function entriesBelow(entry: WantedEntry): number {
   for (const map of [entry.children, entry.members, entry.elements])
     if (map) for (const child of map.values()) n += 1 + entriesBelow(child);
   return n;
-}
-
-function keyOf(path: Path, depth: number): string {
-  let key = "";
-  for (let i = 0; i < depth; i++) key += "\u0000" + String(path[i]);
-  return key;
 }

@@ -83,6 +83,10 @@ export class Scanner {
    * (no key given twice); the walk stops when none is left. -1: walk to the end.
    */
   unseen = -1;
+  /** For {@link indexWanted}: every entry is wanted, made as it is seen. */
+  everything = false;
+  /** For {@link indexWanted}: a container's first wanted entry is the only one gone into. */
+  firstOnly = false;
 
   constructor(protected readonly text: string) {}
 
@@ -97,16 +101,16 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Moves past a string starting at `pos` (which holds `"`); returns the raw slice with quotes. */
-  skipString(): string {
-    const start = this.pos;
-    const end = stringEnd(this.text, start);
+  /** Moves past a string starting at `pos` (which holds `"`). */
+  skipString(): void {
+    const end = stringEnd(this.text, this.pos);
     this.pos = end === this.text.length ? end : end + 1;
-    return this.text.slice(start, this.pos);
   }
 
   readKey(): string {
-    const raw = this.skipString();
+    const start = this.pos;
+    this.skipString();
+    const raw = this.text.slice(start, this.pos);
     return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   }
 
@@ -115,8 +119,7 @@ export class Scanner {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
     if (c === 34) {
-      const end = stringEnd(t, this.pos);
-      this.pos = end === t.length ? end : end + 1;
+      this.skipString();
       return;
     }
     if (c === 123 || c === 91) {
@@ -142,122 +145,49 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Records the offset of every member and element below the value at `pos`, down to INDEX_DEPTH. */
-  indexValue(depth: number, prefix: string, index: Map<string, number>): void {
-    const t = this.text;
-    const c = t.charCodeAt(this.pos);
-    if (depth >= INDEX_DEPTH || (c !== 123 && c !== 91)) {
-      this.skipValue();
-      return;
-    }
-    this.pos++;
-    this.skipWs();
-    if (c === 123) {
-      if (t.charCodeAt(this.pos) === 125) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        const keyStart = this.pos;
-        const key = this.readKey();
-        const path = prefix + "\u0000" + key;
-        index.set(path, keyStart);
-        this.skipWs();
-        this.pos++; // ':'
-        this.skipWs();
-        this.indexValue(depth + 1, path, index);
-        this.skipWs();
-        if (t.charCodeAt(this.pos) === 44) {
-          this.pos++;
-          this.skipWs();
-          continue;
-        }
-        this.pos++; // '}'
-        return;
-      }
-    }
-    if (t.charCodeAt(this.pos) === 93) {
-      this.pos++;
-      return;
-    }
-    for (let i = 0; ; i++) {
-      const path = prefix + "\u0000" + i;
-      index.set(path, this.pos);
-      this.indexValue(depth + 1, path, index);
-      this.skipWs();
-      if (t.charCodeAt(this.pos) === 44) {
-        this.pos++;
-        this.skipWs();
-        continue;
-      }
-      this.pos++; // ']'
-      return;
-    }
-  }
-
   /**
-   * {@link indexValue} for the entries a batch asked for, down to `limit`, going into only those:
-   * above INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
+   * Records the offsets of the entries a batch asked for, down to `limit`, going into only those
+   * (or, with `everything`, of every entry down to `limit`: the index of single lookups): above
+   * INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
    * (members by key, elements by index).
    */
   indexWanted(node: WantedEntry, depth: number, limit: number): void {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
-    const byText = depth < INDEX_DEPTH;
     const wanted =
-      depth >= limit
-        ? undefined
-        : byText
+      depth < limit &&
+      (this.everything ||
+        (depth < INDEX_DEPTH
           ? node.children
           : c === 123
             ? node.members
-            : node.elements;
-    if (wanted === undefined || (c !== 123 && c !== 91)) {
+            : node.elements) !== undefined);
+    if (!wanted || (c !== 123 && c !== 91)) {
       this.skipValue();
       return;
     }
     this.pos++;
     this.skipWs();
-    if (c === 123) {
-      if (t.charCodeAt(this.pos) === 125) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        const keyStart = this.pos;
-        const child = (wanted as Map<string, WantedEntry>).get(this.readKey());
-        this.skipWs();
-        this.pos++; // ':'
-        this.skipWs();
-        if (child) {
-          child.offset = keyStart;
-          this.unseen--;
-          this.indexWanted(child, depth + 1, limit);
-          if (this.unseen === 0) return;
-        } else this.skipValue();
-        this.skipWs();
-        if (t.charCodeAt(this.pos) === 44) {
-          this.pos++;
-          this.skipWs();
-          continue;
-        }
-        this.pos++; // '}'
-        return;
-      }
-    }
-    if (t.charCodeAt(this.pos) === 93) {
+    const close = c === 123 ? 125 : 93;
+    if (t.charCodeAt(this.pos) === close) {
       this.pos++;
       return;
     }
     for (let i = 0; ; i++) {
-      const child = byText
-        ? (wanted as Map<string, WantedEntry>).get(String(i))
-        : (wanted as Map<number, WantedEntry>).get(i);
+      const start = this.pos;
+      let segment: string | number = i;
+      if (c === 123) {
+        segment = this.readKey();
+        this.skipWs();
+        this.pos++; // ':'
+        this.skipWs();
+      }
+      const child = wantedChild(node, segment, depth, this.everything);
       if (child) {
-        child.offset = this.pos;
-        this.unseen--;
+        child.offset = start;
+        if (--this.unseen === 0) return;
         this.indexWanted(child, depth + 1, limit);
-        if (this.unseen === 0) return;
+        if (this.unseen === 0 || this.firstOnly) return;
       } else this.skipValue();
       this.skipWs();
       if (t.charCodeAt(this.pos) === 44) {
@@ -265,64 +195,26 @@ export class Scanner {
         this.skipWs();
         continue;
       }
-      this.pos++; // ']'
+      this.pos++; // '}' or ']'
       return;
     }
   }
 
   /**
    * From an entry's offset (a member's key, or a value), walks `rest` and returns the offset of
-   * the deepest entry reached (so a missing member points at its nearest existing parent).
+   * the deepest entry reached (so a missing member points at its nearest existing parent); of a
+   * key given twice, the first.
    */
   descend(offset: number, atKey: boolean, rest: Path): number {
-    const t = this.text;
     this.pos = offset;
-    let found = offset;
     if (atKey) this.toValue();
-    for (const segment of rest) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 123 && typeof segment === "string") {
-        this.pos++;
-        this.skipWs();
-        let hit = false;
-        while (t.charCodeAt(this.pos) === 34) {
-          const keyStart = this.pos;
-          const key = this.readKey();
-          this.skipWs();
-          this.pos++;
-          this.skipWs();
-          if (key === segment) {
-            found = keyStart;
-            hit = true;
-            break;
-          }
-          this.skipValue();
-          this.skipWs();
-          if (t.charCodeAt(this.pos) === 44) {
-            this.pos++;
-            this.skipWs();
-          }
-        }
-        if (!hit) return found;
-      } else if (c === 91 && typeof segment === "number") {
-        this.pos++;
-        this.skipWs();
-        for (let i = 0; i < segment; i++) {
-          if (t.charCodeAt(this.pos) === 93) return found;
-          this.skipValue();
-          this.skipWs();
-          if (t.charCodeAt(this.pos) === 44) {
-            this.pos++;
-            this.skipWs();
-          }
-        }
-        if (t.charCodeAt(this.pos) === 93) return found;
-        found = this.pos;
-      } else {
-        return found;
-      }
-    }
-    return found;
+    const chain: WantedEntry[] = [{ offset }];
+    for (const segment of rest)
+      chain.push(wantedChild(chain.at(-1)!, segment, INDEX_DEPTH, true)!);
+    this.unseen = rest.length;
+    this.firstOnly = true;
+    this.indexWanted(chain[0]!, INDEX_DEPTH, Infinity);
+    return chain.findLast((entry) => entry.offset !== undefined)!.offset!;
   }
 
   private toValue(): void {

@@ -13,8 +13,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const scan = new SyntaxChecker(text);
-    const problem = scan.validate();
+    const problem = new SyntaxChecker(text).validate();
     const at = new LineIndex(text).position(problem?.offset ?? 0);
     const message =
       problem?.message ??

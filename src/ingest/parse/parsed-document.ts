@@ -1,5 +1,6 @@
 import type { IngestCode } from "../codes.js";
 import type { Path } from "../../model/pointer.js";
+import { valueAt } from "../reader.js";
 
 /** One parsed document with lazily computed source positions. */
 export interface ParsedDocument {
@@ -56,17 +57,19 @@ export class ParseError extends Error {
 }
 
 /**
- * The unquoted scalar written at `column` of `line`: after the key when the place is a member's key
- * (`version: 1.10`), else right there (an item); undefined when it does not read back as `value`.
+ * {@link ParsedDocument.rawScalar}: the unquoted scalar written at `path`'s place (`lineText` gives
+ * its line), after the key when the place is a member's key (`version: 1.10`), else right there
+ * (an item); undefined when it does not read back as the value.
  */
-export function scalarTokenAt(
-  line: string,
-  column: number,
-  isMember: boolean,
-  value: unknown,
+export function rawScalarAt(
+  doc: ParsedDocument,
+  lineText: (line: number) => string,
+  path: Path,
 ): string | undefined {
-  let rest = line.slice(column - 1);
-  if (isMember) {
+  const { line, column } = doc.locate(path);
+  const value = valueAt(doc.value, path);
+  let rest = lineText(line).slice(column - 1);
+  if (typeof path.at(-1) === "string") {
     // a quoted key and its blanks, or everything up to the first ":" (each way read once)
     const key = /^(?:"(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^:]*):\s*/.exec(
       rest,

@@ -64,7 +64,7 @@ export function indexYamlLines(
   for (let n = options.startLine ?? 0; n < lines.length; n++) {
     const raw = lines[n]!.replace(/\r$/, "");
     if (closeQuote) {
-      if (closesQuote(raw, 0, closeQuote)) closeQuote = undefined;
+      if (quoteEnd(raw, 0, closeQuote) !== -1) closeQuote = undefined;
       continue;
     }
     if (flowDepth > 0) {
@@ -114,27 +114,23 @@ export function indexYamlLines(
         col = col + 1 + next;
         continue;
       }
+      // a key, else a scalar item (`- value`) or a line we do not model: then only its
+      // multi-line value matters
       const key = readKey(raw, col);
-      if (!key) {
-        // a scalar item (`- value`) or a line we do not model: only its multi-line value matters
-        resolvePending(stack, n, col);
-        const state = valueState(raw, col);
-        if (state.quote) closeQuote = state.quote;
-        flowDepth = state.flowDepth;
-        if (state.blockScalar)
-          skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
-        break;
-      }
-      while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
+      if (key)
+        while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
       resolvePending(stack, n, col);
-      const parent = stack.at(-1);
-      const path = [...(parent?.path ?? []), key.name];
-      record(path, { line: n + 1, column: col + 1 });
-      stack.push({ column: col, path, kind: "key", items: 0 });
-      const state = valueState(raw, key.end);
+      if (key) {
+        const path = [...(stack.at(-1)?.path ?? []), key.name];
+        record(path, { line: n + 1, column: col + 1 });
+        stack.push({ column: col, path, kind: "key", items: 0 });
+      }
+      const state = valueState(raw, key?.end ?? col);
       if (state.quote) closeQuote = state.quote;
       flowDepth = state.flowDepth;
-      if (state.blockScalar) skipDeeperThan = col;
+      // a block scalar's lines are those indented deeper than its key, or than the open entry
+      if (state.blockScalar)
+        skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
       break;
     }
   }
@@ -208,7 +204,7 @@ function valueState(
   const at = from + start;
   const first = value[0];
   if (first === '"' || first === "'")
-    return closesQuote(line, at + 1, first)
+    return quoteEnd(line, at + 1, first) !== -1
       ? plain
       : { ...plain, quote: first };
   if (first === "[" || first === "{")
@@ -216,16 +212,17 @@ function valueState(
   return plain;
 }
 
-function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {
+/** The index of the quote that closes a `quote`d scalar, read from `from` on this line, or -1. */
+function quoteEnd(line: string, from: number, quote: '"' | "'"): number {
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (quote === '"' && c === "\\") i++;
     else if (c === quote) {
       if (quote === "'" && line[i + 1] === "'") i++;
-      else return true;
+      else return i;
     }
   }
-  return false;
+  return -1;
 }
 
 /** Open minus closed brackets from `from`, ignoring quoted text and comments. */
@@ -234,11 +231,8 @@ function bracketBalance(line: string, from: number): number {
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (c === '"' || c === "'") {
-      const q = c;
-      for (i++; i < line.length; i++) {
-        if (q === '"' && line[i] === "\\") i++;
-        else if (line[i] === q) break;
-      }
+      i = quoteEnd(line, i + 1, c);
+      if (i === -1) break;
     } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth--;

@@ -4,7 +4,6 @@ import type { LoadOptions, Schema, Type, YAMLException } from "js-yaml";
 import type * as Yaml from "yaml";
 import type { Document, Node } from "yaml";
 import type { Path } from "../../model/pointer.js";
-import { valueAt } from "../reader.js";
 import {
   ALIAS_EXPANSION_LIMIT,
   checkAliasExpansion,
@@ -12,7 +11,7 @@ import {
 import { MAX_NESTING } from "./nesting.js";
 import {
   ParseError,
-  scalarTokenAt,
+  rawScalarAt,
   type ParsedDocument,
   type TextPosition,
 } from "./parsed-document.js";
@@ -116,13 +115,7 @@ class YamlDocument implements ParsedDocument {
   }
 
   rawScalar(path: Path): string | undefined {
-    const at = this.locate(path);
-    return scalarTokenAt(
-      this.positions.line(at.line),
-      at.column,
-      typeof path.at(-1) === "string",
-      valueAt(this.value, path),
-    );
+    return rawScalarAt(this, (line) => this.positions.line(line), path);
   }
 }
 
@@ -221,11 +214,12 @@ export class FullPositions {
       uniqueKeys: false,
       merge: true,
     });
+    const { isScalar } = yamlPackage();
     this.docs = (Array.isArray(parsed) ? parsed : []).filter(
-      (doc) =>
-        doc.contents !== null &&
-        doc.contents !== undefined &&
-        !isNullScalar(doc.contents),
+      ({ contents }) =>
+        contents !== null &&
+        contents !== undefined &&
+        !(isScalar(contents) && contents.value === null),
     );
   }
 
@@ -255,10 +249,6 @@ export class FullPositions {
     const at = this.lineCounter.linePos(offset);
     return { line: at.line, column: at.col };
   }
-}
-
-function isNullScalar(node: unknown): boolean {
-  return yamlPackage().isScalar(node) && node.value === null;
 }
 
 /** js-yaml names only the second of two equal keys: the `yaml` package finds the first. */

@@ -10,7 +10,7 @@ import {
   valueAt,
 } from "../reader.js";
 import { suggestName } from "./dialect-rules.js";
-import { type At, Place, pathOf } from "./place.js";
+import { type At, Place } from "./place.js";
 
 /** A named schema registered, waiting to be converted. */
 export interface PendingSchema {

@@ -6,12 +6,12 @@ import type {
   Parameter,
   ResponseHeader,
   SecurityRequirement,
-  SecuritySchemeKind,
   Server,
 } from "../../model/types.js";
 import { isRecord, type ReaderContext } from "../reader.js";
 import {
   child,
+  copyStrings,
   members,
   type RecordNode,
   sourceOf,
@@ -29,7 +29,7 @@ import {
   readOAuthFlow,
   readSchemes,
   readSecurityRequirements,
-  type SkipScheme,
+  type SchemeKind,
 } from "../openapi-common/security.js";
 import { trimTrailing } from "../../model/linear-text.js";
 import {
@@ -55,10 +55,7 @@ import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const reading = new SpecReading(ctx, "swagger2", "swagger2", ["definitions"]);
   const { root } = reading;
-  reading.schemas.convertHome();
-  readSchemes(reading, child(root, "securityDefinitions"), (node, skip) =>
-    schemeKind(reading, node, skip),
-  );
+  readSchemes(reading, child(root, "securityDefinitions"), SCHEME_KINDS);
   const defaults: Swagger2Defaults = {
     consumes: stringsAt(root, "consumes") ?? [],
     produces: stringsAt(root, "produces") ?? [],
@@ -131,33 +128,23 @@ const FLOWS = {
   accessCode: "authorizationCode",
 } as const;
 
-function schemeKind(
-  reading: SpecReading,
-  node: RecordNode,
-  skip: SkipScheme,
-): SecuritySchemeKind | undefined {
-  const type = stringAt(node, "type");
-  switch (type) {
-    case "basic":
-      return { type: "http", scheme: "basic" };
-    case "apiKey":
-      return apiKeyKind(node, ["header", "query"], skip);
-    case "oauth2": {
-      const flow = stringAt(node, "flow");
-      if (flow === undefined || !Object.hasOwn(FLOWS, flow))
-        return skip(
-          "has no valid `flow` (implicit, password, application or accessCode)",
-        );
-      const name = FLOWS[flow as keyof typeof FLOWS];
-      return {
-        type: "oauth2",
-        flows: { [name]: readOAuthFlow(reading, node) },
-      };
-    }
-    default:
-      return skip(`has unknown type ${JSON.stringify(type ?? null)}`);
-  }
-}
+/** §Security Scheme Object, by `type`. */
+const SCHEME_KINDS: Record<string, SchemeKind> = {
+  basic: () => ({ type: "http", scheme: "basic" }),
+  apiKey: (node, skip) => apiKeyKind(node, ["header", "query"], skip),
+  oauth2: (node, skip, reading) => {
+    const flow = stringAt(node, "flow");
+    if (flow === undefined || !Object.hasOwn(FLOWS, flow))
+      return skip(
+        "has no valid `flow` (implicit, password, application or accessCode)",
+      );
+    const name = FLOWS[flow as keyof typeof FLOWS];
+    return {
+      type: "oauth2",
+      flows: { [name]: readOAuthFlow(reading, node) },
+    };
+  },
+};
 
 /** Document-wide defaults an operation falls back on. */
 export interface Swagger2Defaults {
@@ -256,8 +243,7 @@ function readParameter(
   const raw = definition.value;
   const schema = inlineSchema(reading, definition);
   if (schema !== undefined) out.schema = schema;
-  const description = stringAt(definition, "description");
-  if (description !== undefined) out.description = description;
+  copyStrings(out, definition, "description");
   if (raw.type === "array")
     Object.assign(
       out,
@@ -297,8 +283,7 @@ export function readResponses(
       const header: ResponseHeader = {};
       const schema = inlineSchema(reading, node);
       if (schema !== undefined) header.schema = schema;
-      const description = stringAt(node, "description");
-      if (description !== undefined) header.description = description;
+      copyStrings(header, node, "description");
       return header;
     });
     if (headers) response.headers = headers;

@@ -9,10 +9,10 @@ import type {
 import { isFormMediaType } from "../openapi-common/media-types.js";
 import {
   child,
+  copyStrings,
   type Node,
   type RecordNode,
   sourceOf,
-  stringAt,
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
@@ -63,8 +63,7 @@ function bodyParameter(
     content: mediaTypes.map((mediaType) => content(mediaType, schema)),
     sources: [sourceOf(body.entry)],
   };
-  const description = stringAt(definition, "description");
-  if (description !== undefined) out.description = description;
+  copyStrings(out, definition, "description");
   return out;
 }
 
@@ -93,8 +92,7 @@ function formData(
       setOwn(encoding, parameter.name, how);
     }
     const property = inlineSchema(reading, parameter.definition) ?? {};
-    const description = stringAt(parameter.definition, "description");
-    if (description !== undefined) property.description = description;
+    copyStrings(property, parameter.definition, "description");
     setOwn(properties, parameter.name, property);
     if (raw.required === true) required.push(parameter.name);
     if (isFile(raw)) sendsFile = true;
