@@ -80,6 +80,7 @@ function collect(
   }
   const members = schema.properties ?? {};
   const names = Object.keys(members);
+  const required = new Set(schema.required);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const property = members[name];
@@ -89,7 +90,7 @@ function collect(
       name,
       type: schemaLabel(property),
       link: linkTo(property, ids),
-      required: schema.required?.includes(name) === true,
+      required: required.has(name),
       description: property?.description,
     });
   }

@@ -61,10 +61,10 @@ export function toolSpec(
   const left: string[] = [];
   for (const [location, part] of REQUEST_PARTS) {
     const declared = endpoint.parameters[location];
-    const kept = declared.filter(
-      (p) => !credentials.has(credentialKey(location, p.name)),
-    );
-    for (const p of declared) if (!kept.includes(p)) left.push(p.name);
+    const kept: Parameter[] = [];
+    for (const p of declared)
+      if (credentials.has(credentialKey(location, p.name))) left.push(p.name);
+      else kept.push(p);
     if (kept.length === 0) continue;
     const group = parameterGroup(kept, schemas, location === "path");
     setOwn(properties, part, group);

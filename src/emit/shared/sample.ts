@@ -175,7 +175,8 @@ function jsonSample(
       if (depth >= MAX_DEPTH) return out;
       const properties = schema.properties ?? {};
       const names = Object.keys(properties);
-      const required = names.filter((n) => schema.required?.includes(n));
+      const marked = new Set(schema.required);
+      const required = names.filter((n) => marked.has(n));
       const shown =
         required.length > 0 || depth > 0
           ? required

@@ -133,7 +133,7 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
       for (const name of names) {
         const key = c.string(name);
         const owns =
-          q !== undefined && fast.includes(name)
+          q !== undefined && !(name in Object.prototype)
             ? `(${q} ? ${key} in ${v} : r.has(${v}, ${key}))`
             : `r.has(${v}, ${key})`;
         c.guard(

@@ -49,8 +49,9 @@ export class CheckCode extends CheckText {
   readonly functions: (string | undefined)[] = [];
   /** The nodes being inlined (a recursive schema is called, not inlined again). */
   private readonly inlined: number[] = [];
-  /** The nodes whose checks the code calls (`c<id>`). */
+  /** The nodes whose checks the code calls (`c<id>`), as a set once all is written. */
   private readonly calls: number[] = [];
+  private callSet: Set<number> | undefined;
   /** The length of a node's plan as JSON, by node number, once measured. */
   private readonly sizes: number[] = [];
 
@@ -77,7 +78,7 @@ export class CheckCode extends CheckText {
 
   /** Whether the code calls node `id`'s check by its name `c<id>`. */
   called(id: number): boolean {
-    return this.written(id) || this.calls.includes(id);
+    return this.written(id) || (this.callSet ??= new Set(this.calls)).has(id);
   }
 
   text(): string[] {
