@@ -13,6 +13,7 @@ if (target)
         maxRSS: usage.maxRSS,
         // microseconds → milliseconds
         cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+        userMs: usage.userCPUTime / 1000,
       }),
     );
   });

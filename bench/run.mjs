@@ -20,6 +20,7 @@
 // (bench/client.mjs) when it is unset or names `client`. BENCH_ONLY=typecheck runs bench/typecheck.mjs: what the generated client
 // costs the user's tsc and editor, against openapi-typescript + openapi-fetch and hey-api.
 // BENCH_ONLY=validators runs bench/validators.mjs: the generated validators against ajv.
+// BENCH_ONLY=scaling runs bench/scaling.mjs: how CPU grows with a description's size, by shape.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -383,6 +384,9 @@ async function main() {
   // every description of APIs.guru's directory, generated one by one (bench/directory.mjs)
   if (ONLY?.includes("directory"))
     await (await import("./directory.mjs")).directoryBench();
+  // how CPU grows with a description's size, shape by shape (bench/scaling.mjs): BENCH_ONLY=scaling
+  if (ONLY?.includes("scaling"))
+    await (await import("./scaling.mjs")).scalingBench();
   // the generated validators against ajv (bench/validators.mjs): BENCH_ONLY=validators
   if (ONLY?.includes("validators")) {
     buildApiloom();
@@ -396,6 +400,7 @@ async function main() {
         "typecheck",
         "directory",
         "overlay",
+        "scaling",
         "validators",
         "int64",
         "server",
