@@ -20,15 +20,28 @@ function textWithLinks(text: string): string {
   return out + markdownText(text.slice(last));
 }
 
-/** Drops sentence punctuation and unbalanced closing parentheses after a URL (as GFM does). */
-function trimUrl(url: string): string {
+/**
+ * Drops sentence punctuation and unbalanced closing parentheses after a URL (as GFM does), the
+ * parentheses counted once: a URL ending in a long run of them costs no more than its length.
+ */
+export function trimUrl(url: string): string {
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < url.length; i++)
+    if (url[i] === "(") open++;
+    else if (url[i] === ")") close++;
+  let end = url.length;
   for (;;) {
-    if (/[.,;:!?'*_~]$/.test(url)) url = url.slice(0, -1);
-    else if (url.endsWith(")") && url.split(")").length > url.split("(").length)
-      url = url.slice(0, -1);
-    else return url;
+    const last = url[end - 1]!;
+    if (TRAILING.includes(last)) end--;
+    else if (last === ")" && close > open) {
+      end--;
+      close--;
+    } else return url.slice(0, end);
   }
 }
+
+const TRAILING = ".,;:!?'*_~";
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {
