@@ -140,11 +140,10 @@ export function attachCallSites(
       for (const { node, file } of imports.get(change.names.function!) ?? [])
         push(node, file, false);
     const read = READS_MEMBER.has(change.rule) ? readMember(change) : undefined;
-    for (const { node, file } of read === undefined
-      ? []
-      : (reads.get(read) ?? []))
-      if (readsMemberOf(node, change.names.type, read!))
-        push(node, file, true, true);
+    if (read !== undefined)
+      for (const { node, file } of reads.get(read) ?? [])
+        if (readsMemberOf(node, change.names.type, read))
+          push(node, file, true, true);
     sites.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
     if (sites.length > 0) change.callSites = sites;
   }

@@ -67,12 +67,7 @@ function compareWebhook(
   const out: Change[] = [];
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
-  const record = recorder(out, webhookKey(now), { handler: now.name });
-  const add: typeof record = (...change) => {
-    const made = record(...change);
-    made.breaks = TURNED[made.breaks];
-    return made;
-  };
+  const add = recorder(out, webhookKey(now), { handler: now.name });
   const fromSchema = (
     where: string,
     ...site: Parameters<SchemaDiff["between"]>
@@ -178,5 +173,6 @@ function compareWebhook(
         { type: answers, member: r.status },
       ),
   });
+  for (const change of out) change.breaks = TURNED[change.breaks];
   return out;
 }

@@ -129,10 +129,10 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
-    const before = this.before.model.schemas;
-    const after = this.after.model.schemas;
-    const typesA = this.types(ra, before);
-    const typesB = this.types(rb, after);
+    const viewA = this.objectView(ra, this.before.model.schemas);
+    const viewB = this.objectView(rb, this.after.model.schemas);
+    const typesA = types(ra, viewA);
+    const typesB = types(rb, viewB);
     if (typesA.length > 0 && typesB.length > 0) {
       // a request may send less than before; a response may return more: both break clients
       const lost = request
@@ -170,8 +170,6 @@ export class SchemaDiff {
         add("request-type-changed", `is now limited to ${listValues(valuesB)}`);
     }
 
-    const viewA = this.objectView(ra, before);
-    const viewB = this.objectView(rb, after);
     if (viewA && viewB)
       out.push(...this.compareObjects(direction, viewA, viewB, site));
     if (ra.items && rb.items)
@@ -243,13 +241,6 @@ export class SchemaDiff {
     return out;
   }
 
-  /** The types a schema's values have, null aside; an `allOf` of objects is an object. */
-  private types(schema: Schema, schemas: ApiModel["schemas"]): SchemaType[] {
-    const own = nonNullTypes(schema);
-    if (own.length > 0) return own;
-    return schema.allOf && this.objectView(schema, schemas) ? ["object"] : [];
-  }
-
   /** The schema's members with its `allOf` members' folded in; undefined when it has none. */
   private objectView(
     schema: Schema,
@@ -278,6 +269,12 @@ export class SchemaDiff {
       }
     return found ? { properties, required } : undefined;
   }
+}
+
+/** The types a schema's values have, null aside; an `allOf` of objects is an object. */
+function types(schema: Schema, view: ObjectView | undefined): SchemaType[] {
+  const own = nonNullTypes(schema);
+  return own.length === 0 && schema.allOf && view ? ["object"] : own;
 }
 
 function refName(schema: Schema | undefined): string | undefined {
