@@ -28,18 +28,15 @@ export function grouped<T>(
   return groups;
 }
 
-/** The first of each text, case aside (tags), in a list without spare room. */
-export function firstOfEachCase(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return packed(
-    values.filter((value) => {
-      const key = value.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
+/** The first item of each key (a tag's case-blind name), in a list without spare room. */
+export function firstOfEach<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): T[] {
+  return [...grouped(items, keyOf).values()].map((list) => list[0]!);
 }
+
+export const lowerCase = (text: string) => text.toLowerCase();
 
 /** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
 export function packed<T>(list: readonly T[]): T[] {

@@ -199,11 +199,10 @@ function reportDegenerateTags(
 ): void {
   const assessment = assessTags(endpoints);
   if (!assessment.degenerate) return;
-  const at = endpoints.find((e) => e.tags.length > 0)!.sources[0]!;
   reporter.report(
     "model/degenerate-tags",
     `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
-    at,
+    endpoints.find((e) => e.tags.length > 0)!.sources[0]!,
   );
 }
 
@@ -212,12 +211,11 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
     (p) => p.schema === undefined,
   );
   if (untyped.length === 0) return;
-  const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
   reporter.report(
     "model/untyped-parameter",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
-    at,
+    untyped[0]!.sources[0] ?? endpoint.sources[0]!,
   );
 }
 
@@ -312,11 +310,10 @@ function dropInvalidTemplates(
     const endpoints = doc.endpoints.filter((endpoint) => {
       const problem = templateProblem(endpoint.path);
       if (problem === undefined) return true;
-      const at = endpoint.sources[0]!;
       reporter.report(
         "model/invalid-path-template",
         `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
-        at,
+        endpoint.sources[0]!,
       );
       return false;
     });
@@ -335,11 +332,10 @@ function dropUnusedPathParameters(
   const unused = path.filter((p) => !variables.includes(p.name));
   if (unused.length === 0) return;
   for (const parameter of unused) {
-    const at = parameter.sources[0] ?? endpoint.sources[0]!;
     reporter.report(
       "model/unused-path-parameter",
       `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
-      at,
+      parameter.sources[0] ?? endpoint.sources[0]!,
     );
   }
   endpoint.parameters.path = path.filter((p) => variables.includes(p.name));

@@ -1,5 +1,5 @@
 import { assignOwn } from "../own-property.js";
-import { grouped, joined, packed } from "../lists.js";
+import { firstOfEach, grouped, joined } from "../lists.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
 import {
@@ -98,15 +98,7 @@ function distinct(keys: readonly string[]): boolean {
 
 function dedupeExamples(examples: Example[]): Example[] {
   if (examples.length < 2 || namesDiffer(examples)) return examples;
-  const seen = new Set<string>();
-  return packed(
-    examples.filter((example) => {
-      const key = canonicalJson(example);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
+  return firstOfEach(examples, canonicalJson);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { assignOwn } from "../own-property.js";
-import { firstOfEachCase, joined } from "../lists.js";
+import { firstOfEach, joined, lowerCase } from "../lists.js";
 import { emptyParameters } from "../factories.js";
 import { mergeRequestBody, mergeResponses } from "./merge-content.js";
 import { mergeParameters } from "./merge-parameters.js";
@@ -41,7 +41,10 @@ export function mergeEndpoint(
     nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
     parameters: emptyParameters(),
     responses: mergeResponses(views),
-    tags: firstOfEachCase(views.flatMap((v) => v.endpoint.tags)),
+    tags: firstOfEach(
+      views.flatMap((v) => v.endpoint.tags),
+      lowerCase,
+    ),
     deprecated: views.some((v) => v.endpoint.deprecated),
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),

@@ -104,13 +104,12 @@ export function mergedParameter(
     const [first, second] = [...distinct.values()].sort((a, b) =>
       compareSources(a.sources[0]!, b.sources[0]!),
     );
-    const at = first!.sources[0]!;
     reporter.report(
       "merge/parameter-type-conflict",
       `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
         `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${placeText(second!.sources[0]!)}); ` +
         `using ${describeSchema(schemaWinner.value.parameter)} from ${placeText(schemaWinner.source)}`,
-      at,
+      first!.sources[0]!,
       [second!.sources[0]!],
     );
   }

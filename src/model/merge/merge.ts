@@ -257,11 +257,10 @@ function mergeSchemas(
       if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
       const fresh = freeName(name, (n) => out.has(n) || own.has(n));
       renames.set(name, fresh);
-      const at = named.sources[0]!;
       reporter.report(
         "merge/schema-conflict",
         `schema '${name}' differs from the one at ${placeText(known.sources[0]!)}; this one is named '${fresh}'`,
-        at,
+        named.sources[0]!,
         [known.sources[0]!],
       );
     }

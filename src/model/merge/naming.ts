@@ -7,6 +7,7 @@ import {
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathShape } from "../path-template.js";
 import { compareSources } from "./rank.js";
+import { firstOfEach } from "../lists.js";
 import { fileStart } from "../diagnostics/reporter.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
@@ -296,15 +297,13 @@ function reportConflictingIds(
   endpoint: Endpoint,
   reporter: ModelReporter,
 ): void {
-  const ids = new Map<string, NameCandidate>();
-  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
-    compareSources(a.source, b.source),
-  )) {
-    if (candidate.kind === "operationId" && !ids.has(candidate.value))
-      ids.set(candidate.value, candidate);
-  }
-  if (ids.size < 2) return;
-  const list = [...ids.values()];
+  const list = firstOfEach(
+    endpoint.nameCandidates
+      .filter((c) => c.kind === "operationId")
+      .sort((a, b) => compareSources(a.source, b.source)),
+    (c) => c.value,
+  );
+  if (list.length < 2) return;
   const first = list[0]!;
   reporter.report(
     "merge/operation-id-conflict",
