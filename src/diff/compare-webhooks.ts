@@ -128,9 +128,7 @@ function compareWebhook(
     },
     added: (q) =>
       add(
-        q.required
-          ? "required-response-property-added"
-          : "optional-response-property-added",
+        `${q.required ? "required" : "optional"}-response-property-added`,
         `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
         old.sources[0],
         q.sources[0],

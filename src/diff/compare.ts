@@ -176,9 +176,7 @@ function compareEndpoint(
       both: (a, b) => {
         if (a.required !== b.required)
           add(
-            b.required
-              ? "parameter-became-required"
-              : "parameter-became-optional",
+            `parameter-became-${b.required ? "required" : "optional"}`,
             `${location} parameter ${a.name} of ${fn}() is now ${b.required ? "required" : "optional"}`,
             a.sources[0],
             b.sources[0],
@@ -188,7 +186,7 @@ function compareEndpoint(
       },
       added: (b) =>
         add(
-          b.required ? "required-parameter-added" : "optional-parameter-added",
+          `${b.required ? "required" : "optional"}-parameter-added`,
           `${location} parameter ${b.name} was added to ${fn}()${b.required ? ", required" : ""}`,
           old.sources[0],
           b.sources[0],

@@ -140,7 +140,7 @@ export class SchemaDiff {
         : typesB.filter((t) => !covers(typesA, t));
       if (lost.length > 0)
         add(
-          request ? "request-type-changed" : "response-type-changed",
+          `${direction}-type-changed`,
           `changed type from ${typesA.join(" | ")} to ${typesB.join(" | ")}`,
         );
     }
@@ -156,14 +156,12 @@ export class SchemaDiff {
       const added = valuesA ? valuesB.filter((v) => !includes(valuesA, v)) : [];
       if (removed.length > 0)
         add(
-          request
-            ? "request-enum-value-removed"
-            : "response-enum-value-removed",
+          `${direction}-enum-value-removed`,
           `no longer allows ${listValues(removed)}`,
         );
       if (added.length > 0)
         add(
-          request ? "request-enum-value-added" : "response-enum-value-added",
+          `${direction}-enum-value-added`,
           `now also allows ${listValues(added)}`,
         );
       if (valuesA === undefined && request)
@@ -198,11 +196,7 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, member(name)));
     for (const name of Object.keys(a.properties).sort()) {
       if (!Object.hasOwn(b.properties, name)) {
-        push(
-          request ? "request-property-removed" : "response-property-removed",
-          name,
-          "was removed",
-        );
+        push(`${direction}-property-removed`, name, "was removed");
         continue;
       }
       const wasRequired = a.required.has(name);
@@ -210,13 +204,7 @@ export class SchemaDiff {
       if (!wasRequired && isRequired && request)
         push("request-property-became-required", name, "is now required");
       if (wasRequired && !isRequired)
-        push(
-          request
-            ? "request-property-became-optional"
-            : "response-property-became-optional",
-          name,
-          "is now optional",
-        );
+        push(`${direction}-property-became-optional`, name, "is now optional");
       out.push(
         ...this.compare(
           direction,
@@ -229,14 +217,11 @@ export class SchemaDiff {
     for (const name of Object.keys(b.properties).sort()) {
       if (Object.hasOwn(a.properties, name)) continue;
       const required = b.required.has(name);
-      const rule: RuleId = request
-        ? required
-          ? "required-request-property-added"
-          : "optional-request-property-added"
-        : required
-          ? "required-response-property-added"
-          : "optional-response-property-added";
-      push(rule, name, required ? "was added, required" : "was added");
+      push(
+        `${required ? "required" : "optional"}-${direction}-property-added`,
+        name,
+        required ? "was added, required" : "was added",
+      );
     }
     return out;
   }
