@@ -94,21 +94,16 @@ function findObject(
   file: SourceFile,
   typeName: string,
 ): ObjectSlot | undefined {
-  const candidates: [Node | undefined, string | undefined][] = [
-    ...file
-      .getVariableDeclarations()
-      .map((d): [Node | undefined, string | undefined] => [
-        d.getInitializer(),
-        d.getTypeNode()?.getText(),
-      ]),
+  const candidates = [
+    ...file.getVariableDeclarations().map((d) => ({
+      init: d.getInitializer(),
+      checkedAs: d.getTypeNode()?.getText(),
+    })),
     ...file
       .getExportAssignments()
-      .map((a): [Node | undefined, string | undefined] => [
-        a.getExpression(),
-        undefined,
-      ]),
+      .map((a) => ({ init: a.getExpression(), checkedAs: undefined })),
   ];
-  for (let [init, checkedAs] of candidates) {
+  for (let { init, checkedAs } of candidates) {
     while (
       init &&
       (Node.isParenthesizedExpression(init) ||

@@ -148,7 +148,8 @@ export function objectDeclaration(
     : `export const ${name} = {\n${body}} satisfies ${type};\n`;
 }
 
-/** `text` on one line: safe inside a `//` comment. */
-export function commentLine(text: string): string {
+/** `head: summary` (or `head`) on one line: safe inside a `//` comment. */
+export function commentLine(head: string, summary?: string): string {
+  const text = summary ? `${head}: ${summary}` : head;
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 }

@@ -1,4 +1,5 @@
 import { ScaffoldReporter } from "./codes.js";
+import { endpointKey } from "../model/merge/naming.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
@@ -252,10 +253,7 @@ function plan(
 
 /** Method, path and summary on one line: safe inside a `//` comment. */
 function operationLine(endpoint: Endpoint): string {
-  const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
-  return commentLine(
-    `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`,
-  );
+  return commentLine(endpointKey(endpoint), endpoint.summary);
 }
 
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */

@@ -20,9 +20,9 @@ export function webhookImportPath(importFrom: string): string {
 
 /** `webhook "key" (POST): summary`, on one line: safe inside a `//` comment. */
 function webhookLine(webhook: Endpoint): string {
-  const summary = webhook.summary ? `: ${webhook.summary}` : "";
   return commentLine(
-    `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})${summary}`,
+    `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})`,
+    webhook.summary,
   );
 }
 
