@@ -65,10 +65,10 @@ export function assignNames(
   options: NamingOptions,
   reporter: ModelReporter,
 ): void {
-  const taken = new Set<string>();
+  // by clashKey: the endpoint holding the name
   const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
-    RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
+    RESERVED_ENDPOINT_NAMES.has(name) || holder.has(clashKey(name));
   const pending: Endpoint[] = [];
   const sorted = [...endpoints].sort(compareEndpoints);
 
@@ -198,7 +198,6 @@ export function assignNames(
   }
 
   function claim(endpoint: Endpoint, name: string): void {
-    taken.add(clashKey(name));
     holder.set(clashKey(name), endpoint);
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
