@@ -61,7 +61,7 @@ export function mergeDocuments(
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, reporter),
   );
-  const webhooks = mergeWebhooks(documents, prefer, reporter);
+  const webhooks = mergeWebhooks(documents, rankOf, reporter);
   return {
     info: mergeInfo(documents, endpoints, rankOf, preferred),
     servers: mergeServers(documents, reporter, rankOf, preferred),

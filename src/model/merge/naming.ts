@@ -86,7 +86,6 @@ export function assignNames(
       );
   }
   const used = new Set<string>();
-  const clashOwner = new Map<string, string>();
 
   for (const endpoint of sorted) {
     const key = endpointKey(endpoint);
@@ -121,13 +120,12 @@ export function assignNames(
         "naming/override-taken",
         RESERVED_ENDPOINT_NAMES.has(name)
           ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
+          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}; the derived name is used`,
         at,
       );
       pending.push(endpoint);
       continue;
     }
-    clashOwner.set(clashKey(name), key);
     claim(endpoint, name);
   }
   for (const [shape, keys] of byShape)
