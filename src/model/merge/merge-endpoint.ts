@@ -60,18 +60,14 @@ export function mergeEndpoint(
   if (body) merged.requestBody = body;
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
-  const summary = longestText(
-    views,
-    (v) => v,
-    (v) => v.endpoint.summary?.trim(),
-  );
-  if (summary !== undefined) merged.summary = summary;
-  const description = longestText(
-    views,
-    (v) => v,
-    (v) => v.endpoint.description?.trim(),
-  );
-  if (description !== undefined) merged.description = description;
+  for (const key of ["summary", "description"] as const) {
+    const text = longestText(
+      views,
+      (v) => v,
+      (v) => v.endpoint[key]?.trim(),
+    );
+    if (text !== undefined) merged[key] = text;
+  }
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
   const security = pickWinner(

@@ -125,12 +125,10 @@ export function allOfPropertyLookup(
   allOf: readonly SubSchema[],
   index: number,
 ): (name: string) => SubSchema | undefined {
+  const order = [allOf[index], ...allOf.filter((_, i) => i !== index)];
   return (name) => {
-    const own = findProperty(schemas, allOf[index], name);
-    if (own !== undefined) return own;
-    for (let i = 0; i < allOf.length; i++) {
-      if (i === index) continue;
-      const found = findProperty(schemas, allOf[i], name);
+    for (const member of order) {
+      const found = findProperty(schemas, member, name);
       if (found !== undefined) return found;
     }
     return undefined;
