@@ -34,7 +34,8 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /**
  * Every change from one merged model to another, breaking first. Endpoints are matched by method
- * and route shape, so a renamed path variable is the same endpoint.
+ * and route shape, so a renamed path variable is the same endpoint; webhooks are added, removed,
+ * and their payloads, headers and answers compared.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));
@@ -61,7 +62,29 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
         ),
     },
   );
-  out.push(...compareWebhooks(before, after, schemas));
+  // the webhooks, by key and method: a change's `endpoint` is the key, `POST webhook pet.created`
+  pairUp(
+    before.webhooks ?? [],
+    after.webhooks ?? [],
+    (w) => `${w.method} ${w.key}`,
+    {
+      gone: (old) =>
+        recorder(out, webhookKey(old), { handler: old.name })(
+          "webhook-removed",
+          `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
+          old.sources[0],
+          undefined,
+        ),
+      both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
+      added: (w) =>
+        recorder(out, webhookKey(w), { handler: w.name })(
+          "webhook-added",
+          `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
+          undefined,
+          w.sources[0],
+        ),
+    },
+  );
   return groupShared(out).sort(compareChanges);
 }
 
@@ -260,41 +283,6 @@ const TURNED: Record<Breaks, Breaks> = {
   both: "servers",
   none: "none",
 };
-
-/**
- * Every change to the webhooks (matched by key and method): added, removed, and their payloads,
- * headers and answers. A change's `endpoint` is the webhook's key, `POST webhook pet.created`.
- */
-function compareWebhooks(
-  before: ApiModel,
-  after: ApiModel,
-  schemas: SchemaDiff,
-): Change[] {
-  const out: Change[] = [];
-  pairUp(
-    before.webhooks ?? [],
-    after.webhooks ?? [],
-    (w) => `${w.method} ${w.key}`,
-    {
-      gone: (old) =>
-        recorder(out, webhookKey(old), { handler: old.name })(
-          "webhook-removed",
-          `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
-          old.sources[0],
-          undefined,
-        ),
-      both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
-      added: (w) =>
-        recorder(out, webhookKey(w), { handler: w.name })(
-          "webhook-added",
-          `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
-          undefined,
-          w.sources[0],
-        ),
-    },
-  );
-  return out;
-}
 
 /** A webhook's payload, headers and answers, old and now. */
 function compareWebhook(
