@@ -44,8 +44,6 @@ export interface RequiredSplit {
   readonly notInResponse: readonly string[];
 }
 
-type SplitLists = { -readonly [K in keyof RequiredSplit]: string[] };
-
 /**
  * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
  * §4.8.24: readOnly is sent by the server only, writeOnly by the client only). `property` finds
@@ -56,10 +54,10 @@ export function requiredSplit(
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): RequiredSplit {
-  const split: SplitLists = {
-    always: [],
-    notInRequest: [],
-    notInResponse: [],
+  const split = {
+    always: [] as string[],
+    notInRequest: [] as string[],
+    notInResponse: [] as string[],
   };
   forEachRequired(schemas, schema, property, (name, direction) => {
     split[direction].push(name);
