@@ -120,7 +120,7 @@ export function attachCallSites(
           file: at,
           line,
           column,
-          text: lineText(file, line),
+          text: (file.getFullText().split(/\r?\n/)[line - 1] ?? "").trim(),
           usesMember,
         });
     };
@@ -254,8 +254,4 @@ function opaque(call: CallExpression): boolean {
         Node.isObjectLiteralExpression(d.getInitializer()),
     );
   });
-}
-
-function lineText(file: SourceFile, line: number): string {
-  return (file.getFullText().split(/\r?\n/)[line - 1] ?? "").trim();
 }
