@@ -76,13 +76,10 @@ function orNone<T>(list: T[]): T[] {
 /** A finished endpoint's empty lists and `extensions` replaced by the shared frozen ones. */
 export function shareEmpties(endpoint: Endpoint): void {
   replaceLists(endpoint, orNone);
-  if (isEmptyRecord(endpoint.extensions))
+  const { extensions } = endpoint;
+  if (
+    Object.getPrototypeOf(extensions) === Object.prototype &&
+    Object.keys(extensions).length === 0
+  )
     endpoint.extensions = NO_EXTENSIONS as Record<string, unknown>;
-}
-
-function isEmptyRecord(record: Record<string, unknown>): boolean {
-  return (
-    Object.getPrototypeOf(record) === Object.prototype &&
-    Object.keys(record).length === 0
-  );
 }

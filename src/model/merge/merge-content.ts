@@ -26,7 +26,9 @@ function mergeContent(
 ): MediaContent[] {
   if (offers.length === 1) {
     const { content } = offers[0]!.part;
-    if (distinct(content.map((media) => media.mediaType)))
+    if (
+      new Set(content.map((media) => media.mediaType)).size === content.length
+    )
       return content.map(soleMedia);
   }
   const byType = grouped(
@@ -85,20 +87,15 @@ export function mergedMedia(
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;
-  if (offered.examples && offered.examples.length > 0)
-    media.examples = dedupeExamples(offered.examples.slice());
+  const examples = offered.examples ?? [];
+  if (examples.length > 0)
+    media.examples =
+      examples.length < 2 || namesDiffer(examples)
+        ? examples.slice()
+        : firstOfEach(examples, canonicalJson);
   if (offered.encoding) media.encoding = offered.encoding;
   if (offered.itemSchema) media.itemSchema = offered.itemSchema;
   return media;
-}
-
-function distinct(keys: readonly string[]): boolean {
-  return keys.length < 2 || new Set(keys).size === keys.length;
-}
-
-function dedupeExamples(examples: Example[]): Example[] {
-  if (examples.length < 2 || namesDiffer(examples)) return examples;
-  return firstOfEach(examples, canonicalJson);
 }
 
 /**

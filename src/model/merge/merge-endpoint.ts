@@ -83,16 +83,11 @@ export function mergeEndpoint(
   return merged;
 }
 
+/** A security list's richness: each scheme of each requirement, and its scopes. */
 function countScopes(security: Record<string, string[]>[]): number {
-  return security.reduce(
-    (n, requirement) =>
-      n +
-      Object.values(requirement).reduce(
-        (m, scopes) => m + scopes.length + 1,
-        0,
-      ),
-    0,
-  );
+  return security
+    .flatMap((requirement) => Object.values(requirement))
+    .reduce((n, scopes) => n + scopes.length + 1, 0);
 }
 
 /** The lead source's path variable names win, matched by position (`{cloudId}` vs `{siteId}`). */
