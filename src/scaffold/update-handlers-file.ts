@@ -226,12 +226,9 @@ function plan(
       ),
     );
 
-  // new stubs, and handlers the user wrote without an entry, get the current hash
-  const unrecorded = model.endpoints.filter(
-    (e) =>
-      !recorded.has(e.name) &&
-      (written.has(e.name) || result.added.includes(e.name)),
-  );
+  // new stubs, and handlers the user wrote without an entry (every endpoint is one or the
+  // other by now), get the current hash
+  const unrecorded = model.endpoints.filter((e) => !recorded.has(e.name));
   if (unrecorded.length > 0) {
     if (shape.signatures && !shape.signatures.hasSpread)
       insertions.push(
