@@ -187,7 +187,6 @@ export class SchemaDiff {
     site: Site,
   ): SchemaChange[] {
     const out: SchemaChange[] = [];
-    const request = direction === "request";
     const member = (name: string): Site => ({
       ...site,
       member: [...site.member, name],
@@ -201,7 +200,7 @@ export class SchemaDiff {
       }
       const wasRequired = a.required.has(name);
       const isRequired = b.required.has(name);
-      if (!wasRequired && isRequired && request)
+      if (!wasRequired && isRequired && direction === "request")
         push("request-property-became-required", name, "is now required");
       if (wasRequired && !isRequired)
         push(`${direction}-property-became-optional`, name, "is now optional");
