@@ -102,17 +102,14 @@ export function updateHandlersBytes(
     };
   const decoded = decodeUtf8(existing);
   const { result, insertions } = plan(input, decoded.text);
-  const contents =
-    insertions.length === 0
-      ? Buffer.from(existing)
-      : insertBytes(
-          existing,
-          insertions.map(({ at, end, text }) => ({
-            at: decoded.byteOffsets[at],
-            end: end === undefined ? undefined : decoded.byteOffsets[end],
-            text,
-          })),
-        );
+  const contents = insertBytes(
+    existing,
+    insertions.map(({ at, end, text }) => ({
+      at: decoded.byteOffsets[at],
+      end: end === undefined ? undefined : decoded.byteOffsets[end],
+      text,
+    })),
+  );
   return { ...result, contents };
 }
 
