@@ -62,10 +62,7 @@ function soleParameters(
   list: readonly Parameter[],
   location: ParameterLocation,
 ): Parameter[] | undefined {
-  if (list.length > 1) {
-    const names = list.map(parameterKey);
-    if (new Set(names).size < names.length) return undefined;
-  }
+  if (new Set(list.map(parameterKey)).size < list.length) return undefined;
   return list.map((p) => ({
     ...p,
     sources: p.sources.slice().sort(compareSources),
