@@ -22,8 +22,8 @@ export interface ChangedHandler {
 
 /**
  * What one handlers file is checked with: the choices of the run (see UpdateHandlersInput), the
- * reporter and the place of an offset in the file, each contract's hash now; and what the checks
- * found and edit, so far.
+ * reporter and the place of an offset in the file, each contract's hash now; and where the checks
+ * put what they find and the edits they make.
  */
 export interface HandlersCheck {
   choices: {
