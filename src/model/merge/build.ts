@@ -290,15 +290,14 @@ export function templateProblem(path: string): string | undefined {
     if (open === -1 && close === -1) return undefined;
     if (close !== -1 && (open === -1 || close < open))
       return "a '}' closes no '{'";
-    const end = rest.indexOf("}", open + 1);
     const nested = rest.indexOf("{", open + 1);
-    if (end === -1) return `the '{' at '${rest.slice(open)}' is never closed`;
-    if (nested !== -1 && nested < end) return "a '{' opens inside another";
-    const name = rest.slice(open + 1, end);
+    if (close === -1) return `the '{' at '${rest.slice(open)}' is never closed`;
+    if (nested !== -1 && nested < close) return "a '{' opens inside another";
+    const name = rest.slice(open + 1, close);
     if (name.trim() === "") return "a '{}' names no variable";
     if (seen.has(name)) return `'{${name}}' appears twice`;
     seen.add(name);
-    rest = rest.slice(end + 1);
+    rest = rest.slice(close + 1);
   }
 }
 
