@@ -120,7 +120,7 @@ export function attachCallSites(
           file: at,
           line,
           column,
-          text: lineText(file, line),
+          text: (file.getFullText().split(/\r?\n/)[line - 1] ?? "").trim(),
           usesMember,
         });
     };
@@ -140,11 +140,10 @@ export function attachCallSites(
       for (const { node, file } of imports.get(change.names.function!) ?? [])
         push(node, file, false);
     const read = READS_MEMBER.has(change.rule) ? readMember(change) : undefined;
-    for (const { node, file } of read === undefined
-      ? []
-      : (reads.get(read) ?? []))
-      if (readsMemberOf(node, change.names.type, read!))
-        push(node, file, true, true);
+    if (read !== undefined)
+      for (const { node, file } of reads.get(read) ?? [])
+        if (readsMemberOf(node, change.names.type, read))
+          push(node, file, true, true);
     sites.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
     if (sites.length > 0) change.callSites = sites;
   }
@@ -255,8 +254,4 @@ function opaque(call: CallExpression): boolean {
         Node.isObjectLiteralExpression(d.getInitializer()),
     );
   });
-}
-
-function lineText(file: SourceFile, line: number): string {
-  return (file.getFullText().split(/\r?\n/)[line - 1] ?? "").trim();
 }

@@ -1,5 +1,7 @@
 import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
+import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import { endpointKey } from "../model/merge/naming.js";
+import { webhookKey } from "../model/merge/webhooks.js";
 import { compareEndpoints } from "../model/order.js";
 import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
@@ -7,6 +9,7 @@ import type {
   Endpoint,
   ParameterLocation,
   SecurityRequirement,
+  Webhook,
 } from "../model/types.js";
 import {
   byMediaType,
@@ -18,9 +21,8 @@ import {
   type Change,
   type GeneratedNames,
 } from "./change.js";
-import { compareWebhooks } from "./compare-webhooks.js";
-import type { RuleId } from "./rules.js";
-import { SchemaDiff, type DiffSide } from "./schema-diff.js";
+import type { Breaks, RuleId } from "./rules.js";
+import { SchemaDiff, type DiffSide, type Direction } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members. */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
@@ -32,7 +34,8 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /**
  * Every change from one merged model to another, breaking first. Endpoints are matched by method
- * and route shape, so a renamed path variable is the same endpoint.
+ * and route shape, so a renamed path variable is the same endpoint; webhooks are added, removed,
+ * and their payloads, headers and answers compared.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));
@@ -59,7 +62,29 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
         ),
     },
   );
-  out.push(...compareWebhooks(before, after, schemas));
+  // the webhooks, by key and method: a change's `endpoint` is the key, `POST webhook pet.created`
+  pairUp(
+    before.webhooks ?? [],
+    after.webhooks ?? [],
+    (w) => `${w.method} ${w.key}`,
+    {
+      gone: (old) =>
+        recorder(out, webhookKey(old), { handler: old.name })(
+          "webhook-removed",
+          `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
+          old.sources[0],
+          undefined,
+        ),
+      both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
+      added: (w) =>
+        recorder(out, webhookKey(w), { handler: w.name })(
+          "webhook-added",
+          `the webhook ${JSON.stringify(w.key)} was added: receivers need a handler ${w.name}`,
+          undefined,
+          w.sources[0],
+        ),
+    },
+  );
   return groupShared(out).sort(compareChanges);
 }
 
@@ -176,9 +201,7 @@ function compareEndpoint(
       both: (a, b) => {
         if (a.required !== b.required)
           add(
-            b.required
-              ? "parameter-became-required"
-              : "parameter-became-optional",
+            `parameter-became-${b.required ? "required" : "optional"}`,
             `${location} parameter ${a.name} of ${fn}() is now ${b.required ? "required" : "optional"}`,
             a.sources[0],
             b.sources[0],
@@ -188,7 +211,7 @@ function compareEndpoint(
       },
       added: (b) =>
         add(
-          b.required ? "required-parameter-added" : "optional-parameter-added",
+          `${b.required ? "required" : "optional"}-parameter-added`,
           `${location} parameter ${b.name} was added to ${fn}()${b.required ? ", required" : ""}`,
           old.sources[0],
           b.sources[0],
@@ -239,12 +262,147 @@ function compareEndpoint(
     });
   }
 
-  const type = base + "Responses";
+  compareResponses(old, now, base + "Responses", "response", add, fromSchema, {
+    where: (status) => `the ${status} response`,
+    gone: (status) => `${fn}() no longer has a ${status} response`,
+    media: (status, media) =>
+      `the ${status} response of ${fn}() is no longer sent as ${media}`,
+    added: (status) => `${fn}() has a new ${status} response`,
+  });
+  compareSecurity(old, now, add);
+  return out;
+}
+
+/**
+ * Whom a webhook's change breaks, turned round from the endpoint rule it follows: a payload is
+ * read (and an answer written) by your receiver, the server side, never by a client.
+ */
+const TURNED: Record<Breaks, Breaks> = {
+  clients: "servers",
+  servers: "none",
+  both: "servers",
+  none: "none",
+};
+
+/** A webhook's payload, headers and answers, old and now. */
+function compareWebhook(
+  old: Webhook,
+  now: Webhook,
+  schemas: SchemaDiff,
+): Change[] {
+  const out: Change[] = [];
+  const base = webhookTypeBase(now);
+  const name = JSON.stringify(now.key);
+  const add = recorder(out, webhookKey(now), { handler: now.name });
+  const fromSchema = (
+    where: string,
+    ...site: Parameters<SchemaDiff["between"]>
+  ) => {
+    for (const c of schemas.between(...site))
+      add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
+  };
+
+  // a lookalike webhook added before it took the name (no name lock)
+  if (old.name !== now.name)
+    add(
+      "operation-renamed",
+      `the handler of the webhook ${name} is now ${now.name}, was ${old.name}: lock the old name in apiloom.lock.json to keep it`,
+      old.sources[0],
+      now.sources[0],
+    ).names = { handler: old.name };
+
+  // the payload: read by your receiver
+  const type = `${base}Body`;
+  const where = `the payload of the webhook ${name}`;
+  const a = old.requestBody;
+  const b = now.requestBody;
+  if (a && b)
+    pairUp(a.content, b.content, byMediaType, {
+      gone: (media) =>
+        add(
+          "response-media-type-removed",
+          `${where} is no longer sent as ${media.mediaType}`,
+          a.sources[0],
+          b.sources[0],
+          { type },
+        ),
+      both: (x, y) => fromSchema(where, "response", type, [], a, b, x, y),
+    });
+
+  // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
+  const headers = `${base}Headers`;
+  pairUp(old.parameters.header, now.parameters.header, byName, {
+    gone: (p) =>
+      add(
+        "response-property-removed",
+        `the header ${p.name} of the webhook ${name} is no longer sent`,
+        p.sources[0],
+        now.sources[0],
+        { type: headers, member: p.name },
+      ),
+    both: (p, q) => {
+      const label = `the header ${q.name} of the webhook ${name}`;
+      if (p.required && !q.required)
+        add(
+          "response-property-became-optional",
+          `${label} is now optional: your receiver may not get it`,
+          p.sources[0],
+          q.sources[0],
+          { type: headers, member: q.name },
+        );
+      fromSchema(label, "response", headers, [q.name], p, q);
+    },
+    added: (q) =>
+      add(
+        `${q.required ? "required" : "optional"}-response-property-added`,
+        `the header ${q.name} of the webhook ${name} was added${q.required ? ", always sent" : ""}`,
+        old.sources[0],
+        q.sources[0],
+        { type: headers, member: q.name },
+      ),
+  });
+
+  // the answers: written by your handler, read by the API
+  const answer = (status: string) =>
+    `the ${status} answer to the webhook ${name}`;
+  compareResponses(old, now, `${base}Responses`, "request", add, fromSchema, {
+    where: answer,
+    gone: (status) =>
+      `${answer(status)} is no longer declared: your handler may not answer ${status}`,
+    media: (status, media) =>
+      `${answer(status)} is no longer taken as ${media}`,
+    added: (status) => `the webhook ${name} may now be answered ${status}`,
+  });
+  for (const change of out) change.breaks = TURNED[change.breaks];
+  return out;
+}
+
+/**
+ * The responses, old and now, by status, then by media type: an endpoint's are read by its
+ * clients, a webhook's answers written by your handler (`direction` "request"); `say` words each.
+ */
+function compareResponses(
+  old: Endpoint,
+  now: Endpoint,
+  type: string,
+  direction: Direction,
+  add: Recorder,
+  fromSchema: (
+    where: string,
+    ...site: Parameters<SchemaDiff["between"]>
+  ) => void,
+  say: {
+    where(status: string): string;
+    gone(status: string): string;
+    media(status: string, mediaType: string): string;
+    added(status: string): string;
+  },
+): void {
   pairUp(old.responses, now.responses, byStatus, {
     gone: (r) =>
       add(
         "response-status-removed",
-        `${fn}() no longer has a ${r.status} response`,
+        say.gone(r.status),
         r.sources[0],
         now.sources[0],
         { type, member: r.status },
@@ -253,16 +411,16 @@ function compareEndpoint(
       pairUp(r.content, match.content, byMediaType, {
         gone: (media) =>
           add(
-            "response-media-type-removed",
-            `the ${r.status} response of ${fn}() is no longer sent as ${media.mediaType}`,
+            `${direction}-media-type-removed`,
+            say.media(r.status, media.mediaType),
             r.sources[0],
             match.sources[0],
             { type, member: r.status },
           ),
         both: (x, y) =>
           fromSchema(
-            `the ${r.status} response`,
-            "response",
+            say.where(r.status),
+            direction,
             type,
             [r.status],
             r,
@@ -274,15 +432,15 @@ function compareEndpoint(
     added: (r) =>
       add(
         "response-status-added",
-        `${fn}() has a new ${r.status} response`,
+        say.added(r.status),
         old.sources[0],
         r.sources[0],
         { type, member: r.status },
       ),
   });
-  compareSecurity(old, now, add);
-  return out;
 }
+
+type Recorder = ReturnType<typeof recorder>;
 
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
 function requirementKey(req: SecurityRequirement): string {
@@ -293,11 +451,7 @@ function requirementKey(req: SecurityRequirement): string {
   );
 }
 
-function compareSecurity(
-  old: Endpoint,
-  now: Endpoint,
-  add: ReturnType<typeof recorder>,
-): void {
+function compareSecurity(old: Endpoint, now: Endpoint, add: Recorder): void {
   const a = old.security ?? [];
   const b = now.security ?? [];
   const open = (list: SecurityRequirement[]) =>

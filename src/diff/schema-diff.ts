@@ -129,10 +129,10 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
-    const before = this.before.model.schemas;
-    const after = this.after.model.schemas;
-    const typesA = this.types(ra, before);
-    const typesB = this.types(rb, after);
+    const viewA = this.objectView(ra, this.before.model.schemas);
+    const viewB = this.objectView(rb, this.after.model.schemas);
+    const typesA = types(ra, viewA);
+    const typesB = types(rb, viewB);
     if (typesA.length > 0 && typesB.length > 0) {
       // a request may send less than before; a response may return more: both break clients
       const lost = request
@@ -140,7 +140,7 @@ export class SchemaDiff {
         : typesB.filter((t) => !covers(typesA, t));
       if (lost.length > 0)
         add(
-          request ? "request-type-changed" : "response-type-changed",
+          `${direction}-type-changed`,
           `changed type from ${typesA.join(" | ")} to ${typesB.join(" | ")}`,
         );
     }
@@ -156,22 +156,18 @@ export class SchemaDiff {
       const added = valuesA ? valuesB.filter((v) => !includes(valuesA, v)) : [];
       if (removed.length > 0)
         add(
-          request
-            ? "request-enum-value-removed"
-            : "response-enum-value-removed",
+          `${direction}-enum-value-removed`,
           `no longer allows ${listValues(removed)}`,
         );
       if (added.length > 0)
         add(
-          request ? "request-enum-value-added" : "response-enum-value-added",
+          `${direction}-enum-value-added`,
           `now also allows ${listValues(added)}`,
         );
       if (valuesA === undefined && request)
         add("request-type-changed", `is now limited to ${listValues(valuesB)}`);
     }
 
-    const viewA = this.objectView(ra, before);
-    const viewB = this.objectView(rb, after);
     if (viewA && viewB)
       out.push(...this.compareObjects(direction, viewA, viewB, site));
     if (ra.items && rb.items)
@@ -191,7 +187,6 @@ export class SchemaDiff {
     site: Site,
   ): SchemaChange[] {
     const out: SchemaChange[] = [];
-    const request = direction === "request";
     const member = (name: string): Site => ({
       ...site,
       member: [...site.member, name],
@@ -200,25 +195,15 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, member(name)));
     for (const name of Object.keys(a.properties).sort()) {
       if (!Object.hasOwn(b.properties, name)) {
-        push(
-          request ? "request-property-removed" : "response-property-removed",
-          name,
-          "was removed",
-        );
+        push(`${direction}-property-removed`, name, "was removed");
         continue;
       }
       const wasRequired = a.required.has(name);
       const isRequired = b.required.has(name);
-      if (!wasRequired && isRequired && request)
+      if (!wasRequired && isRequired && direction === "request")
         push("request-property-became-required", name, "is now required");
       if (wasRequired && !isRequired)
-        push(
-          request
-            ? "request-property-became-optional"
-            : "response-property-became-optional",
-          name,
-          "is now optional",
-        );
+        push(`${direction}-property-became-optional`, name, "is now optional");
       out.push(
         ...this.compare(
           direction,
@@ -231,23 +216,13 @@ export class SchemaDiff {
     for (const name of Object.keys(b.properties).sort()) {
       if (Object.hasOwn(a.properties, name)) continue;
       const required = b.required.has(name);
-      const rule: RuleId = request
-        ? required
-          ? "required-request-property-added"
-          : "optional-request-property-added"
-        : required
-          ? "required-response-property-added"
-          : "optional-response-property-added";
-      push(rule, name, required ? "was added, required" : "was added");
+      push(
+        `${required ? "required" : "optional"}-${direction}-property-added`,
+        name,
+        required ? "was added, required" : "was added",
+      );
     }
     return out;
-  }
-
-  /** The types a schema's values have, null aside; an `allOf` of objects is an object. */
-  private types(schema: Schema, schemas: ApiModel["schemas"]): SchemaType[] {
-    const own = nonNullTypes(schema);
-    if (own.length > 0) return own;
-    return schema.allOf && this.objectView(schema, schemas) ? ["object"] : [];
   }
 
   /** The schema's members with its `allOf` members' folded in; undefined when it has none. */
@@ -278,6 +253,12 @@ export class SchemaDiff {
       }
     return found ? { properties, required } : undefined;
   }
+}
+
+/** The types a schema's values have, null aside; an `allOf` of objects is an object. */
+function types(schema: Schema, view: ObjectView | undefined): SchemaType[] {
+  const own = nonNullTypes(schema);
+  return own.length === 0 && schema.allOf && view ? ["object"] : own;
 }
 
 function refName(schema: Schema | undefined): string | undefined {

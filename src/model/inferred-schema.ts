@@ -15,14 +15,9 @@ export function isInferred(schema: Schema): boolean {
  * an integer and a number are a number, `{}` accepts anything, other differences are `anyOf`.
  */
 export function mergeInferred(schemas: readonly Schema[]): Schema {
-  const [first, ...rest] = schemas.map(strip);
+  const [first, ...rest] = schemas.map(({ [INFERRED]: _, ...rest }) => rest);
   const merged = rest.reduce((a, b) => mergeTwo(a, b, 0), first ?? {});
   return { ...merged, [INFERRED]: true };
-}
-
-function strip(schema: Schema): Schema {
-  const { [INFERRED]: _, ...rest } = schema;
-  return rest;
 }
 
 function mergeTwo(a: Schema, b: Schema, depth: number): Schema {

@@ -18,20 +18,9 @@ export function trimBoth(text: string, chars: string): string {
 
 /** `text` without the runs of characters in `chars` that end a line (`/[chars]+$/gm`). */
 export function trimLineEnds(text: string, chars: string): string {
-  let out = "";
-  let line = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    if (
-      c === undefined ||
-      c === "\n" ||
-      c === "\r" ||
-      c === "\u2028" ||
-      c === "\u2029"
-    ) {
-      out += trimTrailing(text.slice(line, i), chars) + (c ?? "");
-      line = i + 1;
-    }
-  }
-  return out;
+  // the line breaks kept between the lines, at the odd places
+  return text
+    .split(/([\n\r\u2028\u2029])/)
+    .map((part, i) => (i % 2 === 1 ? part : trimTrailing(part, chars)))
+    .join("");
 }

@@ -28,18 +28,15 @@ export function grouped<T>(
   return groups;
 }
 
-/** The first of each text, case aside (tags), in a list without spare room. */
-export function firstOfEachCase(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return packed(
-    values.filter((value) => {
-      const key = value.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
+/** The first item of each key (a tag's case-blind name), in a list without spare room. */
+export function firstOfEach<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): T[] {
+  return [...grouped(items, keyOf).values()].map((list) => list[0]!);
 }
+
+export const lowerCase = (text: string) => text.toLowerCase();
 
 /** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
 export function packed<T>(list: readonly T[]): T[] {
@@ -79,13 +76,10 @@ function orNone<T>(list: T[]): T[] {
 /** A finished endpoint's empty lists and `extensions` replaced by the shared frozen ones. */
 export function shareEmpties(endpoint: Endpoint): void {
   replaceLists(endpoint, orNone);
-  if (isEmptyRecord(endpoint.extensions))
+  const { extensions } = endpoint;
+  if (
+    Object.getPrototypeOf(extensions) === Object.prototype &&
+    Object.keys(extensions).length === 0
+  )
     endpoint.extensions = NO_EXTENSIONS as Record<string, unknown>;
-}
-
-function isEmptyRecord(record: Record<string, unknown>): boolean {
-  return (
-    Object.getPrototypeOf(record) === Object.prototype &&
-    Object.keys(record).length === 0
-  );
 }

@@ -1,3 +1,5 @@
+import { grouped } from "./lists.js";
+
 /**
  * Which media types are JSON, for the generator and (the same text, which media-types.test.ts
  * holds them to) the runtime templates: `application/json` (RFC 8259) and any `+json` suffix
@@ -23,15 +25,9 @@ export function isJsonMediaType(mediaType: string): boolean {
 export function firstListings<C extends { mediaType: string }>(
   content: readonly C[],
 ): { type: string; content: C }[] {
-  const out: { type: string; content: C }[] = [];
-  const seen = new Set<string>();
-  for (const c of content) {
-    const type = baseMediaType(c.mediaType);
-    if (seen.has(type)) continue;
-    seen.add(type);
-    out.push({ type, content: c });
-  }
-  return out;
+  return [...grouped(content, (c) => baseMediaType(c.mediaType))].map(
+    ([type, [first]]) => ({ type, content: first! }),
+  );
 }
 
 /**

@@ -141,16 +141,13 @@ export function pageShape(
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
-    // the one array property, if exactly one: a second ends the look
-    let arrays = 0;
-    for (let i = 0; i < names.length && arrays < 2; i++)
-      if (
-        resolveSchema(model.schemas, properties[names[i]!])?.type === "array"
-      ) {
-        arrays++;
-        items = names[i];
-      }
-    if (arrays !== 1) return;
+    // the one array property, if exactly one
+    const arrays = names.filter(
+      (name) =>
+        resolveSchema(model.schemas, properties[name])?.type === "array",
+    );
+    if (arrays.length !== 1) return;
+    items = arrays[0];
   }
   const query = (name: RegExp) =>
     endpoint.parameters.query.filter(

@@ -21,23 +21,21 @@ export function assessTags(endpoints: readonly Endpoint[]): TagAssessment {
   const tags = new Set(
     endpoints.flatMap((e) => e.tags.map((t) => t.trim().toLowerCase())),
   );
-  const base = { tags: tags.size, endpoints: endpoints.length };
   const tagged = endpoints.filter((e) => e.tags.length > 0);
-  if (tagged.length === 0) return { ...base, degenerate: false };
   const split = tagged.filter(isSplitWords).length;
-  if (split * 2 > tagged.length)
-    return {
-      ...base,
-      degenerate: true,
-      reason: `the tags of ${split} of ${tagged.length} tagged endpoints are words of their summaries or paths`,
-    };
-  if (endpoints.length >= MIN_ENDPOINTS && tags.size * 2 > endpoints.length)
-    return {
-      ...base,
-      degenerate: true,
-      reason: `${tags.size} tags for ${endpoints.length} endpoints: more groups than half the endpoints`,
-    };
-  return { ...base, degenerate: false };
+  // no tag at all: neither rule holds
+  const reason =
+    split * 2 > tagged.length
+      ? `the tags of ${split} of ${tagged.length} tagged endpoints are words of their summaries or paths`
+      : endpoints.length >= MIN_ENDPOINTS && tags.size * 2 > endpoints.length
+        ? `${tags.size} tags for ${endpoints.length} endpoints: more groups than half the endpoints`
+        : undefined;
+  return {
+    tags: tags.size,
+    endpoints: endpoints.length,
+    degenerate: reason !== undefined,
+    ...(reason !== undefined && { reason }),
+  };
 }
 
 /** Two or more tags, at least three in four of them single words of the endpoint's own text. */

@@ -94,21 +94,16 @@ function findObject(
   file: SourceFile,
   typeName: string,
 ): ObjectSlot | undefined {
-  const candidates: [Node | undefined, string | undefined][] = [
-    ...file
-      .getVariableDeclarations()
-      .map((d): [Node | undefined, string | undefined] => [
-        d.getInitializer(),
-        d.getTypeNode()?.getText(),
-      ]),
+  const candidates = [
+    ...file.getVariableDeclarations().map((d) => ({
+      init: d.getInitializer(),
+      checkedAs: d.getTypeNode()?.getText(),
+    })),
     ...file
       .getExportAssignments()
-      .map((a): [Node | undefined, string | undefined] => [
-        a.getExpression(),
-        undefined,
-      ]),
+      .map((a) => ({ init: a.getExpression(), checkedAs: undefined })),
   ];
-  for (let [init, checkedAs] of candidates) {
+  for (let { init, checkedAs } of candidates) {
     while (
       init &&
       (Node.isParenthesizedExpression(init) ||
@@ -165,36 +160,34 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
   const openLineStart = text.lastIndexOf("\n", open) + 1;
   const baseIndent = /^[ \t]*/.exec(text.slice(openLineStart))![0];
   const properties = object.getProperties();
+  const first = properties[0];
   const last = properties.at(-1);
   const closeLineStart = text.lastIndexOf("\n", close) + 1;
   const braceOnOwnLine =
     closeLineStart > (last?.getEnd() ?? open) &&
     text.slice(closeLineStart, close).trim() === "";
-  const found = { members, hasSpread };
-  if (!last)
-    return {
-      ...found,
-      commaAt: undefined,
-      insertAt: braceOnOwnLine ? closeLineStart : open + 1,
-      lead: braceOnOwnLine ? "" : "\n",
-      trail: braceOnOwnLine ? "" : baseIndent,
-      indent: baseIndent + "  ",
-    };
-  const firstStart = properties[0]!.getStart();
-  const firstLineStart = text.lastIndexOf("\n", firstStart) + 1;
-  const indent =
-    firstLineStart > open
-      ? /^[ \t]*/.exec(text.slice(firstLineStart))![0]
-      : baseIndent + "  ";
+  const firstLineStart = first
+    ? text.lastIndexOf("\n", first.getStart()) + 1
+    : open;
   const trailingComma =
     object.getChildSyntaxList()?.getLastChild()?.getKind() ===
     SyntaxKind.CommaToken;
-  const commaAt = trailingComma ? undefined : last.getEnd();
   // `{ a: 1 }` on one line: the new members go on lines of their own before the brace
   const [insertAt, lead, trail] = braceOnOwnLine
     ? [closeLineStart, "", ""]
-    : [close, "\n", baseIndent];
-  return { ...found, commaAt, insertAt, lead, trail, indent };
+    : [last ? close : open + 1, "\n", baseIndent];
+  return {
+    members,
+    hasSpread,
+    commaAt: !last || trailingComma ? undefined : last.getEnd(),
+    insertAt,
+    lead,
+    trail,
+    indent:
+      firstLineStart > open
+        ? /^[ \t]*/.exec(text.slice(firstLineStart))![0]
+        : baseIndent + "  ",
+  };
 }
 
 function hasBinding(file: SourceFile, name: string): boolean {

@@ -22,7 +22,8 @@ export interface ChangedHandler {
 
 /**
  * What one handlers file is checked with: the choices of the run (see UpdateHandlersInput), the
- * reporter and the place of an offset in the file, each contract's hash now.
+ * reporter and the place of an offset in the file, each contract's hash now; and where the checks
+ * put what they find and the edits they make.
  */
 export interface HandlersCheck {
   choices: {
@@ -32,6 +33,8 @@ export interface HandlersCheck {
   reporter: ScaffoldReporter;
   at: (pos?: number) => { file: string; line: number; column: number };
   signatureOf: (operation: Endpoint) => string;
+  found: { changed: ChangedHandler[]; accepted: string[] };
+  insertions: Insertion[];
 }
 
 /**
@@ -44,13 +47,8 @@ export function changedContracts(
   recorded: ObjectSlot | undefined,
   operations: ReadonlyMap<string, Endpoint>,
   line: (operation: Endpoint) => string,
-  { choices, reporter, at, signatureOf }: HandlersCheck,
-): { changed: ChangedHandler[]; accepted: string[]; edits: Insertion[] } {
-  const out = {
-    changed: [] as ChangedHandler[],
-    accepted: [] as string[],
-    edits: [] as Insertion[],
-  };
+  { choices, reporter, at, signatureOf, found, insertions }: HandlersCheck,
+): void {
   const entries = new Map((recorded?.members ?? []).map((m) => [m.name, m]));
   for (const member of written) {
     const operation = operations.get(member.name);
@@ -58,10 +56,10 @@ export function changedContracts(
     if (!operation || entry?.text === undefined) continue;
     const now = signatureOf(operation);
     if (entry.text === now) continue;
-    out.changed.push({ name: member.name, was: entry.text, now });
+    found.changed.push({ name: member.name, was: entry.text, now });
     if (entry.inner && choices.accept?.(member.name)) {
-      out.accepted.push(member.name);
-      out.edits.push({
+      found.accepted.push(member.name);
+      insertions.push({
         at: entry.inner.start,
         end: entry.inner.end,
         text: now,
@@ -78,7 +76,6 @@ export function changedContracts(
       at(entry.pos),
     );
   }
-  return out;
 }
 
 /** How many changes a warning lists before it points to the record. */
@@ -141,7 +138,18 @@ export function stubMember(indent: string, name: string, comment: string) {
   return `${indent}// ${comment}\n${memberLine(indent, name, "notImplemented")}`;
 }
 
-/** `text` on one line: safe inside a `//` comment. */
-export function commentLine(text: string): string {
+export function objectDeclaration(
+  name: string,
+  body: string,
+  type: string,
+): string {
+  return body === ""
+    ? `export const ${name} = {} satisfies ${type};\n`
+    : `export const ${name} = {\n${body}} satisfies ${type};\n`;
+}
+
+/** `head: summary` (or `head`) on one line: safe inside a `//` comment. */
+export function commentLine(head: string, summary?: string): string {
+  const text = summary ? `${head}: ${summary}` : head;
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 }

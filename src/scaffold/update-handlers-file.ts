@@ -1,4 +1,5 @@
 import { ScaffoldReporter } from "./codes.js";
+import { endpointKey } from "../model/merge/naming.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
@@ -14,6 +15,7 @@ import {
   importInsertion,
   memberLine,
   members,
+  objectDeclaration,
   stubMember,
   type ChangedHandler,
   type Insertion,
@@ -100,17 +102,14 @@ export function updateHandlersBytes(
     };
   const decoded = decodeUtf8(existing);
   const { result, insertions } = plan(input, decoded.text);
-  const contents =
-    insertions.length === 0
-      ? Buffer.from(existing)
-      : insertBytes(
-          existing,
-          insertions.map(({ at, end, text }) => ({
-            at: decoded.byteOffsets[at],
-            end: end === undefined ? undefined : decoded.byteOffsets[end],
-            text,
-          })),
-        );
+  const contents = insertBytes(
+    existing,
+    insertions.map(({ at, end, text }) => ({
+      at: decoded.byteOffsets[at],
+      end: end === undefined ? undefined : decoded.byteOffsets[end],
+      text,
+    })),
+  );
   return { ...result, contents };
 }
 
@@ -148,10 +147,17 @@ function plan(
   }
 
   const signatureOf = signatures(model);
-  const check = { choices: input, reporter, at, signatureOf };
+  const check = {
+    choices: input,
+    reporter,
+    at,
+    signatureOf,
+    found: result,
+    insertions,
+  };
   const byName = new Map(model.endpoints.map((e) => [e.name, e]));
-  const recorded = new Map(
-    (shape.signatures?.members ?? []).map((m) => [m.name, m]),
+  const recorded = new Set(
+    (shape.signatures?.members ?? []).map((m) => m.name),
   );
   const written = new Set(shape.handlers.members.map((m) => m.name));
   for (const { specifier, pos } of shape.imports) {
@@ -159,15 +165,9 @@ function plan(
     if (stale) reporter.report("scaffold/stale-output-import", stale, at(pos));
   }
   const judgeOrphans = input.judgeOrphans ?? true;
-  let unjudged = 0;
-
-  for (const member of shape.handlers.members) {
-    const endpoint = byName.get(member.name);
-    if (!endpoint && !judgeOrphans) {
-      unjudged++;
-      continue;
-    }
-    if (!endpoint) {
+  const unknown = shape.handlers.members.filter((m) => !byName.has(m.name));
+  if (judgeOrphans)
+    for (const member of unknown) {
       result.orphaned.push(member.name);
       reporter.report(
         "scaffold/orphaned-handler",
@@ -175,22 +175,17 @@ function plan(
         at(member.pos),
       );
     }
-  }
-  const contracts = changedContracts(
+  changedContracts(
     shape.handlers.members,
     shape.signatures,
     byName,
     operationLine,
     check,
   );
-  result.changed.push(...contracts.changed);
-  result.accepted.push(...contracts.accepted);
-  insertions.push(...contracts.edits);
-
   if (!judgeOrphans)
     reporter.report(
       "scaffold/orphan-check-skipped",
-      `orphaned handlers not checked: an input was not read, so ${unjudged === 1 ? "1 handler whose endpoint was not found is" : `${unjudged} handlers whose endpoints were not found are`} not judged until every input reads`,
+      `orphaned handlers not checked: an input was not read, so ${unknown.length === 1 ? "1 handler whose endpoint was not found is" : `${unknown.length} handlers whose endpoints were not found are`} not judged until every input reads`,
       at(shape.handlers.members[0]?.pos ?? shape.handlers.insertAt),
     );
 
@@ -204,17 +199,13 @@ function plan(
     return done();
   }
 
-  if (missing.length > 0) {
-    result.added = missing.map((e) => e.name);
+  result.added = missing.map((e) => e.name);
+  if (missing.length > 0)
     insertions.push(
       ...members(shape.handlers, (indent) =>
         missing.map((e) => stubMember(indent, e.name, operationLine(e))),
       ),
     );
-    if (!shape.hasNotImplemented)
-      insertions.push(notImplementedImport(shape, input.importFrom));
-  }
-
   const hooks = webhookInsertions(
     model,
     existing,
@@ -223,23 +214,18 @@ function plan(
     judgeOrphans,
     check,
   );
-  result.changed.push(...hooks.changed);
-  result.accepted.push(...hooks.accepted);
-  // the endpoints' stubs above imported it when they needed it
-  if (
-    hooks.added.length > 0 &&
-    !shape.hasNotImplemented &&
-    result.added.length === 0
-  )
-    insertions.push(notImplementedImport(shape, input.importFrom));
-  insertions.push(...hooks.insertions);
+  // first: before the import of the webhooks' types, made at the same place
+  if ((missing.length > 0 || hooks.length > 0) && !shape.hasNotImplemented)
+    insertions.unshift(
+      importInsertion(
+        shape,
+        `${importStatement(["notImplemented"], input.importFrom, false)}\n`,
+      ),
+    );
 
-  // new stubs, and handlers the user wrote without an entry, get the current hash
-  const unrecorded = model.endpoints.filter(
-    (e) =>
-      !recorded.has(e.name) &&
-      (written.has(e.name) || result.added.includes(e.name)),
-  );
+  // new stubs, and handlers the user wrote without an entry (every endpoint is one or the
+  // other by now), get the current hash
+  const unrecorded = model.endpoints.filter((e) => !recorded.has(e.name));
   if (unrecorded.length > 0) {
     if (shape.signatures && !shape.signatures.hasSpread)
       insertions.push(
@@ -259,22 +245,9 @@ function plan(
   return done();
 }
 
-function notImplementedImport(
-  shape: { afterImports: number },
-  importFrom: string,
-): Insertion {
-  return importInsertion(
-    shape,
-    `${importStatement(["notImplemented"], importFrom, false)}\n`,
-  );
-}
-
 /** Method, path and summary on one line: safe inside a `//` comment. */
 function operationLine(endpoint: Endpoint): string {
-  const summary = endpoint.summary ? `: ${endpoint.summary}` : "";
-  return commentLine(
-    `${endpoint.method.toUpperCase()} ${endpoint.path}${summary}`,
-  );
+  return commentLine(endpointKey(endpoint), endpoint.summary);
 }
 
 /** The handlers file as apiloom first writes it: every handler a 501 stub. */
@@ -308,12 +281,6 @@ function scaffoldText(model: ApiModel, importFrom: string): string {
     objectDeclaration("signatures", entries, "HandlerSignatures") +
     webhooks.declaration
   );
-}
-
-function objectDeclaration(name: string, body: string, type: string): string {
-  return body === ""
-    ? `export const ${name} = {} satisfies ${type};\n`
-    : `export const ${name} = {\n${body}} satisfies ${type};\n`;
 }
 
 /**

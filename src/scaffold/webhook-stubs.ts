@@ -8,10 +8,9 @@ import {
   importInsertion,
   memberLine as member,
   members,
+  objectDeclaration,
   stubMember,
-  type ChangedHandler,
   type HandlersCheck,
-  type Insertion,
 } from "./changed-contracts.js";
 
 /** Where the handlers file imports the receiver's types from: beside the server's index.js. */
@@ -21,9 +20,9 @@ export function webhookImportPath(importFrom: string): string {
 
 /** `webhook "key" (POST): summary`, on one line: safe inside a `//` comment. */
 function webhookLine(webhook: Endpoint): string {
-  const summary = webhook.summary ? `: ${webhook.summary}` : "";
   return commentLine(
-    `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})${summary}`,
+    `webhook ${stringLiteral((webhook as Webhook).key)} (${webhook.method.toUpperCase()})`,
+    webhook.summary,
   );
 }
 
@@ -45,11 +44,15 @@ function declaration(
     : undefined;
   return (
     "\n/** Your handlers of the webhooks the API sends: pass them to createWebhookReceiver. */\n" +
-    `export const webhooks = {\n${webhooks.map((w) => stub(w, "  ")).join("")}} satisfies WebhookHandlers;\n` +
+    objectDeclaration(
+      "webhooks",
+      webhooks.map((w) => stub(w, "  ")).join(""),
+      "WebhookHandlers",
+    ) +
     (entries === undefined
       ? ""
       : "\n/** The contract each webhook handler above was written for (see `signatures`). */\n" +
-        `export const webhookSignatures = {\n${entries}} satisfies WebhookSignatures;\n`)
+        objectDeclaration("webhookSignatures", entries, "WebhookSignatures"))
   );
 }
 
@@ -75,9 +78,9 @@ export function webhookScaffold(
 }
 
 /**
- * The insertions that keep an existing file's `webhooks` object in step, as for endpoint
- * handlers: a stub per webhook it does not hold (or the whole object, with `webhookSignatures`
- * and their import, at the end of the file), a signature entry for each handler without one.
+ * Keeps an existing file's `webhooks` object in step, as for endpoint handlers: a stub per
+ * webhook it does not hold (or the whole object, with `webhookSignatures` and their import, at
+ * the end of the file), a signature entry for each handler without one. The webhooks stubbed.
  */
 export function webhookInsertions(
   model: ApiModel,
@@ -86,29 +89,23 @@ export function webhookInsertions(
   importFrom: string,
   judgeOrphans: boolean,
   check: HandlersCheck,
-): {
-  insertions: Insertion[];
-  added: string[];
-  changed: ChangedHandler[];
-  accepted: string[];
-} {
-  const { reporter, at, signatureOf } = check;
+): string[] {
+  const { reporter, at, signatureOf, insertions } = check;
   const webhooks = model.webhooks ?? [];
   const slot = shape.webhooks;
   const recorded = shape.webhookSignatures;
-  const none = { insertions: [], added: [], changed: [], accepted: [] };
   if (!slot) {
-    if (webhooks.length === 0) return none;
+    if (webhooks.length === 0) return [];
     const end = text.endsWith("\n") || text === "" ? "" : "\n";
-    const insertions: Insertion[] = [
+    insertions.push(
       {
         at: text.length,
         text: end + declaration(webhooks, recorded ? undefined : signatureOf),
       },
       importInsertion(shape, importLine(importFrom, !recorded)),
-    ];
-    if (recorded) insertions.push(...entries(webhooks));
-    return { ...none, insertions, added: webhooks.map((w) => w.name) };
+    );
+    if (recorded) entries(webhooks);
+    return webhooks.map((w) => w.name);
   }
   const byName = new Map<string, Endpoint>(webhooks.map((w) => [w.name, w]));
   if (judgeOrphans)
@@ -119,46 +116,37 @@ export function webhookInsertions(
           `webhook handler ${stringLiteral(member.name)} has no webhook any more; it is kept, and tsc reports it as an unknown property of WebhookHandlers until you remove it (and its webhookSignatures entry)`,
           at(member.pos),
         );
-  const contracts = changedContracts(
-    slot.members,
-    recorded,
-    byName,
-    webhookLine,
-    check,
-  );
-  const out = {
-    insertions: contracts.edits,
-    added: [] as string[],
-    changed: contracts.changed,
-    accepted: contracts.accepted,
-  };
+  changedContracts(slot.members, recorded, byName, webhookLine, check);
   const written = new Set(slot.members.map((m) => m.name));
-  const missing = webhooks.filter((w) => !written.has(w.name));
-  if (missing.length > 0 && !slot.hasSpread) {
-    out.insertions.push(
+  const missing = slot.hasSpread
+    ? []
+    : webhooks.filter((w) => !written.has(w.name));
+  if (missing.length > 0)
+    insertions.push(
       ...members(slot, (indent) => missing.map((w) => stub(w, indent))),
     );
-    out.added = missing.map((w) => w.name);
-  }
   const kept = new Set((recorded?.members ?? []).map((m) => m.name));
   const unrecorded = webhooks.filter(
-    (w) =>
-      !kept.has(w.name) && (written.has(w.name) || out.added.includes(w.name)),
+    (w) => !kept.has(w.name) && (written.has(w.name) || missing.includes(w)),
   );
-  if (unrecorded.length > 0) out.insertions.push(...entries(unrecorded));
-  return out;
+  if (unrecorded.length > 0) entries(unrecorded);
+  return missing.map((w) => w.name);
 
   /** Entries for `list` in the `webhookSignatures` object, or a warning when there is none. */
-  function entries(list: readonly Webhook[]): Insertion[] {
+  function entries(list: readonly Webhook[]): void {
     if (recorded && !recorded.hasSpread)
-      return members(recorded, (indent) =>
-        list.map((w) => member(indent, w.name, stringLiteral(signatureOf(w)))),
+      insertions.push(
+        ...members(recorded, (indent) =>
+          list.map((w) =>
+            member(indent, w.name, stringLiteral(signatureOf(w))),
+          ),
+        ),
       );
-    reporter.report(
-      "scaffold/signatures-not-found",
-      `no object checked against WebhookSignatures (\`export const webhookSignatures = {} satisfies WebhookSignatures\`, the type imported from ${stringLiteral(webhookImportPath(importFrom))}): changed webhook contracts cannot be detected; add it, and the next run fills it`,
-      at(slot?.members[0]?.pos ?? 0),
-    );
-    return [];
+    else
+      reporter.report(
+        "scaffold/signatures-not-found",
+        `no object checked against WebhookSignatures (\`export const webhookSignatures = {} satisfies WebhookSignatures\`, the type imported from ${stringLiteral(webhookImportPath(importFrom))}): changed webhook contracts cannot be detected; add it, and the next run fills it`,
+        at(slot?.members[0]?.pos ?? 0),
+      );
   }
 }

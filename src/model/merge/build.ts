@@ -199,11 +199,10 @@ function reportDegenerateTags(
 ): void {
   const assessment = assessTags(endpoints);
   if (!assessment.degenerate) return;
-  const at = endpoints.find((e) => e.tags.length > 0)!.sources[0]!;
   reporter.report(
     "model/degenerate-tags",
     `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
-    at,
+    endpoints.find((e) => e.tags.length > 0)!.sources[0]!,
   );
 }
 
@@ -212,12 +211,11 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
     (p) => p.schema === undefined,
   );
   if (untyped.length === 0) return;
-  const at = untyped[0]!.sources[0] ?? endpoint.sources[0]!;
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
   reporter.report(
     "model/untyped-parameter",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
-    at,
+    untyped[0]!.sources[0] ?? endpoint.sources[0]!,
   );
 }
 
@@ -292,15 +290,14 @@ export function templateProblem(path: string): string | undefined {
     if (open === -1 && close === -1) return undefined;
     if (close !== -1 && (open === -1 || close < open))
       return "a '}' closes no '{'";
-    const end = rest.indexOf("}", open + 1);
     const nested = rest.indexOf("{", open + 1);
-    if (end === -1) return `the '{' at '${rest.slice(open)}' is never closed`;
-    if (nested !== -1 && nested < end) return "a '{' opens inside another";
-    const name = rest.slice(open + 1, end);
+    if (close === -1) return `the '{' at '${rest.slice(open)}' is never closed`;
+    if (nested !== -1 && nested < close) return "a '{' opens inside another";
+    const name = rest.slice(open + 1, close);
     if (name.trim() === "") return "a '{}' names no variable";
     if (seen.has(name)) return `'{${name}}' appears twice`;
     seen.add(name);
-    rest = rest.slice(end + 1);
+    rest = rest.slice(close + 1);
   }
 }
 
@@ -312,11 +309,10 @@ function dropInvalidTemplates(
     const endpoints = doc.endpoints.filter((endpoint) => {
       const problem = templateProblem(endpoint.path);
       if (problem === undefined) return true;
-      const at = endpoint.sources[0]!;
       reporter.report(
         "model/invalid-path-template",
         `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
-        at,
+        endpoint.sources[0]!,
       );
       return false;
     });
@@ -335,11 +331,10 @@ function dropUnusedPathParameters(
   const unused = path.filter((p) => !variables.includes(p.name));
   if (unused.length === 0) return;
   for (const parameter of unused) {
-    const at = parameter.sources[0] ?? endpoint.sources[0]!;
     reporter.report(
       "model/unused-path-parameter",
       `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
-      at,
+      parameter.sources[0] ?? endpoint.sources[0]!,
     );
   }
   endpoint.parameters.path = path.filter((p) => variables.includes(p.name));

@@ -1,5 +1,5 @@
 import { assignOwn } from "../own-property.js";
-import { grouped, joined, packed } from "../lists.js";
+import { firstOfEach, grouped, joined } from "../lists.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
 import {
@@ -26,7 +26,9 @@ function mergeContent(
 ): MediaContent[] {
   if (offers.length === 1) {
     const { content } = offers[0]!.part;
-    if (distinct(content.map((media) => media.mediaType)))
+    if (
+      new Set(content.map((media) => media.mediaType)).size === content.length
+    )
       return content.map(soleMedia);
   }
   const byType = grouped(
@@ -85,28 +87,15 @@ export function mergedMedia(
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;
-  if (offered.examples && offered.examples.length > 0)
-    media.examples = dedupeExamples(offered.examples.slice());
+  const examples = offered.examples ?? [];
+  if (examples.length > 0)
+    media.examples =
+      examples.length < 2 || namesDiffer(examples)
+        ? examples.slice()
+        : firstOfEach(examples, canonicalJson);
   if (offered.encoding) media.encoding = offered.encoding;
   if (offered.itemSchema) media.itemSchema = offered.itemSchema;
   return media;
-}
-
-function distinct(keys: readonly string[]): boolean {
-  return keys.length < 2 || new Set(keys).size === keys.length;
-}
-
-function dedupeExamples(examples: Example[]): Example[] {
-  if (examples.length < 2 || namesDiffer(examples)) return examples;
-  const seen = new Set<string>();
-  return packed(
-    examples.filter((example) => {
-      const key = canonicalJson(example);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
 }
 
 /**

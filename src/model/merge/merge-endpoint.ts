@@ -1,5 +1,5 @@
 import { assignOwn } from "../own-property.js";
-import { firstOfEachCase, joined } from "../lists.js";
+import { firstOfEach, joined, lowerCase } from "../lists.js";
 import { emptyParameters } from "../factories.js";
 import { mergeRequestBody, mergeResponses } from "./merge-content.js";
 import { mergeParameters } from "./merge-parameters.js";
@@ -41,7 +41,10 @@ export function mergeEndpoint(
     nameCandidates: joined(views.map((v) => v.endpoint.nameCandidates)),
     parameters: emptyParameters(),
     responses: mergeResponses(views),
-    tags: firstOfEachCase(views.flatMap((v) => v.endpoint.tags)),
+    tags: firstOfEach(
+      views.flatMap((v) => v.endpoint.tags),
+      lowerCase,
+    ),
     deprecated: views.some((v) => v.endpoint.deprecated),
     extensions: {},
     sources: joined(views.map((v) => v.endpoint.sources)).sort(compareSources),
@@ -57,18 +60,14 @@ export function mergeEndpoint(
   if (body) merged.requestBody = body;
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
-  const summary = longestText(
-    views,
-    (v) => v,
-    (v) => v.endpoint.summary?.trim(),
-  );
-  if (summary !== undefined) merged.summary = summary;
-  const description = longestText(
-    views,
-    (v) => v,
-    (v) => v.endpoint.description?.trim(),
-  );
-  if (description !== undefined) merged.description = description;
+  for (const key of ["summary", "description"] as const) {
+    const text = longestText(
+      views,
+      (v) => v,
+      (v) => v.endpoint[key]?.trim(),
+    );
+    if (text !== undefined) merged[key] = text;
+  }
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
   const security = pickWinner(
@@ -84,16 +83,11 @@ export function mergeEndpoint(
   return merged;
 }
 
+/** A security list's richness: each scheme of each requirement, and its scopes. */
 function countScopes(security: Record<string, string[]>[]): number {
-  return security.reduce(
-    (n, requirement) =>
-      n +
-      Object.values(requirement).reduce(
-        (m, scopes) => m + scopes.length + 1,
-        0,
-      ),
-    0,
-  );
+  return security
+    .flatMap((requirement) => Object.values(requirement))
+    .reduce((n, scopes) => n + scopes.length + 1, 0);
 }
 
 /** The lead source's path variable names win, matched by position (`{cloudId}` vs `{siteId}`). */

@@ -62,10 +62,7 @@ function soleParameters(
   list: readonly Parameter[],
   location: ParameterLocation,
 ): Parameter[] | undefined {
-  if (list.length > 1) {
-    const names = list.map(parameterKey);
-    if (new Set(names).size < names.length) return undefined;
-  }
+  if (new Set(list.map(parameterKey)).size < list.length) return undefined;
   return list.map((p) => ({
     ...p,
     sources: p.sources.slice().sort(compareSources),
@@ -104,13 +101,12 @@ export function mergedParameter(
     const [first, second] = [...distinct.values()].sort((a, b) =>
       compareSources(a.sources[0]!, b.sources[0]!),
     );
-    const at = first!.sources[0]!;
     reporter.report(
       "merge/parameter-type-conflict",
       `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
         `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${placeText(second!.sources[0]!)}); ` +
         `using ${describeSchema(schemaWinner.value.parameter)} from ${placeText(schemaWinner.source)}`,
-      at,
+      first!.sources[0]!,
       [second!.sources[0]!],
     );
   }

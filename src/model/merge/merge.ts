@@ -61,7 +61,7 @@ export function mergeDocuments(
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, reporter),
   );
-  const webhooks = mergeWebhooks(documents, prefer, reporter);
+  const webhooks = mergeWebhooks(documents, rankOf, reporter);
   return {
     info: mergeInfo(documents, endpoints, rankOf, preferred),
     servers: mergeServers(documents, reporter, rankOf, preferred),
@@ -177,44 +177,39 @@ function mergeSecuritySchemes(
   const byName = grouped(
     documents.flatMap((doc) =>
       Object.values(doc.securitySchemes).map((scheme) => ({
-        scheme,
+        value: scheme,
         rank: rankOf(doc),
+        source: scheme.sources[0]!,
+        richness: scheme.inferred ? 0 : 1,
       })),
     ),
-    (e) => e.scheme.name,
+    (e) => e.value.name,
   );
   const out: Record<string, SecurityScheme> = {};
   for (const name of [...byName.keys()].sort(compareCodeUnits)) {
     const list = byName.get(name)!;
-    const winner = pickWinner(
-      list.map((e) => ({
-        value: e.scheme,
-        rank: e.rank,
-        source: e.scheme.sources[0]!,
-        richness: e.scheme.inferred ? 0 : 1,
-      })),
-    )!;
+    const winner = pickWinner(list)!;
     const distinct = new Set(
       list.map((e) =>
         canonicalJson({
-          ...e.scheme,
+          ...e.value,
           sources: undefined,
           description: undefined,
         }),
       ),
     );
     if (distinct.size > 1) {
-      const loser = list.find((e) => e.scheme !== winner.value)!;
+      const loser = list.find((e) => e.value !== winner.value)!;
       reporter.report(
         "merge/security-scheme-conflict",
-        `security scheme '${name}' is defined differently in ${placeText(loser.scheme.sources[0]!)}; using the one here`,
+        `security scheme '${name}' is defined differently in ${placeText(loser.source)}; using the one here`,
         winner.source,
-        [loser.scheme.sources[0]!],
+        [loser.source],
       );
     }
     setOwn(out, name, {
       ...winner.value,
-      sources: list.flatMap((e) => e.scheme.sources).sort(compareSources),
+      sources: list.flatMap((e) => e.value.sources).sort(compareSources),
     });
   }
   return out;
@@ -257,11 +252,10 @@ function mergeSchemas(
       if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
       const fresh = freeName(name, (n) => out.has(n) || own.has(n));
       renames.set(name, fresh);
-      const at = named.sources[0]!;
       reporter.report(
         "merge/schema-conflict",
         `schema '${name}' differs from the one at ${placeText(known.sources[0]!)}; this one is named '${fresh}'`,
-        at,
+        named.sources[0]!,
         [known.sources[0]!],
       );
     }

@@ -7,6 +7,7 @@ import {
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathShape } from "../path-template.js";
 import { compareSources } from "./rank.js";
+import { firstOfEach } from "../lists.js";
 import { fileStart } from "../diagnostics/reporter.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
@@ -64,10 +65,10 @@ export function assignNames(
   options: NamingOptions,
   reporter: ModelReporter,
 ): void {
-  const taken = new Set<string>();
+  // by clashKey: the endpoint holding the name
   const holder = new Map<string, Endpoint>();
   const isTaken = (name: string) =>
-    RESERVED_ENDPOINT_NAMES.has(name) || taken.has(clashKey(name));
+    RESERVED_ENDPOINT_NAMES.has(name) || holder.has(clashKey(name));
   const pending: Endpoint[] = [];
   const sorted = [...endpoints].sort(compareEndpoints);
 
@@ -85,7 +86,6 @@ export function assignNames(
       );
   }
   const used = new Set<string>();
-  const clashOwner = new Map<string, string>();
 
   for (const endpoint of sorted) {
     const key = endpointKey(endpoint);
@@ -120,13 +120,12 @@ export function assignNames(
         "naming/override-taken",
         RESERVED_ENDPOINT_NAMES.has(name)
           ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${clashOwner.get(clashKey(name))}; the derived name is used`,
+          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}; the derived name is used`,
         at,
       );
       pending.push(endpoint);
       continue;
     }
-    clashOwner.set(clashKey(name), key);
     claim(endpoint, name);
   }
   for (const [shape, keys] of byShape)
@@ -197,7 +196,6 @@ export function assignNames(
   }
 
   function claim(endpoint: Endpoint, name: string): void {
-    taken.add(clashKey(name));
     holder.set(clashKey(name), endpoint);
     endpoint.name = name;
     const fromId = endpoint.nameCandidates.find(
@@ -296,15 +294,13 @@ function reportConflictingIds(
   endpoint: Endpoint,
   reporter: ModelReporter,
 ): void {
-  const ids = new Map<string, NameCandidate>();
-  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
-    compareSources(a.source, b.source),
-  )) {
-    if (candidate.kind === "operationId" && !ids.has(candidate.value))
-      ids.set(candidate.value, candidate);
-  }
-  if (ids.size < 2) return;
-  const list = [...ids.values()];
+  const list = firstOfEach(
+    endpoint.nameCandidates
+      .filter((c) => c.kind === "operationId")
+      .sort((a, b) => compareSources(a.source, b.source)),
+    (c) => c.value,
+  );
+  if (list.length < 2) return;
   const first = list[0]!;
   reporter.report(
     "merge/operation-id-conflict",

@@ -1,4 +1,4 @@
-import { firstOfEachCase } from "../lists.js";
+import { firstOfEach, lowerCase } from "../lists.js";
 import type { ApiDescription, Tag } from "../types.js";
 
 /**
@@ -21,7 +21,7 @@ export function applyTagOverrides(
     return to !== undefined && to.trim() !== "" ? to : name;
   };
   for (const endpoint of model.endpoints)
-    endpoint.tags = firstOfEachCase(endpoint.tags.map(renamed));
+    endpoint.tags = firstOfEach(endpoint.tags.map(renamed), lowerCase);
   const tags = new Map<string, Tag>();
   const add = (tag: Tag) => {
     const known = tags.get(tag.name);

@@ -1,5 +1,5 @@
 import type { ModelReporter } from "../diagnostics/codes.js";
-import type { BodySignal, Endpoint, MediaContent } from "../types.js";
+import type { Endpoint } from "../types.js";
 
 /**
  * Methods whose body a bare signal stands for: Postman writes a body mode on every request, and
@@ -27,30 +27,26 @@ export function applyBodySignals(
     !BODY_METHODS.has(endpoint.method)
   )
     return;
-  const mediaTypes: string[] = [];
-  const add = (list: BodySignal[]) => {
-    for (const signal of list)
-      for (const type of signal.mediaTypes)
-        if (!mediaTypes.includes(type)) mediaTypes.push(type);
-  };
-  add(signals.filter((s) => s.hint !== true));
-  if (mediaTypes.length === 0) add(signals.filter((s) => s.hint === true));
-  if (mediaTypes.length === 0) mediaTypes.push("application/json");
-  const content: MediaContent[] = mediaTypes.map((mediaType) => ({
-    mediaType,
-  }));
+  // the evidence's media types, else the hints', else JSON
+  const named = (hint: boolean) => [
+    ...new Set(
+      signals.flatMap((s) => ((s.hint === true) === hint ? s.mediaTypes : [])),
+    ),
+  ];
+  let mediaTypes = named(false);
+  if (mediaTypes.length === 0) mediaTypes = named(true);
+  if (mediaTypes.length === 0) mediaTypes = ["application/json"];
   const required = signals.some((s) => s.required);
   endpoint.requestBody = {
     required,
-    content,
+    content: mediaTypes.map((mediaType) => ({ mediaType })),
     sources: signals.map((s) => s.source),
   };
-  const at = signals[0]!.source;
   const evidence = [...new Set(signals.map((s) => s.evidence))];
   reporter.report(
     "model/undescribed-body",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: a body is sent (${evidence.join("; ")}) but no source describes it; the generated code takes it as ${mediaTypes.join(" or ")} of unknown shape (${required ? "required" : "optional"})`,
-    at,
+    signals[0]!.source,
     signals.slice(1).map((s) => s.source),
   );
 }

@@ -2,7 +2,7 @@ import { camelCase, freeName } from "../identifiers.js";
 import { lockedName } from "./naming.js";
 import { compareCodeUnits } from "../order.js";
 import { grouped } from "../lists.js";
-import { compareSources, documentRank } from "./rank.js";
+import { compareSources } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
@@ -13,14 +13,14 @@ import type { DocumentModel, Endpoint, Webhook } from "../types.js";
  */
 export function mergeWebhooks(
   documents: readonly DocumentModel[],
-  prefer: readonly string[],
+  rankOf: (doc: DocumentModel) => number,
   reporter: ModelReporter,
 ): Webhook[] | undefined {
   const offers = grouped(
     documents.flatMap((doc) =>
       (doc.webhooks ?? []).map((webhook) => ({
         webhook,
-        rank: documentRank(doc.file, doc.format, prefer),
+        rank: rankOf(doc),
       })),
     ),
     ({ webhook }) => `${webhook.method} ${webhook.key}`,

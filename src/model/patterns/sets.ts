@@ -102,18 +102,11 @@ export function patternTree(
     return tree;
   } catch (error) {
     // a SyntaxError: regexpp refuses it (a property name its Unicode tables do not hold)
-    if (
-      error instanceof UnreadSyntax ||
-      error instanceof Unread ||
-      error instanceof SyntaxError
-    )
+    if (error instanceof UnreadSyntax || error instanceof SyntaxError)
       return undefined;
     throw error;
   }
 }
-
-/** Syntax the analysis does not read. */
-class Unread extends Error {}
 
 const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
   d: DIGIT,
@@ -124,7 +117,7 @@ const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
   S: complement(SPACE),
 };
 
-/** Throws {@link Unread} where the analysis cannot read `node` (see {@link patternTree}). */
+/** Throws {@link UnreadSyntax} where the analysis cannot read `node` ({@link patternTree}). */
 function check(node: PatternSyntax): void {
   switch (node.t) {
     case "seq":
@@ -142,7 +135,7 @@ function check(node: PatternSyntax): void {
         inner === "assert" ||
         inner === "look"
       )
-        throw new Unread();
+        throw new UnreadSyntax();
       return;
     }
     case "assert":
@@ -152,7 +145,7 @@ function check(node: PatternSyntax): void {
   }
 }
 
-/** The code points `node` matches; throws {@link Unread} for what no set says (`[z-a]`). */
+/** The code points `node` matches; throws {@link UnreadSyntax} for what no set says (`[z-a]`). */
 export function charSet(node: PatternChar): CodePoints {
   switch (node.t) {
     case "char":
@@ -179,7 +172,7 @@ function atomSet(atom: ClassAtom): CodePoints {
   if (atom.t === "escape") return CLASS_ESCAPES[atom.e];
   const name = /^\\[pP]\{([^}]*)\}$/.exec(atom.text)?.[1];
   const set = name !== undefined ? asciiPropertyPoints(name) : undefined;
-  if (set === undefined) throw new Unread();
+  if (set === undefined) throw new UnreadSyntax();
   return atom.text[1] === "P" ? intersection(complement(set), ASCII) : set;
 }
 
@@ -189,7 +182,7 @@ const withNonAscii = (set: CodePoints): CodePoints => union([set, NON_ASCII]);
 
 function classItemSet({ from, to }: ClassItem): CodePoints {
   if (to === undefined) return atomSet(from);
-  if (from.t !== "char" || to.c < from.c) throw new Unread();
+  if (from.t !== "char" || to.c < from.c) throw new UnreadSyntax();
   return [from.c, to.c];
 }
 

@@ -55,7 +55,7 @@ export interface ClassItem {
   readonly to?: Extract<PatternSyntax, { t: "char" }>;
 }
 
-/** Syntax the tree does not hold: a backreference, a modifier group, or nesting too deep. */
+/** Syntax not read: a backreference, a modifier group, nesting too deep (sets.ts: and more). */
 export class UnreadSyntax extends Error {}
 
 /** Groups nested deeper than this are not read: the reader's recursion has a bound. */

@@ -44,8 +44,6 @@ export interface RequiredSplit {
   readonly notInResponse: readonly string[];
 }
 
-type SplitLists = { -readonly [K in keyof RequiredSplit]: string[] };
-
 /**
  * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
  * §4.8.24: readOnly is sent by the server only, writeOnly by the client only). `property` finds
@@ -56,10 +54,10 @@ export function requiredSplit(
   schema: Schema,
   property?: (name: string) => SubSchema | undefined,
 ): RequiredSplit {
-  const split: SplitLists = {
-    always: [],
-    notInRequest: [],
-    notInResponse: [],
+  const split = {
+    always: [] as string[],
+    notInRequest: [] as string[],
+    notInResponse: [] as string[],
   };
   forEachRequired(schemas, schema, property, (name, direction) => {
     split[direction].push(name);
@@ -125,12 +123,10 @@ export function allOfPropertyLookup(
   allOf: readonly SubSchema[],
   index: number,
 ): (name: string) => SubSchema | undefined {
+  const order = [allOf[index], ...allOf.filter((_, i) => i !== index)];
   return (name) => {
-    const own = findProperty(schemas, allOf[index], name);
-    if (own !== undefined) return own;
-    for (let i = 0; i < allOf.length; i++) {
-      if (i === index) continue;
-      const found = findProperty(schemas, allOf[i], name);
+    for (const member of order) {
+      const found = findProperty(schemas, member, name);
       if (found !== undefined) return found;
     }
     return undefined;

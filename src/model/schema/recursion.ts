@@ -9,7 +9,15 @@ export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
   refs: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
-  const edges = edgesFrom(schemas, refs);
+  // each named schema's `$ref` targets, the dangling ones left out
+  const edges = new Map<string, string[]>(
+    Object.keys(schemas).map((name) => [
+      name,
+      [...(refs.get(name) ?? [])]
+        .filter((target) => Object.hasOwn(schemas, target))
+        .map((target) => schemas[target]!.name),
+    ]),
+  );
   const out = new Set<string>();
   for (const component of stronglyConnected(edges.keys(), (name) =>
     edges.get(name)!,
@@ -75,19 +83,4 @@ export function stronglyConnected<T>(
     }
   }
   return out;
-}
-
-/** Each named schema's `$ref` targets, the dangling ones left out. */
-function edgesFrom(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  refs: ReadonlyMap<string, ReadonlySet<string>>,
-): Map<string, string[]> {
-  const edges = new Map<string, string[]>();
-  for (const name of Object.keys(schemas)) {
-    const targets: string[] = [];
-    for (const target of refs.get(name) ?? [])
-      if (Object.hasOwn(schemas, target)) targets.push(schemas[target]!.name);
-    edges.set(name, targets);
-  }
-  return edges;
 }

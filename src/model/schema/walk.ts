@@ -79,16 +79,14 @@ const LIST = 2;
 const MAP = 4;
 
 /** What each sub-schema keyword may hold (`items`: one, or a list). */
-const SUB_SCHEMA_KINDS: ReadonlyMap<string, number> = (() => {
-  const kinds = new Map<string, number>();
-  const add = (keywords: readonly string[], kind: number) => {
-    for (const k of keywords) kinds.set(k, (kinds.get(k) ?? 0) | kind);
-  };
-  add(SCHEMA_KEYWORDS, ONE);
-  add(SCHEMA_LIST_KEYWORDS, LIST);
-  add(SCHEMA_MAP_KEYWORDS, MAP);
-  return kinds;
-})();
+const SUB_SCHEMA_KINDS = new Map<string, number>();
+for (const [keywords, kind] of [
+  [SCHEMA_KEYWORDS, ONE],
+  [SCHEMA_LIST_KEYWORDS, LIST],
+  [SCHEMA_MAP_KEYWORDS, MAP],
+] as const)
+  for (const k of keywords)
+    SUB_SCHEMA_KINDS.set(k, (SUB_SCHEMA_KINDS.get(k) ?? 0) | kind);
 
 export function isSubSchema(value: unknown): value is SubSchema {
   return (
