@@ -72,10 +72,17 @@ export async function runOnce(
       onStage: (m) => progress.update(m),
     });
   } catch (error) {
-    const message = failure(error);
-    if (message === undefined) throw error;
-    say(`apiloom generate: ${message.text}\n`);
-    return message.code;
+    // the lock or the handlers file cannot be read as a file (LockFileError is one); a template.
+    // A plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
+    const text =
+      error instanceof OutsideFileError || error instanceof TemplateError
+        ? error.message
+        : error instanceof EmitterError && !(error instanceof PluginError)
+          ? `internal error: ${error.message}`
+          : undefined;
+    if (text === undefined) throw error;
+    say(`apiloom generate: ${text}\n`);
+    return 2;
   } finally {
     progress.clear();
   }
@@ -95,18 +102,6 @@ export async function runOnce(
   }
   const time = () => seconds(performance.now() - started);
   return printMade(settings, flags, io, outcome, say, time);
-}
-
-/** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
-function failure(error: unknown): { text: string; code: number } | undefined {
-  // the lock or the handlers file cannot be read as a file (LockFileError is one); a template
-  if (error instanceof OutsideFileError || error instanceof TemplateError)
-    return { text: error.message, code: 2 };
-  // a plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
-  if (error instanceof PluginError) return undefined;
-  if (error instanceof EmitterError)
-    return { text: `internal error: ${error.message}`, code: 2 };
-  return undefined;
 }
 
 /**

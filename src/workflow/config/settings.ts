@@ -58,7 +58,7 @@ export interface GenerateSettings {
   readonly strict: boolean;
   /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB; default 100 MiB). */
   readonly maxInputBytes: number;
-  /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
+  /** The config's files that a one-off run (its inputs replaced by the command line's) leaves alone. */
   readonly notApplied?: readonly string[];
   /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
   readonly warnings: readonly Diagnostic[];
@@ -206,7 +206,9 @@ function settingsFor(
     );
   // The config's lock and handlers file belong to its inputs: a one-off run with other inputs (or
   // --no-config) keeps none unless --lock / --server-handlers say where.
-  const configFilesApply = !replacesConfigInputs(flags, config);
+  const configFilesApply = !(
+    flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0
+  );
   const lockOption =
     flags.lock ??
     (configFilesApply && flags.config !== false ? config.lock : false);
@@ -251,7 +253,19 @@ function settingsFor(
       (flags.maxInputSize ??
         config.merge?.maxInputSize ??
         DEFAULT_MAX_INPUT_MIB) * MIB,
-    ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
+    // what a one-off run does not use of the config, as the config names it
+    ...(configFilesApply
+      ? {}
+      : {
+          notApplied: [
+            ...(config.server?.handlers && !flags.serverHandlers
+              ? ["server.handlers"]
+              : []),
+            ...(config.lock !== false && flags.lock === undefined
+              ? ["lock"]
+              : []),
+          ],
+        }),
   });
 }
 
@@ -314,13 +328,10 @@ export function resolveOptions(
         config.merge?.allowExternalRefs ??
         CONFIG_DEFAULTS.allowExternalRefs,
       // a URL (an input's, or a prefix of several) is kept as the inputs show it
-      prefer: (flags.prefer
-        ? flags.prefer.map((p) => (isUrlInput(p) ? p : fromCwd(p)))
-        : (config.merge?.prefer ?? []).map((p) =>
-            isUrlInput(p) ? p : fromConfig(p),
-          )
-      ).map((path) =>
-        isUrlInput(path) ? path : slashedRelative(baseDir, path),
+      prefer: (flags.prefer ?? config.merge?.prefer ?? []).map((p) =>
+        isUrlInput(p)
+          ? p
+          : slashedRelative(baseDir, (flags.prefer ? fromCwd : fromConfig)(p)),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
@@ -353,27 +364,6 @@ function deepFreeze<T>(value: T): T {
     if (key !== "plugins") deepFreeze(item);
     else Object.freeze(item);
   return value;
-}
-
-/**
- * Whether the command line's inputs replace the config's: a one-off run, to which the files the
- * config keeps for its own inputs (the name lock, `server.handlers`) do not apply.
- */
-export function replacesConfigInputs(
-  flags: Pick<SettingsOverrides, "inputs">,
-  config: ApiloomConfig,
-): boolean {
-  return flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
-}
-
-/** What a one-off run does not use of the config, as the config names it. */
-function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
-  return [
-    ...(config.server?.handlers && !flags.serverHandlers
-      ? ["server.handlers"]
-      : []),
-    ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
-  ];
 }
 
 export type ResolvedPluginOptions = Readonly<

@@ -7,6 +7,7 @@ import {
 } from "../records/cache-dir.js";
 import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
+import { isRecord } from "../../ingest/reader.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { isInside, statOf, slashedRelative } from "../sources/real-path.js";
 
@@ -181,8 +182,7 @@ function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
 
 /** Anything but at most MAX_PLACES absolute paths reads as none. */
 function readPlaces(record: unknown): OutputPlace[] {
-  if (typeof record !== "object" || record === null) return [];
-  const places = (record as Record<string, unknown>)["places"];
+  const places = isRecord(record) ? record["places"] : undefined;
   if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
   const absolute = (v: unknown): v is string =>
     typeof v === "string" && isAbsolute(v);

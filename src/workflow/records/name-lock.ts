@@ -10,6 +10,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
 import { SHA256_HEX } from "../identity.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /** Outside the output folder: generated code may be git-ignored, the lock must not be. */
 export interface NameLock {
@@ -51,9 +52,7 @@ export function parseNameLock(file: string, text: string): NameLock {
   }
   const lock = value as Partial<NameLock> | null;
   const strings = (record: unknown, test: (v: string) => boolean) =>
-    typeof record === "object" &&
-    record !== null &&
-    !Array.isArray(record) &&
+    isRecord(record) &&
     Object.values(record).every((v) => typeof v === "string" && test(v));
   if (
     lock?.lockfileVersion !== 1 ||
