@@ -109,14 +109,14 @@ function pluginFlag<F extends PluginFlagged>(
       const type = spec.type;
       if (typeof type !== "string") set(f, choice(flag, v, type, true));
       else if (type === "string-list") set(f, commaList(v));
-      else if (type === "number") {
-        const n = Number(v);
-        if (!Number.isFinite(n))
-          throw new ConfigError(
-            `${flag} expects a number, got ${JSON.stringify(v)}`,
-          );
-        set(f, n);
-      } else set(f, v);
+      else if (type === "number")
+        set(
+          f,
+          numberFlag(flag, v, (n) =>
+            Number.isFinite(n) ? undefined : " expects a number",
+          ),
+        );
+      else set(f, v);
     },
   };
 }
@@ -146,6 +146,18 @@ export function choice<const T extends string>(
       `${flag} expects ${listed ? `one of ${values.join(", ")}` : values.join(" or ")}, got ${JSON.stringify(value)}`,
     );
   return value as T;
+}
+
+/** A flag's value as a number, or a ConfigError: `<flag><problem>, got "<value>"`. */
+export function numberFlag(
+  flag: string,
+  value: string,
+  problem: (n: number) => string | undefined,
+): number {
+  const n = Number(value);
+  const why = problem(n);
+  if (why) throw new ConfigError(`${flag}${why}, got ${JSON.stringify(value)}`);
+  return n;
 }
 
 export function commaList(list: string): string[] {
