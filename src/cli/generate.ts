@@ -1,6 +1,5 @@
 import { ConfigError } from "../workflow/config/error.js";
 import type { Stages } from "../workflow/produce.js";
-import type { ArtifactPlugin } from "../emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import {
   loadConfig,
@@ -39,7 +38,11 @@ export async function runGenerate(
     // a first look for the config, whose plugins may declare flags of their own
     const first = parseGenerateArgs(args, BUILT_IN_PLUGINS, true);
     if (first.help) {
-      stdout.write(generateHelp(await pluginsForHelp(first, cwd)));
+      // the config's plugins' flags too; a broken config's errors are for a run to show
+      const plugins = await loadConfig(first, cwd)
+        .then((loaded) => pluginsOf(loaded?.config))
+        .catch(() => BUILT_IN_PLUGINS);
+      stdout.write(generateHelp(plugins));
       return 0;
     }
     if (first.watch && first.check)
@@ -76,16 +79,4 @@ export async function runGenerate(
   return apis.length > 1
     ? runApis(apis, flags, stages, io)
     : runOnce(settings, flags, stages, io);
-}
-
-/** The plugins whose flags `--help` lists: apiloom's and, when it loads, the config's. */
-async function pluginsForHelp(
-  flags: GenerateFlags,
-  cwd: string,
-): Promise<readonly ArtifactPlugin[]> {
-  try {
-    return pluginsOf((await loadConfig(flags, cwd))?.config);
-  } catch {
-    return BUILT_IN_PLUGINS; // a broken config: its errors are for a run to show
-  }
 }
