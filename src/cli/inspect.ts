@@ -132,9 +132,7 @@ export function toJson(model: ApiModel) {
       severity: d.severity,
       code: d.code,
       message: d.message,
-      file: d.file,
-      line: d.line,
-      column: d.column,
+      ...place(d),
       ...(d.related ? { related: d.related.map(place) } : {}),
     })),
   };

@@ -37,13 +37,17 @@ export function unifiedDiff(
     : [
         `@@ too many changes to show: ${a.length} lines before, ${b.length} after @@`,
       ];
-  const lines = [...header, ...body];
-  if (lines.length > maxLines) {
-    const hidden = lines.length - maxLines + 1;
-    lines.length = maxLines - 1;
-    lines.push(`... ${hidden} more diff lines`);
+  return capLines([...header, ...body], maxLines, "more diff lines");
+}
+
+/** The lines as text, at most `max`: the last then says how many more there are (`more`). */
+export function capLines(lines: string[], max: number, more: string): string {
+  if (lines.length > max) {
+    const hidden = lines.length - max + 1;
+    lines.length = max - 1;
+    lines.push(`... ${hidden} ${more}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }
 
 function splitLines(text: string): string[] {

@@ -101,12 +101,10 @@ export function createSourceCache(): SourceCache {
       for (const path of paths) files.delete(path);
     },
     endRun() {
-      for (const [key, entry] of files)
-        if (entry.used) entry.used = false;
-        else files.delete(key);
-      for (const [key, entry] of parsed)
-        if (entry.used) entry.used = false;
-        else parsed.delete(key);
+      for (const map of [files, parsed] as Map<string, { used: boolean }>[])
+        for (const [key, entry] of map)
+          if (entry.used) entry.used = false;
+          else map.delete(key);
       const result = counts;
       counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
       lastRead = [...tried].sort();
