@@ -158,9 +158,7 @@ export async function generateOnce(
     verify(settings, produced);
     // only after the output: the lock and the handlers must never name what was not written
     try {
-      const updated = outsideFiles(settings, produced).filter(
-        writeFileIfChanged,
-      );
+      const updated = produced.outside.filter(writeFileIfChanged);
       return { notes, status: "written", ...made, result, updated };
     } catch (error) {
       if (typeof (error as NodeJS.ErrnoException).code !== "string")
@@ -179,7 +177,7 @@ function check(
   checkOutput: typeof import("./output/check.js").checkOutput,
 ): CheckReport {
   const report = checkOutput(settings.out, produced.files, {
-    files: outsideFiles(settings, produced),
+    files: produced.outside,
     baseDir: settings.baseDir,
   });
   // a folder found as this run would write it, manifest and all, is marked verified
@@ -204,19 +202,4 @@ function verify(settings: GenerateSettings, produced: Produced): void {
       produced.files,
       produced.fingerprint,
     );
-}
-
-function outsideFiles(
-  settings: GenerateSettings,
-  produced: Produced,
-): OutsideFile[] {
-  const files: OutsideFile[] = [];
-  if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, contents: produced.lockText });
-  if (produced.handlers)
-    files.push({
-      file: produced.handlers.file,
-      contents: produced.handlers.after,
-    });
-  return files;
 }
