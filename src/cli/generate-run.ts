@@ -175,18 +175,10 @@ export function labelled(stream: Stream, label: string): Stream {
     isTTY: false,
     write(text: string) {
       if (text === "") return;
-      const lines = text.split("\n");
-      const last = lines.pop()!;
-      let out = "";
-      for (const line of lines) {
-        out += `${lineStart ? `[${label}] ` : ""}${line}\n`;
-        lineStart = true;
-      }
-      if (last !== "") {
-        out += `${lineStart ? `[${label}] ` : ""}${last}`;
-        lineStart = false;
-      }
-      return stream.write(out);
+      const out = text.replace(/\n(?=[^])/g, () => `\n[${label}] `);
+      const head = lineStart ? `[${label}] ` : "";
+      lineStart = text.endsWith("\n");
+      return stream.write(head + out);
     },
   };
 }
