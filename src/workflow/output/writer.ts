@@ -1,6 +1,5 @@
 import {
   mkdirSync,
-  readdirSync,
   renameSync,
   rmSync,
   rmdirSync,
@@ -329,15 +328,10 @@ function apply(
 }
 /** Removes the folders of a removed file that are now empty, never the output folder itself. */
 function pruneEmptyFolders(outDir: string, path: string): void {
-  let folder = dirname(path);
-  while (folder !== "." && folder !== "") {
-    const full = join(outDir, folder);
+  for (let folder = dirname(path); folder !== "."; folder = dirname(folder))
     try {
-      if (readdirSync(full).length > 0) return;
-      rmdirSync(full);
+      rmdirSync(join(outDir, folder)); // refused when not empty
     } catch {
       return;
     }
-    folder = dirname(folder);
-  }
 }
