@@ -7,7 +7,7 @@ import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import type { SinceLastRun } from "../workflow/records/since-last-run.js";
-import { summarize, summaryLine } from "./diff-format.js";
+import { endpointChange, summarize, summaryLine } from "./diff-format.js";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import {
@@ -419,13 +419,7 @@ function changedEndpoints(
     removed: new Set<string>(),
   };
   for (const c of changes) {
-    const kind =
-      c.rule === "operation-added"
-        ? by.added
-        : c.rule === "operation-removed"
-          ? by.removed
-          : by.changed;
-    kind.add(c.names.function ?? c.endpoint);
+    by[endpointChange(c)].add(c.names.function ?? c.endpoint);
     for (const a of c.also ?? []) by.changed.add(a.function);
   }
   for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
