@@ -23,17 +23,7 @@ export interface ReportContext extends Omit<FormatContext, "lines"> {
   labels: { old: string; new: string };
 }
 
-export interface DiffSummary {
-  breaking: number;
-  warning: number;
-  info: number;
-  added: number;
-  removed: number;
-  /** Endpoints with at least one other change (those a shared schema's change reaches too). */
-  changed: number;
-}
-
-export function summarize(changes: readonly Change[]): DiffSummary {
+export function summarize(changes: readonly Change[]) {
   const count = (s: ChangeSeverity) =>
     changes.filter((c) => c.severity === s).length;
   // a change of a shared schema is reported once, and reaches every endpoint in its `also`
@@ -49,6 +39,7 @@ export function summarize(changes: readonly Change[]): DiffSummary {
     info: count("info"),
     added: endpoints("added"),
     removed: endpoints("removed"),
+    // endpoints with at least one other change (those a shared schema's change reaches too)
     changed: endpoints("changed"),
   };
 }
@@ -60,7 +51,7 @@ export function endpointChange(c: Change): "added" | "removed" | "changed" {
 }
 
 /** One line: `3 breaking, 1 warning, 4 info; endpoints: 1 added, 1 removed, 2 changed`. */
-export function summaryLine(s: DiffSummary): string {
+export function summaryLine(s: ReturnType<typeof summarize>): string {
   return (
     `${s.breaking} breaking, ${plural(s.warning, "warning")}, ${s.info} info; ` +
     `endpoints: ${s.added} added, ${s.removed} removed, ${s.changed} changed`

@@ -20,11 +20,8 @@ export interface OutputPlace {
   lock?: string;
 }
 
-/** An output folder no API of the config writes any more, with what removes it. */
-export interface LeftBehind {
-  /** The folder, and its lock when no API uses that lock now (absolute). */
-  out: string;
-  lock?: string;
+/** An output folder no API of the config writes any more (its lock when no API uses it now). */
+export interface LeftBehind extends OutputPlace {
   /** The paths to remove, relative to the config's folder: the manifest's files, then the lock. */
   remove: string[];
 }
