@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config/error.js";
+import type { SettingsOverrides } from "../workflow/config/settings.js";
 
 // Each command declares a table of flags (FlagSpec), parsed by node:util's parseArgs; a plugin's
 // options that declare a `flag` add theirs (pluginFlags).
@@ -60,16 +61,11 @@ export function parseFlags<F extends { inputs: string[] }>(
   return flags;
 }
 
-/** What a plugin option's flag sets: the option's value, by plugin then option. */
-export interface PluginFlagged {
-  options: Record<string, Record<string, unknown>>;
-}
-
 /**
  * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
  * the server's) sets each of them; its help is the first one's.
  */
-export function pluginFlags<F extends PluginFlagged>(
+export function pluginFlags<F extends Pick<SettingsOverrides, "options">>(
   plugins: readonly ArtifactPlugin[],
 ): FlagSpec<F>[] {
   const byName = new Map<string, FlagSpec<F>>();
@@ -91,7 +87,7 @@ export function pluginFlags<F extends PluginFlagged>(
 }
 
 /** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
-function pluginFlag<F extends PluginFlagged>(
+function pluginFlag<F extends Pick<SettingsOverrides, "options">>(
   plugin: string,
   key: string,
   spec: PluginOption,

@@ -27,11 +27,6 @@ export interface Fingerprint {
   warnings: number;
 }
 
-export type FingerprintBase = Pick<
-  Fingerprint,
-  "apiloom" | "settings" | "templates"
->;
-
 export function fromOut(out: string, path: string): string {
   if (isUrlInput(path)) return path;
   return slashedRelative(out, path);
@@ -100,7 +95,7 @@ export function settingsRecord(
 export function fingerprintBase(
   settings: GenerateSettings,
   stagesId: string,
-): FingerprintBase {
+): Pick<Fingerprint, "apiloom" | "settings" | "templates"> {
   const templates = settings.emit.templatesDir;
   return {
     apiloom: apiloomVersion(),
