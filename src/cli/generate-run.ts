@@ -367,14 +367,28 @@ function names(list: readonly string[]): string {
  */
 function staleVerdict(o: Outcome, stale: readonly string[]): string {
   const lines: string[] = [];
-  const changes = changedEndpoints(o.produced.since);
+  const changes = changesSince(o.produced.since);
   lines.push(
     `${o.out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
   );
   if (changes) {
+    // the endpoints added, changed and removed, by client function
+    const by = {
+      added: new Set<string>(),
+      changed: new Set<string>(),
+      removed: new Set<string>(),
+    };
+    for (const c of changes) {
+      by[endpointChange(c)].add(c.names.function ?? c.endpoint);
+      for (const a of c.also ?? []) by.changed.add(a.function);
+    }
+    for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
     const parts = (["added", "changed", "removed"] as const)
-      .filter((k) => changes[k].length > 0)
-      .map((k) => `${changes[k].length} ${k} (${names(changes[k])})`);
+      .filter((k) => by[k].size > 0)
+      .map(
+        (k) =>
+          `${by[k].size} ${k} (${names([...by[k]].sort(compareCodeUnits))})`,
+      );
     lines.push(`  endpoints: ${parts.join(", ")}`);
   }
   const handlers = o.produced.handlers;
@@ -405,28 +419,4 @@ function staleVerdict(o: Outcome, stale: readonly string[]): string {
     "next: apiloom generate (the same options, without --check), then commit what it writes",
   );
   return lines.map((l) => `${l}\n`).join("");
-}
-
-/** The endpoints added, changed and removed since the last run, by client function; undefined when unknown or none. */
-function changedEndpoints(
-  since: SinceLastRun | undefined,
-): Record<"added" | "changed" | "removed", string[]> | undefined {
-  const changes = changesSince(since);
-  if (!changes) return undefined;
-  const by = {
-    added: new Set<string>(),
-    changed: new Set<string>(),
-    removed: new Set<string>(),
-  };
-  for (const c of changes) {
-    by[endpointChange(c)].add(c.names.function ?? c.endpoint);
-    for (const a of c.also ?? []) by.changed.add(a.function);
-  }
-  for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
-  const sorted = (s: Set<string>) => [...s].sort(compareCodeUnits);
-  return {
-    added: sorted(by.added),
-    changed: sorted(by.changed),
-    removed: sorted(by.removed),
-  };
 }
