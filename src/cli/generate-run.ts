@@ -2,7 +2,6 @@ import { availableParallelism } from "node:os";
 import { slashedRelative } from "../workflow/sources/real-path.js";
 import { performance } from "node:perf_hooks";
 import type { Change } from "../diff/change.js";
-import type { Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
@@ -195,10 +194,7 @@ interface Outcome {
   endpoints: string;
   problems: string;
   time(): string;
-  /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
-  held: Diagnostic[];
   flags: GenerateFlags;
-  printOptions: Parameters<typeof printDiagnostics>[1];
 }
 
 /** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
@@ -225,23 +221,12 @@ function printMade(
   };
   printDiagnostics(shown, printOptions, say);
   printWarningGroups(fresh, printOptions, say);
-  const o: Outcome = {
-    settings,
-    produced,
-    io,
-    say,
-    out: shownPath(io.cwd, settings.out, true),
-    endpoints: plural(produced.endpoints, "endpoint"),
-    problems: problemsText(t, fresh.length, held),
-    time,
-    held,
-    flags,
-    printOptions,
-  };
+  const out = shownPath(io.cwd, settings.out, true);
+  const endpoints = plural(produced.endpoints, "endpoint");
   if (outcome.refused) {
     const { why, fileSystem } = outcome.refused;
     say(
-      `apiloom generate: ${fileSystem ? `cannot write ${o.out}: ` : ""}${why}\n`,
+      `apiloom generate: ${fileSystem ? `cannot write ${out}: ` : ""}${why}\n`,
     );
     return 1;
   }
@@ -249,29 +234,35 @@ function printMade(
     const why =
       t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
     say(
-      `${io.paint.red("apiloom:")} ${o.endpoints}, ${o.problems}; nothing written because of ${why} (${o.time()})\n`,
+      `${io.paint.red("apiloom:")} ${endpoints}, ${problemsText(t, fresh.length, held)}; nothing written because of ${why} (${time()})\n`,
     );
     return 1;
   }
+  // what the check or the writer found in the output folder's bookkeeping (planted, torn)
+  const found = (outcome.report ?? outcome.result)!.diagnostics;
+  const max = CONFIG_DEFAULTS.maxDiagnostics;
+  printDiagnostics(found, { ...printOptions, max }, say);
+  const problems =
+    found.length > 0
+      ? problemsText(tally([...produced.diagnostics, ...found]), 0, held)
+      : problemsText(t, fresh.length, held);
+  const o = {
+    settings,
+    produced,
+    io,
+    say,
+    out,
+    endpoints,
+    problems,
+    time,
+    flags,
+  };
   return outcome.status === "checked"
     ? printCheck(o, outcome.report!)
     : printWrite(o, outcome);
 }
 
-/** What the writer or check found in the output folder's bookkeeping (planted, torn). */
-function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
-  if (diagnostics.length === 0) return;
-  printDiagnostics(
-    diagnostics,
-    { ...o.printOptions, max: CONFIG_DEFAULTS.maxDiagnostics },
-    o.say,
-  );
-  const t = tally([...o.produced.diagnostics, ...diagnostics]);
-  o.problems = problemsText(t, 0, o.held);
-}
-
 function printCheck(o: Outcome, report: CheckReport): number {
-  printFolderDiagnostics(o, report.diagnostics);
   if (report.stale.length === 0) {
     if (!o.flags.quiet)
       o.say(
@@ -289,7 +280,6 @@ function printCheck(o: Outcome, report: CheckReport): number {
 
 function printWrite(o: Outcome, made: Made): number {
   const result = made.result!;
-  printFolderDiagnostics(o, result.diagnostics);
   if (made.outsideFailure !== undefined) {
     o.say(
       `apiloom generate: ${o.out} is written, but ${made.outsideFailure}\n`,
