@@ -204,15 +204,7 @@ const MAX_LIST_BYTES = 100 * 1024 * 1024;
  * The inputs of `settings` as committed at `ref` (`diff --base`): the tracked files the patterns
  * matched then, read with `git`, the URL inputs as they are now, and the names the lock held.
  */
-function revisionInputs(
-  settings: GenerateSettings,
-  ref: string,
-): {
-  inputFiles: string[];
-  unmatched: string[];
-  read(absPath: string): { text: string; hash: string };
-  lockedNames: Record<string, string> | undefined;
-} {
+function revisionInputs(settings: GenerateSettings, ref: string) {
   const baseDir = settings.baseDir;
   const root = git(baseDir, ["rev-parse", "--show-toplevel"]).trim();
   const commit = git(baseDir, [
