@@ -65,7 +65,12 @@ const FLAGS_BEFORE: FlagSpec[] = [
     names: ["-a", "--artifacts"],
     value: "<list>",
     help: `Comma-separated subset of ${BUILT_IN_PLUGINS.map((p) => p.name).join(",")} or your plugins' (default: ${defaultArtifacts()})`,
-    apply: (f, v) => (f.artifacts = parseArtifacts(v)),
+    // which exist is known once the config's plugins are (settings.ts checks)
+    apply: (f, v) => {
+      f.artifacts = commaList(v);
+      if (f.artifacts.length === 0)
+        throw new ConfigError("--artifacts needs at least one artifact");
+    },
   },
   {
     names: ["--templates"],
@@ -298,14 +303,6 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
     if (!spec) throw new Error(`no flag ${name}`);
     return spec;
   });
-}
-
-/** The names of `-a`; which exist is known once the config's plugins are (settings.ts checks). */
-function parseArtifacts(list: string): string[] {
-  const names = commaList(list);
-  if (names.length === 0)
-    throw new ConfigError("--artifacts needs at least one artifact");
-  return names;
 }
 
 /** `apiloom generate --help`, with the flags of `plugins`' options (the config's too). */

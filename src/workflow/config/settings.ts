@@ -196,7 +196,11 @@ function settingsFor(
   const fromCwd = (path: string) => resolve(cwd, path);
   const inputs =
     flags.inputs.length > 0
-      ? flags.inputs.map((p) => relativePattern(baseDir, cwd, p))
+      ? flags.inputs.map((p) =>
+          isAbsolute(p) || isUrlInput(p)
+            ? p
+            : slashedRelative(baseDir, fromCwd(p)) || ".",
+        )
       : (config.inputs ?? []);
   if (inputs.length === 0)
     throw new ConfigError(
@@ -414,7 +418,7 @@ export function resolvePluginOptions(
         )
           reporter.report(
             "config/ignored-option",
-            `${fromFlag !== undefined ? source : path.join(".")} (${shown(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
+            `${fromFlag !== undefined ? source : path.join(".")} (${Array.isArray(value) ? value.join(", ") : JSON.stringify(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
             fileStart(fromFlag !== undefined ? source : where.file),
           );
       }
@@ -446,10 +450,6 @@ function normalized(value: unknown): unknown {
   return Array.isArray(value) ? [...new Set(value)] : value;
 }
 
-function shown(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
-}
-
 /** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
 function checkFolder(path: string, what: string, mustExist: boolean): void {
   let isFolder: boolean;
@@ -476,14 +476,4 @@ function projectFolder(out: string, cwd: string): string {
     if (isProjectRoot(dir)) return dir;
     if (dirname(dir) === dir) return resolve(cwd);
   }
-}
-
-/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
-function relativePattern(
-  baseDir: string,
-  cwd: string,
-  pattern: string,
-): string {
-  if (isAbsolute(pattern) || isUrlInput(pattern)) return pattern;
-  return slashedRelative(baseDir, resolve(cwd, pattern)) || ".";
 }
