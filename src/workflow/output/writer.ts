@@ -30,7 +30,7 @@ import { assertWritableWay, makeFolders } from "./safe-path.js";
 import { withOutputLock } from "./output-lock.js";
 import { writeTextFile } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
-import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
+import { planOutput, type OutputPlan } from "./plan.js";
 
 export interface WriteResult {
   written: string[];
@@ -152,7 +152,8 @@ function writeLocked(
     removed: plan.remove.map((r) => r.path),
     diagnostics,
   };
-  if (planIsClean(plan)) return result;
+  if (plan.write.length + plan.remove.length === 0 && !plan.manifestStale)
+    return result;
   for (const path of [...result.written, ...result.removed, MANIFEST_FILE])
     assertWritableWay(outDir, path);
   let journal: Journal;
