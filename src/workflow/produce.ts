@@ -30,7 +30,7 @@ import {
   fromOut,
   type Fingerprint,
 } from "./records/fingerprint.js";
-import { hashFile, MISSING, sha256Bytes } from "./identity.js";
+import { hashFile, MISSING, sha256Bytes, sortedRecord } from "./identity.js";
 
 /** The emitters a run wires into the pipeline; tests inject fakes. */
 export interface Stages {
@@ -218,12 +218,6 @@ async function* produceWithPlaces(
     };
   }
   return produced;
-}
-
-function sortedRecord(map: Map<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    [...map.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
-  );
 }
 
 /** The user's handlers file: created once, then only given stubs for new endpoints. */
