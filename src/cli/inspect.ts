@@ -194,9 +194,8 @@ async function configApis(
   flags: InspectFlags,
 ): Promise<GenerateSettings[] | undefined> {
   try {
-    const apis = await resolveApis(flags, process.cwd());
     // a config of one API too: `apiloom inspect` is what a run's summary points to
-    return apis.length > 0 ? apis : undefined;
+    return await resolveApis(flags, process.cwd());
   } catch (error) {
     const named = flags.api !== undefined || flags.config !== undefined;
     if (named || !(error instanceof ConfigError)) throw error;
