@@ -14,15 +14,12 @@ import {
   type GenerateFlags,
 } from "./generate-options.js";
 import { runApis, runOnce } from "./generate-run.js";
-import { commandIO, type CommandDeps } from "./run-io.js";
+import { commandIO, type CommandDeps, type RunIO } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
-import type { WriteOptions } from "../workflow/output/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
-export interface GenerateDeps extends CommandDeps {
+export interface GenerateDeps extends CommandDeps, Pick<RunIO, "write"> {
   stages?: Stages;
-  /** Writer hooks (the crash tests pause the writer through them). */
-  write?: WriteOptions;
 }
 
 /** `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage. */

@@ -9,13 +9,10 @@ import {
   type OutsideFile,
 } from "./output/outside-file.js";
 import type { Accept, Produced, Stages } from "./produce.js";
-import {
-  fetchRemoteInputs,
-  type RemoteInputs,
-} from "./sources/remote-inputs.js";
+import { fetchRemoteInputs } from "./sources/remote-inputs.js";
+import type { ResolveInputsOptions } from "./sources/resolve-inputs.js";
 import { listInputs } from "./sources/inputs.js";
 import type { GenerateSettings } from "./config/settings.js";
-import type { SourceCache } from "./sources/source-cache.js";
 import { markVerified, upToDate } from "./records/up-to-date.js";
 import { OutputBusyError } from "./output/output-lock.js";
 import { readWarningKeys, writeWarningKeys } from "./records/warning-record.js";
@@ -25,18 +22,17 @@ import {
   type WriteResult,
 } from "./output/writer.js";
 
-export interface GenerateRequest {
+export interface GenerateRequest extends Pick<
+  ResolveInputsOptions,
+  "remote" | "sources" | "env"
+> {
   stages: Stages;
   /** Compare with the output folder instead of writing it. */
   check: boolean;
   /** Make everything even when the fingerprint says nothing changed. */
   full: boolean;
   accept?: Accept;
-  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
-  remote?: RemoteInputs;
-  /** The texts and parsed documents a watch keeps between runs. */
-  sources?: SourceCache;
-  env?: NodeJS.ProcessEnv;
+  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
   write?: WriteOptions;
   onStage?: (message: string) => void;
 }

@@ -57,9 +57,11 @@ export interface ResolvedInputs {
 /** What the caller of {@link resolveInputs} may give; the rest is found here. */
 export interface ResolveInputsOptions {
   listed?: Listed;
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
   remote?: RemoteInputs;
   /** The texts and parsed documents a watch keeps between runs. */
   sources?: SourceCache;
+  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
   env?: NodeJS.ProcessEnv;
   /** Read the files as committed at this git revision (`diff --base`); URLs as they are now. */
   revision?: string;
