@@ -106,13 +106,7 @@ export async function generateOnce(
       remote,
       sources: request.sources,
     });
-    const making = produce({
-      settings,
-      stages: request.stages,
-      onStage: request.onStage,
-      inputs,
-      accept: request.accept,
-    });
+    const making = produce({ ...request, settings, inputs });
     const produced = await (early?.stageAsMade(making) ?? finish(making));
     const known = readWarningKeys(settings.out, settings.baseDir);
     writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
