@@ -58,6 +58,7 @@ export async function runOnce(
   let outcome: GenerateOutcome;
   try {
     outcome = await generateOnce(settings, {
+      ...io, // write, env, sources
       stages,
       check: flags.check,
       // --verbose prints every warning, which takes the full run that finds them; accepting a
@@ -65,9 +66,6 @@ export async function runOnce(
       full: flags.force || flags.verbose || flags.accept !== undefined,
       accept: flags.accept,
       remote,
-      sources: io.sources,
-      env: io.env,
-      write: io.write,
       onStage: (m) => progress.update(m),
     });
   } catch (error) {
