@@ -183,14 +183,10 @@ function readPlaces(record: unknown): OutputPlace[] {
   if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
   const absolute = (v: unknown): v is string =>
     typeof v === "string" && isAbsolute(v);
-  const out: OutputPlace[] = [];
-  for (const p of places) {
-    const place = p as Partial<OutputPlace> | null;
-    if (!absolute(place?.out)) return [];
-    if (place.lock !== undefined && !absolute(place.lock)) return [];
-    out.push(
-      place.lock ? { out: place.out, lock: place.lock } : { out: place.out },
-    );
-  }
-  return out;
+  const sound = places.every(
+    (p) => absolute(p?.out) && (p.lock === undefined || absolute(p.lock)),
+  );
+  return sound
+    ? places.map(({ out, lock }) => (lock ? { out, lock } : { out }))
+    : [];
 }
