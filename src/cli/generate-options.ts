@@ -16,8 +16,6 @@ import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/config/settings.js";
 import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
-export { optionsHelp, parseFlags } from "./flags.js";
-
 export type FlagSpec<F = GenerateFlags> = Flag<F>;
 
 /** What `apiloom generate` was told: the settings it overrides, and what only the command line has. */
