@@ -1,8 +1,8 @@
 import { ConfigError } from "../workflow/config/error.js";
 import type { Stages } from "../workflow/produce.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
+import { loadConfig } from "../workflow/config/load.js";
 import {
-  loadConfig,
   pluginsOf,
   resolveApis,
   type GenerateSettings,

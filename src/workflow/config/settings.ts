@@ -15,7 +15,6 @@ import {
 import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
 import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
-export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal, slashedRelative } from "../sources/real-path.js";
 import { optionPath, unknownArtifact } from "./validate.js";
