@@ -23,40 +23,35 @@ export interface ReportContext extends Omit<FormatContext, "lines"> {
   labels: { old: string; new: string };
 }
 
-export interface DiffSummary {
-  breaking: number;
-  warning: number;
-  info: number;
-  added: number;
-  removed: number;
-  /** Endpoints with at least one other change (those a shared schema's change reaches too). */
-  changed: number;
-}
-
-export function summarize(changes: readonly Change[]): DiffSummary {
+export function summarize(changes: readonly Change[]) {
   const count = (s: ChangeSeverity) =>
     changes.filter((c) => c.severity === s).length;
   // a change of a shared schema is reported once, and reaches every endpoint in its `also`
-  const endpoints = (pred: (c: Change) => boolean) =>
+  const endpoints = (kind: ReturnType<typeof endpointChange>) =>
     new Set(
       changes
-        .filter(pred)
+        .filter((c) => endpointChange(c) === kind)
         .flatMap((c) => [c.endpoint, ...(c.also ?? []).map((a) => a.endpoint)]),
     ).size;
   return {
     breaking: count("breaking"),
     warning: count("warning"),
     info: count("info"),
-    added: endpoints((c) => c.rule === "operation-added"),
-    removed: endpoints((c) => c.rule === "operation-removed"),
-    changed: endpoints(
-      (c) => c.rule !== "operation-added" && c.rule !== "operation-removed",
-    ),
+    added: endpoints("added"),
+    removed: endpoints("removed"),
+    // endpoints with at least one other change (those a shared schema's change reaches too)
+    changed: endpoints("changed"),
   };
 }
 
+/** What a change does to its endpoint: adds it, removes it, or changes it. */
+export function endpointChange(c: Change): "added" | "removed" | "changed" {
+  if (c.rule === "operation-added") return "added";
+  return c.rule === "operation-removed" ? "removed" : "changed";
+}
+
 /** One line: `3 breaking, 1 warning, 4 info; endpoints: 1 added, 1 removed, 2 changed`. */
-export function summaryLine(s: DiffSummary): string {
+export function summaryLine(s: ReturnType<typeof summarize>): string {
   return (
     `${s.breaking} breaking, ${plural(s.warning, "warning")}, ${s.info} info; ` +
     `endpoints: ${s.added} added, ${s.removed} removed, ${s.changed} changed`

@@ -9,12 +9,10 @@ import {
 } from "../workflow/diff-sides.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { choice } from "./flags.js";
+import { choice, optionsHelp, parseFlags } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
-  optionsHelp,
-  parseFlags,
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config/error.js";
+import type { SettingsOverrides } from "../workflow/config/settings.js";
 
 // Each command declares a table of flags (FlagSpec), parsed by node:util's parseArgs; a plugin's
 // options that declare a `flag` add theirs (pluginFlags).
@@ -60,16 +61,11 @@ export function parseFlags<F extends { inputs: string[] }>(
   return flags;
 }
 
-/** What a plugin option's flag sets: the option's value, by plugin then option. */
-export interface PluginFlagged {
-  options: Record<string, Record<string, unknown>>;
-}
-
 /**
  * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
  * the server's) sets each of them; its help is the first one's.
  */
-export function pluginFlags<F extends PluginFlagged>(
+export function pluginFlags<F extends Pick<SettingsOverrides, "options">>(
   plugins: readonly ArtifactPlugin[],
 ): FlagSpec<F>[] {
   const byName = new Map<string, FlagSpec<F>>();
@@ -91,7 +87,7 @@ export function pluginFlags<F extends PluginFlagged>(
 }
 
 /** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
-function pluginFlag<F extends PluginFlagged>(
+function pluginFlag<F extends Pick<SettingsOverrides, "options">>(
   plugin: string,
   key: string,
   spec: PluginOption,
@@ -109,14 +105,14 @@ function pluginFlag<F extends PluginFlagged>(
       const type = spec.type;
       if (typeof type !== "string") set(f, choice(flag, v, type, true));
       else if (type === "string-list") set(f, commaList(v));
-      else if (type === "number") {
-        const n = Number(v);
-        if (!Number.isFinite(n))
-          throw new ConfigError(
-            `${flag} expects a number, got ${JSON.stringify(v)}`,
-          );
-        set(f, n);
-      } else set(f, v);
+      else if (type === "number")
+        set(
+          f,
+          numberFlag(flag, v, (n) =>
+            Number.isFinite(n) ? undefined : " expects a number",
+          ),
+        );
+      else set(f, v);
     },
   };
 }
@@ -146,6 +142,18 @@ export function choice<const T extends string>(
       `${flag} expects ${listed ? `one of ${values.join(", ")}` : values.join(" or ")}, got ${JSON.stringify(value)}`,
     );
   return value as T;
+}
+
+/** A flag's value as a number, or a ConfigError: `<flag><problem>, got "<value>"`. */
+export function numberFlag(
+  flag: string,
+  value: string,
+  problem: (n: number) => string | undefined,
+): number {
+  const n = Number(value);
+  const why = problem(n);
+  if (why) throw new ConfigError(`${flag}${why}, got ${JSON.stringify(value)}`);
+  return n;
 }
 
 export function commaList(list: string): string[] {

@@ -2,6 +2,7 @@ import type { ArtifactPlugin } from "../emit/artifact.js";
 import {
   choice,
   commaList,
+  numberFlag,
   optionsHelp,
   parseFlags,
   pluginFlags,
@@ -14,8 +15,6 @@ import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/config/settings.js";
 import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
-
-export { optionsHelp, parseFlags } from "./flags.js";
 
 export type FlagSpec<F = GenerateFlags> = Flag<F>;
 
@@ -64,7 +63,12 @@ const FLAGS_BEFORE: FlagSpec[] = [
     names: ["-a", "--artifacts"],
     value: "<list>",
     help: `Comma-separated subset of ${BUILT_IN_PLUGINS.map((p) => p.name).join(",")} or your plugins' (default: ${defaultArtifacts()})`,
-    apply: (f, v) => (f.artifacts = parseArtifacts(v)),
+    // which exist is known once the config's plugins are (settings.ts checks)
+    apply: (f, v) => {
+      f.artifacts = commaList(v);
+      if (f.artifacts.length === 0)
+        throw new ConfigError("--artifacts needs at least one artifact");
+    },
   },
   {
     names: ["--templates"],
@@ -98,14 +102,12 @@ const FLAGS_AFTER: FlagSpec[] = [
     names: ["--max-input-size"],
     value: "<MiB>",
     help: `Largest input or $ref'd file read, in MiB (default: ${DEFAULT_MAX_INPUT_MIB})`,
-    apply: (f, v) => {
-      const n = Number(v);
-      if (!(n > 0) || !Number.isFinite(n))
-        throw new ConfigError(
-          `--max-input-size expects a number of MiB above 0, got ${JSON.stringify(v)}`,
-        );
-      f.maxInputSize = n;
-    },
+    apply: (f, v) =>
+      (f.maxInputSize = numberFlag("--max-input-size", v, (n) =>
+        n > 0 && Number.isFinite(n)
+          ? undefined
+          : " expects a number of MiB above 0",
+      )),
   },
   {
     names: ["--offline"],
@@ -116,13 +118,15 @@ const FLAGS_AFTER: FlagSpec[] = [
     names: ["--fetch-timeout"],
     value: "<seconds>",
     help: `How long one URL input may take, redirects included (default: ${REMOTE_DEFAULTS.timeout})`,
-    apply: (f, v) => (f.fetchTimeout = seconds("--fetch-timeout", v)),
+    apply: (f, v) =>
+      (f.fetchTimeout = numberFlag("--fetch-timeout", v, secondsProblem)),
   },
   {
     names: ["--watch-interval"],
     value: "<seconds>",
     help: `How often --watch asks each URL input whether it changed (default: ${REMOTE_DEFAULTS.watchInterval})`,
-    apply: (f, v) => (f.watchInterval = seconds("--watch-interval", v)),
+    apply: (f, v) =>
+      (f.watchInterval = numberFlag("--watch-interval", v, secondsProblem)),
   },
   {
     names: ["--prefer"],
@@ -224,14 +228,10 @@ const FLAGS_AFTER: FlagSpec[] = [
     names: ["--max-diagnostics"],
     value: "<n>",
     help: `Print at most n diagnostics in full (default: ${CONFIG_DEFAULTS.maxDiagnostics})`,
-    apply: (f, v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0)
-        throw new ConfigError(
-          `--max-diagnostics expects a whole number, got ${JSON.stringify(v)}`,
-        );
-      f.maxDiagnostics = n;
-    },
+    apply: (f, v) =>
+      (f.maxDiagnostics = numberFlag("--max-diagnostics", v, (n) =>
+        Number.isInteger(n) && n >= 0 ? undefined : " expects a whole number",
+      )),
   },
   {
     names: ["-q", "--quiet"],
@@ -301,22 +301,6 @@ export function flagsNamed(...names: string[]): FlagSpec[] {
     if (!spec) throw new Error(`no flag ${name}`);
     return spec;
   });
-}
-
-function seconds(flag: string, value: string): number {
-  const n = Number(value);
-  const problem = secondsProblem(n);
-  if (problem)
-    throw new ConfigError(`${flag}${problem}, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-/** The names of `-a`; which exist is known once the config's plugins are (settings.ts checks). */
-function parseArtifacts(list: string): string[] {
-  const names = commaList(list);
-  if (names.length === 0)
-    throw new ConfigError("--artifacts needs at least one artifact");
-  return names;
 }
 
 /** `apiloom generate --help`, with the flags of `plugins`' options (the config's too). */

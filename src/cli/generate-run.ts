@@ -2,12 +2,11 @@ import { availableParallelism } from "node:os";
 import { slashedRelative } from "../workflow/sources/real-path.js";
 import { performance } from "node:perf_hooks";
 import type { Change } from "../diff/change.js";
-import type { Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import type { SinceLastRun } from "../workflow/records/since-last-run.js";
-import { summarize, summaryLine } from "./diff-format.js";
+import { endpointChange, summarize, summaryLine } from "./diff-format.js";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import {
@@ -59,6 +58,7 @@ export async function runOnce(
   let outcome: GenerateOutcome;
   try {
     outcome = await generateOnce(settings, {
+      ...io, // write, env, sources
       stages,
       check: flags.check,
       // --verbose prints every warning, which takes the full run that finds them; accepting a
@@ -66,16 +66,20 @@ export async function runOnce(
       full: flags.force || flags.verbose || flags.accept !== undefined,
       accept: flags.accept,
       remote,
-      sources: io.sources,
-      env: io.env,
-      write: io.write,
       onStage: (m) => progress.update(m),
     });
   } catch (error) {
-    const message = failure(error);
-    if (message === undefined) throw error;
-    say(`apiloom generate: ${message.text}\n`);
-    return message.code;
+    // the lock or the handlers file cannot be read as a file (LockFileError is one); a template.
+    // A plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
+    const text =
+      error instanceof OutsideFileError || error instanceof TemplateError
+        ? error.message
+        : error instanceof EmitterError && !(error instanceof PluginError)
+          ? `internal error: ${error.message}`
+          : undefined;
+    if (text === undefined) throw error;
+    say(`apiloom generate: ${text}\n`);
+    return 2;
   } finally {
     progress.clear();
   }
@@ -95,18 +99,6 @@ export async function runOnce(
   }
   const time = () => seconds(performance.now() - started);
   return printMade(settings, flags, io, outcome, say, time);
-}
-
-/** Why a run stopped, as the command says it, and its exit code; undefined when not the user's. */
-function failure(error: unknown): { text: string; code: number } | undefined {
-  // the lock or the handlers file cannot be read as a file (LockFileError is one); a template
-  if (error instanceof OutsideFileError || error instanceof TemplateError)
-    return { text: error.message, code: 2 };
-  // a plugin's error (it threw, or returned what is not its files) is failedRun's: run-io.ts
-  if (error instanceof PluginError) return undefined;
-  if (error instanceof EmitterError)
-    return { text: `internal error: ${error.message}`, code: 2 };
-  return undefined;
 }
 
 /**
@@ -180,18 +172,10 @@ export function labelled(stream: Stream, label: string): Stream {
     isTTY: false,
     write(text: string) {
       if (text === "") return;
-      const lines = text.split("\n");
-      const last = lines.pop()!;
-      let out = "";
-      for (const line of lines) {
-        out += `${lineStart ? `[${label}] ` : ""}${line}\n`;
-        lineStart = true;
-      }
-      if (last !== "") {
-        out += `${lineStart ? `[${label}] ` : ""}${last}`;
-        lineStart = false;
-      }
-      return stream.write(out);
+      const out = text.replace(/\n(?=[^])/g, () => `\n[${label}] `);
+      const head = lineStart ? `[${label}] ` : "";
+      lineStart = text.endsWith("\n");
+      return stream.write(head + out);
     },
   };
 }
@@ -208,10 +192,7 @@ interface Outcome {
   endpoints: string;
   problems: string;
   time(): string;
-  /** The diagnostics not printed in full (known warnings, infos): a --check failure prints them. */
-  held: Diagnostic[];
   flags: GenerateFlags;
-  printOptions: Parameters<typeof printDiagnostics>[1];
 }
 
 /** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
@@ -238,23 +219,12 @@ function printMade(
   };
   printDiagnostics(shown, printOptions, say);
   printWarningGroups(fresh, printOptions, say);
-  const o: Outcome = {
-    settings,
-    produced,
-    io,
-    say,
-    out: shownPath(io.cwd, settings.out, true),
-    endpoints: plural(produced.endpoints, "endpoint"),
-    problems: problemsText(t, fresh.length, held),
-    time,
-    held,
-    flags,
-    printOptions,
-  };
+  const out = shownPath(io.cwd, settings.out, true);
+  const endpoints = plural(produced.endpoints, "endpoint");
   if (outcome.refused) {
     const { why, fileSystem } = outcome.refused;
     say(
-      `apiloom generate: ${fileSystem ? `cannot write ${o.out}: ` : ""}${why}\n`,
+      `apiloom generate: ${fileSystem ? `cannot write ${out}: ` : ""}${why}\n`,
     );
     return 1;
   }
@@ -262,29 +232,35 @@ function printMade(
     const why =
       t.errors > 0 ? "errors" : "warnings, which --strict treats as errors";
     say(
-      `${io.paint.red("apiloom:")} ${o.endpoints}, ${o.problems}; nothing written because of ${why} (${o.time()})\n`,
+      `${io.paint.red("apiloom:")} ${endpoints}, ${problemsText(t, fresh.length, held)}; nothing written because of ${why} (${time()})\n`,
     );
     return 1;
   }
+  // what the check or the writer found in the output folder's bookkeeping (planted, torn)
+  const found = (outcome.report ?? outcome.result)!.diagnostics;
+  const max = CONFIG_DEFAULTS.maxDiagnostics;
+  printDiagnostics(found, { ...printOptions, max }, say);
+  const problems =
+    found.length > 0
+      ? problemsText(tally([...produced.diagnostics, ...found]), 0, held)
+      : problemsText(t, fresh.length, held);
+  const o = {
+    settings,
+    produced,
+    io,
+    say,
+    out,
+    endpoints,
+    problems,
+    time,
+    flags,
+  };
   return outcome.status === "checked"
     ? printCheck(o, outcome.report!)
     : printWrite(o, outcome);
 }
 
-/** What the writer or check found in the output folder's bookkeeping (planted, torn). */
-function printFolderDiagnostics(o: Outcome, diagnostics: Diagnostic[]): void {
-  if (diagnostics.length === 0) return;
-  printDiagnostics(
-    diagnostics,
-    { ...o.printOptions, max: CONFIG_DEFAULTS.maxDiagnostics },
-    o.say,
-  );
-  const t = tally([...o.produced.diagnostics, ...diagnostics]);
-  o.problems = problemsText(t, 0, o.held);
-}
-
 function printCheck(o: Outcome, report: CheckReport): number {
-  printFolderDiagnostics(o, report.diagnostics);
   if (report.stale.length === 0) {
     if (!o.flags.quiet)
       o.say(
@@ -302,7 +278,6 @@ function printCheck(o: Outcome, report: CheckReport): number {
 
 function printWrite(o: Outcome, made: Made): number {
   const result = made.result!;
-  printFolderDiagnostics(o, result.diagnostics);
   if (made.outsideFailure !== undefined) {
     o.say(
       `apiloom generate: ${o.out} is written, but ${made.outsideFailure}\n`,
@@ -380,14 +355,28 @@ function names(list: readonly string[]): string {
  */
 function staleVerdict(o: Outcome, stale: readonly string[]): string {
   const lines: string[] = [];
-  const changes = changedEndpoints(o.produced.since);
+  const changes = changesSince(o.produced.since);
   lines.push(
     `${o.out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
   );
   if (changes) {
+    // the endpoints added, changed and removed, by client function
+    const by = {
+      added: new Set<string>(),
+      changed: new Set<string>(),
+      removed: new Set<string>(),
+    };
+    for (const c of changes) {
+      by[endpointChange(c)].add(c.names.function ?? c.endpoint);
+      for (const a of c.also ?? []) by.changed.add(a.function);
+    }
+    for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
     const parts = (["added", "changed", "removed"] as const)
-      .filter((k) => changes[k].length > 0)
-      .map((k) => `${changes[k].length} ${k} (${names(changes[k])})`);
+      .filter((k) => by[k].size > 0)
+      .map(
+        (k) =>
+          `${by[k].size} ${k} (${names([...by[k]].sort(compareCodeUnits))})`,
+      );
     lines.push(`  endpoints: ${parts.join(", ")}`);
   }
   const handlers = o.produced.handlers;
@@ -418,34 +407,4 @@ function staleVerdict(o: Outcome, stale: readonly string[]): string {
     "next: apiloom generate (the same options, without --check), then commit what it writes",
   );
   return lines.map((l) => `${l}\n`).join("");
-}
-
-/** The endpoints added, changed and removed since the last run, by client function; undefined when unknown or none. */
-function changedEndpoints(
-  since: SinceLastRun | undefined,
-): Record<"added" | "changed" | "removed", string[]> | undefined {
-  const changes = changesSince(since);
-  if (!changes) return undefined;
-  const by = {
-    added: new Set<string>(),
-    changed: new Set<string>(),
-    removed: new Set<string>(),
-  };
-  for (const c of changes) {
-    const kind =
-      c.rule === "operation-added"
-        ? by.added
-        : c.rule === "operation-removed"
-          ? by.removed
-          : by.changed;
-    kind.add(c.names.function ?? c.endpoint);
-    for (const a of c.also ?? []) by.changed.add(a.function);
-  }
-  for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
-  const sorted = (s: Set<string>) => [...s].sort(compareCodeUnits);
-  return {
-    added: sorted(by.added),
-    changed: sorted(by.changed),
-    removed: sorted(by.removed),
-  };
 }

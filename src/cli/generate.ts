@@ -1,9 +1,8 @@
 import { ConfigError } from "../workflow/config/error.js";
 import type { Stages } from "../workflow/produce.js";
-import type { ArtifactPlugin } from "../emit/artifact.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
+import { loadConfig } from "../workflow/config/load.js";
 import {
-  loadConfig,
   pluginsOf,
   resolveApis,
   type GenerateSettings,
@@ -15,15 +14,12 @@ import {
   type GenerateFlags,
 } from "./generate-options.js";
 import { runApis, runOnce } from "./generate-run.js";
-import { commandIO, type CommandDeps } from "./run-io.js";
+import { commandIO, type CommandDeps, type RunIO } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
-import type { WriteOptions } from "../workflow/output/writer.js";
 
 /** The outside world of one run; tests replace any part (stages above all: fake emitters). */
-export interface GenerateDeps extends CommandDeps {
+export interface GenerateDeps extends CommandDeps, Pick<RunIO, "write"> {
   stages?: Stages;
-  /** Writer hooks (the crash tests pause the writer through them). */
-  write?: WriteOptions;
 }
 
 /** `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage. */
@@ -39,7 +35,11 @@ export async function runGenerate(
     // a first look for the config, whose plugins may declare flags of their own
     const first = parseGenerateArgs(args, BUILT_IN_PLUGINS, true);
     if (first.help) {
-      stdout.write(generateHelp(await pluginsForHelp(first, cwd)));
+      // the config's plugins' flags too; a broken config's errors are for a run to show
+      const plugins = await loadConfig(first, cwd)
+        .then((loaded) => pluginsOf(loaded?.config))
+        .catch(() => BUILT_IN_PLUGINS);
+      stdout.write(generateHelp(plugins));
       return 0;
     }
     if (first.watch && first.check)
@@ -76,16 +76,4 @@ export async function runGenerate(
   return apis.length > 1
     ? runApis(apis, flags, stages, io)
     : runOnce(settings, flags, stages, io);
-}
-
-/** The plugins whose flags `--help` lists: apiloom's and, when it loads, the config's. */
-async function pluginsForHelp(
-  flags: GenerateFlags,
-  cwd: string,
-): Promise<readonly ArtifactPlugin[]> {
-  try {
-    return pluginsOf((await loadConfig(flags, cwd))?.config);
-  } catch {
-    return BUILT_IN_PLUGINS; // a broken config: its errors are for a run to show
-  }
 }

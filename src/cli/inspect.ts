@@ -14,11 +14,10 @@ import {
   resolveSettings,
   type GenerateSettings,
 } from "../workflow/config/settings.js";
+import { optionsHelp, parseFlags } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
-  optionsHelp,
-  parseFlags,
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
@@ -132,9 +131,7 @@ export function toJson(model: ApiModel) {
       severity: d.severity,
       code: d.code,
       message: d.message,
-      file: d.file,
-      line: d.line,
-      column: d.column,
+      ...place(d),
       ...(d.related ? { related: d.related.map(place) } : {}),
     })),
   };
@@ -196,9 +193,8 @@ async function configApis(
   flags: InspectFlags,
 ): Promise<GenerateSettings[] | undefined> {
   try {
-    const apis = await resolveApis(flags, process.cwd());
     // a config of one API too: `apiloom inspect` is what a run's summary points to
-    return apis.length > 0 ? apis : undefined;
+    return await resolveApis(flags, process.cwd());
   } catch (error) {
     const named = flags.api !== undefined || flags.config !== undefined;
     if (named || !(error instanceof ConfigError)) throw error;

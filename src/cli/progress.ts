@@ -1,22 +1,17 @@
 import type { Stream } from "./run-io.js";
 
+export const DELAY_MS = 1000;
+
 /**
  * One self-erasing status line on a terminal ("reading 5 inputs…"), so a long run does not look
  * hung; off when the stream is not a TTY, and shown only once the run has taken DELAY_MS.
  */
-export interface Progress {
-  update(message: string): void;
-  clear(): void;
-}
-
-export const DELAY_MS = 1000;
-
 export function progressLine(
   stream: Stream,
   /** When the run started (performance.now()), and the clock (tests pass their own). */
   started = performance.now(),
   now: () => number = () => performance.now(),
-): Progress {
+) {
   if (!stream.isTTY) return { update() {}, clear() {} };
   let shown = false;
   let pending: string | undefined;
@@ -27,7 +22,7 @@ export function progressLine(
     pending = undefined;
   };
   return {
-    update(message) {
+    update(message: string) {
       const waited = now() - started;
       if (waited >= DELAY_MS) return show(message);
       pending = message;

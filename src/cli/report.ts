@@ -16,14 +16,8 @@ import {
 import { warningKey } from "../workflow/records/warning-record.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
 
-export interface Tally {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export function tally(diagnostics: readonly Diagnostic[]): Tally {
-  const t: Tally = { errors: 0, warnings: 0, infos: 0 };
+export function tally(diagnostics: readonly Diagnostic[]) {
+  const t = { errors: 0, warnings: 0, infos: 0 };
   for (const d of diagnostics)
     if (d.severity === "error") t.errors++;
     else if (d.severity === "warning") t.warnings++;
@@ -123,7 +117,7 @@ export function selectShown(
 
 /** `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`. */
 export function problemsText(
-  t: Tally,
+  t: ReturnType<typeof tally>,
   fresh: number,
   held: readonly Diagnostic[],
 ): string {

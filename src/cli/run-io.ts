@@ -1,6 +1,5 @@
 import { PluginError } from "../emit/artifact.js";
-import type { SourceCache } from "../workflow/sources/source-cache.js";
-import type { WriteOptions } from "../workflow/output/writer.js";
+import type { GenerateRequest } from "../workflow/generate-once.js";
 import type { Paint } from "./colors.js";
 
 /** The outside world of a command; tests replace any part. */
@@ -25,17 +24,14 @@ export interface Stream {
   write(text: string): unknown;
 }
 
-export interface RunIO {
+export interface RunIO extends Pick<
+  GenerateRequest,
+  "write" | "env" | "sources"
+> {
   stdout: Stream;
   stderr: Stream;
   cwd: string;
   paint: Paint;
-  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
-  write?: WriteOptions;
-  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** Files and parsed documents kept between the runs of a watching process. */
-  sources?: SourceCache;
 }
 
 /** A plugin's error on one line (exit 1); anything else an internal error with its stack (2). */

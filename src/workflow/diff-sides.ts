@@ -137,8 +137,9 @@ function placeMembers(
   };
   const place = (ref: SourceRef | undefined, side: LoadedSide, c: Change) => {
     const member = c.names.member;
-    if (!ref || member === undefined || !isSchemaPointer(ref.pointer))
-      return ref;
+    // `#/components/schemas/X` or `#/definitions/X` (after a YAML stream's document index)
+    const schema = /^#\d*\/(components\/schemas|definitions)\/[^/]+$/;
+    if (!ref || member === undefined || !schema.test(ref.pointer)) return ref;
     const match = /^#(\d*)(\/.*)$/.exec(ref.pointer);
     const doc = docs(side, ref.file)?.[Number(match?.[1] || 0)];
     const base = parsePointer(match?.[2] ?? "");
@@ -163,11 +164,6 @@ function placeMembers(
     if (old) c.old = old;
     if (now) c.new = now;
   }
-}
-
-/** `#/components/schemas/X` or `#/definitions/X` (after a YAML stream's document index). */
-function isSchemaPointer(pointer: string): boolean {
-  return /^#\d*\/(components\/schemas|definitions)\/[^/]+$/.test(pointer);
 }
 
 /** `items[].name` → `items`, `[]`, `name`. */

@@ -9,13 +9,10 @@ import {
   type OutsideFile,
 } from "./output/outside-file.js";
 import type { Accept, Produced, Stages } from "./produce.js";
-import {
-  fetchRemoteInputs,
-  type RemoteInputs,
-} from "./sources/remote-inputs.js";
+import { fetchRemoteInputs } from "./sources/remote-inputs.js";
+import type { ResolveInputsOptions } from "./sources/resolve-inputs.js";
 import { listInputs } from "./sources/inputs.js";
 import type { GenerateSettings } from "./config/settings.js";
-import type { SourceCache } from "./sources/source-cache.js";
 import { markVerified, upToDate } from "./records/up-to-date.js";
 import { OutputBusyError } from "./output/output-lock.js";
 import { readWarningKeys, writeWarningKeys } from "./records/warning-record.js";
@@ -25,18 +22,17 @@ import {
   type WriteResult,
 } from "./output/writer.js";
 
-export interface GenerateRequest {
+export interface GenerateRequest extends Pick<
+  ResolveInputsOptions,
+  "remote" | "sources" | "env"
+> {
   stages: Stages;
   /** Compare with the output folder instead of writing it. */
   check: boolean;
   /** Make everything even when the fingerprint says nothing changed. */
   full: boolean;
   accept?: Accept;
-  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
-  remote?: RemoteInputs;
-  /** The texts and parsed documents a watch keeps between runs. */
-  sources?: SourceCache;
-  env?: NodeJS.ProcessEnv;
+  /** Passed to the writer (see `WriteOptions`); tests use it, the CLI never sets it. */
   write?: WriteOptions;
   onStage?: (message: string) => void;
 }
@@ -110,13 +106,7 @@ export async function generateOnce(
       remote,
       sources: request.sources,
     });
-    const making = produce({
-      settings,
-      stages: request.stages,
-      onStage: request.onStage,
-      inputs,
-      accept: request.accept,
-    });
+    const making = produce({ ...request, settings, inputs });
     const produced = await (early?.stageAsMade(making) ?? finish(making));
     const known = readWarningKeys(settings.out, settings.baseDir);
     writeWarningKeys(settings.out, settings.baseDir, produced.diagnostics);
@@ -158,9 +148,7 @@ export async function generateOnce(
     verify(settings, produced);
     // only after the output: the lock and the handlers must never name what was not written
     try {
-      const updated = outsideFiles(settings, produced).filter(
-        writeFileIfChanged,
-      );
+      const updated = produced.outside.filter(writeFileIfChanged);
       return { notes, status: "written", ...made, result, updated };
     } catch (error) {
       if (typeof (error as NodeJS.ErrnoException).code !== "string")
@@ -179,7 +167,7 @@ function check(
   checkOutput: typeof import("./output/check.js").checkOutput,
 ): CheckReport {
   const report = checkOutput(settings.out, produced.files, {
-    files: outsideFiles(settings, produced),
+    files: produced.outside,
     baseDir: settings.baseDir,
   });
   // a folder found as this run would write it, manifest and all, is marked verified
@@ -204,19 +192,4 @@ function verify(settings: GenerateSettings, produced: Produced): void {
       produced.files,
       produced.fingerprint,
     );
-}
-
-function outsideFiles(
-  settings: GenerateSettings,
-  produced: Produced,
-): OutsideFile[] {
-  const files: OutsideFile[] = [];
-  if (settings.lock && produced.lockText !== undefined)
-    files.push({ file: settings.lock, contents: produced.lockText });
-  if (produced.handlers)
-    files.push({
-      file: produced.handlers.file,
-      contents: produced.handlers.after,
-    });
-  return files;
 }

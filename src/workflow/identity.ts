@@ -17,6 +17,15 @@ export function sha256Bytes(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Entries as a record sorted by key: the same JSON, and hash, in whatever order they came. */
+export function sortedRecord<V>(
+  entries: Iterable<readonly [string, V]>,
+): Record<string, V> {
+  return Object.fromEntries(
+    [...entries].sort(([a], [b]) => compareCodeUnits(a, b)),
+  );
+}
+
 export function hashFile(path: string): string {
   try {
     return sha256Bytes(readFileSync(path));

@@ -16,7 +16,11 @@ import {
   type ResolvedInputs,
 } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
-import { checkLockPlace, readOutsideFile } from "./output/outside-file.js";
+import {
+  checkLockPlace,
+  readOutsideFile,
+  type OutsideFile,
+} from "./output/outside-file.js";
 import { everyInputRead, HandlerChanges } from "./records/handler-changes.js";
 import { staleOutputImport } from "./output/moved-output.js";
 import { lastRunIn, type SinceLastRun } from "./records/since-last-run.js";
@@ -26,7 +30,7 @@ import {
   fromOut,
   type Fingerprint,
 } from "./records/fingerprint.js";
-import { hashFile, MISSING, sha256Bytes } from "./identity.js";
+import { hashFile, MISSING, sha256Bytes, sortedRecord } from "./identity.js";
 
 /** The emitters a run wires into the pipeline; tests inject fakes. */
 export interface Stages {
@@ -43,7 +47,8 @@ export interface Produced {
   endpoints: number;
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
-  lockText?: string;
+  /** The name lock and the handlers file as the run leaves them: written after the output. */
+  outside: OutsideFile[];
   handlers?: HandlersUpdate;
   /** Undefined when the stages have no id. */
   fingerprint?: Fingerprint;
@@ -169,50 +174,50 @@ async function* produceWithPlaces(
   reporter.add(settings.warnings);
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
-  const lockText = settings.lock
-    ? nameLockText(
-        model.endpoints,
-        model.webhooks,
-        settings.remote.lock ? inputs.remote.hashes() : undefined,
-      )
-    : undefined;
   const produced: Produced = {
     inputFiles,
     endpoints: model.endpoints.length,
     diagnostics: reporter.diagnostics,
     files,
-    lockText,
+    outside: [],
     handlers: handlers?.update,
     since,
   };
+  if (settings.lock)
+    produced.outside.push({
+      file: settings.lock,
+      contents: nameLockText(
+        model.endpoints,
+        model.webhooks,
+        settings.remote.lock ? inputs.remote.hashes() : undefined,
+      ),
+    });
+  if (handlers)
+    produced.outside.push({
+      file: handlers.update.file,
+      contents: handlers.update.after,
+    });
   if (stages.id !== undefined) {
     // the name lock and the handlers file are recorded as the run leaves them, which the next
     // run reads: the record is the same whichever run made it
-    const outside: Record<string, string> = {};
-    if (settings.lock && lockText !== undefined)
-      outside[fromOut(out, settings.lock)] = sha256Bytes(lockText);
-    if (handlers)
-      outside[fromOut(out, handlers.update.file)] = sha256Bytes(
-        handlers.update.after,
-      );
-    for (const [path, hash] of Object.entries(outside)) reads.set(path, hash);
+    const outside = new Map(
+      produced.outside.map((f) => [
+        fromOut(out, f.file),
+        sha256Bytes(f.contents),
+      ]),
+    );
+    for (const [path, hash] of outside) reads.set(path, hash);
     produced.fingerprint = {
       ...fingerprintBase(settings, stages.id),
       inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),
       reads: sortedRecord(reads),
-      outside: sortedRecord(new Map(Object.entries(outside))),
+      outside: sortedRecord(outside),
       endpoints: model.endpoints.length,
       warnings: produced.diagnostics.filter((d) => d.severity === "warning")
         .length,
     };
   }
   return produced;
-}
-
-function sortedRecord(map: Map<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    [...map.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
-  );
 }
 
 /** The user's handlers file: created once, then only given stubs for new endpoints. */

@@ -25,18 +25,13 @@ export interface WatchTarget {
 
 /**
  * The folders to watch (not files: editors save by renaming a new file over the old one, a glob
- * gains files), and which changed paths call for a rebuild.
+ * gains files), and which changed paths call for a rebuild; `read`: absolute paths.
  */
 function watchPlan(
   settings: GenerateSettings,
-  inputFiles: readonly string[],
-  readFiles: readonly string[],
+  read: readonly string[],
 ): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
-  const files = new Set(
-    [...inputFiles, ...readFiles]
-      .filter((f) => !isUrlInput(f))
-      .map((f) => resolve(settings.baseDir, f)),
-  );
+  const files = new Set(read);
   if (settings.configFile) files.add(settings.configFile);
   if (settings.serverHandlers) files.add(settings.serverHandlers);
   const targets = new Map<string, boolean>();
@@ -194,13 +189,6 @@ function isIgnored(abs: string, ignore: Ignored): boolean {
   return isInside(abs, ignore.outDir);
 }
 
-function localFiles(settings: GenerateSettings): string[] {
-  return [
-    ...listInputs(settings).inputFiles.filter((f) => !isUrlInput(f)),
-    ...settings.model.overlays.map((o) => o.file),
-  ].map((f) => resolve(settings.baseDir, f));
-}
-
 export type WatchEvent =
   | { kind: "changed"; paths: string[] }
   | { kind: "ran"; first: boolean; ms: number; counts: RunCounts }
@@ -247,12 +235,15 @@ export function watchApi(
   let watched = "";
   // a folder that did not exist (the handlers file's, before the first run) is watched once it does
   const rewatch = () => {
-    const inputs = localFiles(settings);
-    const read = sources.lastRead();
-    const { targets, matters } = watchPlan(settings, inputs, read);
+    const read = [
+      ...listInputs(settings).inputFiles.filter((f) => !isUrlInput(f)),
+      ...settings.model.overlays.map((o) => o.file),
+    ]
+      .map((f) => resolve(settings.baseDir, f))
+      .concat(sources.lastRead());
+    const { targets, matters } = watchPlan(settings, read);
     const key = JSON.stringify([
       settings,
-      inputs,
       read,
       targets.map((t) => [t.dir, t.recursive, existsSync(t.dir)]),
     ]);

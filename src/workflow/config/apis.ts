@@ -5,6 +5,7 @@ import {
   type ApiloomConfig,
 } from "./types.js";
 import { isInsideReal, isSamePlace } from "../sources/real-path.js";
+import type { GenerateSettings } from "./settings.js";
 
 /** One API of a config: an `apis` entry laid over the top level, or the config without `apis`. */
 export interface ApiConfig {
@@ -75,13 +76,10 @@ export function pickApis(
   return picked;
 }
 
-/** What of a resolved API's files must be its own. */
-export interface ApiFiles {
-  readonly api?: string;
-  readonly out: string;
-  readonly lock?: string;
-  readonly serverHandlers?: string;
-}
+type ApiFiles = Pick<
+  GenerateSettings,
+  "api" | "out" | "lock" | "serverHandlers"
+>;
 
 /**
  * Each API's output folder, lock and handlers file belong to it alone (compared as written and by

@@ -61,11 +61,3 @@ export function secondsProblem(v: unknown): string | undefined {
     ? undefined
     : ` must be a number of seconds above 0 and at most ${MAX_SECONDS} (24.8 days)`;
 }
-
-/** A finite number above 0 of `unit`s (` must be a number of MiB above 0`). */
-export const positiveNumber =
-  (unit: string): Check =>
-  (v, where, report) => {
-    if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
-      report(where, ` must be a number of ${unit} above 0`);
-  };

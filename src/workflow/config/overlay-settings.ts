@@ -5,6 +5,7 @@ import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
 import { isUrlInput } from "../../model/source-url.js";
 import { item, type Check } from "./checks.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
 export interface OverlaySetting {
@@ -44,8 +45,7 @@ export const checkOverlays: Check = (value, where, report) => {
       return;
     }
     const ok =
-      typeof entry === "object" &&
-      entry !== null &&
+      isRecord(entry) &&
       Object.keys(entry).every((k) => k === "file" || k === "inputs") &&
       typeof entry.file === "string" &&
       entry.file !== "" &&

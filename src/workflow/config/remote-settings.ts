@@ -13,10 +13,6 @@ import { remoteUrlProblem } from "../sources/remote-url.js";
 // The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
 // in the fingerprint: what a fetch brings is, by the hash of its bytes.
 
-/** A header's value: written out, or read from an environment variable when fetching. */
-export type RemoteHeaderValue =
-  string | { readonly env: string; readonly prefix?: string };
-
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
 export interface RemoteSettings {
   /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */
@@ -25,9 +21,7 @@ export interface RemoteSettings {
   readonly watchIntervalMs: number;
   readonly offline: boolean;
   /** Request headers by origin (`https://api.example.com`): sent to that origin alone. */
-  readonly headers: Readonly<
-    Record<string, Readonly<Record<string, RemoteHeaderValue>>>
-  >;
+  readonly headers: NonNullable<RemoteConfig["headers"]>;
   readonly sha256: Readonly<Record<string, string>>;
   readonly lock: boolean;
 }

@@ -15,7 +15,6 @@ import {
 import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
 import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
-export { loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
 import { isInsideReal, slashedRelative } from "../sources/real-path.js";
 import { optionPath, unknownArtifact } from "./validate.js";
@@ -58,7 +57,7 @@ export interface GenerateSettings {
   readonly strict: boolean;
   /** Largest input or `$ref`'d file read, in bytes (`merge.maxInputSize` MiB; default 100 MiB). */
   readonly maxInputBytes: number;
-  /** The config's files that this one-off run leaves alone (see replacesConfigInputs). */
+  /** The config's files that a one-off run (its inputs replaced by the command line's) leaves alone. */
   readonly notApplied?: readonly string[];
   /** Settings that take no effect in this run (`config/ignored-option`), reported with the run's diagnostics. */
   readonly warnings: readonly Diagnostic[];
@@ -196,7 +195,11 @@ function settingsFor(
   const fromCwd = (path: string) => resolve(cwd, path);
   const inputs =
     flags.inputs.length > 0
-      ? flags.inputs.map((p) => relativePattern(baseDir, cwd, p))
+      ? flags.inputs.map((p) =>
+          isAbsolute(p) || isUrlInput(p)
+            ? p
+            : slashedRelative(baseDir, fromCwd(p)) || ".",
+        )
       : (config.inputs ?? []);
   if (inputs.length === 0)
     throw new ConfigError(
@@ -206,7 +209,9 @@ function settingsFor(
     );
   // The config's lock and handlers file belong to its inputs: a one-off run with other inputs (or
   // --no-config) keeps none unless --lock / --server-handlers say where.
-  const configFilesApply = !replacesConfigInputs(flags, config);
+  const configFilesApply = !(
+    flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0
+  );
   const lockOption =
     flags.lock ??
     (configFilesApply && flags.config !== false ? config.lock : false);
@@ -251,7 +256,19 @@ function settingsFor(
       (flags.maxInputSize ??
         config.merge?.maxInputSize ??
         DEFAULT_MAX_INPUT_MIB) * MIB,
-    ...(configFilesApply ? {} : { notApplied: notApplied(flags, config) }),
+    // what a one-off run does not use of the config, as the config names it
+    ...(configFilesApply
+      ? {}
+      : {
+          notApplied: [
+            ...(config.server?.handlers && !flags.serverHandlers
+              ? ["server.handlers"]
+              : []),
+            ...(config.lock !== false && flags.lock === undefined
+              ? ["lock"]
+              : []),
+          ],
+        }),
   });
 }
 
@@ -314,13 +331,10 @@ export function resolveOptions(
         config.merge?.allowExternalRefs ??
         CONFIG_DEFAULTS.allowExternalRefs,
       // a URL (an input's, or a prefix of several) is kept as the inputs show it
-      prefer: (flags.prefer
-        ? flags.prefer.map((p) => (isUrlInput(p) ? p : fromCwd(p)))
-        : (config.merge?.prefer ?? []).map((p) =>
-            isUrlInput(p) ? p : fromConfig(p),
-          )
-      ).map((path) =>
-        isUrlInput(path) ? path : slashedRelative(baseDir, path),
+      prefer: (flags.prefer ?? config.merge?.prefer ?? []).map((p) =>
+        isUrlInput(p)
+          ? p
+          : slashedRelative(baseDir, (flags.prefer ? fromCwd : fromConfig)(p)),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),
@@ -353,27 +367,6 @@ function deepFreeze<T>(value: T): T {
     if (key !== "plugins") deepFreeze(item);
     else Object.freeze(item);
   return value;
-}
-
-/**
- * Whether the command line's inputs replace the config's: a one-off run, to which the files the
- * config keeps for its own inputs (the name lock, `server.handlers`) do not apply.
- */
-export function replacesConfigInputs(
-  flags: Pick<SettingsOverrides, "inputs">,
-  config: ApiloomConfig,
-): boolean {
-  return flags.inputs.length > 0 && (config.inputs?.length ?? 0) > 0;
-}
-
-/** What a one-off run does not use of the config, as the config names it. */
-function notApplied(flags: SettingsOverrides, config: ApiloomConfig): string[] {
-  return [
-    ...(config.server?.handlers && !flags.serverHandlers
-      ? ["server.handlers"]
-      : []),
-    ...(config.lock !== false && flags.lock === undefined ? ["lock"] : []),
-  ];
 }
 
 export type ResolvedPluginOptions = Readonly<
@@ -424,7 +417,7 @@ export function resolvePluginOptions(
         )
           reporter.report(
             "config/ignored-option",
-            `${fromFlag !== undefined ? source : path.join(".")} (${shown(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
+            `${fromFlag !== undefined ? source : path.join(".")} (${Array.isArray(value) ? value.join(", ") : JSON.stringify(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
             fileStart(fromFlag !== undefined ? source : where.file),
           );
       }
@@ -456,10 +449,6 @@ function normalized(value: unknown): unknown {
   return Array.isArray(value) ? [...new Set(value)] : value;
 }
 
-function shown(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : JSON.stringify(value);
-}
-
 /** A folder setting must not name a file; `mustExist` for folders apiloom only reads. */
 function checkFolder(path: string, what: string, mustExist: boolean): void {
   let isFolder: boolean;
@@ -486,14 +475,4 @@ function projectFolder(out: string, cwd: string): string {
     if (isProjectRoot(dir)) return dir;
     if (dirname(dir) === dir) return resolve(cwd);
   }
-}
-
-/** A pattern typed relative to the working folder, rewritten relative to baseDir. */
-function relativePattern(
-  baseDir: string,
-  cwd: string,
-  pattern: string,
-): string {
-  if (isAbsolute(pattern) || isUrlInput(pattern)) return pattern;
-  return slashedRelative(baseDir, resolve(cwd, pattern)) || ".";
 }

@@ -15,7 +15,6 @@ import {
   child,
   entry,
   item,
-  positiveNumber,
   type Check,
   type Report,
   type Shape,
@@ -93,7 +92,10 @@ const CORE: Shape = {
   merge: {
     allowExternalRefs: isBoolean,
     prefer: stringList,
-    maxInputSize: positiveNumber("MiB"),
+    maxInputSize: (v, where, report) => {
+      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
+        report(where, " must be a number of MiB above 0");
+    },
   },
   overlays: checkOverlays,
   remote: checkRemote,

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { slashedRelative } from "../sources/real-path.js";
 import type { GeneratedFile } from "../../emit/artifact.js";
-import { unifiedDiff } from "./diff.js";
+import { capLines, unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
@@ -85,9 +85,9 @@ export function checkOutput(
     capLines(
       diffs
         .filter((d) => keep(d.path))
-        .map((d) => d.text)
-        .join(""),
+        .flatMap((d) => d.text.split("\n").slice(0, -1)),
       max,
+      "more diff lines not shown",
     );
   return {
     stale,
@@ -95,14 +95,4 @@ export function checkOutput(
     diffOf,
     diagnostics,
   };
-}
-
-function capLines(text: string, maxLines: number): string {
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  if (lines.length <= maxLines)
-    return lines.length ? lines.join("\n") + "\n" : "";
-  const shown = lines.slice(0, maxLines - 1);
-  shown.push(`... ${lines.length - shown.length} more diff lines not shown`);
-  return shown.join("\n") + "\n";
 }

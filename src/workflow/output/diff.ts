@@ -4,46 +4,48 @@ import { createRequire } from "node:module";
 
 type Op = { kind: " " | "-" | "+"; line: string };
 
-export interface DiffOptions {
-  context?: number;
-  /** Headers included; the rest is summarised in one line. */
-  maxLines?: number;
-  /** Give up on an exact diff past this many differing lines (Myers is O((N+M)·D)). */
-  maxEdits?: number;
-}
+/** Lines of context around a change. */
+const CONTEXT = 3;
+/** Give up on an exact diff past this many differing lines (Myers is O((N+M)·D)). */
+const MAX_EDITS = 2000;
 
-/** Unified diff from `before` (on disk) to `after` (what apiloom makes); "" when equal. */
+/**
+ * Unified diff from `before` (on disk) to `after` (what apiloom makes); "" when equal. At most
+ * `maxLines`, headers included; the rest is summarised in one line.
+ */
 export function unifiedDiff(
   path: string,
   before: string | undefined,
   after: string | undefined,
-  options: DiffOptions = {},
+  { maxLines = 60 }: { maxLines?: number } = {},
 ): string {
   if (before === after) return "";
-  const context = options.context ?? 3;
-  const maxLines = options.maxLines ?? 60;
   const a = splitLines(before ?? "");
   const b = splitLines(after ?? "");
   const header = [
     `--- ${before === undefined ? "/dev/null" : `a/${path}`}`,
     `+++ ${after === undefined ? "/dev/null" : `b/${path}`}`,
   ];
-  const ops = diffLines(a, b, options.maxEdits ?? 2000);
+  const ops = diffLines(a, b, MAX_EDITS);
   // a page that embeds its data (the changelog's record) is made from it: one line says so
   if (ops?.some((op) => op.kind !== " " && EMBEDDED_DATA.test(op.line)))
     return `~ ${path}: its data changed\n`;
   const body = ops
-    ? hunks(ops, context, path)
+    ? hunks(ops, path)
     : [
         `@@ too many changes to show: ${a.length} lines before, ${b.length} after @@`,
       ];
-  const lines = [...header, ...body];
-  if (lines.length > maxLines) {
-    const hidden = lines.length - maxLines + 1;
-    lines.length = maxLines - 1;
-    lines.push(`... ${hidden} more diff lines`);
+  return capLines([...header, ...body], maxLines, "more diff lines");
+}
+
+/** The lines as text, at most `max`: the last then says how many more there are (`more`). */
+export function capLines(lines: string[], max: number, more: string): string {
+  if (lines.length > max) {
+    const hidden = lines.length - max + 1;
+    lines.length = max - 1;
+    lines.push(`... ${hidden} ${more}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }
 
 function splitLines(text: string): string[] {
@@ -107,16 +109,16 @@ function isDataLine(op: Op): boolean {
   );
 }
 
-function hunks(ops: readonly Op[], context: number, path: string): string[] {
+function hunks(ops: readonly Op[], path: string): string[] {
   const out: string[] = [];
   const changed = ops.flatMap((op, i) => (op.kind === " " ? [] : [i]));
   let i = 0;
   while (i < changed.length) {
-    const start = Math.max(0, changed[i]! - context);
-    let end = Math.min(ops.length, changed[i]! + context + 1);
-    while (i + 1 < changed.length && changed[i + 1]! - context <= end) {
+    const start = Math.max(0, changed[i]! - CONTEXT);
+    let end = Math.min(ops.length, changed[i]! + CONTEXT + 1);
+    while (i + 1 < changed.length && changed[i + 1]! - CONTEXT <= end) {
       i++;
-      end = Math.min(ops.length, changed[i]! + context + 1);
+      end = Math.min(ops.length, changed[i]! + CONTEXT + 1);
     }
     i++;
     let aLine = 1;

@@ -14,16 +14,15 @@ import {
   entryExists,
   recoverOutput,
   type EarlyStaged,
-  type WriteStep,
+  type WriteOptions,
 } from "./writer.js";
 
 /** Texts shorter than this stay in memory: a speed device, docs/benchmark.md. */
 export const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
-export interface EarlyStageOptions {
+/** `afterStep` is called after each file staged early, like the writer's steps. */
+export interface EarlyStageOptions extends Pick<WriteOptions, "afterStep"> {
   minChars?: number;
-  /** Called after each file staged early, like the writer's steps. */
-  afterStep?: (phase: WriteStep, count: number) => void;
 }
 
 /**

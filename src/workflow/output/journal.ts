@@ -9,6 +9,7 @@ import {
 import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
@@ -70,8 +71,7 @@ export function readJournal(
   }
   const j = value as Partial<Journal> | null;
   if (
-    j === null ||
-    typeof j !== "object" ||
+    !isRecord(j) ||
     j.version !== 2 ||
     !Array.isArray(j.moves) ||
     !Array.isArray(j.remove) ||

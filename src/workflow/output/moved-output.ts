@@ -7,6 +7,7 @@ import {
 } from "../records/cache-dir.js";
 import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
+import { isRecord } from "../../ingest/reader.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { isInside, statOf, slashedRelative } from "../sources/real-path.js";
 
@@ -19,11 +20,8 @@ export interface OutputPlace {
   lock?: string;
 }
 
-/** An output folder no API of the config writes any more, with what removes it. */
-export interface LeftBehind {
-  /** The folder, and its lock when no API uses that lock now (absolute). */
-  out: string;
-  lock?: string;
+/** An output folder no API of the config writes any more (its lock when no API uses it now). */
+export interface LeftBehind extends OutputPlace {
   /** The paths to remove, relative to the config's folder: the manifest's files, then the lock. */
   remove: string[];
 }
@@ -181,19 +179,14 @@ function onlyListed(dir: string, prefix: string, listed: Set<string>): boolean {
 
 /** Anything but at most MAX_PLACES absolute paths reads as none. */
 function readPlaces(record: unknown): OutputPlace[] {
-  if (typeof record !== "object" || record === null) return [];
-  const places = (record as Record<string, unknown>)["places"];
+  const places = isRecord(record) ? record["places"] : undefined;
   if (!Array.isArray(places) || places.length > MAX_PLACES) return [];
   const absolute = (v: unknown): v is string =>
     typeof v === "string" && isAbsolute(v);
-  const out: OutputPlace[] = [];
-  for (const p of places) {
-    const place = p as Partial<OutputPlace> | null;
-    if (!absolute(place?.out)) return [];
-    if (place.lock !== undefined && !absolute(place.lock)) return [];
-    out.push(
-      place.lock ? { out: place.out, lock: place.lock } : { out: place.out },
-    );
-  }
-  return out;
+  const sound = places.every(
+    (p) => absolute(p?.out) && (p.lock === undefined || absolute(p.lock)),
+  );
+  return sound
+    ? places.map(({ out, lock }) => (lock ? { out, lock } : { out }))
+    : [];
 }

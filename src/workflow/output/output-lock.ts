@@ -124,7 +124,13 @@ function takeOver(lockFile: string): void {
     fd = openSync(guard, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    removeStaleGuard(guard);
+    // a guard is held for microseconds: one older than UNWRITTEN_MS was left by a killed run
+    try {
+      if (Date.now() - lstatSync(guard).mtimeMs > UNWRITTEN_MS)
+        rmSync(guard, { force: true });
+    } catch {
+      // gone meanwhile
+    }
     return;
   }
   closeSync(fd);
@@ -133,16 +139,6 @@ function takeOver(lockFile: string): void {
     if (seen !== undefined && isDead(seen)) rmSync(lockFile, { force: true });
   } finally {
     rmSync(guard, { force: true });
-  }
-}
-
-/** A guard is held for microseconds: one older than UNWRITTEN_MS was left by a killed run. */
-function removeStaleGuard(guard: string): void {
-  try {
-    if (Date.now() - lstatSync(guard).mtimeMs > UNWRITTEN_MS)
-      rmSync(guard, { force: true });
-  } catch {
-    // gone meanwhile
   }
 }
 

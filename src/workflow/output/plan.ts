@@ -122,15 +122,6 @@ export function planOutput(
   return plan;
 }
 
-export function planIsClean(plan: OutputPlan): boolean {
-  return (
-    plan.write.length === 0 &&
-    plan.remove.length === 0 &&
-    plan.conflicts.length === 0 &&
-    !plan.manifestStale
-  );
-}
-
 /** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
 export function blockedFolder(
   outDir: string,

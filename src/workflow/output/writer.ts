@@ -1,6 +1,5 @@
 import {
   mkdirSync,
-  readdirSync,
   renameSync,
   rmSync,
   rmdirSync,
@@ -31,7 +30,7 @@ import { assertWritableWay, makeFolders } from "./safe-path.js";
 import { withOutputLock } from "./output-lock.js";
 import { writeTextFile } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
-import { planIsClean, planOutput, type OutputPlan } from "./plan.js";
+import { planOutput, type OutputPlan } from "./plan.js";
 
 export interface WriteResult {
   written: string[];
@@ -153,7 +152,8 @@ function writeLocked(
     removed: plan.remove.map((r) => r.path),
     diagnostics,
   };
-  if (planIsClean(plan)) return result;
+  if (plan.write.length + plan.remove.length === 0 && !plan.manifestStale)
+    return result;
   for (const path of [...result.written, ...result.removed, MANIFEST_FILE])
     assertWritableWay(outDir, path);
   let journal: Journal;
@@ -329,15 +329,10 @@ function apply(
 }
 /** Removes the folders of a removed file that are now empty, never the output folder itself. */
 function pruneEmptyFolders(outDir: string, path: string): void {
-  let folder = dirname(path);
-  while (folder !== "." && folder !== "") {
-    const full = join(outDir, folder);
+  for (let folder = dirname(path); folder !== "."; folder = dirname(folder))
     try {
-      if (readdirSync(full).length > 0) return;
-      rmdirSync(full);
+      rmdirSync(join(outDir, folder)); // refused when not empty
     } catch {
       return;
     }
-    folder = dirname(folder);
-  }
 }

@@ -3,7 +3,12 @@ import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
 import { isUrlInput } from "../../model/source-url.js";
-import { apiloomVersion, hashTree, sha256Bytes } from "../identity.js";
+import {
+  apiloomVersion,
+  hashTree,
+  sha256Bytes,
+  sortedRecord,
+} from "../identity.js";
 
 /**
  * Everything that decides what a run makes, recorded in the manifest: a next run with the same
@@ -26,11 +31,6 @@ export interface Fingerprint {
   endpoints: number;
   warnings: number;
 }
-
-export type FingerprintBase = Pick<
-  Fingerprint,
-  "apiloom" | "settings" | "templates"
->;
 
 export function fromOut(out: string, path: string): string {
   if (isUrlInput(path)) return path;
@@ -83,14 +83,10 @@ export function settingsRecord(
       }));
     if (Array.isArray(value)) return value.map((v) => record(v, `${path}[]`));
     if (typeof value !== "object" || value === null) return value;
-    const keys = Object.keys(value).sort(compareCodeUnits);
-    return Object.fromEntries(
-      keys.flatMap((key) => {
-        const item = record(
-          (value as Record<string, unknown>)[key],
-          path ? `${path}.${key}` : key,
-        );
-        return item === undefined ? [] : [[key, item]];
+    return sortedRecord(
+      Object.entries(value).flatMap(([key, v]) => {
+        const item = record(v, path ? `${path}.${key}` : key);
+        return item === undefined ? [] : [[key, item] as const];
       }),
     );
   };
@@ -100,7 +96,7 @@ export function settingsRecord(
 export function fingerprintBase(
   settings: GenerateSettings,
   stagesId: string,
-): FingerprintBase {
+): Pick<Fingerprint, "apiloom" | "settings" | "templates"> {
   const templates = settings.emit.templatesDir;
   return {
     apiloom: apiloomVersion(),

@@ -1,6 +1,6 @@
 import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Diagnostic } from "../../model/types.js";
-import { compareCodeUnits } from "../../model/order.js";
+import { sortedRecord } from "../identity.js";
 import {
   changeInWords,
   changesOf,
@@ -61,12 +61,9 @@ export class HandlerChanges {
 
   file(): GeneratedFile | undefined {
     if (this.kept.size === 0) return undefined;
-    const record = Object.fromEntries(
-      [...this.kept.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
-    );
     return {
       path: this.path,
-      contents: JSON.stringify(record, null, 2) + "\n",
+      contents: JSON.stringify(sortedRecord(this.kept), null, 2) + "\n",
     };
   }
 }

@@ -8,6 +8,7 @@ import { placeInText } from "../output/safe-path.js";
 import { updateWithText } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -103,9 +104,7 @@ export function readManifestChecked(outDir: string): {
     typeof value !== "object" ||
     value.generator !== "apiloom" ||
     value.version !== 1 ||
-    typeof value.files !== "object" ||
-    value.files === null ||
-    Array.isArray(value.files)
+    !isRecord(value.files)
   )
     return { manifest: undefined, unsafe: [] };
   const kept: [string, string][] = [];

@@ -6,10 +6,10 @@ import type { GenerateSettings } from "../config/settings.js";
 import type { Endpoint, Webhook } from "../../model/types.js";
 import { endpointKey } from "../../model/merge/naming.js";
 import { webhookKey } from "../../model/merge/webhooks.js";
-import { compareCodeUnits } from "../../model/order.js";
 import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
-import { SHA256_HEX } from "../identity.js";
+import { SHA256_HEX, sortedRecord } from "../identity.js";
+import { isRecord } from "../../ingest/reader.js";
 
 /** Outside the output folder: generated code may be git-ignored, the lock must not be. */
 export interface NameLock {
@@ -51,9 +51,7 @@ export function parseNameLock(file: string, text: string): NameLock {
   }
   const lock = value as Partial<NameLock> | null;
   const strings = (record: unknown, test: (v: string) => boolean) =>
-    typeof record === "object" &&
-    record !== null &&
-    !Array.isArray(record) &&
+    isRecord(record) &&
     Object.values(record).every((v) => typeof v === "string" && test(v));
   if (
     lock?.lockfileVersion !== 1 ||
@@ -73,24 +71,18 @@ export function nameLockText(
   webhooks: readonly Webhook[] = [],
   remote?: ReadonlyMap<string, string>,
 ): string {
-  const entries = [
+  const names = sortedRecord([
     ...endpoints
       .filter((e) => e.name !== "")
       .map((e) => [endpointKey(e), e.name] as const),
     ...webhooks
       .filter((w) => w.name !== "")
       .map((w) => [webhookKey(w), w.name] as const),
-  ].sort(([a], [b]) => compareCodeUnits(a, b));
+  ]);
   const lock: NameLock = {
     lockfileVersion: 1,
-    names: Object.fromEntries(entries),
-    ...(remote && remote.size > 0
-      ? {
-          remote: Object.fromEntries(
-            [...remote].sort(([a], [b]) => compareCodeUnits(a, b)),
-          ),
-        }
-      : {}),
+    names,
+    ...(remote && remote.size > 0 ? { remote: sortedRecord(remote) } : {}),
   };
   return JSON.stringify(lock, null, 2) + "\n";
 }

@@ -3,7 +3,6 @@ import { notAFileMessage } from "../../ingest/read-source.js";
 import type { LoadOptions } from "../../pipeline.js";
 import { formerLock, readNameLock } from "../records/name-lock.js";
 import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
-import { compareCodeUnits } from "../../model/order.js";
 import { expandInputs, isPattern } from "./glob.js";
 import { statOf } from "./real-path.js";
 import { readManifest } from "../records/manifest.js";
@@ -33,9 +32,12 @@ export function listInputs(settings: GenerateSettings): Listed {
   // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
   for (const o of settings.model.overlays)
     ours.add(resolve(settings.baseDir, o.file));
-  const sources = files.filter((f) => !ours.has(resolve(settings.baseDir, f)));
-  // diagnostics come out in input order: sorted, they do not depend on the shell or the config
-  return { inputFiles: [...sources].sort(compareCodeUnits), unmatched };
+  // sorted (expandInputs sorts): diagnostics come out in input order, which then does not depend
+  // on the shell or the config
+  const inputFiles = files.filter(
+    (f) => !ours.has(resolve(settings.baseDir, f)),
+  );
+  return { inputFiles, unmatched };
 }
 
 /**

@@ -82,21 +82,27 @@ async function fetchAll(
   // node:http, node:https and zlib load only for a run that fetches
   const fetcher = await import("./remote-fetch.js");
   const locked = lockedHashes(settings);
+  // then the pin: bytes whose sha256 is not the one pinned for the URL fail, wherever they came
+  // from (the server, a 304's cached copy, --offline's)
+  const fetchOne = async (url: string) => {
+    const got = await fetchUnpinned(url, settings, env, dir, fetcher);
+    const pin = pinOf(url, settings, locked);
+    if (!pin || !("hash" in got.entry) || got.entry.hash === pin.sha256)
+      return got;
+    return {
+      entry: { failure: await pinFailure(url, got.entry.hash, pin, got.note) },
+    };
+  };
   // a few at a time: each answer may be as large as the input limit
-  const results: Awaited<ReturnType<typeof fetchOne>>[] = [];
-  for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES)
-    results.push(
-      ...(await Promise.all(
-        fresh
-          .slice(i, i + PARALLEL_FETCHES)
-          .map((url) => fetchOne(url, settings, env, dir, fetcher, locked)),
-      )),
-    );
-  fresh.forEach((url, i) => {
-    const { entry, note } = results[i]!;
-    entries.set(url, entry);
-    if (note) notes.push(note);
-  });
+  for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES) {
+    const batch = fresh.slice(i, i + PARALLEL_FETCHES);
+    const results = await Promise.all(batch.map(fetchOne));
+    batch.forEach((url, j) => {
+      const { entry, note } = results[j]!;
+      entries.set(url, entry);
+      if (note) notes.push(note);
+    });
+  }
   return fetched(entries, notes, more);
 }
 
@@ -178,31 +184,6 @@ function pinOf(
       what: "the lock (remote.lock) recorded",
     };
   return undefined;
-}
-
-/**
- * {@link fetchUnpinned}, then the pin: bytes whose sha256 is not the one pinned for the URL fail,
- * wherever they came from (the server, a 304's cached copy, --offline's).
- */
-async function fetchOne(
-  url: string,
-  settings: GenerateSettings,
-  env: NodeJS.ProcessEnv,
-  dir: string | undefined,
-  fetcher: typeof import("./remote-fetch.js"),
-  locked: Record<string, string>,
-): Promise<{ entry: RemoteEntry; note?: string }> {
-  const got = await fetchUnpinned(url, settings, env, dir, fetcher);
-  const pin = pinOf(url, settings, locked);
-  if (
-    pin === undefined ||
-    !("hash" in got.entry) ||
-    got.entry.hash === pin.sha256
-  )
-    return got;
-  return {
-    entry: { failure: await pinFailure(url, got.entry.hash, pin, got.note) },
-  };
 }
 
 async function fetchUnpinned(

@@ -57,9 +57,11 @@ export interface ResolvedInputs {
 /** What the caller of {@link resolveInputs} may give; the rest is found here. */
 export interface ResolveInputsOptions {
   listed?: Listed;
+  /** The URL inputs, when the caller fetched them already (a watch's interval did). */
   remote?: RemoteInputs;
   /** The texts and parsed documents a watch keeps between runs. */
   sources?: SourceCache;
+  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
   env?: NodeJS.ProcessEnv;
   /** Read the files as committed at this git revision (`diff --base`); URLs as they are now. */
   revision?: string;
@@ -204,15 +206,7 @@ const MAX_LIST_BYTES = 100 * 1024 * 1024;
  * The inputs of `settings` as committed at `ref` (`diff --base`): the tracked files the patterns
  * matched then, read with `git`, the URL inputs as they are now, and the names the lock held.
  */
-function revisionInputs(
-  settings: GenerateSettings,
-  ref: string,
-): {
-  inputFiles: string[];
-  unmatched: string[];
-  read(absPath: string): { text: string; hash: string };
-  lockedNames: Record<string, string> | undefined;
-} {
+function revisionInputs(settings: GenerateSettings, ref: string) {
   const baseDir = settings.baseDir;
   const root = git(baseDir, ["rev-parse", "--show-toplevel"]).trim();
   const commit = git(baseDir, [

@@ -1,8 +1,8 @@
-import { statSync } from "node:fs";
 import { decodeSource } from "../../ingest/decode-text.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { readSourceBytes } from "../../ingest/read-source.js";
 import { sha256Bytes } from "../identity.js";
+import { statOf } from "./real-path.js";
 
 /** A spec file's text, bytes and sha256, read (readSourceBytes) and decoded; throws a SourceReadError. */
 export function readSource(
@@ -49,22 +49,15 @@ export function createSourceCache(): SourceCache {
   let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
   let tried = new Set<string>();
   let lastRead: string[] = [];
-  /** Only a regular file within the limit may be reused; anything else is read (and refused). */
-  const stampOf = (absPath: string, maxBytes: number) => {
-    const s = statSync(absPath);
-    return s.isFile() && s.size <= maxBytes
-      ? `${s.size}:${s.mtimeMs}:${s.ino}`
-      : undefined;
-  };
   return {
     read(absPath, maxBytes) {
       tried.add(absPath);
-      let stamp: string | undefined;
-      try {
-        stamp = stampOf(absPath, maxBytes);
-      } catch {
-        stamp = undefined;
-      }
+      // only a regular file within the limit may be reused; anything else is read (and refused)
+      const s = statOf(absPath);
+      const stamp =
+        s?.isFile() && s.size <= maxBytes
+          ? `${s.size}:${s.mtimeMs}:${s.ino}`
+          : undefined;
       if (stamp === undefined) {
         files.delete(absPath);
         return readSource(absPath, maxBytes); // throws the reason
@@ -101,12 +94,10 @@ export function createSourceCache(): SourceCache {
       for (const path of paths) files.delete(path);
     },
     endRun() {
-      for (const [key, entry] of files)
-        if (entry.used) entry.used = false;
-        else files.delete(key);
-      for (const [key, entry] of parsed)
-        if (entry.used) entry.used = false;
-        else parsed.delete(key);
+      for (const map of [files, parsed] as Map<string, { used: boolean }>[])
+        for (const [key, entry] of map)
+          if (entry.used) entry.used = false;
+          else map.delete(key);
       const result = counts;
       counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
       lastRead = [...tried].sort();
