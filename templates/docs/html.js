@@ -115,13 +115,14 @@ export function htmlPage(view, h, assets, to) {
     for (const e of tag.endpoints) out.push(endpoint(view, e, h));
     out.push("</section>");
   }
-  out.push(
-    ...webhooksSection(view, h),
-    ...schemasSection(view, h),
-    ...diagnostics(view, h),
-    "</main>",
-    "</div>",
-  );
+  // a line at a time: a section may hold more lines than a call takes arguments
+  for (const lines of [
+    webhooksSection(view, h),
+    schemasSection(view, h),
+    diagnostics(view, h),
+  ])
+    for (const line of lines) out.push(line);
+  out.push("</main>", "</div>");
   // `[id, text]` per endpoint, `[id, text, 1]` per webhook (counted apart)
   const index = [
     ...view.endpoints.map((e) => [

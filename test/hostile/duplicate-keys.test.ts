@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -81,4 +82,38 @@ describe("duplicate keys", () => {
       code: "parse/duplicate-json-key",
     });
   });
+
+  it("JSON: 200,000 of them are 200,000 warnings, each a row of the docs, and no crash", () => {
+    const dir = outDir("duplicate-json-many");
+    const input = join(dir, "many.json");
+    writeFileSync(
+      input,
+      '{"openapi":"3.0.3","info":{"title":"d","version":"1"},"paths":{},"x":{' +
+        '"a":1,'.repeat(200_000) +
+        '"a":1}}',
+    );
+    const out = join(dir, "out");
+    // a row per diagnostic: past ~120,000 a page's lines were too many for one call's arguments
+    const run = apiloom([
+      "generate",
+      "--no-config",
+      "--no-lock",
+      "-q",
+      "-a",
+      "docs",
+      "-o",
+      out,
+      input,
+    ]);
+    expectNoCrash(run);
+    expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(join(out, "docs/diagnostics.md"), "utf8");
+    expect(
+      page.match(/^\| warning +\| `parse\/duplicate-json-key`/gm)?.length,
+    ).toBe(200_000);
+    const html = readFileSync(join(out, "docs/index.html"), "utf8");
+    expect(
+      html.match(/<td><code>parse\/duplicate-json-key<\/code>/g)?.length,
+    ).toBe(200_000);
+  }, 120_000);
 });
