@@ -162,7 +162,10 @@ function renderTable(model: ApiModel, baseDir: string): string {
   ]);
   const header = ["METHOD", "PATH", "NAME", "PARAMETERS", "SCOPES", "SOURCES"];
   const widths = header.map((h, i) =>
-    Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))),
+    Math.min(
+      60,
+      rows.reduce((width, r) => Math.max(width, r[i]!.length), h.length),
+    ),
   );
   const line = (cells: string[]) =>
     cells

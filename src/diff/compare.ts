@@ -52,7 +52,10 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => out.push(...compareEndpoint(old, now, schemas)),
+      both: (old, now) => {
+        for (const change of compareEndpoint(old, now, schemas))
+          out.push(change);
+      },
       added: (now) =>
         recorder(out, endpointKey(now), names(now))(
           "operation-added",
@@ -75,7 +78,10 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => out.push(...compareWebhook(old, now, schemas)),
+      both: (old, now) => {
+        for (const change of compareWebhook(old, now, schemas))
+          out.push(change);
+      },
       added: (w) =>
         recorder(out, webhookKey(w), { handler: w.name })(
           "webhook-added",

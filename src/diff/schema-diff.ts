@@ -169,7 +169,8 @@ export class SchemaDiff {
     }
 
     if (viewA && viewB)
-      out.push(...this.compareObjects(direction, viewA, viewB, site));
+      for (const change of this.compareObjects(direction, viewA, viewB, site))
+        out.push(change);
     if (ra.items && rb.items)
       out.push(
         ...this.compare(direction, ra.items, rb.items, {

@@ -78,10 +78,11 @@ export function headerValues(
       : reading.deref(schemaNode, "schema");
   if (schema && isRecord(schema.value)) {
     const raw = schema.value;
-    if (Array.isArray(raw.enum)) values.push(...raw.enum);
+    if (Array.isArray(raw.enum)) for (const v of raw.enum) values.push(v);
     if (raw.default !== undefined) values.push(raw.default);
     if (raw.example !== undefined) values.push(raw.example);
-    if (Array.isArray(raw.examples)) values.push(...raw.examples);
+    if (Array.isArray(raw.examples))
+      for (const v of raw.examples) values.push(v);
   }
   for (const example of readExamples(reading, parameter.definition))
     values.push(example.value);

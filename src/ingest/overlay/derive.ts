@@ -49,7 +49,7 @@ function diffObject(
       removes.push({ target: normalizedPath([...path, key]), remove: true });
     setOwn(update, key, after);
   }
-  actions.push(...removes);
+  for (const remove of removes) actions.push(remove);
   if (Object.keys(update).length > 0)
     actions.push({ target: normalizedPath(path), update });
   for (const [key, before, after] of deeper)

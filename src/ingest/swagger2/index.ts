@@ -225,7 +225,7 @@ export function readOperation(
 function headerValues(definition: RecordNode): unknown[] {
   const values: unknown[] = [];
   const collect = (raw: Record<string, unknown>) => {
-    if (Array.isArray(raw.enum)) values.push(...raw.enum);
+    if (Array.isArray(raw.enum)) for (const v of raw.enum) values.push(v);
     if (raw.default !== undefined) values.push(raw.default);
     if (raw["x-example"] !== undefined) values.push(raw["x-example"]);
   };

@@ -144,7 +144,7 @@ function writeLocked(
   const plan = planOutput(outDir, files, options.fingerprint, {
     texts: false,
   });
-  diagnostics.push(...ignoredEntries(outDir, plan));
+  for (const entry of ignoredEntries(outDir, plan)) diagnostics.push(entry);
   if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
   const result: WriteResult = {
     written: plan.write.map((w) => w.file.path),
