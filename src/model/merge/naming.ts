@@ -290,6 +290,9 @@ export function methodPathName(
   return camelCase(`${endpoint.method} ${words.join(" ")}`, endpoint.method);
 }
 
+/** How many operationIds the conflict's message names; the related places hold them all. */
+const IDS_LISTED = 10;
+
 function reportConflictingIds(
   endpoint: Endpoint,
   reporter: ModelReporter,
@@ -305,7 +308,13 @@ function reportConflictingIds(
   reporter.report(
     "merge/operation-id-conflict",
     `${endpointKey(endpoint)} has ${list.length} operationIds: ` +
-      list.map((c) => `${c.value} (${placeText(c.source)})`).join(", ") +
+      list
+        .slice(0, IDS_LISTED)
+        .map((c) => `${c.value} (${placeText(c.source)})`)
+        .join(", ") +
+      (list.length > IDS_LISTED
+        ? `, and ${list.length - IDS_LISTED} more (the related places)`
+        : "") +
       `; the generated name is ${endpoint.name}`,
     first.source,
     list.slice(1).map((c) => c.source),
