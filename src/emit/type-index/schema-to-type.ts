@@ -81,7 +81,9 @@ export function schemaToType(
   }
 
   // undefined, or a node that is `unknown` only as UNKNOWN itself
-  const base = baseType(schema, naming, mode, lookup);
+  const types = typesOf(schema);
+  const base =
+    types && union(types.map((t) => typeNode(t, schema, naming, mode, lookup)));
   const composed = composition(schema, naming, mode);
   if (!composed) return base ?? UNKNOWN;
   if (base && !isBareObject(schema)) return intersection([base, composed]);
@@ -126,19 +128,6 @@ function isBareObject(schema: Schema): boolean {
   );
 }
 
-function baseType(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-  lookup: PropertyLookup | undefined,
-): TypeNode | undefined {
-  const types = typesOf(schema);
-  if (!types) return undefined;
-  return union(
-    types.map((type) => typeNode(type, schema, naming, mode, lookup)),
-  );
-}
-
 /** The node for one of a schema's types. */
 function typeNode(
   type: SchemaType,
@@ -161,11 +150,9 @@ function typeNode(
         ? KEYWORD_NODES.bigint
         : KEYWORD_NODES.number;
     case "number":
-      return KEYWORD_NODES.number;
     case "boolean":
-      return KEYWORD_NODES.boolean;
     case "null":
-      return KEYWORD_NODES.null;
+      return KEYWORD_NODES[type];
     case "array":
       return arrayType(schema, naming, mode);
     case "object":
@@ -312,15 +299,12 @@ function composition(
   naming: SchemaNaming,
   mode: SchemaMode,
 ): TypeNode | undefined {
-  const allOf = schema.allOf;
-  const oneOf = schema.oneOf;
-  const anyOf = schema.anyOf;
-  const hasAll = Array.isArray(allOf) && allOf.length > 0;
-  const hasOne = Array.isArray(oneOf) && oneOf.length > 0;
-  const hasAny = Array.isArray(anyOf) && anyOf.length > 0;
-  if (!hasAll && !hasOne && !hasAny) return undefined;
+  const [allOf, oneOf, anyOf] = [schema.allOf, schema.oneOf, schema.anyOf].map(
+    (list) => (Array.isArray(list) && list.length > 0 ? list : undefined),
+  );
+  if (!allOf && !oneOf && !anyOf) return undefined;
   const parts: TypeNode[] = [];
-  if (hasAll)
+  if (allOf)
     parts.push(
       intersection(
         allOf.map((s, i) =>
@@ -333,19 +317,15 @@ function composition(
         ),
       ),
     );
-  if (hasOne || hasAny) {
-    const cases = discriminatorCases(naming.schemas, schema);
-    for (const options of [
-      hasOne ? oneOf : undefined,
-      hasAny ? anyOf : undefined,
-    ])
-      if (options !== undefined)
-        parts.push(
-          union(
-            options.map((s) => discriminated(schema, cases, s, naming, mode)),
-          ),
-        );
-  }
+  const cases =
+    oneOf || anyOf ? discriminatorCases(naming.schemas, schema) : undefined;
+  for (const options of [oneOf, anyOf])
+    if (options)
+      parts.push(
+        union(
+          options.map((s) => discriminated(schema, cases, s, naming, mode)),
+        ),
+      );
   return intersection(parts);
 }
 
