@@ -44,7 +44,6 @@ export const clientHelpers = {
   /** `lines` without blank lines at either end. */
   trimBlankEnds,
   /** An endpoint's JSDoc lines: summary, description, method and path, OAuth scopes, `@deprecated`. */
-
   endpointDoc,
   /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
   importStatement,

@@ -321,7 +321,6 @@ const fitDocs: Doc[] = [];
  * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns. The
  * rest is read from the printer's pending commands (in their own modes, below `restTop`) up to
  * the first line break they would print: a line in a broken group, or a hard line.
-
  */
 function fits(
   next: Doc,

@@ -21,7 +21,6 @@ export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
   revives(name: string, webhook?: boolean): boolean;
   /** The folder's `scalars.ts` and `lossless-json.ts` (templates/shared/), and its `scalar-plans.ts`. */
-
   files(
     folder: "client" | "server",
     templatesDir: string | undefined,

@@ -258,7 +258,6 @@ export function statusUnion(
 }
 
 /** A one-line JSDoc naming the operation a per-endpoint type belongs to: `Arguments of GET /`. */
-
 export function endpointDoc(what: string, endpoint: Endpoint): string[] {
   return jsdocLines(
     `${what} of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`,

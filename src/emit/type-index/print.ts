@@ -294,7 +294,6 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
  * `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
  * schema-to-type; a union V breaks into its `|` lines when it does not fit).
  */
-
 function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   const value = flat(node.value);
   const valueDoc =
