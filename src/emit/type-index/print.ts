@@ -350,12 +350,10 @@ function objectDoc(node: ObjectNode, forceBreak: boolean): Doc {
 export function memberDoc(member: ObjectMember): Doc {
   const key = `${propertyKey(member.name)}${member.optional ? "?" : ""}:`;
   const doc: Doc = [key, assignedDoc(member.type, false)];
-  return member.doc ? [jsdocDoc(member.doc), hardline, doc] : doc;
-}
-
-/** printDoc's block as a doc: its lines at the indentation it is printed at. */
-function jsdocDoc(lines: string[]): Doc {
-  return join(hardline, printDoc(lines, 0).slice(0, -1).split("\n"));
+  if (!member.doc) return doc;
+  // printDoc's block as a doc: its lines at the indentation it is printed at
+  const block = printDoc(member.doc, 0).slice(0, -1).split("\n");
+  return [join(hardline, block), hardline, doc];
 }
 
 /** An object type, expanded (print-object.ts prints it a member at a time). */

@@ -98,10 +98,8 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     // every emitter asks for each endpoint's names: made once, shared (no emitter changes them)
     endpoint: (endpoint) => {
       let types = endpointNames.get(endpoint);
-      if (!types) {
-        types = endpointTypes(endpoint);
-        endpointNames.set(endpoint, types);
-      }
+      if (!types)
+        endpointNames.set(endpoint, (types = endpointTypes(endpoint)));
       return types;
     },
     webhook: webhookTypes,
