@@ -83,7 +83,13 @@ export function emitMocks({
       warn(
         `${endpoint.name} answers ${answer.body.mediaType}, which apiloom does not mock; its handler answers ${answer.status} with no body`,
       );
-    const name = handlerName(endpoint.name, taken);
+    // `<name>Handler`, or the name itself when it ends in `Handler` already (not
+    // `getAllHandlerHandler`); a name taken gets the first free number
+    const base = /Handler$/.test(endpoint.name)
+      ? endpoint.name
+      : `${endpoint.name}Handler`;
+    const name = freeName(base, (n) => taken.has(n));
+    taken.add(name);
     names.set(endpoint, name);
     blocks.push(handler(endpoint, name, answer));
   }
@@ -112,17 +118,6 @@ export function emitMocks({
 
 /** Names the file declares or imports besides the handlers. */
 const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
-
-/**
- * `<name>Handler`, or the name itself when it ends in `Handler` already (not
- * `getAllHandlerHandler`); a name taken gets the first free number.
- */
-function handlerName(endpoint: string, taken: Set<string>): string {
-  const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
-  const name = freeName(base, (n) => taken.has(n));
-  taken.add(name);
-  return name;
-}
 
 /** The first 2XX response declared (200 with no body when there is none) and what it holds. */
 function answerOf(
