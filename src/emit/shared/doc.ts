@@ -252,32 +252,27 @@ export function print(
         const inFlat = mode === FLAT && !remeasure;
         remeasure = false;
         const room = PRINT_WIDTH - column;
+        const states = node.states;
+        let chosen = node.contents;
+        let chosenMode: Mode = BREAK;
         if (
           !node.broken &&
           (inFlat || fits(node, FLAT, modes, docs, top, room))
-        ) {
-          indents[top] = ind;
-          modes[top] = FLAT;
-          docs[top++] = node.contents;
-          break;
-        }
-        const states = node.states;
-        if (inFlat || states === undefined) {
-          indents[top] = ind;
-          modes[top] = BREAK;
-          docs[top++] = node.contents;
-          break;
-        }
-        let chosen: Doc | undefined;
-        for (let i = 1; i < states.length; i++) {
-          if (fits(states[i]!, FLAT, modes, docs, top, room)) {
-            chosen = states[i]!;
-            break;
-          }
+        )
+          chosenMode = FLAT;
+        else if (!inFlat && states !== undefined) {
+          // the first later layout that fits, flat; else the last, broken
+          chosen = states[states.length - 1]!;
+          for (let i = 1; i < states.length; i++)
+            if (fits(states[i]!, FLAT, modes, docs, top, room)) {
+              chosen = states[i]!;
+              chosenMode = FLAT;
+              break;
+            }
         }
         indents[top] = ind;
-        modes[top] = chosen === undefined ? BREAK : FLAT;
-        docs[top++] = chosen ?? states[states.length - 1]!;
+        modes[top] = chosenMode;
+        docs[top++] = chosen;
         break;
       }
     }
