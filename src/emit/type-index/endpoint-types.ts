@@ -78,20 +78,11 @@ export function parametersType(
   return { kind: "object", members };
 }
 
+/** The facts docLines reads of the parameter's schema; its text and deprecation its own. */
 function parameterDoc(parameter: Parameter): string[] | undefined {
-  const schema: Schema =
-    parameter.schema && typeof parameter.schema === "object"
-      ? parameter.schema
-      : {};
   return docLines({
-    format: schema.format,
-    minimum: schema.minimum,
-    exclusiveMinimum: schema.exclusiveMinimum,
-    maximum: schema.maximum,
-    exclusiveMaximum: schema.exclusiveMaximum,
-    pattern: schema.pattern,
-    default: schema.default,
-    examples: schema.examples,
+    ...parameter.schema,
+    title: undefined,
     description: parameter.description,
     deprecated: parameter.deprecated,
   });
