@@ -138,10 +138,8 @@ function literal(value: unknown): string {
 
 function endpointDoc(view: ClientEndpointView): string[] {
   const paragraphs: string[][] = [];
-  if (view.summary?.trim())
-    paragraphs.push(trimBlankEnds(jsdocLines(view.summary)));
-  if (view.description?.trim())
-    paragraphs.push(trimBlankEnds(jsdocLines(view.description)));
+  for (const text of [view.summary, view.description])
+    if (text?.trim()) paragraphs.push(trimBlankEnds(jsdocLines(text)));
   paragraphs.push(jsdocLines(`\`${view.method} ${view.path}\``));
   if (view.scopes.length > 0)
     paragraphs.push(
