@@ -232,30 +232,18 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */
 function responseDoc(answer: Answer): Doc {
   const body = answer.body;
+  const members = [`status: ${answer.status}`];
   // HttpResponse.json says application/json and .text text/plain: any other type is declared
-  const declared =
-    body === undefined || body.kind === "none"
-      ? undefined
-      : /^(application\/json|text\/plain)$/i.test(body.mediaType.trim())
-        ? undefined
-        : body.mediaType;
-  const init = (broken = false) =>
-    group(
-      [
-        "{",
-        items(
-          [
-            `status: ${answer.status}`,
-            ...(declared !== undefined
-              ? [`headers: { "Content-Type": ${stringLiteral(declared)} }`]
-              : []),
-          ],
-          { spaced: true },
-        ),
-        "}",
-      ],
-      broken,
+  if (
+    body &&
+    body.kind !== "none" &&
+    !/^(application\/json|text\/plain)$/i.test(body.mediaType.trim())
+  )
+    members.push(
+      `headers: { "Content-Type": ${stringLiteral(body.mediaType)} }`,
     );
+  const init = (broken = false) =>
+    group(["{", items(members, { spaced: true }), "}"], broken);
   if (body === undefined || body.kind === "none")
     return group(["new HttpResponse(null, ", init(), ")"]);
   const value =
