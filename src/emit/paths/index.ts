@@ -140,11 +140,9 @@ export function emitPaths({
     operation,
     typeOf,
   );
-  const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => ({
-    name,
-    optional: false,
-    type: typeOf(model.schemas[name]!.schema, "read"),
-  }));
+  const schemas = Object.keys(model.schemas).map((name) =>
+    member(name, typeOf(model.schemas[name]!.schema, "read")),
+  );
   const components: TypeNode = {
     kind: "object",
     members: [
