@@ -104,24 +104,14 @@ function isWide(code: number): boolean {
   );
 }
 
+const lineOf = (soft: boolean, hard: boolean): Doc =>
+  Object.freeze({ kind: "line", soft, hard } satisfies Line);
 /** A space, or a newline (at the current indentation) when its group breaks. */
-export const line: Doc = Object.freeze({
-  kind: "line",
-  soft: false,
-  hard: false,
-});
+export const line = lineOf(false, false);
 /** Nothing, or a newline when its group breaks. */
-export const softline: Doc = Object.freeze({
-  kind: "line",
-  soft: true,
-  hard: false,
-});
+export const softline = lineOf(true, false);
 /** Always a newline; the groups around it break. */
-export const hardline: Doc = Object.freeze({
-  kind: "line",
-  soft: false,
-  hard: true,
-});
+export const hardline = lineOf(false, true);
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
