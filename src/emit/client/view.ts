@@ -126,7 +126,7 @@ function itemStreamView(
       : undefined;
     const data =
       typeof found === "object" ? resolveSchema(schemas, found) : undefined;
-    const type = data === undefined ? undefined : mainType(data);
+    const type = mainType(data);
     return [r.status, type !== undefined && type !== "string"];
   });
   return {
