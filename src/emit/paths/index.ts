@@ -82,9 +82,7 @@ function ownNaming(
     return type;
   };
   return {
-    schemas: types.schemas,
-    ...(types.recursive ? { recursive: types.recursive } : {}),
-    ...(types.scalars ? { scalars: types.scalars } : {}),
+    ...types,
     refName: (name) => `components["schemas"][${stringLiteral(name)}]`,
     members: {
       ...(readWriteMarkers ? { type: marker } : {}),
