@@ -3,7 +3,6 @@ import type {
   MediaContent,
   Parameter,
   ApiResponse,
-  Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
