@@ -1,4 +1,7 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
+  DEFAULT_TEMPLATES_DIR,
   endpointKey,
   fileStart,
   HTTP_METHODS,
@@ -19,21 +22,10 @@ import type { MCP_OPTIONS } from "./options.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { keyPlaces, toolSpec } from "./tool.js";
 
-/** The runtime files of templates/mcp/, copied as they are (the user's copy first). */
-export const RUNTIME_FILES = [
-  "index.ts",
-  "runtime.ts",
-  "failures.ts",
-  "catalog.ts",
-  "schema.ts",
-  "secrets.ts",
-  "redaction.ts",
-  "stream.ts",
-  "upload.ts",
-  "scalars.ts",
-  "stdio.ts",
-  "http.ts",
-] as const;
+/** The runtime files, templates/mcp/'s but environment.ts, copied as they are (the user's copy first). */
+const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "mcp"))
+  .filter((name) => name.endsWith(".ts") && name !== "environment.ts")
+  .sort();
 
 /**
  * `mcp/`: the runtime files, and `mcp/tools.ts`, the one file made from the description: the
