@@ -389,8 +389,7 @@ function pageType(
     successStatuses.includes(r.status),
   );
   const body = response?.content.find((c) => isJsonMediaType(c.mediaType));
-  const object = resolveSchema(schemas, body?.schema);
-  const properties = object?.properties;
+  const properties = resolveSchema(schemas, body?.schema)?.properties;
   const field =
     properties && Object.hasOwn(properties, pages.field)
       ? properties[pages.field]
