@@ -166,14 +166,9 @@ export function environmentFile(
   const packages = new Set<string>();
   for (const file of files) {
     if (!OWN_COPIES.has(file)) continue;
-    for (const line of file.contents.split("\n")) {
-      if (!line.startsWith("import ") && !line.startsWith("} from ")) continue;
-      const at = line.lastIndexOf(' from "');
-      if (at < 0 || !line.endsWith('";')) continue;
-      const name = line.slice(at + ' from "'.length, -'";'.length);
-      if (!name.startsWith(".") && !name.startsWith("node:"))
-        packages.add(name);
-    }
+    for (const [, name] of file.contents.matchAll(IMPORTED))
+      if (!name!.startsWith(".") && !name!.startsWith("node:"))
+        packages.add(name!);
   }
   const text = templateText(artifact, "environment.ts", templatesDir);
   if (packages.size === 0) return { path, contents: text };
@@ -197,6 +192,9 @@ export function environmentFile(
   );
   return { path, contents: lines.join("\n") };
 }
+
+/** The module an import statement's line (its first, or its last `} from "…";`) names. */
+const IMPORTED = /^(?:import .*|\}) from "([^"]*)";$/gm;
 
 /** Where `templates/<artifact>/<file>` is read from: the user's copy first, else apiloom's own. */
 function templateSource(
