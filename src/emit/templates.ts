@@ -174,17 +174,12 @@ export function environmentFile(
   if (packages.size === 0) return { path, contents: text };
   // a reference counts only before the first statement: after the leading comments
   const lines = text.split("\n");
-  let first = 0;
-  while (
-    first < lines.length &&
-    (lines[first]!.startsWith("//") || lines[first]!.trim() === "")
-  )
-    first++;
+  const first = lines.findIndex((l) => !l.startsWith("//") && l.trim() !== "");
   const references = [...packages]
     .sort(compareCodeUnits)
     .map((name) => `/// <reference types=${JSON.stringify(name)} />`);
   lines.splice(
-    first,
+    first < 0 ? lines.length : first,
     0,
     "// the packages the runtime files use: tsc names here the one your project lacks",
     ...references,
