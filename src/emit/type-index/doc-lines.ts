@@ -45,9 +45,7 @@ function pushTag(lines: string[], tag: string, value: unknown): void {
 }
 
 export function trimBlankEnds(lines: string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start]!.trim() === "") start++;
-  while (end > start && lines[end - 1]!.trim() === "") end--;
-  return lines.slice(start, end);
+  const filled = (line: string) => line.trim() !== "";
+  const start = lines.findIndex(filled);
+  return start < 0 ? [] : lines.slice(start, lines.findLastIndex(filled) + 1);
 }
