@@ -370,10 +370,7 @@ const SHARED_RESPONSES = "$responses";
 function sharedResponses(
   operations: readonly Pick<Endpoint, "responses">[],
   typeOf: TypeOf,
-): {
-  typeOf: (response: ApiResponse) => TypeNode;
-  members: ObjectMember[];
-} {
+) {
   const written = new Map<ApiResponse, { node: TypeNode; text: string }>();
   const uses = new Map<string, number>();
   for (const operation of operations)
@@ -387,7 +384,7 @@ function sharedResponses(
   const members: ObjectMember[] = [];
   return {
     members,
-    typeOf: (response) => {
+    typeOf: (response: ApiResponse): TypeNode => {
       const { node, text } = written.get(response)!;
       if (uses.get(text)! < 2) return node;
       let name = names.get(text);
