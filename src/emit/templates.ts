@@ -166,30 +166,20 @@ export function environmentFile(
   const packages = new Set<string>();
   for (const file of files) {
     if (!OWN_COPIES.has(file)) continue;
-    for (const line of file.contents.split("\n")) {
-      if (!line.startsWith("import ") && !line.startsWith("} from ")) continue;
-      const at = line.lastIndexOf(' from "');
-      if (at < 0 || !line.endsWith('";')) continue;
-      const name = line.slice(at + ' from "'.length, -'";'.length);
-      if (!name.startsWith(".") && !name.startsWith("node:"))
-        packages.add(name);
-    }
+    for (const [, name] of file.contents.matchAll(IMPORTED))
+      if (!name!.startsWith(".") && !name!.startsWith("node:"))
+        packages.add(name!);
   }
   const text = templateText(artifact, "environment.ts", templatesDir);
   if (packages.size === 0) return { path, contents: text };
   // a reference counts only before the first statement: after the leading comments
   const lines = text.split("\n");
-  let first = 0;
-  while (
-    first < lines.length &&
-    (lines[first]!.startsWith("//") || lines[first]!.trim() === "")
-  )
-    first++;
+  const first = lines.findIndex((l) => !l.startsWith("//") && l.trim() !== "");
   const references = [...packages]
     .sort(compareCodeUnits)
     .map((name) => `/// <reference types=${JSON.stringify(name)} />`);
   lines.splice(
-    first,
+    first < 0 ? lines.length : first,
     0,
     "// the packages the runtime files use: tsc names here the one your project lacks",
     ...references,
@@ -197,6 +187,9 @@ export function environmentFile(
   );
   return { path, contents: lines.join("\n") };
 }
+
+/** The module an import statement's line (its first, or its last `} from "…";`) names. */
+const IMPORTED = /^(?:import .*|\}) from "([^"]*)";$/gm;
 
 /** Where `templates/<artifact>/<file>` is read from: the user's copy first, else apiloom's own. */
 function templateSource(

@@ -98,9 +98,8 @@ export async function emitClient({
   types: index,
 }: EmitContext<OptionValues<typeof CLIENT_OPTIONS>>): Promise<GeneratedFile[]> {
   clientDiagnostics(model, options.baseUrl, index, reporter);
-  const declared = declaredPages(model, options.pages);
-  reporter.add(declared.diagnostics);
-  const pages = declared.pages;
+  const { pages, diagnostics } = declaredPages(model, options.pages);
+  reporter.add(diagnostics);
   const [endpointTemplate, indexTemplate] = await Promise.all([
     loadTemplate<EndpointTemplate>("client", "endpoint.js", templatesDir),
     loadTemplate<IndexTemplate>("client", "index.js", templatesDir),

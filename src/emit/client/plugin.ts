@@ -6,7 +6,6 @@ export default definePlugin({
   name: "client",
   description: "client/: a typed fetch function per endpoint and createClient",
   // not the validators: a client alone costs its users' type-checking none (client/validate.ts)
-
   needs: ["types"],
   path: "client",
   options: CLIENT_OPTIONS,

@@ -14,10 +14,7 @@ export type AuthSchemeView =
  * With them, the token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme
  * name: what `clientCredentials` (client/oauth.ts) asks for a token.
  */
-export function clientSchemes(model: ApiModel): {
-  schemes: { name: string; scheme: AuthSchemeView }[];
-  tokenUrls: { name: string; url: string }[];
-} {
+export function clientSchemes(model: ApiModel) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
   const tokenUrls: { name: string; url: string }[] = [];
   for (const name of Object.keys(model.securitySchemes).sort(

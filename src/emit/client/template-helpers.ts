@@ -44,7 +44,6 @@ export const clientHelpers = {
   /** `lines` without blank lines at either end. */
   trimBlankEnds,
   /** An endpoint's JSDoc lines: summary, description, method and path, OAuth scopes, `@deprecated`. */
-
   endpointDoc,
   /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
   importStatement,
@@ -70,9 +69,11 @@ export const clientHelpers = {
   /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */
-  constLine,
+  constLine: (name: string, value: string): string =>
+    print(assignment(`export const ${name} =`, value, ";")),
   /** `  name: { a, b },` of a raw key and members in code, one member per line when too long. */
-  schemeLine,
+  schemeLine: (name: string, members: readonly string[]): string =>
+    bracketed(name, "{", members, "},", 2, { spaced: true }),
   /**
    * `member: { name: { style: …, … } },` at `indent` spaces (4 unless told), or undefined when
    * `entries` is empty.
@@ -87,30 +88,20 @@ export const clientHelpers = {
    * The type arguments that make streamed successes async iterators (`"events", "200"`) after
    * `ApiResultOf<R`, `ApiPromise<R, T` and `ApiCall<A, R, T`; none when nothing streams.
    */
-  streamTypeArgs,
+  streamTypeArgs: (stream: StreamView | undefined): string[] =>
+    stream
+      ? [
+          stringLiteral(stream.kind),
+          stream.statuses.map(stringLiteral).join(" | "),
+        ]
+      : [],
 };
-
-function streamTypeArgs(stream: StreamView | undefined): string[] {
-  if (!stream) return [];
-  return [
-    stringLiteral(stream.kind),
-    stream.statuses.map((s) => stringLiteral(s)).join(" | "),
-  ];
-}
 
 /** The helpers of the client templates (`apiloom-gen/templates` exports this type). */
 export type ClientHelpers = typeof clientHelpers;
 
 function isPrototypeKey(name: string): boolean {
   return name in Object.prototype;
-}
-
-function constLine(name: string, value: string): string {
-  return print(assignment(`export const ${name} =`, value, ";"));
-}
-
-function schemeLine(name: string, members: readonly string[]): string {
-  return bracketed(name, "{", members, "},", 2, { spaced: true });
 }
 
 function namedStyles(
@@ -147,10 +138,8 @@ function literal(value: unknown): string {
 
 function endpointDoc(view: ClientEndpointView): string[] {
   const paragraphs: string[][] = [];
-  if (view.summary?.trim())
-    paragraphs.push(trimBlankEnds(jsdocLines(view.summary)));
-  if (view.description?.trim())
-    paragraphs.push(trimBlankEnds(jsdocLines(view.description)));
+  for (const text of [view.summary, view.description])
+    if (text?.trim()) paragraphs.push(trimBlankEnds(jsdocLines(text)));
   paragraphs.push(jsdocLines(`\`${view.method} ${view.path}\``));
   if (view.scopes.length > 0)
     paragraphs.push(

@@ -42,10 +42,8 @@ export function endpointView(
     : undefined;
   const accept = acceptHeader(endpoint);
   const security = securityAlternatives(endpoint, supportedSchemes);
-  const styled = (parameters: Parameter[], present: string | undefined) =>
-    present === undefined
-      ? []
-      : styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
+  const styled = (parameters: Parameter[]) =>
+    styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
   const form = endpoint.requestBody?.content.find(
     (c) => c.mediaType === mediaType,
   );
@@ -57,10 +55,10 @@ export function endpointView(
     types,
     scopes: scopeAlternatives(endpoint),
     styles: {
-      path: styled(endpoint.parameters.path, types.path),
-      query: styled(endpoint.parameters.query, types.query),
-      headers: styled(headerParameters(endpoint), types.headers),
-      cookies: styled(endpoint.parameters.cookie, types.cookies),
+      path: styled(endpoint.parameters.path),
+      query: styled(endpoint.parameters.query),
+      headers: styled(headerParameters(endpoint)),
+      cookies: styled(endpoint.parameters.cookie),
     },
     encoding:
       types.body && mediaType && form?.encoding && isFormMediaType(mediaType)
@@ -128,7 +126,7 @@ function itemStreamView(
       : undefined;
     const data =
       typeof found === "object" ? resolveSchema(schemas, found) : undefined;
-    const type = data === undefined ? undefined : mainType(data);
+    const type = mainType(data);
     return [r.status, type !== undefined && type !== "string"];
   });
   return {

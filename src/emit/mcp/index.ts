@@ -1,4 +1,7 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
+  DEFAULT_TEMPLATES_DIR,
   endpointKey,
   fileStart,
   HTTP_METHODS,
@@ -19,21 +22,10 @@ import type { MCP_OPTIONS } from "./options.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
 import { keyPlaces, toolSpec } from "./tool.js";
 
-/** The runtime files of templates/mcp/, copied as they are (the user's copy first). */
-export const RUNTIME_FILES = [
-  "index.ts",
-  "runtime.ts",
-  "failures.ts",
-  "catalog.ts",
-  "schema.ts",
-  "secrets.ts",
-  "redaction.ts",
-  "stream.ts",
-  "upload.ts",
-  "scalars.ts",
-  "stdio.ts",
-  "http.ts",
-] as const;
+/** The runtime files, templates/mcp/'s but environment.ts, copied as they are (the user's copy first). */
+const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "mcp"))
+  .filter((name) => name.endsWith(".ts") && name !== "environment.ts")
+  .sort();
 
 /**
  * `mcp/`: the runtime files, and `mcp/tools.ts`, the one file made from the description: the
@@ -84,17 +76,15 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   };
   const { schema, schemaList, schemaMap, notes } = KEYWORDS;
   const defs = Object.entries(schemas.defs());
+  const constant = (head: string, value: unknown) =>
+    print([`export const ${head} = `, jsonDoc(value), ";"]);
   // a line at a time, and the two long literals a member at a time: not one tree of the document
   const text = [
     "export { createClient };",
     "export type { ApiResult, ClientAuth, ClientOptions };",
     "",
     "/** The API, as the MCP server introduces itself. */",
-    print([
-      "export const API: { name: string; title: string; version: string } = ",
-      jsonDoc(api),
-      ";",
-    ]),
+    constant("API: { name: string; title: string; version: string }", api),
     "",
     `/** The tools by default: ${mode === "dynamic" ? `three (list, describe, call), as the ${tools.length} endpoints are more than ${options.maxTools}` : "one per endpoint"}. */`,
     `export const MODE: "tools" | "dynamic" = ${stringLiteral(mode)};`,
@@ -105,18 +95,15 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
       : "export const SCALARS: McpScalars | undefined = undefined;",
     "",
     "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
-    print([
-      "export const KEY_PLACES: readonly KeyPlace[] = ",
-      jsonDoc([...credentials.values()]),
-      ";",
-    ]),
+    constant("KEY_PLACES: readonly KeyPlace[]", [...credentials.values()]),
     "",
     "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
-    print([
-      "export const KEYWORDS: SchemaKeywords = ",
-      jsonDoc({ schema, schemaList, schemaMap, notes }),
-      ";",
-    ]),
+    constant("KEYWORDS: SchemaKeywords", {
+      schema,
+      schemaList,
+      schemaMap,
+      notes,
+    }),
     "",
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
     // each through tool(): an array of 1,000 object literals is a union tsc cannot represent

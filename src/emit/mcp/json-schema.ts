@@ -1,4 +1,5 @@
 import {
+  isMap,
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
   schemaRefName,
@@ -176,6 +177,4 @@ export class ToolSchemas {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> & Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const isObject = isMap as (v: unknown) => v is Record<string, unknown> & Schema;

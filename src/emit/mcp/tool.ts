@@ -113,9 +113,7 @@ export function toolSpec(
  * {@link credentialKey}, in the schemes' order by name: every scheme's, not an endpoint's, as
  * {@link toolSpec} leaves each of these parameters out of every tool's input.
  */
-export function keyPlaces(
-  model: ApiModel,
-): Map<string, { in: string; name: string }> {
+export function keyPlaces(model: ApiModel) {
   const places = new Map<string, { in: string; name: string }>();
   for (const name of Object.keys(model.securitySchemes).sort(
     compareCodeUnits,

@@ -83,7 +83,13 @@ export function emitMocks({
       warn(
         `${endpoint.name} answers ${answer.body.mediaType}, which apiloom does not mock; its handler answers ${answer.status} with no body`,
       );
-    const name = handlerName(endpoint.name, taken);
+    // `<name>Handler`, or the name itself when it ends in `Handler` already (not
+    // `getAllHandlerHandler`); a name taken gets the first free number
+    const base = /Handler$/.test(endpoint.name)
+      ? endpoint.name
+      : `${endpoint.name}Handler`;
+    const name = freeName(base, (n) => taken.has(n));
+    taken.add(name);
     names.set(endpoint, name);
     blocks.push(handler(endpoint, name, answer));
   }
@@ -112,17 +118,6 @@ export function emitMocks({
 
 /** Names the file declares or imports besides the handlers. */
 const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
-
-/**
- * `<name>Handler`, or the name itself when it ends in `Handler` already (not
- * `getAllHandlerHandler`); a name taken gets the first free number.
- */
-function handlerName(endpoint: string, taken: Set<string>): string {
-  const base = /Handler$/.test(endpoint) ? endpoint : `${endpoint}Handler`;
-  const name = freeName(base, (n) => taken.has(n));
-  taken.add(name);
-  return name;
-}
 
 /** The first 2XX response declared (200 with no body when there is none) and what it holds. */
 function answerOf(
@@ -237,30 +232,18 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */
 function responseDoc(answer: Answer): Doc {
   const body = answer.body;
+  const members = [`status: ${answer.status}`];
   // HttpResponse.json says application/json and .text text/plain: any other type is declared
-  const declared =
-    body === undefined || body.kind === "none"
-      ? undefined
-      : /^(application\/json|text\/plain)$/i.test(body.mediaType.trim())
-        ? undefined
-        : body.mediaType;
-  const init = (broken = false) =>
-    group(
-      [
-        "{",
-        items(
-          [
-            `status: ${answer.status}`,
-            ...(declared !== undefined
-              ? [`headers: { "Content-Type": ${stringLiteral(declared)} }`]
-              : []),
-          ],
-          { spaced: true },
-        ),
-        "}",
-      ],
-      broken,
+  if (
+    body &&
+    body.kind !== "none" &&
+    !/^(application\/json|text\/plain)$/i.test(body.mediaType.trim())
+  )
+    members.push(
+      `headers: { "Content-Type": ${stringLiteral(body.mediaType)} }`,
     );
+  const init = (broken = false) =>
+    group(["{", items(members, { spaced: true }), "}"], broken);
   if (body === undefined || body.kind === "none")
     return group(["new HttpResponse(null, ", init(), ")"]);
   const value =

@@ -82,9 +82,7 @@ function ownNaming(
     return type;
   };
   return {
-    schemas: types.schemas,
-    ...(types.recursive ? { recursive: types.recursive } : {}),
-    ...(types.scalars ? { scalars: types.scalars } : {}),
+    ...types,
     refName: (name) => `components["schemas"][${stringLiteral(name)}]`,
     members: {
       ...(readWriteMarkers ? { type: marker } : {}),
@@ -140,11 +138,9 @@ export function emitPaths({
     operation,
     typeOf,
   );
-  const schemas: ObjectMember[] = Object.keys(model.schemas).map((name) => ({
-    name,
-    optional: false,
-    type: typeOf(model.schemas[name]!.schema, "read"),
-  }));
+  const schemas = Object.keys(model.schemas).map((name) =>
+    member(name, typeOf(model.schemas[name]!.schema, "read")),
+  );
   const components: TypeNode = {
     kind: "object",
     members: [
@@ -374,10 +370,7 @@ const SHARED_RESPONSES = "$responses";
 function sharedResponses(
   operations: readonly Pick<Endpoint, "responses">[],
   typeOf: TypeOf,
-): {
-  typeOf: (response: ApiResponse) => TypeNode;
-  members: ObjectMember[];
-} {
+) {
   const written = new Map<ApiResponse, { node: TypeNode; text: string }>();
   const uses = new Map<string, number>();
   for (const operation of operations)
@@ -391,7 +384,7 @@ function sharedResponses(
   const members: ObjectMember[] = [];
   return {
     members,
-    typeOf: (response) => {
+    typeOf: (response: ApiResponse): TypeNode => {
       const { node, text } = written.get(response)!;
       if (uses.get(text)! < 2) return node;
       let name = names.get(text);

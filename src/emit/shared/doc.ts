@@ -104,24 +104,14 @@ function isWide(code: number): boolean {
   );
 }
 
+const lineOf = (soft: boolean, hard: boolean): Doc =>
+  Object.freeze({ kind: "line", soft, hard } satisfies Line);
 /** A space, or a newline (at the current indentation) when its group breaks. */
-export const line: Doc = Object.freeze({
-  kind: "line",
-  soft: false,
-  hard: false,
-});
+export const line = lineOf(false, false);
 /** Nothing, or a newline when its group breaks. */
-export const softline: Doc = Object.freeze({
-  kind: "line",
-  soft: true,
-  hard: false,
-});
+export const softline = lineOf(true, false);
 /** Always a newline; the groups around it break. */
-export const hardline: Doc = Object.freeze({
-  kind: "line",
-  soft: false,
-  hard: true,
-});
+export const hardline = lineOf(false, true);
 
 /** Printed flat when it fits in the rest of the line, else broken (its lines become newlines). */
 export function group(contents: Doc, forceBreak = false): Doc {
@@ -252,32 +242,27 @@ export function print(
         const inFlat = mode === FLAT && !remeasure;
         remeasure = false;
         const room = PRINT_WIDTH - column;
+        const states = node.states;
+        let chosen = node.contents;
+        let chosenMode: Mode = BREAK;
         if (
           !node.broken &&
           (inFlat || fits(node, FLAT, modes, docs, top, room))
-        ) {
-          indents[top] = ind;
-          modes[top] = FLAT;
-          docs[top++] = node.contents;
-          break;
-        }
-        const states = node.states;
-        if (inFlat || states === undefined) {
-          indents[top] = ind;
-          modes[top] = BREAK;
-          docs[top++] = node.contents;
-          break;
-        }
-        let chosen: Doc | undefined;
-        for (let i = 1; i < states.length; i++) {
-          if (fits(states[i]!, FLAT, modes, docs, top, room)) {
-            chosen = states[i]!;
-            break;
-          }
+        )
+          chosenMode = FLAT;
+        else if (!inFlat && states !== undefined) {
+          // the first later layout that fits, flat; else the last, broken
+          chosen = states[states.length - 1]!;
+          for (let i = 1; i < states.length; i++)
+            if (fits(states[i]!, FLAT, modes, docs, top, room)) {
+              chosen = states[i]!;
+              chosenMode = FLAT;
+              break;
+            }
         }
         indents[top] = ind;
-        modes[top] = chosen === undefined ? BREAK : FLAT;
-        docs[top++] = chosen ?? states[states.length - 1]!;
+        modes[top] = chosenMode;
+        docs[top++] = chosen;
         break;
       }
     }
@@ -321,7 +306,6 @@ const fitDocs: Doc[] = [];
  * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns. The
  * rest is read from the printer's pending commands (in their own modes, below `restTop`) up to
  * the first line break they would print: a line in a broken group, or a hard line.
-
  */
 function fits(
   next: Doc,

@@ -72,7 +72,6 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
 
 /**
  * Streamed media types the client parses item by item: server-sent events, whose
-
  * `data` the response's schema types, and JSON Lines, whose items it types.
  */
 export const STREAM_MEDIA_TYPES: {

@@ -9,14 +9,12 @@ import type { PluginOption } from "../artifact.js";
 function baseUrlProblem(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value.startsWith("/") && !value.startsWith("//")) return undefined;
-  let url: URL | undefined;
   try {
-    url = new URL(value);
+    const { protocol } = new URL(value);
+    if (protocol === "http:" || protocol === "https:") return undefined;
   } catch {
-    url = undefined;
+    // not a URL at all
   }
-  if (url && (url.protocol === "http:" || url.protocol === "https:"))
-    return undefined;
   return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
 }
 

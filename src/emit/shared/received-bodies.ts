@@ -29,8 +29,7 @@ export function ownBodySchemas(
       : c.schema !== undefined,
   );
   if (!differs) return [];
-  const out: { type: string; schema: Schema }[] = [];
-  for (const { type, content: c } of judged)
-    if (c.schema !== undefined) out.push({ type, schema: c.schema });
-  return out;
+  return judged.flatMap(({ type, content: c }) =>
+    c.schema === undefined ? [] : [{ type, schema: c.schema }],
+  );
 }

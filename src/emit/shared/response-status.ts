@@ -6,8 +6,7 @@ import { reasonPhrase as httpReason } from "../../model/http-status.js";
  */
 export function statusKey(status: string): string | undefined {
   const s = status.trim();
-  if (s === "default") return s;
-  if (THREE_DIGITS.test(s)) return s;
+  if (s === "default" || THREE_DIGITS.test(s)) return s;
   if (STATUS_CLASS.test(s)) return s[0] + "XX";
   return undefined;
 }

@@ -119,8 +119,7 @@ function sample(
   state: State,
 ): unknown {
   const value = jsonSample(schema, depth, state);
-  const scalars = state.options.scalars;
-  return scalars ? revivedSample(value, schema, scalars) : value;
+  return revivedSample(value, schema, state.options.scalars);
 }
 
 function jsonSample(

@@ -285,10 +285,8 @@ class PlanBuilder {
       const out: PlanNode = {};
       if (plan.s) out.s = plan.s;
       if (plan.i) out.i = 1;
-      for (const key of keys(plan.p)) {
-        const p = prune(member(plan.p, key));
-        if (p !== undefined) setOwn((out.p ??= {}), key, p);
-      }
+      const p = prunedRecord(plan.p, prune);
+      if (p !== undefined) out.p = p;
       const r = prune(plan.r);
       if (r !== undefined) out.r = r;
       const e = prune(plan.e);

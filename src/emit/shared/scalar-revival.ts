@@ -21,7 +21,6 @@ export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
   revives(name: string, webhook?: boolean): boolean;
   /** The folder's `scalars.ts` and `lossless-json.ts` (templates/shared/), and its `scalar-plans.ts`. */
-
   files(
     folder: "client" | "server",
     templatesDir: string | undefined,
@@ -46,7 +45,15 @@ export function scalarRevival(
   return {
     revives: (name, webhook = false) =>
       Object.hasOwn(plans.operations, webhook ? WEBHOOK_PREFIX + name : name),
-    files: (folder, templatesDir) => scalarFiles(folder, plans, templatesDir),
+    files: (folder, templatesDir) => [
+      {
+        path: `${folder}/scalar-plans.ts`,
+        contents: scalarPlansFile(plans, templatesDir),
+      },
+      ...["scalars.ts", "lossless-json.ts"].map((name) =>
+        runtimeFile("shared", name, templatesDir, `${folder}/${name}`),
+      ),
+    ],
     unrevivable(value, name, status) {
       const answers = Object.hasOwn(plans.operations, name)
         ? plans.operations[name]!.responses
@@ -104,26 +111,6 @@ function unrevivable(
     if (found) return found;
   }
   return undefined;
-}
-
-function scalarFiles(
-  folder: "client" | "server",
-  plans: Plans,
-  templatesDir: string | undefined,
-): GeneratedFile[] {
-  return [
-    {
-      path: `${folder}/scalar-plans.ts`,
-      contents: scalarPlansFile(plans, templatesDir),
-    },
-    runtimeFile("shared", "scalars.ts", templatesDir, `${folder}/scalars.ts`),
-    runtimeFile(
-      "shared",
-      "lossless-json.ts",
-      templatesDir,
-      `${folder}/lossless-json.ts`,
-    ),
-  ];
 }
 
 /**

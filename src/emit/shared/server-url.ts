@@ -91,7 +91,6 @@ export function endpointServerPath(
 }
 
 /** An endpoint with a server of its own is served under the base path too: a warning. */
-
 export function endpointServerUnderBasePath(
   model: ApiModel,
   baseUrl: string | undefined,

@@ -48,7 +48,6 @@ export function huggedCall(
 }
 
 /** `import { a, b } from "x";` (or `import type`), one name per line when too long. */
-
 export function importStatement(
   names: readonly string[],
   from: string,

@@ -9,10 +9,10 @@ import { jsdocLines } from "../shared/escape.js";
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const lines: string[] = [];
-  if (typeof schema.description === "string" && schema.description.trim())
-    pushText(lines, schema.description);
-  else if (typeof schema.title === "string" && schema.title.trim())
-    pushText(lines, schema.title);
+  const text = [schema.description, schema.title].find(
+    (t) => typeof t === "string" && t.trim(),
+  );
+  if (text) lines.push(...trimBlankEnds(jsdocLines(text)));
   pushFact(lines, "Format", schema.format);
   pushFact(lines, "Minimum", schema.minimum);
   pushFact(lines, "Exclusive minimum", schema.exclusiveMinimum);
@@ -33,28 +33,19 @@ function pushFact(lines: string[], label: string, value: unknown): void {
     lines.push(...jsdocLines(`${label}: ${value}`));
 }
 
-/** The text is not blank. */
-function pushText(lines: string[], text: string): void {
-  lines.push(...trimBlankEnds(jsdocLines(text)));
-}
-
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
 const MAX_TAG_JSON = 400;
 
 /** `@default 10`, `@example {…}` (JSON, indented when it spans lines); none when too long. */
-
 function pushTag(lines: string[], tag: string, value: unknown): void {
   const json = JSON.stringify(value, null, 2);
   if (json === undefined || json.length > MAX_TAG_JSON) return;
   const own = jsdocLines(json);
-  lines.push(`${tag} ${own[0] ?? ""}`);
-  for (let i = 1; i < own.length; i++) lines.push(own[i]!);
+  lines.push(`${tag} ${own[0] ?? ""}`, ...own.slice(1));
 }
 
 export function trimBlankEnds(lines: string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start]!.trim() === "") start++;
-  while (end > start && lines[end - 1]!.trim() === "") end--;
-  return lines.slice(start, end);
+  const filled = (line: string) => line.trim() !== "";
+  const start = lines.findIndex(filled);
+  return start < 0 ? [] : lines.slice(start, lines.findLastIndex(filled) + 1);
 }

@@ -3,7 +3,6 @@ import type {
   MediaContent,
   Parameter,
   ApiResponse,
-  Schema,
 } from "../../model/types.js";
 import { jsdocLines } from "../shared/escape.js";
 import {
@@ -78,20 +77,11 @@ export function parametersType(
   return { kind: "object", members };
 }
 
+/** The facts docLines reads of the parameter's schema; its text and deprecation its own. */
 function parameterDoc(parameter: Parameter): string[] | undefined {
-  const schema: Schema =
-    parameter.schema && typeof parameter.schema === "object"
-      ? parameter.schema
-      : {};
   return docLines({
-    format: schema.format,
-    minimum: schema.minimum,
-    exclusiveMinimum: schema.exclusiveMinimum,
-    maximum: schema.maximum,
-    exclusiveMaximum: schema.exclusiveMaximum,
-    pattern: schema.pattern,
-    default: schema.default,
-    examples: schema.examples,
+    ...parameter.schema,
+    title: undefined,
     description: parameter.description,
     deprecated: parameter.deprecated,
   });
@@ -258,7 +248,6 @@ export function statusUnion(
 }
 
 /** A one-line JSDoc naming the operation a per-endpoint type belongs to: `Arguments of GET /`. */
-
 export function endpointDoc(what: string, endpoint: Endpoint): string[] {
   return jsdocLines(
     `${what} of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`,

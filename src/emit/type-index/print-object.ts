@@ -6,6 +6,7 @@ import {
   innermost,
   isHuggedUnion,
   memberDoc,
+  printDoc,
   printTypeAlias,
   simpleNullable,
 } from "./print.js";
@@ -77,7 +78,9 @@ function writeMember(
     return;
   }
   const mark = out.length;
-  if (doc !== undefined) writeJsdoc(doc, indent, out);
+  // printDoc's block from column `indent`, and the indentation after its line break
+  if (doc !== undefined)
+    out.push(printDoc(doc, indent).slice(indent), " ".repeat(indent));
   const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
   if (writeAssigned(key, member.type, false, indent, out)) return;
   out.length = mark;
@@ -315,21 +318,6 @@ function plainJsdoc(lines: string[]): boolean {
   for (let i = 0; i < lines.length; i++)
     if (lines[i]!.endsWith(" ")) return false;
   return true;
-}
-
-/** printDoc's block and the line break after it, at `indent`, written a piece at a time. */
-function writeJsdoc(lines: string[], indent: number, out: string[]): void {
-  const next = newlineAnd(indent);
-  if (lines.length === 1 && !lines[0]!.includes("*/")) {
-    out.push("/** ", lines[0]!, " */", next);
-    return;
-  }
-  out.push("/**");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    out.push(next, line === "" ? " *" : ` * ${line}`);
-  }
-  out.push(next, " */", next);
 }
 
 const NEWLINES: string[] = [];

@@ -294,7 +294,6 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
  * `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
  * schema-to-type; a union V breaks into its `|` lines when it does not fit).
  */
-
 function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   const value = flat(node.value);
   const valueDoc =
@@ -351,12 +350,10 @@ function objectDoc(node: ObjectNode, forceBreak: boolean): Doc {
 export function memberDoc(member: ObjectMember): Doc {
   const key = `${propertyKey(member.name)}${member.optional ? "?" : ""}:`;
   const doc: Doc = [key, assignedDoc(member.type, false)];
-  return member.doc ? [jsdocDoc(member.doc), hardline, doc] : doc;
-}
-
-/** printDoc's block as a doc: its lines at the indentation it is printed at. */
-function jsdocDoc(lines: string[]): Doc {
-  return join(hardline, printDoc(lines, 0).slice(0, -1).split("\n"));
+  if (!member.doc) return doc;
+  // printDoc's block as a doc: its lines at the indentation it is printed at
+  const block = printDoc(member.doc, 0).slice(0, -1).split("\n");
+  return [join(hardline, block), hardline, doc];
 }
 
 /** An object type, expanded (print-object.ts prints it a member at a time). */

@@ -66,26 +66,7 @@ export function schemaToType(
   mode: SchemaMode,
   lookup?: PropertyLookup,
 ): TypeNode {
-  if (!schema || typeof schema !== "object") return UNKNOWN;
-  if (typeof schema.$ref === "string") {
-    const target = schemaRefName(schema.$ref);
-    return target === undefined ? UNKNOWN : raw(naming.refName(target, mode));
-  }
-  if ("const" in schema) {
-    const literal = literalType(schema.const);
-    if (literal) return literal;
-  }
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    const literals = schema.enum.map(literalType);
-    if (literals.every((l) => l !== undefined)) return union(literals);
-  }
-
-  // undefined, or a node that is `unknown` only as UNKNOWN itself
-  const base = baseType(schema, naming, mode, lookup);
-  const composed = composition(schema, naming, mode);
-  if (!composed) return base ?? UNKNOWN;
-  if (base && !isBareObject(schema)) return intersection([base, composed]);
-  return intersection([composed]);
+  return new Typing(naming, mode).type(schema, lookup);
 }
 
 /** The keyword types, one node each (type nodes are never changed once made). */
@@ -126,163 +107,233 @@ function isBareObject(schema: Schema): boolean {
   );
 }
 
-function baseType(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-  lookup: PropertyLookup | undefined,
-): TypeNode | undefined {
-  const types = typesOf(schema);
-  if (!types) return undefined;
-  return union(
-    types.map((type) => typeNode(type, schema, naming, mode, lookup)),
-  );
-}
-
-/** The node for one of a schema's types. */
-function typeNode(
-  type: SchemaType,
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-  lookup: PropertyLookup | undefined,
-): TypeNode {
-  switch (type) {
-    case "string":
-      // a form body's `format: binary` field is the Blob the client hands over; a Date where
-      // the model's `scalars` revive it (src/model/schema/scalars.ts)
-      if (mode === "form" && schema.format === "binary")
-        return KEYWORD_NODES.Blob;
-      return revivedScalar(schema, naming.scalars)
-        ? KEYWORD_NODES.Date
-        : KEYWORD_NODES.string;
-    case "integer":
-      return revivedScalar(schema, naming.scalars) === "int64"
-        ? KEYWORD_NODES.bigint
-        : KEYWORD_NODES.number;
-    case "number":
-      return KEYWORD_NODES.number;
-    case "boolean":
-      return KEYWORD_NODES.boolean;
-    case "null":
-      return KEYWORD_NODES.null;
-    case "array":
-      return arrayType(schema, naming, mode);
-    case "object":
-      return objectType(schema, naming, mode, lookup);
-    default:
-      return UNKNOWN;
-  }
-}
-
-function arrayType(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-): TypeNode {
-  if (Array.isArray(schema.prefixItems) && schema.prefixItems.length > 0) {
-    const elements = schema.prefixItems.map((s) =>
-      schemaToType(s, naming, mode),
-    );
-    // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
-    // the validators read it (validators/arrays.ts); `false` closes the tuple
-    const more: unknown =
-      schema.items !== undefined ? schema.items : schema.additionalItems;
-    const closed =
-      more === false || (more as Schema | undefined)?.not !== undefined;
-    // prefixItems require no element: only minItems makes the first ones present
-    const min = typeof schema.minItems === "number" ? schema.minItems : 0;
-    return {
-      kind: "tuple",
-      elements,
-      required: Math.min(Math.max(0, Math.floor(min)), elements.length),
-      rest: closed
-        ? undefined
-        : schemaToType(more as Schema | undefined, naming, mode),
-    };
-  }
-  return { kind: "array", element: schemaToType(schema.items, naming, mode) };
-}
-
-function objectType(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-  lookup: PropertyLookup | undefined,
-): TypeNode {
-  // readOnly members are not required of a request, writeOnly ones not of a response
-  const required = requiredNames(schema, naming, mode, lookup);
-  const members: ObjectMember[] = [];
-  const properties = schema.properties ?? {};
-  for (const name in properties) {
-    const property = properties[name]!;
-    let type = schemaToType(property, naming, mode);
-    let optional = !required.has(name);
-    const rules = naming.members;
-    if (rules) {
-      if (rules.type) type = rules.type(property, type);
-      if (rules.defaultsRequired && typeof property === "object")
-        optional &&= property.default === undefined;
-    }
-    const member: ObjectMember = { name, optional, type };
-    const doc = docLines(property);
-    if (doc) member.doc = doc;
-    members.push(member);
-  }
-  const extra = schema.additionalProperties;
-  const hasExtra =
-    extra !== undefined && extra !== false && !isFalseSchema(extra);
-  const value =
-    hasExtra && typeof extra === "object"
-      ? schemaToType(extra, naming, mode)
-      : UNKNOWN;
-  // a required member the schema does not declare itself (an allOf member that only lists
-  // `required`) is present; its type comes from where it is declared, or from
-  // additionalProperties when nothing declares it
-  const declared = members.length;
-  if (required.size > 0)
-    for (const name of required)
-      if (!Object.hasOwn(properties, name))
-        members.push({
-          name,
-          optional: false,
-          type: declared === 0 && hasExtra ? value : UNKNOWN,
-        });
-  if (declared === 0 && hasExtra && members.length > 0)
-    return { kind: "object", members, index: value };
-  if (members.length === 0) {
-    // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
-    // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
-    // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
-    return flat(value) !== null &&
-      !(hasExtra && reachesRecursion(extra, naming))
-      ? { kind: "record", value }
-      : { kind: "object", members: [], index: value };
-  }
-  const node: TypeNode = { kind: "object", members };
-  // a typed index signature must admit every declared member, so it stays `unknown`
-  if (hasExtra) node.index = UNKNOWN;
-  return node;
-}
-
 const NO_NAMES: ReadonlySet<string> = new Set();
 
-/** The members an object of this schema has in this mode (none when it lists no `required`). */
-function requiredNames(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-  lookup: PropertyLookup | undefined,
-): ReadonlySet<string> {
-  // requiredSplit's answer without a list is three empty lists
-  if (!Array.isArray(schema.required)) return NO_NAMES;
-  const split = requiredSplit(naming.schemas, schema, lookup);
-  const required = new Set(split.always);
-  if (naming.members || mode !== "read")
-    for (const name of split.notInResponse) required.add(name);
-  if (naming.members || mode === "read")
-    for (const name of split.notInRequest) required.add(name);
-  return required;
+/** The type nodes of schemas in one naming and mode: schemaToType's, for every sub-schema. */
+class Typing {
+  constructor(
+    readonly naming: SchemaNaming,
+    readonly mode: SchemaMode,
+  ) {}
+
+  type(schema: Schema | undefined, lookup?: PropertyLookup): TypeNode {
+    if (!schema || typeof schema !== "object") return UNKNOWN;
+    if (typeof schema.$ref === "string") {
+      const target = schemaRefName(schema.$ref);
+      return target === undefined
+        ? UNKNOWN
+        : raw(this.naming.refName(target, this.mode));
+    }
+    if ("const" in schema) {
+      const literal = literalType(schema.const);
+      if (literal) return literal;
+    }
+    if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+      const literals = schema.enum.map(literalType);
+      if (literals.every((l) => l !== undefined)) return union(literals);
+    }
+
+    // undefined, or a node that is `unknown` only as UNKNOWN itself
+    const types = typesOf(schema);
+    const base = types && union(types.map((t) => this.of(t, schema, lookup)));
+    const composed = this.composition(schema);
+    if (!composed) return base ?? UNKNOWN;
+    if (base && !isBareObject(schema)) return intersection([base, composed]);
+    return intersection([composed]);
+  }
+
+  /** The node for one of a schema's types. */
+  private of(
+    type: SchemaType,
+    schema: Schema,
+    lookup: PropertyLookup | undefined,
+  ): TypeNode {
+    switch (type) {
+      case "string":
+        // a form body's `format: binary` field is the Blob the client hands over; a Date where
+        // the model's `scalars` revive it (src/model/schema/scalars.ts)
+        if (this.mode === "form" && schema.format === "binary")
+          return KEYWORD_NODES.Blob;
+        return revivedScalar(schema, this.naming.scalars)
+          ? KEYWORD_NODES.Date
+          : KEYWORD_NODES.string;
+      case "integer":
+        return revivedScalar(schema, this.naming.scalars) === "int64"
+          ? KEYWORD_NODES.bigint
+          : KEYWORD_NODES.number;
+      case "number":
+      case "boolean":
+      case "null":
+        return KEYWORD_NODES[type];
+      case "array":
+        return this.array(schema);
+      case "object":
+        return this.object(schema, lookup);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private array(schema: Schema): TypeNode {
+    if (Array.isArray(schema.prefixItems) && schema.prefixItems.length > 0) {
+      const elements = schema.prefixItems.map((s) => this.type(s));
+      // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
+      // the validators read it (validators/arrays.ts); `false` closes the tuple
+      const more: unknown =
+        schema.items !== undefined ? schema.items : schema.additionalItems;
+      const closed =
+        more === false || (more as Schema | undefined)?.not !== undefined;
+      // prefixItems require no element: only minItems makes the first ones present
+      const min = typeof schema.minItems === "number" ? schema.minItems : 0;
+      return {
+        kind: "tuple",
+        elements,
+        required: Math.min(Math.max(0, Math.floor(min)), elements.length),
+        rest: closed ? undefined : this.type(more as Schema | undefined),
+      };
+    }
+    return { kind: "array", element: this.type(schema.items) };
+  }
+
+  private object(schema: Schema, lookup: PropertyLookup | undefined): TypeNode {
+    // readOnly members are not required of a request, writeOnly ones not of a response
+    const required = this.requiredNames(schema, lookup);
+    const members: ObjectMember[] = [];
+    const properties = schema.properties ?? {};
+    for (const name in properties) {
+      const property = properties[name]!;
+      let type = this.type(property);
+      let optional = !required.has(name);
+      const rules = this.naming.members;
+      if (rules) {
+        if (rules.type) type = rules.type(property, type);
+        if (rules.defaultsRequired && typeof property === "object")
+          optional &&= property.default === undefined;
+      }
+      const member: ObjectMember = { name, optional, type };
+      const doc = docLines(property);
+      if (doc) member.doc = doc;
+      members.push(member);
+    }
+    const extra = schema.additionalProperties;
+    const hasExtra =
+      extra !== undefined && extra !== false && !isFalseSchema(extra);
+    const value =
+      hasExtra && typeof extra === "object" ? this.type(extra) : UNKNOWN;
+    // a required member the schema does not declare itself (an allOf member that only lists
+    // `required`) is present; its type comes from where it is declared, or from
+    // additionalProperties when nothing declares it
+    const declared = members.length;
+    if (required.size > 0)
+      for (const name of required)
+        if (!Object.hasOwn(properties, name))
+          members.push({
+            name,
+            optional: false,
+            type: declared === 0 && hasExtra ? value : UNKNOWN,
+          });
+    if (declared === 0 && hasExtra && members.length > 0)
+      return { kind: "object", members, index: value };
+    if (members.length === 0) {
+      // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
+      // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
+      // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
+      return flat(value) !== null &&
+        !(hasExtra && reachesRecursion(extra, this.naming))
+        ? { kind: "record", value }
+        : { kind: "object", members: [], index: value };
+    }
+    const node: TypeNode = { kind: "object", members };
+    // a typed index signature must admit every declared member, so it stays `unknown`
+    if (hasExtra) node.index = UNKNOWN;
+    return node;
+  }
+
+  /** The members an object of this schema has in this mode (none when it lists no `required`). */
+  private requiredNames(
+    schema: Schema,
+    lookup: PropertyLookup | undefined,
+  ): ReadonlySet<string> {
+    // requiredSplit's answer without a list is three empty lists
+    if (!Array.isArray(schema.required)) return NO_NAMES;
+    const { naming, mode } = this;
+    const split = requiredSplit(naming.schemas, schema, lookup);
+    const required = new Set(split.always);
+    if (naming.members || mode !== "read")
+      for (const name of split.notInResponse) required.add(name);
+    if (naming.members || mode === "read")
+      for (const name of split.notInRequest) required.add(name);
+    return required;
+  }
+
+  private composition(schema: Schema): TypeNode | undefined {
+    const [allOf, oneOf, anyOf] = [
+      schema.allOf,
+      schema.oneOf,
+      schema.anyOf,
+    ].map((list) =>
+      Array.isArray(list) && list.length > 0 ? list : undefined,
+    );
+    if (!allOf && !oneOf && !anyOf) return undefined;
+    const { schemas } = this.naming;
+    const parts: TypeNode[] = [];
+    if (allOf)
+      parts.push(
+        intersection(
+          allOf.map((s, i) =>
+            this.type(s, allOfPropertyLookup(schemas, allOf, i)),
+          ),
+        ),
+      );
+    const cases =
+      oneOf || anyOf ? discriminatorCases(schemas, schema) : undefined;
+    for (const options of [oneOf, anyOf])
+      if (options)
+        parts.push(
+          union(options.map((s) => this.discriminated(schema, cases, s))),
+        );
+    return intersection(parts);
+  }
+
+  /**
+   * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, with the values the
+   * model gives it (docs/types.md, "Discriminators"); a member whose own property already holds
+   * literals gets none of its own.
+   */
+  private discriminated(
+    parent: Schema,
+    cases: ReturnType<typeof discriminatorCases>,
+    member: Schema,
+  ): TypeNode {
+    const type = this.type(member);
+    const property = parent.discriminator?.propertyName;
+    if (!cases || property === undefined || typeof member.$ref !== "string")
+      return type;
+    const ref = member.$ref;
+    let values = [
+      ...new Set(cases.filter((c) => c.ref === ref).map((c) => c.value)),
+    ].sort();
+    const own = ownDiscriminatorValues(this.naming.schemas, member, property);
+    if (own) {
+      values = values.filter((v) => own.includes(v));
+      if (values.length === own.length) values = [];
+    }
+    if (values.length === 0) return type;
+    return intersection([
+      type,
+      {
+        kind: "object",
+        inline: true,
+        members: [
+          {
+            name: property,
+            optional: false,
+            type: union(values.map((v) => raw(stringLiteral(v)))),
+          },
+        ],
+      },
+    ]);
+  }
 }
 
 /** True when a `$ref` in the schema points at a schema that reaches itself. */
@@ -305,88 +356,4 @@ function isFalseSchema(schema: Schema | boolean): boolean {
     schema.not !== undefined &&
     Object.keys(schema.not).length === 0
   );
-}
-
-function composition(
-  schema: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-): TypeNode | undefined {
-  const allOf = schema.allOf;
-  const oneOf = schema.oneOf;
-  const anyOf = schema.anyOf;
-  const hasAll = Array.isArray(allOf) && allOf.length > 0;
-  const hasOne = Array.isArray(oneOf) && oneOf.length > 0;
-  const hasAny = Array.isArray(anyOf) && anyOf.length > 0;
-  if (!hasAll && !hasOne && !hasAny) return undefined;
-  const parts: TypeNode[] = [];
-  if (hasAll)
-    parts.push(
-      intersection(
-        allOf.map((s, i) =>
-          schemaToType(
-            s,
-            naming,
-            mode,
-            allOfPropertyLookup(naming.schemas, allOf, i),
-          ),
-        ),
-      ),
-    );
-  if (hasOne || hasAny) {
-    const cases = discriminatorCases(naming.schemas, schema);
-    for (const options of [
-      hasOne ? oneOf : undefined,
-      hasAny ? anyOf : undefined,
-    ])
-      if (options !== undefined)
-        parts.push(
-          union(
-            options.map((s) => discriminated(schema, cases, s, naming, mode)),
-          ),
-        );
-  }
-  return intersection(parts);
-}
-
-/**
- * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, with the values the
- * model gives it (docs/types.md, "Discriminators"); a member whose own property already holds
- * literals gets none of its own.
- */
-function discriminated(
-  parent: Schema,
-  cases: ReturnType<typeof discriminatorCases>,
-  member: Schema,
-  naming: SchemaNaming,
-  mode: SchemaMode,
-): TypeNode {
-  const type = schemaToType(member, naming, mode);
-  const property = parent.discriminator?.propertyName;
-  if (!cases || property === undefined || typeof member.$ref !== "string")
-    return type;
-  const ref = member.$ref;
-  let values = [
-    ...new Set(cases.filter((c) => c.ref === ref).map((c) => c.value)),
-  ].sort();
-  const own = ownDiscriminatorValues(naming.schemas, member, property);
-  if (own) {
-    values = values.filter((v) => own.includes(v));
-    if (values.length === own.length) values = [];
-  }
-  if (values.length === 0) return type;
-  return intersection([
-    type,
-    {
-      kind: "object",
-      inline: true,
-      members: [
-        {
-          name: property,
-          optional: false,
-          type: union(values.map((v) => raw(stringLiteral(v)))),
-        },
-      ],
-    },
-  ]);
 }

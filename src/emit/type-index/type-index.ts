@@ -13,9 +13,9 @@ import {
 } from "./schema-to-type.js";
 import type { TypeNode } from "./type-node.js";
 import {
+  reaching,
   schemaFacts,
   schemasWithFormVariant,
-  schemasWithWriteVariant,
 } from "./write-variants.js";
 
 /** The names of an endpoint's types in types.ts (docs/types.md, "Names"). */
@@ -63,7 +63,6 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
   const names = schemaTypeNames(model);
   // one walk over the named schemas serves both variants and the recursion graph
   const facts = schemaFacts(model.schemas);
-  const writeVariants = schemasWithWriteVariant(facts);
   const taken = new Set(names.values());
   // `<Name>Write`, `<Name>Form`: the first number free makes a taken name unique
   const variantNames = (schemaNames: Set<string>, suffix: string) => {
@@ -76,7 +75,12 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     }
     return out;
   };
-  const writeNames = variantNames(writeVariants, "Write");
+  // the schemas whose request (write) reading differs from their response (read) reading:
+  // they require a readOnly or writeOnly member themselves, or reference a schema that does
+  const writeNames = variantNames(
+    reaching(facts.refs, facts.directional),
+    "Write",
+  );
   const formNames = variantNames(schemasWithFormVariant(model, facts), "Form");
   const schemaTypeName = (schemaName: string, mode: SchemaMode = "read") =>
     (mode === "form" ? formNames.get(schemaName) : undefined) ??
@@ -92,13 +96,10 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     recursive: recursiveSchemaNames(model.schemas, facts.refs),
     ...(model.scalars ? { scalars: model.scalars } : {}),
     // every emitter asks for each endpoint's names: made once, shared (no emitter changes them)
-
     endpoint: (endpoint) => {
       let types = endpointNames.get(endpoint);
-      if (!types) {
-        types = endpointTypes(endpoint);
-        endpointNames.set(endpoint, types);
-      }
+      if (!types)
+        endpointNames.set(endpoint, (types = endpointTypes(endpoint)));
       return types;
     },
     webhook: webhookTypes,

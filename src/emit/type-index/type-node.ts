@@ -54,7 +54,6 @@ export function union(members: TypeNode[]): TypeNode {
     if (isUnknownType(m)) return UNKNOWN;
     // compared by whole structure (docs included) only with a node of its kind: nested object
     // types would otherwise be serialised once per level
-
     const key =
       m.kind === "raw"
         ? m.text

@@ -8,17 +8,8 @@ import {
 } from "../../model/schema/schema.js";
 import { schemaRefName } from "../../model/schema/ref.js";
 
-/**
- * Names of the schemas whose request (write) reading differs from their response (read)
- * reading: they require a readOnly or writeOnly member themselves, or reference a schema
- * that does. Only these get a `<Name>Write` type; the rest are shared as is.
- */
-export function schemasWithWriteVariant(facts: SchemaFacts): Set<string> {
-  return reaching(facts.refs, facts.directional);
-}
-
 /** `seed`, and every name whose `$ref`s reach one of them. */
-function reaching(
+export function reaching(
   refs: ReadonlyMap<string, ReadonlySet<string>>,
   seed: ReadonlySet<string>,
 ): Set<string> {

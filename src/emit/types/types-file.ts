@@ -105,17 +105,12 @@ function declaration(
 ): string {
   const prefix = doc ? printDoc(doc, 0) : "";
   // a named map is an interface: `type T = Record<string, T>` (a map of itself) would not compile
-  if (node.kind === "record")
-    return declaration(
-      name,
-      { kind: "object", members: [], index: node.value },
-      doc,
-    );
-  if (node.kind === "object" && !node.inline) {
-    if (node.members.length === 0 && !node.index)
-      return `${prefix}export interface ${name} {}\n`;
-    return `${prefix}export interface ${name} ${printObject(node)}\n`;
-  }
+  const object: TypeNode =
+    node.kind === "record"
+      ? { kind: "object", members: [], index: node.value }
+      : node;
+  if (object.kind === "object" && !object.inline)
+    return `${prefix}export interface ${name} ${printObject(object)}\n`;
   return prefix + printAlias(`export type ${name}`, node);
 }
 

@@ -383,9 +383,7 @@ export class CheckCode extends CheckText {
       `const ${t} = r.discriminate(${v}, ${this.string(property)}, ${this.constant(values)}, ${targets});`,
     );
     fn.line(indent, `if (${t} !== undefined) {`);
-    fn.usesE = true;
-    fn.line(indent + 2, `${t}(${v}, ${at}, e, ${d});`);
-    fn.line(indent + 2, "if (r.over(e)) return;");
+    this.call(indented(s, 2), t);
     fn.line(indent, `} else if (${failed}) {`);
     this.fail(indented(s, 2), keyword, message);
     fn.line(indent, "}");

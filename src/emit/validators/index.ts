@@ -58,8 +58,7 @@ function schemasFile(
   templatesDir: string | undefined,
 ): GeneratedFile[] {
   const names = Object.keys(model.schemas).sort();
-  const ids = new Map<object, number>();
-  names.forEach((name, i) => ids.set(model.schemas[name]!, i));
+  const ids = new Map(names.map((name, i) => [model.schemas[name]!, i]));
   const plan = new PlanBuilder(model, (target) => {
     const id = ids.get(target);
     return id === undefined ? undefined : ["$", id];

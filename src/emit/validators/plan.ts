@@ -3,6 +3,7 @@ import {
   declaredTypes,
   discriminatorCases,
   isAnnotation,
+  isMap,
   refTarget,
   requiredSplit,
   type SubSchema as JsonSubSchema,
@@ -440,9 +441,7 @@ function keyLoop(
 /** A sub-schema as it sits in its parent: a schema, a boolean schema, or absent. */
 type SubSchema = JsonSubSchema | undefined;
 
-function isObject(s: SubSchema): s is Schema {
-  return typeof s === "object" && s !== null && !Array.isArray(s);
-}
+const isObject = isMap as (s: SubSchema) => s is Schema;
 
 /** Absent, `true` or `{}`: accepts everything, so nothing is compiled for it. */
 function isTrivial(schema: SubSchema): boolean {
