@@ -8,11 +8,11 @@ import { jsdocLines } from "../shared/escape.js";
  */
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
-  const lines: string[] = [];
   const text = [schema.description, schema.title].find(
     (t) => typeof t === "string" && t.trim(),
   );
-  if (text) lines.push(...trimBlankEnds(jsdocLines(text)));
+  // a new list, not spread into one: a description may have more lines than a call takes
+  const lines = text ? trimBlankEnds(jsdocLines(text)) : [];
   pushFact(lines, "Format", schema.format);
   pushFact(lines, "Minimum", schema.minimum);
   pushFact(lines, "Exclusive minimum", schema.exclusiveMinimum);
@@ -30,7 +30,7 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
 
 function pushFact(lines: string[], label: string, value: unknown): void {
   if (typeof value === "string" || typeof value === "number")
-    lines.push(...jsdocLines(`${label}: ${value}`));
+    for (const line of jsdocLines(`${label}: ${value}`)) lines.push(line);
 }
 
 /** Longest JSON a `@default`/`@example` shows: a long example helps no one in a tooltip. */
