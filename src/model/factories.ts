@@ -64,6 +64,13 @@ export function parameterKey(p: Pick<Parameter, "name" | "in">): string {
   return p.in === "header" ? p.name.toLowerCase() : p.name;
 }
 
+/**
+ * Where each key first stands in a location group, kept by addParameter (an operation of 20,000
+ * parameters would otherwise search its list 20,000 times); made again when the group was
+ * changed elsewhere (its length, or the key at a position, says so).
+ */
+const keyIndexes = new WeakMap<readonly Parameter[], Map<string, number>>();
+
 /** Adds a parameter to its location group, replacing one of the same name. */
 export function addParameter(
   parameters: EndpointParameters,
@@ -71,7 +78,21 @@ export function addParameter(
 ): void {
   const group = parameters[parameter.in];
   const key = parameterKey(parameter);
-  const existing = group.findIndex((p) => parameterKey(p) === key);
-  if (existing === -1) group.push(parameter);
-  else group[existing] = parameter; // operation-level overrides path-level (OpenAPI 3.1 §4.8.10.1)
+  let index = keyIndexes.get(group);
+  let existing = index?.get(key);
+  if (
+    index === undefined ||
+    index.size !== group.length ||
+    (existing !== undefined && parameterKey(group[existing]!) !== key)
+  ) {
+    index = new Map();
+    for (let i = group.length - 1; i >= 0; i--)
+      index.set(parameterKey(group[i]!), i);
+    keyIndexes.set(group, index);
+    existing = index.get(key);
+  }
+  if (existing === undefined) {
+    index.set(key, group.length);
+    group.push(parameter);
+  } else group[existing] = parameter; // operation-level overrides path-level (OpenAPI 3.1 §4.8.10.1)
 }

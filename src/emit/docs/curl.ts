@@ -25,9 +25,13 @@ export function curlExample(
 ): string {
   const args: string[] = [];
   const url: WordPart[] = [trimTrailing(baseUrl, "/")];
+  // each name's first parameter, as a search of the list finds it
+  const byName = new Map(
+    endpoint.parameters.path.map((p) => [p.name, p] as const).reverse(),
+  );
   url.push(
     endpoint.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-      const p = endpoint.parameters.path.find((q) => q.name === name);
+      const p = byName.get(name);
       const value = p ? exampleOf(p, model) : undefined;
       return value === undefined ? whole : encodeURIComponent(value);
     }),

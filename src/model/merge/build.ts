@@ -172,9 +172,8 @@ function declareTemplateVariables(
   const variables = pathVariables(endpoint.path);
   dropUnusedPathParameters(endpoint, variables, reporter);
   const path = endpoint.parameters.path;
-  const missing = variables.filter(
-    (name) => !path.some((p) => p.name === name),
-  );
+  const declared = new Set(path.map((p) => p.name));
+  const missing = variables.filter((name) => !declared.has(name));
   if (missing.length === 0) return;
   const at = endpoint.sources[0]!;
   for (const name of missing)
@@ -185,7 +184,10 @@ function declareTemplateVariables(
       schema: { type: "string" },
       sources: [at],
     });
-  path.sort((a, b) => variables.indexOf(a.name) - variables.indexOf(b.name));
+  const position = new Map(
+    variables.map((name, i) => [name, i] as const).reverse(),
+  );
+  path.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
   reporter.report(
     "model/undeclared-path-parameter",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
@@ -328,7 +330,8 @@ function dropUnusedPathParameters(
   reporter: ModelReporter,
 ): void {
   const path = endpoint.parameters.path;
-  const unused = path.filter((p) => !variables.includes(p.name));
+  const used = new Set(variables);
+  const unused = path.filter((p) => !used.has(p.name));
   if (unused.length === 0) return;
   for (const parameter of unused) {
     reporter.report(
@@ -337,5 +340,5 @@ function dropUnusedPathParameters(
       parameter.sources[0] ?? endpoint.sources[0]!,
     );
   }
-  endpoint.parameters.path = path.filter((p) => variables.includes(p.name));
+  endpoint.parameters.path = path.filter((p) => used.has(p.name));
 }

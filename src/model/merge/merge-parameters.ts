@@ -51,8 +51,13 @@ function ordered(
   merged: Endpoint,
 ): Parameter[] {
   if (location === "path" && out.length > 1) {
-    const order = pathVariables(merged.path);
-    out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    // each name's first place, as indexOf finds it
+    const order = new Map(
+      pathVariables(merged.path)
+        .map((name, i) => [name, i] as const)
+        .reverse(),
+    );
+    out.sort((a, b) => (order.get(a.name) ?? -1) - (order.get(b.name) ?? -1));
   }
   return out;
 }
