@@ -5,7 +5,6 @@ import {
   type ApiloomConfig,
 } from "./types.js";
 import { isInsideReal, isSamePlace } from "../sources/real-path.js";
-import type { GenerateSettings } from "./settings.js";
 
 /** One API of a config: an `apis` entry laid over the top level, or the config without `apis`. */
 export interface ApiConfig {
@@ -76,10 +75,13 @@ export function pickApis(
   return picked;
 }
 
-type ApiFiles = Pick<
-  GenerateSettings,
-  "api" | "out" | "lock" | "serverHandlers"
->;
+/** What of an API's settings is its own (settings.ts imports this file: not a Pick of them). */
+interface ApiFiles {
+  readonly api?: string;
+  readonly out: string;
+  readonly lock?: string;
+  readonly serverHandlers?: string;
+}
 
 /**
  * Each API's output folder, lock and handlers file belong to it alone (compared as written and by
