@@ -29,7 +29,11 @@ export interface Run {
 /** A hang guard only: a run that takes this long is stuck, not slow. */
 const HANG_GUARD_MS = 60_000;
 
-export function apiloom(args: readonly string[], cwd = REPO): Run {
+export function apiloom(
+  args: readonly string[],
+  cwd = REPO,
+  env: Record<string, string> = {},
+): Run {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
@@ -38,7 +42,7 @@ export function apiloom(args: readonly string[], cwd = REPO): Run {
       cwd,
       encoding: "utf8",
       timeout: HANG_GUARD_MS,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...env },
     },
   );
   return {

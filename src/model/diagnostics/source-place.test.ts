@@ -34,6 +34,21 @@ describe("PendingPlaces", () => {
   });
 });
 
+describe("a place below a long key", () => {
+  it("writes its pointer when read, and reads, copies and prints as any other place", () => {
+    const { pending, asked } = places();
+    const key = "k/".repeat(3000);
+    const at = pending.place([7, key, 0]);
+    const pointer = `#/7/${"k~1".repeat(3000)}/0`;
+    expect(at.pointer).toBe(pointer);
+    expect(Object.keys(at)).toEqual(["file", "line", "column", "pointer"]);
+    pending.settle();
+    expect(asked).toEqual([[[7, key, 0]]]);
+    expect({ ...at }).toEqual({ file: "a.json", line: 7, column: 1, pointer });
+    expect(JSON.parse(JSON.stringify(at))).toEqual({ ...at });
+  });
+});
+
 describe("PendingPlaces keeps each path as its pointer until settled", () => {
   /** The paths the finder is given, for paths placed under `prefix`. */
   function asked(paths: Path[], prefix = "#"): Path[] {

@@ -131,15 +131,18 @@ export class PendingPlaces {
   }
 
   place(path: Path): SourceRef {
-    const ref: SourceRef = {
-      file: this.file,
-      line: 0,
-      column: 0,
-      pointer: toPointer(path, this.prefix),
-    };
+    const long = keyLength(path) > KEPT_POINTER;
+    const ref: SourceRef = long
+      ? pointerWhenRead(this.file, path, this.prefix)
+      : {
+          file: this.file,
+          line: 0,
+          column: 0,
+          pointer: toPointer(path, this.prefix),
+        };
     if (this.refs.length === 0) WAITING.add(this);
     this.refs.push(ref);
-    this.numbers.push(numberBits(path));
+    this.numbers.push(long ? path : numberBits(path));
     return ref;
   }
 
@@ -187,6 +190,27 @@ export class PendingPlaces {
       ref.column = found[k]!.column;
     }
   }
+}
+
+/**
+ * A pointer longer than this is written each time it is read, not kept: every fact below a long
+ * key (a 1 MB path template) would otherwise hold its own copy of that key.
+ */
+const KEPT_POINTER = 4096;
+
+function keyLength(path: Path): number {
+  let length = 0;
+  for (const segment of path)
+    if (typeof segment === "string") length += segment.length;
+  return length;
+}
+
+function pointerWhenRead(file: string, path: Path, prefix: string): SourceRef {
+  const ref = { file, line: 0, column: 0 };
+  return Object.defineProperty(ref, "pointer", {
+    enumerable: true,
+    get: () => toPointer(path, prefix),
+  }) as SourceRef;
 }
 
 /** Bits of a small integer. */
