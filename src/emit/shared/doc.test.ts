@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import {
   align,
   conditionalGroup,
@@ -212,5 +213,29 @@ describe("textWidth", () => {
     }
     expect(textWidth("\ud801\udc00")).toBe(1);
     expect(NARROWER_THAN_LENGTH.test("\ud801\udc00")).toBe(true);
+  });
+
+  test("is the sum of its characters' widths, a surrogate pair one character", () => {
+    const units = fc.constantFrom(
+      "a",
+      "’",
+      "日",
+      "\u0301",
+      "\x00",
+      "\x7f",
+      "\ud83d",
+      "\ude00",
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.oneof(units, fc.string({ unit: "binary" })) }),
+        (text) => {
+          let sum = 0;
+          for (const ch of text) sum += textWidth(ch);
+          expect(textWidth(text)).toBe(sum);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

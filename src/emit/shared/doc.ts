@@ -72,18 +72,22 @@ export function breaks(doc: Doc): boolean {
  * Asian characters and emoji count two, control and combining characters none.
  */
 export function textWidth(text: string): number {
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
-  let n = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    n += isWide(code) ? 2 : 1;
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit <= 0x7e) continue;
+    const code = text.codePointAt(i)!;
+    // a surrogate pair is one character
+    if (code > 0xffff) {
+      i++;
+      n--;
+    }
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) n--;
+    else if (code >= 0x300 && code <= 0x36f) n--;
+    else if (isWide(code)) n++;
   }
   return n;
 }
-
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 function isWide(code: number): boolean {
   return (
