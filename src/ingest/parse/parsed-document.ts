@@ -38,7 +38,7 @@ export interface ParseWarning extends TextPosition {
   code: IngestCode;
   message: string;
   /** Other places the message names (the first of two duplicate keys). */
-  related?: TextPosition[];
+  related?: readonly TextPosition[];
 }
 
 /** A file that could not be read as JSON or YAML. Carries the place to point the user at. */
