@@ -7,7 +7,7 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 import { refAlone } from "../../model/schema/ref.js";
-import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { breakRefCycles, documentationOf } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
 import {
@@ -326,9 +326,7 @@ export class SchemaConverter {
       if (Object.keys(rest).length > 0)
         out = { allOf: [target$ref, this.convert(rest, doc, at)] };
     }
-    for (const key of DOC_KEYWORDS)
-      if (raw[key] !== undefined)
-        (out as Record<string, unknown>)[key] = raw[key];
+    documentationOf(raw as Schema, out);
     if (raw.nullable === true || raw["x-nullable"] === true)
       return makeNullable(out);
     return out;
