@@ -309,10 +309,7 @@ function content(
   // §Example Object: media type → example value
   for (const [mediaType, example] of members(child(response, "examples"))) {
     let entry = out.find((c) => c.mediaType === mediaType);
-    if (!entry) {
-      entry = { mediaType };
-      out.push(entry);
-    }
+    if (!entry) out.push((entry = { mediaType }));
     entry.examples = [{ value: example.value }];
   }
   return out;
