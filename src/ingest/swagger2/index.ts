@@ -245,17 +245,7 @@ function readParameter(
   if (schema !== undefined) out.schema = schema;
   copyStrings(out, definition, "description");
   if (raw.type === "array")
-    Object.assign(
-      out,
-      serializationOf(
-        reading,
-        out.in,
-        raw.collectionFormat,
-        raw.collectionFormat === undefined
-          ? definition
-          : child(definition, "collectionFormat"),
-      ),
-    );
+    Object.assign(out, serializationOf(reading, out.in, definition));
   if (raw["x-example"] !== undefined) out.example = raw["x-example"];
 }
 
