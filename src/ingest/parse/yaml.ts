@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import type * as JsYaml from "js-yaml";
 import type { LoadOptions, Schema, Type, YAMLException } from "js-yaml";
 import type * as Yaml from "yaml";
-import type { Document, Node } from "yaml";
 import type { Path } from "../../model/pointer.js";
 import {
   ALIAS_EXPANSION_LIMIT,
@@ -46,10 +45,9 @@ function yamlSchema(): Schema {
 }
 
 export function parseYamlStream(text: string, file: string): ParsedDocument[] {
-  let values: unknown[];
+  const values: unknown[] = [];
   const js = jsYaml();
   try {
-    values = [];
     // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     js.loadAll(text, (value) => values.push(value), {
       schema: yamlSchema(),
@@ -198,15 +196,14 @@ class StreamPositions {
   }
 
   private fullParse(): FullPositions {
-    this.full ??= new FullPositions(this.text);
-    return this.full;
+    return (this.full ??= new FullPositions(this.text));
   }
 }
 
 /** The slow, exact way: the `yaml` package's documents and their node ranges. */
 export class FullPositions {
   private readonly lineCounter = new (yamlPackage().LineCounter)();
-  private readonly docs: Document[];
+  private readonly docs: Yaml.Document[];
 
   constructor(text: string) {
     const parsed = yamlPackage().parseAllDocuments(text, {
@@ -227,7 +224,7 @@ export class FullPositions {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     const document = this.docs[doc];
     let node: unknown = document?.contents;
-    let offset = (node as Node | null)?.range?.[0] ?? 0;
+    let offset = (node as Yaml.Node | null)?.range?.[0] ?? 0;
     for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find(
@@ -237,10 +234,10 @@ export class FullPositions {
             String(item.key.value) === String(segment),
         );
         if (!pair) break;
-        offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+        offset = (pair.key as Yaml.Node | null)?.range?.[0] ?? offset;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === "number") {
-        const item = node.items[segment] as Node | undefined;
+        const item = node.items[segment] as Yaml.Node | undefined;
         if (!item) break;
         offset = item.range?.[0] ?? offset;
         node = item;
