@@ -45,7 +45,6 @@ const EXTERNAL_BYTES = 1 << 20;
  * The text of valid UTF-8 bytes: a large one not all ASCII is made an external string (Node keeps
  * a large "ucs2" string outside the heap), so that the heap's next limit is not sized from it.
  */
-
 function utf8Text(bytes: Buffer): string {
   // looked up, not imported by name: a runtime without them (no ICU, another engine) decodes as before
   const { isAscii, transcode } = nodeBuffer as Partial<typeof nodeBuffer>;
