@@ -38,7 +38,7 @@ export interface ParseWarning extends TextPosition {
   code: IngestCode;
   message: string;
   /** Other places the message names (the first of two duplicate keys). */
-  related?: readonly TextPosition[];
+  related?: TextPosition[];
 }
 
 /** A file that could not be read as JSON or YAML. Carries the place to point the user at. */
@@ -50,7 +50,7 @@ export class ParseError extends Error {
     readonly column: number,
     readonly code: IngestCode,
     /** Other places in the same file that the message names. */
-    readonly related: readonly TextPosition[] = [],
+    readonly related: TextPosition[] = [],
   ) {
     super(message);
   }
