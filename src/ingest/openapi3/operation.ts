@@ -54,10 +54,10 @@ export function readOperation(
           addParameter(endpoint.parameters, p);
         continue;
       }
-      reading.reporter.report(
-        "openapi3/invalid-parameter",
+      reading.report(
+        "invalid-parameter",
         `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        sourceOf(child(parameter.definition, "in")),
+        child(parameter.definition, "in"),
       );
       continue;
     }

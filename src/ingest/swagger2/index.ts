@@ -172,32 +172,23 @@ export function readOperation(
     site.pathItem,
     operation,
   )) {
-    switch (parameter.in) {
-      case "body":
-        body.push(parameter);
-        break;
-      case "formData":
-        form.push(parameter);
-        break;
-      case "path":
-      case "query":
-      case "header":
-        takeParameter(
-          reading,
-          endpoint,
-          evidence,
-          parameter,
-          () => headerValues(parameter.definition),
-          (out) => readParameter(reading, out, parameter.definition),
-        );
-        break;
-      default:
-        reading.reporter.report(
-          "swagger2/invalid-parameter",
-          `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-          sourceOf(child(parameter.definition, "in")),
-        );
-    }
+    if (parameter.in === "body") body.push(parameter);
+    else if (parameter.in === "formData") form.push(parameter);
+    else if (["path", "query", "header"].includes(parameter.in))
+      takeParameter(
+        reading,
+        endpoint,
+        evidence,
+        parameter,
+        () => headerValues(parameter.definition),
+        (out) => readParameter(reading, out, parameter.definition),
+      );
+    else
+      reading.report(
+        "invalid-parameter",
+        `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
+        child(parameter.definition, "in"),
+      );
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
   if (requestBody) endpoint.requestBody = requestBody;
