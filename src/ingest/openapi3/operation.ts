@@ -25,7 +25,7 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import {
   applyEvidence,
-  emptyEvidence,
+  type HeaderEvidence,
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import { headerValues, readParameter } from "./parameter.js";
@@ -44,7 +44,7 @@ export function readOperation(
 ): Endpoint {
   const { operation } = site;
   const endpoint = createOperationEndpoint(reading, site, defaultSecurity);
-  const evidence = emptyEvidence();
+  const evidence: HeaderEvidence = { accept: [], contentType: [] };
   const parameters = collectParameters(reading, site.pathItem, operation);
   for (const parameter of parameters) {
     if (!LOCATIONS.has(parameter.in)) {

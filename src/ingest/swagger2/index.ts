@@ -38,7 +38,7 @@ import {
 } from "../openapi-common/parameters.js";
 import {
   applyEvidence,
-  emptyEvidence,
+  type HeaderEvidence,
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import {
@@ -166,7 +166,7 @@ export function readOperation(
 
   const body: ParameterEntry[] = [];
   const form: ParameterEntry[] = [];
-  const evidence = emptyEvidence();
+  const evidence: HeaderEvidence = { accept: [], contentType: [] };
   for (const parameter of collectParameters(
     reading,
     site.pathItem,
