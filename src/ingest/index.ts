@@ -175,7 +175,6 @@ function ingest(
       parse,
       readFailed: (absPath, error) =>
         reportReadFailure(reporter, cwd, absPath, error),
-      display: (absPath) => displayPath(cwd, absPath),
       deferred: options.deferPlaces,
     },
     reporter,
