@@ -212,11 +212,10 @@ export class FullPositions {
       merge: true,
     });
     const { isScalar } = yamlPackage();
-    this.docs = (Array.isArray(parsed) ? parsed : []).filter(
+    // an empty stream is an empty list too (with the stream's comments and errors)
+    this.docs = parsed.filter(
       ({ contents }) =>
-        contents !== null &&
-        contents !== undefined &&
-        !(isScalar(contents) && contents.value === null),
+        contents !== null && !(isScalar(contents) && contents.value === null),
     );
   }
 
@@ -259,7 +258,7 @@ function duplicateKeyError(
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   let found: { key: string; first: TextPosition } | undefined;
-  for (const doc of Array.isArray(docs) ? docs : []) {
+  for (const doc of docs) {
     visit(doc, {
       Map(_, map) {
         const seen = new Map<string, TextPosition>();

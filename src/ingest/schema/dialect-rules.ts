@@ -20,12 +20,7 @@ export function applyDraft4Exclusive(
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */
 export function suggestName(path: Path, doc: SourceDocument): string {
   const last = path[path.length - 1];
-  if (
-    last !== undefined &&
-    typeof last === "string" &&
-    last !== "schema" &&
-    last !== "items"
-  )
+  if (typeof last === "string" && last !== "schema" && last !== "items")
     return last;
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
