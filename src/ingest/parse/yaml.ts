@@ -15,6 +15,7 @@ import {
   type TextPosition,
 } from "./parsed-document.js";
 import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
+import { valueAt } from "../reader.js";
 
 /**
  * YAML with positions, paid for only when asked: values from js-yaml (faster than a `yaml`
@@ -142,10 +143,7 @@ class StreamPositions {
     let anchor: { depth: number; at: TextPosition } | undefined;
     for (let depth = 1; depth <= path.length; depth++) {
       const segment = path[depth - 1]!;
-      node =
-        node !== null && typeof node === "object"
-          ? (node as Record<string, unknown>)[segment as string]
-          : undefined;
+      node = valueAt(node, [segment]);
       if (node === undefined) break; // not in the value: the deepest existing ancestor answers
       if (depth > mapDepth) {
         // deeper than this index goes: index the subtree under the deepest key found so far
