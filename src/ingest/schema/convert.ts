@@ -128,9 +128,6 @@ export class SchemaConverter {
           // not JSON Schema's list (emitters rely on one)
           next = DROPPED;
           break;
-        case "nullable":
-          next = DROPPED;
-          break;
         case "exclusive":
           // the draft-4 boolean form is applied below
           next = typeof value === "number" ? value : DROPPED;
@@ -237,7 +234,7 @@ export class SchemaConverter {
           );
         return value;
       default:
-        // convertAt's own
+        // convertAt's own, and `nullable`, which it applies after the keywords
         return DROPPED;
     }
   }

@@ -59,7 +59,6 @@ const NON_FINITE = new Set(["NaN", "Infinity", "+Infinity", "-Infinity"]);
  * (`type: number, enum: ["NaN"]`): JSON has no such numbers, so no valid value is one of them.
  */
 export function nonFiniteEnumValues(out: Schema): number[] {
-  // most schemas have no enum: answered before any list is made
   if (!Array.isArray(out.enum)) return [];
   const types = Array.isArray(out.type) ? out.type : [out.type];
   const numeric = types.filter((t) => t !== "null");
