@@ -128,11 +128,10 @@ export function createOperationEndpoint(
   defaultSecurity: SecurityRequirement[] | undefined,
 ): Endpoint {
   const { operation } = site;
-  const source = sourceOf(operation);
   const endpoint = createEndpoint({
     method: site.method,
     path: site.path,
-    source,
+    source: sourceOf(operation),
   });
   const operationId = stringAt(operation, "operationId");
   if (operationId !== undefined && operationId !== "") {
