@@ -1,5 +1,4 @@
 import * as nodeBuffer from "node:buffer";
-import { isUtf8 } from "node:buffer";
 import { decodeUtf8 } from "./utf8-bytes.js";
 import { readSourceBytes, SourceReadError } from "./read-source.js";
 import { LineIndex } from "./parse/lines.js";
@@ -21,7 +20,7 @@ export function decodeSource(bytes: Buffer): string {
       "input/encoding",
     );
   if (encoding === "utf-8") {
-    if (isUtf8(bytes)) return utf8Text(bytes);
+    if (nodeBuffer.isUtf8(bytes)) return utf8Text(bytes);
     // the first byte that is not UTF-8 (utf8-bytes.ts decides), at its line and column in UTF-16
     // code units as every position apiloom reports, so the code frame's caret sits on it
     const decoded = decodeUtf8(bytes);
@@ -46,7 +45,6 @@ const EXTERNAL_BYTES = 1 << 20;
  * The text of valid UTF-8 bytes: a large one not all ASCII is made an external string (Node keeps
  * a large "ucs2" string outside the heap), so that the heap's next limit is not sized from it.
  */
-
 function utf8Text(bytes: Buffer): string {
   // looked up, not imported by name: a runtime without them (no ICU, another engine) decodes as before
   const { isAscii, transcode } = nodeBuffer as Partial<typeof nodeBuffer>;

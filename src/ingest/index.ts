@@ -175,7 +175,6 @@ function ingest(
       parse,
       readFailed: (absPath, error) =>
         reportReadFailure(reporter, cwd, absPath, error),
-      display: (absPath) => displayPath(cwd, absPath),
       deferred: options.deferPlaces,
     },
     reporter,
@@ -249,7 +248,7 @@ function ingest(
         throw new ParseError(message, display, line, column, refCode);
       }
       const parsed = parse(text, display, absPath);
-      reportParseWarnings(display, parsed, reporter);
+      for (const p of parsed) reportParsed(reporter, display, p.warnings ?? []);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
@@ -270,20 +269,11 @@ function ingest(
           parsedInputs.push([input.file, absPath, parsed]);
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
-        reporter.report(
-          error.code,
-          error.message,
-          error,
-          error.related.map((at) => ({
-            file: error.file,
-            ...at,
-            pointer: "#",
-          })),
-        );
+        reportParsed(reporter, error.file, [error]);
       }
     }
     for (const [file, absPath, parsed] of parsedInputs) {
-      reportParseWarnings(file, parsed, reporter);
+      for (const p of parsed) reportParsed(reporter, file, p.warnings ?? []);
       const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);
@@ -332,18 +322,17 @@ function fieldName(path: Path): string {
   return `${JSON.stringify(String(path.at(-2)))} item ${last + 1}`;
 }
 
-/** What the parser noticed but the value cannot show (a duplicated JSON key), as warnings. */
-function reportParseWarnings(
-  file: string,
-  parsed: readonly ParsedDocument[],
+/** A parse error, or what the parser noticed that the value cannot show (a duplicated JSON key). */
+function reportParsed(
   reporter: IngestReporter,
+  file: string,
+  problems: NonNullable<ParsedDocument["warnings"]>,
 ): void {
-  for (const doc of parsed)
-    for (const w of doc.warnings ?? [])
-      reporter.report(
-        w.code,
-        w.message,
-        { file, ...w },
-        (w.related ?? []).map((at) => ({ file, ...at, pointer: "#" })),
-      );
+  for (const p of problems)
+    reporter.report(
+      p.code,
+      p.message,
+      { file, ...p },
+      (p.related ?? []).map((at) => ({ file, ...at, pointer: "#" })),
+    );
 }

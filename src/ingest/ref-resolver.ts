@@ -63,19 +63,8 @@ export function makeContext(
         "ref/invalid",
         `invalid $ref ${quoted(ref)}: the part after '#' must be a JSON pointer`,
       );
-    let target: SourceDocument = from;
-    // another document, read (once) from a file or a fetched URL
-    const load = (
-      name: string,
-      readPath: string,
-    ): SourceDocument | undefined => {
-      const loaded = loadRefFile(name, readPath);
-      if (!(loaded instanceof ParseError)) return loaded[0]!;
-      const { file, line, column } = loaded;
-      return fail(loaded.code, `$ref ${quoted(ref)}: ${loaded.message}`, [
-        { file, line, column, pointer: "#" },
-      ]);
-    };
+    // another document, read (once) from a file or a fetched URL: its name, and the path to read
+    let other: [string, string] | undefined;
     // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
@@ -89,9 +78,7 @@ export function makeContext(
             ? `$ref ${quoted(ref)} of a document fetched from a URL names neither an http nor an https URL: not read`
             : `$ref ${quoted(ref)} points at the network (${shownUrl(remote)}); pass --allow-external-refs to fetch it`,
         );
-      const loaded = load(remote, remote);
-      if (loaded === undefined) return undefined;
-      target = loaded;
+      other = [remote, remote];
     } else if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart))
         return fail(
@@ -128,10 +115,16 @@ export function makeContext(
         }
         if (real !== undefined) readPath = real;
       }
-      const loaded = load(absTarget, readPath);
-      if (loaded === undefined) return undefined;
-      target = loaded;
+      other = [absTarget, readPath];
     }
+    const loaded = other ? loadRefFile(...other) : [from];
+    if (loaded instanceof ParseError) {
+      const { file, line, column } = loaded;
+      return fail(loaded.code, `$ref ${quoted(ref)}: ${loaded.message}`, [
+        { file, line, column, pointer: "#" },
+      ]);
+    }
+    const target = loaded[0]!;
     let value: unknown = target.value;
     const typedPath: (string | number)[] = [];
     for (const segment of path) {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import type { SourceDocument } from "./reader.js";
+import { isRecord, type SourceDocument } from "./reader.js";
 
 /**
  * OpenAPI 3.2's `$self` (§4.3.1), the base relative references resolve against: a reference to
@@ -11,10 +11,8 @@ export function filePartBySelf(
   filePart: string,
   from: SourceDocument,
 ): string | undefined {
-  const root = from.value;
-  if (from.format !== "openapi3.2" || typeof root !== "object" || root === null)
-    return undefined;
-  const self = (root as Record<string, unknown>)["$self"];
+  if (from.format !== "openapi3.2" || !isRecord(from.value)) return undefined;
+  const self = from.value["$self"];
   if (typeof self !== "string" || self.includes("#")) return undefined;
   let base: URL;
   let target: URL;

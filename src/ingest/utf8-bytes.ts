@@ -20,21 +20,15 @@ export function decodeUtf8(bytes: Uint8Array): DecodedBytes {
   let i = 0;
   while (i < bytes.length) {
     const length = sequenceLength(bytes, i);
-    if (length === 0) {
-      firstInvalid ??= i;
-      offsets.push(i);
-      units.push(0xfffd);
-      i += 1;
-      continue;
-    }
-    const point = codePoint(bytes, i, length);
+    if (length === 0) firstInvalid ??= i;
+    const point = length === 0 ? 0xfffd : codePoint(bytes, i, length);
     offsets.push(i);
     if (point > 0xffff) {
       offsets.push(i);
       units.push(0xd800 + ((point - 0x10000) >> 10));
       units.push(0xdc00 + ((point - 0x10000) & 0x3ff));
     } else units.push(point);
-    i += length;
+    i += Math.max(1, length);
   }
   offsets.push(bytes.length);
   let text = "";

@@ -5,7 +5,6 @@ import {
   stringAt,
   type Node,
   type RecordNode,
-  sourceOf,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
 import { isHeaderName } from "../../model/header-name.js";
@@ -34,10 +33,10 @@ export function collectParameters(
     const list = child(owner, "parameters");
     if (list.value === undefined) continue;
     if (!Array.isArray(list.value)) {
-      reading.reporter.report(
-        reading.code("invalid-parameters"),
+      reading.report(
+        "invalid-parameters",
         "`parameters` must be a list; it is ignored",
-        sourceOf(list),
+        list,
       );
       continue;
     }
@@ -51,10 +50,10 @@ export function collectParameters(
         out.push(parameter);
       } else {
         if (seen.owner === owner)
-          reading.reporter.report(
-            reading.code("duplicate-parameter"),
+          reading.report(
+            "duplicate-parameter",
             `parameter ${JSON.stringify(parameter.name)} in ${parameter.in} is listed twice; the last one is kept`,
-            sourceOf(entry),
+            entry,
           );
         out[seen.at] = parameter;
         seen.owner = owner;
@@ -71,28 +70,28 @@ function readEntry(
   const definition = reading.deref(entry, "parameter");
   if (!definition) return undefined;
   if (!isRecordNode(definition)) {
-    reading.reporter.report(
-      reading.code("invalid-parameter"),
+    reading.report(
+      "invalid-parameter",
       "a parameter must be an object; it is skipped",
-      sourceOf(entry),
+      entry,
     );
     return undefined;
   }
   const name = stringAt(definition, "name");
   const location = stringAt(definition, "in");
   if (name === undefined || location === undefined) {
-    reading.reporter.report(
-      reading.code("invalid-parameter"),
+    reading.report(
+      "invalid-parameter",
       "a parameter needs a `name` and an `in`; it is skipped",
-      sourceOf(entry),
+      entry,
     );
     return undefined;
   }
   if (location === "header" && !isHeaderName(name)) {
-    reading.reporter.report(
-      reading.code("invalid-header-name"),
+    reading.report(
+      "invalid-header-name",
       `header parameter ${JSON.stringify(name)} is not a valid HTTP header name (RFC 9110 §5.1); no client could send it, so it is left out`,
-      sourceOf(child(definition, "name")),
+      child(definition, "name"),
     );
     return undefined;
   }

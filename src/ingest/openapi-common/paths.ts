@@ -43,31 +43,27 @@ export function readPaths(
   const endpoints: Endpoint[] = [];
   if (paths.value === undefined) return endpoints;
   if (!isRecordNode(paths)) {
-    reading.reporter.report(
-      reading.code("invalid-paths"),
-      "`paths` must be an object",
-      sourceOf(paths),
-    );
+    reading.report("invalid-paths", "`paths` must be an object", paths);
     return endpoints;
   }
   for (const [key, entry] of members(paths)) {
     if (key.startsWith("x-")) continue;
     let path = key;
     if (!path.startsWith("/")) {
-      reading.reporter.report(
-        reading.code("invalid-path"),
+      reading.report(
+        "invalid-path",
         `path ${JSON.stringify(key)} does not start with '/'; read as ${JSON.stringify("/" + key)}`,
-        sourceOf(entry),
+        entry,
       );
       path = "/" + key;
     }
     const pathItem = reading.deref(entry, "path item");
     if (!pathItem) continue;
     if (!isRecordNode(pathItem)) {
-      reading.reporter.report(
-        reading.code("invalid-path-item"),
+      reading.report(
+        "invalid-path-item",
         `path item ${JSON.stringify(key)} must be an object; it is skipped`,
-        sourceOf(entry),
+        entry,
       );
       continue;
     }
@@ -79,26 +75,26 @@ export function readPaths(
     for (const [method, operation, more] of operations) {
       if (!more && !isStandardMethod(method)) {
         if (isStandardMethod(method.toLowerCase()))
-          reading.reporter.report(
-            reading.code("invalid-method"),
+          reading.report(
+            "invalid-method",
             `method ${JSON.stringify(method)} must be lower case; the operation is skipped`,
-            sourceOf(operation),
+            operation,
           );
         continue;
       }
       if (method === "query" && reading.ctx.doc.format !== "openapi3.2") {
-        reading.reporter.report(
-          reading.code("invalid-method"),
+        reading.report(
+          "invalid-method",
           `a QUERY operation is OpenAPI 3.2's, and this document is ${reading.ctx.doc.format === "swagger2" ? "Swagger 2.0" : `OpenAPI ${reading.ctx.doc.format.slice(7)}`}; QUERY ${path} is skipped`,
-          sourceOf(operation),
+          operation,
         );
         continue;
       }
       if (!isRecordNode(operation)) {
-        reading.reporter.report(
-          reading.code("invalid-operation"),
+        reading.report(
+          "invalid-operation",
           `${method.toUpperCase()} ${path} must be an object; it is skipped`,
-          sourceOf(operation),
+          operation,
         );
         continue;
       }
@@ -111,10 +107,10 @@ export function readPaths(
         });
         if (endpoint) endpoints.push(packEndpoint(endpoint));
       } catch (error) {
-        reading.reporter.report(
-          reading.code("unreadable-operation"),
+        reading.report(
+          "unreadable-operation",
           `${method.toUpperCase()} ${path} could not be read and is skipped: ${error instanceof Error ? error.message : String(error)}`,
-          sourceOf(operation),
+          operation,
         );
       }
     }
@@ -132,11 +128,10 @@ export function createOperationEndpoint(
   defaultSecurity: SecurityRequirement[] | undefined,
 ): Endpoint {
   const { operation } = site;
-  const source = sourceOf(operation);
   const endpoint = createEndpoint({
     method: site.method,
     path: site.path,
-    source,
+    source: sourceOf(operation),
   });
   const operationId = stringAt(operation, "operationId");
   if (operationId !== undefined && operationId !== "") {

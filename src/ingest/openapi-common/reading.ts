@@ -54,6 +54,11 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
+  /** Reports a shared problem at `node`. */
+  report(code: SharedReaderCode, message: string, node: Node): void {
+    this.reporter.report(this.code(code), message, sourceOf(node));
+  }
+
   /**
    * The document model, once every operation is read: what only the whole document shows is
    * checked first, then info, `servers` (read by the reader) and tags are read.
@@ -126,11 +131,7 @@ function locationKey(node: Node): string {
 function readInfo(reading: SpecReading): ApiInfo {
   const node = child(reading.root, "info");
   if (!isRecordNode(node)) {
-    reading.reporter.report(
-      reading.code("missing-info"),
-      "the document has no `info`",
-      sourceOf(reading.root),
-    );
+    reading.report("missing-info", "the document has no `info`", reading.root);
     return { title: "", version: "" };
   }
   const info: ApiInfo = {
@@ -148,11 +149,7 @@ function readTags(reading: SpecReading): Tag[] {
   for (const entry of elements(child(reading.root, "tags"))) {
     const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
     if (name === undefined) {
-      reading.reporter.report(
-        reading.code("invalid-tag"),
-        "a tag without a `name` is skipped",
-        sourceOf(entry),
-      );
+      reading.report("invalid-tag", "a tag without a `name` is skipped", entry);
       continue;
     }
     if (seen.has(name)) continue;

@@ -4,7 +4,6 @@ import {
   child,
   isRecordNode,
   members,
-  sourceOf,
   type Node,
   type RecordNode,
 } from "./node.js";
@@ -30,10 +29,10 @@ export function responseEntries(
 ): ResponseEntry[] {
   if (responses.value === undefined) return [];
   if (!isRecordNode(responses)) {
-    reading.reporter.report(
-      reading.code("invalid-responses"),
+    reading.report(
+      "invalid-responses",
       "`responses` must be an object; it is ignored",
-      sourceOf(responses),
+      responses,
     );
     return [];
   }
@@ -48,20 +47,20 @@ export function responseEntries(
           ? trimmed[0] + "XX"
           : undefined;
     if (status === undefined) {
-      reading.reporter.report(
-        reading.code("invalid-status"),
+      reading.report(
+        "invalid-status",
         `response key ${JSON.stringify(key)} is not an HTTP status, a range like 4XX, or "default"; it is skipped`,
-        sourceOf(entry),
+        entry,
       );
       continue;
     }
     const definition = reading.deref(entry, "response");
     if (!definition) continue;
     if (!isRecordNode(definition)) {
-      reading.reporter.report(
-        reading.code("invalid-response"),
+      reading.report(
+        "invalid-response",
         `response ${status} must be an object; it is skipped`,
-        sourceOf(entry),
+        entry,
       );
       continue;
     }
@@ -87,10 +86,10 @@ export function readHeaderMap(
     if (!node) continue;
     if (isRecordNode(node)) setOwn(out, name, read(node, entry));
     else
-      reading.reporter.report(
-        reading.code("invalid-header"),
+      reading.report(
+        "invalid-header",
         `response header ${JSON.stringify(name)} must be an object; it is skipped`,
-        sourceOf(entry),
+        entry,
       );
   }
   return out;

@@ -31,20 +31,20 @@ export function readSecurityRequirements(
 ): SecurityRequirement[] | undefined {
   if (node.value === undefined) return undefined;
   if (!Array.isArray(node.value)) {
-    reading.reporter.report(
-      reading.code("invalid-security"),
+    reading.report(
+      "invalid-security",
       "`security` must be a list of requirements; it is ignored",
-      sourceOf(node),
+      node,
     );
     return undefined;
   }
   const requirements: SecurityRequirement[] = [];
   for (const entry of elements(node)) {
     if (!isRecordNode(entry)) {
-      reading.reporter.report(
-        reading.code("invalid-security"),
+      reading.report(
+        "invalid-security",
         "a security requirement must be an object; it is skipped",
-        sourceOf(entry),
+        entry,
       );
       continue;
     }
@@ -94,10 +94,10 @@ function readScopes(reading: SpecReading, node: Node): Record<string, string> {
   const scopes: Record<string, string> = {};
   if (node.value === undefined) return scopes;
   if (!isRecordNode(node)) {
-    reading.reporter.report(
-      reading.code("invalid-scopes"),
+    reading.report(
+      "invalid-scopes",
       "`scopes` must map scope names to descriptions",
-      sourceOf(node),
+      node,
     );
     return scopes;
   }
@@ -134,10 +134,10 @@ export function readSchemes(
     const node = reading.deref(entry, "security scheme");
     if (!node) continue;
     const skip = (why: string, at = node) => {
-      reading.reporter.report(
-        reading.code("invalid-security-scheme"),
+      reading.report(
+        "invalid-security-scheme",
         `security scheme ${JSON.stringify(name)} ${why}; it is skipped`,
-        sourceOf(at),
+        at,
       );
       return undefined;
     };
@@ -167,10 +167,10 @@ export function readSchemes(
       scheme.in === "header" &&
       !isHeaderName(scheme.parameterName)
     )
-      reading.reporter.report(
-        reading.code("invalid-header-name"),
+      reading.report(
+        "invalid-header-name",
         `security scheme ${JSON.stringify(name)} sends its key in the header ${JSON.stringify(scheme.parameterName)}, which is not a valid HTTP header name (RFC 9110 §5.1); the scheme is left out`,
-        sourceOf(entry),
+        entry,
       );
     else if (Object.hasOwn(reading.securitySchemes, name))
       reading.reporter.report(
@@ -234,10 +234,10 @@ export function schemeForAuthorizationHeader(
     inferred: true,
     sources: [sourceOf(header)],
   };
-  reading.reporter.report(
-    reading.code("inferred-security-scheme"),
+  reading.report(
+    "inferred-security-scheme",
     `the Authorization header parameter is read as security scheme ${JSON.stringify(unique)} (HTTP ${hint ?? "bearer"}), which the document does not define`,
-    sourceOf(header),
+    header,
   );
   return unique;
 }

@@ -18,10 +18,6 @@ export interface HeaderEvidence {
   authorization?: { at: Node; values: unknown[] };
 }
 
-export function emptyEvidence(): HeaderEvidence {
-  return { accept: [], contentType: [] };
-}
-
 /**
  * A parameter, added to the endpoint unless it is an `Accept`, `Content-Type` or `Authorization`
  * header: OpenAPI 3.1 §4.8.12.1 ignores those, but hand-written specs declare them, so their

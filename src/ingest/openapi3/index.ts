@@ -31,7 +31,6 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     "schemas",
   ]);
   const { root } = reading;
-  // §4.8.27 Security Scheme Objects
   const components = child(root, "components");
   if (isRecordNode(components))
     readSchemes(reading, child(components, "securitySchemes"), SCHEME_KINDS);

@@ -25,7 +25,7 @@ import {
 import type { SpecReading } from "../openapi-common/reading.js";
 import {
   applyEvidence,
-  emptyEvidence,
+  type HeaderEvidence,
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import { headerValues, readParameter } from "./parameter.js";
@@ -44,7 +44,7 @@ export function readOperation(
 ): Endpoint {
   const { operation } = site;
   const endpoint = createOperationEndpoint(reading, site, defaultSecurity);
-  const evidence = emptyEvidence();
+  const evidence: HeaderEvidence = { accept: [], contentType: [] };
   const parameters = collectParameters(reading, site.pathItem, operation);
   for (const parameter of parameters) {
     if (!LOCATIONS.has(parameter.in)) {
@@ -54,10 +54,10 @@ export function readOperation(
           addParameter(endpoint.parameters, p);
         continue;
       }
-      reading.reporter.report(
-        "openapi3/invalid-parameter",
+      reading.report(
+        "invalid-parameter",
         `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        sourceOf(child(parameter.definition, "in")),
+        child(parameter.definition, "in"),
       );
       continue;
     }

@@ -71,11 +71,7 @@ export function headerValues(
   parameter: ParameterEntry,
 ): unknown[] {
   const values: unknown[] = [];
-  const schemaNode = child(parameter.definition, "schema");
-  const schema =
-    schemaNode.value === undefined
-      ? undefined
-      : reading.deref(schemaNode, "schema");
+  const schema = reading.deref(child(parameter.definition, "schema"), "schema");
   if (schema && isRecord(schema.value)) {
     const raw = schema.value;
     if (Array.isArray(raw.enum)) for (const v of raw.enum) values.push(v);

@@ -28,11 +28,7 @@ export function readQuerystring(
   const { definition, name } = parameter;
   const label = `parameter ${JSON.stringify(name)} (in: querystring)`;
   const invalid = (why: string, node: Node): Parameter[] => {
-    reading.reporter.report(
-      "openapi3/invalid-parameter",
-      `${label} ${why}; it is skipped`,
-      sourceOf(node),
-    );
+    reading.report("invalid-parameter", `${label} ${why}; it is skipped`, node);
     return [];
   };
   const skipped = (why: string, node: Node): Parameter[] => {

@@ -179,10 +179,10 @@ export function additionalOperations(
   for (const [name, operation] of members(node)) {
     const method = name.toLowerCase();
     if (isStandardMethod(method))
-      reading.reporter.report(
-        "openapi3/invalid-method",
+      reading.report(
+        "invalid-method",
         `${name} ${path} is under additionalOperations, which is for methods OpenAPI does not name: write it as the path item's \`${method}\`; it is skipped`,
-        sourceOf(operation),
+        operation,
       );
     else if (!isUpperToken(name) || method in Object.prototype)
       unsupported32(

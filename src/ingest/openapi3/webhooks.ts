@@ -1,7 +1,6 @@
 import { packEndpoint } from "../../model/lists.js";
 import {
   isStandardMethod,
-  type Parameter,
   type SecurityRequirement,
   type Webhook,
 } from "../../model/types.js";
@@ -88,7 +87,7 @@ export function readWebhooks(
 /** Path, query and cookie parameters: a webhook's sender picks no URL of the receiver's. */
 function dropUnreceived(reading: SpecReading, webhook: Webhook): void {
   const { parameters } = webhook;
-  const dropped: Parameter[] = [
+  const dropped = [
     ...parameters.path,
     ...parameters.query,
     ...parameters.cookie,

@@ -142,9 +142,7 @@ function measure(
   return { nodes, depth };
 }
 
-function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
+const count = (n: number) => n.toLocaleString("en-US");
 
 type JsonP3 = typeof import("json-p3");
 let loaded: JsonP3 | undefined;
@@ -152,8 +150,7 @@ let environment: JSONPathEnvironment | undefined;
 
 /** json-p3 (CommonJS), loaded by the first run that has an overlay (most runs have none). */
 function json(): JsonP3 {
-  loaded ??= createRequire(import.meta.url)("json-p3") as JsonP3;
-  return loaded;
+  return (loaded ??= createRequire(import.meta.url)("json-p3") as JsonP3);
 }
 
 /**

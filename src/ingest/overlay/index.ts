@@ -8,7 +8,7 @@ import {
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
 import { isRecord, type SourceDocument } from "../reader.js";
-import { isUrlInput } from "../../model/source-url.js";
+import { displayPath, isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";
 import { OverlaidValue } from "./overlaid-value.js";
@@ -32,7 +32,6 @@ export interface OverlayLoading {
   parse: (text: string, file: string, absPath: string) => ParsedDocument[];
   /** Reports a file that could not be read, as the reading reports an input's. */
   readFailed: (absPath: string, error: unknown) => void;
-  display: (absPath: string) => string;
   deferred?: DeferredPlaces;
 }
 
@@ -59,7 +58,7 @@ export class Overlays {
     const overlays = new Overlays(loading);
     for (const option of options) {
       const absPath = resolve(loading.cwd, option.file);
-      const file = loading.display(absPath);
+      const file = displayPath(loading.cwd, absPath);
       let parsed: ParsedDocument[];
       try {
         parsed = loading.parse(loading.readText(absPath), file, absPath);

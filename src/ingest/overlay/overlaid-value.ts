@@ -59,7 +59,9 @@ export class OverlaidValue<From> {
     origin: Origin<From>,
   ): void {
     setOwn(parent as Record<string, unknown>, String(key), value);
-    this.overridesOf(parent).set(String(key), origin);
+    let overrides = this.overrides.get(parent);
+    if (!overrides) this.overrides.set(parent, (overrides = new Map()));
+    overrides.set(String(key), origin);
   }
 
   /** Replaces the root (an update of `$` by a non-object, or a copy onto it). */
@@ -136,12 +138,6 @@ export class OverlaidValue<From> {
         path: [...parentOrigin.path, key],
       }
     );
-  }
-
-  private overridesOf(parent: object): Map<string, Origin<From>> {
-    let map = this.overrides.get(parent);
-    if (!map) this.overrides.set(parent, (map = new Map()));
-    return map;
   }
 
   private ownCopy(value: unknown): unknown {

@@ -137,6 +137,8 @@ function readAction(
     fail,
   );
   // a fault fails the whole overlay (readOverlay): an action is made only to be applied
+  const wrong = (key: string, what: string) =>
+    fail([...at, key], `action ${index + 1}: "${key}" must be ${what}`);
   const target = item["target"];
   let query: JSONPathQuery | undefined;
   if (typeof target !== "string" || !target.startsWith("$"))
@@ -146,24 +148,14 @@ function readAction(
     );
   else query = compile(target, [...at, "target"], fail);
   if ("description" in item && typeof item["description"] !== "string")
-    fail(
-      [...at, "description"],
-      `action ${index + 1}: "description" must be a string`,
-    );
+    wrong("description", "a string");
   if ("remove" in item && typeof item["remove"] !== "boolean")
-    fail(
-      [...at, "remove"],
-      `action ${index + 1}: "remove" must be true or false`,
-    );
+    wrong("remove", "true or false");
   let copy: JSONPathQuery | undefined;
   if ("copy" in item && v11) {
     const text = item["copy"];
     if (typeof text === "string") copy = compile(text, [...at, "copy"], fail);
-    else
-      fail(
-        [...at, "copy"],
-        `action ${index + 1}: "copy" must be a JSONPath string`,
-      );
+    else wrong("copy", "a JSONPath string");
   }
   if (query === undefined) return undefined;
   return {

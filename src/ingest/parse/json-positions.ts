@@ -12,46 +12,6 @@ import {
   type ParseWarning,
 } from "./parsed-document.js";
 
-/** A parsed JSON document: its value, and its positions ({@link JsonPositions}). */
-export class JsonDocument implements ParsedDocument {
-  private readonly positions: JsonPositions;
-
-  constructor(
-    text: string,
-    readonly value: unknown,
-    readonly warnings: readonly ParseWarning[],
-  ) {
-    this.positions = new JsonPositions(text, warnings.length > 0);
-  }
-
-  locate(path: Path): { line: number; column: number } {
-    return this.positions.locate(path);
-  }
-
-  locateAll(paths: readonly Path[]): { line: number; column: number }[] {
-    return this.positions.locateAll(paths);
-  }
-
-  placeFinder(
-    textAgain?: () => string,
-  ): (paths: readonly Path[]) => { line: number; column: number }[] {
-    let positions = textAgain === undefined ? this.positions : undefined;
-    const duplicates = this.positions.duplicates;
-    return (paths) =>
-      (positions ??= new JsonPositions(textAgain!(), duplicates)).locateAll(
-        paths,
-      );
-  }
-
-  rawScalar(path: Path): string | undefined {
-    return rawScalarAt(
-      this,
-      (line) => this.positions.lines.lineText(line),
-      path,
-    );
-  }
-}
-
 /**
  * The positions of a JSON text (it holds the text, not the value): an index built on the first
  * `locate` call (every member down to {@link INDEX_DEPTH}), deeper paths walked from the nearest
@@ -62,7 +22,7 @@ export class JsonPositions {
   readonly lines: LineIndex;
 
   constructor(
-    private readonly text: string,
+    protected readonly text: string,
     /** The text gives a key twice in one object (a parse/duplicate-json-key warning). */
     readonly duplicates: boolean,
   ) {
@@ -122,6 +82,35 @@ export class JsonPositions {
       depth > 0 && typeof path[depth - 1] === "string",
       path.slice(depth),
     );
+  }
+}
+
+/** A parsed JSON document: its value, and its positions. */
+export class JsonDocument extends JsonPositions implements ParsedDocument {
+  constructor(
+    text: string,
+    readonly value: unknown,
+    readonly warnings: readonly ParseWarning[],
+  ) {
+    super(text, warnings.length > 0);
+  }
+
+  placeFinder(
+    textAgain?: () => string,
+  ): (paths: readonly Path[]) => { line: number; column: number }[] {
+    // positions of their own, which hold the text (or, with `textAgain`, not even that), not the value
+    let positions = textAgain
+      ? undefined
+      : new JsonPositions(this.text, this.duplicates);
+    const duplicates = this.duplicates;
+    return (paths) =>
+      (positions ??= new JsonPositions(textAgain!(), duplicates)).locateAll(
+        paths,
+      );
+  }
+
+  rawScalar(path: Path): string | undefined {
+    return rawScalarAt(this, (line) => this.lines.lineText(line), path);
   }
 }
 

@@ -41,6 +41,7 @@ export function wantedChild(
 
 /** What the step-by-step skip stops at inside an object or array: a string's quote, or a bracket. */
 const STRUCTURE = /["{}[\]]/g;
+const SCALAR_END = /[,}\]\s]/g;
 
 /**
  * Offset just past the bracket that closes the object or array opening at `at` (the text's length
@@ -126,23 +127,9 @@ export class Scanner {
       this.pos = skipBracketed(t, this.pos);
       return;
     }
-    let p = this.pos;
-    for (;;) {
-      const ch = t.charCodeAt(p);
-      if (
-        ch === 44 ||
-        ch === 125 ||
-        ch === 93 ||
-        ch === 32 ||
-        ch === 10 ||
-        ch === 13 ||
-        ch === 9 ||
-        Number.isNaN(ch)
-      )
-        break;
-      p++;
-    }
-    this.pos = p;
+    // a number, true, false or null: it ends where the text or its container goes on
+    SCALAR_END.lastIndex = this.pos;
+    this.pos = SCALAR_END.test(t) ? SCALAR_END.lastIndex - 1 : t.length;
   }
 
   /**

@@ -15,9 +15,8 @@ export function parseJson(text: string, file: string): ParsedDocument {
   } catch (error) {
     const problem = new SyntaxChecker(text).validate();
     const at = new LineIndex(text).position(problem?.offset ?? 0);
-    const message =
-      problem?.message ??
-      (error instanceof Error ? error.message : String(error));
+    // JSON.parse throws a SyntaxError (or a RangeError, nested past the stack)
+    const message = problem?.message ?? (error as Error).message;
     throw new ParseError(
       `invalid JSON: ${message}`,
       file,

@@ -6,13 +6,12 @@ export class LineIndex {
 
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
-    const starts = [0];
+    const starts = (this.starts = [0]);
     let at = this.text.indexOf("\n");
     while (at !== -1) {
       starts.push(at + 1);
       at = this.text.indexOf("\n", at + 1);
     }
-    this.starts = starts;
     return starts;
   }
 

@@ -71,22 +71,11 @@ export function jsonStructureOf(
 /** Members of every object in `value` (`depth` brackets open around it), or -1 past `max`. */
 function countMembers(value: object, depth: number, max: number): number {
   if (depth >= max) return -1;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === null || typeof item !== "object") continue;
-      const below = countMembers(item, depth + 1, max);
-      if (below === -1) return -1;
-      n += below;
-    }
-    return n;
-  }
-  for (const key in value) {
-    n++;
-    const member: unknown = (value as Record<string, unknown>)[key];
-    if (member === null || typeof member !== "object") continue;
-    const below = countMembers(member, depth + 1, max);
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  let n = items === value ? 0 : items.length;
+  for (const item of items) {
+    if (item === null || typeof item !== "object") continue;
+    const below = countMembers(item, depth + 1, max);
     if (below === -1) return -1;
     n += below;
   }
@@ -116,12 +105,10 @@ export function keyColons(text: string): number {
   return n;
 }
 
+const COLON = /\s*:/y;
+
 /** True when the next character after whitespace is `:` (the string just read is a key). */
 function isKey(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) return true;
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
-  }
-  return false;
+  COLON.lastIndex = from;
+  return COLON.test(text);
 }

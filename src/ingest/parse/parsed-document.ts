@@ -50,7 +50,7 @@ export class ParseError extends Error {
     readonly column: number,
     readonly code: IngestCode,
     /** Other places in the same file that the message names. */
-    readonly related: readonly TextPosition[] = [],
+    readonly related: TextPosition[] = [],
   ) {
     super(message);
   }

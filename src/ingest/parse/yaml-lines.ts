@@ -39,15 +39,9 @@ export function indexYamlLines(
     if (current.size === 0) current.set("", at); // the document's root: its first entry
     if (path.length <= options.maxDepth) current.set(keyOf(path), at);
   };
-  const base: Open[] = options.base
-    ? [
-        {
-          column: -1,
-          path: options.base.path,
-          kind: "key",
-          items: options.base.index,
-        },
-      ]
+  const above = options.base;
+  const base: Open[] = above
+    ? [{ column: -1, path: above.path, kind: "key", items: above.index }]
     : [];
   let stack: Open[] = [...base];
   let skipDeeperThan = -1; // block scalar: skip lines indented more than this column

@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import type * as JsYaml from "js-yaml";
 import type { LoadOptions, Schema, Type, YAMLException } from "js-yaml";
 import type * as Yaml from "yaml";
-import type { Document, Node } from "yaml";
 import type { Path } from "../../model/pointer.js";
 import {
   ALIAS_EXPANSION_LIMIT,
@@ -16,6 +15,7 @@ import {
   type TextPosition,
 } from "./parsed-document.js";
 import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
+import { valueAt } from "../reader.js";
 
 /**
  * YAML with positions, paid for only when asked: values from js-yaml (faster than a `yaml`
@@ -46,10 +46,9 @@ function yamlSchema(): Schema {
 }
 
 export function parseYamlStream(text: string, file: string): ParsedDocument[] {
-  let values: unknown[];
+  const values: unknown[] = [];
   const js = jsYaml();
   try {
-    values = [];
     // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     js.loadAll(text, (value) => values.push(value), {
       schema: yamlSchema(),
@@ -144,10 +143,7 @@ class StreamPositions {
     let anchor: { depth: number; at: TextPosition } | undefined;
     for (let depth = 1; depth <= path.length; depth++) {
       const segment = path[depth - 1]!;
-      node =
-        node !== null && typeof node === "object"
-          ? (node as Record<string, unknown>)[segment as string]
-          : undefined;
+      node = valueAt(node, [segment]);
       if (node === undefined) break; // not in the value: the deepest existing ancestor answers
       if (depth > mapDepth) {
         // deeper than this index goes: index the subtree under the deepest key found so far
@@ -198,15 +194,14 @@ class StreamPositions {
   }
 
   private fullParse(): FullPositions {
-    this.full ??= new FullPositions(this.text);
-    return this.full;
+    return (this.full ??= new FullPositions(this.text));
   }
 }
 
 /** The slow, exact way: the `yaml` package's documents and their node ranges. */
 export class FullPositions {
   private readonly lineCounter = new (yamlPackage().LineCounter)();
-  private readonly docs: Document[];
+  private readonly docs: Yaml.Document[];
 
   constructor(text: string) {
     const parsed = yamlPackage().parseAllDocuments(text, {
@@ -215,11 +210,10 @@ export class FullPositions {
       merge: true,
     });
     const { isScalar } = yamlPackage();
-    this.docs = (Array.isArray(parsed) ? parsed : []).filter(
+    // an empty stream is an empty list too (with the stream's comments and errors)
+    this.docs = parsed.filter(
       ({ contents }) =>
-        contents !== null &&
-        contents !== undefined &&
-        !(isScalar(contents) && contents.value === null),
+        contents !== null && !(isScalar(contents) && contents.value === null),
     );
   }
 
@@ -227,7 +221,7 @@ export class FullPositions {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     const document = this.docs[doc];
     let node: unknown = document?.contents;
-    let offset = (node as Node | null)?.range?.[0] ?? 0;
+    let offset = (node as Yaml.Node | null)?.range?.[0] ?? 0;
     for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find(
@@ -237,10 +231,10 @@ export class FullPositions {
             String(item.key.value) === String(segment),
         );
         if (!pair) break;
-        offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+        offset = (pair.key as Yaml.Node | null)?.range?.[0] ?? offset;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === "number") {
-        const item = node.items[segment] as Node | undefined;
+        const item = node.items[segment] as Yaml.Node | undefined;
         if (!item) break;
         offset = item.range?.[0] ?? offset;
         node = item;
@@ -262,7 +256,7 @@ function duplicateKeyError(
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   let found: { key: string; first: TextPosition } | undefined;
-  for (const doc of Array.isArray(docs) ? docs : []) {
+  for (const doc of docs) {
     visit(doc, {
       Map(_, map) {
         const seen = new Map<string, TextPosition>();

@@ -132,17 +132,13 @@ function paramAt(value: unknown, field: string, key: string): Path {
 
 function authParams(value: unknown): Map<string, string> {
   const params = new Map<string, string>();
-  if (Array.isArray(value)) {
-    for (const entry of value)
-      if (isRecord(entry) && typeof entry.key === "string") {
-        const text = scalarText(entry.value);
-        if (text !== undefined) params.set(entry.key, text);
-      }
-  } else if (isRecord(value)) {
-    for (const [key, v] of Object.entries(value)) {
-      const text = scalarText(v);
-      if (text !== undefined) params.set(key, text);
-    }
+  // 2.1's `[{key, value}]` or 2.0's `{key: value}`
+  const entries: unknown[][] = Array.isArray(value)
+    ? value.map((entry) => (isRecord(entry) ? [entry.key, entry.value] : []))
+    : Object.entries(isRecord(value) ? value : {});
+  for (const [key, v] of entries) {
+    const text = scalarText(v);
+    if (typeof key === "string" && text !== undefined) params.set(key, text);
   }
   return params;
 }

@@ -52,10 +52,7 @@ export function readResponses(
     const types = type !== undefined ? [type] : [...accept];
     for (const t of types) {
       let content = response.content.find((c) => c.mediaType === t);
-      if (!content) {
-        content = { mediaType: t };
-        response.content.push(content);
-      }
+      if (!content) response.content.push((content = { mediaType: t }));
       if (example !== undefined)
         addExample(content, example, saved.name, schemaOnly);
     }

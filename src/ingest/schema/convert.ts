@@ -7,7 +7,7 @@ import {
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 import { refAlone } from "../../model/schema/ref.js";
-import { breakRefCycles, DOC_KEYWORDS } from "./ref-cycles.js";
+import { breakRefCycles, documentationOf } from "./ref-cycles.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { type At, Place, pathOf } from "./place.js";
 import {
@@ -108,8 +108,6 @@ export class SchemaConverter {
     // undefined while every keyword so far is kept as written: most schemas need no change, and
     // the document's own object is the model's (no copy, no property added one by one)
     let out: Record<string, unknown> | undefined;
-    // what is applied after the keywords, noted as they are walked (not read from `raw` again)
-    let after = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = raw[key];
@@ -130,18 +128,11 @@ export class SchemaConverter {
           // not JSON Schema's list (emitters rely on one)
           next = DROPPED;
           break;
-        case "nullable":
-          if (value === true) after |= NULLABLE;
-          next = DROPPED;
-          break;
         case "exclusive":
           // the draft-4 boolean form is applied below
-          if (value === true) after |= EXCLUSIVE;
           next = typeof value === "number" ? value : DROPPED;
           break;
         case undefined: {
-          if (key === "enum") after |= ENUM;
-          else if (key === "type" && value === "file") after |= FILE;
           const checked = checkedKeyword(
             this.ctx.reporter,
             key,
@@ -167,9 +158,9 @@ export class SchemaConverter {
       }
       if (next !== DROPPED) setOwn(out, key, next);
     }
-    if (after === 0) return (out ?? raw) as Schema;
-    if ((after & EXCLUSIVE) !== 0) applyDraft4Exclusive(raw, out!);
-    if ((after & ENUM) !== 0) {
+    if (raw.exclusiveMinimum === true || raw.exclusiveMaximum === true)
+      applyDraft4Exclusive(raw, out!);
+    if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(
         this.ctx.reporter,
         (out ?? raw) as Schema,
@@ -185,13 +176,14 @@ export class SchemaConverter {
         else delete out.enum;
       }
     }
-    if ((after & FILE) !== 0) {
+    if (raw.type === "file") {
       out ??= keptKeys(raw, keys, keys.length);
       out.type = "string";
       out.format = "binary";
     }
     // `nullable` is never kept as written, so `out` is a copy of this call's own by now
-    if ((after & NULLABLE) !== 0) return nullableOwn(out as Schema);
+    if (raw.nullable === true || raw["x-nullable"] === true)
+      return nullableOwn(out as Schema);
     return (out ?? raw) as Schema;
   }
 
@@ -242,7 +234,7 @@ export class SchemaConverter {
           );
         return value;
       default:
-        // convertAt's own
+        // convertAt's own, and `nullable`, which it applies after the keywords
         return DROPPED;
     }
   }
@@ -326,9 +318,7 @@ export class SchemaConverter {
       if (Object.keys(rest).length > 0)
         out = { allOf: [target$ref, this.convert(rest, doc, at)] };
     }
-    for (const key of DOC_KEYWORDS)
-      if (raw[key] !== undefined)
-        (out as Record<string, unknown>)[key] = raw[key];
+    documentationOf(raw as Schema, out);
     if (raw.nullable === true || raw["x-nullable"] === true)
       return makeNullable(out);
     return out;
@@ -343,12 +333,6 @@ export class SchemaConverter {
 
 /** What {@link SchemaConverter} keeps of a keyword that it leaves out. */
 const DROPPED = Symbol("dropped");
-
-/** What convertAt applies after a schema's keywords, noted as it walks them. */
-const NULLABLE = 1;
-const EXCLUSIVE = 2;
-const ENUM = 4;
-const FILE = 8;
 
 /** A copy of `raw` with its first `count` keys (in `keys`), each kept as written. */
 function keptKeys(

@@ -20,12 +20,7 @@ export function applyDraft4Exclusive(
 /** The name a referenced schema gets: its key under definitions/components, else the file name. */
 export function suggestName(path: Path, doc: SourceDocument): string {
   const last = path[path.length - 1];
-  if (
-    last !== undefined &&
-    typeof last === "string" &&
-    last !== "schema" &&
-    last !== "items"
-  )
+  if (typeof last === "string" && last !== "schema" && last !== "items")
     return last;
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
@@ -64,7 +59,6 @@ const NON_FINITE = new Set(["NaN", "Infinity", "+Infinity", "-Infinity"]);
  * (`type: number, enum: ["NaN"]`): JSON has no such numbers, so no valid value is one of them.
  */
 export function nonFiniteEnumValues(out: Schema): number[] {
-  // most schemas have no enum: answered before any list is made
   if (!Array.isArray(out.enum)) return [];
   const types = Array.isArray(out.type) ? out.type : [out.type];
   const numeric = types.filter((t) => t !== "null");

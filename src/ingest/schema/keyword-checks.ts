@@ -9,8 +9,22 @@ import {
   EXPECTED_TEXT,
   KEYWORD_TYPES,
   SCHEMA_TYPES,
+  type KeywordType,
 } from "./keywords.js";
 import { type At, pathOf } from "./place.js";
+
+/** Whether a keyword's value has the type {@link KEYWORD_TYPES} gives the keyword. */
+const HAS_TYPE: Record<KeywordType, (value: unknown) => boolean> = {
+  string: (v) => typeof v === "string",
+  number: (v) => typeof v === "number" && Number.isFinite(v),
+  boolean: (v) => typeof v === "boolean",
+  strings: (v) => Array.isArray(v) && v.every((s) => typeof s === "string"),
+  array: (v) => Array.isArray(v),
+  type: (v) =>
+    Array.isArray(v)
+      ? v.length > 0 && v.every((t) => SCHEMA_TYPES.has(t))
+      : SCHEMA_TYPES.has(v),
+};
 
 /**
  * A keyword's value when it has the type JSON Schema gives it; otherwise undefined, reported
@@ -26,33 +40,12 @@ export function checkedKeyword(
   schemaAt: At,
 ): unknown {
   const expected = KEYWORD_TYPES.get(key);
-  if (expected === undefined) return value;
-  let ok: boolean;
-  switch (expected) {
-    case "string":
-      if (typeof value === "number" || typeof value === "boolean")
-        return doc.textOf([...pathOf(schemaAt), key], value);
-      ok = typeof value === "string";
-      break;
-    case "number":
-      ok = typeof value === "number" && Number.isFinite(value);
-      break;
-    case "boolean":
-      ok = typeof value === "boolean";
-      break;
-    case "strings":
-      ok = Array.isArray(value) && value.every((v) => typeof v === "string");
-      break;
-    case "array":
-      ok = Array.isArray(value);
-      break;
-    case "type":
-      ok = Array.isArray(value)
-        ? value.length > 0 && value.every((v) => SCHEMA_TYPES.has(v))
-        : SCHEMA_TYPES.has(value);
-      break;
-  }
-  if (ok) return value;
+  if (expected === undefined || HAS_TYPE[expected](value)) return value;
+  if (
+    expected === "string" &&
+    (typeof value === "number" || typeof value === "boolean")
+  )
+    return doc.textOf([...pathOf(schemaAt), key], value);
   reporter.report(
     "schema/invalid-keyword",
     `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,

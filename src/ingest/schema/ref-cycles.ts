@@ -183,8 +183,8 @@ function isPureReference(schema: Schema): boolean {
   return true;
 }
 
-function documentationOf(schema: Schema): Schema {
-  const out: Schema = {};
+/** `schema`'s documentation keywords, copied into `out`. */
+export function documentationOf(schema: Schema, out: Schema = {}): Schema {
   for (const key of DOC_KEYWORDS)
     if (schema[key] !== undefined)
       (out as Record<string, unknown>)[key] = schema[key];

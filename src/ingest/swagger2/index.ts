@@ -38,7 +38,7 @@ import {
 } from "../openapi-common/parameters.js";
 import {
   applyEvidence,
-  emptyEvidence,
+  type HeaderEvidence,
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import {
@@ -166,38 +166,29 @@ export function readOperation(
 
   const body: ParameterEntry[] = [];
   const form: ParameterEntry[] = [];
-  const evidence = emptyEvidence();
+  const evidence: HeaderEvidence = { accept: [], contentType: [] };
   for (const parameter of collectParameters(
     reading,
     site.pathItem,
     operation,
   )) {
-    switch (parameter.in) {
-      case "body":
-        body.push(parameter);
-        break;
-      case "formData":
-        form.push(parameter);
-        break;
-      case "path":
-      case "query":
-      case "header":
-        takeParameter(
-          reading,
-          endpoint,
-          evidence,
-          parameter,
-          () => headerValues(parameter.definition),
-          (out) => readParameter(reading, out, parameter.definition),
-        );
-        break;
-      default:
-        reading.reporter.report(
-          "swagger2/invalid-parameter",
-          `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-          sourceOf(child(parameter.definition, "in")),
-        );
-    }
+    if (parameter.in === "body") body.push(parameter);
+    else if (parameter.in === "formData") form.push(parameter);
+    else if (["path", "query", "header"].includes(parameter.in))
+      takeParameter(
+        reading,
+        endpoint,
+        evidence,
+        parameter,
+        () => headerValues(parameter.definition),
+        (out) => readParameter(reading, out, parameter.definition),
+      );
+    else
+      reading.report(
+        "invalid-parameter",
+        `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
+        child(parameter.definition, "in"),
+      );
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
   if (requestBody) endpoint.requestBody = requestBody;
@@ -245,17 +236,7 @@ function readParameter(
   if (schema !== undefined) out.schema = schema;
   copyStrings(out, definition, "description");
   if (raw.type === "array")
-    Object.assign(
-      out,
-      serializationOf(
-        reading,
-        out.in,
-        raw.collectionFormat,
-        raw.collectionFormat === undefined
-          ? definition
-          : child(definition, "collectionFormat"),
-      ),
-    );
+    Object.assign(out, serializationOf(reading, out.in, definition));
   if (raw["x-example"] !== undefined) out.example = raw["x-example"];
 }
 
@@ -309,10 +290,7 @@ function content(
   // §Example Object: media type → example value
   for (const [mediaType, example] of members(child(response, "examples"))) {
     let entry = out.find((c) => c.mediaType === mediaType);
-    if (!entry) {
-      entry = { mediaType };
-      out.push(entry);
-    }
+    if (!entry) out.push((entry = { mediaType }));
     entry.examples = [{ value: example.value }];
   }
   return out;

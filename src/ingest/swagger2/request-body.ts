@@ -10,7 +10,6 @@ import { isFormMediaType } from "../openapi-common/media-types.js";
 import {
   child,
   copyStrings,
-  type Node,
   type RecordNode,
   sourceOf,
 } from "../openapi-common/node.js";
@@ -83,12 +82,7 @@ function formData(
   for (const parameter of form) {
     const raw = parameter.definition.value;
     if (raw.type === "array" && !isFile(raw)) {
-      const how = serializationOf(
-        reading,
-        "formData",
-        raw.collectionFormat,
-        child(parameter.definition, "collectionFormat"),
-      );
+      const how = serializationOf(reading, "formData", parameter.definition);
       setOwn(encoding, parameter.name, how);
     }
     const property = inlineSchema(reading, parameter.definition) ?? {};
@@ -187,9 +181,10 @@ type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 export function serializationOf(
   reading: SpecReading,
   location: Parameter["in"] | "formData",
-  format: unknown,
-  at: Node,
+  definition: RecordNode,
 ): Serialization {
+  const format = definition.value.collectionFormat;
+  const at = child(definition, "collectionFormat");
   const inQuery =
     location === "query" || location === "cookie" || location === "formData";
   const simple: Serialization = inQuery
