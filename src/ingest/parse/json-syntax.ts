@@ -29,63 +29,68 @@ export class SyntaxChecker extends Scanner {
     return JSON.stringify(this.text[this.pos]);
   }
 
+  /** A value and everything in it: the arrays and objects open around the text read, on a stack. */
   private checkValue(): void {
     const t = this.text;
-    const c = t[this.pos];
-    if (c === "{" || c === "[") {
-      const close = c === "{" ? "}" : "]";
-      this.pos++;
-      this.skipWs();
-      if (t[this.pos] === close) {
+    const open: string[] = [];
+    for (;;) {
+      const c = t[this.pos];
+      if (c === "{" || c === "[") {
         this.pos++;
-        return;
-      }
-      for (;;) {
-        if (c === "{") {
-          if (t[this.pos] !== '"')
-            this.fail(
-              `expected a property name in double quotes, found ${this.describe()}`,
-            );
-          this.checkString();
-          this.skipWs();
-          if (t[this.pos] !== ":")
-            this.fail(
-              `expected ':' after a property name, found ${this.describe()}`,
-            );
-          this.pos++;
-          this.skipWs();
+        this.skipWs();
+        if (t[this.pos] === (c === "{" ? "}" : "]")) this.pos++;
+        else {
+          open.push(c);
+          if (c === "{") this.checkKey();
+          continue;
         }
-        this.checkValue();
+      } else if (c === '"') this.checkString();
+      else {
+        const literal =
+          /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+            t.slice(this.pos, this.pos + 400),
+          );
+        if (!literal)
+          this.fail(`unexpected ${this.describe()}: expected a value`);
+        this.pos += literal[0].length;
+      }
+      // a value read: close what it ends, up to the next member
+      for (;;) {
+        const container = open[open.length - 1];
+        if (container === undefined) return;
+        const close = container === "{" ? "}" : "]";
         this.skipWs();
         if (t[this.pos] === ",") {
           this.pos++;
           this.skipWs();
           if (t[this.pos] === close)
             this.fail(`trailing comma before '${close}'`);
-          continue;
+          if (container === "{") this.checkKey();
+          break;
         }
-        if (t[this.pos] === close) {
-          this.pos++;
-          return;
-        }
-        this.fail(
-          `expected ',' or '${close}' in ${c === "{" ? "an object" : "an array"}, found ${this.describe()}`,
-        );
+        if (t[this.pos] !== close)
+          this.fail(
+            `expected ',' or '${close}' in ${container === "{" ? "an object" : "an array"}, found ${this.describe()}`,
+          );
+        this.pos++;
+        open.pop();
       }
     }
-    if (c === '"') {
-      this.checkString();
-      return;
-    }
-    const literal =
-      /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-        t.slice(this.pos, this.pos + 400),
+  }
+
+  /** A property name and its colon, at the next value. */
+  private checkKey(): void {
+    const t = this.text;
+    if (t[this.pos] !== '"')
+      this.fail(
+        `expected a property name in double quotes, found ${this.describe()}`,
       );
-    if (literal) {
-      this.pos += literal[0].length;
-      return;
-    }
-    this.fail(`unexpected ${this.describe()}: expected a value`);
+    this.checkString();
+    this.skipWs();
+    if (t[this.pos] !== ":")
+      this.fail(`expected ':' after a property name, found ${this.describe()}`);
+    this.pos++;
+    this.skipWs();
   }
 
   private checkString(): void {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJson } from "./json.js";
 import { ParseError } from "./parsed-document.js";
@@ -100,4 +101,59 @@ describe("parseJson", () => {
       expect(e.message).toMatch(message);
     },
   );
+
+  it("reports a syntax error 200,000 levels deep: its checker keeps them on a stack, not the call stack", () => {
+    for (const [bad, column, message] of [
+      [
+        "[".repeat(200_000) + "x",
+        200_001,
+        /: unexpected "x": expected a value$/,
+      ],
+      ['{"a":'.repeat(100_000) + "}", 500_001, /: unexpected "\}"/],
+    ] as const) {
+      const error = (() => {
+        try {
+          parseJson(bad, "deep.json");
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ParseError);
+      expect((error as ParseError).column).toBe(column);
+      expect((error as ParseError).message).toMatch(message);
+    }
+  });
+
+  it("rejects a text exactly when JSON.parse does (fast-check: JSON texts, cut and spliced)", () => {
+    const texts = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom("", ",", "]", "}", ":", '"', "[", "{", " 1"),
+      )
+      .map(([json, at, cut, splice]) => {
+        const i = at % (json.length + 1);
+        return json.slice(0, i) + splice + json.slice(i + (cut % 3));
+      });
+    fc.assert(
+      fc.property(texts, (text) => {
+        let parsed = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          parsed = false;
+        }
+        let read = true;
+        try {
+          parseJson(text, "t.json");
+        } catch (e) {
+          expect(e).toBeInstanceOf(ParseError);
+          read = false;
+        }
+        expect(read).toBe(parsed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
