@@ -131,6 +131,45 @@ describe("flagged patterns at generation", () => {
     expect(keywords({ trailing: "ABC" })).toEqual(["/trailing pattern"]);
   });
 
+  it("never hands a RegExp a pattern nested 5,000 deep, and quotes 200 characters of it", async () => {
+    // no repetition, yet V8 aborts the process compiling it (no exception to catch)
+    const deep = "(?:a|".repeat(5_000) + "b" + ")".repeat(5_000);
+    const text = JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "deep", version: "1" },
+      paths: {},
+      components: {
+        schemas: {
+          Deep: {
+            type: "object",
+            properties: {
+              deep: { type: "string", pattern: deep },
+              plain: { type: "string", pattern: "^[a-z]+$" },
+            },
+          },
+        },
+      },
+    });
+    const result = await generate([{ file: "deep.json", text }]);
+    const [refused, ...more] = result.diagnostics.filter(
+      (d) => d.code === "schema/unsafe-pattern",
+    );
+    expect(more).toEqual([]);
+    expect(refused!.message).toContain("groups nested deeper than 100");
+    expect(refused!.message).toContain(`… (${deep.length} characters)`);
+    expect(refused!.message.length).toBeLessThan(600);
+    const dir = outDir("pattern-guard-deep");
+    writeFiles(dir, await emitted("validators", result.model, {}));
+    const { schemas } = await import(
+      pathToFileURL(join(dir, "validators/schemas.ts")).href
+    );
+    const keywords = (value: unknown) =>
+      (schemas.Deep.check(value) as { keyword: string; path: string }[]).map(
+        (v) => `${v.path} ${v.keyword}`,
+      );
+    expect(keywords({ deep: "b", plain: "B" })).toEqual(["/plain pattern"]);
+  });
+
   // `\p{L}` read as any character made `[0-9]` look like one of the letters: an error before
   it("reads \\p{L} as letters: a count of letters then a digit is no error", async () => {
     const text = SPEC.replace("^(a+)+$", "^(\\p{L}{1,50}[0-9]){0,50}$");

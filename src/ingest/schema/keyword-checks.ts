@@ -67,7 +67,11 @@ export function checkPattern(
   at: At,
 ): void {
   const guard = verdicts.guard(pattern);
-  const shown = JSON.stringify(pattern);
+  const text = JSON.stringify(pattern);
+  const shown =
+    text.length > 200
+      ? `${text.slice(0, 200)}… (${pattern.length} characters)`
+      : text;
   if (guard.kind === "invalid")
     reporter.report(
       "schema/invalid-pattern",

@@ -173,6 +173,23 @@ describe("the pattern analysis on random patterns with lookaround and backrefere
       expect(guard.kind, pattern.slice(0, 40)).not.toBe("regexp");
       expect(patternGuard(pattern)).toEqual(guard);
     }
+    // no repetition, so nothing to backtrack over, but nested past the reader's bound: V8
+    // compiles alternatives or lookarounds nested ~5,000 deep by a recursion that aborts the
+    // process (FatalProcessOutOfMemory), no exception to catch; never handed to a RegExp
+    for (const [open, depth] of [
+      ["(?:a|", 5_000],
+      ["(?=a", 5_000],
+      ["(", 101],
+    ] as const) {
+      const pattern = open.repeat(depth) + "b" + ")".repeat(depth);
+      expect(patternGuard(pattern)).toMatchObject({
+        kind: "refused",
+        why: "groups nested deeper than 100",
+      });
+    }
+    expect(patternGuard("(".repeat(100) + "[(]" + ")".repeat(100)).kind).toBe(
+      "regexp",
+    );
     // counts of counts, thousands of copies: a verdict too
     const counts = "(a{0,50}b){0,50}".repeat(40);
     expect(patternGuard(counts)).toEqual(patternGuard(counts));

@@ -1,6 +1,7 @@
 import { backtracking } from "./ambiguity.js";
 import { patternFlags } from "./flags.js";
 import { NoLinearProgram, patternProgram } from "./program.js";
+import { MAX_NESTING } from "./syntax.js";
 import type { PatternGuard, PatternRisk } from "./guard.js";
 
 export type { PatternGuard, PatternRisk } from "./guard.js";
@@ -44,7 +45,10 @@ const REPEATS = /[*+]|\{\d/;
 export function patternGuard(pattern: string): PatternGuard {
   const flags = patternFlags(pattern);
   if (flags === undefined) return { kind: "invalid" };
-  if (!REPEATS.test(pattern)) return { kind: "regexp", flags };
+  // V8 compiles alternatives or lookarounds nested ~5,000 deep by a recursion that aborts the
+  // process: past MAX_NESTING, a pattern goes to the analysis, which does not read it
+  if (!REPEATS.test(pattern) && groupDepth(pattern) <= MAX_NESTING)
+    return { kind: "regexp", flags };
   const verdict = unlessItThrows(() => backtracking(pattern, flags), "unknown");
   if (verdict === "linear") return { kind: "regexp", flags };
   const risk: PatternRisk = { complexity: verdict };
@@ -55,6 +59,24 @@ export function patternGuard(pattern: string): PatternGuard {
   return program instanceof NoLinearProgram
     ? { kind: "refused", flags, risk, why: program.message }
     : { kind: "linear", flags, risk, program };
+}
+
+/** How deep `pattern`'s groups nest (escapes and character classes skipped). */
+function groupDepth(pattern: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (c === "(") deepest = Math.max(deepest, ++depth);
+    else if (c === ")") depth--;
+    else if (c === "[") {
+      // to the class's end: a `(` in it is a character
+      for (i++; i < pattern.length && pattern[i] !== "]"; i++)
+        if (pattern[i] === "\\") i++;
+    }
+  }
+  return deepest;
 }
 
 /** `read()`, or `otherwise` where the reading gives up: a pattern's text never fails a run. */
