@@ -14,7 +14,7 @@ import {
 export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
 
 /** With the step budget, the bound on the work one pattern may cost, whatever the machine. */
-const MAX_PATTERN_LENGTH = 10_000;
+export const MAX_PATTERN_LENGTH = 10_000;
 
 /**
  * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more

@@ -1,4 +1,4 @@
-import { backtracking } from "./ambiguity.js";
+import { backtracking, MAX_PATTERN_LENGTH } from "./ambiguity.js";
 import { patternFlags } from "./flags.js";
 import { NoLinearProgram, patternProgram } from "./program.js";
 import { MAX_NESTING } from "./syntax.js";
@@ -46,8 +46,13 @@ export function patternGuard(pattern: string): PatternGuard {
   const flags = patternFlags(pattern);
   if (flags === undefined) return { kind: "invalid" };
   // V8 compiles alternatives or lookarounds nested ~5,000 deep by a recursion that aborts the
-  // process: past MAX_NESTING, a pattern goes to the analysis, which does not read it
-  if (!REPEATS.test(pattern) && groupDepth(pattern) <= MAX_NESTING)
+  // process, and refuses some of ~100,000 characters when first run: past MAX_NESTING or
+  // MAX_PATTERN_LENGTH, a pattern goes to the analysis, which does not read it
+  if (
+    !REPEATS.test(pattern) &&
+    pattern.length <= MAX_PATTERN_LENGTH &&
+    groupDepth(pattern) <= MAX_NESTING
+  )
     return { kind: "regexp", flags };
   const verdict = unlessItThrows(() => backtracking(pattern, flags), "unknown");
   if (verdict === "linear") return { kind: "regexp", flags };
