@@ -156,7 +156,7 @@ export function pathResource(
     !endsWithVariable &&
     run.length === 1 &&
     nonEmpty.length > 1 &&
-    !takesIds(run[0]!, endpoints)
+    followers(endpoints).get(run[0]!)?.takesIds !== true
   )
     run = nonEmpty[nonEmpty.length - 2]!;
   const at = run.findIndex((segment) => !GENERIC.test(segment));
@@ -164,7 +164,8 @@ export function pathResource(
   // a word the API never uses alone names the resource with the next, when more follows
   // (`/app/module/chat:bot` → "App modules"; `/pets/mine` stays "Pets")
   const next = at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
-  if (next !== undefined && alwaysFollowedBy(word, next, endpoints))
+  const after = followers(endpoints).get(word);
+  if (next !== undefined && (after === undefined || after.next === next))
     return groupName(`${word} ${next}`);
   return groupName(word);
 }
@@ -200,21 +201,6 @@ function followers(endpoints: readonly Endpoint[]): Map<string, Followers> {
     }
   }
   return facts;
-}
-
-/** Whether every path that has the fixed segment `word` has `next` right after it. */
-function alwaysFollowedBy(
-  word: string,
-  next: string,
-  endpoints: readonly Endpoint[],
-): boolean {
-  const facts = followers(endpoints).get(word);
-  return facts === undefined || facts.next === next;
-}
-
-/** Whether some path of the API follows `segment` with a variable (`/message/{messageId}`). */
-function takesIds(segment: string, endpoints: readonly Endpoint[]): boolean {
-  return followers(endpoints).get(segment)?.takesIds === true;
 }
 
 /** Words that read as a group name as they are (no plural). */
