@@ -12,12 +12,13 @@ import {
   isJsonMediaType as isJson,
   ownBodySchemas,
   propertyKey,
+  revivesAny,
   setOwn,
   streamedFile,
 } from "../toolkit.js";
 import { isBareRef, PlanBuilder, type PlanSub } from "./plan.js";
 import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo, wireTyped } from "./wire.js";
+import { HEADER, narrowedTo } from "./wire.js";
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
@@ -123,7 +124,7 @@ export function operationsFile(
       const imports = [
         ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(wireTyped(model)
+        ...(revivesAny(model.scalars)
           ? ['import type { Wire } from "./schemas.js";']
           : []),
         ...(named ? ['import * as S from "./schemas.js";'] : []),
