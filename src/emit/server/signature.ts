@@ -37,14 +37,12 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     }
     return entry;
   };
-  const member = (name: string, at: number): string => {
-    const text = named.get(name)!.member;
-    return at === 0 ? text.slice(1) : text;
-  };
   /** `hash` (the state after `at` names) after `names`: returned. */
   const hashed = (hash: Hash, names: readonly string[], at: number): Hash => {
-    for (let k = 0; k < names.length; k++)
-      hash.update(member(names[k]!, at + k));
+    for (let k = 0; k < names.length; k++) {
+      const text = named.get(names[k]!)!.member;
+      hash.update(at + k === 0 ? text.slice(1) : text);
+    }
     return hash;
   };
   const namedHashes: NamedRun = {
@@ -289,18 +287,13 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
     // the same positions as mapSubSchemas (model/schema/walk.ts)
-    if (Array.isArray(value)) {
-      if (!LIST_KEYWORDS.has(keyword)) writeCanonical(value, out);
-      else {
-        out.push("[");
-        for (let j = 0; j < value.length; j++) {
-          if (j > 0) out.push(",");
-          const item: unknown = value[j];
-          if (isSubSchema(item)) writeSchema(item, refs, out);
-          else writeCanonical(item, out);
-        }
-        out.push("]");
+    if (Array.isArray(value) && LIST_KEYWORDS.has(keyword)) {
+      out.push("[");
+      for (let j = 0; j < value.length; j++) {
+        if (j > 0) out.push(",");
+        writeSub(value[j], refs, out);
       }
+      out.push("]");
     } else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
       writeSchema(value, refs, out);
     else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
@@ -308,15 +301,18 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
       out.push("{");
       for (let j = 0; j < names.length; j++) {
         if (j > 0) out.push(",");
-        const item = value[names[j]!];
         out.push(JSON.stringify(names[j]!), ":");
-        if (isSubSchema(item)) writeSchema(item, refs, out);
-        else writeCanonical(item, out);
+        writeSub(value[names[j]!], refs, out);
       }
       out.push("}");
     } else writeCanonical(value, out);
   }
   out.push("}");
+}
+
+function writeSub(item: unknown, refs: Set<string>, out: string[]): void {
+  if (isSubSchema(item)) writeSchema(item, refs, out);
+  else writeCanonical(item, out);
 }
 
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
