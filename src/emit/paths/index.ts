@@ -187,11 +187,10 @@ function numericStatuses(text: string): string {
 
 /** `export interface name {…}`, or `export type name = Record<string, never>;` when empty. */
 function declaration(name: string, node: TypeNode): string {
-  if (node.kind === "object" && node.members.length === 0)
+  if (node.kind !== "object") return printAlias(`export type ${name}`, node);
+  if (node.members.length === 0)
     return printAlias(`export type ${name}`, EMPTY_RECORD);
-  if (node.kind === "object")
-    return `export interface ${name} ${printObject(node)}\n`;
-  return printAlias(`export type ${name}`, node);
+  return `export interface ${name} ${printObject(node)}\n`;
 }
 
 function member(
