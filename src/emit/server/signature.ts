@@ -186,10 +186,7 @@ class SchemaSlot {
 }
 
 /** writeSchema's text of a schema and the names it references (for the tests). */
-export function strippedSchema(schema: SubSchema): {
-  text: string;
-  refs: Set<string>;
-} {
+export function strippedSchema(schema: SubSchema) {
   const refs = new Set<string>();
   const out: string[] = [];
   writeSchema(schema, refs, out);
