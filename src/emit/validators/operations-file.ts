@@ -5,7 +5,7 @@ import type {
   Parameter,
   Schema,
 } from "../../model/types.js";
-import type { GeneratedFile, TypeIndex } from "../artifact.js";
+import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import {
   headerParameters,
@@ -26,13 +26,10 @@ type Part = "path" | "query" | "headers" | "cookies" | "body";
 type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
 
 /** The type names of an endpoint's or a webhook's parts. */
-interface OperationTypes {
-  path?: string;
-  query?: string;
-  headers?: string;
-  body?: string;
-  responses: string;
-}
+type OperationTypes = Pick<
+  EndpointTypes,
+  "path" | "query" | "headers" | "body" | "responses"
+>;
 
 /**
  * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
