@@ -85,24 +85,12 @@ export function webhookReceivedType(
   const t = index.webhook(webhook);
   const body = receivedBody(webhook, index, "read", t.required.body);
   if (!body) return undefined;
-  const members: ObjectMember[] = [];
-  const uses: string[] = [];
-  if (t.headers) {
-    uses.push(t.headers);
-    members.push({
-      name: "headers",
-      optional: !t.required.headers,
-      type: raw(t.headers),
-    });
-  }
-  return byMediaType(
-    `${t.base}Received`,
-    t.request,
-    members,
-    body,
-    [BODY_LINE],
-    uses,
-  );
+  const headers: ObjectMember[] = t.headers
+    ? [{ name: "headers", optional: !t.required.headers, type: raw(t.headers) }]
+    : [];
+  const uses = t.headers ? [t.headers] : [];
+  const name = `${t.base}Received`;
+  return byMediaType(name, t.request, headers, body, [BODY_LINE], uses);
 }
 
 const BODY_LINE =
