@@ -12,14 +12,10 @@ export interface EndpointGroups {
   showTags: boolean;
 }
 
-export interface EndpointGroup {
-  name: string;
-  description?: string;
+/** A tag's group (its parent's in `parent`), or a path resource's (a name and members). */
+export interface EndpointGroup extends Tag {
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
   members: number[];
-  summary?: string;
-  parent?: string;
-  kind?: string;
   depth: number;
 }
 
