@@ -67,8 +67,7 @@ const NO_CHANGES = {
 type PageRecord =
   | { kind: keyof typeof NO_CHANGES }
   | { kind: "changes"; changes: readonly PageChange[] };
-type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message"> & {
-  names: ApiChange["names"];
+type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message" | "names"> & {
   also?: string[];
 };
 
