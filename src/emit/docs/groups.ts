@@ -21,11 +21,6 @@ export interface EndpointGroup extends Tag {
 
 const UNTAGGED = "Untagged";
 
-/** A tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`, `audience`). */
-function isNavigation(tag: Tag | undefined): boolean {
-  return tag?.kind === undefined || tag.kind === "nav";
-}
-
 /**
  * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
  * `path` mode its {@link pathResource}. `auto` groups by path when the tags are degenerate.
@@ -39,9 +34,12 @@ export function groupEndpoints(
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
   const tags = new Map<string, Tag>();
   for (const tag of declared) if (!tags.has(tag.name)) tags.set(tag.name, tag);
+  // by its first tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`)
   const keys =
     mode === "tag"
-      ? endpoints.map((e) => e.tags.find((t) => isNavigation(tags.get(t))))
+      ? endpoints.map((e) =>
+          e.tags.find((t) => [undefined, "nav"].includes(tags.get(t)?.kind)),
+        )
       : endpoints.map((e) => pathResource(e.path, endpoints));
   const members = new Map<string | undefined, number[]>();
   keys.forEach((key, i) => {
