@@ -284,10 +284,8 @@ export class CheckCode extends CheckText {
         const check = this.checkOf(op[1] as PlanSub);
         const at = this.path(fn, s.path);
         const d = this.depth(fn, s.level);
-        fn.line(indent, `if (r.passes(${check}, ${v}, ${at}, ${d})) {`);
-        this.fail(indented(s, 2), "not", "must not match the schema in not");
-        fn.line(indent, "}");
-        return;
+        const passes = `r.passes(${check}, ${v}, ${at}, ${d})`;
+        return this.guard(s, passes, "not", "must not match the schema in not");
       }
       case "if": {
         const test = this.checkOf(op[1] as PlanSub);
