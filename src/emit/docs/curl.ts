@@ -151,10 +151,8 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
       ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
     );
   if (type.startsWith("multipart/"))
-    return fields(value).map(([k, v]) =>
-      v === BINARY
-        ? `-F ${shellQuote(`${k}=@file`)}`
-        : `-F ${shellQuote(`${k}=${v}`)}`,
+    return fields(value).map(
+      ([k, v]) => `-F ${shellQuote(`${k}=${v === BINARY ? "@file" : v}`)}`,
     );
   if (type.startsWith("text/") && typeof value === "string")
     return [contentType, `--data ${shellQuote(value)}`];
