@@ -28,7 +28,7 @@ export const BUILT_IN_PLUGINS = frozen([
   paths,
 ] as const);
 
-/** A plugin and everything in it (its options and their specs), frozen: nothing exported is mutable. */
+/** A plugin and everything in it, frozen: nothing exported is mutable. */
 function frozen<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -102,10 +102,7 @@ export function withNeeds(
 /** Which source positions (`file:line`) the files of a run print. */
 export type PrintedPlaces = "none" | "endpoints" | "any";
 
-/**
- * Which source positions each of apiloom's artifacts prints ({@link printedPlaces}): a speed
- * device, docs/benchmark.md.
- */
+/** Which source positions each of apiloom's artifacts prints: a speed device, docs/benchmark.md. */
 const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
   types: "none",
   client: "none",

@@ -111,8 +111,8 @@ function causeOf(error: unknown): string {
 
 /** Template files apiloom does not read, by their replacement: a user's copy is refused, not ignored. */
 const RETIRED: Record<string, string> = {
-  "client/runtime.js": "client/runtime.ts",
-  "client/validate.js": "client/validate.ts",
+  "client/runtime.ts": "client/runtime.js",
+  "client/validate.ts": "client/validate.js",
 };
 
 /** The text of the runtime file `templates/<artifact>/<file>`, the user's copy first. */
@@ -198,14 +198,13 @@ function templateSource(
   templatesDir: string | undefined,
 ): { path: string; own: boolean } {
   const user = templatesDir ? resolve(templatesDir, artifact, file) : undefined;
-  if (templatesDir)
-    for (const [old, now] of Object.entries(RETIRED)) {
-      const stale = resolve(templatesDir, old);
-      if (now === `${artifact}/${file}` && existsSync(stale))
-        throw new TemplateError(
-          `the template ${stale} is no longer read: ${now} is a runtime file of real TypeScript, copied as it is; put your copy there`,
-        );
-    }
+  const now = `${artifact}/${file}`;
+  const stale =
+    templatesDir && RETIRED[now] && resolve(templatesDir, RETIRED[now]);
+  if (stale && existsSync(stale))
+    throw new TemplateError(
+      `the template ${stale} is no longer read: ${now} is a runtime file of real TypeScript, copied as it is; put your copy there`,
+    );
   return user && existsSync(user)
     ? { path: user, own: false }
     : { path: join(DEFAULT_TEMPLATES_DIR, artifact, file), own: true };

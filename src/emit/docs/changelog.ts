@@ -15,8 +15,6 @@ type ChangeSeverity = ChangeRule["severity"];
 /** The largest page read back, far above a real one's: a larger, planted one is not read. */
 const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
 
-const CHANGELOG_FILE = "changes.md";
-
 const TITLE = "# Changes since the last run\n\n";
 
 const HEADINGS: Record<ChangeSeverity, string> = {
@@ -34,7 +32,7 @@ export function changelogPage(
   since: SinceLastRun,
   reporter: Reporter,
 ): GeneratedFile {
-  const path = `${docsPath}/${CHANGELOG_FILE}`;
+  const path = `${docsPath}/changes.md`;
   const rules = since.rules;
   // the same document: the last run's page stands, made again from its record, not its bytes (a
   // page edited by hand is stale; what is planted in the record comes out escaped)
@@ -69,8 +67,7 @@ const NO_CHANGES = {
 type PageRecord =
   | { kind: keyof typeof NO_CHANGES }
   | { kind: "changes"; changes: readonly PageChange[] };
-type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message"> & {
-  names: ApiChange["names"];
+type PageChange = Pick<ApiChange, "rule" | "endpoint" | "message" | "names"> & {
   also?: string[];
 };
 

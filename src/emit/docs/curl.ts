@@ -123,23 +123,14 @@ function authFor(
       };
     }
     case "apiKey": {
-      if (scheme.in === "query")
-        return {
-          kind: "query",
-          parts: [
-            `${encodeURIComponent(scheme.parameterName)}=`,
-            { variable: "API_KEY" },
-          ],
-        };
-      if (scheme.in === "cookie")
-        return {
-          kind: "cookie",
-          parts: [`${scheme.parameterName}=`, { variable: "API_KEY" }],
-        };
-      return {
-        kind: "header",
-        parts: [`${scheme.parameterName}: `, { variable: "API_KEY" }],
-      };
+      const name = scheme.parameterName;
+      const [kind, text] =
+        scheme.in === "query"
+          ? (["query", `${encodeURIComponent(name)}=`] as const)
+          : scheme.in === "cookie"
+            ? (["cookie", `${name}=`] as const)
+            : (["header", `${name}: `] as const);
+      return { kind, parts: [text, { variable: "API_KEY" }] };
     }
   }
 }
@@ -160,10 +151,8 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
       ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
     );
   if (type.startsWith("multipart/"))
-    return fields(value).map(([k, v]) =>
-      v === BINARY
-        ? `-F ${shellQuote(`${k}=@file`)}`
-        : `-F ${shellQuote(`${k}=${v}`)}`,
+    return fields(value).map(
+      ([k, v]) => `-F ${shellQuote(`${k}=${v === BINARY ? "@file" : v}`)}`,
     );
   if (type.startsWith("text/") && typeof value === "string")
     return [contentType, `--data ${shellQuote(value)}`];

@@ -166,11 +166,7 @@ const newNode = (): Node => new Map();
 function parts(
   e: Endpoint,
   shared: SharedParts,
-): {
-  parameters: ParameterView[];
-  body?: BodyView;
-  responses: ResponseView[];
-} {
+): Pick<EndpointView, "parameters" | "body" | "responses"> {
   return {
     parameters: shared.list(
       allParameters(e.parameters).map((p) => shared.parameter(p)),

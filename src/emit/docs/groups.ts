@@ -12,23 +12,14 @@ export interface EndpointGroups {
   showTags: boolean;
 }
 
-export interface EndpointGroup {
-  name: string;
-  description?: string;
+/** A tag's group (its parent's in `parent`), or a path resource's (a name and members). */
+export interface EndpointGroup extends Tag {
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
   members: number[];
-  summary?: string;
-  parent?: string;
-  kind?: string;
   depth: number;
 }
 
 const UNTAGGED = "Untagged";
-
-/** A tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`, `audience`). */
-function isNavigation(tag: Tag | undefined): boolean {
-  return tag?.kind === undefined || tag.kind === "nav";
-}
 
 /**
  * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
@@ -43,9 +34,12 @@ export function groupEndpoints(
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
   const tags = new Map<string, Tag>();
   for (const tag of declared) if (!tags.has(tag.name)) tags.set(tag.name, tag);
+  // by its first tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`)
   const keys =
     mode === "tag"
-      ? endpoints.map((e) => e.tags.find((t) => isNavigation(tags.get(t))))
+      ? endpoints.map((e) =>
+          e.tags.find((t) => [undefined, "nav"].includes(tags.get(t)?.kind)),
+        )
       : endpoints.map((e) => pathResource(e.path, endpoints));
   const members = new Map<string | undefined, number[]>();
   keys.forEach((key, i) => {
@@ -156,7 +150,7 @@ export function pathResource(
     !endsWithVariable &&
     run.length === 1 &&
     nonEmpty.length > 1 &&
-    !takesIds(run[0]!, endpoints)
+    followers(endpoints).get(run[0]!)?.takesIds !== true
   )
     run = nonEmpty[nonEmpty.length - 2]!;
   const at = run.findIndex((segment) => !GENERIC.test(segment));
@@ -164,7 +158,8 @@ export function pathResource(
   // a word the API never uses alone names the resource with the next, when more follows
   // (`/app/module/chat:bot` → "App modules"; `/pets/mine` stays "Pets")
   const next = at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
-  if (next !== undefined && alwaysFollowedBy(word, next, endpoints))
+  const after = followers(endpoints).get(word);
+  if (next !== undefined && (after === undefined || after.next === next))
     return groupName(`${word} ${next}`);
   return groupName(word);
 }
@@ -200,21 +195,6 @@ function followers(endpoints: readonly Endpoint[]): Map<string, Followers> {
     }
   }
   return facts;
-}
-
-/** Whether every path that has the fixed segment `word` has `next` right after it. */
-function alwaysFollowedBy(
-  word: string,
-  next: string,
-  endpoints: readonly Endpoint[],
-): boolean {
-  const facts = followers(endpoints).get(word);
-  return facts === undefined || facts.next === next;
-}
-
-/** Whether some path of the API follows `segment` with a variable (`/message/{messageId}`). */
-function takesIds(segment: string, endpoints: readonly Endpoint[]): boolean {
-  return followers(endpoints).get(segment)?.takesIds === true;
 }
 
 /** Words that read as a group name as they are (no plural). */

@@ -25,8 +25,6 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
   }
   const types = effectiveTypes(schema);
   if (types.length === 0) return "any";
-  // one type (most schemas): its label, no list joined
-  if (types.length === 1) return typeLabel(schema, types[0]!, depth);
   return types.map((type) => typeLabel(schema, type, depth)).join(" | ");
 }
 

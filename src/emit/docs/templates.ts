@@ -123,11 +123,7 @@ export interface HtmlAssetsTemplate extends HtmlAssets {
   contract: number;
 }
 
-export async function loadDocsTemplates(templatesDir?: string): Promise<{
-  markdown: MarkdownTemplate;
-  html: HtmlTemplate;
-  assets: HtmlAssets;
-}> {
+export async function loadDocsTemplates(templatesDir?: string) {
   const [markdown, html, assets] = await Promise.all([
     loadTemplate<MarkdownTemplate>("docs", "markdown.js", templatesDir),
     loadTemplate<HtmlTemplate>("docs", "html.js", templatesDir),

@@ -4,8 +4,15 @@ import { describe, expect, it } from "vitest";
 import { hostileModel } from "../../../test/docs/hostile-model.js";
 import type { ApiModel } from "../../model/types.js";
 import { emitOpenApi, openApiDocument } from "./index.js";
-import { printJson } from "./print-json.js";
+import { printJsonTo } from "./print-json.js";
 import { PLACEHOLDER_URLS } from "./security.js";
+
+/** printJsonTo's text, whole. */
+function printJson(value: unknown): string {
+  const parts: string[] = [];
+  printJsonTo(value, { write: (part) => parts.push(part) });
+  return parts.join("");
+}
 
 async function emit(model: ApiModel): Promise<{ text: string; doc: any }> {
   const files = await emitOpenApi(model);

@@ -13,7 +13,6 @@ import type {
   Example,
   MediaContent,
   Parameter,
-  RequestBody,
   ApiResponse,
   Schema,
   Server,
@@ -49,9 +48,11 @@ export function operationObject(
     description: endpoint.description,
     operationId: endpoint.name || undefined,
     parameters: parameters.length > 0 ? parameters : undefined,
-    requestBody: endpoint.requestBody
-      ? requestBodyObject(endpoint.requestBody, fix)
-      : undefined,
+    requestBody: endpoint.requestBody && {
+      description: endpoint.requestBody.description,
+      content: contentObject(endpoint.requestBody.content, fix),
+      required: endpoint.requestBody.required || undefined,
+    },
     responses: Object.keys(responses).length > 0 ? responses : undefined,
     deprecated: endpoint.deprecated ? true : undefined,
     security,
@@ -88,14 +89,6 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
       p.contentType === undefined ? undefined : { [p.contentType]: { schema } },
     example: p.example,
     ...specExtensions(p.extensions),
-  };
-}
-
-function requestBodyObject(body: RequestBody, fix: FixSchema): JsonObject {
-  return {
-    description: body.description,
-    content: contentObject(body.content, fix),
-    required: body.required || undefined,
   };
 }
 

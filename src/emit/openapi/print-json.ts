@@ -4,16 +4,8 @@ import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
  * JSON laid out exactly as prettier's `json` parser lays out JSON.stringify's output, without
  * running prettier: JSON.stringify's two-space layout, then its arrays as prettier lays them out
  * (on one line when it fits, numbers filling lines, an array of arrays of 2+ items one a line).
- */
-export function printJson(value: unknown): string {
-  const parts: string[] = [];
-  printJsonTo(value, { write: (part) => parts.push(part) });
-  return parts.join("");
-}
-
-/**
- * Writes {@link printJson}'s text to `target` in pieces: an object's members one at a time down
- * to {@link SPLIT_DEPTH}, and those of its {@link LazyMembers} at any depth.
+ * Written to `target` in pieces: an object's members one at a time down to {@link SPLIT_DEPTH},
+ * and those of its {@link LazyMembers} at any depth.
  */
 export function printJsonTo(value: unknown, target: TextOut): void {
   if (isMap(value)) printObject(value, 1, target);
@@ -23,7 +15,7 @@ export function printJsonTo(value: unknown, target: TextOut): void {
 
 /**
  * An object whose members are made one at a time as they are printed, then dropped (a large
- * API's `paths`): printJson's value or a member of an object in it, not an array's item.
+ * API's `paths`): printJsonTo's value or a member of an object in it, not an array's item.
  * `make` must not return undefined.
  */
 export class LazyMembers {
@@ -33,7 +25,7 @@ export class LazyMembers {
   ) {}
 
   toJSON(): never {
-    throw new Error("a LazyMembers is printed by printJson only");
+    throw new Error("a LazyMembers is printed by printJsonTo only");
   }
 }
 

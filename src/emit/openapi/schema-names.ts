@@ -34,17 +34,11 @@ export function componentKeyRenames(
   return renames;
 }
 
-interface ComponentSchemas {
-  /** Component key → schema, keys sorted. */
-  schemas: Record<string, Schema>;
-  /** Rewrites a schema's `$ref`s to the component keys (identity when no key had to change). */
-  fix: (schema: Schema) => Schema;
-}
-
-/** The named schemas as `components.schemas`, references to a renamed key rewritten. */
-export function componentSchemas(
-  named: Record<string, NamedSchema>,
-): ComponentSchemas {
+/**
+ * The named schemas as `components.schemas` (keys sorted), and `fix`, which rewrites a schema's
+ * `$ref`s to a renamed key (the identity when no key had to change).
+ */
+export function componentSchemas(named: Record<string, NamedSchema>) {
   const names = Object.keys(named).sort(compareCodeUnits);
   const renames = componentKeyRenames(names, "Schema");
   const fix =

@@ -170,28 +170,21 @@ export function emitPaths({
     parts.push(
       `interface ${SHARED_RESPONSES} ${printObject({ kind: "object", members: responses.members })}\n`,
     );
-  return {
-    path: file,
-    contents: numericStatuses(parts.join("\n")),
-    skipTypecheck: true,
-  };
-}
-
-/**
- * A status is a numeric key, as openapi-typescript writes it (`200:`, not `"200":`): openapi-fetch's
- * helpers pick the successes by `keyof T & 200 | 201 | …`, which a string key never meets.
- */
-function numericStatuses(text: string): string {
-  return text.replace(/(^ *|[{;] )"([1-5]\d\d)"(\??:)/gm, "$1$2$3");
+  // a status is a numeric key, as openapi-typescript writes it (`200:`, not `"200":`):
+  // openapi-fetch's helpers pick the successes by `keyof T & 200 | 201 | …`, which a string
+  // key never meets
+  const contents = parts
+    .join("\n")
+    .replace(/(^ *|[{;] )"([1-5]\d\d)"(\??:)/gm, "$1$2$3");
+  return { path: file, contents, skipTypecheck: true };
 }
 
 /** `export interface name {…}`, or `export type name = Record<string, never>;` when empty. */
 function declaration(name: string, node: TypeNode): string {
-  if (node.kind === "object" && node.members.length === 0)
+  if (node.kind !== "object") return printAlias(`export type ${name}`, node);
+  if (node.members.length === 0)
     return printAlias(`export type ${name}`, EMPTY_RECORD);
-  if (node.kind === "object")
-    return `export interface ${name} ${printObject(node)}\n`;
-  return printAlias(`export type ${name}`, node);
+  return `export interface ${name} ${printObject(node)}\n`;
 }
 
 function member(

@@ -37,17 +37,14 @@ export function emitServer({
 }: EmitContext<OptionValues<typeof SERVER_OPTIONS>>): GeneratedFile[] {
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
   const revival = scalarRevival(model, { server: true });
-  const files: GeneratedFile[] = [
-    {
-      path: "server/contracts.ts",
-      contents: contractsFile(model, index),
-      skipTypecheck: true,
-    },
-    {
-      path: "server/routes.ts",
-      contents: routesFile(model, revival),
-      skipTypecheck: true,
-    },
+  const unchecked = (path: string, contents: string): GeneratedFile => ({
+    path: `server/${path}`,
+    contents,
+    skipTypecheck: true,
+  });
+  const files = [
+    unchecked("contracts.ts", contractsFile(model, index)),
+    unchecked("routes.ts", routesFile(model, revival)),
   ];
   for (const file of SERVER_TEMPLATE_FILES)
     files.push(runtimeFile("server", file, templatesDir));
@@ -59,16 +56,10 @@ export function emitServer({
   // the webhook receiver, and each adapter's (`apiWebhooks`) where there is a template for it
   if (model.webhooks && model.webhooks.length > 0)
     files.push(
-      {
-        path: "server/webhook-contracts.ts",
-        contents: webhookContractsFile(
-          model,
-          index,
-          options.webhookSignature,
-          revival,
-        ),
-        skipTypecheck: true,
-      },
+      unchecked(
+        "webhook-contracts.ts",
+        webhookContractsFile(model, index, options.webhookSignature, revival),
+      ),
       ...WEBHOOK_TEMPLATE_FILES.map((file) =>
         runtimeFile("server", file, templatesDir),
       ),

@@ -26,13 +26,7 @@ export const SERVER_OPTIONS = {
     problem: (
       adapters: readonly string[],
       { templates }: { templates?: string },
-    ) => {
-      for (const adapter of adapters) {
-        const problem = adapterProblem(adapter, templates);
-        if (problem) return problem;
-      }
-      return undefined;
-    },
+    ) => adapters.map((a) => adapterProblem(a, templates)).find((p) => p),
   },
   baseUrl: baseUrlOption(
     "The generated server's default base path: this URL's path (else none: the root)",

@@ -63,8 +63,8 @@ export function receivedType(
     ...(members.length > 0 ? ["parameters no source types are text"] : []),
     ...(body ? [BODY_LINE] : []),
   ];
-  if (!body)
-    return declaration(`${t.base}Received`, t.request, members, lines, uses);
+  const name = `${t.base}Received`;
+  if (!body) return received(name, t.request, members, lines, uses);
   // the body widened: every member restated (an interface extending the request cannot widen it)
   const all: ObjectMember[] = [];
   for (const [, name] of REQUEST_PARTS) {
@@ -74,7 +74,7 @@ export function receivedType(
     if (!own) uses.push(typeName);
     all.push(own ?? { name, optional: !t.required[name], type: raw(typeName) });
   }
-  return byMediaType(`${t.base}Received`, t.request, all, body, lines, uses);
+  return received(name, t.request, all, lines, uses, body);
 }
 
 /** `<Name>WebhookReceived`, declared when the payload is not `<Name>WebhookBody`. */
@@ -85,24 +85,12 @@ export function webhookReceivedType(
   const t = index.webhook(webhook);
   const body = receivedBody(webhook, index, "read", t.required.body);
   if (!body) return undefined;
-  const members: ObjectMember[] = [];
-  const uses: string[] = [];
-  if (t.headers) {
-    uses.push(t.headers);
-    members.push({
-      name: "headers",
-      optional: !t.required.headers,
-      type: raw(t.headers),
-    });
-  }
-  return byMediaType(
-    `${t.base}Received`,
-    t.request,
-    members,
-    body,
-    [BODY_LINE],
-    uses,
-  );
+  const headers: ObjectMember[] = t.headers
+    ? [{ name: "headers", optional: !t.required.headers, type: raw(t.headers) }]
+    : [];
+  const uses = t.headers ? [t.headers] : [];
+  const name = `${t.base}Received`;
+  return received(name, t.request, headers, [BODY_LINE], uses, body);
 }
 
 const BODY_LINE =
@@ -160,15 +148,33 @@ function variant(
   return { kind: "object", inline: true, members };
 }
 
-/** `export type <name> = { <members> } & (<variants>)`: a handler narrows it by `mediaType`. */
-function byMediaType(
+/**
+ * The declaration, its JSDoc one line a clause (a comment is not laid out again): an interface
+ * extending `request` with `members`; with `body`, `export type <name> = { <members> } &
+ * (<variants>)`, which a handler narrows by `mediaType`.
+ */
+function received(
   name: string,
   request: string,
   members: ObjectMember[],
-  body: { variants: TypeNode; namespace: boolean },
   lines: string[],
   uses: string[],
+  body?: { variants: TypeNode; namespace: boolean },
 ): Received {
+  const doc = printDoc(
+    lines.map(
+      (line, i) =>
+        `${i === 0 ? `\`${request}\` as handlers get it: ` : ""}${line}${i === lines.length - 1 ? "." : ";"}`,
+    ),
+    0,
+  );
+  if (!body) {
+    const object = printObject({ kind: "object", members });
+    // prettier 3 keeps a heritage clause on the interface's line whatever its length
+    const head = `export interface ${name} extends ${request} {`;
+    const declaration = `${doc}${head}${object.slice(1)}\n`;
+    return { name, uses: [request, ...uses], namespace: false, declaration };
+  }
   const node: TypeNode =
     members.length === 0
       ? body.variants
@@ -176,44 +182,8 @@ function byMediaType(
           kind: "intersection",
           members: [{ kind: "object", members }, body.variants],
         };
-  return {
-    name,
-    uses,
-    namespace: body.namespace,
-    declaration: `${headDoc(request, lines)}${printTypeAlias(`export type ${name}`, node)}`,
-  };
-}
-
-/** The declaration: `extends <request>` adding `members`. */
-function declaration(
-  name: string,
-  request: string,
-  members: ObjectMember[],
-  lines: string[],
-  uses: string[],
-): Received {
-  const doc = headDoc(request, lines);
-  const body = printObject({ kind: "object", members });
-  // prettier 3 keeps a heritage clause on the interface's line whatever its length
-  const head = `export interface ${name} extends ${request} {`;
-  return {
-    name,
-    uses: [request, ...uses],
-    namespace: false,
-    declaration: `${doc}${head}${body.slice(1)}\n`,
-  };
-}
-
-/** The declaration's JSDoc: one line a clause after the first (a comment is not laid out again). */
-function headDoc(request: string, lines: string[]): string {
-  return printDoc(
-    lines.map((line, i) =>
-      i === 0
-        ? `\`${request}\` as handlers get it: ${line}${i === lines.length - 1 ? "." : ";"}`
-        : `${line}${i === lines.length - 1 ? "." : ";"}`,
-    ),
-    0,
-  );
+  const declaration = `${doc}${printTypeAlias(`export type ${name}`, node)}`;
+  return { name, uses, namespace: body.namespace, declaration };
 }
 
 function textMembers(parameters: Parameter[]): TypeNode {

@@ -95,11 +95,9 @@ function formFields(
       required: false,
       schema: resolved,
       sources: [],
-      ...(e.style !== undefined ? { style: e.style } : {}),
-      ...(e.explode !== undefined ? { explode: e.explode } : {}),
-      ...(e.collectionFormat !== undefined
-        ? { collectionFormat: e.collectionFormat }
-        : {}),
+      style: e.style,
+      explode: e.explode,
+      collectionFormat: e.collectionFormat,
     });
     spec.field = true;
     if (e.contentType !== undefined) {

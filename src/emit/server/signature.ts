@@ -1,6 +1,12 @@
 import { createHash, type Hash } from "node:crypto";
-import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import type {
+  ApiModel,
+  Endpoint,
+  MediaContent,
+  Schema,
+} from "../../model/types.js";
 import {
+  allParameters,
   isMap,
   isSubSchema,
   schemaRefName,
@@ -37,14 +43,12 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     }
     return entry;
   };
-  const member = (name: string, at: number): string => {
-    const text = named.get(name)!.member;
-    return at === 0 ? text.slice(1) : text;
-  };
   /** `hash` (the state after `at` names) after `names`: returned. */
   const hashed = (hash: Hash, names: readonly string[], at: number): Hash => {
-    for (let k = 0; k < names.length; k++)
-      hash.update(member(names[k]!, at + k));
+    for (let k = 0; k < names.length; k++) {
+      const text = named.get(names[k]!)!.member;
+      hash.update(at + k === 0 ? text.slice(1) : text);
+    }
     return hash;
   };
   const namedHashes: NamedRun = {
@@ -130,136 +134,59 @@ interface NamedRun {
 }
 
 /**
- * Writes writeCanonical's text of this object without making it (a speed device), collecting the
- * names its schemas reference:
- *
- *     { params: [{ name, in, required, schema, style, explode, collectionFormat, contentType }],
- *       body: requestBody && { required, content: [{ mediaType, schema }] },
- *       responses: [{ status, content: [{ mediaType, schema }],
- *                     headers: [[lowercased name, schema, true when required]] }] }
- *
- * The schemas are written without their documentation keywords (writeSchema).
+ * The text of everything that shapes an endpoint's handler type (writeCanonical's), collecting
+ * the names its schemas reference; the schemas without their documentation keywords.
  */
 function writeShape(
   endpoint: Endpoint,
   refs: Set<string>,
   out: string[],
 ): void {
+  const slot = (schema: Schema | undefined) =>
+    schema && new SchemaSlot(schema, refs);
+  const content = (list: readonly MediaContent[]) =>
+    list.map((c) => ({
+      itemSchema: slot(c.itemSchema),
+      mediaType: c.mediaType,
+      schema: slot(c.schema),
+    }));
   const body = endpoint.requestBody;
-  out.push("{");
-  if (body !== undefined) {
-    out.push('"body":');
-    if (!body) writeCanonical(body, out);
-    else {
-      out.push('{"content":');
-      writeContent(body.content, refs, out);
-      member(out, ',"required":', body.required);
-      out.push("}");
-    }
-    out.push(",");
-  }
-  out.push('"params":[');
-  let first = true;
-  for (let l = 0; l < PARAMETER_LISTS.length; l++) {
-    const list = endpoint.parameters[PARAMETER_LISTS[l]!];
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k]!;
-      if (!first) out.push(",");
-      first = false;
-      // the members in sorted order; the first one written opens the object
-      const at = out.length;
-      member(out, ',"collectionFormat":', p.collectionFormat);
-      member(out, ',"contentType":', p.contentType);
-      member(out, ',"explode":', p.explode);
-      member(out, ',"in":', p.in);
-      member(out, ',"name":', p.name);
-      member(out, ',"required":', p.required);
-      if (p.schema !== undefined) {
-        out.push(',"schema":');
-        writeSchema(p.schema, refs, out);
-      }
-      member(out, ',"style":', p.style);
-      closeObject(out, at);
-    }
-  }
-  out.push('],"responses":[');
-  for (let i = 0; i < endpoint.responses.length; i++) {
-    const r = endpoint.responses[i]!;
-    if (i > 0) out.push(",");
-    out.push('{"content":');
-    writeContent(r.content, refs, out);
-    out.push(',"headers":[');
-    const headers = r.headers ?? {};
-    let j = 0;
-    for (const name of Object.keys(headers)) {
-      const h = headers[name]!;
-      if (j++ > 0) out.push(",");
-      out.push("[", JSON.stringify(name.toLowerCase()), ",");
-      if (h.schema === undefined) out.push("null");
-      else writeSchema(h.schema, refs, out);
+  const shape = {
+    body: body && { content: content(body.content), required: body.required },
+    params: allParameters(endpoint.parameters).map((p) => ({
+      collectionFormat: p.collectionFormat,
+      contentType: p.contentType,
+      explode: p.explode,
+      in: p.in,
+      name: p.name,
+      required: p.required,
+      schema: slot(p.schema),
+      style: p.style,
+    })),
+    responses: endpoint.responses.map((r) => ({
+      content: content(r.content),
       // `true` only when required: hashes of contracts without required headers stay as they were
-      out.push(h.required ? ",true]" : "]");
-    }
-    out.push("]");
-    member(out, ',"status":', r.status);
-    out.push("}");
-  }
-  out.push("]}");
+      headers: Object.entries(r.headers ?? {}).map(([name, h]) =>
+        h.required
+          ? [name.toLowerCase(), slot(h.schema), true]
+          : [name.toLowerCase(), slot(h.schema)],
+      ),
+      status: r.status,
+    })),
+  };
+  writeCanonical(shape, out);
 }
 
-const PARAMETER_LISTS = ["path", "query", "header", "cookie"] as const;
-
-/** `[{"mediaType":…,"schema":…}, …]`: a body's or a response's media types. */
-function writeContent(
-  content: readonly {
-    mediaType: string;
-    schema?: Schema;
-    itemSchema?: Schema;
-  }[],
-  refs: Set<string>,
-  out: string[],
-): void {
-  out.push("[");
-  for (let i = 0; i < content.length; i++) {
-    const c = content[i]!;
-    if (i > 0) out.push(",");
-    const at = out.length;
-    // OpenAPI 3.2's item schema, when there is one (keys sorted: it comes first)
-    if (c.itemSchema !== undefined) {
-      out.push(',"itemSchema":');
-      writeSchema(c.itemSchema, refs, out);
-    }
-    member(out, ',"mediaType":', c.mediaType);
-    if (c.schema !== undefined) {
-      out.push(',"schema":');
-      writeSchema(c.schema, refs, out);
-    }
-    closeObject(out, at);
-  }
-  out.push("]");
-}
-
-/** `,"key":` and the value's canonical text, unless the value is undefined (a dropped member). */
-function member(out: string[], key: string, value: unknown): void {
-  if (value === undefined) return;
-  out.push(key);
-  writeCanonical(value, out);
-}
-
-/** Braces around the members written from `at` on (each began with a comma): `{}` when none. */
-function closeObject(out: string[], at: number): void {
-  if (out.length === at) out.push("{}");
-  else {
-    out[at] = "{" + out[at]!.slice(1);
-    out.push("}");
-  }
+/** A schema of the shape: writeCanonical writes it with writeSchema. */
+class SchemaSlot {
+  constructor(
+    readonly schema: Schema,
+    readonly refs: Set<string>,
+  ) {}
 }
 
 /** writeSchema's text of a schema and the names it references (for the tests). */
-export function strippedSchema(schema: SubSchema): {
-  text: string;
-  refs: Set<string>;
-} {
+export function strippedSchema(schema: SubSchema) {
   const refs = new Set<string>();
   const out: string[] = [];
   writeSchema(schema, refs, out);
@@ -289,18 +216,13 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
     // the same positions as mapSubSchemas (model/schema/walk.ts)
-    if (Array.isArray(value)) {
-      if (!LIST_KEYWORDS.has(keyword)) writeCanonical(value, out);
-      else {
-        out.push("[");
-        for (let j = 0; j < value.length; j++) {
-          if (j > 0) out.push(",");
-          const item: unknown = value[j];
-          if (isSubSchema(item)) writeSchema(item, refs, out);
-          else writeCanonical(item, out);
-        }
-        out.push("]");
+    if (Array.isArray(value) && LIST_KEYWORDS.has(keyword)) {
+      out.push("[");
+      for (let j = 0; j < value.length; j++) {
+        if (j > 0) out.push(",");
+        writeSub(value[j], refs, out);
       }
+      out.push("]");
     } else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
       writeSchema(value, refs, out);
     else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
@@ -308,10 +230,8 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
       out.push("{");
       for (let j = 0; j < names.length; j++) {
         if (j > 0) out.push(",");
-        const item = value[names[j]!];
         out.push(JSON.stringify(names[j]!), ":");
-        if (isSubSchema(item)) writeSchema(item, refs, out);
-        else writeCanonical(item, out);
+        writeSub(value[names[j]!], refs, out);
       }
       out.push("}");
     } else writeCanonical(value, out);
@@ -319,8 +239,15 @@ function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
   out.push("}");
 }
 
+function writeSub(item: unknown, refs: Set<string>, out: string[]): void {
+  if (isSubSchema(item)) writeSchema(item, refs, out);
+  else writeCanonical(item, out);
+}
+
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
 function writeCanonical(value: unknown, out: string[]): void {
+  if (value instanceof SchemaSlot)
+    return writeSchema(value.schema, value.refs, out);
   if (Array.isArray(value)) {
     out.push("[");
     for (let i = 0; i < value.length; i++) {

@@ -153,25 +153,31 @@ export class CheckCode extends CheckText {
 
   override sub(s: Site, sub: PlanSub): void {
     const target = this.target(sub);
-    if (target !== undefined) {
-      if (this.inline(s, target)) return;
-    } else if (s.indent <= INDENT_LIMIT) {
-      // in place, unless a line would not fit (its pointer grew long): then a function's
-      const mark = this.mark();
-      const lines = s.fn.lines.length;
-      s.fn.trying++;
-      try {
-        this.ops(s, sub as PlanOp[]);
-        return;
-      } catch (error) {
-        if (error !== OVER_WIDTH) throw error;
-      } finally {
-        s.fn.trying--;
-      }
-      s.fn.lines.length = lines;
-      this.restore(mark);
+    // in place, unless a line would not fit (its pointer grew long): then a function's
+    const placed =
+      target !== undefined
+        ? this.inline(s, target)
+        : s.indent <= INDENT_LIMIT && this.tried(s, sub as PlanOp[], false);
+    if (!placed) this.call(s, this.checkOf(sub));
+  }
+
+  /** `ops` in place; false, and nothing written, when too wide (`any`: or unsupported). */
+  private tried(s: Site, ops: readonly PlanOp[], any: boolean): boolean {
+    const mark = this.mark();
+    const lines = s.fn.lines.length;
+    s.fn.trying++;
+    try {
+      this.ops(s, ops);
+      return true;
+    } catch (error) {
+      if (any ? !(error instanceof Unsupported) : error !== OVER_WIDTH)
+        throw error;
+    } finally {
+      s.fn.trying--;
     }
-    this.call(s, this.checkOf(sub));
+    s.fn.lines.length = lines;
+    this.restore(mark);
+    return false;
   }
 
   /** The node a sub-schema only calls (a named schema's), if it is one. */
@@ -196,23 +202,12 @@ export class CheckCode extends CheckText {
       (s.fn.inlined += this.sizes[id]) > INLINE_BUDGET
     )
       return false;
-    const mark = this.mark();
-    const lines = s.fn.lines.length;
     this.inlined.push(id);
-    s.fn.trying++;
     try {
-      this.ops(s, ops);
-      return true;
-    } catch (error) {
-      // OVER_WIDTH among them
-      if (!(error instanceof Unsupported)) throw error;
+      return this.tried(s, ops, true);
     } finally {
       this.inlined.pop();
-      s.fn.trying--;
     }
-    s.fn.lines.length = lines;
-    this.restore(mark);
-    return false;
   }
 
   private ops(s: Site, ops: readonly PlanOp[]): void {
@@ -289,10 +284,8 @@ export class CheckCode extends CheckText {
         const check = this.checkOf(op[1] as PlanSub);
         const at = this.path(fn, s.path);
         const d = this.depth(fn, s.level);
-        fn.line(indent, `if (r.passes(${check}, ${v}, ${at}, ${d})) {`);
-        this.fail(indented(s, 2), "not", "must not match the schema in not");
-        fn.line(indent, "}");
-        return;
+        const passes = `r.passes(${check}, ${v}, ${at}, ${d})`;
+        return this.guard(s, passes, "not", "must not match the schema in not");
       }
       case "if": {
         const test = this.checkOf(op[1] as PlanSub);

@@ -5,6 +5,7 @@ import {
   print,
   environmentFile,
   propertyKey,
+  revivesAny,
   runtimeFile,
   streamedFile,
   templateText,
@@ -17,7 +18,7 @@ import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 import { operationsFile } from "./operations-file.js";
 import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo, wireTyped } from "./wire.js";
+import { HEADER, narrowedTo } from "./wire.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
 export const VALIDATOR_FILES = [
@@ -89,7 +90,7 @@ function schemasFile(
       );
       out.write(imports);
       // `Wire<T>`, declared here once (and imported by the other files)
-      if (wireTyped(model))
+      if (revivesAny(model.scalars))
         out.write(
           "\n\n" +
             templateText("validators", "wire.ts", templatesDir).trimEnd(),

@@ -5,19 +5,20 @@ import type {
   Parameter,
   Schema,
 } from "../../model/types.js";
-import type { GeneratedFile, TypeIndex } from "../artifact.js";
+import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import {
   headerParameters,
   isJsonMediaType as isJson,
   ownBodySchemas,
   propertyKey,
+  revivesAny,
   setOwn,
   streamedFile,
 } from "../toolkit.js";
 import { isBareRef, PlanBuilder, type PlanSub } from "./plan.js";
 import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo, wireTyped } from "./wire.js";
+import { HEADER, narrowedTo } from "./wire.js";
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
@@ -25,13 +26,10 @@ type Part = "path" | "query" | "headers" | "cookies" | "body";
 type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
 
 /** The type names of an endpoint's or a webhook's parts. */
-interface OperationTypes {
-  path?: string;
-  query?: string;
-  headers?: string;
-  body?: string;
-  responses: string;
-}
+type OperationTypes = Pick<
+  EndpointTypes,
+  "path" | "query" | "headers" | "body" | "responses"
+>;
 
 /**
  * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
@@ -123,7 +121,7 @@ export function operationsFile(
       const imports = [
         ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(wireTyped(model)
+        ...(revivesAny(model.scalars)
           ? ['import type { Wire } from "./schemas.js";']
           : []),
         ...(named ? ['import * as S from "./schemas.js";'] : []),

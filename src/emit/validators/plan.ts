@@ -218,10 +218,7 @@ const BOUNDS = [
 
 function numberOps(s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
-  for (const key of BOUNDS) {
-    const v = s[key];
-    if (num(v)) out.push([key, v]);
-  }
+  for (const key of BOUNDS) if (num(s[key])) out.push([key, s[key]]);
   if (num(s.multipleOf) && s.multipleOf > 0)
     out.push(["multipleOf", s.multipleOf]);
   return out;
