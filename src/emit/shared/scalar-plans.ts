@@ -104,8 +104,7 @@ class PlanBuilder {
     const sent = endpoint.requestBody
       ? sentContent(endpoint.requestBody.content)[0]
       : undefined;
-    const body = this.node(sent?.schema, 0);
-    if (body !== undefined) op.body = body;
+    put(op, "body", this.node(sent?.schema, 0));
     if (this.server && endpoint.requestBody) {
       // by the media type the server reads a body under (the first listing of each)
       const bodies: Record<string, Plan> = {};
@@ -149,9 +148,8 @@ class PlanBuilder {
     if (isMap(schema.patternProperties))
       for (const member of Object.values(schema.patternProperties))
         rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
-    if (rest !== undefined) own.r = rest;
-    const items = this.node(schema.items, depth + 1);
-    if (items !== undefined) own.e = items;
+    put(own, "r", rest);
+    put(own, "e", this.node(schema.items, depth + 1));
     if (Array.isArray(schema.prefixItems)) {
       const tuple = schema.prefixItems.map((s) => this.node(s, depth + 1));
       if (tuple.some((p) => p !== undefined)) own.t = tuple.map((p) => p ?? {});
@@ -207,10 +205,8 @@ class PlanBuilder {
       const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
       if (merged !== undefined) setOwn((out.p ??= {}), key, merged);
     }
-    const r = this.all(x.r, y.r, depth + 1);
-    if (r !== undefined) out.r = r;
-    const e = this.all(x.e, y.e, depth + 1);
-    if (e !== undefined) out.e = e;
+    put(out, "r", this.all(x.r, y.r, depth + 1));
+    put(out, "e", this.all(x.e, y.e, depth + 1));
     const length = Math.max(x.t?.length ?? 0, y.t?.length ?? 0);
     if (length > 0)
       out.t = Array.from(
@@ -285,12 +281,9 @@ class PlanBuilder {
       const out: PlanNode = {};
       if (plan.s) out.s = plan.s;
       if (plan.i) out.i = 1;
-      const p = prunedRecord(plan.p, prune);
-      if (p !== undefined) out.p = p;
-      const r = prune(plan.r);
-      if (r !== undefined) out.r = r;
-      const e = prune(plan.e);
-      if (e !== undefined) out.e = e;
+      put(out, "p", prunedRecord(plan.p, prune));
+      put(out, "r", prune(plan.r));
+      put(out, "e", prune(plan.e));
       if (plan.t?.some((p) => prune(p) !== undefined))
         out.t = plan.t.map((p) => prune(p) ?? {});
       return isEmpty(out) ? undefined : out;
@@ -302,17 +295,14 @@ class PlanBuilder {
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
       const kept: OperationPlan = {};
-      for (const [, where] of REQUEST_PARTS) {
-        const plans = prunedRecord(op[where], prune);
-        if (plans) kept[where] = plans;
-      }
+      for (const [, where] of REQUEST_PARTS)
+        put(kept, where, prunedRecord(op[where], prune));
       const body = prune(op.body);
-      if (body !== undefined) kept.body = body;
+      put(kept, "body", body);
       // kept only when a listed media type revives otherwise than the sent one
       if (keys(op.bodies).some((k) => !same(prune(member(op.bodies, k)), body)))
         kept.bodies = prunedRecord(op.bodies, prune) ?? {};
-      const responses = prunedRecord(op.responses, prune);
-      if (responses) kept.responses = responses;
+      put(kept, "responses", prunedRecord(op.responses, prune));
       const lossless =
         (int64(kept.body) || Object.values(kept.bodies ?? {}).some(int64)
           ? 1
@@ -369,6 +359,11 @@ function defined(
   for (const [key, plan] of entries)
     if (plan !== undefined) setOwn(out, key, plan);
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Sets `key` of `target` to `value` when it is defined. */
+function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
+  if (value !== undefined) target[key] = value;
 }
 
 function keys(record: Record<string, unknown> | undefined): string[] {
