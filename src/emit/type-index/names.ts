@@ -122,15 +122,11 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
 
 /** True when `name` is one of the endpoints' type names: a base followed by a suffix. */
 function isEndpointTypeName(name: string, bases: ReadonlySet<string>): boolean {
-  for (let i = 0; i < ENDPOINT_TYPE_SUFFIXES.length; i++) {
-    const suffix = ENDPOINT_TYPE_SUFFIXES[i]!;
-    if (
+  return ENDPOINT_TYPE_SUFFIXES.some(
+    (suffix) =>
       name.endsWith(suffix) &&
-      bases.has(name.slice(0, name.length - suffix.length))
-    )
-      return true;
-  }
-  return false;
+      bases.has(name.slice(0, name.length - suffix.length)),
+  );
 }
 
 /** The type name a schema asks for, before any collision (`objs_user` → `ObjsUser`). */

@@ -49,10 +49,9 @@ function writeObject(node: ObjectNode, indent: number, out: string[]): void {
   const inner = indent + 2;
   const lead = newlineAnd(inner);
   out.push("{");
-  const members = node.members;
-  for (let i = 0; i < members.length; i++) {
+  for (const member of node.members) {
     out.push(lead);
-    writeMember(members[i]!, inner, out);
+    writeMember(member, inner, out);
   }
   if (node.index) {
     out.push(lead);
@@ -180,10 +179,7 @@ function writeBrokenAssigned(
     }
     // plain texts, two of them not null (one is `(T | null)[]`, a text), too long for the line
     if (!plainMembers(element)) return false;
-    let others = 0;
-    for (let i = 0; i < element.members.length; i++)
-      if (!isNullType(element.members[i]!)) others++;
-    if (others < 2) return false;
+    if (element.members.filter((m) => !isNullType(m)).length < 2) return false;
     const inner = flat(element)!;
     if (indent + textWidth(lead) + textWidth(inner) + 6 <= PRINT_WIDTH)
       return false;
@@ -195,10 +191,8 @@ function writeBrokenAssigned(
   }
   if (node.kind === "intersection" && !isAlias) {
     // [" ", group(parts)]: objects hug each other, each broken by itself
-    for (let i = 0; i < node.members.length; i++) {
-      const m = node.members[i]!;
-      if (m.kind !== "object" || !isExpanded(m)) return false;
-    }
+    if (!node.members.every((m) => m.kind === "object" && isExpanded(m)))
+      return false;
     out.push(lead, " ");
     for (let i = 0; i < node.members.length; i++) {
       if (i > 0) out.push(" & ");
@@ -215,16 +209,13 @@ function writeBrokenAssigned(
  * expanded (isExpanded), one of them at least: its `|` lines always break.
  */
 function brokenUnion(node: Union): boolean {
-  if (isHuggedUnion(node)) return false;
-  let expanded = false;
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
-    if (m.kind === "raw") {
-      if (m.text.endsWith(" ")) return false;
-    } else if (isExpanded(m)) expanded = true;
-    else return false;
-  }
-  return expanded;
+  return (
+    !isHuggedUnion(node) &&
+    node.members.every((m) =>
+      m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
+    ) &&
+    node.members.some((m) => m.kind !== "raw")
+  );
 }
 
 /**
@@ -305,19 +296,13 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
 function plainMembers(node: Union): boolean {
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
-    if (m.kind !== "raw" || m.text.endsWith(" ")) return false;
-  }
-  return true;
+  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
 }
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
   if (lines.length === 1 && !lines[0]!.includes("*/")) return true;
-  for (let i = 0; i < lines.length; i++)
-    if (lines[i]!.endsWith(" ")) return false;
-  return true;
+  return !lines.some((line) => line.endsWith(" "));
 }
 
 const NEWLINES: string[] = [];

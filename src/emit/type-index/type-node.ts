@@ -74,8 +74,7 @@ export function union(members: TypeNode[]): TypeNode {
 export function intersection(members: TypeNode[]): TypeNode {
   // the members that say something (not `unknown`), nested intersections spread
   const useful: TypeNode[] = [];
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
+  for (const m of members) {
     if (m.kind === "intersection") {
       for (const part of m.members) if (!isUnknownType(part)) useful.push(part);
     } else if (!isUnknownType(m)) useful.push(m);
