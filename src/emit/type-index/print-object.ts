@@ -305,9 +305,7 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-const NEWLINES: string[] = [];
-
-/** A newline and `n` spaces (the same string each time). */
+/** A newline and `n` spaces. */
 function newlineAnd(n: number): string {
-  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
+  return "\n" + " ".repeat(n);
 }

@@ -69,17 +69,6 @@ export function schemaToType(
   return new Typing(naming, mode).type(schema, lookup);
 }
 
-/** The keyword types, one node each (type nodes are never changed once made). */
-const KEYWORD_NODES = {
-  string: raw("string"),
-  Blob: raw("Blob"),
-  Date: raw("Date"),
-  number: raw("number"),
-  bigint: raw("bigint"),
-  boolean: raw("boolean"),
-  null: raw("null"),
-};
-
 function literalType(value: unknown): TypeNode | undefined {
   if (typeof value === "string") return raw(stringLiteral(value));
   if (typeof value === "number" && Number.isFinite(value))
@@ -153,18 +142,16 @@ class Typing {
         // a form body's `format: binary` field is the Blob the client hands over; a Date where
         // the model's `scalars` revive it (src/model/schema/scalars.ts)
         if (this.mode === "form" && schema.format === "binary")
-          return KEYWORD_NODES.Blob;
-        return revivedScalar(schema, this.naming.scalars)
-          ? KEYWORD_NODES.Date
-          : KEYWORD_NODES.string;
+          return raw("Blob");
+        return raw(revivedScalar(schema, this.naming.scalars) ? "Date" : type);
       case "integer":
         return revivedScalar(schema, this.naming.scalars) === "int64"
-          ? KEYWORD_NODES.bigint
-          : KEYWORD_NODES.number;
+          ? raw("bigint")
+          : raw("number");
       case "number":
       case "boolean":
       case "null":
-        return KEYWORD_NODES[type];
+        return raw(type);
       case "array":
         return this.array(schema);
       case "object":
