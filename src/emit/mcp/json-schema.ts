@@ -127,6 +127,7 @@ export class ToolSchemas {
   private object(schema: Schema): JsonObject {
     const out: JsonObject = {};
     const set = (key: string, value: Json) => setOwn(out, key, value);
+    const sub = (inner: unknown) => (isObject(inner) ? this.object(inner) : {});
     for (const [key, value] of Object.entries(schema)) {
       if (value === undefined) continue;
       if (key === "$ref") {
@@ -136,18 +137,15 @@ export class ToolSchemas {
       } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         const map: JsonObject = {};
         for (const [name, inner] of Object.entries(value))
-          setOwn(map, name, isObject(inner) ? this.object(inner) : {});
+          setOwn(map, name, sub(inner));
         set(key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
-        set(
-          key,
-          value.map((inner: unknown) =>
-            isObject(inner) ? this.object(inner) : {},
-          ),
-        );
-      else if (SCHEMAS.has(key) && (isObject(value) || value === false))
-        set(key, isObject(value) ? this.object(value) : false);
-      else if (SCHEMAS.has(key) && value === true) set(key, true);
+        set(key, value.map(sub));
+      else if (
+        SCHEMAS.has(key) &&
+        (isObject(value) || typeof value === "boolean")
+      )
+        set(key, isObject(value) ? this.object(value) : value);
       else if (VALUES.has(key)) set(key, value as Json);
     }
     if (revivedScalar(schema, this.scalars) === "int64") {
