@@ -97,12 +97,7 @@ export interface ClientEndpointView {
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */
   scopes: string[][];
   /** Parameters not sent their location's default way, by location. */
-  styles: {
-    path: StyledName[];
-    query: StyledName[];
-    headers: StyledName[];
-    cookies: StyledName[];
-  };
+  styles: Record<"path" | "query" | "headers" | "cookies", StyledName[]>;
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
   /**

@@ -94,13 +94,11 @@ export function endpointTypeBase(endpoint: Endpoint): string {
 }
 
 /**
- * TypeScript names for every named schema, keyed by schema name (docs/types.md, "Names"):
- * per-endpoint names are reserved first and schema names give way; schemas are visited sorted,
- * so the result does not depend on the order of the inputs.
+ * Type names by schema name (docs/types.md, "Names"): endpoints' names are reserved first, and
+ * schemas, visited sorted (the order of the inputs does not matter), give way.
  */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
-  // the endpoints' type names are `<base><suffix>`: their bases are kept, not every name
   const bases = new Set<string>();
   for (let i = 0; i < model.endpoints.length; i++)
     bases.add(endpointTypeBase(model.endpoints[i]!));
@@ -131,7 +129,7 @@ function isEndpointTypeName(name: string, bases: ReadonlySet<string>): boolean {
 
 /** The type name a schema asks for, before any collision (`objs_user` → `ObjsUser`). */
 export function schemaTypeName(schemaName: string): string {
-  // `objs_user` reads better as `ObjsUser`; other identifiers keep their casing (`HTTPError`)
+  // other identifiers keep their casing (`HTTPError`)
   if (isIdentifierName(schemaName) && !schemaName.includes("_")) {
     const upper = schemaName.charAt(0).toUpperCase() + schemaName.slice(1);
     if (!isReservedWord(upper)) return upper;

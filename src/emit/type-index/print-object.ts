@@ -21,10 +21,7 @@ import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 type ObjectNode = Extract<TypeNode, { kind: "object" }>;
 type Union = Extract<TypeNode, { kind: "union" }>;
 
-/**
- * An object type, expanded: `{`, one member per line indented by two more than `indent`, `}` at
- * `indent`: what print(expandedObjectDoc(node), { indent }) writes.
- */
+/** An object type, expanded: what print(expandedObjectDoc(node), { indent }) writes. */
 export function printObject(node: ObjectNode, indent = 0): string {
   const out: string[] = [];
   writeObject(node, indent, out);
@@ -86,10 +83,7 @@ function writeMember(
   out.push(print([memberDoc(member), ";"], { indent }));
 }
 
-/**
- * `lead`, the type as assignedDoc(node, isAlias) lays it out after it, and `;`, from column
- * `indent`, when the shape is one written directly; false (nothing written) otherwise.
- */
+/** `lead`, the type as assignedDoc lays it out, and `;`; false (nothing written) if not direct. */
 function writeAssigned(
   lead: string,
   node: TypeNode,
@@ -147,10 +141,9 @@ function writeAssigned(
 }
 
 /**
- * The shapes holding an expanded object (isExpanded), whose layout is known whatever the width:
- * a union of such members and plain texts, an array of one, an intersection of expanded objects
- * beside a property key; also an array of a union of plain texts that does not fit on its line.
- * False (nothing written) otherwise.
+ * The shapes laid out the same whatever the width: a union of expanded objects (isExpanded) and
+ * plain texts, an array of one, an intersection of expanded objects beside a property key; also
+ * an array of a union of plain texts too long for its line. False (nothing written) otherwise.
  */
 function writeBrokenAssigned(
   lead: string,
@@ -204,10 +197,7 @@ function writeBrokenAssigned(
   return false;
 }
 
-/**
- * A union not hugged by nulls whose members are plain texts (none ending with a space) or
- * expanded (isExpanded), one of them at least: its `|` lines always break.
- */
+/** A union not hugged by nulls of plain texts and expanded members (one at least): always broken. */
 function brokenUnion(node: Union): boolean {
   return (
     !isHuggedUnion(node) &&
@@ -218,10 +208,7 @@ function brokenUnion(node: Union): boolean {
   );
 }
 
-/**
- * unionLines broken at `indent`: `| member` per line, each member's own lines aligned after
- * its `| ` (the caller has written the line break before the first).
- */
+/** unionLines broken at `indent`, after the line break before the first (the caller's). */
 function writeUnionLines(node: Union, indent: number, out: string[]): void {
   const next = newlineAnd(indent);
   for (let i = 0; i < node.members.length; i++) {

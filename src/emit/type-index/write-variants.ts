@@ -57,9 +57,8 @@ export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
 }
 
 /**
- * Collects the `$ref` targets anywhere in the schema into `refs`; directional when a required
- * member anywhere in it is readOnly/writeOnly (src/model/schema/schema.ts's requiresDirectional, allOf
- * members looking into their siblings as the types do), binary when it holds a binary string.
+ * Collects the schema's `$ref` targets into `refs`; directional when a required member anywhere
+ * in it is readOnly/writeOnly (allOf members look into their siblings, as the types do).
  */
 function scan(
   schemas: Record<string, NamedSchema>,
@@ -95,9 +94,8 @@ function scan(
 }
 
 /**
- * Names of the schemas a request body sent as a form, multipart or octet-stream reaches
- * (`form` mode, see schema-to-type.ts) that hold a `format: binary` string themselves or
- * through a `$ref`: there it is a Blob, in JSON a string. Only these get a `<Name>Form` type.
+ * The schemas a request body sent in `form` mode reaches that hold a `format: binary` string,
+ * themselves or through a `$ref` (a Blob there, in JSON a string): each gets a `<Name>Form`.
  */
 export function schemasWithFormVariant(
   model: ApiModel,
