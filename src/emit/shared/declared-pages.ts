@@ -9,9 +9,8 @@ import { successStatuses } from "../../model/item-streams.js";
 import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
 
 /**
- * The declared page shapes by endpoint key, each checked against its endpoint: a key that names
- * no endpoint, a query parameter the endpoint does not have, or a property its success body does
- * not declare is a `client/page-declaration` error, and that declaration is dropped (never guessed).
+ * The declared page shapes by endpoint key: one naming no endpoint, or a query parameter or
+ * success body property it lacks, is a `client/page-declaration` error, and dropped.
  */
 export function declaredPages(
   model: ApiModel,

@@ -22,10 +22,7 @@ export class BinarySample {
 
 export const BINARY: BinarySample = Object.freeze(new BinarySample());
 
-/**
- * A date(-time) the generated code holds as a `Date` (`dates: "Date"`): `new Date("…")` in
- * client calls; its text on the wire.
- */
+/** A date(-time) held as a `Date` (`dates: "Date"`): `new Date("…")` in calls, text on the wire. */
 export class DateSample {
   constructor(readonly text: string) {}
   toJSON(): string {
@@ -80,11 +77,7 @@ interface State {
   schemas: Record<string, NamedSchema>;
 }
 
-/**
- * A request body's sample: its schema's, or without one what the media type says (the generated
- * types do the same): file content for binary types, text for `text/*`, else an empty object
- * (a body no source describes: `unknown`).
- */
+/** A request body's sample: its schema's, else by its media type (as `undescribedBody` says). */
 export function bodySample(
   media: MediaContent | undefined,
   schemas: Record<string, NamedSchema>,

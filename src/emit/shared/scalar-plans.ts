@@ -59,8 +59,7 @@ const MAX_DEPTH = 64;
 
 /**
  * The plans of every endpoint that holds a revived value, by name; undefined when none does. The
- * server's (`server`) add every such webhook, by `webhook <name>` (the receiver's), and a body's
- * plan by each media type it may arrive as (`bodies`).
+ * server's add its webhooks (`webhook <name>`) and a body's plan by media type (`bodies`).
  */
 export function scalarPlans(
   model: ApiModel,
@@ -260,10 +259,7 @@ class PlanBuilder {
     return isEmpty(out) ? undefined : out;
   }
 
-  /**
-   * The plans without what revives nothing (a named plan whose members revive nothing, however
-   * deep), named plans renumbered; each endpoint's `lossless` bits. Undefined when none is left.
-   */
+  /** The plans without what revives nothing, named ones renumbered, with `lossless`; or undefined. */
   finish(operations: Record<string, OperationPlan>): Plans | undefined {
     // a named plan lives when it revives something itself or through what it refers to
     const lives = holding(
@@ -314,10 +310,7 @@ class PlanBuilder {
   }
 }
 
-/**
- * Whether a plan holds a node `own` says yes to, itself or through the named plans it refers to
- * (`named`, cycles included).
- */
+/** Whether a plan holds a node `own` accepts, itself or through named plans (cycles included). */
 function holding(
   named: readonly PlanNode[],
   own: (node: PlanNode) => boolean,

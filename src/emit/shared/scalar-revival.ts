@@ -13,9 +13,7 @@ import {
 
 /**
  * Dates and big integers (config `dates: "Date"`, `int64: "bigint"`) as the generated client or
- * server revives them: which operations hold such a value, the files of a folder that revive
- * them (its plans and the runtime that walks them), and whether a JSON answer is one the client
- * can revive. The plans themselves are the runtime's data (scalar-plans.ts).
+ * server revives them, by the plans of scalar-plans.ts.
  */
 export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
@@ -113,10 +111,7 @@ function unrevivable(
   return undefined;
 }
 
-/**
- * `scalar-plans.ts` of the client or the server: templates/shared/scalar-plans.ts with the plans
- * as one JSON text parsed when the module loads (data cheap to type-check).
- */
+/** templates/shared/scalar-plans.ts with the plans as one JSON text (cheap to type-check). */
 function scalarPlansFile(
   plans: Plans,
   templatesDir: string | undefined,
