@@ -18,9 +18,8 @@ import type {
   ClientLocals,
 } from "./view-types.js";
 
-// The typed client: the runtime files of templates/client/, and client/index.ts rendered by the
-// templates client/endpoint.js and index.js (users may override them) from views of raw spec text
-// (view-types.ts) with the helpers that escape and lay it out (template-helpers.ts).
+// The typed client: templates/client/'s runtime files, and client/index.ts rendered by the
+// (overridable) templates endpoint.js and index.js from views of raw spec text (view-types.ts).
 
 /** `templates/client/endpoint.js`. */
 export interface EndpointTemplate {

@@ -8,11 +8,9 @@ export type AuthSchemeView =
   | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
 /**
- * The security schemes the client can apply, by name: HTTP bearer, OAuth 2.0 and OpenID Connect
- * send a bearer token, HTTP basic sends username/password, API keys go where the scheme says.
- * Other HTTP schemes (digest, …) need a challenge round-trip and are left to the caller's headers.
- * With them, the token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme
- * name: what `clientCredentials` (client/oauth.ts) asks for a token.
+ * The schemes the client can apply, by name: bearer (HTTP, OAuth 2.0, OpenID Connect), basic,
+ * API keys (other HTTP schemes need a challenge round-trip: the caller's headers); and each
+ * client-credentials token URL, which `clientCredentials` (client/oauth.ts) asks.
  */
 export function clientSchemes(model: ApiModel) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
@@ -49,9 +47,8 @@ export function clientSchemes(model: ApiModel) {
 }
 
 /**
- * The endpoint's security alternatives as lists of scheme names, keeping only alternatives the
- * client can satisfy. Undefined when no source said anything (the runtime then tries every
- * scheme); an empty list means the endpoint needs no auth.
+ * The endpoint's security alternatives the client can satisfy, as scheme names; undefined when no
+ * source said (the runtime tries every scheme); none when it needs no auth.
  */
 export function securityAlternatives(
   endpoint: Endpoint,

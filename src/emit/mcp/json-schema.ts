@@ -15,10 +15,7 @@ export type Json =
 /** A JSON Schema object as tools.ts holds it. */
 export type JsonObject = { [key: string]: Json };
 
-/**
- * The model's keywords an MCP tool's schema does not keep: draft 4's and OpenAPI's spellings,
- * a tool schema's own `$defs`, and notes for readers of documents.
- */
+/** Keywords a tool's schema drops: draft 4's and OpenAPI's spellings, `$defs`, readers' notes. */
 const NOT_KEPT: ReadonlySet<string> = new Set([
   "additionalItems",
   "definitions",
@@ -32,9 +29,8 @@ const kept = (keywords: readonly string[]): string[] =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
 /**
- * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold (strict
- * validators refuse the rest: `x-…`, `discriminator`, `xml`, `example`); tools.ts holds it as
- * `KEYWORDS` (all but `values`) for the runtime's schema.ts.
+ * The JSON Schema 2020-12 keywords a tool's schema keeps (strict validators refuse the rest), by
+ * what they hold; tools.ts holds all but `values` for the runtime's schema.ts.
  */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */
@@ -93,9 +89,8 @@ const MODEL_REF = "#/components/schemas/";
 export const DEFS_REF = "#/$defs/";
 
 /**
- * Writes the model's schemas as the JSON Schemas of MCP tools: the keywords of JSON Schema only,
- * references as `#/$defs/<name>` (the runtime's schema.ts replaces them by their schemas), and
- * remembers every named schema they refer to, through each other, for tools.ts's DEFS.
+ * The model's schemas as MCP tools' JSON Schemas: JSON Schema's keywords only, references as
+ * `#/$defs/<name>`, each named schema they reach remembered for tools.ts's DEFS.
  */
 export class ToolSchemas {
   private readonly named = new Map<string, JsonObject>();
