@@ -84,28 +84,16 @@ function unrevivable(
       ? `${at || "/"}: ${value} is no int64`
       : undefined;
   if (typeof value !== "object" || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unrevivable(
-        value[i],
-        node.t?.[i] ?? node.e,
-        named,
-        `${at}/${i}`,
-        depth + 1,
-      );
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const member = node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r;
-    const found = unrevivable(
-      item,
-      member,
-      named,
-      `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
-      depth + 1,
-    );
+  // each item or member: its pointer token, its value, its plan
+  const inside: [string, unknown, Plan | undefined][] = Array.isArray(value)
+    ? value.map((item, i) => [String(i), item, node.t?.[i] ?? node.e])
+    : Object.entries(value).map(([key, item]) => [
+        key.replace(/~/g, "~0").replace(/\//g, "~1"),
+        item,
+        node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r,
+      ]);
+  for (const [token, item, member] of inside) {
+    const found = unrevivable(item, member, named, `${at}/${token}`, depth + 1);
     if (found) return found;
   }
   return undefined;
