@@ -68,8 +68,8 @@ export function breaks(doc: Doc): boolean {
 }
 
 /**
- * Columns a text takes in a monospace editor, as prettier counts them (getStringWidth): wide East
- * Asian characters and emoji count two, control and combining characters none.
+ * Columns a text takes, as prettier counts them (getStringWidth): wide East Asian characters and
+ * emoji two, control and combining characters none.
  */
 export function textWidth(text: string): number {
   if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
@@ -263,10 +263,7 @@ export function print(
 
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
-    const last = out[out.length - 1]!;
-    // most pieces end in no space: nothing to trim
-    if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
-    const trimmed = trimTrailing(last, " ");
+    const trimmed = trimTrailing(out[out.length - 1]!, " ");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
       return;
@@ -275,10 +272,7 @@ function trimEnd(out: string[]): void {
   }
 }
 
-/**
- * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
- * left out of the text returned.
- */
+/** print(doc) when `after` (`,`, `;`) follows it on its line: counted for the fit, not returned. */
 export function printBefore(
   doc: Doc,
   after: string,
