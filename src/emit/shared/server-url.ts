@@ -23,7 +23,7 @@ export function serverBasePath(baseUrl?: string): string {
 /** Without a trailing slash; "" for `/` or none. */
 function urlPath(url: string): string {
   const path = trimTrailing(
-    url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, ""),
+    url.replace(ORIGIN, "").replace(/[?#].*$/, ""),
     "/",
   );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
