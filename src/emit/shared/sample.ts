@@ -56,9 +56,8 @@ export interface SampleOptions {
 }
 
 /**
- * A small value of the right shape for a schema, for the docs' request examples. Below the top
- * level only required members are filled in and arrays are empty, which keeps examples short
- * and still valid; a reference that recurses into itself stops at `{}`.
+ * A small value of a schema's shape, for the docs' examples: below the top level only required
+ * members and empty arrays (short, still valid); a reference into itself stops at `{}`.
  */
 export function sampleValue(
   schema: Schema | undefined,

@@ -31,9 +31,8 @@ function urlPath(url: string): string {
 }
 
 /**
- * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned,
- * `openapi3/undeclared-server-variable`). Requests to it would go to a host or path named with
- * braces, so the client has no default base URL instead.
+ * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned).
+ * Requests would go to a host or path named with braces: the client takes no default from it.
  */
 export function hasTemplate(url: string): boolean {
   return /\{[^{}]*\}/.test(url);

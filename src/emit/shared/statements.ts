@@ -105,9 +105,8 @@ export function jsonDoc(value: unknown): Doc {
 }
 
 /**
- * `key: value`. A string too long for the line goes to the next one, indented (prettier's
- * break-after-operator), unless the key is shorter than 5 columns: breaking after it gains
- * little, and prettier keeps such a string beside it.
+ * `key: value`; a string too long for the line goes to the next one, indented, unless the key is
+ * shorter than 5 columns (prettier keeps it beside such a key: breaking gains little).
  */
 function member(key: string, value: unknown): Doc {
   if (typeof value === "string" && textWidth(key) >= 5)

@@ -66,9 +66,8 @@ export const GLOBAL_TYPE_NAMES: readonly string[] = [
 ];
 
 /**
- * What client/index.ts exports itself beside the schema types it re-exports (`export type *`
- * from types.ts): an explicit export wins over a star export, so a schema type of one of these
- * names would be shadowed there. The client reports the rename (client/base-url.ts).
+ * What client/index.ts exports beside the schema types it re-exports with `export type *`: an
+ * explicit export wins over a star export, so a schema type of such a name would be shadowed.
  */
 export const CLIENT_EXPORT_NAMES: readonly string[] = Object.freeze([
   "ApiDataOf",

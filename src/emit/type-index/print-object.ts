@@ -13,9 +13,8 @@ import {
 import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
- * Direct printers for the declarations of types.ts: the text print() writes for a type alias or
- * an expanded object type, written without docs for the shapes whose layout needs no printer;
- * anything else is handed to print() (print-object.test.ts checks both agree on random nodes).
+ * types.ts's declarations written directly where the layout needs no printer, as print() writes
+ * them; anything else is handed to print() (print-object.test.ts checks both agree).
  */
 
 type ObjectNode = Extract<TypeNode, { kind: "object" }>;

@@ -126,10 +126,7 @@ export function printTypeAlias(head: string, node: TypeNode): string {
   return `${print([head, " =", assignedDoc(node, true), ";"])}\n`;
 }
 
-/**
- * A type after `=` in a type alias or `:` in a property (the doc starts right after the
- * separator, space included). prettier's assignment layouts, per kind of node.
- */
+/** A type right after `=` in a type alias or `:` in a property: prettier's assignment layouts. */
 export function assignedDoc(node: TypeNode, isAlias: boolean): Doc {
   switch (node.kind) {
     case "union": {
@@ -203,10 +200,7 @@ function huggedDoc(node: Union): Doc {
   );
 }
 
-/**
- * The members of a union: `A | B` flat; broken, one `| member` per line at the current
- * indentation, each member aligned after its `| `.
- */
+/** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
 function unionLines(members: TypeNode[]): Doc {
   return [
     ifBreak("| "),
@@ -224,10 +218,7 @@ function unionLines(members: TypeNode[]): Doc {
   ];
 }
 
-/**
- * prettier's printIntersectionType: objects hug their neighbours, other members break onto
- * indented lines once the group breaks.
- */
+/** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
 function intersectionDoc(node: Intersection): Doc {
   return group(intersectionParts(node));
 }
@@ -287,10 +278,7 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   }
 }
 
-/**
- * `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
- * schema-to-type; a union V breaks into its `|` lines when it does not fit).
- */
+/** `Record<string, V>`, broken with its type arguments one per line (a union V into `|` lines). */
 function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   const value = flat(node.value);
   const valueDoc =

@@ -1,7 +1,6 @@
 /**
- * A small tree of TypeScript type expressions. Schemas become these nodes first so the printer
- * can lay them out the way prettier would (it needs to know what is a union, an object, …) and
- * so parentheses are added from precedence, never by editing text.
+ * TypeScript type expressions as a tree, so that the printer lays them out as prettier would and
+ * adds parentheses from precedence, never by editing text.
  */
 export type TypeNode =
   | { kind: "raw"; text: string }
@@ -39,10 +38,7 @@ export function raw(text: string): TypeNode {
   return { kind: "raw", text };
 }
 
-/**
- * A union without duplicates (identical members: `Pet[] | Pet[]` for two media types of one
- * schema is `Pet[]`); one member stays itself.
- */
+/** A union without duplicates (`Pet[] | Pet[]` is `Pet[]`); one member stays itself. */
 export function union(members: TypeNode[]): TypeNode {
   const flat = members.some((m) => m.kind === "union")
     ? members.flatMap((m) => (m.kind === "union" ? m.members : [m]))
