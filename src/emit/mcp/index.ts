@@ -41,8 +41,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
   collector.add(`${folder}/secrets.ts`, "KeyPlace", { type: true });
-  // the client's plans of Dates and bigints (config dates, int64): it has scalar-plans.ts
-  // exactly when some endpoint holds one
+  // the client has scalar-plans.ts exactly when some endpoint holds a Date or a bigint
   const revives = scalarRevival(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");

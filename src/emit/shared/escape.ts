@@ -47,8 +47,7 @@ export function jsdocLines(text: string): string[] {
 
 /** Inline Markdown text: characters that would start markup are backslash-escaped, HTML is neutralised. */
 export function markdownText(text: string): string {
-  // list markers after blanks within a line (\s but a line terminator): each line start scans
-  // its line only
+  // list markers after blanks within a line (\s but line breaks): a line start scans its line
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\\/g, "\\\\")

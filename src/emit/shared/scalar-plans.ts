@@ -268,9 +268,8 @@ class PlanBuilder {
     );
     const live = this.named.map((_, i) => lives(i));
     const renumbered = new Map<number, number>();
-    live.forEach((alive, i) => {
+    for (const [i, alive] of live.entries())
       if (alive) renumbered.set(i, renumbered.size);
-    });
     const prune = (plan: Plan | undefined): Plan | undefined => {
       if (plan === undefined) return undefined;
       if (typeof plan === "number") return renumbered.get(plan);

@@ -84,7 +84,6 @@ function unrevivable(
       ? `${at || "/"}: ${value} is no int64`
       : undefined;
   if (typeof value !== "object" || value === null) return undefined;
-  // each item or member: its pointer token, its value, its plan
   const inside: [string, unknown, Plan | undefined][] = Array.isArray(value)
     ? value.map((item, i) => [String(i), item, node.t?.[i] ?? node.e])
     : Object.entries(value).map(([key, item]) => [
