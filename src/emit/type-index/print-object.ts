@@ -130,11 +130,7 @@ function writeAssigned(
   // flat on the next line when it fits there, else one `| member` per line
   out.push(lead, next);
   if (indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH) out.push(text);
-  else
-    for (let i = 0; i < node.members.length; i++) {
-      if (i > 0) out.push(next);
-      out.push("| ", (node.members[i] as { text: string }).text);
-    }
+  else out.push(node.members.map((m) => `| ${flat(m)}`).join(next));
   out.push(";");
   return true;
 }
