@@ -149,7 +149,9 @@ function jsonSample(
     case "string":
       return schema.format === "binary" && state.options.binaryText
         ? "<binary>"
-        : sampleString(schema.format);
+        : schema.format !== undefined && Object.hasOwn(FORMATS, schema.format)
+          ? FORMATS[schema.format]
+          : "string";
     case "integer":
     case "number":
       return typeof schema.minimum === "number" ? schema.minimum : 0;
@@ -227,25 +229,16 @@ export function fitsType(value: unknown, schema: Schema | undefined): boolean {
   );
 }
 
-function sampleString(format: string | undefined): unknown {
-  switch (format) {
-    case "date-time":
-      return "2024-01-01T00:00:00Z";
-    case "date":
-      return "2024-01-01";
-    case "uuid":
-      return "00000000-0000-0000-0000-000000000000";
-    case "email":
-      return "user@example.com";
-    case "uri":
-    case "url":
-      return "https://example.com";
-    case "binary":
-      return BINARY;
-    default:
-      return "string";
-  }
-}
+/** A string's sample by its format. */
+const FORMATS: Readonly<Record<string, unknown>> = {
+  "date-time": "2024-01-01T00:00:00Z",
+  date: "2024-01-01",
+  uuid: "00000000-0000-0000-0000-000000000000",
+  email: "user@example.com",
+  uri: "https://example.com",
+  url: "https://example.com",
+  binary: BINARY,
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
