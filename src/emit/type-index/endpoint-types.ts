@@ -120,12 +120,10 @@ export function receivedBodyVariants(
   json: SchemaMode,
 ): { mediaType: string; type: TypeNode }[] | undefined {
   if (content.length < 2) return undefined;
-  const variants: { mediaType: string; type: TypeNode }[] = [];
-  for (const { type: mediaType, content: c } of firstListings(content)) {
+  return firstListings(content).flatMap(({ type: mediaType, content: c }) => {
     const type = bodyTypeAs(c, naming, json);
-    if (type) variants.push({ mediaType, type });
-  }
-  return variants;
+    return type ? [{ mediaType, type }] : [];
+  });
 }
 
 function bodyTypeAs(
