@@ -30,11 +30,9 @@ export function printObject(node: ObjectNode, indent = 0): string {
 /** `<head> = <node>;` and a newline: what printTypeAlias(head, node) writes. */
 export function printAlias(head: string, node: TypeNode): string {
   const out: string[] = [];
-  if (writeAssigned(`${head} =`, node, true, 0, out)) {
-    out.push("\n");
-    return out.join("");
-  }
-  return printTypeAlias(head, node);
+  return writeAssigned(`${head} =`, node, true, 0, out)
+    ? `${out.join("")}\n`
+    : printTypeAlias(head, node);
 }
 
 function writeObject(node: ObjectNode, indent: number, out: string[]): void {
@@ -252,16 +250,13 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
     case "object":
       writeObject(node, indent, out);
       return;
-    case "array":
-      if (node.element.kind === "union") {
-        out.push("(");
-        writeExpanded(node.element, indent, out);
-        out.push(")[]");
-      } else {
-        writeExpanded(node.element, indent, out);
-        out.push("[]");
-      }
+    case "array": {
+      const union = node.element.kind === "union";
+      if (union) out.push("(");
+      writeExpanded(node.element, indent, out);
+      out.push(union ? ")[]" : "[]");
       return;
+    }
     case "union":
       // hugged: the object and nulls
       for (let i = 0; i < node.members.length; i++) {
