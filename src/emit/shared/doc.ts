@@ -183,14 +183,10 @@ export function print(
     const d = docs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
-      if (newline) {
-        out.push("\n" + " ".repeat(pending));
-        newline = false;
-        pending = 0;
-      } else if (pending > 0) {
-        out.push(" ".repeat(pending));
-        pending = 0;
-      }
+      if (newline || pending > 0)
+        out.push((newline ? "\n" : "") + " ".repeat(pending));
+      newline = false;
+      pending = 0;
       out.push(d);
       column += textWidth(d);
       endsWithSpace = d.charCodeAt(d.length - 1) === 32;

@@ -231,13 +231,10 @@ function intersectionParts(node: Intersection): Doc[] {
     const prevObject = members[i - 1]!.kind === "object";
     const curObject = members[i]!.kind === "object";
     const doc = intersectionMember(members[i]!);
-    if (!prevObject && !curObject) {
-      parts.push(indent([" &", line, doc]));
-    } else if (prevObject && curObject) {
+    if (!prevObject && !curObject) parts.push(indent([" &", line, doc]));
+    else {
+      if (prevObject !== curObject && i > 1) wasIndented = true;
       parts.push(" & ", wasIndented ? indent(doc) : doc);
-    } else {
-      if (i > 1) wasIndented = true;
-      parts.push(" & ", i > 1 ? indent(doc) : doc);
     }
   }
   return parts;
