@@ -48,7 +48,10 @@ export interface IfBreak {
 /** Whether a group around `doc` must break: it holds a hard line or a broken group. */
 export function breaks(doc: Doc): boolean {
   if (typeof doc === "string") return false;
-  if (Array.isArray(doc)) return doc.some(breaks);
+  if (Array.isArray(doc)) {
+    for (const part of doc) if (breaks(part)) return true;
+    return false;
+  }
   const node = doc as Exclude<Doc, string | Doc[]>;
   switch (node.kind) {
     case "line":
@@ -183,10 +186,14 @@ export function print(
     const d = docs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
-      if (newline || pending > 0)
-        out.push((newline ? "\n" : "") + " ".repeat(pending));
-      newline = false;
-      pending = 0;
+      if (newline) {
+        out.push("\n" + " ".repeat(pending));
+        newline = false;
+        pending = 0;
+      } else if (pending > 0) {
+        out.push(" ".repeat(pending));
+        pending = 0;
+      }
       out.push(d);
       column += textWidth(d);
       endsWithSpace = d.charCodeAt(d.length - 1) === 32;
