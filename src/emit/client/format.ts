@@ -78,10 +78,7 @@ export function propertyLine(
   return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
 }
 
-/**
- * `key: [["a"], ["b", "c"]],` broken when too long, and always when several rows each hold
- * several strings (prettier's matrix rule).
- */
+/** `key: [["a"], ["b", "c"]],`, broken when too long or when several rows hold several strings. */
 export function stringMatrix(
   key: string,
   rows: string[][],
@@ -128,10 +125,7 @@ export function stringList(
   return bracketed(key, "[", values.map(stringLiteral), "],", indent);
 }
 
-/**
- * `key: [a, b],` or `key: { a, b },` (`spaced`) at `indent`: `open`, the items, `close`; one item
- * per line when too long (or `broken`).
- */
+/** `key: [a, b],` (`{ a, b }` when `spaced`) at `indent`; one per line when too long or `broken`. */
 export function bracketed(
   key: string,
   open: string,

@@ -26,10 +26,7 @@ import type {
   StyledName,
 } from "./view-types.js";
 
-/**
- * What the client templates write code with: raw view text reaches the file only through the
- * escaping helpers; the layout helpers break lines as prettier would.
- */
+/** What client templates write with: raw text reaches the file only through the escaping helpers. */
 export const clientHelpers = {
   /** A TypeScript string literal holding `value` exactly. */
   stringLiteral,

@@ -67,10 +67,7 @@ export function breaks(doc: Doc): boolean {
   }
 }
 
-/**
- * Columns a text takes, as prettier counts them (getStringWidth): wide East Asian characters and
- * emoji two, control and combining characters none.
- */
+/** Columns a text takes as prettier counts them: wide ones two, control and combining ones none. */
 export function textWidth(text: string): number {
   if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
   let n = 0;

@@ -30,10 +30,7 @@ export function isPlainJsdoc(text: string): boolean {
   return !JSDOC_NOT_PLAIN.test(text);
 }
 
-/**
- * Text for the inside of a `/** … *\/` comment: `*\/` cannot close it, and each line is returned
- * separately so the caller can prefix ` * `.
- */
+/** Text for the inside of a `/** … *\/` comment, line by line: `*\/` cannot close it. */
 export function jsdocLines(text: string): string[] {
   if (isPlainJsdoc(text)) return [text];
   return text

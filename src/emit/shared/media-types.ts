@@ -16,10 +16,7 @@ const MULTIPART = "multipart/form-data";
 
 export { isJsonMediaType };
 
-/**
- * The media type the client sends a body as: JSON first, then the form encodings, then the first
- * listed. The body is typed by it alone, so what type-checks is what arrives.
- */
+/** The media type a body is sent and typed as: JSON, else a form encoding, else the first listed. */
 export function sentMediaType(content: MediaContent[]): string | undefined {
   const types = content.map((c) => c.mediaType);
   return (

@@ -11,10 +11,7 @@ import {
   type Plans,
 } from "./scalar-plans.js";
 
-/**
- * Dates and big integers (config `dates: "Date"`, `int64: "bigint"`) as the generated client or
- * server revives them, by the plans of scalar-plans.ts.
- */
+/** Dates and big integers (config `dates`, `int64`) as the generated client or server revives them. */
 export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
   revives(name: string, webhook?: boolean): boolean;

@@ -23,10 +23,7 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Received",
 ] as const;
 
-/**
- * Global names generated code uses or readers know: a schema type of the same name would
- * shadow them (schemas called `Response`, `Record` or `object` are common).
- */
+/** Global names a schema type of the same name would shadow (`Response`, `Record` are common). */
 export const GLOBAL_TYPE_NAMES: readonly string[] = [
   // built-ins a reader would otherwise mistake the schema type for
   "Object",

@@ -1,7 +1,4 @@
-/**
- * TypeScript type expressions as a tree, so that the printer lays them out as prettier would and
- * adds parentheses from precedence, never by editing text.
- */
+/** Type expressions as a tree: the printer lays them out, with parentheses from precedence. */
 export type TypeNode =
   | { kind: "raw"; text: string }
   | { kind: "union"; members: TypeNode[] }
