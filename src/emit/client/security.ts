@@ -46,10 +46,7 @@ export function clientSchemes(model: ApiModel) {
   return { schemes, tokenUrls };
 }
 
-/**
- * The endpoint's security alternatives the client can satisfy, as scheme names; undefined when no
- * source said (the runtime tries every scheme); none when it needs no auth.
- */
+/** Security alternatives the client can satisfy; undefined (try every scheme) when none is declared. */
 export function securityAlternatives(
   endpoint: Endpoint,
   supported: Set<string>,

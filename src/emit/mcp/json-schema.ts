@@ -28,10 +28,7 @@ const NOT_KEPT: ReadonlySet<string> = new Set([
 const kept = (keywords: readonly string[]): string[] =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
-/**
- * The JSON Schema 2020-12 keywords a tool's schema keeps (strict validators refuse the rest), by
- * what they hold; tools.ts holds all but `values` for the runtime's schema.ts.
- */
+/** The 2020-12 keywords a tool's schema keeps, by what they hold (tools.ts has all but `values`). */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */
   schema: kept(SCHEMA_KEYWORD_GROUPS.one),

@@ -42,10 +42,7 @@ const DESTRUCTIVE: ReadonlySet<HttpMethod> = new Set([
 /** A title's most characters: a summary is a line. */
 const TITLE_LENGTH = 120;
 
-/**
- * One endpoint as an MCP tool (the runtime's `ToolSpec`): name, title, description, annotations
- * by method, input (the request's parts, credentials left out) and output schemas.
- */
+/** One endpoint as an MCP tool (the runtime's `ToolSpec`): texts, annotations, input and output. */
 export function toolSpec(
   model: ApiModel,
   endpoint: Endpoint,
@@ -107,10 +104,7 @@ export function toolSpec(
   return spec;
 }
 
-/**
- * Where the API-key schemes send their keys (secrets.ts's `KeyPlace`), each place once, in the
- * schemes' order by name: every scheme's, as every tool's input leaves these out.
- */
+/** Where the API-key schemes send their keys, each place once: every tool's input leaves these out. */
 export function keyPlaces(model: ApiModel) {
   const places = new Map<string, { in: string; name: string }>();
   for (const name of Object.keys(model.securitySchemes).sort(
@@ -189,10 +183,7 @@ function bodySchema(
   return schema;
 }
 
-/**
- * `{ status, body }` of a success, the structured content a call returns: when every declared
- * success has a JSON body with a schema, or none (204). Undefined otherwise.
- */
+/** `{ status, body }` of a success when every declared one has a JSON body with a schema, or none. */
 function outputSchema(
   endpoint: Endpoint,
   schemas: ToolSchemas,

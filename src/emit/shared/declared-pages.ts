@@ -8,10 +8,7 @@ import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
 
-/**
- * The declared page shapes by endpoint key: one naming no endpoint, or a query parameter or
- * success body property it lacks, is a `client/page-declaration` error, and dropped.
- */
+/** The declared page shapes by endpoint key; one naming what its endpoint lacks is an error, dropped. */
 export function declaredPages(
   model: ApiModel,
   declarations: PageDeclarations | undefined,

@@ -12,10 +12,7 @@ import {
 } from "./print.js";
 import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
-/**
- * types.ts's declarations written directly where the layout needs no printer, as print() writes
- * them; anything else is handed to print() (print-object.test.ts checks both agree).
- */
+/** types.ts's declarations written directly where no printer is needed, as print() writes them. */
 
 type ObjectNode = Extract<TypeNode, { kind: "object" }>;
 type Union = Extract<TypeNode, { kind: "union" }>;
