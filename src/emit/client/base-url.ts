@@ -13,10 +13,7 @@ import {
 import type { Reporter, TypeIndex } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 
-/**
- * The client's default base URL: `--base-url`, else the first server's with its variables at
- * their defaults, without a trailing slash; empty when that names no host or keeps a variable.
- */
+/** `--base-url`, else the first server's URL filled, without a trailing slash; "" when unusable. */
 export function defaultBaseUrl(model: ApiModel, override?: string): string {
   if (override !== undefined) return trimTrailing(override, "/");
   const server = model.servers[0];

@@ -89,10 +89,7 @@ export function stringMatrix(
   return bracketed(key, "[", rows.map(row), "],", indent, { broken: matrix });
 }
 
-/**
- * `head<T>(a, b): R<X, Y> {`, broken as needed: the type parameters (when `head<` alone does not
- * fit), then the parameters, then the return type's arguments.
- */
+/** `head<T>(a, b): R<X, Y> {`, broken as needed: type parameters, parameters, return type arguments. */
 export function genericFunctionHead(
   head: string,
   typeParams: string[],

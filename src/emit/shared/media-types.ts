@@ -39,10 +39,7 @@ export function sentContent(content: MediaContent[]): MediaContent[] {
   return content.filter((c) => c.mediaType === sent);
 }
 
-/**
- * The Accept header: every media type the responses declare, once: JSON ones, the others, then
- * those offered beside a JSON one at `q=0.5` (a negotiating server then answers JSON).
- */
+/** The Accept header: JSON types, the others, then those offered beside JSON at `q=0.5`. */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
   const types = new Set<string>();
   const besideJson = new Set<string>();

@@ -57,10 +57,7 @@ export const WEBHOOK_PREFIX = "webhook ";
 /** Inline nesting (and merges of references) followed at most: deeper is left as the wire has it. */
 const MAX_DEPTH = 64;
 
-/**
- * The plans of every endpoint that holds a revived value, by name; undefined when none does. The
- * server's add its webhooks (`webhook <name>`) and a body's plan by media type (`bodies`).
- */
+/** Every endpoint's plan that revives something, by name (the server's: webhooks, `bodies` too). */
 export function scalarPlans(
   model: ApiModel,
   scalars: ScalarChoices | undefined = model.scalars,

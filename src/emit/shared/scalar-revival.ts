@@ -27,10 +27,7 @@ export interface ScalarRevival {
   unrevivable(value: unknown, name: string, status: string): string | undefined;
 }
 
-/**
- * The revival of the model's dates and big integers, by the client (or, `server`, the server:
- * its webhooks too, a body by each media type it may arrive as); undefined when nothing revives.
- */
+/** The revival of the model's dates and big integers by the client, or the server; or undefined. */
 export function scalarRevival(
   model: ApiModel,
   { server = false }: { server?: boolean } = {},

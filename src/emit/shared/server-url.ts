@@ -30,10 +30,7 @@ function urlPath(url: string): string {
   return path.startsWith("/") ? path : `/${path}`;
 }
 
-/**
- * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned).
- * Requests would go to a host or path named with braces: the client takes no default from it.
- */
+/** `{tenant}` left in a filled URL (a variable no `variables` entry declares): no usable URL. */
 export function hasTemplate(url: string): boolean {
   return /\{[^{}]*\}/.test(url);
 }

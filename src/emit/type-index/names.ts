@@ -89,10 +89,7 @@ export function endpointTypeBase(endpoint: Endpoint): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/**
- * Type names by schema name (docs/types.md, "Names"): endpoints' names are reserved first, and
- * schemas, visited sorted (the order of the inputs does not matter), give way.
- */
+/** Type names by schema name (docs/types.md, "Names"): schemas, sorted, give way to endpoints'. */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
   const bases = new Set<string>();

@@ -93,10 +93,7 @@ function scan(
   return { directional: flagged, binary };
 }
 
-/**
- * The schemas a request body sent in `form` mode reaches that hold a `format: binary` string,
- * themselves or through a `$ref` (a Blob there, in JSON a string): each gets a `<Name>Form`.
- */
+/** The schemas a `form` body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
 export function schemasWithFormVariant(
   model: ApiModel,
   facts: SchemaFacts,
