@@ -13,12 +13,7 @@ import {
 import type { Reporter, TypeIndex } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 
-/**
- * The client's default base URL: the `--base-url` option, else the first server of the model
- * with its variables at their defaults (OpenAPI 3.1 §4.8.6), without a trailing slash. Empty
- * when that URL names no host (`https://{base_url}` whose default is empty gives `https://`):
- * the user must then pass `baseUrl` (see `clientDiagnostics`).
- */
+/** `--base-url`, else the first server's URL filled, without a trailing slash; "" when unusable. */
 export function defaultBaseUrl(model: ApiModel, override?: string): string {
   if (override !== undefined) return trimTrailing(override, "/");
   const server = model.servers[0];
@@ -28,10 +23,8 @@ export function defaultBaseUrl(model: ApiModel, override?: string): string {
 }
 
 /**
- * What the client reports of the model: a method fetch refuses (the endpoint's function would
- * reject every call); a first server with no host (no default base URL); an endpoint's own
- * server it cannot call (it calls the base URL instead); a schema named like one of the client's
- * exports (`ApiError`), which types.ts renames.
+ * What the client reports: a method fetch refuses, a first server that gives no default base URL,
+ * an endpoint's own server it cannot call, a schema named like one of its exports (renamed).
  */
 export function clientDiagnostics(
   model: ApiModel,

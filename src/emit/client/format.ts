@@ -26,9 +26,8 @@ export function genericAlias(
 }
 
 /**
- * `export type Name<P> = Generic<A, B>;` of one type parameter `P`: as `genericAlias` when
- * `export type Name<P> =` fits, else the parameter on its own line and the right-hand side after
- * `> =` (prettier's layout: the left side breaks first).
+ * `export type Name<P> = Generic<A, B>;`: as `genericAlias` when `export type Name<P> =` fits,
+ * else `P` on its own line and the right-hand side after `> =` (the left side breaks first).
  */
 export function genericAliasOf(
   name: string,
@@ -42,9 +41,8 @@ export function genericAliasOf(
 }
 
 /**
- * `head Generic<A, B>;` as prettier lays it out: type arguments one per line when too long, and
- * the whole right-hand side on the next line when even `head Generic<` does not fit. A lone
- * type argument is never broken out (prettier hugs it): the right-hand side moves instead.
+ * `head Generic<A, B>;`: type arguments one per line when too long (a lone one stays hugged), the
+ * right-hand side on the next line when even `head Generic<` does not fit.
  */
 export function genericAliasDoc(
   head: string,
@@ -66,9 +64,8 @@ export function genericAliasDoc(
 }
 
 /**
- * `key: value,` inside an expanded object literal at `indent`. A string value that does not fit
- * moves to the next line unless the key is shorter than 5 characters (prettier's assignment
- * layout: breaking after a short key gains nothing).
+ * `key: value,` in an expanded object literal at `indent`; a string value too long moves to the
+ * next line, unless the key is shorter than 5 characters (breaking after it gains nothing).
  */
 export function propertyLine(
   key: string,
@@ -81,11 +78,7 @@ export function propertyLine(
   return pad(indent) + print(assignment(`${k}:`, value, ","), { indent });
 }
 
-/**
- * An array of string arrays as a property value (`security: [["a"], ["b", "c"]]`). Prettier
- * breaks the outer array when it does not fit, and always when it has several elements that
- * each hold several strings (its matrix rule).
- */
+/** `key: [["a"], ["b", "c"]],`, broken when too long or when several rows hold several strings. */
 export function stringMatrix(
   key: string,
   rows: string[][],
@@ -96,11 +89,7 @@ export function stringMatrix(
   return bracketed(key, "[", rows.map(row), "],", indent, { broken: matrix });
 }
 
-/**
- * `head<T>(a, b): R<X, Y> {`: the type parameters broken only when `head<` alone does not fit,
- * then one parameter per line, then the return type's arguments one per line (prettier's
- * layout of a generic function's head).
- */
+/** `head<T>(a, b): R<X, Y> {`, broken as needed: type parameters, parameters, return type arguments. */
 export function genericFunctionHead(
   head: string,
   typeParams: string[],
@@ -133,10 +122,7 @@ export function stringList(
   return bracketed(key, "[", values.map(stringLiteral), "],", indent);
 }
 
-/**
- * `key: [a, b],` or `key: { a, b },` (`spaced`) at `indent`: `open`, the items, `close`; one item
- * per line when too long (or `broken`).
- */
+/** `key: [a, b],` (`{ a, b }` when `spaced`) at `indent`; one per line when too long or `broken`. */
 export function bracketed(
   key: string,
   open: string,
@@ -153,11 +139,9 @@ export function bracketed(
 }
 
 /**
- * `head callee(a, b, { … });`: a declaration whose value is a call ending with an object
- * argument (`export const name: T = make(a, b, { … });`), laid out as prettier lays it out: the
- * object hugged when `head callee(a, b, {` fits; else every argument on its own line when
- * `head callee(` fits; else the call on the next line. `members(indent)` are the object's lines
- * at `indent` spaces (never none).
+ * `head callee(a, b, { … });` (a declaration whose value is a call ending with an object): the
+ * object hugged when `head callee(a, b, {` fits, else one argument per line when `head callee(`
+ * fits, else the call on the next line. `members(indent)`: the object's lines (never none).
  */
 export function assignedCall(
   head: string,

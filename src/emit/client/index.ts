@@ -1,4 +1,7 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
+  DEFAULT_TEMPLATES_DIR,
   declaredPages,
   endpointServer,
   environmentFile,
@@ -18,9 +21,8 @@ import type {
   ClientLocals,
 } from "./view-types.js";
 
-// The typed client: the runtime files of templates/client/, and client/index.ts rendered by the
-// templates client/endpoint.js and index.js (users may override them) from views of raw spec text
-// (view-types.ts) with the helpers that escape and lay it out (template-helpers.ts).
+// The typed client: templates/client/'s runtime files, and client/index.ts rendered by the
+// (overridable) templates endpoint.js and index.js from views of raw spec text (view-types.ts).
 
 /** `templates/client/endpoint.js`. */
 export interface EndpointTemplate {
@@ -74,19 +76,11 @@ function localNames(taken: Set<string>): ClientLocals {
   };
 }
 
-/** The runtime files besides runtime.ts, copied verbatim; a program bundles what it uses. */
-const RUNTIME_FILES = [
-  "auth.ts",
-  "body.ts",
-  "oauth.ts",
-  "options.ts",
-  "paginate.ts",
-  "result.ts",
-  "serialize.ts",
-  "stream.ts",
-  "timeouts.ts",
-  "transport.ts",
-];
+/** templates/client/'s runtime files but runtime.ts and environment.ts, copied verbatim. */
+const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "client"))
+  .filter((name) => name.endsWith(".ts"))
+  .filter((name) => name !== "runtime.ts" && name !== "environment.ts")
+  .sort();
 
 /** The client's files, and what it reports of the model (base-url.ts, `client.pages`). */
 export async function emitClient({
@@ -134,15 +128,13 @@ export async function emitClient({
       skipTypecheck: true,
     },
     runtimeFile("client", "runtime.ts", templatesDir),
-    // response validation imports the validators: made when the run makes them
-    ...[
-      ...RUNTIME_FILES,
-      ...(artifacts.includes("validators") ? ["validate.ts"] : []),
-      // openapi-fetch's API, typed by paths.ts: made when the run makes that too
-      ...(artifacts.includes("paths") ? ["openapi-fetch.ts"] : []),
-    ]
-      .sort()
-      .map((name) => runtimeFile("client", name, templatesDir)),
+    // a program bundles what it uses; response validation imports the validators, and
+    // openapi-fetch's API is typed by paths.ts: each made when the run makes those
+    ...RUNTIME_FILES.filter(
+      (name) =>
+        (name !== "validate.ts" || artifacts.includes("validators")) &&
+        (name !== "openapi-fetch.ts" || artifacts.includes("paths")),
+    ).map((name) => runtimeFile("client", name, templatesDir)),
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
     ...(revival?.files("client", templatesDir) ?? []),
   ];

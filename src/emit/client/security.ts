@@ -8,11 +8,9 @@ export type AuthSchemeView =
   | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
 /**
- * The security schemes the client can apply, by name: HTTP bearer, OAuth 2.0 and OpenID Connect
- * send a bearer token, HTTP basic sends username/password, API keys go where the scheme says.
- * Other HTTP schemes (digest, …) need a challenge round-trip and are left to the caller's headers.
- * With them, the token URL of each OAuth 2.0 scheme with a client-credentials flow, by scheme
- * name: what `clientCredentials` (client/oauth.ts) asks for a token.
+ * The schemes the client can apply, by name: bearer (HTTP, OAuth 2.0, OpenID Connect), basic,
+ * API keys (other HTTP schemes need a challenge round-trip: the caller's headers); and each
+ * client-credentials token URL, which `clientCredentials` (client/oauth.ts) asks.
  */
 export function clientSchemes(model: ApiModel) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
@@ -48,11 +46,7 @@ export function clientSchemes(model: ApiModel) {
   return { schemes, tokenUrls };
 }
 
-/**
- * The endpoint's security alternatives as lists of scheme names, keeping only alternatives the
- * client can satisfy. Undefined when no source said anything (the runtime then tries every
- * scheme); an empty list means the endpoint needs no auth.
- */
+/** Security alternatives the client can satisfy; undefined (try every scheme) when none is declared. */
 export function securityAlternatives(
   endpoint: Endpoint,
   supported: Set<string>,

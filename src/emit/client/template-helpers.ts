@@ -26,12 +26,7 @@ import type {
   StyledName,
 } from "./view-types.js";
 
-/**
- * What the client templates write code with. The escaping helpers are the only way raw view text
- * reaches the file: `stringLiteral` for a string in code, `propertyKey` for an object key,
- * `jsdocLines` + `printDoc` for a comment. The layout helpers break a line as prettier would
- * (lines of at most 80 columns), so that the generated code passes `prettier --check`.
- */
+/** What client templates write with: raw text reaches the file only through the escaping helpers. */
 export const clientHelpers = {
   /** A TypeScript string literal holding `value` exactly. */
   stringLiteral,

@@ -6,10 +6,8 @@ import type { AuthSchemeView } from "./security.js";
 // summary may hold `*/`): templates escape it for where it lands with ClientHelpers (helpers.ts).
 
 /**
- * Local names the client file declares or imports, chosen by apiloom: an endpoint named `send`
- * or `DEFAULTS` pushes them aside (`send_`). Identifiers, safe to write as they are. A member
- * named after a helper of the runtime, paginate.ts, stream.ts, serialize.ts or scalar-plans.ts is
- * that helper as imported (the optional ones only when an endpoint uses them).
+ * Local names (identifiers) the client file declares or imports: an endpoint named `send` pushes
+ * `send` aside (`send_`). One named after a runtime helper is that helper as imported.
  */
 export interface ClientLocals {
   send: string;
@@ -31,8 +29,8 @@ export interface ClientLocals {
   serializeCookie: string;
   serializePath: string;
   /**
-   * The function client/index.ts declares to make each endpoint function with `defaults` and
-   * `schemes` (a declaration, as tsc follows no control flow to read it).
+   * The function declared (tsc reads no control flow for it) to make each endpoint function with
+   * `defaults` and `schemes`.
    */
   makeEndpoint: string;
   scalarCodec: string;
@@ -58,10 +56,7 @@ export interface ClientEndpointView {
   method: string;
   /** Raw path template, `{name}` placeholders as the spec writes them. */
   path: string;
-  /**
-   * The endpoint's own server (its operation's or path's `servers`), when it differs from the
-   * API's: a path (`""`, `/v2`) on the base URL's origin, or an absolute URL (another origin).
-   */
+  /** The endpoint's own server, if not the API's: a path on the base URL's origin, or a URL. */
   server?: string;
   /** Raw. */
   summary?: string;
@@ -75,20 +70,13 @@ export interface ClientEndpointView {
   /** Raw: the Accept header value, when any response declares a media type. */
   accept?: string;
   /**
-   * The statuses the description declares (`"200"`, `"4XX"`), for the runtime to tell a declared
-   * success from an undeclared 2XX; undefined when `default` or no response is declared (every
-   * status is then as declared as it gets).
+   * The declared statuses (`"200"`, `"4XX"`), to tell a declared success from an undeclared 2XX;
+   * undefined with `default` or none declared.
    */
   statuses?: string[];
-  /**
-   * Successes read as a stream: server-sent events (`events`, their data JSON-parsed when
-   * `json`) or JSON Lines items (`lines`), for the statuses listed.
-   */
+  /** Successes read as a stream. */
   stream?: StreamView;
-  /**
-   * How the endpoint's pages go, when the description says so unambiguously: the template
-   * then writes `pagesName`, an iterator over every page's items. Names in it are raw.
-   */
+  /** How the endpoint's pages go, when known: `pagesName` iterates them. Names in it are raw. */
   pages?: PageShape;
   /** The iterator's name (`<name>Pages`), an identifier, when `pages` is set. */
   pagesName?: string;
@@ -97,28 +85,17 @@ export interface ClientEndpointView {
   /** Raw OAuth scopes per security alternative that names any, for the documentation. */
   scopes: string[][];
   /** Parameters not sent their location's default way, by location. */
-  styles: {
-    path: StyledName[];
-    query: StyledName[];
-    headers: StyledName[];
-    cookies: StyledName[];
-  };
+  styles: Record<"path" | "query" | "headers" | "cookies", StyledName[]>;
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
-  /**
-   * True when the endpoint's parameters, body or answers hold a Date or a bigint (config `dates`,
-   * `int64`): its spec then takes the codec `locals.scalarCodec(name)` makes.
-   */
+  /** True when the endpoint holds a Date or a bigint: its spec takes `locals.scalarCodec(name)`. */
   scalars?: true;
   locals: ClientLocals;
 }
 
 /** How an endpoint's successes stream (see `ClientEndpointView.stream`). */
 export interface StreamView {
-  /**
-   * `items` (OpenAPI 3.2's `itemSchema`): each item typed by the item schema, whatever the
-   * answer's stream type (server-sent events, whole; JSON Lines; JSON text sequences).
-   */
+  /** `items`: OpenAPI 3.2's `itemSchema`, whatever the stream type. */
   kind: "events" | "lines" | "items";
   /** The declared success statuses whose bodies stream (`"200"`, `"default"`). */
   statuses: string[];

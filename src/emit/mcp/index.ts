@@ -27,11 +27,7 @@ const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "mcp"))
   .filter((name) => name.endsWith(".ts") && name !== "environment.ts")
   .sort();
 
-/**
- * `mcp/`: the runtime files, and `mcp/tools.ts`, the one file made from the description: the
- * generated client's factory and types, the API's name, the mode, a tool per endpoint chosen,
- * and the named schemas their schemas refer to.
- */
+/** `mcp/`: the runtime files, and `mcp/tools.ts`, the one made from the description. */
 export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const { model, options, paths, imports, templatesDir } = context;
   const folder = paths["mcp"] ?? "mcp";
@@ -45,8 +41,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
   collector.add(`${folder}/secrets.ts`, "KeyPlace", { type: true });
-  // the client's plans of Dates and bigints (config dates, int64): it has scalar-plans.ts
-  // exactly when some endpoint holds one
+  // the client has scalar-plans.ts exactly when some endpoint holds a Date or a bigint
   const revives = scalarRevival(model) !== undefined;
   if (revives) {
     collector.add(`${clientFolder}/scalar-plans.ts`, "PLANS");
@@ -142,10 +137,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   return files;
 }
 
-/**
- * `head`, each member on its lines (indented, a comma after it), then `tail`: a broken array or
- * object literal as prettier prints one (`head` and `tail` alone when there is no member).
- */
+/** `head`, each member on its lines (indented, a comma after it), then `tail`: a broken literal. */
 function listed<T>(
   head: string,
   tail: string,
@@ -176,9 +168,8 @@ type McpOptions = OptionValues<typeof MCP_OPTIONS>;
 const TOOL_NAME_LENGTH = 64;
 
 /**
- * The endpoints that become tools: those matching every filter given (a tag of `tags`, a name
- * or `METHOD /path` key of `names`, a method of `methods`). A tag or name the API does not have,
- * or a selection left empty, is an `mcp/selection` error: the server would silently lack tools.
+ * The endpoints that match every filter given (`tags`, `names`, `methods`). A tag or name the API
+ * lacks, or an empty selection, is an `mcp/selection` error: the server would silently lack tools.
  */
 function chosenEndpoints(
   { model, reporter }: Pick<EmitContext, "model" | "reporter">,

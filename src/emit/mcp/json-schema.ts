@@ -15,10 +15,7 @@ export type Json =
 /** A JSON Schema object as tools.ts holds it. */
 export type JsonObject = { [key: string]: Json };
 
-/**
- * The model's keywords an MCP tool's schema does not keep: draft 4's and OpenAPI's spellings,
- * a tool schema's own `$defs`, and notes for readers of documents.
- */
+/** Keywords a tool's schema drops: draft 4's and OpenAPI's spellings, `$defs`, readers' notes. */
 const NOT_KEPT: ReadonlySet<string> = new Set([
   "additionalItems",
   "definitions",
@@ -31,11 +28,7 @@ const NOT_KEPT: ReadonlySet<string> = new Set([
 const kept = (keywords: readonly string[]): string[] =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
-/**
- * The keywords of JSON Schema 2020-12 an MCP tool's schema keeps, by what they hold (strict
- * validators refuse the rest: `x-…`, `discriminator`, `xml`, `example`); tools.ts holds it as
- * `KEYWORDS` (all but `values`) for the runtime's schema.ts.
- */
+/** The 2020-12 keywords a tool's schema keeps, by what they hold (tools.ts has all but `values`). */
 export const KEYWORDS = {
   /** Keywords whose value is one schema (or `true`/`false`). */
   schema: kept(SCHEMA_KEYWORD_GROUPS.one),
@@ -93,9 +86,8 @@ const MODEL_REF = "#/components/schemas/";
 export const DEFS_REF = "#/$defs/";
 
 /**
- * Writes the model's schemas as the JSON Schemas of MCP tools: the keywords of JSON Schema only,
- * references as `#/$defs/<name>` (the runtime's schema.ts replaces them by their schemas), and
- * remembers every named schema they refer to, through each other, for tools.ts's DEFS.
+ * The model's schemas as MCP tools' JSON Schemas: JSON Schema's keywords only, references as
+ * `#/$defs/<name>`, each named schema they reach remembered for tools.ts's DEFS.
  */
 export class ToolSchemas {
   private readonly named = new Map<string, JsonObject>();
@@ -127,6 +119,7 @@ export class ToolSchemas {
   private object(schema: Schema): JsonObject {
     const out: JsonObject = {};
     const set = (key: string, value: Json) => setOwn(out, key, value);
+    const sub = (inner: unknown) => (isObject(inner) ? this.object(inner) : {});
     for (const [key, value] of Object.entries(schema)) {
       if (value === undefined) continue;
       if (key === "$ref") {
@@ -136,18 +129,15 @@ export class ToolSchemas {
       } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         const map: JsonObject = {};
         for (const [name, inner] of Object.entries(value))
-          setOwn(map, name, isObject(inner) ? this.object(inner) : {});
+          setOwn(map, name, sub(inner));
         set(key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
-        set(
-          key,
-          value.map((inner: unknown) =>
-            isObject(inner) ? this.object(inner) : {},
-          ),
-        );
-      else if (SCHEMAS.has(key) && (isObject(value) || value === false))
-        set(key, isObject(value) ? this.object(value) : false);
-      else if (SCHEMAS.has(key) && value === true) set(key, true);
+        set(key, value.map(sub));
+      else if (
+        SCHEMAS.has(key) &&
+        (isObject(value) || typeof value === "boolean")
+      )
+        set(key, isObject(value) ? this.object(value) : value);
       else if (VALUES.has(key)) set(key, value as Json);
     }
     if (revivedScalar(schema, this.scalars) === "int64") {

@@ -1,10 +1,7 @@
 import { definePlugin } from "../artifact.js";
 import { MCP_OPTIONS } from "./options.js";
 
-/**
- * The `mcp` artifact (opt-in): an MCP server on @modelcontextprotocol/sdk, a tool per endpoint
- * (or list, describe and call for a large API), calling the generated client.
- */
+/** The `mcp` artifact (opt-in): an MCP server whose tools call the API through the client. */
 export default definePlugin({
   name: "mcp",
   description:

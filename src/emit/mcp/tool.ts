@@ -42,11 +42,7 @@ const DESTRUCTIVE: ReadonlySet<HttpMethod> = new Set([
 /** A title's most characters: a summary is a line. */
 const TITLE_LENGTH = 120;
 
-/**
- * One endpoint as an MCP tool, the value tools.ts holds (the runtime's `ToolSpec`): its name,
- * title and description from the descriptions, the scopes it needs, its annotations by method,
- * its input (the request's parts, credentials left out) and output schemas.
- */
+/** One endpoint as an MCP tool (the runtime's `ToolSpec`): texts, annotations, input and output. */
 export function toolSpec(
   model: ApiModel,
   endpoint: Endpoint,
@@ -108,11 +104,7 @@ export function toolSpec(
   return spec;
 }
 
-/**
- * Where the API-key schemes send their keys (secrets.ts's `KeyPlace`), each place once by
- * {@link credentialKey}, in the schemes' order by name: every scheme's, not an endpoint's, as
- * {@link toolSpec} leaves each of these parameters out of every tool's input.
- */
+/** Where the API-key schemes send their keys, each place once: every tool's input leaves these out. */
 export function keyPlaces(model: ApiModel) {
   const places = new Map<string, { in: string; name: string }>();
   for (const name of Object.keys(model.securitySchemes).sort(
@@ -191,11 +183,7 @@ function bodySchema(
   return schema;
 }
 
-/**
- * `{ status, body }` of a success, when every success the endpoint declares has a JSON body
- * with a schema (beside other media types or not), or none (204): the structured content a call
- * returns. Undefined otherwise.
- */
+/** `{ status, body }` of a success when every declared one has a JSON body with a schema, or none. */
 function outputSchema(
   endpoint: Endpoint,
   schemas: ToolSchemas,
@@ -254,11 +242,7 @@ function description(endpoint: Endpoint, method: string): string {
   return paragraphs.join("\n\n");
 }
 
-/**
- * Where the client takes a Blob (a body of bytes, a binary multipart field), the agent gives
- * base64 text, which templates/mcp/upload.ts turns into a Blob by the tool's `uploads`
- * (JSON Schema 2020-12 §8.3).
- */
+/** Where the client takes a Blob, the agent gives base64 text (templates/mcp/upload.ts). */
 const BASE64: JsonObject = { type: "string", contentEncoding: "base64" };
 
 /** A place of a body that is bytes: the body itself (`""`), or a multipart field. */
@@ -269,9 +253,8 @@ interface Upload {
 }
 
 /**
- * The places of `content` (the one media type the client sends) that are bytes: the body itself
- * (a binary media type or string), else the multipart fields of the body schema's own
- * `properties` that are (a binary string, or an array of them; a url-encoded one is text).
+ * The places of `content` (the one media type sent) that are bytes: the body itself (a binary
+ * media type or string), else the multipart fields that are binary strings (or arrays of them).
  */
 function uploadPlaces(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -308,9 +291,8 @@ function isBinary(schema: Schema | undefined): boolean {
 }
 
 /**
- * `written` (the body's schema as a tool writes it) with each of `places` as base64 text: the
- * whole body, or each field (an array's items). A `$ref` for the object itself is replaced by
- * `inline()` (its schema written), so that its fields can say so.
+ * `written` (the body's tool schema) with each of `places` as base64 text (an array's items); a
+ * `$ref` for the object itself is replaced by `inline()`, so that its fields can say so.
  */
 function withUploads(
   written: JsonObject,

@@ -8,11 +8,7 @@ import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
 
-/**
- * The declared page shapes by endpoint key, each checked against its endpoint: a key that names
- * no endpoint, a query parameter the endpoint does not have, or a property its success body does
- * not declare is a `client/page-declaration` error, and that declaration is dropped (never guessed).
- */
+/** The declared page shapes by endpoint key; one naming what its endpoint lacks is an error, dropped. */
 export function declaredPages(
   model: ApiModel,
   declarations: PageDeclarations | undefined,

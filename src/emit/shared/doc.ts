@@ -67,10 +67,7 @@ export function breaks(doc: Doc): boolean {
   }
 }
 
-/**
- * Columns a text takes in a monospace editor, as prettier counts them (getStringWidth): wide East
- * Asian characters and emoji count two, control and combining characters none.
- */
+/** Columns a text takes as prettier counts them: wide ones two, control and combining ones none. */
 export function textWidth(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
@@ -89,23 +86,18 @@ export function textWidth(text: string): number {
   return n;
 }
 
+/** The wide code points, as pairs of first and last. */
+const WIDE = [
+  0x1100, 0x115f, 0x2e80, 0x303e, 0x3041, 0x33ff, 0x3400, 0x4dbf, 0x4e00,
+  0x9fff, 0xa000, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f,
+  0xff00, 0xff60, 0xffe0, 0xffe6, 0x1f300, 0x1f64f, 0x1f900, 0x1f9ff, 0x20000,
+  0x3fffd,
+];
+
 function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  for (let i = 0; i < WIDE.length; i += 2)
+    if (code >= WIDE[i]! && code <= WIDE[i + 1]!) return true;
+  return false;
 }
 
 const lineOf = (soft: boolean, hard: boolean): Doc =>
@@ -175,6 +167,11 @@ export function print(
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
   let top = 1;
+  const push = (indent: number, mode: Mode, doc: Doc) => {
+    indents[top] = indent;
+    modes[top] = mode;
+    docs[top++] = doc;
+  };
   const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
   // a newline's indentation and flat lines' spaces, written only once text follows (no line
@@ -204,25 +201,17 @@ export function print(
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) {
-        indents[top] = ind;
-        modes[top] = mode;
-        docs[top++] = d[i]!;
-      }
+      for (let i = d.length - 1; i >= 0; i--) push(ind, mode, d[i]!);
       continue;
     }
     const node = d as Exclude<Doc, string | Doc[]>;
     switch (node.kind) {
       case "indent":
       case "align":
-        indents[top] = ind + (node.kind === "indent" ? 2 : node.by);
-        modes[top] = mode;
-        docs[top++] = node.contents;
+        push(ind + (node.kind === "indent" ? 2 : node.by), mode, node.contents);
         break;
       case "ifBreak":
-        indents[top] = ind;
-        modes[top] = mode;
-        docs[top++] = mode === BREAK ? node.broken : node.flat;
+        push(ind, mode, mode === BREAK ? node.broken : node.flat);
         break;
       case "line":
         if (mode === FLAT && !node.hard) {
@@ -264,9 +253,7 @@ export function print(
               break;
             }
         }
-        indents[top] = ind;
-        modes[top] = chosenMode;
-        docs[top++] = chosen;
+        push(ind, chosenMode, chosen);
         break;
       }
     }
@@ -277,10 +264,7 @@ export function print(
 
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
-    const last = out[out.length - 1]!;
-    // most pieces end in no space: nothing to trim
-    if (last.length > 0 && last.charCodeAt(last.length - 1) !== 32) return;
-    const trimmed = trimTrailing(last, " ");
+    const trimmed = trimTrailing(out[out.length - 1]!, " ");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
       return;
@@ -289,10 +273,7 @@ function trimEnd(out: string[]): void {
   }
 }
 
-/**
- * print(doc) when `after` (a `,`, a `;`) follows it on its line: counted by the width decisions,
- * left out of the text returned.
- */
+/** print(doc) when `after` (`,`, `;`) follows it on its line: counted for the fit, not returned. */
 export function printBefore(
   doc: Doc,
   after: string,
@@ -323,14 +304,16 @@ function fits(
   // a flat line's space counts only once text follows it on the line
   let pendingSpace = false;
   let top = 0;
-  fitModes[top] = mode;
-  fitDocs[top++] = next;
+  const push = (mode: Mode, doc: Doc) => {
+    fitModes[top] = mode;
+    fitDocs[top++] = doc;
+  };
+  push(mode, next);
   while (room >= 0) {
     if (top === 0) {
       if (restIndex === 0) return true;
       restIndex--;
-      fitModes[top] = restModes[restIndex]!;
-      fitDocs[top++] = restDocs[restIndex]!;
+      push(restModes[restIndex]!, restDocs[restIndex]!);
       continue;
     }
     top--;
@@ -346,30 +329,24 @@ function fits(
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) {
-        fitModes[top] = m;
-        fitDocs[top++] = d[i]!;
-      }
+      for (let i = d.length - 1; i >= 0; i--) push(m, d[i]!);
       continue;
     }
     const node = d as Exclude<Doc, string | Doc[]>;
     switch (node.kind) {
       case "indent":
       case "align":
-        fitModes[top] = m;
-        fitDocs[top++] = node.contents;
+        push(m, node.contents);
         break;
       case "ifBreak":
-        fitModes[top] = m;
-        fitDocs[top++] = m === BREAK ? node.broken : node.flat;
+        push(m, m === BREAK ? node.broken : node.flat);
         break;
       case "line":
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
         break;
       case "group":
-        fitModes[top] = node.broken ? BREAK : m;
-        fitDocs[top++] = node.contents;
+        push(node.broken ? BREAK : m, node.contents);
         break;
     }
   }

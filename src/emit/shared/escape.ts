@@ -30,42 +30,28 @@ export function isPlainJsdoc(text: string): boolean {
   return !JSDOC_NOT_PLAIN.test(text);
 }
 
-/**
- * Text for the inside of a `/** … *\/` comment: `*\/` cannot close it, and each line is returned
- * separately so the caller can prefix ` * `.
- */
+/** Text for the inside of a `/** … *\/` comment, line by line: `*\/` cannot close it. */
 export function jsdocLines(text: string): string[] {
   if (isPlainJsdoc(text)) return [text];
   return text
-    .replace(LINE_BREAKS, "\n")
-    .replace(COMMENT_END, "*\\/")
-    .replace(COMMENT_START, "/\\*")
-    .replace(TAG_AT, "\\@")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/@(?=[a-zA-Z])/g, "\\@")
     .split("\n")
     .map((line) => line.trimEnd());
 }
 
-// made once, not per call: these run for each description of an API
-const LINE_BREAKS = /\r\n?/g;
-const COMMENT_END = /\*\//g;
-const COMMENT_START = /\/\*/g;
-const TAG_AT = /@(?=[a-zA-Z])/g;
-
 /** Inline Markdown text: characters that would start markup are backslash-escaped, HTML is neutralised. */
 export function markdownText(text: string): string {
+  // list markers after blanks within a line (\s but line breaks): a line start scans its line
   return text
-    .replace(LINE_BREAKS, "\n")
-    .replace(BACKSLASHES, "\\\\")
-    .replace(MARKUP, "\\$1")
-    .replace(LIST_DASH, "$1\\-")
-    .replace(LIST_NUMBER, "$1\\.");
+    .replace(/\r\n?/g, "\n")
+    .replace(/\\/g, "\\\\")
+    .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+    .replace(/^([^\S\n\r\u2028\u2029]*)-/gm, "$1\\-")
+    .replace(/^([^\S\n\r\u2028\u2029]*\d+)\./gm, "$1\\.");
 }
-
-const BACKSLASHES = /\\/g;
-const MARKUP = /([`*_[\]{}()#+!|<>~])/g;
-// blanks within a line (\s but a line terminator), so that each line start scans its line only
-const LIST_DASH = /^([^\S\n\r\u2028\u2029]*)-/gm;
-const LIST_NUMBER = /^([^\S\n\r\u2028\u2029]*\d+)\./gm;
 
 /** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
 export function markdownCode(text: string): string {

@@ -1,16 +1,12 @@
 import { isIdentifierName } from "../../model/identifiers.js";
 import { tsString } from "./escape.js";
 
-/**
- * The one line width of generated code: prettier's default, so the output passes `prettier --check`
- * without running prettier. Every emitter lays out against this.
- */
+/** The line width of generated code: prettier's default (the output passes `prettier --check`). */
 export const PRINT_WIDTH = 80;
 
 /**
- * A string literal quoted the way prettier prints it: double quotes, unless the text holds more
- * double than single quotes (then single quotes need fewer escapes). Escaping itself is
- * tsString's; only the quote character changes.
+ * A string literal quoted as prettier quotes it: double quotes, unless the text holds more double
+ * than single quotes (then single quotes need fewer escapes); escaped as tsString escapes.
  */
 export function stringLiteral(value: string): string {
   if (!value.includes('"')) return tsString(value);
@@ -27,9 +23,8 @@ export function stringLiteral(value: string): string {
 }
 
 /**
- * A property key: bare when it is an identifier, a string literal otherwise; `__proto__` is
- * computed (`["__proto__"]`), the one spelling that makes a member in an object literal instead of
- * setting the object's prototype (and that means the same member in a type).
+ * A property key: bare when an identifier, else a string literal; `__proto__` computed, the one
+ * spelling that makes a member of an object literal (and of a type), not its prototype.
  */
 export function propertyKey(name: string): string {
   if (name === "__proto__") return `[${stringLiteral(name)}]`;

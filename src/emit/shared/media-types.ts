@@ -16,11 +16,7 @@ const MULTIPART = "multipart/form-data";
 
 export { isJsonMediaType };
 
-/**
- * The media type the client sends a body as: JSON first, then the form encodings, then whatever
- * the spec lists first. The body's type is this media type's only: a body that
- * may also be multipart is typed and sent as JSON, so what type-checks is what arrives.
- */
+/** The media type a body is sent and typed as: JSON, else a form encoding, else the first listed. */
 export function sentMediaType(content: MediaContent[]): string | undefined {
   const types = content.map((c) => c.mediaType);
   return (
@@ -43,12 +39,7 @@ export function sentContent(content: MediaContent[]): MediaContent[] {
   return content.filter((c) => c.mediaType === sent);
 }
 
-/**
- * The Accept header: every media type the responses declare, once, JSON ones first; a non-JSON
- * type offered beside a JSON one goes at `q=0.5`, so a negotiating server answers JSON (the one
- * the client decodes into the schema's type); a response's only representation keeps full weight:
- * JSON types first, then the others at full weight, then those offered beside JSON.
- */
+/** The Accept header: JSON types, the others, then those offered beside JSON at `q=0.5`. */
 export function acceptHeader(endpoint: Endpoint): string | undefined {
   const types = new Set<string>();
   const besideJson = new Set<string>();
@@ -70,10 +61,7 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
   ].join(", ");
 }
 
-/**
- * Streamed media types the client parses item by item: server-sent events, whose
- * `data` the response's schema types, and JSON Lines, whose items it types.
- */
+/** Streamed media types the client parses item by item: server-sent events and JSON Lines. */
 export const STREAM_MEDIA_TYPES: {
   readonly events: RegExp;
   readonly lines: RegExp;
@@ -99,9 +87,8 @@ const STREAMED = {
 
 /**
  * The successes (the 2XX ones, or a lone `default`, unless given) the client reads as a stream,
- * and how: `items` (an OpenAPI 3.2 item stream), else `events` (all `text/event-stream`), else
- * `lines` (JSON Lines). Such a call resolves to an async iterator: one rule for the client and
- * the plugins that wrap its calls.
+ * an async iterator, and how: `items` (an OpenAPI 3.2 item stream), else `events` (all
+ * `text/event-stream`), else `lines` (JSON Lines).
  */
 export function streamedSuccesses(
   endpoint: Endpoint,
@@ -141,10 +128,7 @@ export function decodedAs(
   return "blob";
 }
 
-/**
- * What a body no schema describes is, by its media type (the generated types, the docs and the
- * samples agree): text for `text/*`, binary for octet-stream, images, audio and video.
- */
+/** What a body no schema describes is: text for `text/*`, binary for octet-stream and media. */
 export function undescribedBody(
   mediaType: string,
 ): "text" | "binary" | "unknown" {

@@ -2,9 +2,8 @@ import { fileStart } from "../../model/diagnostics/reporter.js";
 import { EmitReporter, type EmitCode } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 
-// What the generated code can send and receive of the methods an endpoint may have (OpenAPI
-// 3.2's `additionalOperations` adds any method): decided here once, for the client's and the
-// server's diagnostics and their tests.
+// The methods the generated code can send and receive (OpenAPI 3.2 allows any), for the client's
+// and the server's diagnostics.
 
 /** Methods the Fetch standard forbids (§2.2.1 "forbidden method"): `fetch` rejects every call. */
 export const FETCH_FORBIDDEN_METHODS: readonly string[] = Object.freeze([
@@ -14,9 +13,8 @@ export const FETCH_FORBIDDEN_METHODS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * The methods Node's HTTP parser (llhttp, Node 20 to 24: `http.METHODS`) accepts; a request with
- * any other is refused with 400 before a listener sees it. Written out, not read from the Node
- * that runs apiloom: output is the same on every machine.
+ * The methods Node's HTTP parser accepts (`http.METHODS`, Node 20 to 24; others get 400): written
+ * out, not read from the running Node, so that output is the same on every machine.
  */
 export const NODE_HTTP_METHODS: readonly string[] = Object.freeze([
   "ACL",

@@ -18,10 +18,7 @@ function baseUrlProblem(value: string | undefined): string | undefined {
   return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
 }
 
-/**
- * The `baseUrl` option (top-level `baseUrl` in the config, `--base-url`), which the client and
- * the server both read: one flag sets both.
- */
+/** The `baseUrl` option (config `baseUrl`, `--base-url`): one setting for client and server. */
 export function baseUrlOption(
   help: string,
 ): PluginOption<string | undefined> & { readonly config: "baseUrl" } {
@@ -62,10 +59,7 @@ export const pagesOption: PluginOption<PageDeclarations> & {
   problem: pagesProblem,
 });
 
-/**
- * Why `value` is not a `client.pages` object (its shape only; what it names is checked against
- * the model by `declaredPages`), or undefined.
- */
+/** Why `value` is not a `client.pages` object (its shape; `declaredPages` checks names), or undefined. */
 function pagesProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return 'must be an object: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }';

@@ -2,13 +2,10 @@ import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
 
-// What the generated server makes of a request body by the media type it is read as, decided
-// once for its validators and its handlers' types (templates/server/decode.ts reads the body).
-
 /**
- * The media types of a request body that get a validator of their own, each with its schema:
- * none when `body` (the first JSON media type's schema) judges every body rightly, else each
- * judged media type with a schema (a text one only when a string may fail it).
+ * The media types of a request body that the generated server checks by a schema of their own
+ * (its validators and handlers' types): none when `body` (the first JSON media type's schema)
+ * judges every body rightly, else each judged one (a text one only when a string may fail it).
  */
 export function ownBodySchemas(
   content: readonly MediaContent[],

@@ -6,14 +6,10 @@ import { reasonPhrase as httpReason } from "../../model/http-status.js";
  */
 export function statusKey(status: string): string | undefined {
   const s = status.trim();
-  if (s === "default" || THREE_DIGITS.test(s)) return s;
-  if (STATUS_CLASS.test(s)) return s[0] + "XX";
+  if (s === "default" || /^[1-5][0-9]{2}$/.test(s)) return s;
+  if (/^[1-5]xx$/i.test(s)) return s[0] + "XX";
   return undefined;
 }
-
-// made once: a regular expression literal makes a new RegExp object each time it runs
-const THREE_DIGITS = /^[1-5][0-9]{2}$/;
-const STATUS_CLASS = /^[1-5]xx$/i;
 
 const CLASSES: Record<string, string> = {
   "1": "Informational response",

@@ -22,10 +22,7 @@ export class BinarySample {
 
 export const BINARY: BinarySample = Object.freeze(new BinarySample());
 
-/**
- * A date(-time) the generated code holds as a `Date` (`dates: "Date"`): `new Date("…")` in
- * client calls; its text on the wire.
- */
+/** A date(-time) held as a `Date` (`dates: "Date"`): `new Date("…")` in calls, text on the wire. */
 export class DateSample {
   constructor(readonly text: string) {}
   toJSON(): string {
@@ -59,9 +56,8 @@ export interface SampleOptions {
 }
 
 /**
- * A small value of the right shape for a schema, for the docs' request examples. Below the top
- * level only required members are filled in and arrays are empty, which keeps examples short
- * and still valid; a reference that recurses into itself stops at `{}`.
+ * A small value of a schema's shape, for the docs' examples: below the top level only required
+ * members and empty arrays (short, still valid); a reference into itself stops at `{}`.
  */
 export function sampleValue(
   schema: Schema | undefined,
@@ -80,11 +76,7 @@ interface State {
   schemas: Record<string, NamedSchema>;
 }
 
-/**
- * A request body's sample: its schema's, or without one what the media type says (the generated
- * types do the same): file content for binary types, text for `text/*`, else an empty object
- * (a body no source describes: `unknown`).
- */
+/** A request body's sample: its schema's, else by its media type (as `undescribedBody` says). */
 export function bodySample(
   media: MediaContent | undefined,
   schemas: Record<string, NamedSchema>,
@@ -157,7 +149,9 @@ function jsonSample(
     case "string":
       return schema.format === "binary" && state.options.binaryText
         ? "<binary>"
-        : sampleString(schema.format);
+        : schema.format !== undefined && Object.hasOwn(FORMATS, schema.format)
+          ? FORMATS[schema.format]
+          : "string";
     case "integer":
     case "number":
       return typeof schema.minimum === "number" ? schema.minimum : 0;
@@ -235,25 +229,16 @@ export function fitsType(value: unknown, schema: Schema | undefined): boolean {
   );
 }
 
-function sampleString(format: string | undefined): unknown {
-  switch (format) {
-    case "date-time":
-      return "2024-01-01T00:00:00Z";
-    case "date":
-      return "2024-01-01";
-    case "uuid":
-      return "00000000-0000-0000-0000-000000000000";
-    case "email":
-      return "user@example.com";
-    case "uri":
-    case "url":
-      return "https://example.com";
-    case "binary":
-      return BINARY;
-    default:
-      return "string";
-  }
-}
+/** A string's sample by its format. */
+const FORMATS: Readonly<Record<string, unknown>> = {
+  "date-time": "2024-01-01T00:00:00Z",
+  date: "2024-01-01",
+  uuid: "00000000-0000-0000-0000-000000000000",
+  email: "user@example.com",
+  uri: "https://example.com",
+  url: "https://example.com",
+  binary: BINARY,
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (

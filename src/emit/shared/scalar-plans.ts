@@ -57,11 +57,7 @@ export const WEBHOOK_PREFIX = "webhook ";
 /** Inline nesting (and merges of references) followed at most: deeper is left as the wire has it. */
 const MAX_DEPTH = 64;
 
-/**
- * The plans of every endpoint that holds a revived value, by name; undefined when none does. The
- * server's (`server`) add every such webhook, by `webhook <name>` (the receiver's), and a body's
- * plan by each media type it may arrive as (`bodies`).
- */
+/** Every endpoint's plan that revives something, by name (the server's: webhooks, `bodies` too). */
 export function scalarPlans(
   model: ApiModel,
   scalars: ScalarChoices | undefined = model.scalars,
@@ -104,8 +100,7 @@ class PlanBuilder {
     const sent = endpoint.requestBody
       ? sentContent(endpoint.requestBody.content)[0]
       : undefined;
-    const body = this.node(sent?.schema, 0);
-    if (body !== undefined) op.body = body;
+    put(op, "body", this.node(sent?.schema, 0));
     if (this.server && endpoint.requestBody) {
       // by the media type the server reads a body under (the first listing of each)
       const bodies: Record<string, Plan> = {};
@@ -149,9 +144,8 @@ class PlanBuilder {
     if (isMap(schema.patternProperties))
       for (const member of Object.values(schema.patternProperties))
         rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
-    if (rest !== undefined) own.r = rest;
-    const items = this.node(schema.items, depth + 1);
-    if (items !== undefined) own.e = items;
+    put(own, "r", rest);
+    put(own, "e", this.node(schema.items, depth + 1));
     if (Array.isArray(schema.prefixItems)) {
       const tuple = schema.prefixItems.map((s) => this.node(s, depth + 1));
       if (tuple.some((p) => p !== undefined)) own.t = tuple.map((p) => p ?? {});
@@ -207,10 +201,8 @@ class PlanBuilder {
       const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
       if (merged !== undefined) setOwn((out.p ??= {}), key, merged);
     }
-    const r = this.all(x.r, y.r, depth + 1);
-    if (r !== undefined) out.r = r;
-    const e = this.all(x.e, y.e, depth + 1);
-    if (e !== undefined) out.e = e;
+    put(out, "r", this.all(x.r, y.r, depth + 1));
+    put(out, "e", this.all(x.e, y.e, depth + 1));
     const length = Math.max(x.t?.length ?? 0, y.t?.length ?? 0);
     if (length > 0)
       out.t = Array.from(
@@ -264,10 +256,7 @@ class PlanBuilder {
     return isEmpty(out) ? undefined : out;
   }
 
-  /**
-   * The plans without what revives nothing (a named plan whose members revive nothing, however
-   * deep), named plans renumbered; each endpoint's `lossless` bits. Undefined when none is left.
-   */
+  /** The plans without what revives nothing, named ones renumbered, with `lossless`; or undefined. */
   finish(operations: Record<string, OperationPlan>): Plans | undefined {
     // a named plan lives when it revives something itself or through what it refers to
     const lives = holding(
@@ -276,21 +265,17 @@ class PlanBuilder {
     );
     const live = this.named.map((_, i) => lives(i));
     const renumbered = new Map<number, number>();
-    live.forEach((alive, i) => {
+    for (const [i, alive] of live.entries())
       if (alive) renumbered.set(i, renumbered.size);
-    });
     const prune = (plan: Plan | undefined): Plan | undefined => {
       if (plan === undefined) return undefined;
       if (typeof plan === "number") return renumbered.get(plan);
       const out: PlanNode = {};
       if (plan.s) out.s = plan.s;
       if (plan.i) out.i = 1;
-      const p = prunedRecord(plan.p, prune);
-      if (p !== undefined) out.p = p;
-      const r = prune(plan.r);
-      if (r !== undefined) out.r = r;
-      const e = prune(plan.e);
-      if (e !== undefined) out.e = e;
+      put(out, "p", prunedRecord(plan.p, prune));
+      put(out, "r", prune(plan.r));
+      put(out, "e", prune(plan.e));
       if (plan.t?.some((p) => prune(p) !== undefined))
         out.t = plan.t.map((p) => prune(p) ?? {});
       return isEmpty(out) ? undefined : out;
@@ -302,17 +287,14 @@ class PlanBuilder {
     const out: Record<string, OperationPlan> = {};
     for (const [name, op] of Object.entries(operations)) {
       const kept: OperationPlan = {};
-      for (const [, where] of REQUEST_PARTS) {
-        const plans = prunedRecord(op[where], prune);
-        if (plans) kept[where] = plans;
-      }
+      for (const [, where] of REQUEST_PARTS)
+        put(kept, where, prunedRecord(op[where], prune));
       const body = prune(op.body);
-      if (body !== undefined) kept.body = body;
+      put(kept, "body", body);
       // kept only when a listed media type revives otherwise than the sent one
       if (keys(op.bodies).some((k) => !same(prune(member(op.bodies, k)), body)))
         kept.bodies = prunedRecord(op.bodies, prune) ?? {};
-      const responses = prunedRecord(op.responses, prune);
-      if (responses) kept.responses = responses;
+      put(kept, "responses", prunedRecord(op.responses, prune));
       const lossless =
         (int64(kept.body) || Object.values(kept.bodies ?? {}).some(int64)
           ? 1
@@ -324,10 +306,7 @@ class PlanBuilder {
   }
 }
 
-/**
- * Whether a plan holds a node `own` says yes to, itself or through the named plans it refers to
- * (`named`, cycles included).
- */
+/** Whether a plan holds a node `own` accepts, itself or through named plans (cycles included). */
 function holding(
   named: readonly PlanNode[],
   own: (node: PlanNode) => boolean,
@@ -369,6 +348,11 @@ function defined(
   for (const [key, plan] of entries)
     if (plan !== undefined) setOwn(out, key, plan);
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Sets `key` of `target` to `value` when it is defined. */
+function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
+  if (value !== undefined) target[key] = value;
 }
 
 function keys(record: Record<string, unknown> | undefined): string[] {

@@ -11,12 +11,7 @@ import {
   type Plans,
 } from "./scalar-plans.js";
 
-/**
- * Dates and big integers (config `dates: "Date"`, `int64: "bigint"`) as the generated client or
- * server revives them: which operations hold such a value, the files of a folder that revive
- * them (its plans and the runtime that walks them), and whether a JSON answer is one the client
- * can revive. The plans themselves are the runtime's data (scalar-plans.ts).
- */
+/** Dates and big integers (config `dates`, `int64`) as the generated client or server revives them. */
 export interface ScalarRevival {
   /** Whether the endpoint `name` holds a value revived (the server's: its webhook, by `webhook`). */
   revives(name: string, webhook?: boolean): boolean;
@@ -32,10 +27,7 @@ export interface ScalarRevival {
   unrevivable(value: unknown, name: string, status: string): string | undefined;
 }
 
-/**
- * The revival of the model's dates and big integers, by the client (or, `server`, the server:
- * its webhooks too, a body by each media type it may arrive as); undefined when nothing revives.
- */
+/** The revival of the model's dates and big integers by the client, or the server; or undefined. */
 export function scalarRevival(
   model: ApiModel,
   { server = false }: { server?: boolean } = {},
@@ -86,37 +78,21 @@ function unrevivable(
       ? `${at || "/"}: ${value} is no int64`
       : undefined;
   if (typeof value !== "object" || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unrevivable(
-        value[i],
-        node.t?.[i] ?? node.e,
-        named,
-        `${at}/${i}`,
-        depth + 1,
-      );
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const member = node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r;
-    const found = unrevivable(
-      item,
-      member,
-      named,
-      `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
-      depth + 1,
-    );
+  const inside: [string, unknown, Plan | undefined][] = Array.isArray(value)
+    ? value.map((item, i) => [String(i), item, node.t?.[i] ?? node.e])
+    : Object.entries(value).map(([key, item]) => [
+        key.replace(/~/g, "~0").replace(/\//g, "~1"),
+        item,
+        node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r,
+      ]);
+  for (const [token, item, member] of inside) {
+    const found = unrevivable(item, member, named, `${at}/${token}`, depth + 1);
     if (found) return found;
   }
   return undefined;
 }
 
-/**
- * `scalar-plans.ts` of the client or the server: templates/shared/scalar-plans.ts with the plans
- * as one JSON text parsed when the module loads (data cheap to type-check).
- */
+/** templates/shared/scalar-plans.ts with the plans as one JSON text (cheap to type-check). */
 function scalarPlansFile(
   plans: Plans,
   templatesDir: string | undefined,

@@ -41,11 +41,7 @@ export function describeSources(sources: readonly SourceRef[]): string {
   return list.join(", ");
 }
 
-/**
- * The OAuth scopes an endpoint needs, one list per alternative of its security (any one
- * suffices); empty when no alternative names scopes. The client's doc comments and the MCP
- * tools' descriptions name them.
- */
+/** The OAuth scopes an endpoint needs, per alternative that names any (any one suffices). */
 export function scopeAlternatives(endpoint: Endpoint): string[][] {
   return (endpoint.security ?? [])
     .map((requirement) => Object.values(requirement).flat())

@@ -12,10 +12,9 @@ export function filledServerUrl(server: Server): string {
 }
 
 /**
- * The path the generated server expects before every endpoint path: the path of `baseUrl` when
- * one is given (`https://api.acme.io/v2` and `/v2` give `/v2`), else none. The spec's server URL
- * is where the API is deployed, often behind a gateway that strips its path: the client's
- * default, not the server's.
+ * The path the generated server expects before every endpoint path: `baseUrl`'s (`/v2` of
+ * `https://api.acme.io/v2`), else none. The spec's server URL is where the API is deployed,
+ * often behind a gateway that strips its path: the client's default, not the server's.
  */
 export function serverBasePath(baseUrl?: string): string {
   return baseUrl === undefined ? "" : urlPath(baseUrl);
@@ -24,18 +23,14 @@ export function serverBasePath(baseUrl?: string): string {
 /** Without a trailing slash; "" for `/` or none. */
 function urlPath(url: string): string {
   const path = trimTrailing(
-    url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, ""),
+    url.replace(ORIGIN, "").replace(/[?#].*$/, ""),
     "/",
   );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
   return path.startsWith("/") ? path : `/${path}`;
 }
 
-/**
- * `{tenant}` left in a filled URL: a variable no `variables` entry declares (the reader warned,
- * `openapi3/undeclared-server-variable`). Requests to it would go to a host or path named with
- * braces, so the client has no default base URL instead.
- */
+/** `{tenant}` left in a filled URL (a variable no `variables` entry declares): no usable URL. */
 export function hasTemplate(url: string): boolean {
   return /\{[^{}]*\}/.test(url);
 }
@@ -55,10 +50,9 @@ export function lacksHost(url: string): boolean {
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
 /**
- * Where the client calls an endpoint with servers of its own (the first), as its `server`
- * literal: on the API's origin, a path that replaces the base URL's path (so `baseUrl` still
- * moves it); on another origin, its absolute URL. Undefined when it has none, they are the
- * API's, or its URL keeps an unfilled variable or names no host.
+ * Where the client calls an endpoint with a server of its own: on the API's origin, a path that
+ * replaces the base URL's (so `baseUrl` still moves it), else its absolute URL. Undefined when it
+ * has none, it is the API's, or its URL keeps an unfilled variable or names no host.
  */
 export function endpointServer(
   model: ApiModel,
@@ -78,10 +72,7 @@ export function endpointServer(
   return trimTrailing(resolved.pathname, "/");
 }
 
-/**
- * The path the generated server serves an endpoint with a server of its own under, before its
- * path (`/v2`; an absolute URL's path), so it is where the client calls it; "" for none.
- */
+/** The path before an endpoint's own where it has a server of its own (`/v2`); "" for none. */
 export function endpointServerPath(
   model: ApiModel,
   endpoint: Endpoint,

@@ -15,9 +15,8 @@ import { propertyKey, stringLiteral } from "./literals.js";
 // The statement shapes every emitter writes, laid out by shared/doc.ts as prettier lays them out.
 
 /**
- * The inside of `(…)`, `[…]` or `{…}`: nothing between the brackets when flat, else one item per
- * line, indented, with a trailing comma when `trailingComma` (type arguments take none).
- * `spaced` puts a space inside the brackets when flat (`{ a, b }`).
+ * The inside of `(…)`, `[…]` or `{…}`: flat, or one item per line with a trailing comma when
+ * `trailingComma` (type arguments take none). `spaced`: `{ a, b }` when flat.
  */
 export function items(
   docs: readonly Doc[],
@@ -58,10 +57,7 @@ export function importStatement(
   return print(group([keyword, items(names, { spaced: true }), tail]));
 }
 
-/**
- * `function name(a, b): R {` on one line when it fits, else one parameter per line; with
- * `emptyBody`, `… {}` (the `}` counts for the fit).
- */
+/** `function name(a, b): R {` (`… {}` with `emptyBody`), one parameter per line when too long. */
 export function functionHead(
   head: string,
   params: readonly string[],
@@ -72,10 +68,7 @@ export function functionHead(
   return print(group([head, "(", items(params), `): ${returnType} ${open}`]));
 }
 
-/**
- * `key: Generic<A, B>;` at `indent` (its indentation included): on one line when it fits, else
- * the type arguments one per line (they take no trailing comma), `>;` back at `indent`.
- */
+/** `key: Generic<A, B>;` at `indent` (included), the type arguments one per line when too long. */
 export function genericMember(
   key: string,
   generic: string,
@@ -93,10 +86,8 @@ export function assignment(head: string, value: string, end: string): Doc {
 }
 
 /**
- * A JSON value (what JSON.parse gives) as a TypeScript expression: every string is a string
- * literal made by the shared helpers, every key a property key (`__proto__` computed, so it
- * stays a member and never sets the prototype). Arrays and objects break one item per line
- * when they do not fit.
+ * A JSON value as a TypeScript expression: strings as string literals, keys as property keys
+ * (`__proto__` computed: a member, never the prototype); one item per line when too long.
  */
 export function jsonDoc(value: unknown): Doc {
   if (value === null) return "null";
@@ -114,9 +105,8 @@ export function jsonDoc(value: unknown): Doc {
 }
 
 /**
- * `key: value`. A string too long for the line goes to the next one, indented (prettier's
- * break-after-operator), unless the key is shorter than 5 columns: breaking after it gains
- * little, and prettier keeps such a string beside it.
+ * `key: value`; a string too long for the line goes to the next one, indented, unless the key is
+ * shorter than 5 columns (prettier keeps it beside such a key: breaking gains little).
  */
 function member(key: string, value: unknown): Doc {
   if (typeof value === "string" && textWidth(key) >= 5)

@@ -6,10 +6,9 @@ export interface TextOut {
 }
 
 /**
- * A generated file whose text is made only when it is wanted, by `make` writing its pieces in
- * order (the CLI writes each to the staged file as it comes; `contents` joins them once). `make`
- * must make the same text each time and report nothing: it runs after its plugin has returned,
- * maybe twice.
+ * A generated file whose text `make` writes piece by piece when wanted (the CLI stages each as it
+ * comes; `contents` joins them once). `make` runs after its plugin has returned, maybe twice: it
+ * must make the same text each time and report nothing.
  */
 export function streamedFile(
   path: string,

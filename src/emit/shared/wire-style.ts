@@ -13,9 +13,8 @@ import type {
 } from "../../model/types.js";
 
 /**
- * How one parameter (or url-encoded form field) goes on the wire, as the client's `ParamStyle`
- * (templates/client/serialize.ts) and the server's `ParamSpec` (templates/server/runtime.ts) say
- * it: only what differs from the location's default.
+ * How a parameter (or url-encoded form field) goes on the wire, as the client's `ParamStyle` and
+ * the server's `ParamSpec` say it: only what differs from the location's default.
  */
 export interface WireStyle {
   style?: string;
@@ -55,10 +54,7 @@ export function parameterWireStyle(parameter: Parameter): WireStyle {
   });
 }
 
-/**
- * `p.serialization` is the resolved style and explode (a parameter's from the model, a form
- * field's from `resolveSerialization`); only what differs from the location's defaults is kept.
- */
+/** {@link WireStyle} of a resolved `p.serialization` (a parameter's, a form field's). */
 export function wireStyle(
   location: ParameterLocation,
   p: Pick<
@@ -83,9 +79,8 @@ export function wireStyle(
 }
 
 /**
- * How one form field is sent: a url-encoded field's style as a query parameter's, a part's
- * media type (`contentType`), and the part headers whose schema fixes a value (`const`, a
- * one-value `enum` or a `default`): the only header values a generated client can know.
+ * How a form field is sent: a url-encoded field's style as a query parameter's, a part's media
+ * type, and the part headers whose schema fixes a value (`const`, a one-value `enum`, `default`).
  */
 export function encodingStyle(
   encoding: Encoding,

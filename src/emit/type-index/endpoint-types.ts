@@ -42,10 +42,7 @@ export function errorStatuses(endpoint: Endpoint): string[] {
     .map((r) => r.status);
 }
 
-/**
- * A parameter no source types (`model/untyped-parameter`) is text on the wire: the caller may
- * pass a string or a number (sent as its text).
- */
+/** A parameter no source types is text on the wire: a string or a number (sent as its text). */
 export const UNTYPED_PARAMETER: TypeNode = union([
   raw("string"),
   raw("number"),
@@ -87,10 +84,7 @@ function parameterDoc(parameter: Parameter): string[] | undefined {
   });
 }
 
-/**
- * The type of a request body: the type of the media type the client sends ({@link sentContent}),
- * a union when the spec lists it twice. A binary string is a Blob only in `form` mode.
- */
+/** A request body's type: its sent media type's ({@link sentContent}), in `write` or `form` mode. */
 export function requestBodyType(
   content: MediaContent[],
   naming: SchemaNaming,
@@ -100,11 +94,9 @@ export function requestBodyType(
 }
 
 /**
- * The type of a request body as the generated server hands it to a handler once checked, when a
- * body lists media types the client does not send (shared/received-bodies.ts): per media type,
- * a JSON one's schema type in `json` mode, a text one's string (nothing when its schema admits
- * none), a range's `unknown`, anything else as the client types it. Undefined for a body of one
- * media type, and when no media type can bring a body.
+ * A request body's type as the generated server hands it to a handler once checked, when it
+ * lists media types the client does not send: the union of {@link receivedBodyVariants}.
+ * Undefined for a body of one media type, and when no media type can bring a body.
  */
 export function receivedBodyType(
   content: MediaContent[],
@@ -118,8 +110,9 @@ export function receivedBodyType(
 }
 
 /**
- * The media types a handler may get a body as (as the server's `listedMediaType` names them)
- * with that body's type, as {@link receivedBodyType} unites them; undefined for one media type.
+ * The media types a handler may get a body as (the server's `listedMediaType`) with its type: a
+ * JSON one's schema type in `json` mode, a text one's string (none when its schema admits none),
+ * a range's `unknown`, anything else as the client types it. Undefined for one media type.
  */
 export function receivedBodyVariants(
   content: MediaContent[],
@@ -127,15 +120,12 @@ export function receivedBodyVariants(
   json: SchemaMode,
 ): { mediaType: string; type: TypeNode }[] | undefined {
   if (content.length < 2) return undefined;
-  const variants: { mediaType: string; type: TypeNode }[] = [];
-  for (const { type: mediaType, content: c } of firstListings(content)) {
+  return firstListings(content).flatMap(({ type: mediaType, content: c }) => {
     const type = bodyTypeAs(c, naming, json);
-    if (type) variants.push({ mediaType, type });
-  }
-  return variants;
+    return type ? [{ mediaType, type }] : [];
+  });
 }
 
-/** One media type's body as the server reads it; undefined when none can pass its schema. */
 function bodyTypeAs(
   c: MediaContent,
   naming: SchemaNaming,
@@ -155,11 +145,7 @@ function bodyTypeAs(
   }
 }
 
-/**
- * A webhook payload's type: the media type a handler body is typed by (as an endpoint's, see
- * `requestBodyType`), JSON read as the API sends it (readOnly members there, writeOnly ones
- * optional), forms and binary as the server decodes them.
- */
+/** A webhook payload's type: as `requestBodyType`, but JSON in `read` mode (the API sends it). */
 export function payloadType(
   content: MediaContent[],
   naming: SchemaNaming,
@@ -198,11 +184,7 @@ export function contentType(
   ]);
 }
 
-/**
- * A response body the client does not decode as JSON is what it hands over: text for `text/*`, a
- * Blob otherwise (XML included, whatever its schema says); unknown for a wildcard, which may be
- * either, or JSON. A body without a schema is what `undescribedBody` says.
- */
+/** What the client hands over for a body it does not parse: a string, a Blob, or unknown. */
 function decodedType(
   as: ReturnType<typeof decodedAs | typeof undescribedBody>,
 ): TypeNode {
@@ -231,10 +213,7 @@ export function responseType(
     : UNKNOWN;
 }
 
-/**
- * `Responses["200"] | Responses["201"]`, or `unknown` when no status is listed or one of them
- * is `unknown` (the union would be `unknown` anyway, and saying so reads better).
- */
+/** `Responses["200"] | Responses["201"]`; `unknown` for no status, or one typed `unknown`. */
 export function statusUnion(
   responsesName: string,
   statuses: string[],

@@ -23,10 +23,7 @@ export const ENDPOINT_TYPE_SUFFIXES = [
   "Received",
 ] as const;
 
-/**
- * Global names generated code uses or readers know: a schema type of the same name would
- * shadow them (schemas called `Response`, `Record` or `object` are common).
- */
+/** Global names a schema type of the same name would shadow (`Response`, `Record` are common). */
 export const GLOBAL_TYPE_NAMES: readonly string[] = [
   // built-ins a reader would otherwise mistake the schema type for
   "Object",
@@ -66,9 +63,8 @@ export const GLOBAL_TYPE_NAMES: readonly string[] = [
 ];
 
 /**
- * What client/index.ts exports itself beside the schema types it re-exports (`export type *`
- * from types.ts): an explicit export wins over a star export, so a schema type of one of these
- * names would be shadowed there. The client reports the rename (client/base-url.ts).
+ * What client/index.ts exports beside the schema types it re-exports with `export type *`: an
+ * explicit export wins over a star export, so a schema type of such a name would be shadowed.
  */
 export const CLIENT_EXPORT_NAMES: readonly string[] = Object.freeze([
   "ApiDataOf",
@@ -93,14 +89,9 @@ export function endpointTypeBase(endpoint: Endpoint): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/**
- * TypeScript names for every named schema, keyed by schema name (docs/types.md, "Names"):
- * per-endpoint names are reserved first and schema names give way; schemas are visited sorted,
- * so the result does not depend on the order of the inputs.
- */
+/** Type names by schema name (docs/types.md, "Names"): schemas, sorted, give way to endpoints'. */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
-  // the endpoints' type names are `<base><suffix>`: their bases are kept, not every name
   const bases = new Set<string>();
   for (let i = 0; i < model.endpoints.length; i++)
     bases.add(endpointTypeBase(model.endpoints[i]!));
@@ -122,20 +113,16 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
 
 /** True when `name` is one of the endpoints' type names: a base followed by a suffix. */
 function isEndpointTypeName(name: string, bases: ReadonlySet<string>): boolean {
-  for (let i = 0; i < ENDPOINT_TYPE_SUFFIXES.length; i++) {
-    const suffix = ENDPOINT_TYPE_SUFFIXES[i]!;
-    if (
+  return ENDPOINT_TYPE_SUFFIXES.some(
+    (suffix) =>
       name.endsWith(suffix) &&
-      bases.has(name.slice(0, name.length - suffix.length))
-    )
-      return true;
-  }
-  return false;
+      bases.has(name.slice(0, name.length - suffix.length)),
+  );
 }
 
 /** The type name a schema asks for, before any collision (`objs_user` → `ObjsUser`). */
 export function schemaTypeName(schemaName: string): string {
-  // `objs_user` reads better as `ObjsUser`; other identifiers keep their casing (`HTTPError`)
+  // other identifiers keep their casing (`HTTPError`)
   if (isIdentifierName(schemaName) && !schemaName.includes("_")) {
     const upper = schemaName.charAt(0).toUpperCase() + schemaName.slice(1);
     if (!isReservedWord(upper)) return upper;

@@ -12,19 +12,12 @@ import {
 } from "./print.js";
 import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
-/**
- * Direct printers for the declarations of types.ts: the text print() writes for a type alias or
- * an expanded object type, written without docs for the shapes whose layout needs no printer;
- * anything else is handed to print() (print-object.test.ts checks both agree on random nodes).
- */
+/** types.ts's declarations written directly where no printer is needed, as print() writes them. */
 
 type ObjectNode = Extract<TypeNode, { kind: "object" }>;
 type Union = Extract<TypeNode, { kind: "union" }>;
 
-/**
- * An object type, expanded: `{`, one member per line indented by two more than `indent`, `}` at
- * `indent`: what print(expandedObjectDoc(node), { indent }) writes.
- */
+/** An object type, expanded: what print(expandedObjectDoc(node), { indent }) writes. */
 export function printObject(node: ObjectNode, indent = 0): string {
   const out: string[] = [];
   writeObject(node, indent, out);
@@ -34,11 +27,9 @@ export function printObject(node: ObjectNode, indent = 0): string {
 /** `<head> = <node>;` and a newline: what printTypeAlias(head, node) writes. */
 export function printAlias(head: string, node: TypeNode): string {
   const out: string[] = [];
-  if (writeAssigned(`${head} =`, node, true, 0, out)) {
-    out.push("\n");
-    return out.join("");
-  }
-  return printTypeAlias(head, node);
+  return writeAssigned(`${head} =`, node, true, 0, out)
+    ? `${out.join("")}\n`
+    : printTypeAlias(head, node);
 }
 
 function writeObject(node: ObjectNode, indent: number, out: string[]): void {
@@ -49,10 +40,9 @@ function writeObject(node: ObjectNode, indent: number, out: string[]): void {
   const inner = indent + 2;
   const lead = newlineAnd(inner);
   out.push("{");
-  const members = node.members;
-  for (let i = 0; i < members.length; i++) {
+  for (const member of node.members) {
     out.push(lead);
-    writeMember(members[i]!, inner, out);
+    writeMember(member, inner, out);
   }
   if (node.index) {
     out.push(lead);
@@ -87,10 +77,7 @@ function writeMember(
   out.push(print([memberDoc(member), ";"], { indent }));
 }
 
-/**
- * `lead`, the type as assignedDoc(node, isAlias) lays it out after it, and `;`, from column
- * `indent`, when the shape is one written directly; false (nothing written) otherwise.
- */
+/** `lead`, the type as assignedDoc lays it out, and `;`; false (nothing written) if not direct. */
 function writeAssigned(
   lead: string,
   node: TypeNode,
@@ -138,20 +125,15 @@ function writeAssigned(
   // flat on the next line when it fits there, else one `| member` per line
   out.push(lead, next);
   if (indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH) out.push(text);
-  else
-    for (let i = 0; i < node.members.length; i++) {
-      if (i > 0) out.push(next);
-      out.push("| ", (node.members[i] as { text: string }).text);
-    }
+  else out.push(node.members.map((m) => `| ${flat(m)}`).join(next));
   out.push(";");
   return true;
 }
 
 /**
- * The shapes holding an expanded object (isExpanded), whose layout is known whatever the width:
- * a union of such members and plain texts, an array of one, an intersection of expanded objects
- * beside a property key; also an array of a union of plain texts that does not fit on its line.
- * False (nothing written) otherwise.
+ * The shapes laid out the same whatever the width: a union of expanded objects (isExpanded) and
+ * plain texts, an array of one, an intersection of expanded objects beside a property key; also
+ * an array of a union of plain texts too long for its line. False (nothing written) otherwise.
  */
 function writeBrokenAssigned(
   lead: string,
@@ -180,10 +162,7 @@ function writeBrokenAssigned(
     }
     // plain texts, two of them not null (one is `(T | null)[]`, a text), too long for the line
     if (!plainMembers(element)) return false;
-    let others = 0;
-    for (let i = 0; i < element.members.length; i++)
-      if (!isNullType(element.members[i]!)) others++;
-    if (others < 2) return false;
+    if (element.members.filter((m) => !isNullType(m)).length < 2) return false;
     const inner = flat(element)!;
     if (indent + textWidth(lead) + textWidth(inner) + 6 <= PRINT_WIDTH)
       return false;
@@ -195,10 +174,8 @@ function writeBrokenAssigned(
   }
   if (node.kind === "intersection" && !isAlias) {
     // [" ", group(parts)]: objects hug each other, each broken by itself
-    for (let i = 0; i < node.members.length; i++) {
-      const m = node.members[i]!;
-      if (m.kind !== "object" || !isExpanded(m)) return false;
-    }
+    if (!node.members.every((m) => m.kind === "object" && isExpanded(m)))
+      return false;
     out.push(lead, " ");
     for (let i = 0; i < node.members.length; i++) {
       if (i > 0) out.push(" & ");
@@ -210,27 +187,18 @@ function writeBrokenAssigned(
   return false;
 }
 
-/**
- * A union not hugged by nulls whose members are plain texts (none ending with a space) or
- * expanded (isExpanded), one of them at least: its `|` lines always break.
- */
+/** A union not hugged by nulls of plain texts and expanded members (one at least): always broken. */
 function brokenUnion(node: Union): boolean {
-  if (isHuggedUnion(node)) return false;
-  let expanded = false;
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
-    if (m.kind === "raw") {
-      if (m.text.endsWith(" ")) return false;
-    } else if (isExpanded(m)) expanded = true;
-    else return false;
-  }
-  return expanded;
+  return (
+    !isHuggedUnion(node) &&
+    node.members.every((m) =>
+      m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
+    ) &&
+    node.members.some((m) => m.kind !== "raw")
+  );
 }
 
-/**
- * unionLines broken at `indent`: `| member` per line, each member's own lines aligned after
- * its `| ` (the caller has written the line break before the first).
- */
+/** unionLines broken at `indent`, after the line break before the first (the caller's). */
 function writeUnionLines(node: Union, indent: number, out: string[]): void {
   const next = newlineAnd(indent);
   for (let i = 0; i < node.members.length; i++) {
@@ -279,16 +247,13 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
     case "object":
       writeObject(node, indent, out);
       return;
-    case "array":
-      if (node.element.kind === "union") {
-        out.push("(");
-        writeExpanded(node.element, indent, out);
-        out.push(")[]");
-      } else {
-        writeExpanded(node.element, indent, out);
-        out.push("[]");
-      }
+    case "array": {
+      const union = node.element.kind === "union";
+      if (union) out.push("(");
+      writeExpanded(node.element, indent, out);
+      out.push(union ? ")[]" : "[]");
       return;
+    }
     case "union":
       // hugged: the object and nulls
       for (let i = 0; i < node.members.length; i++) {
@@ -305,24 +270,16 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
 function plainMembers(node: Union): boolean {
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
-    if (m.kind !== "raw" || m.text.endsWith(" ")) return false;
-  }
-  return true;
+  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
 }
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
   if (lines.length === 1 && !lines[0]!.includes("*/")) return true;
-  for (let i = 0; i < lines.length; i++)
-    if (lines[i]!.endsWith(" ")) return false;
-  return true;
+  return !lines.some((line) => line.endsWith(" "));
 }
 
-const NEWLINES: string[] = [];
-
-/** A newline and `n` spaces (the same string each time). */
+/** A newline and `n` spaces. */
 function newlineAnd(n: number): string {
-  return (NEWLINES[n] ??= "\n" + " ".repeat(n));
+  return "\n" + " ".repeat(n);
 }

@@ -36,10 +36,7 @@ export function flat(node: TypeNode): string | null {
     case "array": {
       const element = flat(node.element);
       if (element === null) return null;
-      const kind = node.element.kind;
-      return kind === "union" || kind === "intersection"
-        ? `(${element})[]`
-        : `${element}[]`;
+      return compound(node.element) ? `(${element})[]` : `${element}[]`;
     }
     case "tuple": {
       const parts: string[] = [];
@@ -47,9 +44,8 @@ export function flat(node: TypeNode): string | null {
         const el = node.elements[i]!;
         const text = flat(el);
         if (text === null) return null;
-        const grouped = el.kind === "union" || el.kind === "intersection";
         if (i < (node.required ?? Infinity)) parts.push(text);
-        else parts.push(grouped ? `(${text})?` : `${text}?`);
+        else parts.push(compound(el) ? `(${text})?` : `${text}?`);
       }
       if (node.rest) {
         const rest = flat({ kind: "array", element: node.rest });
@@ -62,8 +58,7 @@ export function flat(node: TypeNode): string | null {
       if (node.members.length === 0 && !node.index) return "{}";
       if (!node.inline || node.index) return null;
       const parts: string[] = [];
-      for (let i = 0; i < node.members.length; i++) {
-        const m = node.members[i]!;
+      for (const m of node.members) {
         const text = flat(m.type);
         if (text === null || m.doc) return null;
         parts.push(`${propertyKey(m.name)}${m.optional ? "?" : ""}: ${text}`);
@@ -83,13 +78,17 @@ function joinFlat(
   parens: (m: TypeNode) => boolean,
 ): string | null {
   const parts: string[] = [];
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
+  for (const m of members) {
     const text = flat(m);
     if (text === null) return null;
     parts.push(parens(m) ? `(${text})` : text);
   }
   return parts.join(sep);
+}
+
+/** A union or an intersection: in parentheses before `[]` or `?`. */
+function compound(node: TypeNode): node is Union | Intersection {
+  return node.kind === "union" || node.kind === "intersection";
 }
 
 /** The element type under any number of array levels. */
@@ -99,14 +98,12 @@ export function innermost(node: TypeNode): TypeNode {
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
 export function isHuggedUnion(node: TypeNode): boolean {
-  if (node.kind !== "union") return false;
-  let objects = 0;
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
-    if (m.kind === "object") objects++;
-    else if (!isNullType(m)) return false;
-  }
-  return objects === 1 && node.members.length > 1;
+  return (
+    node.kind === "union" &&
+    node.members.length > 1 &&
+    node.members.every((m) => m.kind === "object" || isNullType(m)) &&
+    node.members.filter((m) => m.kind === "object").length === 1
+  );
 }
 
 /** The `T` of a two-member `T | null` where `T` is a name or a generic reference. */
@@ -129,10 +126,7 @@ export function printTypeAlias(head: string, node: TypeNode): string {
   return `${print([head, " =", assignedDoc(node, true), ";"])}\n`;
 }
 
-/**
- * A type after `=` in a type alias or `:` in a property (the doc starts right after the
- * separator, space included). prettier's assignment layouts, per kind of node.
- */
+/** A type right after `=` in a type alias or `:` in a property: prettier's assignment layouts. */
 export function assignedDoc(node: TypeNode, isAlias: boolean): Doc {
   switch (node.kind) {
     case "union": {
@@ -206,10 +200,7 @@ function huggedDoc(node: Union): Doc {
   );
 }
 
-/**
- * The members of a union: `A | B` flat; broken, one `| member` per line at the current
- * indentation, each member aligned after its `| `.
- */
+/** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
 function unionLines(members: TypeNode[]): Doc {
   return [
     ifBreak("| "),
@@ -227,10 +218,7 @@ function unionLines(members: TypeNode[]): Doc {
   ];
 }
 
-/**
- * prettier's printIntersectionType: objects hug their neighbours, other members break onto
- * indented lines once the group breaks.
- */
+/** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
 function intersectionDoc(node: Intersection): Doc {
   return group(intersectionParts(node));
 }
@@ -243,13 +231,10 @@ function intersectionParts(node: Intersection): Doc[] {
     const prevObject = members[i - 1]!.kind === "object";
     const curObject = members[i]!.kind === "object";
     const doc = intersectionMember(members[i]!);
-    if (!prevObject && !curObject) {
-      parts.push(indent([" &", line, doc]));
-    } else if (prevObject && curObject) {
+    if (!prevObject && !curObject) parts.push(indent([" &", line, doc]));
+    else {
+      if (prevObject !== curObject && i > 1) wasIndented = true;
       parts.push(" & ", wasIndented ? indent(doc) : doc);
-    } else {
-      if (i > 1) wasIndented = true;
-      parts.push(" & ", i > 1 ? indent(doc) : doc);
     }
   }
   return parts;
@@ -259,7 +244,12 @@ function intersectionParts(node: Intersection): Doc[] {
 function intersectionMember(m: TypeNode): Doc {
   if (m.kind !== "union") return typeDoc(m);
   if (isHuggedUnion(m)) return ["(", huggedDoc(m), ")"];
-  return group(["(", indent([softline, unionLines(m.members)]), softline, ")"]);
+  return parenthesized(unionLines(m.members), ")");
+}
+
+/** `(inner` + `close` (`)`, `)[]`, `)?`), `inner` on its own lines when broken. */
+function parenthesized(inner: Doc, close: string): Doc {
+  return group(["(", indent([softline, inner]), softline, close]);
 }
 
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
@@ -278,22 +268,14 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
       const inner = flat(element);
       const others = element.members.filter((m) => !isNullType(m));
       if (inner !== null && others.length === 1) return `(${inner})[]`;
-      return group([
-        "(",
-        indent([softline, group(unionLines(element.members))]),
-        softline,
-        ")[]",
-      ]);
+      return parenthesized(group(unionLines(element.members)), ")[]");
     }
     case "raw":
       return `${element.text}[]`;
   }
 }
 
-/**
- * `Record<string, V>`, broken with its type arguments one per line (V is always flat, see
- * schema-to-type; a union V breaks into its `|` lines when it does not fit).
- */
+/** `Record<string, V>`, broken with its type arguments one per line (a union V into `|` lines). */
 function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
   const value = flat(node.value);
   const valueDoc =
@@ -308,11 +290,10 @@ function recordDoc(node: Extract<TypeNode, { kind: "record" }>): Doc {
 
 /** `T?`; a union or an intersection in parentheses (`(A | null)?`), broken as prettier does. */
 function optionalElement(el: TypeNode): Doc {
-  if (el.kind !== "union" && el.kind !== "intersection")
-    return [typeDoc(el), "?"];
+  if (!compound(el)) return [typeDoc(el), "?"];
   const inner =
     el.kind === "union" ? group(unionLines(el.members)) : intersectionDoc(el);
-  return group(["(", indent([softline, inner]), softline, ")?"]);
+  return parenthesized(inner, ")?");
 }
 
 function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {

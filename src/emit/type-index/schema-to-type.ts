@@ -24,14 +24,11 @@ import {
 } from "./type-node.js";
 
 /**
- * JSON Schema 2020-12 (the model's dialect) → type nodes.
- *
- * `read` mode types what a server sends (writeOnly members are optional, they are never sent);
- * `write` mode types what a client sends (readOnly members are optional, the server ignores
- * them). Named schemas whose two readings differ get a second type, `<Name>Write`. `form` types
- * a request body the client sends as something other than JSON (a form, multipart,
- * octet-stream): as `write`, and a `format: binary` string is the Blob the client hands over.
- * Inside JSON (`read`, `write`) it is a string: JSON.stringify sends a Blob as `{}`.
+ * How a schema is typed. `read`: what a server sends (writeOnly members optional, never sent);
+ * `write`: what a client sends (readOnly members optional, the server ignores them); named
+ * schemas whose two readings differ get a second type, `<Name>Write`. `form`: a request body
+ * sent as a form, multipart or octet-stream: as `write`, a `format: binary` string the Blob the
+ * client hands over (inside JSON a string: JSON.stringify sends a Blob as `{}`).
  */
 export type SchemaMode = "read" | "write" | "form";
 
@@ -43,10 +40,7 @@ export interface SchemaNaming {
   /** Named schemas that reach themselves through `$ref`s (src/model/schema/recursion.ts). */
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (config `dates`, `int64`)
-  /**
-   * openapi-typescript's rules for members, which paths.ts follows with its options: every
-   * required member is required in either mode, and these besides.
-   */
+  /** openapi-typescript's rules for members (paths.ts): required ones in either mode, and these. */
   readonly members?: MemberRules;
 }
 
@@ -69,17 +63,6 @@ export function schemaToType(
   return new Typing(naming, mode).type(schema, lookup);
 }
 
-/** The keyword types, one node each (type nodes are never changed once made). */
-const KEYWORD_NODES = {
-  string: raw("string"),
-  Blob: raw("Blob"),
-  Date: raw("Date"),
-  number: raw("number"),
-  bigint: raw("bigint"),
-  boolean: raw("boolean"),
-  null: raw("null"),
-};
-
 function literalType(value: unknown): TypeNode | undefined {
   if (typeof value === "string") return raw(stringLiteral(value));
   if (typeof value === "number" && Number.isFinite(value))
@@ -88,7 +71,7 @@ function literalType(value: unknown): TypeNode | undefined {
   return undefined;
 }
 
-/** The schema's effective types (src/model/schema/schema.ts); undefined when it says none. */
+/** The schema's effective types; undefined when it says none. */
 function typesOf(schema: Schema): readonly SchemaType[] | undefined {
   const types = effectiveTypes(schema);
   return types.length > 0 ? types : undefined;
@@ -142,7 +125,6 @@ class Typing {
     return intersection([composed]);
   }
 
-  /** The node for one of a schema's types. */
   private of(
     type: SchemaType,
     schema: Schema,
@@ -150,21 +132,18 @@ class Typing {
   ): TypeNode {
     switch (type) {
       case "string":
-        // a form body's `format: binary` field is the Blob the client hands over; a Date where
-        // the model's `scalars` revive it (src/model/schema/scalars.ts)
+        // a form body's binary field is the Blob the client hands over; a Date where revived
         if (this.mode === "form" && schema.format === "binary")
-          return KEYWORD_NODES.Blob;
-        return revivedScalar(schema, this.naming.scalars)
-          ? KEYWORD_NODES.Date
-          : KEYWORD_NODES.string;
+          return raw("Blob");
+        return raw(revivedScalar(schema, this.naming.scalars) ? "Date" : type);
       case "integer":
         return revivedScalar(schema, this.naming.scalars) === "int64"
-          ? KEYWORD_NODES.bigint
-          : KEYWORD_NODES.number;
+          ? raw("bigint")
+          : raw("number");
       case "number":
       case "boolean":
       case "null":
-        return KEYWORD_NODES[type];
+        return raw(type);
       case "array":
         return this.array(schema);
       case "object":
@@ -296,9 +275,8 @@ class Typing {
   }
 
   /**
-   * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }`, with the values the
-   * model gives it (docs/types.md, "Discriminators"); a member whose own property already holds
-   * literals gets none of its own.
+   * A oneOf/anyOf member under a discriminator: `Cat & { petType: "cat" }` (docs/types.md); a
+   * member whose own property already holds these literals gets none.
    */
   private discriminated(
     parent: Schema,

@@ -35,13 +35,7 @@ export interface EndpointTypes {
   /** Reserved for the client's `ApiResult<<Name>Data, <Name>Error>` alias. */
   result: string;
   /** Which members of `<Name>Request` are required. */
-  required: {
-    path: boolean;
-    query: boolean;
-    headers: boolean;
-    cookies: boolean;
-    body: boolean;
-  };
+  required: Record<"path" | "query" | "headers" | "cookies" | "body", boolean>;
   /** True when `<Name>Request` has no required member (the argument may be omitted). */
   argsOptional: boolean;
   /** Statuses whose bodies make up `<Name>Data` and `<Name>Error`. */

@@ -1,8 +1,4 @@
-/**
- * A small tree of TypeScript type expressions. Schemas become these nodes first so the printer
- * can lay them out the way prettier would (it needs to know what is a union, an object, …) and
- * so parentheses are added from precedence, never by editing text.
- */
+/** Type expressions as a tree: the printer lays them out, with parentheses from precedence. */
 export type TypeNode =
   | { kind: "raw"; text: string }
   | { kind: "union"; members: TypeNode[] }
@@ -39,10 +35,7 @@ export function raw(text: string): TypeNode {
   return { kind: "raw", text };
 }
 
-/**
- * A union without duplicates (identical members: `Pet[] | Pet[]` for two media types of one
- * schema is `Pet[]`); one member stays itself.
- */
+/** A union without duplicates (`Pet[] | Pet[]` is `Pet[]`); one member stays itself. */
 export function union(members: TypeNode[]): TypeNode {
   const flat = members.some((m) => m.kind === "union")
     ? members.flatMap((m) => (m.kind === "union" ? m.members : [m]))
@@ -74,8 +67,7 @@ export function union(members: TypeNode[]): TypeNode {
 export function intersection(members: TypeNode[]): TypeNode {
   // the members that say something (not `unknown`), nested intersections spread
   const useful: TypeNode[] = [];
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
+  for (const m of members) {
     if (m.kind === "intersection") {
       for (const part of m.members) if (!isUnknownType(part)) useful.push(part);
     } else if (!isUnknownType(m)) useful.push(m);

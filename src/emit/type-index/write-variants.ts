@@ -57,9 +57,8 @@ export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
 }
 
 /**
- * Collects the `$ref` targets anywhere in the schema into `refs`; directional when a required
- * member anywhere in it is readOnly/writeOnly (src/model/schema/schema.ts's requiresDirectional, allOf
- * members looking into their siblings as the types do), binary when it holds a binary string.
+ * Collects the schema's `$ref` targets into `refs`; directional when a required member anywhere
+ * in it is readOnly/writeOnly (allOf members look into their siblings, as the types do).
  */
 function scan(
   schemas: Record<string, NamedSchema>,
@@ -94,11 +93,7 @@ function scan(
   return { directional: flagged, binary };
 }
 
-/**
- * Names of the schemas a request body sent as a form, multipart or octet-stream reaches
- * (`form` mode, see schema-to-type.ts) that hold a `format: binary` string themselves or
- * through a `$ref`: there it is a Blob, in JSON a string. Only these get a `<Name>Form` type.
- */
+/** The schemas a `form` body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
 export function schemasWithFormVariant(
   model: ApiModel,
   facts: SchemaFacts,
