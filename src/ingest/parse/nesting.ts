@@ -105,10 +105,12 @@ export function keyColons(text: string): number {
   return n;
 }
 
-const COLON = /\s*:/y;
-
 /** True when the next character after whitespace is `:` (the string just read is a key). */
 function isKey(text: string, from: number): boolean {
-  COLON.lastIndex = from;
-  return COLON.test(text);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
 }
