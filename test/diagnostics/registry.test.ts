@@ -34,8 +34,9 @@ interface Use {
 
 /**
  * The codes src/ names, read from its text: full literals (`"merge/schema-conflict"`), and the
- * codes the readers' shared parts (openapi-common/) name without their prefix,
- * `reading.code("ref-cycle")`, which stand for `swagger2/ref-cycle` and `openapi3/ref-cycle`.
+ * codes the readers name without their prefix, `reading.code("ref-cycle")` and
+ * `reading.report("invalid-tag", …)`: in openapi-common/ they stand for `swagger2/ref-cycle` and
+ * `openapi3/ref-cycle`, in swagger2/ or openapi3/ for that reader's code.
  * Every report call takes a DiagnosticCode, so tsc has already refused any code not registered
  * and the severity is the registry's by construction; what the text can still tell is whether
  * a registered code is reported anywhere at all.
@@ -43,16 +44,18 @@ interface Use {
 function usesInSource(): Use[] {
   const uses: Use[] = [];
   const full = new RegExp(`"((?:${PREFIXES.join("|")})/[a-z0-9-]+)"`, "g");
-  const shared = /\.code\(\s*"([a-z0-9-]+)"\s*\)/g;
+  const shared = /\.(?:code\(\s*|report\(\s*)"([a-z0-9-]+)"/g;
   for (const file of sourceFiles("src")) {
     const text = readFileSync(file, "utf8");
     const rel = relative(".", file);
     const line = (index: number) => text.slice(0, index).split("\n").length;
     for (const m of text.matchAll(full))
       uses.push({ code: m[1]!, where: `${rel}:${line(m.index)}` });
-    if (!file.includes("/openapi-common/")) continue;
+    const readers = file.includes("/openapi-common/")
+      ? ["swagger2", "openapi3"]
+      : ["swagger2", "openapi3"].filter((r) => file.includes(`/ingest/${r}/`));
     for (const m of text.matchAll(shared))
-      for (const reader of ["swagger2", "openapi3"])
+      for (const reader of readers)
         uses.push({
           code: `${reader}/${m[1]}`,
           where: `${rel}:${line(m.index)}`,
