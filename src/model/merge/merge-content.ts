@@ -24,13 +24,6 @@ function mergeContent(
     part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
-  if (offers.length === 1) {
-    const { content } = offers[0]!.part;
-    if (
-      new Set(content.map((media) => media.mediaType)).size === content.length
-    )
-      return content.map(soleMedia);
-  }
   const byType = grouped(
     offers.flatMap(({ view, part }) => {
       const source = part.sources[0] ?? view.endpoint.sources[0]!;
@@ -50,7 +43,6 @@ export function mergedMedia(
     source: SourceRef;
   }[],
 ): MediaContent {
-  if (list.length === 1) return soleMedia(list[0]!.media);
   // schemas guessed from several examples are merged so every example fits
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
   const guessed =
@@ -83,7 +75,7 @@ export function mergedMedia(
   });
 }
 
-/** {@link mergedMedia} of one offer: what it says, without empty members. */
+/** A merged media type: what it says, without empty members. */
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;

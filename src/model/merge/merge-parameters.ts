@@ -22,13 +22,6 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: ModelReporter,
 ): Parameter[] {
-  if (views.length === 1) {
-    const sole = soleParameters(
-      views[0]!.endpoint.parameters[location],
-      location,
-    );
-    if (sole) return ordered(sole, location, merged);
-  }
   const byName = grouped(
     views.flatMap((view) =>
       view.endpoint.parameters[location].map((parameter) => ({
@@ -60,19 +53,6 @@ function ordered(
     out.sort((a, b) => (order.get(a.name) ?? -1) - (order.get(b.name) ?? -1));
   }
   return out;
-}
-
-/** {@link mergedParameter} of each of one view's parameters; undefined when two share a name. */
-function soleParameters(
-  list: readonly Parameter[],
-  location: ParameterLocation,
-): Parameter[] | undefined {
-  if (new Set(list.map(parameterKey)).size < list.length) return undefined;
-  return list.map((p) => ({
-    ...p,
-    sources: p.sources.slice().sort(compareSources),
-    required: location === "path" || Boolean(p.required),
-  }));
 }
 
 /** The parameters of one name that the views offer, as one. */
