@@ -83,12 +83,8 @@ function forEachRequired(
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
-  // each name once: a short list is searched, a long one goes through a Set
-  const names = required.length <= 16 ? required : [...new Set(required)];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+  for (const name of new Set(required)) {
     if (typeof name !== "string") continue;
-    if (names === required && required.indexOf(name) !== i) continue;
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);

@@ -41,9 +41,8 @@ export function resolveSchema(
   schema: Schema | undefined,
 ): Schema | undefined {
   if (schema === undefined || typeof schema.$ref !== "string") return schema;
-  let current = refTarget(schemas, schema.$ref)?.schema;
-  if (current === undefined || typeof current.$ref !== "string") return current;
-  const seen = new Set<string>([schema.$ref]);
+  const seen = new Set<string>();
+  let current: Schema | undefined = schema;
   while (current !== undefined && typeof current.$ref === "string") {
     if (seen.has(current.$ref)) return undefined;
     seen.add(current.$ref);

@@ -109,26 +109,20 @@ export const isSchemaObject = isMap as (value: unknown) => value is Schema;
  */
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
-  // for...in: no list of keys per schema; the model's objects are plain data whose prototype is
-  // Object.prototype, so it visits exactly their own keys
-  for (const keyword in schema) {
+  for (const keyword of Object.keys(schema)) {
     const kind = SUB_SCHEMA_KINDS.get(keyword);
     if (kind === undefined) continue;
     const value = schema[keyword];
     if (Array.isArray(value)) {
       if (kind & LIST)
-        for (let key = 0; key < value.length; key++) {
-          const item: unknown = value[key];
+        for (const item of value as unknown[])
           if (isSubSchema(item)) out.push(item);
-        }
     } else if (kind & ONE) {
       if (isSubSchema(value)) out.push(value);
     } else if (kind & MAP && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const key in value) {
-        const item = value[key];
+      for (const item of Object.values(value))
         if (isSubSchema(item)) out.push(item);
-      }
     }
   }
 }
@@ -151,14 +145,10 @@ export function walkSchemaNodes(
       seen.add(current);
     }
     if (visit(current) === false) continue;
-    // the children's run reversed in place: the first child is visited first
-    const from = stack.length;
-    pushSubSchemas(current, stack);
-    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-      const t = stack[i]!;
-      stack[i] = stack[j]!;
-      stack[j] = t;
-    }
+    const children: SubSchema[] = [];
+    pushSubSchemas(current, children);
+    // the first child is visited first
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
