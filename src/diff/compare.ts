@@ -150,10 +150,7 @@ function compareEndpoint(
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
-  const fromSchema = (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => {
+  const fromSchema: FromSchema = (where, ...site) => {
     for (const c of schemas.between(...site)) {
       const change = add(
         c.rule,
@@ -300,10 +297,7 @@ function compareWebhook(
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
   const add = recorder(out, webhookKey(now), { handler: now.name });
-  const fromSchema = (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => {
+  const fromSchema: FromSchema = (where, ...site) => {
     for (const c of schemas.between(...site))
       add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
@@ -393,10 +387,7 @@ function compareResponses(
   type: string,
   direction: Direction,
   add: Recorder,
-  fromSchema: (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => void,
+  fromSchema: FromSchema,
   say: {
     where(status: string): string;
     gone(status: string): string;
@@ -447,6 +438,11 @@ function compareResponses(
 }
 
 type Recorder = ReturnType<typeof recorder>;
+/** Records the changes of the schemas at a site, `where` in words. */
+type FromSchema = (
+  where: string,
+  ...site: Parameters<SchemaDiff["between"]>
+) => void;
 
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
 function requirementKey(req: SecurityRequirement): string {
