@@ -289,15 +289,6 @@ function mergeSchemas(
 
 /** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */
 function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
-  if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item: unknown) => {
-      const next = withRenamedRefs(item, renames);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return (changed ? items : value) as T;
-  }
   if (typeof value !== "object" || value === null) return value;
   const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
@@ -309,7 +300,7 @@ function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
       if (renamed !== undefined) next = schemaRef(renamed);
     } else if (key !== "sources") next = withRenamedRefs(child, renames);
     if (next !== child) {
-      out ??= { ...record };
+      out ??= Array.isArray(value) ? ([...value] as never) : { ...record };
       setOwn(out, key, next);
     }
   }
