@@ -94,10 +94,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   return groupShared(out).sort(compareChanges);
 }
 
-/**
- * One change per change of a named schema, however many endpoints use it: the first endpoint
- * (in model order) carries it, the others are listed in `also`.
- */
+/** One change per change of a named schema: the first endpoint carries it, the others are in `also`. */
 function groupShared(changes: Change[]): Change[] {
   const out: Change[] = [];
   const first = new Map<string, Change>();

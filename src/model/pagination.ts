@@ -125,10 +125,7 @@ const OFFSET = /^offset$/i;
 const LIMIT = /^limit$/i;
 const PAGE = /^page$/i;
 
-/**
- * The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"); else
- * undefined, and `client.pages` in the config declares the others.
- */
+/** The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"), else undefined. */
 export function pageShape(
   model: ApiModel,
   endpoint: Endpoint,

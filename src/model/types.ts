@@ -207,10 +207,7 @@ export interface Parameter {
   /** Serialization as the source declares it (Swagger 2.0's collectionFormat translated). */
   style?: ParameterStyle;
   explode?: boolean;
-  /**
-   * The style and explode the parameter is sent with: the declared ones, else the location's
-   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it; emitters read it by `serializationOf`.
-   */
+  /** How it is sent: declared, else the location's defaults (set by buildModel; see `serializationOf`). */
   serialization?: Serialization;
   allowReserved?: boolean;
   /** Swagger 2.0's, as written (`ssv`, `tsv`, `pipes` outside the query only this can say). */

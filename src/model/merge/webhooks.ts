@@ -7,10 +7,7 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
 
-/**
- * The webhooks of every document, one per key and method (the preferred document's, then the
- * first by place), sorted by key and method; undefined when no document declares one.
- */
+/** One webhook per key and method (the preferred document's, else the first by place), sorted. */
 export function mergeWebhooks(
   documents: readonly DocumentModel[],
   rankOf: (doc: DocumentModel) => number,

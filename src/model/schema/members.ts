@@ -4,10 +4,7 @@ import { resolveSchema } from "./ref.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
-/**
- * The schema of the member `name` as `schema` declares it: its own `properties`, else those of
- * its allOf members (through `$ref`s, depth first, the first that declares it).
- */
+/** The member `name` as `schema` declares it: in its `properties`, else its allOf members'. */
 export function findProperty(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
@@ -110,10 +107,7 @@ function resolveFlags(
   return resolveSchema(schemas, schema) ?? {};
 }
 
-/**
- * The property lookup for member `index` of an allOf list: the member itself first, then its
- * siblings (`allOf [AddressPartial, {required: [street]}]`).
- */
+/** The property lookup of allOf member `index`: itself, then its siblings (`allOf [A, {required}]`). */
 export function allOfPropertyLookup(
   schemas: Readonly<Record<string, NamedSchema>>,
   allOf: readonly SubSchema[],

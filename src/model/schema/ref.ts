@@ -32,10 +32,7 @@ export function refTarget(
     : undefined;
 }
 
-/**
- * Follows `$ref`s until a schema that is not a reference: undefined for a dangling reference or
- * a cycle. A `$ref`'s sibling keywords are not merged in.
- */
+/** Follows `$ref`s to a schema that is not one (siblings not merged); undefined: dangling or a cycle. */
 export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,

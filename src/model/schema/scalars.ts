@@ -17,10 +17,7 @@ export const DEFAULT_SCALARS: ScalarChoices = Object.freeze({
 /** What a revived value is: a `Date` from date-time or date text, a `bigint` from an int64. */
 export type RevivedScalar = "date-time" | "date" | "int64";
 
-/**
- * What the generated code holds for values of this schema node instead of their JSON value, or
- * undefined for the JSON value. `scalars` is `model.scalars` (undefined: the defaults).
- */
+/** What the generated code holds for this schema node's values instead of their JSON, if anything. */
 export function revivedScalar(
   schema: Schema | boolean | undefined,
   scalars: ScalarChoices | undefined,

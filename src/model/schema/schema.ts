@@ -302,10 +302,7 @@ export function sameSchema(
   );
 }
 
-/**
- * The schema without its annotations at any depth (title, description, `x-` extensions…): what it
- * says a value must be (a property named `description` is a property, kept).
- */
+/** The schema without annotations at any depth (a property named `description` is kept). */
 export function withoutAnnotations(schema: SubSchema): SubSchema {
   if (typeof schema === "boolean") return schema;
   const bare: Schema = Object.fromEntries(

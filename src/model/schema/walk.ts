@@ -6,10 +6,7 @@ import type { Schema } from "../types.js";
 /** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */
 export type SubSchema = Schema | boolean;
 
-/**
- * Keywords that only document a schema: no generated type, check or handler signature depends
- * on them (JSON Schema 2020-12 meta-data and OpenAPI's `example` and `externalDocs`).
- */
+/** Keywords that only document a schema: no generated type, check or signature depends on them. */
 export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "title",
   "description",
@@ -21,10 +18,7 @@ export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "$comment",
 ]);
 
-/**
- * Keywords that annotate a value without constraining it (`discriminator` is a hint: the
- * oneOf/anyOf it sits beside decides).
- */
+/** Keywords that annotate without constraining (`discriminator`: the oneOf/anyOf beside it decides). */
 const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
   "readOnly",
@@ -103,10 +97,7 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 /** A schema object (not `true`/`false`, not a list). */
 export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
-/**
- * Appends the direct sub-schemas of `schema` to `out`, in its key order. Data keywords (`enum`,
- * `const`, examples) are never looked into, nor is a `$ref` followed.
- */
+/** Appends `schema`'s direct sub-schemas to `out` in key order (no data keyword, no `$ref` followed). */
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
   for (const keyword of Object.keys(schema)) {
@@ -127,10 +118,7 @@ function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   }
 }
 
-/**
- * Visits a schema and every schema below it, depth first, parents first, each object once;
- * `visit` returning false skips that schema's children.
- */
+/** Visits `schema` and all below, depth first, parents first, each object once; false skips children. */
 export function walkSchemaNodes(
   schema: SubSchema | undefined,
   visit: (schema: SubSchema) => boolean | void,
@@ -152,10 +140,7 @@ export function walkSchemaNodes(
   }
 }
 
-/**
- * The schema with `fn` applied to each direct sub-schema; `fn` returning undefined drops that
- * sub-schema (a member of a map or list, or the keyword).
- */
+/** The schema with `fn` applied to each direct sub-schema; `fn` giving undefined drops that one. */
 export function mapSubSchemas(
   schema: Schema,
   fn: (sub: SubSchema) => SubSchema | undefined,
