@@ -1,7 +1,6 @@
 /**
- * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
- * value may have, which keywords hold sub-schemas or only annotate, where a member is declared
- * and when it is required, what a discriminator selects.
+ * What a model schema means, said once for every emitter: `$ref`s, the types of values, the
+ * keywords that nest or annotate, members and `required`, discriminators.
  */
 
 import { findProperty } from "./members.js";
