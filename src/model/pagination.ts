@@ -138,7 +138,6 @@ export function pageShape(
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
-    // the one array property, if exactly one
     const arrays = names.filter(
       (name) =>
         resolveSchema(model.schemas, properties[name])?.type === "array",

@@ -43,7 +43,6 @@ export function mergedMedia(
     source: SourceRef;
   }[],
 ): MediaContent {
-  // schemas guessed from several examples are merged so every example fits
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
   const guessed =
     schemas.length > 1 && schemas.every(isInferred)

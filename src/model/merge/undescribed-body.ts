@@ -27,7 +27,6 @@ export function applyBodySignals(
     !BODY_METHODS.has(endpoint.method)
   )
     return;
-  // the evidence's media types, else the hints', else JSON
   const named = (hint: boolean) => [
     ...new Set(
       signals.flatMap((s) => ((s.hint === true) === hint ? s.mediaTypes : [])),

@@ -9,7 +9,6 @@ export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
   refs: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
-  // each named schema's `$ref` targets, the dangling ones left out
   const edges = new Map<string, string[]>(
     Object.keys(schemas).map((name) => [
       name,
