@@ -34,8 +34,7 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /**
  * Every change from one merged model to another, breaking first. Endpoints are matched by method
- * and route shape, so a renamed path variable is the same endpoint; webhooks are added, removed,
- * and their payloads, headers and answers compared.
+ * and route shape (a renamed path variable is the same endpoint), webhooks by key and method.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));

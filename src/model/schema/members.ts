@@ -42,9 +42,8 @@ export interface RequiredSplit {
 }
 
 /**
- * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
- * §4.8.24: readOnly is sent by the server only, writeOnly by the client only). `property` finds
- * a member's schema ({@link findProperty} by default; {@link allOfPropertyLookup} for a member).
+ * A schema's `required` names (each once, strings only) by direction (OpenAPI 3.1 §4.8.24: readOnly
+ * is sent by the server only, writeOnly by the client only); `property` finds a member's schema.
  */
 export function requiredSplit(
   schemas: Readonly<Record<string, NamedSchema>>,

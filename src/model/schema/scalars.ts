@@ -1,7 +1,6 @@
 /**
- * Which schemas the generated code holds as something other than their JSON value (config
- * `dates: "Date"`, `int64: "bigint"`): docs/client.md, "Dates and big integers". One schema node
- * is judged by its own `type` and `format`: callers follow a `$ref` and judge members one by one.
+ * Which schemas the generated code holds as other than their JSON value (config `dates`, `int64`;
+ * docs/client.md): each node by its own `type` and `format`, callers follow `$ref`s and members.
  */
 
 import { declaredTypes } from "./schema.js";
