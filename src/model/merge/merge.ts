@@ -121,7 +121,7 @@ function reportBaseUrlConflict(
   winner: Server | undefined,
   reporter: ModelReporter,
 ): void {
-  if (!winner || !isAbsolute(winner.url)) return;
+  if (!winner || !SCHEME.test(winner.url)) return;
   const own = winner.sources[0]!;
   const others = documents.flatMap((doc) => {
     const real = doc.servers.filter(
@@ -147,9 +147,8 @@ function reportBaseUrlConflict(
   );
 }
 
-function isAbsolute(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
-}
+/** The scheme of an absolute URL, `https://`. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** RFC 2606 / RFC 6761 names no API is served from: a spec's placeholder. */
 const PLACEHOLDER_HOST =
@@ -160,13 +159,9 @@ const PLACEHOLDER_HOST =
  * which says nothing when an absolute URL exists; 3: a placeholder host.
  */
 function serverClass(url: string): number {
-  if (isAbsolute(url)) {
-    const host = url
-      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
-      .split(/[/:?#]/)[0]!;
-    return PLACEHOLDER_HOST.test(host) ? 3 : 0;
-  }
-  return url === "/" ? 2 : 1;
+  if (!SCHEME.test(url)) return url === "/" ? 2 : 1;
+  const host = url.replace(SCHEME, "").split(/[/:?#]/)[0]!;
+  return PLACEHOLDER_HOST.test(host) ? 3 : 0;
 }
 
 function mergeSecuritySchemes(
