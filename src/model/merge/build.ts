@@ -154,13 +154,12 @@ function mergeTaken(
   return { merged, inferredScheme: prose.scheme, patterns };
 }
 
-/** The verdicts on the documents' patterns: one document's map, or their union. */
+/** The verdicts on the documents' patterns, in one map. */
 function patternsOf(
   documents: readonly DocumentModel[],
 ): ReadonlyMap<string, PatternGuard> | undefined {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
   if (maps.size === 0) return undefined;
-  if (maps.size === 1) return [...maps][0]!;
   return new Map([...maps].flatMap((map) => [...map]));
 }
 
