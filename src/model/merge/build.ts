@@ -1,7 +1,7 @@
 import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
-import { pathVariables } from "../path-template.js";
+import { pathVariables, sortByTemplate } from "../path-template.js";
 import { allParameters } from "../factories.js";
 import { shareEmpties } from "../lists.js";
 import { compareSources, isPreferred } from "./rank.js";
@@ -183,10 +183,7 @@ function declareTemplateVariables(
       schema: { type: "string" },
       sources: [at],
     });
-  const position = new Map(
-    variables.map((name, i) => [name, i] as const).reverse(),
-  );
-  path.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
+  sortByTemplate(path, endpoint.path);
   reporter.report(
     "model/undeclared-path-parameter",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
