@@ -16,7 +16,6 @@ import { admitsType } from "../schema/schema.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
 import type {
-  ApiDescription,
   ApiInfo,
   ApiModel,
   Diagnostic,
@@ -24,7 +23,6 @@ import type {
   Endpoint,
   NamedSchema,
   PatternGuard,
-  SecurityScheme,
 } from "../types.js";
 import type { ScalarChoices } from "../scalar-choices.js";
 
@@ -136,11 +134,7 @@ function mergeTaken(
   handed: DocumentsToTake,
   reporter: ModelReporter,
   options: BuildOptions,
-): {
-  merged: ApiDescription;
-  inferredScheme: SecurityScheme | undefined;
-  patterns: ReadonlyMap<string, PatternGuard> | undefined;
-} {
+) {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
   const patterns = patternsOf(documents);
