@@ -113,15 +113,7 @@ export function admitsType(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
   type: SchemaType,
-): boolean {
-  return admits(schemas, schema, type, new Set());
-}
-
-function admits(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: SubSchema | undefined,
-  type: SchemaType,
-  seen: Set<object>,
+  seen = new Set<object>(),
 ): boolean {
   if (schema === false) return false;
   if (!isSchemaObject(schema) || seen.has(schema)) return true;
@@ -132,17 +124,20 @@ function admits(
     typeof schema.$ref === "string"
       ? refTarget(schemas, schema.$ref)?.schema
       : undefined;
-  if (target !== undefined && !admits(schemas, target, type, seen))
+  if (target !== undefined && !admitsType(schemas, target, type, seen))
     return false;
   const all = schema.allOf;
-  if (Array.isArray(all) && all.some((s) => !admits(schemas, s, type, seen)))
+  if (
+    Array.isArray(all) &&
+    all.some((s) => !admitsType(schemas, s, type, seen))
+  )
     return false;
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const some = schema[keyword];
     if (
       Array.isArray(some) &&
       some.length > 0 &&
-      !some.some((s) => admits(schemas, s, type, seen))
+      !some.some((s) => admitsType(schemas, s, type, seen))
     )
       return false;
   }
