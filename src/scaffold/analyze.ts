@@ -49,8 +49,6 @@ export interface HandlersFileShape {
   lineAndColumn(pos: number): { line: number; column: number };
 }
 
-let project: Project | undefined;
-
 /**
  * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
  * no module resolution). Each object is found by the type it is checked against: a variable's
@@ -58,36 +56,30 @@ let project: Project | undefined;
  * wrapped in `Partial<…>`).
  */
 export function analyzeHandlersFile(text: string): HandlersFileShape {
-  project ??= new Project({
+  const project = new Project({
     useInMemoryFileSystem: true,
     skipFileDependencyResolution: true,
   });
-  const file = project.createSourceFile("/handlers.ts", text, {
-    overwrite: true,
-  });
+  const file = project.createSourceFile("/handlers.ts", text);
   const lines = new LineIndex(text);
-  try {
-    return {
-      handlers: findObject(file, "Handlers"),
-      signatures: findObject(file, "HandlerSignatures"),
-      webhooks: findObject(file, "WebhookHandlers"),
-      webhookSignatures: findObject(file, "WebhookSignatures"),
-      hasNotImplemented: hasBinding(file, "notImplemented"),
-      afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
-      imports: [
-        ...file.getImportDeclarations(),
-        ...file.getExportDeclarations(),
-      ].flatMap((d) => {
-        const literal = d.getModuleSpecifier();
-        return literal
-          ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
-          : [];
-      }),
-      lineAndColumn: (pos) => lines.position(pos),
-    };
-  } finally {
-    project.removeSourceFile(file);
-  }
+  return {
+    handlers: findObject(file, "Handlers"),
+    signatures: findObject(file, "HandlerSignatures"),
+    webhooks: findObject(file, "WebhookHandlers"),
+    webhookSignatures: findObject(file, "WebhookSignatures"),
+    hasNotImplemented: hasBinding(file, "notImplemented"),
+    afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
+    imports: [
+      ...file.getImportDeclarations(),
+      ...file.getExportDeclarations(),
+    ].flatMap((d) => {
+      const literal = d.getModuleSpecifier();
+      return literal
+        ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
+        : [];
+    }),
+    lineAndColumn: (pos) => lines.position(pos),
+  };
 }
 
 function findObject(
