@@ -67,20 +67,10 @@ export const SCHEMA_MAP_KEYWORDS = [
   "dependencies",
 ] as const;
 
-/** Bits of {@link SUB_SCHEMA_KINDS}. */
-const ONE = 1;
-const LIST = 2;
-const MAP = 4;
-
-/** What each sub-schema keyword may hold (`items`: one, or a list). */
-const SUB_SCHEMA_KINDS = new Map<string, number>();
-for (const [keywords, kind] of [
-  [SCHEMA_KEYWORDS, ONE],
-  [SCHEMA_LIST_KEYWORDS, LIST],
-  [SCHEMA_MAP_KEYWORDS, MAP],
-] as const)
-  for (const k of keywords)
-    SUB_SCHEMA_KINDS.set(k, (SUB_SCHEMA_KINDS.get(k) ?? 0) | kind);
+/** The keywords of each kind, as sets (`items` is in two: one sub-schema, or a list). */
+const ONE = new Set<string>(SCHEMA_KEYWORDS);
+const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
+const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
 
 export function isSubSchema(value: unknown): value is SubSchema {
   return (
@@ -101,16 +91,14 @@ export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
   for (const keyword of Object.keys(schema)) {
-    const kind = SUB_SCHEMA_KINDS.get(keyword);
-    if (kind === undefined) continue;
     const value = schema[keyword];
     if (Array.isArray(value)) {
-      if (kind & LIST)
+      if (LIST.has(keyword))
         for (const item of value as unknown[])
           if (isSubSchema(item)) out.push(item);
-    } else if (kind & ONE) {
+    } else if (ONE.has(keyword)) {
       if (isSubSchema(value)) out.push(value);
-    } else if (kind & MAP && isMap(value)) {
+    } else if (MAP.has(keyword) && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
       for (const item of Object.values(value))
         if (isSubSchema(item)) out.push(item);
@@ -149,17 +137,16 @@ export function mapSubSchemas(
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     let mapped: unknown = value;
-    const kind = SUB_SCHEMA_KINDS.get(keyword) ?? 0;
     if (Array.isArray(value)) {
-      if (kind & LIST)
+      if (LIST.has(keyword))
         mapped = value.flatMap((item) => {
           if (!isSubSchema(item)) return [item];
           const next = fn(item);
           return next === undefined ? [] : [next];
         });
-    } else if (kind & ONE) {
+    } else if (ONE.has(keyword)) {
       if (isSubSchema(value)) mapped = fn(value);
-    } else if (kind & MAP && isMap(value)) {
+    } else if (MAP.has(keyword) && isMap(value)) {
       const map: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
         const next = isSubSchema(item) ? fn(item) : item;
