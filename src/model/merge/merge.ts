@@ -212,15 +212,11 @@ function mergeSecuritySchemes(
 
 function mergeTags(documents: DocumentModel[]): Tag[] {
   const byName = new Map<string, Tag>();
-  for (const doc of documents) {
-    for (const tag of doc.tags) {
-      const known = byName.get(tag.name);
-      if (!known) byName.set(tag.name, { ...tag });
-      else if (
-        (tag.description?.length ?? 0) > (known.description?.length ?? 0)
-      )
-        known.description = tag.description;
-    }
+  for (const tag of documents.flatMap((doc) => doc.tags)) {
+    const known = byName.get(tag.name);
+    if (!known) byName.set(tag.name, { ...tag });
+    else if ((tag.description?.length ?? 0) > (known.description?.length ?? 0))
+      known.description = tag.description;
   }
   return [...byName.values()];
 }
