@@ -255,9 +255,7 @@ function mergeSchemas(
         ...doc,
         schemas: withRenamedRefs(doc.schemas, renames),
         endpoints: withRenamedRefs(doc.endpoints, renames),
-        ...(doc.webhooks
-          ? { webhooks: withRenamedRefs(doc.webhooks, renames) }
-          : {}),
+        webhooks: withRenamedRefs(doc.webhooks, renames),
       };
       documents[documents.indexOf(doc)] = renamed;
       doc = renamed;
