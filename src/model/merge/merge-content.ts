@@ -24,6 +24,13 @@ function mergeContent(
     part: Pick<RequestBody, "content" | "sources">;
   }[],
 ): MediaContent[] {
+  if (offers.length === 1) {
+    const { content } = offers[0]!.part;
+    if (
+      new Set(content.map((media) => media.mediaType)).size === content.length
+    )
+      return content.map(soleMedia);
+  }
   const byType = grouped(
     offers.flatMap(({ view, part }) => {
       const source = part.sources[0] ?? view.endpoint.sources[0]!;
@@ -43,6 +50,7 @@ export function mergedMedia(
     source: SourceRef;
   }[],
 ): MediaContent {
+  if (list.length === 1) return soleMedia(list[0]!.media);
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
   const guessed =
     schemas.length > 1 && schemas.every(isInferred)
@@ -74,7 +82,7 @@ export function mergedMedia(
   });
 }
 
-/** A merged media type: what it says, without empty members. */
+/** {@link mergedMedia} of one offer: what it says, without empty members. */
 function soleMedia(offered: MediaContent): MediaContent {
   const media: MediaContent = { mediaType: offered.mediaType };
   if (offered.schema) media.schema = offered.schema;

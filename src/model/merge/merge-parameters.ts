@@ -22,20 +22,39 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: ModelReporter,
 ): Parameter[] {
-  const byName = grouped(
-    views.flatMap((view) =>
-      view.endpoint.parameters[location].map((parameter) => ({
-        view,
-        parameter,
-      })),
-    ),
-    ({ parameter }) => parameterKey(parameter),
-  );
-  const out = [...byName.values()].map((list) =>
-    mergedParameter(list, location, merged, reporter),
-  );
-  if (location === "path") sortByTemplate(out, merged.path);
+  let out =
+    views.length === 1
+      ? soleParameters(views[0]!.endpoint.parameters[location], location)
+      : undefined;
+  if (!out) {
+    const byName = grouped(
+      views.flatMap((view) =>
+        view.endpoint.parameters[location].map((parameter) => ({
+          view,
+          parameter,
+        })),
+      ),
+      ({ parameter }) => parameterKey(parameter),
+    );
+    out = [...byName.values()].map((list) =>
+      mergedParameter(list, location, merged, reporter),
+    );
+  }
+  if (location === "path" && out.length > 1) sortByTemplate(out, merged.path);
   return out;
+}
+
+/** {@link mergedParameter} of each of one view's parameters; undefined when two share a name. */
+function soleParameters(
+  list: readonly Parameter[],
+  location: ParameterLocation,
+): Parameter[] | undefined {
+  if (new Set(list.map(parameterKey)).size < list.length) return undefined;
+  return list.map((p) => ({
+    ...p,
+    sources: p.sources.slice().sort(compareSources),
+    required: location === "path" || Boolean(p.required),
+  }));
 }
 
 /** The parameters of one name that the views offer, as one. */
