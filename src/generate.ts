@@ -35,8 +35,7 @@ export interface GenerateOptions
 
 /**
  * ingest → model → emit, in memory: nothing is written. `inputs` are paths (files, globs and URLs
- * relative to `options.cwd`, resolved as the CLI resolves its inputs) or texts with the name to
- * report them under.
+ * relative to `options.cwd`, resolved as the CLI's are) or texts with the name to report them under.
  */
 export async function generate(
   inputs: Inputs,

@@ -1,8 +1,6 @@
 /**
- * `apiloom-gen/plugin`: what a plugin imports to write code, `import { group, print,
- * stringLiteral } from "apiloom-gen/plugin"` (the toolkit apiloom's own plugins use,
- * src/emit/toolkit.ts), and the plugin API (src/plugin-api.ts). `definePlugin` is here and in
- * `apiloom-gen/config` alike.
+ * `apiloom-gen/plugin`: the toolkit apiloom's own plugins write code with (src/emit/toolkit.ts:
+ * `group`, `print`, `stringLiteral`, …) and the plugin API (src/plugin-api.ts).
  */
 export * from "./emit/toolkit.js";
 export { diagnosticMeaning } from "./diagnostic-codes.js";

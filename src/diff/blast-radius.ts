@@ -199,8 +199,7 @@ function readsMemberOf(
 function calleeName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) return callee.getText();
-  if (Node.isPropertyAccessExpression(callee)) return callee.getName();
-  return undefined;
+  return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
 /** `items[].name` → `name`; a response member (`200.x`) is never sent. */

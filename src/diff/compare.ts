@@ -34,8 +34,7 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /**
  * Every change from one merged model to another, breaking first. Endpoints are matched by method
- * and route shape, so a renamed path variable is the same endpoint; webhooks are added, removed,
- * and their payloads, headers and answers compared.
+ * and route shape (a renamed path variable is the same endpoint), webhooks by key and method.
  */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));
@@ -94,10 +93,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   return groupShared(out).sort(compareChanges);
 }
 
-/**
- * One change per change of a named schema, however many endpoints use it: the first endpoint
- * (in model order) carries it, the others are listed in `also`.
- */
+/** One change per change of a named schema: the first endpoint carries it, the others are in `also`. */
 function groupShared(changes: Change[]): Change[] {
   const out: Change[] = [];
   const first = new Map<string, Change>();
@@ -150,10 +146,7 @@ function compareEndpoint(
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
-  const fromSchema = (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => {
+  const fromSchema: FromSchema = (where, ...site) => {
     for (const c of schemas.between(...site)) {
       const change = add(
         c.rule,
@@ -300,10 +293,7 @@ function compareWebhook(
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
   const add = recorder(out, webhookKey(now), { handler: now.name });
-  const fromSchema = (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => {
+  const fromSchema: FromSchema = (where, ...site) => {
     for (const c of schemas.between(...site))
       add(c.rule, `${c.subject} ${c.what} (${where})`, c.old, c.new, c.names);
   };
@@ -393,10 +383,7 @@ function compareResponses(
   type: string,
   direction: Direction,
   add: Recorder,
-  fromSchema: (
-    where: string,
-    ...site: Parameters<SchemaDiff["between"]>
-  ) => void,
+  fromSchema: FromSchema,
   say: {
     where(status: string): string;
     gone(status: string): string;
@@ -447,6 +434,11 @@ function compareResponses(
 }
 
 type Recorder = ReturnType<typeof recorder>;
+/** Records the changes of the schemas at a site, `where` in words. */
+type FromSchema = (
+  where: string,
+  ...site: Parameters<SchemaDiff["between"]>
+) => void;
 
 /** A requirement as text that does not depend on the order of its schemes and scopes. */
 function requirementKey(req: SecurityRequirement): string {

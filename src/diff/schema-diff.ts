@@ -102,13 +102,12 @@ export class SchemaDiff {
     const known = this.memo.get(key);
     if (known) return known;
     this.memo.set(key, []); // a cycle back into this pair adds nothing
-    const named = this.after.model.schemas[refB];
     const changes = this.compareResolved(direction, a, b, {
       type: this.after.typeNames.get(refB) ?? refB,
       shared: true,
       member: [],
       old: this.before.model.schemas[refA]?.sources[0] ?? site.old,
-      new: named?.sources[0] ?? site.new,
+      new: this.after.model.schemas[refB]?.sources[0] ?? site.new,
     });
     this.memo.set(key, changes);
     return changes;

@@ -12,13 +12,9 @@ export function isReservedWord(word: string): boolean {
   return RESERVED.has(word);
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Splits text into words: on non-alphanumerics and on lower→upper case changes (`getHTTPResponse` → get, HTTP, Response). */
 export function words(text: string): string[] {
-  const plain = ASCII.test(text)
-    ? text
-    : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const plain = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return (
     plain
       .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

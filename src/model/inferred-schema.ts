@@ -10,9 +10,8 @@ export function isInferred(schema: Schema): boolean {
 }
 
 /**
- * One schema for several guessed from examples of one body, which every example fits: objects
- * take the union of the members (inferred schemas list no `required`), arrays merge their items,
- * an integer and a number are a number, `{}` accepts anything, other differences are `anyOf`.
+ * One schema that every example fits, of several guessed from examples of one body: members and
+ * items merged (none is `required`), integer and number a number, `{}` anything, the rest `anyOf`.
  */
 export function mergeInferred(schemas: readonly Schema[]): Schema {
   const [first, ...rest] = schemas.map(({ [INFERRED]: _, ...rest }) => rest);

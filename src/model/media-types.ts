@@ -18,10 +18,7 @@ export function isJsonMediaType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType.trim());
 }
 
-/**
- * Each media type of `content` once, by its first listing, as `baseMediaType` writes it: as the
- * generated server's `listedMediaType` finds what a body is read and checked under.
- */
+/** Each media type of `content` once, by its first listing, as the server's `listedMediaType` reads. */
 export function firstListings<C extends { mediaType: string }>(
   content: readonly C[],
 ): { type: string; content: C }[] {
@@ -30,10 +27,7 @@ export function firstListings<C extends { mediaType: string }>(
   );
 }
 
-/**
- * What a request body listed as `mediaType` is read into by the generated server: a JSON value,
- * a string (`text/*`), either (a range), or something no schema judges (form fields, bytes).
- */
+/** What the generated server reads a `mediaType` body into; `other`: no schema judges it (bytes). */
 export function bodyReading(
   mediaType: string,
 ): "json" | "text" | "range" | "other" {

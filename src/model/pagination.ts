@@ -125,10 +125,7 @@ const OFFSET = /^offset$/i;
 const LIMIT = /^limit$/i;
 const PAGE = /^page$/i;
 
-/**
- * The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"); else
- * undefined, and `client.pages` in the config declares the others.
- */
+/** The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"), else undefined. */
 export function pageShape(
   model: ApiModel,
   endpoint: Endpoint,
@@ -141,7 +138,6 @@ export function pageShape(
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
-    // the one array property, if exactly one
     const arrays = names.filter(
       (name) =>
         resolveSchema(model.schemas, properties[name])?.type === "array",

@@ -1,7 +1,6 @@
 /**
- * The config's `dates` and `int64`, carried on the model as `scalars` (absent when both are the
- * defaults): `"Date"` types `format: date-time`/`date` strings as `Date`, `"bigint"` types
- * `format: int64` integers as `bigint`; schema/scalars.ts says which schemas.
+ * The config's `dates` and `int64`, on the model as `scalars` (absent when both are the defaults):
+ * `"Date"` types date-time and date strings as `Date`, `"bigint"` int64 integers as `bigint`.
  */
 export interface ScalarChoices {
   readonly dates: "string" | "Date";

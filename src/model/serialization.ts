@@ -22,10 +22,7 @@ export function isLocationStyle(
   return (LOCATION_STYLES[location] as readonly string[]).includes(style);
 }
 
-/**
- * How a parameter (or a url-encoded form field) is written when its description leaves `style`
- * out: OpenAPI 3.1 §4.8.12.4, the one place this rule lives.
- */
+/** A parameter's (or url-encoded form field's) style when none is given (OpenAPI 3.1 §4.8.12.4). */
 export function defaultStyle(location: ParameterLocation): ParameterStyle {
   return location === "query" || location === "cookie" ? "form" : "simple";
 }

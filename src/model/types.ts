@@ -10,12 +10,10 @@ import type { Severity } from "./diagnostics/code-info.js";
 
 export type { Severity };
 
-/** Where a fact came from. `file` is the path as given on the command line, with `/` separators. */
+/** Where a fact came from: `file` as given on the command line (with `/`), 1-based line and column. */
 export interface SourceRef {
   file: string;
-  /** 1-based line. */
   line: number;
-  /** 1-based column. */
   column: number;
   /** JSON pointer inside the document (with the document index for YAML streams: `#1/paths/...`). */
   pointer: string;
@@ -40,9 +38,8 @@ export interface Diagnostic {
 }
 
 /**
- * The methods OpenAPI names, and OpenAPI 3.2's QUERY (draft-ietf-httpbis-safe-method-w-body).
- * An endpoint's method is lower-cased: one of these, or any method an OpenAPI 3.2 path item lists
- * under `additionalOperations` (`link` for LINK).
+ * The methods OpenAPI names, with 3.2's QUERY. An endpoint's method is lower-cased: one of these,
+ * or any an OpenAPI 3.2 path item lists under `additionalOperations` (`link` for LINK).
  */
 const STANDARD_METHODS = [
   "get",
@@ -210,16 +207,10 @@ export interface Parameter {
   /** Serialization as the source declares it (Swagger 2.0's collectionFormat translated). */
   style?: ParameterStyle;
   explode?: boolean;
-  /**
-   * The style and explode the parameter is sent with: the declared ones, else the location's
-   * defaults (OpenAPI 3.1 §4.8.12.4). buildModel sets it; emitters read it by `serializationOf`.
-   */
+  /** How it is sent: declared, else the location's defaults (set by buildModel; see `serializationOf`). */
   serialization?: Serialization;
   allowReserved?: boolean;
-  /**
-   * Swagger 2.0 `collectionFormat` of an array, as the source wrote it (`style`/`explode` say
-   * what OpenAPI 3 can; `ssv`, `tsv` and `pipes` outside the query only this can).
-   */
+  /** Swagger 2.0's, as written (`ssv`, `tsv`, `pipes` outside the query only this can say). */
   collectionFormat?: CollectionFormat;
   /** The media type of a parameter declared with `content` (one serialized value) instead of a schema. */
   contentType?: string;
@@ -261,15 +252,11 @@ export interface RequestBody {
 export interface BodySignal {
   /** Media types the source names, in its order; empty when it names none (JSON is assumed). */
   mediaTypes: string[];
-  /** True when the source says the body must be sent. */
   required: boolean;
   /** What the source said, for the diagnostic: `Postman body mode "raw"`, `consumes`. */
   evidence: string;
   source: SourceRef;
-  /**
-   * True when the source only names media types (a Swagger operation's `consumes`): no evidence
-   * of a body on its own, it gives the media types when other evidence says a body is sent.
-   */
+  /** Only media types named (Swagger `consumes`): used when other evidence says a body is sent. */
   hint?: boolean;
 }
 
@@ -290,16 +277,10 @@ export interface ApiResponse {
 }
 
 export interface EndpointParameters {
-  /**
-   * Invariant (buildModel keeps it; emitters rely on it): exactly one parameter per `{name}` of
-   * the endpoint's path, in template order.
-   */
+  /** Invariant (buildModel keeps it): one parameter per `{name}` of the path, in its order. */
   path: Parameter[];
   query: Parameter[];
-  /**
-   * Invariant (the readers keep it; emitters rely on it): no header parameter is named Accept,
-   * Content-Type or Authorization (OpenAPI 3.1 §4.8.12.1): readers move what they say elsewhere.
-   */
+  /** Invariant (the readers keep it): none is Accept, Content-Type or Authorization (§4.8.12.1). */
   header: Parameter[];
   cookie: Parameter[];
 }

@@ -49,8 +49,6 @@ export interface HandlersFileShape {
   lineAndColumn(pos: number): { line: number; column: number };
 }
 
-let project: Project | undefined;
-
 /**
  * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
  * no module resolution). Each object is found by the type it is checked against: a variable's
@@ -58,36 +56,30 @@ let project: Project | undefined;
  * wrapped in `Partial<…>`).
  */
 export function analyzeHandlersFile(text: string): HandlersFileShape {
-  project ??= new Project({
+  const project = new Project({
     useInMemoryFileSystem: true,
     skipFileDependencyResolution: true,
   });
-  const file = project.createSourceFile("/handlers.ts", text, {
-    overwrite: true,
-  });
+  const file = project.createSourceFile("/handlers.ts", text);
   const lines = new LineIndex(text);
-  try {
-    return {
-      handlers: findObject(file, "Handlers"),
-      signatures: findObject(file, "HandlerSignatures"),
-      webhooks: findObject(file, "WebhookHandlers"),
-      webhookSignatures: findObject(file, "WebhookSignatures"),
-      hasNotImplemented: hasBinding(file, "notImplemented"),
-      afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
-      imports: [
-        ...file.getImportDeclarations(),
-        ...file.getExportDeclarations(),
-      ].flatMap((d) => {
-        const literal = d.getModuleSpecifier();
-        return literal
-          ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
-          : [];
-      }),
-      lineAndColumn: (pos) => lines.position(pos),
-    };
-  } finally {
-    project.removeSourceFile(file);
-  }
+  return {
+    handlers: findObject(file, "Handlers"),
+    signatures: findObject(file, "HandlerSignatures"),
+    webhooks: findObject(file, "WebhookHandlers"),
+    webhookSignatures: findObject(file, "WebhookSignatures"),
+    hasNotImplemented: hasBinding(file, "notImplemented"),
+    afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
+    imports: [
+      ...file.getImportDeclarations(),
+      ...file.getExportDeclarations(),
+    ].flatMap((d) => {
+      const literal = d.getModuleSpecifier();
+      return literal
+        ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
+        : [];
+    }),
+    lineAndColumn: (pos) => lines.position(pos),
+  };
 }
 
 function findObject(
@@ -128,12 +120,9 @@ function namesType(text: string, typeName: string): boolean {
 function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
   const text = file.getFullText();
   const members: Member[] = [];
-  let hasSpread = false;
-  for (const property of object.getProperties()) {
-    if (Node.isSpreadAssignment(property)) {
-      hasSpread = true;
-      continue;
-    }
+  const properties = object.getProperties();
+  for (const property of properties) {
+    if (Node.isSpreadAssignment(property)) continue;
     const nameNode = property.getNameNode();
     const name =
       Node.isStringLiteral(nameNode) ||
@@ -155,20 +144,18 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
     }
     members.push(member);
   }
+  const lineStart = (pos: number) => text.lastIndexOf("\n", pos) + 1;
+  const indentAt = (start: number) => /^[ \t]*/.exec(text.slice(start))![0];
   const close = object.getEnd() - 1;
   const open = object.getStart();
-  const openLineStart = text.lastIndexOf("\n", open) + 1;
-  const baseIndent = /^[ \t]*/.exec(text.slice(openLineStart))![0];
-  const properties = object.getProperties();
+  const baseIndent = indentAt(lineStart(open));
   const first = properties[0];
   const last = properties.at(-1);
-  const closeLineStart = text.lastIndexOf("\n", close) + 1;
+  const closeLineStart = lineStart(close);
   const braceOnOwnLine =
     closeLineStart > (last?.getEnd() ?? open) &&
     text.slice(closeLineStart, close).trim() === "";
-  const firstLineStart = first
-    ? text.lastIndexOf("\n", first.getStart()) + 1
-    : open;
+  const firstLineStart = first ? lineStart(first.getStart()) : open;
   const trailingComma =
     object.getChildSyntaxList()?.getLastChild()?.getKind() ===
     SyntaxKind.CommaToken;
@@ -178,15 +165,13 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
     : [last ? close : open + 1, "\n", baseIndent];
   return {
     members,
-    hasSpread,
+    hasSpread: properties.some((p) => Node.isSpreadAssignment(p)),
     commaAt: !last || trailingComma ? undefined : last.getEnd(),
     insertAt,
     lead,
     trail,
     indent:
-      firstLineStart > open
-        ? /^[ \t]*/.exec(text.slice(firstLineStart))![0]
-        : baseIndent + "  ",
+      firstLineStart > open ? indentAt(firstLineStart) : baseIndent + "  ",
   };
 }
 

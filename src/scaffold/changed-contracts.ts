@@ -38,9 +38,8 @@ export interface HandlersCheck {
 }
 
 /**
- * The handlers among `written` whose recorded hash differs from their contract's hash now, each
- * reported (`scaffold/changed-signature`) or, when accepted, its hash replaced; for endpoints'
- * and webhooks' handlers alike.
+ * The handlers among `written` (endpoints' or webhooks') whose recorded hash is not their contract's
+ * now, each reported (`scaffold/changed-signature`) or, when accepted, its hash replaced.
  */
 export function changedContracts(
   written: readonly Member[],

@@ -43,10 +43,7 @@ export interface UpdateHandlersInput {
    * load in part would call every handler of the missing part orphaned). Default true.
    */
   judgeOrphans?: boolean;
-  /**
-   * Why the file's import of `specifier` points at an output folder this API no longer
-   * generates, or undefined when it does not (the workflow looks at the file system).
-   */
+  /** Why the import of `specifier` points at an output folder this API no longer generates, if so. */
   staleImport?: (specifier: string) => string | undefined;
 }
 

@@ -1,5 +1,4 @@
-// The model's diagnostic codes; each layer above declares its own beside it, with those below
-// (ARCHITECTURE.md, "Diagnostics").
+// The model's diagnostic codes; each layer above declares its own (ARCHITECTURE.md, "Diagnostics").
 
 import { family } from "./code-info.js";
 import { Reporter } from "./reporter.js";

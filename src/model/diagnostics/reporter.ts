@@ -81,10 +81,7 @@ export class Reporter<in Code extends string = never> {
     } else this.keep(d);
   }
 
-  /**
-   * For a problem worth one report per subject however often it is met: the returned report is
-   * made only the first time this code and this subject meet in this scope.
-   */
+  /** A report made only the first time its code and `subject` meet in this scope. */
   once(subject: string): OnceReport<Code> {
     return {
       report: (code, message, at, related) => {
@@ -132,10 +129,7 @@ export class Reporter<in Code extends string = never> {
     this.sink.diagnostics.push(d);
   }
 
-  /**
-   * Gives the waiting diagnostics their places' line and column, then keeps each once, in report
-   * order. The places in `also` are found in the same walk.
-   */
+  /** Gives the waiting diagnostics their places (and `also` in the same walk); keeps each once. */
   settle(also: readonly Pick<SourceRef, "line">[] = []): void {
     const sink = this.sink;
     if (sink.waiting.length === 0) {

@@ -1,7 +1,7 @@
 import { mergeDocuments } from "./merge.js";
 import { assignNames, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
-import { pathVariables } from "../path-template.js";
+import { pathVariables, sortByTemplate } from "../path-template.js";
 import { allParameters } from "../factories.js";
 import { shareEmpties } from "../lists.js";
 import { compareSources, isPreferred } from "./rank.js";
@@ -16,7 +16,6 @@ import { admitsType } from "../schema/schema.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
 import type {
-  ApiDescription,
   ApiInfo,
   ApiModel,
   Diagnostic,
@@ -24,7 +23,6 @@ import type {
   Endpoint,
   NamedSchema,
   PatternGuard,
-  SecurityScheme,
 } from "../types.js";
 import type { ScalarChoices } from "../scalar-choices.js";
 
@@ -136,11 +134,7 @@ function mergeTaken(
   handed: DocumentsToTake,
   reporter: ModelReporter,
   options: BuildOptions,
-): {
-  merged: ApiDescription;
-  inferredScheme: SecurityScheme | undefined;
-  patterns: ReadonlyMap<string, PatternGuard> | undefined;
-} {
+) {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
   const patterns = patternsOf(documents);
@@ -154,13 +148,12 @@ function mergeTaken(
   return { merged, inferredScheme: prose.scheme, patterns };
 }
 
-/** The verdicts on the documents' patterns: one document's map, or their union. */
+/** The verdicts on the documents' patterns, in one map. */
 function patternsOf(
   documents: readonly DocumentModel[],
 ): ReadonlyMap<string, PatternGuard> | undefined {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
   if (maps.size === 0) return undefined;
-  if (maps.size === 1) return [...maps][0]!;
   return new Map([...maps].flatMap((map) => [...map]));
 }
 
@@ -184,10 +177,7 @@ function declareTemplateVariables(
       schema: { type: "string" },
       sources: [at],
     });
-  const position = new Map(
-    variables.map((name, i) => [name, i] as const).reverse(),
-  );
-  path.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
+  sortByTemplate(path, endpoint.path);
   reporter.report(
     "model/undeclared-path-parameter",
     `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,

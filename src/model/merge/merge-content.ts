@@ -51,7 +51,6 @@ export function mergedMedia(
   }[],
 ): MediaContent {
   if (list.length === 1) return soleMedia(list[0]!.media);
-  // schemas guessed from several examples are merged so every example fits
   const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
   const guessed =
     schemas.length > 1 && schemas.every(isInferred)

@@ -15,10 +15,7 @@ import type { Endpoint } from "../types.js";
 import { PARAMETER_LOCATIONS } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 
-/**
- * Merges every source's view of one endpoint: lists are unioned; where sources disagree on one
- * fact rank.ts picks the winner.
- */
+/** Merges every source's view of one endpoint: lists unioned, disagreements decided by rank.ts. */
 export function mergeEndpoint(
   offers: readonly EndpointOffer[],
   reporter: ModelReporter,

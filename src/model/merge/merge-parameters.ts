@@ -1,7 +1,7 @@
 import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { grouped, joined } from "../lists.js";
-import { pathVariables } from "../path-template.js";
+import { sortByTemplate } from "../path-template.js";
 import { parameterKey } from "../factories.js";
 import { canonicalJson } from "../order.js";
 import {
@@ -22,43 +22,25 @@ export function mergeParameters(
   merged: Endpoint,
   reporter: ModelReporter,
 ): Parameter[] {
-  if (views.length === 1) {
-    const sole = soleParameters(
-      views[0]!.endpoint.parameters[location],
-      location,
+  let out =
+    views.length === 1
+      ? soleParameters(views[0]!.endpoint.parameters[location], location)
+      : undefined;
+  if (!out) {
+    const byName = grouped(
+      views.flatMap((view) =>
+        view.endpoint.parameters[location].map((parameter) => ({
+          view,
+          parameter,
+        })),
+      ),
+      ({ parameter }) => parameterKey(parameter),
     );
-    if (sole) return ordered(sole, location, merged);
-  }
-  const byName = grouped(
-    views.flatMap((view) =>
-      view.endpoint.parameters[location].map((parameter) => ({
-        view,
-        parameter,
-      })),
-    ),
-    ({ parameter }) => parameterKey(parameter),
-  );
-  const out = [...byName.values()].map((list) =>
-    mergedParameter(list, location, merged, reporter),
-  );
-  return ordered(out, location, merged);
-}
-
-/** Path parameters follow the template's order. */
-function ordered(
-  out: Parameter[],
-  location: ParameterLocation,
-  merged: Endpoint,
-): Parameter[] {
-  if (location === "path" && out.length > 1) {
-    // each name's first place, as indexOf finds it
-    const order = new Map(
-      pathVariables(merged.path)
-        .map((name, i) => [name, i] as const)
-        .reverse(),
+    out = [...byName.values()].map((list) =>
+      mergedParameter(list, location, merged, reporter),
     );
-    out.sort((a, b) => (order.get(a.name) ?? -1) - (order.get(b.name) ?? -1));
   }
+  if (location === "path" && out.length > 1) sortByTemplate(out, merged.path);
   return out;
 }
 

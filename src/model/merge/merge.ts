@@ -121,7 +121,7 @@ function reportBaseUrlConflict(
   winner: Server | undefined,
   reporter: ModelReporter,
 ): void {
-  if (!winner || !isAbsolute(winner.url)) return;
+  if (!winner || !SCHEME.test(winner.url)) return;
   const own = winner.sources[0]!;
   const others = documents.flatMap((doc) => {
     const real = doc.servers.filter(
@@ -147,9 +147,8 @@ function reportBaseUrlConflict(
   );
 }
 
-function isAbsolute(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
-}
+/** The scheme of an absolute URL, `https://`. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** RFC 2606 / RFC 6761 names no API is served from: a spec's placeholder. */
 const PLACEHOLDER_HOST =
@@ -160,13 +159,9 @@ const PLACEHOLDER_HOST =
  * which says nothing when an absolute URL exists; 3: a placeholder host.
  */
 function serverClass(url: string): number {
-  if (isAbsolute(url)) {
-    const host = url
-      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
-      .split(/[/:?#]/)[0]!;
-    return PLACEHOLDER_HOST.test(host) ? 3 : 0;
-  }
-  return url === "/" ? 2 : 1;
+  if (!SCHEME.test(url)) return url === "/" ? 2 : 1;
+  const host = url.replace(SCHEME, "").split(/[/:?#]/)[0]!;
+  return PLACEHOLDER_HOST.test(host) ? 3 : 0;
 }
 
 function mergeSecuritySchemes(
@@ -217,15 +212,11 @@ function mergeSecuritySchemes(
 
 function mergeTags(documents: DocumentModel[]): Tag[] {
   const byName = new Map<string, Tag>();
-  for (const doc of documents) {
-    for (const tag of doc.tags) {
-      const known = byName.get(tag.name);
-      if (!known) byName.set(tag.name, { ...tag });
-      else if (
-        (tag.description?.length ?? 0) > (known.description?.length ?? 0)
-      )
-        known.description = tag.description;
-    }
+  for (const tag of documents.flatMap((doc) => doc.tags)) {
+    const known = byName.get(tag.name);
+    if (!known) byName.set(tag.name, { ...tag });
+    else if ((tag.description?.length ?? 0) > (known.description?.length ?? 0))
+      known.description = tag.description;
   }
   return [...byName.values()];
 }
@@ -264,9 +255,7 @@ function mergeSchemas(
         ...doc,
         schemas: withRenamedRefs(doc.schemas, renames),
         endpoints: withRenamedRefs(doc.endpoints, renames),
-        ...(doc.webhooks
-          ? { webhooks: withRenamedRefs(doc.webhooks, renames) }
-          : {}),
+        webhooks: withRenamedRefs(doc.webhooks, renames),
       };
       documents[documents.indexOf(doc)] = renamed;
       doc = renamed;
@@ -289,15 +278,6 @@ function mergeSchemas(
 
 /** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */
 function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
-  if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item: unknown) => {
-      const next = withRenamedRefs(item, renames);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return (changed ? items : value) as T;
-  }
   if (typeof value !== "object" || value === null) return value;
   const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
@@ -309,7 +289,7 @@ function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {
       if (renamed !== undefined) next = schemaRef(renamed);
     } else if (key !== "sources") next = withRenamedRefs(child, renames);
     if (next !== child) {
-      out ??= { ...record };
+      out ??= Array.isArray(value) ? ([...value] as never) : { ...record };
       setOwn(out, key, next);
     }
   }

@@ -40,10 +40,7 @@ function clashKey(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/**
- * The endpoint a `names` key means, written the way the merge matches endpoints: method in any
- * case, path variables by position whatever their names, `:id` as `{id}`.
- */
+/** The endpoint a `names` key means, as merged: any method case, variables by position, `:id`. */
 export function overrideShape(key: string): string | undefined {
   const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(key);
   if (!match) return undefined;
@@ -267,16 +264,10 @@ export function lockedName(
   key: string,
   isTaken: (name: string) => boolean,
 ): string | undefined {
-  const name =
-    lockedNames && Object.hasOwn(lockedNames, key)
-      ? lockedNames[key]
-      : undefined;
-  return name !== undefined &&
-    isIdentifierName(name) &&
-    !isReservedWord(name) &&
-    !isTaken(name)
-    ? name
-    : undefined;
+  if (!lockedNames || !Object.hasOwn(lockedNames, key)) return undefined;
+  const name = lockedNames[key]!;
+  const usable = isIdentifierName(name) && !isReservedWord(name);
+  return usable && !isTaken(name) ? name : undefined;
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */

@@ -19,9 +19,8 @@ export const FORMAT_RANK: Record<SourceFormat, number> = {
 };
 
 export function compareSources(a: SourceRef, b: SourceRef): number {
-  const byFile = compareCodeUnits(a.file, b.file);
-  if (byFile !== 0) return byFile;
   return (
+    compareCodeUnits(a.file, b.file) ||
     lineOf(a) - lineOf(b) ||
     a.column - b.column ||
     compareCodeUnits(a.pointer, b.pointer)

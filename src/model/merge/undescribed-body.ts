@@ -8,9 +8,8 @@ import type { Endpoint } from "../types.js";
 const BODY_METHODS = new Set(["post", "put", "patch"]);
 
 /**
- * Turns the endpoint's body signals into a request body of unknown schema when no source
- * describes one and one signal is evidence (a hint alone is not: Swagger 2.0 says an operation
- * without a body parameter takes none). Removes the signals either way.
+ * Removes the endpoint's body signals, made a request body of unknown schema when none is described
+ * and one is evidence (a hint alone is not: in Swagger 2.0 no body parameter means no body).
  */
 export function applyBodySignals(
   endpoint: Endpoint,
@@ -27,7 +26,6 @@ export function applyBodySignals(
     !BODY_METHODS.has(endpoint.method)
   )
     return;
-  // the evidence's media types, else the hints', else JSON
   const named = (hint: boolean) => [
     ...new Set(
       signals.flatMap((s) => ((s.hint === true) === hint ? s.mediaTypes : [])),

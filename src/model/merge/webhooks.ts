@@ -7,10 +7,7 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
 
-/**
- * The webhooks of every document, one per key and method (the preferred document's, then the
- * first by place), sorted by key and method; undefined when no document declares one.
- */
+/** One webhook per key and method (the preferred document's, else the first by place), sorted. */
 export function mergeWebhooks(
   documents: readonly DocumentModel[],
   rankOf: (doc: DocumentModel) => number,
@@ -68,8 +65,7 @@ export function nameWebhooks(
   endpoints: readonly Endpoint[],
   lockedNames?: Readonly<Record<string, string>>,
 ): void {
-  const perKey = new Map<string, number>();
-  for (const w of webhooks) perKey.set(w.key, (perKey.get(w.key) ?? 0) + 1);
+  const perKey = grouped(webhooks, (w) => w.key);
   const endpointNames = new Set(endpoints.map((e) => e.name.toLowerCase()));
   const taken = new Set<string>();
   // an endpoint's name too: the merged OpenAPI document writes both as operationIds
@@ -87,7 +83,7 @@ export function nameWebhooks(
   }
   for (const webhook of unlocked) {
     const wanted = camelCase(
-      perKey.get(webhook.key)! > 1
+      perKey.get(webhook.key)!.length > 1
         ? `${webhook.key} ${webhook.method}`
         : webhook.key,
       "webhook",

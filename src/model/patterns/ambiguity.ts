@@ -17,9 +17,8 @@ export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
 export const MAX_PATTERN_LENGTH = 10_000;
 
 /**
- * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more
- * than linear time, within a step budget (not a clock: the same verdict on every machine).
- * The proof: docs/validation.md, "How a pattern is proved".
+ * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more than
+ * linear time, within a step budget (not a clock: one verdict on every machine; docs/validation.md).
  */
 export function backtracking(
   pattern: string,

@@ -238,14 +238,8 @@ export class PositionAutomaton {
     return component;
   }
 
-  private sccs?: number[];
-  private get component(): number[] {
-    return (this.sccs ??= this.components());
-  }
-
-  /** States on a cycle. */
-  private loops(): number[] {
-    const c = this.component;
+  /** States on a cycle, of components `c`. */
+  private loops(c: readonly number[]): number[] {
     const size = new Map<number, number>();
     for (const k of c) size.set(k, (size.get(k) ?? 0) + 1);
     return c
@@ -258,10 +252,10 @@ export class PositionAutomaton {
    * automaton of pairs reading one word: two distinct cycles through p on the same word.
    */
   hasEda(): boolean {
-    const c = this.component;
+    const c = this.components();
     // an edge made twice on a cycle: two distinct cycles through it on one word
     if (this.twice.some(([p, q]) => c[p] === c[q])) return true;
-    for (const p of this.loops()) {
+    for (const p of this.loops(c)) {
       // from (p, p): can the pairs come back to (p, p) through a pair of distinct states?
       const seen = new Set<number>();
       const n = this.next.length;
@@ -293,19 +287,9 @@ export class PositionAutomaton {
    * some v), p would have two distinct cycles on w w v (p p q p and p q q p), an EDA.
    */
   hasIda(): boolean {
-    const c = this.component;
-    const loops = this.loops();
+    const c = this.components();
+    const loops = this.loops(c);
     const n = this.next.length;
-    const shared = new Map<number, CodePoints>();
-    const both = (x: number, y: number): CodePoints => {
-      let set = shared.get(x * n + y);
-      if (set === undefined)
-        shared.set(
-          x * n + y,
-          (set = intersection(this.sets[x]!, this.sets[y]!)),
-        );
-      return set;
-    };
     for (const p of loops)
       for (const q of loops) {
         if (c[p] === c[q]) continue;
@@ -317,7 +301,7 @@ export class PositionAutomaton {
             if (c[x2] !== c[p]) continue;
             for (const y2 of this.next[y]!) {
               this.budget.spend();
-              const xy = both(x2, y2);
+              const xy = intersection(this.sets[x2]!, this.sets[y2]!);
               if (xy.length === 0) continue;
               for (const z2 of this.next[z]!) {
                 this.budget.spend();

@@ -2,9 +2,8 @@ import type { PatternProgram } from "./guard.js";
 import { readPattern, UnreadSyntax, type PatternSyntax } from "./syntax.js";
 
 /**
- * A JSON Schema `pattern` compiled for the Pike VM of the validators' runtime (`linear` in
- * templates/validators/formats.ts), linear in the text; backreferences and lookaround are
- * refused. The program is a list of instructions of three numbers each, `[op, a, b]`:
+ * A `pattern` compiled for the validators' Pike VM (`linear`, templates/validators/formats.ts),
+ * linear in the text (lookaround, backreferences refused): instructions `[op, a, b]`, `op` one of:
  */
 export const OP = {
   /** The text matched. */

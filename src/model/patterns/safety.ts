@@ -6,10 +6,7 @@ import type { PatternGuard, PatternRisk } from "./guard.js";
 
 export type { PatternGuard, PatternRisk } from "./guard.js";
 
-/**
- * One document's verdicts on its patterns (docs/validation.md, "Patterns: a program run on
- * attacker input"), each decided once by its reading, then handed to the model.
- */
+/** One document's verdicts on its patterns (docs/validation.md), each decided once, for the model. */
 export class PatternVerdicts {
   private readonly decided = new Map<string, PatternGuard>();
 

@@ -4,10 +4,7 @@ import { resolveSchema } from "./ref.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
-/**
- * The schema of the member `name` as `schema` declares it: its own `properties`, else those of
- * its allOf members (through `$ref`s, depth first, the first that declares it).
- */
+/** The member `name` as `schema` declares it: in its `properties`, else its allOf members'. */
 export function findProperty(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
@@ -45,9 +42,8 @@ export interface RequiredSplit {
 }
 
 /**
- * A schema's `required` names (each once, strings only) split by direction (OpenAPI 3.1
- * §4.8.24: readOnly is sent by the server only, writeOnly by the client only). `property` finds
- * a member's schema ({@link findProperty} by default; {@link allOfPropertyLookup} for a member).
+ * A schema's `required` names (each once, strings only) by direction (OpenAPI 3.1 §4.8.24: readOnly
+ * is sent by the server only, writeOnly by the client only); `property` finds a member's schema.
  */
 export function requiredSplit(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -83,12 +79,8 @@ function forEachRequired(
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
-  // each name once: a short list is searched, a long one goes through a Set
-  const names = required.length <= 16 ? required : [...new Set(required)];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+  for (const name of new Set(required)) {
     if (typeof name !== "string") continue;
-    if (names === required && required.indexOf(name) !== i) continue;
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);
@@ -114,10 +106,7 @@ function resolveFlags(
   return resolveSchema(schemas, schema) ?? {};
 }
 
-/**
- * The property lookup for member `index` of an allOf list: the member itself first, then its
- * siblings (`allOf [AddressPartial, {required: [street]}]`).
- */
+/** The property lookup of allOf member `index`: itself, then its siblings (`allOf [A, {required}]`). */
 export function allOfPropertyLookup(
   schemas: Readonly<Record<string, NamedSchema>>,
   allOf: readonly SubSchema[],

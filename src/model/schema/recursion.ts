@@ -1,15 +1,13 @@
 import type { NamedSchema } from "../types.js";
 
 /**
- * Names of the named schemas that reach themselves through `$ref`s: their types must not use a
- * construct TypeScript resolves eagerly (a `Record<>` alias of itself is TS2456). `refs` holds
- * each named schema's `$ref` target names, dangling ones included.
+ * Names of the named schemas that reach themselves through `$ref`s (`refs`, dangling ones too):
+ * their types must not use what TypeScript resolves eagerly (a `Record<>` alias of itself: TS2456).
  */
 export function recursiveSchemaNames(
   schemas: Readonly<Record<string, NamedSchema>>,
   refs: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
-  // each named schema's `$ref` targets, the dangling ones left out
   const edges = new Map<string, string[]>(
     Object.keys(schemas).map((name) => [
       name,

@@ -32,18 +32,14 @@ export function refTarget(
     : undefined;
 }
 
-/**
- * Follows `$ref`s until a schema that is not a reference: undefined for a dangling reference or
- * a cycle. A `$ref`'s sibling keywords are not merged in.
- */
+/** Follows `$ref`s to a schema that is not one (siblings not merged); undefined: dangling or a cycle. */
 export function resolveSchema(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema | undefined,
 ): Schema | undefined {
   if (schema === undefined || typeof schema.$ref !== "string") return schema;
-  let current = refTarget(schemas, schema.$ref)?.schema;
-  if (current === undefined || typeof current.$ref !== "string") return current;
-  const seen = new Set<string>([schema.$ref]);
+  const seen = new Set<string>();
+  let current: Schema | undefined = schema;
   while (current !== undefined && typeof current.$ref === "string") {
     if (seen.has(current.$ref)) return undefined;
     seen.add(current.$ref);

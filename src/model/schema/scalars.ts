@@ -1,7 +1,6 @@
 /**
- * Which schemas the generated code holds as something other than their JSON value (config
- * `dates: "Date"`, `int64: "bigint"`): docs/client.md, "Dates and big integers". One schema node
- * is judged by its own `type` and `format`: callers follow a `$ref` and judge members one by one.
+ * Which schemas the generated code holds as other than their JSON value (config `dates`, `int64`;
+ * docs/client.md): each node by its own `type` and `format`, callers follow `$ref`s and members.
  */
 
 import { declaredTypes } from "./schema.js";
@@ -17,10 +16,7 @@ export const DEFAULT_SCALARS: ScalarChoices = Object.freeze({
 /** What a revived value is: a `Date` from date-time or date text, a `bigint` from an int64. */
 export type RevivedScalar = "date-time" | "date" | "int64";
 
-/**
- * What the generated code holds for values of this schema node instead of their JSON value, or
- * undefined for the JSON value. `scalars` is `model.scalars` (undefined: the defaults).
- */
+/** What the generated code holds for this schema node's values instead of their JSON, if anything. */
 export function revivedScalar(
   schema: Schema | boolean | undefined,
   scalars: ScalarChoices | undefined,

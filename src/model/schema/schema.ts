@@ -1,7 +1,6 @@
 /**
- * What a model schema means, said once for every emitter: where a `$ref` leads, which types a
- * value may have, which keywords hold sub-schemas or only annotate, where a member is declared
- * and when it is required, what a discriminator selects.
+ * What a model schema means, said once for every emitter: `$ref`s, the types of values, the
+ * keywords that nest or annotate, members and `required`, discriminators.
  */
 
 import { findProperty } from "./members.js";
@@ -114,15 +113,7 @@ export function admitsType(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
   type: SchemaType,
-): boolean {
-  return admits(schemas, schema, type, new Set());
-}
-
-function admits(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: SubSchema | undefined,
-  type: SchemaType,
-  seen: Set<object>,
+  seen = new Set<object>(),
 ): boolean {
   if (schema === false) return false;
   if (!isSchemaObject(schema) || seen.has(schema)) return true;
@@ -133,17 +124,20 @@ function admits(
     typeof schema.$ref === "string"
       ? refTarget(schemas, schema.$ref)?.schema
       : undefined;
-  if (target !== undefined && !admits(schemas, target, type, seen))
+  if (target !== undefined && !admitsType(schemas, target, type, seen))
     return false;
   const all = schema.allOf;
-  if (Array.isArray(all) && all.some((s) => !admits(schemas, s, type, seen)))
+  if (
+    Array.isArray(all) &&
+    all.some((s) => !admitsType(schemas, s, type, seen))
+  )
     return false;
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const some = schema[keyword];
     if (
       Array.isArray(some) &&
       some.length > 0 &&
-      !some.some((s) => admits(schemas, s, type, seen))
+      !some.some((s) => admitsType(schemas, s, type, seen))
     )
       return false;
   }
@@ -302,10 +296,7 @@ export function sameSchema(
   );
 }
 
-/**
- * The schema without its annotations at any depth (title, description, `x-` extensions…): what it
- * says a value must be (a property named `description` is a property, kept).
- */
+/** The schema without annotations at any depth (a property named `description` is kept). */
 export function withoutAnnotations(schema: SubSchema): SubSchema {
   if (typeof schema === "boolean") return schema;
   const bare: Schema = Object.fromEntries(

@@ -6,10 +6,7 @@ import type { Schema } from "../types.js";
 /** A sub-schema as JSON Schema allows it: a schema object, or `true`/`false`. */
 export type SubSchema = Schema | boolean;
 
-/**
- * Keywords that only document a schema: no generated type, check or handler signature depends
- * on them (JSON Schema 2020-12 meta-data and OpenAPI's `example` and `externalDocs`).
- */
+/** Keywords that only document a schema: no generated type, check or signature depends on them. */
 export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "title",
   "description",
@@ -21,10 +18,7 @@ export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "$comment",
 ]);
 
-/**
- * Keywords that annotate a value without constraining it (`discriminator` is a hint: the
- * oneOf/anyOf it sits beside decides).
- */
+/** Keywords that annotate without constraining (`discriminator`: the oneOf/anyOf beside it decides). */
 const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
   "readOnly",
@@ -73,20 +67,10 @@ export const SCHEMA_MAP_KEYWORDS = [
   "dependencies",
 ] as const;
 
-/** Bits of {@link SUB_SCHEMA_KINDS}. */
-const ONE = 1;
-const LIST = 2;
-const MAP = 4;
-
-/** What each sub-schema keyword may hold (`items`: one, or a list). */
-const SUB_SCHEMA_KINDS = new Map<string, number>();
-for (const [keywords, kind] of [
-  [SCHEMA_KEYWORDS, ONE],
-  [SCHEMA_LIST_KEYWORDS, LIST],
-  [SCHEMA_MAP_KEYWORDS, MAP],
-] as const)
-  for (const k of keywords)
-    SUB_SCHEMA_KINDS.set(k, (SUB_SCHEMA_KINDS.get(k) ?? 0) | kind);
+/** The keywords of each kind, as sets (`items` is in two: one sub-schema, or a list). */
+const ONE = new Set<string>(SCHEMA_KEYWORDS);
+const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
+const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
 
 export function isSubSchema(value: unknown): value is SubSchema {
   return (
@@ -103,40 +87,26 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 /** A schema object (not `true`/`false`, not a list). */
 export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
-/**
- * Appends the direct sub-schemas of `schema` to `out`, in its key order. Data keywords (`enum`,
- * `const`, examples) are never looked into, nor is a `$ref` followed.
- */
+/** Appends `schema`'s direct sub-schemas to `out` in key order (no data keyword, no `$ref` followed). */
 function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
   if (!isMap(schema)) return;
-  // for...in: no list of keys per schema; the model's objects are plain data whose prototype is
-  // Object.prototype, so it visits exactly their own keys
-  for (const keyword in schema) {
-    const kind = SUB_SCHEMA_KINDS.get(keyword);
-    if (kind === undefined) continue;
+  for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     if (Array.isArray(value)) {
-      if (kind & LIST)
-        for (let key = 0; key < value.length; key++) {
-          const item: unknown = value[key];
+      if (LIST.has(keyword))
+        for (const item of value as unknown[])
           if (isSubSchema(item)) out.push(item);
-        }
-    } else if (kind & ONE) {
+    } else if (ONE.has(keyword)) {
       if (isSubSchema(value)) out.push(value);
-    } else if (kind & MAP && isMap(value)) {
+    } else if (MAP.has(keyword) && isMap(value)) {
       // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const key in value) {
-        const item = value[key];
+      for (const item of Object.values(value))
         if (isSubSchema(item)) out.push(item);
-      }
     }
   }
 }
 
-/**
- * Visits a schema and every schema below it, depth first, parents first, each object once;
- * `visit` returning false skips that schema's children.
- */
+/** Visits `schema` and all below, depth first, parents first, each object once; false skips children. */
 export function walkSchemaNodes(
   schema: SubSchema | undefined,
   visit: (schema: SubSchema) => boolean | void,
@@ -151,21 +121,14 @@ export function walkSchemaNodes(
       seen.add(current);
     }
     if (visit(current) === false) continue;
-    // the children's run reversed in place: the first child is visited first
-    const from = stack.length;
-    pushSubSchemas(current, stack);
-    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-      const t = stack[i]!;
-      stack[i] = stack[j]!;
-      stack[j] = t;
-    }
+    const children: SubSchema[] = [];
+    pushSubSchemas(current, children);
+    // the first child is visited first
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
-/**
- * The schema with `fn` applied to each direct sub-schema; `fn` returning undefined drops that
- * sub-schema (a member of a map or list, or the keyword).
- */
+/** The schema with `fn` applied to each direct sub-schema; `fn` giving undefined drops that one. */
 export function mapSubSchemas(
   schema: Schema,
   fn: (sub: SubSchema) => SubSchema | undefined,
@@ -174,17 +137,16 @@ export function mapSubSchemas(
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     let mapped: unknown = value;
-    const kind = SUB_SCHEMA_KINDS.get(keyword) ?? 0;
     if (Array.isArray(value)) {
-      if (kind & LIST)
+      if (LIST.has(keyword))
         mapped = value.flatMap((item) => {
           if (!isSubSchema(item)) return [item];
           const next = fn(item);
           return next === undefined ? [] : [next];
         });
-    } else if (kind & ONE) {
+    } else if (ONE.has(keyword)) {
       if (isSubSchema(value)) mapped = fn(value);
-    } else if (kind & MAP && isMap(value)) {
+    } else if (MAP.has(keyword) && isMap(value)) {
       const map: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
         const next = isSubSchema(item) ? fn(item) : item;
