@@ -1,5 +1,5 @@
 import { LineIndex } from "./lines.js";
-import { jsonStructureOf, MAX_NESTING } from "./nesting.js";
+import { MAX_NESTING, scanJsonStructure } from "./nesting.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 import { JsonDocument } from "./json-positions.js";
 import { SyntaxChecker } from "./json-syntax.js";
@@ -25,7 +25,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/invalid-json",
     );
   }
-  const structure = jsonStructureOf(text, value);
+  const structure = scanJsonStructure(text);
   const lines = new LineIndex(text);
   if (structure.tooDeepAt !== undefined) {
     const at = lines.position(structure.tooDeepAt);
