@@ -7,7 +7,7 @@ import {
 } from "../../model/diagnostics/source-place.js";
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
-import { isRecord, type SourceDocument } from "../reader.js";
+import { isRecord, notAString, type SourceDocument } from "../reader.js";
 import { displayPath, isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";
@@ -214,14 +214,14 @@ function overlaidDocument(
     textOf(path: Path, scalar: number | boolean): string {
       const origin = value.originOf(path);
       if ("input" in origin.from) return doc.textOf(origin.path, scalar);
-      const text =
-        origin.from.overlay.rawScalar?.(origin.path) ?? String(scalar);
-      reporter.report(
-        "input/not-a-string",
-        `${JSON.stringify(String(path.at(-1)))} must be a string, but ${text} is read as a ${typeof scalar}; it is taken as the text ${JSON.stringify(text)} (quote it in the overlay)`,
+      return notAString(
+        reporter,
+        path,
+        scalar,
+        origin.from.overlay.rawScalar?.(origin.path),
         origin.from.overlay.place(origin.path),
+        true,
       );
-      return text;
     },
   };
 }
