@@ -71,6 +71,11 @@ export function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
+/** The scheme a URI starts with and its `:` (RFC 3986 §3.1), `//` included when written. */
+export function uriScheme(text: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(text)?.[0];
+}
+
 export { canonicalJson as canonical } from "../model/order.js";
 
 /** `x-` members of an object, in source order. */

@@ -7,7 +7,12 @@ import {
 } from "../../model/diagnostics/source-place.js";
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
-import { isRecord, notAString, type SourceDocument } from "../reader.js";
+import {
+  isRecord,
+  notAString,
+  type SourceDocument,
+  uriScheme,
+} from "../reader.js";
 import { displayPath, isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";
@@ -179,7 +184,7 @@ export class Overlays {
 /** The file an overlay's `extends` names, resolved against the overlay's own folder. */
 function extendsPath(overlay: Overlay): string {
   const ref = overlay.extends!;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref)) return ref;
+  if (uriScheme(ref) && !/^file:/i.test(ref)) return ref;
   let path = ref.replace(/^file:(\/\/)?/i, "");
   try {
     path = decodeURI(path);
