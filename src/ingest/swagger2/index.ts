@@ -176,20 +176,15 @@ export function readOperation(
   )) {
     if (parameter.in === "body") body.push(parameter);
     else if (parameter.in === "formData") form.push(parameter);
-    else if (["path", "query", "header"].includes(parameter.in))
+    else
       takeParameter(
         reading,
         endpoint,
         evidence,
         parameter,
+        ["path", "query", "header"],
         () => headerValues(parameter.definition),
         (out) => readParameter(reading, out, parameter.definition),
-      );
-    else
-      reading.report(
-        "invalid-parameter",
-        `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        child(parameter.definition, "in"),
       );
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
