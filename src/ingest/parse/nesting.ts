@@ -7,6 +7,9 @@ import { stringEnd } from "./json-scanner.js";
  */
 export const MAX_NESTING = 256;
 
+/** `parse/too-deep`'s message, JSON's and YAML's. */
+export const TOO_DEEP = `values nest deeper than ${MAX_NESTING} levels here; the file is not read`;
+
 export interface JsonStructure {
   /** Offset of the first `{` or `[` nested deeper than the limit. */
   tooDeepAt?: number;
