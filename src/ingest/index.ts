@@ -6,7 +6,6 @@ import type {
   DocumentModel,
   SourceFormat,
 } from "../model/types.js";
-import type { Path } from "../model/pointer.js";
 import {
   PendingPlaces,
   type DeferredPlaces,
@@ -14,7 +13,7 @@ import {
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import type { Reader, SourceDocument } from "./reader.js";
+import { notAString, type Reader, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
@@ -208,17 +207,8 @@ function ingest(
         value: p.value,
         ref: (path) => places.place(path),
         settle: () => places.settle(),
-        textOf(path, value) {
-          const written = p.rawScalar?.(path);
-          const text = written ?? String(value);
-          // read again at the same place, the same warning is kept once
-          reporter.report(
-            "input/not-a-string",
-            `${fieldName(path)} must be a string, but ${text} is read as a ${typeof value}${written !== undefined && written !== String(value) ? ` (${String(value)})` : ""}; it is taken as the text ${JSON.stringify(text)} (quote it)`,
-            doc.ref(path),
-          );
-          return text;
-        },
+        textOf: (path, value) =>
+          notAString(reporter, path, value, p.rawScalar?.(path), doc.ref(path)),
       };
       if (finder) {
         deferred!.hold(places);
@@ -313,13 +303,6 @@ function ingest(
   for (const [doc, , later] of made) if (!later) doc.settle();
   if (!deferred) overlays.settle();
   return { documents, reporter };
-}
-
-/** `"version"`, or `"tags" item 2` for an array element. */
-function fieldName(path: Path): string {
-  const last = path.at(-1);
-  if (typeof last !== "number") return JSON.stringify(String(last));
-  return `${JSON.stringify(String(path.at(-2)))} item ${last + 1}`;
 }
 
 /** A parse error, or what the parser noticed that the value cannot show (a duplicated JSON key). */

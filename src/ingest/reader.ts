@@ -71,6 +71,11 @@ export function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
+/** The scheme a URI starts with and its `:` (RFC 3986 §3.1), `//` included when written. */
+export function uriScheme(text: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(text)?.[0];
+}
+
 export { canonicalJson as canonical } from "../model/order.js";
 
 /** `x-` members of an object, in source order. */
@@ -81,4 +86,31 @@ export function extensionsOf(
   for (const key of Object.keys(value))
     if (key.startsWith("x-")) out[key] = value[key];
   return out;
+}
+
+/** Reports `input/not-a-string` at `at` (said again there, kept once); returns the text as written. */
+export function notAString(
+  reporter: IngestReporter,
+  path: Path,
+  value: number | boolean,
+  written: string | undefined,
+  at: SourceRef,
+  inOverlay = false,
+): string {
+  const text = written ?? String(value);
+  const last = path.at(-1);
+  const name =
+    typeof last === "number" && !inOverlay
+      ? `${JSON.stringify(String(path.at(-2)))} item ${last + 1}`
+      : JSON.stringify(String(last));
+  const read =
+    !inOverlay && written !== undefined && written !== String(value)
+      ? ` (${String(value)})`
+      : "";
+  reporter.report(
+    "input/not-a-string",
+    `${name} must be a string, but ${text} is read as a ${typeof value}${read}; it is taken as the text ${JSON.stringify(text)} (quote it${inOverlay ? " in the overlay" : ""})`,
+    at,
+  );
+  return text;
 }

@@ -8,7 +8,12 @@ import type { SourceRef } from "../model/types.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import { filePartBySelf } from "./self-base.js";
-import type { Node, ReaderContext, SourceDocument } from "./reader.js";
+import {
+  type Node,
+  type ReaderContext,
+  type SourceDocument,
+  uriScheme,
+} from "./reader.js";
 
 /** A `$ref` as messages quote it: a URL's user info written `***` (shownUrl). */
 const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
@@ -80,7 +85,7 @@ export function makeContext(
         );
       other = [remote, remote];
     } else if (filePart !== "") {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart))
+      if (uriScheme(filePart))
         return fail(
           "ref/remote",
           `$ref ${quoted(ref)} points at the network; apiloom never fetches remote references`,

@@ -18,6 +18,7 @@ import {
   type RecordNode,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
+import type { SharedReaderCode } from "./codes.js";
 import { readSecurityRequirements } from "./security.js";
 import { extensionsOf } from "../reader.js";
 
@@ -39,7 +40,22 @@ export function readPaths(
   read: (site: OperationSite) => Endpoint | undefined,
   /** Operations a path item holds besides its method members (OpenAPI 3.2's `additionalOperations`). */
   moreOperations?: (pathItem: RecordNode, path: string) => [HttpMethod, Node][],
+  /** `paths` is OpenAPI 3.1's `webhooks`: keys are names, and problems `openapi3/invalid-webhook`. */
+  webhooks = false,
 ): Endpoint[] {
+  const skip = (
+    code: SharedReaderCode,
+    message: string,
+    ofWebhook: string,
+    at: Node,
+  ) =>
+    webhooks
+      ? reading.reporter.report(
+          "openapi3/invalid-webhook",
+          ofWebhook,
+          sourceOf(at),
+        )
+      : reading.report(code, message, at);
   const endpoints: Endpoint[] = [];
   if (paths.value === undefined) return endpoints;
   if (!isRecordNode(paths)) {
@@ -49,7 +65,7 @@ export function readPaths(
   for (const [key, entry] of members(paths)) {
     if (key.startsWith("x-")) continue;
     let path = key;
-    if (!path.startsWith("/")) {
+    if (!webhooks && !path.startsWith("/")) {
       reading.report(
         "invalid-path",
         `path ${JSON.stringify(key)} does not start with '/'; read as ${JSON.stringify("/" + key)}`,
@@ -60,9 +76,10 @@ export function readPaths(
     const pathItem = reading.deref(entry, "path item");
     if (!pathItem) continue;
     if (!isRecordNode(pathItem)) {
-      reading.report(
+      skip(
         "invalid-path-item",
         `path item ${JSON.stringify(key)} must be an object; it is skipped`,
+        `webhook ${JSON.stringify(key)} must be a path item object; it is skipped`,
         entry,
       );
       continue;
@@ -74,7 +91,7 @@ export function readPaths(
       operations.push([method, operation, true]);
     for (const [method, operation, more] of operations) {
       if (!more && !isStandardMethod(method)) {
-        if (isStandardMethod(method.toLowerCase()))
+        if (!webhooks && isStandardMethod(method.toLowerCase()))
           reading.report(
             "invalid-method",
             `method ${JSON.stringify(method)} must be lower case; the operation is skipped`,
@@ -82,7 +99,11 @@ export function readPaths(
           );
         continue;
       }
-      if (method === "query" && reading.ctx.doc.format !== "openapi3.2") {
+      if (
+        !webhooks &&
+        method === "query" &&
+        reading.ctx.doc.format !== "openapi3.2"
+      ) {
         reading.report(
           "invalid-method",
           `a QUERY operation is OpenAPI 3.2's, and this document is ${reading.ctx.doc.format === "swagger2" ? "Swagger 2.0" : `OpenAPI ${reading.ctx.doc.format.slice(7)}`}; QUERY ${path} is skipped`,
@@ -91,9 +112,10 @@ export function readPaths(
         continue;
       }
       if (!isRecordNode(operation)) {
-        reading.report(
+        skip(
           "invalid-operation",
           `${method.toUpperCase()} ${path} must be an object; it is skipped`,
+          `webhook ${JSON.stringify(key)}: ${method.toUpperCase()} must be an operation object; it is skipped`,
           operation,
         );
         continue;
@@ -107,9 +129,11 @@ export function readPaths(
         });
         if (endpoint) endpoints.push(packEndpoint(endpoint));
       } catch (error) {
-        reading.report(
+        const why = error instanceof Error ? error.message : String(error);
+        skip(
           "unreadable-operation",
-          `${method.toUpperCase()} ${path} could not be read and is skipped: ${error instanceof Error ? error.message : String(error)}`,
+          `${method.toUpperCase()} ${path} could not be read and is skipped: ${why}`,
+          `webhook ${JSON.stringify(key)} (${method.toUpperCase()}) could not be read and is skipped: ${why}`,
           operation,
         );
       }

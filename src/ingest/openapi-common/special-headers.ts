@@ -2,7 +2,7 @@ import { addParameter, createParameter } from "../../model/factories.js";
 import { extensionsOf } from "../reader.js";
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
-import { isRecordNode, sourceOf, type Node } from "./node.js";
+import { child, isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
 import { schemeForAuthorizationHeader } from "./security.js";
@@ -22,16 +22,25 @@ export interface HeaderEvidence {
  * A parameter, added to the endpoint unless it is an `Accept`, `Content-Type` or `Authorization`
  * header: OpenAPI 3.1 §4.8.12.1 ignores those, but hand-written specs declare them, so their
  * `values` (enum, default, example) are evidence that {@link applyEvidence} moves where it belongs.
- * `read` reads the reader's own fields.
+ * `read` reads the reader's own fields. One `in` none of `locations` is reported and skipped.
  */
 export function takeParameter(
   reading: SpecReading,
   endpoint: Endpoint,
   evidence: HeaderEvidence,
   parameter: ParameterEntry,
+  locations: readonly Parameter["in"][],
   values: () => readonly unknown[],
   read: (out: Parameter, parameter: ParameterEntry) => void,
 ): void {
+  if (!locations.some((l) => l === parameter.in)) {
+    reading.report(
+      "invalid-parameter",
+      `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
+      child(parameter.definition, "in"),
+    );
+    return;
+  }
   const at = parameter.entry;
   const special = parameter.in === "header" ? parameter.name.toLowerCase() : "";
   if (special === "authorization")

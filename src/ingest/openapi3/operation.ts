@@ -34,8 +34,6 @@ import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
 import { setOwn } from "../../model/own-property.js";
 
-const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
-
 /** §4.8.10 Operation Object as an endpoint. */
 export function readOperation(
   reading: SpecReading,
@@ -47,18 +45,10 @@ export function readOperation(
   const evidence: HeaderEvidence = { accept: [], contentType: [] };
   const parameters = collectParameters(reading, site.pathItem, operation);
   for (const parameter of parameters) {
-    if (!LOCATIONS.has(parameter.in)) {
-      // OpenAPI 3.2: the whole query string, read as the query parameters it names
-      if (parameter.in === "querystring" && isOpenApi32(reading)) {
-        for (const p of readQuerystring(reading, parameter, parameters))
-          addParameter(endpoint.parameters, p);
-        continue;
-      }
-      reading.report(
-        "invalid-parameter",
-        `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        child(parameter.definition, "in"),
-      );
+    // OpenAPI 3.2: the whole query string, read as the query parameters it names
+    if (parameter.in === "querystring" && isOpenApi32(reading)) {
+      for (const p of readQuerystring(reading, parameter, parameters))
+        addParameter(endpoint.parameters, p);
       continue;
     }
     takeParameter(
@@ -66,6 +56,7 @@ export function readOperation(
       endpoint,
       evidence,
       parameter,
+      ["path", "query", "header", "cookie"],
       () => headerValues(reading, parameter),
       (out) => readParameter(reading, out, parameter),
     );

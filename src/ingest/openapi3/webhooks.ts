@@ -1,15 +1,6 @@
-import { packEndpoint } from "../../model/lists.js";
-import {
-  isStandardMethod,
-  type SecurityRequirement,
-  type Webhook,
-} from "../../model/types.js";
-import {
-  isRecordNode,
-  members,
-  sourceOf,
-  type Node,
-} from "../openapi-common/node.js";
+import type { SecurityRequirement, Webhook } from "../../model/types.js";
+import { isRecordNode, sourceOf, type Node } from "../openapi-common/node.js";
+import { readPaths } from "../openapi-common/paths.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { readOperation } from "./operation.js";
 
@@ -24,7 +15,6 @@ export function readWebhooks(
   defaultSecurity: SecurityRequirement[] | undefined,
 ): Webhook[] | undefined {
   if (webhooks.value === undefined) return undefined;
-  const out: Webhook[] = [];
   if (reading.ctx.doc.format === "openapi3.0") {
     reading.reporter.report(
       "openapi3/invalid-webhook",
@@ -39,49 +29,22 @@ export function readWebhooks(
       "`webhooks` must be an object of path items; it is skipped",
       sourceOf(webhooks),
     );
-    return out;
+    return [];
   }
-  for (const [key, entry] of members(webhooks)) {
-    if (key.startsWith("x-")) continue;
-    const pathItem = reading.deref(entry, "path item");
-    if (!pathItem) continue;
-    if (!isRecordNode(pathItem)) {
-      reading.reporter.report(
-        "openapi3/invalid-webhook",
-        `webhook ${JSON.stringify(key)} must be a path item object; it is skipped`,
-        sourceOf(entry),
-      );
-      continue;
-    }
-    for (const [method, operation] of members(pathItem)) {
-      if (!isStandardMethod(method)) continue;
-      if (!isRecordNode(operation)) {
-        reading.reporter.report(
-          "openapi3/invalid-webhook",
-          `webhook ${JSON.stringify(key)}: ${method.toUpperCase()} must be an operation object; it is skipped`,
-          sourceOf(operation),
-        );
-        continue;
-      }
-      try {
-        const endpoint = readOperation(
-          reading,
-          { path: key, method, pathItem, operation },
-          defaultSecurity,
-        );
-        const webhook: Webhook = { ...packEndpoint(endpoint), key };
-        dropUnreceived(reading, webhook);
-        out.push(webhook);
-      } catch (error) {
-        reading.reporter.report(
-          "openapi3/invalid-webhook",
-          `webhook ${JSON.stringify(key)} (${method.toUpperCase()}) could not be read and is skipped: ${error instanceof Error ? error.message : String(error)}`,
-          sourceOf(operation),
-        );
-      }
-    }
-  }
-  return out;
+  return readPaths(
+    reading,
+    webhooks,
+    (site) => {
+      const webhook: Webhook = {
+        ...readOperation(reading, site, defaultSecurity),
+        key: site.path,
+      };
+      dropUnreceived(reading, webhook);
+      return webhook;
+    },
+    undefined,
+    true,
+  ) as Webhook[];
 }
 
 /** Path, query and cookie parameters: a webhook's sender picks no URL of the receiver's. */

@@ -7,7 +7,12 @@ import {
 } from "../../model/diagnostics/source-place.js";
 import type { SourceRef } from "../../model/types.js";
 import { ParseError, type ParsedDocument } from "../parse/parsed-document.js";
-import { isRecord, type SourceDocument } from "../reader.js";
+import {
+  isRecord,
+  notAString,
+  type SourceDocument,
+  uriScheme,
+} from "../reader.js";
 import { displayPath, isUrlInput } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";
@@ -179,7 +184,7 @@ export class Overlays {
 /** The file an overlay's `extends` names, resolved against the overlay's own folder. */
 function extendsPath(overlay: Overlay): string {
   const ref = overlay.extends!;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref)) return ref;
+  if (uriScheme(ref) && !/^file:/i.test(ref)) return ref;
   let path = ref.replace(/^file:(\/\/)?/i, "");
   try {
     path = decodeURI(path);
@@ -214,14 +219,14 @@ function overlaidDocument(
     textOf(path: Path, scalar: number | boolean): string {
       const origin = value.originOf(path);
       if ("input" in origin.from) return doc.textOf(origin.path, scalar);
-      const text =
-        origin.from.overlay.rawScalar?.(origin.path) ?? String(scalar);
-      reporter.report(
-        "input/not-a-string",
-        `${JSON.stringify(String(path.at(-1)))} must be a string, but ${text} is read as a ${typeof scalar}; it is taken as the text ${JSON.stringify(text)} (quote it in the overlay)`,
+      return notAString(
+        reporter,
+        path,
+        scalar,
+        origin.from.overlay.rawScalar?.(origin.path),
         origin.from.overlay.place(origin.path),
+        true,
       );
-      return text;
     },
   };
 }

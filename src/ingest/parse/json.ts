@@ -1,5 +1,5 @@
 import { LineIndex } from "./lines.js";
-import { jsonStructureOf, MAX_NESTING } from "./nesting.js";
+import { scanJsonStructure, TOO_DEEP } from "./nesting.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 import { JsonDocument } from "./json-positions.js";
 import { SyntaxChecker } from "./json-syntax.js";
@@ -25,17 +25,11 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/invalid-json",
     );
   }
-  const structure = jsonStructureOf(text, value);
+  const structure = scanJsonStructure(text);
   const lines = new LineIndex(text);
   if (structure.tooDeepAt !== undefined) {
     const at = lines.position(structure.tooDeepAt);
-    throw new ParseError(
-      `values nest deeper than ${MAX_NESTING} levels here; the file is not read`,
-      file,
-      at.line,
-      at.column,
-      "parse/too-deep",
-    );
+    throw new ParseError(TOO_DEEP, file, at.line, at.column, "parse/too-deep");
   }
   const warnings = structure.duplicates.map(({ key, first, second }) => {
     const earlier = lines.position(first);

@@ -7,7 +7,7 @@ import {
   ALIAS_EXPANSION_LIMIT,
   checkAliasExpansion,
 } from "./alias-expansion.js";
-import { MAX_NESTING } from "./nesting.js";
+import { MAX_NESTING, TOO_DEEP } from "./nesting.js";
 import {
   ParseError,
   rawScalarAt,
@@ -67,7 +67,7 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
     throw new ParseError(
       tooDeep
-        ? `values nest deeper than ${MAX_NESTING} levels here; the file is not read`
+        ? TOO_DEEP
         : tag !== undefined
           ? `invalid YAML: unknown tag ${shortTag(tag)}; only YAML's core types are read, and a tagged value is never constructed`
           : `invalid YAML: ${error.reason}`,

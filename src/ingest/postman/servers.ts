@@ -1,4 +1,5 @@
 import type { Server, ServerVariable } from "../../model/types.js";
+import { uriScheme } from "../reader.js";
 import type { TextPart } from "./fields.js";
 import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
@@ -25,7 +26,7 @@ export function serverUrl(
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
   const startsWithVariable = host.length > 0 && "variable" in host[0]!;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+  if (!uriScheme(text)?.endsWith("//")) {
     if (protocol !== undefined)
       text = `${protocol}://${text.replace(/^\/\//, "")}`;
     else if (!startsWithVariable) text = `http://${text.replace(/^\/\//, "")}`;

@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import { isRecord } from "../reader.js";
+import { isRecord, uriScheme } from "../reader.js";
 import { type KeyValue, keyValues, scalarText } from "./fields.js";
 import { hasPlaceholder } from "./variables.js";
 
@@ -77,10 +77,10 @@ export function parseRawUrl(text: string, at: Path): RequestUrl {
     variables: [],
     at,
   };
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
-  if (scheme) {
-    result.protocol = scheme[1]!;
-    rest = rest.slice(scheme[0].length);
+  const scheme = uriScheme(rest);
+  if (scheme?.endsWith("//")) {
+    result.protocol = scheme.slice(0, -3);
+    rest = rest.slice(scheme.length);
   } else if (rest.startsWith("//")) rest = rest.slice(2);
   else if (rest.startsWith("/")) {
     result.path = rest;

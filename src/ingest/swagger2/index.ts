@@ -8,7 +8,7 @@ import type {
   SecurityRequirement,
   Server,
 } from "../../model/types.js";
-import { isRecord, type ReaderContext } from "../reader.js";
+import { isRecord, type ReaderContext, uriScheme } from "../reader.js";
 import {
   child,
   copyStrings,
@@ -75,14 +75,15 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
   let host = stringAt(root, "host")?.trim();
-  const written = host && /^([a-z][a-z0-9+.-]*):\/\//i.exec(host);
+  const scheme = host && uriScheme(host);
+  const written = scheme?.endsWith("//") ? scheme : undefined;
   if (host && written) {
     reading.reporter.report(
       "swagger2/invalid-host",
-      `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written[0].length))}`,
+      `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written.length))}`,
       sourceOf(child(root, "host")),
     );
-    host = host.slice(written[0].length);
+    host = host.slice(written.length);
   }
   const rawBase = stringAt(root, "basePath")?.trim();
   if (!host && rawBase === undefined) return [];
@@ -105,7 +106,8 @@ export function readServers(reading: SpecReading): Server[] {
   let schemes = [
     ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),
   ];
-  if (schemes.length === 0 && written) schemes = [written[1]!.toLowerCase()];
+  if (schemes.length === 0 && written)
+    schemes = [written.slice(0, -3).toLowerCase()];
   if (schemes.length === 0) {
     reading.reporter.report(
       "swagger2/no-schemes",
@@ -174,20 +176,15 @@ export function readOperation(
   )) {
     if (parameter.in === "body") body.push(parameter);
     else if (parameter.in === "formData") form.push(parameter);
-    else if (["path", "query", "header"].includes(parameter.in))
+    else
       takeParameter(
         reading,
         endpoint,
         evidence,
         parameter,
+        ["path", "query", "header"],
         () => headerValues(parameter.definition),
         (out) => readParameter(reading, out, parameter.definition),
-      );
-    else
-      reading.report(
-        "invalid-parameter",
-        `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
-        child(parameter.definition, "in"),
       );
   }
   const requestBody = foldRequestBody(reading, body, form, consumes);
