@@ -1,5 +1,5 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
-import { compareCodeUnits } from "../toolkit.js";
+import { schemesByName } from "../toolkit.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
 export type AuthSchemeView =
@@ -15,10 +15,7 @@ export type AuthSchemeView =
 export function clientSchemes(model: ApiModel) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
   const tokenUrls: { name: string; url: string }[] = [];
-  for (const name of Object.keys(model.securitySchemes).sort(
-    compareCodeUnits,
-  )) {
-    const scheme = model.securitySchemes[name]!;
+  for (const [name, scheme] of schemesByName(model)) {
     switch (scheme.type) {
       case "http": {
         const kind = scheme.scheme.toLowerCase();
