@@ -8,6 +8,7 @@ import type {
 import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import {
+  grouped,
   headerParameters,
   isJsonMediaType as isJson,
   ownBodySchemas,
@@ -166,15 +167,12 @@ function bodiesRows(
   content: readonly MediaContent[],
   body: Schema | undefined,
 ): PartRow[] {
-  const rows = new Map<string, ["bodies", PlanSub, string[]]>();
-  for (const { type, schema } of ownBodySchemas(content, model.schemas, body)) {
-    const sub = entry(plan, schema);
-    const key = JSON.stringify(sub);
-    const row = rows.get(key);
-    if (row) row[2].push(type);
-    else rows.set(key, ["bodies", sub, [type]]);
-  }
-  return [...rows.values()];
+  const subs = ownBodySchemas(content, model.schemas, body).map(
+    ({ type, schema }) => ({ type, sub: entry(plan, schema) }),
+  );
+  return [...grouped(subs, (s) => JSON.stringify(s.sub)).values()].map(
+    (same) => ["bodies", same[0]!.sub, same.map((s) => s.type)],
+  );
 }
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
