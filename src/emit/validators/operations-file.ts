@@ -9,7 +9,6 @@ import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import {
   grouped,
-  headerParameters,
   isJsonMediaType as isJson,
   ownBodySchemas,
   propertyKey,
@@ -89,11 +88,7 @@ export function operationsFile(
     if (types.query)
       add("query", paramsSchema(params.query), `T.${types.query}`);
     if (types.headers)
-      add(
-        "headers",
-        paramsSchema(headerParameters(endpoint)),
-        `T.${types.headers}`,
-      );
+      add("headers", paramsSchema(params.header), `T.${types.headers}`);
     if (params.cookie.length > 0)
       add("cookies", paramsSchema(params.cookie), "Record<string, unknown>");
     const body =
