@@ -155,16 +155,11 @@ function endpointDeclarations(
     { kind: "object", members: responses },
     endpointDoc("Response bodies by status", endpoint),
   );
-  declare(
-    t.data,
-    statusUnion(t.responses, t.successStatuses, typeOfStatus),
-    undefined,
-  );
-  declare(
-    t.error,
-    statusUnion(t.responses, t.errorStatuses, typeOfStatus),
-    undefined,
-  );
+  for (const [name, statuses] of [
+    [t.data, t.successStatuses],
+    [t.error, t.errorStatuses],
+  ] as const)
+    declare(name, statusUnion(t.responses, statuses, typeOfStatus), undefined);
   declare(
     t.request,
     { kind: "object", members: request },
