@@ -65,6 +65,7 @@ export {
 } from "../model/identifiers.js";
 
 export { endpointKey } from "../model/merge/naming.js";
+export { grouped } from "../model/lists.js";
 
 export { printType } from "./type-index/type-index.js";
 export { printAlias, printObject } from "./type-index/print-object.js";
@@ -97,8 +98,10 @@ export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 
 export {
   describeSources,
+  schemesByName,
   scopeAlternatives,
   scopesInUse,
+  scopesSentence,
   uniqueSources,
 } from "./shared/security-evidence.js";
 

@@ -1,5 +1,5 @@
-import type { ApiModel, Endpoint } from "../../model/types.js";
-import { compareCodeUnits } from "../toolkit.js";
+import type { ApiModel, Endpoint, SecurityScheme } from "../../model/types.js";
+import { schemesByName } from "../toolkit.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
 export type AuthSchemeView =
@@ -15,35 +15,29 @@ export type AuthSchemeView =
 export function clientSchemes(model: ApiModel) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
   const tokenUrls: { name: string; url: string }[] = [];
-  for (const name of Object.keys(model.securitySchemes).sort(
-    compareCodeUnits,
-  )) {
-    const scheme = model.securitySchemes[name]!;
-    switch (scheme.type) {
-      case "http": {
-        const kind = scheme.scheme.toLowerCase();
-        if (kind === "bearer" || kind === "basic")
-          schemes.push({ name, scheme: { type: kind } });
-        break;
-      }
-      case "oauth2": {
-        const url = scheme.flows.clientCredentials?.tokenUrl;
-        if (url) tokenUrls.push({ name, url });
-        schemes.push({ name, scheme: { type: "bearer" } });
-        break;
-      }
-      case "openIdConnect":
-        schemes.push({ name, scheme: { type: "bearer" } });
-        break;
-      case "apiKey":
-        schemes.push({
-          name,
-          scheme: { type: "apiKey", in: scheme.in, name: scheme.parameterName },
-        });
-        break;
-    }
+  for (const [name, scheme] of schemesByName(model)) {
+    const view = authView(scheme);
+    if (view) schemes.push({ name, scheme: view });
+    if (scheme.type !== "oauth2") continue;
+    const url = scheme.flows.clientCredentials?.tokenUrl;
+    if (url) tokenUrls.push({ name, url });
   }
   return { schemes, tokenUrls };
+}
+
+/** How the runtime sends a scheme's credential; undefined for an HTTP scheme but bearer and basic. */
+function authView(scheme: SecurityScheme): AuthSchemeView | undefined {
+  switch (scheme.type) {
+    case "http": {
+      const kind = scheme.scheme.toLowerCase();
+      return kind === "bearer" || kind === "basic" ? { type: kind } : undefined;
+    }
+    case "apiKey":
+      return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
+    case "oauth2":
+    case "openIdConnect":
+      return { type: "bearer" };
+  }
 }
 
 /** Security alternatives the client can satisfy; undefined (try every scheme) when none is declared. */

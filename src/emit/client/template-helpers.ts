@@ -7,6 +7,7 @@ import {
   print,
   printDoc,
   propertyKey,
+  scopesSentence,
   stringLiteral,
   trimBlankEnds,
 } from "../toolkit.js";
@@ -137,15 +138,7 @@ function endpointDoc(view: ClientEndpointView): string[] {
     if (text?.trim()) paragraphs.push(trimBlankEnds(jsdocLines(text)));
   paragraphs.push(jsdocLines(`\`${view.method} ${view.path}\``));
   if (view.scopes.length > 0)
-    paragraphs.push(
-      jsdocLines(
-        "OAuth scopes: " +
-          view.scopes
-            .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
-            .join(" or ") +
-          ".",
-      ),
-    );
+    paragraphs.push(jsdocLines(scopesSentence(view.scopes)));
   if (view.deprecated) paragraphs.push(["@deprecated"]);
   return paragraphs.flatMap((p, i) => (i === 0 ? p : ["", ...p]));
 }

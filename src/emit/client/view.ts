@@ -4,7 +4,6 @@ import {
   allOfPropertyLookup,
   encodingStyle,
   endpointKey,
-  headerParameters,
   isFormMediaType,
   mainType,
   pageShape,
@@ -57,7 +56,7 @@ export function endpointView(
     styles: {
       path: styled(endpoint.parameters.path),
       query: styled(endpoint.parameters.query),
-      headers: styled(headerParameters(endpoint)),
+      headers: styled(endpoint.parameters.header),
       cookies: styled(endpoint.parameters.cookie),
     },
     encoding:

@@ -34,13 +34,14 @@ export function groupEndpoints(
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
   const tags = new Map<string, Tag>();
   for (const tag of declared) if (!tags.has(tag.name)) tags.set(tag.name, tag);
+  const next = followers(endpoints);
   // by its first tag that groups endpoints: OpenAPI 3.2's `kind` unset or `nav` (not `badge`)
   const keys =
     mode === "tag"
       ? endpoints.map((e) =>
           e.tags.find((t) => [undefined, "nav"].includes(tags.get(t)?.kind)),
         )
-      : endpoints.map((e) => pathResource(e.path, endpoints));
+      : endpoints.map((e) => pathResource(e.path, next));
   const members = new Map<string | undefined, number[]>();
   keys.forEach((key, i) => {
     const list = members.get(key);
@@ -134,7 +135,7 @@ const GENERIC = /^(?:api|apis|rest|public|v?\d+(?:\.\d+)*)$/i;
  */
 export function pathResource(
   path: string,
-  endpoints: readonly Endpoint[],
+  next: ReadonlyMap<string, Followers>,
 ): string {
   const segments = path.split("/").filter((s) => s !== "");
   const runs: string[][] = [[]];
@@ -150,17 +151,17 @@ export function pathResource(
     !endsWithVariable &&
     run.length === 1 &&
     nonEmpty.length > 1 &&
-    followers(endpoints).get(run[0]!)?.takesIds !== true
+    next.get(run[0]!)?.takesIds !== true
   )
     run = nonEmpty[nonEmpty.length - 2]!;
   const at = run.findIndex((segment) => !GENERIC.test(segment));
   const word = run[at] ?? run[run.length - 1]!;
   // a word the API never uses alone names the resource with the next, when more follows
   // (`/app/module/chat:bot` → "App modules"; `/pets/mine` stays "Pets")
-  const next = at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
-  const after = followers(endpoints).get(word);
-  if (next !== undefined && (after === undefined || after.next === next))
-    return groupName(`${word} ${next}`);
+  const second = at === -1 || at + 2 >= run.length ? undefined : run[at + 1];
+  const after = next.get(word);
+  if (second !== undefined && (after === undefined || after.next === second))
+    return groupName(`${word} ${second}`);
   return groupName(word);
 }
 
@@ -173,24 +174,21 @@ interface Followers {
 
 const MIXED = Symbol("mixed");
 
-/** Each path segment's {@link Followers}, by the endpoints, made once: one pass over the paths. */
-const followersOf = new WeakMap<readonly Endpoint[], Map<string, Followers>>();
-
-function followers(endpoints: readonly Endpoint[]): Map<string, Followers> {
-  let facts = followersOf.get(endpoints);
-  if (facts === undefined) {
-    followersOf.set(endpoints, (facts = new Map()));
-    for (const e of endpoints) {
-      const parts = e.path.split("/");
-      for (let i = 0; i < parts.length; i++) {
-        const next = parts[i + 1];
-        const seen = facts.get(parts[i]!);
-        if (seen === undefined)
-          facts.set(parts[i]!, { takesIds: isVariable(next ?? ""), next });
-        else {
-          if (isVariable(next ?? "")) seen.takesIds = true;
-          if (seen.next !== next) seen.next = MIXED;
-        }
+/** Each path segment's {@link Followers} across the endpoints: one pass over the paths. */
+export function followers(
+  endpoints: readonly Endpoint[],
+): Map<string, Followers> {
+  const facts = new Map<string, Followers>();
+  for (const e of endpoints) {
+    const parts = e.path.split("/");
+    for (let i = 0; i < parts.length; i++) {
+      const next = parts[i + 1];
+      const seen = facts.get(parts[i]!);
+      if (seen === undefined)
+        facts.set(parts[i]!, { takesIds: isVariable(next ?? ""), next });
+      else {
+        if (isVariable(next ?? "")) seen.takesIds = true;
+        if (seen.next !== next) seen.next = MIXED;
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { ApiModel, SecurityScheme } from "../../model/types.js";
-import { describeSources, scopesInUse } from "../toolkit.js";
+import { describeSources, schemesByName, scopesInUse } from "../toolkit.js";
 
 /** A security scheme as the docs show it. Strings are raw spec text. */
 export type SchemeView = {
@@ -24,35 +24,31 @@ export type SchemeView = {
 
 export function schemeViews(model: ApiModel): SchemeView[] {
   const used = scopesInUse(model.endpoints);
-  return Object.keys(model.securitySchemes)
-    .sort()
-    .map((key) => {
-      const scheme = model.securitySchemes[key]!;
-      const scopes = new Set(used.get(key) ?? []);
-      if (scheme.type === "oauth2")
-        for (const flow of Object.values(scheme.flows))
-          for (const scope of Object.keys(flow?.scopes ?? {}))
-            scopes.add(scope);
-      const device =
-        scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
-      return {
-        name: key,
-        kind: kindOf(scheme),
-        description: scheme.description,
-        ...(scheme.deprecated && { deprecated: true }),
-        ...(device && {
-          deviceFlow: {
-            ...(device.deviceAuthorizationUrl && {
-              deviceAuthorizationUrl: device.deviceAuthorizationUrl,
-            }),
-            ...(device.tokenUrl && { tokenUrl: device.tokenUrl }),
-          },
-        }),
-        inferred: scheme.inferred === true,
-        evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
-        scopes: [...scopes].sort(),
-      } as SchemeView;
-    });
+  return schemesByName(model).map(([key, scheme]) => {
+    const scopes = new Set(used.get(key) ?? []);
+    if (scheme.type === "oauth2")
+      for (const flow of Object.values(scheme.flows))
+        for (const scope of Object.keys(flow?.scopes ?? {})) scopes.add(scope);
+    const device =
+      scheme.type === "oauth2" ? scheme.flows.deviceAuthorization : undefined;
+    return {
+      name: key,
+      kind: kindOf(scheme),
+      description: scheme.description,
+      ...(scheme.deprecated && { deprecated: true }),
+      ...(device && {
+        deviceFlow: {
+          ...(device.deviceAuthorizationUrl && {
+            deviceAuthorizationUrl: device.deviceAuthorizationUrl,
+          }),
+          ...(device.tokenUrl && { tokenUrl: device.tokenUrl }),
+        },
+      }),
+      inferred: scheme.inferred === true,
+      evidence: scheme.inferred ? describeSources(scheme.sources) : undefined,
+      scopes: [...scopes].sort(),
+    } as SchemeView;
+  });
 }
 
 function kindOf(scheme: SecurityScheme): string {

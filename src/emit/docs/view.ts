@@ -1,4 +1,5 @@
 import {
+  grouped,
   compareCodeUnits,
   compareEndpoints,
   DEFAULT_LAYOUT,
@@ -147,27 +148,22 @@ function firstAbsoluteServer(model: ApiModel): string | undefined {
 }
 
 /** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
+const SEVERITIES = ["error", "warning", "info"] as const;
+
 function codeCounts(
   diagnostics: readonly Diagnostic[],
   meaning: (code: string) => string = () => "",
 ): CodeCount[] {
-  const byCode = new Map<string, CodeCount>();
-  const rank = { error: 0, warning: 1, info: 2 };
-  for (const d of diagnostics) {
-    const entry = byCode.get(d.code);
-    if (!entry)
-      byCode.set(d.code, {
-        code: d.code,
-        severity: d.severity,
-        count: 1,
-        meaning: meaning(d.code),
-      });
-    else {
-      entry.count++;
-      if (rank[d.severity] < rank[entry.severity]) entry.severity = d.severity;
-    }
-  }
-  return [...byCode.values()].sort(
+  const counts = [...grouped(diagnostics, (d) => d.code)].map(
+    ([code, list]): CodeCount => ({
+      code,
+      // the most severe
+      severity: SEVERITIES.find((s) => list.some((d) => d.severity === s))!,
+      count: list.length,
+      meaning: meaning(code),
+    }),
+  );
+  return counts.sort(
     (a, b) => b.count - a.count || compareCodeUnits(a.code, b.code),
   );
 }

@@ -1,6 +1,6 @@
 import {
   baseMediaType,
-  compareCodeUnits,
+  schemesByName,
   decodedAs,
   HTTP_METHODS,
   isJsonMediaType,
@@ -8,6 +8,7 @@ import {
   REQUEST_PARTS,
   resolveSchema,
   scopeAlternatives,
+  scopesSentence,
   sentContent,
   setOwn,
 } from "../toolkit.js";
@@ -107,10 +108,7 @@ export function toolSpec(
 /** Where the API-key schemes send their keys, each place once: every tool's input leaves these out. */
 export function keyPlaces(model: ApiModel) {
   const places = new Map<string, { in: string; name: string }>();
-  for (const name of Object.keys(model.securitySchemes).sort(
-    compareCodeUnits,
-  )) {
-    const scheme = model.securitySchemes[name]!;
+  for (const [, scheme] of schemesByName(model)) {
     if (scheme.type !== "apiKey") continue;
     const key = credentialKey(scheme.in, scheme.parameterName);
     if (!places.has(key))
@@ -230,14 +228,7 @@ function description(endpoint: Endpoint, method: string): string {
   if (text && text !== summary) paragraphs.push(text);
   paragraphs.push(`\`${method} ${endpoint.path}\``);
   const scopes = scopeAlternatives(endpoint);
-  if (scopes.length > 0)
-    paragraphs.push(
-      "OAuth scopes: " +
-        scopes
-          .map((alt) => alt.map((s) => `\`${s}\``).join(", "))
-          .join(" or ") +
-        ".",
-    );
+  if (scopes.length > 0) paragraphs.push(scopesSentence(scopes));
   if (endpoint.deprecated) paragraphs.push("Deprecated.");
   return paragraphs.join("\n\n");
 }

@@ -1,6 +1,7 @@
 import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { GeneratedFile } from "../artifact.js";
 import {
+  grouped,
   compareCodeUnits,
   HTTP_METHODS,
   setOwn,
@@ -91,12 +92,7 @@ function pathsObject(
   fix: FixSchema,
   schemeKeys: ReadonlyMap<string, string>,
 ): LazyMembers {
-  const byPath = new Map<string, Endpoint[]>();
-  for (const endpoint of endpoints) {
-    const list = byPath.get(endpoint.path);
-    if (list) list.push(endpoint);
-    else byPath.set(endpoint.path, [endpoint]);
-  }
+  const byPath = grouped(endpoints, (e) => e.path);
   const operation = (endpoint: Endpoint) =>
     operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
   // never empty: never undefined

@@ -9,6 +9,7 @@ import type {
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
 import type { PATHS_OPTIONS } from "./options.js";
 import {
+  grouped,
   HTTP_METHODS,
   schemaToType,
   type SchemaNaming,
@@ -129,12 +130,12 @@ export function emitPaths({
   };
 
   const pathItems = pathItemsNode(
-    model.endpoints.map((e) => [e.path, e] as const),
+    grouped(model.endpoints, (e) => e.path),
     operation,
     typeOf,
   );
   const webhookItems = pathItemsNode(
-    (model.webhooks ?? []).map((w) => [w.key, w] as const),
+    grouped(model.webhooks ?? [], (w) => w.key),
     operation,
     typeOf,
   );
@@ -207,16 +208,10 @@ function operationText(endpoint: Endpoint): string | undefined {
 
 /** `{ [key]: { parameters; get; put; … } }`, one path item per key, in the model's order. */
 function pathItemsNode<E extends Endpoint>(
-  entries: ReadonlyArray<readonly [string, E]>,
+  byKey: ReadonlyMap<string, E[]>,
   operation: (endpoint: E) => TypeNode,
   typeOf: TypeOf,
 ): TypeNode {
-  const byKey = new Map<string, E[]>();
-  for (const [key, endpoint] of entries) {
-    const list = byKey.get(key);
-    if (list) list.push(endpoint);
-    else byKey.set(key, [endpoint]);
-  }
   const items: ObjectMember[] = [];
   for (const [key, endpoints] of byKey) {
     const byMethod = new Map(endpoints.map((e) => [e.method, e]));

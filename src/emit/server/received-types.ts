@@ -1,6 +1,5 @@
 import type { Endpoint, Parameter, Webhook } from "../../model/types.js";
 import {
-  headerParameters,
   isUntyped,
   type ObjectMember,
   payloadType,
@@ -40,7 +39,7 @@ export function receivedType(
   const groups = [
     ["path", t.path, endpoint.parameters.path, !t.required.path],
     ["query", t.query, endpoint.parameters.query, !t.required.query],
-    ["headers", t.headers, headerParameters(endpoint), !t.required.headers],
+    ["headers", t.headers, endpoint.parameters.header, !t.required.headers],
   ] as const;
   const members: ObjectMember[] = [];
   const uses: string[] = [];

@@ -6,17 +6,10 @@ import {
   WEBHOOK_PREFIX,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
-import {
-  block,
-  importTypes,
-  member,
-  namespaceImport,
-  summaryDoc,
-} from "./contracts-file.js";
-import { webhookReceivedType, type Received } from "./received-types.js";
+import { block, contractParts } from "./contracts-file.js";
+import { webhookReceivedType } from "./received-types.js";
 import { type Literal, printLiteral } from "./print-literal.js";
 import { routeSpec } from "./route-specs.js";
-import { signatures as signaturesOf } from "./signature.js";
 import type { WebhookSchemeName } from "./options.js";
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
@@ -34,21 +27,12 @@ export function webhookContractsFile(
   revival?: ScalarRevival,
 ): string {
   const webhooks = model.webhooks ?? [];
-  const typeNames: string[] = [];
-  const received: Received[] = [];
-  const handlers = webhooks.map((w) => {
-    const t = index.webhook(w);
-    const r = webhookReceivedType(w, index);
-    if (r) received.push(r);
-    typeNames.push(...(r?.uses ?? [t.request]), t.responses);
-    const title = `The webhook ${JSON.stringify(w.key)} (${w.method.toUpperCase()})`;
-    const handler = [r?.name ?? t.request, t.responses];
-    return summaryDoc(title, w.summary) + member(w.name, "Handler", handler);
-  });
-  const signatureOf = signaturesOf(model);
-  const signatures = webhooks.map(
-    (w) => `  ${propertyKey(w.name)}: ${stringLiteral(signatureOf(w))};\n`,
-  );
+  const parts = contractParts(model, webhooks, (w) => [
+    index.webhook(w),
+    webhookReceivedType(w, index),
+    `The webhook ${JSON.stringify(w.key)} (${w.method.toUpperCase()})`,
+    [],
+  ]);
   // each at `/<key>` (escaped) under the receiver's base path; plain data: routeSpec never sets
   // a RouteSpec's codec (`scalars`), the one member no Literal
   const routes = webhooks.map((w) =>
@@ -63,15 +47,12 @@ export function webhookContractsFile(
     'import type { Handler, RouteSpec } from "./runtime.js";\n' +
     'import type { WebhookScheme } from "./webhooks.js";\n' +
     (revived ? 'import { withScalars } from "./scalar-plans.js";\n' : "") +
-    importTypes(typeNames, "../types.js") +
-    namespaceImport(received) +
-    "\n" +
-    received.map((r) => r.declaration + "\n").join("") +
+    parts.head +
     "/**\n" +
     " * One handler per webhook the API sends. Implement them in your own file with\n" +
     " * `satisfies WebhookHandlers`, and pass them to `createWebhookReceiver`.\n" +
     " */\n" +
-    block("export interface WebhookHandlers", handlers) +
+    block("export interface WebhookHandlers", parts.handlers) +
     "\n" +
     "/**\n" +
     " * A hash of each webhook's contract (its payload, headers, answers and the schemas they use).\n" +
@@ -79,7 +60,7 @@ export function webhookContractsFile(
     " * WebhookSignatures`), so a contract that changes becomes a type error there until you review\n" +
     " * the handler.\n" +
     " */\n" +
-    block("export interface WebhookSignatures", signatures) +
+    block("export interface WebhookSignatures", parts.signatures) +
     "\n" +
     "/** How the API signs its deliveries (the generator's `server.webhookSignature`). */\n" +
     `export const WEBHOOK_SIGNATURE: WebhookScheme = ${stringLiteral(scheme)};\n` +

@@ -1,4 +1,9 @@
-import type { Endpoint, SourceRef } from "../../model/types.js";
+import type {
+  ApiModel,
+  Endpoint,
+  SecurityScheme,
+  SourceRef,
+} from "../../model/types.js";
 import { compareCodeUnits } from "../../model/order.js";
 
 // What the docs and the OpenAPI document both say of security schemes and of sources.
@@ -46,4 +51,17 @@ export function scopeAlternatives(endpoint: Endpoint): string[][] {
   return (endpoint.security ?? [])
     .map((requirement) => Object.values(requirement).flat())
     .filter((scopes) => scopes.length > 0);
+}
+
+/** "OAuth scopes: `a`, `b` or `c`." of {@link scopeAlternatives}, for an endpoint's doc. */
+export function scopesSentence(alternatives: readonly string[][]): string {
+  const each = alternatives.map((alt) => alt.map((s) => `\`${s}\``).join(", "));
+  return `OAuth scopes: ${each.join(" or ")}.`;
+}
+
+/** The API's security schemes as `[name, scheme]`, by name. */
+export function schemesByName(model: ApiModel): [string, SecurityScheme][] {
+  return Object.entries(model.securitySchemes).sort(([a], [b]) =>
+    compareCodeUnits(a, b),
+  );
 }

@@ -3,7 +3,7 @@ import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import { webhookTypes, type WebhookTypes } from "./webhook-names.js";
 import { recursiveSchemaNames } from "../../model/schema/recursion.js";
 import { successStatuses } from "../../model/item-streams.js";
-import { errorStatuses, headerParameters } from "./endpoint-types.js";
+import { errorStatuses } from "./endpoint-types.js";
 import { endpointTypeBase, schemaTypeNames } from "./names.js";
 import { flat, printTypeAlias } from "./print.js";
 import {
@@ -104,8 +104,7 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
 
 function endpointTypes(endpoint: Endpoint): EndpointTypes {
   const base = endpointTypeBase(endpoint);
-  const { path, query, cookie } = endpoint.parameters;
-  const headers = headerParameters(endpoint);
+  const { path, query, header: headers, cookie } = endpoint.parameters;
   const required = {
     path: path.length > 0,
     query: query.some((p) => p.required),

@@ -61,6 +61,11 @@ type Blob = typeof globalThis extends { Blob: { prototype: infer B } }
     };
 `;
 
+const VARIANTS = [
+  ["write", "a request sends it: readOnly members are optional"],
+  ["form", "a form or multipart request sends it: binary strings are Blobs"],
+] as const;
+
 function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   let blob = false;
   const declare: Declare = (name, node, doc) => {
@@ -72,24 +77,16 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     const named = model.schemas[schemaName]!;
     const read = index.schemaTypeName(schemaName);
     declare(read, index.typeOf(named.schema, "read"), docLines(named.schema));
-    const write = index.schemaTypeName(schemaName, "write");
-    if (write !== read)
-      declare(
-        write,
-        index.typeOf(named.schema, "write"),
-        jsdocLines(
-          `\`${read}\` as a request sends it: readOnly members are optional.`,
-        ),
-      );
-    const form = index.schemaTypeName(schemaName, "form");
-    if (form !== write)
-      declare(
-        form,
-        index.typeOf(named.schema, "form"),
-        jsdocLines(
-          `\`${write}\` as a form or multipart request sends it: binary strings are Blobs.`,
-        ),
-      );
+    // each variant where it differs from the one before it
+    let before = read;
+    for (const [mode, says] of VARIANTS) {
+      const name = index.schemaTypeName(schemaName, mode);
+      if (name !== before) {
+        const doc = jsdocLines(`\`${before}\` as ${says}.`);
+        declare(name, index.typeOf(named.schema, mode), doc);
+      }
+      before = name;
+    }
   }
   for (const endpoint of model.endpoints)
     endpointDeclarations(endpoint, index, declare);
@@ -158,16 +155,11 @@ function endpointDeclarations(
     { kind: "object", members: responses },
     endpointDoc("Response bodies by status", endpoint),
   );
-  declare(
-    t.data,
-    statusUnion(t.responses, t.successStatuses, typeOfStatus),
-    undefined,
-  );
-  declare(
-    t.error,
-    statusUnion(t.responses, t.errorStatuses, typeOfStatus),
-    undefined,
-  );
+  for (const [name, statuses] of [
+    [t.data, t.successStatuses],
+    [t.error, t.errorStatuses],
+  ] as const)
+    declare(name, statusUnion(t.responses, statuses, typeOfStatus), undefined);
   declare(
     t.request,
     { kind: "object", members: request },

@@ -8,7 +8,7 @@ import type {
 import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import { VALIDATORS_FOLDER } from "./path.js";
 import {
-  headerParameters,
+  grouped,
   isJsonMediaType as isJson,
   ownBodySchemas,
   propertyKey,
@@ -88,11 +88,7 @@ export function operationsFile(
     if (types.query)
       add("query", paramsSchema(params.query), `T.${types.query}`);
     if (types.headers)
-      add(
-        "headers",
-        paramsSchema(headerParameters(endpoint)),
-        `T.${types.headers}`,
-      );
+      add("headers", paramsSchema(params.header), `T.${types.headers}`);
     if (params.cookie.length > 0)
       add("cookies", paramsSchema(params.cookie), "Record<string, unknown>");
     const body =
@@ -166,15 +162,12 @@ function bodiesRows(
   content: readonly MediaContent[],
   body: Schema | undefined,
 ): PartRow[] {
-  const rows = new Map<string, ["bodies", PlanSub, string[]]>();
-  for (const { type, schema } of ownBodySchemas(content, model.schemas, body)) {
-    const sub = entry(plan, schema);
-    const key = JSON.stringify(sub);
-    const row = rows.get(key);
-    if (row) row[2].push(type);
-    else rows.set(key, ["bodies", sub, [type]]);
-  }
-  return [...rows.values()];
+  const subs = ownBodySchemas(content, model.schemas, body).map(
+    ({ type, schema }) => ({ type, sub: entry(plan, schema) }),
+  );
+  return [...grouped(subs, (s) => JSON.stringify(s.sub)).values()].map(
+    (same) => ["bodies", same[0]!.sub, same.map((s) => s.type)],
+  );
 }
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
