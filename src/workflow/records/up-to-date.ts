@@ -75,15 +75,10 @@ export function upToDate(
  * Which exact code made or checked it is this machine's record in the cache: a fresh clone, CI or
  * a changed apiloom compares the files afresh.
  */
-const recordPath = (out: string, baseDir: string) =>
-  cacheRecordPath("verified", out, baseDir);
-
-const MAX_BYTES = 4096;
-
 function isVerified(out: string, baseDir: string, manifest: string): boolean {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("verified", out, baseDir);
   if (!path) return false;
-  const record = readCacheRecord(path, MAX_BYTES);
+  const record = readCacheRecord(path, 4096);
   return (
     isRecord(record) &&
     record["identity"] === apiloomIdentity() &&
@@ -98,7 +93,7 @@ export function markVerified(
   files: readonly GeneratedFile[],
   fingerprint: Fingerprint,
 ): void {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("verified", out, baseDir);
   if (!path) return;
   const manifest = manifestText(makeManifest(files, fingerprint));
   writeCacheRecord(path, {

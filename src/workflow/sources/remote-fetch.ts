@@ -150,8 +150,9 @@ function get(
     accept: ACCEPT,
     "accept-encoding": "gzip, deflate, br",
     "user-agent": `apiloom/${options.version}`,
-    ...lowerKeys(options.headersFor(url.origin)),
   };
+  for (const [name, value] of Object.entries(options.headersFor(url.origin)))
+    headers[name.toLowerCase()] = value;
   const { etag, lastModified } = options.validators ?? {};
   if (etag !== undefined) headers["if-none-match"] = etag;
   if (lastModified !== undefined) headers["if-modified-since"] = lastModified;
@@ -160,12 +161,6 @@ function get(
     const request = client.get(url, { headers, signal }, resolve);
     request.on("error", reject);
   });
-}
-
-function lowerKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
-  );
 }
 
 function header(
