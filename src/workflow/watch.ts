@@ -231,6 +231,11 @@ export function watchApi(
   let stopped = false;
   let closeWatchers = () => {};
   let finish: (code: number) => void = () => {};
+  const halt = () => {
+    stopped = true;
+    closeWatchers();
+    remote.stop();
+  };
 
   let watched = "";
   // a folder that did not exist (the handlers file's, before the first run) is watched once it does
@@ -302,9 +307,7 @@ export function watchApi(
     } catch (error) {
       if (error instanceof UnknownApiError && initial.api !== undefined) {
         hooks.tell({ kind: "left", api: initial.api });
-        stopped = true;
-        closeWatchers();
-        remote.stop();
+        halt();
         return finish(0);
       }
       running = false;
@@ -331,9 +334,7 @@ export function watchApi(
     };
     const stop = () => {
       if (stopped) return;
-      stopped = true;
-      closeWatchers();
-      remote.stop();
+      halt();
       hooks.tell({ kind: "stopped" });
       if (!running) finish(0);
     };

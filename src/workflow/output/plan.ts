@@ -111,13 +111,10 @@ export function planOutput(
       });
   }
   // a manifest with entries left out is rewritten without them
-  plan.manifestStale =
-    previous === undefined ||
-    unsafe.length > 0 ||
-    manifestText(previous) !== plan.manifestText;
+  const rewrite = previous === undefined || unsafe.length > 0;
+  plan.manifestStale = rewrite || manifestText(previous) !== plan.manifestText;
   plan.fileListStale =
-    previous === undefined ||
-    unsafe.length > 0 ||
+    rewrite ||
     JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
   return plan;
 }
