@@ -10,9 +10,6 @@ import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 import { remoteUrlProblem } from "../sources/remote-url.js";
 
-// The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
-// in the fingerprint: what a fetch brings is, by the hash of its bytes.
-
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
 export interface RemoteSettings {
   /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */

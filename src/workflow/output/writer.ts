@@ -251,7 +251,6 @@ function clearBookkeeping(outDir: string): boolean {
   const leftovers = [STAGING_DIR, JOURNAL_FILE, JOURNAL_TMP, OLD_MANIFEST_TMP]
     .map((name) => join(outDir, name))
     .filter(entryExists);
-  // rmSync does not follow a link: a planted `.apiloom-staging` link loses only itself
   for (const path of leftovers) rmSync(path, { recursive: true, force: true });
   return leftovers.length > 0;
 }

@@ -7,9 +7,6 @@ import { size } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
-// One GET of a spec at a URL, bounded: one deadline for the whole exchange, the input size limit
-// before and after decompression, a number of redirects, headers for their own origin alone.
-
 export interface FetchOptions {
   timeoutMs: number;
   maxRedirects: number;
