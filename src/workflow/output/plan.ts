@@ -53,10 +53,9 @@ export function planOutput(
     fileListStale: false,
   };
   const produced = new Set<string>();
-  const folders = new Map<string, string | undefined>();
   for (const file of files) {
     produced.add(file.path);
-    const blocked = blockedFolder(outDir, file.path, folders);
+    const blocked = blockedFolder(outDir, file.path);
     if (blocked) {
       plan.conflicts.push({ path: file.path, reason: blocked });
       continue;
@@ -98,7 +97,7 @@ export function planOutput(
   for (const path of [...ours].sort(compareCodeUnits)) {
     if (produced.has(path)) continue;
     // behind a link or a file now: what is there is not what we made, so it is not ours to delete
-    const blocked = blockedFolder(outDir, path, folders);
+    const blocked = blockedFolder(outDir, path);
     if (blocked) {
       plan.ignored.push({ path, reason: blocked, ...placeOf!(path) });
       continue;
@@ -123,14 +122,11 @@ export function planOutput(
 export function blockedFolder(
   outDir: string,
   path: string,
-  seen: Map<string, string | undefined>,
 ): string | undefined {
   const segments = path.split("/");
   for (let i = 1; i < segments.length; i++) {
     const folder = segments.slice(0, i).join("/");
-    if (!seen.has(folder))
-      seen.set(folder, folderProblem(join(outDir, folder), folder));
-    const problem = seen.get(folder);
+    const problem = folderProblem(join(outDir, folder), folder);
     if (problem) return problem;
   }
   return undefined;

@@ -58,9 +58,8 @@ export function upToDate(
       if (statOf(full)?.isFile() === false || hashFile(full) !== hash)
         return undefined;
     }
-  const folders = new Map<string, string | undefined>();
   for (const [path, hash] of Object.entries(manifest.files)) {
-    if (blockedFolder(out, path, folders)) return undefined;
+    if (blockedFolder(out, path)) return undefined;
     const full = join(out, path);
     if (!statOf(full, true)?.isFile()) return undefined;
     if (hashFile(full) !== hash) return undefined;
