@@ -109,8 +109,7 @@ async function loadSide(
   say: (line: string) => void,
   revision?: string,
 ): Promise<LoadedSide> {
-  const options = revision !== undefined ? { revision } : {};
-  return { ...(await loadInputs(settings, say, options)), label };
+  return { ...(await loadInputs(settings, say, { revision })), label };
 }
 
 /** Points each change of a named schema's member at the member itself, or its nearest part left. */
