@@ -49,20 +49,23 @@ export function checkOutput(
   // applies there
   const fromBase = (path: string) =>
     slashedRelative(outside.baseDir, join(outDir, path));
-  for (const { file, before } of plan.write) {
-    stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
-    diffs.push({
-      path: file.path,
-      text: unifiedDiff(fromBase(file.path), before, file.contents),
-    });
-  }
-  for (const { path, before } of plan.remove) {
-    stale.push(`D ${path}`);
-    diffs.push({
-      path,
-      text: unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }),
-    });
-  }
+  /** A file added, changed or removed: its line, and its diff (`shown`: the diff's name for it). */
+  const changed = (
+    path: string,
+    shown: string,
+    before: string | undefined,
+    after: string | undefined,
+  ) => {
+    stale.push(
+      `${after === undefined ? "D" : before === undefined ? "A" : "M"} ${path}`,
+    );
+    const max = after === undefined ? { maxLines: 8 } : {};
+    diffs.push({ path, text: unifiedDiff(shown, before, after, max) });
+  };
+  for (const { file, before } of plan.write)
+    changed(file.path, fromBase(file.path), before, file.contents);
+  for (const { path, before } of plan.remove)
+    changed(path, fromBase(path), before, undefined);
   for (const { path, reason } of plan.conflicts)
     stale.push(`! ${path}: ${reason}`);
   if (plan.fileListStale && stale.length === 0)
@@ -71,15 +74,7 @@ export function checkOutput(
     const before = readIfExists(file);
     if (sameBytes(before, contents)) continue;
     const shown = slashedRelative(outside.baseDir, file);
-    stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
-    diffs.push({
-      path: shown,
-      text: unifiedDiff(
-        shown,
-        before?.toString(),
-        Buffer.from(contents).toString(),
-      ),
-    });
+    changed(shown, shown, before?.toString(), Buffer.from(contents).toString());
   }
   const diffOf = (keep: (path: string) => boolean, max: number) =>
     capLines(
