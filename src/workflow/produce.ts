@@ -140,7 +140,7 @@ async function* produceWithPlaces(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  const lastRun = await lastRunIn(out);
+  const lastRun = lastRunIn(out);
   const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {
       ...inputs.load,
