@@ -21,9 +21,10 @@ import {
 export const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
 /** `afterStep` is called after each file staged early, like the writer's steps. */
-export interface EarlyStageOptions extends Pick<WriteOptions, "afterStep"> {
-  minChars?: number;
-}
+export type EarlyStageOptions = Pick<
+  WriteOptions,
+  "afterStep" | "earlyMinChars"
+>;
 
 /**
  * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
@@ -41,7 +42,7 @@ export class EarlyStaging implements EarlyStaged {
     readonly outDir: string,
     private readonly options: EarlyStageOptions = {},
   ) {
-    this.minChars = options.minChars ?? EARLY_STAGE_MIN_CHARS;
+    this.minChars = options.earlyMinChars ?? EARLY_STAGE_MIN_CHARS;
   }
 
   /** True once files were staged early: the writer must be told. */

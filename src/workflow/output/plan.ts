@@ -5,6 +5,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import type { Fingerprint } from "../records/fingerprint.js";
 import { sameUtf8 } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
+import { blockedFolder } from "./safe-path.js";
 import { stagedText } from "./early-file.js";
 import {
   makeManifest,
@@ -116,29 +117,6 @@ export function planOutput(
     rewrite ||
     JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
   return plan;
-}
-
-/** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
-export function blockedFolder(
-  outDir: string,
-  path: string,
-): string | undefined {
-  const segments = path.split("/");
-  for (let i = 1; i < segments.length; i++) {
-    const folder = segments.slice(0, i).join("/");
-    const problem = folderProblem(join(outDir, folder), folder);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-function folderProblem(full: string, folder: string): string | undefined {
-  const stat = statOf(full, true);
-  if (!stat) return undefined; // missing: it will be made
-  if (stat.isSymbolicLink())
-    return `${folder} is a symbolic link; apiloom writes only inside the output folder`;
-  if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
-  return undefined;
 }
 
 type DiskEntry =

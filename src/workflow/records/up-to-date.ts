@@ -10,7 +10,7 @@ import {
 } from "./cache-dir.js";
 import { apiloomIdentity, hashFile, sha256Bytes } from "../identity.js";
 import { makeManifest, manifestText, readManifestChecked } from "./manifest.js";
-import { blockedFolder } from "../output/plan.js";
+import { blockedFolder } from "../output/safe-path.js";
 import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
