@@ -283,8 +283,9 @@ export function resolveOptions(
   "model" | "emit" | "placesPrinted" | "strict" | "warnings"
 > {
   const { cwd, baseDir, file } = where;
-  const flag = <K extends "strict" | "typecheckGenerated">(key: K) =>
-    flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
+  const flag = <K extends "strict" | "typecheckGenerated" | "dates" | "int64">(
+    key: K,
+  ) => flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
   const templates = flags.templates
     ? resolve(cwd, flags.templates)
     : config.templates
@@ -316,10 +317,7 @@ export function resolveOptions(
     { file, templates, artifacts },
     reporter,
   );
-  const scalars = modelScalars({
-    dates: flags.dates ?? config.dates ?? CONFIG_DEFAULTS.dates,
-    int64: flags.int64 ?? config.int64 ?? CONFIG_DEFAULTS.int64,
-  });
+  const scalars = modelScalars({ dates: flag("dates"), int64: flag("int64") });
   return {
     model: {
       allowExternalRefs:
