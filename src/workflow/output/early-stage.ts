@@ -68,24 +68,16 @@ export class EarlyStaging implements EarlyStaged {
 
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
   keep = (files: GeneratedFile[]): GeneratedFile[] =>
-    files.map((file) => {
-      const make = textMaker(file);
-      if (make) return this.stream(file, make);
-      if (file.contents.length < this.minChars || !this.start()) return file;
-      const staging = this.open();
-      if (!staging) return file;
-      return this.refused(staging, () => staging.sink.write(file.contents))
-        ? file
-        : this.staged(file, staging);
-    });
+    files.map((file) => this.stage(file, textMaker(file)));
 
   /**
-   * A streamed file's text is made here: held until long enough to stage, then written piece by
-   * piece; a short one stays in memory; after a refusal to write, it is made again when read.
+   * A file's text (a streamed one's made here) is held until long enough to stage, then written
+   * piece by piece; a short one stays in memory; after a refusal to write, the file stays as it
+   * was (a streamed one is made again when read).
    */
-  private stream(
+  private stage(
     file: GeneratedFile,
-    make: (out: TextOut) => void,
+    make?: (out: TextOut) => void,
   ): GeneratedFile {
     let held: string[] = [];
     let size = 0;
@@ -102,7 +94,7 @@ export class EarlyStaging implements EarlyStaged {
       held = [];
     };
     try {
-      make({
+      (make ?? ((out) => out.write(file.contents)))({
         write: (piece) => {
           try {
             write(piece);
@@ -123,7 +115,8 @@ export class EarlyStaging implements EarlyStaged {
       if (staging) this.discard(staging);
       return file;
     }
-    if (!staging) return { path: file.path, contents: held.join("") };
+    if (!staging)
+      return make ? { path: file.path, contents: held.join("") } : file;
     return this.refused(staging, () => {}) ? file : this.staged(file, staging);
   }
 
