@@ -5,7 +5,6 @@ import { capLines, unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
-import type { Diagnostic } from "../../model/types.js";
 import { readJournal } from "./journal.js";
 import {
   hasInterruptedRun,
@@ -13,26 +12,21 @@ import {
   unsafeJournalDiagnostic,
 } from "./writer.js";
 
-export interface CheckReport {
-  /** One line per stale file: `M` changed, `A` missing, `D` no longer made, `!` a conflict. */
-  stale: string[];
-  /** Unified diffs of the stale files, `maxLines` at most; diffOf: of those `keep` takes. */
-  diff: string;
-  diffOf(keep: (path: string) => boolean, maxLines: number): string;
-  /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
-  diagnostics: Diagnostic[];
-}
+export type CheckReport = ReturnType<typeof checkOutput>;
 
 /**
  * Compares what a run would make with what is on disk, touching nothing; the name lock and the
  * handlers file too: CI must catch a lock not committed or a handlers file missing its stubs.
+ * `stale`: one line per stale file (`M` changed, `A` missing, `D` no longer made, `!` a
+ * conflict); `diff`: their unified diffs, `maxLines` at most (`diffOf`: of those `keep` takes);
+ * `diagnostics`: what a run would not act on (a journal it would discard, unsafe manifest entries).
  */
 export function checkOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   outside: { files: readonly OutsideFile[]; baseDir: string },
   maxLines = 200,
-): CheckReport {
+) {
   const plan = planOutput(outDir, files);
   const stale: string[] = [];
   const diffs: { path: string; text: string }[] = [];
