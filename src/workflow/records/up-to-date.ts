@@ -37,13 +37,9 @@ export function upToDate(
   if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
     return undefined;
   const base = fingerprintBase(settings, stagesId);
-  if (
-    base.apiloom !== recorded.apiloom ||
-    base.settings !== recorded.settings ||
-    base.templates !== recorded.templates
-  )
+  const keys = Object.keys(base) as (keyof typeof base)[];
+  if (keys.some((k) => base[k] !== recorded[k]) || unmatched.length > 0)
     return undefined;
-  if (unmatched.length > 0) return undefined;
   const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
     return undefined;
