@@ -127,17 +127,13 @@ export async function runApis(
     for (let i = next++; i < apis.length; i = next++) {
       const buffer = buffers[i]!;
       const label = apiLabel(apis[i]!);
+      // --check's diff too: every line of a run says which API it is about
+      const into = (to: "stdout" | "stderr") =>
+        labelled({ write: (text: string) => void (buffer[to] += text) }, label);
       const apiIO: RunIO = {
         ...io,
-        // --check's diff too: every line of a run says which API it is about
-        stdout: labelled(
-          { write: (text: string) => void (buffer.stdout += text) },
-          label,
-        ),
-        stderr: labelled(
-          { write: (text: string) => void (buffer.stderr += text) },
-          label,
-        ),
+        stdout: into("stdout"),
+        stderr: into("stderr"),
       };
       try {
         codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
