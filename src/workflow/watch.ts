@@ -18,6 +18,8 @@ import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
 type Ignored = { outDir: string; lockFile?: string };
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
 export interface WatchTarget {
   dir: string;
   recursive: boolean;
@@ -328,8 +330,7 @@ export function watchApi(
 
   return new Promise((resolveExit) => {
     finish = (code) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
       resolveExit(code);
     };
     const stop = () => {
@@ -338,8 +339,7 @@ export function watchApi(
       hooks.tell({ kind: "stopped" });
       if (!running) finish(0);
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
     rewatch();
     void run(true);
   });
@@ -388,11 +388,9 @@ export async function watchApis(
     stopped = true;
     closeConfigWatch();
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  for (const signal of STOP_SIGNALS) process.once(signal, stop);
   while (loops.size > 0) await Promise.race(loops.values());
-  process.off("SIGINT", stop);
-  process.off("SIGTERM", stop);
+  for (const signal of STOP_SIGNALS) process.off(signal, stop);
   stop();
   return Math.max(0, ...codes);
 }
