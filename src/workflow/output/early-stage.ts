@@ -117,7 +117,7 @@ export class EarlyStaging implements EarlyStaged {
     }
     if (!staging)
       return make ? { path: file.path, contents: held.join("") } : file;
-    return this.refused(staging, () => {}) ? file : this.staged(file, staging);
+    return this.refused(staging) ? file : this.staged(file, staging);
   }
 
   /** The next staged file, or undefined when it cannot be opened (the writer will report it). */
@@ -134,10 +134,9 @@ export class EarlyStaging implements EarlyStaged {
     }
   }
 
-  /** Writes the rest and closes the staged file; true when refused (the file stays in memory). */
-  private refused(staging: Staging, write: () => void): boolean {
+  /** Closes the staged file, writing what it buffers; true when refused (the file stays in memory). */
+  private refused(staging: Staging): boolean {
     try {
-      write();
       staging.bytes = staging.sink.end();
       return false;
     } catch {
