@@ -84,26 +84,22 @@ export class EarlyStaging implements EarlyStaged {
     let staging: Staging | undefined;
     let refusal = false;
     const write = (piece: string) => {
-      if (staging) return staging.sink.write(piece);
-      held.push(piece);
-      size += piece.length;
-      if (size < this.minChars || !this.start()) return;
-      staging = this.open();
-      if (!staging) return;
-      for (const part of held) staging.sink.write(part);
-      held = [];
+      try {
+        if (staging) return staging.sink.write(piece);
+        held.push(piece);
+        size += piece.length;
+        if (size < this.minChars || !this.start()) return;
+        staging = this.open();
+        if (!staging) return;
+        for (const part of held) staging.sink.write(part);
+        held = [];
+      } catch (error) {
+        refusal = true;
+        throw error;
+      }
     };
     try {
-      (make ?? ((out) => out.write(file.contents)))({
-        write: (piece) => {
-          try {
-            write(piece);
-          } catch (error) {
-            refusal = true;
-            throw error;
-          }
-        },
-      });
+      (make ?? ((out) => out.write(file.contents)))({ write });
     } catch (error) {
       // the maker's own error is the run's; a refusal to write leaves the file in memory
       if (staging) this.discard(staging);
