@@ -3,9 +3,6 @@ import type { ArtifactPlugin, PluginOption } from "../emit/artifact.js";
 import { ConfigError } from "../workflow/config/error.js";
 import type { SettingsOverrides } from "../workflow/config/settings.js";
 
-// Each command declares a table of flags (FlagSpec), parsed by node:util's parseArgs; a plugin's
-// options that declare a `flag` add theirs (pluginFlags).
-
 export interface FlagSpec<F> {
   names: string[];
   value?: string;

@@ -266,7 +266,7 @@ const FLAGS_AFTER: FlagSpec[] = [
   },
 ];
 
-/** apiloom's own flags and its plugins': those a run without a config knows. */
+/** apiloom's own flags and its plugins': those a run without a config knows (flagsNamed's). */
 const FLAGS = generateFlags(BUILT_IN_PLUGINS);
 
 /** Parses generate's command line with the flags of `plugins`' options (lenient: see parseFlags). */
@@ -275,8 +275,7 @@ export function parseGenerateArgs(
   plugins: readonly ArtifactPlugin[] = BUILT_IN_PLUGINS,
   lenient = false,
 ): GenerateFlags {
-  const specs = plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins);
-  return parseFlags(args, specs, noGenerateFlags(), lenient);
+  return parseFlags(args, generateFlags(plugins), noGenerateFlags(), lenient);
 }
 
 /** generate's flags before any is given: what parsing starts from (inspect's too). */
@@ -318,7 +317,7 @@ Artifacts (--artifacts, the config's artifacts):
 ${plugins.map((p) => `  ${p.name.padEnd(12)} ${p.description}`).join("\n")}
 
 Options:
-${optionsHelp(plugins === BUILT_IN_PLUGINS ? FLAGS : generateFlags(plugins))}
+${optionsHelp(generateFlags(plugins))}
 
 Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with --check,
 2 bad usage or configuration.

@@ -17,7 +17,7 @@ import {
 import { formerLock } from "../workflow/records/name-lock.js";
 import { EmitterError } from "../workflow/output/output-files.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
-import type { Produced, Stages } from "../workflow/produce.js";
+import type { Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
@@ -127,17 +127,13 @@ export async function runApis(
     for (let i = next++; i < apis.length; i = next++) {
       const buffer = buffers[i]!;
       const label = apiLabel(apis[i]!);
+      // --check's diff too: every line of a run says which API it is about
+      const into = (to: "stdout" | "stderr") =>
+        labelled({ write: (text: string) => void (buffer[to] += text) }, label);
       const apiIO: RunIO = {
         ...io,
-        // --check's diff too: every line of a run says which API it is about
-        stdout: labelled(
-          { write: (text: string) => void (buffer.stdout += text) },
-          label,
-        ),
-        stderr: labelled(
-          { write: (text: string) => void (buffer.stderr += text) },
-          label,
-        ),
+        stdout: into("stdout"),
+        stderr: into("stderr"),
       };
       try {
         codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
@@ -178,21 +174,6 @@ export function labelled(stream: Stream, label: string): Stream {
       return stream.write(head + out);
     },
   };
-}
-
-/** What every ending of a run prints from. */
-interface Outcome {
-  settings: GenerateSettings;
-  produced: Produced;
-  io: RunIO;
-  say(text: string): void;
-  /** `out/` as the user would type it. */
-  out: string;
-  /** `4 endpoints`, `0 errors, 2 warnings`, elapsed time. */
-  endpoints: string;
-  problems: string;
-  time(): string;
-  flags: GenerateFlags;
 }
 
 /** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
@@ -244,82 +225,130 @@ function printMade(
     found.length > 0
       ? problemsText(tally([...produced.diagnostics, ...found]), 0, held)
       : problemsText(t, fresh.length, held);
-  const o = {
-    settings,
-    produced,
-    io,
-    say,
-    out,
-    endpoints,
-    problems,
-    time,
-    flags,
-  };
   return outcome.status === "checked"
-    ? printCheck(o, outcome.report!)
-    : printWrite(o, outcome);
-}
+    ? printCheck(outcome.report!)
+    : printWrite(outcome);
 
-function printCheck(o: Outcome, report: CheckReport): number {
-  if (report.stale.length === 0) {
-    if (!o.flags.quiet)
-      o.say(
-        `apiloom: ${o.out} is up to date: ${o.endpoints}, ${plural(o.produced.files.length, "file")}, ${o.problems} (${o.time()})\n`,
-      );
-    return 0;
-  }
-  o.say(`${o.io.paint.red("apiloom:")} ${staleVerdict(o, report.stale)}`);
-  // a short diff of the generated code; every file's (docs too) with --verbose
-  o.io.stdout.write(
-    o.flags.verbose ? report.diff : report.diffOf(isGeneratedCode, 40),
-  );
-  return 1;
-}
-
-function printWrite(o: Outcome, made: Made): number {
-  const result = made.result!;
-  if (made.outsideFailure !== undefined) {
-    o.say(
-      `apiloom generate: ${o.out} is written, but ${made.outsideFailure}\n`,
+  function printCheck(report: CheckReport): number {
+    if (report.stale.length === 0) {
+      if (!flags.quiet)
+        say(
+          `apiloom: ${out} is up to date: ${endpoints}, ${plural(produced.files.length, "file")}, ${problems} (${time()})\n`,
+        );
+      return 0;
+    }
+    say(`${io.paint.red("apiloom:")} ${staleVerdict(report.stale)}`);
+    // a short diff of the generated code; every file's (docs too) with --verbose
+    io.stdout.write(
+      flags.verbose ? report.diff : report.diffOf(isGeneratedCode, 40),
     );
     return 1;
   }
-  const updated = made.updated ?? [];
-  const handlers = o.produced.handlers;
-  if (o.flags.quiet) return 0;
-  if (
-    handlers &&
-    (handlers.before === undefined || handlers.added.length > 0) &&
-    updated.some((u) => u.file === handlers.file)
-  ) {
-    const shown = shownPath(o.io.cwd, handlers.file);
-    const stubs = plural(handlers.added.length, "handler stub");
-    o.say(
-      handlers.before === undefined
-        ? `apiloom: created ${shown} with ${stubs}\n`
-        : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
+
+  function printWrite(made: Made): number {
+    const result = made.result!;
+    if (made.outsideFailure !== undefined) {
+      say(`apiloom generate: ${out} is written, but ${made.outsideFailure}\n`);
+      return 1;
+    }
+    const updated = made.updated ?? [];
+    const handlers = produced.handlers;
+    if (flags.quiet) return 0;
+    if (
+      handlers &&
+      (handlers.before === undefined || handlers.added.length > 0) &&
+      updated.some((u) => u.file === handlers.file)
+    ) {
+      const shown = shownPath(io.cwd, handlers.file);
+      const stubs = plural(handlers.added.length, "handler stub");
+      say(
+        handlers.before === undefined
+          ? `apiloom: created ${shown} with ${stubs}\n`
+          : `apiloom: added ${stubs} to ${shown}: ${handlers.added.join(", ")}\n`,
+      );
+    }
+    if (handlers && handlers.accepted.length > 0)
+      say(
+        `apiloom: accepted the changed contract of ${handlers.accepted.join(", ")} in ${shownPath(io.cwd, handlers.file)}\n`,
+      );
+    if (Array.isArray(flags.accept))
+      for (const name of flags.accept)
+        if (!handlers?.accepted.includes(name))
+          say(
+            `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
+          );
+    // after the write: a failed write has nothing to summarise
+    const changes = changesSince(produced.since);
+    if (changes)
+      say(
+        `apiloom: since the last run: ${summaryLine(summarize(changes))} (apiloom diff tells what and where)\n`,
+      );
+    say(
+      `apiloom: ${endpoints} → ${out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${problems} (${time()})\n`,
     );
+    return 0;
   }
-  if (handlers && handlers.accepted.length > 0)
-    o.say(
-      `apiloom: accepted the changed contract of ${handlers.accepted.join(", ")} in ${shownPath(o.io.cwd, handlers.file)}\n`,
+
+  /**
+   * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
+   * handlers file lacks, which files are stale (CheckReport.stale: `M path`, `A path`, `D path`,
+   * `! …`), and the command that brings them up to date.
+   */
+  function staleVerdict(stale: readonly string[]): string {
+    const lines: string[] = [];
+    const changes = changesSince(produced.since);
+    lines.push(
+      `${out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
     );
-  if (Array.isArray(o.flags.accept))
-    for (const name of o.flags.accept)
-      if (!handlers?.accepted.includes(name))
-        o.say(
-          `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
+    if (changes) {
+      // the endpoints added, changed and removed, by client function
+      const by = {
+        added: new Set<string>(),
+        changed: new Set<string>(),
+        removed: new Set<string>(),
+      };
+      for (const c of changes) {
+        by[endpointChange(c)].add(c.names.function ?? c.endpoint);
+        for (const a of c.also ?? []) by.changed.add(a.function);
+      }
+      for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
+      const parts = (["added", "changed", "removed"] as const)
+        .filter((k) => by[k].size > 0)
+        .map(
+          (k) =>
+            `${by[k].size} ${k} (${names([...by[k]].sort(compareCodeUnits))})`,
         );
-  // after the write: a failed write has nothing to summarise
-  const changes = changesSince(o.produced.since);
-  if (changes)
-    o.say(
-      `apiloom: since the last run: ${summaryLine(summarize(changes))} (apiloom diff tells what and where)\n`,
+      lines.push(`  endpoints: ${parts.join(", ")}`);
+    }
+    const handlers = produced.handlers;
+    if (
+      handlers &&
+      handlers.added.length > 0 &&
+      stale.includes(`M ${slashedRelative(settings.baseDir, handlers.file)}`)
+    )
+      lines.push(
+        `  handlers: ${shownPath(io.cwd, handlers.file)} lacks ${plural(handlers.added.length, "stub")} (${names(handlers.added)})`,
+      );
+    // the generated code first: its diff follows; the rest is listed
+    const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
+    const code = stale.filter(isCode);
+    const listed = [...code, ...stale.filter((s) => !isCode(s))];
+    const other = stale.length - code.length;
+    lines.push(
+      `  ${plural(stale.length, "file")} to update` +
+        (other > 0
+          ? ` (${other} of them docs, the OpenAPI document or records${flags.verbose ? "" : ": their diffs with --verbose"})`
+          : "") +
+        ":",
+      ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
     );
-  o.say(
-    `apiloom: ${o.endpoints} → ${o.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ${o.problems} (${o.time()})\n`,
-  );
-  return 0;
+    if (listed.length > FILES_SHOWN)
+      lines.push(`    … ${listed.length - FILES_SHOWN} more`);
+    lines.push(
+      "next: apiloom generate (the same options, without --check), then commit what it writes",
+    );
+    return lines.map((l) => `${l}\n`).join("");
+  }
 }
 
 /** What changed in the API since the last run (since-last-run.ts); undefined when unknown or nothing. */
@@ -346,65 +375,4 @@ function names(list: readonly string[]): string {
   return list.length > NAMES_SHOWN
     ? `${shown}, … ${list.length - NAMES_SHOWN} more`
     : shown;
-}
-
-/**
- * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
- * handlers file lacks, which files are stale (CheckReport.stale: `M path`, `A path`, `D path`,
- * `! …`), and the command that brings them up to date.
- */
-function staleVerdict(o: Outcome, stale: readonly string[]): string {
-  const lines: string[] = [];
-  const changes = changesSince(o.produced.since);
-  lines.push(
-    `${o.out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
-  );
-  if (changes) {
-    // the endpoints added, changed and removed, by client function
-    const by = {
-      added: new Set<string>(),
-      changed: new Set<string>(),
-      removed: new Set<string>(),
-    };
-    for (const c of changes) {
-      by[endpointChange(c)].add(c.names.function ?? c.endpoint);
-      for (const a of c.also ?? []) by.changed.add(a.function);
-    }
-    for (const name of [...by.added, ...by.removed]) by.changed.delete(name);
-    const parts = (["added", "changed", "removed"] as const)
-      .filter((k) => by[k].size > 0)
-      .map(
-        (k) =>
-          `${by[k].size} ${k} (${names([...by[k]].sort(compareCodeUnits))})`,
-      );
-    lines.push(`  endpoints: ${parts.join(", ")}`);
-  }
-  const handlers = o.produced.handlers;
-  if (
-    handlers &&
-    handlers.added.length > 0 &&
-    stale.includes(`M ${slashedRelative(o.settings.baseDir, handlers.file)}`)
-  )
-    lines.push(
-      `  handlers: ${shownPath(o.io.cwd, handlers.file)} lacks ${plural(handlers.added.length, "stub")} (${names(handlers.added)})`,
-    );
-  // the generated code first: its diff follows; the rest is listed
-  const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
-  const code = stale.filter(isCode);
-  const listed = [...code, ...stale.filter((s) => !isCode(s))];
-  const other = stale.length - code.length;
-  lines.push(
-    `  ${plural(stale.length, "file")} to update` +
-      (other > 0
-        ? ` (${other} of them docs, the OpenAPI document or records${o.flags.verbose ? "" : ": their diffs with --verbose"})`
-        : "") +
-      ":",
-    ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
-  );
-  if (listed.length > FILES_SHOWN)
-    lines.push(`    … ${listed.length - FILES_SHOWN} more`);
-  lines.push(
-    "next: apiloom generate (the same options, without --check), then commit what it writes",
-  );
-  return lines.map((l) => `${l}\n`).join("");
 }

@@ -32,12 +32,6 @@ const SKIPPED = new Set(["node_modules", "dist", "build", "coverage", "out"]);
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
-export interface FoundSpec {
-  /** The path from the project folder, with `/`. */
-  path: string;
-  format: SourceFormat;
-}
-
 /**
  * `apiloom init`: finds the API descriptions in the project, writes a starter config (never over
  * one: exit 1), adds an npm script that runs generate, and prints the next command.
@@ -129,11 +123,12 @@ Options:
 `;
 
 /**
- * The API descriptions below `root`, sorted, found by content: the first SNIFF_BYTES name
- * `swagger`, `openapi` or `item`, then the file is read as generate reads it. No link followed.
+ * The API descriptions below `root` (paths from it, with `/`), sorted, found by content: the first
+ * SNIFF_BYTES name `swagger`, `openapi` or `item`, then the file is read as generate reads it. No
+ * link followed.
  */
-export function findSpecs(root: string): FoundSpec[] {
-  const found: FoundSpec[] = [];
+export function findSpecs(root: string) {
+  const found: { path: string; format: SourceFormat }[] = [];
   let seen = 0;
   const walk = (dir: string, depth: number) => {
     const entries = entriesOf(dir);

@@ -17,11 +17,10 @@ import { warningKey } from "../workflow/records/warning-record.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
-  const t = { errors: 0, warnings: 0, infos: 0 };
+  const t = { errors: 0, warnings: 0 };
   for (const d of diagnostics)
     if (d.severity === "error") t.errors++;
     else if (d.severity === "warning") t.warnings++;
-    else t.infos++;
   return t;
 }
 

@@ -24,15 +24,9 @@ export interface Stream {
   write(text: string): unknown;
 }
 
-export interface RunIO extends Pick<
-  GenerateRequest,
-  "write" | "env" | "sources"
-> {
-  stdout: Stream;
-  stderr: Stream;
-  cwd: string;
-  paint: Paint;
-}
+/** What a generate run prints with and passes on: the command's outside world, and colours. */
+export type RunIO = Omit<ReturnType<typeof commandIO>, "env"> &
+  Pick<GenerateRequest, "write" | "env" | "sources"> & { paint: Paint };
 
 /** A plugin's error on one line (exit 1); anything else an internal error with its stack (2). */
 export function failedRun(error: unknown, stderr: Stream): number {

@@ -5,7 +5,7 @@ import { compareModels } from "../diff/compare.js";
 import { parseText } from "../ingest/load.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { parsePointer, toPointer } from "../model/pointer.js";
-import type { ApiModel, Diagnostic, SourceRef } from "../model/types.js";
+import type { Diagnostic, SourceRef } from "../model/types.js";
 import { ConfigError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";
 import {
@@ -16,14 +16,13 @@ import {
 import { settleOutput } from "./output/writer.js";
 import { loadInputs } from "./sources/resolve-inputs.js";
 
-/** One side of `apiloom diff`: the merged model, and the texts read (for code frames). */
-export interface LoadedSide {
-  model: ApiModel;
-  /** By absolute path. */
-  texts: Map<string, string>;
-  /** Where the side came from, for the report: `main`, `the working tree`, `old files`. */
+/**
+ * One side of `apiloom diff`: the merged model, the texts read by absolute path (for code frames),
+ * and where the side came from, for the report: `main`, `the working tree`, `old files`.
+ */
+export type LoadedSide = Awaited<ReturnType<typeof loadInputs>> & {
   label: string;
-}
+};
 
 export interface DiffPair {
   api?: string;
@@ -109,8 +108,7 @@ async function loadSide(
   say: (line: string) => void,
   revision?: string,
 ): Promise<LoadedSide> {
-  const options = revision !== undefined ? { revision } : {};
-  return { ...(await loadInputs(settings, say, options)), label };
+  return { ...(await loadInputs(settings, say, { revision })), label };
 }
 
 /** Points each change of a named schema's member at the member itself, or its nearest part left. */

@@ -96,10 +96,7 @@ export async function generateOnce(
   ]);
   const early = request.check
     ? undefined
-    : new EarlyStaging(settings.out, {
-        minChars: request.write?.earlyMinChars,
-        afterStep: request.write?.afterStep,
-      });
+    : new EarlyStaging(settings.out, request.write);
   try {
     const inputs = await resolveInputs(settings, {
       listed,

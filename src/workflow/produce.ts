@@ -49,24 +49,12 @@ export interface Produced {
   files: GeneratedFile[];
   /** The name lock and the handlers file as the run leaves them: written after the output. */
   outside: OutsideFile[];
-  handlers?: HandlersUpdate;
+  /** The handlers file, its bytes before and after the run (not text: not all may be UTF-8). */
+  handlers?: NonNullable<Awaited<ReturnType<typeof updateHandlers>>>["update"];
   /** Undefined when the stages have no id. */
   fingerprint?: Fingerprint;
   /** The OpenAPI document of the last run beside this one's (the `openapi` artifact only). */
   since?: SinceLastRun;
-}
-
-export interface HandlersUpdate {
-  /** Absolute path. */
-  file: string;
-  /** Bytes, not text: the file may hold some that are not UTF-8. */
-  before: Buffer | undefined;
-  after: Buffer;
-  added: string[];
-  /** Handlers whose changed contract was accepted (`--accept-changes`). */
-  accepted: string[];
-  /** Recorded as read: `after` when a run reading it changes nothing, else `before`. */
-  settled: Buffer | undefined;
 }
 
 /**
@@ -140,7 +128,7 @@ async function* produceWithPlaces(
   };
   if (settings.lock)
     reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
-  const lastRun = await lastRunIn(out);
+  const lastRun = lastRunIn(out);
   const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {
       ...inputs.load,

@@ -18,6 +18,8 @@ import { createSourceCache, type SourceCache } from "./sources/source-cache.js";
 
 type Ignored = { outDir: string; lockFile?: string };
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
 export interface WatchTarget {
   dir: string;
   recursive: boolean;
@@ -231,6 +233,11 @@ export function watchApi(
   let stopped = false;
   let closeWatchers = () => {};
   let finish: (code: number) => void = () => {};
+  const halt = () => {
+    stopped = true;
+    closeWatchers();
+    remote.stop();
+  };
 
   let watched = "";
   // a folder that did not exist (the handlers file's, before the first run) is watched once it does
@@ -302,9 +309,7 @@ export function watchApi(
     } catch (error) {
       if (error instanceof UnknownApiError && initial.api !== undefined) {
         hooks.tell({ kind: "left", api: initial.api });
-        stopped = true;
-        closeWatchers();
-        remote.stop();
+        halt();
         return finish(0);
       }
       running = false;
@@ -325,20 +330,16 @@ export function watchApi(
 
   return new Promise((resolveExit) => {
     finish = (code) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
       resolveExit(code);
     };
     const stop = () => {
       if (stopped) return;
-      stopped = true;
-      closeWatchers();
-      remote.stop();
+      halt();
       hooks.tell({ kind: "stopped" });
       if (!running) finish(0);
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
     rewatch();
     void run(true);
   });
@@ -387,11 +388,9 @@ export async function watchApis(
     stopped = true;
     closeConfigWatch();
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  for (const signal of STOP_SIGNALS) process.once(signal, stop);
   while (loops.size > 0) await Promise.race(loops.values());
-  process.off("SIGINT", stop);
-  process.off("SIGTERM", stop);
+  for (const signal of STOP_SIGNALS) process.off(signal, stop);
   stop();
   return Math.max(0, ...codes);
 }

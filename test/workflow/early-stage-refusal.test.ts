@@ -42,7 +42,7 @@ describe("a streamed file whose staged copy is refused while it is made", () => 
     it(`stays in memory, whole, and so does the rest${swallow ? " (the maker ignoring the refusal)" : ""}`, () => {
       const out = join(mkdtempSync(join(tmpdir(), "apiloom-refusal-")), "out");
       dirs.push(out);
-      const early = new EarlyStaging(out, { minChars: 100 });
+      const early = new EarlyStaging(out, { earlyMinChars: 100 });
       let writes = 0;
       const make = (o: TextOut) => {
         for (const piece of pieces) {

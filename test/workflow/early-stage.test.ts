@@ -74,7 +74,7 @@ const TEXTS = {
 describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
   it("stages large texts as they are made, and the writer moves those very files into place", () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 30 });
+    const early = new EarlyStaging(out, { earlyMinChars: 30 });
     const list = made(early, TEXTS);
     // only the large text is staged; the small ones stay in memory
     expect(list.map((f) => stagedText(f) !== undefined)).toEqual([
@@ -104,7 +104,7 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
 
   it("stages each plugin's texts before the next plugin runs, and the run goes on with the staged copies", async () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 30 });
+    const early = new EarlyStaging(out, { earlyMinChars: 30 });
     const model = loadModel([{ file: "p.json", text: PETS }]);
     const seen: string[][] = [];
     const plugin = (name: string, text: string) =>
@@ -150,7 +150,7 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
     const old = new Date("2020-01-01T00:00:00Z");
     for (const path of Object.keys(TEXTS))
       utimesSync(join(out, path), old, old);
-    const early = new EarlyStaging(out, { minChars: 0 });
+    const early = new EarlyStaging(out, { earlyMinChars: 0 });
     const list = made(early, { ...TEXTS, "c.md": "# c, changed\n" });
     expect(list.every((f) => stagedText(f) !== undefined)).toBe(true);
     const result = writeOutput(out, list, { early });
@@ -172,7 +172,7 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
   it("when nothing is written (a run with errors), close() leaves no trace, not even the folder it made", () => {
     const parent = tempDir();
     const out = join(parent, "new/out");
-    const early = new EarlyStaging(out, { minChars: 0 });
+    const early = new EarlyStaging(out, { earlyMinChars: 0 });
     made(early, TEXTS);
     expect(readdirSync(join(out, STAGING_DIR))).toHaveLength(3);
     early.close();
@@ -181,7 +181,7 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
     const kept = join(tempDir(), "out");
     writeOutput(kept, files(TEXTS));
     const before = snapshotTree(kept);
-    const again = new EarlyStaging(kept, { minChars: 0 });
+    const again = new EarlyStaging(kept, { earlyMinChars: 0 });
     made(again, { ...TEXTS, "a.ts": "changed\n" });
     again.close();
     expect(snapshotTree(kept)).toEqual(before);
@@ -193,7 +193,7 @@ describe("texts staged early (src/workflow/output/early-stage.ts)", () => {
     writeFileSync(join(out, STAGING_DIR, "0"), "another run's\n");
     // the parent of this process runs: its pid holds the lock
     writeFileSync(join(out, BUSY_FILE), String(process.ppid));
-    const early = new EarlyStaging(out, { minChars: 0 });
+    const early = new EarlyStaging(out, { earlyMinChars: 0 });
     const list = made(early, TEXTS);
     expect(list.some((f) => stagedText(f) !== undefined)).toBe(false);
     expect(early.active).toBe(false);
@@ -246,7 +246,7 @@ describe("a streamed file (src/emit/shared/text-parts.ts)", () => {
 
   it("is staged while it is made once it is long enough, with the bytes and hash of its text", () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 100 });
+    const early = new EarlyStaging(out, { earlyMinChars: 100 });
     const seen: boolean[] = [];
     const [staged] = early.keep([
       streamedFile("doc.json", (o) => {
@@ -270,7 +270,7 @@ describe("a streamed file (src/emit/shared/text-parts.ts)", () => {
 
   it("stays in memory, as its text, when it is short", () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: text.length + 1 });
+    const early = new EarlyStaging(out, { earlyMinChars: text.length + 1 });
     const log: string[] = [];
     const [kept] = early.keep([streamedFile("doc.json", maker(log))]);
     expect(stagedText(kept!)).toBeUndefined();
@@ -290,7 +290,7 @@ describe("a streamed file (src/emit/shared/text-parts.ts)", () => {
 
   it("stays in memory when its staged file cannot be written, and the rest after it", () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 10 });
+    const early = new EarlyStaging(out, { earlyMinChars: 10 });
     early.keep([{ path: "first.txt", contents: "y".repeat(20) }]);
     // the next staged name is taken: opening it with "wx" is refused
     mkdirSync(join(out, STAGING_DIR, "1"));
@@ -305,7 +305,7 @@ describe("a streamed file (src/emit/shared/text-parts.ts)", () => {
 
   it("passes its maker's error on, and leaves no staged file behind", () => {
     const out = join(tempDir(), "out");
-    const early = new EarlyStaging(out, { minChars: 10 });
+    const early = new EarlyStaging(out, { earlyMinChars: 10 });
     expect(() =>
       early.keep([
         streamedFile("doc.json", (o) => {

@@ -71,7 +71,7 @@ describe("a write that writes less than asked (text-chunks.ts)", () => {
   it("leaves staged copies and the written folder whole, with the manifest's hashes", () => {
     const out = join(tempDir(), "out");
     cap.max = 65_536;
-    const early = new EarlyStaging(out, { minChars: 100 });
+    const early = new EarlyStaging(out, { earlyMinChars: 100 });
     const [staged] = early.keep([
       streamedFile("big.txt", (o) => {
         for (let at = 0; at < TEXT.length; at += 1000)

@@ -212,7 +212,7 @@ describe("writeOutput", () => {
     ).toThrow(
       [
         "client/index.ts: client is a file, not a folder; move it away or choose another output folder",
-        "docs/index.md: docs is a symbolic link; apiloom writes only inside the output folder; move it away or choose another output folder",
+        "docs/index.md: docs is a symbolic link; apiloom acts only inside the output folder; move it away or choose another output folder",
       ].join("\n"),
     );
     expect(readdirSync(elsewhere)).toEqual([]);

@@ -14,13 +14,7 @@ import { importModule } from "../../emit/import-module.js";
 import { apiloomIdentity, sha256Bytes } from "../identity.js";
 import { ConfigError } from "./error.js";
 
-export interface LoadedConfig {
-  /** Absolute path of the config file. */
-  file: string;
-  /** Its folder: the config's relative paths, and display paths of inputs, start here. */
-  dir: string;
-  config: ApiloomConfig;
-}
+export type LoadedConfig = Awaited<ReturnType<typeof loadConfigFile>>;
 
 /** The config file the flags name (`--config`, `--no-config`), or the one found from `cwd`. */
 export async function loadConfig(
@@ -50,7 +44,11 @@ export function isProjectRoot(dir: string): boolean {
   return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
 }
 
-export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+/**
+ * The config at `file`, validated; `file` absolute, and `dir` its folder, where the config's
+ * relative paths and the display paths of inputs start.
+ */
+export async function loadConfigFile(file: string) {
   const abs = resolve(file);
   let raw: unknown;
   try {

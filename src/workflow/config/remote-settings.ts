@@ -10,21 +10,8 @@ import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 import { remoteUrlProblem } from "../sources/remote-url.js";
 
-// The config's `remote` section (how URL inputs are fetched), checked and resolved. None of it is
-// in the fingerprint: what a fetch brings is, by the hash of its bytes.
-
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
-export interface RemoteSettings {
-  /** The whole exchange of one URL (redirects included) ends within this many milliseconds. */
-  readonly timeoutMs: number;
-  readonly maxRedirects: number;
-  readonly watchIntervalMs: number;
-  readonly offline: boolean;
-  /** Request headers by origin (`https://api.example.com`): sent to that origin alone. */
-  readonly headers: NonNullable<RemoteConfig["headers"]>;
-  readonly sha256: Readonly<Record<string, string>>;
-  readonly lock: boolean;
-}
+export type RemoteSettings = Readonly<ReturnType<typeof remoteSettings>>;
 
 /** The config's `remote` section. */
 export interface RemoteConfig {
@@ -70,11 +57,15 @@ export interface RemoteOverrides {
   offline?: boolean;
 }
 
-/** The config's `remote` (of the API, or the top level's) with the flags over it. */
+/**
+ * The config's `remote` (of the API, or the top level's) with the flags over it: the whole
+ * exchange of one URL (redirects included) ends within `timeoutMs`; `headers` by origin
+ * (`https://api.example.com`) are sent to that origin alone.
+ */
 export function remoteSettings(
   remote: RemoteConfig = {},
   flags: RemoteOverrides,
-): RemoteSettings {
+) {
   return {
     timeoutMs:
       (flags.fetchTimeout ?? remote.timeout ?? REMOTE_DEFAULTS.timeout) * 1000,

@@ -191,14 +191,12 @@ function settingsFor(
   const baseDir =
     loaded?.dir ??
     projectFolder(resolve(cwd, flags.out ?? CONFIG_DEFAULTS.out), cwd);
-  const fromConfig = (path: string) => resolve(baseDir, path);
-  const fromCwd = (path: string) => resolve(cwd, path);
   const inputs =
     flags.inputs.length > 0
       ? flags.inputs.map((p) =>
           isAbsolute(p) || isUrlInput(p)
             ? p
-            : slashedRelative(baseDir, fromCwd(p)) || ".",
+            : slashedRelative(baseDir, resolve(cwd, p)) || ".",
         )
       : (config.inputs ?? []);
   if (inputs.length === 0)
@@ -216,15 +214,15 @@ function settingsFor(
     flags.lock ??
     (configFilesApply && flags.config !== false ? config.lock : false);
   const out = flags.out
-    ? fromCwd(flags.out)
+    ? resolve(cwd, flags.out)
     : loaded
-      ? fromConfig(config.out ?? CONFIG_DEFAULTS.out)
-      : fromCwd(CONFIG_DEFAULTS.out);
+      ? resolve(baseDir, config.out ?? CONFIG_DEFAULTS.out)
+      : resolve(cwd, CONFIG_DEFAULTS.out);
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
   const serverHandlers = flags.serverHandlers
-    ? fromCwd(flags.serverHandlers)
+    ? resolve(cwd, flags.serverHandlers)
     : config.server?.handlers && configFilesApply
-      ? fromConfig(config.server.handlers)
+      ? resolve(baseDir, config.server.handlers)
       : undefined;
   if (serverHandlers !== undefined && isInsideReal(serverHandlers, out))
     throw new ConfigError(
@@ -249,8 +247,8 @@ function settingsFor(
       ? {}
       : {
           lock: flags.lock
-            ? fromCwd(flags.lock)
-            : fromConfig(config.lock || CONFIG_DEFAULTS.lock),
+            ? resolve(cwd, flags.lock)
+            : resolve(baseDir, config.lock || CONFIG_DEFAULTS.lock),
         }),
     maxInputBytes:
       (flags.maxInputSize ??
@@ -285,14 +283,13 @@ export function resolveOptions(
   "model" | "emit" | "placesPrinted" | "strict" | "warnings"
 > {
   const { cwd, baseDir, file } = where;
-  const flag = <K extends "strict" | "typecheckGenerated">(key: K) =>
-    flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
-  const fromConfig = (path: string) => resolve(baseDir, path);
-  const fromCwd = (path: string) => resolve(cwd, path);
+  const flag = <K extends "strict" | "typecheckGenerated" | "dates" | "int64">(
+    key: K,
+  ) => flags[key] ?? config[key] ?? CONFIG_DEFAULTS[key];
   const templates = flags.templates
-    ? fromCwd(flags.templates)
+    ? resolve(cwd, flags.templates)
     : config.templates
-      ? fromConfig(config.templates)
+      ? resolve(baseDir, config.templates)
       : undefined;
   if (templates !== undefined)
     checkFolder(
@@ -320,10 +317,7 @@ export function resolveOptions(
     { file, templates, artifacts },
     reporter,
   );
-  const scalars = modelScalars({
-    dates: flags.dates ?? config.dates ?? CONFIG_DEFAULTS.dates,
-    int64: flags.int64 ?? config.int64 ?? CONFIG_DEFAULTS.int64,
-  });
+  const scalars = modelScalars({ dates: flag("dates"), int64: flag("int64") });
   return {
     model: {
       allowExternalRefs:
@@ -334,7 +328,7 @@ export function resolveOptions(
       prefer: (flags.prefer ?? config.merge?.prefer ?? []).map((p) =>
         isUrlInput(p)
           ? p
-          : slashedRelative(baseDir, (flags.prefer ? fromCwd : fromConfig)(p)),
+          : slashedRelative(baseDir, resolve(flags.prefer ? cwd : baseDir, p)),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),

@@ -113,11 +113,9 @@ export interface ApiloomSettings extends BuiltInOptions {
    */
   int64?: "number" | "bigint";
   /**
-   * Whether your tsc and editor check the large files apiloom writes for the API (`types.ts`, the
-   * client's endpoints, the validators, the server's routes and contracts: files that grow with
-   * the API). Default false: they start with `// @ts-nocheck`, so a check of your project reads
-   * their types without checking them again (apiloom's own tests check them); the types are the
-   * same either way. See docs/types.md "What the generated code costs tsc".
+   * Whether your tsc checks the files apiloom writes that grow with the API. Default false: they
+   * start with `// @ts-nocheck` (their types are read all the same). See docs/types.md "What the
+   * generated code costs tsc".
    */
   typecheckGenerated?: boolean;
 }

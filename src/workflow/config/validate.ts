@@ -233,9 +233,8 @@ function checkPlugin(
     throw new ConfigError(
       `${named} has no version: give definePlugin a \`version\` ("1.0.0"), and change it when the plugin's output changes (a run whose fingerprint holds it skips otherwise)`,
     );
-  strictly(isString)(plugin["version"], `${named}.version`);
-  strictly(isString)(plugin["description"], `${named}.description`);
-  strictly(isString)(plugin["path"], `${named}.path`);
+  for (const key of ["version", "description", "path"])
+    strictly(isString)(plugin[key], `${named}.${key}`);
   const path = plugin["path"] as string;
   const unsafe = unsafePathReason(path);
   if (unsafe)

@@ -5,7 +5,6 @@ import { capLines, unifiedDiff } from "./diff.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { readIfExists, sameBytes, type OutsideFile } from "./outside-file.js";
 import { planOutput } from "./plan.js";
-import type { Diagnostic } from "../../model/types.js";
 import { readJournal } from "./journal.js";
 import {
   hasInterruptedRun,
@@ -13,26 +12,21 @@ import {
   unsafeJournalDiagnostic,
 } from "./writer.js";
 
-export interface CheckReport {
-  /** One line per stale file: `M` changed, `A` missing, `D` no longer made, `!` a conflict. */
-  stale: string[];
-  /** Unified diffs of the stale files, `maxLines` at most; diffOf: of those `keep` takes. */
-  diff: string;
-  diffOf(keep: (path: string) => boolean, maxLines: number): string;
-  /** What a run would not act on: a journal it would discard, unsafe manifest entries. */
-  diagnostics: Diagnostic[];
-}
+export type CheckReport = ReturnType<typeof checkOutput>;
 
 /**
  * Compares what a run would make with what is on disk, touching nothing; the name lock and the
  * handlers file too: CI must catch a lock not committed or a handlers file missing its stubs.
+ * `stale`: one line per stale file (`M` changed, `A` missing, `D` no longer made, `!` a
+ * conflict); `diff`: their unified diffs, `maxLines` at most (`diffOf`: of those `keep` takes);
+ * `diagnostics`: what a run would not act on (a journal it would discard, unsafe manifest entries).
  */
 export function checkOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   outside: { files: readonly OutsideFile[]; baseDir: string },
   maxLines = 200,
-): CheckReport {
+) {
   const plan = planOutput(outDir, files);
   const stale: string[] = [];
   const diffs: { path: string; text: string }[] = [];
@@ -49,20 +43,23 @@ export function checkOutput(
   // applies there
   const fromBase = (path: string) =>
     slashedRelative(outside.baseDir, join(outDir, path));
-  for (const { file, before } of plan.write) {
-    stale.push(`${before === undefined ? "A" : "M"} ${file.path}`);
-    diffs.push({
-      path: file.path,
-      text: unifiedDiff(fromBase(file.path), before, file.contents),
-    });
-  }
-  for (const { path, before } of plan.remove) {
-    stale.push(`D ${path}`);
-    diffs.push({
-      path,
-      text: unifiedDiff(fromBase(path), before, undefined, { maxLines: 8 }),
-    });
-  }
+  /** A file added, changed or removed: its line, and its diff (`shown`: the diff's name for it). */
+  const changed = (
+    path: string,
+    shown: string,
+    before: string | undefined,
+    after: string | undefined,
+  ) => {
+    stale.push(
+      `${after === undefined ? "D" : before === undefined ? "A" : "M"} ${path}`,
+    );
+    const max = after === undefined ? { maxLines: 8 } : {};
+    diffs.push({ path, text: unifiedDiff(shown, before, after, max) });
+  };
+  for (const { file, before } of plan.write)
+    changed(file.path, fromBase(file.path), before, file.contents);
+  for (const { path, before } of plan.remove)
+    changed(path, fromBase(path), before, undefined);
   for (const { path, reason } of plan.conflicts)
     stale.push(`! ${path}: ${reason}`);
   if (plan.fileListStale && stale.length === 0)
@@ -71,15 +68,7 @@ export function checkOutput(
     const before = readIfExists(file);
     if (sameBytes(before, contents)) continue;
     const shown = slashedRelative(outside.baseDir, file);
-    stale.push(`${before === undefined ? "A" : "M"} ${shown}`);
-    diffs.push({
-      path: shown,
-      text: unifiedDiff(
-        shown,
-        before?.toString(),
-        Buffer.from(contents).toString(),
-      ),
-    });
+    changed(shown, shown, before?.toString(), Buffer.from(contents).toString());
   }
   const diffOf = (keep: (path: string) => boolean, max: number) =>
     capLines(

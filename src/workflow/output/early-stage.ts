@@ -21,9 +21,10 @@ import {
 export const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
 /** `afterStep` is called after each file staged early, like the writer's steps. */
-export interface EarlyStageOptions extends Pick<WriteOptions, "afterStep"> {
-  minChars?: number;
-}
+export type EarlyStageOptions = Pick<
+  WriteOptions,
+  "afterStep" | "earlyMinChars"
+>;
 
 /**
  * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
@@ -41,7 +42,7 @@ export class EarlyStaging implements EarlyStaged {
     readonly outDir: string,
     private readonly options: EarlyStageOptions = {},
   ) {
-    this.minChars = options.minChars ?? EARLY_STAGE_MIN_CHARS;
+    this.minChars = options.earlyMinChars ?? EARLY_STAGE_MIN_CHARS;
   }
 
   /** True once files were staged early: the writer must be told. */
@@ -67,50 +68,38 @@ export class EarlyStaging implements EarlyStaged {
 
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
   keep = (files: GeneratedFile[]): GeneratedFile[] =>
-    files.map((file) => {
-      const make = textMaker(file);
-      if (make) return this.stream(file, make);
-      if (file.contents.length < this.minChars || !this.start()) return file;
-      const staging = this.open();
-      if (!staging) return file;
-      return this.refused(staging, () => staging.sink.write(file.contents))
-        ? file
-        : this.staged(file, staging);
-    });
+    files.map((file) => this.stage(file, textMaker(file)));
 
   /**
-   * A streamed file's text is made here: held until long enough to stage, then written piece by
-   * piece; a short one stays in memory; after a refusal to write, it is made again when read.
+   * A file's text (a streamed one's made here) is held until long enough to stage, then written
+   * piece by piece; a short one stays in memory; after a refusal to write, the file stays as it
+   * was (a streamed one is made again when read).
    */
-  private stream(
+  private stage(
     file: GeneratedFile,
-    make: (out: TextOut) => void,
+    make?: (out: TextOut) => void,
   ): GeneratedFile {
     let held: string[] = [];
     let size = 0;
     let staging: Staging | undefined;
     let refusal = false;
     const write = (piece: string) => {
-      if (staging) return staging.sink.write(piece);
-      held.push(piece);
-      size += piece.length;
-      if (size < this.minChars || !this.start()) return;
-      staging = this.open();
-      if (!staging) return;
-      for (const part of held) staging.sink.write(part);
-      held = [];
+      try {
+        if (staging) return staging.sink.write(piece);
+        held.push(piece);
+        size += piece.length;
+        if (size < this.minChars || !this.start()) return;
+        staging = this.open();
+        if (!staging) return;
+        for (const part of held) staging.sink.write(part);
+        held = [];
+      } catch (error) {
+        refusal = true;
+        throw error;
+      }
     };
     try {
-      make({
-        write: (piece) => {
-          try {
-            write(piece);
-          } catch (error) {
-            refusal = true;
-            throw error;
-          }
-        },
-      });
+      (make ?? ((out) => out.write(file.contents)))({ write });
     } catch (error) {
       // the maker's own error is the run's; a refusal to write leaves the file in memory
       if (staging) this.discard(staging);
@@ -122,8 +111,9 @@ export class EarlyStaging implements EarlyStaged {
       if (staging) this.discard(staging);
       return file;
     }
-    if (!staging) return { path: file.path, contents: held.join("") };
-    return this.refused(staging, () => {}) ? file : this.staged(file, staging);
+    if (!staging)
+      return make ? { path: file.path, contents: held.join("") } : file;
+    return this.refused(staging) ? file : this.staged(file, staging);
   }
 
   /** The next staged file, or undefined when it cannot be opened (the writer will report it). */
@@ -140,10 +130,9 @@ export class EarlyStaging implements EarlyStaged {
     }
   }
 
-  /** Writes the rest and closes the staged file; true when refused (the file stays in memory). */
-  private refused(staging: Staging, write: () => void): boolean {
+  /** Closes the staged file, writing what it buffers; true when refused (the file stays in memory). */
+  private refused(staging: Staging): boolean {
     try {
-      write();
       staging.bytes = staging.sink.end();
       return false;
     } catch {

@@ -5,6 +5,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import type { Fingerprint } from "../records/fingerprint.js";
 import { sameUtf8 } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
+import { blockedFolder } from "./safe-path.js";
 import { stagedText } from "./early-file.js";
 import {
   makeManifest,
@@ -53,10 +54,9 @@ export function planOutput(
     fileListStale: false,
   };
   const produced = new Set<string>();
-  const folders = new Map<string, string | undefined>();
   for (const file of files) {
     produced.add(file.path);
-    const blocked = blockedFolder(outDir, file.path, folders);
+    const blocked = blockedFolder(outDir, file.path);
     if (blocked) {
       plan.conflicts.push({ path: file.path, reason: blocked });
       continue;
@@ -98,7 +98,7 @@ export function planOutput(
   for (const path of [...ours].sort(compareCodeUnits)) {
     if (produced.has(path)) continue;
     // behind a link or a file now: what is there is not what we made, so it is not ours to delete
-    const blocked = blockedFolder(outDir, path, folders);
+    const blocked = blockedFolder(outDir, path);
     if (blocked) {
       plan.ignored.push({ path, reason: blocked, ...placeOf!(path) });
       continue;
@@ -111,41 +111,12 @@ export function planOutput(
       });
   }
   // a manifest with entries left out is rewritten without them
-  plan.manifestStale =
-    previous === undefined ||
-    unsafe.length > 0 ||
-    manifestText(previous) !== plan.manifestText;
+  const rewrite = previous === undefined || unsafe.length > 0;
+  plan.manifestStale = rewrite || manifestText(previous) !== plan.manifestText;
   plan.fileListStale =
-    previous === undefined ||
-    unsafe.length > 0 ||
+    rewrite ||
     JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
   return plan;
-}
-
-/** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
-export function blockedFolder(
-  outDir: string,
-  path: string,
-  seen: Map<string, string | undefined>,
-): string | undefined {
-  const segments = path.split("/");
-  for (let i = 1; i < segments.length; i++) {
-    const folder = segments.slice(0, i).join("/");
-    if (!seen.has(folder))
-      seen.set(folder, folderProblem(join(outDir, folder), folder));
-    const problem = seen.get(folder);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-function folderProblem(full: string, folder: string): string | undefined {
-  const stat = statOf(full, true);
-  if (!stat) return undefined; // missing: it will be made
-  if (stat.isSymbolicLink())
-    return `${folder} is a symbolic link; apiloom writes only inside the output folder`;
-  if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
-  return undefined;
 }
 
 type DiskEntry =

@@ -28,6 +28,22 @@ export function pathShapeProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
+export function blockedFolder(
+  outDir: string,
+  path: string,
+): string | undefined {
+  const segments = path.split("/");
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join("/");
+    const stat = statOf(join(outDir, folder), true);
+    if (!stat) return undefined; // missing: it will be made, inside the folder before it
+    if (stat.isSymbolicLink()) return linked(folder);
+    if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
+  }
+  return undefined;
+}
+
 /**
  * Why the way to `path` leaves `outDir` on disk, or undefined when every folder on the way is a
  * real folder inside it; `path` itself is missing or a `final` (never a link).
@@ -37,21 +53,19 @@ export function wayProblem(
   path: string,
   final: "file" | "folder" = "file",
 ): string | undefined {
-  const segments = path.split("/");
-  for (let i = 1; i <= segments.length; i++) {
-    const sub = segments.slice(0, i).join("/");
-    const stat = statOf(join(outDir, sub), true);
-    if (!stat) break; // missing: it will be made, inside the folder before it
-    if (stat.isSymbolicLink())
-      return `${sub} is a symbolic link; apiloom acts only inside the output folder`;
-    const last = i === segments.length;
-    if (!last && !stat.isDirectory()) return `${sub} is a file, not a folder`;
-    if (last && final === "file" && !stat.isFile())
-      return `${sub} is a folder or special file, not a file`;
-    if (last && final === "folder" && !stat.isDirectory())
-      return `${sub} is not a folder`;
-  }
+  const blocked = blockedFolder(outDir, path);
+  if (blocked) return blocked;
+  const stat = statOf(join(outDir, path), true);
+  if (stat?.isSymbolicLink()) return linked(path);
+  if (stat && final === "file" && !stat.isFile())
+    return `${path} is a folder or special file, not a file`;
+  if (stat && final === "folder" && !stat.isDirectory())
+    return `${path} is not a folder`;
   return resolvesOutside(outDir, path);
+}
+
+function linked(path: string): string {
+  return `${path} is a symbolic link; apiloom acts only inside the output folder`;
 }
 
 function resolvesOutside(outDir: string, path: string): string | undefined {

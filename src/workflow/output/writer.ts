@@ -32,13 +32,7 @@ import { writeTextFile } from "./text-chunks.js";
 import { statOf } from "../sources/real-path.js";
 import { planOutput, type OutputPlan } from "./plan.js";
 
-export interface WriteResult {
-  written: string[];
-  unchanged: string[];
-  removed: string[];
-  /** What was found in the folder's bookkeeping and not acted on (an unsound journal, unsafe entries). */
-  diagnostics: Diagnostic[];
-}
+export type WriteResult = ReturnType<typeof writeLocked>;
 
 export type WriteStep =
   "early" | "stage" | "commit" | "apply" | "remove" | "manifest" | "done";
@@ -136,7 +130,7 @@ function writeLocked(
   files: readonly GeneratedFile[],
   options: WriteOptions,
   state: { committed: boolean },
-): WriteResult {
+) {
   const early = options.early;
   const diagnostics = early
     ? [...early.diagnostics]
@@ -146,10 +140,11 @@ function writeLocked(
   });
   for (const entry of ignoredEntries(outDir, plan)) diagnostics.push(entry);
   if (plan.conflicts.length > 0) throw new OutputConflictError(plan.conflicts);
-  const result: WriteResult = {
+  const result = {
     written: plan.write.map((w) => w.file.path),
     unchanged: plan.unchanged,
     removed: plan.remove.map((r) => r.path),
+    // what was found in the folder's bookkeeping and not acted on (an unsound journal, unsafe entries)
     diagnostics,
   };
   if (plan.write.length + plan.remove.length === 0 && !plan.manifestStale)
@@ -251,7 +246,6 @@ function clearBookkeeping(outDir: string): boolean {
   const leftovers = [STAGING_DIR, JOURNAL_FILE, JOURNAL_TMP, OLD_MANIFEST_TMP]
     .map((name) => join(outDir, name))
     .filter(entryExists);
-  // rmSync does not follow a link: a planted `.apiloom-staging` link loses only itself
   for (const path of leftovers) rmSync(path, { recursive: true, force: true });
   return leftovers.length > 0;
 }

@@ -27,19 +27,10 @@ export function sha256(text: string): string {
   return updateWithText(createHash("sha256"), text).digest("hex");
 }
 
-/** sha256 of a generated file's contents, hashed once per file object and contents. */
+/** sha256 of a generated file's contents (an early-staged file's, as staged). */
 export function fileHash(file: GeneratedFile): string {
-  const early = stagedText(file);
-  if (early) return early.hash;
-  const known = HASHES.get(file);
-  if (known !== undefined && known.contents === file.contents)
-    return known.hash;
-  const hash = sha256(file.contents);
-  HASHES.set(file, { contents: file.contents, hash });
-  return hash;
+  return stagedText(file)?.hash ?? sha256(file.contents);
 }
-
-const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
 
 export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
   return bytes.length === staged.bytes && sha256Bytes(bytes) === staged.hash;

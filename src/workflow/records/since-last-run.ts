@@ -8,7 +8,7 @@ import type {
   SinceLastRun as PluginSinceLastRun,
 } from "../../emit/artifact.js";
 import type { Change } from "../../diff/change.js";
-import type { compareModels } from "../../diff/compare.js";
+import { compareModels } from "../../diff/compare.js";
 import { CHANGE_RULES } from "../../diff/rules.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { loadModel } from "../../pipeline.js";
@@ -31,7 +31,7 @@ export type LastRun = (
 /** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
 export const noEarlierRun: LastRun = (made) => {
   const now = made.find((f) => isDocument(f.path));
-  return now && comparison("", now, undefined, () => undefined, undefined);
+  return now && comparison("", now, undefined, () => undefined);
 };
 
 /** `openapi.json`, wherever the `openapi` artifact puts it. */
@@ -42,7 +42,7 @@ function isDocument(path: string): boolean {
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
 /** The output folder as the last run left it, read before the plugins run. */
-export async function lastRunIn(out: string): Promise<LastRun> {
+export function lastRunIn(out: string): LastRun {
   const listed = readManifest(out)?.files ?? {};
   // what a run killed while moving its files into place moved counts as the last run's too, so
   // the run that rolls it forward builds on the same state the killed run would have left
@@ -75,9 +75,6 @@ export async function lastRunIn(out: string): Promise<LastRun> {
       return undefined;
     }
   };
-  const comparer = [...Object.keys(listed), ...moved.keys()].some(isDocument)
-    ? (await import("../../diff/compare.js")).compareModels
-    : undefined;
   let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
   return (files) => {
     const now = files.find((f) => isDocument(f.path));
@@ -85,7 +82,7 @@ export async function lastRunIn(out: string): Promise<LastRun> {
     if (made?.document !== now)
       made = {
         document: now,
-        since: comparison(out, now, earlier(now.path), earlier, comparer),
+        since: comparison(out, now, earlier(now.path), earlier),
       };
     return made.since;
   };
@@ -97,21 +94,20 @@ function comparison(
   now: GeneratedFile,
   before: string | undefined,
   earlier: SinceLastRun["earlier"],
-  comparer: typeof compareModels | undefined,
 ): SinceLastRun {
   let memo: { changes: readonly Change[] | undefined } | undefined;
   // kept once read: a staged copy is gone once the writer has moved it into place
   let text: string | undefined;
   const nowText = () => (text ??= now.contents);
   const compare = (): readonly Change[] | undefined => {
-    if (before === undefined || !comparer) return undefined;
+    if (before === undefined) return undefined;
     if (before === nowText()) return [];
     const load = (source: string) =>
       loadModel([{ file: now.path, text: source }], { cwd: out });
     const [a, b] = [load(before), load(nowText())];
     if ([a, b].some((m) => m.diagnostics.some((d) => d.severity === "error")))
       return undefined;
-    return comparer(a, b);
+    return compareModels(a, b);
   };
   return {
     path: now.path,

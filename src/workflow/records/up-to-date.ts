@@ -10,7 +10,7 @@ import {
 } from "./cache-dir.js";
 import { apiloomIdentity, hashFile, sha256Bytes } from "../identity.js";
 import { makeManifest, manifestText, readManifestChecked } from "./manifest.js";
-import { blockedFolder } from "../output/plan.js";
+import { blockedFolder } from "../output/safe-path.js";
 import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
@@ -37,13 +37,9 @@ export function upToDate(
   if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
     return undefined;
   const base = fingerprintBase(settings, stagesId);
-  if (
-    base.apiloom !== recorded.apiloom ||
-    base.settings !== recorded.settings ||
-    base.templates !== recorded.templates
-  )
+  const keys = Object.keys(base) as (keyof typeof base)[];
+  if (keys.some((k) => base[k] !== recorded[k]) || unmatched.length > 0)
     return undefined;
-  if (unmatched.length > 0) return undefined;
   const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
   if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
     return undefined;
@@ -58,9 +54,8 @@ export function upToDate(
       if (statOf(full)?.isFile() === false || hashFile(full) !== hash)
         return undefined;
     }
-  const folders = new Map<string, string | undefined>();
   for (const [path, hash] of Object.entries(manifest.files)) {
-    if (blockedFolder(out, path, folders)) return undefined;
+    if (blockedFolder(out, path)) return undefined;
     const full = join(out, path);
     if (!statOf(full, true)?.isFile()) return undefined;
     if (hashFile(full) !== hash) return undefined;
@@ -75,15 +70,10 @@ export function upToDate(
  * Which exact code made or checked it is this machine's record in the cache: a fresh clone, CI or
  * a changed apiloom compares the files afresh.
  */
-const recordPath = (out: string, baseDir: string) =>
-  cacheRecordPath("verified", out, baseDir);
-
-const MAX_BYTES = 4096;
-
 function isVerified(out: string, baseDir: string, manifest: string): boolean {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("verified", out, baseDir);
   if (!path) return false;
-  const record = readCacheRecord(path, MAX_BYTES);
+  const record = readCacheRecord(path, 4096);
   return (
     isRecord(record) &&
     record["identity"] === apiloomIdentity() &&
@@ -98,7 +88,7 @@ export function markVerified(
   files: readonly GeneratedFile[],
   fingerprint: Fingerprint,
 ): void {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("verified", out, baseDir);
   if (!path) return;
   const manifest = manifestText(makeManifest(files, fingerprint));
   writeCacheRecord(path, {

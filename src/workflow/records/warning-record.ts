@@ -16,9 +16,6 @@ import { isRecord } from "../../ingest/reader.js";
 const MAX_BYTES = 8 * 1024 * 1024;
 const KEY = /^[0-9a-f]{20}$/;
 
-const recordPath = (out: string, baseDir: string) =>
-  cacheRecordPath("warnings", out, baseDir);
-
 /** A warning's identity across runs: severity, code, file and message. */
 export function warningKey(d: Diagnostic): string {
   return sha256Bytes(`${d.severity}\0${d.code}\0${d.file}\0${d.message}`).slice(
@@ -32,7 +29,7 @@ export function readWarningKeys(
   out: string,
   baseDir: string,
 ): Set<string> | undefined {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("warnings", out, baseDir);
   if (!path || !entryExists(path)) return new Set();
   const record = readCacheRecord(path, MAX_BYTES);
   const keys = isRecord(record) ? record["keys"] : undefined;
@@ -47,7 +44,7 @@ export function writeWarningKeys(
   baseDir: string,
   diagnostics: readonly Diagnostic[],
 ): void {
-  const path = recordPath(out, baseDir);
+  const path = cacheRecordPath("warnings", out, baseDir);
   if (!path) return;
   const keys = [
     ...new Set(

@@ -20,13 +20,6 @@ const tinyglobby = () =>
 const picomatch = () =>
   (picomatchModule ??= require("picomatch") as typeof Picomatch);
 
-export interface GlobResult {
-  /** Matching files, `/`-separated, relative to the base folder unless the pattern was absolute. Sorted. */
-  files: string[];
-  /** Patterns that matched no file (a plain path that does not exist counts). */
-  unmatched: string[];
-}
-
 /**
  * Whether an input is a pattern to expand rather than a path. A path that names an existing file
  * is that file even when it holds glob characters (`petstore[v2].yaml`): see {@link expandInputs}.
@@ -36,13 +29,12 @@ export function isPattern(input: string): boolean {
 }
 
 /**
- * Expands input patterns, sorted, without duplicates: an input naming an existing file is that
- * file, glob characters or not; a URL is kept as it is.
+ * Expands input patterns into `files`, sorted, without duplicates, `/`-separated, relative to
+ * `baseDir` unless the pattern was absolute: an input naming an existing file is that file, glob
+ * characters or not; a URL is kept as it is. `unmatched`: the patterns that matched no file (a
+ * plain path that does not exist counts).
  */
-export function expandInputs(
-  patterns: readonly string[],
-  baseDir: string,
-): GlobResult {
+export function expandInputs(patterns: readonly string[], baseDir: string) {
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const raw of patterns) {

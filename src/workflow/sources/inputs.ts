@@ -10,16 +10,13 @@ import { overlayOptions } from "../config/overlay-settings.js";
 import type { GenerateSettings } from "../config/settings.js";
 
 /** The input files a run's patterns match, and the patterns that match none. */
-export interface Listed {
-  inputFiles: string[];
-  unmatched: string[];
-}
+export type Listed = ReturnType<typeof listInputs>;
 
 /**
  * The input files the patterns expand to, sorted, relative to baseDir; never what apiloom writes
  * (the manifest's files, the lock, the handlers file).
  */
-export function listInputs(settings: GenerateSettings): Listed {
+export function listInputs(settings: GenerateSettings) {
   const { files, unmatched } = expandInputs(settings.inputs, settings.baseDir);
   const ours = new Set(
     Object.keys(readManifest(settings.out)?.files ?? {}).map((p) =>

@@ -7,9 +7,6 @@ import { size } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
-// One GET of a spec at a URL, bounded: one deadline for the whole exchange, the input size limit
-// before and after decompression, a number of redirects, headers for their own origin alone.
-
 export interface FetchOptions {
   timeoutMs: number;
   maxRedirects: number;
@@ -150,8 +147,9 @@ function get(
     accept: ACCEPT,
     "accept-encoding": "gzip, deflate, br",
     "user-agent": `apiloom/${options.version}`,
-    ...lowerKeys(options.headersFor(url.origin)),
   };
+  for (const [name, value] of Object.entries(options.headersFor(url.origin)))
+    headers[name.toLowerCase()] = value;
   const { etag, lastModified } = options.validators ?? {};
   if (etag !== undefined) headers["if-none-match"] = etag;
   if (lastModified !== undefined) headers["if-modified-since"] = lastModified;
@@ -160,12 +158,6 @@ function get(
     const request = client.get(url, { headers, signal }, resolve);
     request.on("error", reject);
   });
-}
-
-function lowerKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
-  );
 }
 
 function header(

@@ -139,16 +139,6 @@ function fetched(
   };
 }
 
-/** Where a URL's sha256 is pinned: the config's `remote.sha256`, or the lock's `remote`. */
-interface Pin {
-  sha256: string;
-  /** The JSON or YAML file and the path of the pin in it. */
-  file: string | undefined;
-  path: (string | number)[];
-  /** How a message names it. */
-  what: string;
-}
-
 /**
  * The lock's recorded sha256 by URL, with `remote.lock`; none when the lock cannot be read (the
  * run reports that lock itself, when it reads the names).
@@ -162,12 +152,15 @@ function lockedHashes(settings: GenerateSettings): Record<string, string> {
   }
 }
 
-/** The pin of `url`: the config's over the lock's. */
+/**
+ * Where the sha256 of `url` is pinned, the config's `remote.sha256` over the lock's `remote`: the
+ * JSON or YAML file, the path of the pin in it, and how a message names it.
+ */
 function pinOf(
   url: string,
   settings: GenerateSettings,
   locked: Record<string, string>,
-): Pin | undefined {
+) {
   const pins = settings.remote.sha256;
   if (Object.hasOwn(pins, url))
     return {
@@ -247,7 +240,7 @@ async function fetchUnpinned(
 async function pinFailure(
   url: string,
   hash: string,
-  pin: Pin,
+  pin: NonNullable<ReturnType<typeof pinOf>>,
   cachedNote: string | undefined,
 ): Promise<SourceReadError> {
   const message = `the body of ${shownUrl(url)} ${cachedNote === undefined ? "as the server sent it or, after a 304 Not Modified, as the cache holds it" : "in the cache"} has sha256 ${hash}, not the ${pin.sha256} that ${pin.what} for it: nothing is generated from it (if the server's document changed on purpose, pin its new sha256; a cached copy that is not the pinned one is removed with the cache folder)`;

@@ -9,7 +9,7 @@ import { ConfigError } from "../config/error.js";
 import { matchesPattern } from "./glob.js";
 import { sha256Bytes } from "../identity.js";
 import { parseNameLock } from "../records/name-lock.js";
-import { loadModel, type LoadOptions } from "../../pipeline.js";
+import { loadModel } from "../../pipeline.js";
 import {
   listInputs,
   modelLoadOptions,
@@ -18,7 +18,7 @@ import {
 } from "./inputs.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
-import type { ApiModel, Diagnostic } from "../../model/types.js";
+import type { ApiModel } from "../../model/types.js";
 import { fetchRemoteInputs, type RemoteInputs } from "./remote-inputs.js";
 import { isUrlInput } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
@@ -38,21 +38,8 @@ export interface InputText {
   bytes?: Buffer;
 }
 
-/** A run's inputs, resolved: what to read, in which order, and how. */
-export interface ResolvedInputs {
-  /** Input files and URLs in the order given to the merge, files relative to baseDir. */
-  readonly inputFiles: string[];
-  /** Input patterns that matched no file. */
-  readonly diagnostics: Diagnostic[];
-  /** The URL inputs and remote `$ref`s, fetched. */
-  readonly remote: RemoteInputs;
-  /** The source cache the reading shares (a watch's, or one made for remote `$ref`s). */
-  readonly sources?: SourceCache;
-  /** Reads one input (a file, a URL, a `$ref`'d document, an overlay); throws a SourceReadError. */
-  read(absPath: string): InputText;
-  /** loadModel's options, reading through `read`. */
-  readonly load: LoadOptions;
-}
+/** A run's inputs, resolved: what to read, in which order, and how (see resolveInputs). */
+export type ResolvedInputs = Awaited<ReturnType<typeof resolveInputs>>;
 
 /** What the caller of {@link resolveInputs} may give; the rest is found here. */
 export interface ResolveInputsOptions {
@@ -69,12 +56,16 @@ export interface ResolveInputsOptions {
 
 /**
  * Resolves the inputs of `settings`: expands the patterns, fetches the URLs (and, with
- * allowExternalRefs, the remote `$ref`s the reading reaches), and gives one reader for all.
+ * allowExternalRefs, the remote `$ref`s the reading reaches), and gives one reader for all:
+ * `inputFiles` (files relative to baseDir, and URLs) in merge order, `diagnostics` of the
+ * patterns that matched no file, the `remote` documents fetched, the `sources` cache the reading
+ * shares (a watch's, or one made for remote `$ref`s), `read` (an input, a URL, a `$ref`'d document
+ * or an overlay; throws a SourceReadError), and loadModel's options reading through it (`load`).
  */
 export async function resolveInputs(
   settings: GenerateSettings,
   options: ResolveInputsOptions = {},
-): Promise<ResolvedInputs> {
+) {
   const at =
     options.revision !== undefined
       ? revisionInputs(settings, options.revision)

@@ -18,23 +18,7 @@ export function readSource(
  * it or its stat changed) and each parsed document by its text's hash, so a rebuild after one
  * spec changed parses that spec alone.
  */
-export interface SourceCache {
-  /** The file's text and the sha256 of its bytes; throws as {@link readSource} does. */
-  read(absPath: string, maxBytes: number): { text: string; hash: string };
-  /** `parse(text, file)` unless the same text was parsed under the same display name before. */
-  parse(
-    text: string,
-    file: string,
-    absPath: string,
-    parse: (text: string, file: string) => ParsedDocument[],
-  ): ParsedDocument[];
-  /** The watcher saw these paths change: read them again whatever their stat says. */
-  invalidate(paths: readonly string[]): void;
-  /** Counts since the last call; entries not used since then are dropped. */
-  endRun(): { read: number; reused: number; parsed: number; cached: number };
-  /** Absolute paths of every file the last ended run read or tried to read, sorted. */
-  lastRead(): string[];
-}
+export type SourceCache = ReturnType<typeof createSourceCache>;
 
 interface FileEntry {
   stamp: string;
@@ -43,14 +27,15 @@ interface FileEntry {
   used: boolean;
 }
 
-export function createSourceCache(): SourceCache {
+export function createSourceCache() {
   const files = new Map<string, FileEntry>();
   const parsed = new Map<string, { docs: ParsedDocument[]; used: boolean }>();
   let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
   let tried = new Set<string>();
   let lastRead: string[] = [];
   return {
-    read(absPath, maxBytes) {
+    /** The file's text and the sha256 of its bytes; throws as {@link readSource} does. */
+    read(absPath: string, maxBytes: number): { text: string; hash: string } {
       tried.add(absPath);
       // only a regular file within the limit may be reused; anything else is read (and refused)
       const s = statOf(absPath);
@@ -74,7 +59,13 @@ export function createSourceCache(): SourceCache {
       counts.read++;
       return entry;
     },
-    parse(text, file, absPath, parse) {
+    /** `parse(text, file)` unless the same text was parsed under the same display name before. */
+    parse(
+      text: string,
+      file: string,
+      absPath: string,
+      parse: (text: string, file: string) => ParsedDocument[],
+    ): ParsedDocument[] {
       const entry = files.get(absPath);
       const hash =
         entry && entry.text === text ? entry.hash : sha256Bytes(text);
@@ -90,9 +81,11 @@ export function createSourceCache(): SourceCache {
       counts.parsed++;
       return docs;
     },
-    invalidate(paths) {
+    /** The watcher saw these paths change: read them again whatever their stat says. */
+    invalidate(paths: readonly string[]) {
       for (const path of paths) files.delete(path);
     },
+    /** Counts since the last call; entries not used since then are dropped. */
     endRun() {
       for (const map of [files, parsed] as Map<string, { used: boolean }>[])
         for (const [key, entry] of map)
@@ -104,6 +97,7 @@ export function createSourceCache(): SourceCache {
       tried = new Set();
       return result;
     },
+    /** Absolute paths of every file the last ended run read or tried to read, sorted. */
     lastRead: () => lastRead,
   };
 }
