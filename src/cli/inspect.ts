@@ -6,7 +6,7 @@ import { plural } from "./report.js";
 import { resolve } from "node:path";
 import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
-import { codeFrame, frameLines } from "./diagnostic-format.js";
+import { codeFrame, frameLines, visible } from "./diagnostic-format.js";
 import { ConfigError } from "../workflow/config/error.js";
 import { loadInputs } from "../workflow/sources/resolve-inputs.js";
 import {
@@ -147,19 +147,21 @@ function scopesOf(endpoint: Endpoint): string[] {
 }
 
 function renderTable(model: ApiModel, baseDir: string): string {
-  const rows = model.endpoints.map((e) => [
-    e.method.toUpperCase(),
-    e.path,
-    e.name,
-    allParameters(e.parameters)
-      .map(
-        (p) =>
-          `${p.in === "path" ? "" : p.in + ":"}${p.name}${p.required ? "" : "?"}`,
-      )
-      .join(" "),
-    scopesOf(e).join(" "),
-    e.sources.map((s) => `${s.file}:${s.line}`).join(" "),
-  ]);
+  const rows = model.endpoints.map((e) =>
+    [
+      e.method.toUpperCase(),
+      e.path,
+      e.name,
+      allParameters(e.parameters)
+        .map(
+          (p) =>
+            `${p.in === "path" ? "" : p.in + ":"}${p.name}${p.required ? "" : "?"}`,
+        )
+        .join(" "),
+      scopesOf(e).join(" "),
+      e.sources.map((s) => `${s.file}:${s.line}`).join(" "),
+    ].map(visible),
+  );
   const header = ["METHOD", "PATH", "NAME", "PARAMETERS", "SCOPES", "SOURCES"];
   const widths = header.map((h, i) =>
     Math.min(
@@ -172,11 +174,11 @@ function renderTable(model: ApiModel, baseDir: string): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  let out = `${model.info.title} ${model.info.version}: ${plural(model.endpoints.length, "endpoint")}\n\n`;
+  let out = `${visible(`${model.info.title} ${model.info.version}`)}: ${plural(model.endpoints.length, "endpoint")}\n\n`;
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
   for (const d of model.diagnostics)
-    out += `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n${frameOf(d, baseDir)}`;
+    out += `${visible(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message.split("\n").map(visible).join("\n")}\n${frameOf(d, baseDir)}`;
   return out;
 }
 

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function apiloom(...args: string[]) {
@@ -148,4 +151,35 @@ describe("apiloom inspect", () => {
       expect(output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     },
   );
+});
+
+describe("apiloom inspect on a spec's control characters", () => {
+  it("prints them escaped: a spec's bytes never drive the terminal", () => {
+    const dir = mkdtempSync(join(tmpdir(), "inspect-escape-"));
+    const file = join(dir, "esc.json");
+    const esc = "\u001b]0;owned\u0007\u001b[2J";
+    writeFileSync(
+      file,
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: `t${esc}`, version: "1" },
+        paths: {
+          [`/a${esc}`]: {
+            get: {
+              operationId: `op${esc}`,
+              parameters: [{ name: `q${esc}`, in: "query" }],
+              responses: { "200": { description: "ok" } },
+            },
+          },
+        },
+      }),
+    );
+    const run = apiloom("inspect", file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("/a");
+    expect(run.stdout + run.stderr).not.toMatch(
+      /[\u0000-\u0008\u000b-\u001f\u007f]/,
+    );
+    expect(run.stdout).toContain("\\u001b");
+  });
 });
