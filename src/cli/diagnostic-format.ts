@@ -64,7 +64,7 @@ const WIDTH = 100;
 export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   // a URL input is shown by its URL (it has no file to frame from)
   const url = isUrlInput(d.file);
-  const abs = url ? d.file : resolve(ctx.baseDir, d.file);
+  const abs = inputPlace(d.file, ctx.baseDir);
   const shown = displayPath(ctx.cwd, abs);
   // the message quotes spec text and records read back: escaped, its line breaks kept
   const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message.split("\n").map(visible).join("\n")}`;
@@ -78,9 +78,14 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
     out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])
     out.push(
-      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, isUrlInput(rel.file) ? rel.file : resolve(ctx.baseDir, rel.file))}:${rel.line}:${rel.column}`,
+      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, inputPlace(rel.file, ctx.baseDir))}:${rel.line}:${rel.column}`,
     );
   return out.join("\n") + "\n";
+}
+
+/** Where an input is: a URL input as it is, a file resolved against `baseDir`. */
+export function inputPlace(file: string, baseDir: string): string {
+  return isUrlInput(file) ? file : resolve(baseDir, file);
 }
 
 export function severityLabel(

@@ -1,5 +1,4 @@
 import { displayPath } from "../model/source-url.js";
-import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";
@@ -7,6 +6,7 @@ import {
   codeFrame,
   githubData,
   githubProperty,
+  inputPlace,
   severityLabel,
   visible,
   type FormatContext,
@@ -78,7 +78,7 @@ export function formatChanges(
 }
 
 function where(ref: SourceRef, ctx: ReportContext): string {
-  return `${displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file))}:${ref.line}:${ref.column}`;
+  return `${displayPath(ctx.cwd, inputPlace(ref.file, ctx.baseDir))}:${ref.line}:${ref.column}`;
 }
 
 /** What the change touches in the user's names: `createSpecialEvent() · SpecialEvent.location · handlers.createSpecialEvent`. */
@@ -102,7 +102,7 @@ function text(changes: readonly Change[], ctx: ReportContext): string {
     out.push(head);
     if (c.severity === "info") continue;
     const lines = ref
-      ? ctx.lines(side, resolve(ctx.baseDir, ref.file))
+      ? ctx.lines(side, inputPlace(ref.file, ctx.baseDir))
       : undefined;
     if (ref && lines && ref.line >= 1 && ref.line <= lines.length)
       out.push(...codeFrame(lines, ref.line, ref.column, paint));
@@ -176,7 +176,7 @@ function annotation(c: Change, ctx: ReportContext): string {
   const props = [
     ...(ref
       ? [
-          `file=${githubProperty(displayPath(ctx.cwd, resolve(ctx.baseDir, ref.file)))}`,
+          `file=${githubProperty(displayPath(ctx.cwd, inputPlace(ref.file, ctx.baseDir)))}`,
           `line=${ref.line}`,
           `col=${ref.column}`,
         ]

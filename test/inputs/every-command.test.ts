@@ -187,6 +187,11 @@ describe.each(Object.keys(KINDS))("an input of kind %s", (kind) => {
       expect(diff.code).toBe(0);
       expect(diff.stdout).toContain(marker);
     }
+    // a change found in a URL input is placed at its URL, as it was given
+    if (kind === "url") {
+      const text = await run(["diff", "specs/other.yaml", "--to", ...inputs]);
+      expect(text.stdout).toMatch(new RegExp(`^${inputs[0]}:\\d+:\\d+: `, "m"));
+    }
   });
 
   it.runIf(KINDS[kind]!().path)(
