@@ -1,4 +1,4 @@
-import type { Endpoint } from "./types.js";
+import { PARAMETER_LOCATIONS, type Endpoint } from "./types.js";
 
 // Arrays the model keeps, made to their exact length: a speed device (docs/benchmark.md).
 
@@ -54,10 +54,8 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
   endpoint.nameCandidates = f(endpoint.nameCandidates);
   endpoint.tags = f(endpoint.tags);
   const { parameters } = endpoint;
-  parameters.path = f(parameters.path);
-  parameters.query = f(parameters.query);
-  parameters.header = f(parameters.header);
-  parameters.cookie = f(parameters.cookie);
+  for (const location of PARAMETER_LOCATIONS)
+    parameters[location] = f(parameters[location]);
   endpoint.responses = f(endpoint.responses);
   for (const response of endpoint.responses)
     response.content = f(response.content);
