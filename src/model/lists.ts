@@ -38,14 +38,9 @@ export function firstOfEach<T>(
 
 export const lowerCase = (text: string) => text.toLowerCase();
 
-/** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
-export function packed<T>(list: readonly T[]): T[] {
-  return list.slice();
-}
-
-/** A reader's endpoint with its lists {@link packed}, right after it is read. */
+/** A reader's endpoint with its lists copied without spare room, right after it is read. */
 export function packEndpoint(endpoint: Endpoint): Endpoint {
-  replaceLists(endpoint, packed);
+  replaceLists(endpoint, (list) => list.slice());
   return endpoint;
 }
 
