@@ -62,13 +62,11 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
 const NONE: readonly never[] = Object.freeze([]);
 const NO_EXTENSIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
-function orNone<T>(list: T[]): T[] {
-  return list.length === 0 ? (NONE as never[]) : list;
-}
-
 /** A finished endpoint's empty lists and `extensions` replaced by the shared frozen ones. */
 export function shareEmpties(endpoint: Endpoint): void {
-  replaceLists(endpoint, orNone);
+  replaceLists(endpoint, (list) =>
+    list.length === 0 ? (NONE as never[]) : list,
+  );
   const { extensions } = endpoint;
   if (
     Object.getPrototypeOf(extensions) === Object.prototype &&
