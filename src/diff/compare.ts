@@ -51,10 +51,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => {
-        for (const change of compareEndpoint(old, now, schemas))
-          out.push(change);
-      },
+      both: (old, now) => compareEndpoint(old, now, schemas, out),
       added: (now) =>
         recorder(out, endpointKey(now), names(now))(
           "operation-added",
@@ -137,12 +134,13 @@ function names(endpoint: Endpoint): GeneratedNames {
   return { function: endpoint.name, handler: endpoint.name };
 }
 
+/** An endpoint's changes, into `out`. */
 function compareEndpoint(
   old: Endpoint,
   now: Endpoint,
   schemas: SchemaDiff,
-): Change[] {
-  const out: Change[] = [];
+  out: Change[],
+): void {
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
@@ -269,7 +267,6 @@ function compareEndpoint(
     added: (status) => `${fn}() has a new ${status} response`,
   });
   compareSecurity(old, now, add);
-  return out;
 }
 
 /**
