@@ -74,10 +74,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => {
-        for (const change of compareWebhook(old, now, schemas))
-          out.push(change);
-      },
+      both: (old, now) => compareWebhook(old, now, schemas, out),
       added: (w) =>
         recorder(out, webhookKey(w), { handler: w.name })(
           "webhook-added",
@@ -280,13 +277,14 @@ const TURNED: Record<Breaks, Breaks> = {
   none: "none",
 };
 
-/** A webhook's payload, headers and answers, old and now. */
+/** A webhook's payload, headers and answers, old and now: its changes, into `out`. */
 function compareWebhook(
   old: Webhook,
   now: Webhook,
   schemas: SchemaDiff,
-): Change[] {
-  const out: Change[] = [];
+  out: Change[],
+): void {
+  const first = out.length;
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
   const add = recorder(out, webhookKey(now), { handler: now.name });
@@ -366,8 +364,7 @@ function compareWebhook(
       `${answer(status)} is no longer taken as ${media}`,
     added: (status) => `the webhook ${name} may now be answered ${status}`,
   });
-  for (const change of out) change.breaks = TURNED[change.breaks];
-  return out;
+  for (const change of out.slice(first)) change.breaks = TURNED[change.breaks];
 }
 
 /**
