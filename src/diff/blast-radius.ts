@@ -9,43 +9,10 @@ import {
 } from "ts-morph";
 import { compareCodeUnits } from "../model/order.js";
 import type { CallSite, Change } from "./change.js";
-import type { RuleId } from "./rules.js";
+import { CHANGE_RULES, type ChangeRule, type RuleId } from "./rules.js";
 
-/** Changes that break a call only when it sends the member (a removed or narrowed one). */
-const SENDS_MEMBER: ReadonlySet<RuleId> = new Set<RuleId>([
-  "request-property-removed",
-  "parameter-removed",
-  "request-enum-value-removed",
-  "request-type-changed",
-  "path-parameter-renamed",
-]);
-
-/** Changes that break a call only when it does not send the member (a newly required one). */
-const LACKS_MEMBER: ReadonlySet<RuleId> = new Set<RuleId>([
-  "required-request-property-added",
-  "required-parameter-added",
-  "request-property-became-required",
-  "parameter-became-required",
-  "request-body-added",
-  "request-body-became-required",
-]);
-
-/**
- * Changes that break code reading the member where its type is used: a result's property read
- * (`created.data.location`), a handler's use of a parameter or body member (`query?.cursor`).
- */
-const READS_MEMBER: ReadonlySet<RuleId> = new Set<RuleId>([
-  "response-property-removed",
-  "request-property-removed",
-  "parameter-removed",
-  "path-parameter-renamed",
-]);
-
-/** Changes that break every call of the function. */
-const EVERY_CALL: ReadonlySet<RuleId> = new Set<RuleId>([
-  "operation-removed",
-  "operation-renamed",
-]);
+/** The rules with their blast-radius fields (`calls`, `reads`), on every rule's type. */
+const RULES: Readonly<Record<RuleId, ChangeRule>> = CHANGE_RULES;
 
 /**
  * The blast radius (docs/diff.md): for each change that breaks a call, the calls of the client
@@ -58,7 +25,7 @@ export function attachCallSites(
 ): void {
   const relevant = changes.filter(
     (c) =>
-      (breaksCalls(c.rule) || READS_MEMBER.has(c.rule)) &&
+      (RULES[c.rule].calls || RULES[c.rule].reads) &&
       c.names.function !== undefined,
   );
   if (relevant.length === 0) return;
@@ -70,7 +37,7 @@ export function attachCallSites(
   const calls = new Map<string, { node: CallExpression; file: SourceFile }[]>();
   const readMembers = new Set(
     relevant
-      .filter((c) => READS_MEMBER.has(c.rule))
+      .filter((c) => RULES[c.rule].reads)
       .map(readMember)
       .filter((m) => m !== undefined),
   );
@@ -102,6 +69,7 @@ export function attachCallSites(
     }
   }
   for (const change of relevant) {
+    const { calls: breaks, reads: breaksReads } = RULES[change.rule];
     const member = change.rule.startsWith("request-body-")
       ? "body"
       : readMember(change);
@@ -125,21 +93,21 @@ export function attachCallSites(
         });
     };
     // a change only reads can see (a result's member) breaks no call
-    const uses = breaksCalls(change.rule)
+    const uses = breaks
       ? functionsOf(change).flatMap((f) => calls.get(f) ?? [])
       : [];
     for (const { node: call, file } of uses) {
       const sends = member !== undefined && sendsMember(call, member);
-      if (SENDS_MEMBER.has(change.rule) && !sends) continue;
+      if (breaks === "sends" && !sends) continue;
       // an argument of a type made from the function's own (a parameter, a call's result)
       // changes with it: tsc finds nothing missing there, nor can this
-      if (LACKS_MEMBER.has(change.rule) && (sends || opaque(call))) continue;
+      if (breaks === "lacks" && (sends || opaque(call))) continue;
       push(call, file, sends);
     }
-    if (EVERY_CALL.has(change.rule))
+    if (breaks === "every")
       for (const { node, file } of imports.get(change.names.function!) ?? [])
         push(node, file, false);
-    const read = READS_MEMBER.has(change.rule) ? readMember(change) : undefined;
+    const read = breaksReads ? readMember(change) : undefined;
     if (read !== undefined)
       for (const { node, file } of reads.get(read) ?? [])
         if (readsMemberOf(node, change.names.type, read))
@@ -147,12 +115,6 @@ export function attachCallSites(
     sites.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
     if (sites.length > 0) change.callSites = sites;
   }
-}
-
-function breaksCalls(rule: RuleId): boolean {
-  return (
-    EVERY_CALL.has(rule) || SENDS_MEMBER.has(rule) || LACKS_MEMBER.has(rule)
-  );
 }
 
 /** The member name a read of the change would use: the old name of a renamed one. */

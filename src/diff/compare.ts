@@ -51,10 +51,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => {
-        for (const change of compareEndpoint(old, now, schemas))
-          out.push(change);
-      },
+      both: (old, now) => compareEndpoint(old, now, schemas, out),
       added: (now) =>
         recorder(out, endpointKey(now), names(now))(
           "operation-added",
@@ -77,10 +74,7 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           old.sources[0],
           undefined,
         ),
-      both: (old, now) => {
-        for (const change of compareWebhook(old, now, schemas))
-          out.push(change);
-      },
+      both: (old, now) => compareWebhook(old, now, schemas, out),
       added: (w) =>
         recorder(out, webhookKey(w), { handler: w.name })(
           "webhook-added",
@@ -137,12 +131,13 @@ function names(endpoint: Endpoint): GeneratedNames {
   return { function: endpoint.name, handler: endpoint.name };
 }
 
+/** An endpoint's changes, into `out`. */
 function compareEndpoint(
   old: Endpoint,
   now: Endpoint,
   schemas: SchemaDiff,
-): Change[] {
-  const out: Change[] = [];
+  out: Change[],
+): void {
   const fn = now.name;
   const base = endpointTypeBase(now);
   const add = recorder(out, endpointKey(now), names(now));
@@ -269,7 +264,6 @@ function compareEndpoint(
     added: (status) => `${fn}() has a new ${status} response`,
   });
   compareSecurity(old, now, add);
-  return out;
 }
 
 /**
@@ -283,13 +277,14 @@ const TURNED: Record<Breaks, Breaks> = {
   none: "none",
 };
 
-/** A webhook's payload, headers and answers, old and now. */
+/** A webhook's payload, headers and answers, old and now: its changes, into `out`. */
 function compareWebhook(
   old: Webhook,
   now: Webhook,
   schemas: SchemaDiff,
-): Change[] {
-  const out: Change[] = [];
+  out: Change[],
+): void {
+  const first = out.length;
   const base = webhookTypeBase(now);
   const name = JSON.stringify(now.key);
   const add = recorder(out, webhookKey(now), { handler: now.name });
@@ -369,8 +364,7 @@ function compareWebhook(
       `${answer(status)} is no longer taken as ${media}`,
     added: (status) => `the webhook ${name} may now be answered ${status}`,
   });
-  for (const change of out) change.breaks = TURNED[change.breaks];
-  return out;
+  for (const change of out.slice(first)) change.breaks = TURNED[change.breaks];
 }
 
 /**

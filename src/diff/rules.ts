@@ -10,6 +10,13 @@ export type Breaks = PluginChangeRule["breaks"];
 export interface ChangeRule extends PluginChangeRule {
   /** One line for the docs' rules table. */
   summary: string;
+  /**
+   * The calls of the client function it breaks (the blast radius, blast-radius.ts): `every` one,
+   * one that `sends` the member (a removed or narrowed one), one that `lacks` it (newly required).
+   */
+  calls?: "every" | "sends" | "lacks";
+  /** It breaks code reading the member where its type is used (a result's, a handler's). */
+  reads?: true;
 }
 
 export const CHANGE_RULES = {
@@ -18,6 +25,7 @@ export const CHANGE_RULES = {
     breaks: "both",
     summary:
       "an endpoint is gone: its client function and its handler no longer exist",
+    calls: "every",
   },
   "operation-added": {
     severity: "info",
@@ -41,6 +49,7 @@ export const CHANGE_RULES = {
     breaks: "both",
     summary:
       "the generated function name changed (a new operationId with no name lock)",
+    calls: "every",
   },
   "path-parameter-renamed": {
     // the same endpoint on the wire, but the client's `path` argument is keyed by the name
@@ -48,17 +57,22 @@ export const CHANGE_RULES = {
     breaks: "clients",
     summary:
       "a path variable has a new name, same route shape: the same endpoint, but the client takes it under the new name",
+    calls: "sends",
+    reads: true,
   },
   "parameter-removed": {
     severity: "warning",
     breaks: "clients",
     summary:
       "a query, header or cookie parameter is gone: callers passing it no longer compile",
+    calls: "sends",
+    reads: true,
   },
   "required-parameter-added": {
     severity: "breaking",
     breaks: "clients",
     summary: "a new required parameter: existing calls do not send it",
+    calls: "lacks",
   },
   "optional-parameter-added": {
     severity: "info",
@@ -69,6 +83,7 @@ export const CHANGE_RULES = {
     severity: "breaking",
     breaks: "clients",
     summary: "an optional parameter is now required",
+    calls: "lacks",
   },
   "parameter-became-optional": {
     severity: "warning",
@@ -79,6 +94,7 @@ export const CHANGE_RULES = {
     severity: "breaking",
     breaks: "clients",
     summary: "a required request body where there was none",
+    calls: "lacks",
   },
   "request-body-removed": {
     severity: "warning",
@@ -89,6 +105,7 @@ export const CHANGE_RULES = {
     severity: "breaking",
     breaks: "clients",
     summary: "an optional request body is now required",
+    calls: "lacks",
   },
   "request-media-type-removed": {
     severity: "breaking",
@@ -115,6 +132,7 @@ export const CHANGE_RULES = {
     severity: "breaking",
     breaks: "clients",
     summary: "a new required property in a request body",
+    calls: "lacks",
   },
   "optional-request-property-added": {
     severity: "info",
@@ -126,11 +144,14 @@ export const CHANGE_RULES = {
     breaks: "both",
     summary:
       "a request property is gone: callers sending it and handlers reading it no longer compile",
+    calls: "sends",
+    reads: true,
   },
   "request-property-became-required": {
     severity: "breaking",
     breaks: "clients",
     summary: "an optional request property is now required",
+    calls: "lacks",
   },
   "request-property-became-optional": {
     severity: "warning",
@@ -142,11 +163,13 @@ export const CHANGE_RULES = {
     breaks: "clients",
     summary:
       "a parameter's or request property's type changed or narrowed (null no longer allowed)",
+    calls: "sends",
   },
   "request-enum-value-removed": {
     severity: "breaking",
     breaks: "clients",
     summary: "a value a request could send is no longer allowed",
+    calls: "sends",
   },
   "request-enum-value-added": {
     severity: "warning",
@@ -157,6 +180,7 @@ export const CHANGE_RULES = {
     severity: "breaking",
     breaks: "clients",
     summary: "a response property is gone",
+    reads: true,
   },
   "response-property-became-optional": {
     severity: "breaking",

@@ -167,9 +167,7 @@ export class SchemaDiff {
         add("request-type-changed", `is now limited to ${listValues(valuesB)}`);
     }
 
-    if (viewA && viewB)
-      for (const change of this.compareObjects(direction, viewA, viewB, site))
-        out.push(change);
+    if (viewA && viewB) this.compareObjects(direction, viewA, viewB, site, out);
     if (ra.items && rb.items)
       out.push(
         ...this.compare(direction, ra.items, rb.items, {
@@ -180,13 +178,14 @@ export class SchemaDiff {
     return out;
   }
 
+  /** The changes of the objects' members, into `out`. */
   private compareObjects(
     direction: Direction,
     a: ObjectView,
     b: ObjectView,
     site: Site,
-  ): SchemaChange[] {
-    const out: SchemaChange[] = [];
+    out: SchemaChange[],
+  ): void {
     const member = (name: string): Site => ({
       ...site,
       member: [...site.member, name],
@@ -222,7 +221,6 @@ export class SchemaDiff {
         required ? "was added, required" : "was added",
       );
     }
-    return out;
   }
 
   /** The schema's members with its `allOf` members' folded in; undefined when it has none. */

@@ -1,10 +1,11 @@
-import type {
-  Endpoint,
-  EndpointParameters,
-  HttpMethod,
-  Parameter,
-  ParameterLocation,
-  SourceRef,
+import {
+  PARAMETER_LOCATIONS,
+  type Endpoint,
+  type EndpointParameters,
+  type HttpMethod,
+  type Parameter,
+  type ParameterLocation,
+  type SourceRef,
 } from "./types.js";
 
 /** Fills an endpoint's defaults so readers only state what their source says. */
@@ -49,14 +50,9 @@ export function createParameter(
   };
 }
 
-/** Every parameter of an endpoint, path, query, header, cookie. */
+/** Every parameter of an endpoint, by location in PARAMETER_LOCATIONS order. */
 export function allParameters(parameters: EndpointParameters): Parameter[] {
-  return [
-    ...parameters.path,
-    ...parameters.query,
-    ...parameters.header,
-    ...parameters.cookie,
-  ];
+  return PARAMETER_LOCATIONS.flatMap((location) => parameters[location]);
 }
 
 /** The name parameters of one location are matched by: a header's case aside (RFC 9110 §5.1). */

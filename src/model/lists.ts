@@ -1,4 +1,4 @@
-import type { Endpoint } from "./types.js";
+import { PARAMETER_LOCATIONS, type Endpoint } from "./types.js";
 
 // Arrays the model keeps, made to their exact length: a speed device (docs/benchmark.md).
 
@@ -38,14 +38,9 @@ export function firstOfEach<T>(
 
 export const lowerCase = (text: string) => text.toLowerCase();
 
-/** A copy of `list` without spare room (for a list built by `push` that the model keeps). */
-export function packed<T>(list: readonly T[]): T[] {
-  return list.slice();
-}
-
-/** A reader's endpoint with its lists {@link packed}, right after it is read. */
+/** A reader's endpoint with its lists copied without spare room, right after it is read. */
 export function packEndpoint(endpoint: Endpoint): Endpoint {
-  replaceLists(endpoint, packed);
+  replaceLists(endpoint, (list) => list.slice());
   return endpoint;
 }
 
@@ -54,10 +49,8 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
   endpoint.nameCandidates = f(endpoint.nameCandidates);
   endpoint.tags = f(endpoint.tags);
   const { parameters } = endpoint;
-  parameters.path = f(parameters.path);
-  parameters.query = f(parameters.query);
-  parameters.header = f(parameters.header);
-  parameters.cookie = f(parameters.cookie);
+  for (const location of PARAMETER_LOCATIONS)
+    parameters[location] = f(parameters[location]);
   endpoint.responses = f(endpoint.responses);
   for (const response of endpoint.responses)
     response.content = f(response.content);
@@ -69,13 +62,11 @@ function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
 const NONE: readonly never[] = Object.freeze([]);
 const NO_EXTENSIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
-function orNone<T>(list: T[]): T[] {
-  return list.length === 0 ? (NONE as never[]) : list;
-}
-
 /** A finished endpoint's empty lists and `extensions` replaced by the shared frozen ones. */
 export function shareEmpties(endpoint: Endpoint): void {
-  replaceLists(endpoint, orNone);
+  replaceLists(endpoint, (list) =>
+    list.length === 0 ? (NONE as never[]) : list,
+  );
   const { extensions } = endpoint;
   if (
     Object.getPrototypeOf(extensions) === Object.prototype &&

@@ -5,7 +5,7 @@ import type {
   Serialization,
 } from "./types.js";
 
-/** The styles each location allows (OpenAPI 3.1 §4.8.12.4 Style Values). */
+/** The styles each location allows, its default first (OpenAPI 3.1 §4.8.12.4 Style Values). */
 export const LOCATION_STYLES: Readonly<
   Record<ParameterLocation, readonly ParameterStyle[]>
 > = {
@@ -24,7 +24,7 @@ export function isLocationStyle(
 
 /** A parameter's (or url-encoded form field's) style when none is given (OpenAPI 3.1 §4.8.12.4). */
 export function defaultStyle(location: ParameterLocation): ParameterStyle {
-  return location === "query" || location === "cookie" ? "form" : "simple";
+  return LOCATION_STYLES[location][0]!;
 }
 
 /** True for `form` (and `deepObject`, which has no other meaning). */

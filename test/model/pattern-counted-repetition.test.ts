@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   countsMultiply,
-  surelySafe,
+  backtracking,
 } from "../../src/model/patterns/ambiguity.js";
 import { patternGuard } from "../../src/model/patterns/safety.js";
 import { patternTree } from "../../src/model/patterns/sets.js";
@@ -85,7 +85,7 @@ describe("counted repetitions", () => {
   it.each(["^(a|a?){25}$", "^(a?){30}a{30}$", "^(\\w+,?){0,50}$"])(
     "%s is not called safe: the validators run it in linear time",
     (pattern) => {
-      expect(surelySafe(pattern)).toBe(false);
+      expect(backtracking(pattern) === "linear").toBe(false);
       // decided without recheck, whose automaton checker ran for minutes on the last one
       const guard = patternGuard(pattern);
       expect(guard.kind).toBe("linear");
@@ -102,7 +102,7 @@ describe("counted repetitions", () => {
     "^([0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?)$",
     "^(?:ab|a){0,20}$",
   ])("%s, whose counts do not multiply, is still a RegExp", (pattern) => {
-    expect(surelySafe(pattern)).toBe(true);
+    expect(backtracking(pattern) === "linear").toBe(true);
     expect(patternGuard(pattern).kind).toBe("regexp");
   });
 
@@ -227,7 +227,7 @@ describe("counted repetitions of Unicode properties", () => {
     "%s, whose counts do not multiply, is a RegExp, decided without recheck",
     (pattern) => {
       expect(countedRepetitionsMultiply(pattern, "u")).toBe(false);
-      expect(surelySafe(pattern)).toBe(true);
+      expect(backtracking(pattern) === "linear").toBe(true);
       expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
     },
   );
@@ -251,7 +251,7 @@ describe("counted repetitions of Unicode properties", () => {
     "^(\\p{sc=Han}|[à-ÿ]){20}$",
   ])("%s multiplies: the validators run it in linear time", (pattern) => {
     expect(countedRepetitionsMultiply(pattern, "u")).toBe(true);
-    expect(surelySafe(pattern)).toBe(false);
+    expect(backtracking(pattern) === "linear").toBe(false);
     const guard = patternGuard(pattern);
     expect(guard.kind).toBe("linear");
     expect(guard.kind === "linear" && guard.risk.complexity).toBe(

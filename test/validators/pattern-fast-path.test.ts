@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/ingest/load.js";
-import { surelySafe } from "../../src/model/patterns/ambiguity.js";
+import { backtracking } from "../../src/model/patterns/ambiguity.js";
 import { patternFlags } from "../../src/model/patterns/flags.js";
 import { patternGuard } from "../../src/model/patterns/safety.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
@@ -105,7 +105,7 @@ describe("the pattern fast path", () => {
     let decided = 0;
     fc.assert(
       fc.property(patternArb, (pattern) => {
-        if (!surelySafe(pattern)) return;
+        if (backtracking(pattern) !== "linear") return;
         decided++;
         expect(recheckSafe(pattern), pattern).toBe(true);
       }),
@@ -129,7 +129,7 @@ describe("the pattern fast path", () => {
       let decided = 0;
       fc.assert(
         fc.property(propertyArb, (pattern) => {
-          if (!surelySafe(pattern)) return;
+          if (backtracking(pattern) !== "linear") return;
           expect(recheckSafe(pattern), pattern).toBe(true);
           decided++;
         }),
@@ -146,7 +146,7 @@ describe("the pattern fast path", () => {
   it("decides a pattern without * or + whose property recheck cannot read", () => {
     const pattern = "^\\p{sc=Kawi}{1,3}$";
     expect(recheckRisk(pattern, "u", true)).toEqual({ complexity: "unknown" });
-    expect(surelySafe(pattern)).toBe(true);
+    expect(backtracking(pattern) === "linear").toBe(true);
     expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
   });
 
@@ -161,7 +161,7 @@ describe("the pattern fast path", () => {
   ])(
     "decides %s, too many copies to build, by its counts read as * and +",
     (pattern) => {
-      expect(surelySafe(pattern)).toBe(true);
+      expect(backtracking(pattern) === "linear").toBe(true);
       expect(recheckSafe(pattern)).toBe(true);
       expect(patternGuard(pattern)).toEqual({ kind: "regexp", flags: "u" });
     },
@@ -180,7 +180,7 @@ describe("the pattern fast path", () => {
     "^\\S+@\\S+\\.\\S+$",
     "[a-z]+_token_[0-9]+",
   ])("leaves %s, which backtracks, to recheck", (pattern) => {
-    expect(surelySafe(pattern)).toBe(false);
+    expect(backtracking(pattern) === "linear").toBe(false);
     expect(recheckSafe(pattern)).toBe(false);
   });
 });
@@ -240,7 +240,7 @@ function compare(patterns: readonly string[]) {
   const decided: string[] = [];
   for (const pattern of patterns) {
     if (patternFlags(pattern) !== "u") continue;
-    if (!surelySafe(pattern)) continue;
+    if (backtracking(pattern) !== "linear") continue;
     decided.push(pattern);
     expect(recheckSafe(pattern), pattern).toBe(true);
   }

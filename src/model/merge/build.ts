@@ -1,5 +1,5 @@
 import { mergeDocuments } from "./merge.js";
-import { assignNames, type NamingOptions } from "./naming.js";
+import { assignNames, endpointKey, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathVariables, sortByTemplate } from "../path-template.js";
 import { allParameters } from "../factories.js";
@@ -180,7 +180,7 @@ function declareTemplateVariables(
   sortByTemplate(path, endpoint.path);
   reporter.report(
     "model/undeclared-path-parameter",
-    `${endpoint.method.toUpperCase()} ${endpoint.path}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
+    `${endpointKey(endpoint)}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
     at,
   );
 }
@@ -206,7 +206,7 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
   const names = untyped.map((p) => `${p.in} '${p.name}'`).join(", ");
   reporter.report(
     "model/untyped-parameter",
-    `${endpoint.method.toUpperCase()} ${endpoint.path}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
+    `${endpointKey(endpoint)}: no source gives a type for ${names}; the client takes ${untyped.length === 1 ? "it" : "them"} as string | number (sent as text) and the server hands ${untyped.length === 1 ? "it" : "them"} over as string`,
     untyped[0]!.sources[0] ?? endpoint.sources[0]!,
   );
 }
@@ -246,7 +246,7 @@ function reportTextBodies(
   endpoint: Endpoint,
   schemas: Readonly<Record<string, NamedSchema>>,
   reporter: ModelReporter,
-  what = `${endpoint.method.toUpperCase()} ${endpoint.path}`,
+  what = endpointKey(endpoint),
 ): void {
   const body = endpoint.requestBody;
   if (!body) return;
@@ -303,7 +303,7 @@ function dropInvalidTemplates(
       if (problem === undefined) return true;
       reporter.report(
         "model/invalid-path-template",
-        `${endpoint.method.toUpperCase()} ${endpoint.path}: ${problem}; the endpoint is left out`,
+        `${endpointKey(endpoint)}: ${problem}; the endpoint is left out`,
         endpoint.sources[0]!,
       );
       return false;
@@ -326,7 +326,7 @@ function dropUnusedPathParameters(
   for (const parameter of unused) {
     reporter.report(
       "model/unused-path-parameter",
-      `${endpoint.method.toUpperCase()} ${endpoint.path}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
+      `${endpointKey(endpoint)}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
       parameter.sources[0] ?? endpoint.sources[0]!,
     );
   }

@@ -30,10 +30,6 @@ export function backtracking(
   return verdictOf(tree, new WorkBudget());
 }
 
-export function surelySafe(pattern: string, flags: "u" | "" = "u"): boolean {
-  return backtracking(pattern, flags) === "linear";
-}
-
 function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
   try {
     if (countsMultiply(tree, budget)) return "exponential";

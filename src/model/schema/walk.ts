@@ -73,10 +73,7 @@ const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
 const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
 
 export function isSubSchema(value: unknown): value is SubSchema {
-  return (
-    typeof value === "boolean" ||
-    (typeof value === "object" && value !== null && !Array.isArray(value))
-  );
+  return typeof value === "boolean" || isMap(value);
 }
 
 /** A plain object (not an array): what a map keyword (`properties`, `$defs`) holds. */
