@@ -1,11 +1,10 @@
-import {
-  PARAMETER_LOCATIONS,
-  type Endpoint,
-  type EndpointParameters,
-  type HttpMethod,
-  type Parameter,
-  type ParameterLocation,
-  type SourceRef,
+import type {
+  Endpoint,
+  EndpointParameters,
+  HttpMethod,
+  Parameter,
+  ParameterLocation,
+  SourceRef,
 } from "./types.js";
 
 /** Fills an endpoint's defaults so readers only state what their source says. */
@@ -50,9 +49,14 @@ export function createParameter(
   };
 }
 
-/** Every parameter of an endpoint, by location in PARAMETER_LOCATIONS order. */
+/** Every parameter of an endpoint, path, query, header, cookie (spread, not a flatMap: hot in every emitter). */
 export function allParameters(parameters: EndpointParameters): Parameter[] {
-  return PARAMETER_LOCATIONS.flatMap((location) => parameters[location]);
+  return [
+    ...parameters.path,
+    ...parameters.query,
+    ...parameters.header,
+    ...parameters.cookie,
+  ];
 }
 
 /** The name parameters of one location are matched by: a header's case aside (RFC 9110 §5.1). */

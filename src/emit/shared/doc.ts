@@ -69,6 +69,8 @@ export function breaks(doc: Doc): boolean {
 
 /** Columns a text takes as prettier counts them: wide ones two, control and combining ones none. */
 export function textWidth(text: string): number {
+  // most texts are printable ASCII: the RegExp scans them faster than a loop
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -85,6 +87,8 @@ export function textWidth(text: string): number {
   }
   return n;
 }
+
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 /** The wide code points, as pairs of first and last. */
 const WIDE = [
@@ -167,11 +171,6 @@ export function print(
   const modes: Mode[] = [BREAK];
   const docs: Doc[] = [doc];
   let top = 1;
-  const push = (indent: number, mode: Mode, doc: Doc) => {
-    indents[top] = indent;
-    modes[top] = mode;
-    docs[top++] = doc;
-  };
   const out: string[] = [];
   let column = at.column ?? at.indent ?? 0;
   // a newline's indentation and flat lines' spaces, written only once text follows (no line
@@ -201,17 +200,25 @@ export function print(
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) push(ind, mode, d[i]!);
+      for (let i = d.length - 1; i >= 0; i--) {
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = d[i]!;
+      }
       continue;
     }
     const node = d as Exclude<Doc, string | Doc[]>;
     switch (node.kind) {
       case "indent":
       case "align":
-        push(ind + (node.kind === "indent" ? 2 : node.by), mode, node.contents);
+        indents[top] = ind + (node.kind === "indent" ? 2 : node.by);
+        modes[top] = mode;
+        docs[top++] = node.contents;
         break;
       case "ifBreak":
-        push(ind, mode, mode === BREAK ? node.broken : node.flat);
+        indents[top] = ind;
+        modes[top] = mode;
+        docs[top++] = mode === BREAK ? node.broken : node.flat;
         break;
       case "line":
         if (mode === FLAT && !node.hard) {
@@ -253,7 +260,9 @@ export function print(
               break;
             }
         }
-        push(ind, chosenMode, chosen);
+        indents[top] = ind;
+        modes[top] = chosenMode;
+        docs[top++] = chosen;
         break;
       }
     }
@@ -304,16 +313,14 @@ function fits(
   // a flat line's space counts only once text follows it on the line
   let pendingSpace = false;
   let top = 0;
-  const push = (mode: Mode, doc: Doc) => {
-    fitModes[top] = mode;
-    fitDocs[top++] = doc;
-  };
-  push(mode, next);
+  fitModes[top] = mode;
+  fitDocs[top++] = next;
   while (room >= 0) {
     if (top === 0) {
       if (restIndex === 0) return true;
       restIndex--;
-      push(restModes[restIndex]!, restDocs[restIndex]!);
+      fitModes[top] = restModes[restIndex]!;
+      fitDocs[top++] = restDocs[restIndex]!;
       continue;
     }
     top--;
@@ -329,24 +336,30 @@ function fits(
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) push(m, d[i]!);
+      for (let i = d.length - 1; i >= 0; i--) {
+        fitModes[top] = m;
+        fitDocs[top++] = d[i]!;
+      }
       continue;
     }
     const node = d as Exclude<Doc, string | Doc[]>;
     switch (node.kind) {
       case "indent":
       case "align":
-        push(m, node.contents);
+        fitModes[top] = m;
+        fitDocs[top++] = node.contents;
         break;
       case "ifBreak":
-        push(m, m === BREAK ? node.broken : node.flat);
+        fitModes[top] = m;
+        fitDocs[top++] = m === BREAK ? node.broken : node.flat;
         break;
       case "line":
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
         break;
       case "group":
-        push(node.broken ? BREAK : m, node.contents);
+        fitModes[top] = node.broken ? BREAK : m;
+        fitDocs[top++] = node.contents;
         break;
     }
   }
