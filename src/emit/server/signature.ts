@@ -1,12 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
-import type {
-  ApiModel,
-  Endpoint,
-  MediaContent,
-  Schema,
-} from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import {
-  allParameters,
   isMap,
   isSubSchema,
   schemaRefName,
@@ -134,55 +128,129 @@ interface NamedRun {
 }
 
 /**
- * The text of everything that shapes an endpoint's handler type (writeCanonical's), collecting
- * the names its schemas reference; the schemas without their documentation keywords.
+ * Writes writeCanonical's text of this object without making it (a speed device), collecting the
+ * names its schemas reference:
+ *
+ *     { params: [{ name, in, required, schema, style, explode, collectionFormat, contentType }],
+ *       body: requestBody && { required, content: [{ mediaType, schema }] },
+ *       responses: [{ status, content: [{ mediaType, schema }],
+ *                     headers: [[lowercased name, schema, true when required]] }] }
+ *
+ * The schemas are written without their documentation keywords (writeSchema).
  */
 function writeShape(
   endpoint: Endpoint,
   refs: Set<string>,
   out: string[],
 ): void {
-  const slot = (schema: Schema | undefined) =>
-    schema && new SchemaSlot(schema, refs);
-  const content = (list: readonly MediaContent[]) =>
-    list.map((c) => ({
-      itemSchema: slot(c.itemSchema),
-      mediaType: c.mediaType,
-      schema: slot(c.schema),
-    }));
   const body = endpoint.requestBody;
-  const shape = {
-    body: body && { content: content(body.content), required: body.required },
-    params: allParameters(endpoint.parameters).map((p) => ({
-      collectionFormat: p.collectionFormat,
-      contentType: p.contentType,
-      explode: p.explode,
-      in: p.in,
-      name: p.name,
-      required: p.required,
-      schema: slot(p.schema),
-      style: p.style,
-    })),
-    responses: endpoint.responses.map((r) => ({
-      content: content(r.content),
+  out.push("{");
+  if (body !== undefined) {
+    out.push('"body":');
+    if (!body) writeCanonical(body, out);
+    else {
+      out.push('{"content":');
+      writeContent(body.content, refs, out);
+      member(out, ',"required":', body.required);
+      out.push("}");
+    }
+    out.push(",");
+  }
+  out.push('"params":[');
+  let first = true;
+  for (let l = 0; l < PARAMETER_LISTS.length; l++) {
+    const list = endpoint.parameters[PARAMETER_LISTS[l]!];
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      if (!first) out.push(",");
+      first = false;
+      // the members in sorted order; the first one written opens the object
+      const at = out.length;
+      member(out, ',"collectionFormat":', p.collectionFormat);
+      member(out, ',"contentType":', p.contentType);
+      member(out, ',"explode":', p.explode);
+      member(out, ',"in":', p.in);
+      member(out, ',"name":', p.name);
+      member(out, ',"required":', p.required);
+      if (p.schema !== undefined) {
+        out.push(',"schema":');
+        writeSchema(p.schema, refs, out);
+      }
+      member(out, ',"style":', p.style);
+      closeObject(out, at);
+    }
+  }
+  out.push('],"responses":[');
+  for (let i = 0; i < endpoint.responses.length; i++) {
+    const r = endpoint.responses[i]!;
+    if (i > 0) out.push(",");
+    out.push('{"content":');
+    writeContent(r.content, refs, out);
+    out.push(',"headers":[');
+    const headers = r.headers ?? {};
+    let j = 0;
+    for (const name of Object.keys(headers)) {
+      const h = headers[name]!;
+      if (j++ > 0) out.push(",");
+      out.push("[", JSON.stringify(name.toLowerCase()), ",");
+      if (h.schema === undefined) out.push("null");
+      else writeSchema(h.schema, refs, out);
       // `true` only when required: hashes of contracts without required headers stay as they were
-      headers: Object.entries(r.headers ?? {}).map(([name, h]) =>
-        h.required
-          ? [name.toLowerCase(), slot(h.schema), true]
-          : [name.toLowerCase(), slot(h.schema)],
-      ),
-      status: r.status,
-    })),
-  };
-  writeCanonical(shape, out);
+      out.push(h.required ? ",true]" : "]");
+    }
+    out.push("]");
+    member(out, ',"status":', r.status);
+    out.push("}");
+  }
+  out.push("]}");
 }
 
-/** A schema of the shape: writeCanonical writes it with writeSchema. */
-class SchemaSlot {
-  constructor(
-    readonly schema: Schema,
-    readonly refs: Set<string>,
-  ) {}
+const PARAMETER_LISTS = ["path", "query", "header", "cookie"] as const;
+
+/** `[{"mediaType":…,"schema":…}, …]`: a body's or a response's media types. */
+function writeContent(
+  content: readonly {
+    mediaType: string;
+    schema?: Schema;
+    itemSchema?: Schema;
+  }[],
+  refs: Set<string>,
+  out: string[],
+): void {
+  out.push("[");
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i]!;
+    if (i > 0) out.push(",");
+    const at = out.length;
+    // OpenAPI 3.2's item schema, when there is one (keys sorted: it comes first)
+    if (c.itemSchema !== undefined) {
+      out.push(',"itemSchema":');
+      writeSchema(c.itemSchema, refs, out);
+    }
+    member(out, ',"mediaType":', c.mediaType);
+    if (c.schema !== undefined) {
+      out.push(',"schema":');
+      writeSchema(c.schema, refs, out);
+    }
+    closeObject(out, at);
+  }
+  out.push("]");
+}
+
+/** `,"key":` and the value's canonical text, unless the value is undefined (a dropped member). */
+function member(out: string[], key: string, value: unknown): void {
+  if (value === undefined) return;
+  out.push(key);
+  writeCanonical(value, out);
+}
+
+/** Braces around the members written from `at` on (each began with a comma): `{}` when none. */
+function closeObject(out: string[], at: number): void {
+  if (out.length === at) out.push("{}");
+  else {
+    out[at] = "{" + out[at]!.slice(1);
+    out.push("}");
+  }
 }
 
 /** writeSchema's text of a schema and the names it references (for the tests). */
@@ -246,8 +314,6 @@ function writeSub(item: unknown, refs: Set<string>, out: string[]): void {
 
 /** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
 function writeCanonical(value: unknown, out: string[]): void {
-  if (value instanceof SchemaSlot)
-    return writeSchema(value.schema, value.refs, out);
   if (Array.isArray(value)) {
     out.push("[");
     for (let i = 0; i < value.length; i++) {
