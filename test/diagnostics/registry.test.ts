@@ -34,8 +34,8 @@ interface Use {
 
 /**
  * The codes src/ names, read from its text: full literals (`"merge/schema-conflict"`), and the
- * codes the readers name without their prefix, `reading.code("ref-cycle")` and
- * `reading.report("invalid-tag", …)`: in openapi-common/ they stand for `swagger2/ref-cycle` and
+ * codes the readers name without their prefix, `reading.code("ref-cycle")`,
+ * `reading.report("invalid-tag", …)` and paths.ts' `skip("invalid-operation", …)`: in openapi-common/ they stand for `swagger2/ref-cycle` and
  * `openapi3/ref-cycle`, in swagger2/ or openapi3/ for that reader's code.
  * Every report call takes a DiagnosticCode, so tsc has already refused any code not registered
  * and the severity is the registry's by construction; what the text can still tell is whether
@@ -44,7 +44,7 @@ interface Use {
 function usesInSource(): Use[] {
   const uses: Use[] = [];
   const full = new RegExp(`"((?:${PREFIXES.join("|")})/[a-z0-9-]+)"`, "g");
-  const shared = /\.(?:code\(\s*|report\(\s*)"([a-z0-9-]+)"/g;
+  const shared = /(?:\.code\(|\.report\(|\bskip\()\s*"([a-z0-9-]+)"/g;
   for (const file of sourceFiles("src")) {
     const text = readFileSync(file, "utf8");
     const rel = relative(".", file);
