@@ -1,4 +1,5 @@
-import { RegExpParser, type AST } from "@eslint-community/regexpp";
+import { createRequire } from "node:module";
+import type { AST, RegExpParser } from "@eslint-community/regexpp";
 
 /**
  * The one parse tree of a JSON Schema `pattern` (ECMA-262, with or without `u`), read by regexpp:
@@ -60,14 +61,23 @@ export class UnreadSyntax extends Error {}
 /** Groups nested deeper than this are not read: the reader's recursion has a bound. */
 export const MAX_NESTING = 100;
 
-const parser = new RegExpParser();
+let parser: RegExpParser | undefined;
+
+/** regexpp's parser, loaded when a pattern is first read. */
+function regexpp(): RegExpParser {
+  if (parser) return parser;
+  const { RegExpParser } = createRequire(import.meta.url)(
+    "@eslint-community/regexpp",
+  ) as typeof import("@eslint-community/regexpp");
+  return (parser = new RegExpParser());
+}
 
 /** Throws {@link UnreadSyntax}, or regexpp's SyntaxError for a pattern no RegExp compiles. */
 export function readPattern(pattern: string, flags: "u" | ""): PatternSyntax {
   const unicode = flags === "u";
   let ast: AST.Pattern;
   try {
-    ast = parser.parsePattern(pattern, 0, pattern.length, { unicode });
+    ast = regexpp().parsePattern(pattern, 0, pattern.length, { unicode });
   } catch (error) {
     // a pattern that compiles overflows regexpp's recursion only by its nesting
     if (error instanceof RangeError) throw nestedTooDeep();
