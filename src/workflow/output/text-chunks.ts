@@ -39,7 +39,11 @@ export class TextFileSink {
     private readonly hash?: Hash,
   ) {
     this.fd = openSync(path, flag);
-    this.buffer = Buffer.allocUnsafe(3 * CHUNK);
+    // the shared buffer, unless another sink holds it (a streamed file's maker writing a file)
+    this.buffer = scratchTaken
+      ? Buffer.allocUnsafe(3 * CHUNK)
+      : scratchFor(CHUNK);
+    scratchTaken = true;
   }
 
   write(piece: string): void {
@@ -70,6 +74,7 @@ export class TextFileSink {
   /** Closes the file, leaving the rest unwritten. */
   close(): void {
     if (this.fd === undefined) return;
+    if (this.buffer === scratch) scratchTaken = false;
     const fd = this.fd;
     this.fd = undefined;
     closeSync(fd);
@@ -137,12 +142,26 @@ export function updateWithText(hash: Hash, text: string): Hash {
   return hash;
 }
 
+// the buffer of TextFileSink and sameUtf8, reused: one slice's UTF-8 at most
+let scratch: Buffer | undefined;
+let scratchTaken = false;
+
+function scratchFor(units: number): Buffer {
+  const need = 3 * units;
+  if (scratch === undefined || scratch.length < need)
+    scratch = Buffer.allocUnsafe(need);
+  return scratch;
+}
+
 /**
  * Whether `bytes` are exactly the UTF-8 of `text` (bytes, not decoded text: a file with invalid
  * UTF-8 must not pass for the same text), compared a slice at a time in place.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
-  const buffer = Buffer.allocUnsafe(3 * Math.min(text.length, CHUNK));
+  const units = Math.min(text.length, CHUNK);
+  const buffer = scratchTaken
+    ? Buffer.allocUnsafe(3 * units)
+    : scratchFor(units);
   let at = 0;
   for (const chunk of textChunks(text)) {
     const n = buffer.write(chunk, 0, "utf8");

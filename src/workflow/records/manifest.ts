@@ -27,10 +27,19 @@ export function sha256(text: string): string {
   return updateWithText(createHash("sha256"), text).digest("hex");
 }
 
-/** sha256 of a generated file's contents (an early-staged file's, as staged). */
+/** sha256 of a generated file's contents, hashed once per file object and contents. */
 export function fileHash(file: GeneratedFile): string {
-  return stagedText(file)?.hash ?? sha256(file.contents);
+  const early = stagedText(file);
+  if (early) return early.hash;
+  const known = HASHES.get(file);
+  if (known !== undefined && known.contents === file.contents)
+    return known.hash;
+  const hash = sha256(file.contents);
+  HASHES.set(file, { contents: file.contents, hash });
+  return hash;
 }
+
+const HASHES = new WeakMap<GeneratedFile, { contents: string; hash: string }>();
 
 export function sameAsStaged(bytes: Uint8Array, staged: StagedText): boolean {
   return bytes.length === staged.bytes && sha256Bytes(bytes) === staged.hash;
