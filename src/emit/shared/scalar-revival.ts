@@ -2,7 +2,7 @@ import type { GeneratedFile } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 import { isInt64, isRevivableDate } from "../../model/schema/scalars.js";
 import { runtimeFile, templateText, TemplateError } from "../templates.js";
-import { stringLiteral } from "./literals.js";
+import { PRINT_WIDTH, stringLiteral } from "./literals.js";
 import {
   scalarPlans,
   WEBHOOK_PREFIX,
@@ -100,7 +100,7 @@ function scalarPlansFile(
   const literal = stringLiteral(JSON.stringify(plans));
   const head = "export const PLANS: Plans = JSON.parse(";
   const call =
-    head.length + literal.length + 2 <= 80
+    head.length + literal.length + 2 <= PRINT_WIDTH
       ? `${head}${literal});`
       : `${head}\n  ${literal},\n);`;
   const text = templateText("shared", "scalar-plans.ts", templatesDir);

@@ -85,14 +85,11 @@ export function wireStyle(
 export function encodingStyle(
   encoding: Encoding,
 ): WireStyle & { headers?: Record<string, string> } {
-  const out: WireStyle & { headers?: Record<string, string> } = wireStyle(
-    "query",
-    {
-      ...encoding,
-      contentType: undefined,
-      serialization: resolveSerialization("query", encoding),
-    },
-  );
+  const out: ReturnType<typeof encodingStyle> = wireStyle("query", {
+    ...encoding,
+    contentType: undefined,
+    serialization: resolveSerialization("query", encoding),
+  });
   if (encoding.contentType !== undefined)
     out.contentType = encoding.contentType;
   const headers: Record<string, string> = {};

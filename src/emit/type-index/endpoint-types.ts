@@ -43,10 +43,7 @@ export function errorStatuses(endpoint: Endpoint): string[] {
 }
 
 /** A parameter no source types is text on the wire: a string or a number (sent as its text). */
-export const UNTYPED_PARAMETER: TypeNode = union([
-  raw("string"),
-  raw("number"),
-]);
+const UNTYPED_PARAMETER: TypeNode = union([raw("string"), raw("number")]);
 
 /** Whether a parameter has no type in any source. */
 export function isUntyped(parameter: Parameter): boolean {
@@ -59,17 +56,13 @@ export function parametersType(
   naming: SchemaNaming,
 ): TypeNode {
   const members = parameters.map((p): ObjectMember => {
-    const member: ObjectMember = {
-      name: p.name,
-      optional: !p.required,
-      type:
-        p.schema === undefined
-          ? UNTYPED_PARAMETER
-          : schemaToType(p.schema, naming, "write"),
-    };
+    const type =
+      p.schema === undefined
+        ? UNTYPED_PARAMETER
+        : schemaToType(p.schema, naming, "write");
+    const member = { name: p.name, optional: !p.required, type };
     const doc = parameterDoc(p);
-    if (doc) member.doc = doc;
-    return member;
+    return doc ? { ...member, doc } : member;
   });
   return { kind: "object", members };
 }

@@ -97,8 +97,14 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
     bases.add(endpointTypeBase(model.endpoints[i]!));
   for (const webhook of model.webhooks ?? [])
     bases.add(webhookTypeBase(webhook));
+  // an endpoint's type names are a base followed by a suffix
   const isTaken = (name: string) =>
-    taken.has(name) || isEndpointTypeName(name, bases);
+    taken.has(name) ||
+    ENDPOINT_TYPE_SUFFIXES.some(
+      (suffix) =>
+        name.endsWith(suffix) &&
+        bases.has(name.slice(0, name.length - suffix.length)),
+    );
   const names = new Map<string, string>();
   for (const schemaName of Object.keys(model.schemas).sort(compareCodeUnits)) {
     const wanted = schemaTypeName(schemaName);
@@ -109,15 +115,6 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
     names.set(schemaName, name);
   }
   return names;
-}
-
-/** True when `name` is one of the endpoints' type names: a base followed by a suffix. */
-function isEndpointTypeName(name: string, bases: ReadonlySet<string>): boolean {
-  return ENDPOINT_TYPE_SUFFIXES.some(
-    (suffix) =>
-      name.endsWith(suffix) &&
-      bases.has(name.slice(0, name.length - suffix.length)),
-  );
 }
 
 /** The type name a schema asks for, before any collision (`objs_user` → `ObjsUser`). */

@@ -189,10 +189,10 @@ class Typing {
         if (rules.defaultsRequired && typeof property === "object")
           optional &&= property.default === undefined;
       }
-      const member: ObjectMember = { name, optional, type };
       const doc = docLines(property);
-      if (doc) member.doc = doc;
-      members.push(member);
+      members.push(
+        doc ? { name, optional, type, doc } : { name, optional, type },
+      );
     }
     const extra = schema.additionalProperties;
     const hasExtra =

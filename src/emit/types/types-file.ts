@@ -121,29 +121,18 @@ function endpointDeclarations(
   declare: Declare,
 ): void {
   const t = index.endpoint(endpoint);
-
-  const request: ObjectMember[] = [];
+  const request = requestParts(t.required, declare);
   for (const [location, member] of REQUEST_PARTS) {
     const name = t[member];
     if (!name) continue;
-    declare(
-      name,
-      parametersType(endpoint.parameters[location], index),
-      endpointDoc(
-        `${location[0]!.toUpperCase()}${location.slice(1)} parameters`,
-        endpoint,
-      ),
-    );
-    request.push(requestMember(member, name, !t.required[member]));
-    if (member === "cookies") request[request.length - 1]!.doc = COOKIES_DOC;
+    const what = `${location[0]!.toUpperCase()}${location.slice(1)} parameters`;
+    const type = parametersType(endpoint.parameters[location], index);
+    request.part(member, name, type, endpointDoc(what, endpoint));
+    if (member === "cookies") request.members.at(-1)!.doc = COOKIES_DOC;
   }
   if (t.body && endpoint.requestBody) {
-    declare(
-      t.body,
-      requestBodyType(endpoint.requestBody.content, index),
-      endpointDoc("Request body", endpoint),
-    );
-    request.push(requestMember("body", t.body, !t.required.body));
+    const type = requestBodyType(endpoint.requestBody.content, index);
+    request.part("body", t.body, type, endpointDoc("Request body", endpoint));
   }
   const responses = byStatus(endpoint.responses, (r) =>
     responseType(r, index, t.successStatuses.includes(r.status)),
@@ -162,7 +151,7 @@ function endpointDeclarations(
     declare(name, statusUnion(t.responses, statuses, typeOfStatus), undefined);
   declare(
     t.request,
-    { kind: "object", members: request },
+    { kind: "object", members: request.members },
     endpointDoc("Arguments", endpoint),
   );
 }
@@ -178,26 +167,18 @@ function webhookDeclarations(
     jsdocLines(
       `${what} of the webhook ${JSON.stringify(webhook.key)} (${webhook.method.toUpperCase()}).`,
     );
-  const request: ObjectMember[] = [];
+  const request = requestParts(t.required, declare);
   if (t.headers) {
-    declare(
-      t.headers,
-      parametersType(webhook.parameters.header, index),
-      doc("Header parameters"),
-    );
-    request.push(requestMember("headers", t.headers, !t.required.headers));
+    const type = parametersType(webhook.parameters.header, index);
+    request.part("headers", t.headers, type, doc("Header parameters"));
   }
   if (t.body && webhook.requestBody) {
-    declare(
-      t.body,
-      payloadType(webhook.requestBody.content, index),
-      doc("Payload"),
-    );
-    request.push(requestMember("body", t.body, !t.required.body));
+    const type = payloadType(webhook.requestBody.content, index);
+    request.part("body", t.body, type, doc("Payload"));
   }
   declare(
     t.request,
-    { kind: "object", members: request },
+    { kind: "object", members: request.members },
     doc("What the handler receives"),
   );
   const responses = byStatus(webhook.responses, (r) => responseType(r, index));
@@ -208,12 +189,17 @@ function webhookDeclarations(
   );
 }
 
-function requestMember(
-  name: string,
-  type: string,
-  optional: boolean,
-): ObjectMember {
-  return { name, optional, type: raw(type) };
+/** The members of `<Name>Request`: each `part` is declared as its own type, then named there. */
+function requestParts<K extends string>(
+  required: Record<K, boolean>,
+  declare: Declare,
+) {
+  const members: ObjectMember[] = [];
+  const part = (key: K, name: string, type: TypeNode, doc: string[]) => {
+    declare(name, type, doc);
+    members.push({ name: key, optional: !required[key], type: raw(name) });
+  };
+  return { members, part };
 }
 
 /** The members of `<Name>Responses`: each status's type, with its description. */
@@ -222,13 +208,8 @@ function byStatus(
   type: (response: ApiResponse) => TypeNode,
 ): ObjectMember[] {
   return responses.map((r): ObjectMember => {
-    const member: ObjectMember = {
-      name: r.status,
-      optional: false,
-      type: type(r),
-    };
+    const member = { name: r.status, optional: false, type: type(r) };
     const doc = docLines({ description: r.description });
-    if (doc) member.doc = doc;
-    return member;
+    return doc ? { ...member, doc } : member;
   });
 }
