@@ -171,9 +171,8 @@ export function emitPaths({
     parts.push(
       `interface ${SHARED_RESPONSES} ${printObject({ kind: "object", members: responses.members })}\n`,
     );
-  // a status is a numeric key, as openapi-typescript writes it (`200:`, not `"200":`):
-  // openapi-fetch's helpers pick the successes by `keyof T & 200 | 201 | …`, which a string
-  // key never meets
+  // a status is a numeric key (`200:`) as in openapi-typescript: openapi-fetch's helpers pick
+  // the successes by `keyof T & 200 | 201 | …`, which a string key (`"200":`) never meets
   const contents = parts
     .join("\n")
     .replace(/(^ *|[{;] )"([1-5]\d\d)"(\??:)/gm, "$1$2$3");
@@ -198,14 +197,6 @@ function member(
   return doc ? { name, optional, type, doc } : { name, optional, type };
 }
 
-/** What a description says of an operation: its summary, then its description. */
-function operationText(endpoint: Endpoint): string | undefined {
-  const text = [endpoint.summary, endpoint.description]
-    .filter((t) => t?.trim())
-    .join("\n\n");
-  return text || undefined;
-}
-
 /** `{ [key]: { parameters; get; put; … } }`, one path item per key, in the model's order. */
 function pathItemsNode<E extends Endpoint>(
   byKey: ReadonlyMap<string, E[]>,
@@ -227,11 +218,15 @@ function pathItemsNode<E extends Endpoint>(
     ];
     for (const method of methods) {
       const endpoint = byMethod.get(method);
-      members.push(
-        endpoint
-          ? member(method, operation(endpoint), false, operationText(endpoint))
-          : member(method, NEVER, true),
-      );
+      if (!endpoint) {
+        members.push(member(method, NEVER, true));
+        continue;
+      }
+      // its comment: the summary, then the description
+      const text = [endpoint.summary, endpoint.description]
+        .filter((t) => t?.trim())
+        .join("\n\n");
+      members.push(member(method, operation(endpoint), false, text));
     }
     items.push(member(key, { kind: "object", members }));
   }

@@ -260,8 +260,7 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
     ]),
     [
       returnObject([
-        // a call of short arguments moves to the next line before it breaks (prettier's
-        // break-after-operator)
+        // prettier's break-after-operator: a short call moves to the next line before it breaks
         group([
           "queryKey:",
           indent([line, call(`${endpoint.name}Key`, args ? ["args"] : [])]),

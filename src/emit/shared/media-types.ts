@@ -62,13 +62,11 @@ export function acceptHeader(endpoint: Endpoint): string | undefined {
 }
 
 /** Streamed media types the client parses item by item: server-sent events and JSON Lines. */
-export const STREAM_MEDIA_TYPES: {
-  readonly events: RegExp;
-  readonly lines: RegExp;
-} = Object.freeze({
-  events: Object.freeze(ITEM_STREAM_MEDIA_TYPES.events),
-  lines: Object.freeze(ITEM_STREAM_MEDIA_TYPES.lines),
-});
+export const STREAM_MEDIA_TYPES: Readonly<Record<"events" | "lines", RegExp>> =
+  Object.freeze({
+    events: Object.freeze(ITEM_STREAM_MEDIA_TYPES.events),
+    lines: Object.freeze(ITEM_STREAM_MEDIA_TYPES.lines),
+  });
 
 export { itemStreamed, itemStreamStatuses };
 

@@ -9,13 +9,12 @@ import {
   printDoc,
   printTypeAlias,
   simpleNullable,
+  type ObjectNode,
+  type Union,
 } from "./print.js";
 import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /** types.ts's declarations written directly where no printer is needed, as print() writes them. */
-
-type ObjectNode = Extract<TypeNode, { kind: "object" }>;
-type Union = Extract<TypeNode, { kind: "union" }>;
 
 /** An object type, expanded: what print(expandedObjectDoc(node), { indent }) writes. */
 export function printObject(node: ObjectNode, indent = 0): string {

@@ -20,9 +20,9 @@ import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
  * expanded, as prettier keeps an object expanded when its source is.
  */
 
-type Union = Extract<TypeNode, { kind: "union" }>;
+export type Union = Extract<TypeNode, { kind: "union" }>;
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
-type ObjectNode = Extract<TypeNode, { kind: "object" }>;
+export type ObjectNode = Extract<TypeNode, { kind: "object" }>;
 
 /** One line text of a node, or null when the node can only be printed over several lines. */
 export function flat(node: TypeNode): string | null {

@@ -65,7 +65,6 @@ export function union(members: TypeNode[]): TypeNode {
 }
 
 export function intersection(members: TypeNode[]): TypeNode {
-  // the members that say something (not `unknown`), nested intersections spread
   const useful: TypeNode[] = [];
   for (const m of members) {
     if (m.kind === "intersection") {
