@@ -64,10 +64,8 @@ function markerTypes(): string {
 type PathsOptions = OptionValues<typeof PATHS_OPTIONS>;
 
 /**
- * The naming of paths.ts's own schema types, by openapi-typescript's rules: a `$ref` names
- * `components["schemas"][name]`; `readWriteMarkers` wraps a readOnly member in `$Read<T>`, a
- * writeOnly one in `$Write<T>`; `defaultNonNullable` requires a member with a `default`, except in
- * what is `sent` in place (parameters, request bodies).
+ * paths.ts's own naming, by openapi-typescript's rules (docs/migrate-from-openapi-typescript.md):
+ * `components["schemas"][name]`, the options' markers, and defaults required unless `sent`.
  */
 function ownNaming(
   types: SchemaNaming,
@@ -92,10 +90,7 @@ function ownNaming(
   };
 }
 
-/**
- * `paths.ts`: openapi-typescript 7's five exports, written from the model, its schema types its
- * own. What differs on purpose: docs/migrate-from-openapi-typescript.md.
- */
+/** `paths.ts`: openapi-typescript 7's five exports (docs/migrate-from-openapi-typescript.md). */
 export function emitPaths({
   model,
   types,

@@ -192,10 +192,7 @@ function exported(
   return `${comment}${print([head, indent([hardline, join(hardline, body)]), hardline, "}"])}\n`;
 }
 
-/**
- * The parameters of a factory: `client: Pick<Client, "name">`, and `args` unless `t` is
- * undefined or the endpoint takes none (defaulting to `{}` when every member is optional).
- */
+/** A factory's parameters: `client: Pick<Client, "name">`, then `args` unless `t` is undefined. */
 function params(endpoint: Endpoint, t: EndpointTypes | undefined): Doc[] {
   const client = group([
     "client: ",

@@ -24,11 +24,9 @@ import {
 } from "./type-node.js";
 
 /**
- * How a schema is typed. `read`: what a server sends (writeOnly members optional, never sent);
- * `write`: what a client sends (readOnly members optional, the server ignores them); named
- * schemas whose two readings differ get a second type, `<Name>Write`. `form`: a request body
- * sent as a form, multipart or octet-stream: as `write`, a `format: binary` string the Blob the
- * client hands over (inside JSON a string: JSON.stringify sends a Blob as `{}`).
+ * How a schema is typed (docs/types.md): `read` as a server sends it, `write` as a client does
+ * (`<Name>Write` where they differ), `form` as `write` in a form, multipart or octet-stream body
+ * (its binary strings the Blobs the client hands over).
  */
 export type SchemaMode = "read" | "write" | "form";
 
