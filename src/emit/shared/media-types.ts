@@ -2,7 +2,6 @@ import type { ApiResponse, Endpoint, MediaContent } from "../../model/types.js";
 import {
   ITEM_STREAM_MEDIA_TYPES,
   itemStreamed,
-  itemStreamStatuses,
   successStatuses,
 } from "../../model/item-streams.js";
 import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
@@ -67,8 +66,6 @@ export const STREAM_MEDIA_TYPES: Readonly<Record<"events" | "lines", RegExp>> =
     events: Object.freeze(ITEM_STREAM_MEDIA_TYPES.events),
     lines: Object.freeze(ITEM_STREAM_MEDIA_TYPES.lines),
   });
-
-export { itemStreamed, itemStreamStatuses };
 
 /** How the client reads a streamed success (see `streamedSuccesses`); `what` says it in words. */
 export interface StreamedSuccesses {

@@ -2,8 +2,7 @@ import { fileStart } from "../../model/diagnostics/reporter.js";
 import { EmitReporter, type EmitCode } from "../codes.js";
 import type { ApiModel, Diagnostic } from "../../model/types.js";
 
-// The methods the generated code can send and receive (OpenAPI 3.2 allows any), for the client's
-// and the server's diagnostics.
+// The methods the generated client and server can send and receive (OpenAPI 3.2 allows any).
 
 /** Methods the Fetch standard forbids (§2.2.1 "forbidden method"): `fetch` rejects every call. */
 export const FETCH_FORBIDDEN_METHODS: readonly string[] = Object.freeze([

@@ -8,12 +8,12 @@ import { jsdocLines } from "../shared/escape.js";
 import {
   decodedAs,
   isJsonMediaType,
-  itemStreamed,
   sentContent,
   undescribedBody,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
+import { itemStreamed } from "../../model/item-streams.js";
 import { admitsType } from "../../model/schema/schema.js";
 import { docLines } from "./doc-lines.js";
 import {
