@@ -350,7 +350,6 @@ function defined(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Sets `key` of `target` to `value` when it is defined. */
 function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
   if (value !== undefined) target[key] = value;
 }

@@ -61,20 +61,16 @@ export function parametersType(
         ? UNTYPED_PARAMETER
         : schemaToType(p.schema, naming, "write");
     const member = { name: p.name, optional: !p.required, type };
-    const doc = parameterDoc(p);
+    // the facts docLines reads of the schema; the text and the deprecation the parameter's own
+    const doc = docLines({
+      ...p.schema,
+      title: undefined,
+      description: p.description,
+      deprecated: p.deprecated,
+    });
     return doc ? { ...member, doc } : member;
   });
   return { kind: "object", members };
-}
-
-/** The facts docLines reads of the parameter's schema; its text and deprecation its own. */
-function parameterDoc(parameter: Parameter): string[] | undefined {
-  return docLines({
-    ...parameter.schema,
-    title: undefined,
-    description: parameter.description,
-    deprecated: parameter.deprecated,
-  });
 }
 
 /** A request body's type: its sent media type's ({@link sentContent}), in `write` or `form` mode. */
