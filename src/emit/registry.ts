@@ -100,7 +100,7 @@ export function withNeeds(
 }
 
 /** Which source positions (`file:line`) the files of a run print. */
-export type PrintedPlaces = "none" | "endpoints" | "any";
+type PrintedPlaces = "none" | "endpoints" | "any";
 
 /** Which source positions each of apiloom's artifacts prints: a speed device, docs/benchmark.md. */
 const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {

@@ -47,7 +47,7 @@ export interface RunHooks {
 }
 
 /** What a run of the plugins made: each plugin's batch, in the order made, and their diagnostics. */
-export interface Emitted {
+interface Emitted {
   batches: EmitterBatch[];
   diagnostics: Diagnostic[];
 }

@@ -3,7 +3,7 @@ import type { Endpoint, Tag } from "../../model/types.js";
 
 import type { DocsGroupBy } from "./group-by-option.js";
 
-export interface EndpointGroups {
+interface EndpointGroups {
   /** What was used: `auto` resolves to one of these. */
   mode: "tag" | "path";
   /** Groups in display order; every endpoint is in exactly one. */
@@ -13,7 +13,7 @@ export interface EndpointGroups {
 }
 
 /** A tag's group (its parent's in `parent`), or a path resource's (a name and members). */
-export interface EndpointGroup extends Tag {
+interface EndpointGroup extends Tag {
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
   members: number[];
   depth: number;

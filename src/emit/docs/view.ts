@@ -32,7 +32,7 @@ import type {
 const DEFAULT_BASE_URL = "https://api.example.com";
 
 /** What the docs' view is made with besides the model. */
-export interface DocsViewOptions {
+interface DocsViewOptions {
   groupBy?: DocsGroupBy;
   /** Where the output folder is in the project (the client example's import). */
   layout?: OutputLayout;
