@@ -28,6 +28,11 @@ export const BUILT_IN_PLUGINS = frozen([
   paths,
 ] as const);
 
+/** apiloom's own plugins, to tell them from a config's. */
+export const OWN_PLUGINS: ReadonlySet<ArtifactPlugin> = new Set(
+  BUILT_IN_PLUGINS,
+);
+
 /** A plugin and everything in it, frozen: nothing exported is mutable. */
 function frozen<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -100,7 +105,7 @@ export function withNeeds(
 }
 
 /** Which source positions (`file:line`) the files of a run print. */
-export type PrintedPlaces = "none" | "endpoints" | "any";
+type PrintedPlaces = "none" | "endpoints" | "any";
 
 /** Which source positions each of apiloom's artifacts prints: a speed device, docs/benchmark.md. */
 const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
@@ -125,10 +130,9 @@ export function placesPrinted(
 ): PrintedPlaces {
   let printed: PrintedPlaces = "none";
   for (const plugin of plugins) {
-    const builtIn = (BUILT_IN_PLUGINS as readonly ArtifactPlugin[]).includes(
-      plugin,
-    );
-    const places = builtIn ? PLACES[plugin.name as ArtifactName] : "any";
+    const places = OWN_PLUGINS.has(plugin)
+      ? PLACES[plugin.name as ArtifactName]
+      : "any";
     if (places === "any") return "any";
     if (places === "endpoints") printed = "endpoints";
   }

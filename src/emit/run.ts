@@ -9,7 +9,7 @@ import {
 } from "./artifact.js";
 import { importCollector } from "./import-collector.js";
 import type { OutputLayout } from "./layout.js";
-import { BUILT_IN_PLUGINS } from "./registry.js";
+import { OWN_PLUGINS } from "./registry.js";
 import { createTypeIndex, type TypeIndex } from "./type-index/type-index.js";
 import { malformedFile, withNocheck } from "./plugin-output.js";
 import { TemplateError } from "./templates.js";
@@ -47,7 +47,7 @@ export interface RunHooks {
 }
 
 /** What a run of the plugins made: each plugin's batch, in the order made, and their diagnostics. */
-export interface Emitted {
+interface Emitted {
   batches: EmitterBatch[];
   diagnostics: Diagnostic[];
 }
@@ -94,12 +94,12 @@ export async function* emitPlugins(
     // apiloom's plugins may write in another's path (paths' openapi-fetch client, in client/)
     const batch: EmitterBatch = {
       emitter: plugin.name,
-      ...(OWN.has(plugin) ? {} : { path: plugin.path }),
+      ...(OWN_PLUGINS.has(plugin) ? {} : { path: plugin.path }),
       files: run.typecheckGenerated === true ? made : withNocheck(made),
     };
     batches.push(batch);
     yield batch;
-    if (batch.files !== made && OWN.has(plugin))
+    if (batch.files !== made && OWN_PLUGINS.has(plugin))
       emptyReplaced(made, batch.files);
   }
   return { batches, diagnostics: reporter.diagnostics };
@@ -151,15 +151,13 @@ async function emitted(
   try {
     made = await plugin.emit(context);
   } catch (error) {
-    if (OWN.has(plugin) || error instanceof TemplateError) throw error;
+    if (OWN_PLUGINS.has(plugin) || error instanceof TemplateError) throw error;
     throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
   }
   const problem = malformedFile(made);
   if (problem) throw new PluginError(plugin.name, problem);
   return made;
 }
-
-const OWN: ReadonlySet<ArtifactPlugin> = new Set(BUILT_IN_PLUGINS);
 
 /**
  * Empties what an own plugin returned once the writer has staged its files, so their texts die

@@ -12,6 +12,7 @@ import {
   line,
   print,
   propertyKey,
+  REQUEST_PARTS,
   revivableExample,
   revivedSample,
   type SampleOptions,
@@ -28,18 +29,16 @@ import {
 export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const groups: [string, unknown][] = [];
   const options = typedOptions(model);
-  const pick = (list: Parameter[], all: boolean) =>
-    list
-      .filter((p) => all || p.required)
-      .map(
-        (p) => [p.name, paramSample(p, model, options)] as [string, unknown],
-      );
-  const path = pick(endpoint.parameters.path, true);
-  const query = pick(endpoint.parameters.query, false);
-  const headers = pick(endpoint.parameters.header, false);
-  if (path.length > 0) groups.push(["path", new Map(path)]);
-  if (query.length > 0) groups.push(["query", new Map(query)]);
-  if (headers.length > 0) groups.push(["headers", new Map(headers)]);
+  for (const [location, part] of REQUEST_PARTS) {
+    const picked = endpoint.parameters[location].filter(
+      (p) => location === "path" || p.required,
+    );
+    if (location !== "cookie" && picked.length > 0)
+      groups.push([
+        part,
+        new Map(picked.map((p) => [p.name, paramSample(p, model, options)])),
+      ]);
+  }
   const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)

@@ -3,7 +3,7 @@ import type { Endpoint, Tag } from "../../model/types.js";
 
 import type { DocsGroupBy } from "./group-by-option.js";
 
-export interface EndpointGroups {
+interface EndpointGroups {
   /** What was used: `auto` resolves to one of these. */
   mode: "tag" | "path";
   /** Groups in display order; every endpoint is in exactly one. */
@@ -13,7 +13,7 @@ export interface EndpointGroups {
 }
 
 /** A tag's group (its parent's in `parent`), or a path resource's (a name and members). */
-export interface EndpointGroup extends Tag {
+interface EndpointGroup extends Tag {
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
   members: number[];
   depth: number;
@@ -43,11 +43,7 @@ export function groupEndpoints(
         )
       : endpoints.map((e) => pathResource(e.path, next));
   const members = new Map<string | undefined, number[]>();
-  keys.forEach((key, i) => {
-    const list = members.get(key);
-    if (list) list.push(i);
-    else members.set(key, [i]);
-  });
+  keys.forEach((key, i) => addTo(members, key, i));
   const groups: EndpointGroup[] =
     mode === "tag"
       ? tagTree(tagOrder(declared, endpoints), tags, members)
@@ -97,12 +93,7 @@ function tagTree(
       }
   const children = new Map<string | undefined, string[]>();
   for (const name of order)
-    if (shown.has(name)) {
-      const parent = parentOf(name);
-      const list = children.get(parent);
-      if (list) list.push(name);
-      else children.set(parent, [name]);
-    }
+    if (shown.has(name)) addTo(children, parentOf(name), name);
   const out: EndpointGroup[] = [];
   const visit = (name: string, depth: number) => {
     const tag = tags.get(name);
@@ -121,6 +112,13 @@ function tagTree(
   };
   for (const name of children.get(undefined) ?? []) visit(name, 0);
   return out;
+}
+
+/** `value` appended to `key`'s list in `lists`. */
+function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 const isVariable = (segment: string) => segment.includes("{");

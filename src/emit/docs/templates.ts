@@ -18,7 +18,7 @@ import {
 import type { DocsView, TagView } from "./view-types.js";
 
 /** A page's lines as a template makes them (`h.pageLines`): written as they come, or kept. */
-export interface PageLines {
+interface PageLines {
   push(...lines: string[]): void;
   /** The page's text: its lines joined by line breaks; "" when they went to a sink. */
   text(): string;

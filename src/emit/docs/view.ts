@@ -32,7 +32,7 @@ import type {
 const DEFAULT_BASE_URL = "https://api.example.com";
 
 /** What the docs' view is made with besides the model. */
-export interface DocsViewOptions {
+interface DocsViewOptions {
   groupBy?: DocsGroupBy;
   /** Where the output folder is in the project (the client example's import). */
   layout?: OutputLayout;
@@ -110,7 +110,14 @@ export function buildDocsView(
     clientSetup: [
       `import { createClient } from ${tsString(importFromProject(options.layout ?? DEFAULT_LAYOUT, `${options.paths["client"]}/index.js`))};`,
       "",
-      clientCreation(baseUrl),
+      // broken over lines as prettier breaks it past 80 columns
+      print(
+        group([
+          "const client = createClient({",
+          items([`baseUrl: ${tsString(baseUrl)}`], { spaced: true }),
+          "});",
+        ]),
+      ),
     ].join("\n"),
     tags,
     groupedBy: grouping.mode,
@@ -122,18 +129,6 @@ export function buildDocsView(
     schemes: schemeViews(model),
     webhooks: (model.webhooks ?? []).map((w) => webhookView(shared, w)),
   };
-}
-
-/** `createClient({ baseUrl })`, broken over lines as prettier breaks it when it passes 80 columns. */
-function clientCreation(baseUrl: string): string {
-  const option = `baseUrl: ${tsString(baseUrl)}`;
-  return print(
-    group([
-      "const client = createClient({",
-      items([option], { spaced: true }),
-      "});",
-    ]),
-  );
 }
 
 function firstAbsoluteServer(model: ApiModel): string | undefined {

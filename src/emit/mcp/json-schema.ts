@@ -79,11 +79,11 @@ const SCHEMA_LISTS: ReadonlySet<string> = new Set(KEYWORDS.schemaList);
 const SCHEMAS: ReadonlySet<string> = new Set(KEYWORDS.schema);
 
 /** An int64 as text: its digits, a minus before them. */
-export const INT64_TEXT = "^-?(0|[1-9][0-9]*)$";
+const INT64_TEXT = "^-?(0|[1-9][0-9]*)$";
 
 /** How the model refers to a named schema, and how a tool's schema does (tools.ts's DEFS). */
 const MODEL_REF = "#/components/schemas/";
-export const DEFS_REF = "#/$defs/";
+const DEFS_REF = "#/$defs/";
 
 /**
  * The model's schemas as MCP tools' JSON Schemas: JSON Schema's keywords only, references as

@@ -52,7 +52,6 @@ export function toolSpec(
   credentials: ReadonlyMap<string, unknown>,
 ): JsonObject {
   const method = endpoint.method.toUpperCase();
-  const input: JsonObject = { type: "object" };
   const properties: JsonObject = {};
   const required: string[] = [];
   const left: string[] = [];
@@ -77,9 +76,6 @@ export function toolSpec(
     );
     if (body.required) required.push("body");
   }
-  input["properties"] = properties;
-  if (required.length > 0) input["required"] = required;
-  input["additionalProperties"] = false;
   const spec: JsonObject = {
     name: endpoint.name,
     title: title(endpoint, method),
@@ -96,7 +92,7 @@ export function toolSpec(
       idempotentHint: IDEMPOTENT.has(endpoint.method),
       openWorldHint: true,
     },
-    input,
+    input: closedObject(properties, required),
   };
   const output = outputSchema(endpoint, schemas);
   if (output) spec["output"] = output;
@@ -141,11 +137,16 @@ function parameterGroup(
     if (inPath && schema["minLength"] === undefined) schema["minLength"] = 1;
     setOwn(properties, p.name, schema);
   }
-  const group: JsonObject = { type: "object", properties };
   const required = parameters.filter((p) => p.required).map((p) => p.name);
-  if (required.length > 0) group["required"] = required;
-  group["additionalProperties"] = false;
-  return group;
+  return closedObject(properties, required);
+}
+
+/** An object of these properties only (a tool's input, a group of parameters). */
+function closedObject(properties: JsonObject, required: string[]): JsonObject {
+  const object: JsonObject = { type: "object", properties };
+  if (required.length > 0) object["required"] = required;
+  object["additionalProperties"] = false;
+  return object;
 }
 
 /** The body the client sends (JSON first, then forms); its places of bytes added to `uploads`. */

@@ -113,15 +113,13 @@ export function block(head: string, lines: string[]): string {
 /** `ResponseHeaders`: declared response headers by endpoint and status; "" when none. */
 function responseHeadersBlock(model: ApiModel): string {
   const entries = model.endpoints.filter(hasResponseHeaders).map((endpoint) => {
-    const statuses = endpoint.responses
-      .filter((r) => Object.keys(r.headers ?? {}).length > 0)
-      .map((r) => {
-        const headers = Object.entries(r.headers!).map(
-          ([name, header]) =>
-            `      ${propertyKey(name)}${header.required ? "" : "?"}: ${headerValueType(model, header.schema, 7 + propertyKey(name).length + (header.required ? 0 : 1))};\n`,
-        );
-        return `    ${propertyKey(r.status)}: {\n${headers.join("")}    };\n`;
-      });
+    const statuses = endpoint.responses.filter(declaresHeaders).map((r) => {
+      const headers = Object.entries(r.headers!).map(
+        ([name, header]) =>
+          `      ${propertyKey(name)}${header.required ? "" : "?"}: ${headerValueType(model, header.schema, 7 + propertyKey(name).length + (header.required ? 0 : 1))};\n`,
+      );
+      return `    ${propertyKey(r.status)}: {\n${headers.join("")}    };\n`;
+    });
     return `  ${propertyKey(endpoint.name)}: {\n${statuses.join("")}  };\n`;
   });
   if (entries.length === 0) return "";
@@ -131,11 +129,11 @@ function responseHeadersBlock(model: ApiModel): string {
   );
 }
 
-function hasResponseHeaders(endpoint: Endpoint): boolean {
-  return endpoint.responses.some(
-    (r) => Object.keys(r.headers ?? {}).length > 0,
-  );
-}
+const declaresHeaders = (r: Endpoint["responses"][number]): boolean =>
+  Object.keys(r.headers ?? {}).length > 0;
+
+const hasResponseHeaders = (endpoint: Endpoint): boolean =>
+  endpoint.responses.some(declaresHeaders);
 
 /**
  * What a handler may set for a header of this schema, in types node:http can send: numbers,

@@ -5,7 +5,7 @@ import { adapterProblem } from "./adapters.js";
 // The server plugin's options (plugin.ts), in their own module: its emitters read them typed by
 // these specs, and a run that emits nothing does not load the emitters.
 
-export const WEBHOOK_SCHEMES = ["standard", "github", "stripe"] as const;
+const WEBHOOK_SCHEMES = ["standard", "github", "stripe"] as const;
 
 export type WebhookSchemeName = (typeof WEBHOOK_SCHEMES)[number];
 

@@ -36,20 +36,16 @@ export function receivedType(
   index: TypeIndex,
 ): Received | undefined {
   const t = index.endpoint(endpoint);
-  const groups = [
-    ["path", t.path, endpoint.parameters.path, !t.required.path],
-    ["query", t.query, endpoint.parameters.query, !t.required.query],
-    ["headers", t.headers, endpoint.parameters.header, !t.required.headers],
-  ] as const;
   const members: ObjectMember[] = [];
   const uses: string[] = [];
-  for (const [member, typeName, parameters, optional] of groups) {
-    const untyped = parameters.filter(isUntyped);
-    if (!typeName || untyped.length === 0) continue;
+  for (const [location, name] of REQUEST_PARTS) {
+    const typeName = t[name];
+    const untyped = endpoint.parameters[location].filter(isUntyped);
+    if (!typeName || untyped.length === 0 || location === "cookie") continue;
     uses.push(typeName);
     members.push({
-      name: member,
-      optional,
+      name,
+      optional: !t.required[name],
       type: {
         kind: "intersection",
         members: [raw(typeName), textMembers(untyped)],

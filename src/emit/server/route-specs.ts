@@ -1,4 +1,5 @@
 import {
+  allParameters,
   endpointServerPath,
   isFormMediaType,
   isJsonMediaType,
@@ -22,14 +23,11 @@ import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
 
 /** What the runtime needs to route and decode an endpoint's (or a webhook's) requests. */
 export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
-  const { path, query, header, cookie } = endpoint.parameters;
   const spec: RouteSpec = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
     path: endpointServerPath(model, endpoint) + endpoint.path,
-    params: [...path, ...query, ...header, ...cookie].map((p) =>
-      paramSpec(model, p),
-    ),
+    params: allParameters(endpoint.parameters).map((p) => paramSpec(model, p)),
   };
   const body = endpoint.requestBody;
   if (body)

@@ -22,6 +22,30 @@ const BOUNDS: Readonly<Record<string, [string, string]>> = {
 const plural = (n: number, word: string, words = `${word}s`): string =>
   `${n} ${n === 1 ? word : words}`;
 
+/** A count `n` (code) within `[min, max]`: the `min<keyword>` and `max<keyword>` guards. */
+function bounded(
+  c: CheckText,
+  s: Site,
+  n: string,
+  bounds: readonly unknown[],
+  keyword: string,
+  ...word: [string, string?]
+): void {
+  bounds.forEach((bound, i) => {
+    const [fails, prefix, most] = i === 0 ? MIN : MAX;
+    if (typeof bound === "number")
+      c.guard(
+        s,
+        `${n} ${fails} ${bound}`,
+        prefix + keyword,
+        `must have at ${most} ${plural(bound, ...word)}`,
+      );
+  });
+}
+
+const MIN = ["<", "min", "least"] as const;
+const MAX = [">", "max", "most"] as const;
+
 export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
   const { fn, v, indent } = s;
   switch (op[0]) {
@@ -35,20 +59,7 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
       const n = fn.variable("n");
       fn.line(indent, `if (${maybe.join(" || ")}) {`);
       fn.line(indent + 2, `const ${n} = r.length(${v});`);
-      if (min !== null)
-        c.guard(
-          indented(s, 2),
-          `${n} < ${min}`,
-          "minLength",
-          `must have at least ${plural(min, "character")}`,
-        );
-      if (max !== null)
-        c.guard(
-          indented(s, 2),
-          `${n} > ${max}`,
-          "maxLength",
-          `must have at most ${plural(max, "character")}`,
-        );
+      bounded(c, indented(s, 2), n, [min, max], "Length", "character");
       fn.line(indent, "}");
       return;
     }
@@ -64,9 +75,8 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
       return;
     }
     case "f": {
-      const name = op[1] as string;
-      if (!Object.hasOwn(FORMATS, name)) return;
-      const format = `r.${FORMATS[name]}`;
+      // the plan writes "f" only for a format of FORMATS
+      const format = `r.${FORMATS[op[1] as string]}`;
       fn.usesE = true;
       fn.line(indent, `if (!${format}.test(${v})) {`);
       const at = c.path(fn, s.path);
@@ -147,24 +157,9 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
       return;
     }
     case "P": {
-      const min = op[1] as number | null;
-      const max = op[2] as number | null;
       const n = fn.variable("n");
       fn.line(indent, `const ${n} = Object.keys(${v}).length;`);
-      if (min !== null)
-        c.guard(
-          s,
-          `${n} < ${min}`,
-          "minProperties",
-          `must have at least ${plural(min, "property", "properties")}`,
-        );
-      if (max !== null)
-        c.guard(
-          s,
-          `${n} > ${max}`,
-          "maxProperties",
-          `must have at most ${plural(max, "property", "properties")}`,
-        );
+      bounded(c, s, n, op.slice(1), "Properties", "property", "properties");
       return;
     }
     case "pr": {
