@@ -192,6 +192,7 @@ function ingest(
     parsed: ParsedDocument[],
   ): SourceDocument[] =>
     parsed.map((p, docIndex) => {
+      reportParsed(reporter, file, p.warnings ?? []);
       const finder = deferred ? p.placeFinder?.() : undefined;
       const places = new PendingPlaces(
         file,
@@ -237,9 +238,7 @@ function ingest(
         const refCode = code === "input/unreadable" ? "ref/unreadable" : code;
         throw new ParseError(message, display, line, column, refCode);
       }
-      const parsed = parse(text, display, absPath);
-      for (const p of parsed) reportParsed(reporter, display, p.warnings ?? []);
-      loaded = makeDocs(display, absPath, parsed);
+      loaded = makeDocs(display, absPath, parse(text, display, absPath));
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       loaded = error;
@@ -263,7 +262,6 @@ function ingest(
       }
     }
     for (const [file, absPath, parsed] of parsedInputs) {
-      for (const p of parsed) reportParsed(reporter, file, p.warnings ?? []);
       const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
       const root = dirname(absPath);

@@ -201,10 +201,7 @@ function overlaidDocument(
   reporter: IngestReporter,
 ): SourceDocument {
   return {
-    file: doc.file,
-    absPath: doc.absPath,
-    docIndex: doc.docIndex,
-    format: doc.format,
+    ...doc,
     value: value.value,
     ref(path: Path): SourceRef {
       const origin = value.originOf(path);

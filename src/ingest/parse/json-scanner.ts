@@ -73,6 +73,11 @@ export function stringEnd(t: string, at: number): number {
   return t.length;
 }
 
+/** A key as written (its quotes included) as the string it is; decoded only when it escapes. */
+export function keyText(raw: string): string {
+  return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+}
+
 /**
  * Walks the raw text of a JSON document that `JSON.parse` accepted: skips values without building
  * them, indexes member offsets, and descends a path to its offset.
@@ -111,8 +116,7 @@ export class Scanner {
   readKey(): string {
     const start = this.pos;
     this.skipString();
-    const raw = this.text.slice(start, this.pos);
-    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return keyText(this.text.slice(start, this.pos));
   }
 
   /** Skips one value of any kind (assumes valid JSON: it runs after JSON.parse succeeded). */

@@ -1,4 +1,4 @@
-import { stringEnd } from "./json-scanner.js";
+import { keyText, stringEnd } from "./json-scanner.js";
 
 /**
  * How deep values may nest. Everything after parsing walks values recursively, so a deeper
@@ -37,10 +37,7 @@ export function scanJsonStructure(
       interesting.lastIndex = end + 1;
       const keys = open.at(-1);
       if (keys && isKey(text, end + 1)) {
-        const raw = text.slice(i, end + 1);
-        const key = raw.includes("\\")
-          ? (JSON.parse(raw) as string)
-          : raw.slice(1, -1);
+        const key = keyText(text.slice(i, end + 1));
         const first = keys.get(key);
         if (first !== undefined) duplicates.push({ key, first, second: i });
         else keys.set(key, i);

@@ -246,10 +246,10 @@ export function readParameters(
 ): EndpointParameters {
   const parameters = emptyParameters();
   const add = (
-    name: string,
     location: ParameterLocation,
     entry: KeyValue | undefined,
-    at: Path,
+    name = entry!.key,
+    at = entry!.at,
   ) => {
     const result = createParameter({
       name,
@@ -269,14 +269,12 @@ export function readParameters(
   };
   for (const name of new Set(pathVariables(path))) {
     const entry = url?.variables.find((v) => v.key === name);
-    add(name, "path", entry, entry?.at ?? url?.at ?? []);
+    add("path", entry, name, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))
-      add(entry.key, "query", entry, entry.at);
-  for (const entry of headers.parameters)
-    add(entry.key, "header", entry, entry.at);
-  for (const entry of headers.cookies)
-    add(entry.key, "cookie", entry, entry.at);
+      add("query", entry);
+  for (const entry of headers.parameters) add("header", entry);
+  for (const entry of headers.cookies) add("cookie", entry);
   return parameters;
 }
