@@ -54,7 +54,6 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
-  /** Reports a shared problem at `node`. */
   report(code: SharedReaderCode, message: string, node: Node): void {
     this.reporter.report(this.code(code), message, sourceOf(node));
   }

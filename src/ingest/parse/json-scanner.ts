@@ -107,7 +107,6 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Moves past a string starting at `pos` (which holds `"`). */
   skipString(): void {
     const end = stringEnd(this.text, this.pos);
     this.pos = end === this.text.length ? end : end + 1;

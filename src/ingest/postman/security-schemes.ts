@@ -75,11 +75,8 @@ function identity(kind: SecuritySchemeKind): string {
 }
 
 function mergeScopes(into: Flows, from: Flows): void {
-  for (const [name, flow] of Object.entries(from) as [
-    keyof Flows,
-    Flows[keyof Flows],
-  ][]) {
-    const target = into[name];
+  for (const name of Object.keys(from) as (keyof Flows)[]) {
+    const [target, flow] = [into[name], from[name]];
     if (target && flow) assignOwn(target.scopes, flow.scopes);
   }
 }

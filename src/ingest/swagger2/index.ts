@@ -97,11 +97,10 @@ export function readServers(reading: SpecReading): Server[] {
     basePath = "/" + basePath;
   }
   basePath = trimTrailing(basePath, "/");
-  if (!host) {
+  if (!host)
     return [
       { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
     ];
-  }
   const sources = [sourceOf(child(root, "host"))];
   let schemes = [
     ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),

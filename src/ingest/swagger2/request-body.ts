@@ -94,14 +94,10 @@ function formData(
   const schema: Schema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
   const declared = consumes.filter(isFormMediaType);
-  const mediaTypes =
-    declared.length > 0
-      ? declared
-      : [
-          sendsFile
-            ? "multipart/form-data"
-            : "application/x-www-form-urlencoded",
-        ];
+  const fallback = sendsFile
+    ? "multipart/form-data"
+    : "application/x-www-form-urlencoded";
+  const mediaTypes = declared.length > 0 ? declared : [fallback];
   const hasEncoding = Object.keys(encoding).length > 0;
   return {
     required: required.length > 0,
