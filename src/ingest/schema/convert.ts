@@ -133,13 +133,7 @@ export class SchemaConverter {
           next = typeof value === "number" ? value : DROPPED;
           break;
         case undefined: {
-          const checked = checkedKeyword(
-            this.ctx.reporter,
-            key,
-            value,
-            doc,
-            path,
-          );
+          const checked = checkedKeyword(this.ctx, key, value, doc, path);
           next = checked === undefined ? DROPPED : checked;
           break;
         }
@@ -162,7 +156,7 @@ export class SchemaConverter {
       applyDraft4Exclusive(raw, out!);
     if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(
-        this.ctx.reporter,
+        this.ctx,
         (out ?? raw) as Schema,
         doc,
         path,
@@ -225,13 +219,7 @@ export class SchemaConverter {
         );
       case "pattern":
         if (typeof value === "string")
-          checkPattern(
-            this.ctx.reporter,
-            this.ctx.patterns,
-            value,
-            doc,
-            new Place(path, key),
-          );
+          checkPattern(this.ctx, value, doc, new Place(path, key));
         return value;
       default:
         // convertAt's own, and `nullable`, which it applies after the keywords
@@ -249,13 +237,7 @@ export class SchemaConverter {
     const names = Object.keys(value);
     if (key === "patternProperties")
       for (const name of names)
-        checkPattern(
-          this.ctx.reporter,
-          this.ctx.patterns,
-          name,
-          doc,
-          new Place(path, key, name),
-        );
+        checkPattern(this.ctx, name, doc, new Place(path, key, name));
     let out: Record<string, unknown> | undefined;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
