@@ -16,8 +16,7 @@ export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_MIB * MIB;
 
 /**
  * A file apiloom will not read as a spec, or whose bytes are not text: the code and where in the
- * file (1:1 for the file as a whole). The caller names the file (its display path) and, for a
- * `$ref`'d file, the `$ref`.
+ * file (1:1: the whole file). The caller names the file (display path) and a `$ref`'d one's `$ref`.
  */
 export class SourceReadError extends Error {
   constructor(

@@ -191,9 +191,8 @@ export class Scanner {
   }
 
   /**
-   * From an entry's offset (a member's key, or a value), walks `rest` and returns the offset of
-   * the deepest entry reached (so a missing member points at its nearest existing parent); of a
-   * key given twice, the first.
+   * From an entry's offset (a member's key, or a value), walks `rest` to the offset of the deepest
+   * entry reached (a missing member's nearest existing parent); of a key given twice, the first.
    */
   descend(offset: number, atKey: boolean, rest: Path): number {
     this.pos = offset;

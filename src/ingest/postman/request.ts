@@ -235,8 +235,7 @@ export function requestSecurity(
 
 /**
  * Path, query, header and cookie parameters, all text unless the value is a typed stand-in
- * (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of
- * a name wins.
+ * (`<integer>`). Disabled entries are kept (they say what the API accepts); a name's first wins.
  */
 export function readParameters(
   url: RequestUrl | undefined,

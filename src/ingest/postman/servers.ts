@@ -6,9 +6,8 @@ import { trimTrailing } from "../../model/linear-text.js";
 
 /**
  * The server URL of a request from its protocol and host (variables substituted); an unresolved
- * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host that starts
- * with a variable is taken as written (it usually carries the scheme); any other gets `http://`,
- * as Postman assumes.
+ * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host starting with
+ * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
  */
 export function serverUrl(
   protocol: string | undefined,

@@ -30,8 +30,7 @@ import {
 /**
  * The schema dialects {@link SchemaConverter} translates into the model's (JSON Schema 2020-12).
  * A `$ref` not to a named schema imports its target as one. A schema that needs no change is the
- * document's own object in the model (nothing writes to the model's schemas); changed ones are
- * copies.
+ * document's own object in the model (nothing writes to the model's schemas), others are copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
