@@ -32,9 +32,8 @@ export class SourceReadError extends Error {
 }
 
 /**
- * The bytes of a spec file, read safely: a regular file only (checked before the open and again
- * on the descriptor; opened non-blocking, so a FIFO swapped in cannot hang it), at most
- * `maxBytes` (checked before reading and while reading).
+ * The bytes of a spec file, read safely: a regular file only (checked before the open and on the
+ * descriptor, opened non-blocking: a FIFO swapped in cannot hang it), at most `maxBytes` (ditto).
  */
 export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
   let fd: number;

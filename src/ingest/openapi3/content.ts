@@ -134,8 +134,7 @@ export function readHeaders(
 
 /**
  * The `description` of the object `entry` is or refers to: OpenAPI 3.1 §4.8.23, a Reference
- * Object's `description` overrides the referenced component's (3.0 documents do not write one,
- * so honouring it there changes nothing).
+ * Object's `description` overrides the component's (3.0 writes none, so 3.0 is read the same).
  */
 export function descriptionOf(
   entry: Node,

@@ -137,9 +137,8 @@ export class Scanner {
 
   /**
    * Records the offsets of the entries a batch asked for, down to `limit`, going into only those
-   * (or, with `everything`, of every entry down to `limit`: the index of single lookups): above
-   * INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
-   * (members by key, elements by index).
+   * (with `everything`, of every entry: the index of single lookups). Above INDEX_DEPTH keys
+   * compare as text, as the index's; below, members by key and elements by index, as a descent.
    */
   indexWanted(node: WantedEntry, depth: number, limit: number): void {
     const t = this.text;

@@ -63,8 +63,7 @@ export class SchemaConverter {
 
   /**
    * Converts the named schemas registered but not converted yet. A reference registers its target
-   * and moves on; converting it there would nest one conversion per link of a `$ref` chain, and a
-   * long chain would be as deep as the stack.
+   * and moves on: converting it there would nest a conversion per link of a long `$ref` chain.
    */
   drain(): void {
     for (let next = this.names.next(); next; next = this.names.next())
@@ -83,8 +82,7 @@ export class SchemaConverter {
 
   /**
    * Below {@link MAX_SCHEMA_DEPTH} nested schemas a schema is any value (`{}`, typed `unknown`):
-   * every walker after this one recurses, and a generated type that deep is no use to anyone.
-   * Reported once per document, at the first place.
+   * every later walker recurses, and a type that deep is no use. Reported once, at the first place.
    */
   private tooDeep(raw: unknown, doc: SourceDocument, at: At): Schema {
     if (isRecord(raw))
@@ -285,8 +283,7 @@ export class SchemaConverter {
     const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
     if (modelRef === undefined) return {};
     const target$ref: Schema = { $ref: modelRef };
-    // most references are a `$ref` alone: nothing beside it to apply or keep, and no keyword
-    // the schema does not have is looked up
+    // most references are a `$ref` alone: nothing beside it to apply, keep or look up
     if (refAlone(raw)) return target$ref;
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.

@@ -54,9 +54,8 @@ export function checkedKeyword(
 }
 
 /**
- * The validators compile patterns as JavaScript regular expressions: a pattern that is none is
- * reported, and so is one that can stall them (model/patterns/safety.ts), whether they run it in
- * linear time instead or leave it unchecked.
+ * The validators compile patterns as JavaScript regular expressions: one that is none is reported,
+ * as is one that can stall them (model/patterns/safety.ts): run in linear time, or left unchecked.
  */
 export function checkPattern(
   { reporter, patterns }: ReaderContext,
