@@ -58,9 +58,8 @@ export interface IngestOptions {
 /** {@link IngestOptions} and what only apiloom's own runs pass (the CLI's generate): not public API. */
 export interface ReadOptions extends IngestOptions {
   /**
-   * Leave the places the readers hand out unfound when the reading ends, for documents that can
-   * find them later without their value (JSON: its text), until something needs a line
-   * (`settlePlaces`). Default: every place is found when the reading ends.
+   * Leave the places the readers hand out unfound until something needs a line (`settlePlaces`),
+   * for documents that find them without their value (JSON: by its text). Default: found at once.
    */
   deferPlaces?: DeferredPlaces;
   /** Analyse the patterns (only the validators run them; false: no `patterns`). Default true. */

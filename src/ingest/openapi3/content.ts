@@ -24,7 +24,7 @@ import { isRecord } from "../reader.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
-export function readContent(
+function readContent(
   reading: SpecReading,
   content: Node,
 ): MediaContent[] {

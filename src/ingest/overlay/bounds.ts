@@ -158,7 +158,7 @@ function json(): JsonP3 {
  * document may have, control-character escapes in names read, and `match`/`search` run only on
  * patterns the backtracking check (model/patterns/safety.ts) finds safe.
  */
-export function jsonPathEnvironment(): JSONPathEnvironment {
+function jsonPathEnvironment(): JSONPathEnvironment {
   if (environment) return environment;
   const p3 = json();
   const env = new p3.JSONPathEnvironment({

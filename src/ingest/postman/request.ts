@@ -136,7 +136,7 @@ function readMethod(
  * Where a request goes: registers its server (protocol and host) and returns its path template
  * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
-export function readLocation(
+function readLocation(
   url: RequestUrl | undefined,
   requestAt: Path,
   variables: VariableScope,
@@ -185,7 +185,7 @@ export interface AuthLink {
  * stops the search); else an Authorization header gives an inferred scheme (Postman sends it even
  * under `noauth`). Undefined when the collection says nothing about auth for this request.
  */
-export function requestSecurity(
+function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
@@ -237,7 +237,7 @@ export function requestSecurity(
  * Path, query, header and cookie parameters, all text unless the value is a typed stand-in
  * (`<integer>`). Disabled entries are kept (they say what the API accepts); a name's first wins.
  */
-export function readParameters(
+function readParameters(
   url: RequestUrl | undefined,
   path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },

@@ -35,7 +35,7 @@ import {
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
 /** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
-export const MAX_SCHEMA_DEPTH = 128;
+const MAX_SCHEMA_DEPTH = 128;
 
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
