@@ -24,10 +24,7 @@ import { isRecord } from "../reader.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
-function readContent(
-  reading: SpecReading,
-  content: Node,
-): MediaContent[] {
+function readContent(reading: SpecReading, content: Node): MediaContent[] {
   const out: MediaContent[] = [];
   for (const [mediaType, listed] of members(content)) {
     // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
