@@ -199,9 +199,7 @@ function requestSecurity(
     if (block.kind !== "inherit") break;
   }
   if (block.kind === "scheme" && link) {
-    const name = pc.schemes.add(block.scheme, block.baseName, false, () =>
-      pc.ref(link.at),
-    );
+    const name = pc.schemes.add(block, false, () => pc.ref(link.at));
     // an inherited block is met once per request: said again, the same diagnostic is kept once
     if (block.note)
       pc.reporter.report(
@@ -225,9 +223,7 @@ function requestSecurity(
     );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
-    const name = pc.schemes.add(inferred.scheme, inferred.baseName, true, () =>
-      pc.ref(authorization.at),
-    );
+    const name = pc.schemes.add(inferred, true, () => pc.ref(authorization.at));
     return [{ [name]: [] }];
   }
   return block.kind === "none" ? [] : undefined;

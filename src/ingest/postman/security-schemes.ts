@@ -18,8 +18,10 @@ export class SchemeRegistry {
 
   /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
-    kind: SecuritySchemeKind,
-    baseName: string,
+    {
+      scheme: kind,
+      baseName,
+    }: { scheme: SecuritySchemeKind; baseName: string },
     inferred: boolean,
     source: () => SourceRef,
   ): string {
