@@ -116,6 +116,9 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
   return buffer.subarray(0, length);
 }
 
+/** `65,536`: digits grouped by three, the same on every machine. */
+export const count = (n: number) => n.toLocaleString("en-US");
+
 /** A byte count in words: `512 bytes`, `2 MiB`, `1.5 GiB`. */
 export function size(bytes: number): string {
   if (bytes < MIB) return `${bytes} bytes`;

@@ -10,6 +10,7 @@ import { patternGuard } from "../../model/patterns/safety.js";
 import type { Path } from "../../model/pointer.js";
 import { ALIAS_EXPANSION_LIMIT } from "../parse/alias-expansion.js";
 import { MAX_NESTING } from "../parse/nesting.js";
+import { count } from "../read-source.js";
 
 /**
  * The bounds of overlay evaluation, like the readers' input bounds, counted as work (never by a
@@ -141,8 +142,6 @@ function measure(
   }
   return { nodes, depth };
 }
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 type JsonP3 = typeof import("json-p3");
 let loaded: JsonP3 | undefined;
