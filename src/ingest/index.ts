@@ -263,7 +263,6 @@ function ingest(
     for (const [file, absPath, parsed] of parsedInputs) {
       const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
-      const root = dirname(absPath);
       for (const doc of docs) {
         const format = detectFormat(doc.value);
         if (!format) {
@@ -277,7 +276,7 @@ function ingest(
         doc.format = format;
         const ctx = makeContext(
           doc,
-          root,
+          dirname(absPath),
           reporter.scope(),
           loadRefFile,
           options.allowExternalRefs ?? false,

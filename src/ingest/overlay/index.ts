@@ -113,7 +113,6 @@ export class Overlays {
       (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
     );
     this.loading.deferred?.hold(places);
-    const place = (path: Path) => places.place(path);
     if (parsed.length > 1) {
       reporter.report(
         "overlay/invalid",
@@ -126,7 +125,7 @@ export class Overlays {
       doc.value,
       file,
       absPath,
-      place,
+      (path) => places.place(path),
       reporter,
       doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
     );

@@ -24,12 +24,10 @@ export function serverUrl(
   }
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
-  const startsWithVariable = host.length > 0 && "variable" in host[0]!;
-  if (!uriScheme(text)?.endsWith("//")) {
-    if (protocol !== undefined)
-      text = `${protocol}://${text.replace(/^\/\//, "")}`;
-    else if (!startsWithVariable) text = `http://${text.replace(/^\/\//, "")}`;
-  }
+  const scheme =
+    protocol ?? (host[0] && "variable" in host[0] ? undefined : "http");
+  if (scheme !== undefined && !uriScheme(text)?.endsWith("//"))
+    text = `${scheme}://${text.replace(/^\/\//, "")}`;
   return Object.keys(variables).length > 0
     ? { url: text, variables }
     : { url: text };

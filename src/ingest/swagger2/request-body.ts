@@ -98,12 +98,11 @@ function formData(
     ? "multipart/form-data"
     : "application/x-www-form-urlencoded";
   const mediaTypes = declared.length > 0 ? declared : [fallback];
-  const hasEncoding = Object.keys(encoding).length > 0;
   return {
     required: required.length > 0,
     content: mediaTypes.map((mediaType) => ({
       ...content(mediaType, schema),
-      ...(hasEncoding ? { encoding } : {}),
+      ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
     })),
     sources: form.map((parameter) => sourceOf(parameter.entry)),
   };
