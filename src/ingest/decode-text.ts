@@ -8,9 +8,8 @@ export function readSourceText(absPath: string, maxBytes: number): string {
 }
 
 /**
- * A spec file's bytes as text: UTF-8 (BOM or not) or UTF-16 in either byte order (by its BOM, or
- * by the NUL bytes of its ASCII start). Anything else is refused, never guessed: the error names
- * the first bad byte's line:column (UTF-32 is refused by name).
+ * A spec file's bytes as text: UTF-8 (BOM or not) or UTF-16 of either order (by BOM, or the NULs
+ * of an ASCII start); all else is refused at its first bad byte (UTF-32 by name), never guessed.
  */
 export function decodeSource(bytes: Buffer): string {
   const encoding = sniff(bytes);

@@ -58,9 +58,8 @@ export interface IngestOptions {
 /** {@link IngestOptions} and what only apiloom's own runs pass (the CLI's generate): not public API. */
 export interface ReadOptions extends IngestOptions {
   /**
-   * Leave the places the readers hand out unfound when the reading ends, for documents that can
-   * find them later without their value (JSON: its text), until something needs a line
-   * (`settlePlaces`). Default: every place is found when the reading ends.
+   * Leave the places the readers hand out unfound until something needs a line (`settlePlaces`),
+   * for documents that find them without their value (JSON: by its text). Default: found at once.
    */
   deferPlaces?: DeferredPlaces;
   /** Analyse the patterns (only the validators run them; false: no `patterns`). Default true. */
@@ -192,6 +191,7 @@ function ingest(
     parsed: ParsedDocument[],
   ): SourceDocument[] =>
     parsed.map((p, docIndex) => {
+      reportParsed(reporter, file, p.warnings ?? []);
       const finder = deferred ? p.placeFinder?.() : undefined;
       const places = new PendingPlaces(
         file,
@@ -237,9 +237,7 @@ function ingest(
         const refCode = code === "input/unreadable" ? "ref/unreadable" : code;
         throw new ParseError(message, display, line, column, refCode);
       }
-      const parsed = parse(text, display, absPath);
-      for (const p of parsed) reportParsed(reporter, display, p.warnings ?? []);
-      loaded = makeDocs(display, absPath, parsed);
+      loaded = makeDocs(display, absPath, parse(text, display, absPath));
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       loaded = error;
@@ -263,10 +261,8 @@ function ingest(
       }
     }
     for (const [file, absPath, parsed] of parsedInputs) {
-      for (const p of parsed) reportParsed(reporter, file, p.warnings ?? []);
       const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
       cache.set(absPath, docs);
-      const root = dirname(absPath);
       for (const doc of docs) {
         const format = detectFormat(doc.value);
         if (!format) {
@@ -280,7 +276,7 @@ function ingest(
         doc.format = format;
         const ctx = makeContext(
           doc,
-          root,
+          dirname(absPath),
           reporter.scope(),
           loadRefFile,
           options.allowExternalRefs ?? false,

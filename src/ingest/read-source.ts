@@ -16,8 +16,7 @@ export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_MIB * MIB;
 
 /**
  * A file apiloom will not read as a spec, or whose bytes are not text: the code and where in the
- * file (1:1 for the file as a whole). The caller names the file (its display path) and, for a
- * `$ref`'d file, the `$ref`.
+ * file (1:1: the whole file). The caller names the file (display path) and a `$ref`'d one's `$ref`.
  */
 export class SourceReadError extends Error {
   constructor(
@@ -33,9 +32,8 @@ export class SourceReadError extends Error {
 }
 
 /**
- * The bytes of a spec file, read safely: a regular file only (checked before the open and again
- * on the descriptor; opened non-blocking, so a FIFO swapped in cannot hang it), at most
- * `maxBytes` (checked before reading and while reading).
+ * The bytes of a spec file, read safely: a regular file only (checked before the open and on the
+ * descriptor, opened non-blocking: a FIFO swapped in cannot hang it), at most `maxBytes` (ditto).
  */
 export function readSourceBytes(absPath: string, maxBytes: number): Buffer {
   let fd: number;
@@ -117,6 +115,9 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
   }
   return buffer.subarray(0, length);
 }
+
+/** `65,536`: digits grouped by three, the same on every machine. */
+export const count = (n: number) => n.toLocaleString("en-US");
 
 /** A byte count in words: `512 bytes`, `2 MiB`, `1.5 GiB`. */
 export function size(bytes: number): string {

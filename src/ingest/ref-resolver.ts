@@ -28,10 +28,9 @@ export type RefFileLoader = (
 ) => SourceDocument[] | ParseError;
 
 /**
- * The reader context of one document: its `$ref` resolver. A `$ref` to another file must stay
- * in the spec's folder (`root`) unless `allowExternal`: compared by real paths, so a symbolic
- * link inside the folder that points outside (the link itself, or a folder on the way) is
- * outside, and the file read is the real path that was checked.
+ * The reader context of one document: its `$ref` resolver. A `$ref` to another file must stay in
+ * the spec's folder (`root`) unless `allowExternal`, by real paths: a symbolic link in the folder
+ * to outside (the link, or a folder on the way) is outside; the file read is the path checked.
  */
 export function makeContext(
   doc: SourceDocument,

@@ -4,8 +4,7 @@ import { isRecord, type SourceDocument } from "./reader.js";
 /**
  * OpenAPI 3.2's `$self` (§4.3.1), the base relative references resolve against: a reference to
  * the document itself or under `$self`'s folder is read beside the file. Returns its file part
- * relative to the file's folder (`""`: the document itself), or undefined when `$self` says
- * nothing of it.
+ * relative to the file's folder (`""`: the document itself), or undefined: `$self` says nothing.
  */
 export function filePartBySelf(
   filePart: string,

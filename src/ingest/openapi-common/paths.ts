@@ -49,13 +49,11 @@ export function readPaths(
     ofWebhook: string,
     at: Node,
   ) =>
-    webhooks
-      ? reading.reporter.report(
-          "openapi3/invalid-webhook",
-          ofWebhook,
-          sourceOf(at),
-        )
-      : reading.report(code, message, at);
+    reading.reporter.report(
+      webhooks ? "openapi3/invalid-webhook" : reading.code(code),
+      webhooks ? ofWebhook : message,
+      sourceOf(at),
+    );
   const endpoints: Endpoint[] = [];
   if (paths.value === undefined) return endpoints;
   if (!isRecordNode(paths)) {

@@ -54,7 +54,6 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
-  /** Reports a shared problem at `node`. */
   report(code: SharedReaderCode, message: string, node: Node): void {
     this.reporter.report(this.code(code), message, sourceOf(node));
   }
@@ -155,12 +154,10 @@ function readTags(reading: SpecReading): Tag[] {
     if (seen.has(name)) continue;
     seen.add(name);
     const tag: Tag = { name };
+    copyStrings(tag, entry as RecordNode, "description");
     // summary, parent and kind are OpenAPI 3.2's
-    const keys =
-      reading.ctx.doc.format === "openapi3.2"
-        ? (["description", "summary", "parent", "kind"] as const)
-        : (["description"] as const);
-    copyStrings(tag, entry as RecordNode, ...keys);
+    if (reading.ctx.doc.format === "openapi3.2")
+      copyStrings(tag, entry as RecordNode, "summary", "parent", "kind");
     tags.push(tag);
   }
   return tags;

@@ -122,8 +122,7 @@ export type SchemeKind = (
 
 /**
  * A map of security schemes (`securityDefinitions`, `components.securitySchemes`), `$ref`s
- * followed: each one its type's entry in `kinds` reads is added, the first of a name winning; one
- * of a type not there is skipped.
+ * followed: each is read by its type's entry in `kinds` (none: skipped); of a name, the first wins.
  */
 export function readSchemes(
   reading: SpecReading,

@@ -24,10 +24,7 @@ import { isRecord } from "../reader.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
-export function readContent(
-  reading: SpecReading,
-  content: Node,
-): MediaContent[] {
+function readContent(reading: SpecReading, content: Node): MediaContent[] {
   const out: MediaContent[] = [];
   for (const [mediaType, listed] of members(content)) {
     // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
@@ -134,8 +131,7 @@ export function readHeaders(
 
 /**
  * The `description` of the object `entry` is or refers to: OpenAPI 3.1 §4.8.23, a Reference
- * Object's `description` overrides the referenced component's (3.0 documents do not write one,
- * so honouring it there changes nothing).
+ * Object's `description` overrides the component's (3.0 writes none, so 3.0 is read the same).
  */
 export function descriptionOf(
   entry: Node,

@@ -82,20 +82,19 @@ const SCHEME_KINDS: Record<string, SchemeKind> = {
   oauth2: (node, skip, reading) => {
     const flowsNode = child(node, "flows");
     if (!isRecordNode(flowsNode)) return skip("has no `flows`");
-    const flows: Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"] = {};
+    const kind: SecuritySchemeKind & { type: "oauth2" } = {
+      type: "oauth2",
+      flows: {},
+    };
     for (const flow of FLOWS) {
       // the device flow is 3.2's: in an earlier document the key means nothing
       if (flow === "deviceAuthorization" && !isOpenApi32(reading)) continue;
       const flowNode = child(flowsNode, flow);
       if (isRecordNode(flowNode))
-        flows[flow] = readOAuthFlow(reading, flowNode);
+        kind.flows[flow] = readOAuthFlow(reading, flowNode);
     }
-    const metadata = isOpenApi32(reading)
-      ? stringAt(node, "oauth2MetadataUrl")
-      : undefined;
-    return metadata === undefined
-      ? { type: "oauth2", flows }
-      : { type: "oauth2", flows, oauth2MetadataUrl: metadata };
+    if (isOpenApi32(reading)) copyStrings(kind, node, "oauth2MetadataUrl");
+    return kind;
   },
   openIdConnect: (node, skip) => {
     const url = stringAt(node, "openIdConnectUrl");

@@ -105,9 +105,8 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
       continue;
     }
     const server: Server = { url, sources: [sourceOf(entry)] };
-    const node = entry as RecordNode;
-    copyStrings(server, node, "description");
-    const variables = readVariables(reading, node, url);
+    copyStrings(server, entry as RecordNode, "description");
+    const variables = readVariables(reading, entry as RecordNode, url);
     if (variables) server.variables = variables;
     servers.push(server);
   }

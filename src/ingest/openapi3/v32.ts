@@ -154,14 +154,12 @@ function walk(
   }
 }
 
-const TOKEN = /^[A-Z0-9!#$%&'*+.^_`|~-]*$/;
-
 /**
  * An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method: a
  * token of no lower-case letter and at least one upper-case one (two tests, each linear).
  */
 const isUpperToken = (name: string): boolean =>
-  TOKEN.test(name) && /[A-Z]/.test(name);
+  /^[A-Z0-9!#$%&'*+.^_`|~-]*$/.test(name) && /[A-Z]/.test(name);
 
 /**
  * A path item's `additionalOperations` (3.2): operations of methods OpenAPI does not name (LINK,

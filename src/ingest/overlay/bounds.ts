@@ -10,6 +10,7 @@ import { patternGuard } from "../../model/patterns/safety.js";
 import type { Path } from "../../model/pointer.js";
 import { ALIAS_EXPANSION_LIMIT } from "../parse/alias-expansion.js";
 import { MAX_NESTING } from "../parse/nesting.js";
+import { count } from "../read-source.js";
 
 /**
  * The bounds of overlay evaluation, like the readers' input bounds, counted as work (never by a
@@ -142,8 +143,6 @@ function measure(
   return { nodes, depth };
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 type JsonP3 = typeof import("json-p3");
 let loaded: JsonP3 | undefined;
 let environment: JSONPathEnvironment | undefined;
@@ -158,7 +157,7 @@ function json(): JsonP3 {
  * document may have, control-character escapes in names read, and `match`/`search` run only on
  * patterns the backtracking check (model/patterns/safety.ts) finds safe.
  */
-export function jsonPathEnvironment(): JSONPathEnvironment {
+function jsonPathEnvironment(): JSONPathEnvironment {
   if (environment) return environment;
   const p3 = json();
   const env = new p3.JSONPathEnvironment({

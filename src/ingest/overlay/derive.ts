@@ -61,7 +61,7 @@ function isContainer(value: unknown): boolean {
 }
 
 /** Deep equality of JSON values (member order ignored, as the parsed documents compare). */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
@@ -78,7 +78,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * RFC 9535's normalized path of a node (`$['paths']['/pets'][0]`): a name in single quotes,
  * with `\` and `'` escaped and control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`.
  */
-export function normalizedPath(path: Path): string {
+function normalizedPath(path: Path): string {
   return (
     "$" +
     path

@@ -113,7 +113,6 @@ export class Overlays {
       (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
     );
     this.loading.deferred?.hold(places);
-    const place = (path: Path) => places.place(path);
     if (parsed.length > 1) {
       reporter.report(
         "overlay/invalid",
@@ -126,7 +125,7 @@ export class Overlays {
       doc.value,
       file,
       absPath,
-      place,
+      (path) => places.place(path),
       reporter,
       doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,
     );
@@ -201,10 +200,7 @@ function overlaidDocument(
   reporter: IngestReporter,
 ): SourceDocument {
   return {
-    file: doc.file,
-    absPath: doc.absPath,
-    docIndex: doc.docIndex,
-    format: doc.format,
+    ...doc,
     value: value.value,
     ref(path: Path): SourceRef {
       const origin = value.originOf(path);

@@ -32,7 +32,7 @@ export class OverlaidValue<From> {
     let node = this.root;
     for (let i = 0; i < path.length; i++) {
       if (typeof node !== "object" || node === null || !this.owned.has(node))
-        return { from: origin.from, path: [...origin.path, ...path.slice(i)] };
+        return below(origin, ...path.slice(i));
       origin = this.childOrigin(node, path[i]!, origin);
       node = (node as Record<string, unknown>)[path[i]!];
     }
@@ -98,20 +98,15 @@ export class OverlaidValue<From> {
   ): void {
     if (Array.isArray(target)) {
       const items = Array.isArray(update) ? update : [update];
-      const at = (j: number): Origin<From> =>
-        Array.isArray(update)
-          ? { from: updateOrigin.from, path: [...updateOrigin.path, j] }
-          : updateOrigin;
+      const at = (j: number) =>
+        Array.isArray(update) ? below(updateOrigin, j) : updateOrigin;
       items.forEach((item, j) => this.set(target, target.length, item, at(j)));
       return;
     }
     const record = target as Record<string, unknown>;
     for (const key of Object.keys(update as Record<string, unknown>)) {
       const value = (update as Record<string, unknown>)[key];
-      const from: Origin<From> = {
-        from: updateOrigin.from,
-        path: [...updateOrigin.path, key],
-      };
+      const from = below(updateOrigin, key);
       const current = Object.hasOwn(record, key) ? record[key] : undefined;
       const bothObjects = isRecord(current) && isRecord(value);
       const bothArrays = Array.isArray(current) && Array.isArray(value);
@@ -133,10 +128,7 @@ export class OverlaidValue<From> {
     return (
       (this.owned.has(parent)
         ? this.overrides.get(parent)?.get(String(key))
-        : undefined) ?? {
-        from: parentOrigin.from,
-        path: [...parentOrigin.path, key],
-      }
+        : undefined) ?? below(parentOrigin, key)
     );
   }
 
@@ -147,4 +139,9 @@ export class OverlaidValue<From> {
     this.owned.add(copy);
     return copy;
   }
+}
+
+/** The origin of the node `keys` below the one `origin` is of. */
+function below<F>(origin: Origin<F>, ...keys: Path): Origin<F> {
+  return { from: origin.from, path: [...origin.path, ...keys] };
 }

@@ -1,10 +1,9 @@
 import type { Path } from "../../model/pointer.js";
 
 /**
- * YAML aliases make a value a graph ("billion laughs"; `a: &a {b: *a}` is infinite), and
- * everything after parsing walks values as trees: at most {@link ALIAS_EXPANSION_LIMIT} nodes
- * may be added by aliases, and no alias may sit inside its own anchor. One iterative pass over
- * the distinct nodes, linear in the text.
+ * YAML aliases make a value a graph ("billion laughs"; `a: &a {b: *a}` is infinite), and all after
+ * parsing walks values as trees: aliases may add at most {@link ALIAS_EXPANSION_LIMIT} nodes, and
+ * none may sit inside its own anchor. One iterative pass over the distinct nodes, linear in text.
  */
 export const ALIAS_EXPANSION_LIMIT = 1_000_000;
 

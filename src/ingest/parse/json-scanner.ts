@@ -73,6 +73,11 @@ export function stringEnd(t: string, at: number): number {
   return t.length;
 }
 
+/** A key as written (its quotes included) as the string it is; decoded only when it escapes. */
+export function keyText(raw: string): string {
+  return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+}
+
 /**
  * Walks the raw text of a JSON document that `JSON.parse` accepted: skips values without building
  * them, indexes member offsets, and descends a path to its offset.
@@ -102,7 +107,6 @@ export class Scanner {
     this.pos = p;
   }
 
-  /** Moves past a string starting at `pos` (which holds `"`). */
   skipString(): void {
     const end = stringEnd(this.text, this.pos);
     this.pos = end === this.text.length ? end : end + 1;
@@ -111,8 +115,7 @@ export class Scanner {
   readKey(): string {
     const start = this.pos;
     this.skipString();
-    const raw = this.text.slice(start, this.pos);
-    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return keyText(this.text.slice(start, this.pos));
   }
 
   /** Skips one value of any kind (assumes valid JSON: it runs after JSON.parse succeeded). */
@@ -134,9 +137,8 @@ export class Scanner {
 
   /**
    * Records the offsets of the entries a batch asked for, down to `limit`, going into only those
-   * (or, with `everything`, of every entry down to `limit`: the index of single lookups): above
-   * INDEX_DEPTH keys compare as the index compares them (as text); below it as a descent does
-   * (members by key, elements by index).
+   * (with `everything`, of every entry: the index of single lookups). Above INDEX_DEPTH keys
+   * compare as text, as the index's; below, members by key and elements by index, as a descent.
    */
   indexWanted(node: WantedEntry, depth: number, limit: number): void {
     const t = this.text;
@@ -188,9 +190,8 @@ export class Scanner {
   }
 
   /**
-   * From an entry's offset (a member's key, or a value), walks `rest` and returns the offset of
-   * the deepest entry reached (so a missing member points at its nearest existing parent); of a
-   * key given twice, the first.
+   * From an entry's offset (a member's key, or a value), walks `rest` to the offset of the deepest
+   * entry reached (a missing member's nearest existing parent); of a key given twice, the first.
    */
   descend(offset: number, atKey: boolean, rest: Path): number {
     this.pos = offset;

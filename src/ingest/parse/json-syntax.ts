@@ -6,8 +6,6 @@ export class SyntaxChecker extends Scanner {
   validate(): { offset: number; message: string } | undefined {
     try {
       this.skipWs();
-      if (this.pos >= this.text.length)
-        return { offset: this.pos, message: "the file is empty" };
       this.checkValue();
       this.skipWs();
       if (this.pos < this.text.length)

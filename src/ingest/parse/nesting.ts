@@ -1,9 +1,8 @@
-import { stringEnd } from "./json-scanner.js";
+import { keyText, stringEnd } from "./json-scanner.js";
 
 /**
- * How deep values may nest. Everything after parsing walks values recursively, so a deeper
- * document is rejected here (`parse/too-deep`) instead of with a `RangeError` later; real API
- * descriptions stay under 40.
+ * How deep values may nest. Everything after parsing recurses, so a deeper document is rejected
+ * here (`parse/too-deep`), not by a `RangeError` later; real API descriptions stay under 40.
  */
 export const MAX_NESTING = 256;
 
@@ -37,10 +36,7 @@ export function scanJsonStructure(
       interesting.lastIndex = end + 1;
       const keys = open.at(-1);
       if (keys && isKey(text, end + 1)) {
-        const raw = text.slice(i, end + 1);
-        const key = raw.includes("\\")
-          ? (JSON.parse(raw) as string)
-          : raw.slice(1, -1);
+        const key = keyText(text.slice(i, end + 1));
         const first = keys.get(key);
         if (first !== undefined) duplicates.push({ key, first, second: i });
         else keys.set(key, i);
@@ -55,8 +51,7 @@ export function scanJsonStructure(
 
 /**
  * {@link scanJsonStructure}'s answer, cheaper when there is nothing to report: the value nests at
- * most `max` deep and holds as many members as {@link keyColons} counts (fewer only when a key is
- * duplicated).
+ * most `max` deep and has as many members as {@link keyColons} counts (fewer: a duplicated key).
  */
 export function jsonStructureOf(
   text: string,

@@ -57,9 +57,8 @@ export class ParseError extends Error {
 }
 
 /**
- * {@link ParsedDocument.rawScalar}: the unquoted scalar written at `path`'s place (`lineText` gives
- * its line), after the key when the place is a member's key (`version: 1.10`), else right there
- * (an item); undefined when it does not read back as the value.
+ * {@link ParsedDocument.rawScalar}: the unquoted scalar at `path`'s place (on line `lineText`),
+ * after a member's key (`version: 1.10`) or an item's start; undefined unless it reads back.
  */
 export function rawScalarAt(
   doc: ParsedDocument,

@@ -108,8 +108,7 @@ export function indexYamlLines(
         col = col + 1 + next;
         continue;
       }
-      // a key, else a scalar item (`- value`) or a line we do not model: then only its
-      // multi-line value matters
+      // a key, else a scalar item (`- value`) or a line not modelled: only its multi-line value
       const key = readKey(raw, col);
       if (key)
         while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();

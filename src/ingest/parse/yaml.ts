@@ -58,9 +58,8 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     } as LoadOptions);
   } catch (error) {
     if (!(error instanceof js.YAMLException)) throw error;
-    const mark = (
-      error as YAMLException & { mark?: { line: number; column: number } }
-    ).mark;
+    // js-yaml's mark is 0-based
+    const mark = (error as YAMLException & { mark?: TextPosition }).mark;
     if (error.reason === "duplicated mapping key" && mark)
       throw duplicateKeyError(text, file, mark.line + 1, mark.column + 1);
     const tag = /^unknown tag !<(.*)>$/.exec(error.reason)?.[1];

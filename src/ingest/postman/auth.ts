@@ -80,21 +80,16 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
           message: `${JSON.stringify(name)} is not a valid HTTP header name, so no client could send the key; the API key auth is left out`,
           at: paramAt(auth[field], field, "key"),
         };
-      const known = into === undefined || into === "header" || into === "query";
-      return {
-        ...scheme(
-          { type: "apiKey", in: where, parameterName: name },
-          "apiKeyAuth",
-        ),
-        ...(known
-          ? {}
-          : {
-              note: {
-                message: `the API key's "in" is ${JSON.stringify(into)}, which Postman does not know (it sends an API key in a header or the query only); read as Postman sends it: in the header ${JSON.stringify(name)}`,
-                at: paramAt(auth[field], field, "in"),
-              },
-            }),
-      };
+      const block = scheme(
+        { type: "apiKey", in: where, parameterName: name },
+        "apiKeyAuth",
+      );
+      if (into !== undefined && into !== "header" && into !== "query")
+        block.note = {
+          message: `the API key's "in" is ${JSON.stringify(into)}, which Postman does not know (it sends an API key in a header or the query only); read as Postman sends it: in the header ${JSON.stringify(name)}`,
+          at: paramAt(auth[field], field, "in"),
+        };
+      return block;
     }
     case "oauth2":
       return readOAuth2(params, variables);

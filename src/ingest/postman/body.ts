@@ -230,7 +230,7 @@ const BARE = /^\{\{([^{}]+)\}\}/;
  * becomes its variable's value when that is JSON (`"3"` → 3), else `null`, which the inferred
  * schema leaves unconstrained. Undefined when the text is not JSON even so.
  */
-export function parseJsonTemplate(
+function parseJsonTemplate(
   text: string,
   valueOf: (name: string) => string | undefined = () => undefined,
 ): JsonTemplate | undefined {

@@ -48,13 +48,9 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
         if (name !== "") {
           inner.folder = name;
           const description = descriptionText(item.description);
-          const tag = tags.get(name);
-          if (!tag)
-            tags.set(
-              name,
-              description === undefined ? { name } : { name, description },
-            );
-          else if (description !== undefined) tag.description ??= description;
+          const tag = tags.get(name) ?? { name };
+          if (description !== undefined) tag.description ??= description;
+          tags.set(name, tag);
         }
         walk(item.item, [...path, "item"], inner);
       } else if (item.request !== undefined) {
@@ -104,11 +100,7 @@ function readVersion(version: unknown): string | undefined {
   const text = scalarText(version);
   if (text !== undefined) return text.trim() === "" ? undefined : text.trim();
   if (!isRecord(version)) return undefined;
-  const [major, minor, patch] = [
-    version.major,
-    version.minor,
-    version.patch,
-  ].map((n) => (typeof n === "number" ? n : 0));
+  const n = (part: unknown) => (typeof part === "number" ? part : 0);
   const identifier = scalarText(version.identifier);
-  return `${major}.${minor}.${patch}${identifier ? `-${identifier}` : ""}`;
+  return `${n(version.major)}.${n(version.minor)}.${n(version.patch)}${identifier ? `-${identifier}` : ""}`;
 }

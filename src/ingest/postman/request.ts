@@ -136,7 +136,7 @@ function readMethod(
  * Where a request goes: registers its server (protocol and host) and returns its path template
  * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
-export function readLocation(
+function readLocation(
   url: RequestUrl | undefined,
   requestAt: Path,
   variables: VariableScope,
@@ -185,7 +185,7 @@ export interface AuthLink {
  * stops the search); else an Authorization header gives an inferred scheme (Postman sends it even
  * under `noauth`). Undefined when the collection says nothing about auth for this request.
  */
-export function requestSecurity(
+function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
   variables: VariableScope,
@@ -199,9 +199,7 @@ export function requestSecurity(
     if (block.kind !== "inherit") break;
   }
   if (block.kind === "scheme" && link) {
-    const name = pc.schemes.add(block.scheme, block.baseName, false, () =>
-      pc.ref(link.at),
-    );
+    const name = pc.schemes.add(block, false, () => pc.ref(link.at));
     // an inherited block is met once per request: said again, the same diagnostic is kept once
     if (block.note)
       pc.reporter.report(
@@ -225,9 +223,7 @@ export function requestSecurity(
     );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
-    const name = pc.schemes.add(inferred.scheme, inferred.baseName, true, () =>
-      pc.ref(authorization.at),
-    );
+    const name = pc.schemes.add(inferred, true, () => pc.ref(authorization.at));
     return [{ [name]: [] }];
   }
   return block.kind === "none" ? [] : undefined;
@@ -235,10 +231,9 @@ export function requestSecurity(
 
 /**
  * Path, query, header and cookie parameters, all text unless the value is a typed stand-in
- * (`<integer>`). Disabled entries are kept: they document what the API accepts. The first entry of
- * a name wins.
+ * (`<integer>`). Disabled entries are kept (they say what the API accepts); a name's first wins.
  */
-export function readParameters(
+function readParameters(
   url: RequestUrl | undefined,
   path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
@@ -246,10 +241,10 @@ export function readParameters(
 ): EndpointParameters {
   const parameters = emptyParameters();
   const add = (
-    name: string,
     location: ParameterLocation,
     entry: KeyValue | undefined,
-    at: Path,
+    name = entry!.key,
+    at = entry!.at,
   ) => {
     const result = createParameter({
       name,
@@ -269,14 +264,12 @@ export function readParameters(
   };
   for (const name of new Set(pathVariables(path))) {
     const entry = url?.variables.find((v) => v.key === name);
-    add(name, "path", entry, entry?.at ?? url?.at ?? []);
+    add("path", entry, name, entry?.at ?? url?.at ?? []);
   }
   for (const entry of url?.query ?? [])
     if (!parameters.query.some((p) => p.name === entry.key))
-      add(entry.key, "query", entry, entry.at);
-  for (const entry of headers.parameters)
-    add(entry.key, "header", entry, entry.at);
-  for (const entry of headers.cookies)
-    add(entry.key, "cookie", entry, entry.at);
+      add("query", entry);
+  for (const entry of headers.parameters) add("header", entry);
+  for (const entry of headers.cookies) add("cookie", entry);
   return parameters;
 }

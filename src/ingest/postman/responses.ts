@@ -126,9 +126,7 @@ function savedBody(
       return {
         type: type ?? "application/json",
         example: { value: parsed.value },
-        ...(fits(text, MAX_SAMPLE_CHARS, what, at, pc)
-          ? {}
-          : { schemaOnly: true }),
+        schemaOnly: !fits(text, MAX_SAMPLE_CHARS, what, at, pc),
       };
   }
   return {

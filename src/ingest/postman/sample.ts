@@ -1,6 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import type { Example } from "../../model/types.js";
 import type { PostmanContext } from "./context.js";
+import { count } from "../read-source.js";
 
 /**
  * Bounds on what a Postman body carries into the output, where its example is written three
@@ -56,6 +57,3 @@ export function fits(
   );
   return false;
 }
-
-/** `65,536`: digits grouped by three, the same on every machine. */
-const count = (n: number) => n.toLocaleString("en-US");

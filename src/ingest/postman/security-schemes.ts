@@ -18,8 +18,10 @@ export class SchemeRegistry {
 
   /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
-    kind: SecuritySchemeKind,
-    baseName: string,
+    {
+      scheme: kind,
+      baseName,
+    }: { scheme: SecuritySchemeKind; baseName: string },
     inferred: boolean,
     source: () => SourceRef,
   ): string {
@@ -75,11 +77,8 @@ function identity(kind: SecuritySchemeKind): string {
 }
 
 function mergeScopes(into: Flows, from: Flows): void {
-  for (const [name, flow] of Object.entries(from) as [
-    keyof Flows,
-    Flows[keyof Flows],
-  ][]) {
-    const target = into[name];
+  for (const name of Object.keys(from) as (keyof Flows)[]) {
+    const [target, flow] = [into[name], from[name]];
     if (target && flow) assignOwn(target.scopes, flow.scopes);
   }
 }

@@ -6,9 +6,8 @@ import { trimTrailing } from "../../model/linear-text.js";
 
 /**
  * The server URL of a request from its protocol and host (variables substituted); an unresolved
- * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host that starts
- * with a variable is taken as written (it usually carries the scheme); any other gets `http://`,
- * as Postman assumes.
+ * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host starting with
+ * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
  */
 export function serverUrl(
   protocol: string | undefined,
@@ -25,12 +24,10 @@ export function serverUrl(
   }
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
-  const startsWithVariable = host.length > 0 && "variable" in host[0]!;
-  if (!uriScheme(text)?.endsWith("//")) {
-    if (protocol !== undefined)
-      text = `${protocol}://${text.replace(/^\/\//, "")}`;
-    else if (!startsWithVariable) text = `http://${text.replace(/^\/\//, "")}`;
-  }
+  const scheme =
+    protocol ?? (host[0] && "variable" in host[0] ? undefined : "http");
+  if (scheme !== undefined && !uriScheme(text)?.endsWith("//"))
+    text = `${scheme}://${text.replace(/^\/\//, "")}`;
   return Object.keys(variables).length > 0
     ? { url: text, variables }
     : { url: text };

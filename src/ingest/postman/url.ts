@@ -60,7 +60,7 @@ function joinParts(value: unknown, separator: string): string {
 }
 
 /** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */
-export function parseRawUrl(text: string, at: Path): RequestUrl {
+function parseRawUrl(text: string, at: Path): RequestUrl {
   let rest = text.trim();
   const hash = rest.indexOf("#");
   if (hash !== -1) rest = rest.slice(0, hash);

@@ -11,7 +11,7 @@ const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
  * with 10 references each stand for 10^8 substitutions, and `a → b → a` for infinitely many.
  * A reference that passes a bound is reported at its variable and left as it is, unresolved.
  */
-export const VARIABLE_LIMITS = {
+const VARIABLE_LIMITS = {
   /** Variables looked up for one reference, nested (the reference's own is the first). */
   depth: 8,
   /** Substitutions made for one reference, all levels together (fan-out). */

@@ -30,13 +30,12 @@ import {
 /**
  * The schema dialects {@link SchemaConverter} translates into the model's (JSON Schema 2020-12).
  * A `$ref` not to a named schema imports its target as one. A schema that needs no change is the
- * document's own object in the model (nothing writes to the model's schemas); changed ones are
- * copies.
+ * document's own object in the model (nothing writes to the model's schemas), others are copies.
  */
 export type SchemaDialect = "swagger2" | "openapi3.0" | "openapi3.1";
 
 /** How many schemas may nest inside each other; deeper ones are read as any value (`unknown`). */
-export const MAX_SCHEMA_DEPTH = 128;
+const MAX_SCHEMA_DEPTH = 128;
 
 export class SchemaConverter {
   /** Named schemas: the document's own definitions plus anything imported through a `$ref`. */
@@ -64,8 +63,7 @@ export class SchemaConverter {
 
   /**
    * Converts the named schemas registered but not converted yet. A reference registers its target
-   * and moves on; converting it there would nest one conversion per link of a `$ref` chain, and a
-   * long chain would be as deep as the stack.
+   * and moves on: converting it there would nest a conversion per link of a long `$ref` chain.
    */
   drain(): void {
     for (let next = this.names.next(); next; next = this.names.next())
@@ -84,8 +82,7 @@ export class SchemaConverter {
 
   /**
    * Below {@link MAX_SCHEMA_DEPTH} nested schemas a schema is any value (`{}`, typed `unknown`):
-   * every walker after this one recurses, and a generated type that deep is no use to anyone.
-   * Reported once per document, at the first place.
+   * every later walker recurses, and a type that deep is no use. Reported once, at the first place.
    */
   private tooDeep(raw: unknown, doc: SourceDocument, at: At): Schema {
     if (isRecord(raw))
@@ -133,13 +130,7 @@ export class SchemaConverter {
           next = typeof value === "number" ? value : DROPPED;
           break;
         case undefined: {
-          const checked = checkedKeyword(
-            this.ctx.reporter,
-            key,
-            value,
-            doc,
-            path,
-          );
+          const checked = checkedKeyword(this.ctx, key, value, doc, path);
           next = checked === undefined ? DROPPED : checked;
           break;
         }
@@ -162,7 +153,7 @@ export class SchemaConverter {
       applyDraft4Exclusive(raw, out!);
     if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(
-        this.ctx.reporter,
+        this.ctx,
         (out ?? raw) as Schema,
         doc,
         path,
@@ -225,13 +216,7 @@ export class SchemaConverter {
         );
       case "pattern":
         if (typeof value === "string")
-          checkPattern(
-            this.ctx.reporter,
-            this.ctx.patterns,
-            value,
-            doc,
-            new Place(path, key),
-          );
+          checkPattern(this.ctx, value, doc, new Place(path, key));
         return value;
       default:
         // convertAt's own, and `nullable`, which it applies after the keywords
@@ -249,13 +234,7 @@ export class SchemaConverter {
     const names = Object.keys(value);
     if (key === "patternProperties")
       for (const name of names)
-        checkPattern(
-          this.ctx.reporter,
-          this.ctx.patterns,
-          name,
-          doc,
-          new Place(path, key, name),
-        );
+        checkPattern(this.ctx, name, doc, new Place(path, key, name));
     let out: Record<string, unknown> | undefined;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
@@ -304,8 +283,7 @@ export class SchemaConverter {
     const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
     if (modelRef === undefined) return {};
     const target$ref: Schema = { $ref: modelRef };
-    // most references are a `$ref` alone: nothing beside it to apply or keep, and no keyword
-    // the schema does not have is looked up
+    // most references are a `$ref` alone: nothing beside it to apply, keep or look up
     if (refAlone(raw)) return target$ref;
     // 2.0 and 3.0 ignore $ref siblings except for docs; 3.1 (JSON Schema 2020-12) applies them
     // as well, which allOf says without changing what the reference points at.

@@ -1,8 +1,7 @@
-import type { IngestReporter } from "../codes.js";
 import type { Schema } from "../../model/types.js";
-import { riskText, type PatternVerdicts } from "../../model/patterns/safety.js";
+import { riskText } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
-import type { SourceDocument } from "../reader.js";
+import type { ReaderContext, SourceDocument } from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
 import {
   describeValue,
@@ -32,7 +31,7 @@ const HAS_TYPE: Record<KeywordType, (value: unknown) => boolean> = {
  * number or boolean where text belongs is read as the text written (see `textOf`).
  */
 export function checkedKeyword(
-  reporter: IngestReporter,
+  { reporter }: ReaderContext,
   key: string,
   value: unknown,
   doc: SourceDocument,
@@ -55,18 +54,16 @@ export function checkedKeyword(
 }
 
 /**
- * The validators compile patterns as JavaScript regular expressions: a pattern that is none is
- * reported, and so is one that can stall them (model/patterns/safety.ts), whether they run it in
- * linear time instead or leave it unchecked.
+ * The validators compile patterns as JavaScript regular expressions: one that is none is reported,
+ * as is one that can stall them (model/patterns/safety.ts): run in linear time, or left unchecked.
  */
 export function checkPattern(
-  reporter: IngestReporter,
-  verdicts: PatternVerdicts,
+  { reporter, patterns }: ReaderContext,
   pattern: string,
   doc: SourceDocument,
   at: At,
 ): void {
-  const guard = verdicts.guard(pattern);
+  const guard = patterns.guard(pattern);
   const text = JSON.stringify(pattern);
   const shown =
     text.length > 200
@@ -97,7 +94,7 @@ export function checkPattern(
  * `schema.enum`, each reported; none (and nothing made) for the usual schema.
  */
 export function reportNonFiniteEnum(
-  reporter: IngestReporter,
+  { reporter }: ReaderContext,
   schema: Schema,
   doc: SourceDocument,
   at: At,

@@ -54,15 +54,17 @@ export class NamedSchemas {
     if (resolved !== undefined) return resolved;
     const target = this.ctx.resolveRef(ref, doc, new Place(at, "$ref"));
     if (!target) return undefined;
-    const modelRef = schemaRef(
-      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
-    );
+    const modelRef = schemaRef(this.named(target.doc, target.path));
     known.set(ref, modelRef);
     return modelRef;
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
-  named(doc: SourceDocument, path: Path, wanted: string): string {
+  named(
+    doc: SourceDocument,
+    path: Path,
+    wanted = suggestName(path, doc),
+  ): string {
     const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
     const known = this.byTarget.get(key);
     if (known !== undefined) return known;
@@ -94,9 +96,6 @@ export class NamedSchemas {
       ref = "#" + toPointer([...this.home, value]);
     }
     const target = this.ctx.resolveRef(ref, doc, at);
-    if (!target) return undefined;
-    return schemaRef(
-      this.named(target.doc, target.path, suggestName(target.path, target.doc)),
-    );
+    return target && schemaRef(this.named(target.doc, target.path));
   }
 }

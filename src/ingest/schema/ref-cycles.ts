@@ -45,16 +45,16 @@ export function breakRefCycles(
     const index = cycle.findIndex((edge) => edge.keyword === "allOf");
     const cut = cycle[Math.max(0, index)]!;
     const from = schemas[cut.from]!;
-    if (index !== -1) {
-      // `Cat: allOf [Pet, …]`: Pet's own members stay in Cat, without the keyword that leads
-      // back (`Pet: oneOf [Cat, …]`)
-      const next = cycle[(index + 1) % cycle.length]!;
+    const next = cycle[(index + 1) % cycle.length]!;
+    // `Cat: allOf [Pet, …]`: Pet's own members stay in Cat, without the keyword that leads
+    // back (`Pet: oneOf [Cat, …]`)
+    if (index !== -1)
       cut.replace(withoutKeyword(schemas[cut.to]!.schema, next.keyword));
-    } else cut.remove();
+    else cut.remove();
     ctx.reporter.report(
       "schema/composition-cycle",
       index !== -1
-        ? `schemas ${names} refer to each other through allOf with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)} takes ${JSON.stringify(cut.to)}'s members without its ${cycle[(index + 1) % cycle.length]!.keyword} instead of the reference (${lines})`
+        ? `schemas ${names} refer to each other through allOf with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)} takes ${JSON.stringify(cut.to)}'s members without its ${next.keyword} instead of the reference (${lines})`
         : `schemas ${names} refer to each other through ${cut.keyword} with no property or array item between them, which TypeScript cannot type; ${JSON.stringify(cut.from)}'s ${cut.keyword} member ${JSON.stringify(cut.to)} is dropped (${lines})`,
       from.sources[0]!,
       sources.filter((s) => s !== from.sources[0]),

@@ -68,9 +68,8 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
 }
 
 /**
- * `host`, `basePath` and `schemes` (§Swagger Object) as servers, one per scheme. Without a host
- * the API lives on the host that serves the document: the server is the base path alone. A
- * trailing slash is dropped because endpoint paths start with one.
+ * `host`, `basePath` and `schemes` (§Swagger Object) as servers, one per scheme; without a host
+ * (the API is on the document's), the base path alone. No trailing slash: endpoint paths have one.
  */
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
@@ -97,11 +96,10 @@ export function readServers(reading: SpecReading): Server[] {
     basePath = "/" + basePath;
   }
   basePath = trimTrailing(basePath, "/");
-  if (!host) {
+  if (!host)
     return [
       { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
     ];
-  }
   const sources = [sourceOf(child(root, "host"))];
   let schemes = [
     ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),

@@ -94,20 +94,15 @@ function formData(
   const schema: Schema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
   const declared = consumes.filter(isFormMediaType);
-  const mediaTypes =
-    declared.length > 0
-      ? declared
-      : [
-          sendsFile
-            ? "multipart/form-data"
-            : "application/x-www-form-urlencoded",
-        ];
-  const hasEncoding = Object.keys(encoding).length > 0;
+  const fallback = sendsFile
+    ? "multipart/form-data"
+    : "application/x-www-form-urlencoded";
+  const mediaTypes = declared.length > 0 ? declared : [fallback];
   return {
     required: required.length > 0,
     content: mediaTypes.map((mediaType) => ({
       ...content(mediaType, schema),
-      ...(hasEncoding ? { encoding } : {}),
+      ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
     })),
     sources: form.map((parameter) => sourceOf(parameter.entry)),
   };
