@@ -259,13 +259,11 @@ function settingsFor(
       ? {}
       : {
           notApplied: [
-            ...(config.server?.handlers && !flags.serverHandlers
-              ? ["server.handlers"]
-              : []),
-            ...(config.lock !== false && flags.lock === undefined
-              ? ["lock"]
-              : []),
-          ],
+            config.server?.handlers &&
+              !flags.serverHandlers &&
+              "server.handlers",
+            config.lock !== false && flags.lock === undefined && "lock",
+          ].filter((name): name is string => !!name),
         }),
   });
 }

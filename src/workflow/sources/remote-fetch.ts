@@ -58,15 +58,11 @@ export async function fetchDocument(
   } catch (error) {
     if (error instanceof FetchError || error instanceof ConfigError)
       throw error;
-    if (abort.signal.aborted)
-      throw new FetchError(
-        `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`,
-        "input/fetch-failed",
-        true,
-      );
     const code = (error as NodeJS.ErrnoException).code;
     throw new FetchError(
-      `cannot fetch: ${code ?? (error as Error).message}`,
+      abort.signal.aborted
+        ? `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`
+        : `cannot fetch: ${code ?? (error as Error).message}`,
       "input/fetch-failed",
       true,
     );
