@@ -111,7 +111,7 @@ const CORE: Shape = {
 };
 
 /** An API's name (in `apis`): it names the API's default output folder and lock. */
-export const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Where the config holds a plugin's option: its own `config` path, or `<plugin>.<option>`. */
 export function optionPath(plugin: ArtifactPlugin, key: string): string[] {

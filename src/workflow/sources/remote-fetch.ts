@@ -3,7 +3,7 @@ import * as https from "node:https";
 import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
-import { size } from "../../ingest/read-source.js";
+import { size, tooLarge } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
@@ -169,12 +169,10 @@ async function readBody(
   response: http.IncomingMessage,
   maxBytes: number,
 ): Promise<Buffer> {
-  const tooLarge = (what: string) => {
+  const refuse = (what: string) => {
     response.destroy();
-    return new FetchError(
-      `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
-      "input/too-large",
-    );
+    const { message, code } = tooLarge(what, maxBytes);
+    return new FetchError(message, code);
   };
   const length = Number(response.headers["content-length"]);
   const encoding = (response.headers["content-encoding"] ?? "identity")
@@ -182,7 +180,7 @@ async function readBody(
     .trim()
     .toLowerCase();
   if (encoding === "identity" && Number.isFinite(length) && length > maxBytes)
-    throw tooLarge(`the answer is ${size(length)}`);
+    throw refuse(`the answer is ${size(length)}`);
   let stream: Readable = response;
   if (encoding === "gzip" || encoding === "x-gzip")
     stream = response.pipe(zlib.createGunzip());
@@ -200,7 +198,7 @@ async function readBody(
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
         stream.destroy();
-        throw tooLarge(
+        throw refuse(
           encoding === "identity"
             ? "the answer is larger"
             : `the answer decompresses to more`,
