@@ -15,19 +15,15 @@ export interface FetchOptions {
   /** The headers configured for an origin (`https://api.example.com`), or none. */
   headersFor(origin: string): Record<string, string>;
   /** The cached copy's validators: the server may answer 304 Not Modified (none: fetched whole). */
-  validators?: { etag?: string; lastModified?: string };
+  validators?: Validators;
   /** apiloom's version, for the User-Agent. */
   version: string;
 }
 
+type Validators = { etag?: string; lastModified?: string };
+
 export type FetchAnswer =
-  | {
-      status: "ok";
-      bytes: Buffer;
-      etag?: string;
-      lastModified?: string;
-    }
-  | { status: "not-modified" };
+  ({ status: "ok"; bytes: Buffer } & Validators) | { status: "not-modified" };
 
 /**
  * Why a URL gave no document. `noAnswer`: the server could not be reached or did not answer in
