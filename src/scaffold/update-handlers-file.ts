@@ -21,8 +21,6 @@ import {
   type Insertion,
 } from "./changed-contracts.js";
 
-export type { ChangedHandler } from "./changed-contracts.js";
-
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
   file: string;

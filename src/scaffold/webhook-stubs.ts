@@ -14,7 +14,7 @@ import {
 } from "./changed-contracts.js";
 
 /** Where the handlers file imports the receiver's types from: beside the server's index.js. */
-export function webhookImportPath(importFrom: string): string {
+function webhookImportPath(importFrom: string): string {
   return importFrom.replace(/index\.js$/, "webhook-receiver.js");
 }
 

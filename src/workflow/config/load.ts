@@ -79,13 +79,7 @@ export async function loadConfigFile(file: string) {
 export async function positionsOf(
   file: string,
 ): Promise<ConfigLocator | undefined> {
-  const ext = extname(file);
-  const kind =
-    ext === ".json"
-      ? "json"
-      : ext === ".yaml" || ext === ".yml"
-        ? "yaml"
-        : undefined;
+  const kind = dataKind(file);
   if (!kind) return undefined;
   const { parseJson } = await import("../../ingest/parse/json.js");
   const { parseYamlStream } = await import("../../ingest/parse/yaml.js");
@@ -105,14 +99,21 @@ export async function positionsOf(
   };
 }
 
-async function readConfigValue(file: string): Promise<unknown> {
+/** A JSON or YAML config, by its extension; undefined for code. */
+function dataKind(file: string): "json" | "yaml" | undefined {
   const ext = extname(file);
-  if (ext === ".json") return JSON.parse(readFileSync(file, "utf8"));
-  if (ext === ".yaml" || ext === ".yml") {
+  if (ext === ".json") return "json";
+  return ext === ".yaml" || ext === ".yml" ? "yaml" : undefined;
+}
+
+async function readConfigValue(file: string): Promise<unknown> {
+  const kind = dataKind(file);
+  if (kind === "json") return JSON.parse(readFileSync(file, "utf8"));
+  if (kind === "yaml") {
     const { parse } = await import("yaml");
     return parse(readFileSync(file, "utf8"));
   }
-  if (ext === ".ts" || ext === ".mts") return importTypeScript(file);
+  if ([".ts", ".mts"].includes(extname(file))) return importTypeScript(file);
   // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
   return defaultExport(
     await importModule(

@@ -259,13 +259,11 @@ function settingsFor(
       ? {}
       : {
           notApplied: [
-            ...(config.server?.handlers && !flags.serverHandlers
-              ? ["server.handlers"]
-              : []),
-            ...(config.lock !== false && flags.lock === undefined
-              ? ["lock"]
-              : []),
-          ],
+            config.server?.handlers &&
+              !flags.serverHandlers &&
+              "server.handlers",
+            config.lock !== false && flags.lock === undefined && "lock",
+          ].filter((name): name is string => !!name),
         }),
   });
 }
@@ -371,7 +369,7 @@ export type ResolvedPluginOptions = Readonly<
  * Each plugin's options: the flag over the config over the default, each given value checked by
  * the plugin; an option of an artifact the run does not make is reported as ignored.
  */
-export function resolvePluginOptions(
+function resolvePluginOptions(
   plugins: readonly ArtifactPlugin[],
   config: ApiloomConfig,
   flags: Readonly<Record<string, Readonly<Record<string, unknown>>>>,

@@ -111,7 +111,7 @@ const CORE: Shape = {
 };
 
 /** An API's name (in `apis`): it names the API's default output folder and lock. */
-export const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Where the config holds a plugin's option: its own `config` path, or `<plugin>.<option>`. */
 export function optionPath(plugin: ArtifactPlugin, key: string): string[] {
@@ -256,11 +256,8 @@ function checkPlugin(
   for (const key of ["needs", "after"] as const) {
     if (plugin[key] === undefined) continue;
     strictly(stringList)(plugin[key], `${named}.${key}`);
-    for (const need of plugin[key] as string[])
-      if (!known.some((p) => p.name === need))
-        throw new ConfigError(
-          `${named}.${key}: unknown artifact ${JSON.stringify(need)} (known: ${known.map((p) => p.name).join(", ")})`,
-        );
+    const unknown = unknownArtifact(plugin[key] as string[], known);
+    if (unknown) throw new ConfigError(`${named}.${key}: ${unknown}`);
   }
   const options = plugin["options"] ?? {};
   if (!isRecord(options))

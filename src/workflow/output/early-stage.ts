@@ -18,7 +18,7 @@ import {
 } from "./writer.js";
 
 /** Texts shorter than this stay in memory: a speed device, docs/benchmark.md. */
-export const EARLY_STAGE_MIN_CHARS = 1 << 16;
+const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
 /** `afterStep` is called after each file staged early, like the writer's steps. */
 export type EarlyStageOptions = Pick<

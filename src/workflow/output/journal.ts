@@ -98,21 +98,21 @@ export function readJournal(
     return undefined;
   };
   const target = (path: unknown): string | undefined => {
-    if (typeof path !== "string")
-      return `${JSON.stringify(path)} is not a path`;
-    return unsafePathReason(path) ?? wayProblem(outDir, path, "file");
+    const problem =
+      typeof path !== "string"
+        ? `${JSON.stringify(path)} is not a path`
+        : (unsafePathReason(path) ?? wayProblem(outDir, path, "file"));
+    return problem && `${JSON.stringify(path)}: ${problem}`;
   };
   for (const move of j.moves) {
     if (!Array.isArray(move) || move.length !== 3)
       return at("a move is not [staged, path, sha256]", move);
-    const problem =
-      stagedFile(move[0], move[2]) ??
-      (target(move[1]) && `${JSON.stringify(move[1])}: ${target(move[1])}`);
+    const problem = stagedFile(move[0], move[2]) ?? target(move[1]);
     if (problem) return at(problem, move[1] ?? move[0]);
   }
   for (const path of j.remove) {
     const problem = target(path);
-    if (problem) return at(`${JSON.stringify(path)}: ${problem}`, path);
+    if (problem) return at(problem, path);
   }
   const [manifestName, manifestHash] = j.manifest;
   const problem =

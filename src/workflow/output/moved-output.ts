@@ -65,13 +65,13 @@ export function leftBehind(
       remove: removable(place.out, now, baseDir, lock),
     });
   }
-  writeCacheRecord(path, {
-    places: [
-      ...now,
-      ...found.map(({ out, lock }) => (lock ? { out, lock } : { out })),
-    ],
-  });
+  writeCacheRecord(path, { places: [...now, ...found.map(place)] });
   return found;
+}
+
+/** A place as the record holds it: no `lock` key without a lock. */
+function place({ out, lock }: OutputPlace): OutputPlace {
+  return lock ? { out, lock } : { out };
 }
 
 export function leftBehindMessage(left: LeftBehind, baseDir: string): string {
@@ -186,7 +186,5 @@ function readPlaces(record: unknown): OutputPlace[] {
   const sound = places.every(
     (p) => absolute(p?.out) && (p.lock === undefined || absolute(p.lock)),
   );
-  return sound
-    ? places.map(({ out, lock }) => (lock ? { out, lock } : { out }))
-    : [];
+  return sound ? places.map(place) : [];
 }

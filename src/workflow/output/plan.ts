@@ -79,12 +79,7 @@ export function planOutput(
       plan.unchanged.push(file.path);
     else if (disk.kind === "missing")
       plan.write.push({ file, before: undefined });
-    else if (disk.kind === "other")
-      plan.conflicts.push({
-        path: file.path,
-        reason: "a folder or special file is in the way",
-      });
-    else if (ours.has(file.path))
+    else if (disk.kind === "file" && ours.has(file.path))
       plan.write.push({
         file,
         before: texts && bytes ? bytes.toString("utf8") : "",
@@ -92,7 +87,7 @@ export function planOutput(
     else
       plan.conflicts.push({
         path: file.path,
-        reason: "a file apiloom did not make is in the way",
+        reason: `a ${disk.kind === "other" ? "folder or special file" : "file apiloom did not make"} is in the way`,
       });
   }
   for (const path of [...ours].sort(compareCodeUnits)) {

@@ -55,7 +55,7 @@ export const OUTPUT_NEUTRAL = {
 } as const satisfies Partial<Record<keyof GenerateSettings, string>>;
 
 /** Hashed relative to the output folder, so a moved project matches. */
-export const PATH_SETTINGS = [
+const PATH_SETTINGS = [
   "baseDir",
   "serverHandlers",
   "lock",

@@ -19,7 +19,7 @@ export function everyInputRead(diagnostics: readonly Diagnostic[]): boolean {
   );
 }
 
-export const HANDLER_CHANGES_FILE = "handler-changes.json";
+const HANDLER_CHANGES_FILE = "handler-changes.json";
 
 export interface HandlerChange {
   /** The signature hash the user's `signatures` entry still holds. */

@@ -85,28 +85,25 @@ export function readManifestChecked(outDir: string): {
   placeOf?: (path: string) => { line: number; column: number };
 } {
   const file = join(outDir, MANIFEST_FILE);
+  const none = { manifest: undefined, unsafe: [] };
   let text: string;
+  let value: Partial<Manifest> | null;
   try {
-    if (!lstatSync(file).isFile()) return { manifest: undefined, unsafe: [] };
+    if (!lstatSync(file).isFile()) return none;
     text = readFileSync(file, "utf8");
+    // one that does not parse is treated as absent: nothing will be removed, conflicts are reported
+    value = JSON.parse(text) as Partial<Manifest> | null;
   } catch {
-    return { manifest: undefined, unsafe: [] };
-  }
-  let value: Partial<Manifest>;
-  try {
-    value = JSON.parse(text) as Partial<Manifest>;
-  } catch {
-    // treated as absent: nothing will be removed, conflicts are reported
-    return { manifest: undefined, unsafe: [] };
+    return none;
   }
   if (
-    value === null ||
-    typeof value !== "object" ||
+    !isRecord(value) ||
     value.generator !== "apiloom" ||
     value.version !== 1 ||
     !isRecord(value.files)
   )
-    return { manifest: undefined, unsafe: [] };
+    return none;
+  const placeOf = (path: string) => placeInText(text, JSON.stringify(path));
   const kept: [string, string][] = [];
   const unsafe: UnsafeEntry[] = [];
   for (const [path, hash] of Object.entries(value.files)) {
@@ -116,18 +113,9 @@ export function readManifestChecked(outDir: string): {
         ? undefined
         : "its hash is not a sha256");
     if (reason === undefined) kept.push([path, hash as string]);
-    else
-      unsafe.push({
-        path,
-        reason,
-        ...placeInText(text, JSON.stringify(path)),
-      });
+    else unsafe.push({ path, reason, ...placeOf(path) });
   }
   // fromEntries makes own properties: a key `__proto__` stays a key
   const files = Object.fromEntries(kept);
-  return {
-    manifest: { ...(value as Manifest), files },
-    unsafe,
-    placeOf: (path) => placeInText(text, JSON.stringify(path)),
-  };
+  return { manifest: { ...(value as Manifest), files }, unsafe, placeOf };
 }

@@ -3,7 +3,7 @@ import * as https from "node:https";
 import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
-import { size } from "../../ingest/read-source.js";
+import { size, tooLarge } from "../../ingest/read-source.js";
 import { ConfigError } from "../config/error.js";
 import { shownUrl } from "../../model/source-url.js";
 
@@ -15,19 +15,15 @@ export interface FetchOptions {
   /** The headers configured for an origin (`https://api.example.com`), or none. */
   headersFor(origin: string): Record<string, string>;
   /** The cached copy's validators: the server may answer 304 Not Modified (none: fetched whole). */
-  validators?: { etag?: string; lastModified?: string };
+  validators?: Validators;
   /** apiloom's version, for the User-Agent. */
   version: string;
 }
 
+type Validators = { etag?: string; lastModified?: string };
+
 export type FetchAnswer =
-  | {
-      status: "ok";
-      bytes: Buffer;
-      etag?: string;
-      lastModified?: string;
-    }
-  | { status: "not-modified" };
+  ({ status: "ok"; bytes: Buffer } & Validators) | { status: "not-modified" };
 
 /**
  * Why a URL gave no document. `noAnswer`: the server could not be reached or did not answer in
@@ -58,15 +54,11 @@ export async function fetchDocument(
   } catch (error) {
     if (error instanceof FetchError || error instanceof ConfigError)
       throw error;
-    if (abort.signal.aborted)
-      throw new FetchError(
-        `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`,
-        "input/fetch-failed",
-        true,
-      );
     const code = (error as NodeJS.ErrnoException).code;
     throw new FetchError(
-      `cannot fetch: ${code ?? (error as Error).message}`,
+      abort.signal.aborted
+        ? `no answer within ${options.timeoutMs / 1000} s (config: remote.timeout, flag --fetch-timeout)`
+        : `cannot fetch: ${code ?? (error as Error).message}`,
       "input/fetch-failed",
       true,
     );
@@ -173,12 +165,10 @@ async function readBody(
   response: http.IncomingMessage,
   maxBytes: number,
 ): Promise<Buffer> {
-  const tooLarge = (what: string) => {
+  const refuse = (what: string) => {
     response.destroy();
-    return new FetchError(
-      `${what}, more than the limit of ${size(maxBytes)}; raise it with --max-input-size <MiB> (config: merge.maxInputSize)`,
-      "input/too-large",
-    );
+    const { message, code } = tooLarge(what, maxBytes);
+    return new FetchError(message, code);
   };
   const length = Number(response.headers["content-length"]);
   const encoding = (response.headers["content-encoding"] ?? "identity")
@@ -186,7 +176,7 @@ async function readBody(
     .trim()
     .toLowerCase();
   if (encoding === "identity" && Number.isFinite(length) && length > maxBytes)
-    throw tooLarge(`the answer is ${size(length)}`);
+    throw refuse(`the answer is ${size(length)}`);
   let stream: Readable = response;
   if (encoding === "gzip" || encoding === "x-gzip")
     stream = response.pipe(zlib.createGunzip());
@@ -204,7 +194,7 @@ async function readBody(
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
         stream.destroy();
-        throw tooLarge(
+        throw refuse(
           encoding === "identity"
             ? "the answer is larger"
             : `the answer decompresses to more`,

@@ -145,15 +145,15 @@ export async function loadInputs(
 // asks for none. The rounds and the run share the source cache, so documents are parsed once.
 
 /** A chain of `$ref`s this many documents deep is followed; a deeper one is reported. */
-export const MAX_REF_ROUNDS = 10;
+const MAX_REF_ROUNDS = 10;
 /** At most this many URLs a run. */
-export const MAX_REMOTE_DOCUMENTS = 200;
+const MAX_REMOTE_DOCUMENTS = 200;
 
 /**
  * `remote` with every URL the reading of `inputFiles` reaches by `$ref` fetched too. A URL left
  * out by the limits is read as one that was not fetched: reported at its `$ref`, with the limit.
  */
-export async function withRemoteRefs(
+async function withRemoteRefs(
   remote: RemoteInputs,
   inputFiles: readonly string[],
   settings: GenerateSettings,
