@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
+import { SEVERITY_ORDER } from "../diff/rules.js";
 import { ConfigError } from "../workflow/config/error.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
 import {
@@ -169,11 +170,9 @@ export async function runDiff(
 }
 
 function fails(changes: readonly Change[], on: DiffFlags["failOn"]): boolean {
-  if (on === undefined) return false;
-  return changes.some(
-    (c) =>
-      c.severity === "breaking" ||
-      (on === "warning" && c.severity === "warning"),
+  return (
+    on !== undefined &&
+    changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on])
   );
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
+import { grouped } from "../model/lists.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
   const t = { errors: 0, warnings: 0 };
@@ -64,12 +65,7 @@ export function printWarningGroups(
   opts: { paint: Paint; baseDir: string; cwd: string },
   write: (text: string) => void,
 ): void {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of warnings) {
-    const list = groups.get(d.code);
-    if (list) list.push(d);
-    else groups.set(d.code, [d]);
-  }
+  const groups = grouped(warnings, (d) => d.code);
   const { paint } = opts;
   for (const [code, list] of [...groups].slice(0, WARNING_CODES_SHOWN)) {
     const d = list[0]!;
@@ -86,10 +82,7 @@ export function printWarningGroups(
     write(`… and warnings of ${plural(more, "more code")}: apiloom inspect\n`);
 }
 
-/**
- * Errors in full; warnings and infos only when `verbose`, the rest counted. `fresh`: the held
- * warnings new since the last run into this folder, listed by code.
- */
+/** Errors in full, the rest only when `verbose`; `fresh`: held warnings new since the last run. */
 export function selectShown(
   diagnostics: readonly Diagnostic[],
   opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },

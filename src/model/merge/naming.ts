@@ -203,18 +203,12 @@ export function assignNames(
   }
 }
 
-/** The name an endpoint's sources give it, and what gave it (none: its method and path). */
-interface GivenName {
-  name: string;
-  kind?: NameCandidate["kind"];
-  source?: NameCandidate["source"];
-}
-
 /**
- * The best candidate: an operationId over a request title, then the name most sources agree on,
- * then the first in code-unit order. Requests on one route with different titles give no name.
+ * The name an endpoint's sources give it, and what gave it (none: its method and path): an
+ * operationId over a request title, then the name most sources agree on, then the first in
+ * code-unit order. Requests on one route with different titles give no name.
  */
-function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
+function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
   const scored = new Map<
     string,
     { fromId: boolean; votes: number; first: NameCandidate }
