@@ -123,9 +123,8 @@ Options:
 `;
 
 /**
- * The API descriptions below `root` (paths from it, with `/`), sorted, found by content: the first
- * SNIFF_BYTES name `swagger`, `openapi` or `item`, then the file is read as generate reads it. No
- * link followed.
+ * The API descriptions below `root` (relative, with `/`), sorted, found by content (no link
+ * followed): the first SNIFF_BYTES name `swagger`, `openapi` or `item`, then read as generate does.
  */
 export function findSpecs(root: string) {
   const found: { path: string; format: SourceFormat }[] = [];

@@ -190,10 +190,7 @@ function frameOf(d: Diagnostic, baseDir: string): string {
   return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
 }
 
-/**
- * The APIs of the config (or the one `--api` names), resolved as `generate` resolves them;
- * undefined for no config, or one without inputs (inspect then wants files).
- */
+/** The config's APIs (or `--api`'s), as `generate` resolves them; undefined: no config, or no inputs. */
 async function configApis(
   flags: InspectFlags,
 ): Promise<GenerateSettings[] | undefined> {

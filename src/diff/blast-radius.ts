@@ -14,10 +14,7 @@ import { CHANGE_RULES, type ChangeRule, type RuleId } from "./rules.js";
 /** The rules with their blast-radius fields (`calls`, `reads`), on every rule's type. */
 const RULES: Readonly<Record<RuleId, ChangeRule>> = CHANGE_RULES;
 
-/**
- * The blast radius (docs/diff.md): for each change that breaks a call, the calls of the client
- * function it touches in the user's project, and the reads of a member gone from a generated type.
- */
+/** The blast radius (docs/diff.md): the calls and reads in the user's project a change breaks. */
 export function attachCallSites(
   changes: Change[],
   tsconfig: string,

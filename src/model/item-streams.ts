@@ -16,10 +16,7 @@ export function isItemStreamMediaType(mediaType: string): boolean {
   );
 }
 
-/**
- * True when a response's every media type is a sequential one with an `itemSchema`: typed, read
- * and written item by item (one rule for the diagnostics, the types, the client and the server).
- */
+/** Whether every media type is sequential with an `itemSchema`: the one rule of item-by-item code. */
 export function itemStreamed(content: readonly MediaContent[]): boolean {
   return (
     content.length > 0 &&

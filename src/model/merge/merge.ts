@@ -111,11 +111,7 @@ function mergeServers(
   return list.map((s) => s.server);
 }
 
-/**
- * The client's default is `winner`; an input that lists real absolute servers, none of them the
- * winner, disagrees with the input it came from. One input's own list (production and staging)
- * is that input's choice, never a conflict.
- */
+/** `merge/base-url-conflict` against the client's default `winner` (docs/inputs.md says when). */
 function reportBaseUrlConflict(
   documents: readonly DocumentModel[],
   winner: Server | undefined,
