@@ -11,14 +11,7 @@ export function fileStart(file: string): SourceRef {
 }
 
 /** What {@link Reporter.once} hands back: a report that is made for its subject once. */
-export interface OnceReport<Code extends string> {
-  report(
-    code: Code,
-    message: string,
-    at: ReportPlace,
-    related?: readonly SourceRef[],
-  ): void;
-}
+export type OnceReport<Code extends string> = Pick<Reporter<Code>, "report">;
 
 /** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
 export interface Sink {
