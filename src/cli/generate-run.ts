@@ -61,8 +61,7 @@ export async function runOnce(
       ...io, // write, env, sources
       stages,
       check: flags.check,
-      // --verbose prints every warning, which takes the full run that finds them; accepting a
-      // change edits the handlers file, which takes the full run that finds the change
+      // --verbose and --accept need the full run, which finds every warning and changed contract
       full: flags.force || flags.verbose || flags.accept !== undefined,
       accept: flags.accept,
       remote,

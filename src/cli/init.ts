@@ -32,10 +32,7 @@ const SKIPPED = new Set(["node_modules", "dist", "build", "coverage", "out"]);
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
-/**
- * `apiloom init`: finds the API descriptions in the project, writes a starter config (never over
- * one: exit 1), adds an npm script that runs generate, and prints the next command.
- */
+/** `apiloom init`, as INIT_HELP says; over an existing config it writes nothing (exit 1). */
 export async function runInit(
   args: string[],
   deps: CommandDeps = {},

@@ -63,8 +63,7 @@ export async function runInspect(args: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    // the files named, read and merged as generate would read them (no config unless one is
-    // named); without files, the config's APIs
+    // the files named, read as generate reads them (no config unless named); else the config's
     apis =
       flags.inputs.length > 0
         ? [

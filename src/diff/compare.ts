@@ -131,7 +131,6 @@ function names(endpoint: Endpoint): GeneratedNames {
   return { function: endpoint.name, handler: endpoint.name };
 }
 
-/** An endpoint's changes, into `out`. */
 function compareEndpoint(
   old: Endpoint,
   now: Endpoint,

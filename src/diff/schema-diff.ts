@@ -176,7 +176,6 @@ export class SchemaDiff {
     return out;
   }
 
-  /** The changes of the objects' members, into `out`. */
   private compareObjects(
     direction: Direction,
     a: ObjectView,

@@ -22,7 +22,6 @@ export const OP = {
 
 export type { PatternProgram } from "./guard.js";
 
-/** Why a pattern has no linear-time program. */
 export class NoLinearProgram extends Error {}
 
 /** Instructions a program may have: a larger one (`a{1,5000}`) is refused, not expanded. */

@@ -67,9 +67,8 @@ const OBJECT_KEYWORDS = [
 const ARRAY_KEYWORDS = ["items"] as const;
 
 /**
- * The types a schema's values have: the declared `type`, else what its keywords imply (an object
- * for OBJECT_KEYWORDS, an array for ARRAY_KEYWORDS), else the types of its `const`/`enum` values.
- * Empty when nothing says (any value); `$ref`, compositions and sub-schemas are not looked into.
+ * The types a schema's values have: its `type`, else what its keywords imply, else its `const`/`enum`
+ * values'; empty: any value. `$ref`, compositions and sub-schemas are not looked into.
  */
 export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   if (!schema || typeof schema !== "object") return [];
