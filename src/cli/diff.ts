@@ -17,7 +17,7 @@ import {
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
-import { printDiagnostics } from "./report.js";
+import { apisJson, printDiagnostics } from "./report.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
 interface DiffFlags extends GenerateFlags {
@@ -155,15 +155,7 @@ export async function runDiff(
   }
   if (several && flags.format === "json")
     stdout.write(
-      JSON.stringify(
-        {
-          apis: Object.fromEntries(
-            reports.map((r, i) => [pairs[i]!.api, JSON.parse(r)]),
-          ),
-        },
-        null,
-        2,
-      ) + "\n",
+      apisJson(reports.map((r, i) => [pairs[i]!.api, JSON.parse(r)])),
     );
   else stdout.write(reports.join(""));
   return failed ? 1 : 0;

@@ -2,7 +2,7 @@ import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
 import { scopeAlternatives } from "../emit/shared/security-evidence.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
-import { plural } from "./report.js";
+import { apisJson, plural } from "./report.js";
 import { resolve } from "node:path";
 import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
@@ -220,17 +220,9 @@ async function inspectApis(
   }
   if (json)
     process.stdout.write(
-      JSON.stringify(
-        apis.length === 1
-          ? toJson(models[0]!.model)
-          : {
-              apis: Object.fromEntries(
-                models.map(({ name, model }) => [name, toJson(model)]),
-              ),
-            },
-        null,
-        2,
-      ) + "\n",
+      apis.length === 1
+        ? JSON.stringify(toJson(models[0]!.model), null, 2) + "\n"
+        : apisJson(models.map(({ name, model }) => [name, toJson(model)])),
     );
   else
     process.stdout.write(

@@ -119,6 +119,11 @@ export function problemsText(
   }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }
 
+/** Several APIs' JSON reports as one object, `{ "apis": { <name>: … } }`. */
+export function apisJson(reports: Iterable<readonly unknown[]>): string {
+  return JSON.stringify({ apis: Object.fromEntries(reports) }, null, 2) + "\n";
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
