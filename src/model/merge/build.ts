@@ -22,8 +22,8 @@ import type {
   DocumentModel,
   Endpoint,
   NamedSchema,
-  PatternGuard,
 } from "../types.js";
+import type { PatternGuard } from "../patterns/guard.js";
 import type { ScalarChoices } from "../scalar-choices.js";
 
 export interface BuildOptions extends NamingOptions {
