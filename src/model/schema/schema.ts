@@ -104,9 +104,8 @@ export function isNullable(schema: Schema | undefined): boolean {
 }
 
 /**
- * Whether a value of JSON type `type` may satisfy `schema`, as far as types say: false only when
- * its own types, its `$ref`'s target, an `allOf` member or every `anyOf`/`oneOf` member rule it
- * out (`not`, `if` and bounds are not looked into).
+ * Whether a value of JSON type `type` may satisfy `schema` as far as types say (not `not`, `if`,
+ * bounds): not when its types, `$ref` target, an `allOf` member or all `anyOf`/`oneOf` rule it out.
  */
 export function admitsType(
   schemas: Readonly<Record<string, NamedSchema>>,
