@@ -98,13 +98,12 @@ export function assignNames(
     used.add(overrideKey);
     const at = endpoint.sources[0]!;
     let name = override;
+    const overriding = `the name override ${JSON.stringify(override)} for ${key}`;
     if (!isIdentifierName(override) || isReservedWord(override)) {
       name = camelCase(override, "");
       reporter.report(
         "naming/invalid-override",
-        name === ""
-          ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
+        `${overriding} is not a usable identifier; ${name === "" ? "the derived name is used" : `using ${name}`}`,
         at,
       );
       if (name === "") {
@@ -115,9 +114,7 @@ export function assignNames(
     if (isTaken(name)) {
       reporter.report(
         "naming/override-taken",
-        RESERVED_ENDPOINT_NAMES.has(name)
-          ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}; the derived name is used`,
+        `${overriding} ${RESERVED_ENDPOINT_NAMES.has(name) ? "is a name the generated client declares itself" : `clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}`}; the derived name is used`,
         at,
       );
       pending.push(endpoint);
@@ -130,9 +127,7 @@ export function assignNames(
       if (!used.has(key))
         reporter.report(
           "naming/unmatched-override",
-          sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape)
-            ? `the name override for ${JSON.stringify(key)} is not used: another key names the same endpoint`
-            : `the name override for ${JSON.stringify(key)} matches no endpoint`,
+          `the name override for ${JSON.stringify(key)} ${sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape) ? "is not used: another key names the same endpoint" : "matches no endpoint"}`,
           fileStart(key),
         );
   // read for every endpoint, locked or not: the diagnostics do not depend on a lock
