@@ -1,9 +1,6 @@
 import type { ApiResponse, Endpoint, MediaContent } from "./types.js";
 
-/**
- * OpenAPI 3.2's sequential media types whose `itemSchema` the generated code types item by item:
- * server-sent events (an item is a whole event), JSON Lines and JSON text sequences (RFC 7464).
- */
+/** OpenAPI 3.2's sequential media types typed item by item (docs/inputs.md, "Item streams"). */
 export const ITEM_STREAM_MEDIA_TYPES = {
   events: /^text\/event-stream\b/i,
   lines: /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i,

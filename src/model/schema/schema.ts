@@ -220,10 +220,8 @@ export interface DiscriminatorCase {
 }
 
 /**
- * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): the `mapping` first (a target that
- * names no schema left out: the reader reported it); then each oneOf/anyOf `$ref` member the
- * mapping does not name, by the `const`/`enum` strings it gives the property, else by its schema
- * name (the implicit mapping). Undefined without a discriminator.
+ * A `discriminator`'s cases (OpenAPI 3.1 §4.8.25) by the rules of docs/types.md, "Discriminators":
+ * the mapping's, then each unmapped oneOf/anyOf `$ref` member's. Undefined without one.
  */
 export function discriminatorCases(
   schemas: Readonly<Record<string, NamedSchema>>,
