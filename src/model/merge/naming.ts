@@ -147,8 +147,7 @@ export function assignNames(
       lockedOnes.push(endpoint);
     } else unlocked.push(endpoint);
   }
-  // names an operationId gives are claimed before names read off request titles: an explicit
-  // operationId is never taken by a title that happens to read the same (`List users`)
+  // operationIds' names are claimed before request titles' (docs/inputs.md, Postman's "Names")
   const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
   for (const endpoint of [
     ...unlocked.filter(givenById),
@@ -199,9 +198,8 @@ export function assignNames(
 }
 
 /**
- * The name an endpoint's sources give it, and what gave it (none: its method and path): an
- * operationId over a request title, then the name most sources agree on, then the first in
- * code-unit order. Requests on one route with different titles give no name.
+ * The name an endpoint's sources give it, and what gave it (none: its method and path): the best
+ * candidate of docs/inputs.md, "Names". Requests on one route with different titles give no name.
  */
 function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
   const scored = new Map<
