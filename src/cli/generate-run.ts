@@ -289,9 +289,8 @@ function printMade(
   }
 
   /**
-   * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
-   * handlers file lacks, which files are stale (CheckReport.stale: `M path`, `A path`, `D path`,
-   * `! …`), and the command that brings them up to date.
+   * A stale `--check` in the user's terms, before any diff (docs/configuration.md shows it);
+   * `stale` as CheckReport.stale lists it: `M path`, `A path`, `D path`, `! …`.
    */
   function staleVerdict(stale: readonly string[]): string {
     const lines: string[] = [];

@@ -56,10 +56,7 @@ export function printDiagnostics(
 /** How many codes a run's new warnings list, one line each; the summary counts the rest. */
 export const WARNING_CODES_SHOWN = 12;
 
-/**
- * New warnings, one line per code: its count, the first place and that place's message, so a
- * first run over a messy spec reads in a screen (the frames: `--verbose`, `apiloom inspect`).
- */
+/** New warnings, one line per code (docs/diagnostics.md): a messy spec's first run fits a screen. */
 export function printWarningGroups(
   warnings: readonly Diagnostic[],
   opts: { paint: Paint; baseDir: string; cwd: string },
@@ -152,10 +149,7 @@ export function configLine(
   return `apiloom: config ${shownPath(cwd, settings.configFile)}${why}\n`;
 }
 
-/**
- * Names the output folders (and locks) an earlier run of this config wrote and none of its APIs
- * writes now, a warning each at the config file; only a run of every API of the config can tell.
- */
+/** `output/left-behind` at the config (docs/configuration.md): only a whole-config run can tell. */
 export function printLeftBehind(
   apis: readonly GenerateSettings[],
   wholeConfig: boolean,

@@ -96,8 +96,7 @@ export function attachCallSites(
     for (const { node: call, file } of uses) {
       const sends = member !== undefined && sendsMember(call, member);
       if (breaks === "sends" && !sends) continue;
-      // an argument of a type made from the function's own (a parameter, a call's result)
-      // changes with it: tsc finds nothing missing there, nor can this
+      // an argument typed from the function's own changes with it (docs/diff.md): nothing missing
       if (breaks === "lacks" && (sends || opaque(call))) continue;
       push(call, file, sends);
     }
