@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
-export const INIT_SCRIPT = {
+const INIT_SCRIPT = {
   name: "generate:api",
   command: "apiloom generate",
 };
@@ -213,7 +213,7 @@ interface PeerScript {
 }
 
 /** The npm script of `file` that runs openapi-typescript, with its input, output and `paths` options. */
-export function openapiTypescriptScript(file: string): PeerScript | undefined {
+function openapiTypescriptScript(file: string): PeerScript | undefined {
   let scripts: unknown;
   try {
     scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: unknown })
@@ -260,7 +260,7 @@ export function openapiTypescriptScript(file: string): PeerScript | undefined {
 }
 
 /** The starter config: the specs found (or a placeholder), the output folder, the artifacts. */
-export function starterConfig(
+function starterConfig(
   specs: readonly { path: string }[],
   out: string,
   typescript: boolean,

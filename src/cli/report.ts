@@ -54,7 +54,7 @@ export function printDiagnostics(
 }
 
 /** How many codes a run's new warnings list, one line each; the summary counts the rest. */
-export const WARNING_CODES_SHOWN = 12;
+const WARNING_CODES_SHOWN = 12;
 
 /** New warnings, one line per code (docs/diagnostics.md): a messy spec's first run fits a screen. */
 export function printWarningGroups(

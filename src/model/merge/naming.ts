@@ -41,7 +41,7 @@ function clashKey(name: string): string {
 }
 
 /** The endpoint a `names` key means, as merged: any method case, variables by position, `:id`. */
-export function overrideShape(key: string): string | undefined {
+function overrideShape(key: string): string | undefined {
   const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(key);
   if (!match) return undefined;
   const path = match[2]!
