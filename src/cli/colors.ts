@@ -15,10 +15,7 @@ export function paint(enabled: boolean) {
   };
 }
 
-/**
- * --color / --no-color win; then NO_COLOR (https://no-color.org: any non-empty value) and
- * FORCE_COLOR; otherwise colour only when the stream is a terminal.
- */
+/** The flag, then NO_COLOR (https://no-color.org: any non-empty value) and FORCE_COLOR, then the TTY. */
 export function useColor(
   flag: boolean | undefined,
   env: NodeJS.ProcessEnv,

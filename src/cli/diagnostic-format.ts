@@ -16,10 +16,7 @@ export interface FormatContext {
   lines(absPath: string): readonly string[] | undefined;
 }
 
-/**
- * Codes that mean the run read no text from the file, or that say one thing about a whole file
- * (the orphaned-handler check skipped): they get no frame.
- */
+/** Codes about a file the run read no text from, or about a whole file: they get no frame. */
 const UNREAD = new Set([
   "input/no-match",
   "input/fetch-failed",
@@ -28,10 +25,7 @@ const UNREAD = new Set([
   "scaffold/orphan-check-skipped",
 ]);
 
-/**
- * The lines of a file for code frames, decoded as the readers decode it (invalid text as UTF-8
- * with U+FFFD); undefined when it is not a regular file that can be read within FRAME_MAX_BYTES.
- */
+/** A file's lines for code frames, decoded as the readers do (invalid text: UTF-8 with U+FFFD). */
 export function frameLines(absPath: string): string[] | undefined {
   let bytes: Buffer;
   try {
@@ -57,10 +51,7 @@ const AFTER = 2;
 /** Frames show at most this many characters of a line: minified JSON is one 13 MB line. */
 const WIDTH = 100;
 
-/**
- * `file:line:col: severity code message`, then (errors and warnings) a code frame with a caret
- * under the column, then the related places.
- */
+/** `file:line:col: severity code message`, a code frame (errors, warnings), the related places. */
 export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   // a URL input is shown by its URL (it has no file to frame from)
   const url = isUrlInput(d.file);
@@ -139,11 +130,7 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE, escaped);
 }
 
-/**
- * What `visible` escapes: C0 but the tab, DEL, C1, the line and paragraph separators (U+2028,
- * U+2029: line breaks to some readers) and the direction marks, embeddings, overrides and
- * isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
- */
+/** C0 but the tab, DEL, C1, U+2028 and U+2029 (line breaks to some readers), the bidi controls. */
 const INVISIBLE =
   /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
@@ -154,10 +141,7 @@ function escaped(c: string): string {
     : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
-/**
- * Spec text in a GitHub Actions workflow command's message: `%`, CR and LF encoded so no line can
- * start a command of its own, other control characters escaped as `visible` escapes them.
- */
+/** Spec text in a workflow command: `%`, CR, LF encoded (no line starts a command), controls escaped. */
 export function githubData(text: string): string {
   return text
     .replace(/%/g, "%25")

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
+import { SEVERITY_ORDER } from "../diff/rules.js";
 import { ConfigError } from "../workflow/config/error.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
 import {
@@ -16,7 +17,7 @@ import {
   type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
-import { printDiagnostics } from "./report.js";
+import { apisJson, printDiagnostics } from "./report.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
 interface DiffFlags extends GenerateFlags {
@@ -154,26 +155,16 @@ export async function runDiff(
   }
   if (several && flags.format === "json")
     stdout.write(
-      JSON.stringify(
-        {
-          apis: Object.fromEntries(
-            reports.map((r, i) => [pairs[i]!.api, JSON.parse(r)]),
-          ),
-        },
-        null,
-        2,
-      ) + "\n",
+      apisJson(reports.map((r, i) => [pairs[i]!.api, JSON.parse(r)])),
     );
   else stdout.write(reports.join(""));
   return failed ? 1 : 0;
 }
 
 function fails(changes: readonly Change[], on: DiffFlags["failOn"]): boolean {
-  if (on === undefined) return false;
-  return changes.some(
-    (c) =>
-      c.severity === "breaking" ||
-      (on === "warning" && c.severity === "warning"),
+  return (
+    on !== undefined &&
+    changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on])
   );
 }
 

@@ -58,10 +58,7 @@ export function parseFlags<F extends { inputs: string[] }>(
   return flags;
 }
 
-/**
- * One flag per spelling: a flag several plugins' options share (`--base-url`, the client's and
- * the server's) sets each of them; its help is the first one's.
- */
+/** One flag per spelling: one that options share (`--base-url`) sets each, with the first's help. */
 export function pluginFlags<F extends Pick<SettingsOverrides, "options">>(
   plugins: readonly ArtifactPlugin[],
 ): FlagSpec<F>[] {

@@ -35,10 +35,7 @@ export interface GenerateFlags extends SettingsOverrides {
   help: boolean;
 }
 
-/**
- * The flags of `apiloom generate` with `plugins`' (apiloom's and the config's: an option that
- * declares a `flag`); `inspect` and `diff` share the ones they have (see flagsNamed).
- */
+/** generate's flags and those `plugins`' options declare; inspect and diff share some (flagsNamed). */
 function generateFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
   const own = [...FLAGS_BEFORE, ...FLAGS_AFTER];
   const fromPlugins = pluginFlags<GenerateFlags>(plugins);

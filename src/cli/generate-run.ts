@@ -61,8 +61,7 @@ export async function runOnce(
       ...io, // write, env, sources
       stages,
       check: flags.check,
-      // --verbose prints every warning, which takes the full run that finds them; accepting a
-      // change edits the handlers file, which takes the full run that finds the change
+      // --verbose and --accept need the full run, which finds every warning and changed contract
       full: flags.force || flags.verbose || flags.accept !== undefined,
       accept: flags.accept,
       remote,
@@ -290,9 +289,8 @@ function printMade(
   }
 
   /**
-   * A stale `--check` in the user's terms, before any diff: which endpoints changed, which stubs the
-   * handlers file lacks, which files are stale (CheckReport.stale: `M path`, `A path`, `D path`,
-   * `! …`), and the command that brings them up to date.
+   * A stale `--check` in the user's terms, before any diff (docs/configuration.md shows it);
+   * `stale` as CheckReport.stale lists it: `M path`, `A path`, `D path`, `! …`.
    */
   function staleVerdict(stale: readonly string[]): string {
     const lines: string[] = [];

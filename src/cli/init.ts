@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
 import { addScript } from "./package-script.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
-export const INIT_SCRIPT = {
+const INIT_SCRIPT = {
   name: "generate:api",
   command: "apiloom generate",
 };
@@ -32,10 +32,7 @@ const SKIPPED = new Set(["node_modules", "dist", "build", "coverage", "out"]);
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
-/**
- * `apiloom init`: finds the API descriptions in the project, writes a starter config (never over
- * one: exit 1), adds an npm script that runs generate, and prints the next command.
- */
+/** `apiloom init`, as INIT_HELP says; over an existing config it writes nothing (exit 1). */
 export async function runInit(
   args: string[],
   deps: CommandDeps = {},
@@ -123,9 +120,8 @@ Options:
 `;
 
 /**
- * The API descriptions below `root` (paths from it, with `/`), sorted, found by content: the first
- * SNIFF_BYTES name `swagger`, `openapi` or `item`, then the file is read as generate reads it. No
- * link followed.
+ * The API descriptions below `root` (relative, with `/`), sorted, found by content (no link
+ * followed): the first SNIFF_BYTES name `swagger`, `openapi` or `item`, then read as generate does.
  */
 export function findSpecs(root: string) {
   const found: { path: string; format: SourceFormat }[] = [];
@@ -217,7 +213,7 @@ interface PeerScript {
 }
 
 /** The npm script of `file` that runs openapi-typescript, with its input, output and `paths` options. */
-export function openapiTypescriptScript(file: string): PeerScript | undefined {
+function openapiTypescriptScript(file: string): PeerScript | undefined {
   let scripts: unknown;
   try {
     scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: unknown })
@@ -264,7 +260,7 @@ export function openapiTypescriptScript(file: string): PeerScript | undefined {
 }
 
 /** The starter config: the specs found (or a placeholder), the output folder, the artifacts. */
-export function starterConfig(
+function starterConfig(
   specs: readonly { path: string }[],
   out: string,
   typescript: boolean,

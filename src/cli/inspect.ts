@@ -2,7 +2,7 @@ import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
 import { scopeAlternatives } from "../emit/shared/security-evidence.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
-import { plural } from "./report.js";
+import { apisJson, plural } from "./report.js";
 import { resolve } from "node:path";
 import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
@@ -63,8 +63,7 @@ export async function runInspect(args: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    // the files named, read and merged as generate would read them (no config unless one is
-    // named); without files, the config's APIs
+    // the files named, read as generate reads them (no config unless named); else the config's
     apis =
       flags.inputs.length > 0
         ? [
@@ -190,10 +189,7 @@ function frameOf(d: Diagnostic, baseDir: string): string {
   return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
 }
 
-/**
- * The APIs of the config (or the one `--api` names), resolved as `generate` resolves them;
- * undefined for no config, or one without inputs (inspect then wants files).
- */
+/** The config's APIs (or `--api`'s), as `generate` resolves them; undefined: no config, or no inputs. */
 async function configApis(
   flags: InspectFlags,
 ): Promise<GenerateSettings[] | undefined> {
@@ -224,17 +220,9 @@ async function inspectApis(
   }
   if (json)
     process.stdout.write(
-      JSON.stringify(
-        apis.length === 1
-          ? toJson(models[0]!.model)
-          : {
-              apis: Object.fromEntries(
-                models.map(({ name, model }) => [name, toJson(model)]),
-              ),
-            },
-        null,
-        2,
-      ) + "\n",
+      apis.length === 1
+        ? JSON.stringify(toJson(models[0]!.model), null, 2) + "\n"
+        : apisJson(models.map(({ name, model }) => [name, toJson(model)])),
     );
   else
     process.stdout.write(

@@ -8,7 +8,6 @@ import {
 import { isRecord } from "../ingest/reader.js";
 
 export interface ScriptResult {
-  /** True when the script was written to package.json. */
   added: boolean;
   /** The script's name that runs generate (the new one, or one already there), if any. */
   name?: string;

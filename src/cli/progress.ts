@@ -2,10 +2,7 @@ import type { Stream } from "./run-io.js";
 
 export const DELAY_MS = 1000;
 
-/**
- * One self-erasing status line on a terminal ("reading 5 inputs…"), so a long run does not look
- * hung; off when the stream is not a TTY, and shown only once the run has taken DELAY_MS.
- */
+/** A self-erasing status line on a TTY ("reading 5 inputs…") once a run takes DELAY_MS: not hung. */
 export function progressLine(
   stream: Stream,
   /** When the run started (performance.now()), and the clock (tests pass their own). */

@@ -15,6 +15,7 @@ import {
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
+import { grouped } from "../model/lists.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
   const t = { errors: 0, warnings: 0 };
@@ -53,23 +54,15 @@ export function printDiagnostics(
 }
 
 /** How many codes a run's new warnings list, one line each; the summary counts the rest. */
-export const WARNING_CODES_SHOWN = 12;
+const WARNING_CODES_SHOWN = 12;
 
-/**
- * New warnings, one line per code: its count, the first place and that place's message, so a
- * first run over a messy spec reads in a screen (the frames: `--verbose`, `apiloom inspect`).
- */
+/** New warnings, one line per code (docs/diagnostics.md): a messy spec's first run fits a screen. */
 export function printWarningGroups(
   warnings: readonly Diagnostic[],
   opts: { paint: Paint; baseDir: string; cwd: string },
   write: (text: string) => void,
 ): void {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of warnings) {
-    const list = groups.get(d.code);
-    if (list) list.push(d);
-    else groups.set(d.code, [d]);
-  }
+  const groups = grouped(warnings, (d) => d.code);
   const { paint } = opts;
   for (const [code, list] of [...groups].slice(0, WARNING_CODES_SHOWN)) {
     const d = list[0]!;
@@ -86,10 +79,7 @@ export function printWarningGroups(
     write(`… and warnings of ${plural(more, "more code")}: apiloom inspect\n`);
 }
 
-/**
- * Errors in full; warnings and infos only when `verbose`, the rest counted. `fresh`: the held
- * warnings new since the last run into this folder, listed by code.
- */
+/** Errors in full, the rest only when `verbose`; `fresh`: held warnings new since the last run. */
 export function selectShown(
   diagnostics: readonly Diagnostic[],
   opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
@@ -126,6 +116,11 @@ export function problemsText(
   }${heldWarnings ? ": apiloom inspect, or --verbose" : ""}`;
 }
 
+/** Several APIs' JSON reports as one object, `{ "apis": { <name>: … } }`. */
+export function apisJson(reports: Iterable<readonly unknown[]>): string {
+  return JSON.stringify({ apis: Object.fromEntries(reports) }, null, 2) + "\n";
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -154,10 +149,7 @@ export function configLine(
   return `apiloom: config ${shownPath(cwd, settings.configFile)}${why}\n`;
 }
 
-/**
- * Names the output folders (and locks) an earlier run of this config wrote and none of its APIs
- * writes now, a warning each at the config file; only a run of every API of the config can tell.
- */
+/** `output/left-behind` at the config (docs/configuration.md): only a whole-config run can tell. */
 export function printLeftBehind(
   apis: readonly GenerateSettings[],
   wholeConfig: boolean,

@@ -14,10 +14,7 @@ import { CHANGE_RULES, type ChangeRule, type RuleId } from "./rules.js";
 /** The rules with their blast-radius fields (`calls`, `reads`), on every rule's type. */
 const RULES: Readonly<Record<RuleId, ChangeRule>> = CHANGE_RULES;
 
-/**
- * The blast radius (docs/diff.md): for each change that breaks a call, the calls of the client
- * function it touches in the user's project, and the reads of a member gone from a generated type.
- */
+/** The blast radius (docs/diff.md): the calls and reads in the user's project a change breaks. */
 export function attachCallSites(
   changes: Change[],
   tsconfig: string,
@@ -99,8 +96,7 @@ export function attachCallSites(
     for (const { node: call, file } of uses) {
       const sends = member !== undefined && sendsMember(call, member);
       if (breaks === "sends" && !sends) continue;
-      // an argument of a type made from the function's own (a parameter, a call's result)
-      // changes with it: tsc finds nothing missing there, nor can this
+      // an argument typed from the function's own changes with it (docs/diff.md): nothing missing
       if (breaks === "lacks" && (sends || opaque(call))) continue;
       push(call, file, sends);
     }

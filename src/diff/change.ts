@@ -50,10 +50,7 @@ export function makeChange(
   return { rule, severity, breaks, ...fields };
 }
 
-/**
- * Records the changes of one endpoint (or webhook) into `out`: `endpoint` is its key, `names`
- * what every change of it touches; a change's own names (`more`) follow them.
- */
+/** Records an endpoint's (or webhook's) changes into `out`, each with `names`, then its own (`more`). */
 export function recorder(
   out: Change[],
   endpoint: string,

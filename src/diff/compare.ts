@@ -32,10 +32,7 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
   cookie: "Cookies",
 };
 
-/**
- * Every change from one merged model to another, breaking first. Endpoints are matched by method
- * and route shape (a renamed path variable is the same endpoint), webhooks by key and method.
- */
+/** Every change from one merged model to another, breaking first, matched as docs/diff.md says. */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
   const schemas = new SchemaDiff(side(before), side(after));
   const out: Change[] = [];
@@ -131,7 +128,6 @@ function names(endpoint: Endpoint): GeneratedNames {
   return { function: endpoint.name, handler: endpoint.name };
 }
 
-/** An endpoint's changes, into `out`. */
 function compareEndpoint(
   old: Endpoint,
   now: Endpoint,
@@ -266,10 +262,7 @@ function compareEndpoint(
   compareSecurity(old, now, add);
 }
 
-/**
- * Whom a webhook's change breaks, turned round from the endpoint rule it follows: a payload is
- * read (and an answer written) by your receiver, the server side, never by a client.
- */
+/** Whom a webhook's change breaks, turned round to your receiver (docs/diff.md, "Rules"). */
 const TURNED: Record<Breaks, Breaks> = {
   clients: "servers",
   servers: "none",

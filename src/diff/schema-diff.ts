@@ -7,6 +7,7 @@ import {
 } from "../model/schema/schema.js";
 import type {
   ApiModel,
+  Parameter,
   Schema,
   SchemaType,
   SourceRef,
@@ -50,10 +51,7 @@ interface Site {
 }
 
 /** What holds a schema (a parameter, a media type), or declares one (a body, a response). */
-interface Holder {
-  schema?: Schema | undefined;
-  sources?: readonly SourceRef[];
-}
+type Holder = Partial<Pick<Parameter, "schema" | "sources">>;
 
 /** A schema with the properties its `allOf` members add, as an object's members read it. */
 interface ObjectView {
@@ -178,7 +176,6 @@ export class SchemaDiff {
     return out;
   }
 
-  /** The changes of the objects' members, into `out`. */
   private compareObjects(
     direction: Direction,
     a: ObjectView,

@@ -65,9 +65,8 @@ export function parameterKey(p: Pick<Parameter, "name" | "in">): string {
 }
 
 /**
- * Where each key first stands in a location group, kept by addParameter (an operation of 20,000
- * parameters would otherwise search its list 20,000 times); made again when the group was
- * changed elsewhere (its length, or the key at a position, says so).
+ * Where each key first stands in a location group, for addParameter (20,000 parameters would mean
+ * 20,000 searches); made again when the group changed elsewhere (its length or a key tells).
  */
 const keyIndexes = new WeakMap<readonly Parameter[], Map<string, number>>();
 

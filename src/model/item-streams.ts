@@ -1,9 +1,6 @@
 import type { ApiResponse, Endpoint, MediaContent } from "./types.js";
 
-/**
- * OpenAPI 3.2's sequential media types whose `itemSchema` the generated code types item by item:
- * server-sent events (an item is a whole event), JSON Lines and JSON text sequences (RFC 7464).
- */
+/** OpenAPI 3.2's sequential media types typed item by item (docs/inputs.md, "Item streams"). */
 export const ITEM_STREAM_MEDIA_TYPES = {
   events: /^text\/event-stream\b/i,
   lines: /^application\/(x-ndjson|jsonl|x-jsonlines)\b/i,
@@ -16,10 +13,7 @@ export function isItemStreamMediaType(mediaType: string): boolean {
   );
 }
 
-/**
- * True when a response's every media type is a sequential one with an `itemSchema`: typed, read
- * and written item by item (one rule for the diagnostics, the types, the client and the server).
- */
+/** Whether every media type is sequential with an `itemSchema`: the one rule of item-by-item code. */
 export function itemStreamed(content: readonly MediaContent[]): boolean {
   return (
     content.length > 0 &&

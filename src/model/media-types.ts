@@ -1,9 +1,9 @@
 import { grouped } from "./lists.js";
 
 /**
- * Which media types are JSON, for the generator and (the same text, which media-types.test.ts
- * holds them to) the runtime templates: `application/json` (RFC 8259) and any `+json` suffix
- * (RFC 6839 §3.1), parameters aside. `application/json-seq`, `jsonl` and JSON5 are other grammars.
+ * Which media types are JSON, for the generator and the runtime templates (media-types.test.ts keeps
+ * them one text): `application/json` (RFC 8259), any `+json` suffix (RFC 6839 §3.1), parameters
+ * aside; `application/json-seq`, `jsonl` and JSON5 are other grammars.
  */
 export const JSON_MEDIA_TYPE =
   /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;

@@ -1,12 +1,11 @@
 import { isJsonMediaType } from "./media-types.js";
-import { resolveSchema } from "./schema/schema.js";
+import { declaredTypes, resolveSchema } from "./schema/schema.js";
 import type {
   ApiModel,
   ApiResponse,
   Endpoint,
   Parameter,
   Schema,
-  SchemaType,
 } from "./types.js";
 
 /** How a cursor-paginated endpoint pages. */
@@ -96,11 +95,9 @@ function valueKind(
   nullable = false,
 ): Pagination["kind"] | undefined {
   if (!schema || schema.enum || schema.const !== undefined) return;
-  const types: SchemaType[] = Array.isArray(schema.type)
-    ? schema.type.filter((t) => !(nullable && t === "null"))
-    : schema.type
-      ? [schema.type]
-      : [];
+  const types = declaredTypes(schema).filter(
+    (t) => !(nullable && t === "null"),
+  );
   if (types.length !== 1) return;
   if (types[0] === "string" && schema.format !== "binary") return "string";
   if (types[0] === "integer" || types[0] === "number") return "number";

@@ -6,7 +6,7 @@ import type {
 } from "./types.js";
 
 /** The styles each location allows, its default first (OpenAPI 3.1 §4.8.12.4 Style Values). */
-export const LOCATION_STYLES: Readonly<
+const LOCATION_STYLES: Readonly<
   Record<ParameterLocation, readonly ParameterStyle[]>
 > = {
   path: ["simple", "label", "matrix"],

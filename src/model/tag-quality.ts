@@ -12,11 +12,7 @@ export interface TagAssessment {
   endpoints: number;
 }
 
-/**
- * Whether an API's tags are worth grouping its docs by: not when they are the words of the
- * operations' own text split up (`tags: [Send, Message, To, User]`), or when there are more
- * distinct tags than half the endpoints (a group per endpoint is no grouping).
- */
+/** Whether an API's tags are worth grouping its docs by (docs/docs-and-openapi.md, "Groups"). */
 export function assessTags(endpoints: readonly Endpoint[]): TagAssessment {
   const tags = new Set(
     endpoints.flatMap((e) => e.tags.map((t) => t.trim().toLowerCase())),

@@ -5,7 +5,6 @@
  * always points at `#/components/schemas/<name>`, `<name>` a key of {@link ApiModel.schemas}.
  */
 import type { PatternGuard } from "./patterns/guard.js";
-export type { PatternGuard } from "./patterns/guard.js";
 import type { Severity } from "./diagnostics/code-info.js";
 
 export type { Severity };

@@ -11,14 +11,7 @@ export function fileStart(file: string): SourceRef {
 }
 
 /** What {@link Reporter.once} hands back: a report that is made for its subject once. */
-export interface OnceReport<Code extends string> {
-  report(
-    code: Code,
-    message: string,
-    at: ReportPlace,
-    related?: readonly SourceRef[],
-  ): void;
-}
+export type OnceReport<Code extends string> = Pick<Reporter<Code>, "report">;
 
 /** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
 export interface Sink {
@@ -32,11 +25,9 @@ export interface Sink {
 }
 
 /**
- * The one way apiloom reports a diagnostic, from the readers to the CLI. A reporter is made with
- * the codes it may report, its layer's and those below (`new IngestReporter()`), each with its one
- * severity, so a misspelt code, or one of a layer above, does not compile; one made with no codes
- * only collects ({@link add}). The same place, code and message said twice is kept once, in
- * report order.
+ * The one way apiloom reports a diagnostic. Made with the codes it may report, its layer's and those
+ * below (`new IngestReporter()`), each with its severity: a misspelt code, or a layer above's, does
+ * not compile; with none it only collects ({@link add}). A repeat (place, code, message) is kept once.
  */
 export class Reporter<in Code extends string = never> {
   private readonly codes: Readonly<Record<string, DiagnosticCodeInfo>>;

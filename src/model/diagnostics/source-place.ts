@@ -48,10 +48,7 @@ export function placeText(at: SourceRef): string {
   return `${at.file}:${lineOf(at)}`;
 }
 
-/**
- * The documents of a reading whose places are found when first needed, a speed device:
- * docs/benchmark.md. {@link release} at the end of the run forgets those never needed.
- */
+/** A reading's places, found when first needed (docs/benchmark.md); {@link release} drops the rest. */
 export class DeferredPlaces {
   private readonly held: PendingPlaces[] = [];
   private readonly texts = new Map<string, () => string>();

@@ -22,8 +22,8 @@ import type {
   DocumentModel,
   Endpoint,
   NamedSchema,
-  PatternGuard,
 } from "../types.js";
+import type { PatternGuard } from "../patterns/guard.js";
 import type { ScalarChoices } from "../scalar-choices.js";
 
 export interface BuildOptions extends NamingOptions {
@@ -80,7 +80,13 @@ export function buildModelTakingDocuments(
   if (options.tags) applyTagOverrides(merged, options.tags);
   const endpoints = merged.endpoints.sort(compareEndpoints);
   assignNames(endpoints, options, reporter);
-  reportDegenerateTags(endpoints, reporter);
+  const tags = assessTags(endpoints);
+  if (tags.degenerate)
+    reporter.report(
+      "model/degenerate-tags",
+      `${tags.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
+      endpoints.find((e) => e.tags.length > 0)!.sources[0]!,
+    );
   for (const endpoint of endpoints) {
     declareTemplateVariables(endpoint, reporter);
     applyBodySignals(endpoint, reporter);
@@ -182,19 +188,6 @@ function declareTemplateVariables(
     "model/undeclared-path-parameter",
     `${endpointKey(endpoint)}: no source declares the path parameter${missing.length === 1 ? "" : "s"} ${missing.map((n) => `'${n}'`).join(", ")}; the generated code takes ${missing.length === 1 ? "it" : "them"} as a required string`,
     at,
-  );
-}
-
-function reportDegenerateTags(
-  endpoints: readonly Endpoint[],
-  reporter: ModelReporter,
-): void {
-  const assessment = assessTags(endpoints);
-  if (!assessment.degenerate) return;
-  reporter.report(
-    "model/degenerate-tags",
-    `${assessment.reason}: the docs group endpoints by the resource their path names instead (docs.groupBy: "tag" keeps the tags)`,
-    endpoints.find((e) => e.tags.length > 0)!.sources[0]!,
   );
 }
 

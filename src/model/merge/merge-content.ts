@@ -101,7 +101,7 @@ function soleMedia(offered: MediaContent): MediaContent {
  * True when every example has a name of its own, one at most none: then none is a copy of
  * another, and the examples (often large) need not be printed to tell.
  */
-export function namesDiffer(examples: readonly Example[]): boolean {
+function namesDiffer(examples: readonly Example[]): boolean {
   const names = new Set<string | undefined>();
   for (const example of examples) {
     const name = example.name;

@@ -58,7 +58,7 @@ function soleParameters(
 }
 
 /** The parameters of one name that the views offer, as one. */
-export function mergedParameter(
+function mergedParameter(
   list: readonly { view: EndpointOffer; parameter: Parameter }[],
   location: ParameterLocation,
   merged: Endpoint,

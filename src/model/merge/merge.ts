@@ -111,11 +111,7 @@ function mergeServers(
   return list.map((s) => s.server);
 }
 
-/**
- * The client's default is `winner`; an input that lists real absolute servers, none of them the
- * winner, disagrees with the input it came from. One input's own list (production and staging)
- * is that input's choice, never a conflict.
- */
+/** `merge/base-url-conflict` against the client's default `winner` (docs/inputs.md says when). */
 function reportBaseUrlConflict(
   documents: readonly DocumentModel[],
   winner: Server | undefined,
@@ -154,10 +150,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PLACEHOLDER_HOST =
   /^(?:[^/]*\.)?(?:example\.(?:com|net|org)|example|invalid|test)$/i;
 
-/**
- * 0: an absolute URL of a real host; 1: a relative URL with a path (`/v2`); 2: the bare `/`,
- * which says nothing when an absolute URL exists; 3: a placeholder host.
- */
+/** The place in docs/inputs.md's server order: 0 a real host's URL, 1 `/v2`, 2 `/`, 3 a placeholder. */
 function serverClass(url: string): number {
   if (!SCHEME.test(url)) return url === "/" ? 2 : 1;
   const host = url.replace(SCHEME, "").split(/[/:?#]/)[0]!;

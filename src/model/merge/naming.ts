@@ -41,7 +41,7 @@ function clashKey(name: string): string {
 }
 
 /** The endpoint a `names` key means, as merged: any method case, variables by position, `:id`. */
-export function overrideShape(key: string): string | undefined {
+function overrideShape(key: string): string | undefined {
   const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(key);
   if (!match) return undefined;
   const path = match[2]!
@@ -98,13 +98,12 @@ export function assignNames(
     used.add(overrideKey);
     const at = endpoint.sources[0]!;
     let name = override;
+    const overriding = `the name override ${JSON.stringify(override)} for ${key}`;
     if (!isIdentifierName(override) || isReservedWord(override)) {
       name = camelCase(override, "");
       reporter.report(
         "naming/invalid-override",
-        name === ""
-          ? `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} is not a usable identifier; using ${name}`,
+        `${overriding} is not a usable identifier; ${name === "" ? "the derived name is used" : `using ${name}`}`,
         at,
       );
       if (name === "") {
@@ -115,9 +114,7 @@ export function assignNames(
     if (isTaken(name)) {
       reporter.report(
         "naming/override-taken",
-        RESERVED_ENDPOINT_NAMES.has(name)
-          ? `the name override ${JSON.stringify(override)} for ${key} is a name the generated client declares itself; the derived name is used`
-          : `the name override ${JSON.stringify(override)} for ${key} clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}; the derived name is used`,
+        `${overriding} ${RESERVED_ENDPOINT_NAMES.has(name) ? "is a name the generated client declares itself" : `clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}`}; the derived name is used`,
         at,
       );
       pending.push(endpoint);
@@ -130,9 +127,7 @@ export function assignNames(
       if (!used.has(key))
         reporter.report(
           "naming/unmatched-override",
-          sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape)
-            ? `the name override for ${JSON.stringify(key)} is not used: another key names the same endpoint`
-            : `the name override for ${JSON.stringify(key)} matches no endpoint`,
+          `the name override for ${JSON.stringify(key)} ${sorted.some((e) => `${e.method} ${pathShape(e.path)}` === shape) ? "is not used: another key names the same endpoint" : "matches no endpoint"}`,
           fileStart(key),
         );
   // read for every endpoint, locked or not: the diagnostics do not depend on a lock
@@ -152,8 +147,7 @@ export function assignNames(
       lockedOnes.push(endpoint);
     } else unlocked.push(endpoint);
   }
-  // names an operationId gives are claimed before names read off request titles: an explicit
-  // operationId is never taken by a title that happens to read the same (`List users`)
+  // operationIds' names are claimed before request titles' (docs/inputs.md, Postman's "Names")
   const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
   for (const endpoint of [
     ...unlocked.filter(givenById),
@@ -203,18 +197,11 @@ export function assignNames(
   }
 }
 
-/** The name an endpoint's sources give it, and what gave it (none: its method and path). */
-interface GivenName {
-  name: string;
-  kind?: NameCandidate["kind"];
-  source?: NameCandidate["source"];
-}
-
 /**
- * The best candidate: an operationId over a request title, then the name most sources agree on,
- * then the first in code-unit order. Requests on one route with different titles give no name.
+ * The name an endpoint's sources give it, and what gave it (none: its method and path): the best
+ * candidate of docs/inputs.md, "Names". Requests on one route with different titles give no name.
  */
-function preferredName(endpoint: Endpoint, reporter: ModelReporter): GivenName {
+function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
   const scored = new Map<
     string,
     { fromId: boolean; votes: number; first: NameCandidate }

@@ -3,12 +3,7 @@ import type { Endpoint, SourceFormat, SourceRef } from "../types.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
-/**
- * How sources that disagree are ranked, whatever the order the inputs were given in
- * (docs/inputs.md, "How sources are merged"): 0. a preferred file; 1. the more expressive
- * format, by this rank; 2. the richer fact (the caller's `richness`); 3. the source that sorts
- * first by file path, line and column (plain code-unit order).
- */
+/** Rule 1 of how disagreeing sources rank; rules 0–3: docs/inputs.md, "How sources are merged". */
 export const FORMAT_RANK: Record<SourceFormat, number> = {
   "openapi3.2": 6,
   "openapi3.1": 5,

@@ -5,7 +5,6 @@ import { trimTrailing } from "../linear-text.js";
 
 /** Auth stated only in prose: "Authentication required, with scope participate:conversation". */
 export interface ProseAuth {
-  /** The text says authentication is required. */
   required: boolean;
   /** Scopes the text names, in order of appearance. */
   scopes: string[];
@@ -43,10 +42,7 @@ export function readProseAuth(text: string | undefined): ProseAuth {
 
 const INFERRED_SCHEME = "oauth2";
 
-/**
- * Gives endpoints that declare no security the OAuth 2.0 requirement their prose states: on the
- * inputs' one OAuth 2.0 scheme, else on an inferred `oauth2` scheme returned for the merged model.
- */
+/** Endpoints with no security get what their prose states (docs/inputs.md, "Auth read from prose"). */
 export function applyProseAuth(
   documents: readonly DocumentModel[],
   reporter: ModelReporter,

@@ -7,10 +7,7 @@ import type { Endpoint } from "../types.js";
  */
 const BODY_METHODS = new Set(["post", "put", "patch"]);
 
-/**
- * Removes the endpoint's body signals, made a request body of unknown schema when none is described
- * and one is evidence (a hint alone is not: in Swagger 2.0 no body parameter means no body).
- */
+/** Drops the body signals: an unknown body on evidence (docs/inputs.md, "Swagger 2.0 bodies"). */
 export function applyBodySignals(
   endpoint: Endpoint,
   reporter: ModelReporter,

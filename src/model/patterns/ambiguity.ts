@@ -168,9 +168,8 @@ function hasCount(node: PatternSyntax): boolean {
 }
 
 /**
- * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+`: the copies' paths map one-to-one
- * onto the starred automaton's, so when it is linear the copies are, and built out they can pass
- * the 256 positions (`[a-z0-9]{1,63}` nested in `{1,127}`).
+ * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+` (docs/validation.md, "Counts"):
+ * built out, the copies can pass the 256 positions (`[a-z0-9]{1,63}` nested in `{1,127}`).
  */
 function uncounted(node: PatternSyntax): PatternSyntax {
   switch (node.t) {
@@ -193,10 +192,8 @@ function uncounted(node: PatternSyntax): PatternSyntax {
 }
 
 /**
- * Whether a counted repetition may multiply the ways to match a text (`true` when it cannot be
- * shown not to), which an automaton's cycles miss: a body matching one text in k ways matches n
- * copies in up to k^n (`^(a|a?){25}$`). Safe: a body that does not match the empty text and whose
- * X* has no EDA: the copies then map one-to-one onto X*'s paths (docs/validation.md, "Counts").
+ * Whether a count may multiply the ways to match a text (`^(a|a?){25}$`), which an automaton's
+ * cycles miss; true unless shown not to (docs/validation.md, "Counts").
  */
 export function countsMultiply(
   tree: PatternSyntax,

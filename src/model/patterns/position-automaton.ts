@@ -1,5 +1,3 @@
-// The position (Glushkov) automaton of a pattern tree, and the two structures a ReDoS analysis
-// looks for in it (EDA, IDA), for ambiguity.ts.
 import { ALL, charSet, intersection, meet, type CodePoints } from "./sets.js";
 import type { PatternSyntax } from "./syntax.js";
 import { stronglyConnected } from "../schema/recursion.js";
@@ -32,9 +30,9 @@ interface Part {
 }
 
 /**
- * The position (Glushkov) automaton: state 0 starts, state k > 0 has read position k's set.
- * Counted repetitions are copied (`x{2,4}` is `xx(x(x)?)?`). Assertions (`^ $ \b`,
- * lookaround) are ε: more paths than the pattern has, which can only find more.
+ * The position (Glushkov) automaton of a pattern tree, where ambiguity.ts looks for EDA and IDA:
+ * state 0 starts, state k > 0 has read position k's set. Counted repetitions are copied (`x{2,4}`
+ * is `xx(x(x)?)?`). Assertions (`^ $ \b`, lookaround) are ε: more paths, which can only find more.
  */
 export class PositionAutomaton {
   readonly sets: CodePoints[] = [ALL];

@@ -20,9 +20,6 @@ export const OP = {
   ASSERT: 5,
 } as const;
 
-export type { PatternProgram } from "./guard.js";
-
-/** Why a pattern has no linear-time program. */
 export class NoLinearProgram extends Error {}
 
 /** Instructions a program may have: a larger one (`a{1,5000}`) is refused, not expanded. */

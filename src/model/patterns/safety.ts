@@ -4,8 +4,6 @@ import { NoLinearProgram, patternProgram } from "./program.js";
 import { MAX_NESTING } from "./syntax.js";
 import type { PatternGuard, PatternRisk } from "./guard.js";
 
-export type { PatternGuard, PatternRisk } from "./guard.js";
-
 /** One document's verdicts on its patterns (docs/validation.md), each decided once, for the model. */
 export class PatternVerdicts {
   private readonly decided = new Map<string, PatternGuard>();

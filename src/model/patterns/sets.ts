@@ -89,8 +89,7 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 /**
  * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
  * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
- * does not know). A property is read exactly on ASCII and as every code point beyond it
- * (properties.ts says why).
+ * does not know). A property is its ASCII code points and all beyond (properties.ts says why).
  */
 export function patternTree(
   pattern: string,

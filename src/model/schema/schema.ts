@@ -67,9 +67,8 @@ const OBJECT_KEYWORDS = [
 const ARRAY_KEYWORDS = ["items"] as const;
 
 /**
- * The types a schema's values have: the declared `type`, else what its keywords imply (an object
- * for OBJECT_KEYWORDS, an array for ARRAY_KEYWORDS), else the types of its `const`/`enum` values.
- * Empty when nothing says (any value); `$ref`, compositions and sub-schemas are not looked into.
+ * The types a schema's values have: its `type`, else what its keywords imply, else its `const`/`enum`
+ * values'; empty: any value. `$ref`, compositions and sub-schemas are not looked into.
  */
 export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   if (!schema || typeof schema !== "object") return [];
@@ -105,9 +104,8 @@ export function isNullable(schema: Schema | undefined): boolean {
 }
 
 /**
- * Whether a value of JSON type `type` may satisfy `schema`, as far as types say: false only when
- * its own types, its `$ref`'s target, an `allOf` member or every `anyOf`/`oneOf` member rule it
- * out (`not`, `if` and bounds are not looked into).
+ * Whether a value of JSON type `type` may satisfy `schema` as far as types say (not `not`, `if`,
+ * bounds): not when its types, `$ref` target, an `allOf` member or all `anyOf`/`oneOf` rule it out.
  */
 export function admitsType(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -222,10 +220,8 @@ export interface DiscriminatorCase {
 }
 
 /**
- * What a schema's `discriminator` says (OpenAPI 3.1 §4.8.25): the `mapping` first (a target that
- * names no schema left out: the reader reported it); then each oneOf/anyOf `$ref` member the
- * mapping does not name, by the `const`/`enum` strings it gives the property, else by its schema
- * name (the implicit mapping). Undefined without a discriminator.
+ * A `discriminator`'s cases (OpenAPI 3.1 §4.8.25) by the rules of docs/types.md, "Discriminators":
+ * the mapping's, then each unmapped oneOf/anyOf `$ref` member's. Undefined without one.
  */
 export function discriminatorCases(
   schemas: Readonly<Record<string, NamedSchema>>,
