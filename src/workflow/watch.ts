@@ -2,7 +2,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { entriesOf, isInside, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
-import { isPattern, patternMatcher } from "./sources/glob.js";
+import { absoluteMatcher, isPattern, patternRoot } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
 import { isUrlInput } from "../model/source-url.js";
 import { performance } from "node:perf_hooks";
@@ -41,21 +41,17 @@ function watchPlan(
     targets.set(dir, (targets.get(dir) ?? false) || recursive);
   const patterns = settings.inputs.filter((p) => !isUrlInput(p));
   for (const pattern of patterns) {
-    const segments = pattern.split("/");
-    const magic = segments.findIndex((s) => isPattern(s));
-    if (magic === -1) add(resolve(settings.baseDir, dirname(pattern)), false);
-    else
-      add(
-        resolve(settings.baseDir, segments.slice(0, magic).join("/") || "."),
-        magic < segments.length - 1,
-      );
+    if (!isPattern(pattern))
+      add(resolve(settings.baseDir, dirname(pattern)), false);
+    else {
+      const { dir, recursive } = patternRoot(pattern, settings.baseDir);
+      add(resolve(dir), recursive);
+    }
   }
   for (const file of files) add(dirname(file), false);
   const templates = settings.emit.templatesDir;
   if (templates) add(templates, true);
-  const matchers = patterns.map((pattern) =>
-    patternMatcher(resolve(settings.baseDir, pattern).split(sep).join("/")),
-  );
+  const matchers = patterns.map((p) => absoluteMatcher(p, settings.baseDir));
   const folders = new Set<string>();
   for (const file of files)
     for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) {

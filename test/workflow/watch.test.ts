@@ -78,6 +78,33 @@ it("--watch regenerates on spec and template changes and stops cleanly on SIGINT
   expect(count(run.output(), "apiloom: changed")).toBe(2);
 });
 
+it("--watch watches the folder a backslashed glob names, as generate reads it", async () => {
+  const project = makeProject(["pets.yaml"]);
+  extra.push(project);
+  // `specs\\*` is `specs/*` to generate (a Windows user's config); the watcher watched the
+  // project folder and matched nothing below it
+  const run = startCli(
+    cli,
+    ["generate", "specs\\*", "--out", "out", "--watch"],
+    {
+      cwd: project,
+    },
+  );
+  const watching = "apiloom: watching for changes";
+  await waitFor(() => count(run.output(), watching) === 1, "the first run");
+  cpSync(join(FIXTURES, "store.json"), join(project, "specs/store.json"));
+  await waitFor(
+    () => count(run.output(), watching) === 2,
+    "a run after a file joined the glob",
+  );
+  expect(run.output()).toContain("apiloom: changed specs/store.json");
+  expect(
+    existsSync(join(project, "out/client/endpoints/getInventory.ts")),
+  ).toBe(true);
+  run.child.kill("SIGINT");
+  expect((await run.done).code).toBe(0);
+});
+
 it("--watch follows the config: new inputs are read and then watched", async () => {
   const project = makeProject(
     ["pets.yaml"],

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { isAbsolute, join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import type Picomatch from "picomatch";
 import type * as Tinyglobby from "tinyglobby";
 import { compareCodeUnits } from "../../model/order.js";
@@ -60,13 +60,9 @@ export function expandInputs(patterns: readonly string[], baseDir: string) {
  * `/abs/*` from `/abs`), and named as the pattern names them.
  */
 function walk(pattern: string, baseDir: string): string[] {
-  const segments = normalize(pattern).split("/");
-  const magic = segments.findIndex((s) => isPattern(s));
-  const prefix = segments.slice(0, magic).join("/");
-  const rest = segments.slice(magic).join("/");
-  const cwd = isAbsolute(pattern) ? prefix || "/" : join(baseDir, prefix);
+  const { prefix, rest, dir } = patternRoot(pattern, baseDir);
   const files = tinyglobby().globSync(rest, {
-    cwd,
+    cwd: dir,
     dot: false,
     onlyFiles: true,
     expandDirectories: false,
@@ -75,6 +71,28 @@ function walk(pattern: string, baseDir: string): string[] {
   const lead =
     prefix === "" ? "" : prefix.endsWith("/") ? prefix : `${prefix}/`;
   return files.map((file) => lead + file);
+}
+
+/**
+ * Where the walk of a pattern starts: `dir`, its leading folders (`prefix`) from `baseDir` or the
+ * root, and whether the rest of the pattern (`rest`) goes below it (`recursive`). `--watch` watches
+ * that folder.
+ */
+export function patternRoot(pattern: string, baseDir: string) {
+  const segments = normalize(slashed(pattern)).split("/");
+  const magic = segments.findIndex((s) => isPattern(s));
+  const prefix = segments.slice(0, magic).join("/");
+  return {
+    prefix,
+    rest: segments.slice(magic).join("/"),
+    dir: isAbsolute(slashed(pattern)) ? prefix || "/" : join(baseDir, prefix),
+    recursive: magic < segments.length - 1,
+  };
+}
+
+/** A matcher of absolute paths (`/`-separated) for a pattern taken from `baseDir`. */
+export function absoluteMatcher(pattern: string, baseDir: string) {
+  return patternMatcher(slashed(resolve(baseDir, slashed(pattern))));
 }
 
 /** Whether `expandInputs` would find a relative file for the pattern (a git tree's, for diff --base). */
