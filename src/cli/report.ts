@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
@@ -6,6 +5,7 @@ import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
   formatDiagnostic,
   frameLines,
+  inputPlace,
   severityLabel,
   visible,
 } from "./diagnostic-format.js";
@@ -14,7 +14,7 @@ import {
   leftBehindMessage,
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
-import { displayPath, isUrlInput } from "../model/source-url.js";
+import { displayPath } from "../model/source-url.js";
 import { grouped } from "../model/lists.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
@@ -66,9 +66,7 @@ export function printWarningGroups(
   const { paint } = opts;
   for (const [code, list] of [...groups].slice(0, WARNING_CODES_SHOWN)) {
     const d = list[0]!;
-    const file = isUrlInput(d.file)
-      ? d.file
-      : displayPath(opts.cwd, resolve(opts.baseDir, d.file));
+    const file = displayPath(opts.cwd, inputPlace(d.file, opts.baseDir));
     const count = list.length > 1 ? ` ×${list.length}, the first:` : "";
     write(
       `${paint.bold(`${file}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, paint)} ${paint.dim(code)}${count} ${visible(d.message)}\n`,
