@@ -50,7 +50,7 @@ export interface GenerateSettings {
   readonly model: ModelSettings;
   readonly emit: EmitSettings;
   /** Which source places the files made print (see placesPrinted): the rest may wait unfound. */
-  readonly placesPrinted: "none" | "endpoints" | "any";
+  readonly placesPrinted: ReturnType<typeof placesPrinted>;
   readonly serverHandlers?: string;
   /** Absolute lock file path, or undefined when locking is off. */
   readonly lock?: string;
