@@ -218,12 +218,18 @@ function quoteEnd(line: string, from: number, quote: '"' | "'"): number {
   return -1;
 }
 
-/** Open minus closed brackets from `from`, ignoring quoted text and comments. */
+/**
+ * Open minus closed brackets from `from`, ignoring quoted text and comments. A quote opens a
+ * scalar only where one starts (after a bracket, a comma, `:` or a space): `[won't fix]` is plain.
+ */
 function bracketBalance(line: string, from: number): number {
   let depth = 0;
   for (let i = from; i < line.length; i++) {
     const c = line[i];
-    if (c === '"' || c === "'") {
+    if (
+      (c === '"' || c === "'") &&
+      (i === 0 || /[\s[{,:]/.test(line[i - 1]!))
+    ) {
       i = quoteEnd(line, i + 1, c);
       if (i === -1) break;
     } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import YAML from "yaml";
 import { parseYamlStream, FullPositions } from "./yaml.js";
+import { indexYamlLines, keyOf } from "./yaml-lines.js";
 import type { Path } from "../../model/pointer.js";
 import { CORPUS_DIR, CORPUS_PRESENT } from "../../../test/shared-corpus.js";
 
@@ -94,5 +97,74 @@ describe("YAML positions from the line index", () => {
       line: 2,
       column: 14,
     });
+  });
+});
+
+describe("the line index across flow collections", () => {
+  it.each([
+    ["an apostrophe in a plain scalar", "  enum: [won't fix, used in tests]"],
+    [
+      "a quote inside a flow mapping's plain value",
+      "  x: {description: It's 6\" wide}",
+    ],
+    ["a quoted scalar holding a bracket", `  enum: ["a ] b", 'it''s [', c]`],
+  ])("keeps reading keys after %s", (_, flowLine) => {
+    const text = `a:\n${flowLine}\n  y: 1\nb: 2\n`;
+    const [index] = indexYamlLines(text.split("\n"), { maxDepth: 3 });
+    expect(index!.get(keyOf(["a", "y"]))).toEqual({ line: 3, column: 3 });
+    expect(index!.get(keyOf(["b"]))).toEqual({ line: 4, column: 1 });
+  });
+});
+
+describe("YAML positions against the yaml package, for any text", () => {
+  it("agree on every path of documents with flow collections and quotes anywhere", () => {
+    const words = fc.constantFrom(
+      "a",
+      "it's",
+      'say "hi"',
+      "x: y",
+      "[b]",
+      "{c}",
+      "d, e",
+      "#f",
+      "'g'",
+      "won't fix",
+      "-",
+      "?",
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        words,
+        fc.array(tie("node"), { maxLength: 3 }),
+        fc.dictionary(words, tie("node"), { maxKeys: 3 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(
+        fc.dictionary(words, value, { minKeys: 1, maxKeys: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(20, 80),
+        (root, flowFrom, lineWidth) => {
+          const doc = new YAML.Document(root);
+          YAML.visit(doc, (_, node, path) => {
+            if (
+              (YAML.isMap(node) || YAML.isSeq(node)) &&
+              path.length >= flowFrom * 2
+            )
+              node.flow = true;
+          });
+          const text = doc.toString({ lineWidth, minContentWidth: 0 });
+          const [parsed] = parseYamlStream(text, "p.yaml");
+          const exact = new FullPositions(text);
+          for (const path of paths(parsed!.value, [], 8))
+            expect({ path, at: parsed!.locate(path) }).toEqual({
+              path,
+              at: exact.locate(0, path),
+            });
+        },
+      ),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 });
