@@ -220,21 +220,21 @@ function quoteEnd(line: string, from: number, quote: '"' | "'"): number {
 
 /**
  * Open minus closed brackets from `from`, ignoring quoted text and comments. A quote opens a
- * scalar only where one starts (after a bracket, a comma, `:` or a space): `[won't fix]` is plain.
+ * scalar only where a node starts (first on the line, or after a bracket, a comma or `:`):
+ * in `[won't fix, 10 " (Size 50)]` both are plain.
  */
 function bracketBalance(line: string, from: number): number {
   let depth = 0;
+  let last = ","; // the last character that is not a space: a node starts after `[{,:`
   for (let i = from; i < line.length; i++) {
-    const c = line[i];
-    if (
-      (c === '"' || c === "'") &&
-      (i === 0 || /[\s[{,:]/.test(line[i - 1]!))
-    ) {
+    const c = line[i]!;
+    if ((c === '"' || c === "'") && "[{,:".includes(last)) {
       i = quoteEnd(line, i + 1, c);
       if (i === -1) break;
     } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth--;
+    if (c !== " " && c !== "\t") last = c;
   }
   return depth;
 }

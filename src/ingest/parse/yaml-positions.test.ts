@@ -104,6 +104,10 @@ describe("the line index across flow collections", () => {
   it.each([
     ["an apostrophe in a plain scalar", "  enum: [won't fix, used in tests]"],
     [
+      "a quote after a space in a plain scalar",
+      '  values: [ 10.0 " (Size 50) ]',
+    ],
+    [
       "a quote inside a flow mapping's plain value",
       "  x: {description: It's 6\" wide}",
     ],
