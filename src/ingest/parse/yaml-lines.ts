@@ -223,7 +223,7 @@ function quoteEnd(line: string, from: number, quote: '"' | "'"): number {
  * scalar only where a node starts (first on the line, or after a bracket, a comma or `:`):
  * in `[won't fix, 10 " (Size 50)]` both are plain.
  */
-function bracketBalance(line: string, from: number): number {
+export function bracketBalance(line: string, from: number): number {
   let depth = 0;
   let last = ","; // the last character that is not a space: a node starts after `[{,:`
   for (let i = from; i < line.length; i++) {
@@ -234,7 +234,14 @@ function bracketBalance(line: string, from: number): number {
     } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth--;
-    if (c !== " " && c !== "\t") last = c;
+    // `:` is an indicator before a space, or after a quoted key (`"a":"b"`); in `"From:" x` it is text
+    if (
+      c === ":" &&
+      /\S/.test(line[i + 1] ?? " ") &&
+      !`"'`.includes(line[i - 1]!)
+    )
+      last = "x";
+    else if (c !== " " && c !== "\t") last = c;
   }
   return depth;
 }

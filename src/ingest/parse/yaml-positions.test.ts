@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { parseYamlStream, FullPositions } from "./yaml.js";
 import { indexYamlLines, keyOf } from "./yaml-lines.js";
@@ -101,11 +102,40 @@ describe("YAML positions from the line index", () => {
 });
 
 describe("the line index across flow collections", () => {
+  it("finds a path inside a flow collection from its own lines, not by parsing the whole text again", () => {
+    const yaml = createRequire(import.meta.url)("yaml") as typeof YAML;
+    const parse = vi.spyOn(yaml, "parseAllDocuments");
+    try {
+      const text =
+        "components:\n  schemas:\n    Id: { type: string, pattern: '^[a-z]+$' }\n    Ids:\n      type: array\n      items: [\n        {a: 1},\n        {b: 2}]\n";
+      const [doc] = parseYamlStream(text, "f.yaml");
+      const id = ["components", "schemas", "Id", "pattern"];
+      const b = ["components", "schemas", "Ids", "items", 1, "b"];
+      expect(doc!.locate(id)).toEqual({ line: 3, column: 25 });
+      expect(doc!.locate(b)).toEqual({ line: 8, column: 10 });
+      expect(parse.mock.calls.map(([t]) => t.length < text.length)).toEqual([
+        true,
+        true,
+      ]);
+      const exact = new FullPositions(text);
+      expect([exact.locate(0, id), exact.locate(0, b)]).toEqual([
+        doc!.locate(id),
+        doc!.locate(b),
+      ]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it.each([
     ["an apostrophe in a plain scalar", "  enum: [won't fix, used in tests]"],
     [
       "a quote after a space in a plain scalar",
       '  values: [ 10.0 " (Size 50) ]',
+    ],
+    [
+      "a quote after a colon in a plain scalar",
+      '  x: { description: the "From:" header, type: string }',
     ],
     [
       "a quote inside a flow mapping's plain value",

@@ -14,7 +14,12 @@ import {
   type ParsedDocument,
   type TextPosition,
 } from "./parsed-document.js";
-import { indexYamlLines, keyOf, YAML_INDEX_DEPTH } from "./yaml-lines.js";
+import {
+  bracketBalance,
+  indexYamlLines,
+  keyOf,
+  YAML_INDEX_DEPTH,
+} from "./yaml-lines.js";
 import { valueAt } from "../reader.js";
 
 /**
@@ -117,6 +122,9 @@ class YamlDocument implements ParsedDocument {
   }
 }
 
+/** The most lines of a flow collection read on its own; a longer one is found by the full parse. */
+const FLOW_LINES = 200;
+
 class StreamPositions {
   private index: Map<string, TextPosition>[] | undefined;
   private readonly subtrees = new Map<string, Map<string, TextPosition>>();
@@ -151,8 +159,11 @@ class StreamPositions {
         mapDepth = anchor.depth + YAML_INDEX_DEPTH;
       }
       const hit = map.get(keyOf(path.slice(0, depth)));
-      if (!hit || !this.confirms(hit, segment))
-        return this.fullParse().locate(doc, path);
+      if (!hit || !this.confirms(hit, segment)) {
+        const inFlow =
+          found && !this.full && this.inFlow(found, path.slice(depth - 1));
+        return inFlow || this.fullParse().locate(doc, path);
+      }
       found = hit;
       if (typeof segment === "string") anchor = { depth, at: hit };
     }
@@ -183,6 +194,35 @@ class StreamPositions {
     return map;
   }
 
+  /**
+   * A path below the entry at `at` whose value is a flow collection (`schema: {type: string}`),
+   * read exactly from that collection's own lines; undefined when it is not one, or not all there.
+   */
+  private inFlow(at: TextPosition, rest: Path): TextPosition | undefined {
+    const first = this.line(at.line);
+    const start = /^(?:[^\s[{][^#]*?:\s+)?(?=[[{])/.exec(
+      first.slice(at.column - 1),
+    );
+    if (!start) return undefined;
+    const column = at.column - 1 + start[0].length;
+    const lines = [" ".repeat(column) + first.slice(column)];
+    for (let depth = bracketBalance(first, column); depth > 0;) {
+      if (
+        lines.length === FLOW_LINES ||
+        at.line + lines.length > this.lines.length
+      )
+        return undefined;
+      const next = this.line(at.line + lines.length);
+      lines.push(next);
+      depth += bracketBalance(next, 0);
+    }
+    const exact = new FullPositions(lines.join("\n"));
+    const inside = exact.clean ? exact.walk(0, rest) : undefined;
+    return inside?.whole
+      ? { line: at.line + inside.at.line - 1, column: inside.at.column }
+      : undefined;
+  }
+
   /** The index's answer is used only when the text there is the key (or, for an item, any content). */
   private confirms(at: TextPosition, segment: string | number): boolean {
     if (typeof segment === "number") return true;
@@ -201,6 +241,8 @@ class StreamPositions {
 export class FullPositions {
   private readonly lineCounter = new (yamlPackage().LineCounter)();
   private readonly docs: Yaml.Document[];
+  /** The text is YAML without an error. */
+  readonly clean: boolean;
 
   constructor(text: string) {
     const parsed = yamlPackage().parseAllDocuments(text, {
@@ -209,6 +251,7 @@ export class FullPositions {
       merge: true,
     });
     const { isScalar } = yamlPackage();
+    this.clean = parsed.every((d) => d.errors.length === 0);
     // an empty stream is an empty list too (with the stream's comments and errors)
     this.docs = parsed.filter(
       ({ contents }) =>
@@ -217,10 +260,16 @@ export class FullPositions {
   }
 
   locate(doc: number, path: Path): TextPosition {
+    return this.walk(doc, path).at;
+  }
+
+  /** Where `path` is, or its deepest ancestor in the text; `whole`: every segment was found. */
+  walk(doc: number, path: Path): { at: TextPosition; whole: boolean } {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     const document = this.docs[doc];
     let node: unknown = document?.contents;
     let offset = (node as Yaml.Node | null)?.range?.[0] ?? 0;
+    let found = 0;
     for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find(
@@ -238,9 +287,13 @@ export class FullPositions {
         offset = item.range?.[0] ?? offset;
         node = item;
       } else break;
+      found++;
     }
     const at = this.lineCounter.linePos(offset);
-    return { line: at.line, column: at.col };
+    return {
+      at: { line: at.line, column: at.col },
+      whole: found === path.length,
+    };
   }
 }
 
