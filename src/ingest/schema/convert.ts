@@ -57,7 +57,7 @@ export class SchemaConverter {
     const container = valueAt(this.ctx.doc.value, this.home);
     if (!isRecord(container)) return;
     for (const name of Object.keys(container))
-      this.names.named(this.ctx.doc, [...this.home, name], name);
+      this.names.definition(this.ctx.doc, [...this.home, name], name);
     this.drain();
   }
 

@@ -59,13 +59,38 @@ export class NamedSchemas {
     return modelRef;
   }
 
+  /**
+   * Registers the document's own definition `name` at `path`. One that is only a `$ref` into
+   * another file (`X: {$ref: X.yaml}`, the layout `redocly split` writes) names that file's
+   * schema itself, as bundling would: `X` is the schema, not an alias of an `X2` named after the
+   * file (unless that schema already has a name).
+   */
+  definition(doc: SourceDocument, path: Path, name: string): void {
+    const raw = valueAt(doc.value, path);
+    const ref =
+      isRecord(raw) && Object.keys(raw).length === 1 ? raw.$ref : undefined;
+    if (typeof ref === "string") {
+      const target = this.ctx.resolveRef(ref, doc, new Place(path, "$ref"));
+      if (
+        target &&
+        target.doc !== doc &&
+        !this.byTarget.has(targetKey(target.doc, target.path)) &&
+        this.named(target.doc, target.path, name) === name
+      ) {
+        this.byTarget.set(targetKey(doc, path), name);
+        return;
+      }
+    }
+    this.named(doc, path, name);
+  }
+
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
   named(
     doc: SourceDocument,
     path: Path,
     wanted = suggestName(path, doc),
   ): string {
-    const key = `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
+    const key = targetKey(doc, path);
     const known = this.byTarget.get(key);
     if (known !== undefined) return known;
     const name = freeName(wanted, (n) => Object.hasOwn(this.schemas, n));
@@ -98,4 +123,8 @@ export class NamedSchemas {
     const target = this.ctx.resolveRef(ref, doc, at);
     return target && schemaRef(this.named(target.doc, target.path));
   }
+}
+
+function targetKey(doc: SourceDocument, path: Path): string {
+  return `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
 }
