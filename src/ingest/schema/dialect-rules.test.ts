@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { makeNullable, nullableOwn } from "./dialect-rules.js";
+import { ingestTexts } from "../index.js";
 
 /** makeNullable as it was before nullableOwn: `null` added in a copy made by spreading. */
 function spreadNullable(schema: Schema): Schema {
@@ -52,5 +53,77 @@ describe("adding null to a schema", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("the name of a schema a $ref reaches inside another object", () => {
+  it("comes from the nearest key that names something, or the operation, never the file", () => {
+    const json = "application/json";
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/pets/{id}": {
+          get: {
+            parameters: [{ $ref: "#/components/parameters/petId" }],
+            responses: {
+              "200": {
+                description: "ok",
+                content: { [json]: { schema: { type: "object" } } },
+              },
+            },
+          },
+        },
+        "/owners": {
+          get: {
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  [json]: {
+                    schema: {
+                      type: "object",
+                      properties: {
+                        id: { $ref: "#/components/parameters/petId/schema" },
+                        tag: { $ref: "#/components/schemas/Tags/items" },
+                        pet: {
+                          $ref: "#/paths/~1pets~1%7Bid%7D/get/responses/200/content/application~1json/schema",
+                        },
+                        first: { $ref: "#/components/schemas/Named/allOf/0" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        parameters: {
+          petId: {
+            name: "id",
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+          },
+        },
+        schemas: {
+          Tags: { type: "array", items: { type: "string" } },
+          Named: { allOf: [{ type: "object" }] },
+        },
+      },
+    };
+    const { documents } = ingestTexts([
+      { file: "spec.json", text: JSON.stringify(spec) },
+    ]);
+    expect(Object.keys(documents[0]!.schemas).sort()).toEqual([
+      "GetPetsId200Response",
+      "Named",
+      "Named2",
+      "Tags",
+      "TagsItem",
+      "petId",
+    ]);
   });
 });

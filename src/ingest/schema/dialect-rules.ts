@@ -1,6 +1,7 @@
 import type { Path } from "../../model/pointer.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { isRecord, type SourceDocument } from "../reader.js";
+import { pascalCase } from "../../model/identifiers.js";
 
 /** Draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (Swagger 2.0, OpenAPI 3.0) as 2020-12 numbers. */
 export function applyDraft4Exclusive(
@@ -17,11 +18,30 @@ export function applyDraft4Exclusive(
   }
 }
 
-/** The name a referenced schema gets: its key under definitions/components, else the file name. */
+/** Keys that say what a schema is to its parent, not what it is called. */
+const STRUCTURE = new Set([
+  ...["schema", "items", "properties", "additionalProperties", "content"],
+  ...["allOf", "anyOf", "oneOf", "not", "responses", "requestBody"],
+]);
+
+/**
+ * The name a referenced schema gets: its key under definitions/components, else the nearest key
+ * of its pointer that names something (`#/components/parameters/companyId/schema` is `companyId`,
+ * `…/tags/items` is `tagsItem`; inside an operation, its method and path), else the file's name.
+ */
 export function suggestName(path: Path, doc: SourceDocument): string {
   const last = path[path.length - 1];
   if (typeof last === "string" && last !== "schema" && last !== "items")
     return last;
+  if (path[0] === "paths" && typeof path[1] === "string") {
+    const status = path[3] === "responses" ? [path[4], "response"] : [];
+    return pascalCase([path[2], path[1], ...status].join(" "), "Schema");
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === "string" && !STRUCTURE.has(key) && !key.includes("/"))
+      return last === "items" ? `${key}Item` : key;
+  }
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
 }
