@@ -296,6 +296,16 @@ describe("merge/parameter-type-conflict (issue 46)", () => {
     ).toEqual([]);
   });
 
+  it("says what tells two schemas of one type apart", () => {
+    const [conflict] = conflicts(
+      { type: "string", enum: ["all", "public"], default: "all" },
+      { type: "string", enum: ["all", "internal"] },
+    );
+    expect(conflict!.message).toContain(
+      'string with enum ["all","public"] here, string with enum ["all","internal"] at b.json:11',
+    );
+  });
+
   it("is reported when what they allow differs, also below the top", () => {
     expect(
       conflicts({ type: "string", format: "uuid" }, { type: "integer" }),

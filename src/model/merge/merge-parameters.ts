@@ -91,7 +91,7 @@ function mergedParameter(
     reporter.report(
       "merge/parameter-type-conflict",
       `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
-        `(${describeSchema(first!)} here, ${describeSchema(second!)} at ${placeText(second!.sources[0]!)}); ` +
+        `(${describeSchema(first!, second)} here, ${describeSchema(second!, first)} at ${placeText(second!.sources[0]!)}); ` +
         `using ${describeSchema(schemaWinner.value.parameter)} from ${placeText(schemaWinner.source)}`,
       first!.sources[0]!,
       [second!.sources[0]!],
@@ -118,11 +118,30 @@ function mergedParameter(
   return parameter;
 }
 
-function describeSchema(parameter: Parameter): string {
+function describeSchema(parameter: Parameter, other?: Parameter): string {
   const schema = parameter.schema ?? {};
   const type = Array.isArray(schema.type)
     ? schema.type.join("|")
     : (schema.type ??
       (schema.$ref ? (schemaRefName(schema.$ref) ?? schema.$ref) : "any"));
-  return schema.format ? `${type} (${schema.format})` : String(type);
+  const label = schema.format ? `${type} (${schema.format})` : String(type);
+  if (!other) return label;
+  // beside the other parameter's schema: the keywords that tell them apart (`enum`, `default`…)
+  const mine = withoutAnnotations(schema) as Record<string, unknown>;
+  const theirs = withoutAnnotations(other.schema ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const apart = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])]
+    .filter((k) => !["type", "format", "$ref"].includes(k))
+    .filter((k) => canonicalJson(mine[k]) !== canonicalJson(theirs[k]))
+    .map((k) => `${k} ${shortJson(mine[k])}`);
+  return apart.length === 0 ? label : `${label} with ${apart.join(", ")}`;
+}
+
+/** A keyword's value for a message: its JSON, cut at 60 characters; `none` when absent. */
+function shortJson(value: unknown): string {
+  if (value === undefined) return "none";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
