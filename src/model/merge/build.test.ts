@@ -318,3 +318,54 @@ describe("merge/parameter-type-conflict (issue 46)", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("one named schema in two sources", () => {
+  const pet = (file: string, words: string, kinds: string[]) =>
+    doc(file, "openapi3.1", [], {
+      schemas: {
+        Pet: {
+          name: "Pet",
+          sources: [at(file, 5)],
+          schema: {
+            type: "object",
+            description: words,
+            properties: {
+              kind: { type: "string", enum: kinds, examples: [words] },
+            },
+          },
+        },
+      },
+    });
+
+  it("is one schema when they differ only in the words that document it", () => {
+    const model = buildModel(
+      [
+        pet("a.yaml", "A pet.", ["cat"]),
+        pet("b.yaml", "Any pet, see b.", ["cat"]),
+      ],
+      [],
+    );
+    expect(Object.keys(model.schemas)).toEqual(["Pet"]);
+    expect(model.schemas.Pet!.sources.map((s) => s.file)).toEqual([
+      "a.yaml",
+      "b.yaml",
+    ]);
+    expect(model.diagnostics.map((d) => d.code)).not.toContain(
+      "merge/schema-conflict",
+    );
+  });
+
+  it("is two, with a warning, when what they allow differs", () => {
+    const model = buildModel(
+      [
+        pet("a.yaml", "A pet.", ["cat"]),
+        pet("b.yaml", "A pet.", ["cat", "dog"]),
+      ],
+      [],
+    );
+    expect(Object.keys(model.schemas).sort()).toEqual(["Pet", "Pet2"]);
+    expect(model.diagnostics.map((d) => d.code)).toContain(
+      "merge/schema-conflict",
+    );
+  });
+});

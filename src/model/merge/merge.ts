@@ -4,6 +4,8 @@ import { canonicalJson, compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
+import { withoutAnnotations } from "../schema/schema.js";
+import { DOCUMENTATION_KEYWORDS, type SubSchema } from "../schema/walk.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
@@ -18,6 +20,7 @@ import type {
   ApiDescription,
   DocumentModel,
   NamedSchema,
+  Schema,
   SecurityScheme,
   Server,
   Tag,
@@ -233,7 +236,11 @@ function mergeSchemas(
     for (const [name, named] of Object.entries(doc.schemas)) {
       const known = out.get(name);
       if (!known) continue;
-      if (canonicalJson(known.schema) === canonicalJson(named.schema)) continue;
+      if (
+        canonicalJson(withoutProse(known.schema)) ===
+        canonicalJson(withoutProse(named.schema))
+      )
+        continue;
       const fresh = freeName(name, (n) => out.has(n) || own.has(n));
       renames.set(name, fresh);
       reporter.report(
@@ -267,6 +274,17 @@ function mergeSchemas(
   for (const name of [...out.keys()].sort(compareCodeUnits))
     setOwn(sorted, name, out.get(name)!);
   return { schemas: sorted, documents };
+}
+
+/**
+ * A schema without the words that only document it: two sources that describe one schema in other
+ * words (GitHub's variants link their own docs) define one schema, with the higher-ranked prose.
+ */
+function withoutProse(schema: Schema): SubSchema {
+  return withoutAnnotations(
+    schema,
+    (k) => k !== "default" && DOCUMENTATION_KEYWORDS.has(k),
+  );
 }
 
 /** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */

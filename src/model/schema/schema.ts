@@ -292,13 +292,19 @@ export function sameSchema(
   );
 }
 
-/** The schema without annotations at any depth (a property named `description` is kept). */
-export function withoutAnnotations(schema: SubSchema): SubSchema {
+/**
+ * The schema without annotations (or the keywords `drop` names) at any depth (a property named
+ * `description` is kept).
+ */
+export function withoutAnnotations(
+  schema: SubSchema,
+  drop: (keyword: string) => boolean = isAnnotation,
+): SubSchema {
   if (typeof schema === "boolean") return schema;
   const bare: Schema = Object.fromEntries(
     Object.keys(schema)
-      .filter((keyword) => !isAnnotation(keyword))
+      .filter((keyword) => !drop(keyword))
       .map((keyword) => [keyword, schema[keyword]]),
   );
-  return mapSubSchemas(bare, withoutAnnotations);
+  return mapSubSchemas(bare, (sub) => withoutAnnotations(sub, drop));
 }
