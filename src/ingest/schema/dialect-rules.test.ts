@@ -90,6 +90,9 @@ describe("the name of a schema a $ref reaches inside another object", () => {
                           $ref: "#/paths/~1pets~1%7Bid%7D/get/responses/200/content/application~1json/schema",
                         },
                         first: { $ref: "#/components/schemas/Named/allOf/0" },
+                        box: {
+                          $ref: "#/components/schemas/Named/properties/items",
+                        },
                       },
                     },
                   },
@@ -110,7 +113,10 @@ describe("the name of a schema a $ref reaches inside another object", () => {
         },
         schemas: {
           Tags: { type: "array", items: { type: "string" } },
-          Named: { allOf: [{ type: "object" }] },
+          Named: {
+            allOf: [{ type: "object" }],
+            properties: { items: { type: "integer" } },
+          },
         },
       },
     };
@@ -123,6 +129,7 @@ describe("the name of a schema a $ref reaches inside another object", () => {
       "Named2",
       "Tags",
       "TagsItem",
+      "items",
       "petId",
     ]);
   });

@@ -24,6 +24,15 @@ const STRUCTURE = new Set([
   ...["allOf", "anyOf", "oneOf", "not", "responses", "requestBody"],
 ]);
 
+/** Keys whose members are named things: `items` under `properties` is a property's name. */
+const NAMED = new Set([
+  "definitions",
+  "schemas",
+  "properties",
+  "parameters",
+  "responses",
+]);
+
 /**
  * The name a referenced schema gets: its key under definitions/components, else the nearest key
  * of its pointer that names something (`#/components/parameters/companyId/schema` is `companyId`,
@@ -31,17 +40,22 @@ const STRUCTURE = new Set([
  */
 export function suggestName(path: Path, doc: SourceDocument): string {
   const last = path[path.length - 1];
-  if (typeof last === "string" && last !== "schema" && last !== "items")
-    return last;
-  if (path[0] === "paths" && typeof path[1] === "string") {
+  const says = (i: number) => {
+    const key = path[i];
+    const parent = String(path[i - 1]);
+    return (
+      typeof key === "string" &&
+      (NAMED.has(parent) || (!STRUCTURE.has(key) && parent !== "content"))
+    );
+  };
+  const named = says(path.length - 1);
+  if (!named && path[0] === "paths" && path.length > 2) {
     const status = path[3] === "responses" ? [path[4], "response"] : [];
     return pascalCase([path[2], path[1], ...status].join(" "), "Schema");
   }
-  for (let i = path.length - 1; i >= 0; i--) {
-    const key = path[i];
-    if (typeof key === "string" && !STRUCTURE.has(key) && !key.includes("/"))
-      return last === "items" ? `${key}Item` : key;
-  }
+  const tail = !named && last === "items" ? "Item" : "";
+  for (let i = path.length - 1; i >= 0; i--)
+    if (says(i)) return `${path[i]}${tail}`;
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
 }
