@@ -296,6 +296,14 @@ describe("merge/parameter-type-conflict (issue 46)", () => {
     ).toEqual([]);
   });
 
+  it("is not reported against a Postman parameter that is only text", () => {
+    // a Postman value is URL text unless a stand-in (`<integer>`) types it
+    expect(conflicts({ type: "integer" }, { type: "string" })).toEqual([]);
+    expect(
+      conflicts({ type: "integer" }, { type: "string", format: "uuid" }),
+    ).toHaveLength(1);
+  });
+
   it("says what tells two schemas of one type apart", () => {
     const [conflict] = conflicts(
       { type: "string", enum: ["all", "public"], default: "all" },

@@ -57,6 +57,8 @@ function soleParameters(
   }));
 }
 
+const TEXT = canonicalJson({ type: "string" });
+
 /** The parameters of one name that the views offer, as one. */
 function mergedParameter(
   list: readonly { view: EndpointOffer; parameter: Parameter }[],
@@ -76,14 +78,14 @@ function mergedParameter(
       ),
     ),
   );
-  // two schemas conflict by what they allow, not by their annotations
+  // two schemas conflict by what they allow, not by their annotations; a Postman parameter is
+  // text unless a stand-in (`<integer>`) types it, and text disagrees with no declared type
   const distinct = new Map<string, Parameter>();
-  if (typed.length > 1)
-    for (const entry of typed)
-      distinct.set(
-        canonicalJson(withoutAnnotations(entry.parameter.schema!)),
-        entry.parameter,
-      );
+  for (const entry of typed) {
+    const allows = canonicalJson(withoutAnnotations(entry.parameter.schema!));
+    if (entry.view.declares || allows !== TEXT)
+      distinct.set(allows, entry.parameter);
+  }
   if (distinct.size > 1 && schemaWinner) {
     const [first, second] = [...distinct.values()].sort((a, b) =>
       compareSources(a.sources[0]!, b.sources[0]!),

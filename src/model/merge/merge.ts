@@ -57,7 +57,11 @@ export function mergeDocuments(
   );
   const groups = grouped(
     documents.flatMap((doc) =>
-      doc.endpoints.map((endpoint) => ({ endpoint, rank: rankOf(doc) })),
+      doc.endpoints.map((endpoint) => ({
+        endpoint,
+        rank: rankOf(doc),
+        declares: !doc.format.startsWith("postman"),
+      })),
     ),
     ({ endpoint }) => `${endpoint.method} ${pathShape(endpoint.path)}`,
   );

@@ -76,6 +76,8 @@ function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
 export interface EndpointOffer {
   endpoint: Endpoint;
   rank: number;
+  /** Its document declares types (OpenAPI, Swagger); Postman's are guesses from text. */
+  declares?: boolean;
 }
 
 /** A fact one view offers, at that view's rank, for {@link pickWinner}. */
