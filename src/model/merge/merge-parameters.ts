@@ -83,7 +83,7 @@ function mergedParameter(
   const distinct = new Map<string, Parameter>();
   for (const entry of typed) {
     const allows = canonicalJson(withoutAnnotations(entry.parameter.schema!));
-    if (entry.view.declares || allows !== TEXT)
+    if (!entry.view.guessesTypes || allows !== TEXT)
       distinct.set(allows, entry.parameter);
   }
   if (distinct.size > 1 && schemaWinner) {

@@ -60,7 +60,7 @@ export function mergeDocuments(
       doc.endpoints.map((endpoint) => ({
         endpoint,
         rank: rankOf(doc),
-        declares: !doc.format.startsWith("postman"),
+        guessesTypes: doc.format.startsWith("postman"),
       })),
     ),
     ({ endpoint }) => `${endpoint.method} ${pathShape(endpoint.path)}`,

@@ -76,8 +76,8 @@ function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
 export interface EndpointOffer {
   endpoint: Endpoint;
   rank: number;
-  /** Its document declares types (OpenAPI, Swagger); Postman's are guesses from text. */
-  declares?: boolean;
+  /** Its document (Postman) has no types: a parameter's is a guess from its text. */
+  guessesTypes?: boolean;
 }
 
 /** A fact one view offers, at that view's rank, for {@link pickWinner}. */
