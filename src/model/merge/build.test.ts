@@ -296,9 +296,16 @@ describe("merge/parameter-type-conflict (issue 46)", () => {
     ).toEqual([]);
   });
 
-  it("is not reported against a Postman parameter that is only text", () => {
+  it("is not reported against a Postman parameter that says no more than the declared one", () => {
     // a Postman value is URL text unless a stand-in (`<integer>`) types it
     expect(conflicts({ type: "integer" }, { type: "string" })).toEqual([]);
+    // a stand-in's type the declared schema shares, without its format or limits, agrees
+    expect(
+      conflicts(
+        { type: "integer", format: "int32", minimum: 1 },
+        { type: "integer" },
+      ),
+    ).toEqual([]);
     expect(
       conflicts({ type: "integer" }, { type: "string", format: "uuid" }),
     ).toHaveLength(1);

@@ -78,16 +78,9 @@ function mergedParameter(
       ),
     ),
   );
-  // two schemas conflict by what they allow, not by their annotations; a Postman parameter is
-  // text unless a stand-in (`<integer>`) types it, and text disagrees with no declared type
-  const distinct = new Map<string, Parameter>();
-  for (const entry of typed) {
-    const allows = canonicalJson(withoutAnnotations(entry.parameter.schema!));
-    if (!entry.view.guessesTypes || allows !== TEXT)
-      distinct.set(allows, entry.parameter);
-  }
-  if (distinct.size > 1 && schemaWinner) {
-    const [first, second] = [...distinct.values()].sort((a, b) =>
+  const distinct = disagreeing(typed);
+  if (distinct.length > 1 && schemaWinner) {
+    const [first, second] = distinct.sort((a, b) =>
       compareSources(a.sources[0]!, b.sources[0]!),
     );
     reporter.report(
@@ -139,6 +132,39 @@ function describeSchema(parameter: Parameter, other?: Parameter): string {
     .filter((k) => canonicalJson(mine[k]) !== canonicalJson(theirs[k]))
     .map((k) => `${k} ${shortJson(mine[k])}`);
   return apart.length === 0 ? label : `${label} with ${apart.join(", ")}`;
+}
+
+/**
+ * One parameter per schema the entries disagree on: by what they allow, not by their annotations.
+ * A Postman parameter is text, which disagrees with nothing, unless a stand-in (`<integer>`)
+ * types it: then it disagrees with a declared schema only where it says something else.
+ */
+function disagreeing(
+  typed: readonly { view: EndpointOffer; parameter: Parameter }[],
+): Parameter[] {
+  if (typed.length < 2) return [];
+  const allows = ({ parameter }: (typeof typed)[number]) =>
+    withoutAnnotations(parameter.schema!) as Record<string, unknown>;
+  const declared = typed.filter((e) => !e.view.guessesTypes).map(allows);
+  const distinct = new Map<string, Parameter>();
+  for (const entry of typed) {
+    const schema = allows(entry);
+    const guess = entry.view.guessesTypes;
+    if (guess && canonicalJson(schema) === TEXT) continue;
+    if (guess && declared.some((d) => saysNoMore(schema, d))) continue;
+    distinct.set(canonicalJson(schema), entry.parameter);
+  }
+  return [...distinct.values()];
+}
+
+/** Whether every keyword of `guess` has the value it has in `declared`. */
+function saysNoMore(
+  guess: Record<string, unknown>,
+  declared: Record<string, unknown>,
+): boolean {
+  return Object.keys(guess).every(
+    (k) => canonicalJson(guess[k]) === canonicalJson(declared[k]),
+  );
 }
 
 /** A keyword's value for a message: its JSON, cut at 60 characters; `none` when absent. */
