@@ -127,9 +127,9 @@ describe("the name of a schema a $ref reaches inside another object", () => {
       "GetPetsId200Response",
       "Named",
       "Named2",
+      "NamedItems",
       "Tags",
       "TagsItem",
-      "items",
       "petId",
     ]);
   });

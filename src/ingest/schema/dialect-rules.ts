@@ -36,7 +36,8 @@ const NAMED = new Set([
 /**
  * The name a referenced schema gets: its key under definitions/components, else the nearest key
  * of its pointer that names something (`#/components/parameters/companyId/schema` is `companyId`,
- * `…/tags/items` is `tagsItem`; inside an operation, its method and path), else the file's name.
+ * `Tags/items` is `TagsItem`, `Video/properties/id` is `VideoId`; inside an operation, its method
+ * and path), else the file's name.
  */
 export function suggestName(path: Path, doc: SourceDocument): string {
   const last = path[path.length - 1];
@@ -54,8 +55,17 @@ export function suggestName(path: Path, doc: SourceDocument): string {
     return pascalCase([path[2], path[1], ...status].join(" "), "Schema");
   }
   const tail = !named && last === "items" ? "Item" : "";
-  for (let i = path.length - 1; i >= 0; i--)
-    if (says(i)) return `${path[i]}${tail}`;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (!says(i)) continue;
+    // a property is named with its owner's name (`Video/properties/id` is `VideoId`, not `Id2`)
+    const owner =
+      path[i - 1] === "properties"
+        ? path.findLastIndex((_, j) => j < i - 1 && says(j))
+        : -1;
+    return owner === -1
+      ? `${path[i]}${tail}`
+      : pascalCase(`${path[owner]} ${path[i]} ${tail}`);
+  }
   const base = doc.file.split("/").pop() ?? "Schema";
   return base.replace(/\.(json|ya?ml)$/i, "") || "Schema";
 }
