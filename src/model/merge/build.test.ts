@@ -311,6 +311,27 @@ describe("merge/parameter-type-conflict (issue 46)", () => {
     ).toHaveLength(1);
   });
 
+  it("compares a $ref by the schema it names", () => {
+    const numbered = offer("a.yaml", { $ref: "#/components/schemas/Num" });
+    numbered.schemas = {
+      Num: {
+        name: "Num",
+        sources: [at("a.yaml", 30)],
+        schema: { type: "integer", minimum: 1, readOnly: true },
+      },
+    };
+    const codes = (stand: Schema) =>
+      buildModel([numbered, offer("b.json", stand)], []).diagnostics.map(
+        (d) => d.code,
+      );
+    expect(codes({ type: "integer" })).not.toContain(
+      "merge/parameter-type-conflict",
+    );
+    expect(codes({ type: "boolean" })).toContain(
+      "merge/parameter-type-conflict",
+    );
+  });
+
   it("says what tells two schemas of one type apart", () => {
     const [conflict] = conflicts(
       { type: "string", enum: ["all", "public"], default: "all" },

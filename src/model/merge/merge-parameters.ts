@@ -143,8 +143,14 @@ function disagreeing(
   typed: readonly { view: EndpointOffer; parameter: Parameter }[],
 ): Parameter[] {
   if (typed.length < 2) return [];
-  const allows = ({ parameter }: (typeof typed)[number]) =>
-    withoutAnnotations(parameter.schema!) as Record<string, unknown>;
+  // a `$ref` alone is the schema it names
+  const allows = ({ view, parameter }: (typeof typed)[number]) => {
+    const { $ref, ...rest } = parameter.schema!;
+    const name = Object.keys(rest).length === 0 && $ref && schemaRefName($ref);
+    const named = name && view.schemas && Object.hasOwn(view.schemas, name);
+    const schema = named ? view.schemas![name]!.schema : parameter.schema!;
+    return withoutAnnotations(schema) as Record<string, unknown>;
+  };
   const declared = typed.filter((e) => !e.view.guessesTypes).map(allows);
   const distinct = new Map<string, Parameter>();
   for (const entry of typed) {

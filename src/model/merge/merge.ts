@@ -61,6 +61,7 @@ export function mergeDocuments(
         endpoint,
         rank: rankOf(doc),
         guessesTypes: doc.format.startsWith("postman"),
+        schemas,
       })),
     ),
     ({ endpoint }) => `${endpoint.method} ${pathShape(endpoint.path)}`,

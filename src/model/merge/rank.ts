@@ -1,5 +1,10 @@
 import { compareCodeUnits } from "../order.js";
-import type { Endpoint, SourceFormat, SourceRef } from "../types.js";
+import type {
+  Endpoint,
+  NamedSchema,
+  SourceFormat,
+  SourceRef,
+} from "../types.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -78,6 +83,8 @@ export interface EndpointOffer {
   rank: number;
   /** Its document (Postman) has no types: a parameter's is a guess from its text. */
   guessesTypes?: boolean;
+  /** The merged named schemas, which the endpoint's `$ref`s name. */
+  schemas?: Readonly<Record<string, NamedSchema>>;
 }
 
 /** A fact one view offers, at that view's rank, for {@link pickWinner}. */
