@@ -151,13 +151,13 @@ function disagreeing(
     const schema = named ? view.schemas![name]!.schema : parameter.schema!;
     return withoutAnnotations(schema) as Record<string, unknown>;
   };
-  const declared = typed.filter((e) => !e.view.guessesTypes).map(allows);
+  const read = typed.map((entry) => ({ entry, schema: allows(entry) }));
+  const declared = read.filter((r) => !r.entry.view.guessesTypes);
   const distinct = new Map<string, Parameter>();
-  for (const entry of typed) {
-    const schema = allows(entry);
+  for (const { entry, schema } of read) {
     const guess = entry.view.guessesTypes;
     if (guess && canonicalJson(schema) === TEXT) continue;
-    if (guess && declared.some((d) => saysNoMore(schema, d))) continue;
+    if (guess && declared.some((d) => saysNoMore(schema, d.schema))) continue;
     distinct.set(canonicalJson(schema), entry.parameter);
   }
   return [...distinct.values()];
