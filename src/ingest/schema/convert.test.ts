@@ -230,3 +230,69 @@ describe("a $ref and what is written beside it", () => {
     expect(converted(openapi, { $ref: B, ...beside })).toEqual(want);
   });
 });
+
+describe("`required` names that `properties` does not declare", () => {
+  const warned = (schemas: Record<string, unknown>) => {
+    const text = JSON.stringify(openapi31(schemas), null, 2);
+    const { diagnostics } = ingestTexts([{ file: "r.json", text }]);
+    return diagnostics
+      .filter((d) => d.code === "schema/undeclared-required")
+      .map((d) => text.split("\n")[d.line - 1]!.trim());
+  };
+  const tag = { dockerImageTag: { type: "string" } };
+
+  it("are reported at the first such entry, once per schema, in a closed object too", () => {
+    expect(
+      warned({
+        Def: {
+          type: "object",
+          properties: tag,
+          required: ["dockerImageTag", "dockerImageag", "nam"],
+        },
+        Closed: {
+          properties: tag,
+          additionalProperties: false,
+          required: ["dockerImageTag", "tag"],
+        },
+        Deep: {
+          properties: { inner: { properties: tag, required: ["inner"] } },
+        },
+      }),
+    ).toEqual(['"dockerImageag",', '"tag"', '"inner"']);
+  });
+
+  it("are left alone where a sibling, a parent, a map or the named schema may declare them", () => {
+    expect(
+      warned({
+        Base: { properties: { id: { type: "string" } } },
+        Member: {
+          allOf: [
+            { $ref: "#/components/schemas/Base" },
+            { properties: tag, required: ["id"] },
+          ],
+        },
+        Parent: {
+          properties: { id: { type: "string" } },
+          oneOf: [{ properties: tag, required: ["id"] }],
+        },
+        Map: {
+          properties: tag,
+          additionalProperties: { type: "string" },
+          required: ["x"],
+        },
+        Patterned: {
+          properties: tag,
+          patternProperties: { "^x": {} },
+          required: ["x1"],
+        },
+        BesideRef: {
+          $ref: "#/components/schemas/Base",
+          properties: tag,
+          required: ["id"],
+        },
+        Declared: { properties: tag, required: ["dockerImageTag"] },
+        NoProperties: { type: "object", required: ["any"] },
+      }),
+    ).toEqual([]);
+  });
+});

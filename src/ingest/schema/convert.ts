@@ -20,6 +20,7 @@ import {
   checkedKeyword,
   checkPattern,
   reportNonFiniteEnum,
+  reportUndeclaredRequired,
 } from "./keyword-checks.js";
 import {
   KEYWORD_ROLES,
@@ -43,6 +44,8 @@ export class SchemaConverter {
   private readonly names: NamedSchemas;
   /** Schemas being converted inside each other right now (nesting, or a chain of new names). */
   private depth = 0;
+  /** The keywords beside a 3.1 `$ref` being converted: the schema it names may declare members. */
+  private besideRef: Record<string, unknown> | undefined;
 
   constructor(
     private readonly ctx: ReaderContext,
@@ -151,6 +154,8 @@ export class SchemaConverter {
     }
     if (raw.exclusiveMinimum === true || raw.exclusiveMaximum === true)
       applyDraft4Exclusive(raw, out!);
+    if (raw.required !== undefined && raw !== this.besideRef)
+      reportUndeclaredRequired(this.ctx, raw, doc, path);
     if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(
         this.ctx,
@@ -293,8 +298,10 @@ export class SchemaConverter {
       for (const [key, value] of Object.entries(raw))
         if (!REF_SIBLINGS_KEPT.has(key) && !key.startsWith("x-"))
           setOwn(rest, key, value);
-      if (Object.keys(rest).length > 0)
+      if (Object.keys(rest).length > 0) {
+        this.besideRef = rest;
         out = { allOf: [target$ref, this.convert(rest, doc, at)] };
+      }
     }
     documentationOf(raw as Schema, out);
     if (raw.nullable === true || raw["x-nullable"] === true)

@@ -1,7 +1,11 @@
 import type { Schema } from "../../model/types.js";
 import { riskText } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
-import type { ReaderContext, SourceDocument } from "../reader.js";
+import {
+  isRecord,
+  type ReaderContext,
+  type SourceDocument,
+} from "../reader.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
 import {
   describeValue,
@@ -10,7 +14,7 @@ import {
   SCHEMA_TYPES,
   type KeywordType,
 } from "./keywords.js";
-import { type At, pathOf } from "./place.js";
+import { type At, Place, pathOf } from "./place.js";
 
 /** Whether a keyword's value has the type {@link KEYWORD_TYPES} gives the keyword. */
 const HAS_TYPE: Record<KeywordType, (value: unknown) => boolean> = {
@@ -107,4 +111,51 @@ export function reportNonFiniteEnum(
       doc.ref([...pathOf(at), "enum", i]),
     );
   return drop;
+}
+
+/** Keywords beside `properties` that may declare, or type, a member that `required` names. */
+const DECLARING = [
+  "additionalProperties",
+  "patternProperties",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "if",
+  "dependentSchemas",
+  "$dynamicRef",
+];
+const COMPOSITIONS = new Set<unknown>(["allOf", "anyOf", "oneOf"]);
+
+/**
+ * `required` names that the schema's own `properties` do not declare, where nothing else in or
+ * around it could (ajv's `strictRequired` rule): reported at the first, `schema/undeclared-required`.
+ * A member of `allOf`, `anyOf` or `oneOf` is left alone (its siblings or parent may declare them),
+ * and so is a map (`additionalProperties` types its members).
+ */
+export function reportUndeclaredRequired(
+  { reporter }: ReaderContext,
+  raw: Record<string, unknown>,
+  doc: SourceDocument,
+  at: At,
+): void {
+  const { required, properties } = raw;
+  if (!Array.isArray(required) || !isRecord(properties)) return;
+  // `additionalProperties: false` declares nothing: every member it names is one no value has
+  if (
+    DECLARING.some((k) => raw[k] !== undefined && typeof raw[k] !== "boolean")
+  )
+    return;
+  if (at instanceof Place && typeof at.b === "number" && COMPOSITIONS.has(at.a))
+    return;
+  const missing = required.flatMap((name, i) =>
+    typeof name === "string" && !Object.hasOwn(properties, name) ? [i] : [],
+  );
+  if (missing.length === 0) return;
+  const names = missing.map((i) => JSON.stringify(required[i]));
+  const one = names.length === 1;
+  reporter.report(
+    "schema/undeclared-required",
+    `\`required\` lists ${names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (\`unknown\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
+    doc.ref([...pathOf(at), "required", missing[0]!]),
+  );
 }

@@ -23,6 +23,8 @@ export const MODEL_CODES = {
         "a `pattern` that is not a JavaScript regular expression: the validators skip it",
       "backtracking-pattern":
         "a `pattern` a backtracking engine may take super-linear time on (`^(a+)+$`), or that the analysis could not prove linear within its budget: the validators run it in linear time instead",
+      "undeclared-required":
+        "an object schema's `required` names a member its `properties` do not declare (often a typo; ajv's strictRequired reports it too): the type requires it as `unknown`, the validators reject a value without it",
       "unsafe-pattern":
         "a `pattern` not proved linear that the linear-time matcher cannot run (backreferences, lookaround, or a program over 5,000 instructions: large nested counts): the validators do not check it (`--strict` fails the run)",
     },
