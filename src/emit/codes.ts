@@ -19,6 +19,8 @@ export const EMIT_CODES = {
         "a schema's type name is one client/index.ts exports itself (`ApiError`, `TimeoutError`…): types.ts names it with `Model` added",
       "method-not-sent":
         "an endpoint's method is one `fetch` refuses to send (CONNECT, TRACE, TRACK): its client function rejects every call",
+      "body-not-sent":
+        "a GET or HEAD endpoint declares a request body, which `fetch` refuses to send: its client function rejects a call that passes one (every call, where the body is required)",
     },
   }),
   ...family("server", {

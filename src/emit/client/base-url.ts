@@ -23,8 +23,9 @@ export function defaultBaseUrl(model: ApiModel, override?: string): string {
 }
 
 /**
- * What the client reports: a method fetch refuses, a first server that gives no default base URL,
- * an endpoint's own server it cannot call, a schema named like one of its exports (renamed).
+ * What the client reports: a method fetch refuses, a GET or HEAD body it cannot send, a first
+ * server that gives no default base URL, an endpoint's own server it cannot call, a schema named
+ * like one of its exports (renamed).
  */
 export function clientDiagnostics(
   model: ApiModel,
@@ -56,6 +57,14 @@ export function clientDiagnostics(
       );
   }
   for (const endpoint of model.endpoints) {
+    const body = endpoint.requestBody;
+    const method = endpoint.method.toUpperCase();
+    if (body && (method === "GET" || method === "HEAD"))
+      reporter.report(
+        "client/body-not-sent",
+        `${method} ${endpoint.path} (${endpoint.name}) declares a request body, which fetch refuses to send with ${method}: the generated function rejects ${body.required ? "every call (the body is required)" : "a call that passes one"}`,
+        body.sources[0] ?? endpoint.sources[0] ?? fileStart(""),
+      );
     const own = endpoint.servers?.[0];
     if (!own) continue;
     const url = filledUrl(own);
