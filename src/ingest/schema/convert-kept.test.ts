@@ -153,6 +153,37 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
       }
     }
     applyDraft4Exclusive(source, out as Schema);
+    const { required, properties } = source;
+    const member =
+      typeof p.at(-1) === "number" &&
+      ["allOf", "anyOf", "oneOf"].includes(p.at(-2) as string);
+    const declaring = [
+      "additionalProperties",
+      "patternProperties",
+      "allOf",
+      "anyOf",
+      "oneOf",
+      "if",
+      "dependentSchemas",
+      "$dynamicRef",
+    ].some((k) => source[k] !== undefined && typeof source[k] !== "boolean");
+    if (
+      Array.isArray(required) &&
+      isObject(properties) &&
+      !member &&
+      !declaring
+    ) {
+      const missing = required.flatMap((name, i) =>
+        typeof name === "string" && !Object.hasOwn(properties, name) ? [i] : [],
+      );
+      const one = missing.length === 1;
+      if (missing.length > 0)
+        report(
+          "schema/undeclared-required",
+          `\`required\` lists ${missing.map((i) => JSON.stringify(required[i])).join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (\`unknown\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
+          [...p, "required", missing[0]!],
+        );
+    }
     const drop = nonFiniteEnumValues(out as Schema);
     for (const i of drop)
       report(
