@@ -339,10 +339,11 @@ async function sendSpec<TReturn>(
   }
   const base = config.baseUrl ?? "";
   // at the endpoint's own server (RequestSpec.server), else at the client's base URL
+  // a path may carry a query of its own (`/rest?method=flickr.photos.get`): the rest joins it
   let url =
     (spec.server?.(base) ?? base).replace(/\/+$/, "") +
     path +
-    (query.length ? "?" + query.join("&") : "");
+    (query.length ? (path.includes("?") ? "&" : "?") + query.join("&") : "");
   url = (config as PageOption).page?.(url, keys) ?? url;
   const operation = spec.operation ?? spec.method + " " + spec.path;
   const { response, done } = await exchange(config, url, init, operation, keys);

@@ -270,7 +270,7 @@ export function fillPath(
     // an empty segment is another path (`/items//parts` or `/items/`): refuse it too
     if (text === "")
       throw new Error(
-        `path parameter ${JSON.stringify(name)} of ${template} is empty; an empty value would change the path`,
+        `path parameter ${JSON.stringify(name)} of ${template} is empty; it would change the path`,
       );
     return text;
   });

@@ -27,6 +27,8 @@ export const EMIT_CODES = {
     warning: {
       "ambiguous-route":
         "two path templates match the same URL: the router would pick one silently",
+      "unroutable-path":
+        "a path key writes a path parameter into its query (`/alerts?lat={lat}`): a router matches the request's path alone, so the server never calls that handler",
       "endpoint-server-under-base-path":
         "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
       "method-not-received":

@@ -65,6 +65,7 @@ export {
 } from "../model/identifiers.js";
 
 export { endpointKey } from "../model/merge/naming.js";
+export { routedPath, wirePath } from "../model/path-template.js";
 export { grouped } from "../model/lists.js";
 
 export { printType } from "./type-index/type-index.js";

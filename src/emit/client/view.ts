@@ -14,6 +14,7 @@ import {
   sentMediaType,
   STREAM_MEDIA_TYPES,
   streamedSuccesses,
+  wirePath,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
 import { securityAlternatives } from "./security.js";
@@ -49,7 +50,7 @@ export function endpointView(
   const view: ClientEndpointView = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
-    path: endpoint.path,
+    path: wirePath(endpoint),
     deprecated: endpoint.deprecated,
     types,
     scopes: scopeAlternatives(endpoint),

@@ -11,6 +11,7 @@ import {
   sampleValue,
   trimLineEnds,
   trimTrailing,
+  wirePath,
 } from "../toolkit.js";
 
 /**
@@ -29,8 +30,9 @@ export function curlExample(
   const byName = new Map(
     endpoint.parameters.path.map((p) => [p.name, p] as const).reverse(),
   );
+  const path = wirePath(endpoint);
   url.push(
-    endpoint.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
       const p = byName.get(name);
       const value = p ? exampleOf(p, model) : undefined;
       return value === undefined ? whole : encodeURIComponent(value);
@@ -54,7 +56,8 @@ export function curlExample(
   else if (auth?.kind === "cookie") cookies.push(auth.parts);
   else if (auth?.kind === "args") args.push(...auth.args);
 
-  query.forEach((q, i) => url.push(i === 0 ? "?" : "&", ...q));
+  const first = path.includes("?") ? "&" : "?";
+  query.forEach((q, i) => url.push(i === 0 ? first : "&", ...q));
   for (const h of headers) args.push(`-H ${shellWord(h)}`);
   if (cookies.length > 0)
     args.push(

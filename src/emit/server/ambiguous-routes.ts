@@ -1,11 +1,12 @@
-import { fileStart } from "../toolkit.js";
+import { fileStart, routedPath } from "../toolkit.js";
 import type { Reporter } from "../artifact.js";
 import type { ApiModel, Endpoint } from "../../model/types.js";
 
 /**
  * Endpoints with one method whose templates match the same URLs (`/a/{x}` and `/a/{y}`, `/a b` and
  * `/a%20b`; not `/a/b` and `/a/b/`): the router gives such a URL to the first in the model, so the
- * other is never reached. `/a/recent` and `/a/{id}` are not ambiguous: static text wins.
+ * other is never reached. `/a/recent` and `/a/{id}` are not ambiguous: static text wins. Keys that
+ * differ only in a query or fragment (`/#X-Amz-Target=A`, `/#X-Amz-Target=B`) are routed alike.
  */
 export function reportAmbiguousRoutes(
   model: ApiModel,
@@ -13,7 +14,16 @@ export function reportAmbiguousRoutes(
 ): void {
   const first = new Map<string, Endpoint>();
   for (const endpoint of model.endpoints) {
-    const key = `${endpoint.method} ${routeShape(endpoint.path)}`;
+    const path = routedPath(endpoint);
+    if (path === undefined) {
+      reporter.report(
+        "server/unroutable-path",
+        `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) writes a path parameter into its query; a router matches the request's path alone, so the server never calls its handler`,
+        endpoint.sources[0] ?? fileStart(""),
+      );
+      continue;
+    }
+    const key = `${endpoint.method} ${routeShape(path)}`;
     const winner = first.get(key);
     if (!winner) {
       first.set(key, endpoint);

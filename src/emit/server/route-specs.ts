@@ -8,6 +8,7 @@ import {
   parameterWireStyle,
   resolveSchema,
   revivedScalar,
+  routedPath,
   scalarValues,
   setOwn,
 } from "../toolkit.js";
@@ -26,7 +27,9 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
   const spec: RouteSpec = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
-    path: endpointServerPath(model, endpoint) + endpoint.path,
+    path:
+      endpointServerPath(model, endpoint) +
+      (routedPath(endpoint) ?? endpoint.path),
     params: allParameters(endpoint.parameters).map((p) => paramSpec(model, p)),
   };
   const body = endpoint.requestBody;

@@ -1,7 +1,11 @@
 import { mergeDocuments } from "./merge.js";
 import { assignNames, endpointKey, type NamingOptions } from "./naming.js";
 import { compareCodeUnits, compareEndpoints } from "../order.js";
-import { pathVariables, sortByTemplate } from "../path-template.js";
+import {
+  pathVariables,
+  queryVariables,
+  sortByTemplate,
+} from "../path-template.js";
 import { allParameters } from "../factories.js";
 import { shareEmpties } from "../lists.js";
 import { compareSources, isPreferred } from "./rank.js";
@@ -163,7 +167,10 @@ function patternsOf(
   return new Map([...maps].flatMap((map) => [...map]));
 }
 
-/** A `{name}` of the path that no source declares becomes a required string path parameter. */
+/**
+ * A `{name}` of the path that no source declares (as a path parameter, or as a query parameter
+ * where the key writes it in a query) becomes a required string path parameter.
+ */
 function declareTemplateVariables(
   endpoint: Endpoint,
   reporter: ModelReporter,
@@ -172,6 +179,10 @@ function declareTemplateVariables(
   dropUnusedPathParameters(endpoint, variables, reporter);
   const path = endpoint.parameters.path;
   const declared = new Set(path.map((p) => p.name));
+  // `/search?query={query}` where `query` is a query parameter: the key only shows where it goes
+  const inQuery = queryVariables(endpoint.path);
+  for (const q of endpoint.parameters.query)
+    if (inQuery.has(q.name)) declared.add(q.name);
   const missing = variables.filter((name) => !declared.has(name));
   if (missing.length === 0) return;
   const at = endpoint.sources[0]!;
