@@ -83,7 +83,7 @@ describe("generated client on the wire", () => {
     await expect(
       client.getItem!({ path: { id: "", part: "2" } }, at()),
     ).rejects.toThrow(
-      'path parameter "id" of /items/{id}/parts/{part} is empty; an empty value would change the path',
+      'path parameter "id" of /items/{id}/parts/{part} is empty; it would change the path',
     );
     // never read through the prototype: `{ toString: … }` is inherited, not given
     await expect(
