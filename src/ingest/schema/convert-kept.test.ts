@@ -196,6 +196,46 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
       if (kept.length > 0) out.enum = kept;
       else delete out.enum;
     }
+    const values = out.enum;
+    const t = out.type;
+    const ofType = (v: unknown) =>
+      t === "integer"
+        ? Number.isInteger(v)
+        : t === "number"
+          ? typeof v === "number"
+          : t === "array"
+            ? Array.isArray(v)
+            : t === "object"
+              ? isObject(v)
+              : t === "null"
+                ? v === null
+                : typeof v === t;
+    if (
+      typeof t === "string" &&
+      [
+        "string",
+        "number",
+        "integer",
+        "boolean",
+        "array",
+        "object",
+        "null",
+      ].includes(t) &&
+      Array.isArray(values)
+    ) {
+      const given = values.filter((v) => v !== null);
+      if (given.length > 0 && !given.some(ofType))
+        report(
+          "schema/enum-outside-type",
+          `\`enum\` lists ${given
+            .slice(0, 5)
+            .map((v) => JSON.stringify(v))
+            .join(
+              ", ",
+            )}${given.length > 5 ? ` and ${given.length - 5} more` : ""}, none of them of \`type: ${t}\`: no value is both, so the validators reject every one, while the type is the enum's values${t === "array" ? " (an enum meant for `items`?)" : ""}`,
+          [...p, "enum"],
+        );
+    }
     if (out.type === "file") {
       out.type = "string";
       out.format = "binary";

@@ -296,3 +296,31 @@ describe("`required` names that `properties` does not declare", () => {
     ).toEqual([]);
   });
 });
+
+describe("an `enum` with no value of the schema's `type`", () => {
+  it("is reported at the enum, `null` beside a nullable type aside", () => {
+    const text = JSON.stringify(
+      openapi31({
+        Tags: { type: "array", items: { type: "string" }, enum: ["a", "b"] },
+        Severity: { type: "string", enum: [10, 20, 30] },
+        Level: { type: "integer", enum: ["1", "2"] },
+        Mixed: { type: "integer", enum: ["1", 2] },
+        Nullable: { type: "string", nullable: true, enum: ["a", null] },
+        Untyped: { enum: [1, "a"] },
+      }),
+      null,
+      2,
+    );
+    const { diagnostics } = ingestTexts([{ file: "e.json", text }]);
+    const lines = text.split("\n");
+    expect(
+      diagnostics
+        .filter((d) => d.code === "schema/enum-outside-type")
+        .map((d) => [lines[d.line - 1]!.trim(), d.message.split(":")[0]]),
+    ).toEqual([
+      ['"enum": [', '`enum` lists "a", "b", none of them of `type'],
+      ['"enum": [', "`enum` lists 10, 20, 30, none of them of `type"],
+      ['"enum": [', '`enum` lists "1", "2", none of them of `type'],
+    ]);
+  });
+});

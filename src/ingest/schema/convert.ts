@@ -19,6 +19,7 @@ import {
 import {
   checkedKeyword,
   checkPattern,
+  reportEnumOutsideType,
   reportNonFiniteEnum,
   reportUndeclaredRequired,
 } from "./keyword-checks.js";
@@ -171,6 +172,7 @@ export class SchemaConverter {
         if (kept.length > 0) out.enum = kept;
         else delete out.enum;
       }
+      reportEnumOutsideType(this.ctx, (out ?? raw) as Schema, doc, path);
     }
     if (raw.type === "file") {
       out ??= keptKeys(raw, keys, keys.length);

@@ -159,3 +159,47 @@ export function reportUndeclaredRequired(
     doc.ref([...pathOf(at), "required", missing[0]!]),
   );
 }
+
+const JSON_TYPES = new Set<unknown>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+]);
+
+/** Whether `value` is an instance of the JSON Schema type `type`. */
+function isOfType(type: string, value: unknown): boolean {
+  if (type === "integer") return Number.isInteger(value);
+  if (type === "number") return typeof value === "number";
+  if (type === "null") return value === null;
+  if (type === "array") return Array.isArray(value);
+  if (type === "object") return isRecord(value);
+  return typeof value === type;
+}
+
+/**
+ * `type: integer` with `enum: ["1", "2"]`, `type: array` with `enum: [a, b]`: no value is both, so
+ * the validators (JSON Schema) reject every one while the type lists the enum's values. Reported
+ * at the `enum` (`schema/enum-outside-type`); `null` beside a nullable type is no such value.
+ */
+export function reportEnumOutsideType(
+  { reporter }: ReaderContext,
+  schema: Schema,
+  doc: SourceDocument,
+  at: At,
+): void {
+  const { type, enum: values } = schema;
+  if (!JSON_TYPES.has(type as string) || !Array.isArray(values)) return;
+  const given = values.filter((v) => v !== null);
+  if (given.length === 0 || given.some((v) => isOfType(type as string, v)))
+    return;
+  const shown = given.slice(0, 5).map((v) => JSON.stringify(v));
+  reporter.report(
+    "schema/enum-outside-type",
+    `\`enum\` lists ${shown.join(", ")}${given.length > 5 ? ` and ${given.length - 5} more` : ""}, none of them of \`type: ${type as string}\`: no value is both, so the validators reject every one, while the type is the enum's values${type === "array" ? " (an enum meant for `items`?)" : ""}`,
+    doc.ref([...pathOf(at), "enum"]),
+  );
+}

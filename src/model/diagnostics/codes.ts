@@ -13,6 +13,8 @@ export const MODEL_CODES = {
     warning: {
       "composition-cycle":
         "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link inlined",
+      "enum-outside-type":
+        "a schema's `enum` lists no value of its `type` (`type: array, enum: [a, b]`): the validators reject every value, the type is the enum's values",
       "invalid-keyword":
         "a schema keyword whose value has the wrong type (`required: yes`): ignored",
       "too-deep":
