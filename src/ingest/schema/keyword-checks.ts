@@ -1,4 +1,5 @@
 import type { Schema } from "../../model/types.js";
+import { SCHEMA_TYPES as JSON_TYPES } from "../../model/schema/schema.js";
 import { riskText } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
 import {
@@ -159,16 +160,6 @@ export function reportUndeclaredRequired(
     doc.ref([...pathOf(at), "required", missing[0]!]),
   );
 }
-
-const JSON_TYPES = new Set<unknown>([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "null",
-]);
 
 /** Whether `value` is an instance of the JSON Schema type `type`. */
 function isOfType(type: string, value: unknown): boolean {
