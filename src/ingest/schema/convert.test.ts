@@ -43,6 +43,17 @@ describe("the schema converter", () => {
       { anyOf: [{ allOf: [{ type: "object" }] }, { type: "null" }] },
     ],
     [
+      "OpenAPI 3.0 nullable with a type and allOf (Plaid's employer address)",
+      "3.0",
+      { type: "object", allOf: [{ type: "object" }], nullable: true },
+      {
+        anyOf: [
+          { type: "object", allOf: [{ type: "object" }] },
+          { type: "null" },
+        ],
+      },
+    ],
+    [
       "example beside examples",
       "3.1",
       { type: "string", examples: ["b"], example: "a" },

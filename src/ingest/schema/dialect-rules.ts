@@ -91,8 +91,20 @@ export function nullableOwn(schema: Schema): Schema {
   return schema;
 }
 
+/**
+ * Whether `null` can join the schema's type list alone: it has one, and no `$ref`, `allOf`,
+ * `anyOf` or `oneOf` beside it whose members would still refuse `null` (OpenAPI 3.0's
+ * `{type: object, nullable: true, allOf: [{$ref: Address}]}` means "an Address, or null", as
+ * it does without the `type`).
+ */
 function typedNotRef(schema: Schema): boolean {
-  return schema.type !== undefined && schema.$ref === undefined;
+  return (
+    schema.type !== undefined &&
+    schema.$ref === undefined &&
+    schema.allOf === undefined &&
+    schema.anyOf === undefined &&
+    schema.oneOf === undefined
+  );
 }
 
 /** Spellings some APIs use for IEEE floats JSON cannot carry. */
