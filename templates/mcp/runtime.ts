@@ -333,8 +333,9 @@ function argumentProblems(
   for (const part of [...PARTS, "body"] as const) {
     const check = validators?.[part];
     if (!check || (args[part] === undefined && part === "body")) continue;
+    // a part left out is checked as no parameters; a body given as `null` is that value
     const violations = check
-      .check(args[part] ?? {})
+      .check(part === "body" ? args[part] : (args[part] ?? {}))
       .filter((v) => !isCredential(tool, v));
     for (const v of violations)
       problems.push(`/${part}${v.path}: ${v.message}`);
