@@ -13,7 +13,7 @@ import {
 } from "./optic.js";
 
 /**
- * The pairs Optic judges (optic-run.mjs). The fixture pair is ours; GitHub's REST description, two
+ * The pairs Optic judges (optic-run.mjs). The two fixture pairs are ours; GitHub's REST description, two
  * consecutive published versions of npm `@octokit/openapi` (22.0.0 → 23.0.1), and Directus' are
  * nobody's here. Optic does not finish the whole GitHub pair in 20 minutes here, so it judges the
  * 80 paths that changed, with the components they reach. scripts/diff-oracle.mjs downloads the

@@ -27,6 +27,13 @@ export const OPTIC_PAIRS = [
     fetched: false,
   },
   {
+    // an enum value removed from a path, query, header and cookie parameter each
+    name: "fixture parameter enums",
+    old: join(REPO, "test/fixtures/diff/parameter-enums/old.yaml"),
+    new: join(REPO, "test/fixtures/diff/parameter-enums/new.yaml"),
+    fetched: false,
+  },
+  {
     // the 80 paths that differ, with the components they reach (scripts/diff-oracle.mjs)
     name: "@octokit/openapi 22.0.0 → 23.0.1, the paths that changed",
     old: join(CACHE, "github-slice/old.json"),

@@ -144,6 +144,18 @@ export const OPTIC_RULES: Readonly<Record<string, readonly RuleId[]>> = {
   "prevent header parameters type changes": ["request-type-changed"],
   "prevent path parameters type changes": ["request-type-changed"],
   "prevent cookie parameters type changes": ["request-type-changed"],
+  "prevent query parameters enum breaking changes": [
+    "request-enum-value-removed",
+  ],
+  "prevent header parameters enum breaking changes": [
+    "request-enum-value-removed",
+  ],
+  "prevent path parameters enum breaking changes": [
+    "request-enum-value-removed",
+  ],
+  "prevent cookie parameters enum breaking changes": [
+    "request-enum-value-removed",
+  ],
   "prevent requiring existing query parameters": ["parameter-became-required"],
   "prevent requiring existing header parameters": ["parameter-became-required"],
   "prevent requiring existing cookie parameters": ["parameter-became-required"],
