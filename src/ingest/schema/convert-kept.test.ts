@@ -28,6 +28,17 @@ import { patternFlags } from "../../model/patterns/flags.js";
 
 type Report = { code: string; pointer: string; message: string };
 
+/** JSON Schema's seven types (Swagger's `file` is none of them). */
+const JSON_TYPES = new Set<unknown>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "object",
+  "array",
+  "null",
+]);
+
 /** The converter before it kept the document's objects (no `$ref`, no depth limit). */
 function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
   const report = (code: string, message: string, at: Path) =>
@@ -184,6 +195,39 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
           [...p, "required", missing[0]!],
         );
     }
+    // the schema's type against its alternatives' inline types (integer meets number)
+    const typeList = (t: unknown) => {
+      const list = Array.isArray(t) ? t : [t];
+      return list.length > 0 && list.every((x) => JSON_TYPES.has(x))
+        ? (list as string[])
+        : undefined;
+    };
+    const own = typeList(out.type);
+    const numeric = (x: string) => x === "integer" || x === "number";
+    if (own && source.nullable !== true && source["x-nullable"] !== true)
+      for (const key of ["allOf", "anyOf", "oneOf"]) {
+        const list = out[key];
+        if (!Array.isArray(list) || list.length === 0) continue;
+        const types = list.map((m: Record<string, unknown>) =>
+          typeList(m.type),
+        );
+        const apart = types.map(
+          (t) =>
+            t !== undefined &&
+            !t.some((b) =>
+              own.some((a) => a === b || (numeric(a) && numeric(b))),
+            ),
+        );
+        const i =
+          key === "allOf" ? apart.indexOf(true) : apart.every(Boolean) ? 0 : -1;
+        if (i < 0) continue;
+        const theirs = key === "allOf" ? types[i]! : [...new Set(types.flat())];
+        report(
+          "schema/type-outside-alternatives",
+          `\`type: ${own.join(", ")}\` shares no type with ${key === "allOf" ? "this `allOf` member" : `any \`${key}\` alternative`} (${theirs.join(", ")}): no value is both, so the validators reject every one${own.includes("null") ? ' (a nullable union is `type: [..., "null"]`, or `null` among the alternatives)' : own.includes("array") ? " (alternatives meant for `items`?)" : ""}`,
+          [...p, key, i],
+        );
+      }
     const drop = nonFiniteEnumValues(out as Schema);
     for (const i of drop)
       report(

@@ -335,3 +335,86 @@ describe("an `enum` with no value of the schema's `type`", () => {
     ]);
   });
 });
+
+describe("a `type` no alternative shares", () => {
+  it("is reported at the first alternative (allOf: the member), integer meeting number", () => {
+    const text = JSON.stringify(
+      openapi31({
+        // Vercel's nullable unions: null is neither a string nor a number
+        Namespace: {
+          type: "null",
+          oneOf: [{ type: "string" }, { type: "number" }],
+        },
+        Subscriptions: {
+          type: "array",
+          anyOf: [{ type: "object" }, { type: ["object", "null"] }],
+        },
+        Profile: { type: "object", allOf: [{}, { type: "string" }] },
+        Count: { type: "number", anyOf: [{ type: "integer" }] },
+        Whole: { type: "integer", oneOf: [{ type: "number" }] },
+        Either: { type: ["null", "string"], oneOf: [{ type: "string" }] },
+        Referred: {
+          type: "null",
+          oneOf: [{ $ref: "#/components/schemas/Count" }],
+        },
+        Untyped: {
+          type: "string",
+          oneOf: [{ minLength: 1 }, { type: "integer" }],
+        },
+      }),
+      null,
+      2,
+    );
+    const { diagnostics } = ingestTexts([{ file: "t.json", text }]);
+    const lines = text.split("\n");
+    // the named schema holding the line, and the line above it (the alternative's `{` is below)
+    const place = (line: number) => [
+      lines
+        .slice(0, line)
+        .findLast((l) => /^ {6}"\w+": \{$/.test(l))!
+        .trim(),
+      lines[line - 2]!.trim(),
+    ];
+    expect(
+      diagnostics
+        .filter((d) => d.code === "schema/type-outside-alternatives")
+        .map((d) => [
+          ...place(d.line),
+          d.message.split(":").slice(0, 2).join(":"),
+        ]),
+    ).toEqual([
+      [
+        '"Namespace": {',
+        '"oneOf": [',
+        "`type: null` shares no type with any `oneOf` alternative (string, number)",
+      ],
+      [
+        '"Subscriptions": {',
+        '"anyOf": [',
+        "`type: array` shares no type with any `anyOf` alternative (object, null)",
+      ],
+      [
+        '"Profile": {',
+        "{},",
+        "`type: object` shares no type with this `allOf` member (string)",
+      ],
+    ]);
+  });
+
+  it("leaves a nullable schema alone: its null is still valid", () => {
+    const text = JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: {
+          Id: { type: "string", nullable: true, oneOf: [{ type: "integer" }] },
+        },
+      },
+    });
+    const { diagnostics } = ingestTexts([{ file: "n.json", text }]);
+    expect(
+      diagnostics.filter((d) => d.code === "schema/type-outside-alternatives"),
+    ).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ import {
   checkPattern,
   reportEnumOutsideType,
   reportNonFiniteEnum,
+  reportTypeOutsideAlternatives,
   reportUndeclaredRequired,
 } from "./keyword-checks.js";
 import {
@@ -157,6 +158,14 @@ export class SchemaConverter {
       applyDraft4Exclusive(raw, out!);
     if (raw.required !== undefined && raw !== this.besideRef)
       reportUndeclaredRequired(this.ctx, raw, doc, path);
+    if (raw.type !== undefined)
+      reportTypeOutsideAlternatives(
+        this.ctx,
+        (out ?? raw) as Schema,
+        raw,
+        doc,
+        path,
+      );
     if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(
         this.ctx,

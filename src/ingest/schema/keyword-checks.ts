@@ -194,3 +194,53 @@ export function reportEnumOutsideType(
     doc.ref([...pathOf(at), "enum"]),
   );
 }
+
+/** A schema's `type` as a list, when it names JSON Schema types only. */
+function typesOf(type: unknown): string[] | undefined {
+  const list = Array.isArray(type) ? type : [type];
+  return list.length > 0 && list.every((t) => JSON_TYPES.has(t as string))
+    ? (list as string[])
+    : undefined;
+}
+
+/** Whether a value can be of both types: the same, or integer beside number. */
+const meet = (a: string, b: string) =>
+  a === b || (NUMERIC.has(a) && NUMERIC.has(b));
+const NUMERIC = new Set(["integer", "number"]);
+
+/**
+ * `type: "null"` beside `oneOf: [{ type: string }, { type: number }]` (Vercel's nullable unions),
+ * `type: object` beside `allOf: [{ type: string }]`: no alternative (of an allOf, some member)
+ * shares a type with the schema, so no value is valid and the validators reject every one.
+ * Reported at that alternative (`schema/type-outside-alternatives`). An alternative without an
+ * inline `type` (a `$ref`) is not judged, nor a nullable schema (its null stays valid).
+ */
+export function reportTypeOutsideAlternatives(
+  { reporter }: ReaderContext,
+  schema: Schema,
+  raw: Record<string, unknown>,
+  doc: SourceDocument,
+  at: At,
+): void {
+  const own = typesOf(schema.type);
+  if (!own || raw.nullable === true || raw["x-nullable"] === true) return;
+  for (const key of ["allOf", "anyOf", "oneOf"] as const) {
+    const members = schema[key];
+    if (!Array.isArray(members) || members.length === 0) continue;
+    const types = members.map((m) =>
+      isRecord(m) ? typesOf(m.type) : undefined,
+    );
+    const apart = types.map(
+      (t) => t !== undefined && !t.some((b) => own.some((a) => meet(a, b))),
+    );
+    const at0 =
+      key === "allOf" ? apart.indexOf(true) : apart.every(Boolean) ? 0 : -1;
+    if (at0 < 0) continue;
+    const theirs = key === "allOf" ? types[at0]! : [...new Set(types.flat())];
+    reporter.report(
+      "schema/type-outside-alternatives",
+      `\`type: ${own.join(", ")}\` shares no type with ${key === "allOf" ? "this `allOf` member" : `any \`${key}\` alternative`} (${theirs.join(", ")}): no value is both, so the validators reject every one${own.includes("null") ? ' (a nullable union is `type: [..., "null"]`, or `null` among the alternatives)' : own.includes("array") ? " (alternatives meant for `items`?)" : ""}`,
+      doc.ref([...pathOf(at), key, at0]),
+    );
+  }
+}
