@@ -20,12 +20,16 @@ interface Entry {
   segments: Segment[];
   /** Whether a segment is a pattern (`{id}.json`): matched again to bind its parameters. */
   patterned: boolean;
+  /** The other routes of this method here, each picked by a parameter value (`RouteSpec.when`). */
+  others?: Entry[];
 }
 
 export interface Match {
   route: RouteSpec;
   /** Path parameter values by name as the URL has them (still percent-encoded). */
   rawPath: Record<string, string>;
+  /** With `route`, the routes a header or query value picks among (`RouteSpec.when`). */
+  choices?: Match[];
 }
 
 export type Lookup =
@@ -65,13 +69,15 @@ export class Router {
         node = next.node;
       } else node = node.param ??= newNode();
     }
-    // the first route wins a tie; the generator reports ties as ambiguous routes
-    if (!node.routes.has(route.method))
-      node.routes.set(route.method, {
-        route,
-        segments,
-        patterned: segments.some((s) => s.kind === "pattern"),
-      });
+    const entry = {
+      route,
+      segments,
+      patterned: segments.some((s) => s.kind === "pattern"),
+    };
+    // the first route wins a tie no parameter value decides; the generator reports such ties
+    const first = node.routes.get(route.method);
+    if (!first) node.routes.set(route.method, entry);
+    else if (first.route.when && route.when) (first.others ??= []).push(entry);
   }
 
   /** HEAD falls back to GET (RFC 9110 §9.3.2); Node leaves the body out of HEAD answers. */
@@ -83,11 +89,18 @@ export class Router {
     const entry =
       this.find(values, wanted, matched) ??
       (wanted === "HEAD" ? this.find(values, "GET", matched) : undefined);
-    if (entry)
-      return {
-        found: true,
-        match: { route: entry.route, rawPath: bind(entry, values, raws) },
+    if (entry) {
+      const match: Match = {
+        route: entry.route,
+        rawPath: bind(entry, values, raws),
       };
+      if (entry.others)
+        match.choices = [entry, ...entry.others].map((e) => ({
+          route: e.route,
+          rawPath: bind(e, values, raws),
+        }));
+      return { found: true, match };
+    }
     if (matched.length === 0) return { found: false, status: 404 };
     const allow = new Set<string>();
     for (const node of matched)

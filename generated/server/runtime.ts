@@ -70,6 +70,11 @@ export interface RouteSpec {
    * the handler and turns the handler's Dates and bigints back into wire values.
    */
   scalars?: RouteScalars;
+  /**
+   * Of routes one URL matches (AWS's `/#X-Amz-Target=…` keys): the header (its name in lower
+   * case) or query parameter whose value picks this one.
+   */
+  when?: { in: "header" | "query"; name: string; value: string };
 }
 
 /** What the dispatcher calls of a route's codec (scalars.ts's OperationCodec). */

@@ -330,7 +330,15 @@ function locate(
       allow: found.allow.join(", "),
     });
   }
-  return { route: found.match.route, rawPath: found.match.rawPath, search };
+  const { choices } = found.match;
+  // routes one URL matches, told apart by a header or query value (else the first: its checks answer 400)
+  const match =
+    choices?.find(({ route: { when } }) =>
+      when!.in === "header"
+        ? exchange.headers[when!.name] === when!.value
+        : new URLSearchParams(search).get(when!.name) === when!.value,
+    ) ?? found.match;
+  return { route: match.route, rawPath: match.rawPath, search };
 }
 
 type Checks = RouteChecks & { requests: boolean; responses: boolean };

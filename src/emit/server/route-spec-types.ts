@@ -34,6 +34,7 @@ export interface RouteSpec {
   producesJson?: Readonly<Record<string, string>>;
   streams?: Readonly<Record<string, readonly string[]>>;
   scalars?: RouteScalars;
+  when?: { in: "header" | "query"; name: string; value: string };
 }
 
 export interface RouteScalars {

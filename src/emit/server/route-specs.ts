@@ -21,9 +21,17 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
+import type { RouteSelector } from "./ambiguous-routes.js";
 
-/** What the runtime needs to route and decode an endpoint's (or a webhook's) requests. */
-export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
+/**
+ * What the runtime needs to route and decode an endpoint's (or a webhook's) requests; `when`, the
+ * parameter value that picks it among endpoints one URL matches (ambiguous-routes.ts).
+ */
+export function routeSpec(
+  model: ApiModel,
+  endpoint: Endpoint,
+  when?: RouteSelector,
+): RouteSpec {
   const spec: RouteSpec = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),
@@ -32,6 +40,7 @@ export function routeSpec(model: ApiModel, endpoint: Endpoint): RouteSpec {
       (routedPath(endpoint) ?? endpoint.path),
     params: allParameters(endpoint.parameters).map((p) => paramSpec(model, p)),
   };
+  if (when) spec.when = when;
   const body = endpoint.requestBody;
   if (body)
     spec.body = {
