@@ -1,5 +1,9 @@
 import type { Schema } from "../../model/types.js";
-import { SCHEMA_TYPES as JSON_TYPES } from "../../model/schema/schema.js";
+import {
+  declaredTypes,
+  SCHEMA_TYPES as JSON_TYPES,
+  sameType,
+} from "../../model/schema/schema.js";
 import { riskText } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
 import {
@@ -195,19 +199,6 @@ export function reportEnumOutsideType(
   );
 }
 
-/** A schema's `type` as a list, when it names JSON Schema types only. */
-function typesOf(type: unknown): string[] | undefined {
-  const list = Array.isArray(type) ? type : [type];
-  return list.length > 0 && list.every((t) => JSON_TYPES.has(t as string))
-    ? (list as string[])
-    : undefined;
-}
-
-/** Whether a value can be of both types: the same, or integer beside number. */
-const meet = (a: string, b: string) =>
-  a === b || (NUMERIC.has(a) && NUMERIC.has(b));
-const NUMERIC = new Set(["integer", "number"]);
-
 /**
  * `type: "null"` beside `oneOf: [{ type: string }, { type: number }]` (Vercel's nullable unions),
  * `type: object` beside `allOf: [{ type: string }]`: no alternative (of an allOf, some member)
@@ -222,16 +213,15 @@ export function reportTypeOutsideAlternatives(
   doc: SourceDocument,
   at: At,
 ): void {
-  const own = typesOf(schema.type);
-  if (!own || raw.nullable === true || raw["x-nullable"] === true) return;
+  const own = declaredTypes(schema);
+  if (own.length === 0 || raw.nullable === true || raw["x-nullable"] === true)
+    return;
   for (const key of ["allOf", "anyOf", "oneOf"] as const) {
     const members = schema[key];
     if (!Array.isArray(members) || members.length === 0) continue;
-    const types = members.map((m) =>
-      isRecord(m) ? typesOf(m.type) : undefined,
-    );
+    const types = members.map((m) => (isRecord(m) ? declaredTypes(m) : []));
     const apart = types.map(
-      (t) => t !== undefined && !t.some((b) => own.some((a) => meet(a, b))),
+      (t) => t.length > 0 && !t.some((b) => own.some((a) => sameType(a, b))),
     );
     const at0 =
       key === "allOf" ? apart.indexOf(true) : apart.every(Boolean) ? 0 : -1;

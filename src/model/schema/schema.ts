@@ -162,7 +162,8 @@ export function admitsEvery(
 }
 
 /** Whether a value of type `b` may be one of type `a`: some numbers are integers. */
-function sameType(a: SchemaType, b: SchemaType): boolean {
+/** Whether a value can be of both types: the same, or integer beside number. */
+export function sameType(a: SchemaType, b: SchemaType): boolean {
   return (
     a === b ||
     (a === "number" && b === "integer") ||
