@@ -3,7 +3,7 @@
  * AWS's JSON protocol (`POST /#X-Amz-Target=Svc.A`, a required `X-Amz-Target` header of one enum
  * value) and its query protocol (`GET /#Action=A`, a required `Action` query parameter), as 150
  * of APIs.guru's documents write them. The generated server picks the endpoint by that value,
- * over real HTTP on 127.0.0.1 from the generated client, on node:http and the fetch handler; a tie
+ * over real HTTP on 127.0.0.1 from the generated client, on node:http, every adapter and the fetch handler; a tie
  * no such parameter decides is still `server/ambiguous-route`, its first endpoint served.
  */
 import { rmSync } from "node:fs";
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { outDir, writeFiles } from "./generated.js";
 import { listen } from "./http.js";
+import { emitEveryAdapter, startEvery } from "./adapter-servers.js";
 
 type Fn = (args?: object) => Promise<{ status: number; data?: unknown }>;
 
@@ -53,7 +54,7 @@ paths:
 const NAMES = ["getThing", "putThing", "attach", "detach", "spaced", "encoded"];
 let made: Awaited<ReturnType<typeof generate>>;
 let dir: string;
-let server: { createRequestListener: Function; createFetchHandler: Function };
+let server: { createRequestListener: Function };
 const handlers = Object.fromEntries(
   NAMES.map((name) => [name, () => ({ status: 200, body: name })]),
 );
@@ -109,23 +110,31 @@ describe("endpoints one URL matches", () => {
     }
   });
 
-  it("are picked alike by the fetch handler", async () => {
-    const handle = server.createFetchHandler(handlers) as (
-      request: Request,
-    ) => Promise<Response>;
-    const put = await handle(
-      new Request("http://h/", {
-        method: "POST",
-        headers: { "X-Amz-Target": "Svc.PutThing" },
-      }),
+  it("are picked alike by every adapter (Express, Fastify, Hono) and the fetch handler", async () => {
+    const every = await emitEveryAdapter(
+      "selected-routes-adapters",
+      made.model,
     );
-    const detach = await handle(
-      new Request("http://h/?Version=2011-01-01&Action=Detach"),
-    );
-    expect([await put.json(), await detach.json()]).toEqual([
-      "putThing",
-      "detach",
-    ]);
+    const servers = await startEvery(every, handlers);
+    try {
+      for (const [name, server] of servers) {
+        const put = await fetch(`${server.url}/`, {
+          method: "POST",
+          headers: { "X-Amz-Target": "Svc.PutThing" },
+        });
+        const attach = await fetch(
+          `${server.url}/?Action=Attach&Version=2011-01-01`,
+        );
+        expect([name, await put.json(), await attach.json()]).toEqual([
+          name,
+          "putThing",
+          "attach",
+        ]);
+      }
+    } finally {
+      for (const server of servers.values()) await server.close();
+      rmSync(every, { recursive: true, force: true });
+    }
   });
 
   it("are ambiguous only where no such parameter tells them apart", () => {
