@@ -3,8 +3,9 @@
  * AWS's JSON protocol (`POST /#X-Amz-Target=Svc.A`, a required `X-Amz-Target` header of one enum
  * value) and its query protocol (`GET /#Action=A`, a required `Action` query parameter), as 150
  * of APIs.guru's documents write them. The generated server picks the endpoint by that value,
- * over real HTTP on 127.0.0.1 from the generated client, on node:http, every adapter and the fetch handler; a tie
- * no such parameter decides is still `server/ambiguous-route`, its first endpoint served.
+ * over real HTTP on 127.0.0.1: from the generated client on node:http, and on every adapter and
+ * the fetch handler. A tie no such parameter decides is still `server/ambiguous-route`, its
+ * first endpoint served.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
