@@ -66,6 +66,12 @@ export {
 
 export { endpointKey } from "../model/merge/naming.js";
 export { routedPath, wirePath } from "../model/path-template.js";
+export {
+  routeGroups,
+  routeSelectors,
+  routeShape,
+  type RouteSelector,
+} from "../model/route-groups.js";
 export { grouped } from "../model/lists.js";
 
 export { printType } from "./type-index/type-index.js";

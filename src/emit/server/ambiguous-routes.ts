@@ -1,82 +1,6 @@
-import {
-  allParameters,
-  fileStart,
-  resolveSchema,
-  routedPath,
-  scalarValues,
-} from "../toolkit.js";
+import { fileStart, routeGroups, routeSelectors } from "../toolkit.js";
 import type { Reporter } from "../artifact.js";
-import type { ApiModel, Endpoint } from "../../model/types.js";
-
-/** The parameter value that picks an endpoint among those one URL matches. */
-export interface RouteSelector {
-  in: "header" | "query";
-  /** A header's name in lower case (as node:http gives it), a query parameter's as declared. */
-  name: string;
-  value: string;
-}
-
-/**
- * The endpoints with one method whose templates match the same URLs, each with the route key
- * (`/a/{x}` and `/a/{y}`, `/a b` and `/a%20b`; not `/a/b` and `/a/b/`; `/a/recent` and `/a/{id}` are
- * two: static text wins). Keys that differ only in a query or fragment are one route
- * (`/#X-Amz-Target=A`, `/#X-Amz-Target=B`); a key whose path parameter is in its query, none.
- */
-function routeGroups(model: ApiModel): {
-  groups: Map<string, Endpoint[]>;
-  unroutable: Endpoint[];
-} {
-  const groups = new Map<string, Endpoint[]>();
-  const unroutable: Endpoint[] = [];
-  for (const endpoint of model.endpoints) {
-    const path = routedPath(endpoint);
-    if (path === undefined) unroutable.push(endpoint);
-    else {
-      const key = `${endpoint.method} ${routeShape(path)}`;
-      const group = groups.get(key);
-      if (group) group.push(endpoint);
-      else groups.set(key, [endpoint]);
-    }
-  }
-  return { groups, unroutable };
-}
-
-/**
- * The endpoints one URL matches told apart by a header or query parameter each requires with
- * one value, its own (AWS's `X-Amz-Target: AmazonSSM.GetParameter`, `?Action=AttachInstances`):
- * the server picks among them by that value. A group is told apart whole, or not at all.
- */
-export function routeSelectors(model: ApiModel): Map<Endpoint, RouteSelector> {
-  const out = new Map<Endpoint, RouteSelector>();
-  for (const group of routeGroups(model).groups.values()) {
-    if (group.length < 2) continue;
-    const options = group.map((e) => selectorsOf(model, e));
-    for (const first of options[0]!.keys()) {
-      const picked = options.map((o) => o.get(first));
-      const values = new Set(picked.map((s) => s?.value));
-      if (picked.includes(undefined) || values.size < group.length) continue;
-      group.forEach((e, i) => out.set(e, picked[i]!));
-      break;
-    }
-  }
-  return out;
-}
-
-/** An endpoint's required header and query parameters of one value, by place and name. */
-function selectorsOf(
-  model: ApiModel,
-  endpoint: Endpoint,
-): Map<string, RouteSelector> {
-  const out = new Map<string, RouteSelector>();
-  for (const p of allParameters(endpoint.parameters)) {
-    if (!p.required || (p.in !== "header" && p.in !== "query")) continue;
-    const values = scalarValues(resolveSchema(model.schemas, p.schema));
-    if (values?.length !== 1) continue;
-    const name = p.in === "header" ? p.name.toLowerCase() : p.name;
-    out.set(`${p.in} ${name}`, { in: p.in, name, value: String(values[0]) });
-  }
-  return out;
-}
+import type { ApiModel } from "../../model/types.js";
 
 /**
  * Endpoints one URL matches that no parameter tells apart (routeSelectors): the router gives
@@ -105,21 +29,4 @@ export function reportAmbiguousRoutes(
         winner!.sources.slice(0, 1),
       );
     }
-}
-
-/**
- * The set of URLs a template matches, as a string: variable names erased, leading slashes
- * collapsed, static text percent-decoded (as the router compares it).
- */
-export function routeShape(path: string): string {
-  const shape = path.replace(/\{[^{}]+\}/g, "{}").replace(/^\/+/, "");
-  return "/" + shape.split("/").map(decodeText).join("/");
-}
-
-function decodeText(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -10,6 +10,7 @@ import {
   revivedScalar,
   routedPath,
   scalarValues,
+  type RouteSelector,
   setOwn,
 } from "../toolkit.js";
 import type {
@@ -21,7 +22,6 @@ import type {
   SchemaType,
 } from "../../model/types.js";
 import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
-import type { RouteSelector } from "./ambiguous-routes.js";
 
 /**
  * What the runtime needs to route and decode an endpoint's (or a webhook's) requests; `when`, the

@@ -1,7 +1,10 @@
 import type { ApiModel } from "../../model/types.js";
 import { routeSpec } from "./route-specs.js";
-import { routeSelectors } from "./ambiguous-routes.js";
-import { type ScalarRevival, templateLiteralText } from "../toolkit.js";
+import {
+  routeSelectors,
+  type ScalarRevival,
+  templateLiteralText,
+} from "../toolkit.js";
 
 /**
  * `server/routes.ts`: the route data as JSON in a template literal that `JSON.parse` reads, so a
