@@ -1,4 +1,5 @@
 import {
+  align,
   bodySample,
   conditionalGroup,
   huggedCall,
@@ -16,12 +17,15 @@ import {
   printDoc,
   PRINT_WIDTH,
   revivableExample,
+  routedPath,
+  routeSelectors,
   scalarRevival,
   type ScalarRevival,
   softline,
   stringLiteral,
   textWidth,
   type Doc,
+  type RouteSelector,
   isJsonMediaType as isJson,
   freeName,
 } from "../toolkit.js";
@@ -64,6 +68,8 @@ export function emitMocks({
   const names = new Map<Endpoint, string>();
   const revival = scalarRevival(model);
   const taken = new Set(RESERVED);
+  // endpoints one URL matches (AWS's `/#X-Amz-Target=…`): each answers its own header or query value
+  const selectors = routeSelectors(model);
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
     const warn = (message: string) =>
@@ -91,7 +97,7 @@ export function emitMocks({
     const name = freeName(base, (n) => taken.has(n));
     taken.add(name);
     names.set(endpoint, name);
-    blocks.push(handler(endpoint, name, answer));
+    blocks.push(handler(endpoint, name, answer, selectors.get(endpoint)));
   }
   const list = bySpecificity([...names.keys()]).map((e) => names.get(e)!);
   const imports =
@@ -186,8 +192,17 @@ function isText(mediaType: string): boolean {
   return /^text\//i.test(mediaType.trim());
 }
 
-/** One handler: its JSDoc (the endpoint and what it answers) and its `export const`. */
-function handler(endpoint: Endpoint, name: string, answer: Answer): string {
+/**
+ * One handler: its JSDoc (the endpoint and what it answers) and its `export const`. `when`: the
+ * header or query value it answers, among the endpoints one URL matches; another falls through
+ * to the next handler (MSW's resolver returning nothing).
+ */
+function handler(
+  endpoint: Endpoint,
+  name: string,
+  answer: Answer,
+  when?: RouteSelector,
+): string {
   const what =
     answer.body === undefined
       ? `${answer.status}, no body`
@@ -199,7 +214,10 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
   );
   const head = `export const ${name}: HttpHandler =`;
   const callee = `http.${endpoint.method}`;
-  const path = stringLiteral(mswPath(endpoint.path));
+  // MSW matches the path alone: a key's query or fragment is no part of it
+  const path = stringLiteral(
+    mswPath(routedPath(endpoint) ?? endpoint.path.replace(/[?#][^]*$/, "")),
+  );
   const response = responseDoc(answer);
   // prettier's last-argument expansion: an arrow whose body is a call (HttpResponse.json/text,
   // not `new HttpResponse`) may stay on the call's first line with its body on the next
@@ -209,17 +227,19 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
     items([path, group(["() =>", group(indent([line, response]))])]),
     ")",
   ]);
-  const call = huggable
-    ? conditionalGroup([
-        [`${callee}(${path}, () => `, response, ")"],
-        [
-          `${callee}(${path}, () =>`,
-          group([indent([line, response]), ifBreak(","), softline], true),
-          ")",
-        ],
-        broken,
-      ])
-    : broken;
+  const call = when
+    ? pickedCall(callee, path, when, response)
+    : huggable
+      ? conditionalGroup([
+          [`${callee}(${path}, () => `, response, ")"],
+          [
+            `${callee}(${path}, () =>`,
+            group([indent([line, response]), ifBreak(","), softline], true),
+            ")",
+          ],
+          broken,
+        ])
+      : broken;
   // the call on the declaration's line when its opening fits there, else on the next
   const text = print(
     textWidth(`${head} ${callee}(`) <= PRINT_WIDTH
@@ -227,6 +247,41 @@ function handler(endpoint: Endpoint, name: string, answer: Answer): string {
       : [head, indent([hardline, call, ";"])],
   );
   return `${printDoc(doc, 0)}${text}\n`;
+}
+
+/**
+ * `http.post(path, ({ request }) => <the request's value> === <when's> ? response : undefined)`,
+ * as prettier prints it: the resolver hugged when the call's first line fits, else every
+ * argument on a line of its own.
+ */
+function pickedCall(
+  callee: string,
+  path: string,
+  when: RouteSelector,
+  response: Doc,
+): Doc {
+  const value =
+    when.in === "header"
+      ? `request.headers.get(${stringLiteral(when.name)})`
+      : `new URL(request.url).searchParams.get(${stringLiteral(when.name)})`;
+  const body = group([
+    group([value, " ===", line, stringLiteral(when.value)]),
+    indent([line, "? ", align(2, response)]),
+    indent([line, ": undefined"]),
+  ]);
+  const resolver = "({ request }) =>";
+  return conditionalGroup([
+    [
+      `${callee}(${path}, ${resolver}`,
+      group([indent([line, body]), ifBreak(","), softline], true),
+      ")",
+    ],
+    group([
+      `${callee}(`,
+      items([path, group([resolver, group(indent([line, body]))])]),
+      ")",
+    ]),
+  ]);
 }
 
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */
@@ -251,7 +306,7 @@ function responseDoc(answer: Answer): Doc {
       ? jsonDoc(body.value)
       : stringLiteral(String(body.value));
   // prettier hugs the last argument, `init`, unless the first is an object too
-  if (body.kind === "json" && !isMap(body.value))
-    return huggedCall("HttpResponse.json", value, init);
+  if (body.kind === "text" || !isMap(body.value))
+    return huggedCall(`HttpResponse.${body.kind}`, value, init);
   return group([`HttpResponse.${body.kind}(`, items([value, init()]), ")"]);
 }
