@@ -280,6 +280,18 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
           [...p, "enum"],
         );
     }
+    if (
+      Array.isArray(t) &&
+      t.length > 1 &&
+      t.includes("null") &&
+      Array.isArray(values) &&
+      !values.includes(null)
+    )
+      report(
+        "schema/null-outside-enum",
+        '`type` lists "null" and `enum` does not: the validators reject null, and the type leaves it out (a nullable enum lists null among its values)',
+        [...p, "enum"],
+      );
     if (out.type === "file") {
       out.type = "string";
       out.format = "binary";

@@ -336,6 +336,48 @@ describe("an `enum` with no value of the schema's `type`", () => {
   });
 });
 
+describe("a `type` that lists null beside an `enum` that does not", () => {
+  it("is reported at the enum; a nullable 3.0 enum is not", () => {
+    const text = JSON.stringify(
+      openapi31({
+        // Adyen's paymentInstrument, Vercel's generated unions
+        Instrument: { type: ["string", "null"], enum: ["Cash", "Card"] },
+        Listed: { type: ["string", "null"], enum: ["Cash", null] },
+        OnlyNull: { type: ["null"], enum: [null] },
+        Plain: { type: "string", enum: ["a"] },
+      }),
+      null,
+      2,
+    );
+    const { diagnostics } = ingestTexts([{ file: "n.json", text }]);
+    const lines = text.split("\n");
+    expect(
+      diagnostics
+        .filter((d) => d.code === "schema/null-outside-enum")
+        .map((d) => [
+          lines
+            .slice(0, d.line)
+            .findLast((l) => /^ {6}"\w+": \{$/.test(l))!
+            .trim(),
+          lines[d.line - 1]!.trim(),
+        ]),
+    ).toEqual([['"Instrument": {', '"enum": [']]);
+    const nullable30 = JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: { Level: { type: "string", nullable: true, enum: ["a"] } },
+      },
+    });
+    expect(
+      ingestTexts([{ file: "l.json", text: nullable30 }]).diagnostics.filter(
+        (d) => d.code === "schema/null-outside-enum",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a `type` no alternative shares", () => {
   it("is reported at the first alternative (allOf: the member), integer meeting number", () => {
     const text = JSON.stringify(

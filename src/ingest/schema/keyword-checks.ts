@@ -179,6 +179,7 @@ function isOfType(type: string, value: unknown): boolean {
  * `type: integer` with `enum: ["1", "2"]`, `type: array` with `enum: [a, b]`: no value is both, so
  * the validators (JSON Schema) reject every one while the type lists the enum's values. Reported
  * at the `enum` (`schema/enum-outside-type`); `null` beside a nullable type is no such value.
+ * `type: [string, "null"]` with an `enum` without null: `schema/null-outside-enum`.
  */
 export function reportEnumOutsideType(
   { reporter }: ReaderContext,
@@ -187,7 +188,18 @@ export function reportEnumOutsideType(
   at: At,
 ): void {
   const { type, enum: values } = schema;
-  if (!JSON_TYPES.has(type as string) || !Array.isArray(values)) return;
+  if (!Array.isArray(values)) return;
+  // `type: [string, "null"]` with `enum: [a, b]`: null is of the type, not of the enum
+  if (Array.isArray(type)) {
+    if (type.length > 1 && type.includes("null") && !values.includes(null))
+      reporter.report(
+        "schema/null-outside-enum",
+        '`type` lists "null" and `enum` does not: the validators reject null, and the type leaves it out (a nullable enum lists null among its values)',
+        doc.ref([...pathOf(at), "enum"]),
+      );
+    return;
+  }
+  if (!JSON_TYPES.has(type as string)) return;
   const given = values.filter((v) => v !== null);
   if (given.length === 0 || given.some((v) => isOfType(type as string, v)))
     return;

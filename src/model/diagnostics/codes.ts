@@ -25,6 +25,8 @@ export const MODEL_CODES = {
         "a `pattern` that is not a JavaScript regular expression: the validators skip it",
       "backtracking-pattern":
         "a `pattern` a backtracking engine may take super-linear time on (`^(a+)+$`), or that the analysis could not prove linear within its budget: the validators run it in linear time instead",
+      "null-outside-enum":
+        'a schema\'s `type` lists "null" and its `enum` does not (`type: [string, "null"], enum: [a, b]`): the validators reject null, the type leaves it out',
       "type-outside-alternatives":
         'a schema\'s `type` shares no type with any `oneOf`/`anyOf` alternative, or with an `allOf` member (`type: "null", oneOf: [{type: string}]`): no value is valid, the validators reject every one',
       "undeclared-required":
