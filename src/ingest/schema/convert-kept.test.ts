@@ -254,19 +254,7 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
               : t === "null"
                 ? v === null
                 : typeof v === t;
-    if (
-      typeof t === "string" &&
-      [
-        "string",
-        "number",
-        "integer",
-        "boolean",
-        "array",
-        "object",
-        "null",
-      ].includes(t) &&
-      Array.isArray(values)
-    ) {
+    if (typeof t === "string" && JSON_TYPES.has(t) && Array.isArray(values)) {
       const given = values.filter((v) => v !== null);
       if (given.length > 0 && !given.some(ofType))
         report(
