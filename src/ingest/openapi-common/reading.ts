@@ -12,6 +12,7 @@ import type {
 import { isRecord, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { Place } from "../schema/place.js";
+import { targetKey } from "../schema/named-schemas.js";
 import {
   child,
   copyStrings,
@@ -100,8 +101,8 @@ export class SpecReading {
       );
       if (!target) return undefined;
       if (!isRef(target.value)) return target;
-      seen ??= new Set([locationKey(node)]);
-      const key = locationKey(target);
+      seen ??= new Set([targetKey(node.doc, node.path)]);
+      const key = targetKey(target.doc, target.path);
       if (seen.has(key)) {
         this.reporter.report(
           this.code("ref-cycle"),
@@ -120,10 +121,6 @@ export class SpecReading {
 
 function isRef(value: unknown): value is { $ref: string } {
   return isRecord(value) && typeof value.$ref === "string";
-}
-
-function locationKey(node: Node): string {
-  return `${node.doc.absPath}#${node.doc.docIndex}#${node.path.join("\u0000")}`;
 }
 
 /** `info` is the same object in Swagger 2.0 and OpenAPI 3.x. */

@@ -15,21 +15,16 @@ export function readWebhooks(
   defaultSecurity: SecurityRequirement[] | undefined,
 ): Webhook[] | undefined {
   if (webhooks.value === undefined) return undefined;
-  if (reading.ctx.doc.format === "openapi3.0") {
+  const v30 = reading.ctx.doc.format === "openapi3.0";
+  if (v30 || !isRecordNode(webhooks)) {
     reading.reporter.report(
       "openapi3/invalid-webhook",
-      "`webhooks` are OpenAPI 3.1's, and this document is 3.0: they are skipped (declare `openapi: 3.1.0` to have them read)",
+      v30
+        ? "`webhooks` are OpenAPI 3.1's, and this document is 3.0: they are skipped (declare `openapi: 3.1.0` to have them read)"
+        : "`webhooks` must be an object of path items; it is skipped",
       sourceOf(webhooks),
     );
-    return undefined;
-  }
-  if (!isRecordNode(webhooks)) {
-    reading.reporter.report(
-      "openapi3/invalid-webhook",
-      "`webhooks` must be an object of path items; it is skipped",
-      sourceOf(webhooks),
-    );
-    return [];
+    return v30 ? undefined : [];
   }
   return readPaths(
     reading,

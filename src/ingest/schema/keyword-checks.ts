@@ -73,29 +73,25 @@ export function checkPattern(
   at: At,
 ): void {
   const guard = patterns.guard(pattern);
+  if (guard.kind === "regexp") return;
   const text = JSON.stringify(pattern);
   const shown =
     text.length > 200
       ? `${text.slice(0, 200)}… (${pattern.length} characters)`
       : text;
-  if (guard.kind === "invalid")
-    reporter.report(
-      "schema/invalid-pattern",
-      `the pattern ${shown} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`,
-      doc.ref(pathOf(at)),
-    );
-  else if (guard.kind === "linear")
-    reporter.report(
-      "schema/backtracking-pattern",
-      `the pattern ${shown} ${riskText(guard.risk)}; the validators match it with a linear-time matcher instead of a RegExp`,
-      doc.ref(pathOf(at)),
-    );
-  else if (guard.kind === "refused")
-    reporter.report(
-      "schema/unsafe-pattern",
-      `the pattern ${shown} ${riskText(guard.risk)}, and the linear-time matcher cannot run it (${guard.why}): the validators do not check it; rewrite it to check it`,
-      doc.ref(pathOf(at)),
-    );
+  reporter.report(
+    guard.kind === "invalid"
+      ? "schema/invalid-pattern"
+      : guard.kind === "linear"
+        ? "schema/backtracking-pattern"
+        : "schema/unsafe-pattern",
+    guard.kind === "invalid"
+      ? `the pattern ${shown} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`
+      : guard.kind === "linear"
+        ? `the pattern ${shown} ${riskText(guard.risk)}; the validators match it with a linear-time matcher instead of a RegExp`
+        : `the pattern ${shown} ${riskText(guard.risk)}, and the linear-time matcher cannot run it (${guard.why}): the validators do not check it; rewrite it to check it`,
+    doc.ref(pathOf(at)),
+  );
 }
 
 /**

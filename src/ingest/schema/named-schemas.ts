@@ -125,6 +125,6 @@ export class NamedSchemas {
   }
 }
 
-function targetKey(doc: SourceDocument, path: Path): string {
+export function targetKey(doc: SourceDocument, path: Path): string {
   return `${doc.absPath}#${doc.docIndex}#${path.join("\u0000")}`;
 }

@@ -187,42 +187,34 @@ export function serializationOf(
     : { style: "simple", explode: false };
   if (format === undefined || format === "csv") return simple;
   const known = format as CollectionFormat;
-  switch (known) {
-    case "multi":
-      if (inQuery)
-        return { style: "form", explode: true, collectionFormat: known };
-      break;
-    case "ssv":
-    case "pipes":
-    case "tsv": {
-      const style =
-        known === "ssv"
-          ? "spaceDelimited"
-          : known === "pipes"
-            ? "pipeDelimited"
-            : undefined;
-      if (style && location === "query")
-        return { style, explode: false, collectionFormat: known };
-      if (location !== "formData")
-        reading.reporter.report(
-          "swagger2/unsupported-collection-format",
-          `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
-          sourceOf(at),
-        );
-      return { ...simple, collectionFormat: known };
-    }
-    default:
-      reading.reporter.report(
-        "swagger2/unknown-collection-format",
-        `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`,
-        sourceOf(at),
-      );
-      return simple;
+  if (known === "multi" && inQuery)
+    return { style: "form", explode: true, collectionFormat: known };
+  const multi = known === "multi";
+  if (multi || (known !== "ssv" && known !== "pipes" && known !== "tsv")) {
+    reading.reporter.report(
+      multi
+        ? "swagger2/unsupported-collection-format"
+        : "swagger2/unknown-collection-format",
+      multi
+        ? `collectionFormat ${JSON.stringify(format)} is not allowed in ${location}; it is read as "csv"`
+        : `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`,
+      sourceOf(at),
+    );
+    return simple;
   }
-  reading.reporter.report(
-    "swagger2/unsupported-collection-format",
-    `collectionFormat ${JSON.stringify(format)} is not allowed in ${location}; it is read as "csv"`,
-    sourceOf(at),
-  );
-  return simple;
+  const style =
+    known === "ssv"
+      ? "spaceDelimited"
+      : known === "pipes"
+        ? "pipeDelimited"
+        : undefined;
+  if (style && location === "query")
+    return { style, explode: false, collectionFormat: known };
+  if (location !== "formData")
+    reading.reporter.report(
+      "swagger2/unsupported-collection-format",
+      `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
+      sourceOf(at),
+    );
+  return { ...simple, collectionFormat: known };
 }
