@@ -69,31 +69,25 @@ function readEntry(
 ): ParameterEntry | undefined {
   const definition = reading.deref(entry, "parameter");
   if (!definition) return undefined;
-  if (!isRecordNode(definition)) {
-    reading.report(
+  if (!isRecordNode(definition))
+    return reading.report(
       "invalid-parameter",
       "a parameter must be an object; it is skipped",
       entry,
     );
-    return undefined;
-  }
   const name = stringAt(definition, "name");
   const location = stringAt(definition, "in");
-  if (name === undefined || location === undefined) {
-    reading.report(
+  if (name === undefined || location === undefined)
+    return reading.report(
       "invalid-parameter",
       "a parameter needs a `name` and an `in`; it is skipped",
       entry,
     );
-    return undefined;
-  }
-  if (location === "header" && !isHeaderName(name)) {
-    reading.report(
+  if (location === "header" && !isHeaderName(name))
+    return reading.report(
       "invalid-header-name",
       `header parameter ${JSON.stringify(name)} is not a valid HTTP header name (RFC 9110 §5.1); no client could send it, so it is left out`,
       child(definition, "name"),
     );
-    return undefined;
-  }
   return { entry, definition, name, in: location };
 }

@@ -55,8 +55,10 @@ export class SpecReading {
     return `${this.reader}/${code}`;
   }
 
-  report(code: SharedReaderCode, message: string, node: Node): void {
+  /** Reports a shared problem at `node`; undefined, for `return reading.report(…)`. */
+  report(code: SharedReaderCode, message: string, node: Node): undefined {
     this.reporter.report(this.code(code), message, sourceOf(node));
+    return undefined;
   }
 
   /**

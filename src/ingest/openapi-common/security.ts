@@ -30,14 +30,12 @@ export function readSecurityRequirements(
   node: Node,
 ): SecurityRequirement[] | undefined {
   if (node.value === undefined) return undefined;
-  if (!Array.isArray(node.value)) {
-    reading.report(
+  if (!Array.isArray(node.value))
+    return reading.report(
       "invalid-security",
       "`security` must be a list of requirements; it is ignored",
       node,
     );
-    return undefined;
-  }
   const requirements: SecurityRequirement[] = [];
   for (const entry of elements(node)) {
     if (!isRecordNode(entry)) {
@@ -132,14 +130,12 @@ export function readSchemes(
   for (const [name, entry] of members(schemes)) {
     const node = reading.deref(entry, "security scheme");
     if (!node) continue;
-    const skip = (why: string, at = node) => {
+    const skip = (why: string, at = node) =>
       reading.report(
         "invalid-security-scheme",
         `security scheme ${JSON.stringify(name)} ${why}; it is skipped`,
         at,
       );
-      return undefined;
-    };
     if (!isRecordNode(node)) {
       skip("must be an object", entry);
       continue;

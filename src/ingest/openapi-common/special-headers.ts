@@ -33,14 +33,12 @@ export function takeParameter(
   values: () => readonly unknown[],
   read: (out: Parameter, parameter: ParameterEntry) => void,
 ): void {
-  if (!locations.some((l) => l === parameter.in)) {
-    reading.report(
+  if (!locations.some((l) => l === parameter.in))
+    return reading.report(
       "invalid-parameter",
       `parameter ${JSON.stringify(parameter.name)} has unknown location ${JSON.stringify(parameter.in)}; it is skipped`,
       child(parameter.definition, "in"),
     );
-    return;
-  }
   const at = parameter.entry;
   const special = parameter.in === "header" ? parameter.name.toLowerCase() : "";
   if (special === "authorization")

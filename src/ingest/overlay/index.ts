@@ -113,14 +113,12 @@ export class Overlays {
       (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
     );
     this.loading.deferred?.hold(places);
-    if (parsed.length > 1) {
-      reporter.report(
+    if (parsed.length > 1)
+      return reporter.report(
         "overlay/invalid",
         `an overlay file holds one document, and this one holds ${parsed.length}`,
         { file, line: 1, column: 1 },
       );
-      return;
-    }
     const overlay = readOverlay(
       doc.value,
       file,

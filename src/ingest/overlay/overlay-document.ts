@@ -50,14 +50,12 @@ export function readOverlay(
   rawScalar?: (path: Path) => string | undefined,
 ): Overlay | undefined {
   let bad = false;
-  const fail = (path: Path, message: string) => {
+  const fail = (path: Path, message: string): undefined => {
     bad = true;
     reporter.report("overlay/invalid", message, place(path));
   };
-  if (!isRecord(value)) {
-    fail([], "an overlay must be an object (overlay, info, actions)");
-    return undefined;
-  }
+  if (!isRecord(value))
+    return fail([], "an overlay must be an object (overlay, info, actions)");
   const version = /^1\.([01])\.\d+$/.exec(
     typeof value["overlay"] === "string" ? value["overlay"] : "",
   );
@@ -123,13 +121,11 @@ function readAction(
   item: unknown,
   index: number,
   v11: boolean,
-  fail: (path: Path, message: string) => void,
+  fail: (path: Path, message: string) => undefined,
 ): OverlayAction | undefined {
   const at: Path = ["actions", index];
-  if (!isRecord(item)) {
-    fail(at, `action ${index + 1} must be an object with a "target"`);
-    return undefined;
-  }
+  if (!isRecord(item))
+    return fail(at, `action ${index + 1} must be an object with a "target"`);
   unknownKeys(
     item,
     v11 ? ACTION_KEYS : ACTION_KEYS.filter((k) => k !== "copy"),
@@ -171,16 +167,15 @@ function readAction(
 function compile(
   text: string,
   at: Path,
-  fail: (path: Path, message: string) => void,
+  fail: (path: Path, message: string) => undefined,
 ): JSONPathQuery | undefined {
   try {
     return compileQuery(text);
   } catch (error) {
-    fail(
+    return fail(
       at,
       `${JSON.stringify(text)} is not an RFC 9535 JSONPath: ${String((error as Error).message ?? error).split("\n")[0]}`,
     );
-    return undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { isRecord } from "../reader.js";
+import { isRecord, valueAt } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { type KeyValue, keyValues } from "./fields.js";
 import {
@@ -210,10 +210,7 @@ function modeOf(body: unknown): string | undefined {
 
 /** The media type a raw body's `options.raw.language` names. */
 function languageType(body: Record<string, unknown>): string | undefined {
-  const options = isRecord(body.options) ? body.options : {};
-  return mediaTypeOfLanguage(
-    isRecord(options.raw) ? options.raw.language : undefined,
-  );
+  return mediaTypeOfLanguage(valueAt(body, ["options", "raw", "language"]));
 }
 
 /** A JSON body as written in a request, bare `{{var}}`s replaced (see `parseJsonTemplate`). */

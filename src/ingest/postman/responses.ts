@@ -100,15 +100,10 @@ function savedBody(
   /** The JSON body is too long to be an example: it gives its schema only. */
   schemaOnly?: boolean;
 } {
-  let type: string | undefined;
-  for (const header of keyValues(saved.header, [...path, "header"]))
-    if (
-      header.key.trim().toLowerCase() === "content-type" &&
-      !header.disabled
-    ) {
-      type = mediaType(header.value);
-      if (type !== undefined) break;
-    }
+  let type = keyValues(saved.header, [...path, "header"])
+    .filter((h) => h.key.trim().toLowerCase() === "content-type")
+    .map((h) => (h.disabled ? undefined : mediaType(h.value)))
+    .find((t) => t !== undefined);
   type ??= mediaTypeOfLanguage(saved._postman_previewlanguage);
   const text = typeof saved.body === "string" ? saved.body : "";
   if (text.trim() === "") return type !== undefined ? { type } : {};
