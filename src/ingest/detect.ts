@@ -42,6 +42,5 @@ export function describeUnknown(value: unknown): string {
     return `unsupported Swagger version ${JSON.stringify(value.swagger)} (apiloom reads 2.0)`;
   if (value.openapi !== undefined)
     return `unsupported OpenAPI version ${JSON.stringify(value.openapi)} (apiloom reads 3.0, 3.1 and 3.2)`;
-  const keys = Object.keys(value).slice(0, 5).join(", ");
-  return `no 'swagger', 'openapi' or Postman 'info'/'item' at the top level (found: ${keys || "nothing"})`;
+  return `no 'swagger', 'openapi' or Postman 'info'/'item' at the top level (found: ${Object.keys(value).slice(0, 5).join(", ") || "nothing"})`;
 }

@@ -60,8 +60,7 @@ export function makeContext(
     };
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? "" : ref.slice(hash);
-    const path = parsePointer(fragment);
+    const path = parsePointer(hash === -1 ? "" : ref.slice(hash));
     if (path === undefined)
       return fail(
         "ref/invalid",

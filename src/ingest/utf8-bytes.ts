@@ -58,8 +58,7 @@ export function invalidUtf8Message(
   const before = decoded.text.slice(0, index);
   const line = before.split("\n").length;
   const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
-  const hex = bytes[offset].toString(16).toUpperCase();
-  return `${path}:${line}:${column}: byte 0x${hex.padStart(2, "0")} is not UTF-8`;
+  return `${path}:${line}:${column}: byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, "0")} is not UTF-8`;
 }
 
 /**
@@ -92,13 +91,11 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
   if (b >= 0xe0 && b <= 0xef) {
     const low = b === 0xe0 ? 0xa0 : 0x80;
-    const high = b === 0xed ? 0x9f : 0xbf;
-    return cont(1, low, high) && cont(2) ? 3 : 0;
+    return cont(1, low, b === 0xed ? 0x9f : 0xbf) && cont(2) ? 3 : 0;
   }
   if (b >= 0xf0 && b <= 0xf4) {
     const low = b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xf4 ? 0x8f : 0xbf;
-    return cont(1, low, high) && cont(2) && cont(3) ? 4 : 0;
+    return cont(1, low, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
   }
   return 0;
 }

@@ -159,8 +159,7 @@ function json(): JsonP3 {
  */
 function jsonPathEnvironment(): JSONPathEnvironment {
   if (environment) return environment;
-  const p3 = json();
-  const env = new p3.JSONPathEnvironment({
+  const env = new (json().JSONPathEnvironment)({
     maxRecursionDepth: OVERLAY_BOUNDS.nesting + 2,
   });
   readControlEscapes(env);

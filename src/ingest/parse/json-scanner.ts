@@ -122,17 +122,13 @@ export class Scanner {
   skipValue(): void {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
-    if (c === 34) {
-      this.skipString();
-      return;
+    if (c === 34) this.skipString();
+    else if (c === 123 || c === 91) this.pos = skipBracketed(t, this.pos);
+    else {
+      // a number, true, false or null: it ends where the text or its container goes on
+      SCALAR_END.lastIndex = this.pos;
+      this.pos = SCALAR_END.test(t) ? SCALAR_END.lastIndex - 1 : t.length;
     }
-    if (c === 123 || c === 91) {
-      this.pos = skipBracketed(t, this.pos);
-      return;
-    }
-    // a number, true, false or null: it ends where the text or its container goes on
-    SCALAR_END.lastIndex = this.pos;
-    this.pos = SCALAR_END.test(t) ? SCALAR_END.lastIndex - 1 : t.length;
   }
 
   /**
@@ -151,14 +147,10 @@ export class Scanner {
           : c === 123
             ? node.members
             : node.elements) !== undefined);
-    if (!wanted || (c !== 123 && c !== 91)) {
-      this.skipValue();
-      return;
-    }
+    if (!wanted || (c !== 123 && c !== 91)) return this.skipValue();
     this.pos++;
     this.skipWs();
-    const close = c === 123 ? 125 : 93;
-    if (t.charCodeAt(this.pos) === close) {
+    if (t.charCodeAt(this.pos) === (c === 123 ? 125 : 93)) {
       this.pos++;
       return;
     }

@@ -266,8 +266,7 @@ export class FullPositions {
   /** Where `path` is, or its deepest ancestor in the text; `whole`: every segment was found. */
   walk(doc: number, path: Path): { at: TextPosition; whole: boolean } {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();
-    const document = this.docs[doc];
-    let node: unknown = document?.contents;
+    let node: unknown = this.docs[doc]?.contents;
     let offset = (node as Yaml.Node | null)?.range?.[0] ?? 0;
     let found = 0;
     for (const segment of path) {

@@ -49,8 +49,7 @@ export function readResponses(
     }
     response.sources.push(pc.ref(path));
     const { type, example, schemaOnly } = savedBody(saved, path, pc);
-    const types = type !== undefined ? [type] : [...accept];
-    for (const t of types) {
+    for (const t of type !== undefined ? [type] : [...accept]) {
       let content = response.content.find((c) => c.mediaType === t);
       if (!content) response.content.push((content = { mediaType: t }));
       if (example !== undefined)
