@@ -14,14 +14,10 @@ export function isFormMediaType(mediaType: string): boolean {
  * (`;q=0.8`) dropped, and wildcards ignored, as they say nothing about what the API speaks.
  */
 export function mediaTypesFromValues(values: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const value of values) {
-    if (typeof value !== "string") continue;
-    for (const part of value.split(",")) {
-      const mediaType = part.split(";")[0]!.trim();
-      if (!/^[\w.+-]+\/[\w.+-]+$/.test(mediaType)) continue;
-      if (!out.includes(mediaType)) out.push(mediaType);
-    }
-  }
-  return out;
+  const types = values.flatMap((value) =>
+    typeof value === "string"
+      ? value.split(",").map((part) => part.split(";")[0]!.trim())
+      : [],
+  );
+  return [...new Set(types.filter((t) => /^[\w.+-]+\/[\w.+-]+$/.test(t)))];
 }

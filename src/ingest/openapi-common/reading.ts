@@ -24,9 +24,6 @@ import {
   type RecordNode,
 } from "./node.js";
 
-/** The prefix of every diagnostic code a reader reports (`swagger2/…`, `openapi3/…`). */
-export type ReaderName = "swagger2" | "openapi3";
-
 /**
  * What one reader run of one document shares: the context, the schema converter (one per document,
  * so each named schema is converted once) and the security schemes found or inferred so far.
@@ -39,7 +36,8 @@ export class SpecReading {
 
   constructor(
     readonly ctx: ReaderContext,
-    readonly reader: ReaderName,
+    /** The prefix of every diagnostic code the reader reports. */
+    readonly reader: "swagger2" | "openapi3",
     dialect: SchemaDialect,
     schemaHome: readonly string[],
   ) {

@@ -177,13 +177,12 @@ export function readResponses(
   reading: SpecReading,
   operation: RecordNode,
 ): ApiResponse[] {
-  const responses: ApiResponse[] = [];
   const entries = responseEntries(reading, child(operation, "responses"));
   // the statuses a client reads as a success: 2XX, or a lone `default`
   const success = entries.some((e) => e.status.startsWith("2"))
     ? (status: string) => status.startsWith("2")
     : (status: string) => status === "default";
-  for (const { status, entry, definition } of entries) {
+  return entries.map(({ status, entry, definition }) => {
     const response: ApiResponse = {
       status,
       description: descriptionOf(entry, definition) ?? "",
@@ -197,7 +196,6 @@ export function readResponses(
       response.content,
       success(status) ? "success" : "error",
     );
-    responses.push(response);
-  }
-  return responses;
+    return response;
+  });
 }

@@ -79,8 +79,7 @@ export function readQuerystring(
       : [],
   );
   const encoding = readEncoding(reading, child(media, "encoding"));
-  const out: Parameter[] = [];
-  for (const [property, node] of members(properties)) {
+  return members(properties).map(([property, node]) => {
     const p = createParameter({
       name: property,
       in: "query",
@@ -94,7 +93,6 @@ export function readQuerystring(
     if (e.style !== undefined) p.style = e.style;
     if (e.explode !== undefined) p.explode = e.explode;
     if (e.allowReserved) p.allowReserved = true;
-    out.push(p);
-  }
-  return out;
+    return p;
+  });
 }

@@ -28,13 +28,11 @@ export function mediaType(value: string | undefined): string | undefined {
 
 /** The media types an `Accept` value names, without the any-type wildcard (it says nothing). */
 export function acceptedMediaTypes(value: string): string[] {
-  const out: string[] = [];
-  for (const item of value.split(",")) {
-    const type = mediaType(item);
-    if (type !== undefined && type !== "*/*" && !out.includes(type))
-      out.push(type);
-  }
-  return out;
+  const types = value
+    .split(",")
+    .map((item) => mediaType(item))
+    .filter((t): t is string => t !== undefined && t !== "*/*");
+  return [...new Set(types)];
 }
 
 export { isJsonMediaType } from "../../model/media-types.js";

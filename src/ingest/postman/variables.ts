@@ -177,11 +177,9 @@ export function hasPlaceholder(text: string): boolean {
 
 /** Names of the unresolved variables among `parts`, in order, without repeats. */
 export function unresolvedNames(parts: readonly TextPart[]): string[] {
-  const names: string[] = [];
-  for (const part of parts)
-    if ("variable" in part && !names.includes(part.variable))
-      names.push(part.variable);
-  return names;
+  return [
+    ...new Set(parts.flatMap((p) => ("variable" in p ? [p.variable] : []))),
+  ];
 }
 
 export function resolvedText(parts: readonly TextPart[]): string | undefined {

@@ -159,7 +159,7 @@ export function readOperation(
   site: OperationSite,
   defaults: Swagger2Defaults,
 ): Endpoint {
-  const { operation } = site;
+  const { operation, pathItem } = site;
   const endpoint = createOperationEndpoint(reading, site, defaults.security);
   const consumes = stringsAt(operation, "consumes") ?? defaults.consumes;
   const produces = stringsAt(operation, "produces") ?? defaults.produces;
@@ -167,11 +167,7 @@ export function readOperation(
   const body: ParameterEntry[] = [];
   const form: ParameterEntry[] = [];
   const evidence: HeaderEvidence = { accept: [], contentType: [] };
-  for (const parameter of collectParameters(
-    reading,
-    site.pathItem,
-    operation,
-  )) {
+  for (const parameter of collectParameters(reading, pathItem, operation)) {
     if (parameter.in === "body") body.push(parameter);
     else if (parameter.in === "formData") form.push(parameter);
     else
@@ -244,11 +240,8 @@ export function readResponses(
   operation: RecordNode,
   produces: string[],
 ): ApiResponse[] {
-  const responses: ApiResponse[] = [];
-  for (const { status, entry, definition } of responseEntries(
-    reading,
-    child(operation, "responses"),
-  )) {
+  const entries = responseEntries(reading, child(operation, "responses"));
+  return entries.map(({ status, entry, definition }) => {
     const response: ApiResponse = {
       status,
       description: stringAt(definition, "description") ?? "",
@@ -263,9 +256,8 @@ export function readResponses(
       return header;
     });
     if (headers) response.headers = headers;
-    responses.push(response);
-  }
-  return responses;
+    return response;
+  });
 }
 
 function content(
