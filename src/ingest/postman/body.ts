@@ -47,25 +47,19 @@ export function readBody(
 ): RequestBody | BodySignal | undefined {
   const mode = modeOf(body);
   const sent = body as Record<string, unknown>;
-  let content: MediaContent | undefined;
-  switch (mode) {
-    case "raw":
-      content = rawContent(sent, at, contentType, pc, valueOf);
-      break;
-    case "urlencoded":
-    case "formdata":
-      content = formContent(keyValues(sent[mode], [...at, mode]), mode);
-      break;
-    case "file":
-      content = {
-        mediaType: contentType ?? MODE_MEDIA_TYPES.file,
-        schema: { ...BINARY },
-      };
-      break;
-    case "graphql":
-      content = graphqlContent(sent.graphql);
-      break;
-  }
+  const content: MediaContent | undefined =
+    mode === "raw"
+      ? rawContent(sent, at, contentType, pc, valueOf)
+      : mode === "urlencoded" || mode === "formdata"
+        ? formContent(keyValues(sent[mode], [...at, mode]), mode)
+        : mode === "file"
+          ? {
+              mediaType: contentType ?? MODE_MEDIA_TYPES.file,
+              schema: { ...BINARY },
+            }
+          : mode === "graphql"
+            ? graphqlContent(sent.graphql)
+            : undefined;
   if (content === undefined) return bodySignal(sent, mode, at, contentType, pc);
   return { required: true, content: [content], sources: [pc.ref(at)] };
 }

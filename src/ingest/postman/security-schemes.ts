@@ -1,6 +1,7 @@
 import { freeName } from "../../model/identifiers.js";
 import { assignOwn } from "../../model/own-property.js";
 import { canonical } from "../reader.js";
+import type { AuthBlock } from "./auth.js";
 import type {
   SecurityScheme,
   SecuritySchemeKind,
@@ -18,10 +19,7 @@ export class SchemeRegistry {
 
   /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
-    {
-      scheme: kind,
-      baseName,
-    }: { scheme: SecuritySchemeKind; baseName: string },
+    { scheme: kind, baseName }: Extract<AuthBlock, { kind: "scheme" }>,
     inferred: boolean,
     source: () => SourceRef,
   ): string {
