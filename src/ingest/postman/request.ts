@@ -13,7 +13,7 @@ import {
   type ParameterLocation,
   type SecurityRequirement,
 } from "../../model/types.js";
-import { isRecord } from "../reader.js";
+import { isRecord, valueAt } from "../reader.js";
 import { readBody } from "./body.js";
 import type { PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
@@ -78,10 +78,9 @@ export function readRequest(
     (name) => variables.valueOf(name),
   );
   // Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning"
-  const behavior = item.protocolProfileBehavior;
   const pruned =
     (method === "get" || method === "head") &&
-    !(isRecord(behavior) && behavior.disableBodyPruning === true);
+    valueAt(item, ["protocolProfileBehavior", "disableBodyPruning"]) !== true;
   if (body && !("content" in body)) endpoint.bodySignals = [body];
   else if (body && pruned)
     pc.reporter.report(
