@@ -87,7 +87,13 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   const out: ParsedDocument[] = [];
   for (const value of values) {
     if (value === null || value === undefined) continue;
-    const doc = new YamlDocument(value, out.length, positions);
+    const index = out.length;
+    const doc: ParsedDocument = {
+      value,
+      locate: (path) => positions.locate(index, value, path),
+      rawScalar: (path) =>
+        rawScalarAt(doc, (line) => positions.line(line), path),
+    };
     const aliases = checkAliasExpansion(value);
     if (aliases) {
       const at = doc.locate(aliases.path);
@@ -104,22 +110,6 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     out.push(doc);
   }
   return out;
-}
-
-class YamlDocument implements ParsedDocument {
-  constructor(
-    readonly value: unknown,
-    private readonly index: number,
-    private readonly positions: StreamPositions,
-  ) {}
-
-  locate(path: Path): { line: number; column: number } {
-    return this.positions.locate(this.index, this.value, path);
-  }
-
-  rawScalar(path: Path): string | undefined {
-    return rawScalarAt(this, (line) => this.positions.line(line), path);
-  }
 }
 
 /** The most lines of a flow collection read on its own; a longer one is found by the full parse. */

@@ -115,9 +115,7 @@ function edgesOf(from: string, schema: Schema): Edge[] {
         );
     }
   };
-  const removeRoot = () => {
-    delete schema.$ref;
-  };
+  const removeRoot = () => delete schema.$ref;
   visit(schema, "$ref", removeRoot, removeRoot);
   return out;
 }
