@@ -135,8 +135,7 @@ function kind(value: unknown): string {
 /** Document order of two node paths (array items by index). */
 function comparePaths(a: Path, b: Path): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!;
-    const y = b[i]!;
+    const [x, y] = [a[i]!, b[i]!];
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
     return String(x) < String(y) ? -1 : 1;
