@@ -1,7 +1,6 @@
 import { freeName } from "../../model/identifiers.js";
 import { assignOwn } from "../../model/own-property.js";
 import { canonical } from "../reader.js";
-import type { AuthBlock } from "./auth.js";
 import type {
   SecurityScheme,
   SecuritySchemeKind,
@@ -19,7 +18,10 @@ export class SchemeRegistry {
 
   /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
-    { scheme: kind, baseName }: Extract<AuthBlock, { kind: "scheme" }>,
+    {
+      scheme: kind,
+      baseName,
+    }: { scheme: SecuritySchemeKind; baseName: string },
     inferred: boolean,
     source: () => SourceRef,
   ): string {
