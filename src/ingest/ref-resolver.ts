@@ -56,7 +56,6 @@ export function makeContext(
       related?: SourceRef[],
     ): undefined => {
       reporter.report(code, message, from.ref(pathOf(at)), related);
-      return undefined;
     };
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);

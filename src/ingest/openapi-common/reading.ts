@@ -56,7 +56,6 @@ export class SpecReading {
   /** Reports a shared problem at `node`; undefined, for `return reading.report(…)`. */
   report(code: SharedReaderCode, message: string, node: Node): undefined {
     this.reporter.report(this.code(code), message, sourceOf(node));
-    return undefined;
   }
 
   /**
