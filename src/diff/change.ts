@@ -55,14 +55,14 @@ export function recorder(
   out: Change[],
   endpoint: string,
   names: GeneratedNames,
-): (
-  rule: RuleId,
-  message: string,
-  a: SourceRef | undefined,
-  b: SourceRef | undefined,
-  more?: GeneratedNames,
-) => Change {
-  return (rule, message, a, b, more = {}) => {
+) {
+  return (
+    rule: RuleId,
+    message: string,
+    a: SourceRef | undefined,
+    b: SourceRef | undefined,
+    more: GeneratedNames = {},
+  ): Change => {
     const change = makeChange(rule, {
       endpoint,
       message,

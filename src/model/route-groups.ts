@@ -1,6 +1,7 @@
 // Which endpoints one URL matches, and what tells them apart: the server routes by it, the
 // mocks answer by it.
 import { allParameters } from "./factories.js";
+import { grouped } from "./lists.js";
 import { routedPath } from "./path-template.js";
 import { resolveSchema } from "./schema/ref.js";
 import { scalarValues } from "./schema/schema.js";
@@ -24,19 +25,15 @@ export function routeGroups(model: ApiModel): {
   groups: Map<string, Endpoint[]>;
   unroutable: Endpoint[];
 } {
-  const groups = new Map<string, Endpoint[]>();
-  const unroutable: Endpoint[] = [];
-  for (const endpoint of model.endpoints) {
-    const path = routedPath(endpoint);
-    if (path === undefined) unroutable.push(endpoint);
-    else {
-      const key = `${endpoint.method} ${routeShape(path)}`;
-      const group = groups.get(key);
-      if (group) group.push(endpoint);
-      else groups.set(key, [endpoint]);
-    }
-  }
-  return { groups, unroutable };
+  const paths = new Map(model.endpoints.map((e) => [e, routedPath(e)]));
+  const routed = (e: Endpoint) => paths.get(e) !== undefined;
+  return {
+    groups: grouped(
+      model.endpoints.filter(routed),
+      (e) => `${e.method} ${routeShape(paths.get(e)!)}`,
+    ),
+    unroutable: model.endpoints.filter((e) => !routed(e)),
+  };
 }
 
 /**

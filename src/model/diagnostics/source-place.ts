@@ -2,10 +2,7 @@ import { toPointer, unescapeSegment, type Path } from "../pointer.js";
 import type { ApiDescription, SourceRef } from "../types.js";
 
 /** 1-based. */
-export interface LineColumn {
-  line: number;
-  column: number;
-}
+type LineColumn = Pick<SourceRef, "line" | "column">;
 
 /** True for a {@link PendingPlaces} place not found yet (line 0). */
 export function isWaiting(at: Pick<SourceRef, "line">): boolean {

@@ -75,12 +75,11 @@ export function buildModelTakingDocuments(
     reporter,
     options,
   );
-  if (inferredScheme && !merged.securitySchemes[inferredScheme.name]) {
+  if (inferredScheme && !merged.securitySchemes[inferredScheme.name])
     merged.securitySchemes = {
       ...merged.securitySchemes,
       [inferredScheme.name]: inferredScheme,
     };
-  }
   if (options.tags) applyTagOverrides(merged, options.tags);
   const endpoints = merged.endpoints.sort(compareEndpoints);
   assignNames(endpoints, options, reporter);
@@ -327,12 +326,11 @@ function dropUnusedPathParameters(
   const used = new Set(variables);
   const unused = path.filter((p) => !used.has(p.name));
   if (unused.length === 0) return;
-  for (const parameter of unused) {
+  for (const parameter of unused)
     reporter.report(
       "model/unused-path-parameter",
       `${endpointKey(endpoint)}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
       parameter.sources[0] ?? endpoint.sources[0]!,
     );
-  }
   endpoint.parameters.path = path.filter((p) => used.has(p.name));
 }

@@ -48,10 +48,7 @@ export const SCHEMA_TYPES: ReadonlySet<string> = new Set<SchemaType>([
 /** The types `type` declares (a string or a list), in its order; empty when it declares none. */
 export function declaredTypes(schema: Schema | undefined): SchemaType[] {
   const type = schema?.type;
-  if (type === undefined) return [];
-  if (typeof type === "string")
-    return SCHEMA_TYPES.has(type) ? [type as SchemaType] : [];
-  const list: unknown[] = Array.isArray(type) ? type : [];
+  const list: unknown[] = Array.isArray(type) ? type : [type];
   return list.filter((t): t is SchemaType => SCHEMA_TYPES.has(t as string));
 }
 
@@ -161,7 +158,6 @@ export function admitsEvery(
   return resolved.type === undefined || declaredTypes(resolved).includes(type);
 }
 
-/** Whether a value of type `b` may be one of type `a`: some numbers are integers. */
 /** Whether a value can be of both types: the same, or integer beside number. */
 export function sameType(a: SchemaType, b: SchemaType): boolean {
   return (
@@ -236,11 +232,7 @@ export function discriminatorCases(
   const mapping = isSchemaObject(d.mapping) ? d.mapping : {};
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== "string") continue;
-    const ref = refTarget(schemas, target)
-      ? target
-      : refTarget(schemas, schemaRef(target))
-        ? schemaRef(target)
-        : undefined;
+    const ref = [target, schemaRef(target)].find((r) => refTarget(schemas, r));
     if (ref === undefined) continue;
     cases.push({ value, ref, from: "mapping" });
     mapped.add(ref);
