@@ -44,8 +44,7 @@ export function pagination(
     for (const [field, schema] of Object.entries(body.properties)) {
       if (squeezed(field) !== wanted) continue;
       const fieldSchema = resolveSchema(model.schemas, schema);
-      if (fieldSchema?.writeOnly) continue;
-      if (valueKind(fieldSchema, true) === kind)
+      if (!fieldSchema?.writeOnly && valueKind(fieldSchema, true) === kind)
         found.push({ parameter, field, kind });
     }
   }

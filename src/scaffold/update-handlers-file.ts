@@ -87,12 +87,8 @@ export function updateHandlersBytes(
   const { model, existing } = input;
   if (existing === undefined)
     return {
-      created: true,
+      ...planned(true),
       added: model.endpoints.map((e) => e.name),
-      orphaned: [],
-      changed: [],
-      accepted: [],
-      diagnostics: [],
       contents: Buffer.from(scaffoldText(model, input.importFrom)),
     };
   const decoded = decodeUtf8(existing);
@@ -110,20 +106,22 @@ export function updateHandlersBytes(
 
 type Planned = Omit<UpdateHandlersResult, "contents">;
 
+const planned = (created: boolean): Planned => ({
+  created,
+  added: [],
+  orphaned: [],
+  changed: [],
+  accepted: [],
+  diagnostics: [],
+});
+
 /** What an existing file needs: the insertions (offsets into `existing`) and what to report. */
 function plan(
   input: Omit<UpdateHandlersInput, "existing">,
   existing: string,
 ): { result: Planned; insertions: Insertion[] } {
   const { model, file } = input;
-  const result: Planned = {
-    created: false,
-    added: [],
-    orphaned: [],
-    changed: [],
-    accepted: [],
-    diagnostics: [],
-  };
+  const result = planned(false);
   const insertions: Insertion[] = [];
   const shape = analyzeHandlersFile(existing);
   const reporter = new ScaffoldReporter();

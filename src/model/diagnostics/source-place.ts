@@ -125,7 +125,10 @@ export class PendingPlaces {
   }
 
   place(path: Path): SourceRef {
-    const long = keyLength(path) > KEPT_POINTER;
+    let keys = 0;
+    for (const segment of path)
+      if (typeof segment === "string") keys += segment.length;
+    const long = keys > KEPT_POINTER;
     const ref: SourceRef = long
       ? pointerWhenRead(this.file, path, this.prefix)
       : {
@@ -191,13 +194,6 @@ export class PendingPlaces {
  * key (a 1 MB path template) would otherwise hold its own copy of that key.
  */
 const KEPT_POINTER = 4096;
-
-function keyLength(path: Path): number {
-  let length = 0;
-  for (const segment of path)
-    if (typeof segment === "string") length += segment.length;
-  return length;
-}
 
 function pointerWhenRead(file: string, path: Path, prefix: string): SourceRef {
   const ref = { file, line: 0, column: 0 };

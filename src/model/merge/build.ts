@@ -68,7 +68,13 @@ export function buildModelTakingDocuments(
   ingestDiagnostics: readonly Diagnostic[] | ModelReporter,
   options: BuildOptions = {},
 ): ApiModel {
-  const reporter = reporterAfter(ingestDiagnostics);
+  // given the reading's reporter, one into the same list: the places both wait for are found in
+  // one walk per document
+  const reporter =
+    ingestDiagnostics instanceof Reporter
+      ? ingestDiagnostics.scope()
+      : new ModelReporter();
+  if (!(ingestDiagnostics instanceof Reporter)) reporter.add(ingestDiagnostics);
   const openApi32 = handed.documents?.some((d) => d.format === "openapi3.2");
   const { merged, inferredScheme, patterns } = mergeTaken(
     handed,
@@ -123,19 +129,6 @@ export function buildModelTakingDocuments(
     ...(openApi32 ? { openApi32: true as const } : {}),
     ...(options.scalars ? { scalars: options.scalars } : {}),
   };
-}
-
-/**
- * The build's reporter: given the reading's, one into the same list, so that the places both
- * wait for are found in one walk per document.
- */
-function reporterAfter(
-  ingest: readonly Diagnostic[] | ModelReporter,
-): ModelReporter {
-  if (ingest instanceof Reporter) return ingest.scope();
-  const reporter = new ModelReporter();
-  reporter.add(ingest);
-  return reporter;
 }
 
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */

@@ -11,8 +11,7 @@ import {
   pickWinner,
   type EndpointOffer,
 } from "./rank.js";
-import type { Endpoint } from "../types.js";
-import { PARAMETER_LOCATIONS } from "../types.js";
+import { PARAMETER_LOCATIONS, type Endpoint } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 
 /** Merges every source's view of one endpoint: lists unioned, disagreements decided by rank.ts. */

@@ -123,10 +123,7 @@ function describeSchema(parameter: Parameter, other?: Parameter): string {
   if (!other) return label;
   // beside the other parameter's schema: the keywords that tell them apart (`enum`, `default`…)
   const mine = withoutAnnotations(schema) as Record<string, unknown>;
-  const theirs = withoutAnnotations(other.schema ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const theirs = withoutAnnotations(other.schema ?? {}) as typeof mine;
   const apart = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])]
     .filter((k) => !["type", "format", "$ref"].includes(k))
     .filter((k) => canonicalJson(mine[k]) !== canonicalJson(theirs[k]))

@@ -89,13 +89,12 @@ export function assignNames(
     const keys =
       byShape.get(`${endpoint.method} ${pathShape(endpoint.path)}`) ?? [];
     const overrideKey = keys.includes(key) ? key : keys[0];
-    const override =
-      overrideKey === undefined ? undefined : options.names![overrideKey];
-    if (overrideKey === undefined || override === undefined) {
+    const override = overrideKey && options.names![overrideKey];
+    if (override === undefined) {
       pending.push(endpoint);
       continue;
     }
-    used.add(overrideKey);
+    used.add(overrideKey!);
     const at = endpoint.sources[0]!;
     let name = override;
     const overriding = `the name override ${JSON.stringify(override)} for ${key}`;

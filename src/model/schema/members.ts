@@ -84,7 +84,12 @@ function forEachRequired(
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);
-    const flags = isSchemaObject(found) ? resolveFlags(schemas, found) : {};
+    // readOnly/writeOnly of a property schema: its own, else its `$ref` target's
+    const flags = !isSchemaObject(found)
+      ? {}
+      : found.readOnly !== undefined || found.writeOnly !== undefined
+        ? found
+        : (resolveSchema(schemas, found) ?? {});
     const direction =
       flags.readOnly === true
         ? "notInRequest"
@@ -94,16 +99,6 @@ function forEachRequired(
     if (each(name, direction) === true) return true;
   }
   return false;
-}
-
-/** readOnly/writeOnly of a property schema: its own, else its `$ref` target's. */
-function resolveFlags(
-  schemas: Readonly<Record<string, NamedSchema>>,
-  schema: Schema,
-): { readOnly?: boolean; writeOnly?: boolean } {
-  if (schema.readOnly !== undefined || schema.writeOnly !== undefined)
-    return schema;
-  return resolveSchema(schemas, schema) ?? {};
 }
 
 /** The property lookup of allOf member `index`: itself, then its siblings (`allOf [A, {required}]`). */
