@@ -42,14 +42,18 @@ export function parsePointer(pointer: string): string[] | undefined {
   return body
     .slice(1)
     .split("/")
-    .map((segment) => {
-      if (!segment.includes("%") && !segment.includes("~")) return segment;
-      let decoded = segment;
-      try {
-        decoded = decodeURIComponent(segment);
-      } catch {
-        // keep the raw text: a stray `%` is not worth failing a reference for
-      }
-      return unescapeSegment(decoded);
-    });
+    .map((segment) =>
+      segment.includes("%") || segment.includes("~")
+        ? unescapeSegment(decodeText(segment))
+        : segment,
+    );
+}
+
+/** `decodeURIComponent`, or the raw text where it is not valid percent-encoding (a stray `%`). */
+export function decodeText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

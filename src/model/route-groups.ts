@@ -3,6 +3,7 @@
 import { allParameters } from "./factories.js";
 import { grouped } from "./lists.js";
 import { routedPath } from "./path-template.js";
+import { decodeText } from "./pointer.js";
 import { resolveSchema } from "./schema/ref.js";
 import { scalarValues } from "./schema/schema.js";
 import type { ApiModel, Endpoint } from "./types.js";
@@ -80,12 +81,4 @@ function selectorsOf(
 export function routeShape(path: string): string {
   const shape = path.replace(/\{[^{}]+\}/g, "{}").replace(/^\/+/, "");
   return "/" + shape.split("/").map(decodeText).join("/");
-}
-
-function decodeText(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

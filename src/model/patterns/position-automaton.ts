@@ -1,4 +1,4 @@
-import { ALL, charSet, intersection, meet, type CodePoints } from "./sets.js";
+import { ALL, charSet, intersection, type CodePoints } from "./sets.js";
 import type { PatternSyntax } from "./syntax.js";
 import { stronglyConnected } from "../schema/recursion.js";
 
@@ -264,8 +264,8 @@ export class PositionAutomaton {
           if (c[x2] !== c[p]) continue;
           for (const y2 of this.next[y]!) {
             this.budget.spend();
-            if (c[y2] !== c[p] || !meet(this.sets[x2]!, this.sets[y2]!))
-              continue;
+            if (c[y2] !== c[p]) continue;
+            if (!intersection(this.sets[x2]!, this.sets[y2]!).length) continue;
             const split2 = split || x2 !== y2;
             if (x2 === p && y2 === p && split2) return true;
             const key = (x2 * n + y2) * 2 + (split2 ? 1 : 0);
@@ -303,7 +303,8 @@ export class PositionAutomaton {
               if (xy.length === 0) continue;
               for (const z2 of this.next[z]!) {
                 this.budget.spend();
-                if (c[z2] !== c[q] || !meet(xy, this.sets[z2]!)) continue;
+                if (c[z2] !== c[q]) continue;
+                if (!intersection(xy, this.sets[z2]!).length) continue;
                 if (x2 === p && y2 === q && z2 === q) return true;
                 const key = (x2 * n + y2) * n + z2;
                 if (seen.has(key)) continue;

@@ -60,18 +60,6 @@ export function union(sets: readonly CodePoints[]): CodePoints {
   return out;
 }
 
-/** Whether the sets have a code point in common. */
-export function meet(a: CodePoints, b: CodePoints): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i + 1]! < b[j]!) i += 2;
-    else if (b[j + 1]! < a[i]!) j += 2;
-    else return true;
-  }
-  return false;
-}
-
 export function intersection(a: CodePoints, b: CodePoints): CodePoints {
   const out: number[] = [];
   let i = 0;
