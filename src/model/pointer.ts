@@ -6,10 +6,7 @@ export type Path = readonly (string | number)[];
  * `+=`: one flat string, and the model keeps a pointer per source.
  */
 export function toPointer(path: Path, prefix = ""): string {
-  const parts = new Array<string>(path.length + 1);
-  parts[0] = prefix;
-  for (let i = 0; i < path.length; i++) parts[i + 1] = pointerSegment(path[i]!);
-  return parts.join("/");
+  return [prefix, ...path.map(pointerSegment)].join("/");
 }
 
 /** One path segment escaped for a JSON pointer (`~` → `~0`, `/` → `~1`). */

@@ -4,8 +4,7 @@ import { allParameters } from "./factories.js";
 import { grouped } from "./lists.js";
 import { routedPath } from "./path-template.js";
 import { decodeText } from "./pointer.js";
-import { resolveSchema } from "./schema/ref.js";
-import { scalarValues } from "./schema/schema.js";
+import { resolveSchema, scalarValues } from "./schema/schema.js";
 import type { ApiModel, Endpoint } from "./types.js";
 
 /** The parameter value that picks an endpoint among those one URL matches. */

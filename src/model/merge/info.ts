@@ -83,9 +83,8 @@ function cleanTitle(
   if (text === "" || phrases.has(normalize(text))) return undefined;
   const words = text.split(" ");
   // the longest operation phrase the title ends with
-  for (let i = 1; i < words.length; i++) {
+  for (let i = 1; i < words.length; i++)
     if (phrases.has(normalize(words.slice(i).join(" "))))
       return words.slice(0, i).join(" ");
-  }
   return text;
 }
