@@ -109,28 +109,23 @@ export class Reporter<in Code extends string = never> {
   }
 
   private keep(d: Diagnostic): void {
-    // while some are waiting, which repeat which is decided when they are settled
-    if (this.sink.waiting.length > 0) {
-      this.sink.diagnostics.push(d);
-      return;
-    }
     const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
-    if (this.sink.kept.has(key)) return;
-    this.sink.kept.add(key);
+    // while some are waiting, which repeat which is decided when they are settled
+    if (this.sink.waiting.length === 0) {
+      if (this.sink.kept.has(key)) return;
+      this.sink.kept.add(key);
+    }
     this.sink.diagnostics.push(d);
   }
 
   /** Gives the waiting diagnostics their places (and `also` in the same walk); keeps each once. */
   settle(also: readonly Pick<SourceRef, "line">[] = []): void {
     const sink = this.sink;
-    if (sink.waiting.length === 0) {
-      settlePlaces(also);
-      return;
-    }
     settlePlaces([
       ...also,
       ...sink.waiting.flatMap(([d, at]) => [at, ...(d.related ?? [])]),
     ]);
+    if (sink.waiting.length === 0) return;
     for (const [d, at] of sink.waiting) {
       // a place no settling finds is a copy made while it waited: a wrong line is worse than none
       if (isWaiting(at) || d.related?.some(isWaiting))
