@@ -134,13 +134,8 @@ export class PositionAutomaton {
       }
       case "assert":
       case "look":
-        return {
-          nullable: true,
-          first: [],
-          last: [],
-          sureNullable: false,
-          sureLast: [],
-        };
+        // ε, with something to assert
+        return { ...this.sequence([]), sureNullable: false };
       case "seq":
         return this.sequence(node.items.map((item) => () => this.part(item)));
       case "alt": {
