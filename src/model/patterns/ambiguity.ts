@@ -179,13 +179,7 @@ function uncounted(node: PatternSyntax): PatternSyntax {
     case "rep":
       return node.kind !== "{}"
         ? { ...node, node: uncounted(node.node) }
-        : {
-            t: "rep",
-            node: uncounted(node.node),
-            min: node.min === 0 ? 0 : 1,
-            max: Infinity,
-            kind: node.min === 0 ? "*" : "+",
-          };
+        : loop(uncounted(node.node), node.min > 0);
     default:
       return node;
   }
@@ -210,11 +204,8 @@ export function countsMultiply(
       case "rep": {
         if (multiplies(node.node)) return true;
         if (node.kind !== "{}" || node.max <= 1) return false;
-        const loop = PositionAutomaton.of(
-          { t: "rep", node: node.node, min: 0, max: Infinity, kind: "*" },
-          budget,
-        );
-        if (loop !== undefined && !loop.hasEda()) return false;
+        const star = PositionAutomaton.of(loop(node.node, false), budget);
+        if (star !== undefined && !star.hasEda()) return false;
         if (node.max > room) return true;
         room = Math.floor(room / node.max);
         return false;
@@ -229,13 +220,16 @@ export function countsMultiply(
 /** The product of the counts of repetitions that may multiply, past which one is refused. */
 const MULTIPLYING = 3;
 
-const SIGMA_STAR: PatternSyntax = {
-  t: "rep",
-  node: { t: "class", text: "[^]", negated: true, items: [] },
-  min: 0,
-  max: Infinity,
-  kind: "*",
-};
+/** `node*`, or `node+` when `plus`. */
+function loop(node: PatternSyntax, plus: boolean): PatternSyntax {
+  const [min, kind] = plus ? [1, "+" as const] : [0, "*" as const];
+  return { t: "rep", node, min, max: Infinity, kind };
+}
+
+const SIGMA_STAR = loop(
+  { t: "class", text: "[^]", negated: true, items: [] },
+  false,
+);
 
 /** No unbounded repetition anywhere, lookaround bodies included. */
 function isConstant(node: PatternSyntax): boolean {
