@@ -161,8 +161,7 @@ function compareEndpoint(
 
   // path variables: matched by position (same shape); a new name is the same parameter
   const varsOld = pathVariables(old.path);
-  const varsNew = pathVariables(now.path);
-  varsNew.forEach((name, i) => {
+  pathVariables(now.path).forEach((name, i) => {
     const was = varsOld[i];
     if (was !== undefined && was !== name)
       add(

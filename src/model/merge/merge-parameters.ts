@@ -92,9 +92,8 @@ function mergedParameter(
       [second!.sources[0]!],
     );
   }
-  const base = schemaWinner?.value.parameter ?? lead;
   const parameter: Parameter = {
-    ...base,
+    ...(schemaWinner?.value.parameter ?? lead),
     sources: joined(list.map((e) => e.parameter.sources)).sort(compareSources),
   };
   parameter.required =

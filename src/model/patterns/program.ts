@@ -30,16 +30,14 @@ export function patternProgram(
   pattern: string,
   flags: "u" | "",
 ): PatternProgram {
-  let tree: PatternSyntax;
+  const code: number[] = [];
+  const classes: string[] = [];
   try {
-    tree = readPattern(pattern, flags);
+    emit(readPattern(pattern, flags), code, classes);
   } catch (error) {
     if (error instanceof UnreadSyntax) throw new NoLinearProgram(error.message);
     throw error;
   }
-  const code: number[] = [];
-  const classes: string[] = [];
-  emit(tree, code, classes);
   code.push(OP.MATCH, 0, 0);
   return { code, classes };
 }

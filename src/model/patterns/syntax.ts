@@ -75,15 +75,14 @@ function regexpp(): RegExpParser {
 /** Throws {@link UnreadSyntax}, or regexpp's SyntaxError for a pattern no RegExp compiles. */
 export function readPattern(pattern: string, flags: "u" | ""): PatternSyntax {
   const unicode = flags === "u";
-  let ast: AST.Pattern;
   try {
-    ast = regexpp().parsePattern(pattern, 0, pattern.length, { unicode });
+    const ast = regexpp().parsePattern(pattern, 0, pattern.length, { unicode });
+    return alternatives(ast.alternatives, 0);
   } catch (error) {
     // a pattern that compiles overflows regexpp's recursion only by its nesting
     if (error instanceof RangeError) throw nestedTooDeep();
     throw error;
   }
-  return alternatives(ast.alternatives, 0);
 }
 
 const nestedTooDeep = () =>
