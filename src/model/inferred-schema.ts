@@ -57,9 +57,8 @@ function addVariant(
   schema: Schema,
   depth: number,
 ): Schema {
-  const list = schema.anyOf ?? [schema];
   let out = [...variants];
-  for (const item of list) {
+  for (const item of schema.anyOf ?? [schema]) {
     const kind = (s: Schema) =>
       s.type === "integer" ? "number" : String(s.type);
     const i = out.findIndex((v) => kind(v) === kind(item));

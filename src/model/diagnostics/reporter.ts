@@ -136,8 +136,7 @@ export class Reporter<in Code extends string = never> {
       d.column = at.column;
     }
     sink.waiting = [];
-    const all = sink.diagnostics.splice(0);
     sink.kept = new Set();
-    for (const d of all) this.keep(d);
+    for (const d of sink.diagnostics.splice(0)) this.keep(d);
   }
 }

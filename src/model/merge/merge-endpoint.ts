@@ -96,11 +96,10 @@ function renamePathVariables(
   const wanted = pathVariables(path);
   const had = pathVariables(view.endpoint.path);
   const rename = new Map(had.map((name, i) => [name, wanted[i] ?? name]));
-  const source = view.endpoint.sources[0]!;
   reporter.report(
     "merge/path-variable-names",
     `${view.endpoint.method.toUpperCase()} ${view.endpoint.path} names its path variables differently from ${path}; using ${path}`,
-    source,
+    view.endpoint.sources[0]!,
   );
   const endpoint: Endpoint = {
     ...view.endpoint,

@@ -16,15 +16,11 @@ export function recursiveSchemaNames(
         .map((target) => schemas[target]!.name),
     ]),
   );
-  const out = new Set<string>();
-  for (const component of stronglyConnected(edges.keys(), (name) =>
-    edges.get(name)!,
-  )) {
-    const only = component[0]!;
-    if (component.length > 1 || edges.get(only)!.includes(only))
-      for (const name of component) out.add(name);
-  }
-  return out;
+  const components = stronglyConnected(edges.keys(), (n) => edges.get(n)!);
+  const cycles = components.filter(
+    (c) => c.length > 1 || edges.get(c[0]!)!.includes(c[0]!),
+  );
+  return new Set(cycles.flat());
 }
 
 /**
