@@ -90,14 +90,10 @@ function groupShared(changes: Change[]): Change[] {
   const first = new Map<string, Change>();
   for (const change of changes) {
     const head = sharedHead.get(change);
-    if (head === undefined) {
-      out.push(change);
-      continue;
-    }
-    const key = `${change.rule} ${head}`;
-    const kept = first.get(key);
+    const key = head && `${change.rule} ${head}`;
+    const kept = key ? first.get(key) : undefined;
     if (!kept) {
-      first.set(key, change);
+      if (key) first.set(key, change);
       out.push(change);
     } else if (
       change.names.function !== undefined &&

@@ -2,9 +2,7 @@ import type { Endpoint, Parameter } from "./types.js";
 
 /** Names of the `{…}` variables of a template, in order. */
 export function pathVariables(path: string): string[] {
-  const names: string[] = [];
-  for (const match of path.matchAll(/\{([^{}]+)\}/g)) names.push(match[1]!);
-  return names;
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
 }
 
 /** The key two endpoints merge on: the template with variable names erased. */

@@ -22,8 +22,7 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
     for (const pending of [...WAITING]) pending.settle();
     return;
   }
-  const wanted = new Set<object>();
-  for (const at of places) if (isWaiting(at)) wanted.add(at);
+  const wanted = new Set<object>([...places].filter(isWaiting));
   if (wanted.size === 0) return;
   for (const pending of [...WAITING]) {
     pending.settleSome(wanted);
