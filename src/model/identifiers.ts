@@ -36,8 +36,7 @@ export function camelCase(text: string, fallback = "value"): string {
 /** `PascalCase` identifier for types. */
 export function pascalCase(text: string, fallback = "Type"): string {
   const parts = words(text);
-  if (parts.length === 0) return fallback;
-  return usable(parts.map(capitalize).join(""));
+  return parts.length === 0 ? fallback : usable(parts.map(capitalize).join(""));
 }
 
 /** `id` made an identifier: `_` before a digit, `_` after a reserved word. */

@@ -99,8 +99,7 @@ function valueKind(
   );
   if (types.length !== 1) return;
   if (types[0] === "string" && schema.format !== "binary") return "string";
-  if (types[0] === "integer" || types[0] === "number") return "number";
-  return undefined;
+  return types[0] === "integer" || types[0] === "number" ? "number" : undefined;
 }
 
 /**

@@ -84,8 +84,7 @@ export function mergeDocuments(
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
 function normalizeServerUrl(url: string): string {
   const trimmed = url.trim();
-  if (trimmed === "/" || trimmed === "") return "/";
-  return trimTrailing(trimmed, "/");
+  return trimmed === "/" || trimmed === "" ? "/" : trimTrailing(trimmed, "/");
 }
 
 function mergeServers(

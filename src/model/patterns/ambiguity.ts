@@ -26,8 +26,7 @@ export function backtracking(
 ): Backtracking {
   if (pattern.length > MAX_PATTERN_LENGTH) return "unknown";
   const tree = patternTree(pattern, flags);
-  if (tree === undefined) return "unknown";
-  return verdictOf(tree, new WorkBudget());
+  return tree === undefined ? "unknown" : verdictOf(tree, new WorkBudget());
 }
 
 function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {

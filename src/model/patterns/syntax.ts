@@ -141,8 +141,7 @@ function element(node: AST.Element, depth: number): PatternSyntax {
         ),
       };
     case "CharacterSet":
-      if (node.kind === "any") return { t: "dot" };
-      return atom(node);
+      return node.kind === "any" ? { t: "dot" } : atom(node);
     case "Backreference":
       throw new UnreadSyntax("a backreference");
     default:

@@ -76,8 +76,7 @@ export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   const out: SchemaType[] = [];
   if (OBJECT_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("object");
   if (ARRAY_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("array");
-  if (out.length > 0) return out;
-  return valueTypes(schemaValues(schema));
+  return out.length > 0 ? out : valueTypes(schemaValues(schema));
 }
 
 export function nonNullTypes(schema: Schema | undefined): SchemaType[] {
