@@ -177,20 +177,14 @@ function specFormat(abs: string): SourceFormat | undefined {
   // a cheap look before reading: code, lock files and the like never name these keys near the top
   const sniff = head(abs, SNIFF_BYTES);
   if (sniff === undefined || !KEYS.test(sniff)) return undefined;
-  let text: string;
   try {
-    text = readSourceText(abs, DEFAULT_MAX_INPUT_BYTES);
-  } catch {
-    return undefined;
-  }
-  try {
-    const docs = parseText(text, abs);
-    for (const doc of docs) {
+    const text = readSourceText(abs, DEFAULT_MAX_INPUT_BYTES);
+    for (const doc of parseText(text, abs)) {
       const format = detectFormat(doc.value);
       if (format) return format;
     }
   } catch {
-    // not JSON or YAML apiloom reads: not a spec for init's purpose
+    // unreadable, or not JSON or YAML apiloom reads: not a spec for init's purpose
   }
   return undefined;
 }

@@ -55,13 +55,14 @@ export function addScript(
     );
   const updated = insertScript(text, scripts !== undefined, script);
   // the edit must be exactly one new script, or nothing is written
-  const check =
-    updated === undefined
-      ? undefined
-      : (JSON.parse(updated) as Record<string, unknown>);
-  const expected = { ...manifest };
-  expected.scripts = { ...scripts, [script.name]: script.command };
-  if (!check || !isDeepStrictEqual(check, expected))
+  const expected = {
+    ...manifest,
+    scripts: { ...scripts, [script.name]: script.command },
+  };
+  if (
+    updated === undefined ||
+    !isDeepStrictEqual(JSON.parse(updated), expected)
+  )
     return notAdded(
       `could not edit package.json safely: add the script "${script.name}": "${script.command}" yourself`,
     );

@@ -157,10 +157,7 @@ export function printLeftBehind(
   const { configFile, baseDir } = apis[0]!;
   if (!configFile || !wholeConfig || apis.some((a) => a.notApplied?.length))
     return;
-  const now = apis.map((a) =>
-    a.lock ? { out: a.out, lock: a.lock } : { out: a.out },
-  );
-  for (const left of leftBehind(configFile, baseDir, now)) {
+  for (const left of leftBehind(configFile, baseDir, apis)) {
     const d: Diagnostic = {
       severity: "warning",
       code: "output/left-behind",

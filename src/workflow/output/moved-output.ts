@@ -65,7 +65,7 @@ export function leftBehind(
       remove: removable(place.out, now, baseDir, lock),
     });
   }
-  writeCacheRecord(path, { places: [...now, ...found.map(place)] });
+  writeCacheRecord(path, { places: [...now, ...found].map(place) });
   return found;
 }
 
