@@ -293,11 +293,10 @@ function printMade(
    * `stale` as CheckReport.stale lists it: `M path`, `A path`, `D path`, `! …`.
    */
   function staleVerdict(stale: readonly string[]): string {
-    const lines: string[] = [];
     const changes = changesSince(produced.since);
-    lines.push(
+    const lines = [
       `${out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
-    );
+    ];
     if (changes) {
       // the endpoints added, changed and removed, by client function
       const by = {

@@ -382,8 +382,7 @@ function resolvePluginOptions(
     for (const [key, spec] of Object.entries(plugin.options ?? {})) {
       const path = optionPath(plugin, key);
       const fromFlag = flags[plugin.name]?.[key];
-      const fromConfig = valueAt(config, path);
-      const given = fromFlag ?? fromConfig;
+      const given = fromFlag ?? valueAt(config, path);
       const source =
         fromFlag !== undefined
           ? (spec.flag ?? `--${key}`)

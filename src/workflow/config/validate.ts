@@ -334,14 +334,11 @@ export function validateConfig(
   ];
   for (const where of artifactLists) {
     const names = valueAt(value, where.path);
-    const problem = Array.isArray(names)
-      ? unknownArtifact(
-          (names as unknown[]).filter(
-            (n) => typeof n !== "string" || !faulty.has(n),
-          ) as string[],
-          all,
-        )
-      : undefined;
+    if (!Array.isArray(names)) continue;
+    const problem = unknownArtifact(
+      names.filter((n) => typeof n !== "string" || !faulty.has(n)),
+      all,
+    );
     if (problem) report(where, `: ${problem}`);
   }
   if (problems.length === 1) throw new ConfigError(problems[0]);

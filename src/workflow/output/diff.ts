@@ -90,10 +90,8 @@ export function diffLines(
 
 // required when first used: the CLI loads a package only when it is used
 let loaded: typeof import("diff") | undefined;
-function jsdiff(): typeof import("diff") {
-  loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff");
-  return loaded;
-}
+const jsdiff = () =>
+  (loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff"));
 
 /**
  * A changed line that is data, not text to read, shows as one line saying its data changed: a

@@ -116,14 +116,12 @@ export function makeFolders(dir: string): string[] {
 
 /** Throws the file system's error when the deepest existing folder on the way is not writable. */
 export function assertWritableWay(outDir: string, path: string): void {
-  for (let folder = dirname(join(outDir, path)); ; folder = dirname(folder)) {
-    if (!statOf(folder, true)) {
-      if (dirname(folder) === folder) return;
-      continue;
-    }
-    accessSync(folder, constants.W_OK);
-    return;
+  let folder = dirname(join(outDir, path));
+  while (!statOf(folder, true)) {
+    if (dirname(folder) === folder) return;
+    folder = dirname(folder);
   }
+  accessSync(folder, constants.W_OK);
 }
 
 export function placeInText(

@@ -57,12 +57,11 @@ export function upToDate(
   for (const [path, hash] of Object.entries(manifest.files)) {
     if (blockedFolder(out, path)) return undefined;
     const full = join(out, path);
-    if (!statOf(full, true)?.isFile()) return undefined;
-    if (hashFile(full) !== hash) return undefined;
+    if (!statOf(full, true)?.isFile() || hashFile(full) !== hash)
+      return undefined;
   }
   const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
-  if (!isVerified(out, settings.baseDir, text)) return undefined;
-  return recorded;
+  return isVerified(out, settings.baseDir, text) ? recorded : undefined;
 }
 
 /**

@@ -18,10 +18,8 @@ const KEY = /^[0-9a-f]{20}$/;
 
 /** A warning's identity across runs: severity, code, file and message. */
 export function warningKey(d: Diagnostic): string {
-  return sha256Bytes(`${d.severity}\0${d.code}\0${d.file}\0${d.message}`).slice(
-    0,
-    20,
-  );
+  const text = `${d.severity}\0${d.code}\0${d.file}\0${d.message}`;
+  return sha256Bytes(text).slice(0, 20);
 }
 
 /** None on a first run, undefined when the record is not sound (then nothing prints as new). */
