@@ -48,8 +48,6 @@ export interface Made {
   produced: Produced;
   /** The warnings of the last run into the folder, before this one's. */
   known: Set<string> | undefined;
-  /** Errors, or warnings under `strict`: nothing was checked or written. */
-  failing: boolean;
   report?: CheckReport;
   result?: WriteResult;
   /** The lock and handlers file rewritten (changed) after the output. */
@@ -111,7 +109,7 @@ export async function generateOnce(
       (d) =>
         d.severity === "error" || (settings.strict && d.severity === "warning"),
     );
-    const made = { produced, known, failing };
+    const made = { produced, known };
     if (failing) return { notes, status: "failed", ...made };
     if (request.check)
       return {

@@ -41,8 +41,6 @@ export interface Stages {
 }
 
 export interface Produced {
-  /** Input files in merge order, relative to baseDir. */
-  inputFiles: string[];
   /** The model's endpoints: the model itself is let go (a speed device: docs/benchmark.md). */
   endpoints: number;
   diagnostics: Diagnostic[];
@@ -163,7 +161,6 @@ async function* produceWithPlaces(
   reporter.add(diagnostics);
   reporter.add(handlers?.diagnostics ?? []);
   const produced: Produced = {
-    inputFiles,
     endpoints: model.endpoints.length,
     diagnostics: reporter.diagnostics,
     files,
@@ -226,38 +223,23 @@ async function updateHandlers(
     settings.emit.plugins.find((p) => p.name === "server")?.path ?? "server",
     since,
   );
-  const update = (existing: Buffer | undefined) =>
-    updateHandlersBytes({
-      file: slashedRelative(settings.baseDir, file),
-      existing,
-      model,
-      importFrom: serverImportPath(file, settings.out),
-      describe: (name, was) => record.describe(name, was),
-      accept: (name) => accept === true || (accept ?? []).includes(name),
-      judgeOrphans,
-      staleImport: staleOutputImport(file, settings.out, settings.baseDir),
-    });
-  const result = update(before);
-  const after = result.contents;
-  // when a run reading `after` makes the same file and diagnostics, the fingerprint records
-  // `after` as read, and the next run is skipped instead of repeating this one
-  let settled: Buffer | undefined = before;
-  if (!before?.equals(after)) {
-    const again = update(after);
-    if (
-      again.contents.equals(after) &&
-      JSON.stringify(again.diagnostics) === JSON.stringify(result.diagnostics)
-    )
-      settled = after;
-  }
+  const result = updateHandlersBytes({
+    file: slashedRelative(settings.baseDir, file),
+    existing: before,
+    model,
+    importFrom: serverImportPath(file, settings.out),
+    describe: (name, was) => record.describe(name, was),
+    accept: (name) => accept === true || (accept ?? []).includes(name),
+    judgeOrphans,
+    staleImport: staleOutputImport(file, settings.out, settings.baseDir),
+  });
   return {
     update: {
       file,
       before,
-      after,
+      after: result.contents,
       added: result.added,
       accepted: result.accepted,
-      settled,
     },
     diagnostics: result.diagnostics,
     record: record.file(),
