@@ -107,8 +107,7 @@ export async function runDiff(
     stderr.write(`apiloom diff: ${error.message}\n`);
     return 2;
   }
-  const color = useColor(flags.color, env, stdout.isTTY ?? false);
-  const p = paint(color);
+  const p = paint(useColor(flags.color, env, stdout.isTTY ?? false));
   const several = pairs.length > 1;
   const project =
     flags.project !== undefined

@@ -210,14 +210,13 @@ async function inspectApis(
 ): Promise<number> {
   const say = (line: string) => process.stderr.write(line);
   const models = [];
-  for (const settings of apis) {
+  for (const settings of apis)
     models.push({
       name: settings.api ?? "api",
       baseDir: settings.baseDir,
       // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs)
       model: (await loadInputs(settings, say)).model,
     });
-  }
   if (json)
     process.stdout.write(
       apis.length === 1

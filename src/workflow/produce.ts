@@ -30,7 +30,7 @@ import {
   fromOut,
   type Fingerprint,
 } from "./records/fingerprint.js";
-import { hashFile, MISSING, sha256Bytes, sortedRecord } from "./identity.js";
+import { MISSING, sha256Bytes, sortedRecord } from "./identity.js";
 
 /** The emitters a run wires into the pipeline; tests inject fakes. */
 export interface Stages {
@@ -124,8 +124,6 @@ async function* produceWithPlaces(
       deferred.keepText(absPath, () => decodeSource(bytes));
     return read.text;
   };
-  if (settings.lock)
-    reads.set(fromOut(out, settings.lock), hashFile(settings.lock));
   const lastRun = lastRunIn(out);
   const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
     load: {

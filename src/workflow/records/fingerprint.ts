@@ -33,8 +33,7 @@ export interface Fingerprint {
 }
 
 export function fromOut(out: string, path: string): string {
-  if (isUrlInput(path)) return path;
-  return slashedRelative(out, path);
+  return isUrlInput(path) ? path : slashedRelative(out, path);
 }
 
 /** Settings the fingerprint leaves out, each with the reason; every other setting is hashed. */

@@ -147,8 +147,7 @@ function get(
   if (lastModified !== undefined) headers["if-modified-since"] = lastModified;
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers, signal }, resolve);
-    request.on("error", reject);
+    client.get(url, { headers, signal }, resolve).on("error", reject);
   });
 }
 
