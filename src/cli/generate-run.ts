@@ -352,9 +352,7 @@ function printMade(
 function changesSince(
   since: SinceLastRun | undefined,
 ): readonly Change[] | undefined {
-  if (!since || since.before === undefined || since.before === since.now)
-    return undefined;
-  const changes = since.changes();
+  const changes = since?.changes();
   return changes && changes.length > 0 ? changes : undefined;
 }
 

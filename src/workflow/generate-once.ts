@@ -111,13 +111,24 @@ export async function generateOnce(
     );
     const made = { produced, known };
     if (failing) return { notes, status: "failed", ...made };
-    if (request.check)
-      return {
-        notes,
-        status: "checked",
-        ...made,
-        report: check(settings, produced, checkOutput),
-      };
+    if (request.check) {
+      const report = checkOutput(settings.out, produced.files, {
+        files: produced.outside,
+        baseDir: settings.baseDir,
+      });
+      // a folder found as this run would write it, manifest and all, is marked verified
+      if (
+        report.stale.length === 0 &&
+        produced.fingerprint &&
+        readIfExists(join(settings.out, MANIFEST_FILE))?.equals(
+          Buffer.from(
+            manifestText(makeManifest(produced.files, produced.fingerprint)),
+          ),
+        )
+      )
+        verify(settings, produced);
+      return { notes, status: "checked", ...made, report };
+    }
     request.onStage?.(`writing ${settings.out}`);
     // read before the writer moves its staged copy into place: the summary reads it after
     if (produced.since?.before !== undefined) void produced.since.now;
@@ -154,29 +165,6 @@ export async function generateOnce(
   } finally {
     early?.close();
   }
-}
-
-function check(
-  settings: GenerateSettings,
-  produced: Produced,
-  checkOutput: typeof import("./output/check.js").checkOutput,
-): CheckReport {
-  const report = checkOutput(settings.out, produced.files, {
-    files: produced.outside,
-    baseDir: settings.baseDir,
-  });
-  // a folder found as this run would write it, manifest and all, is marked verified
-  if (
-    report.stale.length === 0 &&
-    produced.fingerprint &&
-    readIfExists(join(settings.out, MANIFEST_FILE))?.equals(
-      Buffer.from(
-        manifestText(makeManifest(produced.files, produced.fingerprint)),
-      ),
-    )
-  )
-    verify(settings, produced);
-  return report;
 }
 
 function verify(settings: GenerateSettings, produced: Produced): void {

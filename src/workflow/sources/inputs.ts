@@ -23,9 +23,8 @@ export function listInputs(settings: GenerateSettings) {
       resolve(settings.out, p),
     ),
   );
-  for (const lock of [settings.lock, formerLock(settings)])
-    if (lock) ours.add(lock);
-  if (settings.serverHandlers) ours.add(settings.serverHandlers);
+  const own = [settings.lock, formerLock(settings), settings.serverHandlers];
+  for (const file of own) if (file) ours.add(file);
   // an overlay of the run is laid over the inputs, never read as one (specs/*.overlay.yaml)
   for (const o of settings.model.overlays)
     ours.add(resolve(settings.baseDir, o.file));
