@@ -96,94 +96,8 @@ export async function runOnce(
     );
     return 0;
   }
+  // a run that made everything: its diagnostics, then the check's or the write's
   const time = () => seconds(performance.now() - started);
-  return printMade(settings, flags, io, outcome, say, time);
-}
-
-/**
- * `apiloom generate` over a config's several APIs, as many at once as there are cores, each
- * printed in the config's order, its lines labelled `[name] `; the exit code is the worst.
- */
-export async function runApis(
-  apis: readonly GenerateSettings[],
-  flags: GenerateFlags,
-  stages: Stages,
-  io: RunIO,
-): Promise<number> {
-  const limit = Math.max(1, Math.min(apis.length, availableParallelism()));
-  const codes: number[] = [];
-  const done: boolean[] = [];
-  const buffers = apis.map(() => ({ stdout: "", stderr: "" }));
-  let printed = 0;
-  const flush = () => {
-    for (; printed < apis.length && done[printed]; printed++) {
-      io.stdout.write(buffers[printed]!.stdout);
-      io.stderr.write(buffers[printed]!.stderr);
-    }
-  };
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < apis.length; i = next++) {
-      const buffer = buffers[i]!;
-      const label = apiLabel(apis[i]!);
-      // --check's diff too: every line of a run says which API it is about
-      const into = (to: "stdout" | "stderr") =>
-        labelled({ write: (text: string) => void (buffer[to] += text) }, label);
-      const apiIO: RunIO = {
-        ...io,
-        stdout: into("stdout"),
-        stderr: into("stderr"),
-      };
-      try {
-        codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
-      } catch (error) {
-        codes[i] = failedRun(error, apiIO.stderr);
-      }
-      done[i] = true;
-      flush();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  const failed = apis.filter((_, i) => codes[i] !== 0).map(apiLabel);
-  io.stderr.write(
-    failed.length === 0
-      ? `apiloom: ${apis.length} APIs done\n`
-      : `apiloom: ${failed.length} of ${apis.length} APIs failed: ${failed.join(", ")}\n`,
-  );
-  return Math.max(...codes);
-}
-
-export function apiLabel(settings: Pick<GenerateSettings, "api">): string {
-  return settings.api ?? "api";
-}
-
-/**
- * A stream that starts every line with `[label] `. It reports no terminal, so a labelled run
- * draws no self-erasing progress line into the others' lines.
- */
-export function labelled(stream: Stream, label: string): Stream {
-  let lineStart = true;
-  return {
-    isTTY: false,
-    write(text: string) {
-      if (text === "") return;
-      const out = text.replace(/\n(?=[^])/g, () => `\n[${label}] `);
-      const head = lineStart ? `[${label}] ` : "";
-      lineStart = text.endsWith("\n");
-      return stream.write(head + out);
-    },
-  };
-}
-
-/** What a run that made everything found, printed: the diagnostics, then the check's or write's. */
-function printMade(
-  settings: GenerateSettings,
-  flags: GenerateFlags,
-  io: RunIO,
-  outcome: GenerateOutcome & Made,
-  say: (text: string) => void,
-  time: () => string,
-): number {
   const { produced, known } = outcome;
   const t = tally(produced.diagnostics);
   const { shown, held, fresh } = selectShown(produced.diagnostics, {
@@ -346,6 +260,81 @@ function printMade(
     );
     return lines.map((l) => `${l}\n`).join("");
   }
+}
+
+/**
+ * `apiloom generate` over a config's several APIs, as many at once as there are cores, each
+ * printed in the config's order, its lines labelled `[name] `; the exit code is the worst.
+ */
+export async function runApis(
+  apis: readonly GenerateSettings[],
+  flags: GenerateFlags,
+  stages: Stages,
+  io: RunIO,
+): Promise<number> {
+  const limit = Math.max(1, Math.min(apis.length, availableParallelism()));
+  const codes: number[] = [];
+  const done: boolean[] = [];
+  const buffers = apis.map(() => ({ stdout: "", stderr: "" }));
+  let printed = 0;
+  const flush = () => {
+    for (; printed < apis.length && done[printed]; printed++) {
+      io.stdout.write(buffers[printed]!.stdout);
+      io.stderr.write(buffers[printed]!.stderr);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < apis.length; i = next++) {
+      const buffer = buffers[i]!;
+      const label = apiLabel(apis[i]!);
+      // --check's diff too: every line of a run says which API it is about
+      const into = (to: "stdout" | "stderr") =>
+        labelled({ write: (text: string) => void (buffer[to] += text) }, label);
+      const apiIO: RunIO = {
+        ...io,
+        stdout: into("stdout"),
+        stderr: into("stderr"),
+      };
+      try {
+        codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
+      } catch (error) {
+        codes[i] = failedRun(error, apiIO.stderr);
+      }
+      done[i] = true;
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  const failed = apis.filter((_, i) => codes[i] !== 0).map(apiLabel);
+  io.stderr.write(
+    failed.length === 0
+      ? `apiloom: ${apis.length} APIs done\n`
+      : `apiloom: ${failed.length} of ${apis.length} APIs failed: ${failed.join(", ")}\n`,
+  );
+  return Math.max(...codes);
+}
+
+export function apiLabel(settings: Pick<GenerateSettings, "api">): string {
+  return settings.api ?? "api";
+}
+
+/**
+ * A stream that starts every line with `[label] `. It reports no terminal, so a labelled run
+ * draws no self-erasing progress line into the others' lines.
+ */
+export function labelled(stream: Stream, label: string): Stream {
+  let lineStart = true;
+  return {
+    isTTY: false,
+    write(text: string) {
+      if (text === "") return;
+      const out = text.replace(/\n(?=[^])/g, () => `\n[${label}] `);
+      const head = lineStart ? `[${label}] ` : "";
+      lineStart = text.endsWith("\n");
+      return stream.write(head + out);
+    },
+  };
 }
 
 /** What changed in the API since the last run (since-last-run.ts); undefined when unknown or nothing. */
