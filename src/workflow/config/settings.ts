@@ -307,14 +307,47 @@ export function resolveOptions(
     asked ?? plugins.filter((p) => p.byDefault !== false).map((p) => p.name),
     plugins,
   );
+  // each plugin's options: the flag over the config over the default, each given value checked by
+  // the plugin; an option of an artifact the run does not make is reported as ignored
   const reporter = new Reporter();
-  const options = resolvePluginOptions(
-    plugins,
-    config,
-    flags.options ?? {},
-    { file, templates, artifacts },
-    reporter,
-  );
+  const options: Record<string, Record<string, unknown>> = {};
+  for (const plugin of plugins) {
+    const values: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
+      const path = optionPath(plugin, key);
+      const fromFlag = flags.options?.[plugin.name]?.[key];
+      const given = fromFlag ?? valueAt(config, path);
+      const source =
+        fromFlag !== undefined
+          ? (spec.flag ?? `--${key}`)
+          : `"${path.join(".")}" in ${file}`;
+      const value = normalized(given ?? spec.default);
+      if (given !== undefined) {
+        let problem: string | undefined;
+        try {
+          problem = (spec as PluginOption).problem?.(value, { templates });
+        } catch (error) {
+          throw new PluginError(
+            plugin.name,
+            `threw checking ${source}: ${thrownMessage(error)}`,
+          );
+        }
+        if (problem) throw new ConfigError(`${source}: ${problem}`);
+        if (
+          !artifacts.includes(plugin.name) &&
+          !readByAnother(plugins, path, artifacts) &&
+          JSON.stringify(value) !== JSON.stringify(normalized(spec.default))
+        )
+          reporter.report(
+            "config/ignored-option",
+            `${fromFlag !== undefined ? source : path.join(".")} (${Array.isArray(value) ? value.join(", ") : JSON.stringify(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${artifacts.join(", ")}): it is ignored`,
+            fileStart(fromFlag !== undefined ? source : file),
+          );
+      }
+      values[key] = value;
+    }
+    options[plugin.name] = values;
+  }
   const scalars = modelScalars({ dates: flag("dates"), int64: flag("int64") });
   return {
     model: {
@@ -364,60 +397,6 @@ function deepFreeze<T>(value: T): T {
 export type ResolvedPluginOptions = Readonly<
   Record<string, Readonly<Record<string, unknown>>>
 >;
-
-/**
- * Each plugin's options: the flag over the config over the default, each given value checked by
- * the plugin; an option of an artifact the run does not make is reported as ignored.
- */
-function resolvePluginOptions(
-  plugins: readonly ArtifactPlugin[],
-  config: ApiloomConfig,
-  flags: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
-  where: { file: string; templates?: string; artifacts: readonly string[] },
-  reporter: Reporter,
-): ResolvedPluginOptions {
-  const resolved: Record<string, Record<string, unknown>> = {};
-  for (const plugin of plugins) {
-    const values: Record<string, unknown> = {};
-    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
-      const path = optionPath(plugin, key);
-      const fromFlag = flags[plugin.name]?.[key];
-      const given = fromFlag ?? valueAt(config, path);
-      const source =
-        fromFlag !== undefined
-          ? (spec.flag ?? `--${key}`)
-          : `"${path.join(".")}" in ${where.file}`;
-      const value = normalized(given ?? spec.default);
-      if (given !== undefined) {
-        let problem: string | undefined;
-        try {
-          problem = (spec as PluginOption).problem?.(value, {
-            templates: where.templates,
-          });
-        } catch (error) {
-          throw new PluginError(
-            plugin.name,
-            `threw checking ${source}: ${thrownMessage(error)}`,
-          );
-        }
-        if (problem) throw new ConfigError(`${source}: ${problem}`);
-        if (
-          !where.artifacts.includes(plugin.name) &&
-          !readByAnother(plugins, path, where.artifacts) &&
-          JSON.stringify(value) !== JSON.stringify(normalized(spec.default))
-        )
-          reporter.report(
-            "config/ignored-option",
-            `${fromFlag !== undefined ? source : path.join(".")} (${Array.isArray(value) ? value.join(", ") : JSON.stringify(value)}) is given but the ${plugin.name} artifact is not generated (artifacts: ${where.artifacts.join(", ")}): it is ignored`,
-            fileStart(fromFlag !== undefined ? source : where.file),
-          );
-      }
-      values[key] = value;
-    }
-    resolved[plugin.name] = values;
-  }
-  return resolved;
-}
 
 /** Whether an artifact the run makes reads the option at `path` too (`baseUrl`). */
 function readByAnother(
