@@ -70,17 +70,9 @@ export async function runInit(
   out ??= existsSync(join(cwd, "src")) ? "src/api" : "generated";
   const typescript = existsSync(join(cwd, "tsconfig.json"));
   const name = typescript ? "apiloom.config.ts" : "apiloom.config.json";
-  writeFileSync(
-    join(cwd, name),
-    starterConfig(
-      specs,
-      out,
-      typescript,
-      peer ? PEER_ARTIFACTS : undefined,
-      peer?.paths,
-    ),
-    { flag: "wx" },
-  );
+  writeFileSync(join(cwd, name), starterConfig(specs, out, typescript, peer), {
+    flag: "wx",
+  });
   const lines = [
     found.length > 0
       ? `apiloom: found ${plural(found.length, "API description")}: ${found.map((s) => `${s.path} (${s.format})`).join(", ")}`
@@ -253,17 +245,17 @@ function openapiTypescriptScript(file: string): PeerScript | undefined {
   return undefined;
 }
 
-/** The starter config: the specs found (or a placeholder), the output folder, the artifacts. */
+/** The starter config: the specs found (or a placeholder), the output folder, a peer's artifacts. */
 function starterConfig(
   specs: readonly { path: string }[],
   out: string,
   typescript: boolean,
-  artifacts?: readonly string[],
-  paths?: Readonly<Record<string, true>>,
+  peer: PeerScript | undefined,
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
+  const artifacts = peer ? PEER_ARTIFACTS : undefined;
   const pathsOptions =
-    paths && Object.keys(paths).length > 0 ? paths : undefined;
+    peer && Object.keys(peer.paths).length > 0 ? peer.paths : undefined;
   if (!typescript)
     return (
       JSON.stringify(

@@ -85,7 +85,37 @@ export async function runInspect(args: string[]): Promise<number> {
     return 2;
   }
   for (const api of apis) settleOutput(api.out);
-  return inspectApis(apis, flags.json);
+  // each API's merged model, in the config's order: one table each, or one JSON object by name
+  const say = (line: string) => process.stderr.write(line);
+  const models = [];
+  for (const settings of apis)
+    models.push({
+      name: settings.api ?? "api",
+      baseDir: settings.baseDir,
+      // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs)
+      model: (await loadInputs(settings, say)).model,
+    });
+  if (flags.json)
+    process.stdout.write(
+      apis.length === 1
+        ? JSON.stringify(toJson(models[0]!.model), null, 2) + "\n"
+        : apisJson(models.map(({ name, model }) => [name, toJson(model)])),
+    );
+  else
+    process.stdout.write(
+      models
+        .map(({ name, model, baseDir }) =>
+          apis.length === 1 && apis[0]!.api === undefined
+            ? renderTable(model, baseDir)
+            : `API ${name}: ${renderTable(model, baseDir)}`,
+        )
+        .join("\n"),
+    );
+  return models.some(({ model }) =>
+    model.diagnostics.some((d) => d.severity === "error"),
+  )
+    ? 1
+    : 0;
 }
 
 /** The model as `inspect --json` prints it: endpoints with flattened parameters, and diagnostics. */
@@ -201,41 +231,4 @@ async function configApis(
     if (named || !(error instanceof ConfigError)) throw error;
     return undefined;
   }
-}
-
-/** Each API's merged model, in the config's order: one table each, or one JSON object by name. */
-async function inspectApis(
-  apis: readonly GenerateSettings[],
-  json: boolean,
-): Promise<number> {
-  const say = (line: string) => process.stderr.write(line);
-  const models = [];
-  for (const settings of apis)
-    models.push({
-      name: settings.api ?? "api",
-      baseDir: settings.baseDir,
-      // the inputs resolved as generate resolves them (globs, URLs, overlays, remote $refs)
-      model: (await loadInputs(settings, say)).model,
-    });
-  if (json)
-    process.stdout.write(
-      apis.length === 1
-        ? JSON.stringify(toJson(models[0]!.model), null, 2) + "\n"
-        : apisJson(models.map(({ name, model }) => [name, toJson(model)])),
-    );
-  else
-    process.stdout.write(
-      models
-        .map(({ name, model, baseDir }) =>
-          apis.length === 1 && apis[0]!.api === undefined
-            ? renderTable(model, baseDir)
-            : `API ${name}: ${renderTable(model, baseDir)}`,
-        )
-        .join("\n"),
-    );
-  return models.some(({ model }) =>
-    model.diagnostics.some((d) => d.severity === "error"),
-  )
-    ? 1
-    : 0;
 }

@@ -93,7 +93,7 @@ export async function compareSides(
   );
   if (errors.length > 0) return { errors };
   const changes = compareModels(pair.before.model, pair.after.model);
-  placeMembers(changes, pair, pair.baseDir);
+  placeMembers(changes, pair);
   if (project) {
     const { attachCallSites } = await import("../diff/blast-radius.js");
     attachCallSites(changes, project.tsconfig, project.cwd);
@@ -112,14 +112,10 @@ async function loadSide(
 }
 
 /** Points each change of a named schema's member at the member itself, or its nearest part left. */
-function placeMembers(
-  changes: Change[],
-  sides: { before: LoadedSide; after: LoadedSide },
-  baseDir: string,
-): void {
+function placeMembers(changes: Change[], pair: DiffPair): void {
   const parsed = new Map<string, ParsedDocument[] | undefined>();
   const docs = (side: LoadedSide, file: string) => {
-    const abs = resolve(baseDir, file);
+    const abs = resolve(pair.baseDir, file);
     const key = `${side.label}\0${abs}`;
     if (!parsed.has(key)) {
       const text = side.texts.get(abs);
@@ -157,8 +153,8 @@ function placeMembers(
     return { ...ref, line, column, pointer: `#${match![1]}${toPointer(path)}` };
   };
   for (const c of changes) {
-    const old = place(c.old, sides.before, c);
-    const now = place(c.new, sides.after, c);
+    const old = place(c.old, pair.before, c);
+    const now = place(c.new, pair.after, c);
     if (old) c.old = old;
     if (now) c.new = now;
   }
