@@ -51,7 +51,6 @@ let identity: string | undefined;
 export function apiloomIdentity(): string {
   if (identity !== undefined) return identity;
   const require = createRequire(import.meta.url);
-  const version = apiloomVersion();
   const here = fileURLToPath(import.meta.url);
   const parsers = ["yaml", "js-yaml"].map((name) => {
     try {
@@ -72,7 +71,7 @@ export function apiloomIdentity(): string {
       ...parsers,
     ].join("\n"),
   );
-  identity = `${version}+${hash.slice(0, 16)}`;
+  identity = `${apiloomVersion()}+${hash.slice(0, 16)}`;
   return identity;
 }
 
