@@ -126,7 +126,7 @@ export async function generateOnce(
           ),
         )
       )
-        verify(settings, produced);
+        markVerified(settings, produced.files, produced.fingerprint);
       return { notes, status: "checked", ...made, report };
     }
     request.onStage?.(`writing ${settings.out}`);
@@ -151,7 +151,7 @@ export async function generateOnce(
       const refused = { why: (error as Error).message, fileSystem };
       return { notes, status: "refused", ...made, refused };
     }
-    verify(settings, produced);
+    markVerified(settings, produced.files, produced.fingerprint);
     // only after the output: the lock and the handlers must never name what was not written
     try {
       const updated = produced.outside.filter(writeFileIfChanged);
@@ -165,14 +165,4 @@ export async function generateOnce(
   } finally {
     early?.close();
   }
-}
-
-function verify(settings: GenerateSettings, produced: Produced): void {
-  if (produced.fingerprint)
-    markVerified(
-      settings.out,
-      settings.baseDir,
-      produced.files,
-      produced.fingerprint,
-    );
 }

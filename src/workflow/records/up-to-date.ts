@@ -80,14 +80,13 @@ function isVerified(out: string, baseDir: string, manifest: string): boolean {
   );
 }
 
-/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` in `out`. */
+/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` (if any) in `out`. */
 export function markVerified(
-  out: string,
-  baseDir: string,
+  { out, baseDir }: Pick<GenerateSettings, "out" | "baseDir">,
   files: readonly GeneratedFile[],
-  fingerprint: Fingerprint,
+  fingerprint: Fingerprint | undefined,
 ): void {
-  const path = cacheRecordPath("verified", out, baseDir);
+  const path = fingerprint && cacheRecordPath("verified", out, baseDir);
   if (!path) return;
   const manifest = manifestText(makeManifest(files, fingerprint));
   writeCacheRecord(path, {
