@@ -12,7 +12,6 @@ import {
   sameAsStaged,
   manifestText,
   readManifestChecked,
-  type Manifest,
   type UnsafeEntry,
 } from "../records/manifest.js";
 
@@ -26,7 +25,6 @@ export interface OutputPlan {
   conflicts: { path: string; reason: string }[];
   /** Entries of the manifest on disk not acted on (output/unsafe-manifest-entry). */
   ignored: UnsafeEntry[];
-  manifest: Manifest;
   manifestText: string;
   manifestStale: boolean;
   /** The manifest on disk lists other files (or there is none); a fingerprint alone does not count. */
@@ -48,7 +46,6 @@ export function planOutput(
     remove: [],
     conflicts: [],
     ignored: unsafe,
-    manifest,
     manifestText: manifestText(manifest),
     manifestStale: false,
     fileListStale: false,
@@ -110,7 +107,7 @@ export function planOutput(
   plan.manifestStale = rewrite || manifestText(previous) !== plan.manifestText;
   plan.fileListStale =
     rewrite ||
-    JSON.stringify(previous.files) !== JSON.stringify(plan.manifest.files);
+    JSON.stringify(previous.files) !== JSON.stringify(manifest.files);
   return plan;
 }
 
