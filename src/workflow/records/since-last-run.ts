@@ -18,8 +18,6 @@ import { loadModel } from "../../pipeline.js";
  * docs' changelog page and a changed handler's warning all come from this one comparison.
  */
 export interface SinceLastRun extends PluginSinceLastRun {
-  /** In the output folder (`openapi.json`). */
-  readonly path: string;
   changes(): readonly Change[] | undefined;
 }
 
@@ -110,7 +108,6 @@ function comparison(
     return compareModels(a, b);
   };
   return {
-    path: now.path,
     before,
     earlier,
     get now() {
