@@ -365,7 +365,7 @@ export async function watchApis(
   apis.forEach(start);
   const configFile = apis[0]!.configFile;
   let closeConfigWatch = () => {};
-  if (again && configFile) {
+  if (again && configFile)
     closeConfigWatch = watchFolders(
       [{ dir: dirname(configFile), recursive: false }],
       { outDir: apis[0]!.out },
@@ -379,7 +379,6 @@ export async function watchApis(
         );
       },
     );
-  }
   const stop = () => {
     stopped = true;
     closeConfigWatch();

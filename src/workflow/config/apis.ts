@@ -20,8 +20,7 @@ export interface ApiConfig {
 export function apiConfigs(config: ApiloomConfig): ApiConfig[] {
   const { apis, ...defaults } = config;
   if (apis === undefined) return [{ config }];
-  return apis.map((api: ApiloomApi) => {
-    const { name, ...own } = api;
+  return apis.map(({ name, ...own }: ApiloomApi) => {
     const merged = layered(defaults, own) as ApiloomConfig;
     return {
       name,

@@ -188,13 +188,12 @@ export class EarlyStaging implements EarlyStaged {
     } finally {
       this.release?.();
       this.release = undefined;
-      for (const folder of [...this.made].reverse()) {
+      for (const folder of [...this.made].reverse())
         try {
           rmdirSync(folder);
         } catch {
           break;
         }
-      }
     }
   }
 }

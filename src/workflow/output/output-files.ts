@@ -48,7 +48,7 @@ export function collectFiles(
   // the file objects are kept as they are: an early-staged file's text is not read back here
   const byPath = new Map<string, { file: GeneratedFile; emitter: string }>();
   const byFolded = new Map<string, string>();
-  for (const { emitter, path: own, files } of batches) {
+  for (const { emitter, path: own, files } of batches)
     for (const file of files) {
       const reason = unsafePathReason(file.path);
       if (reason)
@@ -77,7 +77,6 @@ export function collectFiles(
       byFolded.set(folded, file.path);
       byPath.set(file.path, { file, emitter });
     }
-  }
   const folders = new Set<string>();
   for (const path of byPath.keys())
     for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1))

@@ -76,7 +76,7 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
     return undefined; // no output folder yet: nothing on the way exists
   }
   let folder = dirname(join(outDir, path));
-  for (;;) {
+  for (;;)
     try {
       const real = realpathSync(folder);
       if (isInside(real, root)) return undefined;
@@ -86,7 +86,6 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
       if (up === folder) return undefined;
       folder = up;
     }
-  }
 }
 
 /**
@@ -104,13 +103,12 @@ export function makeFolders(dir: string): string[] {
     missing.unshift(at);
     if (dirname(at) === at) break;
   }
-  for (const folder of missing) {
+  for (const folder of missing)
     try {
       mkdirSync(folder);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-  }
   return missing;
 }
 
