@@ -24,8 +24,6 @@ const OPENAPI_VERSION = "3.1.1";
 /** Written when an input is OpenAPI 3.2, or the model holds what only 3.2 can say. */
 const OPENAPI_32_VERSION = "3.2.0";
 
-const STANDARD: readonly string[] = HTTP_METHODS;
-
 /** The merged model as an OpenAPI document; `paths` and `webhooks` are LazyMembers. */
 export function openApiDocument(model: ApiModel): JsonObject {
   const { schemas, fix } = componentSchemas(model.schemas);
@@ -47,7 +45,7 @@ export function openApiDocument(model: ApiModel): JsonObject {
     openapi:
       model.openApi32 === true ||
       model.endpoints.some(
-        (e) => e.method === "query" || !STANDARD.includes(e.method),
+        (e) => e.method === "query" || !HTTP_METHODS.includes(e.method),
       )
         ? OPENAPI_32_VERSION
         : OPENAPI_VERSION,
@@ -104,7 +102,7 @@ function pathsObject(
       if (endpoint) value[method] = operation(endpoint);
     }
     // OpenAPI 3.2: the other methods, upper-case as they are sent, in the model's order
-    const others = list.filter((e) => !STANDARD.includes(e.method));
+    const others = list.filter((e) => !HTTP_METHODS.includes(e.method));
     if (others.length > 0) {
       const more: JsonObject = {};
       for (const endpoint of others)

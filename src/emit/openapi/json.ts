@@ -1,31 +1,27 @@
-import { compareCodeUnits, setOwn } from "../toolkit.js";
+import { compareCodeUnits } from "../toolkit.js";
 
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
-export function specExtensions(
+export const specExtensions = (
   extensions: Record<string, unknown> | undefined,
   reserved: ReadonlySet<string> = new Set(),
-): JsonObject {
-  const out: JsonObject = {};
-  if (!extensions) return out;
-  for (const [key, value] of Object.entries(extensions))
-    if (key.startsWith("x-") && !reserved.has(key) && value !== undefined)
-      setOwn(out, key, value);
-  return out;
-}
+): JsonObject =>
+  Object.fromEntries(
+    Object.entries(extensions ?? {}).filter(
+      ([key, value]) =>
+        key.startsWith("x-") && !reserved.has(key) && value !== undefined,
+    ),
+  );
 
 /** Each member of `record` as `f` makes it, keys in its order; undefined without a record. */
-export function mapped<T>(
+export const mapped = <T>(
   record: Readonly<Record<string, T>> | undefined,
   f: (value: T) => unknown,
-): JsonObject | undefined {
-  if (!record) return undefined;
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(record)) setOwn(out, key, f(value));
-  return out;
-}
+): JsonObject | undefined =>
+  record &&
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 
 /** `names` by their component keys (`renames`, else the name), keys sorted, each made by `f`. */
 export function byComponentKey(
@@ -35,7 +31,5 @@ export function byComponentKey(
 ): JsonObject {
   const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
   keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
-  const out: JsonObject = {};
-  for (const [key, name] of keyed) setOwn(out, key, f(name));
-  return out;
+  return Object.fromEntries(keyed.map(([key, name]) => [key, f(name)]));
 }

@@ -8,7 +8,6 @@ import {
   freeName,
 } from "../toolkit.js";
 import type {
-  Encoding,
   Endpoint,
   Example,
   MediaContent,
@@ -123,27 +122,20 @@ function contentObject(
       // read from OpenAPI 3.2 inputs only, so written into 3.2 documents only
       itemSchema: media.itemSchema ? fix(media.itemSchema) : undefined,
       examples: examplesObject(media.examples),
-      encoding: media.encoding && encodingObject(media.encoding, fix),
+      // a Swagger 2.0 collectionFormat is the style that says it, if any
+      encoding: mapped(media.encoding, (e) => ({
+        contentType: e.contentType,
+        headers: mapped(e.headers, (header) => ({
+          description: header.description,
+          schema: header.schema ? fix(header.schema) : {},
+        })),
+        style: e.style,
+        explode: e.explode,
+        allowReserved: e.allowReserved,
+      })),
     });
   }
   return out;
-}
-
-/** Encoding Objects; a Swagger 2.0 collectionFormat becomes the style that says it, if any. */
-function encodingObject(
-  encoding: Readonly<Record<string, Encoding>>,
-  fix: FixSchema,
-): JsonObject {
-  return mapped(encoding, (e) => ({
-    contentType: e.contentType,
-    headers: mapped(e.headers, (header) => ({
-      description: header.description,
-      schema: header.schema ? fix(header.schema) : {},
-    })),
-    style: e.style,
-    explode: e.explode,
-    allowReserved: e.allowReserved,
-  }))!;
 }
 
 function examplesObject(

@@ -56,15 +56,17 @@ function rewrite(schema: SubSchema, renames: Map<string, string>): SubSchema {
   if (typeof schema !== "object" || schema === null) return schema;
   const out = mapSubSchemas(schema, (sub) => rewrite(sub, renames));
   if (typeof out.$ref === "string") out.$ref = rewriteRef(out.$ref, renames);
-  const discriminator: unknown = out.discriminator;
-  if (isMapping(discriminator))
+  const discriminator = out.discriminator as { mapping?: unknown } | null;
+  const mapping = discriminator?.mapping;
+  if (
+    typeof mapping === "object" &&
+    mapping !== null &&
+    Object.values(mapping).every((v) => typeof v === "string")
+  )
     out.discriminator = {
       ...discriminator,
       mapping: Object.fromEntries(
-        Object.entries(discriminator.mapping).map(([k, v]) => [
-          k,
-          rewriteRef(v, renames),
-        ]),
+        Object.entries(mapping).map(([k, v]) => [k, rewriteRef(v, renames)]),
       ),
     } as Schema["discriminator"];
   return out;
@@ -75,16 +77,4 @@ function rewriteRef(ref: string, renames: Map<string, string>): string {
   const key = name === undefined ? undefined : renames.get(name);
   // sanitized keys hold no `~` or `/`, so they need no escaping
   return key === undefined ? ref : schemaRef(key);
-}
-
-function isMapping(
-  value: unknown,
-): value is { mapping: Record<string, string> } & Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const mapping = (value as { mapping?: unknown }).mapping;
-  return (
-    typeof mapping === "object" &&
-    mapping !== null &&
-    Object.values(mapping).every((v) => typeof v === "string")
-  );
 }

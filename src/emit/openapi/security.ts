@@ -5,38 +5,33 @@ import { byComponentKey, type JsonObject } from "./json.js";
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`
  * top-level domain (RFC 6761) can never resolve, so nobody mistakes them for the real ones.
+ * In the order a flow's URLs are written.
  */
 export const PLACEHOLDER_URLS = {
   authorizationUrl: "https://example.invalid/oauth/authorize",
-  tokenUrl: "https://example.invalid/oauth/token",
   deviceAuthorizationUrl: "https://example.invalid/oauth/device",
+  tokenUrl: "https://example.invalid/oauth/token",
 } as const;
 
 /**
  * OpenAPI 3.1 §4.8.29 (3.2 §4.8.30 for the device flow, read from 3.2 inputs only): which URLs
- * each flow must carry, and the flow in words.
+ * each flow must carry.
  */
 const FLOWS = {
-  implicit: { urls: ["authorizationUrl"], label: "implicit flow's" },
-  password: { urls: ["tokenUrl"], label: "password flow's" },
-  clientCredentials: { urls: ["tokenUrl"], label: "client credentials flow's" },
-  authorizationCode: {
-    urls: ["authorizationUrl", "tokenUrl"],
-    label: "authorization code flow's",
-  },
-  deviceAuthorization: {
-    urls: ["deviceAuthorizationUrl", "tokenUrl"],
-    label: "device authorization flow's",
-  },
+  implicit: ["authorizationUrl"],
+  password: ["tokenUrl"],
+  clientCredentials: ["tokenUrl"],
+  authorizationCode: ["authorizationUrl", "tokenUrl"],
+  deviceAuthorization: ["deviceAuthorizationUrl", "tokenUrl"],
 } as const;
 
 type FlowName = keyof typeof FLOWS;
 
-const URL_LABELS = {
-  authorizationUrl: "authorization URL",
-  deviceAuthorizationUrl: "device authorization URL",
-  tokenUrl: "token URL",
-} as const;
+type UrlKey = keyof typeof PLACEHOLDER_URLS;
+
+/** `clientCredentials` → `client credentials`, `tokenUrl` → `token url`. */
+const words = (name: string) =>
+  name.replace(/[A-Z]/g, (c) => " " + c.toLowerCase());
 
 /** `components.securitySchemes`, keys sorted. */
 export function securitySchemesObject(
@@ -130,11 +125,13 @@ function oauthFlows(
   for (const name of names) {
     const flow: OAuthFlow = flows[name] ?? { scopes: {} };
     const urls: JsonObject = {};
-    for (const key of Object.keys(URL_LABELS) as (keyof typeof URL_LABELS)[]) {
+    for (const key of Object.keys(PLACEHOLDER_URLS) as UrlKey[]) {
       if (flow[key]) urls[key] = flow[key];
-      else if ((FLOWS[name].urls as readonly string[]).includes(key)) {
+      else if ((FLOWS[name] as readonly string[]).includes(key)) {
         urls[key] = PLACEHOLDER_URLS[key];
-        placeholders.push(`${FLOWS[name].label} ${URL_LABELS[key]}`);
+        placeholders.push(
+          `${words(name)} flow's ${words(key.slice(0, -3))} URL`,
+        );
       }
     }
     const scopes: Record<string, string> = { ...flow.scopes };
