@@ -15,6 +15,7 @@ import {
   runtimeFile,
   type Doc,
   scalarRevival,
+  trimBoth,
 } from "../toolkit.js";
 import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
@@ -65,11 +66,13 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
         : "tools";
   const title = model.info.title.trim() || "API";
   const api = {
-    name: serverName(title),
+    // for MCP clients: the title in lower case, words joined by `-`
+    name:
+      trimBoth(title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), "-") || "api",
     title,
     version: model.info.version || "0.0.0",
   };
-  const { schema, schemaList, schemaMap, notes } = KEYWORDS;
+  const { values, ...keywords } = KEYWORDS;
   const defs = Object.entries(schemas.defs());
   const constant = (head: string, value: unknown) =>
     print([`export const ${head} = `, jsonDoc(value), ";"]);
@@ -93,12 +96,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     constant("KEY_PLACES: readonly KeyPlace[]", [...credentials.values()]),
     "",
     "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
-    constant("KEYWORDS: SchemaKeywords", {
-      schema,
-      schemaList,
-      schemaMap,
-      notes,
-    }),
+    constant("KEYWORDS: SchemaKeywords", keywords),
     "",
     "/** One tool per endpoint chosen; `#/$defs/<name>` refers to DEFS. */",
     // each through tool(): an array of 1,000 object literals is a union tsc cannot represent
@@ -150,16 +148,6 @@ function listed<T>(
     lines.push(print(indent([hardline, doc(member), ","])).slice(1));
   lines.push(tail);
   return lines.join("\n");
-}
-
-/** The server's name for MCP clients: the title in lower case, words joined by `-`. */
-function serverName(title: string): string {
-  const name = title
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "")
-    .join("-");
-  return name || "api";
 }
 
 type McpOptions = OptionValues<typeof MCP_OPTIONS>;

@@ -56,14 +56,12 @@ export function toolSpec(
   const required: string[] = [];
   const left: string[] = [];
   for (const [location, part] of REQUEST_PARTS) {
-    const declared = endpoint.parameters[location];
     const kept: Parameter[] = [];
-    for (const p of declared)
+    for (const p of endpoint.parameters[location])
       if (credentials.has(credentialKey(location, p.name))) left.push(p.name);
       else kept.push(p);
     if (kept.length === 0) continue;
-    const group = parameterGroup(kept, schemas, location === "path");
-    setOwn(properties, part, group);
+    properties[part] = parameterGroup(kept, schemas, location === "path");
     if (kept.some((p) => p.required)) required.push(part);
   }
   const body = endpoint.requestBody;
@@ -202,11 +200,10 @@ function outputSchema(
     for (const c of json) bodies.push(schemas.write(c.schema));
   }
   if (bodies.length === 0) return undefined;
-  const status: JsonObject = { type: "integer", minimum: 200, maximum: 299 };
   return {
     type: "object",
     properties: {
-      status,
+      status: { type: "integer", minimum: 200, maximum: 299 },
       body: bodies.length === 1 ? bodies[0]! : { anyOf: bodies },
     },
     required: bodiless ? ["status"] : ["status", "body"],
