@@ -163,11 +163,6 @@ function hasArgs(t: EndpointTypes): boolean {
   );
 }
 
-/** What the client resolves to on a success (prettier never breaks a lone type argument). */
-function data(t: EndpointTypes): string {
-  return `ApiDataOf<${t.responses}>`;
-}
-
 /** The doc comment over one endpoint's export: what it is (a line each), and the endpoint. */
 function doc(endpoint: Endpoint, ...what: string[]): string {
   const path = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
@@ -252,7 +247,7 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
     `${endpoint.name}Options`,
     params(endpoint, t),
     generic("QueryOptions", [
-      data(t),
+      `ApiDataOf<${t.responses}>`,
       generic("ReturnType", [`typeof ${endpoint.name}Key`]),
     ]),
     [
@@ -298,7 +293,7 @@ function infinite(
     `${endpoint.name}Infinite`,
     params(endpoint, t),
     generic("InfiniteQueryOptions", [
-      data(t),
+      `ApiDataOf<${t.responses}>`,
       `${page} | undefined`,
       tuple([name, keyed, '"infinite"'], "readonly "),
     ]),
@@ -349,7 +344,7 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
     ),
     `${endpoint.name}Mutation`,
     params(endpoint, undefined),
-    generic("MutationOptions", [data(t), t.request]),
+    generic("MutationOptions", [`ApiDataOf<${t.responses}>`, t.request]),
     [
       returnObject([
         ["mutationKey: ", tuple([stringLiteral(endpoint.name)])],
@@ -414,13 +409,7 @@ function tuple(members: Doc[], prefix = ""): Doc {
 function returnObject(members: Doc[]): Doc {
   return [
     "return {",
-    indent([
-      hardline,
-      join(
-        hardline,
-        members.map((m) => [m, ","]),
-      ),
-    ]),
+    indent(members.map((m) => [hardline, m, ","])),
     hardline,
     "};",
   ];
