@@ -99,7 +99,8 @@ export class SharedParts {
     // no source types it: text on the wire, as the client takes it
     const type = p.schema ? schemaLabel(p.schema) : "string | number";
     const deprecated = p.deprecated === true;
-    const flags = PLACES[p.in] + (p.required ? 4 : 0) + (deprecated ? 8 : 0);
+    const flags =
+      PLACES.indexOf(p.in) + (p.required ? 4 : 0) + (deprecated ? 8 : 0);
     const node = at(
       at(at(at(this.parameters, p.name), flags), type),
       p.description,
@@ -145,13 +146,8 @@ type Node = Map<unknown, unknown>;
 
 const HELD = Symbol("held");
 
-/** A parameter's place as a number, to which its flags add. */
-const PLACES: Record<string, number> = {
-  path: 0,
-  query: 1,
-  header: 2,
-  cookie: 3,
-};
+/** A parameter's place, as its index a number to which its flags add. */
+const PLACES = ["path", "query", "header", "cookie"];
 
 /** What `node` holds at `key`, made the first time: the level under it, or at HELD the view. */
 function at<T = Node>(node: Node, key: unknown, make = newNode as () => T): T {

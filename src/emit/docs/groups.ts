@@ -71,17 +71,16 @@ function tagTree(
   tags: ReadonlyMap<string, Tag>,
   members: ReadonlyMap<string | undefined, number[]>,
 ): EndpointGroup[] {
-  const parentOf = (name: string): string | undefined => {
+  const up = (name: string) => {
     const parent = tags.get(name)?.parent;
-    if (parent === undefined || !tags.has(parent)) return undefined;
+    return parent !== undefined && tags.has(parent) ? parent : undefined;
+  };
+  const parentOf = (name: string): string | undefined => {
     const seen = new Set([name]);
-    for (let at: string | undefined = parent; at !== undefined;) {
+    for (let at = up(name); at !== undefined; at = up(at))
       if (seen.has(at)) return undefined;
-      seen.add(at);
-      const next: string | undefined = tags.get(at)?.parent;
-      at = next !== undefined && tags.has(next) ? next : undefined;
-    }
-    return parent;
+      else seen.add(at);
+    return up(name);
   };
   const shown = new Set<string>();
   for (const name of order)

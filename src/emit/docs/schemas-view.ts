@@ -79,10 +79,8 @@ function collect(
     } else collect(part, includes, properties, ids, named);
   }
   const members = schema.properties ?? {};
-  const names = Object.keys(members);
   const required = new Set(schema.required);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+  for (const name of Object.keys(members)) {
     const property = members[name];
     if (named.has(name)) continue;
     named.add(name);
@@ -110,6 +108,5 @@ export function linkTo(
         : undefined;
   if (target === undefined) return undefined;
   const name = schemaRefName(target);
-  if (name === undefined) return undefined;
-  return { name, id: ids.get(name) };
+  return name === undefined ? undefined : { name, id: ids.get(name) };
 }

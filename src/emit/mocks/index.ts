@@ -67,7 +67,8 @@ export function emitMocks({
   const blocks: string[] = [];
   const names = new Map<Endpoint, string>();
   const revival = scalarRevival(model);
-  const taken = new Set(RESERVED);
+  // names the file declares or imports besides the handlers
+  const taken = new Set(["handlers", "http", "HttpResponse", "HttpHandler"]);
   // endpoints one URL matches (AWS's `/#X-Amz-Target=…`): each answers its own header or query value
   const selectors = routeSelectors(model);
   for (const endpoint of model.endpoints) {
@@ -121,9 +122,6 @@ export function emitMocks({
     skipTypecheck: true,
   };
 }
-
-/** Names the file declares or imports besides the handlers. */
-const RESERVED = ["handlers", "http", "HttpResponse", "HttpHandler"];
 
 /** The first 2XX response declared (200 with no body when there is none) and what it holds. */
 function answerOf(
