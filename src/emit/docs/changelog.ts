@@ -123,7 +123,6 @@ function readPageChange(
   if (typeof value !== "object" || value === null) return undefined;
   const c = value as Record<string, unknown>;
   const text = (v: unknown): v is string => typeof v === "string";
-  const optional = (v: unknown) => v === undefined || text(v);
   const names = c.names as Record<string, unknown> | undefined;
   if (
     !text(c.rule) ||
@@ -132,7 +131,7 @@ function readPageChange(
     !text(c.message) ||
     typeof names !== "object" ||
     names === null ||
-    !NAME_KEYS.every((k) => optional(names[k])) ||
+    !NAME_KEYS.every((k) => names[k] === undefined || text(names[k])) ||
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;

@@ -70,11 +70,9 @@ function ownNaming(
 ): SchemaNaming {
   const marker = (property: SubSchema, type: TypeNode): TypeNode => {
     if (typeof property !== "object") return type;
-    if (property.readOnly === true && property.writeOnly !== true)
-      return raw(`$Read<${printType(type)}>`);
-    if (property.writeOnly === true && property.readOnly !== true)
-      return raw(`$Write<${printType(type)}>`);
-    return type;
+    const read = property.readOnly === true;
+    if (read === (property.writeOnly === true)) return type;
+    return raw(`$${read ? "Read" : "Write"}<${printType(type)}>`);
   };
   return {
     ...types,
@@ -214,7 +212,6 @@ function pathItemsNode<E extends Endpoint>(
         members.push(member(method, NEVER, true));
         continue;
       }
-      // its comment: the summary, then the description
       const text = [endpoint.summary, endpoint.description]
         .filter((t) => t?.trim())
         .join("\n\n");
