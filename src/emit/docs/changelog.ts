@@ -81,12 +81,7 @@ function pageRecord(since: SinceLastRun): PageRecord {
   if (changes.length === 0) return { kind: "wording" };
   return {
     kind: "changes",
-    changes: changes.map((c) =>
-      pageChange(
-        c,
-        c.also?.map((a) => a.function!),
-      ),
-    ),
+    changes: changes.map((c) => pageChange(c)),
   };
 }
 
@@ -135,20 +130,18 @@ function readPageChange(
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;
-  return pageChange(value as PageChange, c.also as string[] | undefined);
+  return pageChange(value as PageChange);
 }
 
 /** The names a page keeps of a change, in this order. */
 const NAME_KEYS = ["function", "type", "member", "handler"] as const;
 
-/** A change as a page keeps it: its names in NAME_KEYS' order. */
-function pageChange(
-  c: Omit<PageChange, "also">,
-  also: string[] | undefined,
-): PageChange {
+/** A change as a page keeps it: its names in NAME_KEYS' order, the functions it also changes. */
+function pageChange(c: PageChange | ApiChange): PageChange {
   const names: ApiChange["names"] = {};
   for (const k of NAME_KEYS) names[k] = c.names[k];
   const { rule, endpoint, message } = c;
+  const also = c.also?.map((a) => (typeof a === "string" ? a : a.function));
   return { rule, endpoint, message, names, ...(also && { also }) };
 }
 

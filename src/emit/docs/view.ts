@@ -49,11 +49,7 @@ export function buildDocsView(
   const baseUrl = firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
-  const grouping = groupEndpoints(
-    sorted,
-    model.tags,
-    options.groupBy ?? "auto",
-  );
+  const grouping = groupEndpoints(sorted, model.tags, options.groupBy);
   // one per group, a tag called "Untagged" and the untagged group's too: they name files
   const slug = slugMaker("tag");
   const slugs = grouping.groups.map((g) => slug(g.name));

@@ -186,9 +186,7 @@ function answerOf(
   };
 }
 
-function isText(mediaType: string): boolean {
-  return /^text\//i.test(mediaType.trim());
-}
+const isText = (mediaType: string) => /^text\//i.test(mediaType.trim());
 
 /**
  * One handler: its JSDoc (the endpoint and what it answers) and its `export const`. `when`: the

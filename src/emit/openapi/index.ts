@@ -93,8 +93,8 @@ function pathsObject(
   const byPath = grouped(endpoints, (e) => e.path);
   const operation = (endpoint: Endpoint) =>
     operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
-  // never empty: never undefined
-  const item = (path: string): JsonObject => {
+  return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), (path) => {
+    // never empty: never undefined
     const value: JsonObject = {};
     const list = byPath.get(path)!;
     for (const method of HTTP_METHODS) {
@@ -110,6 +110,5 @@ function pathsObject(
       value["additionalOperations"] = more;
     }
     return value;
-  };
-  return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), item);
+  });
 }
