@@ -16,12 +16,10 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
     return shown.join(" | ");
   }
   if (schema.const !== undefined) return literal(schema.const);
-  for (let i = 0; i < COMPOSITIONS.length; i++) {
-    // read by index: destructuring would walk an iterator
-    const composition = COMPOSITIONS[i]!;
-    const list = schema[composition[0]];
+  for (const [keyword, joiner] of COMPOSITIONS) {
+    const list = schema[keyword];
     if (Array.isArray(list) && list.length > 0)
-      return list.map((s) => schemaLabel(s, depth - 1)).join(composition[1]);
+      return list.map((s) => schemaLabel(s, depth - 1)).join(joiner);
   }
   const types = effectiveTypes(schema);
   if (types.length === 0) return "any";

@@ -52,10 +52,9 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   collector.add(clientFile, "createClient");
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
     collector.add(clientFile, name, { type: true });
-  const chosen = chosenEndpoints(context, options);
   const schemas = new ToolSchemas(model.schemas, model.scalars);
   const credentials = keyPlaces(model);
-  const tools = chosen.map((endpoint) =>
+  const tools = chosenEndpoints(context, options).map((endpoint) =>
     toolSpec(model, endpoint, schemas, credentials),
   );
   const mode =
