@@ -379,20 +379,15 @@ export function openapiFetchFiles({
 }: Pick<EmitContext, "paths" | "templatesDir">): GeneratedFile[] {
   const folder = paths["client"] ?? "client";
   const files: GeneratedFile[] = [];
-  const pending = ["openapi-fetch.ts"];
-  for (let name; (name = pending.shift()) !== undefined;) {
+  // the names grow as the files read name what they import
+  const names = ["openapi-fetch.ts"];
+  for (const name of names) {
     const file = runtimeFile("client", name, templatesDir, `${folder}/${name}`);
     files.push(file);
     for (const [, imported] of file.contents.matchAll(
       / from "\.\/([\w-]+)\.js";/g,
-    )) {
-      const next = `${imported}.ts`;
-      if (
-        !pending.includes(next) &&
-        !files.some((f) => f.path === `${folder}/${next}`)
-      )
-        pending.push(next);
-    }
+    ))
+      if (!names.includes(`${imported}.ts`)) names.push(`${imported}.ts`);
   }
   files.push(
     environmentFile("client", files, templatesDir, `${folder}/environment.ts`),
