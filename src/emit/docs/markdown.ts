@@ -25,11 +25,8 @@ function textWithLinks(text: string): string {
  * parentheses counted once: a URL ending in a long run of them costs no more than its length.
  */
 export function trimUrl(url: string): string {
-  let open = 0;
-  let close = 0;
-  for (let i = 0; i < url.length; i++)
-    if (url[i] === "(") open++;
-    else if (url[i] === ")") close++;
+  const open = url.split("(").length - 1;
+  let close = url.split(")").length - 1;
   let end = url.length;
   for (;;) {
     const last = url[end - 1]!;

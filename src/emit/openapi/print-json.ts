@@ -133,19 +133,13 @@ function isRow(item: string): boolean {
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
 function fillNumbers(texts: readonly string[], indent: string): string {
-  const inner = indent + "  ";
   const lines: string[] = [];
-  let line = "";
-  for (let i = 0; i < texts.length; i++) {
-    const item = texts[i]! + (i < texts.length - 1 ? "," : "");
-    if (line === "") line = inner + item;
-    else if (textWidth(line) + 1 + textWidth(item) <= PRINT_WIDTH)
-      line += " " + item;
-    else {
-      lines.push(line);
-      line = inner + item;
-    }
-  }
-  lines.push(line);
+  texts.forEach((text, i) => {
+    const item = text + (i < texts.length - 1 ? "," : "");
+    const line = lines.at(-1);
+    if (line && textWidth(line) + 1 + textWidth(item) <= PRINT_WIDTH)
+      lines[lines.length - 1] += " " + item;
+    else lines.push(indent + "  " + item);
+  });
   return `[\n${lines.join("\n")}\n${indent}]`;
 }
