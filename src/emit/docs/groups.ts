@@ -96,17 +96,16 @@ function tagTree(
   const out: EndpointGroup[] = [];
   const visit = (name: string, depth: number) => {
     const tag = tags.get(name);
-    const group: EndpointGroup = {
+    const parent = parentOf(name);
+    out.push({
       name,
       members: members.get(name) ?? [],
       depth,
-    };
-    if (tag?.description) group.description = tag.description;
-    if (tag?.summary !== undefined) group.summary = tag.summary;
-    const parent = parentOf(name);
-    if (parent !== undefined) group.parent = parent;
-    if (tag?.kind !== undefined) group.kind = tag.kind;
-    out.push(group);
+      ...(tag?.description && { description: tag.description }),
+      ...(tag?.summary !== undefined && { summary: tag.summary }),
+      ...(parent !== undefined && { parent }),
+      ...(tag?.kind !== undefined && { kind: tag.kind }),
+    });
     for (const child of children.get(name) ?? []) visit(child, depth + 1);
   };
   for (const name of children.get(undefined) ?? []) visit(name, 0);

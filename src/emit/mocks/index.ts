@@ -126,7 +126,6 @@ function answerOf(
   model: EmitContext["model"],
   revival: ScalarRevival | undefined,
 ): Answer {
-  const { schemas } = model;
   const response = endpoint.responses.find((r) =>
     /^2(\d\d|XX)$/i.test(r.status),
   );
@@ -163,7 +162,7 @@ function answerOf(
         ? raw
         : (JSON.stringify(raw) ?? "");
   let value = wire(
-    example ? example.value : bodySample(media, schemas, options),
+    example ? example.value : bodySample(media, model.schemas, options),
   );
   const unread =
     example && kind === "json"
@@ -171,7 +170,7 @@ function answerOf(
       : undefined;
   if (unread !== undefined) {
     example = undefined;
-    value = wire(bodySample(media, schemas, options));
+    value = wire(bodySample(media, model.schemas, options));
   }
   const from = example
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
