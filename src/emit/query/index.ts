@@ -200,22 +200,18 @@ function params(endpoint: Endpoint, t: EndpointTypes | undefined): Doc[] {
 /** `keyed`: the type of the arguments in the key. */
 function queryKey(endpoint: Endpoint, t: EndpointTypes, keyed: string): string {
   const name = stringLiteral(endpoint.name);
-  const comment = doc(
-    endpoint,
-    `The query key of \`${endpoint.name}\`.`,
-    ...(hasArgs(t)
-      ? [
-          "Without `args`: the prefix of every call's key (to invalidate them all).",
-        ]
-      : []),
-  );
+  const title = `The query key of \`${endpoint.name}\`.`;
   const fn = `${endpoint.name}Key`;
   if (!hasArgs(t))
-    return exported(comment, fn, [], tuple([name], "readonly "), [
+    return exported(doc(endpoint, title), fn, [], tuple([name], "readonly "), [
       group(["return ", tuple([name]), ";"]),
     ]);
   return exported(
-    comment,
+    doc(
+      endpoint,
+      title,
+      "Without `args`: the prefix of every call's key (to invalidate them all).",
+    ),
     fn,
     [`args?: ${t.request}`],
     tuple([name, `${keyed}?`], "readonly "),
