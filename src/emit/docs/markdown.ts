@@ -73,11 +73,9 @@ export function markdownCodeCell(text: string): string {
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
 export function markdownFence(code: string, lang = ""): string {
-  const longest = Math.max(
-    0,
-    ...(code.match(/`+/g) ?? []).map((run) => run.length),
+  const fence = "`".repeat(
+    Math.max(3, ...(code.match(/`+/g) ?? []).map((run) => run.length + 1)),
   );
-  const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
 }
 

@@ -94,7 +94,6 @@ export function emitPaths({
   EmitContext<PathsOptions>,
   "model" | "types" | "paths" | "options"
 >): GeneratedFile {
-  const file = paths["paths"] ?? "paths.ts";
   const own = {
     shared: ownNaming(types, options, false),
     sent: ownNaming(types, options, true),
@@ -166,7 +165,7 @@ export function emitPaths({
   const contents = parts
     .join("\n")
     .replace(/(^ *|[{;] )"([1-5]\d\d)"(\??:)/gm, "$1$2$3");
-  return { path: file, contents, skipTypecheck: true };
+  return { path: paths["paths"] ?? "paths.ts", contents, skipTypecheck: true };
 }
 
 /** `export interface name {…}`, or `export type name = Record<string, never>;` when empty. */
