@@ -89,9 +89,6 @@ export function buildDocsView(
   tags.forEach((tag, i) => {
     if (tag.parent) bySlug.get(tag.parent.slug)!.children.push(refs[i]!);
   });
-  const diagnostics = [...model.diagnostics]
-    .sort(compareDiagnostics)
-    .map(diagnosticView);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of model.diagnostics) counts[d.severity]++;
   return {
@@ -118,7 +115,9 @@ export function buildDocsView(
     tags,
     groupedBy: grouping.mode,
     endpoints,
-    diagnostics,
+    diagnostics: [...model.diagnostics]
+      .sort(compareDiagnostics)
+      .map(diagnosticView),
     counts,
     diagnosticCodes: codeCounts(model.diagnostics, options.meaning),
     schemas: schemaViews(model.schemas, schemaAnchors),

@@ -72,7 +72,6 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     version: model.info.version || "0.0.0",
   };
   const { values, ...keywords } = KEYWORDS;
-  const defs = Object.entries(schemas.defs());
   const constant = (head: string, value: unknown) =>
     print([`export const ${head} = `, jsonDoc(value), ";"]);
   // a line at a time, and the two long literals a member at a time: not one tree of the document
@@ -109,7 +108,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
     listed(
       "export const DEFS: Readonly<Record<string, JsonSchema>> = {",
       "};",
-      defs,
+      Object.entries(schemas.defs()),
       ([name, schema]) => [propertyKey(name), ": ", jsonDoc(schema)],
     ),
   ].join("\n");

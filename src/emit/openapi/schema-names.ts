@@ -24,8 +24,7 @@ export function componentKeyRenames(
   const sorted = [...names].sort(compareCodeUnits);
   const renames = new Map<string, string>();
   const taken = new Set(sorted.filter((n) => COMPONENT_KEY.test(n)));
-  for (const name of sorted) {
-    if (COMPONENT_KEY.test(name)) continue;
+  for (const name of sorted.filter((n) => !COMPONENT_KEY.test(n))) {
     const base = name.replace(/[^a-zA-Z0-9._-]+/g, "_") || fallback;
     const key = freeName(base, (k) => taken.has(k), "_");
     taken.add(key);
