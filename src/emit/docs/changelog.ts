@@ -152,9 +152,8 @@ function render(record: PageRecord, rules: ChangeRuleTable): string {
 
 function body(record: PageRecord, rules: ChangeRuleTable): string {
   if (record.kind !== "changes") return NO_CHANGES[record.kind];
-  const changes = record.changes;
   const of = (severity: ChangeSeverity) =>
-    changes.filter((c) => rules[c.rule]!.severity === severity);
+    record.changes.filter((c) => rules[c.rule]!.severity === severity);
   const warnings = of("warning").length;
   const lines = [
     `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${of("breaking").length} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${of("info").length} info.`,

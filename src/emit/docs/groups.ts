@@ -142,9 +142,8 @@ export function pathResource(
   const nonEmpty = runs.filter((r) => r.length > 0);
   if (nonEmpty.length === 0) return "General";
   let run = nonEmpty[nonEmpty.length - 1]!;
-  const endsWithVariable = isVariable(segments[segments.length - 1]!);
   if (
-    !endsWithVariable &&
+    !isVariable(segments[segments.length - 1]!) &&
     run.length === 1 &&
     nonEmpty.length > 1 &&
     next.get(run[0]!)?.takesIds !== true
@@ -220,8 +219,7 @@ export function groupName(segment: string): string {
     .filter((w) => w !== "")
     .map((w) => w.toLowerCase());
   if (words.length === 0) return "General";
-  const last = words[words.length - 1]!;
-  words[words.length - 1] = plural(last);
+  words.push(plural(words.pop()!));
   const text = words.join(" ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -252,8 +252,7 @@ function uploadPlaces(
   const schema = resolveSchema(schemas, content.schema);
   const type = baseMediaType(content.mediaType);
   if (type === "multipart/form-data") {
-    const properties = schema?.properties;
-    if (properties === undefined) return [];
+    const properties = schema?.properties ?? {};
     const out: Upload[] = [];
     for (const name of Object.keys(properties)) {
       const field = resolveSchema(schemas, properties[name]);
