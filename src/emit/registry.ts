@@ -144,9 +144,7 @@ export function placesPrinted(
  * security scheme's (all of them in `paths`, so finding them leaves the schemas unwalked).
  */
 export function printedPlaces(model: ApiDescription): SourceRef[] {
-  const places: SourceRef[] = [];
-  for (const endpoint of model.endpoints) places.push(...endpoint.sources);
-  for (const scheme of Object.values(model.securitySchemes))
-    places.push(...scheme.sources);
-  return places;
+  return [...model.endpoints, ...Object.values(model.securitySchemes)].flatMap(
+    (place) => place.sources,
+  );
 }

@@ -11,7 +11,7 @@ import {
   parameterWireStyle,
   resolveSchema,
   scopeAlternatives,
-  sentMediaType,
+  sentContent,
   STREAM_MEDIA_TYPES,
   streamedSuccesses,
   wirePath,
@@ -37,16 +37,13 @@ export function endpointView(
   declared?: ReadonlyMap<string, PageShape>,
 ): ClientEndpointView {
   const types = index.endpoint(endpoint);
-  const mediaType = endpoint.requestBody
-    ? sentMediaType(endpoint.requestBody.content)
-    : undefined;
+  const form =
+    endpoint.requestBody && sentContent(endpoint.requestBody.content)[0];
+  const mediaType = form?.mediaType;
   const accept = acceptHeader(endpoint);
   const security = securityAlternatives(endpoint, supportedSchemes);
   const styled = (parameters: Parameter[]) =>
     styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
-  const form = endpoint.requestBody?.content.find(
-    (c) => c.mediaType === mediaType,
-  );
   const view: ClientEndpointView = {
     name: endpoint.name,
     method: endpoint.method.toUpperCase(),

@@ -69,8 +69,7 @@ export function emitServer({
           runtimeFile("server", `webhook-${name}.ts`, templatesDir),
         ),
     );
-  files.push(environmentFile("server", files, templatesDir));
-  files.push({
+  files.push(environmentFile("server", files, templatesDir), {
     path: "server/settings.ts",
     contents: settingsFile(
       options.validateResponses,

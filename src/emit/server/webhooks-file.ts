@@ -1,6 +1,5 @@
 import type { ApiModel } from "../../model/types.js";
 import {
-  propertyKey,
   type ScalarRevival,
   stringLiteral,
   WEBHOOK_PREFIX,

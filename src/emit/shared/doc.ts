@@ -48,10 +48,7 @@ export interface IfBreak {
 /** Whether a group around `doc` must break: it holds a hard line or a broken group. */
 export function breaks(doc: Doc): boolean {
   if (typeof doc === "string") return false;
-  if (Array.isArray(doc)) {
-    for (const part of doc) if (breaks(part)) return true;
-    return false;
-  }
+  if (Array.isArray(doc)) return doc.some(breaks);
   const node = doc as Exclude<Doc, string | Doc[]>;
   switch (node.kind) {
     case "line":

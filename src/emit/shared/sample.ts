@@ -64,8 +64,7 @@ export function sampleValue(
   schemas: Record<string, NamedSchema>,
   options: SampleOptions = { examples: "trust" },
 ): unknown {
-  const state = { left: BUDGET, refs: [] as string[], options, schemas };
-  return sample(schema, 0, state);
+  return sample(schema, 0, { left: BUDGET, refs: [], options, schemas });
 }
 
 interface State {

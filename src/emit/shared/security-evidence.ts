@@ -15,15 +15,14 @@ export function scopesInUse(
   const found = new Map<string, Set<string>>();
   for (const endpoint of endpoints)
     for (const requirement of endpoint.security ?? [])
-      for (const [scheme, scopes] of Object.entries(requirement)) {
-        let set = found.get(scheme);
-        if (!set) found.set(scheme, (set = new Set()));
-        for (const scope of scopes) set.add(scope);
-      }
-  const out = new Map<string, string[]>();
-  for (const [scheme, set] of found)
-    out.set(scheme, [...set].sort(compareCodeUnits));
-  return out;
+      for (const [scheme, scopes] of Object.entries(requirement))
+        found.set(scheme, new Set([...(found.get(scheme) ?? []), ...scopes]));
+  return new Map(
+    [...found].map(([scheme, set]) => [
+      scheme,
+      [...set].sort(compareCodeUnits),
+    ]),
+  );
 }
 
 /** Each `file:line` of `sources` once, sorted by file, then line. */

@@ -90,12 +90,9 @@ export function createTypeIndex(model: ApiModel): TypeIndex {
     recursive: recursiveSchemaNames(model.schemas, facts.refs),
     ...(model.scalars ? { scalars: model.scalars } : {}),
     // every emitter asks for each endpoint's names: made once, shared (no emitter changes them)
-    endpoint: (endpoint) => {
-      let types = endpointNames.get(endpoint);
-      if (!types)
-        endpointNames.set(endpoint, (types = endpointTypes(endpoint)));
-      return types;
-    },
+    endpoint: (endpoint) =>
+      endpointNames.get(endpoint) ??
+      endpointNames.set(endpoint, endpointTypes(endpoint)).get(endpoint)!,
     webhook: webhookTypes,
     typeOf: (schema, mode) => schemaToType(schema, index, mode),
   };

@@ -65,12 +65,9 @@ export function union(members: TypeNode[]): TypeNode {
 }
 
 export function intersection(members: TypeNode[]): TypeNode {
-  const useful: TypeNode[] = [];
-  for (const m of members) {
-    if (m.kind === "intersection") {
-      for (const part of m.members) if (!isUnknownType(part)) useful.push(part);
-    } else if (!isUnknownType(m)) useful.push(m);
-  }
+  const useful = members
+    .flatMap((m) => (m.kind === "intersection" ? m.members : [m]))
+    .filter((m) => !isUnknownType(m));
   if (useful.length === 0) return UNKNOWN;
   if (useful.length === 1) return useful[0]!;
   return { kind: "intersection", members: useful };
