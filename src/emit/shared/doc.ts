@@ -142,12 +142,7 @@ export function ifBreak(broken: Doc, flat: Doc = ""): Doc {
 
 /** The docs with `separator` between each two. */
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
-  const out: Doc[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    if (i > 0) out.push(separator);
-    out.push(docs[i]!);
-  }
-  return out;
+  return docs.flatMap((doc, i) => (i === 0 ? [doc] : [separator, doc]));
 }
 
 const FLAT = 0;
