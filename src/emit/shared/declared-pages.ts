@@ -69,16 +69,13 @@ function shapeProblems(
 /** The properties the JSON bodies of the endpoint's successes declare. */
 function bodyProperties(model: ApiModel, endpoint: Endpoint): string[] {
   const successes = successStatuses(endpoint.responses);
-  const names = new Set<string>();
-  for (const response of endpoint.responses) {
-    if (!successes.includes(response.status)) continue;
-    for (const content of response.content) {
-      if (!isJsonMediaType(content.mediaType)) continue;
-      const body = resolveSchema(model.schemas, content.schema);
-      for (const name of Object.keys(body?.properties ?? {})) names.add(name);
-    }
-  }
-  return [...names].sort();
+  const names = endpoint.responses
+    .filter((r) => successes.includes(r.status))
+    .flatMap((r) => r.content.filter((c) => isJsonMediaType(c.mediaType)))
+    .flatMap((c) =>
+      Object.keys(resolveSchema(model.schemas, c.schema)?.properties ?? {}),
+    );
+  return [...new Set(names)].sort();
 }
 
 /** The shape's keys in one order (kind, parameters, fields, items), whatever the config's order. */

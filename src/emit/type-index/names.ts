@@ -92,11 +92,10 @@ export function endpointTypeBase(endpoint: Endpoint): string {
 /** Type names by schema name (docs/types.md, "Names"): schemas, sorted, give way to endpoints'. */
 export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const taken = new Set<string>([...GLOBAL_TYPE_NAMES, ...CLIENT_EXPORT_NAMES]);
-  const bases = new Set<string>();
-  for (let i = 0; i < model.endpoints.length; i++)
-    bases.add(endpointTypeBase(model.endpoints[i]!));
-  for (const webhook of model.webhooks ?? [])
-    bases.add(webhookTypeBase(webhook));
+  const bases = new Set([
+    ...model.endpoints.map(endpointTypeBase),
+    ...(model.webhooks ?? []).map(webhookTypeBase),
+  ]);
   // an endpoint's type names are a base followed by a suffix
   const isTaken = (name: string) =>
     taken.has(name) ||

@@ -201,14 +201,13 @@ class Typing {
     // `required`) is present; its type comes from where it is declared, or from
     // additionalProperties when nothing declares it
     const declared = members.length;
-    if (required.size > 0)
-      for (const name of required)
-        if (!Object.hasOwn(properties, name))
-          members.push({
-            name,
-            optional: false,
-            type: declared === 0 && hasExtra ? value : UNKNOWN,
-          });
+    for (const name of required)
+      if (!Object.hasOwn(properties, name))
+        members.push({
+          name,
+          optional: false,
+          type: declared === 0 && hasExtra ? value : UNKNOWN,
+        });
     if (declared === 0 && hasExtra && members.length > 0)
       return { kind: "object", members, index: value };
     if (members.length === 0) {

@@ -16,15 +16,11 @@ export function reaching(
   const out = new Set(seed);
   for (let changed = true; changed;) {
     changed = false;
-    for (const [name, targets] of refs) {
-      if (out.has(name)) continue;
-      for (const target of targets)
-        if (out.has(target)) {
-          out.add(name);
-          changed = true;
-          break;
-        }
-    }
+    for (const [name, targets] of refs)
+      if (!out.has(name) && [...targets].some((target) => out.has(target))) {
+        out.add(name);
+        changed = true;
+      }
   }
   return out;
 }

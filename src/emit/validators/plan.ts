@@ -353,11 +353,9 @@ function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   if (isObject(s.dependentRequired as SubSchema))
     for (const [name, needs] of Object.entries(
       s.dependentRequired as Record<string, unknown>,
-    )) {
-      if (!Array.isArray(needs) || needs.length === 0) continue;
-      const names = needs.filter((n): n is string => typeof n === "string");
-      out.push(["dr", name, names]);
-    }
+    ))
+      if (Array.isArray(needs) && needs.length > 0)
+        out.push(["dr", name, needs.filter((n) => typeof n === "string")]);
   if (isObject(s.dependentSchemas as SubSchema))
     for (const [name, schema] of Object.entries(
       s.dependentSchemas as Record<string, SubSchema>,
