@@ -131,10 +131,8 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
         "is in a circle of plugins that each want to be made after the other (`after`)",
       );
     state.set(plugin, "placing");
-    for (const name of plugin.after ?? []) {
-      const first = byName.get(name);
-      if (first) place(first);
-    }
+    for (const name of plugin.after ?? [])
+      if (byName.has(name)) place(byName.get(name)!);
     state.set(plugin, "placed");
     order.push(plugin);
   };

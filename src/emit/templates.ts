@@ -164,12 +164,10 @@ export function environmentFile(
   path = `${artifact}/environment.ts`,
 ): GeneratedFile {
   const packages = new Set<string>();
-  for (const file of files) {
-    if (!OWN_COPIES.has(file)) continue;
+  for (const file of files.filter((f) => OWN_COPIES.has(f)))
     for (const [, name] of file.contents.matchAll(IMPORTED))
       if (!name!.startsWith(".") && !name!.startsWith("node:"))
         packages.add(name!);
-  }
   const text = templateText(artifact, "environment.ts", templatesDir);
   if (packages.size === 0) return { path, contents: text };
   // a reference counts only before the first statement: after the leading comments

@@ -62,11 +62,8 @@ export function wireStyle(
     "allowReserved" | "collectionFormat" | "contentType"
   > & { serialization: Serialization },
 ): WireStyle {
+  if (p.contentType !== undefined) return { contentType: p.contentType };
   const out: WireStyle = {};
-  if (p.contentType !== undefined) {
-    out.contentType = p.contentType;
-    return out;
-  }
   const { style, explode } = p.serialization;
   if (style !== defaultStyle(location)) out.style = style;
   if (explode !== defaultExplode(style)) out.explode = explode;

@@ -244,8 +244,7 @@ function isExpanded(node: TypeNode): boolean {
 function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
   switch (node.kind) {
     case "object":
-      writeObject(node, indent, out);
-      return;
+      return writeObject(node, indent, out);
     case "array": {
       const union = node.element.kind === "union";
       if (union) out.push("(");

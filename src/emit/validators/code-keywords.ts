@@ -66,13 +66,12 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
     case "p": {
       const index = op[1] as number;
       const source = c.patterns[index]![0] as string;
-      c.guard(
+      return c.guard(
         s,
         `!P.pattern(${index}).test(${v})`,
         "pattern",
         `must match the pattern ${JSON.stringify(source)}`,
       );
-      return;
     }
     case "f": {
       // the plan writes "f" only for a format of FORMATS
@@ -95,13 +94,12 @@ export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
   const keyword = op[0] as string;
   const bound = op[1] as number;
   if (keyword === "multipleOf") {
-    c.guard(
+    return c.guard(
       s,
       `!Number.isInteger(${s.v} / ${c.value(bound)})`,
       keyword,
       `must be a multiple of ${bound}`,
     );
-    return;
   }
   if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
   const [fails, words] = BOUNDS[keyword]!;
@@ -232,22 +230,20 @@ export function arrayOp(c: CheckText, s: Site, op: PlanOp): void {
     case "I": {
       const n = op[1] as number;
       const few = op[0] === "mi";
-      c.guard(
+      return c.guard(
         s,
         `${v}.length ${few ? "<" : ">"} ${n}`,
         op[0] === "mi" ? "minItems" : op[0] === "ma" ? "maxItems" : "items",
         `must have at ${few ? "least" : "most"} ${plural(n, "item")}`,
       );
-      return;
     }
     case "u":
-      c.guard(
+      return c.guard(
         s,
         `!r.unique(${v})`,
         "uniqueItems",
         "must not have duplicate items",
       );
-      return;
     case "pi": {
       const index = op[1] as number;
       const m = fn.variable("v");

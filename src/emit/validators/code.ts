@@ -266,8 +266,7 @@ export class CheckCode extends CheckText {
         const differs = primitive(value)
           ? `${v} !== ${this.value(value)}`
           : `!r.equal(${v}, ${this.constant(value)})`;
-        this.guard(s, differs, "const", "must be equal to the constant");
-        return;
+        return this.guard(s, differs, "const", "must be equal to the constant");
       }
       case "s":
       case "n":
@@ -364,10 +363,7 @@ export class CheckCode extends CheckText {
       ? "must match a schema in anyOf"
       : "must match exactly one schema in oneOf";
     const picked = op[2] as [string, string[], PlanSub[]] | null;
-    if (picked === null) {
-      this.guard(s, failed, keyword, message);
-      return;
-    }
+    if (picked === null) return this.guard(s, failed, keyword, message);
     const [property, values, subs] = picked;
     const targets = this.checks(subs);
     const t = fn.variable("t");
