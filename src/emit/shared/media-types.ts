@@ -119,8 +119,7 @@ export function decodedAs(
   if (isJsonMediaType(type)) return "json";
   if (Object.values(STREAM_MEDIA_TYPES).some((re) => re.test(type)))
     return "stream";
-  if (type.startsWith("text/") || type === "") return "text";
-  return "blob";
+  return type.startsWith("text/") || type === "" ? "text" : "blob";
 }
 
 /** What a body no schema describes is: text for `text/*`, binary for octet-stream and media. */

@@ -7,8 +7,7 @@ import { reasonPhrase as httpReason } from "../../model/http-status.js";
 export function statusKey(status: string): string | undefined {
   const s = status.trim();
   if (s === "default" || /^[1-5][0-9]{2}$/.test(s)) return s;
-  if (/^[1-5]xx$/i.test(s)) return s[0] + "XX";
-  return undefined;
+  return /^[1-5]xx$/i.test(s) ? s[0] + "XX" : undefined;
 }
 
 const CLASSES: Record<string, string> = {

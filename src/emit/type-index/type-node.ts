@@ -60,8 +60,7 @@ export function union(members: TypeNode[]): TypeNode {
     kept.push(m);
   }
   if (kept.length === 0) return NEVER;
-  if (kept.length === 1) return kept[0]!;
-  return { kind: "union", members: kept };
+  return kept.length === 1 ? kept[0]! : { kind: "union", members: kept };
 }
 
 export function intersection(members: TypeNode[]): TypeNode {

@@ -186,8 +186,7 @@ export class CheckCode extends CheckText {
     if (sub.length !== 1) return undefined;
     const [code, operand] = sub[0]!;
     if (code === "$") return operand as number;
-    if (code === "&") return this.target(operand as PlanSub);
-    return undefined;
+    return code === "&" ? this.target(operand as PlanSub) : undefined;
   }
 
   /** A small node's checks inlined, when they fit; false for a large or recursive one. */

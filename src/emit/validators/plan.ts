@@ -81,8 +81,7 @@ export class PlanBuilder {
       const op = this.ref(schema.$ref);
       return op === undefined ? [] : [op];
     }
-    if (isTrivial(schema)) return [];
-    return this.sub(schema, depth);
+    return isTrivial(schema) ? [] : this.sub(schema, depth);
   }
 
   /** The node of `schema` in place, or the number of its node in the table past the limit. */
