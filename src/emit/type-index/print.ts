@@ -12,6 +12,7 @@ import {
   softline,
 } from "../shared/doc.js";
 import { propertyKey } from "../shared/literals.js";
+import { items } from "../shared/statements.js";
 import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /**
@@ -297,17 +298,12 @@ function optionalElement(el: TypeNode): Doc {
 }
 
 function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
-  const items = node.elements.map((el, i) =>
+  const elements = node.elements.map((el, i) =>
     i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
   );
   if (node.rest)
-    items.push(["...", typeDoc({ kind: "array", element: node.rest })]);
-  return group([
-    "[",
-    indent([softline, join([",", line], items), ifBreak(",")]),
-    softline,
-    "]",
-  ]);
+    elements.push(["...", typeDoc({ kind: "array", element: node.rest })]);
+  return group(["[", items(elements), "]"]);
 }
 
 /** An object type: `{ a: T; b: U }` when inline and it fits, else one member per line. */

@@ -60,8 +60,7 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
       fn.line(indent, `if (${maybe.join(" || ")}) {`);
       fn.line(indent + 2, `const ${n} = r.length(${v});`);
       bounded(c, indented(s, 2), n, [min, max], "Length", "character");
-      fn.line(indent, "}");
-      return;
+      return fn.line(indent, "}");
     }
     case "p": {
       const index = op[1] as number;
@@ -83,8 +82,7 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
         indent + 2,
         `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
       );
-      fn.line(indent, "}");
-      return;
+      return fn.line(indent, "}");
     }
   }
   throw new Unsupported();

@@ -304,8 +304,7 @@ export class CheckCode extends CheckText {
           this.sub(indented(s, 2), otherwise);
           filled();
         }
-        fn.line(indent, "}");
-        return;
+        return fn.line(indent, "}");
       }
     }
     throw new Unsupported();
