@@ -1,4 +1,4 @@
-import { PRINT_WIDTH, stringLiteral } from "../toolkit.js";
+import { group, items, print, PRINT_WIDTH, stringLiteral } from "../toolkit.js";
 import type { PlanSub } from "./plan.js";
 
 /** What code.ts and its keyword writers (code-keywords.ts) write checks with. */
@@ -206,15 +206,12 @@ export function nested(written: readonly string[]): string[] {
 /** `head[a, b]tail` at `indent` on one line when it fits, else one item a line (prettier's). */
 export function bracketed(
   head: string,
-  items: readonly string[],
+  list: readonly string[],
   tail: string,
   indent = 0,
 ): string {
-  const pad = " ".repeat(indent);
-  const flat = `${pad}${head}[${items.join(", ")}]${tail}`;
-  if (flat.length <= PRINT_WIDTH) return flat;
-  const lines = items.map((item) => `${pad}  ${item},\n`).join("");
-  return `${pad}${head}[\n${lines}${pad}]${tail}`;
+  const doc = group([head, "[", items(list), "]", tail]);
+  return " ".repeat(indent) + print(doc, { indent });
 }
 
 /** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
