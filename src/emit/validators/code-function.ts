@@ -113,17 +113,10 @@ export class Fn {
     const uses = [this.usesX, this.usesP, this.usesE, this.usesD];
     const params = ["x", "p", "e", "d"].map((n, i) => (uses[i] ? n : `_${n}`));
     const body = this.lines.length === 0 ? "{}" : "{";
-    const flat = `function ${this.name}(${params.join(", ")}) ${body}`;
-    const head =
-      flat.length <= PRINT_WIDTH
-        ? [flat]
-        : [
-            `function ${this.name}(`,
-            ...params.map((param) => `  ${param},`),
-            `) ${body}`,
-          ];
+    // `c<id>` or `h<n>`: the head always fits on its line
+    const head = `function ${this.name}(${params.join(", ")}) ${body}`;
     const lines =
-      this.lines.length === 0 ? head : [...head, ...joined(this.lines), "}"];
+      this.lines.length === 0 ? [head] : [head, ...joined(this.lines), "}"];
     if (lines.some((l) => l.length > PRINT_WIDTH)) throw new Unsupported();
     return lines.join("\n");
   }
