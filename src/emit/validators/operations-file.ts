@@ -62,11 +62,8 @@ export function operationsFile(
       ? model.endpoints.map((e) => [e, index.endpoint(e)])
       : (model.webhooks ?? []).map((w) => [w, index.webhook(w)]);
   const checkNames = new Map<object, string>();
-  for (const schema of Object.keys(model.schemas))
-    checkNames.set(
-      model.schemas[schema]!,
-      `check${index.schemaTypeName(schema)}`,
-    );
+  for (const [name, schema] of Object.entries(model.schemas))
+    checkNames.set(schema, `check${index.schemaTypeName(name)}`);
   let named = false;
   const plan = new PlanBuilder(model, (target) => {
     const check = checkNames.get(target);
