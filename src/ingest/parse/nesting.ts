@@ -105,7 +105,10 @@ export function keyColons(text: string): number {
 
 /** True when the next character after whitespace is `:` (the string just read is a key). */
 function isKey(text: string, from: number): boolean {
-  KEY_COLON.lastIndex = from;
-  return KEY_COLON.test(text);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
 }
-const KEY_COLON = /[ \n\r\t]*:/y;
