@@ -46,11 +46,8 @@ export interface IndexTemplate {
 }
 
 function localNames(taken: Set<string>): ClientLocals {
-  const pick = (name: string) => {
-    let out = name;
-    while (taken.has(out)) out += "_";
-    return out;
-  };
+  const pick = (name: string): string =>
+    taken.has(name) ? pick(`${name}_`) : name;
   return {
     send: pick("send"),
     bindAll: pick("bindAll"),

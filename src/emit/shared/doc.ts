@@ -96,9 +96,9 @@ const WIDE = [
 ];
 
 function isWide(code: number): boolean {
-  for (let i = 0; i < WIDE.length; i += 2)
-    if (code >= WIDE[i]! && code <= WIDE[i + 1]!) return true;
-  return false;
+  return WIDE.some(
+    (first, i) => i % 2 === 0 && code >= first && code <= WIDE[i + 1]!,
+  );
 }
 
 const lineOf = (soft: boolean, hard: boolean): Doc =>

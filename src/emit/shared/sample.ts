@@ -121,7 +121,7 @@ function jsonSample(
   if (!schema || typeof schema !== "object") return "string";
   const exhausted = state.left-- <= 0;
   const own = ownExample(schema, state.options);
-  if (own.found) return own.value;
+  if (own !== undefined) return own;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
     return schema.enum[0];
@@ -188,23 +188,16 @@ function mainType(schema: Schema): SchemaType | undefined {
   return types.find((t) => t !== "null") ?? types[0];
 }
 
-/** The schema's own example or default, if the options let it stand. */
-function ownExample(
-  schema: Schema,
-  options: SampleOptions,
-): { found: boolean; value?: unknown } {
-  const candidates: unknown[] = [];
-  if (Array.isArray(schema.examples) && schema.examples.length > 0)
-    candidates.push(schema.examples[0]);
-  if (schema.example !== undefined) candidates.push(schema.example);
-  if (schema.default !== undefined) candidates.push(schema.default);
-  for (const value of candidates)
-    if (
-      options.examples === "trust" ||
-      (fitsType(value, schema) && (options.accepts?.(value, schema) ?? true))
-    )
-      return { found: true, value };
-  return { found: false };
+/** The schema's own example or default, if the options let it stand; undefined when none does. */
+function ownExample(schema: Schema, options: SampleOptions): unknown {
+  const first = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  return [first, schema.example, schema.default].find(
+    (value) =>
+      value !== undefined &&
+      (options.examples === "trust" ||
+        (fitsType(value, schema) &&
+          (options.accepts?.(value, schema) ?? true))),
+  );
 }
 
 /** A scalar that fits the schema's declared type(s) and enum; objects and arrays never do. */

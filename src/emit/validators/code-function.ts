@@ -226,13 +226,10 @@ export abstract class CheckText {
   /** `K[i]` of a value (each value once). */
   protected constant(value: unknown): string {
     const key = JSON.stringify(value);
-    let i = this.constantIndex.get(key);
-    if (i === undefined) {
-      i = this.constants.length;
-      this.constants.push(value);
-      this.constantIndex.set(key, i);
-    }
-    return `K[${i}]`;
+    const known = this.constantIndex.get(key);
+    if (known !== undefined) return `K[${known}]`;
+    this.constantIndex.set(key, this.constants.push(value) - 1);
+    return `K[${this.constants.length - 1}]`;
   }
 
   /** A string in code: an escaped literal when short, else a constant. */

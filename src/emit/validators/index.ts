@@ -201,19 +201,15 @@ function constantsText(
   code: CheckCode,
   functions: readonly string[],
 ): void {
-  const constants = code.constants;
   const used = (text: string) => text.includes("K[");
   if (!functions.some(used) && !code.hoisted.some(used)) return;
   out.write(
     "/** The constants of the checks below (spec text among them). */\n",
   );
-  out.write("const K = JSON.parse(`[");
-  for (let i = 0; i < constants.length; i++)
-    out.write(
-      (i === 0 ? "\n" : ",\n") +
-        templateLiteralText(JSON.stringify(constants[i])),
-    );
-  out.write("\n]`);\n");
+  const lines = code.constants.map(
+    (c) => "\n" + templateLiteralText(JSON.stringify(c)),
+  );
+  out.write(`const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`);
 }
 
 export { jsonSchemaOf, paramsSchema } from "./operations-file.js";

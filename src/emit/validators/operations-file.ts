@@ -181,6 +181,5 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
 export function jsonSchemaOf(
   content: readonly MediaContent[],
 ): Schema | undefined {
-  for (const c of content) if (c.schema && isJson(c.mediaType)) return c.schema;
-  return undefined;
+  return content.find((c) => c.schema && isJson(c.mediaType))?.schema;
 }
