@@ -72,19 +72,19 @@ function scan(
     }
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
-    if (flagged) return;
-    if (requiresDirectional(schemas, s)) flagged = true;
     const allOf = s.allOf;
-    if (Array.isArray(allOf))
-      for (let i = 0; i < allOf.length; i++) {
-        const member: Schema = allOf[i]!;
-        const lookup = allOfPropertyLookup(schemas, allOf, i);
-        if (
-          typeof member === "object" &&
-          requiresDirectional(schemas, member, lookup)
-        )
-          flagged = true;
-      }
+    flagged ||=
+      requiresDirectional(schemas, s) ||
+      (Array.isArray(allOf) &&
+        allOf.some(
+          (member: Schema, i) =>
+            typeof member === "object" &&
+            requiresDirectional(
+              schemas,
+              member,
+              allOfPropertyLookup(schemas, allOf, i),
+            ),
+        ));
   });
   return { directional: flagged, binary };
 }

@@ -65,8 +65,7 @@ export class PlanBuilder {
 
   /** A new node of the table for `schema`, compiled by finish(). */
   reserve(schema: SubSchema): number {
-    const id = this.nodes.length;
-    this.nodes.push(undefined);
+    const id = this.nodes.push(undefined) - 1;
     this.pending.push([id, schema]);
     return id;
   }
@@ -129,12 +128,9 @@ export class PlanBuilder {
     const before = this.nodes.length;
     const ops = schemaOps(this, schema, 0);
     const key = JSON.stringify(ops);
-    id = this.interned.get(key);
-    if (id === undefined) {
-      id = this.nodes.length;
-      this.nodes.push(ops);
-      this.interned.set(key, id);
-    }
+    id =
+      this.interned.get(key) ??
+      this.interned.set(key, this.nodes.push(ops) - 1).get(key)!;
     if (text !== undefined && this.nodes.length <= before + 1)
       this.compiled.set(text, id);
     return id;
