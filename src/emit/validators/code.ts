@@ -279,16 +279,11 @@ export class CheckCode extends CheckText {
       case "one":
         return this.choice(s, op);
       case "not": {
-        const check = this.checkOf(op[1] as PlanSub);
-        const at = this.path(fn, s.path);
-        const d = this.depth(fn, s.level);
-        const passes = `r.passes(${check}, ${v}, ${at}, ${d})`;
+        const passes = this.passes(s, op[1] as PlanSub);
         return this.guard(s, passes, "not", "must not match the schema in not");
       }
       case "if": {
-        const test = this.checkOf(op[1] as PlanSub);
-        const at = this.path(fn, s.path);
-        const passes = `r.passes(${test}, ${v}, ${at}, ${this.depth(fn, s.level)})`;
+        const passes = this.passes(s, op[1] as PlanSub);
         const then = op[2] as PlanSub | null;
         const otherwise = op[3] as PlanSub | null;
         const filled = (): void => {
@@ -308,6 +303,12 @@ export class CheckCode extends CheckText {
       }
     }
     throw new Unsupported();
+  }
+
+  /** `r.passes(…)`: whether `s.v` passes the check of `sub`. */
+  private passes(s: Site, sub: PlanSub): string {
+    const check = this.checkOf(sub);
+    return `r.passes(${check}, ${s.v}, ${this.path(s.fn, s.path)}, ${this.depth(s.fn, s.level)})`;
   }
 
   private enumTest(s: Site, values: readonly unknown[]): void {
@@ -353,9 +354,7 @@ export class CheckCode extends CheckText {
     const list = this.checks(op[1] as PlanSub[]);
     const at = this.path(fn, s.path);
     const d = this.depth(fn, s.level);
-    const failed = any
-      ? `r.matches(${list}, ${v}, ${at}, ${d}, 1) < 1`
-      : `r.matches(${list}, ${v}, ${at}, ${d}, 2) !== 1`;
+    const failed = `r.matches(${list}, ${v}, ${at}, ${d}, ${any ? "1) < 1" : "2) !== 1"}`;
     const keyword = any ? "anyOf" : "oneOf";
     const message = any
       ? "must match a schema in anyOf"
