@@ -54,15 +54,10 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
   // (endpoints share few sets of them)
   const byRefs = new Map<string, Hash>();
   const namedHash = (refs: Set<string>): Hash => {
-    const closure = new Set<string>();
-    const queue = [...refs];
-    while (queue.length > 0) {
-      const name = queue.pop()!;
-      if (closure.has(name)) continue;
-      closure.add(name);
-      for (const ref of namedSchema(name).refs)
-        if (!closure.has(ref)) queue.push(ref);
-    }
+    // a Set's iteration reaches what is added to it meanwhile
+    const closure = new Set(refs);
+    for (const name of closure)
+      for (const ref of namedSchema(name).refs) closure.add(ref);
     // `{"named":{…},"shape":…}`: the named part is hashed along a radix trie of the sorted
     // names (a speed device: docs/benchmark.md), a node a run of names with the hash state after
     // it, copied where sets of names part; a run split in two hashes its head again
@@ -146,15 +141,10 @@ function writeShape(
   const body = endpoint.requestBody;
   out.push("{");
   if (body !== undefined) {
-    out.push('"body":');
-    if (!body) writeCanonical(body, out);
-    else {
-      out.push('{"content":');
-      writeContent(body.content, refs, out);
-      member(out, ',"required":', body.required);
-      out.push("}");
-    }
-    out.push(",");
+    out.push('"body":{"content":');
+    writeContent(body.content, refs, out);
+    member(out, ',"required":', body.required);
+    out.push("},");
   }
   out.push('"params":[');
   let first = true;

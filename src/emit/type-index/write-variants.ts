@@ -98,21 +98,17 @@ export function schemasWithFormVariant(
   // a schema reaching a binary one holds a binary string too
   const binary = reaching(refs, facts.binary);
   const reached = new Set<string>();
-  const reach = (names: Iterable<string>) => {
-    for (const name of names)
-      if (!reached.has(name) && refs.has(name)) {
-        reached.add(name);
-        reach(refs.get(name)!);
-      }
-  };
   for (const endpoint of model.endpoints) {
     const sent = sentContent(endpoint.requestBody?.content ?? []);
     if (requestBodyMode(sent) !== "form") continue;
     for (const c of sent) {
       const found = new Set<string>();
       if (c.schema) scan(model.schemas, c.schema, found);
-      reach(found);
+      for (const name of found) reached.add(name);
     }
   }
+  // and what those reach (a Set's iteration meets what is added to it meanwhile)
+  for (const name of reached)
+    for (const ref of refs.get(name) ?? []) reached.add(ref);
   return new Set([...reached].filter((name) => binary.has(name)));
 }
