@@ -97,9 +97,7 @@ class PlanBuilder {
       );
       if (plans) op[key] = plans;
     }
-    const sent = endpoint.requestBody
-      ? sentContent(endpoint.requestBody.content)[0]
-      : undefined;
+    const sent = sentContent(endpoint.requestBody?.content ?? [])[0];
     put(op, "body", this.node(sent?.schema, 0));
     if (this.server && endpoint.requestBody) {
       // by the media type the server reads a body under (the first listing of each)
@@ -112,13 +110,11 @@ class PlanBuilder {
       op.bodies = bodies;
     }
     // the JSON media type's (or else none: a plan is JSON's only)
-    const responses = defined(
-      endpoint.responses.map((r) => {
-        const json = r.content.find((c) => isJsonMediaType(c.mediaType));
-        return [r.status, this.node(json?.schema, 0)];
-      }),
-    );
-    if (responses) op.responses = responses;
+    const responses = endpoint.responses.map((r) => {
+      const json = r.content.find((c) => isJsonMediaType(c.mediaType));
+      return [r.status, this.node(json?.schema, 0)] as const;
+    });
+    put(op, "responses", defined(responses));
     return Object.keys(op).length > 0 ? op : undefined;
   }
 
