@@ -112,14 +112,11 @@ export function simpleNullable(node: Union): TypeNode | undefined {
   if (node.members.length !== 2) return undefined;
   const [a, b] = node.members as [TypeNode, TypeNode];
   const other = isNullType(b) ? a : isNullType(a) ? b : undefined;
-  if (!other) return undefined;
-  if (other.kind === "record") return other;
-  if (
-    other.kind === "raw" &&
-    /^[A-Za-z_$][\w$.]*(\[[^\]]*\])?$/.test(other.text)
-  )
-    return other;
-  return undefined;
+  return other?.kind === "record" ||
+    (other?.kind === "raw" &&
+      /^[A-Za-z_$][\w$.]*(\[[^\]]*\])?$/.test(other.text))
+    ? other
+    : undefined;
 }
 
 /** `<head> = <node>;` from column 0, the head `export type Name` or `type Name`. */

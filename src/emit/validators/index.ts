@@ -125,20 +125,17 @@ function schemasFile(
         "\n\nexport type SchemaValidators = r.Validators<SchemaTypes>;\n\n" +
         "/** A validator per named schema, reading it as plain JSON Schema. */\n" +
         "export const schemas: SchemaValidators = r.validators<SchemaTypes>(";
-      if (names.length === 0) out.write(`${head}{});\n`);
-      else {
-        out.write(`${head}{\n`);
-        // a check too long for its line moves below a key of 5+ characters (prettier's layout)
-        names.forEach((name, i) => {
-          const key = propertyKey(index.schemaTypeName(name));
-          const member =
-            key.length < 5
-              ? `${key}: ${checks[i]!},`
-              : print(assignment(`${key}:`, checks[i]!, ","), { indent: 2 });
-          out.write(`  ${member}\n`);
-        });
-        out.write("});\n");
-      }
+      out.write(`${head}{`);
+      // a check too long for its line moves below a key of 5+ characters (prettier's layout)
+      names.forEach((name, i) => {
+        const key = propertyKey(index.schemaTypeName(name));
+        const member =
+          key.length < 5
+            ? `${key}: ${checks[i]!},`
+            : print(assignment(`${key}:`, checks[i]!, ","), { indent: 2 });
+        out.write(`\n  ${member}`);
+      });
+      out.write(names.length === 0 ? "});\n" : "\n});\n");
     },
     { skipTypecheck: true },
   );
