@@ -143,12 +143,11 @@ export class CheckCode extends CheckText {
     const key = fn.key();
     const known = this.helperNames.get(key);
     if (known !== undefined) return known;
-    const name = `h${this.helpers.length}`;
-    fn.name = name;
+    fn.name = `h${this.helpers.length}`;
     this.helpers.push(fn.text());
     this.helperKeys.push(key);
-    this.helperNames.set(key, name);
-    return name;
+    this.helperNames.set(key, fn.name);
+    return fn.name;
   }
 
   override sub(s: Site, sub: PlanSub): void {
