@@ -210,15 +210,14 @@ class Typing {
         });
     if (declared === 0 && hasExtra && members.length > 0)
       return { kind: "object", members, index: value };
-    if (members.length === 0) {
-      // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
-      // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
-      // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
+    // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
+    // that leads back to a recursive schema must be one: TypeScript resolves a `Record<>` alias
+    // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
+    if (members.length === 0)
       return flat(value) !== null &&
         !(hasExtra && reachesRecursion(extra, this.naming))
         ? { kind: "record", value }
         : { kind: "object", members: [], index: value };
-    }
     const node: TypeNode = { kind: "object", members };
     // a typed index signature must admit every declared member, so it stays `unknown`
     if (hasExtra) node.index = UNKNOWN;

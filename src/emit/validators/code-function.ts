@@ -254,14 +254,13 @@ export abstract class CheckText {
     fn.usesP = true;
     let out = "p";
     let text = "";
-    for (const part of parts) {
+    for (const part of parts)
       if ("text" in part) text += part.text;
       else {
         if (text !== "") out += " + " + this.string(text);
         text = "";
         out += " + " + part.index;
       }
-    }
     if (text !== "") out += " + " + this.string(text);
     return out;
   }

@@ -91,14 +91,13 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
 export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
   const keyword = op[0] as string;
   const bound = op[1] as number;
-  if (keyword === "multipleOf") {
+  if (keyword === "multipleOf")
     return c.guard(
       s,
       `!Number.isInteger(${s.v} / ${c.value(bound)})`,
       keyword,
       `must be a multiple of ${bound}`,
     );
-  }
   if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
   const [fails, words] = BOUNDS[keyword]!;
   c.guard(
