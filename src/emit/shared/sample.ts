@@ -135,9 +135,7 @@ function jsonSample(
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
     const parts = schema.allOf.map((s) => sample(s, depth, state));
-    if (parts.every(isPlainObject))
-      return assignOwn({}, ...(parts as Record<string, unknown>[]));
-    return parts[0];
+    return parts.every(isPlainObject) ? assignOwn({}, ...parts) : parts[0];
   }
   for (const key of ["oneOf", "anyOf"] as const) {
     const list = schema[key];
