@@ -1,5 +1,5 @@
 import { patternTree } from "./sets.js";
-import type { PatternSyntax } from "./syntax.js";
+import { someNode, type PatternSyntax } from "./syntax.js";
 import {
   NotModelled,
   PositionAutomaton,
@@ -37,7 +37,10 @@ function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
     tree = withoutLookaround(tree);
     if (isConstant(tree)) return "linear";
     const openStart = !everyWayBegins(tree);
-    const uncountedVerdict = hasCount(tree)
+    const uncountedVerdict = someNode(
+      tree,
+      (n) => n.t === "rep" && n.kind === "{}",
+    )
       ? automatonVerdict(uncounted(tree), openStart, budget)
       : undefined;
     if (uncountedVerdict === "linear") return "linear";
@@ -160,12 +163,6 @@ function withoutLookaround(node: PatternSyntax): PatternSyntax {
   }
 }
 
-function hasCount(node: PatternSyntax): boolean {
-  if (node.t === "seq" || node.t === "alt") return node.items.some(hasCount);
-  if (node.t === "rep") return node.kind === "{}" || hasCount(node.node);
-  return false;
-}
-
 /**
  * `tree` with each count `X{m,n}` read as `X*` (m = 0) or `X+` (docs/validation.md, "Counts"):
  * built out, the copies can pass the 256 positions (`[a-z0-9]{1,63}` nested in `{1,127}`).
@@ -231,12 +228,8 @@ const SIGMA_STAR = loop(
 );
 
 /** No unbounded repetition anywhere, lookaround bodies included. */
-function isConstant(node: PatternSyntax): boolean {
-  if (node.t === "seq" || node.t === "alt") return node.items.every(isConstant);
-  if (node.t === "rep") return node.max !== Infinity && isConstant(node.node);
-  if (node.t === "look") return isConstant(node.node);
-  return true;
-}
+const isConstant = (node: PatternSyntax): boolean =>
+  !someNode(node, (n) => n.t === "rep" && n.max === Infinity);
 
 /** Whether every way into `node` starts with `^`. */
 function everyWayBegins(node: PatternSyntax): boolean {

@@ -19,12 +19,5 @@ function compiles(pattern: string, flags: "u" | ""): boolean {
 }
 
 /** Whether `pattern` holds `\p{` or `\P{` as an escape (`\\p{` is a backslash and a `p`). */
-export function hasPropertyEscape(pattern: string): boolean {
-  for (let i = 0; i < pattern.length - 2; i++) {
-    if (pattern[i] !== "\\") continue;
-    const next = pattern[i + 1];
-    if ((next === "p" || next === "P") && pattern[i + 2] === "{") return true;
-    i++; // the escaped character
-  }
-  return false;
-}
+export const hasPropertyEscape = (pattern: string): boolean =>
+  /^(?:[^\\]|\\[^])*?\\[pP]\{/.test(pattern);

@@ -65,17 +65,10 @@ export function patternGuard(pattern: string): PatternGuard {
 function groupDepth(pattern: string): number {
   let depth = 0;
   let deepest = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") i++;
-    else if (c === "(") deepest = Math.max(deepest, ++depth);
-    else if (c === ")") depth--;
-    else if (c === "[") {
-      // to the class's end: a `(` in it is a character
-      for (i++; i < pattern.length && pattern[i] !== "]"; i++)
-        if (pattern[i] === "\\") i++;
-    }
-  }
+  // a class runs to its `]`: a `(` in it is a character
+  for (const [token] of pattern.matchAll(/\\[^]|\[(?:\\[^]|[^\]\\])*|[()]/g))
+    if (token === "(") deepest = Math.max(deepest, ++depth);
+    else if (token === ")") depth--;
   return deepest;
 }
 

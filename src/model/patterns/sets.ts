@@ -1,5 +1,6 @@
 import {
   readPattern,
+  someNode,
   UnreadSyntax,
   type ClassAtom,
   type ClassEscape,
@@ -85,7 +86,7 @@ export function patternTree(
 ): PatternSyntax | undefined {
   try {
     const tree = readPattern(pattern, flags);
-    check(tree);
+    if (someNode(tree, unread)) throw new UnreadSyntax();
     return tree;
   } catch (error) {
     // a SyntaxError: regexpp refuses it (a property name its Unicode tables do not hold)
@@ -104,32 +105,23 @@ const CLASS_ESCAPES: Record<ClassEscape, CodePoints> = {
   S: complement(SPACE),
 };
 
-/** Throws {@link UnreadSyntax} where the analysis cannot read `node` ({@link patternTree}). */
-function check(node: PatternSyntax): void {
-  switch (node.t) {
-    case "seq":
-    case "alt":
-      for (const item of node.items) check(item);
-      return;
-    case "look":
-      return check(node.node);
-    case "rep": {
-      check(node.node);
-      const inner = node.node.t;
-      if (
-        !Number.isSafeInteger(node.min) ||
-        node.max < node.min ||
-        inner === "assert" ||
-        inner === "look"
-      )
-        throw new UnreadSyntax();
-      return;
-    }
-    case "assert":
-      return;
-    default:
-      charSet(node);
-  }
+/** Whether the analysis cannot read `node` (a set none says throws {@link UnreadSyntax}). */
+function unread(node: PatternSyntax): boolean {
+  if (node.t === "rep")
+    return (
+      !Number.isSafeInteger(node.min) ||
+      node.max < node.min ||
+      node.node.t === "assert" ||
+      node.node.t === "look"
+    );
+  if (
+    node.t !== "seq" &&
+    node.t !== "alt" &&
+    node.t !== "look" &&
+    node.t !== "assert"
+  )
+    charSet(node);
+  return false;
 }
 
 /** The code points `node` matches; throws {@link UnreadSyntax} for what no set says (`[z-a]`). */

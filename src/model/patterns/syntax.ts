@@ -55,6 +55,17 @@ export interface ClassItem {
   readonly to?: Extract<PatternSyntax, { t: "char" }>;
 }
 
+/** Whether `test` holds of `node` or of a node within it, lookaround bodies included. */
+export function someNode(
+  node: PatternSyntax,
+  test: (node: PatternSyntax) => boolean,
+): boolean {
+  if (test(node)) return true;
+  if (node.t === "seq" || node.t === "alt")
+    return node.items.some((item) => someNode(item, test));
+  return (node.t === "rep" || node.t === "look") && someNode(node.node, test);
+}
+
 /** Syntax not read: a backreference, a modifier group, nesting too deep (sets.ts: and more). */
 export class UnreadSyntax extends Error {}
 
