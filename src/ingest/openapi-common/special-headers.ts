@@ -1,5 +1,5 @@
 import { addParameter, createParameter } from "../../model/factories.js";
-import { extensionsOf } from "../reader.js";
+import { extensionsOf, isRecord } from "../reader.js";
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { mediaTypesFromValues } from "./media-types.js";
 import { child, isRecordNode, sourceOf, type Node } from "./node.js";
@@ -77,6 +77,13 @@ export function takeParameter(
     if (Object.keys(extensions).length > 0) out.extensions = extensions;
     addParameter(endpoint.parameters, out);
   }
+}
+
+/** The values a schema (or a Swagger 2.0 parameter or items) names: `enum`, `default`, `example`. */
+export function namedValues(raw: unknown, example: string): unknown[] {
+  if (!isRecord(raw)) return [];
+  const named = [raw.default, raw[example]].filter((v) => v !== undefined);
+  return Array.isArray(raw.enum) ? [...raw.enum, ...named] : named;
 }
 
 /** Methods whose requests carry a body when the spec says what type it has. */

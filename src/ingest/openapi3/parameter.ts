@@ -12,6 +12,7 @@ import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { descriptionOf, readExamples, schemaOf } from "./content.js";
 import { isOpenApi32, unsupported32 } from "./v32.js";
+import { namedValues } from "../openapi-common/special-headers.js";
 
 /** §4.8.12 Parameter Object: a parameter's own fields. */
 export function readParameter(
@@ -70,17 +71,11 @@ export function headerValues(
   reading: SpecReading,
   parameter: ParameterEntry,
 ): unknown[] {
-  const values: unknown[] = [];
   const schema = reading.deref(child(parameter.definition, "schema"), "schema");
-  if (schema && isRecord(schema.value)) {
-    const raw = schema.value;
-    if (Array.isArray(raw.enum)) for (const v of raw.enum) values.push(v);
-    if (raw.default !== undefined) values.push(raw.default);
-    if (raw.example !== undefined) values.push(raw.example);
-    if (Array.isArray(raw.examples))
-      for (const v of raw.examples) values.push(v);
-  }
-  for (const example of readExamples(reading, parameter.definition))
-    values.push(example.value);
-  return values;
+  const raw = schema?.value;
+  return [
+    ...namedValues(raw, "example"),
+    ...(isRecord(raw) && Array.isArray(raw.examples) ? raw.examples : []),
+    ...readExamples(reading, parameter.definition).map((e) => e.value),
+  ];
 }

@@ -8,7 +8,7 @@ import type {
   SecurityRequirement,
   Server,
 } from "../../model/types.js";
-import { isRecord, type ReaderContext, uriScheme } from "../reader.js";
+import { type ReaderContext, uriScheme } from "../reader.js";
 import {
   child,
   copyStrings,
@@ -39,6 +39,7 @@ import {
 import {
   applyEvidence,
   type HeaderEvidence,
+  namedValues,
   takeParameter,
 } from "../openapi-common/special-headers.js";
 import {
@@ -177,7 +178,11 @@ export function readOperation(
         evidence,
         parameter,
         ["path", "query", "header"],
-        () => headerValues(parameter.definition),
+        // the values it names, and those of its items
+        () => [
+          ...namedValues(parameter.definition.value, "x-example"),
+          ...namedValues(parameter.definition.value.items, "x-example"),
+        ],
         (out) => readParameter(reading, out, parameter.definition),
       );
   }
@@ -201,19 +206,6 @@ export function readOperation(
   endpoint.responses = readResponses(reading, operation, produces);
   applyEvidence(reading, endpoint, evidence);
   return endpoint;
-}
-
-/** The values a header parameter names: its enum, default and example, and those of its items. */
-function headerValues(definition: RecordNode): unknown[] {
-  const values: unknown[] = [];
-  const collect = (raw: Record<string, unknown>) => {
-    if (Array.isArray(raw.enum)) for (const v of raw.enum) values.push(v);
-    if (raw.default !== undefined) values.push(raw.default);
-    if (raw["x-example"] !== undefined) values.push(raw["x-example"]);
-  };
-  collect(definition.value);
-  if (isRecord(definition.value.items)) collect(definition.value.items);
-  return values;
 }
 
 /** A path, query or header parameter's own fields (§Parameter Object, `in` not body/formData). */
