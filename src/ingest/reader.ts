@@ -56,9 +56,7 @@ export interface ReaderContext {
 
 export type Reader = (ctx: ReaderContext) => DocumentModel;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isMap as isRecord } from "../model/schema/walk.js";
 
 /** The value at `path` below `root`, or undefined where the path leaves the value. */
 export function valueAt(root: unknown, path: Path): unknown {
@@ -82,10 +80,9 @@ export { canonicalJson as canonical } from "../model/order.js";
 export function extensionsOf(
   value: Record<string, unknown>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value))
-    if (key.startsWith("x-")) out[key] = value[key];
-  return out;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => key.startsWith("x-")),
+  );
 }
 
 /** Reports `input/not-a-string` at `at` (said again there, kept once); returns the text as written. */
