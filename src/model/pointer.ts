@@ -46,10 +46,13 @@ export function parsePointer(pointer: string): string[] | undefined {
     );
 }
 
-/** `decodeURIComponent`, or the raw text where it is not valid percent-encoding (a stray `%`). */
-export function decodeText(text: string): string {
+/**
+ * `decodeURIComponent`, or the raw text where it is not valid percent-encoding (a stray `%`); with
+ * `plusIsSpace` (a query string, application/x-www-form-urlencoded) `+` is a space.
+ */
+export function decodeText(text: string, plusIsSpace = false): string {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, " ") : text);
   } catch {
     return text;
   }

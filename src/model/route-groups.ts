@@ -79,5 +79,5 @@ function selectorsOf(
  */
 export function routeShape(path: string): string {
   const shape = path.replace(/\{[^{}]+\}/g, "{}").replace(/^\/+/, "");
-  return "/" + shape.split("/").map(decodeText).join("/");
+  return "/" + shape.replace(/[^/]+/g, (part) => decodeText(part));
 }

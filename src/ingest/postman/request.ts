@@ -1,4 +1,4 @@
-import type { Path } from "../../model/pointer.js";
+import { decodeText, type Path } from "../../model/pointer.js";
 import {
   addParameter,
   createEndpoint,
@@ -19,7 +19,7 @@ import type { PostmanContext } from "./context.js";
 import { descriptionText, type KeyValue } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
-import { decodeText, exampleValue, readUrl, type RequestUrl } from "./url.js";
+import { exampleValue, readUrl, type RequestUrl } from "./url.js";
 import { unresolvedNames, type VariableScope } from "./variables.js";
 import { buildPathTemplate } from "./path-template.js";
 import { pathVariables } from "../../model/path-template.js";

@@ -1,4 +1,4 @@
-import type { Path } from "../../model/pointer.js";
+import { decodeText, type Path } from "../../model/pointer.js";
 import { isRecord, uriScheme } from "../reader.js";
 import { type KeyValue, keyValues, scalarText } from "./fields.js";
 import { hasPlaceholder } from "./variables.js";
@@ -124,16 +124,4 @@ export function exampleValue(value: string | undefined): string | undefined {
   if (hasPlaceholder(trimmed)) return undefined;
   if (/^<[^<>]+>$/.test(trimmed)) return undefined;
   return value;
-}
-
-/**
- * `decodeURIComponent` that keeps the text when it is not valid percent-encoding. In a query
- * string `+` is a space (application/x-www-form-urlencoded); in a path it is itself.
- */
-export function decodeText(text: string, plusIsSpace = false): string {
-  try {
-    return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, " ") : text);
-  } catch {
-    return text;
-  }
 }
