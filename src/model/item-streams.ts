@@ -24,7 +24,9 @@ export function itemStreamed(content: readonly MediaContent[]): boolean {
 }
 
 /** The statuses a client reads as a success: the 2XX ones, or a lone `default`. */
-export function successStatuses(responses: readonly ApiResponse[]): string[] {
+export function successStatuses(
+  responses: readonly Pick<ApiResponse, "status">[],
+): string[] {
   const success = responses.filter((r) => r.status.startsWith("2"));
   return (
     success.length > 0

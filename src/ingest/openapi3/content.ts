@@ -8,6 +8,7 @@ import type {
   Schema,
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
+import { successStatuses } from "../../model/item-streams.js";
 import { isOpenApi32, readItemSchema, reportItemSchemas } from "./v32.js";
 import {
   child,
@@ -178,10 +179,7 @@ export function readResponses(
   operation: RecordNode,
 ): ApiResponse[] {
   const entries = responseEntries(reading, child(operation, "responses"));
-  // the statuses a client reads as a success: 2XX, or a lone `default`
-  const success = entries.some((e) => e.status.startsWith("2"))
-    ? (status: string) => status.startsWith("2")
-    : (status: string) => status === "default";
+  const success = successStatuses(entries);
   return entries.map(({ status, entry, definition }) => {
     const response: ApiResponse = {
       status,
@@ -194,7 +192,7 @@ export function readResponses(
     reportItemSchemas(
       reading,
       response.content,
-      success(status) ? "success" : "error",
+      success.includes(status) ? "success" : "error",
     );
     return response;
   });
