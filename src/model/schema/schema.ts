@@ -57,11 +57,6 @@ const OBJECT_KEYWORDS = [
   "additionalProperties",
   "patternProperties",
 ] as const;
-/**
- * Not `prefixItems`: without `type`, a tuple (draft-4 `items: [A, B]`, which Slack writes for
- * "one of A, B") says nothing of non-arrays, and real specs send objects and nulls there.
- */
-const ARRAY_KEYWORDS = ["items"] as const;
 
 /**
  * The types a schema's values have: its `type`, else what its keywords imply, else its `const`/`enum`
@@ -75,7 +70,9 @@ export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   if (typeof schema.$ref === "string" && refAlone(schema)) return [];
   const out: SchemaType[] = [];
   if (OBJECT_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("object");
-  if (ARRAY_KEYWORDS.some((k) => schema[k] !== undefined)) out.push("array");
+  // not `prefixItems`: without `type`, a tuple (draft-4 `items: [A, B]`, which Slack writes for
+  // "one of A, B") says nothing of non-arrays, and real specs send objects and nulls there
+  if (schema.items !== undefined) out.push("array");
   return out.length > 0 ? out : valueTypes(schemaValues(schema));
 }
 
