@@ -169,16 +169,14 @@ export const DOC_KEYWORDS = [
 
 /** Nothing but references, compositions of references, and documentation. */
 function isPureReference(schema: Schema): boolean {
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "$ref" || (DOC_KEYWORDS as readonly string[]).includes(key))
-      continue;
-    if (key === "allOf" || key === "oneOf" || key === "anyOf") {
-      if (!Array.isArray(value) || !value.every(isPureReference)) return false;
-      continue;
-    }
-    return false;
-  }
-  return true;
+  return Object.entries(schema).every(
+    ([key, value]) =>
+      key === "$ref" ||
+      (DOC_KEYWORDS as readonly string[]).includes(key) ||
+      (["allOf", "oneOf", "anyOf"].includes(key) &&
+        Array.isArray(value) &&
+        value.every(isPureReference)),
+  );
 }
 
 /** `schema`'s documentation keywords, copied into `out`. */
