@@ -28,17 +28,15 @@ function mergeTwo(a: Schema, b: Schema, depth: number): Schema {
   const ta = a.type;
   const tb = b.type;
   if (ta === "object" && tb === "object") {
-    const properties: Record<string, Schema> = {};
-    const pa = a.properties ?? {};
-    const pb = b.properties ?? {};
-    for (const [key, value] of Object.entries(pa))
+    const properties: Record<string, Schema> = { ...a.properties };
+    for (const [key, value] of Object.entries(b.properties ?? {}))
       setOwn(
         properties,
         key,
-        Object.hasOwn(pb, key) ? mergeTwo(value, pb[key]!, depth + 1) : value,
+        Object.hasOwn(properties, key)
+          ? mergeTwo(properties[key]!, value, depth + 1)
+          : value,
       );
-    for (const [key, value] of Object.entries(pb))
-      if (!Object.hasOwn(pa, key)) setOwn(properties, key, value);
     return { type: "object", properties };
   }
   if (ta === "array" && tb === "array") {
