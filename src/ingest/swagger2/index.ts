@@ -257,15 +257,13 @@ function content(
   response: RecordNode,
   produces: string[],
 ): MediaContent[] {
-  const out: MediaContent[] = [];
-  const schemaNode = child(response, "schema");
-  if (schemaNode.value !== undefined) {
-    const schema = reading.schema(schemaNode);
-    for (const mediaType of produces.length > 0
-      ? produces
-      : ["application/json"])
-      out.push({ mediaType, schema });
-  }
+  const node = child(response, "schema");
+  const schema = node.value === undefined ? undefined : reading.schema(node);
+  const out: MediaContent[] = !schema
+    ? []
+    : (produces.length > 0 ? produces : ["application/json"]).map(
+        (mediaType) => ({ mediaType, schema }),
+      );
   // §Example Object: media type → example value
   for (const [mediaType, example] of members(child(response, "examples"))) {
     let entry = out.find((c) => c.mediaType === mediaType);
