@@ -93,8 +93,7 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
     );
     return [];
   }
-  const servers: Server[] = [];
-  for (const entry of elements(list)) {
+  return elements(list).flatMap((entry) => {
     const url = isRecordNode(entry) ? stringAt(entry, "url") : undefined;
     if (url === undefined) {
       reading.reporter.report(
@@ -102,15 +101,14 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
         "a server without a `url` is skipped",
         sourceOf(entry),
       );
-      continue;
+      return [];
     }
     const server: Server = { url, sources: [sourceOf(entry)] };
     copyStrings(server, entry as RecordNode, "description");
     const variables = readVariables(reading, entry as RecordNode, url);
     if (variables) server.variables = variables;
-    servers.push(server);
-  }
-  return servers;
+    return [server];
+  });
 }
 
 function readVariables(

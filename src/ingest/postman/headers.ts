@@ -65,37 +65,28 @@ export function readHeaders(
 
 /** `Cookie: a=1; b=2` as one entry per cookie (RFC 6265 §4.2.1). */
 function cookiePairs(entry: KeyValue): KeyValue[] {
-  const out: KeyValue[] = [];
-  for (const pair of (entry.value ?? "").split(";")) {
+  return (entry.value ?? "").split(";").flatMap((pair) => {
     const eq = pair.indexOf("=");
     const key = (eq === -1 ? pair : pair.slice(0, eq)).trim();
-    if (key === "" || !isHeaderName(key)) continue; // a cookie name is a token too
-    const cookie: KeyValue = { ...entry, key };
-    cookie.value = eq === -1 ? "" : pair.slice(eq + 1).trim();
-    delete cookie.description;
-    out.push(cookie);
-  }
-  return out;
+    if (key === "" || !isHeaderName(key)) return []; // a cookie name is a token too
+    const value = eq === -1 ? "" : pair.slice(eq + 1).trim();
+    const { description: _, ...cookie } = { ...entry, key, value };
+    return [cookie];
+  });
 }
 
 function headerLines(text: string, at: Path): KeyValue[] {
-  const out: KeyValue[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  return text.split(/\r?\n/).flatMap((line) => {
     const colon = line.indexOf(":");
-    if (colon <= 0) continue;
+    if (colon <= 0) return [];
     const disabled = line.trimStart().startsWith("//");
     const key = line
       .slice(0, colon)
       .trim()
       .replace(/^\/\/\s*/, "");
-    if (key === "") continue;
-    out.push({
-      key,
-      value: line.slice(colon + 1).trim(),
-      disabled,
-      at,
-      raw: {},
-    });
-  }
-  return out;
+    if (key === "") return [];
+    return [
+      { key, value: line.slice(colon + 1).trim(), disabled, at, raw: {} },
+    ];
+  });
 }
