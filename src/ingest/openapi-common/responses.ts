@@ -36,9 +36,8 @@ export function responseEntries(
     );
     return [];
   }
-  const out: ResponseEntry[] = [];
-  for (const [key, entry] of members(responses)) {
-    if (key.startsWith("x-")) continue;
+  return members(responses).flatMap(([key, entry]) => {
+    if (key.startsWith("x-")) return [];
     const trimmed = key.trim();
     const status =
       trimmed === "default" || /^[1-5]\d\d$/.test(trimmed)
@@ -52,21 +51,20 @@ export function responseEntries(
         `response key ${JSON.stringify(key)} is not an HTTP status, a range like 4XX, or "default"; it is skipped`,
         entry,
       );
-      continue;
+      return [];
     }
     const definition = reading.deref(entry, "response");
-    if (!definition) continue;
+    if (!definition) return [];
     if (!isRecordNode(definition)) {
       reading.report(
         "invalid-response",
         `response ${status} must be an object; it is skipped`,
         entry,
       );
-      continue;
+      return [];
     }
-    out.push({ status, entry, definition });
-  }
-  return out;
+    return [{ status, entry, definition }];
+  });
 }
 
 /**

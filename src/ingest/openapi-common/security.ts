@@ -36,15 +36,14 @@ export function readSecurityRequirements(
       "`security` must be a list of requirements; it is ignored",
       node,
     );
-  const requirements: SecurityRequirement[] = [];
-  for (const entry of elements(node)) {
+  return elements(node).flatMap((entry) => {
     if (!isRecordNode(entry)) {
       reading.report(
         "invalid-security",
         "a security requirement must be an object; it is skipped",
         entry,
       );
-      continue;
+      return [];
     }
     const requirement: SecurityRequirement = {};
     for (const [name, scopes] of members(entry)) {
@@ -64,9 +63,8 @@ export function readSecurityRequirements(
           : [],
       );
     }
-    requirements.push(requirement);
-  }
-  return requirements;
+    return [requirement];
+  });
 }
 
 /** A flow's URLs and scopes; the same fields in Swagger 2.0 and OpenAPI 3.x. */

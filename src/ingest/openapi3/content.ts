@@ -26,21 +26,20 @@ import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 function readContent(reading: SpecReading, content: Node): MediaContent[] {
-  const out: MediaContent[] = [];
-  for (const [mediaType, listed] of members(content)) {
+  return members(content).flatMap(([mediaType, listed]) => {
     // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
     const entry =
       isOpenApi32(reading) && isRecordNode(listed) && "$ref" in listed.value
         ? reading.deref(listed, "media type")
         : listed;
-    if (entry === undefined) continue;
+    if (entry === undefined) return [];
     if (!isRecordNode(entry)) {
       reading.reporter.report(
         "openapi3/invalid-media-type",
         `media type ${JSON.stringify(mediaType)} must be an object; it is skipped`,
         sourceOf(entry),
       );
-      continue;
+      return [];
     }
     const item: MediaContent = { mediaType };
     const schema = child(entry, "schema");
@@ -52,9 +51,8 @@ function readContent(reading: SpecReading, content: Node): MediaContent[] {
     if (examples.length > 0) item.examples = examples;
     const encoding = readEncoding(reading, child(entry, "encoding"));
     if (encoding) item.encoding = encoding;
-    out.push(item);
-  }
-  return out;
+    return [item];
+  });
 }
 
 const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];

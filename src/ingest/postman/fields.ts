@@ -35,15 +35,14 @@ export function keyValues(
   keyFields: readonly string[] = ["key"],
 ): KeyValue[] {
   if (!Array.isArray(list)) return [];
-  const out: KeyValue[] = [];
-  list.forEach((entry, index) => {
-    if (!isRecord(entry)) return;
+  return list.flatMap((entry, index) => {
+    if (!isRecord(entry)) return [];
     let key: string | undefined;
     for (const field of keyFields) {
       key = scalarText(entry[field]);
       if (key !== undefined && key !== "") break;
     }
-    if (key === undefined || key === "") return;
+    if (key === undefined || key === "") return [];
     const kv: KeyValue = {
       key,
       disabled: entry.disabled === true || entry.enabled === false,
@@ -55,9 +54,8 @@ export function keyValues(
     const description = descriptionText(entry.description);
     if (description !== undefined) kv.description = description;
     if (typeof entry.type === "string") kv.type = entry.type;
-    out.push(kv);
+    return [kv];
   });
-  return out;
 }
 
 /** A piece of Postman text: literal text, or a `{{variable}}` left unresolved. */

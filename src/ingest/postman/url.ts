@@ -93,13 +93,10 @@ function parseRawUrl(text: string, at: Path): RequestUrl {
 }
 
 function parseQuery(text: string, at: Path): KeyValue[] {
-  if (text === "") return [];
-  const out: KeyValue[] = [];
-  for (const pair of text.split("&")) {
-    if (pair === "") continue;
+  return text.split("&").flatMap((pair) => {
     const eq = pair.indexOf("=");
     const key = eq === -1 ? pair : pair.slice(0, eq);
-    if (key === "") continue;
+    if (key === "") return [];
     const kv: KeyValue = {
       key: decodeText(key, true),
       disabled: false,
@@ -107,9 +104,8 @@ function parseQuery(text: string, at: Path): KeyValue[] {
       raw: {},
     };
     if (eq !== -1) kv.value = pair.slice(eq + 1);
-    out.push(kv);
-  }
-  return out;
+    return [kv];
+  });
 }
 
 /**
