@@ -139,22 +139,20 @@ function readInfo(reading: SpecReading): ApiInfo {
 
 /** Top-level `tags` (name and description); entries without a name are reported and skipped. */
 function readTags(reading: SpecReading): Tag[] {
-  const tags: Tag[] = [];
   const seen = new Set<string>();
-  for (const entry of elements(child(reading.root, "tags"))) {
+  return elements(child(reading.root, "tags")).flatMap((entry) => {
     const name = isRecordNode(entry) ? stringAt(entry, "name") : undefined;
     if (name === undefined) {
       reading.report("invalid-tag", "a tag without a `name` is skipped", entry);
-      continue;
+      return [];
     }
-    if (seen.has(name)) continue;
+    if (seen.has(name)) return [];
     seen.add(name);
     const tag: Tag = { name };
     copyStrings(tag, entry as RecordNode, "description");
     // summary, parent and kind are OpenAPI 3.2's
     if (reading.ctx.doc.format === "openapi3.2")
       copyStrings(tag, entry as RecordNode, "summary", "parent", "kind");
-    tags.push(tag);
-  }
-  return tags;
+    return [tag];
+  });
 }

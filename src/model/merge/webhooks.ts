@@ -23,8 +23,7 @@ export function mergeWebhooks(
     ({ webhook }) => `${webhook.method} ${webhook.key}`,
   );
   if (offers.size === 0) return undefined;
-  const out: Webhook[] = [];
-  for (const list of offers.values()) {
+  const out = [...offers.values()].map((list) => {
     list.sort(
       (a, b) =>
         b.rank - a.rank ||
@@ -38,8 +37,8 @@ export function mergeWebhooks(
         list[1]!.webhook.sources[0]!,
         [winner.sources[0]!],
       );
-    out.push(winner);
-  }
+    return winner;
+  });
   out.sort(
     (a, b) =>
       compareCodeUnits(a.key, b.key) || compareCodeUnits(a.method, b.method),
