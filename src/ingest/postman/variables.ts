@@ -183,10 +183,7 @@ export function unresolvedNames(parts: readonly TextPart[]): string[] {
 }
 
 export function resolvedText(parts: readonly TextPart[]): string | undefined {
-  let out = "";
-  for (const part of parts) {
-    if ("variable" in part) return undefined;
-    out += part.text;
-  }
-  return out;
+  return parts.every((p): p is { text: string } => "text" in p)
+    ? parts.map((p) => p.text).join("")
+    : undefined;
 }
