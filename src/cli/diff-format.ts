@@ -166,12 +166,9 @@ function markdown(changes: readonly Change[], ctx: ReportContext): string {
 }
 
 function annotation(c: Change, ctx: ReportContext): string {
-  const command =
-    c.severity === "breaking"
-      ? "error"
-      : c.severity === "warning"
-        ? "warning"
-        : "notice";
+  const command = { breaking: "error", warning: "warning", info: "notice" }[
+    c.severity
+  ];
   const { ref } = primary(c);
   const props = [
     ...(ref

@@ -59,7 +59,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     help: "List the call sites in this TypeScript project that use what changed",
     apply: (f, v) => (f.project = v),
   },
-  ...(flagsNamed(
+  ...flagsNamed(
     "--api",
     "--config",
     "--no-config",
@@ -69,7 +69,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
     "--color",
     "--no-color",
     "--help",
-  ) as unknown as FlagSpec<DiffFlags>[]),
+  ),
 ];
 
 const HELP = `Usage: apiloom diff <old files...> --to <new files...> [options]

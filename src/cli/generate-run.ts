@@ -1,11 +1,9 @@
 import { availableParallelism } from "node:os";
 import { slashedRelative } from "../workflow/sources/real-path.js";
 import { performance } from "node:perf_hooks";
-import type { Change } from "../diff/change.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
-import type { SinceLastRun } from "../workflow/records/since-last-run.js";
 import { endpointChange, summarize, summaryLine } from "./diff-format.js";
 import { PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
@@ -191,8 +189,8 @@ export async function runOnce(
             `apiloom: --accept ${name}: no handler of that name has a changed contract; nothing accepted\n`,
           );
     // after the write: a failed write has nothing to summarise
-    const changes = changesSince(produced.since);
-    if (changes)
+    const changes = produced.since?.changes();
+    if (changes?.length)
       say(
         `apiloom: since the last run: ${summaryLine(summarize(changes))} (apiloom diff tells what and where)\n`,
       );
@@ -207,11 +205,11 @@ export async function runOnce(
    * `stale` as CheckReport.stale lists it: `M path`, `A path`, `D path`, `! …`.
    */
   function staleVerdict(stale: readonly string[]): string {
-    const changes = changesSince(produced.since);
+    const changes = produced.since?.changes() ?? [];
     const lines = [
-      `${out} is stale: ${changes ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
+      `${out} is stale: ${changes.length > 0 ? "the inputs changed since it was generated" : "it differs from what the inputs and options make now (an edit by hand, or another apiloom)"}`,
     ];
-    if (changes) {
+    if (changes.length > 0) {
       // the endpoints added, changed and removed, by client function
       const by = {
         added: new Set<string>(),
@@ -337,21 +335,12 @@ export function labelled(stream: Stream, label: string): Stream {
   };
 }
 
-/** What changed in the API since the last run (since-last-run.ts); undefined when unknown or nothing. */
-function changesSince(
-  since: SinceLastRun | undefined,
-): readonly Change[] | undefined {
-  const changes = since?.changes();
-  return changes && changes.length > 0 ? changes : undefined;
-}
-
 /** Whether a stale path is generated code (its diff is shown), not docs, the OpenAPI document or a record. */
 function isGeneratedCode(path: string): boolean {
   return /\.[cm]?[jt]s$/.test(path);
 }
 
 const FILES_SHOWN = 8;
-
 const NAMES_SHOWN = 6;
 
 function names(list: readonly string[]): string {
