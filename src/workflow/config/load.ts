@@ -215,11 +215,7 @@ async function transpiledConfig(file: string): Promise<string> {
       )
     : undefined;
   if (cached && existsSync(cached)) return readFileSync(cached, "utf8");
-  const { ts, outputText, problem, where } = await transpiled(
-    source,
-    file,
-    true,
-  );
+  const { ts, outputText, problem, where } = await transpiled(source, file);
   if (problem)
     throw new ConfigError(
       `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
@@ -244,20 +240,18 @@ async function defaultExport(module: unknown): Promise<unknown> {
 }
 
 /**
- * `source` transpiled by ts-morph's TypeScript (as an ES module, when `esm`), with its first
- * error and where that is (`:line:column`, or "").
+ * `source` transpiled by ts-morph's TypeScript as an ES module, with its first error and where
+ * that is (`:line:column`, or "").
  */
-async function transpiled(source: string, fileName: string, esm = false) {
+async function transpiled(source: string, fileName: string) {
   const { ts } = await import("ts-morph");
   const output = ts.transpileModule(source, {
     fileName,
-    ...(esm && {
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        verbatimModuleSyntax: false,
-      },
-    }),
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
     reportDiagnostics: true,
   });
   const problem = output.diagnostics?.find(
