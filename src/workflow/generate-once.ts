@@ -1,13 +1,6 @@
-import { join } from "node:path";
 import type { CheckReport } from "./output/check.js";
 import type { Fingerprint } from "./records/fingerprint.js";
-import { makeManifest, manifestText } from "./records/manifest.js";
-import { MANIFEST_FILE } from "./output/output-files.js";
-import {
-  readIfExists,
-  writeFileIfChanged,
-  type OutsideFile,
-} from "./output/outside-file.js";
+import { writeFileIfChanged, type OutsideFile } from "./output/outside-file.js";
 import type { Accept, Produced, Stages } from "./produce.js";
 import { fetchRemoteInputs } from "./sources/remote-inputs.js";
 import type { ResolveInputsOptions } from "./sources/resolve-inputs.js";
@@ -117,16 +110,8 @@ export async function generateOnce(
         baseDir: settings.baseDir,
       });
       // a folder found as this run would write it, manifest and all, is marked verified
-      if (
-        report.stale.length === 0 &&
-        produced.fingerprint &&
-        readIfExists(join(settings.out, MANIFEST_FILE))?.equals(
-          Buffer.from(
-            manifestText(makeManifest(produced.files, produced.fingerprint)),
-          ),
-        )
-      )
-        markVerified(settings, produced.files, produced.fingerprint);
+      if (report.stale.length === 0)
+        markVerified(settings, produced.files, produced.fingerprint, true);
       return { notes, status: "checked", ...made, report };
     }
     request.onStage?.(`writing ${settings.out}`);

@@ -18,6 +18,7 @@ import { MANIFEST_FILE } from "../output/output-files.js";
 import { isUrlInput } from "../../model/source-url.js";
 import { inputPath } from "../sources/remote-url.js";
 import { statOf } from "../sources/real-path.js";
+import { readIfExists } from "../output/outside-file.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
 
 /**
@@ -80,17 +81,24 @@ function isVerified(out: string, baseDir: string, manifest: string): boolean {
   );
 }
 
-/** Records that this apiloom stands behind the manifest of `files` and `fingerprint` (if any) in `out`. */
+/**
+ * Records that this apiloom stands behind the manifest of `files` and `fingerprint` (if any) in
+ * `out`; `onDisk`: only when it is the manifest there already (a --check that found nothing stale).
+ */
 export function markVerified(
   { out, baseDir }: Pick<GenerateSettings, "out" | "baseDir">,
   files: readonly GeneratedFile[],
   fingerprint: Fingerprint | undefined,
+  onDisk = false,
 ): void {
-  const path = fingerprint && cacheRecordPath("verified", out, baseDir);
-  if (!path) return;
+  if (!fingerprint) return;
   const manifest = manifestText(makeManifest(files, fingerprint));
-  writeCacheRecord(path, {
-    identity: apiloomIdentity(),
-    manifest: sha256Bytes(manifest),
-  });
+  const there = onDisk && readIfExists(join(out, MANIFEST_FILE));
+  if (there !== false && !there?.equals(Buffer.from(manifest))) return;
+  const path = cacheRecordPath("verified", out, baseDir);
+  if (path)
+    writeCacheRecord(path, {
+      identity: apiloomIdentity(),
+      manifest: sha256Bytes(manifest),
+    });
 }
