@@ -86,121 +86,115 @@ export async function* produce(
         ? new DeferredPlaces(printedPlaces)
         : undefined;
   try {
-    return yield* produceWithPlaces(run, deferred);
+    const { settings, stages } = run;
+    const plugins = settings.emit.plugins.map(
+      (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
+    );
+    const inputs = run.inputs ?? (await resolveInputs(settings));
+    const { inputFiles, sources } = inputs;
+    // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
+    const reporter = new Reporter();
+    reporter.add(inputs.diagnostics);
+    const out = settings.out;
+    // every file the stages read, hashed from the very bytes they parsed
+    const reads = new Map<string, string>();
+    const readText = (absPath: string): string => {
+      let read: InputText;
+      try {
+        read = inputs.read(absPath);
+      } catch (error) {
+        reads.set(fromOut(out, absPath), MISSING);
+        throw error;
+      }
+      reads.set(fromOut(out, absPath), read.hash);
+      // a run that prints places finds those left waiting in the text decoded again from the
+      // bytes, which take less room than the text (a watch keeps each text anyway)
+      const bytes = sources ? undefined : read.bytes;
+      if (bytes && deferred?.printsPlaces)
+        deferred.keepText(absPath, () => decodeSource(bytes));
+      return read.text;
+    };
+    const lastRun = lastRunIn(out);
+    const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
+      load: {
+        ...inputs.load,
+        readText,
+        parse: sources
+          ? (text, file, absPath) =>
+              sources.parse(text, file, absPath, parseText)
+          : undefined,
+        deferPlaces: deferred,
+      },
+      emit: { ...settings.emit, plugins },
+      onStage: run.onStage,
+      sinceLastRun: lastRun,
+    });
+    const since = lastRun(files);
+    const handlers = settings.emit.artifacts.includes("server")
+      ? await updateHandlers(
+          settings,
+          model,
+          since,
+          run.accept,
+          everyInputRead([...reporter.diagnostics, ...diagnostics]),
+        )
+      : undefined;
+    // the handlers' record in its sorted place (the manifest's order); a path a plugin made is its
+    const record = handlers?.record;
+    if (record && !files.some((f) => f.path === record.path)) {
+      files.push(record);
+      files.sort((a, b) => compareCodeUnits(a.path, b.path));
+    }
+    checkLockPlace(settings, files);
+    reporter.add(settings.warnings);
+    reporter.add(diagnostics);
+    reporter.add(handlers?.diagnostics ?? []);
+    const produced: Produced = {
+      endpoints: model.endpoints.length,
+      diagnostics: reporter.diagnostics,
+      files,
+      outside: [],
+      handlers: handlers?.update,
+      since,
+    };
+    if (settings.lock)
+      produced.outside.push({
+        file: settings.lock,
+        contents: nameLockText(
+          model.endpoints,
+          model.webhooks,
+          settings.remote.lock ? inputs.remote.hashes() : undefined,
+        ),
+      });
+    if (handlers)
+      produced.outside.push({
+        file: handlers.update.file,
+        contents: handlers.update.after,
+      });
+    if (stages.id !== undefined) {
+      // the name lock and the handlers file are recorded as the run leaves them, which the next
+      // run reads: the record is the same whichever run made it
+      const outside = new Map(
+        produced.outside.map((f) => [
+          fromOut(out, f.file),
+          sha256Bytes(f.contents),
+        ]),
+      );
+      for (const [path, hash] of outside) reads.set(path, hash);
+      produced.fingerprint = {
+        ...fingerprintBase(settings, stages.id),
+        inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),
+        reads: sortedRecord(reads),
+        outside: sortedRecord(outside),
+        endpoints: model.endpoints.length,
+        warnings: produced.diagnostics.filter((d) => d.severity === "warning")
+          .length,
+      };
+    }
+    return produced;
   } finally {
     deferred?.release();
   }
-}
-
-async function* produceWithPlaces(
-  run: ProduceRun,
-  deferred: DeferredPlaces | undefined,
-): AsyncGenerator<EmitterBatch, Produced, undefined> {
-  const { settings, stages } = run;
-  const plugins = settings.emit.plugins.map(
-    (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
-  );
-  const inputs = run.inputs ?? (await resolveInputs(settings));
-  const { inputFiles, sources } = inputs;
-  // apiloom's own diagnostics first, then the settings', the model's, the emitters', the scaffold's
-  const reporter = new Reporter();
-  reporter.add(inputs.diagnostics);
-  const out = settings.out;
-  // every file the stages read, hashed from the very bytes they parsed
-  const reads = new Map<string, string>();
-  const readText = (absPath: string): string => {
-    let read: InputText;
-    try {
-      read = inputs.read(absPath);
-    } catch (error) {
-      reads.set(fromOut(out, absPath), MISSING);
-      throw error;
-    }
-    reads.set(fromOut(out, absPath), read.hash);
-    // a run that prints places finds those left waiting in the text decoded again from the
-    // bytes, which take less room than the text (a watch keeps each text anyway)
-    const bytes = sources ? undefined : read.bytes;
-    if (bytes && deferred?.printsPlaces)
-      deferred.keepText(absPath, () => decodeSource(bytes));
-    return read.text;
-  };
-  const lastRun = lastRunIn(out);
-  const { model, files, diagnostics } = yield* runPipeline(inputFiles, {
-    load: {
-      ...inputs.load,
-      readText,
-      parse: sources
-        ? (text, file, absPath) => sources.parse(text, file, absPath, parseText)
-        : undefined,
-      deferPlaces: deferred,
-    },
-    emit: { ...settings.emit, plugins },
-    onStage: run.onStage,
-    sinceLastRun: lastRun,
-  });
-  const since = lastRun(files);
-  const handlers = settings.emit.artifacts.includes("server")
-    ? await updateHandlers(
-        settings,
-        model,
-        since,
-        run.accept,
-        everyInputRead([...reporter.diagnostics, ...diagnostics]),
-      )
-    : undefined;
-  // the handlers' record in its sorted place (the manifest's order); a path a plugin made is its
-  const record = handlers?.record;
-  if (record && !files.some((f) => f.path === record.path)) {
-    files.push(record);
-    files.sort((a, b) => compareCodeUnits(a.path, b.path));
-  }
-  checkLockPlace(settings, files);
-  reporter.add(settings.warnings);
-  reporter.add(diagnostics);
-  reporter.add(handlers?.diagnostics ?? []);
-  const produced: Produced = {
-    endpoints: model.endpoints.length,
-    diagnostics: reporter.diagnostics,
-    files,
-    outside: [],
-    handlers: handlers?.update,
-    since,
-  };
-  if (settings.lock)
-    produced.outside.push({
-      file: settings.lock,
-      contents: nameLockText(
-        model.endpoints,
-        model.webhooks,
-        settings.remote.lock ? inputs.remote.hashes() : undefined,
-      ),
-    });
-  if (handlers)
-    produced.outside.push({
-      file: handlers.update.file,
-      contents: handlers.update.after,
-    });
-  if (stages.id !== undefined) {
-    // the name lock and the handlers file are recorded as the run leaves them, which the next
-    // run reads: the record is the same whichever run made it
-    const outside = new Map(
-      produced.outside.map((f) => [
-        fromOut(out, f.file),
-        sha256Bytes(f.contents),
-      ]),
-    );
-    for (const [path, hash] of outside) reads.set(path, hash);
-    produced.fingerprint = {
-      ...fingerprintBase(settings, stages.id),
-      inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),
-      reads: sortedRecord(reads),
-      outside: sortedRecord(outside),
-      endpoints: model.endpoints.length,
-      warnings: produced.diagnostics.filter((d) => d.severity === "warning")
-        .length,
-    };
-  }
-  return produced;
 }
 
 /** The user's handlers file: created once, then only given stubs for new endpoints. */
