@@ -80,7 +80,7 @@ export interface ModelSettings {
 /** The plugins' run (src/emit/run.ts) as it is: artifacts with what they need, in registry order. */
 export interface EmitSettings extends Readonly<PluginRun> {
   readonly artifacts: readonly string[];
-  readonly options: ResolvedPluginOptions;
+  readonly options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly plugins: readonly ArtifactPlugin[];
 }
 
@@ -393,10 +393,6 @@ function deepFreeze<T>(value: T): T {
     else Object.freeze(item);
   return value;
 }
-
-export type ResolvedPluginOptions = Readonly<
-  Record<string, Readonly<Record<string, unknown>>>
->;
 
 /** Whether an artifact the run makes reads the option at `path` too (`baseUrl`). */
 function readByAnother(
