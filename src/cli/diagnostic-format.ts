@@ -104,7 +104,11 @@ export function codeFrame(
   const last = Math.min(lines.length, line + AFTER);
   const gutter = String(last).length;
   const target = lines[line - 1]!;
-  const start = windowStart(target, column);
+  // where a long line's visible window starts so the column stays in view
+  const start =
+    target.length <= WIDTH
+      ? 0
+      : Math.max(0, Math.min(column - 1 - WIDTH / 2, target.length - WIDTH));
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const text = visible(clip(lines[n - 1]!, start));
@@ -153,12 +157,6 @@ export function githubData(text: string): string {
 /** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
 export function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-/** Where a long line's visible window starts so the column stays in view. */
-function windowStart(line: string, column: number): number {
-  if (line.length <= WIDTH) return 0;
-  return Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length - WIDTH));
 }
 
 function clip(line: string, start: number): string {

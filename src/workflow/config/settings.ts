@@ -335,7 +335,14 @@ export function resolveOptions(
         if (problem) throw new ConfigError(`${source}: ${problem}`);
         if (
           !artifacts.includes(plugin.name) &&
-          !readByAnother(plugins, path, artifacts) &&
+          // nor another artifact the run makes that reads it too (`baseUrl`)
+          !plugins.some(
+            (by) =>
+              artifacts.includes(by.name) &&
+              Object.keys(by.options ?? {}).some(
+                (o) => optionPath(by, o).join(".") === path.join("."),
+              ),
+          ) &&
           JSON.stringify(value) !== JSON.stringify(normalized(spec.default))
         )
           reporter.report(
@@ -392,22 +399,6 @@ function deepFreeze<T>(value: T): T {
     if (key !== "plugins") deepFreeze(item);
     else Object.freeze(item);
   return value;
-}
-
-/** Whether an artifact the run makes reads the option at `path` too (`baseUrl`). */
-function readByAnother(
-  plugins: readonly ArtifactPlugin[],
-  path: readonly string[],
-  artifacts: readonly string[],
-): boolean {
-  const key = path.join(".");
-  return plugins.some(
-    (plugin) =>
-      artifacts.includes(plugin.name) &&
-      Object.keys(plugin.options ?? {}).some(
-        (option) => optionPath(plugin, option).join(".") === key,
-      ),
-  );
 }
 
 /** A list without repeats (the same adapter named twice is emitted once); anything else as it is. */

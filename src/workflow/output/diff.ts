@@ -100,13 +100,6 @@ const jsdiff = () =>
 const DATA_LINE = 500;
 const EMBEDDED_DATA = /^<!--[\w -]* [A-Za-z0-9+/]{8,}={0,2} -->$/;
 
-function isDataLine(op: Op): boolean {
-  return (
-    op.kind !== " " &&
-    (op.line.length > DATA_LINE || EMBEDDED_DATA.test(op.line))
-  );
-}
-
 function hunks(ops: readonly Op[], path: string): string[] {
   const out: string[] = [];
   const changed = ops.flatMap((op, i) => (op.kind === " " ? [] : [i]));
@@ -133,7 +126,10 @@ function hunks(ops: readonly Op[], path: string): string[] {
     let dataShown = false;
     for (const op of slice) {
       if (op.kind === " ") dataShown = false;
-      if (!isDataLine(op)) out.push(op.kind + op.line);
+      const data =
+        op.kind !== " " &&
+        (op.line.length > DATA_LINE || EMBEDDED_DATA.test(op.line));
+      if (!data) out.push(op.kind + op.line);
       else if (!dataShown) {
         out.push(
           `~ ${path}: its data changed (line ${op.kind === "-" ? aLine : bLine}; not shown)`,

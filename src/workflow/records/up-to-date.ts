@@ -61,24 +61,17 @@ export function upToDate(
     if (!statOf(full, true)?.isFile() || hashFile(full) !== hash)
       return undefined;
   }
+  // The committed manifest names apiloom by its version only, so it is the same on every machine.
+  // Which exact code made or checked it is this machine's record in the cache: a fresh clone, CI
+  // or a changed apiloom compares the files afresh.
+  const path = cacheRecordPath("verified", out, settings.baseDir);
+  const record = path && readCacheRecord(path, 4096);
   const text = readFileSync(join(out, MANIFEST_FILE), "utf8");
-  return isVerified(out, settings.baseDir, text) ? recorded : undefined;
-}
-
-/**
- * The committed manifest names apiloom by its version only, so it is the same on every machine.
- * Which exact code made or checked it is this machine's record in the cache: a fresh clone, CI or
- * a changed apiloom compares the files afresh.
- */
-function isVerified(out: string, baseDir: string, manifest: string): boolean {
-  const path = cacheRecordPath("verified", out, baseDir);
-  if (!path) return false;
-  const record = readCacheRecord(path, 4096);
-  return (
-    isRecord(record) &&
+  return isRecord(record) &&
     record["identity"] === apiloomIdentity() &&
-    record["manifest"] === sha256Bytes(manifest)
-  );
+    record["manifest"] === sha256Bytes(text)
+    ? recorded
+    : undefined;
 }
 
 /**

@@ -81,7 +81,14 @@ async function fetchAll(
   const dir = cacheDir(settings.baseDir);
   // node:http, node:https and zlib load only for a run that fetches
   const fetcher = await import("./remote-fetch.js");
-  const locked = lockedHashes(settings);
+  // the lock's recorded sha256 by URL, with `remote.lock`
+  let locked: Record<string, string> = {};
+  if (settings.remote.lock && settings.lock)
+    try {
+      locked = readLockedHashes(settings.lock);
+    } catch {
+      // none: the run reports that lock itself, when it reads the names
+    }
   // then the pin: bytes whose sha256 is not the one pinned for the URL fail, wherever they came
   // from (the server, a 304's cached copy, --offline's)
   const fetchOne = async (url: string) => {
@@ -137,19 +144,6 @@ function fetched(
     notes,
     adding,
   };
-}
-
-/**
- * The lock's recorded sha256 by URL, with `remote.lock`; none when the lock cannot be read (the
- * run reports that lock itself, when it reads the names).
- */
-function lockedHashes(settings: GenerateSettings): Record<string, string> {
-  if (!settings.remote.lock || !settings.lock) return {};
-  try {
-    return readLockedHashes(settings.lock);
-  } catch {
-    return {};
-  }
 }
 
 /**
