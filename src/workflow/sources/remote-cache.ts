@@ -27,11 +27,8 @@ export interface CachedDocument {
 type CacheRecord = Omit<CachedDocument, "bytes">;
 
 function paths(dir: string, url: string): { record: string; body: string } {
-  const key = sha256Bytes(url).slice(0, 32);
-  return {
-    record: join(dir, "remote", `${key}.json`),
-    body: join(dir, "remote", `${key}.body`),
-  };
+  const key = join(dir, "remote", sha256Bytes(url).slice(0, 32));
+  return { record: `${key}.json`, body: `${key}.body` };
 }
 
 /** The cached copy of `url`, or undefined at any doubt (the cache is a stranger's folder). */
@@ -60,15 +57,9 @@ export function readCachedDocument(
   } catch {
     return undefined;
   }
-  if (sha256Bytes(bytes) !== record.hash) return undefined;
-  return {
-    url,
-    hash: record.hash,
-    fetchedAt: record.fetchedAt,
-    etag: record.etag,
-    lastModified: record.lastModified,
-    bytes,
-  };
+  return sha256Bytes(bytes) === record.hash
+    ? { ...(record as CacheRecord), bytes }
+    : undefined;
 }
 
 /**
