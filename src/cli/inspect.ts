@@ -72,7 +72,13 @@ export async function runInspect(args: string[]): Promise<number> {
               process.cwd(),
             ),
           ]
-        : await configApis(flags);
+        : // the config's APIs as generate resolves them, a config of one API too: `apiloom
+          // inspect` is what a run's summary points to; none (no config, or no inputs) unless named
+          await resolveApis(flags, process.cwd()).catch((error: unknown) => {
+            const named = flags.api !== undefined || flags.config !== undefined;
+            if (named || !(error instanceof ConfigError)) throw error;
+            return undefined;
+          });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`apiloom inspect: ${error.message}\n`);
@@ -217,18 +223,4 @@ function frameOf(d: Diagnostic, baseDir: string): string {
   const lines = frameLines(resolve(baseDir, d.file));
   if (!lines || d.line < 1 || d.line > lines.length) return "";
   return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
-}
-
-/** The config's APIs (or `--api`'s), as `generate` resolves them; undefined: no config, or no inputs. */
-async function configApis(
-  flags: InspectFlags,
-): Promise<GenerateSettings[] | undefined> {
-  try {
-    // a config of one API too: `apiloom inspect` is what a run's summary points to
-    return await resolveApis(flags, process.cwd());
-  } catch (error) {
-    const named = flags.api !== undefined || flags.config !== undefined;
-    if (named || !(error instanceof ConfigError)) throw error;
-    return undefined;
-  }
 }

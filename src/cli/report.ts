@@ -82,24 +82,21 @@ export function selectShown(
   diagnostics: readonly Diagnostic[],
   opts: { verbose: boolean; quiet: boolean; known: Set<string> | undefined },
 ): { shown: Diagnostic[]; held: Diagnostic[]; fresh: Diagnostic[] } {
-  const shown: Diagnostic[] = [];
-  const held: Diagnostic[] = [];
-  const fresh: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    if (d.severity === "error" || (opts.verbose && !opts.quiet)) {
-      shown.push(d);
-      continue;
-    }
-    held.push(d);
-    if (
-      d.severity === "warning" &&
-      !opts.quiet &&
-      opts.known !== undefined &&
-      !opts.known.has(warningKey(d))
-    )
-      fresh.push(d);
-  }
-  return { shown, held, fresh };
+  const inFull = (d: Diagnostic) =>
+    d.severity === "error" || (opts.verbose && !opts.quiet);
+  const held = diagnostics.filter((d) => !inFull(d));
+  const { known } = opts;
+  return {
+    shown: diagnostics.filter(inFull),
+    held,
+    fresh: held.filter(
+      (d) =>
+        d.severity === "warning" &&
+        !opts.quiet &&
+        known !== undefined &&
+        !known.has(warningKey(d)),
+    ),
+  };
 }
 
 /** `0 errors, 34 warnings (2 new, above): apiloom inspect, or --verbose`. */
