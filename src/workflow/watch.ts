@@ -171,20 +171,16 @@ function listFolders(
 
 function isIgnored(abs: string, ignore: Ignored): boolean {
   const base = abs.slice(abs.lastIndexOf("/") + 1);
-  if (
+  const lock = ignore.lockFile;
+  return (
     base.startsWith(".apiloom") ||
     base.endsWith("~") ||
     /\.sw[a-p]$/.test(base) ||
-    base === "4913" // vim probes a folder's writability with this name
-  )
-    return true;
-  if (abs.split("/").includes(".git")) return true;
-  if (
-    ignore.lockFile &&
-    (abs === ignore.lockFile || abs.startsWith(`${ignore.lockFile}.`))
-  )
-    return true;
-  return isInside(abs, ignore.outDir);
+    base === "4913" || // vim probes a folder's writability with this name
+    abs.split("/").includes(".git") ||
+    (!!lock && (abs === lock || abs.startsWith(`${lock}.`))) ||
+    isInside(abs, ignore.outDir)
+  );
 }
 
 export type WatchEvent =
