@@ -24,9 +24,17 @@ export async function runOverlay(
   deps: CommandDeps = {},
 ): Promise<number> {
   const { cwd, stdout, stderr } = commandIO(deps);
-  let parsed: ReturnType<typeof parse>;
+  let parsed;
   try {
-    parsed = parse(args);
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string", short: "o" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (error) {
     stderr.write(`apiloom overlay: ${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -75,16 +83,4 @@ export async function runOverlay(
       `apiloom overlay: ${plural(result.actions, "action")} → ${parsed.values.out}\n`,
     );
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: "string", short: "o" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
 }
