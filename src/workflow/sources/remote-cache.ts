@@ -57,9 +57,10 @@ export function readCachedDocument(
   } catch {
     return undefined;
   }
-  return sha256Bytes(bytes) === record.hash
-    ? { ...(record as CacheRecord), bytes }
-    : undefined;
+  if (sha256Bytes(bytes) !== record.hash) return undefined;
+  // only the fields checked above: the record is a stranger's file
+  const { hash, fetchedAt, etag, lastModified } = record;
+  return { url, hash, fetchedAt, etag, lastModified, bytes };
 }
 
 /**
