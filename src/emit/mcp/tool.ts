@@ -24,21 +24,11 @@ import type {
 import type { JsonObject, ToolSchemas } from "./json-schema.js";
 
 /** Methods that change nothing (RFC 9110 §9.2.1; QUERY is safe too). */
-const SAFE: ReadonlySet<HttpMethod> = new Set([
-  "get",
-  "head",
-  "options",
-  "trace",
-  "query",
-]);
+const SAFE = new Set<HttpMethod>(["get", "head", "options", "trace", "query"]);
 /** Methods whose repeat does what the first call did (RFC 9110 §9.2.2). */
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set([...SAFE, "put", "delete"]);
+const IDEMPOTENT = new Set<HttpMethod>([...SAFE, "put", "delete"]);
 /** Methods that may overwrite or remove what exists (POST only adds). */
-const DESTRUCTIVE: ReadonlySet<HttpMethod> = new Set([
-  "put",
-  "patch",
-  "delete",
-]);
+const DESTRUCTIVE = new Set<HttpMethod>(["put", "patch", "delete"]);
 
 /** A title's most characters: a summary is a line. */
 const TITLE_LENGTH = 120;

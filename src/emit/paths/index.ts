@@ -207,14 +207,12 @@ function pathItemsNode<E extends Endpoint>(
     ];
     for (const method of methods) {
       const endpoint = byMethod.get(method);
-      if (!endpoint) {
-        members.push(member(method, NEVER, true));
-        continue;
-      }
-      const text = [endpoint.summary, endpoint.description]
-        .filter((t) => t?.trim())
-        .join("\n\n");
-      members.push(member(method, operation(endpoint), false, text));
+      const text = [endpoint?.summary, endpoint?.description];
+      members.push(
+        endpoint
+          ? member(method, operation(endpoint), false, text.join("\n\n"))
+          : member(method, NEVER, true),
+      );
     }
     items.push(member(key, { kind: "object", members }));
   }
