@@ -68,20 +68,19 @@ export function openApiDocument(model: ApiModel): JsonObject {
 
 /** The tags in {@link tagOrder}, each by its first declaration. */
 function tagsArray(model: ApiModel): JsonObject[] | undefined {
-  const declared = new Map<string, JsonObject>();
-  for (const tag of model.tags)
-    if (!declared.has(tag.name))
-      // summary, parent and kind are read from OpenAPI 3.2 inputs only
-      declared.set(tag.name, {
-        name: tag.name,
-        summary: tag.summary,
-        description: tag.description,
-        parent: tag.parent,
-        kind: tag.kind,
-      });
   const names = tagOrder(model.tags, model.endpoints);
   if (names.length === 0) return undefined;
-  return names.map((name) => declared.get(name) ?? { name });
+  return names.map((name) => {
+    // summary, parent and kind are read from OpenAPI 3.2 inputs only; none undefined is printed
+    const tag = model.tags.find((t) => t.name === name);
+    return {
+      name,
+      summary: tag?.summary,
+      description: tag?.description,
+      parent: tag?.parent,
+      kind: tag?.kind,
+    };
+  });
 }
 
 /** The path items by path, sorted, made as they are printed. */
