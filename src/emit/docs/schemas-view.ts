@@ -80,8 +80,7 @@ function collect(
   }
   const members = schema.properties ?? {};
   const required = new Set(schema.required);
-  for (const name of Object.keys(members)) {
-    const property = members[name];
+  for (const [name, property] of Object.entries(members)) {
     if (named.has(name)) continue;
     named.add(name);
     properties.push({
