@@ -103,9 +103,7 @@ function authFor(
   endpoint: Endpoint,
   schemes: Record<string, SecurityScheme>,
 ): Auth | undefined {
-  const first = endpoint.security?.[0];
-  if (!first) return undefined;
-  const name = Object.keys(first)[0];
+  const name = Object.keys(endpoint.security?.[0] ?? {})[0];
   if (name === undefined) return undefined;
   const scheme = schemes[name];
   if (!scheme) return BEARER;
