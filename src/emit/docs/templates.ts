@@ -29,23 +29,18 @@ interface PageLines {
  * large API's page is never held whole; without, they are kept for text().
  */
 export function pageLines(out?: TextOut): PageLines {
-  if (out === undefined) {
-    const lines: string[] = [];
-    return {
-      push: (...more) => void lines.push(...more),
-      text: () => lines.join("\n"),
-    };
-  }
+  const lines: string[] = [];
   let first = true;
   return {
     push(...more) {
+      if (out === undefined) return void lines.push(...more);
       for (const line of more) {
         if (first) first = false;
         else out.write("\n");
         out.write(line);
       }
     },
-    text: () => "",
+    text: () => lines.join("\n"),
   };
 }
 
