@@ -40,31 +40,25 @@ export function flat(node: TypeNode): string | null {
       return compound(node.element) ? `(${element})[]` : `${element}[]`;
     }
     case "tuple": {
-      const parts: string[] = [];
-      for (let i = 0; i < node.elements.length; i++) {
-        const el = node.elements[i]!;
+      const parts = node.elements.map((el, i) => {
         const text = flat(el);
-        if (text === null) return null;
-        if (i < (node.required ?? Infinity)) parts.push(text);
-        else parts.push(compound(el) ? `(${text})?` : `${text}?`);
-      }
-      if (node.rest) {
-        const rest = flat({ kind: "array", element: node.rest });
-        if (rest === null) return null;
-        parts.push(`...${rest}`);
-      }
-      return `[${parts.join(", ")}]`;
+        if (text === null || i < (node.required ?? Infinity)) return text;
+        return compound(el) ? `(${text})?` : `${text}?`;
+      });
+      const rest = node.rest && flat({ kind: "array", element: node.rest });
+      if (rest !== undefined) parts.push(rest && `...${rest}`);
+      return parts.includes(null) ? null : `[${parts.join(", ")}]`;
     }
     case "object": {
       if (node.members.length === 0 && !node.index) return "{}";
-      if (!node.inline || node.index) return null;
-      const parts: string[] = [];
-      for (const m of node.members) {
+      if (!node.inline || node.index || node.members.some((m) => m.doc))
+        return null;
+      const parts = node.members.map((m) => {
         const text = flat(m.type);
-        if (text === null || m.doc) return null;
-        parts.push(`${propertyKey(m.name)}${m.optional ? "?" : ""}: ${text}`);
-      }
-      return `{ ${parts.join("; ")} }`;
+        const key = `${propertyKey(m.name)}${m.optional ? "?" : ""}`;
+        return text === null ? null : `${key}: ${text}`;
+      });
+      return parts.includes(null) ? null : `{ ${parts.join("; ")} }`;
     }
     case "record": {
       const value = flat(node.value);
@@ -78,13 +72,11 @@ function joinFlat(
   sep: string,
   parens: (m: TypeNode) => boolean,
 ): string | null {
-  const parts: string[] = [];
-  for (const m of members) {
+  const parts = members.map((m) => {
     const text = flat(m);
-    if (text === null) return null;
-    parts.push(parens(m) ? `(${text})` : text);
-  }
-  return parts.join(sep);
+    return text !== null && parens(m) ? `(${text})` : text;
+  });
+  return parts.includes(null) ? null : parts.join(sep);
 }
 
 /** A union or an intersection: in parentheses before `[]` or `?`. */
