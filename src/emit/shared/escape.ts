@@ -3,24 +3,22 @@
  * lands; emitters and templates call them and never paste spec text raw.
  */
 
-const STRING_ESCAPED = /["\\\x00-\x1f\x7f\u2028\u2029]/;
+const STRING_ESCAPED = /["\\\x00-\x1f\x7f\u2028\u2029]/g;
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
+
+/** `\uXXXX` for a character of one UTF-16 unit. */
+const unicodeEscape = (ch: string) =>
+  "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
 
 /** A TypeScript/JavaScript string literal in double quotes (prettier's default quote style). */
 export function tsString(value: string): string {
-  if (!STRING_ESCAPED.test(value)) return `"${value}"`;
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x2028 || code === 0x2029 || code === 0x7f)
-      out += "\\u" + code.toString(16).padStart(4, "0");
-    else out += ch;
-  }
-  return out + '"';
+  return `"${value.replace(STRING_ESCAPED, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch))}"`;
 }
 
 const JSDOC_NOT_PLAIN = /[\r\n@]|\*\/|\/\*|\s$/;
@@ -82,8 +80,5 @@ const HTML_ENTITIES: Record<string, string> = {
 
 /** JSON to put inside a `<script type="application/json">`: `<` is escaped so `</script>` cannot appear. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (ch) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0"),
-  );
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, unicodeEscape);
 }
