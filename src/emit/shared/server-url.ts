@@ -17,13 +17,10 @@ export function filledServerUrl(server: Server): string {
  * often behind a gateway that strips its path: the client's default, not the server's.
  */
 export function serverBasePath(baseUrl?: string): string {
-  return baseUrl === undefined ? "" : urlPath(baseUrl);
-}
-
-/** Without a trailing slash; "" for `/` or none. */
-function urlPath(url: string): string {
+  if (baseUrl === undefined) return "";
+  // without a trailing slash; "" for `/`
   const path = trimTrailing(
-    url.replace(ORIGIN, "").replace(/[?#].*$/, ""),
+    baseUrl.replace(ORIGIN, "").replace(/[?#].*$/, ""),
     "/",
   );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
@@ -77,8 +74,7 @@ export function endpointServerPath(
   model: ApiModel,
   endpoint: Endpoint,
 ): string {
-  const server = endpointServer(model, endpoint);
-  return server === undefined ? "" : urlPath(server);
+  return serverBasePath(endpointServer(model, endpoint));
 }
 
 /** An endpoint with a server of its own is served under the base path too: a warning. */
