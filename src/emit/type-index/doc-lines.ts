@@ -20,10 +20,8 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   pushFact(lines, "Exclusive maximum", schema.exclusiveMaximum);
   pushFact(lines, "Pattern", schema.pattern);
   if (schema.default !== undefined) pushTag(lines, "@default", schema.default);
-  const examples = schema.examples;
-  if (Array.isArray(examples))
-    for (let i = 0; i < examples.length; i++)
-      pushTag(lines, "@example", examples[i]);
+  for (const example of Array.isArray(schema.examples) ? schema.examples : [])
+    pushTag(lines, "@example", example);
   if (schema.deprecated === true) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
 }

@@ -63,10 +63,9 @@ export function schemaToType(
 
 function literalType(value: unknown): TypeNode | undefined {
   if (typeof value === "string") return raw(stringLiteral(value));
-  if (typeof value === "number" && Number.isFinite(value))
-    return raw(String(value));
-  if (typeof value === "boolean" || value === null) return raw(String(value));
-  return undefined;
+  return Number.isFinite(value) || typeof value === "boolean" || value === null
+    ? raw(String(value))
+    : undefined;
 }
 
 /** The schema's effective types; undefined when it says none. */
