@@ -182,12 +182,7 @@ function typeDoc(node: TypeNode): Doc {
 
 /** `{…} | null` with the object as it breaks itself and the nulls beside it. */
 function huggedDoc(node: Union): Doc {
-  return join(
-    " | ",
-    node.members.map((m) =>
-      m.kind === "object" ? objectDoc(m, false) : typeDoc(m),
-    ),
-  );
+  return join(" | ", node.members.map(typeDoc));
 }
 
 /** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
