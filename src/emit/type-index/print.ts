@@ -244,6 +244,7 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
     case "record":
     case "tuple":
     case "array":
+    case "raw":
       return [typeDoc(element), "[]"];
     case "intersection":
       return ["(", intersectionDoc(element), ")[]"];
@@ -255,8 +256,6 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
       if (inner !== null && others.length === 1) return `(${inner})[]`;
       return parenthesized(group(unionLines(element.members)), ")[]");
     }
-    case "raw":
-      return `${element.text}[]`;
   }
 }
 
