@@ -13,7 +13,8 @@ import {
   inferSchema,
   typedPlaceholder,
 } from "./typed-placeholder.js";
-import { isJsonMediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
+import { mediaTypeOfLanguage, parseJson } from "./media.js";
+import { isJsonMediaType } from "../../model/media-types.js";
 import { exampleValue } from "./url.js";
 import {
   fits,

@@ -35,8 +35,6 @@ export function acceptedMediaTypes(value: string): string[] {
   return [...new Set(types)];
 }
 
-export { isJsonMediaType } from "../../model/media-types.js";
-
 export function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };

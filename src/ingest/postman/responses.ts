@@ -12,12 +12,8 @@ import {
   MAX_SAMPLE_CHARS,
   textSample,
 } from "./sample.js";
-import {
-  isJsonMediaType,
-  mediaType,
-  mediaTypeOfLanguage,
-  parseJson,
-} from "./media.js";
+import { mediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
+import { isJsonMediaType } from "../../model/media-types.js";
 import { reasonPhrase, statusOfReason } from "../../model/http-status.js";
 
 /**
