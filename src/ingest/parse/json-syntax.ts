@@ -13,18 +13,17 @@ export class SyntaxChecker extends Scanner {
       return undefined;
     } catch (problem) {
       if (problem instanceof SyntaxProblem)
-        return { offset: problem.offset, message: problem.message };
+        return { offset: this.pos, message: problem.message };
       throw problem;
     }
   }
 
   private fail(message: string): never {
-    throw new SyntaxProblem(message, this.pos);
+    throw new SyntaxProblem(message);
   }
 
   private describe(): string {
-    if (this.pos >= this.text.length) return "end of file";
-    return JSON.stringify(this.text[this.pos]);
+    return JSON.stringify(this.text[this.pos]) ?? "end of file";
   }
 
   /** A value and everything in it: the arrays and objects open around the text read, on a stack. */
@@ -125,11 +124,5 @@ export class SyntaxChecker extends Scanner {
   }
 }
 
-class SyntaxProblem extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
+/** A syntax error, at the checker's `pos` when thrown. */
+class SyntaxProblem extends Error {}
