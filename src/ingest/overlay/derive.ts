@@ -18,17 +18,15 @@ export function deriveActions(
 ): DerivedAction[] {
   if (!isRecord(original) || !isRecord(edited))
     throw new TypeError("both documents must be objects");
-  const actions: DerivedAction[] = [];
-  diffObject(original, edited, [], actions);
-  return actions;
+  return diffObject(original, edited, []);
 }
 
 function diffObject(
   a: Record<string, unknown>,
   b: Record<string, unknown>,
   path: Path,
-  actions: DerivedAction[],
-): void {
+  actions: DerivedAction[] = [],
+): DerivedAction[] {
   const update: Record<string, unknown> = {};
   const removes: DerivedAction[] = [];
   const deeper: [string, Record<string, unknown>, Record<string, unknown>][] =
@@ -54,6 +52,7 @@ function diffObject(
     actions.push({ target: normalizedPath(path), update });
   for (const [key, before, after] of deeper)
     diffObject(before, after, [...path, key], actions);
+  return actions;
 }
 
 function isContainer(value: unknown): boolean {
