@@ -68,12 +68,11 @@ type Flows = Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"];
 /** What makes two schemes the same, scopes aside. */
 function identity(kind: SecuritySchemeKind): string {
   if (kind.type !== "oauth2") return canonical(kind);
-  const flows: Record<string, unknown> = {};
-  for (const [name, flow] of Object.entries(kind.flows)) {
+  const flows = Object.entries(kind.flows).map(([name, flow]) => {
     const { scopes: _scopes, ...urls } = flow;
-    flows[name] = urls;
-  }
-  return canonical({ type: "oauth2", flows });
+    return [name, urls];
+  });
+  return canonical({ type: "oauth2", flows: Object.fromEntries(flows) });
 }
 
 function mergeScopes(into: Flows, from: Flows): void {
