@@ -112,10 +112,15 @@ export class Scanner {
     this.pos = end === this.text.length ? end : end + 1;
   }
 
+  /** A member's key, read to past its colon: the scanner is at the member's value. */
   readKey(): string {
     const start = this.pos;
     this.skipString();
-    return keyText(this.text.slice(start, this.pos));
+    const key = keyText(this.text.slice(start, this.pos));
+    this.skipWs();
+    this.pos++; // ':'
+    this.skipWs();
+    return key;
   }
 
   /** Skips one value of any kind (assumes valid JSON: it runs after JSON.parse succeeded). */
@@ -157,12 +162,7 @@ export class Scanner {
     for (let i = 0; ; i++) {
       const start = this.pos;
       let segment: string | number = i;
-      if (c === 123) {
-        segment = this.readKey();
-        this.skipWs();
-        this.pos++; // ':'
-        this.skipWs();
-      }
+      if (c === 123) segment = this.readKey();
       const child = wantedChild(node, segment, depth, this.everything);
       if (child) {
         child.offset = start;
@@ -187,7 +187,7 @@ export class Scanner {
    */
   descend(offset: number, atKey: boolean, rest: Path): number {
     this.pos = offset;
-    if (atKey) this.toValue();
+    if (atKey) this.readKey();
     const chain: WantedEntry[] = [{ offset }];
     for (const segment of rest)
       chain.push(wantedChild(chain.at(-1)!, segment, INDEX_DEPTH, true)!);
@@ -195,12 +195,5 @@ export class Scanner {
     this.firstOnly = true;
     this.indexWanted(chain[0]!, INDEX_DEPTH, Infinity);
     return chain.findLast((entry) => entry.offset !== undefined)!.offset!;
-  }
-
-  private toValue(): void {
-    this.skipString();
-    this.skipWs();
-    this.pos++;
-    this.skipWs();
   }
 }
