@@ -140,9 +140,7 @@ export function indexYamlLines(
 }
 
 export function keyOf(path: Path): string {
-  let key = "";
-  for (const segment of path) key += "\u0000" + String(segment);
-  return key;
+  return path.map((segment) => "\u0000" + String(segment)).join("");
 }
 
 /** A mapping key starting at `col`: plain (`/pets/{id}:`) or quoted (`"a: b":`). */
