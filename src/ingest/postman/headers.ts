@@ -2,7 +2,7 @@ import { isHeaderName } from "../../model/header-name.js";
 import type { Path } from "../../model/pointer.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
-import { acceptedMediaTypes, mediaType } from "./media.js";
+import { mediaType } from "./media.js";
 
 /** A request's headers, sorted by what they mean to the model. */
 export interface RequestHeaders {
@@ -38,8 +38,9 @@ export function readHeaders(
     const name = entry.key.trim().toLowerCase();
     if (name === "accept") {
       if (!entry.disabled && entry.value !== undefined)
-        for (const type of acceptedMediaTypes(entry.value))
-          if (!result.accept.includes(type)) result.accept.push(type);
+        for (const type of entry.value.split(",").map(mediaType))
+          if (type && type !== "*/*" && !result.accept.includes(type))
+            result.accept.push(type);
     } else if (name === "content-type") {
       const type = entry.disabled ? undefined : mediaType(entry.value);
       if (type !== undefined && result.contentType === undefined)

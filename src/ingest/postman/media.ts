@@ -26,15 +26,6 @@ export function mediaType(value: string | undefined): string | undefined {
     : undefined;
 }
 
-/** The media types an `Accept` value names, without the any-type wildcard (it says nothing). */
-export function acceptedMediaTypes(value: string): string[] {
-  const types = value
-    .split(",")
-    .map((item) => mediaType(item))
-    .filter((t): t is string => t !== undefined && t !== "*/*");
-  return [...new Set(types)];
-}
-
 export function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };
