@@ -29,17 +29,10 @@ import { valueAt } from "../reader.js";
  * dropped. Both packages are loaded on first use (a JSON input needs neither).
  */
 const require = createRequire(import.meta.url);
-let jsYamlModule: typeof JsYaml | undefined;
-let yamlModule: typeof Yaml | undefined;
 let schema: Schema | undefined;
-
-function jsYaml(): typeof JsYaml {
-  return (jsYamlModule ??= require("js-yaml") as typeof JsYaml);
-}
-
-function yamlPackage(): typeof Yaml {
-  return (yamlModule ??= require("yaml") as typeof Yaml);
-}
+// require keeps a module once loaded: asking again costs a cache lookup
+const jsYaml = () => require("js-yaml") as typeof JsYaml;
+const yamlPackage = () => require("yaml") as typeof Yaml;
 
 // YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an explicit
 // one: `<<` stays a plain key); js-yaml exports its types, its typings do not
