@@ -22,7 +22,10 @@ import {
   mutations,
 } from "./oracle.js";
 import { SPEC } from "./keywords-spec.js";
-import { jsonSchemaOf, paramsSchema } from "../../src/emit/validators/index.js";
+import {
+  jsonSchemaOf,
+  paramsSchema,
+} from "../../src/emit/validators/operations-file.js";
 import { headerParameters } from "../../src/emit/type-index/endpoint-types.js";
 import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 

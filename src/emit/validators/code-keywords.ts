@@ -7,8 +7,7 @@ import {
   type PathPart,
   type Site,
 } from "./code-function.js";
-import type { PlanOp, PlanSub } from "./plan.js";
-import { FORMATS } from "./strings.js";
+import { FORMATS, type PlanOp, type PlanSub } from "./plan.js";
 
 /** The validators' code (code.ts) of a string's, a number's, an object's, an array's keywords. */
 

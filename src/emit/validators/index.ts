@@ -17,8 +17,7 @@ import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 import { operationsFile } from "./operations-file.js";
-import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo } from "./wire.js";
+import { HEADER, narrowedTo, objectType, planText } from "./plan-text.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
 export const VALIDATOR_FILES = [
@@ -208,5 +207,3 @@ function constantsText(
   );
   out.write(`const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`);
 }
-
-export { jsonSchemaOf, paramsSchema } from "./operations-file.js";

@@ -17,8 +17,7 @@ import {
   streamedFile,
 } from "../toolkit.js";
 import { isBareRef, PlanBuilder, type PlanSub } from "./plan.js";
-import { objectType, planText } from "./plan-text.js";
-import { HEADER, narrowedTo } from "./wire.js";
+import { HEADER, narrowedTo, objectType, planText } from "./plan-text.js";
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 

@@ -9,7 +9,6 @@ import {
   type SubSchema as JsonSubSchema,
 } from "../toolkit.js";
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
-import { FORMATS } from "./strings.js";
 
 /**
  * The validators as data (docs/validation.md): each schema becomes a node of a plan, which
@@ -23,6 +22,17 @@ export type PlanOp = unknown[];
 
 /** A sub-schema in a node: its node in place, or the number of a node of the table */
 export type PlanSub = number | PlanOp[];
+
+/** The string formats checked, by their Format constant in templates/validators/formats.ts. */
+export const FORMATS: Readonly<Record<string, string>> = {
+  "date-time": "DATE_TIME",
+  date: "DATE",
+  email: "EMAIL",
+  uuid: "UUID",
+  uri: "URI",
+  ipv4: "IPV4",
+  ipv6: "IPV6",
+};
 
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
 const NEST_LIMIT = 12;
