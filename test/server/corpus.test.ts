@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { reportAmbiguousRoutes } from "../../src/emit/server/ambiguous-routes.js";
+import { reportAmbiguousRoutes } from "../../src/emit/server/route-specs.js";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { loadModel } from "../../src/pipeline.js";
 import { updateHandlersFile } from "../../src/scaffold/update-handlers-file.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adapterProblem } from "./adapters.js";
+import { adapterProblem } from "./options.js";
 import { webhookAdapterTemplate } from "./index.js";
 
 describe("server adapter names", () => {

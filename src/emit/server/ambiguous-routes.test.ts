@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEndpoint } from "../../model/factories.js";
 import type { ApiModel, HttpMethod } from "../../model/types.js";
 import { EmitReporter } from "../codes.js";
-import { reportAmbiguousRoutes } from "./ambiguous-routes.js";
+import { reportAmbiguousRoutes } from "./route-specs.js";
 import { routeShape } from "../toolkit.js";
 
 /** What reportAmbiguousRoutes reports of a model. */

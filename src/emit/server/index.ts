@@ -10,19 +10,19 @@ import {
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
 import { contractsFile } from "./contracts-file.js";
-import { routesFile } from "./routes-file.js";
+import { routesFile } from "./route-specs.js";
 import {
   adapterProblem,
   BUILT_IN_ADAPTERS,
   SERVER_TEMPLATE_FILES,
-} from "./adapters.js";
+  type SERVER_OPTIONS,
+} from "./options.js";
 
-export { reportAmbiguousRoutes } from "./ambiguous-routes.js";
+export { reportAmbiguousRoutes } from "./route-specs.js";
 import {
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,
 } from "./webhooks-file.js";
-import type { SERVER_OPTIONS } from "./options.js";
 
 /**
  * The server artifact, `server/` (docs/server.md): contracts, routes and settings from the model,

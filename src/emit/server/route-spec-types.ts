@@ -1,4 +1,4 @@
-// The route data the server runtime reads (route-specs.ts builds it, routes-file.ts prints it).
+// The route data the server runtime reads (route-specs.ts builds and prints it).
 // templates/server/runtime.ts holds the runtime's copy, which documents each member (a runtime
 // file must stand alone; src/ cannot import templates/). test/templates/contract-types.test.ts
 // proves under tsc that the copies are the same type both ways: change one, change the other.

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEndpoint, createParameter } from "../../model/factories.js";
 import type { ApiModel } from "../../model/types.js";
-import { routesFile } from "./routes-file.js";
-import { routeSpec } from "./route-specs.js";
+import { routesFile, routeSpec } from "./route-specs.js";
 
 const at = { file: "api.yaml", line: 1, column: 1, pointer: "" };
 
