@@ -10,7 +10,7 @@ import {
   propertyLine,
   stringList,
   stringMatrix,
-} from "./format.js";
+} from "./template-helpers.js";
 
 // the docs these helpers printed before they answered a head that fits with its flat text: the
 // oracles of that fast path
