@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { printLiteral } from "../../src/emit/server/webhooks-file.js";
+import { printLiteral } from "../../src/emit/server/contracts-file.js";
 
 describe("printLiteral", () => {
   it("puts an array of scalars on one line only when it and what follows fit in 80 columns", () => {

@@ -9,7 +9,6 @@ import {
   stringLiteral,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
-import { contractsFile } from "./contracts-file.js";
 import { routesFile } from "./route-specs.js";
 import {
   adapterProblem,
@@ -20,9 +19,10 @@ import {
 
 export { reportAmbiguousRoutes } from "./route-specs.js";
 import {
+  contractsFile,
   WEBHOOK_TEMPLATE_FILES,
   webhookContractsFile,
-} from "./webhooks-file.js";
+} from "./contracts-file.js";
 
 /**
  * The server artifact, `server/` (docs/server.md): contracts, routes and settings from the model,

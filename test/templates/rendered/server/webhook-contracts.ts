@@ -1,5 +1,5 @@
 // Stands in for the rendered server/webhook-contracts.ts (see ../README.md): one webhook, typed
-// as webhooks-file.ts types every webhook.
+// as contracts-file.ts types every webhook.
 import type { Handler, RouteSpec } from "./runtime.js";
 import type { WebhookScheme } from "./webhooks.js";
 
