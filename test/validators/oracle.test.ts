@@ -22,10 +22,7 @@ import {
   mutations,
 } from "./oracle.js";
 import { SPEC } from "./keywords-spec.js";
-import {
-  jsonSchemaOf,
-  paramsSchema,
-} from "../../src/emit/validators/operations-file.js";
+import { jsonSchemaOf, paramsSchema } from "../../src/emit/validators/index.js";
 import { headerParameters } from "../../src/emit/type-index/endpoint-types.js";
 import { createTypeIndex } from "../../src/emit/type-index/type-index.js";
 

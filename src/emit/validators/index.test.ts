@@ -16,8 +16,12 @@ import type { GeneratedFile } from "../artifact.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { textMaker } from "../shared/text-parts.js";
 import { createTypeIndex } from "../type-index/type-index.js";
-import { VALIDATOR_FILES, validatorFiles } from "./index.js";
-import { jsonSchemaOf, paramsSchema } from "./operations-file.js";
+import {
+  jsonSchemaOf,
+  paramsSchema,
+  VALIDATOR_FILES,
+  validatorFiles,
+} from "./index.js";
 import { isJsonMediaType } from "../../model/media-types.js";
 import { planOf } from "../../../test/validators/generated.js";
 

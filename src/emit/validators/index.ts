@@ -1,23 +1,31 @@
-import type { ApiModel } from "../../model/types.js";
-import type { GeneratedFile, TypeIndex } from "../artifact.js";
+import type {
+  ApiModel,
+  Endpoint,
+  MediaContent,
+  Parameter,
+  Schema,
+} from "../../model/types.js";
+import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import {
   assignment,
   print,
   environmentFile,
+  grouped,
+  isJsonMediaType as isJson,
+  ownBodySchemas,
   propertyKey,
   revivesAny,
   runtimeFile,
+  setOwn,
   streamedFile,
   templateText,
   templateLiteralText,
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import { PlanBuilder, type PlanOp } from "./plan.js";
+import { isBareRef, PlanBuilder, type PlanOp, type PlanSub } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
-import { operationsFile } from "./operations-file.js";
-import { HEADER, narrowedTo, objectType, planText } from "./plan-text.js";
 
 /** The files of the validators the generator writes (the others are copied from templates). */
 export const VALIDATOR_FILES = [
@@ -206,4 +214,247 @@ function constantsText(
     (c) => "\n" + templateLiteralText(JSON.stringify(c)),
   );
   out.write(`const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`);
+}
+
+type Part = "path" | "query" | "headers" | "cookies" | "body";
+
+/** A table entry: a part and its sub, or `bodies`, a sub and the media types it judges. */
+type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
+
+/** The type names of an endpoint's or a webhook's parts. */
+type OperationTypes = Pick<
+  EndpointTypes,
+  "path" | "query" | "headers" | "body" | "responses"
+>;
+
+/**
+ * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
+ * and its table's doc. A webhook's payload is read as the API sends it, as a response is.
+ */
+const OPERATIONS = {
+  endpoints: [
+    "Endpoint",
+    "// Validators of each endpoint's parameters, body (by media type, where they differ) and JSON responses.\n\n",
+    "/**\n * Per endpoint: validators of the request's parts (readOnly properties not required) and of\n * the JSON response of each status (writeOnly properties not required).\n */\n",
+  ],
+  webhooks: [
+    "Webhook",
+    "// Validators of each webhook's headers, JSON payload and JSON answers.\n\n",
+    "/**\n * Per webhook: validators of the request the API sends (writeOnly properties not required)\n * and of the receiver's JSON answer of each status (readOnly properties not required).\n */\n",
+  ],
+} as const;
+
+/** An operations table's file: its plan (calling schemas.ts's checks by name), types and table. */
+export function operationsFile(
+  model: ApiModel,
+  index: TypeIndex,
+  name: keyof typeof OPERATIONS,
+): GeneratedFile {
+  const [of, comment, tableDoc] = OPERATIONS[name];
+  const typesName = `${of}Types`;
+  const alias = `${of}ValidatorTable`;
+  const rows: [Endpoint, OperationTypes][] =
+    name === "endpoints"
+      ? model.endpoints.map((e) => [e, index.endpoint(e)])
+      : (model.webhooks ?? []).map((w) => [w, index.webhook(w)]);
+  const checkNames = new Map<object, string>();
+  for (const [name, schema] of Object.entries(model.schemas))
+    checkNames.set(schema, `check${index.schemaTypeName(name)}`);
+  let named = false;
+  const plan = new PlanBuilder(model, (target) => {
+    const check = checkNames.get(target);
+    if (check === undefined) return undefined;
+    named = true;
+    return ["@", check];
+  });
+  const typeLines: string[] = [];
+  const planRows: unknown[] = [];
+  for (const [endpoint, types] of rows) {
+    const parts: PartRow[] = [];
+    const add = (part: Part, schema: Schema, type: string) => {
+      parts.push([part, entry(plan, schema)]);
+      typeLines.push(`    ${part}: ${narrowedTo(model, type)};`);
+    };
+    typeLines.push(`  ${propertyKey(endpoint.name)}: {`);
+    const params = endpoint.parameters;
+    if (types.path) add("path", paramsSchema(params.path), `T.${types.path}`);
+    if (types.query)
+      add("query", paramsSchema(params.query), `T.${types.query}`);
+    if (types.headers)
+      add("headers", paramsSchema(params.header), `T.${types.headers}`);
+    if (params.cookie.length > 0)
+      add("cookies", paramsSchema(params.cookie), "Record<string, unknown>");
+    const body =
+      endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
+    if (types.body && body) add("body", body, `T.${types.body}`);
+    if (types.body && endpoint.requestBody)
+      parts.push(
+        ...bodiesRows(model, plan, endpoint.requestBody.content, body),
+      );
+    const responses: [string, PlanSub][] = [];
+    for (const response of endpoint.responses) {
+      const schema = jsonSchemaOf(response.content);
+      if (schema) responses.push([response.status, entry(plan, schema)]);
+    }
+    typeLines.push(
+      `    responses: ${narrowedTo(model, `T.${types.responses}`)};`,
+      "  };",
+    );
+    planRows.push([endpoint.name, parts, responses]);
+  }
+  plan.finish();
+  return streamedFile(
+    `${VALIDATORS_FOLDER}/${name}.ts`,
+    (out) => {
+      out.write(HEADER + comment);
+      const imports = [
+        ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
+        'import * as r from "./runtime.js";',
+        ...(revivesAny(model.scalars)
+          ? ['import type { Wire } from "./schemas.js";']
+          : []),
+        ...(named ? ['import * as S from "./schemas.js";'] : []),
+        ...(rows.length > 0 ? ['import { plan } from "./plan.js";'] : []),
+      ];
+      out.write(imports.join("\n"));
+      if (rows.length > 0) {
+        out.write("\n\n");
+        planText(out, plan, planRows, named ? "S" : undefined);
+      }
+      out.write(
+        `\n/** Each ${of.toLowerCase()}'s parts and the types their validators narrow to. */\n`,
+      );
+      objectType(out, typesName, typeLines);
+      const head =
+        `\n\nexport type ${alias} = r.Endpoints<${typesName}>;\n\n` +
+        `${tableDoc}export const ${name}: ${alias} = `;
+      const call = `r.${name}<${typesName}>(`;
+      if (rows.length === 0) out.write(`${head}${call}{});\n`);
+      else out.write(`${head}${call}\n  P.table<${typesName}>(),\n);\n`);
+    },
+    { skipTypecheck: true },
+  );
+}
+
+/** A table entry's sub: the named check itself for a bare `$ref`, else an interned node. */
+function entry(plan: PlanBuilder, schema: Schema): PlanSub {
+  if (typeof schema.$ref === "string" && isBareRef(schema)) {
+    const op = plan.ref(schema.$ref);
+    if (op !== undefined) return [op];
+  }
+  return plan.intern(schema);
+}
+
+/**
+ * The `bodies` rows: a body's validator by media type, where `body` would judge one wrongly (see
+ * `ownBodySchemas`); one row per distinct sub.
+ */
+function bodiesRows(
+  model: ApiModel,
+  plan: PlanBuilder,
+  content: readonly MediaContent[],
+  body: Schema | undefined,
+): PartRow[] {
+  const subs = ownBodySchemas(content, model.schemas, body).map(
+    ({ type, schema }) => ({ type, sub: entry(plan, schema) }),
+  );
+  return [...grouped(subs, (s) => JSON.stringify(s.sub)).values()].map(
+    (same) => ["bodies", same[0]!.sub, same.map((s) => s.type)],
+  );
+}
+
+export function paramsSchema(params: readonly Parameter[]): Schema {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const p of params) {
+    setOwn(properties, p.name, p.schema ?? {});
+    if (p.required) required.push(p.name);
+  }
+  return required.length > 0 ? { properties, required } : { properties };
+}
+
+/** The schema of the first JSON media type that has one. */
+export function jsonSchemaOf(
+  content: readonly MediaContent[],
+): Schema | undefined {
+  return content.find((c) => c.schema && isJson(c.mediaType))?.schema;
+}
+
+export const HEADER =
+  "// Generated by apiloom from the API description: rewritten on every run, do not edit.\n";
+
+/** `types` as the validators narrow to it: `Wire<types>` when the model revives values. */
+export function narrowedTo(
+  model: Pick<ApiModel, "scalars">,
+  types: string,
+): string {
+  return revivesAny(model.scalars) ? `Wire<${types}>` : types;
+}
+
+/**
+ * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan in template literals (a token each for
+ * a user's tsc): the patterns and `rows` (an operations table) as JSON, then one node per line,
+ * parsed on its check's first use. `named`: how the file imports validators/schemas.ts; `code`:
+ * the nodes written as code, whose lines are left empty.
+ */
+export function planText(
+  out: TextOut,
+  plan: PlanBuilder,
+  rows: readonly unknown[] = [],
+  named?: string,
+  code?: CheckCode,
+): void {
+  out.write(
+    "/** The schemas as data: validators/plan.ts makes each check on its first use. */\n",
+  );
+  const members: string[] = [];
+  if (plan.patterns.length > 0) members.push(`"r":${json(plan.patterns)}`);
+  if (plan.bigints) members.push('"b":1');
+  // a member per line: a literal with a line break stays hugged in its call (prettier's layout)
+  out.write("const P = plan(\n  JSON.parse(`{");
+  if (members.length > 0) out.write("\n" + members.join(",\n"));
+  if (rows.length > 0) {
+    out.write(`${members.length > 0 ? "," : ""}\n"e":[`);
+    lines(out, rows, ",");
+    out.write("]");
+  }
+  out.write("}`),\n  `");
+  lines(
+    out,
+    code === undefined
+      ? plan.nodes
+      : plan.nodes.map((node, id) => (code.written(id) ? 0 : node)),
+    "",
+  );
+  out.write("`,\n");
+  if (named !== undefined || code !== undefined)
+    out.write(`  ${named ?? "undefined"},\n`);
+  if (code !== undefined) {
+    const checks = plan.nodes.map((_, id) =>
+      code.written(id) ? `c${id}` : "undefined",
+    );
+    out.write(bracketed("", checks, ",", 2) + "\n");
+  }
+  out.write(");\n");
+}
+
+/** The items, one per line (separated by `comma` and a line break). */
+function lines(out: TextOut, items: readonly unknown[], comma: string): void {
+  for (let i = 0; i < items.length; i++)
+    out.write((i === 0 ? "" : comma) + "\n" + json(items[i]));
+  if (items.length > 0 && comma !== "") out.write("\n");
+}
+
+const json = (value: unknown): string =>
+  templateLiteralText(JSON.stringify(value));
+
+export function objectType(
+  out: TextOut,
+  name: string,
+  lines: readonly string[],
+): void {
+  if (lines.length === 0) return out.write(`export interface ${name} {}`);
+  out.write(`export interface ${name} {\n`);
+  for (const line of lines) out.write(line + "\n");
+  out.write("}");
 }

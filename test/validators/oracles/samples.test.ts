@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { jsonSchemaOf } from "../../../src/emit/validators/operations-file.js";
+import { jsonSchemaOf } from "../../../src/emit/validators/index.js";
 import { createTypeIndex } from "../../../src/emit/type-index/type-index.js";
 import { schemaRefName } from "../../../src/model/schema/ref.js";
 import type { ApiModel, Example, Schema } from "../../../src/model/types.js";
