@@ -1,5 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
-import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
+import type { ApiModel, Endpoint, MediaContent } from "../../model/types.js";
 import {
   isMap,
   isSubSchema,
@@ -199,11 +199,7 @@ const PARAMETER_LISTS = ["path", "query", "header", "cookie"] as const;
 
 /** `[{"mediaType":…,"schema":…}, …]`: a body's or a response's media types. */
 function writeContent(
-  content: readonly {
-    mediaType: string;
-    schema?: Schema;
-    itemSchema?: Schema;
-  }[],
+  content: readonly MediaContent[],
   refs: Set<string>,
   out: string[],
 ): void {
