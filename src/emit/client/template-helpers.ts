@@ -77,7 +77,7 @@ export const clientHelpers = {
    * Whether a raw key is one of Object.prototype's (`toString`): tsc gives such a member no
    * contextual type from a `Record` it sits in, so its string values need `as const`.
    */
-  isPrototypeKey,
+  isPrototypeKey: (name: string): boolean => name in Object.prototype,
   /**
    * The type arguments that make streamed successes async iterators (`"events", "200"`) after
    * `ApiResultOf<R`, `ApiPromise<R, T` and `ApiCall<A, R, T`; none when nothing streams.
@@ -94,10 +94,6 @@ export const clientHelpers = {
 /** The helpers of the client templates (`apiloom-gen/templates` exports this type). */
 export type ClientHelpers = typeof clientHelpers;
 
-function isPrototypeKey(name: string): boolean {
-  return name in Object.prototype;
-}
-
 function namedStyles(
   member: string,
   entries: readonly StyledName[],
@@ -109,7 +105,7 @@ function namedStyles(
       ([key, value]) => `${propertyKey(key)}: ${literal(value)}`,
     );
     if (members.length === 0) continue;
-    const tail = isPrototypeKey(name) ? " as const," : ",";
+    const tail = clientHelpers.isPrototypeKey(name) ? " as const," : ",";
     lines.push(
       bracketed(name, "{", members, `}${tail}`, indent + 2, { spaced: true }),
     );
