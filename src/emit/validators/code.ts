@@ -56,7 +56,7 @@ export class CheckCode extends CheckText {
   private readonly sizes: number[] = [];
 
   constructor(
-    private readonly nodes: readonly (PlanOp[] | undefined)[],
+    private readonly nodes: readonly PlanOp[][],
     patterns: readonly (readonly unknown[])[],
   ) {
     super(patterns);
@@ -89,13 +89,11 @@ export class CheckCode extends CheckText {
   }
 
   private write(id: number): string | undefined {
-    const ops = this.nodes[id];
-    if (ops === undefined) return undefined;
     const mark = this.mark();
     try {
       const fn = new Fn(`c${id}`);
       this.inlined.push(id);
-      this.ops(top(fn), ops);
+      this.ops(top(fn), this.nodes[id]!);
       return fn.text();
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
@@ -190,9 +188,8 @@ export class CheckCode extends CheckText {
 
   /** A small node's checks inlined, when they fit; false for a large or recursive one. */
   private inline(s: Site, id: number): boolean {
-    const ops = this.nodes[id];
+    const ops = this.nodes[id]!;
     if (
-      ops === undefined ||
       s.indent > INDENT_LIMIT ||
       this.inlined.includes(id) ||
       this.inlined.length >= INLINE_NESTING ||
