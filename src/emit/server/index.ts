@@ -2,22 +2,23 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   DEFAULT_TEMPLATES_DIR,
+  endpointServerUnderBasePath,
   environmentFile,
+  methodDiagnostics,
+  NODE_HTTP_METHODS,
   runtimeFile,
   scalarRevival,
   serverBasePath,
   stringLiteral,
 } from "../toolkit.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
-import { routesFile } from "./route-specs.js";
+import { reportAmbiguousRoutes, routesFile } from "./route-specs.js";
 import {
   adapterProblem,
   BUILT_IN_ADAPTERS,
   SERVER_TEMPLATE_FILES,
   type SERVER_OPTIONS,
 } from "./options.js";
-
-export { reportAmbiguousRoutes } from "./route-specs.js";
 import {
   contractsFile,
   WEBHOOK_TEMPLATE_FILES,
@@ -32,9 +33,22 @@ import {
 export function emitServer({
   model,
   options,
+  reporter,
   templatesDir,
   types: index,
 }: EmitContext<OptionValues<typeof SERVER_OPTIONS>>): GeneratedFile[] {
+  // two routes one URL can match: the server's router would pick one silently
+  reportAmbiguousRoutes(model, reporter);
+  // a method Node's parser refuses never reaches the listener (OpenAPI 3.2's other methods)
+  reporter.add(
+    methodDiagnostics(model, "server/method-not-received", (m) =>
+      NODE_HTTP_METHODS.includes(m)
+        ? undefined
+        : "Node's HTTP parser refuses this method with 400 before the node:http listener (and Express and Fastify) sees it; the fetch handler (Deno, Bun, Hono) serves it",
+    ),
+  );
+  // an endpoint's own server, which a base path would move with the others
+  endpointServerUnderBasePath(model, options.baseUrl, reporter);
   // dates and big integers (config `dates`, `int64`): the routes' plans, and the runtime
   const revival = scalarRevival(model, { server: true });
   const unchecked = (path: string, contents: string): GeneratedFile => ({
