@@ -3,8 +3,7 @@ import { resolve } from "node:path";
 import type { PluginOptionSpecs } from "../artifact.js";
 import { baseUrlOption } from "../shared/options.js";
 
-// The server plugin's options (plugin.ts), in their own module: its emitters read them typed by
-// these specs, and a run that emits nothing does not load the emitters.
+// In their own module, as shared/options.ts says why, with the adapter names their check reads.
 
 /** The adapters apiloom ships, emitted only when listed: each imports its framework. */
 export const BUILT_IN_ADAPTERS = ["express", "fastify", "hono"] as const;
