@@ -3,7 +3,7 @@ import type { EndpointTypes } from "../artifact.js";
 import type { AuthSchemeView } from "./security.js";
 
 // What templates/client/endpoint.js and index.js receive. Every string from a spec is raw here (a
-// summary may hold `*/`): templates escape it for where it lands with ClientHelpers (helpers.ts).
+// summary may hold `*/`): templates escape it for where it lands with ClientHelpers.
 
 /**
  * Local names (identifiers) the client file declares or imports: an endpoint named `send` pushes
