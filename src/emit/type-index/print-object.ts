@@ -16,7 +16,7 @@ import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /** types.ts's declarations written directly where no printer is needed, as print() writes them. */
 
-/** An object type, expanded: what print(expandedObjectDoc(node), { indent }) writes. */
+/** An object type, expanded: what print(objectDoc(node, true), { indent }) writes. */
 export function printObject(node: ObjectNode, indent = 0): string {
   const out: string[] = [];
   writeObject(node, indent, out);
