@@ -9,7 +9,14 @@ import { PRINT_WIDTH } from "./literals.js";
  */
 
 /** The nodes of a Doc; whether a group must break is known when it is built. */
-export type Doc = string | Doc[] | Line | Group | Indent | Align | IfBreak;
+export type Doc =
+  | string
+  | Doc[]
+  | Line
+  | Group
+  | { readonly kind: "indent"; readonly contents: Doc }
+  | { readonly kind: "align"; readonly by: number; readonly contents: Doc }
+  | { readonly kind: "ifBreak"; readonly broken: Doc; readonly flat: Doc };
 
 export interface Line {
   readonly kind: "line";
@@ -26,23 +33,6 @@ export interface Group {
   readonly broken: boolean;
   /** conditionalGroup: the layouts to try in turn (contents is the first). */
   readonly states: readonly Doc[] | undefined;
-}
-
-export interface Indent {
-  readonly kind: "indent";
-  readonly contents: Doc;
-}
-
-export interface Align {
-  readonly kind: "align";
-  readonly by: number;
-  readonly contents: Doc;
-}
-
-export interface IfBreak {
-  readonly kind: "ifBreak";
-  readonly broken: Doc;
-  readonly flat: Doc;
 }
 
 /** Whether a group around `doc` must break: it holds a hard line or a broken group. */
