@@ -231,7 +231,6 @@ function malformedFile(made: unknown): string | undefined {
   return undefined;
 }
 
-/** What a value is, in words. */
 function kind(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "no value";

@@ -223,12 +223,9 @@ export { WEBHOOK_PREFIX } from "./shared/scalar-plans.js";
  * sub-schema (`items`, `not`, ...), a list of them (`allOf`, ...), a map of them (`properties`,
  * ...). Frozen lists: a plugin makes its own set of them.
  */
-export const SCHEMA_KEYWORD_GROUPS: Readonly<{
-  documentation: readonly string[];
-  one: readonly string[];
-  list: readonly string[];
-  map: readonly string[];
-}> = Object.freeze({
+export const SCHEMA_KEYWORD_GROUPS: Readonly<
+  Record<"documentation" | "one" | "list" | "map", readonly string[]>
+> = Object.freeze({
   documentation: Object.freeze([...DOCUMENTATION_KEYWORDS]),
   one: Object.freeze([...SCHEMA_KEYWORDS]),
   list: Object.freeze([...SCHEMA_LIST_KEYWORDS]),

@@ -277,7 +277,6 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-/** A newline and `n` spaces. */
 function newlineAnd(n: number): string {
   return "\n" + " ".repeat(n);
 }

@@ -39,14 +39,12 @@ export interface SchemaNaming {
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (config `dates`, `int64`)
   /** openapi-typescript's rules for members (paths.ts): required ones in either mode, and these. */
-  readonly members?: MemberRules;
-}
-
-export interface MemberRules {
-  /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
-  type?(property: SubSchema, type: TypeNode): TypeNode;
-  /** A member with a `default` is required (`defaultNonNullable`). */
-  defaultsRequired?: boolean;
+  readonly members?: {
+    /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
+    type?(property: SubSchema, type: TypeNode): TypeNode;
+    /** A member with a `default` is required (`defaultNonNullable`). */
+    defaultsRequired?: boolean;
+  };
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
