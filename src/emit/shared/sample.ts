@@ -4,7 +4,7 @@ import type {
   Schema,
   SchemaType,
 } from "../../model/types.js";
-import { effectiveTypes, refTarget } from "../../model/schema/schema.js";
+import { effectiveTypes, isMap, refTarget } from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
@@ -232,9 +232,7 @@ const FORMATS: Readonly<Record<string, unknown>> = {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
+    isMap(value) &&
     !(value instanceof BinarySample) &&
     !(value instanceof DateSample)
   );
