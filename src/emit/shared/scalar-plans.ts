@@ -324,8 +324,7 @@ function holding(
 
 /** The plans inside a node: its members', the rest's, the items', the tuple's. */
 function children(node: PlanNode): (Plan | undefined)[] {
-  const members = keys(node.p).map((k) => member(node.p, k));
-  return [...members, node.r, node.e, ...(node.t ?? [])];
+  return [...Object.values(node.p ?? {}), node.r, node.e, ...(node.t ?? [])];
 }
 
 /** The record of `record`'s plans as `prune` leaves them, or undefined when none is left. */
