@@ -179,11 +179,9 @@ class Typing {
       let type = this.type(property);
       let optional = !required.has(name);
       const rules = this.naming.members;
-      if (rules) {
-        if (rules.type) type = rules.type(property, type);
-        if (rules.defaultsRequired && typeof property === "object")
-          optional &&= property.default === undefined;
-      }
+      if (rules?.type) type = rules.type(property, type);
+      if (rules?.defaultsRequired && typeof property === "object")
+        optional &&= property.default === undefined;
       const doc = docLines(property);
       members.push(
         doc ? { name, optional, type, doc } : { name, optional, type },

@@ -137,11 +137,10 @@ function endpointDeclarations(
     { kind: "object", members: responses },
     endpointDoc("Response bodies by status", endpoint),
   );
-  for (const [name, statuses] of [
-    [t.data, t.successStatuses],
-    [t.error, t.errorStatuses],
-  ] as const)
-    declare(name, statusUnion(t.responses, statuses, typeOfStatus), undefined);
+  const union = (statuses: string[]) =>
+    statusUnion(t.responses, statuses, typeOfStatus);
+  declare(t.data, union(t.successStatuses), undefined);
+  declare(t.error, union(t.errorStatuses), undefined);
   declare(
     t.request,
     { kind: "object", members: request.members },
