@@ -189,9 +189,7 @@ class PlanBuilder {
     const y = this.resolve(b)!;
     const out: PlanNode = {};
     // a date in one and a date-time in the other: neither is sure, the text stays
-    if (x.s !== undefined && y.s !== undefined) {
-      if (x.s === y.s) out.s = x.s;
-    } else if (x.s ?? y.s) out.s = (x.s ?? y.s)!;
+    put(out, "s", x.s && y.s && x.s !== y.s ? undefined : (x.s ?? y.s));
     if (x.i || y.i) out.i = 1;
     for (const key of new Set([...keys(x.p), ...keys(y.p)])) {
       const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
