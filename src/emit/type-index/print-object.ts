@@ -62,17 +62,15 @@ function writeMember(
   out: string[],
 ): void {
   const doc = member.doc;
-  if (doc !== undefined && !plainJsdoc(doc)) {
-    out.push(print([memberDoc(member), ";"], { indent }));
-    return;
-  }
   const mark = out.length;
-  // printDoc's block from column `indent`, and the indentation after its line break
-  if (doc !== undefined)
-    out.push(printDoc(doc, indent).slice(indent), " ".repeat(indent));
-  const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
-  if (writeAssigned(key, member.type, false, indent, out)) return;
-  out.length = mark;
+  if (doc === undefined || plainJsdoc(doc)) {
+    // printDoc's block from column `indent`, and the indentation after its line break
+    if (doc !== undefined)
+      out.push(printDoc(doc, indent).slice(indent), " ".repeat(indent));
+    const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
+    if (writeAssigned(key, member.type, false, indent, out)) return;
+    out.length = mark;
+  }
   out.push(print([memberDoc(member), ";"], { indent }));
 }
 
