@@ -288,19 +288,11 @@ class Typing {
       if (values.length === own.length) values = [];
     }
     if (values.length === 0) return type;
+    const tag = union(values.map((v) => raw(stringLiteral(v))));
+    const tagged = { name: property, optional: false, type: tag };
     return intersection([
       type,
-      {
-        kind: "object",
-        inline: true,
-        members: [
-          {
-            name: property,
-            optional: false,
-            type: union(values.map((v) => raw(stringLiteral(v)))),
-          },
-        ],
-      },
+      { kind: "object", inline: true, members: [tagged] },
     ]);
   }
 }
