@@ -240,12 +240,6 @@ function parenthesized(inner: Doc, close: string): Doc {
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   const element = node.element;
   switch (element.kind) {
-    case "object":
-    case "record":
-    case "tuple":
-    case "array":
-    case "raw":
-      return [typeDoc(element), "[]"];
     case "intersection":
       return ["(", intersectionDoc(element), ")[]"];
     case "union": {
@@ -256,6 +250,8 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
       if (inner !== null && others.length === 1) return `(${inner})[]`;
       return parenthesized(group(unionLines(element.members)), ")[]");
     }
+    default:
+      return [typeDoc(element), "[]"];
   }
 }
 
