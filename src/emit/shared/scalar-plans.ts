@@ -242,11 +242,8 @@ class PlanBuilder {
         setOwn((out.p ??= {}), key, given[0]!);
     }
     const arrays = seen.filter((m) => m.array).map((m) => m.plan.e);
-    if (
-      arrays.length > 0 &&
-      arrays.every((e) => e !== undefined && same(e, arrays[0]))
-    )
-      out.e = arrays[0]!;
+    if (arrays[0] !== undefined && arrays.every((e) => same(e, arrays[0])))
+      out.e = arrays[0];
     return isEmpty(out) ? undefined : out;
   }
 
