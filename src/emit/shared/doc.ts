@@ -18,7 +18,7 @@ export type Doc =
   | { readonly kind: "align"; readonly by: number; readonly contents: Doc }
   | { readonly kind: "ifBreak"; readonly broken: Doc; readonly flat: Doc };
 
-export interface Line {
+interface Line {
   readonly kind: "line";
   /** Printed as nothing instead of a space when flat. */
   readonly soft: boolean;
@@ -26,7 +26,7 @@ export interface Line {
   readonly hard: boolean;
 }
 
-export interface Group {
+interface Group {
   readonly kind: "group";
   readonly contents: Doc;
   /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
@@ -36,7 +36,7 @@ export interface Group {
 }
 
 /** Whether a group around `doc` must break: it holds a hard line or a broken group. */
-export function breaks(doc: Doc): boolean {
+function breaks(doc: Doc): boolean {
   if (typeof doc === "string") return false;
   if (Array.isArray(doc)) return doc.some(breaks);
   const node = doc as Exclude<Doc, string | Doc[]>;
