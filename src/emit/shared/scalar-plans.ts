@@ -344,21 +344,10 @@ function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
   if (value !== undefined) target[key] = value;
 }
 
-function keys(record: Record<string, unknown> | undefined): string[] {
-  return record ? Object.keys(record) : [];
-}
-
-function member<T>(
-  record: Record<string, T> | undefined,
-  key: string,
-): T | undefined {
-  return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function isEmpty(node: PlanNode): boolean {
-  return Object.keys(node).length === 0;
-}
-
-function same(a: Plan | undefined, b: Plan | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const keys = (record: Record<string, unknown> | undefined) =>
+  record ? Object.keys(record) : [];
+const member = <T>(record: Record<string, T> | undefined, key: string) =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+const isEmpty = (node: PlanNode) => Object.keys(node).length === 0;
+const same = (a: Plan | undefined, b: Plan | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
