@@ -39,12 +39,7 @@ export {
 
 export { endpointKey } from "../model/merge/naming.js";
 export { routedPath, wirePath } from "../model/path-template.js";
-export {
-  routeGroups,
-  routeSelectors,
-  routeShape,
-  type RouteSelector,
-} from "../model/route-groups.js";
+export * from "../model/route-groups.js";
 export { grouped } from "../model/lists.js";
 
 export { printType } from "./type-index/type-index.js";
@@ -91,13 +86,7 @@ export {
   type WireStyle,
 } from "./shared/wire-style.js";
 
-export {
-  declaredPagination,
-  pageShape,
-  pagination,
-  type PageShape,
-  type Pagination,
-} from "../model/pagination.js";
+export * from "../model/pagination.js";
 export { declaredPages } from "./shared/declared-pages.js";
 export { pagesOption, type PageDeclarations } from "./shared/options.js";
 
