@@ -88,15 +88,10 @@ class PlanBuilder {
 
   operation(endpoint: Endpoint): OperationPlan | undefined {
     const op: OperationPlan = {};
-    for (const [location, key] of REQUEST_PARTS) {
-      const plans = defined(
-        endpoint.parameters[location].map((p) => [
-          p.name,
-          this.node(p.schema, 0),
-        ]),
-      );
-      if (plans) op[key] = plans;
-    }
+    const parameter = (p: { name: string; schema?: Schema }) =>
+      [p.name, this.node(p.schema, 0)] as const;
+    for (const [location, key] of REQUEST_PARTS)
+      put(op, key, defined(endpoint.parameters[location].map(parameter)));
     const sent = sentContent(endpoint.requestBody?.content ?? [])[0];
     put(op, "body", this.node(sent?.schema, 0));
     if (this.server && endpoint.requestBody) {
