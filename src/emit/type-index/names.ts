@@ -14,16 +14,16 @@ export const ENDPOINT_TYPE_SUFFIXES: readonly string[] = (
   "Data Error Request Result Received"
 ).split(" ");
 
-/** Global names a schema type of the same name would shadow (`Response`, `Record` are common). */
-export const GLOBAL_TYPE_NAMES: readonly string[] =
-  // built-ins a reader would otherwise mistake the schema type for
-  (
-    "Object String Number Boolean Symbol Function Map Set RegExp BigInt JSON " +
-    "AbortSignal Array Blob Date Error File FormData Headers Promise Record " +
-    "Request RequestInit Response URL URLSearchParams " +
-    // the client runtime's own types, imported next to the schema types
-    "ApiCall ApiPromise ApiResult ApiResultOf CallOptions ClientAuth ClientOptions"
-  ).split(" ");
+/**
+ * Global names a schema type of the same name would shadow (`Response`, `Record` are common):
+ * built-ins a reader would mistake it for, then the client runtime's types imported beside it.
+ */
+export const GLOBAL_TYPE_NAMES: readonly string[] = (
+  "Object String Number Boolean Symbol Function Map Set RegExp BigInt JSON " +
+  "AbortSignal Array Blob Date Error File FormData Headers Promise Record " +
+  "Request RequestInit Response URL URLSearchParams " +
+  "ApiCall ApiPromise ApiResult ApiResultOf CallOptions ClientAuth ClientOptions"
+).split(" ");
 
 /**
  * What client/index.ts exports beside the schema types it re-exports with `export type *`: an
