@@ -6,14 +6,13 @@ import type {
   PluginOptionSpecs,
 } from "../src/emit/artifact.js";
 import { EmitReporter } from "../src/emit/codes.js";
-import { importCollector } from "../src/emit/import-collector.js";
 import { DEFAULT_LAYOUT } from "../src/emit/layout.js";
 import { ARTIFACT_PATHS, type ArtifactName } from "../src/emit/registry.js";
 import {
   createTypeIndex,
   type TypeIndex,
 } from "../src/emit/type-index/type-index.js";
-import { emitPlugins, finish } from "../src/emit/run.js";
+import { emitPlugins, finish, importCollector } from "../src/emit/run.js";
 import type { GenerateOptions } from "../src/generate.js";
 import type { ApiModel } from "../src/model/types.js";
 import { validateConfig } from "../src/workflow/config/validate.js";

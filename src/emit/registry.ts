@@ -128,15 +128,12 @@ const PLACES: Readonly<Record<ArtifactName, PrintedPlaces>> = {
 export function placesPrinted(
   plugins: readonly ArtifactPlugin[],
 ): PrintedPlaces {
-  let printed: PrintedPlaces = "none";
-  for (const plugin of plugins) {
-    const places = OWN_PLUGINS.has(plugin)
-      ? PLACES[plugin.name as ArtifactName]
-      : "any";
-    if (places === "any") return "any";
-    if (places === "endpoints") printed = "endpoints";
-  }
-  return printed;
+  const places = plugins.map((plugin) =>
+    OWN_PLUGINS.has(plugin) ? PLACES[plugin.name as ArtifactName] : "any",
+  );
+  return (
+    (["any", "endpoints"] as const).find((p) => places.includes(p)) ?? "none"
+  );
 }
 
 /**

@@ -78,12 +78,11 @@ function guarded(module: Record<string, unknown>, path: string): object {
           `the template ${path} exports no \`${key}\`, which apiloom calls`,
         );
       const value = target[key];
-      if (typeof value !== "function") {
-        if (typeof value === "string") return value;
+      if (typeof value === "string") return value;
+      if (typeof value !== "function")
         throw new TemplateError(
           `the template ${path} exports \`${key}\` as ${typeof value}, not text`,
         );
-      }
       return (...args: unknown[]) => {
         let result: unknown;
         try {

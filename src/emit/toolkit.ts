@@ -15,39 +15,12 @@ import type { HttpMethod } from "../model/types.js";
  * holds it to that.
  */
 
-export {
-  align,
-  conditionalGroup,
-  type Doc,
-  group,
-  hardline,
-  ifBreak,
-  indent,
-  join,
-  line,
-  print,
-  printBefore,
-  softline,
-  textWidth,
-} from "./shared/doc.js";
-export {
-  assignment,
-  functionHead,
-  genericMember,
-  huggedCall,
-  importStatement,
-  items,
-  jsonDoc,
-} from "./shared/statements.js";
+export * from "./shared/doc.js";
+export * from "./shared/statements.js";
 export { trimBoth, trimLineEnds, trimTrailing } from "../model/linear-text.js";
 export { streamedFile, type TextOut } from "./shared/text-parts.js";
 
-export {
-  PRINT_WIDTH,
-  propertyKey,
-  stringLiteral,
-  templateLiteralText,
-} from "./shared/literals.js";
+export * from "./shared/literals.js";
 export {
   htmlText,
   jsdocLines,
@@ -66,12 +39,7 @@ export {
 
 export { endpointKey } from "../model/merge/naming.js";
 export { routedPath, wirePath } from "../model/path-template.js";
-export {
-  routeGroups,
-  routeSelectors,
-  routeShape,
-  type RouteSelector,
-} from "../model/route-groups.js";
+export * from "../model/route-groups.js";
 export { grouped } from "../model/lists.js";
 
 export { printType } from "./type-index/type-index.js";
@@ -103,32 +71,13 @@ export {
 } from "./type-index/schema-to-type.js";
 export { CLIENT_EXPORT_NAMES, schemaTypeName } from "./type-index/names.js";
 
-export {
-  describeSources,
-  schemesByName,
-  scopeAlternatives,
-  scopesInUse,
-  scopesSentence,
-  uniqueSources,
-} from "./shared/security-evidence.js";
+export * from "./shared/security-evidence.js";
 
-export {
-  endpointServer,
-  endpointServerPath,
-  endpointServerUnderBasePath,
-  filledServerUrl,
-  hasTemplate,
-  lacksHost,
-  serverBasePath,
-} from "./shared/server-url.js";
+export * from "./shared/server-url.js";
 
 export { reasonPhrase, statusKey } from "./shared/response-status.js";
 
-export {
-  FETCH_FORBIDDEN_METHODS,
-  methodDiagnostics,
-  NODE_HTTP_METHODS,
-} from "./shared/methods.js";
+export * from "./shared/methods.js";
 
 export {
   encodingStyle,
@@ -137,29 +86,12 @@ export {
   type WireStyle,
 } from "./shared/wire-style.js";
 
-export {
-  declaredPagination,
-  pageShape,
-  pagination,
-  type PageShape,
-  type Pagination,
-} from "../model/pagination.js";
+export * from "../model/pagination.js";
 export { declaredPages } from "./shared/declared-pages.js";
 export { pagesOption, type PageDeclarations } from "./shared/options.js";
 
 export { baseMediaType } from "../model/media-types.js";
-export {
-  acceptHeader,
-  decodedAs,
-  isFormMediaType,
-  isJsonMediaType,
-  sentContent,
-  sentMediaType,
-  STREAM_MEDIA_TYPES,
-  streamedSuccesses,
-  type StreamedSuccesses,
-  undescribedBody,
-} from "./shared/media-types.js";
+export * from "./shared/media-types.js";
 
 export {
   DEFAULT_TEMPLATES_DIR,
@@ -173,16 +105,7 @@ export { DEFAULT_LAYOUT, importFromProject } from "./layout.js";
 
 export { itemStreamStatuses } from "../model/item-streams.js";
 
-export {
-  BINARY,
-  BinarySample,
-  bodySample,
-  DateSample,
-  fitsType,
-  revivedSample,
-  sampleValue,
-  type SampleOptions,
-} from "./shared/sample.js";
+export * from "./shared/sample.js";
 
 export {
   allOfPropertyLookup,
@@ -223,12 +146,9 @@ export { WEBHOOK_PREFIX } from "./shared/scalar-plans.js";
  * sub-schema (`items`, `not`, ...), a list of them (`allOf`, ...), a map of them (`properties`,
  * ...). Frozen lists: a plugin makes its own set of them.
  */
-export const SCHEMA_KEYWORD_GROUPS: Readonly<{
-  documentation: readonly string[];
-  one: readonly string[];
-  list: readonly string[];
-  map: readonly string[];
-}> = Object.freeze({
+export const SCHEMA_KEYWORD_GROUPS: Readonly<
+  Record<"documentation" | "one" | "list" | "map", readonly string[]>
+> = Object.freeze({
   documentation: Object.freeze([...DOCUMENTATION_KEYWORDS]),
   one: Object.freeze([...SCHEMA_KEYWORDS]),
   list: Object.freeze([...SCHEMA_LIST_KEYWORDS]),

@@ -8,10 +8,9 @@ import {
   streamedFile,
   tagOrder,
 } from "../toolkit.js";
-import type { JsonObject } from "./json.js";
 import { operationObject, serverObject, type FixSchema } from "./operation.js";
 import { OPENAPI_FILE } from "./path.js";
-import { LazyMembers, printJsonTo } from "./print-json.js";
+import { LazyMembers, printJsonTo, type JsonObject } from "./print-json.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 

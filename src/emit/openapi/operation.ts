@@ -16,7 +16,7 @@ import type {
   Schema,
   Server,
 } from "../../model/types.js";
-import { mapped, specExtensions, type JsonObject } from "./json.js";
+import type { JsonObject } from "./print-json.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
@@ -150,3 +150,23 @@ function examplesObject(
   });
   return out;
 }
+
+/** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */
+const specExtensions = (
+  extensions: Record<string, unknown> | undefined,
+  reserved: ReadonlySet<string> = new Set(),
+): JsonObject =>
+  Object.fromEntries(
+    Object.entries(extensions ?? {}).filter(
+      ([key, value]) =>
+        key.startsWith("x-") && !reserved.has(key) && value !== undefined,
+    ),
+  );
+
+/** Each member of `record` as `f` makes it, keys in its order; undefined without a record. */
+const mapped = <T>(
+  record: Readonly<Record<string, T>> | undefined,
+  f: (value: T) => unknown,
+): JsonObject | undefined =>
+  record &&
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));

@@ -1,5 +1,8 @@
 import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 
+/** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
+export type JsonObject = { [key: string]: unknown };
+
 /**
  * JSON laid out exactly as prettier's `json` parser lays out JSON.stringify's output, without
  * running prettier: JSON.stringify's two-space layout, then its arrays as prettier lays them out

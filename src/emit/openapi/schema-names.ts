@@ -7,7 +7,6 @@ import {
   freeName,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { byComponentKey } from "./json.js";
 
 /** OpenAPI 3.1 §4.8.7.1: component keys must match this. */
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
@@ -31,6 +30,17 @@ export function componentKeyRenames(
     renames.set(name, key);
   }
   return renames;
+}
+
+/** `names` by their component keys (`renames`, else the name), keys sorted, each made by `f`. */
+export function byComponentKey(
+  names: readonly string[],
+  renames: ReadonlyMap<string, string>,
+  f: (name: string) => unknown,
+): Record<string, unknown> {
+  const keyed = names.map((name) => [renames.get(name) ?? name, name] as const);
+  keyed.sort((a, b) => compareCodeUnits(a[0], b[0]));
+  return Object.fromEntries(keyed.map(([key, name]) => [key, f(name)]));
 }
 
 /**

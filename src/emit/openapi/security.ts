@@ -1,6 +1,7 @@
 import { describeSources, scopesInUse, setOwn } from "../toolkit.js";
 import type { Endpoint, OAuthFlow, SecurityScheme } from "../../model/types.js";
-import { byComponentKey, type JsonObject } from "./json.js";
+import type { JsonObject } from "./print-json.js";
+import { byComponentKey } from "./schema-names.js";
 
 /**
  * Stand-ins for OAuth 2.0 URLs no input states. OpenAPI requires them; the reserved `.invalid`

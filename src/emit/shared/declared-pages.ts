@@ -83,12 +83,8 @@ function inOrder(shape: PageShape): PageShape {
   const keys = KEYS[shape.kind];
   const named = shape as unknown as Record<string, string | undefined>;
   const ordered: Record<string, string> = { kind: shape.kind };
-  for (const key of [
-    ...keys.parameters,
-    ...(keys.optional ?? []),
-    ...keys.fields,
-    "items",
-  ])
+  const order = [...keys.parameters, ...(keys.optional ?? []), ...keys.fields];
+  for (const key of [...order, "items"])
     if (named[key] !== undefined) ordered[key] = named[key];
   return ordered as unknown as PageShape;
 }

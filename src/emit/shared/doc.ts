@@ -9,9 +9,16 @@ import { PRINT_WIDTH } from "./literals.js";
  */
 
 /** The nodes of a Doc; whether a group must break is known when it is built. */
-export type Doc = string | Doc[] | Line | Group | Indent | Align | IfBreak;
+export type Doc =
+  | string
+  | Doc[]
+  | Line
+  | Group
+  | { readonly kind: "indent"; readonly contents: Doc }
+  | { readonly kind: "align"; readonly by: number; readonly contents: Doc }
+  | { readonly kind: "ifBreak"; readonly broken: Doc; readonly flat: Doc };
 
-export interface Line {
+interface Line {
   readonly kind: "line";
   /** Printed as nothing instead of a space when flat. */
   readonly soft: boolean;
@@ -19,7 +26,7 @@ export interface Line {
   readonly hard: boolean;
 }
 
-export interface Group {
+interface Group {
   readonly kind: "group";
   readonly contents: Doc;
   /** Broken whatever the width: forced, or it holds a hard line or a broken group. */
@@ -28,25 +35,8 @@ export interface Group {
   readonly states: readonly Doc[] | undefined;
 }
 
-export interface Indent {
-  readonly kind: "indent";
-  readonly contents: Doc;
-}
-
-export interface Align {
-  readonly kind: "align";
-  readonly by: number;
-  readonly contents: Doc;
-}
-
-export interface IfBreak {
-  readonly kind: "ifBreak";
-  readonly broken: Doc;
-  readonly flat: Doc;
-}
-
 /** Whether a group around `doc` must break: it holds a hard line or a broken group. */
-export function breaks(doc: Doc): boolean {
+function breaks(doc: Doc): boolean {
   if (typeof doc === "string") return false;
   if (Array.isArray(doc)) return doc.some(breaks);
   const node = doc as Exclude<Doc, string | Doc[]>;

@@ -55,10 +55,7 @@ export function markdownText(text: string): string {
 export function markdownCode(text: string): string {
   const oneLine = text.includes("\n") ? text.replace(/\r?\n/g, " ") : text;
   if (!oneLine.includes("`")) return `\`${oneLine}\``;
-  const longest = Math.max(
-    0,
-    ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),
-  );
+  const longest = Math.max(...oneLine.match(/`+/g)!.map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
   return `${fence}${pad}${oneLine}${pad}${fence}`;

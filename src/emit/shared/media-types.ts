@@ -128,10 +128,7 @@ export function undescribedBody(
 ): "text" | "binary" | "unknown" {
   const type = mediaType.toLowerCase();
   if (type.startsWith("text/")) return "text";
-  if (
-    type === "application/octet-stream" ||
-    /^(image|audio|video)\//.test(type)
-  )
+  if (/^(?:image|audio|video)\/|^application\/octet-stream$/.test(type))
     return "binary";
   return "unknown";
 }

@@ -1,10 +1,5 @@
-import type {
-  MediaContent,
-  NamedSchema,
-  Schema,
-  SchemaType,
-} from "../../model/types.js";
-import { effectiveTypes, refTarget } from "../../model/schema/schema.js";
+import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
+import { effectiveTypes, isMap, refTarget } from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
@@ -142,7 +137,9 @@ function jsonSample(
     if (Array.isArray(list) && list.length > 0)
       return sample(list[0], depth, state);
   }
-  switch (mainType(schema)) {
+  // the type a sample shows: the first of the effective types that is not null, else null
+  const types = effectiveTypes(schema);
+  switch (types.find((t) => t !== "null") ?? types[0]) {
     case "string":
       return schema.format === "binary" && state.options.binaryText
         ? "<binary>"
@@ -178,12 +175,6 @@ function jsonSample(
     default:
       return "string";
   }
-}
-
-/** The type a sample shows: the first of the schema's effective types that is not null, else null. */
-function mainType(schema: Schema): SchemaType | undefined {
-  const types = effectiveTypes(schema);
-  return types.find((t) => t !== "null") ?? types[0];
 }
 
 /** The schema's own example or default, if the options let it stand; undefined when none does. */
@@ -232,9 +223,7 @@ const FORMATS: Readonly<Record<string, unknown>> = {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
+    isMap(value) &&
     !(value instanceof BinarySample) &&
     !(value instanceof DateSample)
   );

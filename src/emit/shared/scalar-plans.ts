@@ -88,15 +88,10 @@ class PlanBuilder {
 
   operation(endpoint: Endpoint): OperationPlan | undefined {
     const op: OperationPlan = {};
-    for (const [location, key] of REQUEST_PARTS) {
-      const plans = defined(
-        endpoint.parameters[location].map((p) => [
-          p.name,
-          this.node(p.schema, 0),
-        ]),
-      );
-      if (plans) op[key] = plans;
-    }
+    const parameter = (p: { name: string; schema?: Schema }) =>
+      [p.name, this.node(p.schema, 0)] as const;
+    for (const [location, key] of REQUEST_PARTS)
+      put(op, key, defined(endpoint.parameters[location].map(parameter)));
     const sent = sentContent(endpoint.requestBody?.content ?? [])[0];
     put(op, "body", this.node(sent?.schema, 0));
     if (this.server && endpoint.requestBody) {
@@ -189,9 +184,7 @@ class PlanBuilder {
     const y = this.resolve(b)!;
     const out: PlanNode = {};
     // a date in one and a date-time in the other: neither is sure, the text stays
-    if (x.s !== undefined && y.s !== undefined) {
-      if (x.s === y.s) out.s = x.s;
-    } else if (x.s ?? y.s) out.s = (x.s ?? y.s)!;
+    put(out, "s", x.s && y.s && x.s !== y.s ? undefined : (x.s ?? y.s));
     if (x.i || y.i) out.i = 1;
     for (const key of new Set([...keys(x.p), ...keys(y.p)])) {
       const merged = this.all(member(x.p, key), member(y.p, key), depth + 1);
@@ -244,11 +237,8 @@ class PlanBuilder {
         setOwn((out.p ??= {}), key, given[0]!);
     }
     const arrays = seen.filter((m) => m.array).map((m) => m.plan.e);
-    if (
-      arrays.length > 0 &&
-      arrays.every((e) => e !== undefined && same(e, arrays[0]))
-    )
-      out.e = arrays[0]!;
+    if (arrays[0] !== undefined && arrays.every((e) => same(e, arrays[0])))
+      out.e = arrays[0];
     return isEmpty(out) ? undefined : out;
   }
 
@@ -324,8 +314,7 @@ function holding(
 
 /** The plans inside a node: its members', the rest's, the items', the tuple's. */
 function children(node: PlanNode): (Plan | undefined)[] {
-  const members = keys(node.p).map((k) => member(node.p, k));
-  return [...members, node.r, node.e, ...(node.t ?? [])];
+  return [...Object.values(node.p ?? {}), node.r, node.e, ...(node.t ?? [])];
 }
 
 /** The record of `record`'s plans as `prune` leaves them, or undefined when none is left. */
@@ -350,21 +339,10 @@ function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
   if (value !== undefined) target[key] = value;
 }
 
-function keys(record: Record<string, unknown> | undefined): string[] {
-  return record ? Object.keys(record) : [];
-}
-
-function member<T>(
-  record: Record<string, T> | undefined,
-  key: string,
-): T | undefined {
-  return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function isEmpty(node: PlanNode): boolean {
-  return Object.keys(node).length === 0;
-}
-
-function same(a: Plan | undefined, b: Plan | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const keys = (record: Record<string, unknown> | undefined) =>
+  record ? Object.keys(record) : [];
+const member = <T>(record: Record<string, T> | undefined, key: string) =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+const isEmpty = (node: PlanNode) => Object.keys(node).length === 0;
+const same = (a: Plan | undefined, b: Plan | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);

@@ -18,10 +18,7 @@ export function scopesInUse(
       for (const [scheme, scopes] of Object.entries(requirement))
         found.set(scheme, new Set([...(found.get(scheme) ?? []), ...scopes]));
   return new Map(
-    [...found].map(([scheme, set]) => [
-      scheme,
-      [...set].sort(compareCodeUnits),
-    ]),
+    [...found].map(([name, set]) => [name, [...set].sort(compareCodeUnits)]),
   );
 }
 

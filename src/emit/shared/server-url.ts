@@ -40,8 +40,7 @@ export function lacksHost(url: string): boolean {
   const m = /^[a-z][a-z0-9+.-]*:(?:\/\/([^/?#]*))?/i.exec(url);
   if (!m) return false;
   if (m[1] === undefined) return url === m[0];
-  const host = m[1].replace(/^[^@]*@/, "").replace(/:\d*$/, "");
-  return host === "";
+  return m[1].replace(/^[^@]*@/, "").replace(/:\d*$/, "") === "";
 }
 
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;

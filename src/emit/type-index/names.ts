@@ -9,78 +9,34 @@ import {
 } from "../../model/identifiers.js";
 
 /** Suffixes of the per-endpoint types, in the order they are declared in types.ts. */
-export const ENDPOINT_TYPE_SUFFIXES = [
-  "Path",
-  "Query",
-  "Headers",
-  "Cookies",
-  "Body",
-  "Responses",
-  "Data",
-  "Error",
-  "Request",
-  "Result",
-  "Received",
-] as const;
+export const ENDPOINT_TYPE_SUFFIXES: readonly string[] = (
+  "Path Query Headers Cookies Body Responses " +
+  "Data Error Request Result Received"
+).split(" ");
 
-/** Global names a schema type of the same name would shadow (`Response`, `Record` are common). */
-export const GLOBAL_TYPE_NAMES: readonly string[] = [
-  // built-ins a reader would otherwise mistake the schema type for
-  "Object",
-  "String",
-  "Number",
-  "Boolean",
-  "Symbol",
-  "Function",
-  "Map",
-  "Set",
-  "RegExp",
-  "BigInt",
-  "JSON",
-  "AbortSignal",
-  "Array",
-  "Blob",
-  "Date",
-  "Error",
-  "File",
-  "FormData",
-  "Headers",
-  "Promise",
-  "Record",
-  "Request",
-  "RequestInit",
-  "Response",
-  "URL",
-  "URLSearchParams",
-  // the client runtime's own types, imported next to the schema types
-  "ApiCall",
-  "ApiPromise",
-  "ApiResult",
-  "ApiResultOf",
-  "CallOptions",
-  "ClientAuth",
-  "ClientOptions",
-];
+/**
+ * Global names a schema type of the same name would shadow (`Response`, `Record` are common):
+ * built-ins a reader would mistake it for, then the client runtime's types imported beside it.
+ */
+export const GLOBAL_TYPE_NAMES: readonly string[] = (
+  "Object String Number Boolean Symbol Function Map Set RegExp BigInt JSON " +
+  "AbortSignal Array Blob Date Error File FormData Headers Promise Record " +
+  "Request RequestInit Response URL URLSearchParams " +
+  "ApiCall ApiPromise ApiResult ApiResultOf CallOptions ClientAuth ClientOptions"
+).split(" ");
 
 /**
  * What client/index.ts exports beside the schema types it re-exports with `export type *`: an
  * explicit export wins over a star export, so a schema type of such a name would be shadowed.
  */
-export const CLIENT_EXPORT_NAMES: readonly string[] = Object.freeze([
-  "ApiDataOf",
-  "ApiError",
-  "EndpointFunctions",
-  "Middleware",
-  "PageFunctions",
-  "PageItemOf",
-  "RedirectError",
-  "ResponseTooLargeError",
-  "ResponseValidationError",
-  "ResponseValidator",
-  "RetryOptions",
-  "ServerSentEvent",
-  "TimeoutError",
-]);
+export const CLIENT_EXPORT_NAMES: readonly string[] = Object.freeze(
+  (
+    "ApiDataOf ApiError EndpointFunctions Middleware PageFunctions " +
+    "PageItemOf RedirectError ResponseTooLargeError " +
+    "ResponseValidationError ResponseValidator RetryOptions " +
+    "ServerSentEvent TimeoutError"
+  ).split(" "),
+);
 
 /** `getPet` → `GetPet`: the endpoint name with its first letter upper-cased (still unique). */
 export function endpointTypeBase(endpoint: Endpoint): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { print } from "../shared/doc.js";
-import { expandedObjectDoc, printTypeAlias } from "./print.js";
+import { objectDoc, printTypeAlias } from "./print.js";
 import { printAlias, printObject } from "./print-object.js";
 import type { ObjectMember, TypeNode } from "./type-node.js";
 
@@ -48,7 +48,7 @@ describe("printObject", () => {
     ["an index signature", { kind: "object", members, index: raw(long) }],
     ["only an index", { kind: "object", members: [], index: raw("unknown") }],
   ])("writes what print() writes: %s", (_, node) => {
-    expect(printObject(node)).toBe(print(expandedObjectDoc(node)));
+    expect(printObject(node)).toBe(print(objectDoc(node, true)));
   });
 });
 
@@ -148,12 +148,12 @@ describe("the direct printers against print()", () => {
       expect(printAlias(head, type)).toBe(printTypeAlias(head, type));
     }
   });
-  it("writes what print(expandedObjectDoc) writes, for 3000 random objects", () => {
+  it("writes what print(objectDoc) writes, for 3000 random objects", () => {
     for (let i = 0; i < 3000; i++) {
       const type = object(1 + (i % 4));
       const indent = (i % 3) * 4;
       expect(printObject(type, indent)).toBe(
-        print(expandedObjectDoc(type), { indent }),
+        print(objectDoc(type, true), { indent }),
       );
     }
   });
@@ -208,7 +208,7 @@ describe("the broken shapes against print()", () => {
           };
           for (const indent of [0, 2, 6])
             expect(printObject(node, indent)).toBe(
-              print(expandedObjectDoc(node), { indent }),
+              print(objectDoc(node, true), { indent }),
             );
           // short heads, and heads about the limit (a `{` that no longer fits after them)
           for (const head of [

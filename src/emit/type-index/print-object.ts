@@ -16,7 +16,7 @@ import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
 
 /** types.ts's declarations written directly where no printer is needed, as print() writes them. */
 
-/** An object type, expanded: what print(expandedObjectDoc(node), { indent }) writes. */
+/** An object type, expanded: what print(objectDoc(node, true), { indent }) writes. */
 export function printObject(node: ObjectNode, indent = 0): string {
   const out: string[] = [];
   writeObject(node, indent, out);
@@ -62,17 +62,15 @@ function writeMember(
   out: string[],
 ): void {
   const doc = member.doc;
-  if (doc !== undefined && !plainJsdoc(doc)) {
-    out.push(print([memberDoc(member), ";"], { indent }));
-    return;
-  }
   const mark = out.length;
-  // printDoc's block from column `indent`, and the indentation after its line break
-  if (doc !== undefined)
-    out.push(printDoc(doc, indent).slice(indent), " ".repeat(indent));
-  const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
-  if (writeAssigned(key, member.type, false, indent, out)) return;
-  out.length = mark;
+  if (doc === undefined || plainJsdoc(doc)) {
+    // printDoc's block from column `indent`, and the indentation after its line break
+    if (doc !== undefined)
+      out.push(printDoc(doc, indent).slice(indent), " ".repeat(indent));
+    const key = `${propertyKey(member.name)}${member.optional ? "?:" : ":"}`;
+    if (writeAssigned(key, member.type, false, indent, out)) return;
+    out.length = mark;
+  }
   out.push(print([memberDoc(member), ";"], { indent }));
 }
 
@@ -277,7 +275,6 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-/** A newline and `n` spaces. */
 function newlineAnd(n: number): string {
   return "\n" + " ".repeat(n);
 }

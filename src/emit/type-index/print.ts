@@ -165,7 +165,7 @@ function typeDoc(node: TypeNode): Doc {
     case "raw":
       return node.text;
     case "object":
-      return objectDoc(node, false);
+      return objectDoc(node);
     case "record":
       return recordDoc(node);
     case "array":
@@ -240,12 +240,6 @@ function parenthesized(inner: Doc, close: string): Doc {
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   const element = node.element;
   switch (element.kind) {
-    case "object":
-    case "record":
-    case "tuple":
-    case "array":
-    case "raw":
-      return [typeDoc(element), "[]"];
     case "intersection":
       return ["(", intersectionDoc(element), ")[]"];
     case "union": {
@@ -256,6 +250,8 @@ function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
       if (inner !== null && others.length === 1) return `(${inner})[]`;
       return parenthesized(group(unionLines(element.members)), ")[]");
     }
+    default:
+      return [typeDoc(element), "[]"];
   }
 }
 
@@ -289,8 +285,8 @@ function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
   return group(["[", items(elements), "]"]);
 }
 
-/** An object type: `{ a: T; b: U }` when inline and it fits, else one member per line. */
-function objectDoc(node: ObjectNode, forceBreak: boolean): Doc {
+/** An object type: `{ a: T; b: U }` when inline and it fits, else (`forceBreak`: always) one a line. */
+export function objectDoc(node: ObjectNode, forceBreak = false): Doc {
   if (node.members.length === 0 && !node.index) return "{}";
   const members: Doc[] = node.members.map(memberDoc);
   if (node.index)
@@ -314,11 +310,6 @@ export function memberDoc(member: ObjectMember): Doc {
   // printDoc's block as a doc: its lines at the indentation it is printed at
   const block = printDoc(member.doc, 0).slice(0, -1).split("\n");
   return [join(hardline, block), hardline, doc];
-}
-
-/** An object type, expanded (print-object.ts prints it a member at a time). */
-export function expandedObjectDoc(node: ObjectNode): Doc {
-  return objectDoc(node, true);
 }
 
 /** A JSDoc block at `indent` from already escaped lines (see jsdocLines), ending with a newline. */

@@ -39,14 +39,12 @@ export interface SchemaNaming {
   readonly recursive?: ReadonlySet<string>;
   readonly scalars?: ScalarChoices; // the model's: Dates and bigints (config `dates`, `int64`)
   /** openapi-typescript's rules for members (paths.ts): required ones in either mode, and these. */
-  readonly members?: MemberRules;
-}
-
-export interface MemberRules {
-  /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
-  type?(property: SubSchema, type: TypeNode): TypeNode;
-  /** A member with a `default` is required (`defaultNonNullable`). */
-  defaultsRequired?: boolean;
+  readonly members?: {
+    /** A member's type as written (`readWriteMarkers`: `$Read<T>`, `$Write<T>`). */
+    type?(property: SubSchema, type: TypeNode): TypeNode;
+    /** A member with a `default` is required (`defaultNonNullable`). */
+    defaultsRequired?: boolean;
+  };
 }
 
 /** Finds a member's schema for `required` (model's findProperty, or an allOf sibling's). */
@@ -181,11 +179,9 @@ class Typing {
       let type = this.type(property);
       let optional = !required.has(name);
       const rules = this.naming.members;
-      if (rules) {
-        if (rules.type) type = rules.type(property, type);
-        if (rules.defaultsRequired && typeof property === "object")
-          optional &&= property.default === undefined;
-      }
+      if (rules?.type) type = rules.type(property, type);
+      if (rules?.defaultsRequired && typeof property === "object")
+        optional &&= property.default === undefined;
       const doc = docLines(property);
       members.push(
         doc ? { name, optional, type, doc } : { name, optional, type },
@@ -292,19 +288,11 @@ class Typing {
       if (values.length === own.length) values = [];
     }
     if (values.length === 0) return type;
+    const tag = union(values.map((v) => raw(stringLiteral(v))));
+    const tagged = { name: property, optional: false, type: tag };
     return intersection([
       type,
-      {
-        kind: "object",
-        inline: true,
-        members: [
-          {
-            name: property,
-            optional: false,
-            type: union(values.map((v) => raw(stringLiteral(v)))),
-          },
-        ],
-      },
+      { kind: "object", inline: true, members: [tagged] },
     ]);
   }
 }

@@ -25,22 +25,12 @@ export function reaching(
   return out;
 }
 
-/** What one walk over each named schema finds, for both variants. */
-export interface SchemaFacts {
-  /** The `$ref` targets anywhere in each named schema. */
-  readonly refs: Map<string, Set<string>>;
-  /** The schemas requiring a readOnly or writeOnly member themselves (see scan). */
-  readonly directional: Set<string>;
-  /** The schemas holding a `format: binary` string themselves. */
-  readonly binary: Set<string>;
-}
-
 /** Walks each named schema once: its references, and whether it is directional or binary. */
-export function schemaFacts(schemas: Record<string, NamedSchema>): SchemaFacts {
-  const facts: SchemaFacts = {
-    refs: new Map(),
-    directional: new Set(),
-    binary: new Set(),
+export function schemaFacts(schemas: Record<string, NamedSchema>) {
+  const facts = {
+    refs: new Map<string, Set<string>>(),
+    directional: new Set<string>(),
+    binary: new Set<string>(),
   };
   for (const [name, named] of Object.entries(schemas)) {
     const found = new Set<string>();
@@ -92,7 +82,7 @@ function scan(
 /** The schemas a `form` body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
 export function schemasWithFormVariant(
   model: ApiModel,
-  facts: SchemaFacts,
+  facts: ReturnType<typeof schemaFacts>,
 ): Set<string> {
   const { refs } = facts;
   // a schema reaching a binary one holds a binary string too

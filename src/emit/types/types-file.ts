@@ -137,16 +137,11 @@ function endpointDeclarations(
     { kind: "object", members: responses },
     endpointDoc("Response bodies by status", endpoint),
   );
-  for (const [name, statuses] of [
-    [t.data, t.successStatuses],
-    [t.error, t.errorStatuses],
-  ] as const)
-    declare(name, statusUnion(t.responses, statuses, typeOfStatus), undefined);
-  declare(
-    t.request,
-    { kind: "object", members: request.members },
-    endpointDoc("Arguments", endpoint),
-  );
+  const union = (statuses: string[]) =>
+    statusUnion(t.responses, statuses, typeOfStatus);
+  declare(t.data, union(t.successStatuses), undefined);
+  declare(t.error, union(t.errorStatuses), undefined);
+  request.done(t.request, endpointDoc("Arguments", endpoint));
 }
 
 /** The payload is typed as the API sends it: the read reading of its schemas, as a response's. */
@@ -169,11 +164,7 @@ function webhookDeclarations(
     const type = payloadType(webhook.requestBody.content, index);
     request.part("body", t.body, type, doc("Payload"));
   }
-  declare(
-    t.request,
-    { kind: "object", members: request.members },
-    doc("What the handler receives"),
-  );
+  request.done(t.request, doc("What the handler receives"));
   const responses = byStatus(webhook.responses, (r) => responseType(r, index));
   declare(
     t.responses,
@@ -182,7 +173,7 @@ function webhookDeclarations(
   );
 }
 
-/** The members of `<Name>Request`: each `part` is declared as its own type, then named there. */
+/** `<Name>Request`: each `part` is declared as its own type and named there; `done` declares it. */
 function requestParts<K extends string>(
   required: Record<K, boolean>,
   declare: Declare,
@@ -192,7 +183,9 @@ function requestParts<K extends string>(
     declare(name, type, doc);
     members.push({ name: key, optional: !required[key], type: raw(name) });
   };
-  return { members, part };
+  const done = (name: string, doc: string[]) =>
+    declare(name, { kind: "object", members }, doc);
+  return { members, part, done };
 }
 
 /** The members of `<Name>Responses`: each status's type, with its description. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadModel } from "../pipeline.js";
 import { definePlugin, type GeneratedFile } from "./artifact.js";
-import { NOCHECK_LINE } from "./plugin-output.js";
-import { emitPlugins, finish } from "./run.js";
+import { emitPlugins, finish, NOCHECK_LINE } from "./run.js";
 import { streamedFile } from "./shared/text-parts.js";
 
 const SPEC = JSON.stringify({
