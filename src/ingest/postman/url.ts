@@ -113,11 +113,8 @@ function parseQuery(text: string, at: Path): KeyValue[] {
  * exports write it), a `{{var}}` reference, or a `<name>` stand-in.
  */
 export function exampleValue(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === "") return undefined;
-  if (trimmed === "{}" || trimmed.toLowerCase() === "%7b%7d") return undefined;
-  if (hasPlaceholder(trimmed)) return undefined;
-  if (/^<[^<>]+>$/.test(trimmed)) return undefined;
-  return value;
+  const trimmed = value?.trim() ?? "";
+  return /^(?:\{\}|%7b%7d|<[^<>]+>)?$/i.test(trimmed) || hasPlaceholder(trimmed)
+    ? undefined
+    : value;
 }
