@@ -143,13 +143,12 @@ function addExample(
   if (schemaOnly || holdsTypedPlaceholder(value)) return;
   const examples = (content.examples ??= []);
   const example: Example = { ...saved };
-  if (typeof name === "string" && name.trim() !== "") {
-    // example names are keys in OpenAPI: two saved responses may share one
+  // example names are keys in OpenAPI: two saved responses may share one
+  if (typeof name === "string" && name.trim() !== "")
     example.name = freeName(
       name,
       (n) => examples.some((e) => e.name === n),
       " ",
     );
-  }
   examples.push(example);
 }

@@ -37,8 +37,7 @@ export function foldRequestBody(
       );
     return bodyParameter(reading, body[0]!, consumes);
   }
-  if (form.length > 0) return formData(reading, form, consumes);
-  return undefined;
+  return form.length > 0 ? formData(reading, form, consumes) : undefined;
 }
 
 function bodyParameter(
