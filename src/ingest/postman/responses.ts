@@ -33,16 +33,14 @@ export function readResponses(
     if (!isRecord(saved)) return;
     const path = [...at, field, index];
     const status = statusOf(saved);
-    let response = byStatus.get(status);
-    if (!response) {
-      response = {
+    if (!byStatus.has(status))
+      byStatus.set(status, {
         status,
         description: descriptionOf(saved, status),
         content: [],
         sources: [],
-      };
-      byStatus.set(status, response);
-    }
+      });
+    const response = byStatus.get(status)!;
     response.sources.push(pc.ref(path));
     const { type, example, schemaOnly } = savedBody(saved, path, pc);
     for (const t of type !== undefined ? [type] : [...accept]) {
