@@ -6,7 +6,7 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { isFormMediaType } from "../openapi-common/media-types.js";
+import { baseMediaType } from "../../model/media-types.js";
 import {
   child,
   copyStrings,
@@ -105,6 +105,15 @@ function formData(
     })),
     sources: form.map((parameter) => sourceOf(parameter.entry)),
   };
+}
+
+/** Media types that carry form fields: the only ones a Swagger 2.0 `formData` body can use. */
+export function isFormMediaType(mediaType: string): boolean {
+  const base = baseMediaType(mediaType);
+  return (
+    base === "application/x-www-form-urlencoded" ||
+    base.startsWith("multipart/")
+  );
 }
 
 function isFile(raw: Record<string, unknown>): boolean {
