@@ -61,19 +61,12 @@ function joinParts(value: unknown, separator: string): string {
 
 /** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */
 function parseRawUrl(text: string, at: Path): RequestUrl {
-  let rest = text.trim();
-  const hash = rest.indexOf("#");
-  if (hash !== -1) rest = rest.slice(0, hash);
-  let queryText = "";
-  const question = rest.indexOf("?");
-  if (question !== -1) {
-    queryText = rest.slice(question + 1);
-    rest = rest.slice(0, question);
-  }
+  const parts = /^([^#?]*)(?:\?([^#]*))?/.exec(text.trim())!;
+  let rest = parts[1]!;
   const result: RequestUrl = {
     host: "",
     path: "",
-    query: parseQuery(queryText, at),
+    query: parseQuery(parts[2] ?? "", at),
     variables: [],
     at,
   };
