@@ -77,7 +77,6 @@ function formData(
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   const encoding: Record<string, Encoding> = {};
-  let sendsFile = false;
   for (const parameter of form) {
     const raw = parameter.definition.value;
     if (raw.type === "array" && !isFile(raw)) {
@@ -88,12 +87,11 @@ function formData(
     copyStrings(property, parameter.definition, "description");
     setOwn(properties, parameter.name, property);
     if (raw.required === true) required.push(parameter.name);
-    if (isFile(raw)) sendsFile = true;
   }
   const schema: Schema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
   const declared = consumes.filter(isFormMediaType);
-  const fallback = sendsFile
+  const fallback = form.some((p) => isFile(p.definition.value))
     ? "multipart/form-data"
     : "application/x-www-form-urlencoded";
   const mediaTypes = declared.length > 0 ? declared : [fallback];
