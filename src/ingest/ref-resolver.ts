@@ -19,15 +19,6 @@ import {
 const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
 
 /**
- * Loads the file a `$ref` names: `absPath` as the `$ref` names it (display and cache key),
- * `readPath` the file to read (its real path when the folder guard resolved it).
- */
-export type RefFileLoader = (
-  absPath: string,
-  readPath: string,
-) => SourceDocument[] | ParseError;
-
-/**
  * The reader context of one document: its `$ref` resolver. A `$ref` to another file must stay in
  * the spec's folder (`root`) unless `allowExternal`, by real paths: a symbolic link in the folder
  * to outside (the link, or a folder on the way) is outside; the file read is the path checked.
@@ -36,7 +27,11 @@ export function makeContext(
   doc: SourceDocument,
   root: string,
   reporter: IngestReporter,
-  loadRefFile: RefFileLoader,
+  /** `absPath` as the `$ref` names it (display, cache key), `readPath` the file read (real path when guarded). */
+  loadRefFile: (
+    absPath: string,
+    readPath: string,
+  ) => SourceDocument[] | ParseError,
   allowExternal: boolean,
   settlePlaces: () => void,
   /** Whether the patterns read in this document are analysed (the validators run them). */

@@ -2,18 +2,11 @@
  * Text read as UTF-8 without losing a byte: a file apiloom edits in place (the handlers file) may
  * hold bytes that are not UTF-8, which the usual decoding would write back as EF BF BD.
  * `decodeUtf8` decodes strictly (RFC 3629), turns each byte of an invalid sequence into one U+FFFD
- * and records where every character came from, so an edit found in the text is made on the bytes.
+ * and records where every character came from (`byteOffsets`: the byte offset of each UTF-16 offset
+ * of `text`, and of its end), so an edit found in the text is made on the bytes; `firstInvalid` is
+ * the offset of the first byte that is not part of valid UTF-8, if any.
  */
-
-export interface DecodedBytes {
-  text: string;
-  /** The byte offset of each UTF-16 offset of `text` (`text.length + 1` entries). */
-  byteOffsets: Uint32Array;
-  /** The offset of the first byte that is not part of valid UTF-8, if any. */
-  firstInvalid?: number;
-}
-
-export function decodeUtf8(bytes: Uint8Array): DecodedBytes {
+export function decodeUtf8(bytes: Uint8Array) {
   const units: number[] = [];
   const offsets: number[] = [];
   let firstInvalid: number | undefined;
@@ -47,7 +40,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodedBytes {
  */
 export function invalidUtf8Message(
   path: string,
-  decoded: DecodedBytes,
+  decoded: ReturnType<typeof decodeUtf8>,
   bytes: Uint8Array,
 ): string | undefined {
   const offset = decoded.firstInvalid;

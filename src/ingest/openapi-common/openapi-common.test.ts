@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ingestTexts } from "../index.js";
-import { isFormMediaType, mediaTypesFromValues } from "./media-types.js";
+import { isFormMediaType } from "../swagger2/request-body.js";
+import { mediaTypesFromValues } from "./special-headers.js";
 
 describe("media types named by header values", () => {
   it.each([

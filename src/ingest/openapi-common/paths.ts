@@ -165,8 +165,7 @@ export function createOperationEndpoint(
     });
   }
   copyStrings(endpoint, operation, "summary", "description");
-  for (const tag of stringsAt(operation, "tags") ?? [])
-    if (!endpoint.tags.includes(tag)) endpoint.tags.push(tag);
+  endpoint.tags = [...new Set(stringsAt(operation, "tags"))];
   if (operation.value.deprecated === true) endpoint.deprecated = true;
   endpoint.extensions = extensionsOf(operation.value);
   const security =

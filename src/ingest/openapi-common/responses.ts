@@ -9,24 +9,12 @@ import {
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
 
-/** One entry of an operation's `responses`, its status key normalized. */
-export interface ResponseEntry {
-  /** `"200"`, `"4XX"` or `"default"`. */
-  status: string;
-  /** The entry itself (possibly a `$ref`): where the response is written. */
-  entry: Node;
-  /** The Response Object the entry is or refers to. */
-  definition: RecordNode;
-}
-
 /**
- * The entries of a `responses` object: ranges upper-cased (`4xx` → `4XX`), `x-` members left to
- * the extensions, `$ref`s followed; any other key, and an entry that is not an object, is skipped.
+ * The entries of a `responses` object: each its status (ranges upper-cased, `4xx` → `4XX`), the
+ * entry (maybe a `$ref`: where the response is written) and the Response Object it is or refers
+ * to. `x-` members are left to the extensions; any other key, and an entry not an object, skipped.
  */
-export function responseEntries(
-  reading: SpecReading,
-  responses: Node,
-): ResponseEntry[] {
+export function responseEntries(reading: SpecReading, responses: Node) {
   if (responses.value === undefined) return [];
   if (!isRecordNode(responses)) {
     reading.report(

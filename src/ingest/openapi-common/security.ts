@@ -87,32 +87,24 @@ export function readOAuthFlow(
 }
 
 function readScopes(reading: SpecReading, node: Node): Record<string, string> {
-  const scopes: Record<string, string> = {};
-  if (node.value === undefined) return scopes;
-  if (!isRecordNode(node)) {
+  if (node.value !== undefined && !isRecordNode(node))
     reading.report(
       "invalid-scopes",
       "`scopes` must map scope names to descriptions",
       node,
     );
-    return scopes;
-  }
-  for (const [name, description] of members(node))
-    setOwn(
-      scopes,
+  return Object.fromEntries(
+    members(node).map(([name, description]) => [
       name,
       typeof description.value === "string" ? description.value : "",
-    );
-  return scopes;
+    ]),
+  );
 }
-
-/** Gives why a scheme is skipped to the reader's report, and gives nothing. */
-export type SkipScheme = (why: string) => undefined;
 
 /** Reads a security scheme of one `type`, or skips it (`skip`, saying why). */
 export type SchemeKind = (
   node: RecordNode,
-  skip: SkipScheme,
+  skip: (why: string) => undefined,
   reading: SpecReading,
 ) => SecuritySchemeKind | undefined;
 
@@ -180,7 +172,7 @@ export function readSchemes(
 export function apiKeyKind(
   node: RecordNode,
   locations: readonly ("header" | "query" | "cookie")[],
-  skip: SkipScheme,
+  skip: (why: string) => undefined,
 ): SecuritySchemeKind | undefined {
   const parameterName = stringAt(node, "name");
   const location = locations.find((l) => l === stringAt(node, "in"));

@@ -1,7 +1,6 @@
 import { addParameter, createParameter } from "../../model/factories.js";
 import { extensionsOf, isRecord } from "../reader.js";
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
-import { mediaTypesFromValues } from "./media-types.js";
 import { child, isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
@@ -77,6 +76,19 @@ export function takeParameter(
     if (Object.keys(extensions).length > 0) out.extensions = extensions;
     addParameter(endpoint.parameters, out);
   }
+}
+
+/**
+ * The media types an `Accept` or `Content-Type` header's values name: lists split, parameters
+ * (`;q=0.8`) dropped, and wildcards ignored, as they say nothing about what the API speaks.
+ */
+export function mediaTypesFromValues(values: readonly unknown[]): string[] {
+  const types = values.flatMap((value) =>
+    typeof value === "string"
+      ? value.split(",").map((part) => part.split(";")[0]!.trim())
+      : [],
+  );
+  return [...new Set(types.filter((t) => /^[\w.+-]+\/[\w.+-]+$/.test(t)))];
 }
 
 /** The values a schema (or a Swagger 2.0 parameter or items) names: `enum`, `default`, `example`. */

@@ -2,7 +2,7 @@ import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
 import { isRecord, valueAt } from "../reader.js";
 import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
-import type { OverlaidValue, Origin } from "./overlaid-value.js";
+import type { OverlaidValue } from "./overlaid-value.js";
 import type { Overlay, OverlayAction } from "./overlay-document.js";
 
 /** Where a node came from: the input itself, or an overlay. */
@@ -82,14 +82,11 @@ function applyAction(
     }
     return true;
   }
-  let value: unknown;
-  let origin: Origin<From>;
   if (action.update && action.copy)
     return skip(`it has both "update" and "copy", and each voids the other`);
-  if (action.update) {
-    value = action.update.value;
-    origin = { from, path: [...at, "update"] };
-  } else if (action.copy) {
+  let value: unknown;
+  if (action.update) value = action.update.value;
+  else if (action.copy) {
     const copied = budget.select(action.copy, doc.value, '"copy"');
     if (copied.length === 0) return noMatch('"copy"', [...at, "copy"]);
     if (copied.length > 1)
@@ -98,8 +95,8 @@ function applyAction(
         "copy",
       ]);
     value = valueAt(doc.value, copied[0]!);
-    origin = { from, path: [...at, "copy"] };
   } else return false;
+  const origin = { from, path: [...at, action.update ? "update" : "copy"] };
   let changed = false;
   for (const path of targets) {
     const current = valueAt(doc.value, path);

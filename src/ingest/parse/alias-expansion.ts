@@ -7,14 +7,6 @@ import type { Path } from "../../model/pointer.js";
  */
 export const ALIAS_EXPANSION_LIMIT = 1_000_000;
 
-export interface AliasProblem {
-  kind: "cycle" | "limit";
-  /** The entry holding the alias that closes the cycle or passes the limit. */
-  path: Path;
-  /** Nodes added by aliases up to and including that one (`limit` only). */
-  added: number;
-}
-
 interface Frame {
   node: object;
   keys: readonly (string | number)[];
@@ -24,10 +16,14 @@ interface Frame {
   key: string | number | undefined;
 }
 
+/**
+ * The first alias that closes a cycle or passes `limit`: the path of the entry holding it, and the
+ * nodes aliases added up to and including it; undefined when there is none.
+ */
 export function checkAliasExpansion(
   root: unknown,
   limit = ALIAS_EXPANSION_LIMIT,
-): AliasProblem | undefined {
+) {
   if (typeof root !== "object" || root === null) return undefined;
   const done = new Map<object, number>(); // node → expanded size
   const open = new Set<object>();

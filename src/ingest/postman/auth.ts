@@ -157,15 +157,14 @@ function readOAuth2(
 ): AuthBlock {
   const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
   const flowName = GRANT_TYPES[grant.toLowerCase()] ?? "authorizationCode";
-  const unresolved: string[] = [];
+  const unresolved = new Set<string>();
   const url = (key: string): string | undefined => {
     const raw = params.get(key);
     if (raw === undefined || raw.trim() === "") return undefined;
     const parts = variables.substitute(raw.trim());
     const text = resolvedText(parts);
     if (text === undefined)
-      for (const name of unresolvedNames(parts))
-        if (!unresolved.includes(name)) unresolved.push(name);
+      for (const name of unresolvedNames(parts)) unresolved.add(name);
     return text;
   };
   const scopes = (params.get("scope") ?? "")
@@ -185,7 +184,7 @@ function readOAuth2(
   return {
     ...scheme({ type: "oauth2", flows: { [flowName]: flow } }, "oauth2"),
     scopes,
-    unresolved,
+    unresolved: [...unresolved],
   };
 }
 

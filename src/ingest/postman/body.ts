@@ -208,24 +208,17 @@ function languageType(body: Record<string, unknown>): string | undefined {
   return mediaTypeOfLanguage(valueAt(body, ["options", "raw", "language"]));
 }
 
-/** A JSON body as written in a request, bare `{{var}}`s replaced (see `parseJsonTemplate`). */
-export interface JsonTemplate {
-  value: unknown;
-  /** Bare variables that had no JSON value: they stand as `null` in `value` (any value). */
-  unknownVariables: string[];
-}
-
 const BARE = /^\{\{([^{}]+)\}\}/;
 
 /**
  * Parses a JSON body that may hold bare variables outside strings (`{"version": {{v}}}`): each
- * becomes its variable's value when that is JSON (`"3"` → 3), else `null`, which the inferred
- * schema leaves unconstrained. Undefined when the text is not JSON even so.
+ * becomes its variable's value when that is JSON (`"3"` → 3), else `null` (in `unknownVariables`),
+ * which the inferred schema leaves unconstrained. Undefined when the text is not JSON even so.
  */
 function parseJsonTemplate(
   text: string,
   valueOf: (name: string) => string | undefined = () => undefined,
-): JsonTemplate | undefined {
+) {
   let out = "";
   const unknownVariables: string[] = [];
   let inString = false;

@@ -41,14 +41,13 @@ export function readHeaders(
         for (const type of entry.value.split(",").map(mediaType))
           if (type && type !== "*/*" && !result.accept.includes(type))
             result.accept.push(type);
-    } else if (name === "content-type") {
-      const type = entry.disabled ? undefined : mediaType(entry.value);
-      if (type !== undefined && result.contentType === undefined)
-        result.contentType = type;
-    } else if (name === "authorization") {
-      if (!entry.disabled && result.authorization === undefined)
-        result.authorization = entry;
-    } else if (name === "cookie") {
+    } else if (name === "content-type")
+      result.contentType ??= mediaType(
+        entry.disabled ? undefined : entry.value,
+      );
+    else if (name === "authorization")
+      result.authorization ??= entry.disabled ? undefined : entry;
+    else if (name === "cookie") {
       for (const cookie of cookiePairs(entry))
         if (!result.cookies.some((c) => c.key === cookie.key))
           result.cookies.push(cookie);

@@ -33,16 +33,14 @@ export function readResponses(
     if (!isRecord(saved)) return;
     const path = [...at, field, index];
     const status = statusOf(saved);
-    let response = byStatus.get(status);
-    if (!response) {
-      response = {
+    if (!byStatus.has(status))
+      byStatus.set(status, {
         status,
         description: descriptionOf(saved, status),
         content: [],
         sources: [],
-      };
-      byStatus.set(status, response);
-    }
+      });
+    const response = byStatus.get(status)!;
     response.sources.push(pc.ref(path));
     const { type, example, schemaOnly } = savedBody(saved, path, pc);
     for (const t of type !== undefined ? [type] : [...accept]) {
@@ -143,13 +141,12 @@ function addExample(
   if (schemaOnly || holdsTypedPlaceholder(value)) return;
   const examples = (content.examples ??= []);
   const example: Example = { ...saved };
-  if (typeof name === "string" && name.trim() !== "") {
-    // example names are keys in OpenAPI: two saved responses may share one
+  // example names are keys in OpenAPI: two saved responses may share one
+  if (typeof name === "string" && name.trim() !== "")
     example.name = freeName(
       name,
       (n) => examples.some((e) => e.name === n),
       " ",
     );
-  }
   examples.push(example);
 }

@@ -18,13 +18,11 @@ export class SchemeRegistry {
 
   /** Registers a scheme and returns its name; `source` is called only for a new scheme. */
   add(
-    {
-      scheme: kind,
-      baseName,
-    }: { scheme: SecuritySchemeKind; baseName: string },
+    block: { scheme: SecuritySchemeKind; baseName: string },
     inferred: boolean,
     source: () => SourceRef,
   ): string {
+    const { scheme: kind, baseName } = block;
     const key = identity(kind);
     const known = this.nameByKey.get(key);
     if (known !== undefined) {

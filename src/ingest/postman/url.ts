@@ -61,19 +61,12 @@ function joinParts(value: unknown, separator: string): string {
 
 /** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */
 function parseRawUrl(text: string, at: Path): RequestUrl {
-  let rest = text.trim();
-  const hash = rest.indexOf("#");
-  if (hash !== -1) rest = rest.slice(0, hash);
-  let queryText = "";
-  const question = rest.indexOf("?");
-  if (question !== -1) {
-    queryText = rest.slice(question + 1);
-    rest = rest.slice(0, question);
-  }
+  const parts = /^([^#?]*)(?:\?([^#]*))?/.exec(text.trim())!;
+  let rest = parts[1]!;
   const result: RequestUrl = {
     host: "",
     path: "",
-    query: parseQuery(queryText, at),
+    query: parseQuery(parts[2] ?? "", at),
     variables: [],
     at,
   };
@@ -113,11 +106,8 @@ function parseQuery(text: string, at: Path): KeyValue[] {
  * exports write it), a `{{var}}` reference, or a `<name>` stand-in.
  */
 export function exampleValue(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === "") return undefined;
-  if (trimmed === "{}" || trimmed.toLowerCase() === "%7b%7d") return undefined;
-  if (hasPlaceholder(trimmed)) return undefined;
-  if (/^<[^<>]+>$/.test(trimmed)) return undefined;
-  return value;
+  const trimmed = value?.trim() ?? "";
+  return /^(?:\{\}|%7b%7d|<[^<>]+>)?$/i.test(trimmed) || hasPlaceholder(trimmed)
+    ? undefined
+    : value;
 }

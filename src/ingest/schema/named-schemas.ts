@@ -12,14 +12,6 @@ import {
 import { suggestName } from "./dialect-rules.js";
 import { type At, Place } from "./place.js";
 
-/** A named schema registered, waiting to be converted. */
-export interface PendingSchema {
-  entry: NamedSchema;
-  raw: unknown;
-  doc: SourceDocument;
-  path: Path;
-}
-
 /**
  * The named schemas of one document's conversion: its own definitions and every schema a `$ref`
  * imports, each registered once under a unique name, converted when the converter drains them.
@@ -30,7 +22,13 @@ export class NamedSchemas {
   private readonly byTarget = new Map<string, string>();
   /** Per document, each `$ref` resolved so far and the model's `$ref` for it ({@link modelRef}). */
   private readonly refs = new Map<SourceDocument, Map<string, string>>();
-  private readonly pending: PendingSchema[] = [];
+  /** Named schemas registered, waiting to be converted. */
+  private readonly pending: {
+    entry: NamedSchema;
+    raw: unknown;
+    doc: SourceDocument;
+    path: Path;
+  }[] = [];
 
   constructor(
     private readonly ctx: ReaderContext,
@@ -38,7 +36,7 @@ export class NamedSchemas {
     private readonly home: readonly string[],
   ) {}
 
-  next(): PendingSchema | undefined {
+  next() {
     return this.pending.shift();
   }
 

@@ -1,16 +1,12 @@
 import type { Path } from "../../model/pointer.js";
 
 /**
- * Where a schema sits, made only when asked for: a path inside the document, or a place below
- * another (one or two segments further). Most schemas never need theirs (it names a diagnostic,
- * or where a `$ref` is read), so converting one does not copy its parent's path.
+ * Where a schema sits, made only when asked for: a path inside the document, a place below another
+ * (one or two segments further), or a reader's node (which knows its path). Most schemas never need
+ * theirs (it names a diagnostic, or where a `$ref` is read), so converting one does not copy its
+ * parent's path.
  */
-export type At = Path | Place | Located;
-
-/** Something that knows its path, asked only when needed (a reader's node). */
-export interface Located {
-  readonly path: Path;
-}
+export type At = Path | Place | { readonly path: Path };
 
 export class Place {
   constructor(
@@ -34,6 +30,6 @@ export function pathOf(at: At): Path {
   return out;
 }
 
-function pathHere(at: Path | Located): Path {
+function pathHere(at: Exclude<At, Place>): Path {
   return "path" in at ? at.path : at;
 }

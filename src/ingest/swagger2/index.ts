@@ -57,7 +57,7 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const reading = new SpecReading(ctx, "swagger2", "swagger2", ["definitions"]);
   const { root } = reading;
   readSchemes(reading, child(root, "securityDefinitions"), SCHEME_KINDS);
-  const defaults: Swagger2Defaults = {
+  const defaults = {
     consumes: stringsAt(root, "consumes") ?? [],
     produces: stringsAt(root, "produces") ?? [],
     security: readSecurityRequirements(reading, child(root, "security")),
@@ -147,18 +147,15 @@ const SCHEME_KINDS: Record<string, SchemeKind> = {
   },
 };
 
-/** Document-wide defaults an operation falls back on. */
-export interface Swagger2Defaults {
-  consumes: string[];
-  produces: string[];
-  security: SecurityRequirement[] | undefined;
-}
-
-/** §Operation Object as an endpoint. */
+/** §Operation Object as an endpoint, with the document-wide `defaults` it falls back on. */
 export function readOperation(
   reading: SpecReading,
   site: OperationSite,
-  defaults: Swagger2Defaults,
+  defaults: {
+    consumes: string[];
+    produces: string[];
+    security: SecurityRequirement[] | undefined;
+  },
 ): Endpoint {
   const { operation, pathItem } = site;
   const endpoint = createOperationEndpoint(reading, site, defaults.security);
@@ -178,7 +175,6 @@ export function readOperation(
         evidence,
         parameter,
         ["path", "query", "header"],
-        // the values it names, and those of its items
         () => [
           ...namedValues(parameter.definition.value, "x-example"),
           ...namedValues(parameter.definition.value.items, "x-example"),

@@ -6,7 +6,7 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { isFormMediaType } from "../openapi-common/media-types.js";
+import { baseMediaType } from "../../model/media-types.js";
 import {
   child,
   copyStrings,
@@ -37,8 +37,7 @@ export function foldRequestBody(
       );
     return bodyParameter(reading, body[0]!, consumes);
   }
-  if (form.length > 0) return formData(reading, form, consumes);
-  return undefined;
+  return form.length > 0 ? formData(reading, form, consumes) : undefined;
 }
 
 function bodyParameter(
@@ -78,7 +77,6 @@ function formData(
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   const encoding: Record<string, Encoding> = {};
-  let sendsFile = false;
   for (const parameter of form) {
     const raw = parameter.definition.value;
     if (raw.type === "array" && !isFile(raw)) {
@@ -89,12 +87,11 @@ function formData(
     copyStrings(property, parameter.definition, "description");
     setOwn(properties, parameter.name, property);
     if (raw.required === true) required.push(parameter.name);
-    if (isFile(raw)) sendsFile = true;
   }
   const schema: Schema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
   const declared = consumes.filter(isFormMediaType);
-  const fallback = sendsFile
+  const fallback = form.some((p) => isFile(p.definition.value))
     ? "multipart/form-data"
     : "application/x-www-form-urlencoded";
   const mediaTypes = declared.length > 0 ? declared : [fallback];
@@ -106,6 +103,15 @@ function formData(
     })),
     sources: form.map((parameter) => sourceOf(parameter.entry)),
   };
+}
+
+/** Media types that carry form fields: the only ones a Swagger 2.0 `formData` body can use. */
+export function isFormMediaType(mediaType: string): boolean {
+  const base = baseMediaType(mediaType);
+  return (
+    base === "application/x-www-form-urlencoded" ||
+    base.startsWith("multipart/")
+  );
 }
 
 function isFile(raw: Record<string, unknown>): boolean {
