@@ -55,16 +55,12 @@ export function buildModel(
   return buildModelTakingDocuments({ documents }, ingestDiagnostics, options);
 }
 
-export interface DocumentsToTake {
-  documents: DocumentModel[] | undefined;
-}
-
 /**
  * {@link buildModel} for a caller that hands its documents over: they are taken out of `handed`,
  * so what the merge did not keep of them is garbage while the rest of the build runs.
  */
 export function buildModelTakingDocuments(
-  handed: DocumentsToTake,
+  handed: { documents: DocumentModel[] | undefined },
   ingestDiagnostics: readonly Diagnostic[] | ModelReporter,
   options: BuildOptions = {},
 ): ApiModel {
@@ -133,7 +129,7 @@ export function buildModelTakingDocuments(
 
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */
 function mergeTaken(
-  handed: DocumentsToTake,
+  handed: Parameters<typeof buildModelTakingDocuments>[0],
   reporter: ModelReporter,
   options: BuildOptions,
 ) {
