@@ -1,5 +1,6 @@
 import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
+import { parameterKey } from "../model/factories.js";
 import { endpointKey } from "../model/merge/naming.js";
 import { webhookKey } from "../model/merge/webhooks.js";
 import { compareEndpoints } from "../model/order.js";
@@ -13,7 +14,6 @@ import type {
 } from "../model/types.js";
 import {
   byMediaType,
-  byName,
   byStatus,
   compareChanges,
   pairUp,
@@ -174,7 +174,7 @@ function compareEndpoint(
 
   for (const location of ["query", "header", "cookie"] as const) {
     const type = base + LOCATION_TYPE[location];
-    pairUp(old.parameters[location], now.parameters[location], byName, {
+    pairUp(old.parameters[location], now.parameters[location], parameterKey, {
       gone: (a) =>
         add(
           "parameter-removed",
@@ -310,7 +310,7 @@ function compareWebhook(
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
   const headers = `${base}Headers`;
-  pairUp(old.parameters.header, now.parameters.header, byName, {
+  pairUp(old.parameters.header, now.parameters.header, parameterKey, {
     gone: (p) =>
       add(
         "response-property-removed",

@@ -12,7 +12,6 @@ import type {
   SchemaType,
   SourceRef,
 } from "../model/types.js";
-import type { GeneratedNames } from "./change.js";
 import type { RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
@@ -26,19 +25,7 @@ export interface DiffSide {
 }
 
 /** A schema change before it is tied to an endpoint: what, in which type, where on each side. */
-export interface SchemaChange {
-  rule: RuleId;
-  /** The member in words, `` `SpecialEvent.location` `` or `` `GetPetQuery.limit` ``. */
-  subject: string;
-  /** What happened to it: `was removed`, `is now required`. */
-  what: string;
-  /** The type holding the member, and the member's path in it. */
-  names: Pick<GeneratedNames, "type" | "member">;
-  /** True when the member is in a named schema: other endpoints may share the change. */
-  shared: boolean;
-  old?: SourceRef;
-  new?: SourceRef;
-}
+export type SchemaChange = ReturnType<typeof schemaChange>;
 
 /** Where a schema sits: the type that holds it, the member path in it, its places on each side. */
 interface Site {
@@ -280,8 +267,11 @@ function listValues(values: readonly unknown[]): string {
   );
 }
 
-/** A change of the schema at `at`, named `` `Type.member` ``. */
-function schemaChange(rule: RuleId, what: string, at: Site): SchemaChange {
+/**
+ * A change of the schema at `at`: `subject` names the member (`` `SpecialEvent.location` ``),
+ * `what` says what happened to it (`was removed`); `shared` when other endpoints may share it.
+ */
+function schemaChange(rule: RuleId, what: string, at: Site) {
   return {
     rule,
     subject: `\`${memberPath([at.type, ...at.member])}\``,
