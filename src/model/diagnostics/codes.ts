@@ -96,9 +96,7 @@ export const MODEL_CODES = {
   }),
 } as const;
 
-export type ModelCode = keyof typeof MODEL_CODES;
-
-export class ModelReporter extends Reporter<ModelCode> {
+export class ModelReporter extends Reporter<keyof typeof MODEL_CODES> {
   constructor() {
     super(MODEL_CODES);
   }

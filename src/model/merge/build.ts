@@ -27,8 +27,6 @@ import type {
   Endpoint,
   NamedSchema,
 } from "../types.js";
-import type { PatternGuard } from "../patterns/guard.js";
-import type { ScalarChoices } from "../scalar-choices.js";
 
 export interface BuildOptions extends NamingOptions {
   /** Files or folders whose facts win when sources disagree, earlier first (before rank.ts). */
@@ -38,7 +36,7 @@ export interface BuildOptions extends NamingOptions {
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
   /** How dates and int64s are held (config `dates`, `int64`), carried on the model. */
-  scalars?: ScalarChoices;
+  scalars?: ApiModel["scalars"];
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -147,9 +145,7 @@ function mergeTaken(
 }
 
 /** The verdicts on the documents' patterns, in one map. */
-function patternsOf(
-  documents: readonly DocumentModel[],
-): ReadonlyMap<string, PatternGuard> | undefined {
+function patternsOf(documents: readonly DocumentModel[]) {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
   if (maps.size === 0) return undefined;
   return new Map([...maps].flatMap((map) => [...map]));
