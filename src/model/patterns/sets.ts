@@ -110,13 +110,8 @@ function unread(node: PatternSyntax): boolean {
       node.node.t === "assert" ||
       node.node.t === "look"
     );
-  if (
-    node.t !== "seq" &&
-    node.t !== "alt" &&
-    node.t !== "look" &&
-    node.t !== "assert"
-  )
-    charSet(node);
+  if (!["seq", "alt", "look", "assert"].includes(node.t))
+    charSet(node as PatternChar);
   return false;
 }
 
