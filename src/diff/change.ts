@@ -60,7 +60,7 @@ export function recorder(
     rule: RuleId,
     message: string,
     a: SourceRef | undefined,
-    b: SourceRef | undefined,
+    b?: SourceRef,
     more: GeneratedNames = {},
   ): Change => {
     const change = makeChange(rule, {

@@ -46,7 +46,6 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           "operation-removed",
           `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
           old.sources[0],
-          undefined,
         ),
       both: (old, now) => compareEndpoint(old, now, schemas, out),
       added: (now) =>
@@ -69,7 +68,6 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           "webhook-removed",
           `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
           old.sources[0],
-          undefined,
         ),
       both: (old, now) => compareWebhook(old, now, schemas, out),
       added: (w) =>
