@@ -1,9 +1,7 @@
-// The model's diagnostic codes; each layer above declares its own (ARCHITECTURE.md, "Diagnostics").
-
 import { family } from "./code-info.js";
 import { Reporter } from "./reporter.js";
 
-/** The codes the model reports; every layer above reports them too. */
+/** The codes the model reports; every layer above reports them too, and declares its own. */
 export const MODEL_CODES = {
   ...family("schema", {
     error: {

@@ -144,7 +144,6 @@ function mergeTaken(
   return { merged, inferredScheme: prose.scheme, patterns };
 }
 
-/** The verdicts on the documents' patterns, in one map. */
 function patternsOf(documents: readonly DocumentModel[]) {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
   if (maps.size === 0) return undefined;

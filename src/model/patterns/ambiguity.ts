@@ -234,9 +234,7 @@ const isConstant = (node: PatternSyntax): boolean =>
 /** Whether every way into `node` starts with `^`. */
 function everyWayBegins(node: PatternSyntax): boolean {
   if (node.t === "alt") return node.items.every(everyWayBegins);
-  if (node.t === "seq") {
-    const item = node.items[0];
-    return item !== undefined && everyWayBegins(item);
-  }
+  if (node.t === "seq")
+    return node.items.length > 0 && everyWayBegins(node.items[0]!);
   return node.t === "assert" && node.k === 0;
 }
