@@ -37,13 +37,12 @@ function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
     tree = withoutLookaround(tree);
     if (isConstant(tree)) return "linear";
     const openStart = !everyWayBegins(tree);
-    const uncountedVerdict = someNode(
-      tree,
-      (n) => n.t === "rep" && n.kind === "{}",
+    const counted = someNode(tree, (n) => n.t === "rep" && n.kind === "{}");
+    if (
+      counted &&
+      automatonVerdict(uncounted(tree), openStart, budget) === "linear"
     )
-      ? automatonVerdict(uncounted(tree), openStart, budget)
-      : undefined;
-    if (uncountedVerdict === "linear") return "linear";
+      return "linear";
     return automatonVerdict(tree, openStart, budget);
   } catch (error) {
     if (error instanceof NotModelled) return "unknown";
