@@ -22,7 +22,7 @@ import {
   type GeneratedNames,
 } from "./change.js";
 import type { Breaks, RuleId } from "./rules.js";
-import { SchemaDiff, type DiffSide, type Direction } from "./schema-diff.js";
+import { SchemaDiff, type Direction } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members. */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
@@ -34,7 +34,11 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /** Every change from one merged model to another, breaking first, matched as docs/diff.md says. */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
-  const schemas = new SchemaDiff(side(before), side(after));
+  const schemas = new SchemaDiff(
+    before.schemas,
+    after.schemas,
+    schemaTypeNames(after),
+  );
   const out: Change[] = [];
   pairUp(
     [...before.endpoints].sort(compareEndpoints),
@@ -112,10 +116,6 @@ function groupShared(changes: Change[]): Change[] {
 
 /** A named schema's change's message without its place: what it is grouped by, with its rule. */
 const sharedHead = new WeakMap<Change, string>();
-
-function side(model: ApiModel): DiffSide {
-  return { model, typeNames: schemaTypeNames(model) };
-}
 
 /** The names the user's code knows an endpoint by: its client function and its handler. */
 function names(endpoint: Endpoint): GeneratedNames {

@@ -17,13 +17,6 @@ import type { RuleId } from "./rules.js";
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
 export type Direction = "request" | "response";
 
-/** One side of the comparison: a model and its schemas' generated type names. */
-export interface DiffSide {
-  model: ApiModel;
-  /** Schema name → generated type name. */
-  typeNames: ReadonlyMap<string, string>;
-}
-
 /** A schema change before it is tied to an endpoint: what, in which type, where on each side. */
 export type SchemaChange = ReturnType<typeof schemaChange>;
 
@@ -51,8 +44,10 @@ export class SchemaDiff {
   private readonly memo = new Map<string, SchemaChange[]>();
 
   constructor(
-    private readonly before: DiffSide,
-    private readonly after: DiffSide,
+    private readonly before: ApiModel["schemas"],
+    private readonly after: ApiModel["schemas"],
+    /** The new side's schema names → generated type names. */
+    private readonly typeNames: ReadonlyMap<string, string>,
   ) {}
 
   /** The changes from `x`'s schema to `y`'s, of `type` at `member` (declared at `a`, `b`). */
@@ -88,11 +83,11 @@ export class SchemaDiff {
     if (known) return known;
     this.memo.set(key, []); // a cycle back into this pair adds nothing
     const changes = this.compareResolved(direction, a, b, {
-      type: this.after.typeNames.get(refB) ?? refB,
+      type: this.typeNames.get(refB) ?? refB,
       shared: true,
       member: [],
-      old: this.before.model.schemas[refA]?.sources[0] ?? site.old,
-      new: this.after.model.schemas[refB]?.sources[0] ?? site.new,
+      old: this.before[refA]?.sources[0] ?? site.old,
+      new: this.after[refB]?.sources[0] ?? site.new,
     });
     this.memo.set(key, changes);
     return changes;
@@ -104,8 +99,8 @@ export class SchemaDiff {
     b: Schema | undefined,
     site: Site,
   ): SchemaChange[] {
-    const ra = resolveSchema(this.before.model.schemas, a);
-    const rb = resolveSchema(this.after.model.schemas, b);
+    const ra = resolveSchema(this.before, a);
+    const rb = resolveSchema(this.after, b);
     if (!ra || !rb || typeof ra !== "object" || typeof rb !== "object")
       return [];
     const out: SchemaChange[] = [];
@@ -113,8 +108,8 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
-    const viewA = this.objectView(ra, this.before.model.schemas);
-    const viewB = this.objectView(rb, this.after.model.schemas);
+    const viewA = this.objectView(ra, this.before);
+    const viewB = this.objectView(rb, this.after);
     const typesA = types(ra, viewA);
     const typesB = types(rb, viewB);
     if (typesA.length > 0 && typesB.length > 0) {
