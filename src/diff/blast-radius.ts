@@ -161,9 +161,7 @@ function calleeName(call: CallExpression): string | undefined {
 
 /** `items[].name` → `name`; a response member (`200.x`) is never sent. */
 function lastSegment(member: string | undefined): string | undefined {
-  if (member === undefined) return undefined;
-  const last = member.split(".").pop()!.replace(/\[\]$/g, "");
-  return last === "" ? undefined : last;
+  return member?.split(".").pop()!.replace(/\[\]$/g, "") || undefined;
 }
 
 /** Whether the call's arguments, or the initializer of a variable one names, name the member. */

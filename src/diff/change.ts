@@ -60,7 +60,7 @@ export function recorder(
     rule: RuleId,
     message: string,
     a: SourceRef | undefined,
-    b: SourceRef | undefined,
+    b?: SourceRef,
     more: GeneratedNames = {},
   ): Change => {
     const change = makeChange(rule, {
@@ -108,5 +108,3 @@ export function pairUp<T>(
 
 export const byMediaType = (media: MediaContent) => media.mediaType;
 export const byStatus = (response: ApiResponse) => response.status;
-/** Parameters are matched by name, headers' case aside. */
-export { parameterKey as byName } from "../model/factories.js";

@@ -1,5 +1,6 @@
 import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
+import { parameterKey } from "../model/factories.js";
 import { endpointKey } from "../model/merge/naming.js";
 import { webhookKey } from "../model/merge/webhooks.js";
 import { compareEndpoints } from "../model/order.js";
@@ -13,7 +14,6 @@ import type {
 } from "../model/types.js";
 import {
   byMediaType,
-  byName,
   byStatus,
   compareChanges,
   pairUp,
@@ -22,7 +22,7 @@ import {
   type GeneratedNames,
 } from "./change.js";
 import type { Breaks, RuleId } from "./rules.js";
-import { SchemaDiff, type DiffSide, type Direction } from "./schema-diff.js";
+import { SchemaDiff, type Direction } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members. */
 const LOCATION_TYPE: Record<ParameterLocation, string> = {
@@ -34,7 +34,11 @@ const LOCATION_TYPE: Record<ParameterLocation, string> = {
 
 /** Every change from one merged model to another, breaking first, matched as docs/diff.md says. */
 export function compareModels(before: ApiModel, after: ApiModel): Change[] {
-  const schemas = new SchemaDiff(side(before), side(after));
+  const schemas = new SchemaDiff(
+    before.schemas,
+    after.schemas,
+    schemaTypeNames(after),
+  );
   const out: Change[] = [];
   pairUp(
     [...before.endpoints].sort(compareEndpoints),
@@ -46,7 +50,6 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           "operation-removed",
           `${endpointKey(old)} was removed: ${old.name}() and its handler are gone`,
           old.sources[0],
-          undefined,
         ),
       both: (old, now) => compareEndpoint(old, now, schemas, out),
       added: (now) =>
@@ -69,7 +72,6 @@ export function compareModels(before: ApiModel, after: ApiModel): Change[] {
           "webhook-removed",
           `the webhook ${JSON.stringify(old.key)} is no longer sent: its handler ${old.name} is gone from WebhookHandlers`,
           old.sources[0],
-          undefined,
         ),
       both: (old, now) => compareWebhook(old, now, schemas, out),
       added: (w) =>
@@ -114,10 +116,6 @@ function groupShared(changes: Change[]): Change[] {
 
 /** A named schema's change's message without its place: what it is grouped by, with its rule. */
 const sharedHead = new WeakMap<Change, string>();
-
-function side(model: ApiModel): DiffSide {
-  return { model, typeNames: schemaTypeNames(model) };
-}
 
 /** The names the user's code knows an endpoint by: its client function and its handler. */
 function names(endpoint: Endpoint): GeneratedNames {
@@ -174,7 +172,7 @@ function compareEndpoint(
 
   for (const location of ["query", "header", "cookie"] as const) {
     const type = base + LOCATION_TYPE[location];
-    pairUp(old.parameters[location], now.parameters[location], byName, {
+    pairUp(old.parameters[location], now.parameters[location], parameterKey, {
       gone: (a) =>
         add(
           "parameter-removed",
@@ -310,7 +308,7 @@ function compareWebhook(
 
   // the headers: read by your receiver, as members of `<Name>WebhookHeaders`
   const headers = `${base}Headers`;
-  pairUp(old.parameters.header, now.parameters.header, byName, {
+  pairUp(old.parameters.header, now.parameters.header, parameterKey, {
     gone: (p) =>
       add(
         "response-property-removed",

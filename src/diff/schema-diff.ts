@@ -12,33 +12,13 @@ import type {
   SchemaType,
   SourceRef,
 } from "../model/types.js";
-import type { GeneratedNames } from "./change.js";
 import type { RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
 export type Direction = "request" | "response";
 
-/** One side of the comparison: a model and its schemas' generated type names. */
-export interface DiffSide {
-  model: ApiModel;
-  /** Schema name → generated type name. */
-  typeNames: ReadonlyMap<string, string>;
-}
-
 /** A schema change before it is tied to an endpoint: what, in which type, where on each side. */
-export interface SchemaChange {
-  rule: RuleId;
-  /** The member in words, `` `SpecialEvent.location` `` or `` `GetPetQuery.limit` ``. */
-  subject: string;
-  /** What happened to it: `was removed`, `is now required`. */
-  what: string;
-  /** The type holding the member, and the member's path in it. */
-  names: Pick<GeneratedNames, "type" | "member">;
-  /** True when the member is in a named schema: other endpoints may share the change. */
-  shared: boolean;
-  old?: SourceRef;
-  new?: SourceRef;
-}
+export type SchemaChange = ReturnType<typeof schemaChange>;
 
 /** Where a schema sits: the type that holds it, the member path in it, its places on each side. */
 interface Site {
@@ -64,8 +44,10 @@ export class SchemaDiff {
   private readonly memo = new Map<string, SchemaChange[]>();
 
   constructor(
-    private readonly before: DiffSide,
-    private readonly after: DiffSide,
+    private readonly before: ApiModel["schemas"],
+    private readonly after: ApiModel["schemas"],
+    /** The new side's schema names → generated type names. */
+    private readonly typeNames: ReadonlyMap<string, string>,
   ) {}
 
   /** The changes from `x`'s schema to `y`'s, of `type` at `member` (declared at `a`, `b`). */
@@ -101,11 +83,11 @@ export class SchemaDiff {
     if (known) return known;
     this.memo.set(key, []); // a cycle back into this pair adds nothing
     const changes = this.compareResolved(direction, a, b, {
-      type: this.after.typeNames.get(refB) ?? refB,
+      type: this.typeNames.get(refB) ?? refB,
       shared: true,
       member: [],
-      old: this.before.model.schemas[refA]?.sources[0] ?? site.old,
-      new: this.after.model.schemas[refB]?.sources[0] ?? site.new,
+      old: this.before[refA]?.sources[0] ?? site.old,
+      new: this.after[refB]?.sources[0] ?? site.new,
     });
     this.memo.set(key, changes);
     return changes;
@@ -117,8 +99,8 @@ export class SchemaDiff {
     b: Schema | undefined,
     site: Site,
   ): SchemaChange[] {
-    const ra = resolveSchema(this.before.model.schemas, a);
-    const rb = resolveSchema(this.after.model.schemas, b);
+    const ra = resolveSchema(this.before, a);
+    const rb = resolveSchema(this.after, b);
     if (!ra || !rb || typeof ra !== "object" || typeof rb !== "object")
       return [];
     const out: SchemaChange[] = [];
@@ -126,8 +108,8 @@ export class SchemaDiff {
       out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
-    const viewA = this.objectView(ra, this.before.model.schemas);
-    const viewB = this.objectView(rb, this.after.model.schemas);
+    const viewA = this.objectView(ra, this.before);
+    const viewB = this.objectView(rb, this.after);
     const typesA = types(ra, viewA);
     const typesB = types(rb, viewB);
     if (typesA.length > 0 && typesB.length > 0) {
@@ -280,8 +262,11 @@ function listValues(values: readonly unknown[]): string {
   );
 }
 
-/** A change of the schema at `at`, named `` `Type.member` ``. */
-function schemaChange(rule: RuleId, what: string, at: Site): SchemaChange {
+/**
+ * A change of the schema at `at`: `subject` names the member (`` `SpecialEvent.location` ``),
+ * `what` says what happened to it (`was removed`); `shared` when other endpoints may share it.
+ */
+function schemaChange(rule: RuleId, what: string, at: Site) {
   return {
     rule,
     subject: `\`${memberPath([at.type, ...at.member])}\``,

@@ -44,7 +44,6 @@ export function packEndpoint(endpoint: Endpoint): Endpoint {
   return endpoint;
 }
 
-/** Replaces each list an endpoint holds by `f`'s. */
 function replaceLists(endpoint: Endpoint, f: <T>(list: T[]) => T[]): void {
   endpoint.nameCandidates = f(endpoint.nameCandidates);
   endpoint.tags = f(endpoint.tags);

@@ -2,7 +2,7 @@
 // mocks answer by it.
 import { allParameters } from "./factories.js";
 import { grouped } from "./lists.js";
-import { routedPath } from "./path-template.js";
+import { pathShape, routedPath } from "./path-template.js";
 import { decodeText } from "./pointer.js";
 import { resolveSchema, scalarValues } from "./schema/schema.js";
 import type { ApiModel, Endpoint } from "./types.js";
@@ -78,6 +78,6 @@ function selectorsOf(
  * collapsed, static text percent-decoded (as the router compares it).
  */
 export function routeShape(path: string): string {
-  const shape = path.replace(/\{[^{}]+\}/g, "{}").replace(/^\/+/, "");
+  const shape = pathShape(path).replace(/^\/+/, "");
   return "/" + shape.replace(/[^/]+/g, (part) => decodeText(part));
 }

@@ -37,8 +37,7 @@ export function resolveSerialization(
   declared: { style?: ParameterStyle; explode?: boolean },
 ): Serialization {
   const style = declared.style ?? defaultStyle(location);
-  const explode = declared.explode ?? defaultExplode(style);
-  return { style, explode };
+  return { style, explode: declared.explode ?? defaultExplode(style) };
 }
 
 /** A parameter's serialization: what buildModel stored, or (a hand-made model) the rule now. */

@@ -1,9 +1,7 @@
-// The model's diagnostic codes; each layer above declares its own (ARCHITECTURE.md, "Diagnostics").
-
 import { family } from "./code-info.js";
 import { Reporter } from "./reporter.js";
 
-/** The codes the model reports; every layer above reports them too. */
+/** The codes the model reports; every layer above reports them too, and declares its own. */
 export const MODEL_CODES = {
   ...family("schema", {
     error: {
@@ -96,9 +94,7 @@ export const MODEL_CODES = {
   }),
 } as const;
 
-export type ModelCode = keyof typeof MODEL_CODES;
-
-export class ModelReporter extends Reporter<ModelCode> {
+export class ModelReporter extends Reporter<keyof typeof MODEL_CODES> {
   constructor() {
     super(MODEL_CODES);
   }

@@ -27,8 +27,6 @@ import type {
   Endpoint,
   NamedSchema,
 } from "../types.js";
-import type { PatternGuard } from "../patterns/guard.js";
-import type { ScalarChoices } from "../scalar-choices.js";
 
 export interface BuildOptions extends NamingOptions {
   /** Files or folders whose facts win when sources disagree, earlier first (before rank.ts). */
@@ -38,7 +36,7 @@ export interface BuildOptions extends NamingOptions {
   /** Tags renamed, merged or described (config `tags`). */
   tags?: TagOverrides;
   /** How dates and int64s are held (config `dates`, `int64`), carried on the model. */
-  scalars?: ScalarChoices;
+  scalars?: ApiModel["scalars"];
 }
 
 export type InfoOverride = Partial<ApiInfo>;
@@ -55,16 +53,12 @@ export function buildModel(
   return buildModelTakingDocuments({ documents }, ingestDiagnostics, options);
 }
 
-export interface DocumentsToTake {
-  documents: DocumentModel[] | undefined;
-}
-
 /**
  * {@link buildModel} for a caller that hands its documents over: they are taken out of `handed`,
  * so what the merge did not keep of them is garbage while the rest of the build runs.
  */
 export function buildModelTakingDocuments(
-  handed: DocumentsToTake,
+  handed: { documents: DocumentModel[] | undefined },
   ingestDiagnostics: readonly Diagnostic[] | ModelReporter,
   options: BuildOptions = {},
 ): ApiModel {
@@ -133,7 +127,7 @@ export function buildModelTakingDocuments(
 
 /** The merge of the documents taken out of `handed`, in a call of its own: its frame holds them. */
 function mergeTaken(
-  handed: DocumentsToTake,
+  handed: Parameters<typeof buildModelTakingDocuments>[0],
   reporter: ModelReporter,
   options: BuildOptions,
 ) {
@@ -150,10 +144,7 @@ function mergeTaken(
   return { merged, inferredScheme: prose.scheme, patterns };
 }
 
-/** The verdicts on the documents' patterns, in one map. */
-function patternsOf(
-  documents: readonly DocumentModel[],
-): ReadonlyMap<string, PatternGuard> | undefined {
+function patternsOf(documents: readonly DocumentModel[]) {
   const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
   if (maps.size === 0) return undefined;
   return new Map([...maps].flatMap((map) => [...map]));

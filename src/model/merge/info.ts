@@ -57,17 +57,12 @@ function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
 }
 
 function operationPhrases(endpoints: readonly Endpoint[]): Set<string> {
-  const out = new Set<string>();
-  const add = (text: string | undefined): void => {
-    if (text && text.trim() !== "") out.add(normalize(text));
-  };
-  for (const e of endpoints) {
-    add(e.summary);
-    add(e.description);
-    for (const name of e.nameCandidates)
-      if (name.kind === "requestName") add(name.value);
-  }
-  return out;
+  const texts = endpoints.flatMap((e) => [
+    e.summary,
+    e.description,
+    ...e.nameCandidates.map((c) => (c.kind === "requestName" ? c.value : "")),
+  ]);
+  return new Set(texts.filter((t) => t?.trim()).map((t) => normalize(t!)));
 }
 
 function normalize(text: string): string {

@@ -102,14 +102,11 @@ function soleMedia(offered: MediaContent): MediaContent {
  * another, and the examples (often large) need not be printed to tell.
  */
 function namesDiffer(examples: readonly Example[]): boolean {
-  const names = new Set<string | undefined>();
-  for (const example of examples) {
-    const name = example.name;
-    if ((typeof name !== "string" && name !== undefined) || names.has(name))
-      return false;
-    names.add(name);
-  }
-  return true;
+  const names = examples.map((e) => e.name);
+  return (
+    names.every((n) => typeof n === "string" || n === undefined) &&
+    new Set(names).size === names.length
+  );
 }
 
 /** Every view's request body as one: required when any requires it, media types unioned. */

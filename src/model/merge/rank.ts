@@ -69,7 +69,7 @@ export function pickWinner<T>(
   return best;
 }
 
-function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
+export function compareOffers<T>(a: Offer<T>, b: Offer<T>): number {
   return (
     b.rank - a.rank ||
     (b.richness ?? 0) - (a.richness ?? 0) ||

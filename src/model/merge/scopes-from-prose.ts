@@ -3,13 +3,6 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import type { DocumentModel, SecurityScheme, SourceRef } from "../types.js";
 import { trimTrailing } from "../linear-text.js";
 
-/** Auth stated only in prose: "Authentication required, with scope participate:conversation". */
-export interface ProseAuth {
-  required: boolean;
-  /** Scopes the text names, in order of appearance. */
-  scopes: string[];
-}
-
 // `read:jira-work`, `repo.status`, `user/email`
 const SCOPE = String.raw`[A-Za-z][\w.\-]*(?:[:/][\w.\-*]+)+|[A-Za-z][\w.\-]*`;
 const SCOPE_PHRASE = new RegExp(
@@ -24,7 +17,12 @@ const AUTH_REQUIRED =
  */
 const MENTIONS_SCOPE = /scope/i;
 
-export function readProseAuth(text: string | undefined): ProseAuth {
+/** Auth stated only in prose ("Authentication required, with scope participate:conversation"). */
+export function readProseAuth(text: string | undefined): {
+  required: boolean;
+  /** Scopes the text names, in order of appearance. */
+  scopes: string[];
+} {
   if (!text) return { required: false, scopes: [] };
   const scopes: string[] = [];
   if (MENTIONS_SCOPE.test(text))

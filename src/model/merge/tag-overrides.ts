@@ -23,13 +23,13 @@ export function applyTagOverrides(
   for (const endpoint of model.endpoints)
     endpoint.tags = firstOfEach(endpoint.tags.map(renamed), lowerCase);
   const tags = new Map<string, Tag>();
-  const add = (tag: Tag) => {
-    const known = tags.get(tag.name);
-    if (!known) tags.set(tag.name, { ...tag });
+  for (const tag of model.tags) {
+    const name = renamed(tag.name);
+    const known = tags.get(name);
+    if (!known) tags.set(name, { ...tag, name });
     else if (!known.description && tag.description)
       known.description = tag.description;
-  };
-  for (const tag of model.tags) add({ ...tag, name: renamed(tag.name) });
+  }
   for (const [from, entry] of Object.entries(overrides)) {
     if (typeof entry === "string" || entry.description === undefined) continue;
     const name = renamed(from);

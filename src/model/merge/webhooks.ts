@@ -2,7 +2,7 @@ import { camelCase, freeName } from "../identifiers.js";
 import { lockedName } from "./naming.js";
 import { compareCodeUnits } from "../order.js";
 import { grouped } from "../lists.js";
-import { compareSources } from "./rank.js";
+import { compareOffers } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { resolveSerialization } from "../serialization.js";
 import type { DocumentModel, Endpoint, Webhook } from "../types.js";
@@ -15,26 +15,22 @@ export function mergeWebhooks(
 ): Webhook[] | undefined {
   const offers = grouped(
     documents.flatMap((doc) =>
-      (doc.webhooks ?? []).map((webhook) => ({
-        webhook,
+      (doc.webhooks ?? []).map((value) => ({
+        value,
         rank: rankOf(doc),
+        source: value.sources[0]!,
       })),
     ),
-    ({ webhook }) => `${webhook.method} ${webhook.key}`,
+    ({ value }) => `${value.method} ${value.key}`,
   );
   if (offers.size === 0) return undefined;
   const out = [...offers.values()].map((list) => {
-    list.sort(
-      (a, b) =>
-        b.rank - a.rank ||
-        compareSources(a.webhook.sources[0]!, b.webhook.sources[0]!),
-    );
-    const winner = list[0]!.webhook;
+    const winner = list.sort(compareOffers)[0]!.value;
     if (list.length > 1)
       reporter.report(
         "model/duplicate-webhook",
         `webhook ${JSON.stringify(winner.key)} (${winner.method.toUpperCase()}) is declared by ${list.length} documents; the one in ${winner.sources[0]!.file} is used, the others are ignored`,
-        list[1]!.webhook.sources[0]!,
+        list[1]!.source,
         [winner.sources[0]!],
       );
     return winner;

@@ -37,13 +37,12 @@ function verdictOf(tree: PatternSyntax, budget: WorkBudget): Backtracking {
     tree = withoutLookaround(tree);
     if (isConstant(tree)) return "linear";
     const openStart = !everyWayBegins(tree);
-    const uncountedVerdict = someNode(
-      tree,
-      (n) => n.t === "rep" && n.kind === "{}",
+    const counted = someNode(tree, (n) => n.t === "rep" && n.kind === "{}");
+    if (
+      counted &&
+      automatonVerdict(uncounted(tree), openStart, budget) === "linear"
     )
-      ? automatonVerdict(uncounted(tree), openStart, budget)
-      : undefined;
-    if (uncountedVerdict === "linear") return "linear";
+      return "linear";
     return automatonVerdict(tree, openStart, budget);
   } catch (error) {
     if (error instanceof NotModelled) return "unknown";
@@ -234,9 +233,7 @@ const isConstant = (node: PatternSyntax): boolean =>
 /** Whether every way into `node` starts with `^`. */
 function everyWayBegins(node: PatternSyntax): boolean {
   if (node.t === "alt") return node.items.every(everyWayBegins);
-  if (node.t === "seq") {
-    const item = node.items[0];
-    return item !== undefined && everyWayBegins(item);
-  }
+  if (node.t === "seq")
+    return node.items.length > 0 && everyWayBegins(node.items[0]!);
   return node.t === "assert" && node.k === 0;
 }

@@ -35,8 +35,8 @@ interface Part {
  * is `xx(x(x)?)?`). Assertions (`^ $ \b`, lookaround) are ε: more paths, which can only find more.
  */
 export class PositionAutomaton {
-  readonly sets: CodePoints[] = [ALL];
-  readonly next: number[][] = [[]];
+  private sets: CodePoints[] = [ALL];
+  private next: number[][] = [[]];
   private readonly edges = new Set<number>();
   /** The states after which the pattern may end with nothing left to assert. */
   private sure: number[] = [];
@@ -70,12 +70,9 @@ export class PositionAutomaton {
   /** The automaton with the edges among the states `keep` holds only. */
   private restricted(keep: (q: number) => boolean): PositionAutomaton {
     const nfa = new PositionAutomaton(this.budget);
-    nfa.sets.length = 0;
-    nfa.next.length = 0;
-    this.sets.forEach((set, q) => {
-      nfa.sets.push(set);
-      nfa.next.push(keep(q) ? this.next[q]!.filter(keep) : []);
-    });
+    // the sets shared: an automaton is built once, then only read
+    nfa.sets = this.sets;
+    nfa.next = this.next.map((next, q) => (keep(q) ? next.filter(keep) : []));
     nfa.twice = this.twice.filter(([p, q]) => keep(p) && keep(q));
     return nfa;
   }

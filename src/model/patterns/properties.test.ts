@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { asciiPropertyPoints, NON_ASCII } from "./properties.js";
-import { complement, intersection, type CodePoints } from "./sets.js";
+import {
+  asciiPropertyPoints,
+  complement,
+  intersection,
+  NON_ASCII,
+  type CodePoints,
+} from "./sets.js";
 
 /** Whether `set` holds the code point `c`. */
 function holds(set: CodePoints, c: number): boolean {
@@ -61,7 +66,7 @@ const ASCII = Array.from({ length: 0x80 }, (_, c) => c);
  * sets.ts reads `\p{…}` as these code points (`\P{…}` as the other ASCII ones), and
  * every code point past ASCII, for the counted-repetition check, which is sound only if each
  * set holds all any engine matches. On ASCII the set is read off V8's RegExp: this checks the
- * reading, every ASCII code point of every name (properties.ts says why ASCII is the
+ * reading, every ASCII code point of every name (sets.ts says why ASCII is the
  * same in every engine and Unicode version, and how that was checked).
  */
 describe("a Unicode property's ASCII code points", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { NON_ASCII } from "./properties.js";
 import {
   charSet,
   intersection,
+  NON_ASCII,
   patternTree,
   type CodePoints,
   type PatternChar,

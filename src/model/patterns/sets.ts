@@ -7,11 +7,6 @@ import {
   type ClassItem,
   type PatternSyntax,
 } from "./syntax.js";
-import {
-  asciiPropertyPoints,
-  NON_ASCII,
-  type CodePoints,
-} from "./properties.js";
 
 // The code points each character of a pattern's parse tree matches, for the analysis.
 
@@ -21,7 +16,8 @@ export type PatternChar = Exclude<
   { t: "seq" | "alt" | "rep" | "look" | "assert" }
 >;
 
-export type { CodePoints } from "./properties.js";
+/** Sorted, disjoint, non-adjacent ranges of code points: `[from, to, from, to, …]`. */
+export type CodePoints = readonly number[];
 
 const MAX = 0x10ffff;
 export const ALL: CodePoints = [0, MAX];
@@ -78,7 +74,7 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
 /**
  * The parse tree of `pattern` (known to compile with `flags`) when the analysis reads it, or
  * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
- * does not know). A property is its ASCII code points and all beyond (properties.ts says why).
+ * does not know). A property is its ASCII code points and all beyond ({@link asciiPropertyPoints}).
  */
 export function patternTree(
   pattern: string,
@@ -114,13 +110,8 @@ function unread(node: PatternSyntax): boolean {
       node.node.t === "assert" ||
       node.node.t === "look"
     );
-  if (
-    node.t !== "seq" &&
-    node.t !== "alt" &&
-    node.t !== "look" &&
-    node.t !== "assert"
-  )
-    charSet(node);
+  if (!["seq", "alt", "look", "assert"].includes(node.t))
+    charSet(node as PatternChar);
   return false;
 }
 
@@ -166,3 +157,34 @@ function classItemSet({ from, to }: ClassItem): CodePoints {
 }
 
 const point = (c: number): CodePoints => [c, c];
+
+/** Every code point past ASCII, which a set holding a property always holds. */
+export const NON_ASCII: CodePoints = [0x80, MAX];
+
+/**
+ * The ASCII code points `\p{name}` (a Unicode property escape) matches, read off the engine's own
+ * RegExp; undefined for a name it refuses. Every code point past ASCII is counted in its set.
+ *
+ * Why ASCII only: the output must be the same on every machine, and the analysis is sound only if
+ * each set holds all that the validators' engine matches, whatever its Unicode version. Past
+ * ASCII, characters are assigned in each version and values change, so nothing is assumed there.
+ * On ASCII every engine's `\p{…}` is assumed to match the same code points in every version:
+ * Unicode's stability policy promises part of it, the rest was observed across engines.
+ */
+export function asciiPropertyPoints(name: string): CodePoints | undefined {
+  let property: RegExp;
+  try {
+    // `name` holds no `}` (the reader ends it at the first): nothing else can be injected
+    property = new RegExp(`^\\p{${name}}$`, "u");
+  } catch {
+    return undefined;
+  }
+  const out: number[] = [];
+  for (let c = 0; c < 0x80; c++) {
+    if (!property.test(String.fromCharCode(c))) continue;
+    if (out.length > 0 && out[out.length - 1] === c - 1)
+      out[out.length - 1] = c;
+    else out.push(c, c);
+  }
+  return out;
+}

@@ -156,11 +156,7 @@ export function admitsEvery(
 
 /** Whether a value can be of both types: the same, or integer beside number. */
 export function sameType(a: SchemaType, b: SchemaType): boolean {
-  return (
-    a === b ||
-    (a === "number" && b === "integer") ||
-    (a === "integer" && b === "number")
-  );
+  return a === b || [a, b].every((t) => t === "number" || t === "integer");
 }
 
 /** The values `const` (one) or `enum` (a list) allows, or undefined when neither is given. */
