@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { inputPlace } from "../workflow/sources/real-path.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
@@ -72,11 +72,6 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
       `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, inputPlace(rel.file, ctx.baseDir))}:${rel.line}:${rel.column}`,
     );
   return out.join("\n") + "\n";
-}
-
-/** Where an input is: a URL input as it is, a file resolved against `baseDir`. */
-export function inputPlace(file: string, baseDir: string): string {
-  return isUrlInput(file) ? file : resolve(baseDir, file);
 }
 
 export function severityLabel(

@@ -1,4 +1,5 @@
 import { displayPath } from "../model/source-url.js";
+import { inputPlace } from "../workflow/sources/real-path.js";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";
@@ -6,7 +7,6 @@ import {
   codeFrame,
   githubData,
   githubProperty,
-  inputPlace,
   severityLabel,
   visible,
   type FormatContext,

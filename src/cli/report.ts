@@ -1,11 +1,10 @@
-import { slashedRelative } from "../workflow/sources/real-path.js";
+import { inputPlace, slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
   formatDiagnostic,
   frameLines,
-  inputPlace,
   severityLabel,
   visible,
 } from "./diagnostic-format.js";
