@@ -5,7 +5,7 @@ import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import { endpointChange, summarize, summaryLine } from "./diff-format.js";
-import { PluginError } from "../emit/artifact.js";
+import { EmitterError, PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import {
   generateOnce,
@@ -13,7 +13,6 @@ import {
   type Made,
 } from "../workflow/generate-once.js";
 import { formerLock } from "../workflow/records/name-lock.js";
-import { EmitterError } from "../workflow/output/output-files.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
 import type { Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
