@@ -10,11 +10,10 @@ import {
 } from "../workflow/diff-sides.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { choice, optionsHelp, parseFlags } from "./flags.js";
+import { choice, optionsHelp, parseFlags, type FlagSpec } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
-  type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
 import { apisJson, printDiagnostics } from "./report.js";
