@@ -160,13 +160,12 @@ export async function runOnce(
       say(`apiloom generate: ${out} is written, but ${made.outsideFailure}\n`);
       return 1;
     }
-    const updated = made.updated ?? [];
     const handlers = produced.handlers;
     if (flags.quiet) return 0;
     if (
       handlers &&
       (handlers.before === undefined || handlers.added.length > 0) &&
-      updated.some((u) => u.file === handlers.file)
+      made.updated?.some((u) => u.file === handlers.file)
     ) {
       const shown = shownPath(io.cwd, handlers.file);
       const stubs = plural(handlers.added.length, "handler stub");

@@ -411,7 +411,6 @@ class RemotePoll {
 
   schedule(settings: GenerateSettings, busy: () => boolean): void {
     const urls = remoteInputsOf(settings);
-    const interval = settings.remote.watchIntervalMs;
     const key = JSON.stringify([
       urls,
       settings.remote,
@@ -436,7 +435,7 @@ class RemotePoll {
         })
         .catch(() => {}) // the next run reports what fails
         .finally(() => (this.asking = false));
-    }, interval);
+    }, settings.remote.watchIntervalMs);
   }
 
   stop(): void {
