@@ -140,20 +140,6 @@ function escaped(c: string): string {
     : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
-/** Spec text in a workflow command: `%`, CR, LF encoded (no line starts a command), controls escaped. */
-export function githubData(text: string): string {
-  return text
-    .replace(/%/g, "%25")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A")
-    .replace(INVISIBLE, escaped);
-}
-
-/** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
-export function githubProperty(text: string): string {
-  return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
 function clip(line: string, start: number): string {
   const body = line.slice(start, start + WIDTH).trimEnd();
   return `${start > 0 ? "…" : ""}${body}${start + WIDTH < line.length ? "…" : ""}`;
