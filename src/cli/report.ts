@@ -84,7 +84,6 @@ export function selectShown(
   const inFull = (d: Diagnostic) =>
     d.severity === "error" || (opts.verbose && !opts.quiet);
   const held = diagnostics.filter((d) => !inFull(d));
-  const { known } = opts;
   return {
     shown: diagnostics.filter(inFull),
     held,
@@ -92,8 +91,8 @@ export function selectShown(
       (d) =>
         d.severity === "warning" &&
         !opts.quiet &&
-        known !== undefined &&
-        !known.has(warningKey(d)),
+        opts.known !== undefined &&
+        !opts.known.has(warningKey(d)),
     ),
   };
 }
