@@ -1,22 +1,22 @@
 /** What a config file imports: `import { defineConfig, definePlugin } from "apiloom-gen/config"`. */
 export {
   defineConfig,
-  definePlugin,
   type ApiloomApi,
   type ApiloomConfig,
   type ApiloomSettings,
 } from "./workflow/config/types.js";
-export type {
-  ArtifactPlugin,
-  ConfigPlugin,
-  EmitContext,
-  GeneratedFile,
-  ImportCollector,
-  OptionType,
-  OptionValues,
-  PluginDiagnosticCode,
-  PluginOption,
-  PluginOptionSpecs,
+export {
+  definePlugin,
+  type ArtifactPlugin,
+  type ConfigPlugin,
+  type EmitContext,
+  type GeneratedFile,
+  type ImportCollector,
+  type OptionType,
+  type OptionValues,
+  type PluginDiagnosticCode,
+  type PluginOption,
+  type PluginOptionSpecs,
 } from "./emit/artifact.js";
 // the options of apiloom's artifacts, typed from their specs (ApiloomSettings)
 export type { BuiltInOptions } from "./emit/registry.js";

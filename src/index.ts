@@ -51,6 +51,8 @@ export {
   type ApiloomApi,
   type ApiloomConfig,
   type ApiloomSettings,
+  type PageShape,
+  type RemoteConfig,
 } from "./config.js";
 // the model: every type the functions above take or return, and what those are made of
 export type {
@@ -99,7 +101,3 @@ export type {
   PatternProgram,
   PatternRisk,
 } from "./model/patterns/guard.js";
-// the shape of a `client.pages` entry (ApiloomSettings)
-export type { PageShape } from "./model/pagination.js";
-// the config's `remote` section: how URL inputs are fetched (ApiloomSettings)
-export type { RemoteConfig } from "./workflow/config/remote-settings.js";

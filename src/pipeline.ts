@@ -97,8 +97,7 @@ export async function* runPipeline(
     reporter: new Reporter({ ...INGEST_CODES, ...EMIT_CODES }),
   });
   const reporter = new Reporter();
-  reporter.add(model.diagnostics);
-  reporter.add(emitted.diagnostics);
+  reporter.add([...model.diagnostics, ...emitted.diagnostics]);
   return {
     model,
     files: collectFiles(emitted.batches),

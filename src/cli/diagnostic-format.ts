@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { inputPlace } from "../workflow/sources/real-path.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { displayPath, isUrlInput } from "../model/source-url.js";
@@ -74,11 +74,6 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   return out.join("\n") + "\n";
 }
 
-/** Where an input is: a URL input as it is, a file resolved against `baseDir`. */
-export function inputPlace(file: string, baseDir: string): string {
-  return isUrlInput(file) ? file : resolve(baseDir, file);
-}
-
 export function severityLabel(
   severity: Severity | ChangeSeverity,
   paint: Paint,
@@ -143,20 +138,6 @@ function escaped(c: string): string {
   return code <= 0xff
     ? `\\x${code.toString(16).padStart(2, "0")}`
     : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-
-/** Spec text in a workflow command: `%`, CR, LF encoded (no line starts a command), controls escaped. */
-export function githubData(text: string): string {
-  return text
-    .replace(/%/g, "%25")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A")
-    .replace(INVISIBLE, escaped);
-}
-
-/** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
-export function githubProperty(text: string): string {
-  return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 function clip(line: string, start: number): string {

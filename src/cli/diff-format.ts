@@ -1,12 +1,10 @@
 import { displayPath } from "../model/source-url.js";
+import { inputPlace } from "../workflow/sources/real-path.js";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";
 import {
   codeFrame,
-  githubData,
-  githubProperty,
-  inputPlace,
   severityLabel,
   visible,
   type FormatContext,
@@ -182,4 +180,16 @@ function annotation(c: Change, ctx: ReportContext): string {
   ];
   const names = namesLine(c);
   return `::${command} ${props.join(",")}::${githubData(`${c.message}${names ? ` [${names}]` : ""}`)}\n`;
+}
+
+/** Spec text in a workflow command: `%`, CR, LF encoded (no line starts a command), controls escaped. */
+function githubData(text: string): string {
+  return visible(
+    text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"),
+  );
+}
+
+/** A workflow command's property value (`file=`, `title=`): its data, `:` and `,` encoded too. */
+function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

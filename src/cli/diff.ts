@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import type { Change } from "../diff/change.js";
 import { SEVERITY_ORDER } from "../diff/rules.js";
 import { ConfigError } from "../workflow/config/error.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
@@ -10,11 +9,10 @@ import {
 } from "../workflow/diff-sides.js";
 import { paint, useColor } from "./colors.js";
 import { DIFF_FORMATS, formatChanges, type DiffFormat } from "./diff-format.js";
-import { choice, optionsHelp, parseFlags } from "./flags.js";
+import { choice, optionsHelp, parseFlags, type FlagSpec } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
-  type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
 import { apisJson, printDiagnostics } from "./report.js";
@@ -150,7 +148,12 @@ export async function runDiff(
               ?.split(/\r?\n/),
         }),
     );
-    if (fails(changes, flags.failOn)) failed = true;
+    const on = flags.failOn;
+    if (
+      on !== undefined &&
+      changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on])
+    )
+      failed = true;
   }
   if (several && flags.format === "json")
     stdout.write(
@@ -158,13 +161,6 @@ export async function runDiff(
     );
   else stdout.write(reports.join(""));
   return failed ? 1 : 0;
-}
-
-function fails(changes: readonly Change[], on: DiffFlags["failOn"]): boolean {
-  return (
-    on !== undefined &&
-    changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on])
-  );
 }
 
 /** Positionals before `--to` are the old files, after it the new ones. */

@@ -6,7 +6,7 @@ import {
   optionsHelp,
   parseFlags,
   pluginFlags,
-  type FlagSpec as Flag,
+  type FlagSpec,
 } from "./flags.js";
 import { BUILT_IN_PLUGINS } from "../emit/registry.js";
 import { ConfigError } from "../workflow/config/error.js";
@@ -16,7 +16,7 @@ import { DEFAULT_MAX_INPUT_MIB } from "../ingest/read-source.js";
 import type { SettingsOverrides } from "../workflow/config/settings.js";
 import { REMOTE_DEFAULTS } from "../workflow/config/remote-settings.js";
 
-export type FlagSpec<F = GenerateFlags> = Flag<F>;
+type Flag = FlagSpec<GenerateFlags>;
 
 /** What `apiloom generate` was told: the settings it overrides, and what only the command line has. */
 export interface GenerateFlags extends SettingsOverrides {
@@ -36,7 +36,7 @@ export interface GenerateFlags extends SettingsOverrides {
 }
 
 /** generate's flags and those `plugins`' options declare; inspect and diff share some (flagsNamed). */
-function generateFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
+function generateFlags(plugins: readonly ArtifactPlugin[]): Flag[] {
   const own = [...FLAGS_BEFORE, ...FLAGS_AFTER];
   const fromPlugins = pluginFlags<GenerateFlags>(plugins);
   for (const flag of fromPlugins)
@@ -49,7 +49,7 @@ function generateFlags(plugins: readonly ArtifactPlugin[]): FlagSpec[] {
 }
 
 /** apiloom's own flags before the plugins' options' in the help, */
-const FLAGS_BEFORE: FlagSpec[] = [
+const FLAGS_BEFORE: Flag[] = [
   {
     names: ["-o", "--out"],
     value: "<dir>",
@@ -76,7 +76,7 @@ const FLAGS_BEFORE: FlagSpec[] = [
 ];
 
 /** and after them. */
-const FLAGS_AFTER: FlagSpec[] = [
+const FLAGS_AFTER: Flag[] = [
   {
     names: ["--name"],
     value: "<KEY=name>",
@@ -291,7 +291,7 @@ export function noGenerateFlags(): GenerateFlags {
 }
 
 /** generate's own specs for the given spellings, for another command that takes the same flags. */
-export function flagsNamed(...names: string[]): FlagSpec[] {
+export function flagsNamed(...names: string[]): Flag[] {
   return names.map((name) => {
     const spec = FLAGS.find((f) => f.names.includes(name));
     if (!spec) throw new Error(`no flag ${name}`);

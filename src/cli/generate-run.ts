@@ -5,7 +5,7 @@ import { compareCodeUnits } from "../model/order.js";
 import type { CheckReport } from "../workflow/output/check.js";
 import { CONFIG_DEFAULTS } from "../workflow/config/types.js";
 import { endpointChange, summarize, summaryLine } from "./diff-format.js";
-import { PluginError } from "../emit/artifact.js";
+import { EmitterError, PluginError } from "../emit/artifact.js";
 import { TemplateError } from "../emit/templates.js";
 import {
   generateOnce,
@@ -13,13 +13,11 @@ import {
   type Made,
 } from "../workflow/generate-once.js";
 import { formerLock } from "../workflow/records/name-lock.js";
-import { EmitterError } from "../workflow/output/output-files.js";
 import { OutsideFileError } from "../workflow/output/outside-file.js";
 import type { Stages } from "../workflow/produce.js";
 import type { RemoteInputs } from "../workflow/sources/remote-inputs.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import type { GenerateFlags } from "./generate-options.js";
-import { progressLine } from "./progress.js";
 import {
   plural,
   printDiagnostics,
@@ -162,13 +160,12 @@ export async function runOnce(
       say(`apiloom generate: ${out} is written, but ${made.outsideFailure}\n`);
       return 1;
     }
-    const updated = made.updated ?? [];
     const handlers = produced.handlers;
     if (flags.quiet) return 0;
     if (
       handlers &&
       (handlers.before === undefined || handlers.added.length > 0) &&
-      updated.some((u) => u.file === handlers.file)
+      made.updated?.some((u) => u.file === handlers.file)
     ) {
       const shown = shownPath(io.cwd, handlers.file);
       const stubs = plural(handlers.added.length, "handler stub");
@@ -348,4 +345,43 @@ function names(list: readonly string[]): string {
   return list.length > NAMES_SHOWN
     ? `${shown}, … ${list.length - NAMES_SHOWN} more`
     : shown;
+}
+
+export const DELAY_MS = 1000;
+
+/** A self-erasing status line on a TTY ("reading 5 inputs…") once a run takes DELAY_MS: not hung. */
+export function progressLine(
+  stream: Stream,
+  /** When the run started (performance.now()), and the clock (tests pass their own). */
+  started = performance.now(),
+  now: () => number = () => performance.now(),
+) {
+  if (!stream.isTTY) return { update() {}, clear() {} };
+  let shown = false;
+  let pending: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const show = (message: string) => {
+    stream.write(`\r\x1b[K${message}…`);
+    shown = true;
+    pending = undefined;
+  };
+  return {
+    update(message: string) {
+      const waited = now() - started;
+      if (waited >= DELAY_MS) return show(message);
+      pending = message;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        if (pending !== undefined) show(pending);
+      }, DELAY_MS - waited);
+      timer.unref?.();
+    },
+    clear() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+      if (shown) stream.write("\r\x1b[K");
+      shown = false;
+    },
+  };
 }

@@ -31,7 +31,6 @@ export async function watchGenerate(
   // `--api x` watches that API alone; otherwise APIs added to the config are watched too
   return watchApis(
     apis,
-    apiLabel,
     (api) => watch(api, { ...io, stderr: labelled(io.stderr, apiLabel(api)) }),
     flags.api === undefined ? () => resolveApis(flags, io.cwd) : undefined,
   );

@@ -14,11 +14,10 @@ import {
   resolveSettings,
   type GenerateSettings,
 } from "../workflow/config/settings.js";
-import { optionsHelp, parseFlags } from "./flags.js";
+import { optionsHelp, parseFlags, type FlagSpec } from "./flags.js";
 import {
   flagsNamed,
   noGenerateFlags,
-  type FlagSpec,
   type GenerateFlags,
 } from "./generate-options.js";
 

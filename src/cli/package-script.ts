@@ -70,23 +70,15 @@ export function addScript(
   return { added: true, name: script.name };
 }
 
-/** The braces that matter, found by the JSON readers' scanner in a text JSON.parse accepted. */
-function layout(text: string) {
-  const root = text.indexOf("{");
-  const rootClose = skipBracketed(text, root) - 1;
-  const key = new Scanner(text).descend(root, false, ["scripts"]);
-  if (key === root) return { rootClose };
-  const open = text.indexOf("{", stringEnd(text, key));
-  return { rootClose, scripts: { open, close: skipBracketed(text, open) - 1 } };
-}
-
 function insertScript(
   text: string,
   hasScripts: boolean,
   script: { name: string; command: string },
 ): string | undefined {
-  const shape = layout(text);
-  if (hasScripts !== (shape.scripts !== undefined)) return undefined;
+  // the braces that matter, found by the JSON readers' scanner in a text JSON.parse accepted
+  const root = text.indexOf("{");
+  const key = new Scanner(text).descend(root, false, ["scripts"]);
+  if (hasScripts !== (key !== root)) return undefined;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const unit = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
   const entry = `${JSON.stringify(script.name)}: ${JSON.stringify(script.command)}`;
@@ -104,14 +96,14 @@ function insertScript(
     const at = open + 1 + last;
     return `${text.slice(0, at)},${eol}${indent}${member}${text.slice(at)}`;
   };
-  if (shape.scripts) {
-    const { open, close } = shape.scripts;
+  if (hasScripts) {
+    const open = text.indexOf("{", stringEnd(text, key));
+    const close = skipBracketed(text, open) - 1;
     // the indent of the scripts' members (or one level more than the key's)
     const inner =
       /\n([ \t]*)"/.exec(text.slice(open, close))?.[1] ?? unit + unit;
     return insertAfterLast(open, close, entry, inner, unit);
   }
   const member = `"scripts": {${eol}${unit}${unit}${entry}${eol}${unit}}`;
-  const open = text.indexOf("{");
-  return insertAfterLast(open, shape.rootClose, member, unit, "");
+  return insertAfterLast(root, skipBracketed(text, root) - 1, member, unit, "");
 }

@@ -1,11 +1,10 @@
-import { slashedRelative } from "../workflow/sources/real-path.js";
+import { inputPlace, slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
   formatDiagnostic,
   frameLines,
-  inputPlace,
   severityLabel,
   visible,
 } from "./diagnostic-format.js";
@@ -85,7 +84,6 @@ export function selectShown(
   const inFull = (d: Diagnostic) =>
     d.severity === "error" || (opts.verbose && !opts.quiet);
   const held = diagnostics.filter((d) => !inFull(d));
-  const { known } = opts;
   return {
     shown: diagnostics.filter(inFull),
     held,
@@ -93,8 +91,8 @@ export function selectShown(
       (d) =>
         d.severity === "warning" &&
         !opts.quiet &&
-        known !== undefined &&
-        !known.has(warningKey(d)),
+        opts.known !== undefined &&
+        !opts.known.has(warningKey(d)),
     ),
   };
 }

@@ -28,9 +28,7 @@ export const SCAFFOLD_CODES = {
   }),
 } as const;
 
-export type ScaffoldCode = keyof typeof SCAFFOLD_CODES;
-
-export class ScaffoldReporter extends Reporter<ScaffoldCode> {
+export class ScaffoldReporter extends Reporter<keyof typeof SCAFFOLD_CODES> {
   constructor() {
     super(SCAFFOLD_CODES);
   }

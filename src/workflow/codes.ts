@@ -23,9 +23,7 @@ export const WORKFLOW_CODES = {
   }),
 } as const;
 
-export type WorkflowCode = keyof typeof WORKFLOW_CODES;
-
-export class WorkflowReporter extends Reporter<WorkflowCode> {
+export class WorkflowReporter extends Reporter<keyof typeof WORKFLOW_CODES> {
   constructor() {
     super(WORKFLOW_CODES);
   }

@@ -77,14 +77,12 @@ export function apiloomIdentity(): string {
 
 /** A hash of the code `moduleFile` belongs to: the CLI's one file, or the scripts of `codeFolder`. */
 export function ownCodeHash(moduleFile: string, codeFolder: string): string {
-  if (basename(moduleFile) === BUNDLE_FILE) return hashFile(moduleFile);
+  if (basename(moduleFile) === "bundle.js") return hashFile(moduleFile);
   return hashTree(
     codeFolder,
     (name) => /\.(?:js|mjs|ts)$/.test(name) && !/\.(?:d|test)\.ts$/.test(name),
   );
 }
-
-const BUNDLE_FILE = "bundle.js";
 
 export function hashTree(
   root: string,

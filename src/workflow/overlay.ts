@@ -10,7 +10,7 @@ import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
 import { isUrlInput } from "../model/source-url.js";
-import { inputPath } from "./sources/remote-url.js";
+import { inputPlace } from "./sources/real-path.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited
@@ -93,7 +93,7 @@ async function readDocument(
     );
   let text: string;
   try {
-    text = inputs.read(inputPath(settings, file)).text;
+    text = inputs.read(inputPlace(file, settings.baseDir)).text;
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
     throw fail(error.message, error.code, error.line, error.column);

@@ -9,7 +9,6 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import { inputPath } from "./sources/remote-url.js";
 import {
   resolveInputs,
   type InputText,
@@ -182,8 +181,7 @@ export async function* produce(
       );
       for (const [path, hash] of outside) reads.set(path, hash);
       produced.fingerprint = {
-        ...fingerprintBase(settings, stages.id),
-        inputs: inputFiles.map((f) => fromOut(out, inputPath(settings, f))),
+        ...fingerprintBase(settings, stages.id, inputFiles),
         reads: sortedRecord(reads),
         outside: sortedRecord(outside),
         endpoints: model.endpoints.length,

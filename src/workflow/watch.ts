@@ -338,12 +338,11 @@ export function watchApi(
 }
 
 /**
- * `generate --watch` of a config's several APIs, a loop each; with `again` (no `--api`) an API
+ * `generate --watch` of a config's several APIs (each named), a loop each; with `again` (no `--api`) an API
  * added to the config is watched too (a removed one's loop stops itself). Resolves with the worst code.
  */
 export async function watchApis(
   apis: readonly GenerateSettings[],
-  name: (api: GenerateSettings) => string,
   watch: (api: GenerateSettings) => Promise<number>,
   again?: () => Promise<GenerateSettings[]>,
 ): Promise<number> {
@@ -352,11 +351,11 @@ export async function watchApis(
   let stopped = false;
   const start = (api: GenerateSettings) => {
     const loop = watch(api).then((code) => {
-      loops.delete(name(api));
+      loops.delete(api.api!);
       codes.push(code);
       return code;
     });
-    loops.set(name(api), loop);
+    loops.set(api.api!, loop);
   };
   apis.forEach(start);
   const configFile = apis[0]!.configFile;
@@ -370,7 +369,7 @@ export async function watchApis(
       () => {
         if (stopped) return;
         again().then(
-          (now) => now.filter((a) => !loops.has(name(a))).forEach(start),
+          (now) => now.filter((a) => !loops.has(a.api!)).forEach(start),
           () => {}, // each API's own loop reports a broken config
         );
       },
@@ -412,7 +411,6 @@ class RemotePoll {
 
   schedule(settings: GenerateSettings, busy: () => boolean): void {
     const urls = remoteInputsOf(settings);
-    const interval = settings.remote.watchIntervalMs;
     const key = JSON.stringify([
       urls,
       settings.remote,
@@ -437,7 +435,7 @@ class RemotePoll {
         })
         .catch(() => {}) // the next run reports what fails
         .finally(() => (this.asking = false));
-    }, interval);
+    }, settings.remote.watchIntervalMs);
   }
 
   stop(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DELAY_MS, progressLine } from "../../src/cli/progress.js";
+import { DELAY_MS, progressLine } from "../../src/cli/generate-run.js";
 
 describe("progressLine", () => {
   const stream = (isTTY: boolean) => {

@@ -13,9 +13,8 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { GeneratedFile } from "../../src/emit/artifact.js";
+import { EmitterError, type GeneratedFile } from "../../src/emit/artifact.js";
 import {
-  EmitterError,
   MANIFEST_FILE,
   collectFiles,
   unsafePathReason,

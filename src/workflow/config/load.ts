@@ -109,10 +109,8 @@ function dataKind(file: string): "json" | "yaml" | undefined {
 async function readConfigValue(file: string): Promise<unknown> {
   const kind = dataKind(file);
   if (kind === "json") return JSON.parse(readFileSync(file, "utf8"));
-  if (kind === "yaml") {
-    const { parse } = await import("yaml");
-    return parse(readFileSync(file, "utf8"));
-  }
+  if (kind === "yaml")
+    return (await import("yaml")).parse(readFileSync(file, "utf8"));
   if ([".ts", ".mts"].includes(extname(file))) return importTypeScript(file);
   // a fresh URL per load: modules are cached by URL, and two loads can fall in one millisecond
   return defaultExport(

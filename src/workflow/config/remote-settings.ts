@@ -8,7 +8,6 @@ import {
 } from "./checks.js";
 import { ConfigError } from "./error.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
-import { remoteUrlProblem } from "../sources/remote-url.js";
 
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
 export type RemoteSettings = Readonly<ReturnType<typeof remoteSettings>>;
@@ -202,4 +201,17 @@ export function headersFor(
     headers[name] = (value.prefix ?? "") + read;
   }
   return headers;
+}
+
+/** Why a URL input cannot be fetched as written (it does not parse, or it holds credentials). */
+export function remoteUrlProblem(input: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return `${JSON.stringify(shownUrl(input))} is not a valid URL`;
+  }
+  if (url.username !== "" || url.password !== "")
+    return `the URL ${JSON.stringify(shownUrl(input))} holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)`;
+  return undefined;
 }

@@ -125,8 +125,6 @@ export function defineConfig(config: ApiloomConfig): ApiloomConfig {
   return config;
 }
 
-export { definePlugin } from "../../emit/artifact.js";
-
 /**
  * The one place the defaults of apiloom's own settings live (an artifact's options have theirs in
  * its plugin); the settings resolver, the CLI's help and the tests import it.

@@ -35,11 +35,14 @@ const stringList: Check = (v, where, report) => {
   if (!Array.isArray(v)) return report(where, " must be a list");
   v.forEach((value, i) => isString(value, item(where, i), report));
 };
-const stringMap: Check = (v, where, report) => {
-  if (!isRecord(v)) return report(where, " must be an object");
-  for (const [key, value] of Object.entries(v))
-    isString(value, entry(where, key), report);
-};
+/** An object whose every entry `check` takes. */
+const mapOf =
+  (check: Check): Check =>
+  (v, where, report) => {
+    if (!isRecord(v)) return report(where, " must be an object");
+    for (const [key, value] of Object.entries(v))
+      check(value, entry(where, key), report);
+  };
 const oneOf =
   (values: readonly string[]): Check =>
   (v, where, report) => {
@@ -74,21 +77,12 @@ const CORE: Shape = {
   apis: () => {}, // checked by checkApis, each entry against the shape of the rest
   templates: isString,
   info: { title: isString, version: isString, description: isString },
-  names: stringMap,
-  tags: (v, where, report) => {
-    if (!isRecord(v)) return report(where, " must be an object");
-    for (const [key, value] of Object.entries(v)) {
-      const at = entry(where, key);
-      if (typeof value === "string") isString(value, at, report);
-      else
-        checkObject(
-          value,
-          { name: isString, description: isString },
-          at,
-          report,
-        );
-    }
-  },
+  names: mapOf(isString),
+  tags: mapOf((v, at, report) =>
+    typeof v === "string"
+      ? isString(v, at, report)
+      : checkObject(v, { name: isString, description: isString }, at, report),
+  ),
   merge: {
     allowExternalRefs: isBoolean,
     prefer: stringList,

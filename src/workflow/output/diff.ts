@@ -89,9 +89,8 @@ export function diffLines(
 }
 
 // required when first used: the CLI loads a package only when it is used
-let loaded: typeof import("diff") | undefined;
-const jsdiff = () =>
-  (loaded ??= createRequire(import.meta.url)("diff") as typeof import("diff"));
+const require = createRequire(import.meta.url);
+const jsdiff = () => require("diff") as typeof import("diff");
 
 /**
  * A changed line that is data, not text to read, shows as one line saying its data changed: a

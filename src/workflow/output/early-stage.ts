@@ -20,12 +20,6 @@ import {
 /** Texts shorter than this stay in memory: a speed device, docs/benchmark.md. */
 const EARLY_STAGE_MIN_CHARS = 1 << 16;
 
-/** `afterStep` is called after each file staged early, like the writer's steps. */
-export type EarlyStageOptions = Pick<
-  WriteOptions,
-  "afterStep" | "earlyMinChars"
->;
-
 /**
  * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
  * as the writer would; anything that goes wrong only stops early staging (the writer reports it).
@@ -40,7 +34,11 @@ export class EarlyStaging implements EarlyStaged {
 
   constructor(
     readonly outDir: string,
-    private readonly options: EarlyStageOptions = {},
+    // `afterStep` is called after each file staged early, like the writer's steps
+    private readonly options: Pick<
+      WriteOptions,
+      "afterStep" | "earlyMinChars"
+    > = {},
   ) {
     this.minChars = options.earlyMinChars ?? EARLY_STAGE_MIN_CHARS;
   }

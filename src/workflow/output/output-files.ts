@@ -24,8 +24,6 @@ export const RESERVED: ReadonlySet<string> = new Set([
   OLD_MANIFEST_TMP,
 ]);
 
-export { EmitterError } from "../../emit/artifact.js";
-
 export function unsafePathReason(path: string): string | undefined {
   const problem = pathShapeProblem(path);
   if (problem) return problem;

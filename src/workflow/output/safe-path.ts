@@ -61,14 +61,6 @@ export function wayProblem(
     return `${path} is a folder or special file, not a file`;
   if (stat && final === "folder" && !stat.isDirectory())
     return `${path} is not a folder`;
-  return resolvesOutside(outDir, path);
-}
-
-function linked(path: string): string {
-  return `${path} is a symbolic link; apiloom acts only inside the output folder`;
-}
-
-function resolvesOutside(outDir: string, path: string): string | undefined {
   let root: string;
   try {
     root = realpathSync(outDir);
@@ -86,6 +78,10 @@ function resolvesOutside(outDir: string, path: string): string | undefined {
       if (up === folder) return undefined;
       folder = up;
     }
+}
+
+function linked(path: string): string {
+  return `${path} is a symbolic link; apiloom acts only inside the output folder`;
 }
 
 /**

@@ -312,7 +312,13 @@ function apply(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-    pruneEmptyFolders(outDir, path);
+    // the folders it leaves empty go, never the output folder itself
+    for (let folder = dirname(path); folder !== "."; folder = dirname(folder))
+      try {
+        rmdirSync(join(outDir, folder)); // refused when not empty
+      } catch {
+        break;
+      }
     options.afterStep?.("remove", i + 1);
   });
   const manifest = join(outDir, journal.manifest[0]);
@@ -320,13 +326,4 @@ function apply(
   options.afterStep?.("manifest", 1);
   rmSync(join(outDir, STAGING_DIR), { recursive: true, force: true });
   rmSync(join(outDir, JOURNAL_FILE), { force: true });
-}
-/** Removes the folders of a removed file that are now empty, never the output folder itself. */
-function pruneEmptyFolders(outDir: string, path: string): void {
-  for (let folder = dirname(path); folder !== "."; folder = dirname(folder))
-    try {
-      rmdirSync(join(outDir, folder)); // refused when not empty
-    } catch {
-      return;
-    }
 }

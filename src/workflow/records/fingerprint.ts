@@ -1,4 +1,4 @@
-import { slashedRelative } from "../sources/real-path.js";
+import { inputPlace, slashedRelative } from "../sources/real-path.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
@@ -95,12 +95,16 @@ export function settingsRecord(
 export function fingerprintBase(
   settings: GenerateSettings,
   stagesId: string,
-): Pick<Fingerprint, "apiloom" | "settings" | "templates"> {
+  inputFiles: readonly string[],
+): Pick<Fingerprint, "apiloom" | "settings" | "templates" | "inputs"> {
   const templates = settings.emit.templatesDir;
   return {
     apiloom: apiloomVersion(),
     settings: sha256Bytes(JSON.stringify(settingsRecord(settings, stagesId))),
     templates: templates ? hashTree(templates) : "",
+    inputs: inputFiles.map((f) =>
+      fromOut(settings.out, inputPlace(f, settings.baseDir)),
+    ),
   };
 }
 

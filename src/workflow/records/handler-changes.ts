@@ -1,11 +1,7 @@
 import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Diagnostic } from "../../model/types.js";
 import { sortedRecord } from "../identity.js";
-import {
-  changeInWords,
-  changesOf,
-  type SinceLastRun,
-} from "./since-last-run.js";
+import type { SinceLastRun } from "./since-last-run.js";
 
 /**
  * Whether the run read every input whole: no input pattern matched nothing, no file failed to
@@ -49,9 +45,18 @@ export class HandlerChanges {
   describe(name: string, was: string): readonly string[] | undefined {
     const kept = this.earlier.get(name);
     const earlier = kept?.was === was ? kept : undefined;
-    const changes = this.since?.changes();
-    const fresh =
-      changes === undefined ? [] : changesOf(changes, name).map(changeInWords);
+    // the changes that touch the endpoint by its generated name (directly or through a shared schema)
+    const fresh = (this.since?.changes() ?? [])
+      .filter(
+        (c) =>
+          c.names.function === name ||
+          c.names.handler === name ||
+          (c.also ?? []).some((a) => a.function === name),
+      )
+      .map(
+        (c) =>
+          `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`,
+      );
     const words = [...(earlier?.changes ?? [])];
     for (const w of fresh) if (!words.includes(w)) words.push(w);
     if (words.length === 0) return undefined;

@@ -120,17 +120,3 @@ function comparison(
     rules: CHANGE_RULES,
   };
 }
-
-/** The changes that touch one endpoint, by its generated name (directly or through a shared schema). */
-export function changesOf(changes: readonly Change[], name: string): Change[] {
-  return changes.filter(
-    (c) =>
-      c.names.function === name ||
-      c.names.handler === name ||
-      (c.also ?? []).some((a) => a.function === name),
-  );
-}
-
-export function changeInWords(c: Change): string {
-  return `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`;
-}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fingerprintBase, fromOut, type Fingerprint } from "./fingerprint.js";
+import { fingerprintBase, type Fingerprint } from "./fingerprint.js";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { isRecord } from "../../ingest/reader.js";
 import {
@@ -16,7 +16,6 @@ import type { GenerateSettings } from "../config/settings.js";
 import { hasInterruptedRun } from "../output/writer.js";
 import { MANIFEST_FILE } from "../output/output-files.js";
 import { isUrlInput } from "../../model/source-url.js";
-import { inputPath } from "../sources/remote-url.js";
 import { statOf } from "../sources/real-path.js";
 import { readIfExists } from "../output/outside-file.js";
 import type { RemoteInputs } from "../sources/remote-inputs.js";
@@ -37,13 +36,11 @@ export function upToDate(
   // entries to report (output/unsafe-manifest-entry) take the full run, which reports them
   if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
     return undefined;
-  const base = fingerprintBase(settings, stagesId);
+  const base = fingerprintBase(settings, stagesId, inputFiles);
   const keys = Object.keys(base) as (keyof typeof base)[];
-  if (keys.some((k) => base[k] !== recorded[k]) || unmatched.length > 0)
-    return undefined;
-  const inputs = inputFiles.map((f) => fromOut(out, inputPath(settings, f)));
-  if (JSON.stringify(inputs) !== JSON.stringify(recorded.inputs))
-    return undefined;
+  const same = (k: keyof typeof base) =>
+    JSON.stringify(base[k]) === JSON.stringify(recorded[k]);
+  if (!keys.every(same) || unmatched.length > 0) return undefined;
   for (const hashes of [recorded.reads, recorded.outside])
     for (const [path, hash] of Object.entries(hashes ?? {})) {
       if (isUrlInput(path)) {

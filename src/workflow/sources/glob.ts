@@ -12,13 +12,10 @@ import { isUrlInput } from "../../model/source-url.js";
 // does not descend into dot-folders or node_modules (unless the pattern names node_modules).
 
 // Loaded on first use, so a run given file paths loads neither (test/cli/lazy-modules.test.ts).
+// require keeps a module once loaded: asking again costs a cache lookup
 const require = createRequire(import.meta.url);
-let tinyglobbyModule: typeof Tinyglobby | undefined;
-let picomatchModule: typeof Picomatch | undefined;
-const tinyglobby = () =>
-  (tinyglobbyModule ??= require("tinyglobby") as typeof Tinyglobby);
-const picomatch = () =>
-  (picomatchModule ??= require("picomatch") as typeof Picomatch);
+const tinyglobby = () => require("tinyglobby") as typeof Tinyglobby;
+const picomatch = () => require("picomatch") as typeof Picomatch;
 
 /**
  * Whether an input is a pattern to expand rather than a path. A path that names an existing file

@@ -8,9 +8,8 @@ import {
   writeCachedDocument,
   type CachedDocument,
 } from "./remote-cache.js";
-import { headersFor } from "../config/remote-settings.js";
+import { headersFor, remoteUrlProblem } from "../config/remote-settings.js";
 import { readManifest } from "../records/manifest.js";
-import { remoteUrlProblem } from "./remote-url.js";
 import { positionsOf } from "../config/load.js";
 import { readLockedHashes } from "../records/name-lock.js";
 import { shownUrl, isUrlInput } from "../../model/source-url.js";

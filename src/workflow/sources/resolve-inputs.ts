@@ -1,21 +1,26 @@
 import { execFileSync } from "node:child_process";
 import { isAbsolute, resolve } from "node:path";
-import { slashedRelative } from "./real-path.js";
+import { slashedRelative, statOf } from "./real-path.js";
 import { decodeSource } from "../../ingest/decode-text.js";
 import { parseText } from "../../ingest/load.js";
-import { SourceReadError, size, tooLarge } from "../../ingest/read-source.js";
+import {
+  notAFileMessage,
+  SourceReadError,
+  size,
+  tooLarge,
+} from "../../ingest/read-source.js";
 import { compareCodeUnits } from "../../model/order.js";
 import { ConfigError } from "../config/error.js";
-import { matchesPattern } from "./glob.js";
+import { isPattern, matchesPattern } from "./glob.js";
 import { sha256Bytes } from "../identity.js";
-import { parseNameLock } from "../records/name-lock.js";
-import { loadModel } from "../../pipeline.js";
 import {
-  listInputs,
-  modelLoadOptions,
-  unmatchedInput,
-  type Listed,
-} from "./inputs.js";
+  formerLock,
+  parseNameLock,
+  readNameLock,
+} from "../records/name-lock.js";
+import { loadModel, type LoadOptions } from "../../pipeline.js";
+import { listInputs, type Listed } from "./inputs.js";
+import { overlayOptions } from "../config/overlay-settings.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { WorkflowReporter as Reporter } from "../codes.js";
 import type { ApiModel } from "../../model/types.js";
@@ -102,9 +107,22 @@ export async function resolveInputs(
   };
   const load = modelLoadOptions(settings, (absPath) => read(absPath).text);
   const reporter = new Reporter();
+  // a path that exists but is not a regular file (a folder, FIFO, device) says what it is,
+  // without opening it; anything else matched no file
   for (const pattern of unmatched) {
-    const { code, message } = unmatchedInput(pattern, settings.baseDir);
-    reporter.report(code, message, fileStart(pattern));
+    const stats = statOf(resolve(settings.baseDir, pattern));
+    if (stats && !stats.isFile())
+      reporter.report(
+        "input/not-a-file",
+        notAFileMessage(stats),
+        fileStart(pattern),
+      );
+    else
+      reporter.report(
+        "input/no-match",
+        `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
+        fileStart(pattern),
+      );
   }
   return {
     inputFiles,
@@ -113,6 +131,22 @@ export async function resolveInputs(
     ...(sources ? { sources } : {}),
     read,
     load: at ? { ...load, lockedNames: at.lockedNames } : load,
+  };
+}
+
+/** loadModel's options from a run's settings: generate and inspect load alike with them. */
+function modelLoadOptions(
+  settings: GenerateSettings,
+  readText: (absPath: string) => string,
+): LoadOptions {
+  return {
+    ...settings.model,
+    cwd: settings.baseDir,
+    overlays: overlayOptions(settings.model.overlays, settings.baseDir),
+    lockedNames: settings.lock
+      ? readNameLock(formerLock(settings) ?? settings.lock)
+      : undefined,
+    readText,
   };
 }
 
