@@ -12,16 +12,11 @@ import {
 import type { ApiModel, Diagnostic, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
-import {
-  endpointIds,
-  endpointView,
-  SharedParts,
-  webhookView,
-} from "./endpoint-view.js";
+import { endpointView, SharedParts, webhookView } from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
-import { slugMaker } from "./slugs.js";
+import { endpointIds, slugMaker } from "./slugs.js";
 import type {
   CodeCount,
   DiagnosticView,
