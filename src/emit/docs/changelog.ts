@@ -7,17 +7,12 @@ import type {
 } from "../artifact.js";
 import { markdownCode, markdownText } from "../toolkit.js";
 
-/** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
-type ChangeRuleTable = SinceLastRun["rules"];
-
-type ChangeSeverity = ChangeRule["severity"];
-
 /** The largest page read back, far above a real one's: a larger, planted one is not read. */
 const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
 
 const TITLE = "# Changes since the last run\n\n";
 
-const HEADINGS: Record<ChangeSeverity, string> = {
+const HEADINGS: Record<ChangeRule["severity"], string> = {
   breaking: "Breaking",
   warning: "Warnings",
   info: "Info",
@@ -28,12 +23,10 @@ const HEADINGS: Record<ChangeSeverity, string> = {
  * this folder, by the rules of `apiloom diff`.
  */
 export function changelogPage(
-  docsPath: string,
   since: SinceLastRun,
   reporter: Reporter,
 ): GeneratedFile {
-  const path = `${docsPath}/changes.md`;
-  const rules = since.rules;
+  const path = "docs/changes.md";
   // the same document: the last run's page stands, made again from its record, not its bytes (a
   // page edited by hand is stale; what is planted in the record comes out escaped)
   if (since.before === undefined || since.before === since.now) {
@@ -46,10 +39,10 @@ export function changelogPage(
           at,
         ),
     });
-    const kept = readPageRecord(page, rules);
-    if (kept) return { path, contents: render(kept, rules) };
+    const kept = readPageRecord(page, since.rules);
+    if (kept) return { path, contents: render(kept, since.rules) };
   }
-  return { path, contents: render(pageRecord(since), rules) };
+  return { path, contents: render(pageRecord(since), since.rules) };
 }
 
 /** What a page says when it lists no change, by the kind of its record. */
@@ -79,16 +72,13 @@ function pageRecord(since: SinceLastRun): PageRecord {
   const changes = since.changes();
   if (changes === undefined) return { kind: "unreadable" };
   if (changes.length === 0) return { kind: "wording" };
-  return {
-    kind: "changes",
-    changes: changes.map((c) => pageChange(c)),
-  };
+  return { kind: "changes", changes: changes.map(pageChange) };
 }
 
 /** The record on a page's last line, checked field by field; undefined when it is not one. */
 function readPageRecord(
   page: string | undefined,
-  rules: ChangeRuleTable,
+  rules: SinceLastRun["rules"],
 ): PageRecord | undefined {
   const last = page?.trimEnd().split("\n").pop();
   if (!page?.startsWith(TITLE) || !last?.startsWith(RECORD_LINE))
@@ -113,7 +103,7 @@ function readPageRecord(
 
 function readPageChange(
   value: unknown,
-  rules: ChangeRuleTable,
+  rules: SinceLastRun["rules"],
 ): PageChange | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const c = value as Record<string, unknown>;
@@ -145,14 +135,14 @@ function pageChange(c: PageChange | ApiChange): PageChange {
   return { rule, endpoint, message, names, ...(also && { also }) };
 }
 
-function render(record: PageRecord, rules: ChangeRuleTable): string {
+function render(record: PageRecord, rules: SinceLastRun["rules"]): string {
   const data = `${RECORD_LINE}${Buffer.from(JSON.stringify(record)).toString("base64")} -->\n`;
   return `${TITLE}${body(record, rules)}\n${data}`;
 }
 
-function body(record: PageRecord, rules: ChangeRuleTable): string {
+function body(record: PageRecord, rules: SinceLastRun["rules"]): string {
   if (record.kind !== "changes") return NO_CHANGES[record.kind];
-  const of = (severity: ChangeSeverity) =>
+  const of = (severity: ChangeRule["severity"]) =>
     record.changes.filter((c) => rules[c.rule]!.severity === severity);
   const warnings = of("warning").length;
   const lines = [
@@ -168,7 +158,7 @@ function body(record: PageRecord, rules: ChangeRuleTable): string {
 }
 
 /** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */
-function item(c: PageChange, rules: ChangeRuleTable): string {
+function item(c: PageChange, rules: SinceLastRun["rules"]): string {
   const names: string[] = [];
   if (c.names.function)
     names.push(`client ${markdownCode(`${c.names.function}()`)}`);
