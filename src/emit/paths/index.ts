@@ -90,10 +90,7 @@ export function emitPaths({
   types,
   paths,
   options,
-}: Pick<
-  EmitContext<PathsOptions>,
-  "model" | "types" | "paths" | "options"
->): GeneratedFile {
+}: EmitContext<PathsOptions>): GeneratedFile {
   const own = {
     shared: ownNaming(types, options, false),
     sent: ownNaming(types, options, true),
