@@ -213,21 +213,13 @@ function handler(
   // prettier's last-argument expansion: an arrow whose body is a call (HttpResponse.json/text,
   // not `new HttpResponse`) may stay on the call's first line with its body on the next
   const huggable = answer.body?.kind === "json" || answer.body?.kind === "text";
-  const broken = group([
-    `${callee}(`,
-    items([path, group(["() =>", group(indent([line, response]))])]),
-    ")",
-  ]);
+  const [below, broken] = arrowCall(callee, path, "() =>", response);
   const call = when
     ? pickedCall(callee, path, when, response)
     : huggable
       ? conditionalGroup([
           [`${callee}(${path}, () => `, response, ")"],
-          [
-            `${callee}(${path}, () =>`,
-            group([indent([line, response]), ifBreak(","), softline], true),
-            ")",
-          ],
+          below,
           broken,
         ])
       : broken;
@@ -260,19 +252,23 @@ function pickedCall(
     indent([line, "? ", align(2, response)]),
     indent([line, ": undefined"]),
   ]);
-  const resolver = "({ request }) =>";
-  return conditionalGroup([
+  return conditionalGroup(arrowCall(callee, path, "({ request }) =>", body));
+}
+
+/** `callee(path, head body)` as prettier breaks an arrow last: body below, or an argument a line. */
+function arrowCall(callee: string, path: string, head: string, body: Doc) {
+  return [
     [
-      `${callee}(${path}, ${resolver}`,
+      `${callee}(${path}, ${head}`,
       group([indent([line, body]), ifBreak(","), softline], true),
       ")",
     ],
     group([
       `${callee}(`,
-      items([path, group([resolver, group(indent([line, body]))])]),
+      items([path, group([head, group(indent([line, body]))])]),
       ")",
     ]),
-  ]);
+  ];
 }
 
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */
