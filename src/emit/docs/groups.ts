@@ -1,6 +1,5 @@
 import { assessTags, tagOrder } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
-
 import type { DocsGroupBy } from "./group-by-option.js";
 
 interface EndpointGroups {
