@@ -136,15 +136,10 @@ function answerOf(
     response.content.length === 0
   )
     return { status };
-  const media =
-    response.content.find((m) => isJson(m.mediaType)) ??
-    response.content.find((m) => isText(m.mediaType)) ??
-    response.content[0]!;
-  const kind = isJson(media.mediaType)
-    ? "json"
-    : isText(media.mediaType)
-      ? "text"
-      : undefined;
+  const json = response.content.find((m) => isJson(m.mediaType));
+  const text = response.content.find((m) => isText(m.mediaType));
+  const media = json ?? text ?? response.content[0]!;
+  const kind = json ? "json" : text ? "text" : undefined;
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
   let example = media.examples?.find((e) => e.value !== undefined);
@@ -305,19 +300,12 @@ function responseDoc(answer: Answer): Doc {
  * matches a superset of the path (MSW reads them as it reads the URL).
  */
 export function mswPath(path: string): string {
-  const pieces = path.split(/\{([^{}]*)\}/);
-  let out = "*";
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    if (i % 2 === 0) {
-      out += piece.replace(/[\\:(){}+]/g, (c) => `\\${c}`);
-      continue;
-    }
+  const pieces = path.split(/\{([^{}]*)\}/).map((piece, i, all) => {
+    if (i % 2 === 0) return piece.replace(/[\\:(){}+]/g, (c) => `\\${c}`);
     const name = piece.replace(/\W/g, "_") || "param";
-    const next = pieces[i + 1] ?? "";
-    out += /^\w/.test(next) ? `{:${name}}` : `:${name}`;
-  }
-  return out;
+    return /^\w/.test(all[i + 1] ?? "") ? `{:${name}}` : `:${name}`;
+  });
+  return "*" + pieces.join("");
 }
 
 /**
