@@ -19,7 +19,6 @@ import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
 import { linkTo, schemaLabel } from "./schemas-view.js";
 import type {
-  BodyView,
   ContentView,
   EndpointView,
   ParameterView,

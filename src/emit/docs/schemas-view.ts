@@ -77,9 +77,8 @@ function collect(
       if (link) includes.push(link);
     } else collect(part, includes, properties, ids, named);
   }
-  const members = schema.properties ?? {};
   const required = new Set(schema.required);
-  for (const [name, property] of Object.entries(members)) {
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (named.has(name)) continue;
     named.add(name);
     properties.push({
@@ -99,13 +98,8 @@ export function linkTo(
 ): SchemaLink | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const target =
-    typeof schema.$ref === "string"
-      ? schema.$ref
-      : typeof schema.items?.$ref === "string"
-        ? schema.items.$ref
-        : undefined;
-  if (target === undefined) return undefined;
-  const name = schemaRefName(target);
+    typeof schema.$ref === "string" ? schema.$ref : schema.items?.$ref;
+  const name = typeof target === "string" ? schemaRefName(target) : undefined;
   return name === undefined ? undefined : { name, id: ids.get(name) };
 }
 
