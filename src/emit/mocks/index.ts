@@ -111,9 +111,7 @@ export function emitMocks({
         "// MSW request handlers: `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)`.\n",
       imports,
       ...blocks,
-      "/** Every handler, the most specific path first (MSW answers with the first that matches). */\n" +
-        all +
-        "\n",
+      `/** Every handler, the most specific path first (MSW answers with the first that matches). */\n${all}\n`,
     ].join("\n"),
     skipTypecheck: true,
   };
