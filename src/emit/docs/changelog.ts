@@ -7,9 +7,6 @@ import type {
 } from "../artifact.js";
 import { markdownCode, markdownText } from "../toolkit.js";
 
-/** The largest page read back, far above a real one's: a larger, planted one is not read. */
-const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
-
 const TITLE = "# Changes since the last run\n\n";
 
 const HEADINGS: Record<ChangeRule["severity"], string> = {
@@ -31,7 +28,8 @@ export function changelogPage(
   // page edited by hand is stale; what is planted in the record comes out escaped)
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
-      maxBytes: CHANGELOG_MAX_BYTES,
+      // far above a real page's size: a larger, planted one is not read
+      maxBytes: 4 * 1024 * 1024,
       onTooLarge: (why, at) =>
         reporter.report(
           "output/changelog-too-large",
@@ -171,10 +169,8 @@ function item(c: PageChange, rules: SinceLastRun["rules"]): string {
   for (const a of c.also ?? []) names.push(`client ${markdownCode(`${a}()`)}`);
   const direction = rules[c.rule]!.breaks;
   const breaks = direction === "none" ? "" : `, breaks ${direction}`;
-  return (
-    `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})` +
-    (names.length > 0 ? `. In your code: ${names.join(", ")}` : "")
-  );
+  const yours = names.length > 0 ? `. In your code: ${names.join(", ")}` : "";
+  return `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})${yours}`;
 }
 
 /** A change's message: its `quoted` names as code spans, the rest as escaped text. */

@@ -18,8 +18,6 @@ interface EndpointGroup extends Tag {
   depth: number;
 }
 
-const UNTAGGED = "Untagged";
-
 /**
  * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
  * `path` mode its {@link pathResource}. `auto` groups by path when the tags are degenerate.
@@ -53,7 +51,7 @@ export function groupEndpoints(
         }));
   if (mode === "tag" && members.has(undefined))
     groups.push({
-      name: UNTAGGED,
+      name: "Untagged",
       description: "Endpoints no input puts under a tag.",
       members: members.get(undefined)!,
       depth: 0,

@@ -40,15 +40,13 @@ export function trimUrl(url: string): string {
   let end = url.length;
   for (;;) {
     const last = url[end - 1]!;
-    if (TRAILING.includes(last)) end--;
+    if (".,;:!?'*_~".includes(last)) end--;
     else if (last === ")" && close > open) {
       end--;
       close--;
     } else return url.slice(0, end);
   }
 }
-
-const TRAILING = ".,;:!?'*_~";
 
 /** A paragraph of spec text: no markup, line breaks kept. */
 export function markdownProse(text: string): string {

@@ -24,8 +24,6 @@ import type {
   TagView,
 } from "./view-types.js";
 
-const DEFAULT_BASE_URL = "https://api.example.com";
-
 /** What the docs' view is made with besides the model. */
 interface DocsViewOptions {
   groupBy?: DocsGroupBy;
@@ -41,7 +39,7 @@ export function buildDocsView(
   model: ApiModel,
   options: DocsViewOptions,
 ): DocsView {
-  const baseUrl = firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
+  const baseUrl = firstAbsoluteServer(model) ?? "https://api.example.com";
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
   const grouping = groupEndpoints(sorted, model.tags, options.groupBy);
