@@ -9,12 +9,6 @@ import { markdownCode, markdownText } from "../toolkit.js";
 
 const TITLE = "# Changes since the last run\n\n";
 
-const HEADINGS: Record<ChangeRule["severity"], string> = {
-  breaking: "Breaking",
-  warning: "Warnings",
-  info: "Info",
-};
-
 /**
  * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
  * this folder, by the rules of `apiloom diff`.
@@ -146,10 +140,14 @@ function body(record: PageRecord, rules: SinceLastRun["rules"]): string {
   const lines = [
     `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${of("breaking").length} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${of("info").length} info.`,
   ];
-  for (const severity of ["breaking", "warning", "info"] as const) {
+  for (const [severity, heading] of [
+    ["breaking", "Breaking"],
+    ["warning", "Warnings"],
+    ["info", "Info"],
+  ] as const) {
     const listed = of(severity);
     if (listed.length === 0) continue;
-    lines.push("", `## ${HEADINGS[severity]}`, "");
+    lines.push("", `## ${heading}`, "");
     for (const c of listed) lines.push(`- ${item(c, rules)}`);
   }
   return lines.join("\n") + "\n";
