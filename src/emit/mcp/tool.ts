@@ -234,10 +234,9 @@ function uploadPlaces(
   const schema = resolveSchema(schemas, content.schema);
   const type = baseMediaType(content.mediaType);
   if (type === "multipart/form-data") {
-    const properties = schema?.properties ?? {};
     const out: Upload[] = [];
-    for (const name of Object.keys(properties)) {
-      const field = resolveSchema(schemas, properties[name]);
+    for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+      const field = resolveSchema(schemas, property);
       if (isBinary(field)) out.push({ field: name, array: false });
       else if (
         mainType(field) === "array" &&

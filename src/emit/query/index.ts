@@ -29,7 +29,7 @@ import {
   type PageDeclarations,
   type Pagination,
 } from "../toolkit.js";
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 
 /** templates/query/index.js: the file's fixed parts (types, the error, the helpers). */
@@ -363,10 +363,9 @@ function pageType(
 ): string | undefined {
   const { schemas, scalars } = model;
   if (!revivesAny(scalars)) return pages.kind;
-  const sent = revivedScalar(
-    resolveSchema(schemas, pages.parameter.schema),
-    scalars,
-  );
+  const revived = (schema: Schema | undefined) =>
+    revivedScalar(resolveSchema(schemas, schema), scalars);
+  const sent = revived(pages.parameter.schema);
   const response = endpoint.responses.find((r) =>
     successStatuses.includes(r.status),
   );
@@ -376,7 +375,7 @@ function pageType(
     properties && Object.hasOwn(properties, pages.field)
       ? properties[pages.field]
       : undefined;
-  const read = revivedScalar(resolveSchema(schemas, field), scalars);
+  const read = revived(field);
   if (sent !== read) return undefined;
   return sent === undefined ? pages.kind : revivedTypeName(sent);
 }
