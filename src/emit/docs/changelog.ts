@@ -7,38 +7,23 @@ import type {
 } from "../artifact.js";
 import { markdownCode, markdownText } from "../toolkit.js";
 
-/** Each rule's severity and whom it breaks, by rule id (diff/rules.ts' CHANGE_RULES). */
-type ChangeRuleTable = SinceLastRun["rules"];
-
-type ChangeSeverity = ChangeRule["severity"];
-
-/** The largest page read back, far above a real one's: a larger, planted one is not read. */
-const CHANGELOG_MAX_BYTES = 4 * 1024 * 1024;
-
 const TITLE = "# Changes since the last run\n\n";
-
-const HEADINGS: Record<ChangeSeverity, string> = {
-  breaking: "Breaking",
-  warning: "Warnings",
-  info: "Info",
-};
 
 /**
  * The docs' changelog page, `docs/changes.md`: what changed in the API since the last run into
  * this folder, by the rules of `apiloom diff`.
  */
 export function changelogPage(
-  docsPath: string,
   since: SinceLastRun,
   reporter: Reporter,
 ): GeneratedFile {
-  const path = `${docsPath}/changes.md`;
-  const rules = since.rules;
+  const path = "docs/changes.md";
   // the same document: the last run's page stands, made again from its record, not its bytes (a
   // page edited by hand is stale; what is planted in the record comes out escaped)
   if (since.before === undefined || since.before === since.now) {
     const page = since.earlier(path, {
-      maxBytes: CHANGELOG_MAX_BYTES,
+      // far above a real page's size: a larger, planted one is not read
+      maxBytes: 4 * 1024 * 1024,
       onTooLarge: (why, at) =>
         reporter.report(
           "output/changelog-too-large",
@@ -46,10 +31,10 @@ export function changelogPage(
           at,
         ),
     });
-    const kept = readPageRecord(page, rules);
-    if (kept) return { path, contents: render(kept, rules) };
+    const kept = readPageRecord(page, since.rules);
+    if (kept) return { path, contents: render(kept, since.rules) };
   }
-  return { path, contents: render(pageRecord(since), rules) };
+  return { path, contents: render(pageRecord(since), since.rules) };
 }
 
 /** What a page says when it lists no change, by the kind of its record. */
@@ -79,16 +64,13 @@ function pageRecord(since: SinceLastRun): PageRecord {
   const changes = since.changes();
   if (changes === undefined) return { kind: "unreadable" };
   if (changes.length === 0) return { kind: "wording" };
-  return {
-    kind: "changes",
-    changes: changes.map((c) => pageChange(c)),
-  };
+  return { kind: "changes", changes: changes.map(pageChange) };
 }
 
 /** The record on a page's last line, checked field by field; undefined when it is not one. */
 function readPageRecord(
   page: string | undefined,
-  rules: ChangeRuleTable,
+  rules: SinceLastRun["rules"],
 ): PageRecord | undefined {
   const last = page?.trimEnd().split("\n").pop();
   if (!page?.startsWith(TITLE) || !last?.startsWith(RECORD_LINE))
@@ -113,7 +95,7 @@ function readPageRecord(
 
 function readPageChange(
   value: unknown,
-  rules: ChangeRuleTable,
+  rules: SinceLastRun["rules"],
 ): PageChange | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const c = value as Record<string, unknown>;
@@ -145,30 +127,34 @@ function pageChange(c: PageChange | ApiChange): PageChange {
   return { rule, endpoint, message, names, ...(also && { also }) };
 }
 
-function render(record: PageRecord, rules: ChangeRuleTable): string {
+function render(record: PageRecord, rules: SinceLastRun["rules"]): string {
   const data = `${RECORD_LINE}${Buffer.from(JSON.stringify(record)).toString("base64")} -->\n`;
   return `${TITLE}${body(record, rules)}\n${data}`;
 }
 
-function body(record: PageRecord, rules: ChangeRuleTable): string {
+function body(record: PageRecord, rules: SinceLastRun["rules"]): string {
   if (record.kind !== "changes") return NO_CHANGES[record.kind];
-  const of = (severity: ChangeSeverity) =>
+  const of = (severity: ChangeRule["severity"]) =>
     record.changes.filter((c) => rules[c.rule]!.severity === severity);
   const warnings = of("warning").length;
   const lines = [
     `From the API description of the last run to this one (the rules of \`apiloom diff\`): ${of("breaking").length} breaking, ${warnings} warning${warnings === 1 ? "" : "s"}, ${of("info").length} info.`,
   ];
-  for (const severity of ["breaking", "warning", "info"] as const) {
+  for (const [severity, heading] of [
+    ["breaking", "Breaking"],
+    ["warning", "Warnings"],
+    ["info", "Info"],
+  ] as const) {
     const listed = of(severity);
     if (listed.length === 0) continue;
-    lines.push("", `## ${HEADINGS[severity]}`, "");
+    lines.push("", `## ${heading}`, "");
     for (const c of listed) lines.push(`- ${item(c, rules)}`);
   }
   return lines.join("\n") + "\n";
 }
 
 /** `` `GET /events` ``: the message (`rule`, breaks clients); in your code: … */
-function item(c: PageChange, rules: ChangeRuleTable): string {
+function item(c: PageChange, rules: SinceLastRun["rules"]): string {
   const names: string[] = [];
   if (c.names.function)
     names.push(`client ${markdownCode(`${c.names.function}()`)}`);
@@ -181,10 +167,8 @@ function item(c: PageChange, rules: ChangeRuleTable): string {
   for (const a of c.also ?? []) names.push(`client ${markdownCode(`${a}()`)}`);
   const direction = rules[c.rule]!.breaks;
   const breaks = direction === "none" ? "" : `, breaks ${direction}`;
-  return (
-    `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})` +
-    (names.length > 0 ? `. In your code: ${names.join(", ")}` : "")
-  );
+  const yours = names.length > 0 ? `. In your code: ${names.join(", ")}` : "";
+  return `${markdownCode(c.endpoint)}: ${message(c.message)} (\`${c.rule}\`${breaks})${yours}`;
 }
 
 /** A change's message: its `quoted` names as code spans, the rest as escaped text. */

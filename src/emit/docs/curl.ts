@@ -94,10 +94,10 @@ type Auth =
   | { kind: "header" | "query" | "cookie"; parts: WordPart[] }
   | { kind: "args"; args: string[] };
 
-const BEARER: Auth = {
+const tokenHeader = (word: string): Auth => ({
   kind: "header",
-  parts: ["Authorization: Bearer ", { variable: "TOKEN" }],
-};
+  parts: [`Authorization: ${word} `, { variable: "TOKEN" }],
+});
 
 function authFor(
   endpoint: Endpoint,
@@ -106,22 +106,18 @@ function authFor(
   const name = Object.keys(endpoint.security?.[0] ?? {})[0];
   if (name === undefined) return undefined;
   const scheme = schemes[name];
-  if (!scheme) return BEARER;
+  if (!scheme) return tokenHeader("Bearer");
   switch (scheme.type) {
     case "oauth2":
     case "openIdConnect":
-      return BEARER;
+      return tokenHeader("Bearer");
     case "http": {
       const kind = scheme.scheme.toLowerCase();
       if (kind === "basic")
         return { kind: "args", args: ['-u "$USERNAME:$PASSWORD"'] };
       if (kind === "digest")
         return { kind: "args", args: ['--digest -u "$USERNAME:$PASSWORD"'] };
-      const word = kind === "bearer" ? "Bearer" : scheme.scheme;
-      return {
-        kind: "header",
-        parts: [`Authorization: ${word} `, { variable: "TOKEN" }],
-      };
+      return tokenHeader(kind === "bearer" ? "Bearer" : scheme.scheme);
     }
     case "apiKey": {
       const name = scheme.parameterName;
@@ -183,17 +179,11 @@ type WordPart = string | { variable: string };
 function shellWord(parts: readonly WordPart[]): string {
   let out = "";
   let literal = "";
-  const flush = () => {
-    if (literal !== "") out += shellQuote(literal);
-    literal = "";
-  };
-  for (const part of parts) {
+  for (const part of parts)
     if (typeof part === "string") literal += part;
     else {
-      flush();
-      out += `"$${part.variable}"`;
+      out += (literal && shellQuote(literal)) + `"$${part.variable}"`;
+      literal = "";
     }
-  }
-  flush();
-  return out === "" ? "''" : out;
+  return out + (literal && shellQuote(literal)) || "''";
 }

@@ -16,7 +16,7 @@ import type { GeneratedFile } from "../artifact.js";
 import { DEFAULT_TEMPLATES_DIR } from "../templates.js";
 import { textMaker } from "../shared/text-parts.js";
 import { emitDocs } from "./index.js";
-import { markdownInline, markdownProse } from "./markdown.js";
+import { markdownInline, markdownProse } from "./templates.js";
 import { slugMaker } from "./slugs.js";
 import { buildDocsView } from "./view.js";
 import docsPlugin from "./plugin.js";

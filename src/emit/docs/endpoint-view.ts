@@ -14,34 +14,17 @@ import {
   statusKey,
   undescribedBody,
   uniqueSources,
-  freeName,
 } from "../toolkit.js";
 import { clientCallExample } from "./client-example.js";
 import { curlExample } from "./curl.js";
-import { schemaLabel } from "./schema-label.js";
-import { linkTo } from "./schemas-view.js";
+import { linkTo, schemaLabel } from "./schemas-view.js";
 import type {
-  BodyView,
   ContentView,
   EndpointView,
   ParameterView,
   ResponseView,
   WebhookView,
 } from "./view-types.js";
-
-/** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
-export function endpointIds(endpoints: readonly Endpoint[]): string[] {
-  const taken = new Set<string>();
-  return endpoints.map((e) => {
-    const base =
-      "op-" +
-      (e.name ||
-        `${e.method}-${e.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
-    const id = freeName(base, (i) => taken.has(i), "-");
-    taken.add(id);
-    return id;
-  });
-}
 
 export function endpointView(
   shared: SharedParts,

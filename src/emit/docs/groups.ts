@@ -1,6 +1,5 @@
 import { assessTags, tagOrder } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
-
 import type { DocsGroupBy } from "./group-by-option.js";
 
 interface EndpointGroups {
@@ -18,8 +17,6 @@ interface EndpointGroup extends Tag {
   members: number[];
   depth: number;
 }
-
-const UNTAGGED = "Untagged";
 
 /**
  * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
@@ -54,7 +51,7 @@ export function groupEndpoints(
         }));
   if (mode === "tag" && members.has(undefined))
     groups.push({
-      name: UNTAGGED,
+      name: "Untagged",
       description: "Endpoints no input puts under a tag.",
       members: members.get(undefined)!,
       depth: 0,

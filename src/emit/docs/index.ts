@@ -54,6 +54,6 @@ export async function emitDocs({
       : []),
     page("docs/index.html", html, (out) => html.htmlPage(view, h, assets, out)),
   ];
-  if (sinceLastRun) files.push(changelogPage("docs", sinceLastRun, reporter));
+  if (sinceLastRun) files.push(changelogPage(sinceLastRun, reporter));
   return files;
 }

@@ -8,7 +8,7 @@ import {
   markdownProse,
   markdownTable,
   trimUrl,
-} from "./markdown.js";
+} from "./templates.js";
 
 // markdownTable as first written (each cell trimmed, then measured for the widths and again for
 // its padding): the oracle of the one that measures each cell once

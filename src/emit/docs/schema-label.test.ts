@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleValue } from "../shared/sample.js";
-import { schemaLabel } from "./schema-label.js";
+import { schemaLabel } from "./schemas-view.js";
 import type { Schema } from "../../model/types.js";
 
 // The docs say what types.ts says: a schema without `type` has the type its keywords imply

@@ -1,3 +1,4 @@
+import type { Endpoint } from "../../model/types.js";
 import { trimBoth, trimTrailing, freeName } from "../toolkit.js";
 
 /** A lower-case, URL- and file-safe slug (`Chat:bot` → `chat-bot`); `fallback` when nothing is left. */
@@ -21,4 +22,18 @@ export function slugMaker(fallback: string): (name: string) => string {
     taken.add(slug);
     return slug;
   };
+}
+
+/** `op-<name>`; names are unique identifiers, but an unnamed endpoint still gets a unique id. */
+export function endpointIds(endpoints: readonly Endpoint[]): string[] {
+  const taken = new Set<string>();
+  return endpoints.map((e) => {
+    const base =
+      "op-" +
+      (e.name ||
+        `${e.method}-${e.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
+    const id = freeName(base, (i) => taken.has(i), "-");
+    taken.add(id);
+    return id;
+  });
 }

@@ -5,34 +5,129 @@ import {
   loadTemplate,
   markdownCode,
   markdownText,
+  textWidth,
   tsString,
 } from "../toolkit.js";
-import {
-  markdownCell,
-  markdownCodeCell,
-  markdownFence,
-  markdownInline,
-  markdownProse,
-  markdownTable,
-} from "./markdown.js";
 import type { DocsView, TagView } from "./view-types.js";
 
-/** A page's lines as a template makes them (`h.pageLines`): written as they come, or kept. */
-interface PageLines {
-  push(...lines: string[]): void;
-  /** The page's text: its lines joined by line breaks; "" when they went to a sink. */
-  text(): string;
+/**
+ * An http(s) URL in spec text, written as a `<…>` autolink (escaping it would put backslashes
+ * into the link GitHub makes anyway). `|` ends it (a table splits cells first), and so do `[` and
+ * `]` but around an IPv6 host (`[http://a.io](http://a.io)` is two links).
+ */
+const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
+
+/** Inline text with its URLs as autolinks and everything else escaped. */
+function textWithLinks(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    const url = trimUrl(match[0]);
+    if (!/^https?:\/\/[^/?#]/.test(url)) continue;
+    out += markdownText(text.slice(last, match.index)) + `<${url}>`;
+    last = match.index + url.length;
+  }
+  return out + markdownText(text.slice(last));
 }
 
 /**
- * The lines of a page, joined by line breaks: with `out` each is written there as it comes, so a
- * large API's page is never held whole; without, they are kept for text().
+ * Drops sentence punctuation and unbalanced closing parentheses after a URL (as GFM does), the
+ * parentheses counted once: a URL ending in a long run of them costs no more than its length.
  */
-export function pageLines(out?: TextOut): PageLines {
+export function trimUrl(url: string): string {
+  const open = url.split("(").length - 1;
+  let close = url.split(")").length - 1;
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1]!;
+    if (".,;:!?'*_~".includes(last)) end--;
+    else if (last === ")" && close > open) {
+      end--;
+      close--;
+    } else return url.slice(0, end);
+  }
+}
+
+/** A paragraph of spec text: no markup, line breaks kept. */
+export function markdownProse(text: string): string {
+  return (
+    textWithLinks(text.replace(LINE_BREAKS, "\n"))
+      .split("\n")
+      .map((line) => line.trim().replace(/[ \t]+/g, " "))
+      .join("\n")
+      .trim()
+      // a line of `=` would turn the line above into a heading
+      .replace(/^=/gm, "\\=")
+      .replace(/\n{3,}/g, "\n\n")
+  );
+}
+
+const LINE_BREAKS = /\r\n?/g;
+
+/** Spec text on one line (a heading, a list item, a table cell): whitespace runs become one space. */
+export function markdownInline(text: string): string {
+  return textWithLinks(text.replace(/\s+/g, " ").trim());
+}
+
+/** A table cell: inline text where `|` cannot end the cell (markdownText already escapes it). */
+export function markdownCell(text: string | undefined): string {
+  return text === undefined ? "" : markdownInline(text);
+}
+
+/** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
+export function markdownCodeCell(text: string): string {
+  return markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|");
+}
+
+/** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */
+export function markdownFence(code: string, lang = ""): string {
+  const fence = "`".repeat(
+    Math.max(3, ...(code.match(/`+/g) ?? []).map((run) => run.length + 1)),
+  );
+  return `${fence}${lang}\n${code.replace(LINE_BREAKS, "\n")}\n${fence}`;
+}
+
+/**
+ * A GFM table with its columns padded, as prettier lays tables out; cells come escaped. Padding
+ * that would make the table more than four times its text (one wide cell over many rows) is left
+ * out, so what is written stays in proportion to what the spec says.
+ */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const body = rows.map((row) => header.map((_, i) => row[i]?.trim() ?? ""));
+  const sizes = [header, ...body].map((row) => row.map(textWidth));
+  const widths = header.map(() => 3);
+  let text = 0;
+  for (const row of sizes)
+    row.forEach((width, i) => {
+      widths[i] = Math.max(widths[i]!, width);
+      text += width;
+    });
+  const padded = widths.reduce((sum, w) => sum + w, 0) * sizes.length;
+  const aligned = padded <= 4 * text + PADDING_ALWAYS;
+  const rule = widths.map((w) => "-".repeat(aligned ? w : 3));
+  const line = (cells: readonly string[], size: readonly number[]) =>
+    widths.length === 0
+      ? "|  |"
+      : `| ${cells.map((c, i) => (aligned ? c + " ".repeat(widths[i]! - size[i]!) : c)).join(" | ")} |`;
+  return [
+    line(header, sizes[0]!),
+    line(rule, widths),
+    ...body.map((row, r) => line(row, sizes[r + 1]!)),
+  ].join("\n");
+}
+
+/** Padding every table may have, however little text it holds. */
+const PADDING_ALWAYS = 64 * 1024;
+
+/**
+ * The lines of a page, joined by line breaks: with `out` each is written there as it comes, so a
+ * large API's page is never held whole; without, they are kept for text() ("" with `out`).
+ */
+export function pageLines(out?: TextOut) {
   const lines: string[] = [];
   let first = true;
   return {
-    push(...more) {
+    push(...more: string[]): void {
       if (out === undefined) return void lines.push(...more);
       for (const line of more) {
         if (first) first = false;

@@ -12,24 +12,17 @@ import {
 import type { ApiModel, Diagnostic, Severity } from "../../model/types.js";
 import type { OutputLayout } from "../artifact.js";
 import type { DocsGroupBy } from "./group-by-option.js";
-import {
-  endpointIds,
-  endpointView,
-  SharedParts,
-  webhookView,
-} from "./endpoint-view.js";
+import { endpointView, SharedParts, webhookView } from "./endpoint-view.js";
 import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
-import { slugMaker } from "./slugs.js";
+import { endpointIds, slugMaker } from "./slugs.js";
 import type {
   CodeCount,
   DiagnosticView,
   DocsView,
   TagView,
 } from "./view-types.js";
-
-const DEFAULT_BASE_URL = "https://api.example.com";
 
 /** What the docs' view is made with besides the model. */
 interface DocsViewOptions {
@@ -46,7 +39,7 @@ export function buildDocsView(
   model: ApiModel,
   options: DocsViewOptions,
 ): DocsView {
-  const baseUrl = firstAbsoluteServer(model) ?? DEFAULT_BASE_URL;
+  const baseUrl = firstAbsoluteServer(model) ?? "https://api.example.com";
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
   const grouping = groupEndpoints(sorted, model.tags, options.groupBy);

@@ -141,11 +141,10 @@ function listed<T>(
   doc: (member: T) => Doc,
 ): string {
   if (members.length === 0) return `${head}${tail}`;
-  const lines = [head];
-  for (const member of members)
-    lines.push(print(indent([hardline, doc(member), ","])).slice(1));
-  lines.push(tail);
-  return lines.join("\n");
+  const lines = members.map((m) =>
+    print(indent([hardline, doc(m), ","])).slice(1),
+  );
+  return [head, ...lines, tail].join("\n");
 }
 
 type McpOptions = OptionValues<typeof MCP_OPTIONS>;

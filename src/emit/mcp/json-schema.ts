@@ -70,10 +70,7 @@ export const KEYWORDS = {
   ],
 };
 
-const VALUES: ReadonlySet<string> = new Set([
-  ...KEYWORDS.values,
-  ...KEYWORDS.notes,
-]);
+const VALUES = new Set<string>([...KEYWORDS.values, ...KEYWORDS.notes]);
 const SCHEMA_MAPS: ReadonlySet<string> = new Set(KEYWORDS.schemaMap);
 const SCHEMA_LISTS: ReadonlySet<string> = new Set(KEYWORDS.schemaList);
 const SCHEMAS: ReadonlySet<string> = new Set(KEYWORDS.schema);

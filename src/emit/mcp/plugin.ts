@@ -1,7 +1,6 @@
 import { definePlugin } from "../artifact.js";
 import { MCP_OPTIONS } from "./options.js";
 
-/** The `mcp` artifact (opt-in): an MCP server whose tools call the API through the client. */
 export default definePlugin({
   name: "mcp",
   description:

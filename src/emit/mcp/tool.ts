@@ -19,6 +19,7 @@ import type {
   MediaContent,
   NamedSchema,
   Parameter,
+  RequestBody,
   Schema,
 } from "../../model/types.js";
 import type { JsonObject, ToolSchemas } from "./json-schema.js";
@@ -57,11 +58,7 @@ export function toolSpec(
   const body = endpoint.requestBody;
   const uploads: string[] = [];
   if (body && body.content.length > 0) {
-    setOwn(
-      properties,
-      "body",
-      bodySchema(model, body.content, schemas, body.description, uploads),
-    );
+    setOwn(properties, "body", bodySchema(model, body, schemas, uploads));
     if (body.required) required.push("body");
   }
   const spec: JsonObject = {
@@ -140,9 +137,8 @@ function closedObject(properties: JsonObject, required: string[]): JsonObject {
 /** The body the client sends (JSON first, then forms); its places of bytes added to `uploads`. */
 function bodySchema(
   model: ApiModel,
-  content: MediaContent[],
+  { content, description }: RequestBody,
   schemas: ToolSchemas,
-  description: string | undefined,
   uploads: string[],
 ): JsonObject {
   const media = sentContent(content);
@@ -176,18 +172,14 @@ function outputSchema(
   schemas: ToolSchemas,
 ): JsonObject | undefined {
   const successes = endpoint.responses.filter((r) => /^2/.test(r.status));
-  if (successes.length === 0) return undefined;
   const bodies: JsonObject[] = [];
   let bodiless = false;
   for (const response of successes) {
-    if (response.content.length === 0) {
-      bodiless = true;
-      continue;
-    }
     // the client asks for JSON first (XML offered beside it goes at q=0.5): the JSON bodies
     const json = response.content.filter((c) => isJsonMediaType(c.mediaType));
-    if (json.length === 0 || json.some((c) => !c.schema)) return undefined;
-    for (const c of json) bodies.push(schemas.write(c.schema));
+    if (response.content.length === 0) bodiless = true;
+    else if (json.length === 0 || json.some((c) => !c.schema)) return undefined;
+    else for (const c of json) bodies.push(schemas.write(c.schema));
   }
   if (bodies.length === 0) return undefined;
   return {
@@ -242,10 +234,9 @@ function uploadPlaces(
   const schema = resolveSchema(schemas, content.schema);
   const type = baseMediaType(content.mediaType);
   if (type === "multipart/form-data") {
-    const properties = schema?.properties ?? {};
     const out: Upload[] = [];
-    for (const name of Object.keys(properties)) {
-      const field = resolveSchema(schemas, properties[name]);
+    for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+      const field = resolveSchema(schemas, property);
       if (isBinary(field)) out.push({ field: name, array: false });
       else if (
         mainType(field) === "array" &&

@@ -31,7 +31,6 @@ import {
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
-import { bySpecificity, mswPath } from "./msw-path.js";
 
 /** MSW's `http` has a function per method but TRACE and QUERY (nor one for any other method). */
 const METHODS: ReadonlySet<HttpMethod> = new Set(
@@ -112,9 +111,7 @@ export function emitMocks({
         "// MSW request handlers: `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)`.\n",
       imports,
       ...blocks,
-      "/** Every handler, the most specific path first (MSW answers with the first that matches). */\n" +
-        all +
-        "\n",
+      `/** Every handler, the most specific path first (MSW answers with the first that matches). */\n${all}\n`,
     ].join("\n"),
     skipTypecheck: true,
   };
@@ -137,15 +134,10 @@ function answerOf(
     response.content.length === 0
   )
     return { status };
-  const media =
-    response.content.find((m) => isJson(m.mediaType)) ??
-    response.content.find((m) => isText(m.mediaType)) ??
-    response.content[0]!;
-  const kind = isJson(media.mediaType)
-    ? "json"
-    : isText(media.mediaType)
-      ? "text"
-      : undefined;
+  const json = response.content.find((m) => isJson(m.mediaType));
+  const text = response.content.find((m) => isText(m.mediaType));
+  const media = json ?? text ?? response.content[0]!;
+  const kind = json ? "json" : text ? "text" : undefined;
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
   let example = media.examples?.find((e) => e.value !== undefined);
@@ -214,21 +206,13 @@ function handler(
   // prettier's last-argument expansion: an arrow whose body is a call (HttpResponse.json/text,
   // not `new HttpResponse`) may stay on the call's first line with its body on the next
   const huggable = answer.body?.kind === "json" || answer.body?.kind === "text";
-  const broken = group([
-    `${callee}(`,
-    items([path, group(["() =>", group(indent([line, response]))])]),
-    ")",
-  ]);
+  const [below, broken] = arrowCall(callee, path, "() =>", response);
   const call = when
     ? pickedCall(callee, path, when, response)
     : huggable
       ? conditionalGroup([
           [`${callee}(${path}, () => `, response, ")"],
-          [
-            `${callee}(${path}, () =>`,
-            group([indent([line, response]), ifBreak(","), softline], true),
-            ")",
-          ],
+          below,
           broken,
         ])
       : broken;
@@ -261,19 +245,23 @@ function pickedCall(
     indent([line, "? ", align(2, response)]),
     indent([line, ": undefined"]),
   ]);
-  const resolver = "({ request }) =>";
-  return conditionalGroup([
+  return conditionalGroup(arrowCall(callee, path, "({ request }) =>", body));
+}
+
+/** `callee(path, head body)` as prettier breaks an arrow last: body below, or an argument a line. */
+function arrowCall(callee: string, path: string, head: string, body: Doc) {
+  return [
     [
-      `${callee}(${path}, ${resolver}`,
+      `${callee}(${path}, ${head}`,
       group([indent([line, body]), ifBreak(","), softline], true),
       ")",
     ],
     group([
       `${callee}(`,
-      items([path, group([resolver, group(indent([line, body]))])]),
+      items([path, group([head, group(indent([line, body]))])]),
       ")",
     ]),
-  ]);
+  ];
 }
 
 /** `HttpResponse.json(value, init)`, `HttpResponse.text(…)` or `new HttpResponse(null, init)`. */
@@ -301,4 +289,38 @@ function responseDoc(answer: Answer): Doc {
   if (body.kind === "text" || !isMap(body.value))
     return huggedCall(`HttpResponse.${body.kind}`, value, init);
   return group([`HttpResponse.${body.kind}(`, items([value, init()]), ")"]);
+}
+
+/**
+ * The MSW path of an endpoint: `*` (any origin and base URL) then the path template with
+ * `{name}` as `:name`, escaped for path-to-regexp: its syntax characters backslash-escaped, a
+ * name reduced to word characters, `{:name}` before a word character. A literal `*`, `?` or `#`
+ * matches a superset of the path (MSW reads them as it reads the URL).
+ */
+export function mswPath(path: string): string {
+  const pieces = path.split(/\{([^{}]*)\}/).map((piece, i, all) => {
+    if (i % 2 === 0) return piece.replace(/[\\:(){}+]/g, (c) => `\\${c}`);
+    const name = piece.replace(/\W/g, "_") || "param";
+    return /^\w/.test(all[i + 1] ?? "") ? `{:${name}}` : `:${name}`;
+  });
+  return "*" + pieces.join("");
+}
+
+/**
+ * The endpoints in the order MSW should try them (it answers with the first match): more segments
+ * first, since `*` lets a short path match the end of a longer one; then a literal segment before
+ * a parameter at the first place they differ (`/pets/mine` before `/pets/{id}`).
+ */
+export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
+  return [...endpoints].sort((a, b) => {
+    const sa = a.path.split("/");
+    const sb = b.path.split("/");
+    if (sa.length !== sb.length) return sb.length - sa.length;
+    for (let i = 0; i < sa.length; i++) {
+      const pa = sa[i]!.includes("{");
+      const pb = sb[i]!.includes("{");
+      if (pa !== pb) return pa ? 1 : -1;
+    }
+    return 0;
+  });
 }

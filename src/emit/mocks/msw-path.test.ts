@@ -1,7 +1,7 @@
 import { matchRequestUrl } from "msw";
 import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../../model/types.js";
-import { bySpecificity, mswPath } from "./msw-path.js";
+import { bySpecificity, mswPath } from "./index.js";
 
 /** Whether MSW matches `url` with the MSW path of `template`, and the parameters it reads. */
 function match(template: string, url: string) {

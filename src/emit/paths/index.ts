@@ -90,10 +90,7 @@ export function emitPaths({
   types,
   paths,
   options,
-}: Pick<
-  EmitContext<PathsOptions>,
-  "model" | "types" | "paths" | "options"
->): GeneratedFile {
+}: EmitContext<PathsOptions>): GeneratedFile {
   const own = {
     shared: ownNaming(types, options, false),
     sent: ownNaming(types, options, true),
@@ -117,16 +114,10 @@ export function emitPaths({
     return raw(`operations[${stringLiteral(id)}]`);
   };
 
-  const pathItems = pathItemsNode(
+  const [pathItems, webhookItems] = [
     grouped(model.endpoints, (e) => e.path),
-    operation,
-    typeOf,
-  );
-  const webhookItems = pathItemsNode(
     grouped(model.webhooks ?? [], (w) => w.key),
-    operation,
-    typeOf,
-  );
+  ].map((byKey) => pathItemsNode(byKey, operation, typeOf));
   const schemas = Object.keys(model.schemas).map((name) =>
     member(name, typeOf(model.schemas[name]!.schema, "read")),
   );
@@ -187,9 +178,9 @@ function member(
 }
 
 /** `{ [key]: { parameters; get; put; … } }`, one path item per key, in the model's order. */
-function pathItemsNode<E extends Endpoint>(
-  byKey: ReadonlyMap<string, E[]>,
-  operation: (endpoint: E) => TypeNode,
+function pathItemsNode(
+  byKey: ReadonlyMap<string, Endpoint[]>,
+  operation: (endpoint: Endpoint) => TypeNode,
   typeOf: TypeOf,
 ): TypeNode {
   const items: ObjectMember[] = [];

@@ -29,7 +29,7 @@ import {
   type PageDeclarations,
   type Pagination,
 } from "../toolkit.js";
-import type { ApiModel, Endpoint } from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 
 /** templates/query/index.js: the file's fixed parts (types, the error, the helpers). */
@@ -72,17 +72,15 @@ export async function emitQuery({
   const keysAsText = revivesAny(model.scalars);
   // the config's page shapes win over detection; the client plugin reports the unsound ones
   const declared = declaredPages(model, options.pages).pages;
-  const warn = (endpoint: Endpoint, message: string) => {
-    const at = endpoint.sources[0];
-    if (at) reporter.report("plugin/warning", `query: ${message}`, at);
-  };
   for (const endpoint of model.endpoints) {
+    const at = endpoint.sources[0];
+    const warn = (message: string) =>
+      at && reporter.report("plugin/warning", `query: ${message}`, at);
     const kind = KINDS.get(endpoint.method);
     if (!kind) {
       // a method OpenAPI does not name (3.2's additionalOperations): said, as it gets nothing
       if (!(HTTP_METHODS as readonly string[]).includes(endpoint.method))
         warn(
-          endpoint,
           `${endpoint.method.toUpperCase()} is neither a query nor a mutation TanStack Query options are made for; ${endpoint.name} gets none`,
         );
       continue;
@@ -91,7 +89,6 @@ export async function emitQuery({
     const stream = streamedSuccesses(endpoint);
     if (stream) {
       warn(
-        endpoint,
         `${endpoint.name} answers a stream of ${stream.what}, which TanStack Query options do not cache; it gets none`,
       );
       continue;
@@ -121,14 +118,12 @@ export async function emitQuery({
     const byDefault = endpoint.responses.some((r) => r.status === "default");
     if (pages && page && byDefault)
       warn(
-        endpoint,
         `${endpoint.name} answers a 2XX status it does not name with its default response, whose body need not hold ${pages.field}; it gets no infinite query options`,
       );
     else if (pages && page)
       blocks.push(infinite(endpoint, t, pages, inKey, page));
     else if (pages)
       warn(
-        endpoint,
         `${endpoint.name}'s ${pages.parameter.name} and the answer's ${pages.field} are not both a Date, a bigint or neither (dates, int64); it gets no infinite query options`,
       );
   }
@@ -368,10 +363,9 @@ function pageType(
 ): string | undefined {
   const { schemas, scalars } = model;
   if (!revivesAny(scalars)) return pages.kind;
-  const sent = revivedScalar(
-    resolveSchema(schemas, pages.parameter.schema),
-    scalars,
-  );
+  const revived = (schema: Schema | undefined) =>
+    revivedScalar(resolveSchema(schemas, schema), scalars);
+  const sent = revived(pages.parameter.schema);
   const response = endpoint.responses.find((r) =>
     successStatuses.includes(r.status),
   );
@@ -381,7 +375,7 @@ function pageType(
     properties && Object.hasOwn(properties, pages.field)
       ? properties[pages.field]
       : undefined;
-  const read = revivedScalar(resolveSchema(schemas, field), scalars);
+  const read = revived(field);
   if (sent !== read) return undefined;
   return sent === undefined ? pages.kind : revivedTypeName(sent);
 }
