@@ -291,6 +291,9 @@ export class PluginError extends EmitterError {
 export function thrownMessage(error: unknown): string {
   const text =
     error instanceof Error ? error.message || error.name : String(error);
-  // its lines trimmed, the blank ones dropped, the rest joined by spaces
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
 }
