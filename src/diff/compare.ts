@@ -8,8 +8,6 @@ import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
   ApiModel,
   Endpoint,
-  MediaContent,
-  ParameterLocation,
   SecurityRequirement,
   SourceRef,
   Webhook,
@@ -19,7 +17,7 @@ import { SEVERITY_ORDER, type Breaks, type RuleId } from "./rules.js";
 import { SchemaDiff, type Direction } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members. */
-const LOCATION_TYPE: Record<ParameterLocation, string> = {
+const LOCATION_TYPE = {
   path: "Path",
   query: "Query",
   header: "Headers",
@@ -504,4 +502,4 @@ function pairUp<T>(
   for (const b of after) if (!was.has(key(b))) on.added(b);
 }
 
-const byMediaType = (media: MediaContent) => media.mediaType;
+const byMediaType = (media: { mediaType: string }) => media.mediaType;
