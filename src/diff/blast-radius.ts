@@ -5,7 +5,6 @@ import {
   SyntaxKind,
   type CallExpression,
   type SourceFile,
-  type Type,
 } from "ts-morph";
 import { compareCodeUnits } from "../model/order.js";
 import type { CallSite, Change } from "./change.js";
@@ -135,11 +134,11 @@ function readsMemberOf(
   member: string,
 ): boolean {
   if (type === undefined) return false;
-  let holder: Type | undefined;
-  if (Node.isPropertyAccessExpression(node))
-    holder = node.getExpression().getType();
-  else if (Node.isBindingElement(node))
-    holder = node.getParentOrThrow().getType();
+  const holder = Node.isPropertyAccessExpression(node)
+    ? node.getExpression().getType()
+    : Node.isBindingElement(node)
+      ? node.getParentOrThrow().getType()
+      : undefined;
   const property = holder?.getNonNullableType().getProperty(member);
   return (property?.getDeclarations() ?? []).some((decl) => {
     if (

@@ -1,7 +1,6 @@
-import { compareCodeUnits as cmp } from "../model/order.js";
-import type { ApiResponse, MediaContent, SourceRef } from "../model/types.js";
+import type { SourceRef } from "../model/types.js";
 import type { ApiChange } from "../emit/artifact.js";
-import { CHANGE_RULES, SEVERITY_ORDER, type RuleId } from "./rules.js";
+import { CHANGE_RULES, type RuleId } from "./rules.js";
 
 /** What a change touches in the generated code, in the names the user's code uses. */
 export interface GeneratedNames {
@@ -49,62 +48,3 @@ export function makeChange(
   const { severity, breaks } = CHANGE_RULES[rule];
   return { rule, severity, breaks, ...fields };
 }
-
-/** Records an endpoint's (or webhook's) changes into `out`, each with `names`, then its own (`more`). */
-export function recorder(
-  out: Change[],
-  endpoint: string,
-  names: GeneratedNames,
-) {
-  return (
-    rule: RuleId,
-    message: string,
-    a: SourceRef | undefined,
-    b?: SourceRef,
-    more: GeneratedNames = {},
-  ): Change => {
-    const change = makeChange(rule, {
-      endpoint,
-      message,
-      ...(a ? { old: a } : {}),
-      ...(b ? { new: b } : {}),
-      names: { ...names, ...more },
-    });
-    out.push(change);
-    return change;
-  };
-}
-
-/** Severity first, then endpoint, rule and message: the order every report prints. */
-export function compareChanges(a: Change, b: Change): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    cmp(a.endpoint, b.endpoint) ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.message, b.message)
-  );
-}
-
-/**
- * Pairs `before` and `after` by `key` (unique on each side): `gone` for each only before, `both`
- * for each on both sides, in `before`'s order, then `added` for each only after.
- */
-export function pairUp<T>(
-  before: readonly T[],
-  after: readonly T[],
-  key: (item: T) => string,
-  on: { gone(a: T): void; both(a: T, b: T): void; added?(b: T): void },
-): void {
-  const now = new Map(after.map((b) => [key(b), b]));
-  for (const a of before) {
-    const b = now.get(key(a));
-    if (b) on.both(a, b);
-    else on.gone(a);
-  }
-  if (!on.added) return;
-  const was = new Set(before.map(key));
-  for (const b of after) if (!was.has(key(b))) on.added(b);
-}
-
-export const byMediaType = (media: MediaContent) => media.mediaType;
-export const byStatus = (response: ApiResponse) => response.status;

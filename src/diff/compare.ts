@@ -3,29 +3,21 @@ import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import { parameterKey } from "../model/factories.js";
 import { endpointKey } from "../model/merge/naming.js";
 import { webhookKey } from "../model/merge/webhooks.js";
-import { compareEndpoints } from "../model/order.js";
+import { compareCodeUnits as cmp, compareEndpoints } from "../model/order.js";
 import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
   ApiModel,
   Endpoint,
-  ParameterLocation,
   SecurityRequirement,
+  SourceRef,
   Webhook,
 } from "../model/types.js";
-import {
-  byMediaType,
-  byStatus,
-  compareChanges,
-  pairUp,
-  recorder,
-  type Change,
-  type GeneratedNames,
-} from "./change.js";
-import type { Breaks, RuleId } from "./rules.js";
+import { makeChange, type Change, type GeneratedNames } from "./change.js";
+import { SEVERITY_ORDER, type Breaks, type RuleId } from "./rules.js";
 import { SchemaDiff, type Direction } from "./schema-diff.js";
 
 /** The type that holds each parameter location's members. */
-const LOCATION_TYPE: Record<ParameterLocation, string> = {
+const LOCATION_TYPE = {
   path: "Path",
   query: "Query",
   header: "Headers",
@@ -371,7 +363,7 @@ function compareResponses(
     added(status: string): string;
   },
 ): void {
-  pairUp(old.responses, now.responses, byStatus, {
+  pairUp(old.responses, now.responses, (r) => r.status, {
     gone: (r) =>
       add(
         "response-status-removed",
@@ -457,3 +449,57 @@ function compareSecurity(old: Endpoint, now: Endpoint, add: Recorder): void {
       `${fn}() takes other credentials: ${describe(a)} before, ${describe(b)} now`,
     );
 }
+
+/** Records an endpoint's (or webhook's) changes into `out`, each with `names`, then its own (`more`). */
+function recorder(out: Change[], endpoint: string, names: GeneratedNames) {
+  return (
+    rule: RuleId,
+    message: string,
+    a: SourceRef | undefined,
+    b?: SourceRef,
+    more: GeneratedNames = {},
+  ): Change => {
+    const change = makeChange(rule, {
+      endpoint,
+      message,
+      ...(a ? { old: a } : {}),
+      ...(b ? { new: b } : {}),
+      names: { ...names, ...more },
+    });
+    out.push(change);
+    return change;
+  };
+}
+
+/** Severity first, then endpoint, rule and message: the order every report prints. */
+function compareChanges(a: Change, b: Change): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    cmp(a.endpoint, b.endpoint) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.message, b.message)
+  );
+}
+
+/**
+ * Pairs `before` and `after` by `key` (unique on each side): `gone` for each only before, `both`
+ * for each on both sides, in `before`'s order, then `added` for each only after.
+ */
+function pairUp<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (item: T) => string,
+  on: { gone(a: T): void; both(a: T, b: T): void; added?(b: T): void },
+): void {
+  const now = new Map(after.map((b) => [key(b), b]));
+  for (const a of before) {
+    const b = now.get(key(a));
+    if (b) on.both(a, b);
+    else on.gone(a);
+  }
+  if (!on.added) return;
+  const was = new Set(before.map(key));
+  for (const b of after) if (!was.has(key(b))) on.added(b);
+}
+
+const byMediaType = (media: { mediaType: string }) => media.mediaType;

@@ -5,13 +5,7 @@ import {
   resolveSchema,
   schemaValues,
 } from "../model/schema/schema.js";
-import type {
-  ApiModel,
-  Parameter,
-  Schema,
-  SchemaType,
-  SourceRef,
-} from "../model/types.js";
+import type { ApiModel, Schema, SourceRef } from "../model/types.js";
 import type { RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
@@ -31,7 +25,7 @@ interface Site {
 }
 
 /** What holds a schema (a parameter, a media type), or declares one (a body, a response). */
-type Holder = Partial<Pick<Parameter, "schema" | "sources">>;
+type Holder = { schema?: Schema; sources?: SourceRef[] };
 
 /** A schema with the properties its `allOf` members add, as an object's members read it. */
 interface ObjectView {
@@ -233,7 +227,7 @@ export class SchemaDiff {
 }
 
 /** The types a schema's values have, null aside; an `allOf` of objects is an object. */
-function types(schema: Schema, view: ObjectView | undefined): SchemaType[] {
+function types(schema: Schema, view: ObjectView | undefined) {
   const own = nonNullTypes(schema);
   return own.length === 0 && schema.allOf && view ? ["object"] : own;
 }
@@ -245,7 +239,7 @@ function refName(schema: Schema | undefined): string | undefined {
 }
 
 /** `integer` is a `number`: a request that sent an integer still sends a number. */
-function covers(types: readonly SchemaType[], t: SchemaType): boolean {
+function covers(types: readonly string[], t: string): boolean {
   return types.includes(t) || (t === "integer" && types.includes("number"));
 }
 

@@ -1,16 +1,9 @@
-import type {
-  Endpoint,
-  EndpointParameters,
-  HttpMethod,
-  Parameter,
-  ParameterLocation,
-  SourceRef,
-} from "./types.js";
+import type { Endpoint, Parameter, SourceRef } from "./types.js";
 
 /** Fills an endpoint's defaults so readers only state what their source says. */
 export function createEndpoint(
   init: {
-    method: HttpMethod;
+    method: Endpoint["method"];
     path: string;
     source: SourceRef;
   } & Partial<Endpoint>,
@@ -29,14 +22,14 @@ export function createEndpoint(
   };
 }
 
-export function emptyParameters(): EndpointParameters {
+export function emptyParameters(): Endpoint["parameters"] {
   return { path: [], query: [], header: [], cookie: [] };
 }
 
 export function createParameter(
   init: {
     name: string;
-    in: ParameterLocation;
+    in: Parameter["in"];
     source: SourceRef;
   } & Partial<Parameter>,
 ): Parameter {
@@ -50,7 +43,7 @@ export function createParameter(
 }
 
 /** Every parameter of an endpoint, path, query, header, cookie (spread, not a flatMap: hot in every emitter). */
-export function allParameters(parameters: EndpointParameters): Parameter[] {
+export function allParameters(parameters: Endpoint["parameters"]): Parameter[] {
   return [
     ...parameters.path,
     ...parameters.query,
@@ -72,7 +65,7 @@ const keyIndexes = new WeakMap<readonly Parameter[], Map<string, number>>();
 
 /** Adds a parameter to its location group, replacing one of the same name. */
 export function addParameter(
-  parameters: EndpointParameters,
+  parameters: Endpoint["parameters"],
   parameter: Parameter,
 ): void {
   const group = parameters[parameter.in];

@@ -1,9 +1,4 @@
-import {
-  HTTP_METHODS,
-  type Endpoint,
-  type HttpMethod,
-  type Tag,
-} from "./types.js";
+import { HTTP_METHODS, type Endpoint, type Tag } from "./types.js";
 
 /** The one string order, UTF-16 code units: unlike `localeCompare`, the same anywhere. */
 export function compareCodeUnits(a: string, b: string): number {
@@ -22,7 +17,7 @@ export function compareEndpoints(
   );
 }
 
-function methodRank(method: HttpMethod): number {
+function methodRank(method: string): number {
   const rank = (HTTP_METHODS as readonly string[]).indexOf(method);
   return rank < 0 ? HTTP_METHODS.length : rank;
 }

@@ -1,12 +1,6 @@
 import { isJsonMediaType } from "./media-types.js";
 import { declaredTypes, resolveSchema } from "./schema/schema.js";
-import type {
-  ApiModel,
-  ApiResponse,
-  Endpoint,
-  Parameter,
-  Schema,
-} from "./types.js";
+import type { ApiModel, Endpoint, Parameter, Schema } from "./types.js";
 
 /** How a cursor-paginated endpoint pages. */
 export interface Pagination {
@@ -72,7 +66,7 @@ function jsonSuccess(
   model: ApiModel,
   endpoint: Endpoint,
   successStatuses: readonly string[],
-): { response: ApiResponse; body: Schema | undefined } | undefined {
+) {
   if (endpoint.method !== "get" || successStatuses.length !== 1) return;
   const response = endpoint.responses.find(
     (r) => r.status === successStatuses[0],

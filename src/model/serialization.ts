@@ -1,9 +1,4 @@
-import type {
-  Parameter,
-  ParameterLocation,
-  ParameterStyle,
-  Serialization,
-} from "./types.js";
+import type { Parameter, ParameterLocation, ParameterStyle } from "./types.js";
 
 /** The styles each location allows, its default first (OpenAPI 3.1 §4.8.12.4 Style Values). */
 const LOCATION_STYLES: Readonly<
@@ -35,13 +30,13 @@ export function defaultExplode(style: string): boolean {
 export function resolveSerialization(
   location: ParameterLocation,
   declared: { style?: ParameterStyle; explode?: boolean },
-): Serialization {
+) {
   const style = declared.style ?? defaultStyle(location);
   return { style, explode: declared.explode ?? defaultExplode(style) };
 }
 
 /** A parameter's serialization: what buildModel stored, or (a hand-made model) the rule now. */
-export function serializationOf(parameter: Parameter): Serialization {
+export function serializationOf(parameter: Parameter) {
   return (
     parameter.serialization ?? resolveSerialization(parameter.in, parameter)
   );

@@ -13,17 +13,6 @@ export function fileStart(file: string): SourceRef {
 /** What {@link Reporter.once} hands back: a report that is made for its subject once. */
 export type OnceReport<Code extends string> = Pick<Reporter<Code>, "report">;
 
-/** The diagnostics of one run and what has been said already; shared by a reporter's scopes. */
-export interface Sink {
-  readonly diagnostics: Diagnostic[];
-  kept: Set<string>;
-  /**
-   * Diagnostics at (or related to) a place not found yet, with that place: their line and column,
-   * and whether they repeat one already said, are settled when the diagnostics are read.
-   */
-  waiting: [Diagnostic, ReportPlace][];
-}
-
 /**
  * The one way apiloom reports a diagnostic. Made with the codes it may report, its layer's and those
  * below (`new IngestReporter()`), each with its severity: a misspelt code, or a layer above's, does
@@ -31,7 +20,15 @@ export interface Sink {
  */
 export class Reporter<in Code extends string = never> {
   private readonly codes: Readonly<Record<string, DiagnosticCodeInfo>>;
-  private sink: Sink = { diagnostics: [], kept: new Set(), waiting: [] };
+  /**
+   * The run's diagnostics and what has been said, shared by the scopes. `waiting`: those at (or
+   * related to) a place not found yet, with it: their places, and which repeat, settle when read.
+   */
+  private sink = {
+    diagnostics: [] as Diagnostic[],
+    kept: new Set<string>(),
+    waiting: [] as [Diagnostic, ReportPlace][],
+  };
   private readonly subjects = new Set<string>();
 
   constructor(codes: CodeTable<Code> = {} as CodeTable<Code>) {

@@ -25,7 +25,7 @@ export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
   const wanted = new Set<object>([...places].filter(isWaiting));
   if (wanted.size === 0) return;
   for (const pending of [...WAITING]) {
-    pending.settleSome(wanted);
+    pending.settle(wanted);
     if (wanted.size === 0) return;
   }
 }
@@ -142,15 +142,6 @@ export class PendingPlaces {
     return ref;
   }
 
-  settle(): void {
-    this.settleWhere(() => true);
-  }
-
-  /** Finds the places of this document among `wanted` and takes them out of it. */
-  settleSome(wanted: Set<object>): void {
-    this.settleWhere((ref) => wanted.delete(ref));
-  }
-
   /** Forgets the places not found yet (line 0 stays): only once nothing holding them is used. */
   release(): void {
     this.refs = [];
@@ -158,14 +149,15 @@ export class PendingPlaces {
     WAITING.delete(this);
   }
 
-  private settleWhere(chosen: (ref: SourceRef) => boolean): void {
+  /** Finds the waiting places of this document: all, or those among `wanted` (taken out of it). */
+  settle(wanted?: Set<object>): void {
     const { refs, numbers } = this;
     const picked: number[] = [];
     const kept: number[] = [];
     for (let i = 0; i < refs.length; i++) {
-      // a place found by an earlier settleSome is passed over
+      // a place found by an earlier settle(wanted) is passed over
       if (!isWaiting(refs[i]!)) continue;
-      (chosen(refs[i]!) ? picked : kept).push(i);
+      (!wanted || wanted.delete(refs[i]!) ? picked : kept).push(i);
     }
     if (kept.length === 0) this.release();
     else if (picked.length > 0) {

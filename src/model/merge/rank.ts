@@ -1,10 +1,5 @@
 import { compareCodeUnits } from "../order.js";
-import type {
-  Endpoint,
-  NamedSchema,
-  SourceFormat,
-  SourceRef,
-} from "../types.js";
+import type { ApiModel, Endpoint, SourceFormat, SourceRef } from "../types.js";
 import { lineOf } from "../diagnostics/source-place.js";
 import { trimTrailing } from "../linear-text.js";
 
@@ -84,7 +79,7 @@ export interface EndpointOffer {
   /** Its document (Postman) has no types: a parameter's is a guess from its text. */
   guessesTypes?: boolean;
   /** The merged named schemas, which the endpoint's `$ref`s name. */
-  schemas?: Readonly<Record<string, NamedSchema>>;
+  schemas?: Readonly<ApiModel["schemas"]>;
 }
 
 /** A fact one view offers, at that view's rank, for {@link pickWinner}. */

@@ -20,26 +20,19 @@ export class PatternVerdicts {
   guard(pattern: string): PatternGuard {
     let guard = this.decided.get(pattern);
     if (guard === undefined)
-      this.decided.set(
-        pattern,
-        (guard = this.analyze ? patternGuard(pattern) : syntaxOnly(pattern)),
-      );
+      this.decided.set(pattern, (guard = patternGuard(pattern, this.analyze)));
     return guard;
   }
-}
-
-function syntaxOnly(pattern: string): PatternGuard {
-  const flags = patternFlags(pattern);
-  return flags === undefined ? { kind: "invalid" } : { kind: "regexp", flags };
 }
 
 /** No repetition at all (`^\d-[a-z]$`): nothing to backtrack over, no analysis. */
 const REPEATS = /[*+]|\{\d/;
 
-/** How the validators run `pattern`, decided now. */
-export function patternGuard(pattern: string): PatternGuard {
+/** How the validators run `pattern`, decided now (`analyze` false: `invalid`, or a plain `regexp`). */
+export function patternGuard(pattern: string, analyze = true): PatternGuard {
   const flags = patternFlags(pattern);
   if (flags === undefined) return { kind: "invalid" };
+  if (!analyze) return { kind: "regexp", flags };
   // V8 compiles alternatives or lookarounds nested ~5,000 deep by a recursion that aborts the
   // process, and refuses some of ~100,000 characters when first run: past MAX_NESTING or
   // MAX_PATTERN_LENGTH, a pattern goes to the analysis, which does not read it
