@@ -91,12 +91,10 @@ export function emitPaths({
   paths,
   options,
 }: EmitContext<PathsOptions>): GeneratedFile {
-  const own = {
-    shared: ownNaming(types, options, false),
-    sent: ownNaming(types, options, true),
-  };
+  const shared = ownNaming(types, options, false);
+  const sent = ownNaming(types, options, true);
   const typeOf: TypeOf = (schema, mode) =>
-    schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read");
+    schemaToType(schema, mode === "write" ? sent : shared, "read");
 
   // operations by operationId, as openapi-typescript names them; the others inline
   const operations: ObjectMember[] = [];
@@ -106,7 +104,18 @@ export function emitPaths({
     typeOf,
   );
   const operation = (endpoint: Endpoint): TypeNode => {
-    const node = operationNode(endpoint, typeOf, responses.typeOf);
+    // as openapi-typescript writes an operation
+    const node: TypeNode = {
+      kind: "object",
+      members: [
+        member("parameters", parametersNode(endpoint.parameters, typeOf)),
+        requestBodyMember(endpoint.requestBody, typeOf),
+        member(
+          "responses",
+          responsesNode(endpoint.responses, responses.typeOf),
+        ),
+      ],
+    };
     const id = endpoint.operationId;
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
@@ -208,22 +217,6 @@ function pathItemsNode(
     items.push(member(key, { kind: "object", members }));
   }
   return { kind: "object", members: items };
-}
-
-/** `{ parameters; requestBody; responses }` as openapi-typescript writes an operation. */
-function operationNode(
-  endpoint: Endpoint,
-  typeOf: TypeOf,
-  responseType: (response: ApiResponse) => TypeNode,
-): TypeNode {
-  return {
-    kind: "object",
-    members: [
-      member("parameters", parametersNode(endpoint.parameters, typeOf)),
-      requestBodyMember(endpoint.requestBody, typeOf),
-      member("responses", responsesNode(endpoint.responses, responseType)),
-    ],
-  };
 }
 
 /**
