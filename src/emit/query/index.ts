@@ -32,13 +32,6 @@ import {
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 
-/** templates/query/index.js: the file's fixed parts (types, the error, the helpers). */
-interface QueryTemplate {
-  preamble: string;
-  helpers: string;
-  keyHelpers(scalars: boolean): string;
-}
-
 const KINDS = new Map<string, "query" | "mutation">([
   ["get", "query"],
   // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
@@ -131,11 +124,12 @@ export async function emitQuery({
   if (blocks.length > 0)
     for (const name of ["ApiDataOf", "ApiResult"])
       collector.add(clientFile, name, { type: true });
-  const fixed = await loadTemplate<QueryTemplate>(
-    "query",
-    "index.js",
-    templatesDir,
-  );
+  // templates/query/index.js: the file's fixed parts (types, the error, the helpers)
+  const fixed = await loadTemplate<{
+    preamble: string;
+    helpers: string;
+    keyHelpers(scalars: boolean): string;
+  }>("query", "index.js", templatesDir);
   return {
     path: file,
     contents: [
