@@ -42,9 +42,8 @@ export function buildDocsView(
   const slug = slugMaker("tag");
   const slugs = grouping.groups.map((g) => slug(g.name));
   const groupOf = new Map<number, number>();
-  grouping.groups.forEach((group, g) => {
+  for (const [g, group] of grouping.groups.entries())
     for (const i of group.members) groupOf.set(i, g);
-  });
   const ids = endpointIds(sorted);
   const schemaAnchors = schemaIds(model.schemas);
   const shared = new SharedParts(schemaAnchors);
@@ -74,9 +73,8 @@ export function buildDocsView(
     }),
   );
   const bySlug = new Map(tags.map((tag) => [tag.slug, tag]));
-  tags.forEach((tag, i) => {
+  for (const [i, tag] of tags.entries())
     if (tag.parent) bySlug.get(tag.parent.slug)!.children.push(refs[i]!);
-  });
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of model.diagnostics) counts[d.severity]++;
   return {

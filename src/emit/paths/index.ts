@@ -110,9 +110,17 @@ export function emitPaths({
       members: [
         member("parameters", parametersNode(endpoint.parameters, typeOf)),
         requestBodyMember(endpoint.requestBody, typeOf),
+        // each status's description its comment
         member(
           "responses",
-          responsesNode(endpoint.responses, responses.typeOf),
+          endpoint.responses.length === 0
+            ? NEVER
+            : {
+                kind: "object",
+                members: endpoint.responses.map((r) =>
+                  member(r.status, responses.typeOf(r), false, r.description),
+                ),
+              },
         ),
       ],
     };
@@ -275,20 +283,6 @@ function contentMember(
     kind: "object",
     members: content.map((m) => member(m.mediaType, typeOf(m.schema, mode))),
   });
-}
-
-/** `{ [status]: response type }`, each status's description its comment. */
-function responsesNode(
-  responses: ApiResponse[],
-  responseType: (response: ApiResponse) => TypeNode,
-): TypeNode {
-  if (responses.length === 0) return NEVER;
-  return {
-    kind: "object",
-    members: responses.map((r) =>
-      member(r.status, responseType(r), false, r.description),
-    ),
-  };
 }
 
 /** `{ headers: { [name]: unknown; … }; content: { [mediaType]: … } }`. */
