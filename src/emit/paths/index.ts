@@ -3,7 +3,6 @@ import type {
   Endpoint,
   MediaContent,
   Parameter,
-  RequestBody,
   Schema,
 } from "../../model/types.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
@@ -105,11 +104,22 @@ export function emitPaths({
   );
   const operation = (endpoint: Endpoint): TypeNode => {
     // as openapi-typescript writes an operation
+    const body = endpoint.requestBody;
     const node: TypeNode = {
       kind: "object",
       members: [
         member("parameters", parametersNode(endpoint.parameters, typeOf)),
-        requestBodyMember(endpoint.requestBody, typeOf),
+        // typed as sent: by openapi-typescript's rules, a webhook's payload too
+        body
+          ? member(
+              "requestBody",
+              {
+                kind: "object",
+                members: [contentMember(body.content, typeOf, "write")],
+              },
+              !body.required,
+            )
+          : member("requestBody", NEVER, true),
         // each status's description its comment
         member(
           "responses",
@@ -258,19 +268,6 @@ function parametersNode(
       );
     }),
   };
-}
-
-/** `requestBody`, typed as sent: by openapi-typescript's rules, a webhook's payload too. */
-function requestBodyMember(
-  body: RequestBody | undefined,
-  typeOf: TypeOf,
-): ObjectMember {
-  if (!body) return member("requestBody", NEVER, true);
-  return member(
-    "requestBody",
-    { kind: "object", members: [contentMember(body.content, typeOf, "write")] },
-    !body.required,
-  );
 }
 
 /** `content: { [mediaType]: … }`, each media type's schema typed in `mode`. */
