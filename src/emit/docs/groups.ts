@@ -2,15 +2,6 @@ import { assessTags, tagOrder } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
 import type { DocsGroupBy } from "./group-by-option.js";
 
-interface EndpointGroups {
-  /** What was used: `auto` resolves to one of these. */
-  mode: "tag" | "path";
-  /** Groups in display order; every endpoint is in exactly one. */
-  groups: EndpointGroup[];
-  /** Whether the endpoints' tags are worth showing on them (false when they are degenerate). */
-  showTags: boolean;
-}
-
 /** A tag's group (its parent's in `parent`), or a path resource's (a name and members). */
 interface EndpointGroup extends Tag {
   /** Indexes into the endpoints; none for a parent tag shown only for its sub-groups. */
@@ -20,13 +11,15 @@ interface EndpointGroup extends Tag {
 
 /**
  * One group per endpoint: in `tag` mode its first navigation tag (untagged endpoints last), in
- * `path` mode its {@link pathResource}. `auto` groups by path when the tags are degenerate.
+ * `path` mode its {@link pathResource}. `auto` groups by path when the tags are degenerate. Gives
+ * the mode used, the groups in display order, and whether the tags are worth showing (not
+ * degenerate).
  */
 export function groupEndpoints(
   endpoints: readonly Endpoint[],
   declared: readonly Tag[],
   groupBy: DocsGroupBy = "auto",
-): EndpointGroups {
+) {
   const degenerate = assessTags(endpoints).degenerate;
   const mode = groupBy === "auto" ? (degenerate ? "path" : "tag") : groupBy;
   const tags = new Map<string, Tag>();

@@ -1,26 +1,24 @@
 import type { Endpoint } from "../../model/types.js";
 import { trimBoth, trimTrailing, freeName } from "../toolkit.js";
 
-/** A lower-case, URL- and file-safe slug (`Chat:bot` → `chat-bot`); `fallback` when nothing is left. */
-function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-");
-  return trimTrailing(trimBoth(slug, "-").slice(0, 60), "-") || fallback;
-}
-
 /**
- * A new slug each call, unique among those it made (`Pets`, `pets!` → `pets`, `pets-2`); lower
- * case, as file names must not collide on case-insensitive file systems.
+ * A new slug each call, URL- and file-safe (`Chat:bot` → `chat-bot`; `fallback` when nothing is
+ * left), unique among those it made (`Pets`, `pets!` → `pets`, `pets-2`); lower case, as file
+ * names must not collide on case-insensitive file systems.
  */
 export function slugMaker(fallback: string): (name: string) => string {
   const taken = new Set<string>();
   return (name) => {
-    const slug = freeName(slugify(name, fallback), (s) => taken.has(s), "-");
-    taken.add(slug);
-    return slug;
+    const slug = name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-");
+    const base =
+      trimTrailing(trimBoth(slug, "-").slice(0, 60), "-") || fallback;
+    const free = freeName(base, (s) => taken.has(s), "-");
+    taken.add(free);
+    return free;
   };
 }
 

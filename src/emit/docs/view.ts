@@ -17,12 +17,7 @@ import { schemeViews } from "./schemes-view.js";
 import { schemaIds, schemaViews } from "./schemas-view.js";
 import { groupEndpoints } from "./groups.js";
 import { endpointIds, slugMaker } from "./slugs.js";
-import type {
-  CodeCount,
-  DiagnosticView,
-  DocsView,
-  TagView,
-} from "./view-types.js";
+import type { CodeCount, DocsView, TagView } from "./view-types.js";
 
 /** What the docs' view is made with besides the model. */
 interface DocsViewOptions {
@@ -47,9 +42,8 @@ export function buildDocsView(
   const slug = slugMaker("tag");
   const slugs = grouping.groups.map((g) => slug(g.name));
   const groupOf = new Map<number, number>();
-  grouping.groups.forEach((group, g) => {
+  for (const [g, group] of grouping.groups.entries())
     for (const i of group.members) groupOf.set(i, g);
-  });
   const ids = endpointIds(sorted);
   const schemaAnchors = schemaIds(model.schemas);
   const shared = new SharedParts(schemaAnchors);
@@ -79,9 +73,8 @@ export function buildDocsView(
     }),
   );
   const bySlug = new Map(tags.map((tag) => [tag.slug, tag]));
-  tags.forEach((tag, i) => {
+  for (const [i, tag] of tags.entries())
     if (tag.parent) bySlug.get(tag.parent.slug)!.children.push(refs[i]!);
-  });
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of model.diagnostics) counts[d.severity]++;
   return {
@@ -108,9 +101,13 @@ export function buildDocsView(
     tags,
     groupedBy: grouping.mode,
     endpoints,
-    diagnostics: [...model.diagnostics]
-      .sort(compareDiagnostics)
-      .map(diagnosticView),
+    diagnostics: [...model.diagnostics].sort(compareDiagnostics).map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      where: `${d.file}:${d.line}:${d.column}`,
+      related: (d.related ?? []).map((r) => `${r.file}:${r.line}:${r.column}`),
+    })),
     counts,
     diagnosticCodes: codeCounts(model.diagnostics, options.meaning),
     schemas: schemaViews(model.schemas, schemaAnchors),
@@ -120,18 +117,15 @@ export function buildDocsView(
 }
 
 function firstAbsoluteServer(model: ApiModel): string | undefined {
-  for (const server of model.servers) {
-    const url = server.url.replace(
-      /\{([^{}]+)\}/g,
-      (whole, name: string) => server.variables?.[name]?.default ?? whole,
-    );
-    if (/^https?:\/\/[^{}\s]+$/i.test(url)) return url;
-  }
-  return undefined;
+  return model.servers
+    .map((server) =>
+      server.url.replace(
+        /\{([^{}]+)\}/g,
+        (whole, name: string) => server.variables?.[name]?.default ?? whole,
+      ),
+    )
+    .find((url) => /^https?:\/\/[^{}\s]+$/i.test(url));
 }
-
-/** The merge's diagnostics as the docs list them: sorted by place, and counted per code. */
-const SEVERITIES = ["error", "warning", "info"] as const;
 
 function codeCounts(
   diagnostics: readonly Diagnostic[],
@@ -141,7 +135,9 @@ function codeCounts(
     ([code, list]): CodeCount => ({
       code,
       // the most severe
-      severity: SEVERITIES.find((s) => list.some((d) => d.severity === s))!,
+      severity: (["error", "warning", "info"] as const).find((s) =>
+        list.some((d) => d.severity === s),
+      )!,
       count: list.length,
       meaning: meaning(code),
     }),
@@ -159,14 +155,4 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     compareCodeUnits(a.code, b.code) ||
     compareCodeUnits(a.message, b.message)
   );
-}
-
-function diagnosticView(d: Diagnostic): DiagnosticView {
-  return {
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    where: `${d.file}:${d.line}:${d.column}`,
-    related: (d.related ?? []).map((r) => `${r.file}:${r.line}:${r.column}`),
-  };
 }

@@ -316,11 +316,7 @@ export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
     const sa = a.path.split("/");
     const sb = b.path.split("/");
     if (sa.length !== sb.length) return sb.length - sa.length;
-    for (let i = 0; i < sa.length; i++) {
-      const pa = sa[i]!.includes("{");
-      const pb = sb[i]!.includes("{");
-      if (pa !== pb) return pa ? 1 : -1;
-    }
-    return 0;
+    const i = sa.findIndex((s, j) => s.includes("{") !== sb[j]!.includes("{"));
+    return i < 0 ? 0 : sa[i]!.includes("{") ? 1 : -1;
   });
 }

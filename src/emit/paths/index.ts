@@ -3,7 +3,6 @@ import type {
   Endpoint,
   MediaContent,
   Parameter,
-  RequestBody,
   Schema,
 } from "../../model/types.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
@@ -91,12 +90,10 @@ export function emitPaths({
   paths,
   options,
 }: EmitContext<PathsOptions>): GeneratedFile {
-  const own = {
-    shared: ownNaming(types, options, false),
-    sent: ownNaming(types, options, true),
-  };
+  const shared = ownNaming(types, options, false);
+  const sent = ownNaming(types, options, true);
   const typeOf: TypeOf = (schema, mode) =>
-    schemaToType(schema, own[mode === "write" ? "sent" : "shared"], "read");
+    schemaToType(schema, mode === "write" ? sent : shared, "read");
 
   // operations by operationId, as openapi-typescript names them; the others inline
   const operations: ObjectMember[] = [];
@@ -106,7 +103,37 @@ export function emitPaths({
     typeOf,
   );
   const operation = (endpoint: Endpoint): TypeNode => {
-    const node = operationNode(endpoint, typeOf, responses.typeOf);
+    // as openapi-typescript writes an operation
+    const body = endpoint.requestBody;
+    const node: TypeNode = {
+      kind: "object",
+      members: [
+        member("parameters", parametersNode(endpoint.parameters, typeOf)),
+        // typed as sent: by openapi-typescript's rules, a webhook's payload too
+        body
+          ? member(
+              "requestBody",
+              {
+                kind: "object",
+                members: [contentMember(body.content, typeOf, "write")],
+              },
+              !body.required,
+            )
+          : member("requestBody", NEVER, true),
+        // each status's description its comment
+        member(
+          "responses",
+          endpoint.responses.length === 0
+            ? NEVER
+            : {
+                kind: "object",
+                members: endpoint.responses.map((r) =>
+                  member(r.status, responses.typeOf(r), false, r.description),
+                ),
+              },
+        ),
+      ],
+    };
     const id = endpoint.operationId;
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
@@ -210,22 +237,6 @@ function pathItemsNode(
   return { kind: "object", members: items };
 }
 
-/** `{ parameters; requestBody; responses }` as openapi-typescript writes an operation. */
-function operationNode(
-  endpoint: Endpoint,
-  typeOf: TypeOf,
-  responseType: (response: ApiResponse) => TypeNode,
-): TypeNode {
-  return {
-    kind: "object",
-    members: [
-      member("parameters", parametersNode(endpoint.parameters, typeOf)),
-      requestBodyMember(endpoint.requestBody, typeOf),
-      member("responses", responsesNode(endpoint.responses, responseType)),
-    ],
-  };
-}
-
 /**
  * `{ query?; header?; path?; cookie? }`: a group without parameters is `?: never`; one is
  * required when a parameter of it is (a path's always are).
@@ -259,19 +270,6 @@ function parametersNode(
   };
 }
 
-/** `requestBody`, typed as sent: by openapi-typescript's rules, a webhook's payload too. */
-function requestBodyMember(
-  body: RequestBody | undefined,
-  typeOf: TypeOf,
-): ObjectMember {
-  if (!body) return member("requestBody", NEVER, true);
-  return member(
-    "requestBody",
-    { kind: "object", members: [contentMember(body.content, typeOf, "write")] },
-    !body.required,
-  );
-}
-
 /** `content: { [mediaType]: … }`, each media type's schema typed in `mode`. */
 function contentMember(
   content: readonly MediaContent[],
@@ -282,20 +280,6 @@ function contentMember(
     kind: "object",
     members: content.map((m) => member(m.mediaType, typeOf(m.schema, mode))),
   });
-}
-
-/** `{ [status]: response type }`, each status's description its comment. */
-function responsesNode(
-  responses: ApiResponse[],
-  responseType: (response: ApiResponse) => TypeNode,
-): TypeNode {
-  if (responses.length === 0) return NEVER;
-  return {
-    kind: "object",
-    members: responses.map((r) =>
-      member(r.status, responseType(r), false, r.description),
-    ),
-  };
 }
 
 /** `{ headers: { [name]: unknown; … }; content: { [mediaType]: … } }`. */

@@ -32,22 +32,9 @@ import {
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 
-/** templates/query/index.js: the file's fixed parts (types, the error, the helpers). */
-interface QueryTemplate {
-  preamble: string;
-  helpers: string;
-  keyHelpers(scalars: boolean): string;
-}
-
-const KINDS = new Map<string, "query" | "mutation">([
-  ["get", "query"],
-  // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
-  ["query", "query"],
-  ["post", "mutation"],
-  ["put", "mutation"],
-  ["patch", "mutation"],
-  ["delete", "mutation"],
-]);
+// OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
+const QUERIES = new Set(["get", "query"]);
+const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
 
 /**
  * `query/index.ts`: TanStack Query option objects per endpoint. Names end in `Options`,
@@ -76,7 +63,11 @@ export async function emitQuery({
     const at = endpoint.sources[0];
     const warn = (message: string) =>
       at && reporter.report("plugin/warning", `query: ${message}`, at);
-    const kind = KINDS.get(endpoint.method);
+    const kind = QUERIES.has(endpoint.method)
+      ? "query"
+      : MUTATIONS.has(endpoint.method)
+        ? "mutation"
+        : undefined;
     if (!kind) {
       // a method OpenAPI does not name (3.2's additionalOperations): said, as it gets nothing
       if (!(HTTP_METHODS as readonly string[]).includes(endpoint.method))
@@ -131,11 +122,12 @@ export async function emitQuery({
   if (blocks.length > 0)
     for (const name of ["ApiDataOf", "ApiResult"])
       collector.add(clientFile, name, { type: true });
-  const fixed = await loadTemplate<QueryTemplate>(
-    "query",
-    "index.js",
-    templatesDir,
-  );
+  // templates/query/index.js: the file's fixed parts (types, the error, the helpers)
+  const fixed = await loadTemplate<{
+    preamble: string;
+    helpers: string;
+    keyHelpers(scalars: boolean): string;
+  }>("query", "index.js", templatesDir);
   return {
     path: file,
     contents: [
