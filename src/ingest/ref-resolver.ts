@@ -148,10 +148,7 @@ export function makeContext(
  * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
  * fetched from one ("" when that is not http or https); undefined for a file.
  */
-function remoteTarget(
-  filePart: string,
-  from: SourceDocument,
-): string | undefined {
+function remoteTarget(filePart: string, from: SourceDocument) {
   const base = isUrlInput(from.absPath) ? from.absPath : undefined;
   if (base === undefined && !isUrlInput(filePart)) return undefined;
   if (!URL.canParse(filePart, base)) return "";
@@ -181,10 +178,7 @@ function isInside(root: string, target: string): boolean {
  * the document itself or under `$self`'s folder is read beside the file. Returns its file part
  * relative to the file's folder (`""`: the document itself), or undefined: `$self` says nothing.
  */
-function filePartBySelf(
-  filePart: string,
-  from: SourceDocument,
-): string | undefined {
+function filePartBySelf(filePart: string, from: SourceDocument) {
   if (from.format !== "openapi3.2" || !isRecord(from.value)) return undefined;
   const self = from.value["$self"];
   if (typeof self !== "string" || self.includes("#")) return undefined;

@@ -151,10 +151,7 @@ const GRANT_TYPES: Record<string, FlowName> = {
   client_credentials: "clientCredentials",
 };
 
-function readOAuth2(
-  params: Map<string, string>,
-  variables: VariableScope,
-): AuthBlock {
+function readOAuth2(params: Map<string, string>, variables: VariableScope) {
   const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
   const flowName = GRANT_TYPES[grant.toLowerCase()] ?? "authorizationCode";
   const unresolved = new Set<string>();

@@ -9,7 +9,6 @@ import {
   type Endpoint,
   type EndpointParameters,
   isStandardMethod,
-  type HttpMethod,
   type ParameterLocation,
   type SecurityRequirement,
   type Server,
@@ -116,11 +115,7 @@ export function readRequest(
   return endpoint;
 }
 
-function readMethod(
-  value: unknown,
-  at: Path,
-  pc: PostmanContext,
-): HttpMethod | undefined {
+function readMethod(value: unknown, at: Path, pc: PostmanContext) {
   // Postman sends GET when a request names no method
   if (value === undefined || value === null || value === "") return "get";
   const method = typeof value === "string" ? value.trim().toLowerCase() : "";
