@@ -218,10 +218,7 @@ function ingest(
       return doc;
     });
 
-  const loadRefFile = (
-    absPath: string,
-    readPath: string,
-  ): SourceDocument[] | ParseError => {
+  const loadRefFile = (absPath: string, readPath: string) => {
     let loaded = cache.get(absPath);
     if (loaded) return loaded;
     const display = displayPath(cwd, absPath);

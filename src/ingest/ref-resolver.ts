@@ -10,7 +10,6 @@ import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import {
   isRecord,
-  type Node,
   type ReaderContext,
   type SourceDocument,
   uriScheme,
@@ -40,11 +39,7 @@ export function makeContext(
 ): ReaderContext {
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
-  const resolveRef = (
-    ref: string,
-    from: SourceDocument,
-    at: At,
-  ): Node | undefined => {
+  const resolveRef = (ref: string, from: SourceDocument, at: At) => {
     // every problem is said at the $ref
     const fail = (
       code: IngestCode,
