@@ -119,10 +119,7 @@ export function ingestFiles(
 }
 
 /** {@link ingestFiles}, with the options only apiloom's own runs pass. */
-export function readFiles(
-  files: readonly string[],
-  options: ReadOptions,
-): ReadResult {
+export function readFiles(files: readonly string[], options: ReadOptions) {
   const cwd = options.cwd ?? process.cwd();
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new IngestReporter();
@@ -221,10 +218,7 @@ function ingest(
       return doc;
     });
 
-  const loadRefFile = (
-    absPath: string,
-    readPath: string,
-  ): SourceDocument[] | ParseError => {
+  const loadRefFile = (absPath: string, readPath: string) => {
     let loaded = cache.get(absPath);
     if (loaded) return loaded;
     const display = displayPath(cwd, absPath);

@@ -77,9 +77,7 @@ export function uriScheme(text: string): string | undefined {
 export { canonicalJson as canonical } from "../model/order.js";
 
 /** `x-` members of an object, in source order. */
-export function extensionsOf(
-  value: Record<string, unknown>,
-): Record<string, unknown> {
+export function extensionsOf(value: Record<string, unknown>) {
   return Object.fromEntries(
     Object.entries(value).filter(([key]) => key.startsWith("x-")),
   );

@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parsePointer } from "../model/pointer.js";
 import { pathOf, type At } from "./schema/place.js";
 import { PatternVerdicts } from "../model/patterns/safety.js";
@@ -7,9 +8,8 @@ import type { IngestCode, IngestReporter } from "./codes.js";
 import type { SourceRef } from "../model/types.js";
 import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
-import { filePartBySelf } from "./self-base.js";
 import {
-  type Node,
+  isRecord,
   type ReaderContext,
   type SourceDocument,
   uriScheme,
@@ -39,11 +39,7 @@ export function makeContext(
 ): ReaderContext {
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
-  const resolveRef = (
-    ref: string,
-    from: SourceDocument,
-    at: At,
-  ): Node | undefined => {
+  const resolveRef = (ref: string, from: SourceDocument, at: At) => {
     // every problem is said at the $ref
     const fail = (
       code: IngestCode,
@@ -62,7 +58,6 @@ export function makeContext(
       );
     // another document, read (once) from a file or a fetched URL: its name, and the path to read
     let other: [string, string] | undefined;
-    // OpenAPI 3.2: a reference to where `$self` says the document is, is beside the file
     const filePart = filePartBySelf(refFilePart, from) ?? refFilePart;
     // a $ref to a URL, or any $ref to another file of a document fetched from one: the network,
     // followed only when allowed (fetched before the reading: workflow/sources/resolve-inputs.ts)
@@ -148,10 +143,7 @@ export function makeContext(
  * The URL a `$ref`'s file part names when it is an http(s) URL, or when the document naming it was
  * fetched from one ("" when that is not http or https); undefined for a file.
  */
-function remoteTarget(
-  filePart: string,
-  from: SourceDocument,
-): string | undefined {
+function remoteTarget(filePart: string, from: SourceDocument) {
   const base = isUrlInput(from.absPath) ? from.absPath : undefined;
   if (base === undefined && !isUrlInput(filePart)) return undefined;
   if (!URL.canParse(filePart, base)) return "";
@@ -174,4 +166,30 @@ function isInside(root: string, target: string): boolean {
     rel === "" ||
     (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
   );
+}
+
+/**
+ * OpenAPI 3.2's `$self` (§4.3.1), the base relative references resolve against: a reference to
+ * the document itself or under `$self`'s folder is read beside the file. Returns its file part
+ * relative to the file's folder (`""`: the document itself), or undefined: `$self` says nothing.
+ */
+function filePartBySelf(filePart: string, from: SourceDocument) {
+  if (from.format !== "openapi3.2" || !isRecord(from.value)) return undefined;
+  const self = from.value["$self"];
+  if (typeof self !== "string" || self.includes("#")) return undefined;
+  let base: URL;
+  let target: URL;
+  try {
+    // a relative `$self` is resolved against where the document was read from
+    base = new URL(self, pathToFileURL(from.absPath));
+    target = new URL(filePart, base);
+  } catch {
+    return undefined;
+  }
+  if (target.search !== "" || base.search !== "") return undefined;
+  if (target.href === base.href) return "";
+  const folder = new URL(".", base).href;
+  return target.href.startsWith(folder)
+    ? target.href.slice(folder.length)
+    : undefined;
 }

@@ -9,14 +9,11 @@ import {
 import type { SpecReading } from "./reading.js";
 import { isHeaderName } from "../../model/header-name.js";
 
-/** A parameter as listed by a path item or an operation, with its `$ref` followed. */
-export interface ParameterEntry {
-  /** The list entry (the `$ref` itself when there is one): where the parameter's source points. */
-  entry: Node;
-  definition: RecordNode;
-  name: string;
-  in: string;
-}
+/**
+ * A parameter as listed by a path item or an operation, with its `$ref` followed; `entry` is the
+ * list entry (the `$ref` itself when there is one): where the parameter's source points.
+ */
+export type ParameterEntry = NonNullable<ReturnType<typeof readEntry>>;
 
 /**
  * An operation's parameters: the path item's, then the operation's, which replace those of the same
@@ -63,10 +60,7 @@ export function collectParameters(
   return out;
 }
 
-function readEntry(
-  reading: SpecReading,
-  entry: Node,
-): ParameterEntry | undefined {
+function readEntry(reading: SpecReading, entry: Node) {
   const definition = reading.deref(entry, "parameter");
   if (!definition) return undefined;
   if (!isRecordNode(definition))

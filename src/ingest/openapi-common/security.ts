@@ -25,10 +25,7 @@ import { setOwn } from "../../model/own-property.js";
  * when absent, `[]` for an explicit "no authentication". Names of schemes the document does not
  * define are reported but kept, so the requirement still says what the author meant.
  */
-export function readSecurityRequirements(
-  reading: SpecReading,
-  node: Node,
-): SecurityRequirement[] | undefined {
+export function readSecurityRequirements(reading: SpecReading, node: Node) {
   if (node.value === undefined) return undefined;
   if (!Array.isArray(node.value))
     return reading.report(
@@ -68,10 +65,7 @@ export function readSecurityRequirements(
 }
 
 /** A flow's URLs and scopes; the same fields in Swagger 2.0 and OpenAPI 3.x. */
-export function readOAuthFlow(
-  reading: SpecReading,
-  node: RecordNode,
-): OAuthFlow {
+export function readOAuthFlow(reading: SpecReading, node: RecordNode) {
   const flow: OAuthFlow = {
     scopes: readScopes(reading, child(node, "scopes")),
   };
@@ -227,9 +221,7 @@ export function schemeForAuthorizationHeader(
   return unique;
 }
 
-function authorizationHint(
-  values: readonly unknown[],
-): "basic" | "bearer" | undefined {
+function authorizationHint(values: readonly unknown[]) {
   for (const value of values) {
     if (typeof value !== "string") continue;
     const word = value.trim().split(/\s+/)[0]!.toLowerCase();

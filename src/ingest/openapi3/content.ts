@@ -5,7 +5,6 @@ import type {
   MediaContent,
   RequestBody,
   ResponseHeader,
-  Schema,
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 import { successStatuses } from "../../model/item-streams.js";
@@ -58,10 +57,7 @@ function readContent(reading: SpecReading, content: Node): MediaContent[] {
 const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
 
 /** §4.8.15 Encoding Objects of a form body, by property name. */
-export function readEncoding(
-  reading: SpecReading,
-  node: Node,
-): Record<string, Encoding> | undefined {
+export function readEncoding(reading: SpecReading, node: Node) {
   const out: Record<string, Encoding> = {};
   for (const [name, entry] of members(node)) {
     if (!isRecordNode(entry)) continue;
@@ -81,10 +77,7 @@ export function readEncoding(
 }
 
 /** A parameter's or header's schema: its `schema`, else that of its `content`'s first media type. */
-export function schemaOf(
-  reading: SpecReading,
-  owner: RecordNode,
-): Schema | undefined {
+export function schemaOf(reading: SpecReading, owner: RecordNode) {
   const own = child(owner, "schema");
   if (own.value !== undefined) return reading.schema(own);
   const first = members(child(owner, "content"))[0];
@@ -113,10 +106,7 @@ export function readExamples(reading: SpecReading, owner: Node): Example[] {
   return out;
 }
 
-export function readHeaders(
-  reading: SpecReading,
-  owner: RecordNode,
-): Record<string, ResponseHeader> | undefined {
+export function readHeaders(reading: SpecReading, owner: RecordNode) {
   return readHeaderMap(reading, owner, (node, entry) => {
     const header: ResponseHeader = {};
     const schema = schemaOf(reading, node);
@@ -132,10 +122,7 @@ export function readHeaders(
  * The `description` of the object `entry` is or refers to: OpenAPI 3.1 §4.8.23, a Reference
  * Object's `description` overrides the component's (3.0 writes none, so 3.0 is read the same).
  */
-export function descriptionOf(
-  entry: Node,
-  definition: RecordNode,
-): string | undefined {
+export function descriptionOf(entry: Node, definition: RecordNode) {
   const own =
     isRecord(entry.value) && typeof entry.value.$ref === "string"
       ? entry.value.description
@@ -144,10 +131,7 @@ export function descriptionOf(
 }
 
 /** §4.8.13 Request Body Object, `$ref` to components.requestBodies followed. */
-export function readRequestBody(
-  reading: SpecReading,
-  operation: RecordNode,
-): RequestBody | undefined {
+export function readRequestBody(reading: SpecReading, operation: RecordNode) {
   const entry = child(operation, "requestBody");
   if (entry.value === undefined) return undefined;
   const definition = reading.deref(entry, "request body");
@@ -172,10 +156,7 @@ export function readRequestBody(
 }
 
 /** §4.8.16 Responses Object; entries and headers may be `$ref`s into components. */
-export function readResponses(
-  reading: SpecReading,
-  operation: RecordNode,
-): ApiResponse[] {
+export function readResponses(reading: SpecReading, operation: RecordNode) {
   const entries = responseEntries(reading, child(operation, "responses"));
   const success = successStatuses(entries);
   return entries.map(({ status, entry, definition }) => {

@@ -111,11 +111,7 @@ export function readServers(reading: SpecReading, list: Node): Server[] {
   });
 }
 
-function readVariables(
-  reading: SpecReading,
-  server: RecordNode,
-  url: string,
-): Record<string, ServerVariable> | undefined {
+function readVariables(reading: SpecReading, server: RecordNode, url: string) {
   const declared = members(child(server, "variables"));
   const variables: Record<string, ServerVariable> = {};
   for (const [name, node] of declared) {

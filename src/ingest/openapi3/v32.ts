@@ -20,7 +20,7 @@ import { valueAt } from "../reader.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it: the `query` method (paths.ts),
- * `additionalOperations`, `$self` (self-base.ts), `itemSchema`, tags' `summary`/`parent`/`kind`,
+ * `additionalOperations`, `$self` (ref-resolver.ts), `itemSchema`, tags' `summary`/`parent`/`kind`,
  * `deprecated` security schemes, the device flow. Everything else 3.2 adds that changes what a
  * client sends or reads is an `openapi3/unsupported-feature` warning at its place.
  */

@@ -34,28 +34,24 @@ export function readWebhooks(
         ...readOperation(reading, site, defaultSecurity),
         key: site.path,
       };
-      dropUnreceived(reading, webhook);
+      // path, query and cookie parameters: a webhook's sender picks no URL of the receiver's
+      const { parameters } = webhook;
+      const dropped = [
+        ...parameters.path,
+        ...parameters.query,
+        ...parameters.cookie,
+      ];
+      for (const p of dropped)
+        reading.reporter.report(
+          "openapi3/webhook-parameter-skipped",
+          `webhook ${JSON.stringify(webhook.key)}: ${p.in} parameter ${JSON.stringify(p.name)} is skipped: the generated receiver reads a webhook's headers and body only`,
+          p.sources[0] ?? webhook.sources[0]!,
+        );
+      if (dropped.length > 0)
+        webhook.parameters = { ...parameters, path: [], query: [], cookie: [] };
       return webhook;
     },
     undefined,
     true,
   ) as Webhook[];
-}
-
-/** Path, query and cookie parameters: a webhook's sender picks no URL of the receiver's. */
-function dropUnreceived(reading: SpecReading, webhook: Webhook): void {
-  const { parameters } = webhook;
-  const dropped = [
-    ...parameters.path,
-    ...parameters.query,
-    ...parameters.cookie,
-  ];
-  for (const p of dropped)
-    reading.reporter.report(
-      "openapi3/webhook-parameter-skipped",
-      `webhook ${JSON.stringify(webhook.key)}: ${p.in} parameter ${JSON.stringify(p.name)} is skipped: the generated receiver reads a webhook's headers and body only`,
-      p.sources[0] ?? webhook.sources[0]!,
-    );
-  if (dropped.length > 0)
-    webhook.parameters = { ...parameters, path: [], query: [], cookie: [] };
 }

@@ -110,10 +110,7 @@ class CountedPath extends Array<string | number> {
 }
 
 /** `query`'s nodes in `value`, made lazily (the memory of one path), from a counted location. */
-function countedNodes(
-  query: JSONPathQuery,
-  value: unknown,
-): IterableIterator<JSONPathNode> {
+function countedNodes(query: JSONPathQuery, value: unknown) {
   let nodes: IterableIterator<JSONPathNode> = [
     new (json().JSONPathNode)(
       value as JSONValue,
@@ -126,10 +123,7 @@ function countedNodes(
 }
 
 /** Nodes (each value, container or not) and depth of `value`, counting stopping past `limit`. */
-function measure(
-  value: unknown,
-  limit: number,
-): { nodes: number; depth: number } {
+function measure(value: unknown, limit: number) {
   let nodes = 0;
   let depth = 0;
   const stack: [unknown, number][] = [[value, 0]];

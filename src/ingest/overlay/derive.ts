@@ -12,10 +12,7 @@ export type DerivedAction =
  * update per changed object (compared member by member), and a changed list or kind removed and
  * set again whole (an update appends to lists, so it could not shorten or reorder one).
  */
-export function deriveActions(
-  original: unknown,
-  edited: unknown,
-): DerivedAction[] {
+export function deriveActions(original: unknown, edited: unknown) {
   if (!isRecord(original) || !isRecord(edited))
     throw new TypeError("both documents must be objects");
   return diffObject(original, edited, []);

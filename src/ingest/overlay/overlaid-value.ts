@@ -71,11 +71,7 @@ export class OverlaidValue<From> {
   }
 
   /** Removes `parent[key]` (an array item: the items after it move up, keeping their origins). */
-  remove(
-    parent: object,
-    key: string | number,
-    parentOrigin: Origin<From>,
-  ): void {
+  remove(parent: object, key: string | number, parentOrigin: Origin<From>) {
     if (!Array.isArray(parent)) {
       delete (parent as Record<string, unknown>)[key];
       this.overrides.get(parent)?.delete(String(key));

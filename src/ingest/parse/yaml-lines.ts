@@ -29,10 +29,7 @@ export interface ScanOptions {
  * building a YAML document: one pass over the lines with a stack of the open keys and items by
  * column. It can be wrong on unusual text: its caller checks every answer.
  */
-export function indexYamlLines(
-  lines: readonly string[],
-  options: ScanOptions,
-): Map<string, TextPosition>[] {
+export function indexYamlLines(lines: readonly string[], options: ScanOptions) {
   const documents: Map<string, TextPosition>[] = [];
   let current = new Map<string, TextPosition>();
   const record = (path: (string | number)[], at: TextPosition) => {
@@ -144,10 +141,7 @@ export function keyOf(path: Path): string {
 }
 
 /** A mapping key starting at `col`: plain (`/pets/{id}:`) or quoted (`"a: b":`). */
-function readKey(
-  line: string,
-  col: number,
-): { name: string; end: number } | undefined {
+function readKey(line: string, col: number) {
   const first = line[col];
   if (first === '"' || first === "'") {
     let i = col + 1;

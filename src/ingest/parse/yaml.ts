@@ -153,11 +153,7 @@ class StreamPositions {
     return found ?? { line: 1, column: 1 };
   }
 
-  private subtree(
-    doc: number,
-    anchor: Path,
-    at: TextPosition,
-  ): Map<string, TextPosition> {
+  private subtree(doc: number, anchor: Path, at: TextPosition) {
     const key = doc + keyOf(anchor);
     let map = this.subtrees.get(key);
     if (!map) {
@@ -335,12 +331,7 @@ function shortTag(tag: string): string {
 }
 
 /** js-yaml marks the end of a tagged value; the tag itself is the better place to point at. */
-function tagColumn(
-  text: string,
-  line: number,
-  column: number,
-  tag: string,
-): number {
+function tagColumn(text: string, line: number, column: number, tag: string) {
   const lineText = text.split("\n")[line] ?? "";
   const at = lineText.lastIndexOf(shortTag(tag), column);
   const bang = lineText.lastIndexOf("!", column);

@@ -151,10 +151,7 @@ const GRANT_TYPES: Record<string, FlowName> = {
   client_credentials: "clientCredentials",
 };
 
-function readOAuth2(
-  params: Map<string, string>,
-  variables: VariableScope,
-): AuthBlock {
+function readOAuth2(params: Map<string, string>, variables: VariableScope) {
   const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
   const flowName = GRANT_TYPES[grant.toLowerCase()] ?? "authorizationCode";
   const unresolved = new Set<string>();
@@ -197,11 +194,7 @@ export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
   const http = word === undefined ? undefined : HTTP_SCHEMES.get(word);
   if (http) return scheme(...http);
   return scheme(
-    {
-      type: "apiKey",
-      in: "header",
-      parameterName: "Authorization",
-    },
+    { type: "apiKey", in: "header", parameterName: "Authorization" },
     "apiKeyAuth",
   );
 }

@@ -111,10 +111,7 @@ function rawContent(
 }
 
 /** One string property per field (a binary one for a formdata file field); values are the example. */
-function formContent(
-  fields: KeyValue[],
-  mode: "urlencoded" | "formdata",
-): MediaContent | undefined {
+function formContent(fields: KeyValue[], mode: "urlencoded" | "formdata") {
   if (fields.length === 0) return undefined;
   const properties: Record<string, Schema> = {};
   const example: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { readFixture } from "../../../test/fixtures/postman/read-fixture.js";
-import { buildPathTemplate } from "./path-template.js";
+import { buildPathTemplate } from "./request.js";
 import { pathVariables } from "../../model/path-template.js";
 import { VariableScope } from "./variables.js";
 

@@ -9,21 +9,22 @@ import {
   type Endpoint,
   type EndpointParameters,
   isStandardMethod,
-  type HttpMethod,
   type ParameterLocation,
   type SecurityRequirement,
+  type Server,
+  type ServerVariable,
 } from "../../model/types.js";
-import { isRecord, valueAt } from "../reader.js";
+import { isRecord, uriScheme, valueAt } from "../reader.js";
 import { readBody } from "./body.js";
 import type { PostmanContext } from "./context.js";
-import { descriptionText, type KeyValue } from "./fields.js";
+import { descriptionText, type KeyValue, type TextPart } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
 import { exampleValue, readUrl, type RequestUrl } from "./url.js";
 import { unresolvedNames, type VariableScope } from "./variables.js";
-import { buildPathTemplate } from "./path-template.js";
 import { pathVariables } from "../../model/path-template.js";
-import { serverUrl } from "./servers.js";
+import { setOwn } from "../../model/own-property.js";
+import { trimTrailing } from "../../model/linear-text.js";
 import { type AuthBlock, authFromHeader, readAuth } from "./auth.js";
 import { typedPlaceholder } from "./typed-placeholder.js";
 
@@ -114,11 +115,7 @@ export function readRequest(
   return endpoint;
 }
 
-function readMethod(
-  value: unknown,
-  at: Path,
-  pc: PostmanContext,
-): HttpMethod | undefined {
+function readMethod(value: unknown, at: Path, pc: PostmanContext) {
   // Postman sends GET when a request names no method
   if (value === undefined || value === null || value === "") return "get";
   const method = typeof value === "string" ? value.trim().toLowerCase() : "";
@@ -271,4 +268,92 @@ function readParameters(
   for (const entry of headers.parameters) add("header", entry);
   for (const entry of headers.cookies) add("cookie", entry);
   return parameters;
+}
+
+/**
+ * The server URL of a request from its protocol and host (variables substituted); an unresolved
+ * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host starting with
+ * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
+ */
+function serverUrl(
+  protocol: string | undefined,
+  host: readonly TextPart[],
+): Pick<Server, "url" | "variables"> | undefined {
+  let text = "";
+  const variables: Record<string, ServerVariable> = {};
+  for (const part of host) {
+    if ("text" in part) text += part.text;
+    else {
+      text += `{${part.variable}}`;
+      setOwn(variables, part.variable, { default: "" });
+    }
+  }
+  text = trimTrailing(text.trim(), "/");
+  if (text === "") return undefined;
+  const scheme =
+    protocol ?? (host[0] && "variable" in host[0] ? undefined : "http");
+  if (scheme !== undefined && !uriScheme(text)?.endsWith("//"))
+    text = `${scheme}://${text.replace(/^\/\//, "")}`;
+  return Object.keys(variables).length > 0
+    ? { url: text, variables }
+    : { url: text };
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * The model's path template (`/…{name}…`) of a Postman path (variables substituted): `:name`,
+ * `{{name}}` with no value, `<name>` and `{name}` are its variables. A `:name` ends at the first
+ * `.` (`:id.json` → `{id}.json`); a colon elsewhere is literal (`chat:bot:messages`). A trailing
+ * slash is kept: `/site/` and `/site` are different resources to some servers.
+ */
+export function buildPathTemplate(parts: readonly TextPart[]): string {
+  // NUL marks unresolved variables: no usable URL path holds one.
+  let text = "";
+  for (const part of parts)
+    text +=
+      "text" in part
+        ? part.text
+        : `\u0000${part.variable.replace(/\//g, "_")}\u0000`;
+  const segments = text.split("/").filter((s) => s !== "");
+  const out = segments.map((segment) => {
+    // `(.*)$` fails only on a line terminator, after which the name's every length would be
+    // tried again: such a segment is no `:name` (as the expression alone says), asked first
+    const colon = LINE_BREAK.test(segment)
+      ? null
+      : /^:([^.{}\u0000]+)(.*)$/.exec(segment);
+    if (colon) return `{${colon[1]!}}` + literal(colon[2]!);
+    const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
+    if (angle) return `{${angle[1]!}}`;
+    return literal(segment);
+  });
+  const trailing = text.endsWith("/") && segments.length > 0 ? "/" : "";
+  return "/" + out.join("/") + trailing;
+}
+
+/** Literal segment text: unresolved markers become variables, `{name}`s stay variables, the rest is encoded. */
+function literal(text: string): string {
+  let out = "";
+  const pattern = /\u0000([^\u0000]*)\u0000|\{([^{}\u0000]+)\}/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    out += encodeLiteral(text.slice(last, match.index));
+    out += `{${match[1] ?? match[2]!}}`;
+    last = match.index + match[0].length;
+  }
+  return out + encodeLiteral(text.slice(last));
+}
+
+/**
+ * Percent-encodes what may not stand in a URL path segment (RFC 3986 §3.3 pchar): spaces,
+ * stray braces, non-ASCII. Existing `%XX` escapes are kept as written.
+ */
+function encodeLiteral(text: string): string {
+  return text.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@%]/gu, (ch) => {
+    try {
+      return encodeURIComponent(ch);
+    } catch {
+      return ""; // a lone surrogate is not text
+    }
+  });
 }

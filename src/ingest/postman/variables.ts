@@ -1,7 +1,7 @@
 import { toPointer, type Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
-import { keyValues, type TextPart } from "./fields.js";
+import { type KeyValue, keyValues, type TextPart } from "./fields.js";
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
@@ -20,11 +20,8 @@ const VARIABLE_LIMITS = {
   characters: 1_000_000,
 };
 
-interface Definition {
-  value: string;
-  /** Where the variable's entry is in the collection. */
-  at: Path;
-}
+/** A variable's value, and where its entry is. */
+type Definition = Required<Pick<KeyValue, "value" | "at">>;
 
 /** Why a reference was left unresolved: the chain of variables it went through. */
 type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };

@@ -291,11 +291,7 @@ export class SchemaConverter {
     return out ?? (value as unknown[]);
   }
 
-  private reference(
-    raw: Record<string, unknown>,
-    doc: SourceDocument,
-    at: At,
-  ): Schema {
+  private reference(raw: Record<string, unknown>, doc: SourceDocument, at: At) {
     const modelRef = this.names.modelRef(raw.$ref as string, doc, at);
     if (modelRef === undefined) return {};
     const target$ref: Schema = { $ref: modelRef };

@@ -83,11 +83,7 @@ export class NamedSchemas {
   }
 
   /** Registers the schema at `path` of `doc` under a unique name (once), converting it. */
-  named(
-    doc: SourceDocument,
-    path: Path,
-    wanted = suggestName(path, doc),
-  ): string {
+  named(doc: SourceDocument, path: Path, wanted = suggestName(path, doc)) {
     const key = targetKey(doc, path);
     const known = this.byTarget.get(key);
     if (known !== undefined) return known;

@@ -153,10 +153,7 @@ const SCHEMA_KEYWORDS = [
  * The schema of a parameter or header written in Swagger 2.0's inline form; undefined when it
  * states none of the keywords (the seeds' parameters without `type`: nothing is invented).
  */
-export function inlineSchema(
-  reading: SpecReading,
-  node: RecordNode,
-): Schema | undefined {
+export function inlineSchema(reading: SpecReading, node: RecordNode) {
   const raw = itemsOnly(node.value) as Record<string, unknown>;
   if (Object.keys(raw).length === 0) return undefined;
   return reading.schemas.convert(raw, node.doc, node.path);
