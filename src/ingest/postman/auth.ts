@@ -194,7 +194,11 @@ export function authFromHeader(value: string): AuthBlock & { kind: "scheme" } {
   const http = word === undefined ? undefined : HTTP_SCHEMES.get(word);
   if (http) return scheme(...http);
   return scheme(
-    { type: "apiKey", in: "header", parameterName: "Authorization" },
+    {
+      type: "apiKey",
+      in: "header",
+      parameterName: "Authorization",
+    },
     "apiKeyAuth",
   );
 }

@@ -140,7 +140,10 @@ const SCHEME_KINDS: Record<string, SchemeKind> = {
         "has no valid `flow` (implicit, password, application or accessCode)",
       );
     const name = FLOWS[flow as keyof typeof FLOWS];
-    return { type: "oauth2", flows: { [name]: readOAuthFlow(reading, node) } };
+    return {
+      type: "oauth2",
+      flows: { [name]: readOAuthFlow(reading, node) },
+    };
   },
 };
 
