@@ -128,11 +128,7 @@ function readName(node: Node): string | undefined {
 }
 
 /** Whether a read of `member` is of the generated type `type`, as tsc resolves it. */
-function readsMemberOf(
-  node: Node,
-  type: string | undefined,
-  member: string,
-): boolean {
+function readsMemberOf(node: Node, type: string | undefined, member: string) {
   if (type === undefined) return false;
   const holder = Node.isPropertyAccessExpression(node)
     ? node.getExpression().getType()
@@ -165,7 +161,7 @@ function lastSegment(member: string | undefined): string | undefined {
 
 /** Whether the call's arguments, or the initializer of a variable one names, name the member. */
 function sendsMember(call: CallExpression, member: string): boolean {
-  const names = (node: Node): boolean =>
+  const names = (node: Node) =>
     [node, ...node.getDescendants()].some((n) => {
       if (
         Node.isPropertyAssignment(n) ||

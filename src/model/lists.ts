@@ -14,10 +14,7 @@ export function joined<T>(lists: readonly (readonly T[])[]): T[] {
 }
 
 /** `items` gathered by `keyOf`, in the order each key is first met. */
-export function grouped<T>(
-  items: Iterable<T>,
-  keyOf: (item: T) => string,
-): Map<string, T[]> {
+export function grouped<T>(items: Iterable<T>, keyOf: (item: T) => string) {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

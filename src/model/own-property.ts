@@ -2,11 +2,7 @@
  * Sets `record[key]` as an own, enumerable property. Keys come from specs, and a plain assignment
  * with the key `__proto__` would replace the object's prototype instead of adding a member.
  */
-export function setOwn<T>(
-  record: Record<string, T>,
-  key: string,
-  value: T,
-): void {
+export function setOwn<T>(record: Record<string, T>, key: string, value: T) {
   if (key === "__proto__")
     Object.defineProperty(record, key, {
       value,

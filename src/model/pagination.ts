@@ -83,10 +83,7 @@ function squeezed(name: string): string {
 }
 
 /** A plain string or number schema's kind; `nullable` lets the type list hold "null" too. */
-function valueKind(
-  schema: Schema | undefined,
-  nullable = false,
-): Pagination["kind"] | undefined {
+function valueKind(schema: Schema | undefined, nullable = false) {
   if (!schema || schema.enum || schema.const !== undefined) return;
   const types = declaredTypes(schema).filter(
     (t) => !(nullable && t === "null"),

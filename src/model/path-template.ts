@@ -31,9 +31,7 @@ export function sortByTemplate(parameters: Parameter[], path: string): void {
  * (`lat={lat}` where `lat` is declared `in: path`); a pair whose variable is not one stands for a
  * query parameter, which the client sends as such (`?query={query}`), and goes.
  */
-export function wirePath(
-  endpoint: Pick<Endpoint, "path" | "parameters">,
-): string {
+export function wirePath(endpoint: Pick<Endpoint, "path" | "parameters">) {
   const { path, parameters } = endpoint;
   const isPathParameter = (name: string) =>
     parameters.path.some((p) => p.name === name);
@@ -61,9 +59,7 @@ export function queryVariables(path: string): Set<string> {
  * request's path alone; the parameters say what the query holds), or undefined where a path
  * parameter is written there (`/alerts?lat={lat}`), which no router can fill.
  */
-export function routedPath(
-  endpoint: Pick<Endpoint, "path" | "parameters">,
-): string | undefined {
+export function routedPath(endpoint: Pick<Endpoint, "path" | "parameters">) {
   const { path, parameters } = endpoint;
   const at = path.search(/[?#]/);
   if (at < 0) return path;

@@ -58,10 +58,7 @@ export function routeSelectors(model: ApiModel): Map<Endpoint, RouteSelector> {
 }
 
 /** An endpoint's required header and query parameters of one value, by place and name. */
-function selectorsOf(
-  model: ApiModel,
-  endpoint: Endpoint,
-): Map<string, RouteSelector> {
+function selectorsOf(model: ApiModel, endpoint: Endpoint) {
   const out = new Map<string, RouteSelector>();
   for (const p of allParameters(endpoint.parameters)) {
     if (!p.required || (p.in !== "header" && p.in !== "query")) continue;

@@ -93,10 +93,7 @@ function readPageRecord(
     : undefined;
 }
 
-function readPageChange(
-  value: unknown,
-  rules: SinceLastRun["rules"],
-): PageChange | undefined {
+function readPageChange(value: unknown, rules: SinceLastRun["rules"]) {
   if (typeof value !== "object" || value === null) return undefined;
   const c = value as Record<string, unknown>;
   const text = (v: unknown): v is string => typeof v === "string";

@@ -90,11 +90,7 @@ function typedOptions(model: ApiModel): SampleOptions {
     : { examples: "typed" };
 }
 
-function paramSample(
-  p: Parameter,
-  model: ApiModel,
-  options: SampleOptions,
-): unknown {
+function paramSample(p: Parameter, model: ApiModel, options: SampleOptions) {
   if (
     p.example !== undefined &&
     fitsType(p.example, p.schema) &&

@@ -160,9 +160,7 @@ interface Followers {
 const MIXED = Symbol("mixed");
 
 /** Each path segment's {@link Followers} across the endpoints: one pass over the paths. */
-export function followers(
-  endpoints: readonly Endpoint[],
-): Map<string, Followers> {
+export function followers(endpoints: readonly Endpoint[]) {
   const facts = new Map<string, Followers>();
   for (const e of endpoints) {
     const parts = e.path.split("/");

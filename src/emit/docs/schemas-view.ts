@@ -31,9 +31,7 @@ export interface PropertyView {
 }
 
 /** Anchor ids for every schema name, sorted by name so they never depend on input order. */
-export function schemaIds(
-  schemas: Record<string, NamedSchema>,
-): Map<string, string> {
+export function schemaIds(schemas: Record<string, NamedSchema>) {
   const slug = slugMaker("schema");
   return new Map(
     Object.keys(schemas)

@@ -25,7 +25,7 @@ const NOT_KEPT: ReadonlySet<string> = new Set([
   "externalDocs",
   "$comment",
 ]);
-const kept = (keywords: readonly string[]): string[] =>
+const kept = (keywords: readonly string[]) =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
 /** The 2020-12 keywords a tool's schema keeps, by what they hold (tools.ts has all but `values`). */

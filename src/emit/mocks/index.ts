@@ -147,7 +147,7 @@ function answerOf(
     ...(revival && { accepts: revivableExample(model.scalars) }),
   };
   // through JSON: what the wire carries (file samples become their text, undefined members go)
-  const wire = (raw: unknown): unknown =>
+  const wire = (raw: unknown) =>
     kind === "json"
       ? (JSON.parse(JSON.stringify(raw) ?? "null") as unknown)
       : typeof raw === "string"

@@ -154,10 +154,7 @@ function patternsOf(documents: readonly DocumentModel[]) {
  * A `{name}` of the path that no source declares (as a path parameter, or as a query parameter
  * where the key writes it in a query) becomes a required string path parameter.
  */
-function declareTemplateVariables(
-  endpoint: Endpoint,
-  reporter: ModelReporter,
-): void {
+function declareTemplateVariables(endpoint: Endpoint, reporter: ModelReporter) {
   const variables = pathVariables(endpoint.path);
   dropUnusedPathParameters(endpoint, variables, reporter);
   const path = endpoint.parameters.path;

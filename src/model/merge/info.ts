@@ -70,10 +70,7 @@ function normalize(text: string): string {
 }
 
 /** The title without a trailing operation summary; undefined when nothing else is left. */
-function cleanTitle(
-  title: string | undefined,
-  phrases: Set<string>,
-): string | undefined {
+function cleanTitle(title: string | undefined, phrases: Set<string>) {
   const text = title?.trim().replace(/\s+/g, " ") ?? "";
   if (text === "" || phrases.has(normalize(text))) return undefined;
   const words = text.split(" ");

@@ -110,9 +110,7 @@ function namesDiffer(examples: readonly Example[]): boolean {
 }
 
 /** Every view's request body as one: required when any requires it, media types unioned. */
-export function mergeRequestBody(
-  views: EndpointOffer[],
-): RequestBody | undefined {
+export function mergeRequestBody(views: EndpointOffer[]) {
   const bodies = views.flatMap((v) =>
     v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
   );

@@ -14,9 +14,7 @@ import { placeText } from "../diagnostics/source-place.js";
 import type { Endpoint, NameCandidate } from "../types.js";
 
 /** The key names are stored under in overrides and the lock: `GET /pets/{id}`. */
-export function endpointKey(
-  endpoint: Pick<Endpoint, "method" | "path">,
-): string {
+export function endpointKey(endpoint: Pick<Endpoint, "method" | "path">) {
   return `${endpoint.method.toUpperCase()} ${endpoint.path}`;
 }
 
@@ -257,9 +255,7 @@ export function lockedName(
 }
 
 /** `get /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */
-export function methodPathName(
-  endpoint: Pick<Endpoint, "method" | "path">,
-): string {
+export function methodPathName(endpoint: Pick<Endpoint, "method" | "path">) {
   const words = endpoint.path
     .split("/")
     .filter((segment) => segment !== "")
@@ -270,10 +266,7 @@ export function methodPathName(
 /** How many operationIds the conflict's message names; the related places hold them all. */
 const IDS_LISTED = 10;
 
-function reportConflictingIds(
-  endpoint: Endpoint,
-  reporter: ModelReporter,
-): void {
+function reportConflictingIds(endpoint: Endpoint, reporter: ModelReporter) {
   const list = firstOfEach(
     endpoint.nameCandidates
       .filter((c) => c.kind === "operationId")

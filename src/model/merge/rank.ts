@@ -55,9 +55,7 @@ export interface Offer<T> {
 }
 
 /** The winning offer by the rules of {@link FORMAT_RANK}. */
-export function pickWinner<T>(
-  offers: readonly Offer<T>[],
-): Offer<T> | undefined {
+export function pickWinner<T>(offers: readonly Offer<T>[]) {
   let best: Offer<T> | undefined;
   for (const offer of offers)
     if (!best || compareOffers(offer, best) < 0) best = offer;

@@ -8,10 +8,7 @@ import type { Endpoint } from "../types.js";
 const BODY_METHODS = new Set(["post", "put", "patch"]);
 
 /** Drops the body signals: an unknown body on evidence (docs/inputs.md, "Swagger 2.0 bodies"). */
-export function applyBodySignals(
-  endpoint: Endpoint,
-  reporter: ModelReporter,
-): void {
+export function applyBodySignals(endpoint: Endpoint, reporter: ModelReporter) {
   // evidence first (it is what the diagnostic points at), then hints
   const signals = [...(endpoint.bodySignals ?? [])].sort(
     (a, b) => Number(a.hint === true) - Number(b.hint === true),

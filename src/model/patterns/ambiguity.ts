@@ -20,10 +20,7 @@ export const MAX_PATTERN_LENGTH = 10_000;
  * Whether `pattern` (known to compile with `flags`) can make a backtracking engine take more than
  * linear time, within a step budget (not a clock: one verdict on every machine; docs/validation.md).
  */
-export function backtracking(
-  pattern: string,
-  flags: "u" | "" = "u",
-): Backtracking {
+export function backtracking(pattern: string, flags: "u" | "" = "u") {
   if (pattern.length > MAX_PATTERN_LENGTH) return "unknown";
   const tree = patternTree(pattern, flags);
   return tree === undefined ? "unknown" : verdictOf(tree, new WorkBudget());
@@ -75,7 +72,7 @@ function automatonVerdict(
 
 /** Whether each lookaround's body keeps the whole linear (docs/validation.md, "Lookaround"). */
 function lookaroundLinear(tree: PatternSyntax, budget: WorkBudget): boolean {
-  const bodyLinear = (body: PatternSyntax): boolean =>
+  const bodyLinear = (body: PatternSyntax) =>
     verdictOf({ t: "seq", items: [BEGIN, body] }, budget) === "linear";
   // whether `node` is linear in its lookarounds, reached at a bounded number of places when
   // `fixed`; the answer's `fixed`: whether the places after it are bounded too
@@ -184,10 +181,7 @@ function uncounted(node: PatternSyntax): PatternSyntax {
  * Whether a count may multiply the ways to match a text (`^(a|a?){25}$`), which an automaton's
  * cycles miss; true unless shown not to (docs/validation.md, "Counts").
  */
-export function countsMultiply(
-  tree: PatternSyntax,
-  budget = new WorkBudget(),
-): boolean {
+export function countsMultiply(tree: PatternSyntax, budget = new WorkBudget()) {
   // one count of 2 or 3 may multiply: k^3 paths, as many as the body written out three times
   // (URI_IPV6's `(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}`, where `15.` has two)
   let room = MULTIPLYING;
@@ -227,7 +221,7 @@ const SIGMA_STAR = loop(
 );
 
 /** No unbounded repetition anywhere, lookaround bodies included. */
-const isConstant = (node: PatternSyntax): boolean =>
+const isConstant = (node: PatternSyntax) =>
   !someNode(node, (n) => n.t === "rep" && n.max === Infinity);
 
 /** Whether every way into `node` starts with `^`. */

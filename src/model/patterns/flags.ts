@@ -19,5 +19,5 @@ function compiles(pattern: string, flags: "u" | ""): boolean {
 }
 
 /** Whether `pattern` holds `\p{` or `\P{` as an escape (`\\p{` is a backslash and a `p`). */
-export const hasPropertyEscape = (pattern: string): boolean =>
+export const hasPropertyEscape = (pattern: string) =>
   /^(?:[^\\]|\\[^])*?\\[pP]\{/.test(pattern);

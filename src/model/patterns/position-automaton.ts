@@ -45,10 +45,7 @@ export class PositionAutomaton {
 
   private constructor(private readonly budget: WorkBudget) {}
 
-  static of(
-    tree: PatternSyntax,
-    budget = new WorkBudget(),
-  ): PositionAutomaton | undefined {
+  static of(tree: PatternSyntax, budget = new WorkBudget()) {
     const nfa = new PositionAutomaton(budget);
     try {
       const whole = nfa.part(tree);
@@ -82,10 +79,7 @@ export class PositionAutomaton {
   }
 
   /** The part of the automaton reachable from `states`, never entering `avoid`. */
-  reachableFrom(
-    states: ReadonlySet<number>,
-    avoid?: number,
-  ): PositionAutomaton {
+  reachableFrom(states: ReadonlySet<number>, avoid?: number) {
     const reached = new Set([...states].filter((q) => q !== avoid));
     const todo = [...reached];
     while (todo.length > 0)

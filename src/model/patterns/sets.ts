@@ -76,10 +76,7 @@ export function intersection(a: CodePoints, b: CodePoints): CodePoints {
  * undefined past the plain syntax (a backreference, a repeated assertion, a property the engine
  * does not know). A property is its ASCII code points and all beyond ({@link asciiPropertyPoints}).
  */
-export function patternTree(
-  pattern: string,
-  flags: "u" | "" = "u",
-): PatternSyntax | undefined {
+export function patternTree(pattern: string, flags: "u" | "" = "u") {
   try {
     const tree = readPattern(pattern, flags);
     if (someNode(tree, unread)) throw new UnreadSyntax();

@@ -160,18 +160,14 @@ export function sameType(a: SchemaType, b: SchemaType): boolean {
 }
 
 /** The values `const` (one) or `enum` (a list) allows, or undefined when neither is given. */
-export function schemaValues(
-  schema: Schema | undefined,
-): unknown[] | undefined {
+export function schemaValues(schema: Schema | undefined) {
   if (!schema || typeof schema !== "object") return undefined;
   if ("const" in schema) return [schema.const];
   return Array.isArray(schema.enum) ? schema.enum : undefined;
 }
 
 /** `const`/`enum` values a URL, header or form field can carry: strings, numbers, booleans. */
-export function scalarValues(
-  schema: Schema | undefined,
-): (string | number | boolean)[] | undefined {
+export function scalarValues(schema: Schema | undefined) {
   const values = schemaValues(schema);
   if (!values) return undefined;
   const scalars = values.filter(
@@ -265,10 +261,7 @@ export function ownDiscriminatorValues(
 }
 
 /** Whether two schemas are one object or equal without annotations (keyword order counts). */
-export function sameSchema(
-  a: SubSchema | undefined,
-  b: SubSchema | undefined,
-): boolean {
+export function sameSchema(a: SubSchema | undefined, b: SubSchema | undefined) {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return (
