@@ -181,9 +181,6 @@ function specFormat(abs: string): SourceFormat | undefined {
   return undefined;
 }
 
-/** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents alone. */
-const PEER_ARTIFACTS = ["paths"];
-
 /** openapi-typescript's flags that the `paths` artifact has, by its option names. */
 const PEER_FLAGS: Readonly<Record<string, string>> = {
   "default-non-nullable": "defaultNonNullable",
@@ -254,7 +251,8 @@ function starterConfig(
   peer: PeerScript | undefined,
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
-  const artifacts = peer ? PEER_ARTIFACTS : undefined;
+  // a project that ran openapi-typescript and openapi-fetch gets their equivalents alone
+  const artifacts = peer ? ["paths"] : undefined;
   const pathsOptions =
     peer && Object.keys(peer.paths).length > 0 ? peer.paths : undefined;
   if (!typescript)
