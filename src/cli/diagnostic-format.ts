@@ -126,19 +126,17 @@ export function codeFrame(
 
 /** Control characters and invisible direction marks escaped: a spec's bytes never drive the terminal. */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, escaped);
+  return text.replace(INVISIBLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** C0 but the tab, DEL, C1, U+2028 and U+2029 (line breaks to some readers), the bidi controls. */
 const INVISIBLE =
   /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function escaped(c: string): string {
-  const code = c.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, "0")}`
-    : `\\u${code.toString(16).padStart(4, "0")}`;
-}
 
 function clip(line: string, start: number): string {
   const body = line.slice(start, start + WIDTH).trimEnd();

@@ -92,7 +92,19 @@ export async function runDiff(
   let flags: DiffFlags;
   let pairs: DiffPair[];
   try {
-    flags = parse(args);
+    // positionals before `--to` are the old files, after it the new ones
+    flags = { ...noGenerateFlags(), to: [], format: "text" };
+    const at = args.indexOf("--to");
+    parseFlags(at === -1 ? args : args.slice(0, at), FLAGS, flags);
+    if (at !== -1) {
+      const old = flags.inputs;
+      flags.inputs = [];
+      parseFlags(args.slice(at + 1), FLAGS, flags);
+      flags.to = flags.inputs;
+      flags.inputs = old;
+      if (flags.to.length === 0)
+        throw new ConfigError("--to needs the new version's files");
+    }
     if (flags.help) {
       stdout.write(HELP);
       return 0;
@@ -161,22 +173,4 @@ export async function runDiff(
     );
   else stdout.write(reports.join(""));
   return failed ? 1 : 0;
-}
-
-/** Positionals before `--to` are the old files, after it the new ones. */
-function parse(args: readonly string[]): DiffFlags {
-  const flags: DiffFlags = { ...noGenerateFlags(), to: [], format: "text" };
-  const at = args.indexOf("--to");
-  const before = at === -1 ? args : args.slice(0, at);
-  parseFlags(before, FLAGS, flags);
-  if (at !== -1) {
-    const old = flags.inputs;
-    flags.inputs = [];
-    parseFlags(args.slice(at + 1), FLAGS, flags);
-    flags.to = flags.inputs;
-    flags.inputs = old;
-    if (flags.to.length === 0)
-      throw new ConfigError("--to needs the new version's files");
-  }
-  return flags;
 }

@@ -269,11 +269,10 @@ export async function runApis(
 ): Promise<number> {
   const limit = Math.max(1, Math.min(apis.length, availableParallelism()));
   const codes: number[] = [];
-  const done: boolean[] = [];
   const buffers = apis.map(() => ({ stdout: "", stderr: "" }));
   let printed = 0;
   const flush = () => {
-    for (; printed < apis.length && done[printed]; printed++) {
+    for (; printed < apis.length && codes[printed] !== undefined; printed++) {
       io.stdout.write(buffers[printed]!.stdout);
       io.stderr.write(buffers[printed]!.stderr);
     }
@@ -296,7 +295,6 @@ export async function runApis(
       } catch (error) {
         codes[i] = failedRun(error, apiIO.stderr);
       }
-      done[i] = true;
       flush();
     }
   };
@@ -333,9 +331,7 @@ export function labelled(stream: Stream, label: string): Stream {
 }
 
 /** Whether a stale path is generated code (its diff is shown), not docs, the OpenAPI document or a record. */
-function isGeneratedCode(path: string): boolean {
-  return /\.[cm]?[jt]s$/.test(path);
-}
+const isGeneratedCode = (path: string) => /\.[cm]?[jt]s$/.test(path);
 
 const FILES_SHOWN = 8;
 const NAMES_SHOWN = 6;

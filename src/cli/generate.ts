@@ -17,15 +17,13 @@ import { runApis, runOnce } from "./generate-run.js";
 import { commandIO, type CommandDeps, type RunIO } from "./run-io.js";
 import { configLine, printLeftBehind } from "./report.js";
 
-/** The outside world of one run; tests replace any part (stages above all: fake emitters). */
-export interface GenerateDeps extends CommandDeps, Pick<RunIO, "write"> {
-  stages?: Stages;
-}
-
-/** `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage. */
+/**
+ * `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage.
+ * `deps`: the outside world of one run; tests replace any part (stages above all: fake emitters).
+ */
 export async function runGenerate(
   args: string[],
-  deps: GenerateDeps = {},
+  deps: CommandDeps & Pick<RunIO, "write"> & { stages?: Stages } = {},
 ): Promise<number> {
   const outside = commandIO(deps);
   const { cwd, stdout, stderr } = outside;

@@ -181,9 +181,6 @@ function specFormat(abs: string): SourceFormat | undefined {
   return undefined;
 }
 
-/** What a project that ran openapi-typescript and openapi-fetch gets: their equivalents alone. */
-const PEER_ARTIFACTS = ["paths"];
-
 /** openapi-typescript's flags that the `paths` artifact has, by its option names. */
 const PEER_FLAGS: Readonly<Record<string, string>> = {
   "default-non-nullable": "defaultNonNullable",
@@ -221,7 +218,8 @@ function openapiTypescriptScript(file: string): PeerScript | undefined {
     // openapi-typescript 7's defaults, then its flags (`--x`, `--x false`, `--x=false`, `--no-x`)
     const flags: Record<string, boolean> = { defaultNonNullable: true };
     for (let i = at + 1; i < words.length; i++) {
-      const word = unquoted(words[i]!);
+      // without the quotes around it (`"spec.yaml"` is `spec.yaml`)
+      const word = words[i]!.replace(/^(["'])([^]*)\1$/, "$2");
       const flag = /^--(no-)?([a-z-]+)(?:=(true|false))?$/.exec(word);
       const option = flag ? PEER_FLAGS[flag[2]!] : undefined;
       if (flag && option) {
@@ -253,7 +251,8 @@ function starterConfig(
   peer: PeerScript | undefined,
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
-  const artifacts = peer ? PEER_ARTIFACTS : undefined;
+  // a project that ran openapi-typescript and openapi-fetch gets their equivalents alone
+  const artifacts = peer ? ["paths"] : undefined;
   const pathsOptions =
     peer && Object.keys(peer.paths).length > 0 ? peer.paths : undefined;
   if (!typescript)
@@ -295,14 +294,4 @@ ${list}  ],
   }
 });
 `;
-}
-
-/** A script's word without the quotes around it (`"spec.yaml"` is `spec.yaml`). */
-function unquoted(word: string): string {
-  const quote = word[0];
-  return word.length > 1 &&
-    (quote === '"' || quote === "'") &&
-    word.at(-1) === quote
-    ? word.slice(1, -1)
-    : word;
 }

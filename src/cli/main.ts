@@ -3,42 +3,38 @@ import { failedRun } from "./run-io.js";
 
 /** The command line: parses the sub-command and hands over. The CLI owns the file system. */
 export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
   try {
-    return await command(argv);
+    switch (command) {
+      case "inspect":
+        return await (await import("./inspect.js")).runInspect(rest);
+      case "generate":
+        return await (await import("./generate.js")).runGenerate(rest);
+      case "diff":
+        return await (await import("./diff.js")).runDiff(rest);
+      case "init":
+        return await (await import("./init.js")).runInit(rest);
+      case "overlay":
+        return await (await import("./overlay.js")).runOverlay(rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(
+          USAGE + "\n" + (await import("./generate-options.js")).generateHelp(),
+        );
+        return 0;
+      case "--version":
+        process.stdout.write(`apiloom ${apiloomVersion()}\n`);
+        return 0;
+      default:
+        process.stderr.write(
+          `apiloom: unknown command ${JSON.stringify(command)}\n\n${USAGE}`,
+        );
+        return 2;
+    }
   } catch (error) {
     return failedRun(error, process.stderr);
-  }
-}
-
-async function command(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case "inspect":
-      return (await import("./inspect.js")).runInspect(rest);
-    case "generate":
-      return (await import("./generate.js")).runGenerate(rest);
-    case "diff":
-      return (await import("./diff.js")).runDiff(rest);
-    case "init":
-      return (await import("./init.js")).runInit(rest);
-    case "overlay":
-      return (await import("./overlay.js")).runOverlay(rest);
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      process.stdout.write(
-        USAGE + "\n" + (await import("./generate-options.js")).generateHelp(),
-      );
-      return 0;
-    case "--version":
-      process.stdout.write(`apiloom ${apiloomVersion()}\n`);
-      return 0;
-    default:
-      process.stderr.write(
-        `apiloom: unknown command ${JSON.stringify(command)}\n\n${USAGE}`,
-      );
-      return 2;
   }
 }
 

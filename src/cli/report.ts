@@ -1,5 +1,5 @@
 import { inputPlace, slashedRelative } from "../workflow/sources/real-path.js";
-import type { Diagnostic } from "../model/types.js";
+import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
@@ -17,11 +17,9 @@ import { displayPath } from "../model/source-url.js";
 import { grouped } from "../model/lists.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
-  const t = { errors: 0, warnings: 0 };
-  for (const d of diagnostics)
-    if (d.severity === "error") t.errors++;
-    else if (d.severity === "warning") t.warnings++;
-  return t;
+  const count = (s: Severity) =>
+    diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count("error"), warnings: count("warning") };
 }
 
 /** Prints diagnostics errors first, the first `max` in full with a code frame, the rest as a count. */

@@ -19,35 +19,10 @@ export interface Member {
 }
 
 /** Where and how text for new members goes into an object literal. */
-export interface ObjectSlot {
-  members: Member[];
-  /** The literal has a spread (`...base`): which names it holds is unknown. */
-  hasSpread: boolean;
-  /** Offset where a comma goes after the last member, when it has none. */
-  commaAt: number | undefined;
-  /** Offset where new members are inserted. */
-  insertAt: number;
-  /** Text to insert before the new members (a line break when they don't start a line). */
-  lead: string;
-  /** Text to insert after them (the brace's indentation when it shared a line with members). */
-  trail: string;
-  indent: string;
-}
+export type ObjectSlot = ReturnType<typeof slot>;
 
-/** The object literals checked against Handlers, HandlerSignatures, WebhookHandlers, WebhookSignatures. */
-export interface HandlersFileShape {
-  handlers?: ObjectSlot;
-  signatures?: ObjectSlot;
-  webhooks?: ObjectSlot;
-  webhookSignatures?: ObjectSlot;
-  /** `notImplemented` is imported or declared. */
-  hasNotImplemented: boolean;
-  /** Offset after the last import declaration (0 when there is none). */
-  afterImports: number;
-  /** The module of every `import … from` and `export … from`, with the offset of its string. */
-  imports: { specifier: string; pos: number }[];
-  lineAndColumn(pos: number): { line: number; column: number };
-}
+/** The user's handlers file as the scaffold reads it. */
+export type HandlersFileShape = ReturnType<typeof analyzeHandlersFile>;
 
 /**
  * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
@@ -55,7 +30,7 @@ export interface HandlersFileShape {
  * or `export default`'s `{…} satisfies Handlers` (or `as Handlers`, or `: Handlers`, possibly
  * wrapped in `Partial<…>`).
  */
-export function analyzeHandlersFile(text: string): HandlersFileShape {
+export function analyzeHandlersFile(text: string) {
   const project = new Project({
     useInMemoryFileSystem: true,
     skipFileDependencyResolution: true,
@@ -63,12 +38,16 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
   const file = project.createSourceFile("/handlers.ts", text);
   const lines = new LineIndex(text);
   return {
+    // the object literals checked against these types
     handlers: findObject(file, "Handlers"),
     signatures: findObject(file, "HandlerSignatures"),
     webhooks: findObject(file, "WebhookHandlers"),
     webhookSignatures: findObject(file, "WebhookSignatures"),
+    /** `notImplemented` is imported or declared. */
     hasNotImplemented: hasBinding(file, "notImplemented"),
+    /** Offset after the last import declaration (0 when there is none). */
     afterImports: file.getImportDeclarations().at(-1)?.getEnd() ?? 0,
+    /** The module of every `import … from` and `export … from`, with the offset of its string. */
     imports: [
       ...file.getImportDeclarations(),
       ...file.getExportDeclarations(),
@@ -78,7 +57,7 @@ export function analyzeHandlersFile(text: string): HandlersFileShape {
         ? [{ specifier: literal.getLiteralText(), pos: literal.getStart() }]
         : [];
     }),
-    lineAndColumn: (pos) => lines.position(pos),
+    lineAndColumn: (pos: number) => lines.position(pos),
   };
 }
 
@@ -117,7 +96,7 @@ function namesType(text: string, typeName: string): boolean {
   return new RegExp(`(^|[<.\\s])${typeName}(\\s*>)*$`).test(text.trim());
 }
 
-function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
+function slot(object: ObjectLiteralExpression, file: SourceFile) {
   const text = file.getFullText();
   const members: Member[] = [];
   const properties = object.getProperties();
@@ -165,10 +144,15 @@ function slot(object: ObjectLiteralExpression, file: SourceFile): ObjectSlot {
     : [last ? close : open + 1, "\n", baseIndent];
   return {
     members,
+    /** The literal has a spread (`...base`): which names it holds is unknown. */
     hasSpread: properties.some((p) => Node.isSpreadAssignment(p)),
+    /** Offset where a comma goes after the last member, when it has none. */
     commaAt: !last || trailingComma ? undefined : last.getEnd(),
+    /** Offset where new members are inserted. */
     insertAt,
+    /** Text before the new members (a line break when they don't start a line). */
     lead,
+    /** Text after them (the brace's indentation when it shared a line with members). */
     trail,
     indent:
       firstLineStart > open ? indentAt(firstLineStart) : baseIndent + "  ",

@@ -20,19 +20,11 @@ type Ignored = { outDir: string; lockFile?: string };
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
-export interface WatchTarget {
-  dir: string;
-  recursive: boolean;
-}
-
 /**
  * The folders to watch (not files: editors save by renaming a new file over the old one, a glob
  * gains files), and which changed paths call for a rebuild; `read`: absolute paths.
  */
-function watchPlan(
-  settings: GenerateSettings,
-  read: readonly string[],
-): { targets: WatchTarget[]; matters: (abs: string) => boolean } {
+function watchPlan(settings: GenerateSettings, read: readonly string[]) {
   const files = new Set(read);
   if (settings.configFile) files.add(settings.configFile);
   if (settings.serverHandlers) files.add(settings.serverHandlers);
@@ -62,7 +54,7 @@ function watchPlan(
     targets: [...targets.entries()]
       .map(([dir, recursive]) => ({ dir, recursive }))
       .sort((a, b) => compareCodeUnits(a.dir, b.dir)),
-    matters: (abs) => {
+    matters: (abs: string) => {
       if (files.has(abs) || folders.has(abs)) return true;
       if (templates && isInside(abs, templates)) return true;
       const slashed = abs.split(sep).join("/");
@@ -77,7 +69,7 @@ function watchPlan(
  * own: Node's `recursive` option on Linux watches files by inode and loses one saved by renaming.
  */
 export function watchFolders(
-  targets: readonly WatchTarget[],
+  targets: readonly { dir: string; recursive: boolean }[],
   ignore: Ignored,
   matters: (abs: string) => boolean,
   debounceMs: number,

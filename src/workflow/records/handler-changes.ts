@@ -15,8 +15,6 @@ export function everyInputRead(diagnostics: readonly Diagnostic[]): boolean {
   );
 }
 
-const HANDLER_CHANGES_FILE = "handler-changes.json";
-
 export interface HandlerChange {
   /** The signature hash the user's `signatures` entry still holds. */
   was: string;
@@ -37,7 +35,7 @@ export class HandlerChanges {
     serverPath: string,
     private readonly since: SinceLastRun | undefined,
   ) {
-    this.path = `${serverPath}/${HANDLER_CHANGES_FILE}`;
+    this.path = `${serverPath}/handler-changes.json`;
     this.earlier = readRecord(since?.earlier(this.path));
   }
 
