@@ -40,10 +40,7 @@ export function loadModel(inputs: Inputs, options: LoadOptions = {}): ApiModel {
  * {@link loadModel}, with what only the CLI's runs pass (`deferPlaces`, a watch's parse cache):
  * the one seam where the places a run prints are found, so no emitter finds any.
  */
-export function loadModelForRun(
-  inputs: Inputs,
-  options: RunLoadOptions,
-): ApiModel {
+export function loadModelForRun(inputs: Inputs, options: RunLoadOptions) {
   // not kept in a variable here: the documents are garbage once merged
   const read = isPaths(inputs)
     ? readFiles(inputs, options)

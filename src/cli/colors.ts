@@ -2,10 +2,8 @@
 export type Paint = ReturnType<typeof paint>;
 
 export function paint(enabled: boolean) {
-  const style =
-    (open: number, close: number) =>
-    (text: string): string =>
-      enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+  const style = (open: number, close: number) => (text: string) =>
+    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
   return {
     red: style(31, 39),
     yellow: style(33, 39),

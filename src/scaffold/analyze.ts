@@ -61,10 +61,7 @@ export function analyzeHandlersFile(text: string) {
   };
 }
 
-function findObject(
-  file: SourceFile,
-  typeName: string,
-): ObjectSlot | undefined {
+function findObject(file: SourceFile, typeName: string) {
   const candidates = [
     ...file.getVariableDeclarations().map((d) => ({
       init: d.getInitializer(),

@@ -98,10 +98,7 @@ function changedMessage(
 }
 
 /** Insertions that add members (each a full line of text) to an object literal. */
-export function members(
-  slot: ObjectSlot,
-  lines: (indent: string) => string[],
-): Insertion[] {
+export function members(slot: ObjectSlot, lines: (indent: string) => string[]) {
   const out: Insertion[] = [];
   if (slot.commaAt !== undefined) out.push({ at: slot.commaAt, text: "," });
   out.push({
@@ -137,11 +134,7 @@ export function stubMember(indent: string, name: string, comment: string) {
   return `${indent}// ${comment}\n${memberLine(indent, name, "notImplemented")}`;
 }
 
-export function objectDeclaration(
-  name: string,
-  body: string,
-  type: string,
-): string {
+export function objectDeclaration(name: string, body: string, type: string) {
   return body === ""
     ? `export const ${name} = {} satisfies ${type};\n`
     : `export const ${name} = {\n${body}} satisfies ${type};\n`;

@@ -280,10 +280,7 @@ function scaffoldText(model: ApiModel, importFrom: string): string {
  * The module specifier the handlers file imports the generated server from: `<outputDir>/server/
  * index.js` relative to the handlers file's folder (`../../generated/server/index.js`).
  */
-export function serverImportPath(
-  handlersFile: string,
-  outputDir: string,
-): string {
+export function serverImportPath(handlersFile: string, outputDir: string) {
   const target = relative(dirname(handlersFile), outputDir)
     .split(sep)
     .join("/");

@@ -73,9 +73,7 @@ export interface ProduceRun {
  * Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. Each
  * plugin's batch is yielded as it is made, for the writer to stage its large texts.
  */
-export async function* produce(
-  run: ProduceRun,
-): AsyncGenerator<EmitterBatch, Produced, undefined> {
+export async function* produce(run: ProduceRun) {
   // places no file prints are found only when a diagnostic needs them
   const printed = run.settings.placesPrinted;
   const deferred =

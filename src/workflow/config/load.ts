@@ -158,10 +158,7 @@ function tempBeside(file: string): string {
 }
 
 /** The JavaScript of `file`, its imports pointed at SELF_MODULE and at transpiled copies (`temps`). */
-async function transpiledTree(
-  file: string,
-  temps: Map<string, string>,
-): Promise<string> {
+async function transpiledTree(file: string, temps: Map<string, string>) {
   const code = (await transpiledConfig(file)).replace(
     /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
     (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,

@@ -120,10 +120,7 @@ export interface SettingsOverrides extends RemoteOverrides {
  * Loads the config (unless `config` is false) and lays the overrides over it: the settings of
  * the one API a run makes. A config with several APIs needs `api` to name one (see resolveApis).
  */
-export async function resolveSettings(
-  flags: SettingsOverrides,
-  cwd: string,
-): Promise<GenerateSettings> {
+export async function resolveSettings(flags: SettingsOverrides, cwd: string) {
   const apis = await resolveApis(flags, cwd);
   if (apis.length > 1)
     throw new ConfigError(

@@ -134,12 +134,7 @@ function shapeOf(plugins: readonly ArtifactPlugin[]): Shape {
 }
 
 /** The entries of `apis`: each with a name of its own, the top level's settings but `plugins` and `apis`. */
-function checkApis(
-  value: unknown,
-  shape: Shape,
-  where: Where,
-  report: Report,
-): void {
+function checkApis(value: unknown, shape: Shape, where: Where, report: Report) {
   if (value === undefined) return;
   if (!Array.isArray(value)) return report(where, " must be a list");
   if (value.length === 0)
@@ -167,12 +162,10 @@ function checkApis(
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** A check that throws at the first problem: plugins are code, checked one by one. */
-const strictly =
-  (check: Check) =>
-  (value: unknown, shown: string): void =>
-    check(value, { path: [], shown }, (w, text) => {
-      throw new ConfigError(`${w.shown}${text}`);
-    });
+const strictly = (check: Check) => (value: unknown, shown: string) =>
+  check(value, { path: [], shown }, (w, text) => {
+    throw new ConfigError(`${w.shown}${text}`);
+  });
 
 /** The config's plugins, each one's first problem reported (checkPlugin). */
 function checkPlugins(

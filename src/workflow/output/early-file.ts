@@ -17,11 +17,7 @@ export function stagedText(file: GeneratedFile): StagedText | undefined {
 }
 
 /** A file whose `contents` are read back from its staged copy at `absName` when asked for. */
-export function stagedFile(
-  path: string,
-  absName: string,
-  staged: StagedText,
-): GeneratedFile {
+export function stagedFile(path: string, absName: string, staged: StagedText) {
   const file: GeneratedFile = Object.freeze({
     path,
     get contents(): string {

@@ -49,9 +49,7 @@ export class EarlyStaging implements EarlyStaged {
   }
 
   /** Drives a run to its end, staging each plugin's large texts between one plugin and the next. */
-  async stageAsMade<R>(
-    making: AsyncGenerator<EmitterBatch, R, undefined>,
-  ): Promise<R> {
+  async stageAsMade<R>(making: AsyncGenerator<EmitterBatch, R, undefined>) {
     try {
       for (;;) {
         const step = await making.next();
@@ -65,7 +63,7 @@ export class EarlyStaging implements EarlyStaged {
   }
 
   /** The files of one plugin, the large ones staged and replaced by their staged copy. */
-  keep = (files: GeneratedFile[]): GeneratedFile[] =>
+  keep = (files: GeneratedFile[]) =>
     files.map((file) => this.stage(file, textMaker(file)));
 
   /**
@@ -73,10 +71,7 @@ export class EarlyStaging implements EarlyStaged {
    * piece by piece; a short one stays in memory; after a refusal to write, the file stays as it
    * was (a streamed one is made again when read).
    */
-  private stage(
-    file: GeneratedFile,
-    make?: (out: TextOut) => void,
-  ): GeneratedFile {
+  private stage(file: GeneratedFile, make?: (out: TextOut) => void) {
     let held: string[] = [];
     let size = 0;
     let staging: Staging | undefined;

@@ -29,10 +29,7 @@ export function pathShapeProblem(path: string): string | undefined {
 }
 
 /** Why a folder on the way to `path` cannot take it (a file, or a link that could lead outside). */
-export function blockedFolder(
-  outDir: string,
-  path: string,
-): string | undefined {
+export function blockedFolder(outDir: string, path: string) {
   const segments = path.split("/");
   for (let i = 1; i < segments.length; i++) {
     const folder = segments.slice(0, i).join("/");
@@ -118,9 +115,6 @@ export function assertWritableWay(outDir: string, path: string): void {
   accessSync(folder, constants.W_OK);
 }
 
-export function placeInText(
-  text: string,
-  needle: string,
-): { line: number; column: number } {
+export function placeInText(text: string, needle: string) {
   return new LineIndex(text).position(Math.max(0, text.indexOf(needle)));
 }

@@ -293,11 +293,7 @@ function stage(
 }
 
 /** Only renames, removals and folder changes: every byte was written while staging. */
-function apply(
-  outDir: string,
-  journal: Journal,
-  options: WriteOptions = {},
-): void {
+function apply(outDir: string, journal: Journal, options: WriteOptions = {}) {
   journal.moves.forEach(([staged, path], i) => {
     const from = join(outDir, staged);
     if (!entryExists(from)) return; // moved before an interruption

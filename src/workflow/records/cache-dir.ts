@@ -36,11 +36,7 @@ export function cacheDir(dir: string): string | undefined {
 }
 
 /** The cache's record of `kind` (`verified`, `warnings`) for the output folder `out`. */
-export function cacheRecordPath(
-  kind: string,
-  out: string,
-  baseDir: string,
-): string | undefined {
+export function cacheRecordPath(kind: string, out: string, baseDir: string) {
   const dir = cacheDir(baseDir);
   return dir
     ? join(dir, kind, `${sha256Bytes(out).slice(0, 32)}.json`)

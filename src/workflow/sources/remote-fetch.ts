@@ -151,10 +151,7 @@ function get(
   });
 }
 
-function header(
-  response: http.IncomingMessage,
-  name: string,
-): string | undefined {
+function header(response: http.IncomingMessage, name: string) {
   const value = response.headers[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 }
