@@ -88,8 +88,6 @@ export function endpointView(
   return view;
 }
 
-const { events: EVENTS } = STREAM_MEDIA_TYPES;
-
 /** {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent). */
 function streamView(
   endpoint: Endpoint,
@@ -116,7 +114,9 @@ function itemStreamView(
 ): StreamView {
   const { schemas } = index.model;
   const eventData: [string, boolean][] = responses.map((r) => {
-    const events = r.content.find((c) => EVENTS.test(c.mediaType));
+    const events = r.content.find((c) =>
+      STREAM_MEDIA_TYPES.events.test(c.mediaType),
+    );
     // the item's `data`, declared by it or by a schema it refers to or combines (allOf)
     const found = events?.itemSchema
       ? allOfPropertyLookup(schemas, [events.itemSchema], 0)("data")
