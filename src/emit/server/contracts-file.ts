@@ -291,13 +291,7 @@ function containsArray(value: Literal): boolean {
 }
 
 /** A `<Name>Received` declaration, the names it uses from types.ts, and its name. */
-interface Received {
-  name: string;
-  declaration: string;
-  uses: string[];
-  /** Whether it refers to types.ts's schema types as `T.<Name>` (the file imports `* as T`). */
-  namespace: boolean;
-}
+type Received = ReturnType<typeof received>;
 
 /**
  * `<Name>Received`: the endpoint's `<Name>Request` as the server decodes it, declared when a
@@ -428,7 +422,7 @@ function received(
   lines: string[],
   uses: string[],
   body?: { variants: TypeNode; namespace: boolean },
-): Received {
+) {
   const doc = printDoc(
     lines.map(
       (line, i) =>
