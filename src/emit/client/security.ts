@@ -1,4 +1,4 @@
-import type { ApiModel, Endpoint, SecurityScheme } from "../../model/types.js";
+import type { ApiModel, SecurityScheme } from "../../model/types.js";
 import { schemesByName } from "../toolkit.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
@@ -38,15 +38,4 @@ function authView(scheme: SecurityScheme): AuthSchemeView | undefined {
     case "openIdConnect":
       return { type: "bearer" };
   }
-}
-
-/** Security alternatives the client can satisfy; undefined (try every scheme) when none is declared. */
-export function securityAlternatives(
-  endpoint: Endpoint,
-  supported: Set<string>,
-): string[][] | undefined {
-  if (!endpoint.security) return undefined;
-  return endpoint.security
-    .map((requirement) => Object.keys(requirement))
-    .filter((names) => names.every((n) => supported.has(n)));
 }

@@ -17,7 +17,6 @@ import {
   wirePath,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
-import { securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,
   ClientLocals,
@@ -41,7 +40,10 @@ export function endpointView(
     endpoint.requestBody && sentContent(endpoint.requestBody.content)[0];
   const mediaType = form?.mediaType;
   const accept = acceptHeader(endpoint);
-  const security = securityAlternatives(endpoint, supportedSchemes);
+  // the alternatives the client can satisfy (none declared: the runtime tries every scheme)
+  const security = endpoint.security
+    ?.map((requirement) => Object.keys(requirement))
+    .filter((names) => names.every((n) => supportedSchemes.has(n)));
   const styled = (parameters: Parameter[]) =>
     styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
   const view: ClientEndpointView = {
