@@ -184,7 +184,16 @@ function checksFile(
       write({ write: (piece) => pieces.push(piece) });
       if (pieces.length > 0) out.write("\n" + pieces.join(""));
     };
-    section((o) => constantsText(o, code, functions));
+    // `const K = JSON.parse(`[…]`)`: the code's constants, one per line (when it uses them)
+    const usesK = (text: string) => text.includes("K[");
+    if (functions.some(usesK) || code.hoisted.some(usesK))
+      section((o) => {
+        const lines = code.constants.map((c) => "\n" + json(c));
+        o.write(
+          "/** The constants of the checks below (spec text among them). */\n" +
+            `const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`,
+        );
+      });
     if (planned) section((o) => planText(o, plan, [], undefined, code));
     section((o) => {
       for (const id of code.interpreted())
@@ -197,23 +206,6 @@ function checksFile(
     );
     out.write(`\n${bracketed("export const checks = ", list, ";")}\n`);
   });
-}
-
-/** `const K = JSON.parse(`[…]`)`: the constants of the code, one per line (when it uses them). */
-function constantsText(
-  out: TextOut,
-  code: CheckCode,
-  functions: readonly string[],
-): void {
-  const used = (text: string) => text.includes("K[");
-  if (!functions.some(used) && !code.hoisted.some(used)) return;
-  out.write(
-    "/** The constants of the checks below (spec text among them). */\n",
-  );
-  const lines = code.constants.map(
-    (c) => "\n" + templateLiteralText(JSON.stringify(c)),
-  );
-  out.write(`const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`);
 }
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
