@@ -1,10 +1,4 @@
-import type {
-  ApiModel,
-  Endpoint,
-  Parameter,
-  Schema,
-  Webhook,
-} from "../../model/types.js";
+import type { ApiModel, Endpoint, Schema, Webhook } from "../../model/types.js";
 import {
   conditionalGroup,
   type Doc,
@@ -315,7 +309,18 @@ function receivedType(
       optional: !t.required[name],
       type: {
         kind: "intersection",
-        members: [raw(typeName), textMembers(untyped)],
+        members: [
+          raw(typeName),
+          {
+            kind: "object",
+            inline: true,
+            members: untyped.map((p) => ({
+              name: p.name,
+              optional: !p.required,
+              type: raw("string"),
+            })),
+          },
+        ],
       },
     });
   }
@@ -446,16 +451,4 @@ function received(
         };
   const declaration = `${doc}${printTypeAlias(`export type ${name}`, node)}`;
   return { name, uses, namespace: body.namespace, declaration };
-}
-
-function textMembers(parameters: Parameter[]): TypeNode {
-  return {
-    kind: "object",
-    inline: true,
-    members: parameters.map((p) => ({
-      name: p.name,
-      optional: !p.required,
-      type: raw("string"),
-    })),
-  };
 }
