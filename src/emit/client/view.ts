@@ -1,4 +1,4 @@
-import type { ApiResponse, Endpoint, Parameter } from "../../model/types.js";
+import type { Endpoint, Parameter } from "../../model/types.js";
 import {
   acceptHeader,
   allOfPropertyLookup,
@@ -90,7 +90,10 @@ export function endpointView(
   return view;
 }
 
-/** {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent). */
+/**
+ * {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent).
+ * OpenAPI 3.2 item streams: an event is an item whole, its `data` JSON where not a string.
+ */
 function streamView(
   endpoint: Endpoint,
   successes: string[],
@@ -99,22 +102,17 @@ function streamView(
   const streamed = streamedSuccesses(endpoint, successes);
   if (!streamed) return undefined;
   const { kind, responses } = streamed;
-  if (kind === "items") return itemStreamView(responses, index);
-  const json = responses.every((r) =>
-    r.content.every((c) => {
-      const schema = resolveSchema(index.model.schemas, c.schema);
-      return schema !== undefined && mainType(schema) !== "string";
-    }),
-  );
-  return { kind, statuses: responses.map((r) => r.status), json };
-}
-
-/** OpenAPI 3.2 item streams: an event is an item whole, its `data` JSON where not a string. */
-function itemStreamView(
-  responses: ApiResponse[],
-  index: TypeIndex,
-): StreamView {
   const { schemas } = index.model;
+  const statuses = responses.map((r) => r.status);
+  if (kind !== "items") {
+    const json = responses.every((r) =>
+      r.content.every((c) => {
+        const schema = resolveSchema(schemas, c.schema);
+        return schema !== undefined && mainType(schema) !== "string";
+      }),
+    );
+    return { kind, statuses, json };
+  }
   const eventData: [string, boolean][] = responses.map((r) => {
     const events = r.content.find((c) =>
       STREAM_MEDIA_TYPES.events.test(c.mediaType),
@@ -128,12 +126,8 @@ function itemStreamView(
     const type = mainType(data);
     return [r.status, type !== undefined && type !== "string"];
   });
-  return {
-    kind: "items",
-    statuses: responses.map((r) => r.status),
-    json: eventData.some(([, json]) => json),
-    eventData,
-  };
+  const json = eventData.some(([, json]) => json);
+  return { kind, statuses, json, eventData };
 }
 
 function styledNames(entries: [string, StyledName["style"]][]): StyledName[] {
