@@ -214,12 +214,7 @@ function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
   return out;
 }
 
-const BOUNDS = [
-  "minimum",
-  "exclusiveMinimum",
-  "maximum",
-  "exclusiveMaximum",
-] as const;
+const BOUNDS = "minimum exclusiveMinimum maximum exclusiveMaximum".split(" ");
 
 function numberOps(s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
