@@ -175,10 +175,7 @@ function headerValueType(
 }
 
 /** The receiver's files, when the API declares webhooks (templates/server/webhook*.ts and this). */
-export const WEBHOOK_TEMPLATE_FILES = [
-  "webhooks.ts",
-  "webhook-receiver.ts",
-] as const;
+export const WEBHOOK_TEMPLATE_FILES = ["webhooks.ts", "webhook-receiver.ts"];
 
 /** `server/webhook-contracts.ts`: the webhooks' handlers, signatures, signing scheme and routes. */
 export function webhookContractsFile(
