@@ -27,15 +27,9 @@ export function clientSchemes(model: ApiModel) {
 
 /** How the runtime sends a scheme's credential; undefined for an HTTP scheme but bearer and basic. */
 function authView(scheme: SecurityScheme): AuthSchemeView | undefined {
-  switch (scheme.type) {
-    case "http": {
-      const kind = scheme.scheme.toLowerCase();
-      return kind === "bearer" || kind === "basic" ? { type: kind } : undefined;
-    }
-    case "apiKey":
-      return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
-    case "oauth2":
-    case "openIdConnect":
-      return { type: "bearer" };
-  }
+  if (scheme.type === "apiKey")
+    return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
+  if (scheme.type !== "http") return { type: "bearer" }; // OAuth 2.0, OpenID Connect
+  const kind = scheme.scheme.toLowerCase();
+  return kind === "bearer" || kind === "basic" ? { type: kind } : undefined;
 }
