@@ -214,10 +214,7 @@ type Part = "path" | "query" | "headers" | "cookies" | "body";
 type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
 
 /** The type names of an endpoint's or a webhook's parts. */
-type OperationTypes = Pick<
-  EndpointTypes,
-  "path" | "query" | "headers" | "body" | "responses"
->;
+type OperationTypes = Pick<EndpointTypes, Part | "responses">;
 
 /**
  * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
