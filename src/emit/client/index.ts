@@ -45,32 +45,21 @@ export interface IndexTemplate {
   ): string;
 }
 
+/** The runtime's names the client file declares or imports, in the order templates read them. */
+const LOCALS = (
+  "send bindAll endpoint specEndpoint applyAuth pagesMaker eventStream streamItems jsonLines " +
+  "paginate serializeForm atServer serializeBody serializeQuery serializeHeader serializeCookie " +
+  "serializePath makeEndpoint scalarCodec"
+).split(" ");
+
 function localNames(taken: Set<string>): ClientLocals {
   const pick = (name: string): string =>
     taken.has(name) ? pick(`${name}_`) : name;
   return {
-    send: pick("send"),
-    bindAll: pick("bindAll"),
-    endpoint: pick("endpoint"),
-    specEndpoint: pick("specEndpoint"),
-    applyAuth: pick("applyAuth"),
-    pagesMaker: pick("pagesMaker"),
-    eventStream: pick("eventStream"),
-    streamItems: pick("streamItems"),
-    jsonLines: pick("jsonLines"),
-    paginate: pick("paginate"),
-    serializeForm: pick("serializeForm"),
-    atServer: pick("atServer"),
-    serializeBody: pick("serializeBody"),
-    serializeQuery: pick("serializeQuery"),
-    serializeHeader: pick("serializeHeader"),
-    serializeCookie: pick("serializeCookie"),
-    serializePath: pick("serializePath"),
-    makeEndpoint: pick("makeEndpoint"),
-    scalarCodec: pick("scalarCodec"),
+    ...Object.fromEntries(LOCALS.map((name) => [name, pick(name)])),
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
-  };
+  } as ClientLocals;
 }
 
 /** templates/client/'s runtime files but runtime.ts and environment.ts, copied verbatim. */

@@ -1,4 +1,4 @@
-import type { ApiModel, Endpoint, SecurityScheme } from "../../model/types.js";
+import type { ApiModel, SecurityScheme } from "../../model/types.js";
 import { schemesByName } from "../toolkit.js";
 
 /** How the runtime sends a scheme's credential (mirrors `AuthScheme` in client/runtime.ts). */
@@ -27,26 +27,9 @@ export function clientSchemes(model: ApiModel) {
 
 /** How the runtime sends a scheme's credential; undefined for an HTTP scheme but bearer and basic. */
 function authView(scheme: SecurityScheme): AuthSchemeView | undefined {
-  switch (scheme.type) {
-    case "http": {
-      const kind = scheme.scheme.toLowerCase();
-      return kind === "bearer" || kind === "basic" ? { type: kind } : undefined;
-    }
-    case "apiKey":
-      return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
-    case "oauth2":
-    case "openIdConnect":
-      return { type: "bearer" };
-  }
-}
-
-/** Security alternatives the client can satisfy; undefined (try every scheme) when none is declared. */
-export function securityAlternatives(
-  endpoint: Endpoint,
-  supported: Set<string>,
-): string[][] | undefined {
-  if (!endpoint.security) return undefined;
-  return endpoint.security
-    .map((requirement) => Object.keys(requirement))
-    .filter((names) => names.every((n) => supported.has(n)));
+  if (scheme.type === "apiKey")
+    return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
+  if (scheme.type !== "http") return { type: "bearer" }; // OAuth 2.0, OpenID Connect
+  const kind = scheme.scheme.toLowerCase();
+  return kind === "bearer" || kind === "basic" ? { type: kind } : undefined;
 }

@@ -1,4 +1,4 @@
-import type { ApiResponse, Endpoint, Parameter } from "../../model/types.js";
+import type { Endpoint, Parameter } from "../../model/types.js";
 import {
   acceptHeader,
   allOfPropertyLookup,
@@ -17,7 +17,6 @@ import {
   wirePath,
 } from "../toolkit.js";
 import type { TypeIndex } from "../artifact.js";
-import { securityAlternatives } from "./security.js";
 import type {
   ClientEndpointView,
   ClientLocals,
@@ -41,7 +40,10 @@ export function endpointView(
     endpoint.requestBody && sentContent(endpoint.requestBody.content)[0];
   const mediaType = form?.mediaType;
   const accept = acceptHeader(endpoint);
-  const security = securityAlternatives(endpoint, supportedSchemes);
+  // the alternatives the client can satisfy (none declared: the runtime tries every scheme)
+  const security = endpoint.security
+    ?.map((requirement) => Object.keys(requirement))
+    .filter((names) => names.every((n) => supportedSchemes.has(n)));
   const styled = (parameters: Parameter[]) =>
     styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
   const view: ClientEndpointView = {
@@ -88,9 +90,10 @@ export function endpointView(
   return view;
 }
 
-const { events: EVENTS } = STREAM_MEDIA_TYPES;
-
-/** {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent). */
+/**
+ * {@link streamedSuccesses}; events carry JSON data unless their schema is a string (or absent).
+ * OpenAPI 3.2 item streams: an event is an item whole, its `data` JSON where not a string.
+ */
 function streamView(
   endpoint: Endpoint,
   successes: string[],
@@ -99,24 +102,21 @@ function streamView(
   const streamed = streamedSuccesses(endpoint, successes);
   if (!streamed) return undefined;
   const { kind, responses } = streamed;
-  if (kind === "items") return itemStreamView(responses, index);
-  const json = responses.every((r) =>
-    r.content.every((c) => {
-      const schema = resolveSchema(index.model.schemas, c.schema);
-      return schema !== undefined && mainType(schema) !== "string";
-    }),
-  );
-  return { kind, statuses: responses.map((r) => r.status), json };
-}
-
-/** OpenAPI 3.2 item streams: an event is an item whole, its `data` JSON where not a string. */
-function itemStreamView(
-  responses: ApiResponse[],
-  index: TypeIndex,
-): StreamView {
   const { schemas } = index.model;
+  const statuses = responses.map((r) => r.status);
+  if (kind !== "items") {
+    const json = responses.every((r) =>
+      r.content.every((c) => {
+        const schema = resolveSchema(schemas, c.schema);
+        return schema !== undefined && mainType(schema) !== "string";
+      }),
+    );
+    return { kind, statuses, json };
+  }
   const eventData: [string, boolean][] = responses.map((r) => {
-    const events = r.content.find((c) => EVENTS.test(c.mediaType));
+    const events = r.content.find((c) =>
+      STREAM_MEDIA_TYPES.events.test(c.mediaType),
+    );
     // the item's `data`, declared by it or by a schema it refers to or combines (allOf)
     const found = events?.itemSchema
       ? allOfPropertyLookup(schemas, [events.itemSchema], 0)("data")
@@ -126,12 +126,8 @@ function itemStreamView(
     const type = mainType(data);
     return [r.status, type !== undefined && type !== "string"];
   });
-  return {
-    kind: "items",
-    statuses: responses.map((r) => r.status),
-    json: eventData.some(([, json]) => json),
-    eventData,
-  };
+  const json = eventData.some(([, json]) => json);
+  return { kind, statuses, json, eventData };
 }
 
 function styledNames(entries: [string, StyledName["style"]][]): StyledName[] {

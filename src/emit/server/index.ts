@@ -121,7 +121,7 @@ export function webhookAdapterTemplate(
   const file = `webhook-${name}.ts`;
   const user = templatesDir ? resolve(templatesDir, "server", file) : undefined;
   if (user && existsSync(user)) return user;
-  return (BUILT_IN_ADAPTERS as readonly string[]).includes(name)
+  return BUILT_IN_ADAPTERS.includes(name)
     ? join(DEFAULT_TEMPLATES_DIR, "server", file)
     : undefined;
 }

@@ -6,29 +6,18 @@ import { baseUrlOption } from "../shared/options.js";
 // In their own module, as shared/options.ts says why, with the adapter names their check reads.
 
 /** The adapters apiloom ships, emitted only when listed: each imports its framework. */
-export const BUILT_IN_ADAPTERS = ["express", "fastify", "hono"] as const;
+export const BUILT_IN_ADAPTERS = "express fastify hono".split(" ");
 
 /** The fixed files of `server/`, copied from templates/server/ on every run. */
-export const SERVER_TEMPLATE_FILES = [
-  "runtime.ts",
-  "router.ts",
-  "decode.ts",
-  "params.ts",
-  "listener.ts",
-  "fetch.ts",
-  "index.ts",
-  "validate.ts",
-  "problem.ts",
-] as const;
+export const SERVER_TEMPLATE_FILES = (
+  "runtime.ts router.ts decode.ts params.ts listener.ts fetch.ts index.ts " +
+  "validate.ts problem.ts"
+).split(" ");
 
 /** Names an adapter cannot take: the server's own files, and those of its webhook files. */
 const TAKEN = new Set([
   ...SERVER_TEMPLATE_FILES.map((file) => file.slice(0, -".ts".length)),
-  "contracts",
-  "routes",
-  "settings",
-  "receiver",
-  "webhooks",
+  ..."contracts routes settings receiver webhooks".split(" "),
 ]);
 
 /**
@@ -44,7 +33,7 @@ export function adapterProblem(
   if (TAKEN.has(name) || name.startsWith("webhook"))
     return `"${name}" is a file of the server itself, not an adapter`;
   if (
-    !(BUILT_IN_ADAPTERS as readonly string[]).includes(name) &&
+    !BUILT_IN_ADAPTERS.includes(name) &&
     !(templatesDir && existsSync(resolve(templatesDir, "server", `${name}.ts`)))
   )
     return `unknown server adapter ${JSON.stringify(name)}: apiloom has ${BUILT_IN_ADAPTERS.join(", ")}; for another, put server/${name}.ts in your templates folder`;

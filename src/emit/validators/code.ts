@@ -348,9 +348,7 @@ export class CheckCode extends CheckText {
     const { fn, v, indent } = s;
     const any = op[0] === "any";
     const list = this.checks(op[1] as PlanSub[]);
-    const at = this.path(fn, s.path);
-    const d = this.depth(fn, s.level);
-    const failed = `r.matches(${list}, ${v}, ${at}, ${d}, ${any ? "1) < 1" : "2) !== 1"}`;
+    const failed = `r.matches(${list}, ${v}, ${this.path(fn, s.path)}, ${this.depth(fn, s.level)}, ${any ? "1) < 1" : "2) !== 1"}`;
     const keyword = any ? "anyOf" : "oneOf";
     const message = any
       ? "must match a schema in anyOf"

@@ -214,12 +214,7 @@ function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
   return out;
 }
 
-const BOUNDS = [
-  "minimum",
-  "exclusiveMinimum",
-  "maximum",
-  "exclusiveMaximum",
-] as const;
+const BOUNDS = "minimum exclusiveMinimum maximum exclusiveMaximum".split(" ");
 
 function numberOps(s: Schema): PlanOp[] {
   const out: PlanOp[] = [];
@@ -283,10 +278,9 @@ function composition(
     if (!Array.isArray(list) || list.length === 0) continue;
     const members = list as SubSchema[];
     if (keyword === "anyOf" && members.some(isTrivial)) continue;
-    const subs = members.map((m) => b.branch(m, depth));
     out.push([
       keyword === "anyOf" ? "any" : "one",
-      subs,
+      members.map((m) => b.branch(m, depth)),
       discriminator(b, s, keyword, members),
     ]);
   }
