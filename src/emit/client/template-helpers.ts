@@ -63,10 +63,10 @@ export const clientHelpers = {
   /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */
-  constLine: (name: string, value: string): string =>
+  constLine: (name: string, value: string) =>
     print(assignment(`export const ${name} =`, value, ";")),
   /** `  name: { a, b },` of a raw key and members in code, one member per line when too long. */
-  schemeLine: (name: string, members: readonly string[]): string =>
+  schemeLine: (name: string, members: readonly string[]) =>
     bracketed(name, "{", members, "},", 2, { spaced: true }),
   /**
    * `member: { name: { style: …, … } },` at `indent` spaces (4 unless told), or undefined when
@@ -82,7 +82,7 @@ export const clientHelpers = {
    * The type arguments that make streamed successes async iterators (`"events", "200"`) after
    * `ApiResultOf<R`, `ApiPromise<R, T` and `ApiCall<A, R, T`; none when nothing streams.
    */
-  streamTypeArgs: (stream: StreamView | undefined): string[] =>
+  streamTypeArgs: (stream: StreamView | undefined) =>
     stream
       ? [
           stringLiteral(stream.kind),
@@ -141,11 +141,7 @@ function endpointDoc(view: ClientEndpointView): string[] {
 
 const pad = (n: number): string => " ".repeat(n);
 
-export function genericAlias(
-  name: string,
-  generic: string,
-  args: string[],
-): string {
+export function genericAlias(name: string, generic: string, args: string[]) {
   return print(genericAliasDoc(`export type ${name} =`, generic, args));
 }
 
@@ -173,7 +169,7 @@ export function genericAliasDoc(
   generic: string,
   args: string[],
 ): Doc {
-  const type = (forceBreak: boolean): Doc =>
+  const type = (forceBreak: boolean) =>
     args.length === 1
       ? `${generic}<${args[0]}>`
       : group(
@@ -203,11 +199,7 @@ export function propertyLine(
 }
 
 /** `key: [["a"], ["b", "c"]],`, broken when too long or when several rows hold several strings. */
-export function stringMatrix(
-  key: string,
-  rows: string[][],
-  indent: number,
-): string {
+export function stringMatrix(key: string, rows: string[][], indent: number) {
   const row = (r: string[]) => `[${r.map(stringLiteral).join(", ")}]`;
   const matrix = rows.length > 1 && rows.every((r) => r.length > 1);
   return bracketed(key, "[", rows.map(row), "],", indent, { broken: matrix });

@@ -145,10 +145,10 @@ function responseHeadersBlock(model: ApiModel): string {
   );
 }
 
-const declaresHeaders = (r: Endpoint["responses"][number]): boolean =>
+const declaresHeaders = (r: Endpoint["responses"][number]) =>
   Object.keys(r.headers ?? {}).length > 0;
 
-const hasResponseHeaders = (endpoint: Endpoint): boolean =>
+const hasResponseHeaders = (endpoint: Endpoint) =>
   endpoint.responses.some(declaresHeaders);
 
 /**
@@ -287,10 +287,7 @@ type Received = ReturnType<typeof received>;
  * parameter has no type in any source (the client sends `string | number`, the handler gets the
  * text) or when the body a handler gets is not `<Name>Body` (see `receivedBody`).
  */
-function receivedType(
-  endpoint: Endpoint,
-  index: TypeIndex,
-): Received | undefined {
+function receivedType(endpoint: Endpoint, index: TypeIndex) {
   const t = index.endpoint(endpoint);
   const members: ObjectMember[] = [];
   const uses: string[] = [];
@@ -340,10 +337,7 @@ function receivedType(
 }
 
 /** `<Name>WebhookReceived`, declared when the payload is not `<Name>WebhookBody`. */
-function webhookReceivedType(
-  webhook: Webhook,
-  index: TypeIndex,
-): Received | undefined {
+function webhookReceivedType(webhook: Webhook, index: TypeIndex) {
   const t = index.webhook(webhook);
   const body = receivedBody(webhook, index, "read", t.required.body);
   if (!body) return undefined;

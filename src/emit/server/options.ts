@@ -24,10 +24,7 @@ const TAKEN = new Set([
  * Why `name` cannot be an adapter; undefined for a built-in one or `server/<name>.ts` in the user's
  * templates folder. The option's check calls it on runs that load no emitter (nor the toolkit).
  */
-export function adapterProblem(
-  name: string,
-  templatesDir: string | undefined,
-): string | undefined {
+export function adapterProblem(name: string, templatesDir: string | undefined) {
   if (!/^[a-z][a-z0-9-]*$/.test(name))
     return `adapter names are lower-case letters, digits and "-", got ${JSON.stringify(name)}`;
   if (TAKEN.has(name) || name.startsWith("webhook"))
@@ -76,7 +73,7 @@ export const SERVER_OPTIONS = {
     help: "How the API signs its webhooks, the receiver's default check: standard (Standard Webhooks), github, stripe",
     flag: "--webhook-signature",
     placeholder: "<scheme>",
-    problem: (scheme: string): string | undefined =>
+    problem: (scheme: string) =>
       (WEBHOOK_SCHEMES as readonly string[]).includes(scheme)
         ? undefined
         : `unknown webhook signature ${JSON.stringify(scheme)}: one of ${WEBHOOK_SCHEMES.join(", ")}`,

@@ -57,10 +57,7 @@ export function routesFile(model: ApiModel, revival?: ScalarRevival): string {
  * Endpoints one URL matches that no parameter tells apart (routeSelectors): the router gives
  * such a URL to the first in the model, so the others are never reached.
  */
-export function reportAmbiguousRoutes(
-  model: ApiModel,
-  reporter: Reporter,
-): void {
+export function reportAmbiguousRoutes(model: ApiModel, reporter: Reporter) {
   const { groups, unroutable } = routeGroups(model);
   for (const endpoint of unroutable)
     reporter.report(
@@ -145,10 +142,7 @@ export function routeSpec(
  * one (or a Swagger 2.0 collectionFormat), typed by their schema; an object without an encoding
  * is JSON (as the client sends it); files are left out (they stay `File`s).
  */
-function formFields(
-  model: ApiModel,
-  content: readonly MediaContent[],
-): ParamSpec[] | undefined {
+function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const form = content.find((c) => isFormMediaType(c.mediaType));
   if (!form) return undefined;
   const schema = resolveSchema(model.schemas, form.schema);

@@ -133,11 +133,7 @@ interface NamedRun {
  *
  * The schemas are written without their documentation keywords (writeSchema).
  */
-function writeShape(
-  endpoint: Endpoint,
-  refs: Set<string>,
-  out: string[],
-): void {
+function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
   const body = endpoint.requestBody;
   out.push("{");
   if (body !== undefined) {

@@ -49,7 +49,7 @@ export const KIND_GUARD: Readonly<
 };
 
 /** Whether `enum` and `const` compare a value with `===`. */
-export const primitive = (v: unknown): boolean =>
+export const primitive = (v: unknown) =>
   v === null ||
   typeof v === "string" ||
   typeof v === "boolean" ||

@@ -18,7 +18,7 @@ const BOUNDS: Readonly<Record<string, [string, string]>> = {
   exclusiveMaximum: [">=", "less than"],
 };
 
-const plural = (n: number, word: string, words = `${word}s`): string =>
+const plural = (n: number, word: string, words = `${word}s`) =>
   `${n} ${n === 1 ? word : words}`;
 
 /** A count `n` (code) within `[min, max]`: the `min<keyword>` and `max<keyword>` guards. */

@@ -161,11 +161,7 @@ function schemasFile(
  * validators/checks.js: the named schemas' checks as JavaScript (code.ts), beside a declaration
  * (checks.d.ts) so that a user's tsc reads none of it; `checks[i]` is named schema i's.
  */
-function checksFile(
-  plan: PlanBuilder,
-  code: CheckCode,
-  named: number,
-): GeneratedFile {
+function checksFile(plan: PlanBuilder, code: CheckCode, named: number) {
   const functions = code.text();
   // the plan, when a node is left to it or the code uses its patterns
   const planned =
@@ -363,9 +359,7 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
 }
 
 /** The schema of the first JSON media type that has one. */
-export function jsonSchemaOf(
-  content: readonly MediaContent[],
-): Schema | undefined {
+export function jsonSchemaOf(content: readonly MediaContent[]) {
   return content.find((c) => c.schema && isJson(c.mediaType))?.schema;
 }
 
@@ -431,14 +425,9 @@ function lines(out: TextOut, items: readonly unknown[], comma: string): void {
   if (items.length > 0 && comma !== "") out.write("\n");
 }
 
-const json = (value: unknown): string =>
-  templateLiteralText(JSON.stringify(value));
+const json = (value: unknown) => templateLiteralText(JSON.stringify(value));
 
-function objectType(
-  out: TextOut,
-  name: string,
-  lines: readonly string[],
-): void {
+function objectType(out: TextOut, name: string, lines: readonly string[]) {
   if (lines.length === 0) return out.write(`export interface ${name} {}`);
   out.write(`export interface ${name} {\n`);
   for (const line of lines) out.write(line + "\n");

@@ -257,12 +257,7 @@ function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   return out;
 }
 
-function composition(
-  b: PlanBuilder,
-  s: Schema,
-  depth: number,
-  out: PlanOp[],
-): void {
+function composition(b: PlanBuilder, s: Schema, depth: number, out: PlanOp[]) {
   const allOf = s.allOf;
   if (Array.isArray(allOf))
     allOf.forEach((member, i) => {

@@ -158,7 +158,7 @@ function walk(
  * An HTTP method name (RFC 9110 §9.1, a token) in upper case, as apiloom sends every method: a
  * token of no lower-case letter and at least one upper-case one (two tests, each linear).
  */
-const isUpperToken = (name: string): boolean =>
+const isUpperToken = (name: string) =>
   /^[A-Z0-9!#$%&'*+.^_`|~-]*$/.test(name) && /[A-Z]/.test(name);
 
 /**
