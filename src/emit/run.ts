@@ -49,16 +49,11 @@ export interface RunHooks {
   reporter?: EmitReporter;
 }
 
-/** What a run of the plugins made: each plugin's batch, in the order made, and their diagnostics. */
-interface Emitted {
-  batches: EmitterBatch[];
-  diagnostics: Diagnostic[];
-}
-
 /**
  * Runs the plugins of the run's artifacts in {@link madeOrder}, each with its own options and a
  * shared context. Each batch is yielded as made: the driver (the writer, which stages large texts)
- * may replace its `files`, and the run goes on with those.
+ * may replace its `files`, and the run goes on with those. It returns every batch, in the order
+ * made, and the plugins' diagnostics.
  */
 export async function* emitPlugins(
   model: ApiModel,
@@ -68,7 +63,11 @@ export async function* emitPlugins(
     sinceLastRun: since,
     reporter = new EmitReporter(),
   }: RunHooks = {},
-): AsyncGenerator<EmitterBatch, Emitted, undefined> {
+): AsyncGenerator<
+  EmitterBatch,
+  { batches: EmitterBatch[]; diagnostics: Diagnostic[] },
+  undefined
+> {
   const names = [...run.artifacts];
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
