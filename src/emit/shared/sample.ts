@@ -99,14 +99,12 @@ export function revivedSample(
   return value;
 }
 
-function sample(
-  schema: Schema | undefined,
-  depth: number,
-  state: State,
-): unknown {
-  const value = jsonSample(schema, depth, state);
-  return revivedSample(value, schema, state.options.scalars);
-}
+const sample = (schema: Schema | undefined, depth: number, state: State) =>
+  revivedSample(
+    jsonSample(schema, depth, state),
+    schema,
+    state.options.scalars,
+  );
 
 function jsonSample(
   schema: Schema | undefined,
