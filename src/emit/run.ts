@@ -180,29 +180,25 @@ function emptyReplaced(
  * output folder, printed as relative `.js` specifiers, one statement per module and kind, sorted.
  */
 export function importCollector(from: string): ImportCollector {
-  const modules = new Map<string, { names: Set<string>; type: boolean }>();
+  // by specifier, then kind: `<specifier>\0type` or `<specifier>\0value`
+  const modules = new Map<string, Set<string>>();
   return {
     add(target, name, options = {}) {
       let rel = posix.relative(posix.dirname(from), target);
       if (!rel.startsWith(".")) rel = `./${rel}`;
       const specifier = rel.replace(/\.(?:ts|mts)$/, ".js");
       const key = `${specifier}\0${options.type ? "type" : "value"}`;
-      const entry = modules.get(key) ?? {
-        names: new Set<string>(),
-        type: options.type ?? false,
-      };
-      entry.names.add(name);
-      modules.set(key, entry);
+      modules.set(key, (modules.get(key) ?? new Set<string>()).add(name));
     },
     text() {
       return [...modules.entries()]
         .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(
-          ([key, { names, type }]) =>
+          ([key, names]) =>
             importStatement(
               [...names].sort(compareCodeUnits),
               key.slice(0, key.indexOf("\0")),
-              type,
+              key.endsWith("\0type"),
             ) + "\n",
         )
         .join("");
