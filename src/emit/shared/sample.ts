@@ -113,7 +113,15 @@ function jsonSample(
 ): unknown {
   if (!schema || typeof schema !== "object") return "string";
   const exhausted = state.left-- <= 0;
-  const own = ownExample(schema, state.options);
+  // the schema's own example or default, if the options let it stand
+  const first = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  const own = [first, schema.example, schema.default].find(
+    (value) =>
+      value !== undefined &&
+      (state.options.examples === "trust" ||
+        (fitsType(value, schema) &&
+          (state.options.accepts?.(value, schema) ?? true))),
+  );
   if (own !== undefined) return own;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
@@ -173,18 +181,6 @@ function jsonSample(
     default:
       return "string";
   }
-}
-
-/** The schema's own example or default, if the options let it stand; undefined when none does. */
-function ownExample(schema: Schema, options: SampleOptions): unknown {
-  const first = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
-  return [first, schema.example, schema.default].find(
-    (value) =>
-      value !== undefined &&
-      (options.examples === "trust" ||
-        (fitsType(value, schema) &&
-          (options.accepts?.(value, schema) ?? true))),
-  );
 }
 
 /** A scalar that fits the schema's declared type(s) and enum; objects and arrays never do. */

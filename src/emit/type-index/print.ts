@@ -172,8 +172,14 @@ function typeDoc(node: TypeNode): Doc {
       return arrayDoc(node);
     case "intersection":
       return intersectionDoc(node);
-    case "tuple":
-      return tupleDoc(node);
+    case "tuple": {
+      const elements = node.elements.map((el, i) =>
+        i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
+      );
+      if (node.rest)
+        elements.push(["...", typeDoc({ kind: "array", element: node.rest })]);
+      return group(["[", items(elements), "]"]);
+    }
     case "union":
       if (isHuggedUnion(node)) return huggedDoc(node);
       return group(indent([softline, unionLines(node.members)]));
@@ -274,15 +280,6 @@ function optionalElement(el: TypeNode): Doc {
   const inner =
     el.kind === "union" ? group(unionLines(el.members)) : intersectionDoc(el);
   return parenthesized(inner, ")?");
-}
-
-function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
-  const elements = node.elements.map((el, i) =>
-    i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
-  );
-  if (node.rest)
-    elements.push(["...", typeDoc({ kind: "array", element: node.rest })]);
-  return group(["[", items(elements), "]"]);
 }
 
 /** An object type: `{ a: T; b: U }` when inline and it fits, else (`forceBreak`: always) one a line. */
