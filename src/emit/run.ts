@@ -101,8 +101,16 @@ export async function* emitPlugins(
     };
     batches.push(batch);
     yield batch;
-    if (batch.files !== made && OWN_PLUGINS.has(plugin))
-      emptyReplaced(made, batch.files);
+    // what an own plugin returned is emptied once the writer has staged its files, so their texts
+    // die young: a speed device, docs/benchmark.md (a user's plugin may return them again)
+    if (batch.files !== made && OWN_PLUGINS.has(plugin)) {
+      made.forEach((file, i) => {
+        if (batch.files[i] === file) return;
+        const contents = Object.getOwnPropertyDescriptor(file, "contents");
+        if (contents?.writable) file.contents = "";
+      });
+      if (!Object.isFrozen(made)) made.length = 0;
+    }
   }
   return { batches, diagnostics: reporter.diagnostics };
 }
@@ -157,22 +165,6 @@ async function emitted(
   const problem = malformedFile(made);
   if (problem) throw new PluginError(plugin.name, problem);
   return made;
-}
-
-/**
- * Empties what an own plugin returned once the writer has staged its files, so their texts die
- * young: a speed device, docs/benchmark.md. A user's plugin may return them again: left alone.
- */
-function emptyReplaced(
-  made: GeneratedFile[],
-  kept: readonly GeneratedFile[],
-): void {
-  made.forEach((file, i) => {
-    if (kept[i] === file) return;
-    const contents = Object.getOwnPropertyDescriptor(file, "contents");
-    if (contents?.writable) file.contents = "";
-  });
-  if (!Object.isFrozen(made)) made.length = 0;
 }
 
 /**
