@@ -77,22 +77,32 @@ export async function* emitPlugins(
   for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
     onArtifact(plugin.name);
-    const made = await emitted(plugin, {
-      model,
-      options: run.options[plugin.name] ?? {},
-      templatesDir: run.templatesDir,
-      layout: run.layout,
-      paths,
-      artifacts: names,
-      get types() {
-        return (index ??= createTypeIndex(model));
-      },
-      reporter,
-      imports: importCollector,
-      get sinceLastRun() {
-        return since?.(batches.flatMap((b) => b.files));
-      },
-    });
+    // what the plugin returned, checked
+    let made: GeneratedFile[];
+    try {
+      made = await plugin.emit({
+        model,
+        options: run.options[plugin.name] ?? {},
+        templatesDir: run.templatesDir,
+        layout: run.layout,
+        paths,
+        artifacts: names,
+        get types() {
+          return (index ??= createTypeIndex(model));
+        },
+        reporter,
+        imports: importCollector,
+        get sinceLastRun() {
+          return since?.(batches.flatMap((b) => b.files));
+        },
+      });
+    } catch (error) {
+      if (OWN_PLUGINS.has(plugin) || error instanceof TemplateError)
+        throw error;
+      throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
+    }
+    const problem = malformedFile(made);
+    if (problem) throw new PluginError(plugin.name, problem);
     // apiloom's plugins may write in another's path (paths' openapi-fetch client, in client/)
     const batch: EmitterBatch = {
       emitter: plugin.name,
@@ -148,23 +158,6 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
   };
   plugins.forEach(place);
   return order;
-}
-
-/** What one plugin returned, checked. */
-async function emitted(
-  plugin: ArtifactPlugin,
-  context: Parameters<ArtifactPlugin["emit"]>[0],
-): Promise<GeneratedFile[]> {
-  let made: GeneratedFile[];
-  try {
-    made = await plugin.emit(context);
-  } catch (error) {
-    if (OWN_PLUGINS.has(plugin) || error instanceof TemplateError) throw error;
-    throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
-  }
-  const problem = malformedFile(made);
-  if (problem) throw new PluginError(plugin.name, problem);
-  return made;
 }
 
 /**
