@@ -195,8 +195,7 @@ export function importCollector(from: string): ImportCollector {
 function malformedFile(made: unknown): string | undefined {
   if (!Array.isArray(made))
     return `returned ${kind(made)} from emit, not a list of files ({ path, contents })`;
-  for (let i = 0; i < made.length; i++) {
-    const file: unknown = made[i];
+  for (const [i, file] of (made as unknown[]).entries()) {
     if (typeof file !== "object" || file === null)
       return `returned ${kind(file)} as file ${i + 1} of its list, not a file ({ path, contents })`;
     const { path } = file as { path?: unknown };
