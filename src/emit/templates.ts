@@ -98,11 +98,8 @@ function guarded(module: Record<string, unknown>, path: string): object {
   });
 }
 
-function causeOf(error: unknown): string {
-  return error instanceof Error
-    ? `${error.name}: ${error.message}`
-    : String(error);
-}
+const causeOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /** Template files apiloom does not read, by their replacement: a user's copy is refused, not ignored. */
 const RETIRED: Record<string, string> = {

@@ -265,9 +265,8 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 }
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
-function plainMembers(node: Union): boolean {
-  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
-}
+const plainMembers = (node: Union): boolean =>
+  node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
@@ -275,6 +274,4 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-function newlineAnd(n: number): string {
-  return "\n" + " ".repeat(n);
-}
+const newlineAnd = (n: number): string => "\n" + " ".repeat(n);

@@ -80,14 +80,12 @@ function joinFlat(
 }
 
 /** A union or an intersection: in parentheses before `[]` or `?`. */
-function compound(node: TypeNode): node is Union | Intersection {
-  return node.kind === "union" || node.kind === "intersection";
-}
+const compound = (node: TypeNode): node is Union | Intersection =>
+  node.kind === "union" || node.kind === "intersection";
 
 /** The element type under any number of array levels. */
-export function innermost(node: TypeNode): TypeNode {
-  return node.kind === "array" ? innermost(node.element) : node;
-}
+export const innermost = (node: TypeNode): TypeNode =>
+  node.kind === "array" ? innermost(node.element) : node;
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
 export function isHuggedUnion(node: TypeNode): boolean {
@@ -187,9 +185,7 @@ function typeDoc(node: TypeNode): Doc {
 }
 
 /** `{…} | null` with the object as it breaks itself and the nulls beside it. */
-function huggedDoc(node: Union): Doc {
-  return join(" | ", node.members.map(typeDoc));
-}
+const huggedDoc = (node: Union): Doc => join(" | ", node.members.map(typeDoc));
 
 /** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
 function unionLines(members: TypeNode[]): Doc {
@@ -210,9 +206,8 @@ function unionLines(members: TypeNode[]): Doc {
 }
 
 /** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
-function intersectionDoc(node: Intersection): Doc {
-  return group(intersectionParts(node));
-}
+const intersectionDoc = (node: Intersection): Doc =>
+  group(intersectionParts(node));
 
 function intersectionParts(node: Intersection): Doc[] {
   const members = node.members;
@@ -239,9 +234,8 @@ function intersectionMember(m: TypeNode): Doc {
 }
 
 /** `(inner` + `close` (`)`, `)[]`, `)?`), `inner` on its own lines when broken. */
-function parenthesized(inner: Doc, close: string): Doc {
-  return group(["(", indent([softline, inner]), softline, close]);
-}
+const parenthesized = (inner: Doc, close: string): Doc =>
+  group(["(", indent([softline, inner]), softline, close]);
 
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   const element = node.element;
