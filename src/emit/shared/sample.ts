@@ -215,10 +215,7 @@ const FORMATS: Readonly<Record<string, unknown>> = {
   binary: BINARY,
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    isMap(value) &&
-    !(value instanceof BinarySample) &&
-    !(value instanceof DateSample)
-  );
-}
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  isMap(value) &&
+  !(value instanceof BinarySample) &&
+  !(value instanceof DateSample);

@@ -310,10 +310,7 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
   return found;
 }
 
-function isFalseSchema(schema: Schema | boolean): boolean {
-  return (
-    typeof schema === "object" &&
-    schema.not !== undefined &&
-    Object.keys(schema.not).length === 0
-  );
-}
+const isFalseSchema = (schema: Schema | boolean): boolean =>
+  typeof schema === "object" &&
+  schema.not !== undefined &&
+  Object.keys(schema.not).length === 0;
