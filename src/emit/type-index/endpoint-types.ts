@@ -172,15 +172,14 @@ export function contentType(
 }
 
 /** What the client hands over for a body it does not parse: a string, a Blob, or unknown. */
-function decodedType(
+const decodedType = (
   as: ReturnType<typeof decodedAs | typeof undescribedBody>,
-): TypeNode {
-  return as === "text"
+): TypeNode =>
+  as === "text"
     ? raw("string")
     : as === "blob" || as === "binary"
       ? raw("Blob")
       : UNKNOWN;
-}
 
 /** Body type of one response: `undefined` for statuses that never carry one. */
 export function responseType(
