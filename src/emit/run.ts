@@ -49,16 +49,11 @@ export interface RunHooks {
   reporter?: EmitReporter;
 }
 
-/** What a run of the plugins made: each plugin's batch, in the order made, and their diagnostics. */
-interface Emitted {
-  batches: EmitterBatch[];
-  diagnostics: Diagnostic[];
-}
-
 /**
  * Runs the plugins of the run's artifacts in {@link madeOrder}, each with its own options and a
  * shared context. Each batch is yielded as made: the driver (the writer, which stages large texts)
- * may replace its `files`, and the run goes on with those.
+ * may replace its `files`, and the run goes on with those. It returns every batch, in the order
+ * made, and the plugins' diagnostics.
  */
 export async function* emitPlugins(
   model: ApiModel,
@@ -68,7 +63,11 @@ export async function* emitPlugins(
     sinceLastRun: since,
     reporter = new EmitReporter(),
   }: RunHooks = {},
-): AsyncGenerator<EmitterBatch, Emitted, undefined> {
+): AsyncGenerator<
+  EmitterBatch,
+  { batches: EmitterBatch[]; diagnostics: Diagnostic[] },
+  undefined
+> {
   const names = [...run.artifacts];
   const paths = Object.freeze(
     Object.fromEntries(run.plugins.map((p) => [p.name, p.path])),
@@ -78,22 +77,32 @@ export async function* emitPlugins(
   for (const plugin of madeOrder(run.plugins)) {
     if (!names.includes(plugin.name)) continue;
     onArtifact(plugin.name);
-    const made = await emitted(plugin, {
-      model,
-      options: run.options[plugin.name] ?? {},
-      templatesDir: run.templatesDir,
-      layout: run.layout,
-      paths,
-      artifacts: names,
-      get types() {
-        return (index ??= createTypeIndex(model));
-      },
-      reporter,
-      imports: importCollector,
-      get sinceLastRun() {
-        return since?.(batches.flatMap((b) => b.files));
-      },
-    });
+    // what the plugin returned, checked
+    let made: GeneratedFile[];
+    try {
+      made = await plugin.emit({
+        model,
+        options: run.options[plugin.name] ?? {},
+        templatesDir: run.templatesDir,
+        layout: run.layout,
+        paths,
+        artifacts: names,
+        get types() {
+          return (index ??= createTypeIndex(model));
+        },
+        reporter,
+        imports: importCollector,
+        get sinceLastRun() {
+          return since?.(batches.flatMap((b) => b.files));
+        },
+      });
+    } catch (error) {
+      if (OWN_PLUGINS.has(plugin) || error instanceof TemplateError)
+        throw error;
+      throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
+    }
+    const problem = malformedFile(made);
+    if (problem) throw new PluginError(plugin.name, problem);
     // apiloom's plugins may write in another's path (paths' openapi-fetch client, in client/)
     const batch: EmitterBatch = {
       emitter: plugin.name,
@@ -102,8 +111,16 @@ export async function* emitPlugins(
     };
     batches.push(batch);
     yield batch;
-    if (batch.files !== made && OWN_PLUGINS.has(plugin))
-      emptyReplaced(made, batch.files);
+    // what an own plugin returned is emptied once the writer has staged its files, so their texts
+    // die young: a speed device, docs/benchmark.md (a user's plugin may return them again)
+    if (batch.files !== made && OWN_PLUGINS.has(plugin)) {
+      made.forEach((file, i) => {
+        if (batch.files[i] === file) return;
+        const contents = Object.getOwnPropertyDescriptor(file, "contents");
+        if (contents?.writable) file.contents = "";
+      });
+      if (!Object.isFrozen(made)) made.length = 0;
+    }
   }
   return { batches, diagnostics: reporter.diagnostics };
 }
@@ -143,67 +160,30 @@ function madeOrder(plugins: readonly ArtifactPlugin[]): ArtifactPlugin[] {
   return order;
 }
 
-/** What one plugin returned, checked. */
-async function emitted(
-  plugin: ArtifactPlugin,
-  context: Parameters<ArtifactPlugin["emit"]>[0],
-): Promise<GeneratedFile[]> {
-  let made: GeneratedFile[];
-  try {
-    made = await plugin.emit(context);
-  } catch (error) {
-    if (OWN_PLUGINS.has(plugin) || error instanceof TemplateError) throw error;
-    throw new PluginError(plugin.name, `threw: ${thrownMessage(error)}`);
-  }
-  const problem = malformedFile(made);
-  if (problem) throw new PluginError(plugin.name, problem);
-  return made;
-}
-
-/**
- * Empties what an own plugin returned once the writer has staged its files, so their texts die
- * young: a speed device, docs/benchmark.md. A user's plugin may return them again: left alone.
- */
-function emptyReplaced(
-  made: GeneratedFile[],
-  kept: readonly GeneratedFile[],
-): void {
-  made.forEach((file, i) => {
-    if (kept[i] === file) return;
-    const contents = Object.getOwnPropertyDescriptor(file, "contents");
-    if (contents?.writable) file.contents = "";
-  });
-  if (!Object.isFrozen(made)) made.length = 0;
-}
-
 /**
  * The imports of the output file `from`: names from other output files by their paths in the
  * output folder, printed as relative `.js` specifiers, one statement per module and kind, sorted.
  */
 export function importCollector(from: string): ImportCollector {
-  const modules = new Map<string, { names: Set<string>; type: boolean }>();
+  // by specifier, then kind: `<specifier>\0type` or `<specifier>\0value`
+  const modules = new Map<string, Set<string>>();
   return {
     add(target, name, options = {}) {
       let rel = posix.relative(posix.dirname(from), target);
       if (!rel.startsWith(".")) rel = `./${rel}`;
       const specifier = rel.replace(/\.(?:ts|mts)$/, ".js");
       const key = `${specifier}\0${options.type ? "type" : "value"}`;
-      const entry = modules.get(key) ?? {
-        names: new Set<string>(),
-        type: options.type ?? false,
-      };
-      entry.names.add(name);
-      modules.set(key, entry);
+      modules.set(key, (modules.get(key) ?? new Set<string>()).add(name));
     },
     text() {
       return [...modules.entries()]
         .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(
-          ([key, { names, type }]) =>
+          ([key, names]) =>
             importStatement(
               [...names].sort(compareCodeUnits),
               key.slice(0, key.indexOf("\0")),
-              type,
+              key.endsWith("\0type"),
             ) + "\n",
         )
         .join("");
@@ -215,8 +195,7 @@ export function importCollector(from: string): ImportCollector {
 function malformedFile(made: unknown): string | undefined {
   if (!Array.isArray(made))
     return `returned ${kind(made)} from emit, not a list of files ({ path, contents })`;
-  for (let i = 0; i < made.length; i++) {
-    const file: unknown = made[i];
+  for (const [i, file] of (made as unknown[]).entries()) {
     if (typeof file !== "object" || file === null)
       return `returned ${kind(file)} as file ${i + 1} of its list, not a file ({ path, contents })`;
     const { path } = file as { path?: unknown };

@@ -31,29 +31,25 @@ export async function loadTemplate<T>(
   templatesDir?: string,
 ): Promise<T> {
   const { path, own } = templateSource(artifact, file, templatesDir);
-  if (!own) {
-    // by content: a watching process must see the user's edits, and modules are cached by URL
-    const version = createHash("sha256")
-      .update(readFileSync(path))
-      .digest("hex");
-    let module: Record<string, unknown>;
-    try {
-      module = (await importModule(
-        `${pathToFileURL(path).href}?v=${version.slice(0, 16)}`,
-      )) as Record<string, unknown>;
-    } catch (error) {
-      throw new TemplateError(
-        `the template ${path} does not load: ${causeOf(error)}`,
-      );
-    }
-    const declared = module["contract"];
-    if (declared !== TEMPLATE_CONTRACT)
-      throw new TemplateError(
-        `the template ${path} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom-gen/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
-      );
-    return guarded(module, path) as T;
+  if (own) return (await importModule(pathToFileURL(path).href)) as T;
+  // by content: a watching process must see the user's edits, and modules are cached by URL
+  const version = createHash("sha256").update(readFileSync(path)).digest("hex");
+  let module: Record<string, unknown>;
+  try {
+    module = (await importModule(
+      `${pathToFileURL(path).href}?v=${version.slice(0, 16)}`,
+    )) as Record<string, unknown>;
+  } catch (error) {
+    throw new TemplateError(
+      `the template ${path} does not load: ${causeOf(error)}`,
+    );
   }
-  return (await importModule(pathToFileURL(path).href)) as T;
+  const declared = module["contract"];
+  if (declared !== TEMPLATE_CONTRACT)
+    throw new TemplateError(
+      `the template ${path} ${writtenFor(declared)}, and apiloom speaks template contract ${TEMPLATE_CONTRACT} (the views and helpers \`apiloom-gen/templates\` types): update it, then declare \`export const contract = ${TEMPLATE_CONTRACT};\``,
+    );
+  return guarded(module, path) as T;
 }
 
 /** What a template's `contract` export says, for the error that refuses it. */
@@ -102,11 +98,8 @@ function guarded(module: Record<string, unknown>, path: string): object {
   });
 }
 
-function causeOf(error: unknown): string {
-  return error instanceof Error
-    ? `${error.name}: ${error.message}`
-    : String(error);
-}
+const causeOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /** Template files apiloom does not read, by their replacement: a user's copy is refused, not ignored. */
 const RETIRED: Record<string, string> = {

@@ -91,24 +91,22 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
   };
 }
 
-function responseObject(
+const responseObject = (
   response: ApiResponse,
   key: string,
   fix: FixSchema,
-): JsonObject {
-  return {
-    description: response.description || reasonPhrase(key),
-    headers: mapped(response.headers, (header) => ({
-      description: header.description,
-      required: header.required,
-      schema: header.schema ? fix(header.schema) : {},
-    })),
-    content:
-      response.content.length > 0
-        ? contentObject(response.content, fix)
-        : undefined,
-  };
-}
+): JsonObject => ({
+  description: response.description || reasonPhrase(key),
+  headers: mapped(response.headers, (header) => ({
+    description: header.description,
+    required: header.required,
+    schema: header.schema ? fix(header.schema) : {},
+  })),
+  content:
+    response.content.length > 0
+      ? contentObject(response.content, fix)
+      : undefined,
+});
 
 function contentObject(
   content: readonly MediaContent[],

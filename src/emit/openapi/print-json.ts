@@ -48,29 +48,21 @@ function printObject(
   if (keys.length === 0) return out.write("{}");
   keys.forEach((key, i) => {
     const value = lazy ? object.make(key) : object[key];
-    const last = i === keys.length - 1;
     const start = i === 0 ? "{\n" : ",\n";
     if (value instanceof LazyMembers || (depth < SPLIT_DEPTH && isMap(value))) {
       out.write(`${start}${"  ".repeat(depth)}${JSON.stringify(key)}: `);
-      printObject(value, depth + 1, out);
-    } else out.write(start + memberText(key, value, depth, last));
+      return printObject(value, depth + 1, out);
+    }
+    // `"key": value` indented and laid out: the member wrapped in an object a level, printed,
+    // the wrappers' lines cut off (`{\n` and one `"": {\n` a level before, `\n}` a level after)
+    let wrapped: unknown = { [key]: value };
+    for (let level = 1; level < depth; level++) wrapped = { "": wrapped };
+    const before = 2 + (depth - 1) * (depth + 6);
+    const after = depth * (depth + 1);
+    const text = JSON.stringify(wrapped, null, 2).slice(before, -after);
+    out.write(start + layout(text, i < keys.length - 1));
   });
   out.write(`\n${"  ".repeat(depth - 1)}}`);
-}
-
-/** `"key": value` as a member of an object at `depth`, indented and laid out. */
-function memberText(
-  key: string,
-  value: unknown,
-  depth: number,
-  last: boolean,
-): string {
-  let wrapped: unknown = { [key]: value };
-  for (let i = 1; i < depth; i++) wrapped = { "": wrapped };
-  // the wrappers' lines cut off: `{\n` and one `"": {\n` a level before, `\n}` a level after
-  const before = 2 + (depth - 1) * (depth + 6);
-  const after = depth * (depth + 1);
-  return layout(JSON.stringify(wrapped, null, 2).slice(before, -after), !last);
 }
 
 // prettier writes `1e+21` as `1e21`, the only number form of JSON.stringify it changes; a line
@@ -130,9 +122,8 @@ function layout(json: string, followed: boolean): string {
 }
 
 /** An array of two or more items laid on one line: rows of them are one per line. */
-function isRow(item: string): boolean {
-  return item.startsWith("[") && (JSON.parse(item) as unknown[]).length > 1;
-}
+const isRow = (item: string): boolean =>
+  item.startsWith("[") && (JSON.parse(item) as unknown[]).length > 1;
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
 function fillNumbers(texts: readonly string[], indent: string): string {

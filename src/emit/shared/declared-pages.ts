@@ -80,11 +80,10 @@ function bodyProperties(model: ApiModel, endpoint: Endpoint): string[] {
 
 /** The shape's keys in one order (kind, parameters, fields, items), whatever the config's order. */
 function inOrder(shape: PageShape): PageShape {
-  const keys = KEYS[shape.kind];
+  const { parameters, optional = [], fields } = KEYS[shape.kind];
   const named = shape as unknown as Record<string, string | undefined>;
-  const ordered: Record<string, string> = { kind: shape.kind };
-  const order = [...keys.parameters, ...(keys.optional ?? []), ...keys.fields];
-  for (const key of [...order, "items"])
-    if (named[key] !== undefined) ordered[key] = named[key];
-  return ordered as unknown as PageShape;
+  const order = ["kind", ...parameters, ...optional, ...fields, "items"];
+  return Object.fromEntries(
+    order.filter((key) => named[key] !== undefined).map((k) => [k, named[k]]),
+  ) as unknown as PageShape;
 }

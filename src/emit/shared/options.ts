@@ -5,33 +5,29 @@ import type { PluginOption } from "../artifact.js";
 // on their own, without the checks against the model (shared/declared-pages.ts): plugin
 // definitions import them, and a run that skips emitting must not load the emitters.
 
-/** Why `value` is not a base URL (an absolute http(s) URL, or a path on the same origin), or undefined. */
-function baseUrlProblem(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.startsWith("/") && !value.startsWith("//")) return undefined;
-  try {
-    const { protocol } = new URL(value);
-    if (protocol === "http:" || protocol === "https:") return undefined;
-  } catch {
-    // not a URL at all
-  }
-  return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
-}
-
 /** The `baseUrl` option (config `baseUrl`, `--base-url`): one setting for client and server. */
-export function baseUrlOption(
+export const baseUrlOption = (
   help: string,
-): PluginOption<string | undefined> & { readonly config: "baseUrl" } {
-  return {
-    type: "string",
-    default: undefined,
-    help,
-    config: "baseUrl",
-    flag: "--base-url",
-    placeholder: "<url>",
-    problem: baseUrlProblem,
-  };
-}
+): PluginOption<string | undefined> & { readonly config: "baseUrl" } => ({
+  type: "string",
+  default: undefined,
+  help,
+  config: "baseUrl",
+  flag: "--base-url",
+  placeholder: "<url>",
+  // a base URL: an absolute http(s) URL, or a path on the same origin
+  problem(value) {
+    if (value === undefined) return undefined;
+    if (value.startsWith("/") && !value.startsWith("//")) return undefined;
+    try {
+      const { protocol } = new URL(value);
+      if (protocol === "http:" || protocol === "https:") return undefined;
+    } catch {
+      // not a URL at all
+    }
+    return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
+  },
+});
 
 /** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */
 export type PageDeclarations = Readonly<Record<string, PageShape>>;
@@ -56,33 +52,31 @@ export const pagesOption: PluginOption<PageDeclarations> & {
   default: Object.freeze({}),
   help: 'Page shapes by endpoint, where the description does not show them: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }',
   config: "client.pages",
-  problem: pagesProblem,
-});
-
-/** Why `value` is not a `client.pages` object (its shape; `declaredPages` checks names), or undefined. */
-function pagesProblem(value: unknown): string | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return 'must be an object: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }';
-  for (const [key, shape] of Object.entries(value)) {
-    const at = `[${JSON.stringify(key)}]`;
-    if (typeof shape !== "object" || shape === null || Array.isArray(shape))
-      return `${at} must be an object with a "kind"`;
-    const kind = (shape as Record<string, unknown>)["kind"];
-    const keys = PAGE_SHAPE_KEYS[kind as PageShape["kind"]];
-    if (!Object.hasOwn(PAGE_SHAPE_KEYS, kind as string) || !keys)
-      return `${at}.kind must be one of ${Object.keys(PAGE_SHAPE_KEYS)
-        .map((k) => JSON.stringify(k))
-        .join(", ")}, got ${JSON.stringify(kind)}`;
-    const required = [...keys.parameters, ...keys.fields];
-    const allowed = ["kind", "items", ...required, ...(keys.optional ?? [])];
-    for (const [name, v] of Object.entries(shape)) {
-      if (!allowed.includes(name))
-        return `${at}: ${JSON.stringify(name)} is not a key of the ${kind} shape (keys: ${allowed.join(", ")})`;
-      if (name !== "kind" && (typeof v !== "string" || v === ""))
-        return `${at}.${name} must be a non-empty string`;
+  // why `value` is not a `client.pages` object (its shape; `declaredPages` checks names)
+  problem(value: unknown) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return 'must be an object: { "GET /things": { kind: "cursor", parameter: "after", field: "next", items: "data" } }';
+    for (const [key, shape] of Object.entries(value)) {
+      const at = `[${JSON.stringify(key)}]`;
+      if (typeof shape !== "object" || shape === null || Array.isArray(shape))
+        return `${at} must be an object with a "kind"`;
+      const kind = (shape as Record<string, unknown>)["kind"];
+      const keys = PAGE_SHAPE_KEYS[kind as PageShape["kind"]];
+      if (!Object.hasOwn(PAGE_SHAPE_KEYS, kind as string) || !keys)
+        return `${at}.kind must be one of ${Object.keys(PAGE_SHAPE_KEYS)
+          .map((k) => JSON.stringify(k))
+          .join(", ")}, got ${JSON.stringify(kind)}`;
+      const required = [...keys.parameters, ...keys.fields];
+      const allowed = ["kind", "items", ...required, ...(keys.optional ?? [])];
+      for (const [name, v] of Object.entries(shape)) {
+        if (!allowed.includes(name))
+          return `${at}: ${JSON.stringify(name)} is not a key of the ${kind} shape (keys: ${allowed.join(", ")})`;
+        if (name !== "kind" && (typeof v !== "string" || v === ""))
+          return `${at}.${name} must be a non-empty string`;
+      }
+      const missing = required.find((name) => !(name in shape));
+      if (missing) return `${at}: the ${kind} shape needs "${missing}"`;
     }
-    const missing = required.find((name) => !(name in shape));
-    if (missing) return `${at}: the ${kind} shape needs "${missing}"`;
-  }
-  return undefined;
-}
+    return undefined;
+  },
+});

@@ -99,14 +99,12 @@ export function revivedSample(
   return value;
 }
 
-function sample(
-  schema: Schema | undefined,
-  depth: number,
-  state: State,
-): unknown {
-  const value = jsonSample(schema, depth, state);
-  return revivedSample(value, schema, state.options.scalars);
-}
+const sample = (schema: Schema | undefined, depth: number, state: State) =>
+  revivedSample(
+    jsonSample(schema, depth, state),
+    schema,
+    state.options.scalars,
+  );
 
 function jsonSample(
   schema: Schema | undefined,
@@ -115,7 +113,15 @@ function jsonSample(
 ): unknown {
   if (!schema || typeof schema !== "object") return "string";
   const exhausted = state.left-- <= 0;
-  const own = ownExample(schema, state.options);
+  // the schema's own example or default, if the options let it stand
+  const first = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  const own = [first, schema.example, schema.default].find(
+    (value) =>
+      value !== undefined &&
+      (state.options.examples === "trust" ||
+        (fitsType(value, schema) &&
+          (state.options.accepts?.(value, schema) ?? true))),
+  );
   if (own !== undefined) return own;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
@@ -177,18 +183,6 @@ function jsonSample(
   }
 }
 
-/** The schema's own example or default, if the options let it stand; undefined when none does. */
-function ownExample(schema: Schema, options: SampleOptions): unknown {
-  const first = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
-  return [first, schema.example, schema.default].find(
-    (value) =>
-      value !== undefined &&
-      (options.examples === "trust" ||
-        (fitsType(value, schema) &&
-          (options.accepts?.(value, schema) ?? true))),
-  );
-}
-
 /** A scalar that fits the schema's declared type(s) and enum; objects and arrays never do. */
 export function fitsType(value: unknown, schema: Schema | undefined): boolean {
   if (typeof value === "object" && value !== null) return false;
@@ -221,10 +215,7 @@ const FORMATS: Readonly<Record<string, unknown>> = {
   binary: BINARY,
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    isMap(value) &&
-    !(value instanceof BinarySample) &&
-    !(value instanceof DateSample)
-  );
-}
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  isMap(value) &&
+  !(value instanceof BinarySample) &&
+  !(value instanceof DateSample);

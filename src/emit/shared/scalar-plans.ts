@@ -318,12 +318,10 @@ function children(node: PlanNode): (Plan | undefined)[] {
 }
 
 /** The record of `record`'s plans as `prune` leaves them, or undefined when none is left. */
-function prunedRecord(
+const prunedRecord = (
   record: Record<string, Plan> | undefined,
   prune: (plan: Plan | undefined) => Plan | undefined,
-): Record<string, Plan> | undefined {
-  return defined(keys(record).map((key) => [key, prune(member(record, key))]));
-}
+) => defined(keys(record).map((key) => [key, prune(member(record, key))]));
 
 /** The plans that are defined, by name; undefined when none is. */
 function defined(

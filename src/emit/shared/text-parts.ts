@@ -35,8 +35,4 @@ export function streamedFile(
 const STREAMED = new WeakMap<GeneratedFile, (out: TextOut) => void>();
 
 /** The maker of a {@link streamedFile}, undefined for any other file. */
-export function textMaker(
-  file: GeneratedFile,
-): ((out: TextOut) => void) | undefined {
-  return STREAMED.get(file);
-}
+export const textMaker = (file: GeneratedFile) => STREAMED.get(file);

@@ -36,11 +36,10 @@ export function headerParameters(endpoint: Endpoint): Parameter[] {
 }
 
 /** Every declared status that is not 2XX, `default` included. */
-export function errorStatuses(endpoint: Endpoint): string[] {
-  return endpoint.responses
+export const errorStatuses = (endpoint: Endpoint): string[] =>
+  endpoint.responses
     .filter((r) => !r.status.startsWith("2"))
     .map((r) => r.status);
-}
 
 /** A parameter no source types is text on the wire: a string or a number (sent as its text). */
 const UNTYPED_PARAMETER: TypeNode = union([raw("string"), raw("number")]);
@@ -145,11 +144,10 @@ export function payloadType(
 }
 
 /** `write` for a JSON request body, else `form`. */
-export function requestBodyMode(sent: MediaContent[]): SchemaMode {
-  return sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
+export const requestBodyMode = (sent: MediaContent[]): SchemaMode =>
+  sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
     ? "write"
     : "form";
-}
 
 /** The distinct types of a body's media types, joined in a union. */
 export function contentType(
@@ -174,15 +172,14 @@ export function contentType(
 }
 
 /** What the client hands over for a body it does not parse: a string, a Blob, or unknown. */
-function decodedType(
+const decodedType = (
   as: ReturnType<typeof decodedAs | typeof undescribedBody>,
-): TypeNode {
-  return as === "text"
+): TypeNode =>
+  as === "text"
     ? raw("string")
     : as === "blob" || as === "binary"
       ? raw("Blob")
       : UNKNOWN;
-}
 
 /** Body type of one response: `undefined` for statuses that never carry one. */
 export function responseType(

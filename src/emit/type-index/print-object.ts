@@ -185,15 +185,12 @@ function writeBrokenAssigned(
 }
 
 /** A union not hugged by nulls of plain texts and expanded members (one at least): always broken. */
-function brokenUnion(node: Union): boolean {
-  return (
-    !isHuggedUnion(node) &&
-    node.members.every((m) =>
-      m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
-    ) &&
-    node.members.some((m) => m.kind !== "raw")
-  );
-}
+const brokenUnion = (node: Union): boolean =>
+  !isHuggedUnion(node) &&
+  node.members.every((m) =>
+    m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
+  ) &&
+  node.members.some((m) => m.kind !== "raw");
 
 /** unionLines broken at `indent`, after the line break before the first (the caller's). */
 function writeUnionLines(node: Union, indent: number, out: string[]): void {
@@ -265,9 +262,8 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 }
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
-function plainMembers(node: Union): boolean {
-  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
-}
+const plainMembers = (node: Union): boolean =>
+  node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
@@ -275,6 +271,4 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-function newlineAnd(n: number): string {
-  return "\n" + " ".repeat(n);
-}
+const newlineAnd = (n: number): string => "\n" + " ".repeat(n);

@@ -80,24 +80,19 @@ function joinFlat(
 }
 
 /** A union or an intersection: in parentheses before `[]` or `?`. */
-function compound(node: TypeNode): node is Union | Intersection {
-  return node.kind === "union" || node.kind === "intersection";
-}
+const compound = (node: TypeNode): node is Union | Intersection =>
+  node.kind === "union" || node.kind === "intersection";
 
 /** The element type under any number of array levels. */
-export function innermost(node: TypeNode): TypeNode {
-  return node.kind === "array" ? innermost(node.element) : node;
-}
+export const innermost = (node: TypeNode): TypeNode =>
+  node.kind === "array" ? innermost(node.element) : node;
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
-export function isHuggedUnion(node: TypeNode): boolean {
-  return (
-    node.kind === "union" &&
-    node.members.length > 1 &&
-    node.members.every((m) => m.kind === "object" || isNullType(m)) &&
-    node.members.filter((m) => m.kind === "object").length === 1
-  );
-}
+export const isHuggedUnion = (node: TypeNode): boolean =>
+  node.kind === "union" &&
+  node.members.length > 1 &&
+  node.members.every((m) => m.kind === "object" || isNullType(m)) &&
+  node.members.filter((m) => m.kind === "object").length === 1;
 
 /** The `T` of a two-member `T | null` where `T` is a name or a generic reference. */
 export function simpleNullable(node: Union): TypeNode | undefined {
@@ -172,8 +167,14 @@ function typeDoc(node: TypeNode): Doc {
       return arrayDoc(node);
     case "intersection":
       return intersectionDoc(node);
-    case "tuple":
-      return tupleDoc(node);
+    case "tuple": {
+      const elements = node.elements.map((el, i) =>
+        i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
+      );
+      if (node.rest)
+        elements.push(["...", typeDoc({ kind: "array", element: node.rest })]);
+      return group(["[", items(elements), "]"]);
+    }
     case "union":
       if (isHuggedUnion(node)) return huggedDoc(node);
       return group(indent([softline, unionLines(node.members)]));
@@ -181,9 +182,7 @@ function typeDoc(node: TypeNode): Doc {
 }
 
 /** `{…} | null` with the object as it breaks itself and the nulls beside it. */
-function huggedDoc(node: Union): Doc {
-  return join(" | ", node.members.map(typeDoc));
-}
+const huggedDoc = (node: Union): Doc => join(" | ", node.members.map(typeDoc));
 
 /** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
 function unionLines(members: TypeNode[]): Doc {
@@ -204,9 +203,8 @@ function unionLines(members: TypeNode[]): Doc {
 }
 
 /** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
-function intersectionDoc(node: Intersection): Doc {
-  return group(intersectionParts(node));
-}
+const intersectionDoc = (node: Intersection): Doc =>
+  group(intersectionParts(node));
 
 function intersectionParts(node: Intersection): Doc[] {
   const members = node.members;
@@ -233,9 +231,8 @@ function intersectionMember(m: TypeNode): Doc {
 }
 
 /** `(inner` + `close` (`)`, `)[]`, `)?`), `inner` on its own lines when broken. */
-function parenthesized(inner: Doc, close: string): Doc {
-  return group(["(", indent([softline, inner]), softline, close]);
-}
+const parenthesized = (inner: Doc, close: string): Doc =>
+  group(["(", indent([softline, inner]), softline, close]);
 
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   const element = node.element;
@@ -274,15 +271,6 @@ function optionalElement(el: TypeNode): Doc {
   const inner =
     el.kind === "union" ? group(unionLines(el.members)) : intersectionDoc(el);
   return parenthesized(inner, ")?");
-}
-
-function tupleDoc(node: Extract<TypeNode, { kind: "tuple" }>): Doc {
-  const elements = node.elements.map((el, i) =>
-    i < (node.required ?? Infinity) ? typeDoc(el) : optionalElement(el),
-  );
-  if (node.rest)
-    elements.push(["...", typeDoc({ kind: "array", element: node.rest })]);
-  return group(["[", items(elements), "]"]);
 }
 
 /** An object type: `{ a: T; b: U }` when inline and it fits, else (`forceBreak`: always) one a line. */

@@ -149,24 +149,23 @@ class Typing {
   }
 
   private array(schema: Schema): TypeNode {
-    if (Array.isArray(schema.prefixItems) && schema.prefixItems.length > 0) {
-      const elements = schema.prefixItems.map((s) => this.type(s));
-      // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
-      // the validators read it (validators/arrays.ts); `false` closes the tuple
-      const more: unknown =
-        schema.items !== undefined ? schema.items : schema.additionalItems;
-      const closed =
-        more === false || (more as Schema | undefined)?.not !== undefined;
-      // prefixItems require no element: only minItems makes the first ones present
-      const min = typeof schema.minItems === "number" ? schema.minItems : 0;
-      return {
-        kind: "tuple",
-        elements,
-        required: Math.min(Math.max(0, Math.floor(min)), elements.length),
-        rest: closed ? undefined : this.type(more as Schema | undefined),
-      };
-    }
-    return { kind: "array", element: this.type(schema.items) };
+    if (!Array.isArray(schema.prefixItems) || schema.prefixItems.length === 0)
+      return { kind: "array", element: this.type(schema.items) };
+    const elements = schema.prefixItems.map((s) => this.type(s));
+    // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
+    // the validators read it (validators/arrays.ts); `false` closes the tuple
+    const more: unknown =
+      schema.items !== undefined ? schema.items : schema.additionalItems;
+    const closed =
+      more === false || (more as Schema | undefined)?.not !== undefined;
+    // prefixItems require no element: only minItems makes the first ones present
+    const min = typeof schema.minItems === "number" ? schema.minItems : 0;
+    return {
+      kind: "tuple",
+      elements,
+      required: Math.min(Math.max(0, Math.floor(min)), elements.length),
+      rest: closed ? undefined : this.type(more as Schema | undefined),
+    };
   }
 
   private object(schema: Schema, lookup: PropertyLookup | undefined): TypeNode {
@@ -311,10 +310,7 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
   return found;
 }
 
-function isFalseSchema(schema: Schema | boolean): boolean {
-  return (
-    typeof schema === "object" &&
-    schema.not !== undefined &&
-    Object.keys(schema.not).length === 0
-  );
-}
+const isFalseSchema = (schema: Schema | boolean): boolean =>
+  typeof schema === "object" &&
+  schema.not !== undefined &&
+  Object.keys(schema.not).length === 0;

@@ -72,13 +72,11 @@ export function intersection(members: TypeNode[]): TypeNode {
   return { kind: "intersection", members: useful };
 }
 
-export function isUnknownType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "unknown";
-}
+export const isUnknownType = (node: TypeNode): boolean =>
+  node.kind === "raw" && node.text === "unknown";
 
-export function isNullType(node: TypeNode): boolean {
-  return node.kind === "raw" && node.text === "null";
-}
+export const isNullType = (node: TypeNode): boolean =>
+  node.kind === "raw" && node.text === "null";
 
 /** Whether `node` holds the raw type `text` anywhere (`Blob` in `{ file: Blob | string }`). */
 export function mentions(node: TypeNode, text: string): boolean {

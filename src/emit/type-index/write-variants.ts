@@ -33,25 +33,24 @@ export function schemaFacts(schemas: Record<string, NamedSchema>) {
     binary: new Set<string>(),
   };
   for (const [name, named] of Object.entries(schemas)) {
-    const found = new Set<string>();
-    const seen = scan(schemas, named.schema, found);
+    const seen = scan(schemas, named.schema);
     if (seen.directional) facts.directional.add(name);
     if (seen.binary) facts.binary.add(name);
-    facts.refs.set(name, found);
+    facts.refs.set(name, seen.refs);
   }
   return facts;
 }
 
 /**
- * Collects the schema's `$ref` targets into `refs`; directional when a required member anywhere
- * in it is readOnly/writeOnly (allOf members look into their siblings, as the types do).
+ * The schema's `$ref` targets; directional when a required member anywhere in it is
+ * readOnly/writeOnly (allOf members look into their siblings, as the types do).
  */
 function scan(
   schemas: Record<string, NamedSchema>,
   schema: Schema,
-  refs: Set<string>,
-): { directional: boolean; binary: boolean } {
-  let flagged = false;
+): { refs: Set<string>; directional: boolean; binary: boolean } {
+  const refs = new Set<string>();
+  let directional = false;
   let binary = false;
   walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
@@ -63,7 +62,7 @@ function scan(
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
     const allOf = s.allOf;
-    flagged ||=
+    directional ||=
       requiresDirectional(schemas, s) ||
       (Array.isArray(allOf) &&
         allOf.some(
@@ -76,7 +75,7 @@ function scan(
             ),
         ));
   });
-  return { directional: flagged, binary };
+  return { refs, directional, binary };
 }
 
 /** The schemas a `form` body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
@@ -84,21 +83,19 @@ export function schemasWithFormVariant(
   model: ApiModel,
   facts: ReturnType<typeof schemaFacts>,
 ): Set<string> {
-  const { refs } = facts;
   // a schema reaching a binary one holds a binary string too
-  const binary = reaching(refs, facts.binary);
+  const binary = reaching(facts.refs, facts.binary);
   const reached = new Set<string>();
   for (const endpoint of model.endpoints) {
     const sent = sentContent(endpoint.requestBody?.content ?? []);
     if (requestBodyMode(sent) !== "form") continue;
-    for (const c of sent) {
-      const found = new Set<string>();
-      if (c.schema) scan(model.schemas, c.schema, found);
-      for (const name of found) reached.add(name);
-    }
+    for (const c of sent)
+      if (c.schema)
+        for (const name of scan(model.schemas, c.schema).refs)
+          reached.add(name);
   }
   // and what those reach (a Set's iteration meets what is added to it meanwhile)
   for (const name of reached)
-    for (const ref of refs.get(name) ?? []) reached.add(ref);
+    for (const ref of facts.refs.get(name) ?? []) reached.add(ref);
   return new Set([...reached].filter((name) => binary.has(name)));
 }
