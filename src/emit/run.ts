@@ -126,9 +126,7 @@ export async function* emitPlugins(
 }
 
 /** Drives a run that yields batches to its end, leaving each as it is; what the run returns. */
-export async function finish<R>(
-  making: AsyncGenerator<unknown, R, undefined>,
-): Promise<R> {
+export async function finish<R>(making: AsyncGenerator<unknown, R, undefined>) {
   for (;;) {
     const step = await making.next();
     if (step.done) return step.value;

@@ -108,10 +108,7 @@ const responseObject = (
       : undefined,
 });
 
-function contentObject(
-  content: readonly MediaContent[],
-  fix: FixSchema,
-): JsonObject {
+function contentObject(content: readonly MediaContent[], fix: FixSchema) {
   const out: JsonObject = {};
   for (const media of content) {
     if (Object.hasOwn(out, media.mediaType)) continue;
@@ -136,9 +133,7 @@ function contentObject(
   return out;
 }
 
-function examplesObject(
-  examples: readonly Example[] | undefined,
-): JsonObject | undefined {
+function examplesObject(examples: readonly Example[] | undefined) {
   if (!examples || examples.length === 0) return undefined;
   const out: JsonObject = {};
   examples.forEach((example, i) => {

@@ -122,7 +122,7 @@ function layout(json: string, followed: boolean): string {
 }
 
 /** An array of two or more items laid on one line: rows of them are one per line. */
-const isRow = (item: string): boolean =>
+const isRow = (item: string) =>
   item.startsWith("[") && (JSON.parse(item) as unknown[]).length > 1;
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */

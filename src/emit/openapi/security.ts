@@ -60,10 +60,7 @@ export function securityRequirements(
   });
 }
 
-function securitySchemeObject(
-  scheme: SecurityScheme,
-  usedScopes: string[],
-): JsonObject {
+function securitySchemeObject(scheme: SecurityScheme, usedScopes: string[]) {
   const notes: string[] = [];
   if (scheme.description) notes.push(scheme.description);
   if (scheme.inferred) {

@@ -39,11 +39,7 @@ export function declaredPages(
 }
 
 /** What `shape` names that `endpoint` lacks. */
-function shapeProblems(
-  model: ApiModel,
-  endpoint: Endpoint,
-  shape: PageShape,
-): string[] {
+function shapeProblems(model: ApiModel, endpoint: Endpoint, shape: PageShape) {
   const problems: string[] = [];
   const keys = KEYS[shape.kind];
   const named = shape as unknown as Record<string, string | undefined>;

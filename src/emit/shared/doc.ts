@@ -85,7 +85,7 @@ const WIDE = [
   0x3fffd,
 ];
 
-const isWide = (code: number): boolean =>
+const isWide = (code: number) =>
   WIDE.some((first, i) => i % 2 === 0 && code >= first && code <= WIDE[i + 1]!);
 
 const lineOf = (soft: boolean, hard: boolean): Doc =>
@@ -141,10 +141,7 @@ type Mode = typeof FLAT | typeof BREAK;
  * character lands (text before it on the line is the caller's), `indent` the indentation its
  * line breaks return to. Trailing spaces before a newline are dropped, as prettier does.
  */
-export function print(
-  doc: Doc,
-  at: { indent?: number; column?: number } = {},
-): string {
+export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
   // the command stack, as three parallel arrays written by index up to `top`
   const indents: number[] = [at.indent ?? 0];
   const modes: Mode[] = [BREAK];

@@ -123,9 +123,7 @@ export function decodedAs(
 }
 
 /** What a body no schema describes is: text for `text/*`, binary for octet-stream and media. */
-export function undescribedBody(
-  mediaType: string,
-): "text" | "binary" | "unknown" {
+export function undescribedBody(mediaType: string) {
   const type = mediaType.toLowerCase();
   if (type.startsWith("text/")) return "text";
   if (/^(?:image|audio|video)\/|^application\/octet-stream$/.test(type))

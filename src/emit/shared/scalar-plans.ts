@@ -172,11 +172,7 @@ class PlanBuilder {
   }
 
   /** Two plans that hold for one value (`allOf`). */
-  private all(
-    a: Plan | undefined,
-    b: Plan | undefined,
-    depth: number,
-  ): Plan | undefined {
+  private all(a: Plan | undefined, b: Plan | undefined, depth: number) {
     if (a === undefined) return b;
     if (b === undefined || a === b) return a;
     if (depth > MAX_DEPTH) return a;
@@ -293,12 +289,9 @@ class PlanBuilder {
 }
 
 /** Whether a plan holds a node `own` accepts, itself or through named plans (cycles included). */
-function holding(
-  named: readonly PlanNode[],
-  own: (node: PlanNode) => boolean,
-): (plan: Plan | undefined) => boolean {
+function holding(named: readonly PlanNode[], own: (node: PlanNode) => boolean) {
   const held = named.map(() => false);
-  const holds = (plan: Plan | undefined): boolean =>
+  const holds = (plan: Plan | undefined) =>
     plan !== undefined &&
     (typeof plan === "number"
       ? held[plan] === true
@@ -324,9 +317,7 @@ const prunedRecord = (
 ) => defined(keys(record).map((key) => [key, prune(member(record, key))]));
 
 /** The plans that are defined, by name; undefined when none is. */
-function defined(
-  entries: readonly (readonly [string, Plan | undefined])[],
-): Record<string, Plan> | undefined {
+function defined(entries: readonly (readonly [string, Plan | undefined])[]) {
   const out: Record<string, Plan> = {};
   for (const [key, plan] of entries)
     if (plan !== undefined) setOwn(out, key, plan);

@@ -93,10 +93,7 @@ function unrevivable(
 }
 
 /** templates/shared/scalar-plans.ts with the plans as one JSON text (cheap to type-check). */
-function scalarPlansFile(
-  plans: Plans,
-  templatesDir: string | undefined,
-): string {
+function scalarPlansFile(plans: Plans, templatesDir: string | undefined) {
   const literal = stringLiteral(JSON.stringify(plans));
   const head = "export const PLANS: Plans = JSON.parse(";
   const call =

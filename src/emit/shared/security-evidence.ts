@@ -9,9 +9,7 @@ import { compareCodeUnits } from "../../model/order.js";
 // What the docs and the OpenAPI document both say of security schemes and of sources.
 
 /** Scheme name → every scope that some endpoint's requirement names, sorted. */
-export function scopesInUse(
-  endpoints: readonly Endpoint[],
-): Map<string, string[]> {
+export function scopesInUse(endpoints: readonly Endpoint[]) {
   const found = new Map<string, Set<string>>();
   for (const endpoint of endpoints)
     for (const requirement of endpoint.security ?? [])
@@ -23,9 +21,7 @@ export function scopesInUse(
 }
 
 /** Each `file:line` of `sources` once, sorted by file, then line. */
-export function uniqueSources(
-  sources: readonly SourceRef[],
-): { file: string; line: number }[] {
+export function uniqueSources(sources: readonly SourceRef[]) {
   const seen = new Map<string, { file: string; line: number }>();
   for (const s of sources)
     seen.set(`${s.file}\u0000${s.line}`, { file: s.file, line: s.line });

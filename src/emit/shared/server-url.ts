@@ -50,10 +50,7 @@ const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
  * replaces the base URL's (so `baseUrl` still moves it), else its absolute URL. Undefined when it
  * has none, it is the API's, or its URL keeps an unfilled variable or names no host.
  */
-export function endpointServer(
-  model: ApiModel,
-  endpoint: Endpoint,
-): string | undefined {
+export function endpointServer(model: ApiModel, endpoint: Endpoint) {
   const own = endpoint.servers?.[0];
   if (!own) return undefined;
   const url = filledServerUrl(own) || "/";
@@ -69,10 +66,7 @@ export function endpointServer(
 }
 
 /** The path before an endpoint's own where it has a server of its own (`/v2`); "" for none. */
-export function endpointServerPath(
-  model: ApiModel,
-  endpoint: Endpoint,
-): string {
+export function endpointServerPath(model: ApiModel, endpoint: Endpoint) {
   return serverBasePath(endpointServer(model, endpoint));
 }
 

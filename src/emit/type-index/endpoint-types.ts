@@ -36,7 +36,7 @@ export function headerParameters(endpoint: Endpoint): Parameter[] {
 }
 
 /** Every declared status that is not 2XX, `default` included. */
-export const errorStatuses = (endpoint: Endpoint): string[] =>
+export const errorStatuses = (endpoint: Endpoint) =>
   endpoint.responses
     .filter((r) => !r.status.startsWith("2"))
     .map((r) => r.status);
@@ -73,10 +73,7 @@ export function parametersType(
 }
 
 /** A request body's type: its sent media type's ({@link sentContent}), in `write` or `form` mode. */
-export function requestBodyType(
-  content: MediaContent[],
-  naming: SchemaNaming,
-): TypeNode {
+export function requestBodyType(content: MediaContent[], naming: SchemaNaming) {
   const sent = sentContent(content);
   return contentType(sent, naming, requestBodyMode(sent));
 }
@@ -114,11 +111,7 @@ export function receivedBodyVariants(
   });
 }
 
-function bodyTypeAs(
-  c: MediaContent,
-  naming: SchemaNaming,
-  json: SchemaMode,
-): TypeNode | undefined {
+function bodyTypeAs(c: MediaContent, naming: SchemaNaming, json: SchemaMode) {
   switch (bodyReading(c.mediaType)) {
     case "json":
       return c.schema ? schemaToType(c.schema, naming, json) : UNKNOWN;
@@ -134,10 +127,7 @@ function bodyTypeAs(
 }
 
 /** A webhook payload's type: as `requestBodyType`, but JSON in `read` mode (the API sends it). */
-export function payloadType(
-  content: MediaContent[],
-  naming: SchemaNaming,
-): TypeNode {
+export function payloadType(content: MediaContent[], naming: SchemaNaming) {
   const sent = sentContent(content);
   const mode = requestBodyMode(sent);
   return contentType(sent, naming, mode === "write" ? "read" : mode);

@@ -56,11 +56,7 @@ function writeObject(node: ObjectNode, indent: number, out: string[]): void {
 }
 
 /** One member with its JSDoc and `;`, from column `indent` (print([memberDoc, ";"])). */
-function writeMember(
-  member: ObjectMember,
-  indent: number,
-  out: string[],
-): void {
+function writeMember(member: ObjectMember, indent: number, out: string[]) {
   const doc = member.doc;
   const mark = out.length;
   if (doc === undefined || plainJsdoc(doc)) {
@@ -185,7 +181,7 @@ function writeBrokenAssigned(
 }
 
 /** A union not hugged by nulls of plain texts and expanded members (one at least): always broken. */
-const brokenUnion = (node: Union): boolean =>
+const brokenUnion = (node: Union) =>
   !isHuggedUnion(node) &&
   node.members.every((m) =>
     m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
@@ -262,7 +258,7 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 }
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
-const plainMembers = (node: Union): boolean =>
+const plainMembers = (node: Union) =>
   node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */

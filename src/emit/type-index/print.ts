@@ -88,7 +88,7 @@ export const innermost = (node: TypeNode): TypeNode =>
   node.kind === "array" ? innermost(node.element) : node;
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
-export const isHuggedUnion = (node: TypeNode): boolean =>
+export const isHuggedUnion = (node: TypeNode) =>
   node.kind === "union" &&
   node.members.length > 1 &&
   node.members.every((m) => m.kind === "object" || isNullType(m)) &&
@@ -203,8 +203,7 @@ function unionLines(members: TypeNode[]): Doc {
 }
 
 /** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
-const intersectionDoc = (node: Intersection): Doc =>
-  group(intersectionParts(node));
+const intersectionDoc = (node: Intersection) => group(intersectionParts(node));
 
 function intersectionParts(node: Intersection): Doc[] {
   const members = node.members;
@@ -231,7 +230,7 @@ function intersectionMember(m: TypeNode): Doc {
 }
 
 /** `(inner` + `close` (`)`, `)[]`, `)?`), `inner` on its own lines when broken. */
-const parenthesized = (inner: Doc, close: string): Doc =>
+const parenthesized = (inner: Doc, close: string) =>
   group(["(", indent([softline, inner]), softline, close]);
 
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {

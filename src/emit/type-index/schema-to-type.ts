@@ -219,10 +219,7 @@ class Typing {
   }
 
   /** The members an object of this schema has in this mode (none when it lists no `required`). */
-  private requiredNames(
-    schema: Schema,
-    lookup: PropertyLookup | undefined,
-  ): ReadonlySet<string> {
+  private requiredNames(schema: Schema, lookup: PropertyLookup | undefined) {
     // requiredSplit's answer without a list is three empty lists
     if (!Array.isArray(schema.required)) return NO_NAMES;
     const { naming, mode } = this;
@@ -310,7 +307,7 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
   return found;
 }
 
-const isFalseSchema = (schema: Schema | boolean): boolean =>
+const isFalseSchema = (schema: Schema | boolean) =>
   typeof schema === "object" &&
   schema.not !== undefined &&
   Object.keys(schema.not).length === 0;

@@ -72,10 +72,10 @@ export function intersection(members: TypeNode[]): TypeNode {
   return { kind: "intersection", members: useful };
 }
 
-export const isUnknownType = (node: TypeNode): boolean =>
+export const isUnknownType = (node: TypeNode) =>
   node.kind === "raw" && node.text === "unknown";
 
-export const isNullType = (node: TypeNode): boolean =>
+export const isNullType = (node: TypeNode) =>
   node.kind === "raw" && node.text === "null";
 
 /** Whether `node` holds the raw type `text` anywhere (`Blob` in `{ file: Blob | string }`). */

@@ -17,7 +17,7 @@ export interface WebhookTypes {
 }
 
 /** `publishNewEvent` → `PublishNewEventWebhook`: the model's naming keeps it off endpoint types. */
-export const webhookTypeBase = (webhook: Webhook): string =>
+export const webhookTypeBase = (webhook: Webhook) =>
   webhook.name.charAt(0).toUpperCase() + webhook.name.slice(1) + "Webhook";
 
 export function webhookTypes(webhook: Webhook): WebhookTypes {

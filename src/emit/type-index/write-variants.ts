@@ -45,10 +45,7 @@ export function schemaFacts(schemas: Record<string, NamedSchema>) {
  * The schema's `$ref` targets; directional when a required member anywhere in it is
  * readOnly/writeOnly (allOf members look into their siblings, as the types do).
  */
-function scan(
-  schemas: Record<string, NamedSchema>,
-  schema: Schema,
-): { refs: Set<string>; directional: boolean; binary: boolean } {
+function scan(schemas: Record<string, NamedSchema>, schema: Schema) {
   const refs = new Set<string>();
   let directional = false;
   let binary = false;

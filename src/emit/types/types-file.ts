@@ -30,10 +30,7 @@ import { TYPES_FILE } from "./path.js";
 type Declare = (...args: Parameters<typeof declaration>) => void;
 
 /** `types.ts` (docs/types.md), from the run's type index (the plugin's `context.types`). */
-export const emitTypesFile = (
-  model: ApiModel,
-  index: TypeIndex,
-): GeneratedFile =>
+export const emitTypesFile = (model: ApiModel, index: TypeIndex) =>
   streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out), {
     skipTypecheck: true,
   });
@@ -84,11 +81,7 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   if (blob) out.write("\n" + BLOB);
 }
 
-function declaration(
-  name: string,
-  node: TypeNode,
-  doc: string[] | undefined,
-): string {
+function declaration(name: string, node: TypeNode, doc: string[] | undefined) {
   const prefix = doc ? printDoc(doc, 0) : "";
   // a named map is an interface: `type T = Record<string, T>` (a map of itself) would not compile
   const object: TypeNode =
