@@ -91,22 +91,24 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
   };
 }
 
-const responseObject = (
+function responseObject(
   response: ApiResponse,
   key: string,
   fix: FixSchema,
-): JsonObject => ({
-  description: response.description || reasonPhrase(key),
-  headers: mapped(response.headers, (header) => ({
-    description: header.description,
-    required: header.required,
-    schema: header.schema ? fix(header.schema) : {},
-  })),
-  content:
-    response.content.length > 0
-      ? contentObject(response.content, fix)
-      : undefined,
-});
+): JsonObject {
+  return {
+    description: response.description || reasonPhrase(key),
+    headers: mapped(response.headers, (header) => ({
+      description: header.description,
+      required: header.required,
+      schema: header.schema ? fix(header.schema) : {},
+    })),
+    content:
+      response.content.length > 0
+        ? contentObject(response.content, fix)
+        : undefined,
+  };
+}
 
 function contentObject(content: readonly MediaContent[], fix: FixSchema) {
   const out: JsonObject = {};

@@ -6,28 +6,30 @@ import type { PluginOption } from "../artifact.js";
 // definitions import them, and a run that skips emitting must not load the emitters.
 
 /** The `baseUrl` option (config `baseUrl`, `--base-url`): one setting for client and server. */
-export const baseUrlOption = (
+export function baseUrlOption(
   help: string,
-): PluginOption<string | undefined> & { readonly config: "baseUrl" } => ({
-  type: "string",
-  default: undefined,
-  help,
-  config: "baseUrl",
-  flag: "--base-url",
-  placeholder: "<url>",
-  // a base URL: an absolute http(s) URL, or a path on the same origin
-  problem(value) {
-    if (value === undefined) return undefined;
-    if (value.startsWith("/") && !value.startsWith("//")) return undefined;
-    try {
-      const { protocol } = new URL(value);
-      if (protocol === "http:" || protocol === "https:") return undefined;
-    } catch {
-      // not a URL at all
-    }
-    return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
-  },
-});
+): PluginOption<string | undefined> & { readonly config: "baseUrl" } {
+  return {
+    type: "string",
+    default: undefined,
+    help,
+    config: "baseUrl",
+    flag: "--base-url",
+    placeholder: "<url>",
+    // a base URL: an absolute http(s) URL, or a path on the same origin
+    problem(value) {
+      if (value === undefined) return undefined;
+      if (value.startsWith("/") && !value.startsWith("//")) return undefined;
+      try {
+        const { protocol } = new URL(value);
+        if (protocol === "http:" || protocol === "https:") return undefined;
+      } catch {
+        // not a URL at all
+      }
+      return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
+    },
+  };
+}
 
 /** The config's `client.pages`: a page shape by endpoint, `"GET /things": { kind: "cursor", … }`. */
 export type PageDeclarations = Readonly<Record<string, PageShape>>;
