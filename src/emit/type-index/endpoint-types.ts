@@ -162,14 +162,15 @@ export function contentType(
 }
 
 /** What the client hands over for a body it does not parse: a string, a Blob, or unknown. */
-const decodedType = (
+function decodedType(
   as: ReturnType<typeof decodedAs | typeof undescribedBody>,
-): TypeNode =>
-  as === "text"
+): TypeNode {
+  return as === "text"
     ? raw("string")
     : as === "blob" || as === "binary"
       ? raw("Blob")
       : UNKNOWN;
+}
 
 /** Body type of one response: `undefined` for statuses that never carry one. */
 export function responseType(

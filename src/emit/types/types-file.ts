@@ -30,10 +30,11 @@ import { TYPES_FILE } from "./path.js";
 type Declare = (...args: Parameters<typeof declaration>) => void;
 
 /** `types.ts` (docs/types.md), from the run's type index (the plugin's `context.types`). */
-export const emitTypesFile = (model: ApiModel, index: TypeIndex) =>
-  streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out), {
+export function emitTypesFile(model: ApiModel, index: TypeIndex) {
+  return streamedFile(TYPES_FILE, (out) => writeTypes(model, index, out), {
     skipTypecheck: true,
   });
+}
 
 // types.ts is not checked: without this, tsc would read an undeclared Blob as `any`
 const BLOB = `/**
@@ -178,12 +179,13 @@ function requestParts<K extends string>(
 }
 
 /** The members of `<Name>Responses`: each status's type, with its description. */
-const byStatus = (
+function byStatus(
   responses: readonly ApiResponse[],
   type: (response: ApiResponse) => TypeNode,
-): ObjectMember[] =>
-  responses.map((r): ObjectMember => {
+): ObjectMember[] {
+  return responses.map((r): ObjectMember => {
     const member = { name: r.status, optional: false, type: type(r) };
     const doc = docLines({ description: r.description });
     return doc ? { ...member, doc } : member;
   });
+}
