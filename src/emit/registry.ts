@@ -140,7 +140,8 @@ export function placesPrinted(
  * The places the docs and the OpenAPI document print: every endpoint's sources and every
  * security scheme's (all of them in `paths`, so finding them leaves the schemas unwalked).
  */
-export const printedPlaces = (model: ApiDescription) =>
-  [...model.endpoints, ...Object.values(model.securitySchemes)].flatMap(
+export function printedPlaces(model: ApiDescription): SourceRef[] {
+  return [...model.endpoints, ...Object.values(model.securitySchemes)].flatMap(
     (place) => place.sources,
   );
+}

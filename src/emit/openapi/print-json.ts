@@ -122,8 +122,9 @@ function layout(json: string, followed: boolean): string {
 }
 
 /** An array of two or more items laid on one line: rows of them are one per line. */
-const isRow = (item: string) =>
-  item.startsWith("[") && (JSON.parse(item) as unknown[]).length > 1;
+function isRow(item: string): boolean {
+  return item.startsWith("[") && (JSON.parse(item) as unknown[]).length > 1;
+}
 
 /** prettier's `fill` for number arrays (their JSON texts): as many per line as fit. */
 function fillNumbers(texts: readonly string[], indent: string): string {

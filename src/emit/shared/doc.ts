@@ -85,8 +85,11 @@ const WIDE = [
   0x3fffd,
 ];
 
-const isWide = (code: number) =>
-  WIDE.some((first, i) => i % 2 === 0 && code >= first && code <= WIDE[i + 1]!);
+function isWide(code: number): boolean {
+  return WIDE.some(
+    (first, i) => i % 2 === 0 && code >= first && code <= WIDE[i + 1]!,
+  );
+}
 
 const lineOf = (soft: boolean, hard: boolean): Doc =>
   Object.freeze({ kind: "line", soft, hard } satisfies Line);

@@ -215,7 +215,10 @@ const FORMATS: Readonly<Record<string, unknown>> = {
   binary: BINARY,
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  isMap(value) &&
-  !(value instanceof BinarySample) &&
-  !(value instanceof DateSample);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    isMap(value) &&
+    !(value instanceof BinarySample) &&
+    !(value instanceof DateSample)
+  );
+}

@@ -36,10 +36,11 @@ export function headerParameters(endpoint: Endpoint): Parameter[] {
 }
 
 /** Every declared status that is not 2XX, `default` included. */
-export const errorStatuses = (endpoint: Endpoint) =>
-  endpoint.responses
+export function errorStatuses(endpoint: Endpoint): string[] {
+  return endpoint.responses
     .filter((r) => !r.status.startsWith("2"))
     .map((r) => r.status);
+}
 
 /** A parameter no source types is text on the wire: a string or a number (sent as its text). */
 const UNTYPED_PARAMETER: TypeNode = union([raw("string"), raw("number")]);
@@ -134,10 +135,11 @@ export function payloadType(content: MediaContent[], naming: SchemaNaming) {
 }
 
 /** `write` for a JSON request body, else `form`. */
-export const requestBodyMode = (sent: MediaContent[]): SchemaMode =>
-  sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
+export function requestBodyMode(sent: MediaContent[]): SchemaMode {
+  return sent.length > 0 && sent.every((c) => isJsonMediaType(c.mediaType))
     ? "write"
     : "form";
+}
 
 /** The distinct types of a body's media types, joined in a union. */
 export function contentType(

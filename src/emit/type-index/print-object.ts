@@ -181,12 +181,15 @@ function writeBrokenAssigned(
 }
 
 /** A union not hugged by nulls of plain texts and expanded members (one at least): always broken. */
-const brokenUnion = (node: Union) =>
-  !isHuggedUnion(node) &&
-  node.members.every((m) =>
-    m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
-  ) &&
-  node.members.some((m) => m.kind !== "raw");
+function brokenUnion(node: Union): boolean {
+  return (
+    !isHuggedUnion(node) &&
+    node.members.every((m) =>
+      m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
+    ) &&
+    node.members.some((m) => m.kind !== "raw")
+  );
+}
 
 /** unionLines broken at `indent`, after the line break before the first (the caller's). */
 function writeUnionLines(node: Union, indent: number, out: string[]): void {

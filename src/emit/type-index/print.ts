@@ -88,11 +88,14 @@ export const innermost = (node: TypeNode): TypeNode =>
   node.kind === "array" ? innermost(node.element) : node;
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
-export const isHuggedUnion = (node: TypeNode) =>
-  node.kind === "union" &&
-  node.members.length > 1 &&
-  node.members.every((m) => m.kind === "object" || isNullType(m)) &&
-  node.members.filter((m) => m.kind === "object").length === 1;
+export function isHuggedUnion(node: TypeNode): boolean {
+  return (
+    node.kind === "union" &&
+    node.members.length > 1 &&
+    node.members.every((m) => m.kind === "object" || isNullType(m)) &&
+    node.members.filter((m) => m.kind === "object").length === 1
+  );
+}
 
 /** The `T` of a two-member `T | null` where `T` is a name or a generic reference. */
 export function simpleNullable(node: Union): TypeNode | undefined {

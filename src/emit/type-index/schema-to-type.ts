@@ -307,7 +307,10 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
   return found;
 }
 
-const isFalseSchema = (schema: Schema | boolean) =>
-  typeof schema === "object" &&
-  schema.not !== undefined &&
-  Object.keys(schema.not).length === 0;
+function isFalseSchema(schema: Schema | boolean): boolean {
+  return (
+    typeof schema === "object" &&
+    schema.not !== undefined &&
+    Object.keys(schema.not).length === 0
+  );
+}

@@ -17,8 +17,11 @@ export interface WebhookTypes {
 }
 
 /** `publishNewEvent` → `PublishNewEventWebhook`: the model's naming keeps it off endpoint types. */
-export const webhookTypeBase = (webhook: Webhook) =>
-  webhook.name.charAt(0).toUpperCase() + webhook.name.slice(1) + "Webhook";
+export function webhookTypeBase(webhook: Webhook): string {
+  return (
+    webhook.name.charAt(0).toUpperCase() + webhook.name.slice(1) + "Webhook"
+  );
+}
 
 export function webhookTypes(webhook: Webhook): WebhookTypes {
   const base = webhookTypeBase(webhook);
