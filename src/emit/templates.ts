@@ -98,8 +98,11 @@ function guarded(module: Record<string, unknown>, path: string): object {
   });
 }
 
-const causeOf = (error: unknown) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+function causeOf(error: unknown): string {
+  return error instanceof Error
+    ? `${error.name}: ${error.message}`
+    : String(error);
+}
 
 /** Template files apiloom does not read, by their replacement: a user's copy is refused, not ignored. */
 const RETIRED: Record<string, string> = {

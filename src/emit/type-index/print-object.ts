@@ -261,8 +261,9 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
 }
 
 /** Members that are plain texts, none ending with a space (print trims those at a line end). */
-const plainMembers = (node: Union) =>
-  node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
+function plainMembers(node: Union): boolean {
+  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
+}
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
@@ -270,4 +271,6 @@ function plainJsdoc(lines: string[]): boolean {
   return !lines.some((line) => line.endsWith(" "));
 }
 
-const newlineAnd = (n: number): string => "\n" + " ".repeat(n);
+function newlineAnd(n: number): string {
+  return "\n" + " ".repeat(n);
+}

@@ -80,12 +80,14 @@ function joinFlat(
 }
 
 /** A union or an intersection: in parentheses before `[]` or `?`. */
-const compound = (node: TypeNode): node is Union | Intersection =>
-  node.kind === "union" || node.kind === "intersection";
+function compound(node: TypeNode): node is Union | Intersection {
+  return node.kind === "union" || node.kind === "intersection";
+}
 
 /** The element type under any number of array levels. */
-export const innermost = (node: TypeNode): TypeNode =>
-  node.kind === "array" ? innermost(node.element) : node;
+export function innermost(node: TypeNode): TypeNode {
+  return node.kind === "array" ? innermost(node.element) : node;
+}
 
 /** `{…} | null`: prettier keeps the object hugged instead of using the `|`-per-line layout. */
 export function isHuggedUnion(node: TypeNode): boolean {
@@ -185,7 +187,9 @@ function typeDoc(node: TypeNode): Doc {
 }
 
 /** `{…} | null` with the object as it breaks itself and the nulls beside it. */
-const huggedDoc = (node: Union): Doc => join(" | ", node.members.map(typeDoc));
+function huggedDoc(node: Union): Doc {
+  return join(" | ", node.members.map(typeDoc));
+}
 
 /** A union's members: `A | B`, or one `| member` per line, each aligned after its `| `. */
 function unionLines(members: TypeNode[]): Doc {
@@ -206,7 +210,9 @@ function unionLines(members: TypeNode[]): Doc {
 }
 
 /** prettier's printIntersectionType: objects hug their neighbours, others break onto lines. */
-const intersectionDoc = (node: Intersection) => group(intersectionParts(node));
+function intersectionDoc(node: Intersection): Doc {
+  return group(intersectionParts(node));
+}
 
 function intersectionParts(node: Intersection): Doc[] {
   const members = node.members;
@@ -233,8 +239,9 @@ function intersectionMember(m: TypeNode): Doc {
 }
 
 /** `(inner` + `close` (`)`, `)[]`, `)?`), `inner` on its own lines when broken. */
-const parenthesized = (inner: Doc, close: string) =>
-  group(["(", indent([softline, inner]), softline, close]);
+function parenthesized(inner: Doc, close: string): Doc {
+  return group(["(", indent([softline, inner]), softline, close]);
+}
 
 function arrayDoc(node: Extract<TypeNode, { kind: "array" }>): Doc {
   const element = node.element;

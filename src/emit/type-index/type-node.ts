@@ -72,11 +72,13 @@ export function intersection(members: TypeNode[]): TypeNode {
   return { kind: "intersection", members: useful };
 }
 
-export const isUnknownType = (node: TypeNode) =>
-  node.kind === "raw" && node.text === "unknown";
+export function isUnknownType(node: TypeNode): boolean {
+  return node.kind === "raw" && node.text === "unknown";
+}
 
-export const isNullType = (node: TypeNode) =>
-  node.kind === "raw" && node.text === "null";
+export function isNullType(node: TypeNode): boolean {
+  return node.kind === "raw" && node.text === "null";
+}
 
 /** Whether `node` holds the raw type `text` anywhere (`Blob` in `{ file: Blob | string }`). */
 export function mentions(node: TypeNode, text: string): boolean {
