@@ -1,9 +1,11 @@
 import { assignOwn } from "../own-property.js";
-import { firstOfEach, joined, lowerCase } from "../lists.js";
-import { emptyParameters } from "../factories.js";
-import { mergeRequestBody, mergeResponses } from "./merge-content.js";
-import { mergeParameters } from "./merge-parameters.js";
-import { pathVariables } from "../path-template.js";
+import { firstOfEach, grouped, joined, lowerCase } from "../lists.js";
+import { emptyParameters, parameterKey } from "../factories.js";
+import { pathVariables, sortByTemplate } from "../path-template.js";
+import { schemaRefName } from "../schema/ref.js";
+import { withoutAnnotations } from "../schema/schema.js";
+import { isInferred, mergeInferred } from "../inferred-schema.js";
+import { canonicalJson } from "../order.js";
 import {
   compareSources,
   longestText,
@@ -11,8 +13,19 @@ import {
   pickWinner,
   type EndpointOffer,
 } from "./rank.js";
-import { PARAMETER_LOCATIONS, type Endpoint } from "../types.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
+import { placeText } from "../diagnostics/source-place.js";
+import {
+  PARAMETER_LOCATIONS,
+  type ApiResponse,
+  type Endpoint,
+  type Example,
+  type MediaContent,
+  type Parameter,
+  type ParameterLocation,
+  type RequestBody,
+  type SourceRef,
+} from "../types.js";
 
 /** Merges every source's view of one endpoint: lists unioned, disagreements decided by rank.ts. */
 export function mergeEndpoint(
@@ -113,4 +126,326 @@ function renamePathVariables(
     },
   };
   return { ...view, endpoint };
+}
+
+/** One location's parameters of every view, merged by name: the richest schema wins (rank.ts). */
+export function mergeParameters(
+  views: EndpointOffer[],
+  location: ParameterLocation,
+  merged: Endpoint,
+  reporter: ModelReporter,
+): Parameter[] {
+  let out =
+    views.length === 1
+      ? soleParameters(views[0]!.endpoint.parameters[location], location)
+      : undefined;
+  if (!out) {
+    const byName = grouped(
+      views.flatMap((view) =>
+        view.endpoint.parameters[location].map((parameter) => ({
+          view,
+          parameter,
+        })),
+      ),
+      ({ parameter }) => parameterKey(parameter),
+    );
+    out = [...byName.values()].map((list) =>
+      mergedParameter(list, location, merged, reporter),
+    );
+  }
+  if (location === "path" && out.length > 1) sortByTemplate(out, merged.path);
+  return out;
+}
+
+/** {@link mergedParameter} of each of one view's parameters; undefined when two share a name. */
+function soleParameters(
+  list: readonly Parameter[],
+  location: ParameterLocation,
+): Parameter[] | undefined {
+  if (new Set(list.map(parameterKey)).size < list.length) return undefined;
+  return list.map((p) => ({
+    ...p,
+    sources: p.sources.slice().sort(compareSources),
+    required: location === "path" || Boolean(p.required),
+  }));
+}
+
+const TEXT = canonicalJson({ type: "string" });
+
+/** The parameters of one name that the views offer, as one. */
+function mergedParameter(
+  list: readonly { view: EndpointOffer; parameter: Parameter }[],
+  location: ParameterLocation,
+  merged: Endpoint,
+  reporter: ModelReporter,
+): Parameter {
+  const lead = list[0]!.parameter;
+  const typed = list.filter((entry) => entry.parameter.schema !== undefined);
+  const schemaWinner = pickWinner(
+    typed.map((entry) =>
+      offer(
+        entry.view,
+        entry,
+        Object.keys(entry.parameter.schema!).length,
+        entry.parameter.sources[0],
+      ),
+    ),
+  );
+  const distinct = disagreeing(typed);
+  if (distinct.length > 1 && schemaWinner) {
+    const [first, second] = distinct.sort((a, b) =>
+      compareSources(a.sources[0]!, b.sources[0]!),
+    );
+    reporter.report(
+      "merge/parameter-type-conflict",
+      `${merged.method.toUpperCase()} ${merged.path}: ${location} parameter '${lead.name}' has different types ` +
+        `(${describeSchema(first!, second)} here, ${describeSchema(second!, first)} at ${placeText(second!.sources[0]!)}); ` +
+        `using ${describeSchema(schemaWinner.value.parameter)} from ${placeText(schemaWinner.source)}`,
+      first!.sources[0]!,
+      [second!.sources[0]!],
+    );
+  }
+  const parameter: Parameter = {
+    ...(schemaWinner?.value.parameter ?? lead),
+    sources: joined(list.map((e) => e.parameter.sources)).sort(compareSources),
+  };
+  parameter.required =
+    location === "path" || list.some((e) => e.parameter.required);
+  const description = longestText(
+    list,
+    (e) => e.view,
+    (e) => e.parameter.description,
+    (e) => e.parameter.sources[0],
+  );
+  if (description) parameter.description = description;
+  if (parameter.example === undefined) {
+    const example = list.find((e) => e.parameter.example !== undefined);
+    if (example) parameter.example = example.parameter.example;
+  }
+  return parameter;
+}
+
+function describeSchema(parameter: Parameter, other?: Parameter): string {
+  const schema = parameter.schema ?? {};
+  const type = Array.isArray(schema.type)
+    ? schema.type.join("|")
+    : (schema.type ??
+      (schema.$ref ? (schemaRefName(schema.$ref) ?? schema.$ref) : "any"));
+  const label = schema.format ? `${type} (${schema.format})` : String(type);
+  if (!other) return label;
+  // beside the other parameter's schema: the keywords that tell them apart (`enum`, `default`…)
+  const mine = withoutAnnotations(schema) as Record<string, unknown>;
+  const theirs = withoutAnnotations(other.schema ?? {}) as typeof mine;
+  const apart = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])]
+    .filter((k) => !["type", "format", "$ref"].includes(k))
+    .filter((k) => canonicalJson(mine[k]) !== canonicalJson(theirs[k]))
+    .map((k) => `${k} ${shortJson(mine[k])}`);
+  return apart.length === 0 ? label : `${label} with ${apart.join(", ")}`;
+}
+
+/**
+ * One parameter per schema the entries disagree on: by what they allow, not by their annotations.
+ * A Postman parameter is text, which disagrees with nothing, unless a stand-in (`<integer>`)
+ * types it: then it disagrees with a declared schema only where it says something else.
+ */
+function disagreeing(
+  typed: readonly { view: EndpointOffer; parameter: Parameter }[],
+): Parameter[] {
+  if (typed.length < 2) return [];
+  // a `$ref` alone is the schema it names
+  const allows = ({ view, parameter }: (typeof typed)[number]) => {
+    const { $ref, ...rest } = parameter.schema!;
+    const name = Object.keys(rest).length === 0 && $ref && schemaRefName($ref);
+    const named = name && view.schemas && Object.hasOwn(view.schemas, name);
+    const schema = named ? view.schemas![name]!.schema : parameter.schema!;
+    return withoutAnnotations(schema) as Record<string, unknown>;
+  };
+  const read = typed.map((entry) => ({ entry, schema: allows(entry) }));
+  const declared = read.filter((r) => !r.entry.view.guessesTypes);
+  const distinct = new Map<string, Parameter>();
+  for (const { entry, schema } of read) {
+    const guess = entry.view.guessesTypes;
+    if (guess && canonicalJson(schema) === TEXT) continue;
+    if (guess && declared.some((d) => saysNoMore(schema, d.schema))) continue;
+    distinct.set(canonicalJson(schema), entry.parameter);
+  }
+  return [...distinct.values()];
+}
+
+/** Whether every keyword of `guess` has the value it has in `declared`. */
+function saysNoMore(
+  guess: Record<string, unknown>,
+  declared: Record<string, unknown>,
+): boolean {
+  return Object.keys(guess).every(
+    (k) => canonicalJson(guess[k]) === canonicalJson(declared[k]),
+  );
+}
+
+/** A keyword's value for a message: its JSON, cut at 60 characters; `none` when absent. */
+function shortJson(value: unknown): string {
+  if (value === undefined) return "none";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** The media types of a body or response each view offers, unioned by media type. */
+function mergeContent(
+  offers: readonly {
+    view: EndpointOffer;
+    part: Pick<RequestBody, "content" | "sources">;
+  }[],
+): MediaContent[] {
+  if (offers.length === 1) {
+    const { content } = offers[0]!.part;
+    if (
+      new Set(content.map((media) => media.mediaType)).size === content.length
+    )
+      return content.map(soleMedia);
+  }
+  const byType = grouped(
+    offers.flatMap(({ view, part }) => {
+      const source = part.sources[0] ?? view.endpoint.sources[0]!;
+      return part.content.map((media) => ({ view, media, source }));
+    }),
+    (e) => e.media.mediaType,
+  );
+  return [...byType].map(([mediaType, list]) => mergedMedia(mediaType, list));
+}
+
+/** The offers of one media type, as one. */
+export function mergedMedia(
+  mediaType: string,
+  list: readonly {
+    view: EndpointOffer;
+    media: MediaContent;
+    source: SourceRef;
+  }[],
+): MediaContent {
+  if (list.length === 1) return soleMedia(list[0]!.media);
+  const schemas = list.flatMap((e) => (e.media.schema ? [e.media.schema] : []));
+  const guessed =
+    schemas.length > 1 && schemas.every(isInferred)
+      ? { value: mergeInferred(schemas) }
+      : undefined;
+  const schema =
+    guessed ??
+    pickWinner(
+      list.flatMap((e) =>
+        e.media.schema
+          ? [
+              offer(
+                e.view,
+                e.media.schema,
+                // a schema guessed from an example loses to a declared one
+                isInferred(e.media.schema) ? 0 : 1,
+                e.source,
+              ),
+            ]
+          : [],
+      ),
+    );
+  return soleMedia({
+    mediaType,
+    schema: schema?.value,
+    examples: joined(list.map((e) => e.media.examples ?? [])),
+    encoding: list.find((e) => e.media.encoding)?.media.encoding,
+    itemSchema: list.find((e) => e.media.itemSchema)?.media.itemSchema,
+  });
+}
+
+/** {@link mergedMedia} of one offer: what it says, without empty members. */
+function soleMedia(offered: MediaContent): MediaContent {
+  const media: MediaContent = { mediaType: offered.mediaType };
+  if (offered.schema) media.schema = offered.schema;
+  const examples = offered.examples ?? [];
+  if (examples.length > 0)
+    media.examples =
+      examples.length < 2 || namesDiffer(examples)
+        ? examples.slice()
+        : firstOfEach(examples, canonicalJson);
+  if (offered.encoding) media.encoding = offered.encoding;
+  if (offered.itemSchema) media.itemSchema = offered.itemSchema;
+  return media;
+}
+
+/**
+ * True when every example has a name of its own, one at most none: then none is a copy of
+ * another, and the examples (often large) need not be printed to tell.
+ */
+function namesDiffer(examples: readonly Example[]): boolean {
+  const names = examples.map((e) => e.name);
+  return (
+    names.every((n) => typeof n === "string" || n === undefined) &&
+    new Set(names).size === names.length
+  );
+}
+
+/** Every view's request body as one: required when any requires it, media types unioned. */
+export function mergeRequestBody(views: EndpointOffer[]) {
+  const bodies = views.flatMap((v) =>
+    v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
+  );
+  if (bodies.length === 0) return undefined;
+  const body: RequestBody = {
+    required: bodies.some((b) => b.body.required),
+    content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
+    sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
+  };
+  const description = longestText(
+    bodies,
+    (b) => b.view,
+    (b) => b.body.description,
+  );
+  if (description) body.description = description;
+  return body;
+}
+
+/** Every view's responses, unioned by status and ordered by it (`default` last). */
+export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
+  const byStatus = grouped(
+    views.flatMap((view) =>
+      view.endpoint.responses.map((response) => ({ view, response })),
+    ),
+    (e) => e.response.status,
+  );
+  return [...byStatus]
+    .map(([status, list]) => mergedResponse(status, list))
+    .sort(
+      (a, b) =>
+        statusOrder(a.status) - statusOrder(b.status) ||
+        (a.status < b.status ? -1 : 1),
+    );
+}
+
+/** The responses of one status that the views offer, as one. */
+export function mergedResponse(
+  status: string,
+  list: readonly { view: EndpointOffer; response: ApiResponse }[],
+): ApiResponse {
+  const description = pickWinner(
+    list.map((e) =>
+      offer(e.view, e.response.description, e.response.description.length),
+    ),
+  );
+  const response: ApiResponse = {
+    status,
+    description: description?.value ?? "",
+    content: mergeContent(
+      list.map((e) => ({ view: e.view, part: e.response })),
+    ),
+    sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
+  };
+  const headers = assignOwn(
+    {},
+    ...[...list].reverse().map((e) => e.response.headers ?? {}),
+  );
+  if (Object.keys(headers).length > 0) response.headers = headers;
+  return response;
+}
+
+function statusOrder(status: string): number {
+  if (status === "default") return 1000;
+  const n = Number.parseInt(status.replace(/X/gi, "0"), 10);
+  return Number.isNaN(n) ? 999 : n;
 }

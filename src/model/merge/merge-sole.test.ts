@@ -5,10 +5,10 @@ import type { EndpointOffer } from "./rank.js";
 import {
   mergedMedia,
   mergedResponse,
+  mergeEndpoint,
+  mergeParameters,
   mergeResponses,
-} from "./merge-content.js";
-import { mergeParameters } from "./merge-parameters.js";
-import { mergeEndpoint } from "./merge-endpoint.js";
+} from "./merge-endpoint.js";
 import { ModelReporter } from "../diagnostics/codes.js";
 import type {
   ApiResponse,
