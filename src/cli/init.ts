@@ -218,8 +218,7 @@ function openapiTypescriptScript(file: string): PeerScript | undefined {
     // openapi-typescript 7's defaults, then its flags (`--x`, `--x false`, `--x=false`, `--no-x`)
     const flags: Record<string, boolean> = { defaultNonNullable: true };
     for (let i = at + 1; i < words.length; i++) {
-      // without the quotes around it (`"spec.yaml"` is `spec.yaml`)
-      const word = words[i]!.replace(/^(["'])([^]*)\1$/, "$2");
+      const word = unquoted(words[i]!);
       const flag = /^--(no-)?([a-z-]+)(?:=(true|false))?$/.exec(word);
       const option = flag ? PEER_FLAGS[flag[2]!] : undefined;
       if (flag && option) {
@@ -294,4 +293,14 @@ ${list}  ],
   }
 });
 `;
+}
+
+/** A script's word without the quotes around it (`"spec.yaml"` is `spec.yaml`). */
+function unquoted(word: string): string {
+  const quote = word[0];
+  return word.length > 1 &&
+    (quote === '"' || quote === "'") &&
+    word.at(-1) === quote
+    ? word.slice(1, -1)
+    : word;
 }
