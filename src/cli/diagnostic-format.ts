@@ -1,7 +1,6 @@
-import { inputPlace } from "../workflow/sources/real-path.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
-import { displayPath, isUrlInput } from "../model/source-url.js";
+import { displayPath, inputPlace, isUrlInput } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { Paint } from "./colors.js";

@@ -1,5 +1,4 @@
-import { displayPath } from "../model/source-url.js";
-import { inputPlace } from "../workflow/sources/real-path.js";
+import { displayPath, inputPlace } from "../model/source-url.js";
 import type { Change } from "../diff/change.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { SourceRef } from "../model/types.js";

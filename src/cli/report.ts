@@ -1,4 +1,4 @@
-import { inputPlace, slashedRelative } from "../workflow/sources/real-path.js";
+import { slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
@@ -13,7 +13,7 @@ import {
   leftBehindMessage,
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
-import { displayPath } from "../model/source-url.js";
+import { displayPath, inputPlace } from "../model/source-url.js";
 import { grouped } from "../model/lists.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {

@@ -21,7 +21,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { displayPath, isUrlInput } from "../model/source-url.js";
+import { displayPath, inputPlace } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, Reader> = {
   swagger2: readSwagger2,
@@ -124,7 +124,7 @@ export function readFiles(files: readonly string[], options: ReadOptions) {
   const inputs: (InputText & { absPath: string })[] = [];
   const reporter = new IngestReporter();
   for (const file of files) {
-    const absPath = isUrlInput(file) ? file : resolve(cwd, file);
+    const absPath = inputPlace(file, cwd);
     try {
       inputs.push({
         file: displayPath(cwd, absPath),

@@ -1,8 +1,13 @@
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /** Whether an input (or a document's place) is an http(s) URL rather than a file path. */
 export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
+}
+
+/** Where an input is: a URL input as it is, a file resolved against `baseDir`. */
+export function inputPlace(file: string, baseDir: string): string {
+  return isUrlInput(file) ? file : resolve(baseDir, file);
 }
 
 /**

@@ -9,8 +9,7 @@ import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
-import { isUrlInput } from "../model/source-url.js";
-import { inputPlace } from "./sources/real-path.js";
+import { inputPlace, isUrlInput } from "../model/source-url.js";
 
 /**
  * `apiloom overlay`: the OpenAPI Overlay (1.0) that turns the original document into the edited

@@ -13,7 +13,7 @@ import {
   type SourceDocument,
   uriScheme,
 } from "../reader.js";
-import { displayPath, isUrlInput } from "../../model/source-url.js";
+import { displayPath, inputPlace } from "../../model/source-url.js";
 import { applyOverlay, type From } from "./apply.js";
 import { OverlayBudget } from "./bounds.js";
 import { OverlaidValue } from "./overlaid-value.js";
@@ -73,9 +73,7 @@ export class Overlays {
         else loading.readFailed(absPath, error);
         continue;
       }
-      const inputs = option.inputs?.map((f) =>
-        isUrlInput(f) ? f : resolve(loading.cwd, f),
-      );
+      const inputs = option.inputs?.map((f) => inputPlace(f, loading.cwd));
       overlays.add(parsed, file, absPath, inputs, reporter);
     }
     return overlays;

@@ -1,8 +1,8 @@
-import { inputPlace, slashedRelative } from "../sources/real-path.js";
+import { slashedRelative } from "../sources/real-path.js";
 import { compareCodeUnits } from "../../model/order.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { ArtifactPlugin } from "../../emit/artifact.js";
-import { isUrlInput } from "../../model/source-url.js";
+import { inputPlace, isUrlInput } from "../../model/source-url.js";
 import {
   apiloomVersion,
   hashTree,

@@ -16,7 +16,6 @@ import {
   resolve,
   sep,
 } from "node:path";
-import { isUrlInput } from "../../model/source-url.js";
 
 /** `to` relative to `from` with `/` on every platform: how apiloom shows and records paths. */
 export function slashedRelative(from: string, to: string): string {
@@ -99,9 +98,4 @@ export function isSamePlace(a: string, b: string): boolean {
 export function realNote(path: string): string {
   const real = realPathOf(path);
   return real === resolve(path) ? "" : ` (really ${real})`;
-}
-
-/** Where an input is: a URL input as it is, a file resolved against `baseDir`. */
-export function inputPlace(file: string, baseDir: string): string {
-  return isUrlInput(file) ? file : resolve(baseDir, file);
 }
