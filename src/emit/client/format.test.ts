@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { group, print } from "../shared/doc.js";
-import { propertyKey, stringLiteral } from "../shared/literals.js";
+import { group, print, textWidth } from "../shared/doc.js";
+import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { assignment, genericMember, items } from "../shared/statements.js";
 import {
   genericAlias,
@@ -12,31 +12,28 @@ import {
   stringMatrix,
 } from "./template-helpers.js";
 
-// the docs these helpers printed before they answered a head that fits with its flat text: the
-// oracles of that fast path
-const oldHead = (
-  head: string,
-  typeParams: string[],
-  params: string[],
-  returnGeneric: string,
-  returnArgs: string[],
-) =>
-  print(
-    group([
-      typeParams.length > 0 ? group([head, "<", items(typeParams), ">"]) : head,
-      "(",
-      items(params),
-      "): ",
-      group([
-        returnGeneric,
-        "<",
-        items(returnArgs, { trailingComma: false }),
-        ">",
-      ]),
-      " {",
-    ]),
-  );
+// a head that fits is its flat text; one that does not is broken, with the same words in it
+const expectHead = (
+  out: string,
+  [head, typeParams, params, generic, returnArgs]: [
+    string,
+    string[],
+    string[],
+    string,
+    string[],
+  ],
+) => {
+  const flat = `${head}${typeParams.length > 0 ? `<${typeParams.join(", ")}>` : ""}(${params.join(", ")}): ${generic}<${returnArgs.join(", ")}> {`;
+  const words = (text: string) => text.replace(/[\s,]/g, "");
+  if (textWidth(flat) <= PRINT_WIDTH) expect(out).toBe(flat);
+  else {
+    expect(out).toContain("\n");
+    expect(words(out)).toBe(words(flat));
+  }
+};
 
+// the doc the member helpers printed before they answered a member that fits with its flat
+// text: the oracle of that fast path
 const oldMember = (
   key: string,
   generic: string,
@@ -61,7 +58,7 @@ const name = fc.oneof(
 const names = fc.array(name, { maxLength: 5 });
 
 describe("layout helpers answer a line that fits with its flat text", () => {
-  it("genericFunctionHead: as the doc printer lays it out", () => {
+  it("genericFunctionHead: its flat text when it fits, else broken with the same words", () => {
     fc.assert(
       fc.property(
         name.map((n) => `export function ${n}`),
@@ -69,11 +66,11 @@ describe("layout helpers answer a line that fits with its flat text", () => {
         names,
         name,
         names,
-        (head, typeParams, params, generic, returnArgs) => {
-          expect(
+        (head, typeParams, params, generic, returnArgs) =>
+          expectHead(
             genericFunctionHead(head, typeParams, params, generic, returnArgs),
-          ).toBe(oldHead(head, typeParams, params, generic, returnArgs));
-        },
+            [head, typeParams, params, generic, returnArgs],
+          ),
       ),
       { numRuns: 1000, seed: 29 },
     );
@@ -92,7 +89,7 @@ describe("layout helpers answer a line that fits with its flat text", () => {
             "options?: CallOptions<T>",
           ];
           const returnArgs = [`${name}Responses`, "T"];
-          expect(
+          expectHead(
             genericFunctionHead(
               head,
               typeParams,
@@ -100,7 +97,8 @@ describe("layout helpers answer a line that fits with its flat text", () => {
               "ApiPromise",
               returnArgs,
             ),
-          ).toBe(oldHead(head, typeParams, params, "ApiPromise", returnArgs));
+            [head, typeParams, params, "ApiPromise", returnArgs],
+          );
         }
     }
   });
