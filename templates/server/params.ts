@@ -192,9 +192,18 @@ function decode(raw: string, plus: boolean): string {
  * like the items' own), it is split after decoding: only a one-item list whose item holds the
  * delimiter reads differently then.
  */
-function splitEncoded(raw: string, delimiter: string, plus: boolean): string[] {
-  if (delimiter.trim() === "" || !raw.includes(delimiter))
-    return decode(raw, plus).split(delimiter);
+function splitEncoded(
+  param: ParamSpec,
+  raw: string,
+  delimiter: string,
+  plus: boolean,
+): string[] {
+  if (delimiter.trim() === "" || !raw.includes(delimiter)) {
+    const text = decode(raw, plus);
+    return holdsJson(param)
+      ? jsonItems(text, delimiter)
+      : text.split(delimiter);
+  }
   return raw.split(delimiter).map((piece) => decode(piece, plus));
 }
 
@@ -208,7 +217,7 @@ function fromPath(param: ParamSpec, raw: string): unknown {
     const body = raw.startsWith(".") ? raw.slice(1) : raw;
     if (!param.array && !param.properties)
       return convert(param, decode(body, false));
-    const items = splitEncoded(body, explode ? "." : delimiter, false);
+    const items = splitEncoded(param, body, explode ? "." : delimiter, false);
     return explode && param.properties
       ? fromPairList(param, items)
       : fromList(param, items);
@@ -234,12 +243,12 @@ function fromPath(param: ParamSpec, raw: string): unknown {
     if (param.array && explode)
       return mine.map((v) => convert(param, decode(v, false)));
     if (param.array || param.properties)
-      return fromList(param, splitEncoded(mine[0]!, delimiter, false));
+      return fromList(param, splitEncoded(param, mine[0]!, delimiter, false));
     return convert(param, decode(mine[0]!, false));
   }
   if (!param.array && !param.properties)
     return convert(param, decode(raw, false));
-  const items = splitEncoded(raw, delimiter, false);
+  const items = splitEncoded(param, raw, delimiter, false);
   return explode && param.properties
     ? fromPairList(param, items)
     : fromList(param, items);
@@ -249,7 +258,10 @@ function fromPath(param: ParamSpec, raw: string): unknown {
 function fromHeader(param: ParamSpec, text: string): unknown {
   if (param.contentType !== undefined) return fromContent(param, text);
   if (!param.array && !param.properties) return convert(param, text);
-  const items = text.split(param.delimiter ?? ",").map((s) => s.trim());
+  const delimiter = param.delimiter ?? ",";
+  const items = (
+    holdsJson(param) ? jsonItems(text, delimiter) : text.split(delimiter)
+  ).map((s) => s.trim());
   return param.explode && param.properties
     ? fromPairList(param, items)
     : fromList(param, items);
@@ -299,12 +311,49 @@ function fromPairs(
     param.delimiter ??
     (style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",");
   if (mine[0] === "") return param.array ? [] : undefined;
-  return fromList(param, splitEncoded(mine[0]!, delimiter, plus));
+  return fromList(param, splitEncoded(param, mine[0]!, delimiter, plus));
 }
 
 /** A `content` parameter: one JSON (or text) value. */
 function fromContent(param: ParamSpec, text: string): unknown {
-  if (!isJsonType(param.contentType ?? "")) return text;
+  return isJsonType(param.contentType ?? "") ? fromJson(param, text) : text;
+}
+
+/** Whether items or members of the value come as JSON text (objects or arrays in a list). */
+function holdsJson(param: ParamSpec): boolean {
+  return (
+    param.type === "json" ||
+    Object.values(param.properties ?? {}).includes("json")
+  );
+}
+
+/**
+ * A list whose items may be JSON (`{"a":"x,y"},{"b":1}`), split at each `delimiter` outside
+ * JSON's strings, objects and arrays: one pass over the text.
+ */
+function jsonItems(text: string, delimiter: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+    else if (c === delimiter && depth <= 0) {
+      items.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items;
+}
+
+function fromJson(param: ParamSpec, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -349,7 +398,8 @@ function convertObject(
 }
 
 function convert(param: ParamSpec, raw: string): unknown {
-  const value = toScalar(param, raw);
+  const value =
+    param.type === "json" ? fromJson(param, raw) : toScalar(param, raw);
   const allowed = param.properties ? undefined : param.enum;
   if (allowed === undefined) return value;
   // `String(v) === raw`: an enum mixing numbers and strings is read as text

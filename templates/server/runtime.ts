@@ -4,8 +4,12 @@
 // environment.ts names what this folder needs of your tsconfig where your tsc checks it
 import type {} from "./environment.js";
 
-/** The scalar a parameter value (or each item of an array value) converts to. */
-export type ScalarType = "string" | "number" | "integer" | "boolean" | "int64";
+/**
+ * The scalar a parameter value (or each item of an array value) converts to; `json`: an item or
+ * member that is itself an object or array, which the client sends as JSON text.
+ */
+export type ScalarType =
+  "string" | "number" | "integer" | "boolean" | "int64" | "json";
 
 export interface ParamSpec {
   /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */

@@ -133,3 +133,35 @@ export const SWAGGER_CASES: Case[] = [
     },
   },
 ];
+
+/** Objects and arrays inside parameters (nested-items.openapi.yaml), which go as JSON text. */
+const ITEMS = [{ a: HOSTILE, n: 1 }, { a: '{[\\",]}', n: 2 }, {}];
+/** What a header or cookie can carry: no line breaks, no `;` nor non-ASCII in a cookie. */
+const PLAIN_ITEMS = [{ a: "x,y|z", n: 1 }, { a: '{[\\",]}' }];
+
+export const NESTED_CASES: Case[] = [
+  { endpoint: "nestedPath", args: { path: { s: ITEMS, l: ITEMS, m: ITEMS } } },
+  {
+    endpoint: "nestedQuery",
+    args: {
+      query: {
+        f: ITEMS,
+        fc: ITEMS,
+        p: ITEMS,
+        g: [[1, 2], [], [3]],
+        c: { name: HOSTILE, inner: ITEMS[0], list: ["a,b", HOSTILE] },
+        d: { name: "n", inner: ITEMS[1], list: [HOSTILE] },
+      },
+    },
+  },
+  {
+    endpoint: "nestedHeaders",
+    args: {
+      headers: {
+        "X-Items": PLAIN_ITEMS,
+        "X-Holder": { name: "h", inner: PLAIN_ITEMS[0], list: ["a,b", "c"] },
+      },
+    },
+  },
+  { endpoint: "nestedCookies", args: { cookies: { items: PLAIN_ITEMS } } },
+];

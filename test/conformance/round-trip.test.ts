@@ -6,7 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listen, type RunningServer } from "../server/http.js";
-import { OPENAPI_CASES, SWAGGER_CASES, type Case } from "./cases.js";
+import {
+  NESTED_CASES,
+  OPENAPI_CASES,
+  SWAGGER_CASES,
+  type Case,
+} from "./cases.js";
 import { echoHandlers, generated, type Generated } from "./generated.js";
 
 function roundTrip(spec: string, cases: Case[]): void {
@@ -48,6 +53,32 @@ function roundTrip(spec: string, cases: Case[]): void {
 
 roundTrip("styles.openapi.yaml", OPENAPI_CASES);
 roundTrip("styles.swagger.yaml", SWAGGER_CASES);
+roundTrip("nested-items.openapi.yaml", NESTED_CASES);
+
+describe("an object or array item that is not JSON", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    const api = await generated("nested-items.openapi.yaml");
+    server = await listen(
+      api.createRequestListener(echoHandlers()) as Parameters<typeof listen>[0],
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test.each([
+    ["query", "/nested/query?f=%7B%22a%22", {}],
+    ["delimited query", "/nested/query?fc=%7B%7D,%5B", {}],
+    ["header", "/nested/headers", { "X-Items": '{"a":1},{"a"' }],
+  ])("is a 400 that names the parameter (%s)", async (_, path, headers) => {
+    const response = await fetch(server.baseUrl + path, { headers });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/(parameter|header) .*must be JSON/),
+    });
+  });
+});
 
 describe("responses", () => {
   let api: Generated;

@@ -3,7 +3,8 @@
 // file must stand alone; src/ cannot import templates/). test/templates/contract-types.test.ts
 // proves under tsc that the copies are the same type both ways: change one, change the other.
 
-export type ScalarType = "string" | "number" | "integer" | "boolean" | "int64";
+export type ScalarType =
+  "string" | "number" | "integer" | "boolean" | "int64" | "json";
 
 export interface ParamSpec {
   name: string;

@@ -186,6 +186,8 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const typeOf = (s: Schema | undefined): ScalarType => {
     if (revivedScalar(s, model.scalars) === "int64") return "int64";
     const type = mainType(s);
+    // an item or member that is an object or array comes as JSON text, as the client sends it
+    if (type === "object" || type === "array") return "json";
     return type === "number" || type === "integer" || type === "boolean"
       ? type
       : "string";
