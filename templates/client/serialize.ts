@@ -184,18 +184,40 @@ export function serializeQuery(
   const delimiter =
     how.delimiter ??
     (style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",");
+  if (style === "deepObject" && (isObject(v) || Array.isArray(v)))
+    return deepPairs(key, v, item, 0);
   if (Array.isArray(v)) {
     if (explode) return v.map((x) => key + "=" + item(x));
     return [key + "=" + v.map(item).join(separator(delimiter))];
   }
   if (isObject(v)) {
     const pairs = members(v);
-    if (style === "deepObject")
-      return pairs.map(([k, x]) => key + "[" + encode(k) + "]=" + item(x));
     if (explode) return pairs.map(([k, x]) => encode(k) + "=" + item(x));
     return [key + "=" + pairs.flat().map(item).join(separator(delimiter))];
   }
   return [key + "=" + item(v)];
+}
+
+/**
+ * A deepObject value, its members and items nested in brackets (`f[a][b]=1&f[list][0]=x`), as
+ * qs (Express) and Stripe read them; OpenAPI defines only the first level.
+ */
+function deepPairs(
+  key: string,
+  value: unknown,
+  item: (s: unknown) => string,
+  depth: number,
+): string[] {
+  if (depth > 32) throw new TypeError(`${key} nests more than 32 levels deep`);
+  if (Array.isArray(value))
+    return value.flatMap((x, i) =>
+      deepPairs(`${key}[${i}]`, x, item, depth + 1),
+    );
+  if (isObject(value))
+    return members(value).flatMap(([k, x]) =>
+      deepPairs(`${key}[${encode(k)}]`, x, item, depth + 1),
+    );
+  return [key + "=" + item(value)];
 }
 
 /** A delimiter as sent: `,` and `|` as they are (as the specification's examples show), others encoded. */

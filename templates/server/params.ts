@@ -2,7 +2,12 @@
 // Parameter values from the wire: OpenAPI 3.1 §4.8.12.4 styles for path, query, header and cookie,
 // `content`-typed parameters and Swagger 2.0 collection formats, the inverse of the client's
 // serialize.ts. Delimiters are split before percent-decoding, so an encoded `%2C` stays a comma.
-import { HttpError, isJsonType, type ParamSpec } from "./runtime.js";
+import {
+  HttpError,
+  isJsonType,
+  type ParamShape,
+  type ParamSpec,
+} from "./runtime.js";
 
 /** A request's parameter sources, still percent-encoded where the wire encodes them. */
 export interface RawParameters {
@@ -290,18 +295,16 @@ function fromPairs(
     return mine.length === 0
       ? undefined
       : fromContent(param, decode(mine[0]!, plus));
-  if (param.properties && (style === "deepObject" || explode)) {
+  // a deepObject's bracketed keys; an array's items may also come as `name=a&name=b`
+  if (style === "deepObject" && (param.properties || param.array)) {
+    const value = deepValue(param, pairs, plus);
+    if (value !== undefined || param.properties) return value;
+  }
+  if (param.properties && explode) {
     const entries: [string, string][] = [];
-    for (const [key, value] of pairs) {
-      if (style === "deepObject") {
-        if (key.startsWith(`${param.name}[`) && key.endsWith("]"))
-          entries.push([
-            key.slice(param.name.length + 1, -1),
-            decode(value, plus),
-          ]);
-      } else if (Object.prototype.hasOwnProperty.call(param.properties, key))
+    for (const [key, value] of pairs)
+      if (Object.prototype.hasOwnProperty.call(param.properties, key))
         entries.push([key, decode(value, plus)]);
-    }
     return entries.length === 0 ? undefined : convertObject(param, entries);
   }
   if (mine.length === 0) return undefined;
@@ -312,6 +315,84 @@ function fromPairs(
     (style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",");
   if (mine[0] === "") return param.array ? [] : undefined;
   return fromList(param, splitEncoded(param, mine[0]!, delimiter, plus));
+}
+
+type Tree = Map<string, string | Tree>;
+
+/**
+ * A deepObject value whose members or items nest, from its keys (`f[a][b]=1&f[list][0]=x`, as
+ * qs reads them): undefined when no key is bracketed; items must be numbered from 0 on.
+ */
+function deepValue(
+  param: ParamSpec,
+  pairs: readonly (readonly [string, string])[],
+  plus: boolean,
+): unknown {
+  const root: Tree = new Map();
+  for (const [key, raw] of pairs) {
+    if (!key.startsWith(`${param.name}[`) || !key.endsWith("]")) continue;
+    const path = key.slice(param.name.length + 1, -1).split("][");
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+      const next = node.get(path[i]!);
+      if (i === path.length - 1 && next === undefined)
+        node.set(path[i]!, decode(raw, plus));
+      else if (typeof next === "string" || i === path.length - 1)
+        throw new HttpError(
+          400,
+          `${what(param)} has a value and members at ${key}`,
+        );
+      else if (next === undefined) {
+        const child: Tree = new Map();
+        node.set(path[i]!, child);
+        node = child;
+      } else node = next;
+    }
+  }
+  const shape =
+    param.shape ??
+    (param.properties
+      ? { properties: param.properties }
+      : { items: param.type });
+  return root.size === 0 ? undefined : shaped(param, shape, root);
+}
+
+/** A bracketed value read into its shape; the depth is the shape's (a few levels). */
+function shaped(
+  param: ParamSpec,
+  shape: ParamShape,
+  node: string | Tree,
+): unknown {
+  if (typeof shape === "string") {
+    if (typeof node === "string")
+      return convert({ ...param, type: shape }, node);
+    throw new HttpError(
+      400,
+      `${what(param)} has members where a ${shape} belongs`,
+    );
+  }
+  // a member sent as one JSON text (`f[a]={"b":1}`)
+  if (typeof node === "string") return fromJson(param, node);
+  if ("items" in shape) {
+    const at = [...node.keys()];
+    if (!at.every((k) => /^(?:0|[1-9][0-9]{0,5})$/.test(k)))
+      throw new HttpError(400, `${what(param)} must number its items 0, 1, 2…`);
+    return at
+      .sort((a, b) => Number(a) - Number(b))
+      .map((k) => shaped(param, shape.items, node.get(k)!));
+  }
+  return Object.fromEntries(
+    [...node].map(([key, value]) => [
+      key,
+      shaped(
+        param,
+        Object.prototype.hasOwnProperty.call(shape.properties, key)
+          ? shape.properties[key]!
+          : "string",
+        value,
+      ),
+    ]),
+  );
 }
 
 /** A `content` parameter: one JSON (or text) value. */

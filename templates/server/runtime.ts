@@ -11,6 +11,12 @@ import type {} from "./environment.js";
 export type ScalarType =
   "string" | "number" | "integer" | "boolean" | "int64" | "json";
 
+/** A deepObject value's members' and items' shapes (`a[b][0]=1`), down to their scalars. */
+export type ParamShape =
+  | ScalarType
+  | { items: ParamShape }
+  | { properties: Readonly<Record<string, ParamShape>> };
+
 export interface ParamSpec {
   /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
   name: string;
@@ -31,6 +37,8 @@ export interface ParamSpec {
   contentType?: string;
   /** A field of a form body (read the way a query parameter is): errors name it so. */
   field?: boolean;
+  /** A deepObject whose members or items nest: its bracketed keys are read into this shape. */
+  shape?: ParamShape;
 }
 
 export interface RouteSpec {

@@ -151,6 +151,18 @@ export const NESTED_CASES: Case[] = [
         g: [[1, 2], [], [3]],
         c: { name: HOSTILE, inner: ITEMS[0], list: ["a,b", HOSTILE] },
         d: { name: "n", inner: ITEMS[1], list: [HOSTILE] },
+        di: ITEMS.slice(0, 2),
+        ds: ["c d", "a"],
+      },
+    },
+  },
+  {
+    endpoint: "nestedForm",
+    args: {
+      body: {
+        items: ITEMS.slice(0, 2),
+        holder: { name: HOSTILE, inner: { a: "[x]", n: 3 }, list: ["p", "q"] },
+        expand: [HOSTILE, "b"],
       },
     },
   },

@@ -4,6 +4,8 @@
  * must receive exactly the values the client was given. The values hold the characters that need
  * escaping somewhere (space + / ? # & = % ; , é).
  */
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listen, type RunningServer } from "../server/http.js";
 import {
@@ -55,6 +57,60 @@ roundTrip("styles.openapi.yaml", OPENAPI_CASES);
 roundTrip("styles.swagger.yaml", SWAGGER_CASES);
 roundTrip("nested-items.openapi.yaml", NESTED_CASES);
 
+/** What qs makes of a value: every scalar as text. */
+function asText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asText);
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, asText(v)]),
+    );
+  return String(value);
+}
+
+// Express with qs, as a hand-written server (or Stripe) reads nested brackets: the oracle of the
+// wire a deepObject with objects and arrays inside goes out in, which OpenAPI leaves undefined
+describe("a deepObject that nests reaches Express's qs parser as the same value", () => {
+  let api: Generated;
+  let baseUrl: string;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    api = await generated("nested-items.openapi.yaml");
+    const app = express();
+    app.set("query parser", "extended");
+    app.get("/nested/query", (req, res) => void res.json({ query: req.query }));
+    app.post(
+      "/nested/form",
+      express.urlencoded({ extended: true }),
+      (req, res) => void res.json({ body: req.body as unknown }),
+    );
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((done) => server.once("listening", done));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((done) => server.close(() => done()));
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  test.each(NESTED_CASES.filter((c) => c.args.body ?? c.args.query))(
+    "$endpoint",
+    async ({ endpoint, args }) => {
+      const sent = (args.body ?? args.query) as Record<string, unknown>;
+      const deep = Object.fromEntries(
+        Object.entries(sent).filter(
+          ([k]) => endpoint === "nestedForm" || k.startsWith("d"),
+        ),
+      );
+      const result = await api.client[endpoint]!(args, { baseUrl });
+      const got = (result.data as Record<string, Record<string, unknown>>)[
+        args.body ? "body" : "query"
+      ]!;
+      for (const [name, value] of Object.entries(deep))
+        expect(got[name], name).toEqual(asText(value));
+    },
+  );
+});
+
 describe("an object or array item that is not JSON", () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -77,6 +133,29 @@ describe("an object or array item that is not JSON", () => {
     expect(await response.json()).toEqual({
       error: expect.stringMatching(/(parameter|header) .*must be JSON/),
     });
+  });
+
+  test.each([
+    ["a value and members", "d[inner]=x&d[inner][a]=y", /value and members/],
+    [
+      "members where a scalar belongs",
+      "d[name][x]=1",
+      /members where a string/,
+    ],
+    ["an item not numbered", "di[x][a]=1", /number its items/],
+    ["an index of 7 digits", "di[1000000][a]=1", /number its items/],
+    [
+      "a prototype's name",
+      "d[__proto__][polluted]=1",
+      /members where a string/,
+    ],
+  ])("a deepObject with %s is a 400", async (_, query, message) => {
+    const response = await fetch(`${server.baseUrl}/nested/query?${query}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()) as unknown).toEqual({
+      error: expect.stringMatching(message),
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

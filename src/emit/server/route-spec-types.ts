@@ -6,6 +6,11 @@
 export type ScalarType =
   "string" | "number" | "integer" | "boolean" | "int64" | "json";
 
+export type ParamShape =
+  | ScalarType
+  | { items: ParamShape }
+  | { properties: Readonly<Record<string, ParamShape>> };
+
 export interface ParamSpec {
   name: string;
   in: "path" | "query" | "header" | "cookie";
@@ -19,6 +24,7 @@ export interface ParamSpec {
   delimiter?: string;
   contentType?: string;
   field?: boolean;
+  shape?: ParamShape;
 }
 
 export interface RouteSpec {

@@ -92,6 +92,61 @@ describe("routeSpec parameters", () => {
     expect(spec).toEqual({ name: "q", in: "query", required: false, ...want });
   });
 
+  it("gives a deepObject whose members nest their shape, and a flat one none", () => {
+    const model = withParameters(
+      [
+        query({ $ref: "#/components/schemas/Filter" }, { style: "deepObject" }),
+        query(
+          { type: "object", properties: { a: { type: "integer" } } },
+          {
+            name: "flat",
+            style: "deepObject",
+          },
+        ),
+      ],
+      {
+        Filter: {
+          type: "object",
+          properties: {
+            n: { type: "integer" },
+            tags: { type: "array", items: { type: "string" } },
+            inner: { type: "object", properties: { on: { type: "boolean" } } },
+          },
+        },
+      },
+    );
+    const [deep, flat] = routeSpec(model, model.endpoints[0]!).params;
+    expect(deep).toMatchObject({
+      properties: { n: "integer", tags: "json", inner: "json" },
+      shape: {
+        properties: {
+          n: "integer",
+          tags: { items: "string" },
+          inner: { properties: { on: "boolean" } },
+        },
+      },
+    });
+    expect(flat!.shape).toBeUndefined();
+  });
+
+  it("bounds a deepObject's shape: a schema of 40 members that each hold it again", () => {
+    const members = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [
+        `m${i}`,
+        { $ref: "#/components/schemas/Wide" },
+      ]),
+    );
+    const model = withParameters(
+      [query({ $ref: "#/components/schemas/Wide" }, { style: "deepObject" })],
+      { Wide: { type: "object", properties: members } },
+    );
+    const shape = routeSpec(model, model.endpoints[0]!).params[0]!.shape;
+    // 40^8 members unbounded; the budget keeps about 500 below the first level
+    const text = JSON.stringify(shape);
+    expect(text.match(/"m\d+"/g)!.length).toBeGreaterThan(40);
+    expect(text.match(/"m\d+"/g)!.length).toBeLessThan(700);
+  });
+
   it("keeps style and explode", () => {
     const model = withParameters([
       query(

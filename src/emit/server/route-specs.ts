@@ -26,7 +26,7 @@ import type {
   Parameter,
   Schema,
 } from "../../model/types.js";
-import type { ParamSpec, RouteSpec, ScalarType } from "./route-spec-types.js";
+import type { ParamShape, ParamSpec, RouteSpec } from "./route-spec-types.js";
 
 /**
  * `server/routes.ts`: the route data as JSON in a template literal that `JSON.parse` reads, so a
@@ -40,17 +40,13 @@ export function routesFile(model: ApiModel, revival?: ScalarRevival): string {
     'import type { RouteSpec } from "./runtime.js";\n';
   const data =
     "JSON.parse(`" + templateLiteralText(JSON.stringify(specs, null, 2)) + "`)";
-  if (!revival)
-    return (
-      generated + `\nexport const routes: readonly RouteSpec[] = ${data};\n`
-    );
   // dates and big integers: each route with a plan takes its codec (scalar-plans.ts)
-  return (
-    generated +
-    'import { withScalars } from "./scalar-plans.js";\n\n' +
-    `const table: readonly RouteSpec[] = ${data};\n\n` +
-    "export const routes: readonly RouteSpec[] = withScalars(table);\n"
-  );
+  const table = revival
+    ? 'import { withScalars } from "./scalar-plans.js";\n\n' +
+      `const table: readonly RouteSpec[] = ${data};\n`
+    : "";
+  const routes = revival ? "withScalars(table)" : data;
+  return `${generated}${table}\nexport const routes: readonly RouteSpec[] = ${routes};\n`;
 }
 
 /**
@@ -110,29 +106,26 @@ export function routeSpec(
   if (fields && fields.length > 0) spec.body!.fields = fields;
   const produces: Record<string, string> = {};
   const producesJson: Record<string, string> = {};
-  for (const response of endpoint.responses) {
-    const types = response.content.map((c) =>
-      c.mediaType.split(";")[0]!.trim(),
-    );
+  const streams: Record<string, string[]> = {};
+  const streamed = itemStreamStatuses(endpoint);
+  for (const { status, content } of endpoint.responses) {
+    const types = content.map((c) => c.mediaType.split(";")[0]!.trim());
     const first = types[0];
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
     if (first && !first.includes("*") && !isJsonMediaType(first))
-      setOwn(produces, response.status, first);
+      setOwn(produces, status, first);
     const json = types.find(isJsonMediaType);
     if (json && json.toLowerCase() !== "application/json")
-      setOwn(producesJson, response.status, json);
+      setOwn(producesJson, status, json);
+    if (streamed.includes(status))
+      setOwn(
+        streams,
+        status,
+        content.map((c) => c.mediaType),
+      );
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
   if (Object.keys(producesJson).length > 0) spec.producesJson = producesJson;
-  const streams: Record<string, string[]> = {};
-  for (const status of itemStreamStatuses(endpoint))
-    setOwn(
-      streams,
-      status,
-      endpoint.responses
-        .find((r) => r.status === status)!
-        .content.map((c) => c.mediaType),
-    );
   if (Object.keys(streams).length > 0) spec.streams = streams;
   return spec;
 }
@@ -172,6 +165,23 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
   return out;
 }
 
+/** A value's scalar, or its members' and items' (a deepObject's `a[b][0]=1`): 8 deep, 500 below. */
+function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
+  const s = resolveSchema(m.schemas, sub);
+  const type = mainType(s);
+  if (revivedScalar(s, m.scalars) === "int64") return "int64"; // read with every digit
+  if (type === "number" || type === "integer" || type === "boolean")
+    return type;
+  if (type !== "object" && type !== "array") return "string";
+  const keys = Object.keys(s!.properties ?? {}).sort();
+  if (depth > 8 || (n[0]! -= depth && keys.length + 1) < 0) return "json";
+  if (type === "array") return { items: shapeOf(m, s!.items, depth + 1, n) };
+  const properties: Record<string, ParamShape> = {};
+  for (const key of keys)
+    setOwn(properties, key, shapeOf(m, s!.properties![key], depth + 1, n));
+  return { properties };
+}
+
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const schema = resolveSchema(model.schemas, parameter.schema);
   const spec: ParamSpec = {
@@ -180,33 +190,19 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
     required: parameter.required,
     type: "string",
   };
-  const kind = mainType(schema);
-  let values = scalarValues(schema);
-  // an int64 the generated code holds as a bigint is read with every digit (config `int64`)
-  const typeOf = (s: Schema | undefined): ScalarType => {
-    if (revivedScalar(s, model.scalars) === "int64") return "int64";
-    const type = mainType(s);
-    // an item or member that is an object or array comes as JSON text, as the client sends it
-    if (type === "object" || type === "array") return "json";
-    return type === "number" || type === "integer" || type === "boolean"
-      ? type
-      : "string";
-  };
-  if (kind === "array") {
-    const items = resolveSchema(model.schemas, schema?.items);
+  // one level: an object or array inside is JSON text (`json`), as the client sends it
+  const flat = shapeOf(model, schema, 8, [Infinity]);
+  if (typeof flat === "string") spec.type = flat;
+  else if ("items" in flat) {
     spec.array = true;
-    spec.type = typeOf(items);
-    values = scalarValues(items);
-  } else if (kind === "object") {
-    spec.properties = {};
-    for (const key of Object.keys(schema?.properties ?? {}).sort())
-      setOwn(
-        spec.properties,
-        key,
-        typeOf(resolveSchema(model.schemas, schema!.properties![key])),
-      );
-  } else spec.type = typeOf(schema);
-  if (values && kind !== "object") spec.enum = values;
+    spec.type = flat.items as typeof spec.type;
+  } else spec.properties = flat.properties as typeof spec.properties;
+  const values = scalarValues(
+    spec.array ? resolveSchema(model.schemas, schema?.items) : schema,
+  );
+  if (values && !spec.properties) spec.enum = values;
+  if (/:"json"/.test(JSON.stringify(flat)) && parameter.style === "deepObject")
+    spec.shape = shapeOf(model, schema);
   // as declared: the runtime applies the location's defaults (the same rule as the model's)
   if (parameter.style !== undefined) spec.style = parameter.style;
   if (parameter.explode !== undefined) spec.explode = parameter.explode;
