@@ -200,7 +200,8 @@ export function serializeQuery(
 
 /**
  * A deepObject value, its members and items nested in brackets (`f[a][b]=1&f[list][0]=x`), as
- * qs (Express) and Stripe read them; OpenAPI defines only the first level.
+ * qs (Express) and Stripe read them; OpenAPI defines only the first level. Past 8 levels, as
+ * the generated server reads it too, a value goes as JSON text.
  */
 function deepPairs(
   key: string,
@@ -208,7 +209,7 @@ function deepPairs(
   item: (s: unknown) => string,
   depth: number,
 ): string[] {
-  if (depth > 32) throw new TypeError(`${key} nests more than 32 levels deep`);
+  if (depth > 8) return [key + "=" + item(value)];
   if (Array.isArray(value))
     return value.flatMap((x, i) =>
       deepPairs(`${key}[${i}]`, x, item, depth + 1),

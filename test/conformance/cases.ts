@@ -153,6 +153,11 @@ export const NESTED_CASES: Case[] = [
         d: { name: "n", inner: ITEMS[1], list: [HOSTILE] },
         di: ITEMS.slice(0, 2),
         ds: ["c d", "a"],
+        // 12 levels: brackets for 8, then JSON text, on both sides
+        chain: Array.from({ length: 12 }).reduce<object>(
+          (next, _, i) => ({ n: 12 - i, next }),
+          { n: 0 },
+        ),
       },
     },
   },
