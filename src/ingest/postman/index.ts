@@ -1,4 +1,6 @@
-import { packEndpoint } from "../../model/lists.js";
+import { grouped, packEndpoint } from "../../model/lists.js";
+import { pathShape } from "../../model/path-template.js";
+import { placeText } from "../../model/diagnostics/source-place.js";
 import type {
   ApiInfo,
   DocumentModel,
@@ -68,6 +70,8 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     variables: new VariableScope(root.variable, pc),
     auth: [{ value: root.auth, at: ["auth"] }],
   });
+  keepFragmentsThatTellApart(endpoints);
+  reportSharedRoutes(endpoints, pc);
   // a folder that only holds folders tags nothing
   const used = new Set(endpoints.flatMap((e) => e.tags));
   return {
@@ -80,6 +84,36 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     tags: [...tags.values()].filter((t) => used.has(t.name)),
     endpoints,
   };
+}
+
+/**
+ * A URL's fragment is never sent: it stays in the path key (as in OpenAPI's, `/#X-Amz-Target=…`)
+ * only where requests to one method and URL differ in it, and goes where it tells none apart.
+ */
+function keepFragmentsThatTellApart(endpoints: Endpoint[]) {
+  const sent = (e: Endpoint) => e.path.split("#")[0]!;
+  const routes = grouped(endpoints, (e) => `${e.method} ${pathShape(sent(e))}`);
+  for (const group of routes.values())
+    if (new Set(group.map((e) => e.path.slice(sent(e).length))).size === 1)
+      for (const endpoint of group) endpoint.path = sent(endpoint);
+}
+
+/**
+ * Requests of different names to one method and URL become one endpoint (OpenAPI has one
+ * operation per method and path): said at the first that differs, so no request goes unnoticed.
+ */
+function reportSharedRoutes(endpoints: Endpoint[], pc: PostmanContext) {
+  const routes = grouped(endpoints, (e) => `${e.method} ${pathShape(e.path)}`);
+  for (const group of routes.values()) {
+    const first = group[0]!;
+    const other = group.find((e) => e.summary !== first.summary);
+    if (other === undefined) continue;
+    pc.reporter.report(
+      "postman/shared-route",
+      `${JSON.stringify(other.summary ?? "")} is ${first.method.toUpperCase()} ${first.path}, like ${JSON.stringify(first.summary ?? "")} (${placeText(first.sources[0]!)}): the ${group.length} requests to it become one endpoint, their parameters, bodies and responses merged; a path or a URL fragment (#…) of its own keeps a request apart`,
+      other.sources[0]!,
+    );
+  }
 }
 
 /** The collection's `info`: name as title, description, and version (Postman's is optional). */

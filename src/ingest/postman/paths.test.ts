@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { readFixture } from "../../../test/fixtures/postman/read-fixture.js";
+import {
+  readFixture,
+  readText,
+} from "../../../test/fixtures/postman/read-fixture.js";
 import { buildPathTemplate } from "./request.js";
 import { pathVariables } from "../../model/path-template.js";
 import { VariableScope } from "./variables.js";
@@ -165,5 +168,65 @@ describe("request URLs", () => {
       paths.diagnostics.filter((d) => d.code === "postman/unsupported-method"),
     ).toHaveLength(1);
     expect(paths.doc.endpoints).toHaveLength(11);
+  });
+});
+
+describe("requests to one URL", () => {
+  // the shape openapi-to-postmanv2 writes for APIs.guru's AWS paths (`/#X-Amz-Target=…`)
+  const request = (name: string, url: unknown) => ({
+    name,
+    request: { method: "POST", url },
+  });
+  const collection = (...item: unknown[]) =>
+    JSON.stringify({
+      info: {
+        name: "c",
+        schema: "https://schema.getpostman.com/json/collection/v2.1.0/",
+      },
+      variable: [{ key: "baseUrl", value: "https://events.example.com" }],
+      item,
+    });
+  const object = (hash?: string) => ({
+    path: [""],
+    host: ["{{baseUrl}}"],
+    ...(hash !== undefined && { hash }),
+  });
+
+  test("a URL fragment (url.hash, or in raw) stays in the path key only where it tells requests apart", () => {
+    const read = readText(
+      "c.json",
+      collection(
+        request("Activate", object("X-Amz-Target=AWSEvents.Activate")),
+        request("Cancel", object("X-Amz-Target=AWSEvents.Cancel")),
+        request("Tag", "https://events.example.com/tags/:arn#tagKeys"),
+        request("Untag", "https://events.example.com/tags/:arn#keys"),
+        request("Find", "https://events.example.com/find?q=1#section"),
+      ),
+    );
+    expect(read.doc.endpoints.map((e) => e.path)).toEqual([
+      "/#X-Amz-Target=AWSEvents.Activate",
+      "/#X-Amz-Target=AWSEvents.Cancel",
+      "/tags/{arn}#tagKeys",
+      "/tags/{arn}#keys",
+      "/find",
+    ]);
+    expect(read.diagnostics).toEqual([]);
+  });
+
+  test("requests of different names to one URL are one endpoint, and that is said at the second", () => {
+    const text = collection(
+      request("Get", object()),
+      request("Get", object()),
+      request("Other", object("{{unknown}}")),
+    );
+    const read = readText("c.json", text);
+    const shared = read.diagnostics.filter(
+      (d) => d.code === "postman/shared-route",
+    );
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.message).toMatch(
+      /^"Other" is POST \/, like "Get" \(c\.json:1\): the 3 requests/,
+    );
+    expect(read.doc.endpoints.every((e) => e.path === "/")).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ export interface RequestUrl {
   query: KeyValue[];
   /** `url.variable`: descriptions and values of the `:name` path variables. */
   variables: KeyValue[];
+  /** `url.hash`, the text after `#`: never sent, but it may tell requests to one URL apart. */
+  fragment?: string;
   /** Where the URL is, for parameters that have no entry of their own. */
   at: Path;
 }
@@ -46,6 +48,8 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
       ? url.protocol.replace(/:\/*$/, "")
       : raw?.protocol;
   if (protocol !== undefined) result.protocol = protocol;
+  const fragment = typeof url.hash === "string" ? url.hash : raw?.fragment;
+  if (fragment) result.fragment = fragment;
   return result;
 }
 
@@ -59,9 +63,9 @@ function joinParts(value: unknown, separator: string): string {
     .join(separator);
 }
 
-/** Splits a URL string as Postman's own parser does: protocol, host, path, query; `#…` dropped. */
+/** Splits a URL string as Postman's own parser does: protocol, host, path, query, fragment. */
 function parseRawUrl(text: string, at: Path): RequestUrl {
-  const parts = /^([^#?]*)(?:\?([^#]*))?/.exec(text.trim())!;
+  const parts = /^([^#?]*)(?:\?([^#]*))?(?:#(.*))?/s.exec(text.trim())!;
   let rest = parts[1]!;
   const result: RequestUrl = {
     host: "",
@@ -69,6 +73,7 @@ function parseRawUrl(text: string, at: Path): RequestUrl {
     query: parseQuery(parts[2] ?? "", at),
     variables: [],
     at,
+    ...(parts[3] && { fragment: parts[3] }),
   };
   const scheme = uriScheme(rest);
   if (scheme?.endsWith("//")) {
