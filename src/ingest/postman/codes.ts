@@ -12,8 +12,6 @@ export const POSTMAN_CODES = family("postman", {
       "an item that is neither a folder nor a request, or a request without a usable URL: skipped",
     "large-body":
       "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one its schema only (to 4 MiB)",
-    "shared-route":
-      "requests of different names to one method and URL: they become one endpoint, their parameters, bodies and responses merged",
     "unresolved-variable":
       "a `{{var}}` with no value in any variable scope of the collection",
     "unsupported-auth":

@@ -1,6 +1,5 @@
 import { grouped, packEndpoint } from "../../model/lists.js";
 import { pathShape } from "../../model/path-template.js";
-import { placeText } from "../../model/diagnostics/source-place.js";
 import type {
   ApiInfo,
   DocumentModel,
@@ -71,7 +70,6 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     auth: [{ value: root.auth, at: ["auth"] }],
   });
   keepFragmentsThatTellApart(endpoints);
-  reportSharedRoutes(endpoints, pc);
   // a folder that only holds folders tags nothing
   const used = new Set(endpoints.flatMap((e) => e.tags));
   return {
@@ -96,24 +94,6 @@ function keepFragmentsThatTellApart(endpoints: Endpoint[]) {
   for (const group of routes.values())
     if (new Set(group.map((e) => e.path.slice(sent(e).length))).size === 1)
       for (const endpoint of group) endpoint.path = sent(endpoint);
-}
-
-/**
- * Requests of different names to one method and URL become one endpoint (OpenAPI has one
- * operation per method and path): said at the first that differs, so no request goes unnoticed.
- */
-function reportSharedRoutes(endpoints: Endpoint[], pc: PostmanContext) {
-  const routes = grouped(endpoints, (e) => `${e.method} ${pathShape(e.path)}`);
-  for (const group of routes.values()) {
-    const first = group[0]!;
-    const other = group.find((e) => e.summary !== first.summary);
-    if (other === undefined) continue;
-    pc.reporter.report(
-      "postman/shared-route",
-      `${JSON.stringify(other.summary ?? "")} is ${first.method.toUpperCase()} ${first.path}, like ${JSON.stringify(first.summary ?? "")} (${placeText(first.sources[0]!)}): the ${group.length} requests to it become one endpoint, their parameters, bodies and responses merged; a path or a URL fragment (#…) of its own keeps a request apart`,
-      other.sources[0]!,
-    );
-  }
 }
 
 /** The collection's `info`: name as title, description, and version (Postman's is optional). */

@@ -212,21 +212,4 @@ describe("requests to one URL", () => {
     ]);
     expect(read.diagnostics).toEqual([]);
   });
-
-  test("requests of different names to one URL are one endpoint, and that is said at the second", () => {
-    const text = collection(
-      request("Get", object()),
-      request("Get", object()),
-      request("Other", object("{{unknown}}")),
-    );
-    const read = readText("c.json", text);
-    const shared = read.diagnostics.filter(
-      (d) => d.code === "postman/shared-route",
-    );
-    expect(shared).toHaveLength(1);
-    expect(shared[0]!.message).toMatch(
-      /^"Other" is POST \/, like "Get" \(c\.json:1\): the 3 requests/,
-    );
-    expect(read.doc.endpoints.every((e) => e.path === "/")).toBe(true);
-  });
 });

@@ -21,11 +21,7 @@ import { descriptionText, type KeyValue, type TextPart } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
 import { exampleValue, readUrl, type RequestUrl } from "./url.js";
-import {
-  resolvedText,
-  unresolvedNames,
-  type VariableScope,
-} from "./variables.js";
+import { unresolvedNames, type VariableScope } from "./variables.js";
 import { pathVariables } from "../../model/path-template.js";
 import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
@@ -172,12 +168,10 @@ function readLocation(
       `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
     );
   // a fragment is never sent, but it keeps requests to one URL apart (`/#X-Amz-Target=…`), as in
-  // a path key of OpenAPI's; one with a `{…}` or a variable without a value would name a parameter
-  const fragment = resolvedText(variables.substitute(url?.fragment ?? ""));
-  return (
-    buildPathTemplate(pathParts) +
-    (fragment && !/[{}]/.test(fragment) ? `#${fragment}` : "")
-  );
+  // OpenAPI's path keys; one holding `{…}` (a parameter, a variable) goes
+  const fragment =
+    url?.fragment && !/[{}]/.test(url.fragment) ? `#${url.fragment}` : "";
+  return buildPathTemplate(pathParts) + fragment;
 }
 
 /** An `auth` block and where it is; a request's chain runs from itself out to the collection. */
