@@ -84,9 +84,14 @@ describe("request URLs", () => {
     expect(endpoint.parameters.path).toEqual([]);
   });
 
-  test("collection variables resolve in host and path; the host variable becomes the server", () => {
+  test("a path variable is a parameter, but for a prefix no parameter can hold; the host variable becomes the server", () => {
     const endpoint = paths.endpoint("Resolved variable in path");
-    expect(endpoint.path).toBe("/v2/items/");
+    expect(endpoint.path).toBe("/api/v1/{apiVersion}/items/");
+    expect(endpoint.parameters.path.map((p) => p.name)).toEqual(["apiVersion"]);
+    // it has a value: no warning says it has none
+    expect(
+      paths.diagnostics.filter((d) => d.message.includes("{{apiVersion}}")),
+    ).toEqual([]);
     expect(paths.doc.servers.map((s) => s.url)).toContain(
       "http://www.example.com",
     );

@@ -161,12 +161,17 @@ function readLocation(
         );
     }
   }
-  const pathParts = variables.substitute(url?.path ?? "", true);
+  // a `{{var}}` in the path is a parameter (an id a script sets, an importer's `{{name}}:cancel`),
+  // but for a value no parameter can hold: a prefix (`api/v2`)
+  const pathParts = variables.substitute(url?.path ?? "", (value) =>
+    value.includes("/"),
+  );
   for (const name of unresolvedNames(pathParts))
-    unresolved(
-      `path:${name}`,
-      `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
-    );
+    if (!variables.valueOf(name))
+      unresolved(
+        `path:${name}`,
+        `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
+      );
   // a fragment is never sent, but it keeps requests to one URL apart (`/#X-Amz-Target=…`), as in
   // OpenAPI's path keys; one holding `{…}` (a parameter, a variable) goes
   const fragment =

@@ -60,15 +60,13 @@ export class VariableScope {
   }
 
   /**
-   * Splits `text` into literal text (variables substituted) and the variables left unresolved. With
-   * `emptyIsUnresolved` (a URL path), a variable whose value is "" stays one:
-   * `/orders/{{id}}/capture` with `id: ""` is a route with a parameter, not `/orders/capture`.
+   * Splits `text` into literal text (variables substituted) and the variables left unresolved;
+   * `takes` says which values are written in (a URL path takes a prefix, `api/v2`, alone).
    */
-  substitute(text: string, emptyIsUnresolved = false): TextPart[] {
+  substitute(text: string, takes = (_value: string) => true): TextPart[] {
     return splitAt<never>(text, (name) => {
       const value = this.expand(name);
-      return value === undefined ||
-        (emptyIsUnresolved && resolvedText(value) === "")
+      return value === undefined || !takes(resolvedText(value) ?? "")
         ? [{ variable: name }]
         : value;
     });
