@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { ingestTexts } from "../../src/ingest/index.js";
+import { pathShape } from "../../src/model/path-template.js";
+import type { Endpoint } from "../../src/model/types.js";
+import { CORPUS, CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
+
+/**
+ * The oracle is openapi-to-postmanv2, the converter behind Postman's own OpenAPI import: an
+ * OpenAPI document and the collection it makes of it must give apiloom the same endpoints. It
+ * writes a path parameter it cannot spell as `:name` as `{{name}}` with a collection variable
+ * (`{{name}}:cancel`, `{{id}}.json`), and a path key's fragment as `url.hash`.
+ */
+const convert: (
+  input: { type: "string"; data: string },
+  options: Record<string, unknown>,
+  done: (error: unknown, result: ConvertResult) => void,
+) => void = createRequire(import.meta.url)("openapi-to-postmanv2").convert;
+
+interface ConvertResult {
+  result: boolean;
+  reason?: string;
+  output: { data: unknown }[];
+}
+
+/** The collection openapi-to-postmanv2 makes of `text` (its ajv's format warnings kept quiet). */
+function toCollection(text: string): Promise<string> {
+  const quiet = vi.spyOn(console, "warn").mockImplementation(() => {});
+  return new Promise<string>((done, fail) =>
+    convert(
+      { type: "string", data: text },
+      // schema stand-ins (`<string>`) rather than examples made up at random: the same every run
+      { folderStrategy: "Paths", requestParametersResolution: "Schema" },
+      (error, r) =>
+        error || !r.result
+          ? fail(error ?? new Error(r.reason))
+          : done(JSON.stringify(r.output[0]!.data)),
+    ),
+  ).finally(() => quiet.mockRestore());
+}
+
+/**
+ * An endpoint as the wire knows it: method, path shape, and the fragment only where it tells
+ * endpoints of one document apart (a fragment is never sent).
+ */
+function wireKeys(endpoints: readonly Endpoint[]): string[] {
+  const sent = (e: Endpoint) =>
+    `${e.method} ${pathShape(e.path.split("#")[0]!)}`;
+  const shared = (e: Endpoint) =>
+    endpoints.filter((o) => sent(o) === sent(e)).length > 1;
+  return endpoints
+    .map((e) => (shared(e) ? `${e.method} ${pathShape(e.path)}` : sent(e)))
+    .sort();
+}
+
+async function bothWays(file: string) {
+  const text = readFileSync(file, "utf8");
+  const read = (name: string, body: string) => {
+    const result = ingestTexts([{ file: name, text: body }], { cwd: "/" });
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors, name).toEqual([]);
+    return result.documents[0]!.endpoints;
+  };
+  const openapi = read(file, text);
+  const postman = read(`${file}.postman.json`, await toCollection(text));
+  return { openapi, postman };
+}
+
+describe("a collection Postman's OpenAPI import makes gives the document's endpoints", () => {
+  it("path keys it cannot spell as :name: fragments that tell operations apart, {{name}}:verb, {{id}}.json", async () => {
+    const fixture = resolve(
+      import.meta.dirname,
+      "../fixtures/postman-import/rpc-paths.openapi.yaml",
+    );
+    const { openapi, postman } = await bothWays(fixture);
+    expect(wireKeys(postman)).toEqual(wireKeys(openapi));
+    expect(postman.map((e) => e.path).sort()).toEqual([
+      "/#X-Amz-Target=Events.ActivateEventSource",
+      "/#X-Amz-Target=Events.CancelReplay",
+      "/records/{id}.json",
+      "/tags/{arn}",
+      "/users/{userId}",
+      "/v1/{name}:cancel",
+      "/v1/{name}:wait",
+    ]);
+    // the variables are path parameters, as the document declares them
+    const pathParameters = (list: readonly Endpoint[]) =>
+      list.map((e) => e.parameters.path.map((p) => p.name).join()).sort();
+    expect(pathParameters(postman)).toEqual(pathParameters(openapi));
+  });
+});
+
+describeCorpus(
+  "the corpus's OpenAPI and Swagger documents, through Postman's import",
+  () => {
+    for (const entry of CORPUS.filter((e) => !e.format.startsWith("postman")))
+      it(entry.file, async () => {
+        const { openapi, postman } = await bothWays(
+          join(CORPUS_DIR, entry.file),
+        );
+        expect(wireKeys(postman)).toEqual(wireKeys(openapi));
+      });
+  },
+);
