@@ -1,4 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { ModelReporter } from "./diagnostics/codes.js";
+import type { Server } from "./types.js";
 
 /** Whether an input (or a document's place) is an http(s) URL rather than a file path. */
 export function isUrlInput(input: string): boolean {
@@ -10,12 +12,35 @@ export function inputPlace(file: string, baseDir: string): string {
   return isUrlInput(file) ? file : resolve(baseDir, file);
 }
 
-/**
- * A URL as apiloom shows it anywhere, its user info written as `***` so that no credential is
- * printed. The authority ends at the first `/`, `?`, `#` or `\` (as URL reads http(s)).
- */
+/** An http(s) URL's user info (its authority ends at the first `/`, `?`, `#` or `\`, as URL reads it). */
+const USER_INFO = /^(https?:\/\/)[^/?#\\]*@/i;
+
+/** A URL as apiloom shows it anywhere, its user info written as `***`: no credential is printed. */
 export function shownUrl(text: string): string {
-  return text.replace(/^(https?:\/\/)[^/?#\\]*@/i, "$1***@");
+  return text.replace(USER_INFO, "$1***@");
+}
+
+/** `text` without the user info of its URL. */
+export function withoutUserInfo(text: string): string {
+  return text.replace(USER_INFO, "$1");
+}
+
+/**
+ * A server with no user info in its URL (`https://user:pw@host`), said at the server: fetch
+ * refuses such a URL, and the client, docs and OpenAPI document would publish the password.
+ */
+export function serverWithoutCredentials(
+  server: Server,
+  reporter: ModelReporter,
+): Server {
+  const url = withoutUserInfo(server.url.trim());
+  if (url === server.url.trim()) return server;
+  reporter.report(
+    "model/server-credentials",
+    `the server URL ${shownUrl(server.url.trim())} holds a user name or password; the URL is ${url}: fetch refuses a URL with credentials, and the generated code and docs would publish them`,
+    server.sources[0]!,
+  );
+  return { ...server, url };
 }
 
 /** A file as messages name it: relative to `cwd` when inside it; a URL by {@link shownUrl}. */

@@ -258,6 +258,23 @@ describe("a server URL that names no host", () => {
     ).toEqual([]);
   });
 
+  it("leaves a server URL's user name and password out, says so without printing them, and the client's calls go", async () => {
+    const made = await run(openapi("https://ops:hunter2@api.acme.io/v1"));
+    expect(defaultOf(made.files)).toBe('"https://api.acme.io/v1"');
+    expect(made.files.some((f) => f.contents.includes("hunter2"))).toBe(false);
+    const said = made.diagnostics.filter(
+      (d) => d.code === "model/server-credentials",
+    );
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toContain("https://***@api.acme.io/v1");
+    expect(JSON.stringify(made.diagnostics)).not.toContain("hunter2");
+    // fetch refuses a URL with credentials: what the client would have been given
+    expect(() => new Request("https://ops:hunter2@api.acme.io/v1")).toThrow(
+      /credentials/,
+    );
+    expect(() => new Request("https://api.acme.io/v1")).not.toThrow();
+  });
+
   it("keeps a real host and a relative URL, and never reads a variable through the prototype", async () => {
     const filled = await run(
       openapi("https://{region}.acme.io/v1", { region: { default: "eu" } }),

@@ -54,6 +54,8 @@ export const MODEL_CODES = {
         "several documents declare one webhook (key and method): the preferred one is used, the others ignored",
       "invalid-path-template":
         "a path template with a stray brace or a `{name}` twice: endpoint left out",
+      "server-credentials":
+        "a server URL that holds a user name or password (`https://user:pw@host`): they are left out, since fetch refuses such a URL and the generated code and docs would publish them",
       "text-body-not-string":
         "a request body's `text/*` media type has a schema no string passes: the generated server refuses every such body (400)",
       "undeclared-path-parameter":

@@ -15,6 +15,7 @@ import {
 } from "./rank.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
+import { serverWithoutCredentials } from "../source-url.js";
 import {
   PARAMETER_LOCATIONS,
   type ApiResponse,
@@ -88,7 +89,8 @@ export function mergeEndpoint(
   );
   if (security) merged.security = security.value;
   const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
-  if (servers) merged.servers = servers.slice();
+  if (servers)
+    merged.servers = servers.map((s) => serverWithoutCredentials(s, reporter));
   return merged;
 }
 

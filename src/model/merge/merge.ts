@@ -7,6 +7,7 @@ import { schemaRef, schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { DOCUMENTATION_KEYWORDS, type SubSchema } from "../schema/walk.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
+import { serverWithoutCredentials, withoutUserInfo } from "../source-url.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import {
@@ -83,7 +84,7 @@ export function mergeDocuments(
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
 function normalizeServerUrl(url: string): string {
-  const trimmed = url.trim();
+  const trimmed = withoutUserInfo(url.trim());
   return trimmed === "/" || trimmed === "" ? "/" : trimTrailing(trimmed, "/");
 }
 
@@ -94,7 +95,12 @@ function mergeServers(
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
   const byUrl = grouped(
-    documents.flatMap((doc) => doc.servers.map((server) => ({ doc, server }))),
+    documents.flatMap((doc) =>
+      doc.servers.map((s) => ({
+        doc,
+        server: serverWithoutCredentials(s, reporter),
+      })),
+    ),
     ({ server }) => normalizeServerUrl(server.url),
   );
   const list = [...byUrl].map(([url, offers]) => {
