@@ -55,16 +55,6 @@ export function loadModelForRun(inputs: Inputs, options: RunLoadOptions) {
   return model;
 }
 
-/** Everything the in-memory pipeline is told: resolved by its caller, nothing defaulted here. */
-export interface PipelineSettings {
-  load: RunLoadOptions;
-  emit: PluginRun;
-  /** Told what the run is doing, for a progress line. */
-  onStage?: (message: string) => void;
-  /** The last run beside this one, for the plugins' context. */
-  sinceLastRun?: RunHooks["sinceLastRun"];
-}
-
 export interface GenerateResult {
   model: ApiModel;
   /** Every generated file, sorted by path; paths are relative to an output folder, with `/`. */
@@ -79,7 +69,15 @@ export interface GenerateResult {
  */
 export async function* runPipeline(
   inputs: Inputs,
-  settings: PipelineSettings,
+  /** Everything the pipeline is told: resolved by its caller, nothing defaulted here. */
+  settings: {
+    load: RunLoadOptions;
+    emit: PluginRun;
+    /** Told what the run is doing, for a progress line. */
+    onStage?: (message: string) => void;
+    /** The last run beside this one, for the plugins' context. */
+    sinceLastRun?: RunHooks["sinceLastRun"];
+  },
 ): AsyncGenerator<EmitterBatch, GenerateResult, undefined> {
   const onStage = settings.onStage ?? (() => {});
   onStage(`reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);

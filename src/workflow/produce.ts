@@ -60,20 +60,18 @@ export interface Produced {
  */
 export type Accept = true | readonly string[];
 
-export interface ProduceRun {
+/**
+ * Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. Each
+ * plugin's batch is yielded as it is made, for the writer to stage its large texts.
+ */
+export async function* produce(run: {
   readonly settings: GenerateSettings;
   readonly stages: Stages;
   readonly onStage?: (message: string) => void;
   /** Resolved here when not given. */
   readonly inputs?: ResolvedInputs;
   readonly accept?: Accept;
-}
-
-/**
- * Everything a run makes, in memory: the pipeline, the handlers file, the fingerprint. Each
- * plugin's batch is yielded as it is made, for the writer to stage its large texts.
- */
-export async function* produce(run: ProduceRun) {
+}) {
   // places no file prints are found only when a diagnostic needs them
   const printed = run.settings.placesPrinted;
   const deferred =

@@ -189,18 +189,6 @@ export type WatchEvent =
 
 type RunCounts = ReturnType<SourceCache["endRun"]>;
 
-export interface WatchHooks {
-  run(
-    settings: GenerateSettings,
-    remote: RemoteInputs,
-    sources: SourceCache,
-  ): Promise<unknown>;
-  /** The settings again, after a change: the config may be what changed. */
-  settings(): Promise<GenerateSettings>;
-  tell(event: WatchEvent): void;
-  env?: NodeJS.ProcessEnv;
-}
-
 /**
  * `generate --watch` of one API, keeping each input's parsed documents between runs: a change to
  * a watched folder or a URL input re-resolves the settings and runs again. SIGINT or SIGTERM stops
@@ -208,7 +196,17 @@ export interface WatchHooks {
  */
 export function watchApi(
   initial: GenerateSettings,
-  hooks: WatchHooks,
+  hooks: {
+    run(
+      settings: GenerateSettings,
+      remote: RemoteInputs,
+      sources: SourceCache,
+    ): Promise<unknown>;
+    /** The settings again, after a change: the config may be what changed. */
+    settings(): Promise<GenerateSettings>;
+    tell(event: WatchEvent): void;
+    env?: NodeJS.ProcessEnv;
+  },
 ): Promise<number> {
   const sources = createSourceCache();
   let settings = initial;

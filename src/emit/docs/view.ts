@@ -19,20 +19,18 @@ import { groupEndpoints } from "./groups.js";
 import { endpointIds, slugMaker } from "./slugs.js";
 import type { CodeCount, DocsView, TagView } from "./view-types.js";
 
-/** What the docs' view is made with besides the model. */
-interface DocsViewOptions {
-  groupBy?: DocsGroupBy;
-  /** Where the output folder is in the project (the client example's import). */
-  layout?: OutputLayout;
-  /** Where each artifact lives in the output folder (the client's, for the example). */
-  paths: Readonly<Record<string, string>>;
-  /** What a diagnostic code means (the run's `reporter.meaning`); "" for every code without it. */
-  meaning?: (code: string) => string;
-}
-
 export function buildDocsView(
   model: ApiModel,
-  options: DocsViewOptions,
+  /** What the docs' view is made with besides the model. */
+  options: {
+    groupBy?: DocsGroupBy;
+    /** Where the output folder is in the project (the client example's import). */
+    layout?: OutputLayout;
+    /** Where each artifact lives in the output folder (the client's, for the example). */
+    paths: Readonly<Record<string, string>>;
+    /** What a diagnostic code means (the run's `reporter.meaning`); "" for every code without it. */
+    meaning?: (code: string) => string;
+  },
 ): DocsView {
   const baseUrl = firstAbsoluteServer(model) ?? "https://api.example.com";
   // the model promises this order; sorting again keeps the docs independent of it

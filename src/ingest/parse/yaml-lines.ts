@@ -13,23 +13,24 @@ interface Open {
 /** How deep the whole-stream index goes; deeper paths are indexed per subtree when asked. */
 export const YAML_INDEX_DEPTH = 3;
 
-export interface ScanOptions {
-  maxDepth: number;
-  /** First line (0-based) and the column to start reading it at. */
-  startLine?: number;
-  startColumn?: number;
-  /** Paths start below this one, and a sequence item there has this index (subtree scans). */
-  base?: { path: (string | number)[]; index: number };
-  /** A subtree ends at the first later line indented at most this much. */
-  stopColumn?: number;
-}
-
 /**
  * Index of one YAML stream (per non-empty document, path key → position of the key or item) without
  * building a YAML document: one pass over the lines with a stack of the open keys and items by
  * column. It can be wrong on unusual text: its caller checks every answer.
  */
-export function indexYamlLines(lines: readonly string[], options: ScanOptions) {
+export function indexYamlLines(
+  lines: readonly string[],
+  options: {
+    maxDepth: number;
+    /** First line (0-based) and the column to start reading it at. */
+    startLine?: number;
+    startColumn?: number;
+    /** Paths start below this one, and a sequence item there has this index (subtree scans). */
+    base?: { path: (string | number)[]; index: number };
+    /** A subtree ends at the first later line indented at most this much. */
+    stopColumn?: number;
+  },
+) {
   const documents: Map<string, TextPosition>[] = [];
   let current = new Map<string, TextPosition>();
   const record = (path: (string | number)[], at: TextPosition) => {

@@ -20,15 +20,11 @@ export function readSource(
  */
 export type SourceCache = ReturnType<typeof createSourceCache>;
 
-interface FileEntry {
-  stamp: string;
-  text: string;
-  hash: string;
-  used: boolean;
-}
-
 export function createSourceCache() {
-  const files = new Map<string, FileEntry>();
+  const files = new Map<
+    string,
+    { stamp: string; text: string; hash: string; used: boolean }
+  >();
   const parsed = new Map<string, { docs: ParsedDocument[]; used: boolean }>();
   let counts = { read: 0, reused: 0, parsed: 0, cached: 0 };
   let tried = new Set<string>();
