@@ -5,7 +5,7 @@ import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { createParameter } from "../model/factories.js";
 import type { ApiModel } from "../model/types.js";
-import { handlerSignature } from "../emit/server/signature.js";
+import { signatures } from "../emit/server/signature.js";
 import { loadModel } from "../pipeline.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
 import { serverImportPath } from "./update-handlers-file.js";
@@ -49,7 +49,7 @@ describe("updateHandlersFile: the first run", () => {
     );
     const getMessage = model.endpoints.find((e) => e.name === "getMessage")!;
     expect(result.contents).toContain(
-      `  getMessage: "${handlerSignature(model, getMessage)}",\n`,
+      `  getMessage: "${signatures(model)(getMessage)}",\n`,
     );
   });
 
@@ -94,7 +94,7 @@ export const handlers = {
 export const signatures = {
 ${model.endpoints
   .filter((e) => e.name !== "putAttachment")
-  .map((e) => `  ${e.name}: "${handlerSignature(model, e)}",`)
+  .map((e) => `  ${e.name}: "${signatures(model)(e)}",`)
   .join("\n")}
 } satisfies HandlerSignatures;
 `;
@@ -115,7 +115,7 @@ ${model.endpoints
     );
     const putAttachment = model.endpoints.at(-1)!;
     expect(result.contents).toContain(
-      `  putAttachment: "${handlerSignature(model, putAttachment)}",\n} satisfies HandlerSignatures;`,
+      `  putAttachment: "${signatures(model)(putAttachment)}",\n} satisfies HandlerSignatures;`,
     );
   });
 
@@ -153,8 +153,8 @@ ${model.endpoints
       }),
     ];
     const result = update(before, changed);
-    const was = handlerSignature(model, original);
-    const now = handlerSignature(changed, getMessage);
+    const was = signatures(model)(original);
+    const now = signatures(changed)(getMessage);
     expect(was).not.toBe(now);
     expect(result.changed).toEqual([{ name: "getMessage", was, now }]);
     const diagnostic = result.diagnostics.find(

@@ -4,7 +4,7 @@ import { createEndpoint } from "../model/factories.js";
 import type { ApiModel, Webhook } from "../model/types.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
 import { updateHandlersFile } from "./update-handlers-file.js";
-import { handlerSignature } from "../emit/server/signature.js";
+import { signatures } from "../emit/server/signature.js";
 
 const IMPORT = "../generated/server/index.js";
 
@@ -59,10 +59,7 @@ function withPayload(webhook: Webhook, property: string): Webhook {
 }
 
 const hash = (m: ApiModel, name: string) =>
-  handlerSignature(
-    m,
-    m.webhooks!.find((w) => w.name === name)!,
-  );
+  signatures(m)(m.webhooks!.find((w) => w.name === name)!);
 
 describe("the webhooks object of the handlers file", () => {
   const first = model(hook("pet.created", "petCreated", "A pet\nwas made */"));

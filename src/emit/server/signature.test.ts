@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { chatModel } from "../../../test/fixtures/server/chat-model.js";
 import type { ApiModel } from "../../model/types.js";
-import { handlerSignature } from "./signature.js";
+import { signatures } from "./signature.js";
 
 const signatureOf = (model: ApiModel, name: string) =>
-  handlerSignature(
-    model,
-    model.endpoints.find((e) => e.name === name)!,
-  );
+  signatures(model)(model.endpoints.find((e) => e.name === name)!);
 
-describe("handlerSignature", () => {
+describe("signatures", () => {
   it("is a 10-digit hex hash, equal for equal contracts", () => {
     const hash = signatureOf(chatModel(), "getMessage");
     expect(hash).toMatch(/^[0-9a-f]{10}$/);

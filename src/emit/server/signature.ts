@@ -8,11 +8,6 @@ import {
   SCHEMA_KEYWORD_GROUPS,
 } from "../toolkit.js";
 
-/** {@link signatures} of one endpoint. */
-export function handlerSignature(model: ApiModel, endpoint: Endpoint): string {
-  return signatures(model)(endpoint);
-}
-
 /**
  * An endpoint's handler signature: a short hash of everything that shapes its handler type (its
  * parameters, request body and responses, with the named schemas they reference, transitively).
