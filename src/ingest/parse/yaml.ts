@@ -34,22 +34,17 @@ let schema: Schema | undefined;
 const jsYaml = () => require("js-yaml") as typeof JsYaml;
 const yamlPackage = () => require("yaml") as typeof Yaml;
 
-// YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an explicit
-// one: `<<` stays a plain key); js-yaml exports its types, its typings do not
-function yamlSchema(): Schema {
-  const js = jsYaml();
-  return (schema ??= js.CORE_SCHEMA.extend({
-    implicit: [(js as unknown as { types: { merge: Type } }).types.merge],
-  }));
-}
-
 export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   const values: unknown[] = [];
   const js = jsYaml();
   try {
     // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     js.loadAll(text, (value) => values.push(value), {
-      schema: yamlSchema(),
+      // YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an
+      // explicit one: `<<` stays a plain key); js-yaml exports its types, its typings do not
+      schema: (schema ??= js.CORE_SCHEMA.extend({
+        implicit: [(js as unknown as { types: { merge: Type } }).types.merge],
+      })),
       filename: file,
       // js-yaml counts the scalar at the bottom as a level too
       maxDepth: MAX_NESTING + 1,
