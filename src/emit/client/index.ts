@@ -52,16 +52,6 @@ const LOCALS = (
   "serializePath makeEndpoint scalarCodec"
 ).split(" ");
 
-function localNames(taken: Set<string>): ClientLocals {
-  const pick = (name: string): string =>
-    taken.has(name) ? pick(`${name}_`) : name;
-  return {
-    ...Object.fromEntries(LOCALS.map((name) => [name, pick(name)])),
-    defaults: pick("DEFAULTS"),
-    schemes: pick("SCHEMES"),
-  } as ClientLocals;
-}
-
 /** templates/client/'s runtime files but runtime.ts and environment.ts, copied verbatim. */
 const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "client"))
   .filter((name) => name.endsWith(".ts"))
@@ -85,7 +75,13 @@ export async function emitClient({
     loadTemplate<IndexTemplate>("client", "index.js", templatesDir),
   ]);
   const taken = new Set(model.endpoints.map((e) => e.name));
-  const locals = localNames(taken);
+  const pick = (name: string): string =>
+    taken.has(name) ? pick(`${name}_`) : name;
+  const locals = {
+    ...Object.fromEntries(LOCALS.map((name) => [name, pick(name)])),
+    defaults: pick("DEFAULTS"),
+    schemes: pick("SCHEMES"),
+  } as ClientLocals;
   const { schemes, tokenUrls } = clientSchemes(model);
   const supported = new Set(schemes.map(({ name }) => name));
   const revival = scalarRevival(model);
