@@ -30,17 +30,6 @@ import { mergeWebhooks } from "./webhooks.js";
 import { trimTrailing } from "../linear-text.js";
 import { grouped, joined } from "../lists.js";
 
-/** Documents in a canonical order, so no result depends on the order inputs were given in. */
-function canonicalOrder(documents: readonly DocumentModel[]): DocumentModel[] {
-  const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
-  return [...documents].sort(
-    (a, b) =>
-      compareCodeUnits(a.file, b.file) ||
-      compareCodeUnits(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
-      FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
-  );
-}
-
 type RankOf = (doc: DocumentModel) => number;
 
 /** `prefer`: files or folders whose facts win disagreements (rule 0 of rank.ts). */
@@ -51,11 +40,15 @@ export function mergeDocuments(
 ): ApiDescription {
   const rankOf: RankOf = (doc) => documentRank(doc.file, doc.format, prefer);
   const preferred = (doc: DocumentModel) => isPreferred(doc.file, prefer);
-  const { schemas, documents } = mergeSchemas(
-    canonicalOrder(input),
-    reporter,
-    rankOf,
+  // the documents in a canonical order, so no result depends on the order inputs were given in
+  const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
+  const ordered = [...input].sort(
+    (a, b) =>
+      compareCodeUnits(a.file, b.file) ||
+      compareCodeUnits(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
+      FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
   );
+  const { schemas, documents } = mergeSchemas(ordered, reporter, rankOf);
   const groups = grouped(
     documents.flatMap((doc) =>
       doc.endpoints.map((endpoint) => ({
