@@ -84,25 +84,6 @@ export function isMap(value: unknown): value is Record<string, unknown> {
 /** A schema object (not `true`/`false`, not a list). */
 export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
-/** Appends `schema`'s direct sub-schemas to `out` in key order (no data keyword, no `$ref` followed). */
-function pushSubSchemas(schema: SubSchema | undefined, out: SubSchema[]): void {
-  if (!isMap(schema)) return;
-  for (const keyword of Object.keys(schema)) {
-    const value = schema[keyword];
-    if (Array.isArray(value)) {
-      if (LIST.has(keyword))
-        for (const item of value as unknown[])
-          if (isSubSchema(item)) out.push(item);
-    } else if (ONE.has(keyword)) {
-      if (isSubSchema(value)) out.push(value);
-    } else if (MAP.has(keyword) && isMap(value)) {
-      // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-      for (const item of Object.values(value))
-        if (isSubSchema(item)) out.push(item);
-    }
-  }
-}
-
 /** Visits `schema` and all below, depth first, parents first, each object once; false skips children. */
 export function walkSchemaNodes(
   schema: SubSchema | undefined,
@@ -117,10 +98,23 @@ export function walkSchemaNodes(
       if (seen.has(current)) continue;
       seen.add(current);
     }
-    if (visit(current) === false) continue;
+    if (visit(current) === false || !isMap(current)) continue;
+    // its sub-schemas in key order (no data keyword, no `$ref` followed), the first visited first
     const children: SubSchema[] = [];
-    pushSubSchemas(current, children);
-    // the first child is visited first
+    for (const keyword of Object.keys(current)) {
+      const value = current[keyword];
+      if (Array.isArray(value)) {
+        if (LIST.has(keyword))
+          for (const item of value as unknown[])
+            if (isSubSchema(item)) children.push(item);
+      } else if (ONE.has(keyword)) {
+        if (isSubSchema(value)) children.push(value);
+      } else if (MAP.has(keyword) && isMap(value)) {
+        // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
+        for (const item of Object.values(value))
+          if (isSubSchema(item)) children.push(item);
+      }
+    }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
