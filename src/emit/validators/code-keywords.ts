@@ -1,6 +1,6 @@
-import { pointerSegment } from "../../model/pointer.js";
 import { isIdentifierName } from "../toolkit.js";
 import {
+  escapePointer,
   Unsupported,
   indented,
   type CheckText,
@@ -159,7 +159,7 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
     case "pr": {
       const name = op[1] as string;
       const m = fn.variable("v");
-      const at = [...s.path, { text: "/" + pointerSegment(name) }];
+      const at = [...s.path, { text: "/" + escapePointer(name) }];
       const read = `const ${m} = ${member(c, v, name)};`;
       const body = () => c.sub(within(s, m, at), op[2] as PlanSub);
       // a name Object.prototype has (`constructor`) must be an own property to count
