@@ -13,7 +13,7 @@ import {
 import { describeUnknown, detectFormat } from "./detect.js";
 import { parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
-import { notAString, type Reader, type SourceDocument } from "./reader.js";
+import { notAString, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
 import { makeContext } from "./ref-resolver.js";
@@ -23,7 +23,7 @@ import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
 import { displayPath, inputPlace } from "../model/source-url.js";
 
-const READERS: Record<SourceFormat, Reader> = {
+const READERS: Record<SourceFormat, typeof readOpenApi3> = {
   swagger2: readSwagger2,
   "openapi3.0": readOpenApi3,
   "openapi3.1": readOpenApi3,

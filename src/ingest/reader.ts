@@ -1,6 +1,6 @@
 import type { PatternVerdicts } from "../model/patterns/safety.js";
 import type { IngestReporter } from "./codes.js";
-import type { DocumentModel, SourceFormat, SourceRef } from "../model/types.js";
+import type { SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import type { At } from "./schema/place.js";
 
@@ -53,8 +53,6 @@ export interface ReaderContext {
   /** The run's verdicts on patterns: how the validators run each (model/patterns/safety.ts). */
   patterns: PatternVerdicts;
 }
-
-export type Reader = (ctx: ReaderContext) => DocumentModel;
 
 export { isMap as isRecord } from "../model/schema/walk.js";
 
