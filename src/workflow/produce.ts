@@ -9,11 +9,7 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import {
-  resolveInputs,
-  type InputText,
-  type ResolvedInputs,
-} from "./sources/resolve-inputs.js";
+import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
 import { nameLockText } from "./records/name-lock.js";
 import {
   checkLockPlace,
@@ -69,7 +65,7 @@ export async function* produce(run: {
   readonly stages: Stages;
   readonly onStage?: (message: string) => void;
   /** Resolved here when not given. */
-  readonly inputs?: ResolvedInputs;
+  readonly inputs?: Awaited<ReturnType<typeof resolveInputs>>;
   readonly accept?: Accept;
 }) {
   // places no file prints are found only when a diagnostic needs them

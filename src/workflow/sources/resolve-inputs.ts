@@ -43,9 +43,6 @@ export interface InputText {
   bytes?: Buffer;
 }
 
-/** A run's inputs, resolved: what to read, in which order, and how (see resolveInputs). */
-export type ResolvedInputs = Awaited<ReturnType<typeof resolveInputs>>;
-
 /** What the caller of {@link resolveInputs} may give; the rest is found here. */
 export interface ResolveInputsOptions {
   listed?: Listed;
