@@ -21,9 +21,6 @@ export interface Member {
 /** Where and how text for new members goes into an object literal. */
 export type ObjectSlot = ReturnType<typeof slot>;
 
-/** The user's handlers file as the scaffold reads it. */
-export type HandlersFileShape = ReturnType<typeof analyzeHandlersFile>;
-
 /**
  * Reads the structure of the user's handlers file with ts-morph (syntax only: no type checking,
  * no module resolution). Each object is found by the type it is checked against: a variable's

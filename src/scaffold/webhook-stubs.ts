@@ -1,7 +1,7 @@
 import type { ApiModel, Endpoint, Webhook } from "../model/types.js";
 import { stringLiteral } from "../emit/shared/literals.js";
 import { importStatement } from "../emit/shared/statements.js";
-import type { HandlersFileShape } from "./analyze.js";
+import type { analyzeHandlersFile } from "./analyze.js";
 import {
   changedContracts,
   commentLine,
@@ -85,7 +85,7 @@ export function webhookScaffold(
 export function webhookInsertions(
   model: ApiModel,
   text: string,
-  shape: HandlersFileShape,
+  shape: ReturnType<typeof analyzeHandlersFile>,
   importFrom: string,
   judgeOrphans: boolean,
   check: HandlersCheck,
