@@ -57,9 +57,7 @@ function utf8Text(bytes: Buffer): string {
   }
 }
 
-type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "utf-32";
-
-function sniff(b: Buffer): Encoding {
+function sniff(b: Buffer): "utf-8" | "utf-16le" | "utf-16be" | "utf-32" {
   const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
   if (b.length >= 4) {
     if (b0 === 0 && b1 === 0 && ((b2 === 0xfe && b3 === 0xff) || b2 === 0))
