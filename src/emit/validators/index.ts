@@ -209,9 +209,6 @@ type Part = "path" | "query" | "headers" | "cookies" | "body";
 /** A table entry: a part and its sub, or `bodies`, a sub and the media types it judges. */
 type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
 
-/** The type names of an endpoint's or a webhook's parts. */
-type OperationTypes = Pick<EndpointTypes, Part | "responses">;
-
 /**
  * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
  * and its table's doc. A webhook's payload is read as the API sends it, as a response is.
@@ -238,7 +235,7 @@ function operationsFile(
   const [of, comment, tableDoc] = OPERATIONS[name];
   const typesName = `${of}Types`;
   const alias = `${of}ValidatorTable`;
-  const rows: [Endpoint, OperationTypes][] =
+  const rows: [Endpoint, Pick<EndpointTypes, Part | "responses">][] =
     name === "endpoints"
       ? model.endpoints.map((e) => [e, index.endpoint(e)])
       : (model.webhooks ?? []).map((w) => [w, index.webhook(w)]);
