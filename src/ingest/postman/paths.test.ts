@@ -206,6 +206,9 @@ describe("requests to one URL", () => {
         request("Tag", "https://events.example.com/tags/:arn#tagKeys"),
         request("Untag", "https://events.example.com/tags/:arn#keys"),
         request("Find", "https://events.example.com/find?q=1#section"),
+        request("Braced", "https://events.example.com/other#{{x}}"),
+        request("Braced hash", { ...object("{{x}}"), path: ["x"] }),
+        request("Plain hash", { ...object("y"), path: ["x"] }),
       ),
     );
     expect(read.doc.endpoints.map((e) => e.path)).toEqual([
@@ -214,6 +217,9 @@ describe("requests to one URL", () => {
       "/tags/{arn}#tagKeys",
       "/tags/{arn}#keys",
       "/find",
+      "/other",
+      "/x",
+      "/x#y",
     ]);
     expect(read.diagnostics).toEqual([]);
   });

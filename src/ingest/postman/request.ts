@@ -172,11 +172,8 @@ function readLocation(
         `path:${name}`,
         `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
       );
-  // a fragment is never sent, but it keeps requests to one URL apart (`/#X-Amz-Target=…`), as in
-  // OpenAPI's path keys; one holding `{…}` (a parameter, a variable) goes
-  const fragment =
-    url?.fragment && !/[{}]/.test(url.fragment) ? `#${url.fragment}` : "";
-  return buildPathTemplate(pathParts) + fragment;
+  const path = buildPathTemplate(pathParts);
+  return url?.fragment ? `${path}#${url.fragment}` : path;
 }
 
 /** An `auth` block and where it is; a request's chain runs from itself out to the collection. */

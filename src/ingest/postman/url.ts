@@ -13,7 +13,7 @@ export interface RequestUrl {
   query: KeyValue[];
   /** `url.variable`: descriptions and values of the `:name` path variables. */
   variables: KeyValue[];
-  /** `url.hash`, the text after `#`: never sent, but it may tell requests to one URL apart. */
+  /** `url.hash`: never sent, but it may keep requests to one URL apart (not one with a `{…}`). */
   fragment?: string;
   /** Where the URL is, for parameters that have no entry of their own. */
   at: Path;
@@ -49,7 +49,7 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
       : raw?.protocol;
   if (protocol !== undefined) result.protocol = protocol;
   const fragment = typeof url.hash === "string" ? url.hash : raw?.fragment;
-  if (fragment) result.fragment = fragment;
+  if (fragment && !/[{}]/.test(fragment)) result.fragment = fragment;
   return result;
 }
 
@@ -65,7 +65,7 @@ function joinParts(value: unknown, separator: string): string {
 
 /** Splits a URL string as Postman's own parser does: protocol, host, path, query, fragment. */
 function parseRawUrl(text: string, at: Path): RequestUrl {
-  const parts = /^([^#?]*)(?:\?([^#]*))?(?:#(.*))?/s.exec(text.trim())!;
+  const parts = /^([^#?]*)(?:\?([^#]*))?(?:#([^{}]*)$)?/s.exec(text.trim())!;
   let rest = parts[1]!;
   const result: RequestUrl = {
     host: "",

@@ -88,13 +88,10 @@ function mergeServers(
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
   const byUrl = grouped(
-    documents.flatMap((doc) =>
-      doc.servers.map((s) => ({
-        doc,
-        server: serverWithoutCredentials(s, reporter),
-      })),
-    ),
-    ({ server }) => normalizeServerUrl(server.url),
+    documents.flatMap((doc) => doc.servers.map((server) => ({ doc, server }))),
+    // the key is the server's URL: one with a user name or password is said, and loses them
+    ({ server }) =>
+      normalizeServerUrl(serverWithoutCredentials(server, reporter).url),
   );
   const list = [...byUrl].map(([url, offers]) => {
     const { doc, server } = offers[0]!;
