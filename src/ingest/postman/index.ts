@@ -6,7 +6,8 @@ import type {
   Endpoint,
   Tag,
 } from "../../model/types.js";
-import { isRecord, type ReaderContext } from "../reader.js";
+import { isRecord, valueAt, type ReaderContext } from "../reader.js";
+import { postmanAt } from "../detect.js";
 import type { PostmanContext } from "./context.js";
 import { descriptionText, scalarText } from "./fields.js";
 import { readRequest, type RequestScope } from "./request.js";
@@ -19,13 +20,15 @@ import type { Path } from "../../model/pointer.js";
  * in document order. Folders give tags, and variables and auth that requests inherit.
  */
 export function readPostman(ctx: ReaderContext): DocumentModel {
+  const at = postmanAt(ctx.doc.value);
   const pc: PostmanContext = {
-    ref: (path) => ctx.doc.ref(path),
+    ref: (path) => ctx.doc.ref([...at, ...path]),
     reporter: ctx.reporter,
     servers: new Map(),
     schemes: new SchemeRegistry(),
   };
-  const root = isRecord(ctx.doc.value) ? ctx.doc.value : {};
+  const collection = valueAt(ctx.doc.value, at);
+  const root = isRecord(collection) ? collection : {};
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
   const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
