@@ -171,3 +171,41 @@ describe("folders and the collection", () => {
     ]);
   });
 });
+
+describe("the collection's place in the document", () => {
+  const collection = {
+    info: {
+      name: "Wrapped",
+      schema:
+        "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+    },
+    item: [
+      { name: "List", request: { method: "GET", url: "https://a.io/items" } },
+      { name: "Copy", request: { method: "COPY", url: "https://a.io/items" } },
+    ],
+  };
+
+  test("as the Postman API answers it, {collection: …}: read inside, each place where it is", () => {
+    const text = JSON.stringify({ collection }, null, 2);
+    const wrapped = readText("wrapped.json", text);
+    expect(wrapped.doc.format).toBe("postman2.1");
+    expect(wrapped.doc.info.title).toBe("Wrapped");
+    expect(wrapped.doc.endpoints.map((e) => e.path)).toEqual(["/items"]);
+    const skipped = wrapped.diagnostics.find(
+      (d) => d.code === "postman/unsupported-method",
+    );
+    expect(skipped?.line).toBe(lineOf(text, '"COPY"'));
+  });
+
+  test("a v1 collection is named as such, not read", () => {
+    const v1 = JSON.stringify({
+      id: "c1",
+      name: "Legacy",
+      order: ["r1"],
+      requests: [{ id: "r1", url: "https://a.io/x", method: "GET" }],
+    });
+    expect(() => readText("v1.json", v1)).toThrow(
+      /Postman collection v1 .*apiloom reads v2\.0 and v2\.1/,
+    );
+  });
+});
