@@ -111,9 +111,10 @@ export function attachCallSites(
   }
 }
 
-/** The member name a read of the change would use: the old name of a renamed one. */
+/** The name a read of the change would use: a renamed one's old name, else `items[].name` → `name`. */
 function readMember(change: Change): string | undefined {
-  return change.names.was ?? lastSegment(change.names.member);
+  const last = change.names.member?.split(".").pop()!.replace(/\[\]$/g, "");
+  return change.names.was ?? (last || undefined);
 }
 
 /** The member a node reads by name: `x.name`, `x?.name`, `{ name } = x`, `{ name: y } = x`. */
@@ -152,11 +153,6 @@ function calleeName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) return callee.getText();
   return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-}
-
-/** `items[].name` → `name`; a response member (`200.x`) is never sent. */
-function lastSegment(member: string | undefined): string | undefined {
-  return member?.split(".").pop()!.replace(/\[\]$/g, "") || undefined;
 }
 
 /** Whether the call's arguments, or the initializer of a variable one names, name the member. */
