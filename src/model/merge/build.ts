@@ -133,7 +133,9 @@ function mergeTaken(
 ) {
   const documents = handed.documents ?? [];
   handed.documents = undefined;
-  const patterns = patternsOf(documents);
+  const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
+  const patterns =
+    maps.size === 0 ? undefined : new Map([...maps].flatMap((map) => [...map]));
   const prose = applyProseAuth(documents, reporter);
   const merged = mergeDocuments(
     dropInvalidTemplates(prose.documents, reporter),
@@ -142,12 +144,6 @@ function mergeTaken(
   );
   reportUnmatchedPreferences(documents, options.prefer ?? [], reporter);
   return { merged, inferredScheme: prose.scheme, patterns };
-}
-
-function patternsOf(documents: readonly DocumentModel[]) {
-  const maps = new Set(documents.flatMap((d) => d.patterns ?? []));
-  if (maps.size === 0) return undefined;
-  return new Map([...maps].flatMap((map) => [...map]));
 }
 
 /**
