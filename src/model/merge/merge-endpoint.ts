@@ -66,8 +66,25 @@ export function mergeEndpoint(
       merged,
       reporter,
     );
-  const body = mergeRequestBody(views);
-  if (body) merged.requestBody = body;
+  // Every view's request body as one: required when any requires it, media types unioned.
+  const bodies = views.flatMap((v) =>
+    v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
+  );
+  if (bodies.length > 0) {
+    merged.requestBody = {
+      required: bodies.some((b) => b.body.required),
+      content: mergeContent(
+        bodies.map((b) => ({ view: b.view, part: b.body })),
+      ),
+      sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
+    };
+    const description = longestText(
+      bodies,
+      (b) => b.view,
+      (b) => b.body.description,
+    );
+    if (description) merged.requestBody.description = description;
+  }
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
   for (const key of ["summary", "description"] as const) {
@@ -381,26 +398,6 @@ function namesDiffer(examples: readonly Example[]): boolean {
     names.every((n) => typeof n === "string" || n === undefined) &&
     new Set(names).size === names.length
   );
-}
-
-/** Every view's request body as one: required when any requires it, media types unioned. */
-export function mergeRequestBody(views: EndpointOffer[]) {
-  const bodies = views.flatMap((v) =>
-    v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
-  );
-  if (bodies.length === 0) return undefined;
-  const body: RequestBody = {
-    required: bodies.some((b) => b.body.required),
-    content: mergeContent(bodies.map((b) => ({ view: b.view, part: b.body }))),
-    sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
-  };
-  const description = longestText(
-    bodies,
-    (b) => b.view,
-    (b) => b.body.description,
-  );
-  if (description) body.description = description;
-  return body;
 }
 
 /** Every view's responses, unioned by status and ordered by it (`default` last). */
