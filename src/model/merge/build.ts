@@ -118,7 +118,14 @@ export function buildModelTakingDocuments(
     ...merged,
     info,
     endpoints,
-    diagnostics: sortDiagnostics(reporter.diagnostics),
+    // by place, then severity, code and message
+    diagnostics: reporter.diagnostics.sort(
+      (a, b) =>
+        compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareCodeUnits(a.code, b.code) ||
+        compareCodeUnits(a.message, b.message),
+    ),
     patterns,
     ...(openApi32 ? { openApi32: true as const } : {}),
     ...(options.scalars ? { scalars: options.scalars } : {}),
@@ -192,17 +199,6 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** By place, then severity, code and message. */
-function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort(
-    (a, b) =>
-      compareSources({ ...a, pointer: "" }, { ...b, pointer: "" }) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareCodeUnits(a.code, b.code) ||
-      compareCodeUnits(a.message, b.message),
-  );
-}
 
 function reportUnmatchedPreferences(
   documents: DocumentModel[],
