@@ -269,10 +269,17 @@ function operationsFile(
     const body =
       endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
     if (types.body && body) add("body", body, `T.${types.body}`);
-    if (types.body && endpoint.requestBody)
-      parts.push(
-        ...bodiesRows(model, plan, endpoint.requestBody.content, body),
-      );
+    if (types.body && endpoint.requestBody) {
+      // the `bodies` rows: a body's validator by media type, where `body` would judge one wrongly
+      // (see `ownBodySchemas`); one row per distinct sub
+      const subs = ownBodySchemas(
+        endpoint.requestBody.content,
+        model.schemas,
+        body,
+      ).map(({ type, schema }) => ({ type, sub: entry(plan, schema) }));
+      for (const same of grouped(subs, (s) => JSON.stringify(s.sub)).values())
+        parts.push(["bodies", same[0]!.sub, same.map((s) => s.type)]);
+    }
     const responses: [string, PlanSub][] = [];
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
@@ -325,24 +332,6 @@ function entry(plan: PlanBuilder, schema: Schema): PlanSub {
     if (op !== undefined) return [op];
   }
   return plan.intern(schema);
-}
-
-/**
- * The `bodies` rows: a body's validator by media type, where `body` would judge one wrongly (see
- * `ownBodySchemas`); one row per distinct sub.
- */
-function bodiesRows(
-  model: ApiModel,
-  plan: PlanBuilder,
-  content: readonly MediaContent[],
-  body: Schema | undefined,
-): PartRow[] {
-  const subs = ownBodySchemas(content, model.schemas, body).map(
-    ({ type, schema }) => ({ type, sub: entry(plan, schema) }),
-  );
-  return [...grouped(subs, (s) => JSON.stringify(s.sub)).values()].map(
-    (same) => ["bodies", same[0]!.sub, same.map((s) => s.type)],
-  );
 }
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
