@@ -28,7 +28,16 @@ import {
  */
 export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const groups: [string, unknown][] = [];
-  const options = typedOptions(model);
+  // samples that fit the generated types: scalar examples of their type only, and with the
+  // config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so,
+  // from an example only when the client would revive it (`"last week"` is no date-time)
+  const options: SampleOptions = model.scalars
+    ? {
+        examples: "typed",
+        scalars: model.scalars,
+        accepts: revivableExample(model.scalars),
+      }
+    : { examples: "typed" };
   for (const [location, part] of REQUEST_PARTS) {
     const picked = endpoint.parameters[location].filter(
       (p) => location === "path" || p.required,
@@ -73,21 +82,6 @@ export function callText(
     ]),
     ";",
   ]);
-}
-
-/**
- * Samples that fit the generated types: scalar examples of their type only, and with the
- * config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so,
- * from an example only when the client would revive it (`"last week"` is no date-time).
- */
-function typedOptions(model: ApiModel): SampleOptions {
-  return model.scalars
-    ? {
-        examples: "typed",
-        scalars: model.scalars,
-        accepts: revivableExample(model.scalars),
-      }
-    : { examples: "typed" };
 }
 
 function paramSample(p: Parameter, model: ApiModel, options: SampleOptions) {
