@@ -65,13 +65,20 @@ export function changedContracts(
       });
       continue;
     }
+    // what changed, in words when known, and how to accept it
+    const { name } = member;
+    const words = choices.describe?.(name, entry.text);
+    const what =
+      words === undefined || words.length === 0
+        ? "changed since its handler was written (apiloom did not see the contract it was written for: `apiloom diff --base <git-ref>` compares with an earlier commit)"
+        : `changed since its handler was written: ${words.slice(0, LISTED).join("; ")}${
+            words.length > LISTED
+              ? `; and ${words.length - LISTED} more (server/handler-changes.json lists them)`
+              : ""
+          }`;
     reporter.report(
       "scaffold/changed-signature",
-      changedMessage(
-        member.name,
-        line(operation),
-        choices.describe?.(member.name, entry.text),
-      ),
+      `the contract of ${stringLiteral(name)} (${line(operation)}) ${what}. Review the handler, then accept the change: apiloom generate --accept ${name} (or --accept-changes for every changed handler)`,
       at(entry.pos),
     );
   }
@@ -79,23 +86,6 @@ export function changedContracts(
 
 /** How many changes a warning lists before it points to the record. */
 const LISTED = 5;
-
-/** The changed-signature warning: what changed, in words when known, and how to accept it. */
-function changedMessage(
-  name: string,
-  operation: string,
-  words: readonly string[] | undefined,
-): string {
-  const what =
-    words === undefined || words.length === 0
-      ? "changed since its handler was written (apiloom did not see the contract it was written for: `apiloom diff --base <git-ref>` compares with an earlier commit)"
-      : `changed since its handler was written: ${words.slice(0, LISTED).join("; ")}${
-          words.length > LISTED
-            ? `; and ${words.length - LISTED} more (server/handler-changes.json lists them)`
-            : ""
-        }`;
-  return `the contract of ${stringLiteral(name)} (${operation}) ${what}. Review the handler, then accept the change: apiloom generate --accept ${name} (or --accept-changes for every changed handler)`;
-}
 
 /** Insertions that add members (each a full line of text) to an object literal. */
 export function members(slot: ObjectSlot, lines: (indent: string) => string[]) {
