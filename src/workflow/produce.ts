@@ -1,6 +1,5 @@
 import { slashedRelative } from "./sources/real-path.js";
 import type { ArtifactPlugin, GeneratedFile } from "../emit/artifact.js";
-import type { EmitterBatch } from "../emit/run.js";
 import { runPipeline } from "../pipeline.js";
 import { printedPlaces } from "../emit/registry.js";
 import { DeferredPlaces } from "../model/diagnostics/source-place.js";

@@ -24,7 +24,7 @@ import {
   REQUEST_PARTS,
   type TypeNode,
 } from "../toolkit.js";
-import type { GeneratedFile, TypeIndex } from "../artifact.js";
+import type { TypeIndex } from "../artifact.js";
 import { TYPES_FILE } from "./path.js";
 
 type Declare = (...args: Parameters<typeof declaration>) => void;
