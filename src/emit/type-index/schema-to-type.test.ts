@@ -184,6 +184,34 @@ const cases: [
     },
   ],
   [
+    "`required` beside an allOf, with no type: those members are present (WithRequired)",
+    {
+      given: { allOf: [ref("Cat")], required: ["name"] },
+      want: "Cat & {\n  name: unknown;\n}",
+    },
+  ],
+  [
+    "an allOf member that only lists `required`: those members are present",
+    {
+      given: { allOf: [ref("Cat"), { required: ["name"] }] },
+      want: "Cat & {\n  name: unknown;\n}",
+    },
+  ],
+  [
+    "`required` beside a oneOf of objects, with no type: present whichever member matches",
+    {
+      given: { oneOf: [ref("Cat"), ref("Dog")], required: ["name"] },
+      want: "(Cat | Dog) & {\n  name: unknown;\n}",
+    },
+  ],
+  [
+    "`required` beside a composition that admits a string says nothing of the string",
+    {
+      given: { anyOf: [{ type: "string" }, ref("Cat")], required: ["name"] },
+      want: "string | Cat",
+    },
+  ],
+  [
     "a required member nothing declares, without additionalProperties: unknown, no index signature",
     {
       given: { type: "object", required: ["a"] },

@@ -1,4 +1,5 @@
 import {
+  admitsType,
   allOfPropertyLookup,
   discriminatorCases,
   effectiveTypes,
@@ -87,6 +88,20 @@ function isBareObject(schema: Schema): boolean {
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** Whether every value `schema` admits is an object, as its types and compositions say. */
+function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
+  const others = ["string", "number", "boolean", "array", "null"] as const;
+  return others.every((type) => !admitsType(schemas, schema, type));
+}
+
+/** `required` on a schema of no type; `alone`: with no `$ref` or composition either. */
+function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
+  if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
+  if (alone && ["$ref", "allOf", "oneOf", "anyOf"].some((k) => k in schema))
+    return false;
+  return Array.isArray(schema.required) && schema.required.length > 0;
+}
+
 /** The type nodes of schemas in one naming and mode: schemaToType's, for every sub-schema. */
 class Typing {
   constructor(
@@ -117,6 +132,13 @@ class Typing {
     const composed = this.composition(schema);
     if (!composed) return base ?? UNKNOWN;
     if (base && !isBareObject(schema)) return intersection([base, composed]);
+    // `required` beside a composition of objects, with no type (`allOf: [Pet], required: [name]`):
+    // those members are present, as openapi-typescript's `WithRequired<Pet, "name">` says
+    if (
+      typelessRequired(schema, false) &&
+      objectsOnly(this.naming.schemas, schema)
+    )
+      return intersection([composed, this.object(schema, lookup)]);
     return intersection([composed]);
   }
 
@@ -246,9 +268,13 @@ class Typing {
     if (allOf)
       parts.push(
         intersection(
-          allOf.map((s, i) =>
-            this.type(s, allOfPropertyLookup(schemas, allOf, i)),
-          ),
+          allOf.map((s, i) => {
+            const lookup = allOfPropertyLookup(schemas, allOf, i);
+            // so are those a member only lists (`allOf: [Pet, { required: [name] }]`)
+            return typelessRequired(s, true) && objectsOnly(schemas, schema)
+              ? this.object(s, lookup)
+              : this.type(s, lookup);
+          }),
         ),
       );
     const cases =

@@ -29,6 +29,8 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
     PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-h-discriminator.yaml › TrackObject › wider":
     PEER_DISCRIMINATOR_NAME,
+  "fixtures/fault-i-required-beside.yaml › NamedGroup › narrower":
+    PEER_REQUIRED_ONLY,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › base_commit › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › commit › wider": PEER_DISCRIMINATOR_CHILD,
