@@ -205,6 +205,20 @@ const cases: [
     },
   ],
   [
+    "`required` beside an allOf names only a readOnly member: a request need not send it",
+    {
+      given: {
+        allOf: [
+          { type: "object", properties: { id: { readOnly: true } } },
+          { required: ["id"] },
+        ],
+        required: ["id"],
+      },
+      mode: "write",
+      want: "{\n  id?: unknown;\n}",
+    },
+  ],
+  [
     "`required` beside a composition that admits a string says nothing of the string",
     {
       given: { anyOf: [{ type: "string" }, ref("Cat")], required: ["name"] },

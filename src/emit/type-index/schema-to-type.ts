@@ -94,7 +94,7 @@ function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
   return others.every((type) => !admitsType(schemas, schema, type));
 }
 
-/** `required` on a schema of no type; `alone`: with no `$ref` or composition either. */
+/** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
 function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
   if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
   if (alone && ["$ref", "allOf", "oneOf", "anyOf"].some((k) => k in schema))
@@ -132,14 +132,12 @@ class Typing {
     const composed = this.composition(schema);
     if (!composed) return base ?? UNKNOWN;
     if (base && !isBareObject(schema)) return intersection([base, composed]);
-    // `required` beside a composition of objects, with no type (`allOf: [Pet], required: [name]`):
-    // those members are present, as openapi-typescript's `WithRequired<Pet, "name">` says
-    if (
+    // no type, `required` beside objects: present, as openapi-typescript's `WithRequired` says
+    const present =
       typelessRequired(schema, false) &&
-      objectsOnly(this.naming.schemas, schema)
-    )
-      return intersection([composed, this.object(schema, lookup)]);
-    return intersection([composed]);
+      objectsOnly(this.naming.schemas, schema) &&
+      this.present(schema, lookup);
+    return intersection(present ? [composed, present] : [composed]);
   }
 
   private of(
@@ -240,6 +238,12 @@ class Typing {
     return node;
   }
 
+  /** An object of the members `required` makes present in this mode; none when it makes none. */
+  private present(schema: Schema, lookup: PropertyLookup | undefined) {
+    const some = this.requiredNames(schema, lookup).size > 0;
+    return some ? this.object(schema, lookup) : undefined;
+  }
+
   /** The members an object of this schema has in this mode (none when it lists no `required`). */
   private requiredNames(schema: Schema, lookup: PropertyLookup | undefined) {
     // requiredSplit's answer without a list is three empty lists
@@ -270,10 +274,9 @@ class Typing {
         intersection(
           allOf.map((s, i) => {
             const lookup = allOfPropertyLookup(schemas, allOf, i);
-            // so are those a member only lists (`allOf: [Pet, { required: [name] }]`)
-            return typelessRequired(s, true) && objectsOnly(schemas, schema)
-              ? this.object(s, lookup)
-              : this.type(s, lookup);
+            const alone =
+              typelessRequired(s, true) && objectsOnly(schemas, schema);
+            return (alone && this.present(s, lookup)) || this.type(s, lookup);
           }),
         ),
       );
