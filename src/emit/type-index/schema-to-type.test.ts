@@ -187,21 +187,21 @@ const cases: [
     "`required` beside an allOf, with no type: those members are present (WithRequired)",
     {
       given: { allOf: [ref("Cat")], required: ["name"] },
-      want: "Cat & {\n  name: unknown;\n}",
+      want: "Cat & {\n  name: {} | null;\n}",
     },
   ],
   [
     "an allOf member that only lists `required`: those members are present",
     {
       given: { allOf: [ref("Cat"), { required: ["name"] }] },
-      want: "Cat & {\n  name: unknown;\n}",
+      want: "Cat & {\n  name: {} | null;\n}",
     },
   ],
   [
     "`required` beside a oneOf of objects, with no type: present whichever member matches",
     {
       given: { oneOf: [ref("Cat"), ref("Dog")], required: ["name"] },
-      want: "(Cat | Dog) & {\n  name: unknown;\n}",
+      want: "(Cat | Dog) & {\n  name: {} | null;\n}",
     },
   ],
   [

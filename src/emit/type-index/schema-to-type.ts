@@ -86,19 +86,20 @@ function isBareObject(schema: Schema): boolean {
   );
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
-
 /** Whether every value `schema` admits is an object, as its types and compositions say. */
 function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
   const others = ["string", "number", "boolean", "array", "null"] as const;
   return others.every((type) => !admitsType(schemas, schema, type));
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+const COMPOSITIONS = ["allOf", "oneOf", "anyOf"];
+const PRESENT = union([raw("{}"), raw("null")]);
+
 /** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
 function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
   if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
-  if (alone && ["$ref", "allOf", "oneOf", "anyOf"].some((k) => k in schema))
-    return false;
+  if (alone && ["$ref", ...COMPOSITIONS].some((k) => k in schema)) return false;
   return Array.isArray(schema.required) && schema.required.length > 0;
 }
 
@@ -211,17 +212,16 @@ class Typing {
       extra !== undefined && extra !== false && !isFalseSchema(extra);
     const value =
       hasExtra && typeof extra === "object" ? this.type(extra) : UNKNOWN;
-    // a required member the schema does not declare itself (an allOf member that only lists
-    // `required`) is present; its type comes from where it is declared, or from
-    // additionalProperties when nothing declares it
+    // a required member the schema does not declare (an allOf member listing only `required`) is
+    // present: additionalProperties types it, or `{} | null` (any value) beside a composition
+    // that may declare it `T | undefined`, which leaves T; or nothing declares it: unknown
     const declared = members.length;
+    const beside = lookup || COMPOSITIONS.some((k) => k in schema);
+    const type =
+      declared === 0 && hasExtra ? value : beside ? PRESENT : UNKNOWN;
     for (const name of required)
       if (!Object.hasOwn(properties, name))
-        members.push({
-          name,
-          optional: false,
-          type: declared === 0 && hasExtra ? value : UNKNOWN,
-        });
+        members.push({ name, optional: false, type });
     if (declared === 0 && hasExtra && members.length > 0)
       return { kind: "object", members, index: value };
     // `Record<string, V>` reads best, but an object V is clearer as an index signature, and a V
