@@ -10,6 +10,7 @@ import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
 import { isRecord } from "../../ingest/reader.js";
+import { readIfExists } from "./outside-file.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
@@ -91,9 +92,11 @@ export function readJournal(
     if (typeof hash !== "string" || !SHA256_HEX.test(hash))
       return `${name} has no sha256`;
     const s = statOf(join(outDir, name), true);
-    if (!s) return undefined; // moved into place before the interruption
-    if (!s.isFile()) return `${name} is not a regular file`;
-    if (sha256Bytes(readFileSync(join(outDir, name))) !== hash)
+    if (s && !s.isFile()) return `${name} is not a regular file`;
+    // gone: moved into place before the interruption, or by a run committing as this one reads
+    const bytes = s && readIfExists(join(outDir, name));
+    if (!bytes) return undefined;
+    if (sha256Bytes(bytes) !== hash)
       return `${name} does not hash to what the journal says (changed or torn)`;
     return undefined;
   };
