@@ -114,6 +114,7 @@ export {
   discriminatorCases,
   effectiveTypes,
   isAnnotation,
+  isFalseSchema,
   isMap,
   isSubSchema,
   mainType,

@@ -226,6 +226,19 @@ const cases: [
     },
   ],
   [
+    "a `false` schema (`{not: {}}`) admits nothing: never",
+    {
+      given: {
+        type: "object",
+        properties: {
+          gone: { not: {} },
+          none: { type: "array", items: { not: {} } },
+        },
+      },
+      want: "{\n  gone?: never;\n  none?: never[];\n}",
+    },
+  ],
+  [
     "a required member nothing declares, without additionalProperties: unknown, no index signature",
     {
       given: { type: "object", required: ["a"] },

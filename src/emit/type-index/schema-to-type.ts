@@ -3,6 +3,7 @@ import {
   allOfPropertyLookup,
   discriminatorCases,
   effectiveTypes,
+  isFalseSchema,
   ownDiscriminatorValues,
   requiredSplit,
   walkSchemaNodes,
@@ -17,6 +18,7 @@ import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
 import {
   intersection,
+  NEVER,
   raw,
   union,
   UNKNOWN,
@@ -112,6 +114,7 @@ class Typing {
 
   type(schema: Schema | undefined, lookup?: PropertyLookup): TypeNode {
     if (!schema || typeof schema !== "object") return UNKNOWN;
+    if (isFalseSchema(schema)) return NEVER; // `false`, read as `{not: {}}`: admits nothing
     if (typeof schema.$ref === "string") {
       const target = schemaRefName(schema.$ref);
       return target === undefined
@@ -334,12 +337,4 @@ function reachesRecursion(schema: SubSchema, naming: SchemaNaming): boolean {
     if (target !== undefined && recursive.has(target)) found = true;
   });
   return found;
-}
-
-function isFalseSchema(schema: Schema | boolean): boolean {
-  return (
-    typeof schema === "object" &&
-    schema.not !== undefined &&
-    Object.keys(schema.not).length === 0
-  );
 }

@@ -3,6 +3,7 @@ import {
   declaredTypes,
   discriminatorCases,
   isAnnotation,
+  isFalseSchema,
   isMap,
   refTarget,
   requiredSplit,
@@ -243,7 +244,7 @@ function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
       : prefix.length > 0
         ? (s.additionalItems as SubSchema)
         : undefined;
-  if (isFalse(items)) out.push(["I", prefix.length]);
+  if (isFalseSchema(items)) out.push(["I", prefix.length]);
   else if (items !== undefined) {
     const sub = b.sub(items, depth);
     if (inPlace(sub)) out.push(["it", prefix.length, sub]);
@@ -404,7 +405,7 @@ function keyLoop(
   const extra = s.additionalProperties as SubSchema;
   let additional: PlanSub | false | null = null;
   if (extra !== undefined && extra !== true && !unknownPattern)
-    if (isFalse(extra)) additional = false;
+    if (isFalseSchema(extra)) additional = false;
     else {
       const sub = b.sub(extra, depth);
       if (inPlace(sub)) additional = sub;
@@ -436,17 +437,6 @@ const isObject = isMap as (s: SubSchema) => s is Schema;
 function isTrivial(schema: SubSchema): boolean {
   if (schema === undefined || schema === true) return true;
   return isObject(schema) && Object.keys(schema).length === 0;
-}
-
-/** `false`, or `{ not: {} }` as the readers write it. */
-function isFalse(schema: SubSchema): boolean {
-  if (schema === false) return true;
-  return (
-    isObject(schema) &&
-    Object.keys(schema).length === 1 &&
-    isTrivial(schema.not as SubSchema) &&
-    schema.not !== undefined
-  );
 }
 
 /** A schema whose only constraint is its `$ref` (annotations and `x-` extensions aside). */

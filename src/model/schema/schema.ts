@@ -260,6 +260,16 @@ export function ownDiscriminatorValues(
   return values && values.length > 0 ? [...new Set(values)] : undefined;
 }
 
+/** `false`, or `{not: {}}` as the readers write it (beside any keyword): it admits nothing. */
+export function isFalseSchema(schema: SubSchema | undefined): boolean {
+  const not: unknown = typeof schema === "object" ? schema.not : undefined;
+  return (
+    schema === false ||
+    not === true ||
+    (isSchemaObject(not) && Object.keys(not).length === 0)
+  );
+}
+
 /** Whether two schemas are one object or equal without annotations (keyword order counts). */
 export function sameSchema(a: SubSchema | undefined, b: SubSchema | undefined) {
   if (a === b) return true;

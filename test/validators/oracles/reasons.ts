@@ -30,3 +30,5 @@ export const PEER_OBJECT_ENUM =
   "apiloom right: Docker's `ExposedPorts`/`Volumes` values are `{type: object, enum: [{}]}`, objects (apiloom `Record<string, unknown>`); openapi-typescript leaves them unknown";
 export const PEER_TYPELESS_OBJECT =
   "apiloom's reading: a schema without `type` but with object keywords (`{additionalProperties: false}`) is typed as an object, the usual reading; the peer reads it otherwise (JSON Schema: `{}` or any non-object)";
+export const PEER_FALSE_SCHEMA =
+  "apiloom right: `{not: {}}` and `items: false` admit nothing (JSON Schema 2020-12 §4.3.2), so such a member is `never`; openapi-typescript reads them as unknown (it reads a plain `false` as undefined)";

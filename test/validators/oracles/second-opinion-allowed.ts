@@ -9,6 +9,7 @@ import {
   PEER_DISCRIMINATOR_CHILD,
   PEER_DISCRIMINATOR_NAME,
   PEER_EMPTY_OBJECT,
+  PEER_FALSE_SCHEMA,
   PEER_OBJECT_ENUM,
   PEER_REQUIRED_ONLY,
   PEER_TYPELESS_OBJECT,
@@ -31,6 +32,8 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
     PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-i-required-beside.yaml › NamedGroup › narrower":
     PEER_REQUIRED_ONLY,
+  "fixtures/fault-j-false-schema.yaml › Connection › narrower":
+    PEER_FALSE_SCHEMA,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › base_commit › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › commit › wider": PEER_DISCRIMINATOR_CHILD,
