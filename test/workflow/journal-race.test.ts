@@ -4,8 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { journalText, readJournal } from "./journal.js";
-import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
+import { journalText, readJournal } from "../../src/workflow/output/journal.js";
+import {
+  JOURNAL_FILE,
+  STAGING_DIR,
+} from "../../src/workflow/output/output-files.js";
 
 // a staged file can vanish between the journal's stat and its read: another run committing
 const vanishing = new Set<string>();
