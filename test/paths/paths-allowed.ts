@@ -10,13 +10,12 @@ import {
   PEER_DISCRIMINATOR_CHILD,
   PEER_EMPTY_OBJECT,
   PEER_OBJECT_ENUM,
+  PEER_REQUIRED_UNDECLARED,
   PEER_TYPELESS_OBJECT,
 } from "../validators/oracles/reasons.js";
 
 const PATH_TEMPLATE_OPERATORS =
   "openapi-fetch's fixture writes RFC 6570 operators in path templates (`{.label*}`, `{;matrix}`), which OpenAPI does not define: openapi-typescript keys the path parameters by the template's text, apiloom by the declared parameter names";
-const REQUIRED_UNDECLARED =
-  "apiloom right: a name in `required` that `properties` does not declare is a required member of unknown type (JSON Schema); openapi-typescript leaves it out";
 
 export const PATHS_ALLOWED: Readonly<Record<string, string>> = {
   "openapi-fetch/common-common.yaml › GET /path-params/{simple_primitive}/{simple_obj_flat}/{simple_arr_flat}/{simple_obj_explode*}/{simple_arr_explode*}/{.label_primitive}/{.label_obj_flat}/{.label_arr_flat}/{.label_obj_explode*}/{.label_arr_explode*}/{;matrix_primitive}/{;matrix_obj_flat}/{;matrix_arr_flat}/{;matrix_obj_explode*}/{;matrix_arr_explode*} › narrower":
@@ -24,7 +23,7 @@ export const PATHS_ALLOWED: Readonly<Record<string, string>> = {
   "openapi-fetch/common-common.yaml › GET /path-params/{simple_primitive}/{simple_obj_flat}/{simple_arr_flat}/{simple_obj_explode*}/{simple_arr_explode*}/{.label_primitive}/{.label_obj_flat}/{.label_arr_flat}/{.label_obj_explode*}/{.label_arr_explode*}/{;matrix_primitive}/{;matrix_obj_flat}/{;matrix_arr_flat}/{;matrix_obj_explode*}/{;matrix_arr_explode*} › wider":
     PATH_TEMPLATE_OPERATORS,
   "openapi-fetch/common-common.yaml › GET /path-params/{string} › narrower":
-    REQUIRED_UNDECLARED,
+    PEER_REQUIRED_UNDECLARED,
   "postman/codegen-basic.v21.json › POST /post › wider": PEER_EMPTY_OBJECT,
   "postman/contentstack-graphql.v21.json › POST /stacks/{api_key} › wider":
     PEER_EMPTY_OBJECT,

@@ -239,10 +239,10 @@ const cases: [
     },
   ],
   [
-    "a required member nothing declares, without additionalProperties: unknown, no index signature",
+    "a required member nothing declares, without additionalProperties: any value, no index signature",
     {
       given: { type: "object", required: ["a"] },
-      want: "{\n  a: unknown;\n}",
+      want: "{\n  a: {} | null;\n}",
     },
   ],
   [

@@ -95,13 +95,13 @@ function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
-const COMPOSITIONS = ["allOf", "oneOf", "anyOf"];
 const PRESENT = union([raw("{}"), raw("null")]);
 
 /** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
 function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
   if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
-  if (alone && ["$ref", ...COMPOSITIONS].some((k) => k in schema)) return false;
+  if (alone && ["$ref", "allOf", "oneOf", "anyOf"].some((k) => k in schema))
+    return false;
   return Array.isArray(schema.required) && schema.required.length > 0;
 }
 
@@ -216,12 +216,10 @@ class Typing {
     const value =
       hasExtra && typeof extra === "object" ? this.type(extra) : UNKNOWN;
     // a required member the schema does not declare (an allOf member listing only `required`) is
-    // present: additionalProperties types it, or `{} | null` (any value) beside a composition
-    // that may declare it `T | undefined`, which leaves T; or nothing declares it: unknown
+    // present: typed by additionalProperties, else `{} | null`, any value, so that where another
+    // schema declares it `T | undefined` (a sibling, or one that extends this) the two make T
     const declared = members.length;
-    const beside = lookup || COMPOSITIONS.some((k) => k in schema);
-    const type =
-      declared === 0 && hasExtra ? value : beside ? PRESENT : UNKNOWN;
+    const type = declared === 0 && value !== UNKNOWN ? value : PRESENT;
     for (const name of required)
       if (!Object.hasOwn(properties, name))
         members.push({ name, optional: false, type });

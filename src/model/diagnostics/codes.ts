@@ -28,7 +28,7 @@ export const MODEL_CODES = {
       "type-outside-alternatives":
         'a schema\'s `type` shares no type with any `oneOf`/`anyOf` alternative, or with an `allOf` member (`type: "null", oneOf: [{type: string}]`): no value is valid, the validators reject every one',
       "undeclared-required":
-        "an object schema's `required` names a member its `properties` do not declare (often a typo; ajv's strictRequired reports it too): the type requires it as `unknown`, the validators reject a value without it",
+        "an object schema's `required` names a member its `properties` do not declare (often a typo; ajv's strictRequired reports it too): the type requires it (any value), the validators reject a value without it",
       "unsafe-pattern":
         "a `pattern` not proved linear that the linear-time matcher cannot run (backreferences, lookaround, or a program over 5,000 instructions: large nested counts): the validators do not check it (`--strict` fails the run)",
     },

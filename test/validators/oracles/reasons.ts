@@ -32,3 +32,5 @@ export const PEER_TYPELESS_OBJECT =
   "apiloom's reading: a schema without `type` but with object keywords (`{additionalProperties: false}`) is typed as an object, the usual reading; the peer reads it otherwise (JSON Schema: `{}` or any non-object)";
 export const PEER_FALSE_SCHEMA =
   "apiloom right: `{not: {}}` and `items: false` admit nothing (JSON Schema 2020-12 §4.3.2), so such a member is `never`; openapi-typescript reads them as unknown (it reads a plain `false` as undefined)";
+export const PEER_REQUIRED_UNDECLARED =
+  "apiloom right: a name in `required` that `properties` does not declare is a required member of any type (JSON Schema); openapi-typescript leaves it out";

@@ -12,6 +12,7 @@ import {
   PEER_FALSE_SCHEMA,
   PEER_OBJECT_ENUM,
   PEER_REQUIRED_ONLY,
+  PEER_REQUIRED_UNDECLARED,
   PEER_TYPELESS_OBJECT,
 } from "./reasons.js";
 
@@ -30,8 +31,12 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
     PEER_DISCRIMINATOR_NAME,
   "fixtures/fault-h-discriminator.yaml › TrackObject › wider":
     PEER_DISCRIMINATOR_NAME,
+  "fixtures/fault-i-required-beside.yaml › GroupPage › narrower":
+    PEER_REQUIRED_ONLY,
   "fixtures/fault-i-required-beside.yaml › NamedGroup › narrower":
     PEER_REQUIRED_ONLY,
+  "fixtures/fault-i-required-beside.yaml › Paging › narrower":
+    PEER_REQUIRED_UNDECLARED,
   "fixtures/fault-j-false-schema.yaml › Connection › narrower":
     PEER_FALSE_SCHEMA,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
