@@ -211,8 +211,7 @@ class Typing {
       );
     }
     const extra = schema.additionalProperties;
-    const hasExtra =
-      extra !== undefined && extra !== false && !isFalseSchema(extra);
+    const hasExtra = extra !== undefined && !isFalseSchema(extra);
     const value =
       hasExtra && typeof extra === "object" ? this.type(extra) : UNKNOWN;
     // a required member the schema does not declare (an allOf member listing only `required`) is
