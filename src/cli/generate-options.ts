@@ -233,18 +233,12 @@ const FLAGS_AFTER: Flag[] = [
   {
     names: ["-q", "--quiet"],
     help: "Print only errors and failures (no summary line when the run succeeds)",
-    apply: (f) => {
-      f.quiet = true;
-      f.verbose = false;
-    },
+    apply: (f) => Object.assign(f, { quiet: true, verbose: false }),
   },
   {
     names: ["--verbose"],
     help: "Print every warning and info in full, not only errors and new warnings",
-    apply: (f) => {
-      f.verbose = true;
-      f.quiet = false;
-    },
+    apply: (f) => Object.assign(f, { verbose: true, quiet: false }),
   },
   {
     names: ["--color"],

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { EmitReporter } from "./codes.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
+import { kindOf } from "../model/schema/walk.js";
 import {
   PluginError,
   thrownMessage,
@@ -192,29 +193,20 @@ export function importCollector(from: string): ImportCollector {
 /** What is wrong with what a plugin's `emit` returned, or undefined when it is a list of files. */
 function malformedFile(made: unknown): string | undefined {
   if (!Array.isArray(made))
-    return `returned ${kind(made)} from emit, not a list of files ({ path, contents })`;
+    return `returned ${kindOf(made)} from emit, not a list of files ({ path, contents })`;
   for (const [i, file] of (made as unknown[]).entries()) {
     if (typeof file !== "object" || file === null)
-      return `returned ${kind(file)} as file ${i + 1} of its list, not a file ({ path, contents })`;
+      return `returned ${kindOf(file)} as file ${i + 1} of its list, not a file ({ path, contents })`;
     const { path } = file as { path?: unknown };
     if (typeof path !== "string")
-      return `returned file ${i + 1} of its list with ${kind(path)} as its path, not a string`;
+      return `returned file ${i + 1} of its list with ${kindOf(path)} as its path, not a string`;
     // a streamed file's text is made as it is written: reading it here would make it twice
     if (textMaker(file as GeneratedFile)) continue;
     const { contents } = file as { contents?: unknown };
     if (typeof contents !== "string")
-      return `returned the file ${JSON.stringify(path)} with ${kind(contents)} as its contents, not a string`;
+      return `returned the file ${JSON.stringify(path)} with ${kindOf(contents)} as its contents, not a string`;
   }
   return undefined;
-}
-
-function kind(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "no value";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Uint8Array) return "bytes";
-  const type = typeof value;
-  return type === "object" ? "an object" : `a ${type}`;
 }
 
 /**

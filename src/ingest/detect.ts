@@ -1,6 +1,6 @@
 import type { SourceFormat } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
-import { isRecord, valueAt } from "./reader.js";
+import { isRecord, kindOf, valueAt } from "./reader.js";
 
 /**
  * Decides a document's format from its content alone (never from the file name).
@@ -46,7 +46,7 @@ export function postmanAt(value: unknown): Path {
 
 export function describeUnknown(value: unknown): string {
   if (!isRecord(value))
-    return `the document is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}, not an object`;
+    return `the document is ${kindOf(value)}, not an object`;
   if (value.swagger !== undefined)
     return `unsupported Swagger version ${JSON.stringify(value.swagger)} (apiloom reads 2.0)`;
   if (value.openapi !== undefined)

@@ -54,7 +54,7 @@ export interface ReaderContext {
   patterns: PatternVerdicts;
 }
 
-export { isMap as isRecord } from "../model/schema/walk.js";
+export { isMap as isRecord, kindOf } from "../model/schema/walk.js";
 
 /** The value at `path` below `root`, or undefined where the path leaves the value. */
 export function valueAt(root: unknown, path: Path): unknown {

@@ -1,5 +1,10 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
-import { effectiveTypes, isMap, refTarget } from "../../model/schema/schema.js";
+import {
+  effectiveTypes,
+  isMap,
+  isOfType,
+  refTarget,
+} from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
@@ -192,16 +197,8 @@ export function fitsType(value: unknown, schema: Schema | undefined): boolean {
     return false;
   const types = effectiveTypes(schema);
   if (types.length === 0) return true;
-  return types.some(
-    (t) =>
-      (t === "string" &&
-        typeof value === "string" &&
-        schema.format !== "binary") ||
-      (t === "number" && typeof value === "number") ||
-      (t === "integer" && Number.isInteger(value)) ||
-      (t === "boolean" && typeof value === "boolean") ||
-      (t === "null" && value === null),
-  );
+  const binary = schema.format === "binary";
+  return types.some((t) => isOfType(t, value) && !(binary && t === "string"));
 }
 
 /** A string's sample by its format. */

@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
-import { isRecord, valueAt } from "../reader.js";
+import { isRecord, kindOf, valueAt } from "../reader.js";
 import { isJsonPathError, OverlayBoundError, OverlayBudget } from "./bounds.js";
 import type { OverlaidValue } from "./overlaid-value.js";
 import type { Overlay, OverlayAction } from "./overlay-document.js";
@@ -106,10 +106,10 @@ function applyAction(
       doc.merge(doc.own(path) as object, value, origin, doc.originOf(path));
       changed = true;
     } else if (container)
-      skip(`an object target needs an object to merge, not ${kind(value)}`);
+      skip(`an object target needs an object to merge, not ${kindOf(value)}`);
     else if (overlay.version === "1.0")
       skip(
-        `the target is ${kind(current)}: Overlay 1.0 updates objects and arrays only (1.1 replaces a value)`,
+        `the target is ${kindOf(current)}: Overlay 1.0 updates objects and arrays only (1.1 replaces a value)`,
       );
     else if (path.length === 0) {
       doc.setRoot(value, origin);
@@ -121,12 +121,6 @@ function applyAction(
     }
   }
   return changed;
-}
-
-function kind(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** Document order of two node paths (array items by index). */

@@ -1,6 +1,7 @@
 import type { Schema } from "../../model/types.js";
 import {
   declaredTypes,
+  isOfType,
   SCHEMA_TYPES as JSON_TYPES,
   sameType,
 } from "../../model/schema/schema.js";
@@ -159,16 +160,6 @@ export function reportUndeclaredRequired(
     `\`required\` lists ${names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (\`unknown\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
     doc.ref([...pathOf(at), "required", missing[0]!]),
   );
-}
-
-/** Whether `value` is an instance of the JSON Schema type `type`. */
-function isOfType(type: string, value: unknown): boolean {
-  if (type === "integer") return Number.isInteger(value);
-  if (type === "number") return typeof value === "number";
-  if (type === "null") return value === null;
-  if (type === "array") return Array.isArray(value);
-  if (type === "object") return isRecord(value);
-  return typeof value === type;
 }
 
 /**

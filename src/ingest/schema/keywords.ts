@@ -1,4 +1,5 @@
 import { DOC_KEYWORDS } from "./ref-cycles.js";
+import { kindOf } from "../reader.js";
 import { SCHEMA_TYPES as MODEL_SCHEMA_TYPES } from "../../model/schema/schema.js";
 
 /** The type a JSON Schema keyword's value must have, as the converter checks it, in words. */
@@ -47,9 +48,7 @@ export const SCHEMA_TYPES: ReadonlySet<unknown> = new Set<unknown>([
 ]);
 
 export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
+  if (value === null || typeof value === "object") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

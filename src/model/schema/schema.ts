@@ -159,6 +159,15 @@ export function sameType(a: SchemaType, b: SchemaType): boolean {
   return a === b || [a, b].every((t) => t === "number" || t === "integer");
 }
 
+/** Whether `value` is an instance of the JSON Schema type `type`. */
+export function isOfType(type: string, value: unknown): boolean {
+  if (type === "integer") return Number.isInteger(value);
+  if (type === "null") return value === null;
+  if (type === "array") return Array.isArray(value);
+  if (type === "object") return isSchemaObject(value);
+  return typeof value === type;
+}
+
 /** The values `const` (one) or `enum` (a list) allows, or undefined when neither is given. */
 export function schemaValues(schema: Schema | undefined) {
   if (!schema || typeof schema !== "object") return undefined;

@@ -81,6 +81,15 @@ export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What a value is, for a message: `null`, `a list`, `an object`, `bytes`, `a string`… */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "no value";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Uint8Array) return "bytes";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 /** A schema object (not `true`/`false`, not a list). */
 export const isSchemaObject = isMap as (value: unknown) => value is Schema;
 
