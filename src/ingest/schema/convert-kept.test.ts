@@ -191,7 +191,7 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
       if (missing.length > 0)
         report(
           "schema/undeclared-required",
-          `\`required\` lists ${missing.map((i) => JSON.stringify(required[i])).join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (\`unknown\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
+          `\`required\` lists ${missing.map((i) => JSON.stringify(required[i])).join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (any value but \`undefined\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
           [...p, "required", missing[0]!],
         );
     }

@@ -157,7 +157,7 @@ export function reportUndeclaredRequired(
   const one = names.length === 1;
   reporter.report(
     "schema/undeclared-required",
-    `\`required\` lists ${names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (\`unknown\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
+    `\`required\` lists ${names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (any value but \`undefined\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
     doc.ref([...pathOf(at), "required", missing[0]!]),
   );
 }
