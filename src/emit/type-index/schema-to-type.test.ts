@@ -226,6 +226,27 @@ const cases: [
     },
   ],
   [
+    "`items` without `type` types arrays only: a oneOf's other types pass",
+    {
+      given: {
+        items: { type: "string" },
+        oneOf: [{ type: "array", items: {} }, { type: "string" }],
+      },
+      want: "(string[] | string) & (unknown[] | string)",
+    },
+  ],
+  [
+    "a type written beside oneOf holds for every member",
+    {
+      given: {
+        type: "array",
+        items: { type: "string" },
+        oneOf: [{ type: "array", items: {} }, { type: "string" }],
+      },
+      want: "string[] & (unknown[] | string)",
+    },
+  ],
+  [
     "a `false` schema (`{not: {}}`) admits nothing: never",
     {
       given: {

@@ -1,6 +1,7 @@
 import {
   admitsType,
   allOfPropertyLookup,
+  declaredTypes,
   discriminatorCases,
   effectiveTypes,
   isFalseSchema,
@@ -9,7 +10,7 @@ import {
   walkSchemaNodes,
   type SubSchema,
 } from "../../model/schema/schema.js";
-import { schemaRefName } from "../../model/schema/ref.js";
+import { resolveSchema, schemaRefName } from "../../model/schema/ref.js";
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
@@ -96,7 +97,6 @@ function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 const PRESENT = union([raw("{}"), raw("null")]);
-
 /** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
 function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
   if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
@@ -135,13 +135,30 @@ class Typing {
     const base = types && union(types.map((t) => this.of(t, schema, lookup)));
     const composed = this.composition(schema);
     if (!composed) return base ?? UNKNOWN;
-    if (base && !isBareObject(schema)) return intersection([base, composed]);
+    if (base && !isBareObject(schema))
+      return intersection([this.passing(schema, types, base), composed]);
     // no type, `required` beside objects: present, as openapi-typescript's `WithRequired` says
     const present =
       typelessRequired(schema, false) &&
       objectsOnly(this.naming.schemas, schema) &&
       this.present(schema, lookup);
     return intersection(present ? [composed, present] : [composed]);
+  }
+
+  /**
+   * `base`, of the types a schema's keywords imply without `type` (`items`: an array), and the
+   * others its oneOf or anyOf names: keywords apply only to values of their type (Docker's `Cmd`,
+   * `items` beside `oneOf: [array, string]`, is `(string[] | string) & (unknown[] | string)`).
+   */
+  private passing(schema: Schema, own: readonly SchemaType[], base: TypeNode) {
+    if (declaredTypes(schema).length > 0) return base;
+    const { schemas } = this.naming;
+    const others = new Set<SchemaType>();
+    for (const member of [schema.oneOf, schema.anyOf].flat() as Schema[])
+      for (const t of effectiveTypes(resolveSchema(schemas, member)))
+        others.add(t === "integer" ? "number" : t);
+    for (const t of own) others.delete(t);
+    return union([base, ...[...others].map((t) => this.of(t, {}, undefined))]);
   }
 
   private of(

@@ -34,3 +34,5 @@ export const PEER_FALSE_SCHEMA =
   "apiloom right: `{not: {}}` and `items: false` admit nothing (JSON Schema 2020-12 §4.3.2), so such a member is `never`; openapi-typescript reads them as unknown (it reads a plain `false` as undefined)";
 export const PEER_REQUIRED_UNDECLARED =
   "apiloom right: a name in `required` that `properties` does not declare is a required member of any type (JSON Schema); openapi-typescript leaves it out";
+export const PEER_ITEMS_BESIDE_COMPOSITION =
+  "apiloom right: `items` beside a `oneOf` still types the arrays the oneOf admits (JSON Schema: each keyword applies); openapi-typescript drops it there (`unknown[] | string`)";

@@ -10,6 +10,7 @@ import {
   PEER_DISCRIMINATOR_NAME,
   PEER_EMPTY_OBJECT,
   PEER_FALSE_SCHEMA,
+  PEER_ITEMS_BESIDE_COMPOSITION,
   PEER_OBJECT_ENUM,
   PEER_REQUIRED_ONLY,
   PEER_REQUIRED_UNDECLARED,
@@ -39,6 +40,8 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
     PEER_REQUIRED_UNDECLARED,
   "fixtures/fault-j-false-schema.yaml › Connection › narrower":
     PEER_FALSE_SCHEMA,
+  "fixtures/fault-k-items-beside-oneof.yaml › ContainerConfig › narrower":
+    PEER_ITEMS_BESIDE_COMPOSITION,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › base_commit › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › commit › wider": PEER_DISCRIMINATOR_CHILD,
