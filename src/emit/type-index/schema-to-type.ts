@@ -97,6 +97,7 @@ function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 const PRESENT = union([raw("{}"), raw("null")]);
+
 /** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
 function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
   if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
