@@ -56,9 +56,7 @@ export async function loadTemplate<T>(
 function writtenFor(declared: unknown): string {
   if (declared === undefined)
     return "declares no template contract (it exports no `contract`)";
-  const shown =
-    typeof declared === "number" ? String(declared) : JSON.stringify(declared);
-  return `is written for template contract ${shown ?? String(declared)}`;
+  return `is written for template contract ${JSON.stringify(declared) ?? String(declared)}`;
 }
 
 /** The module's exports as apiloom reads them: a missing one, a throw or a non-text result is a TemplateError. */
