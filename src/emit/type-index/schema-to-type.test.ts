@@ -247,6 +247,20 @@ const cases: [
     },
   ],
   [
+    "a written type no alternative shares admits nothing: never",
+    {
+      given: { type: "null", oneOf: [{ type: "string" }, { type: "number" }] },
+      want: "never",
+    },
+  ],
+  [
+    "an alternative without a written type is not judged",
+    {
+      given: { type: "string", oneOf: [{ minLength: 1 }, { type: "integer" }] },
+      want: "string",
+    },
+  ],
+  [
     "a `false` schema (`{not: {}}`) admits nothing: never",
     {
       given: {

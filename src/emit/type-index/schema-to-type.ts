@@ -7,6 +7,7 @@ import {
   isFalseSchema,
   ownDiscriminatorValues,
   requiredSplit,
+  typeOutsideAlternatives,
   walkSchemaNodes,
   type SubSchema,
 } from "../../model/schema/schema.js";
@@ -136,6 +137,7 @@ class Typing {
     const base = types && union(types.map((t) => this.of(t, schema, lookup)));
     const composed = this.composition(schema);
     if (!composed) return base ?? UNKNOWN;
+    if (typeOutsideAlternatives(schema).length > 0) return NEVER;
     if (base && !isBareObject(schema))
       return intersection([this.passing(schema, types, base), composed]);
     // no type, `required` beside objects: present, as openapi-typescript's `WithRequired` says
@@ -147,9 +149,8 @@ class Typing {
   }
 
   /**
-   * `base`, of the types a schema's keywords imply without `type` (`items`: an array), and the
-   * others its oneOf or anyOf names: keywords apply only to values of their type (Docker's `Cmd`,
-   * `items` beside `oneOf: [array, string]`, is `(string[] | string) & (unknown[] | string)`).
+   * `base`, of the types keywords imply without `type` (`items`: an array), and the others a oneOf
+   * or anyOf names: keywords apply only to values of their type (Docker's `Cmd`, docs/types.md).
    */
   private passing(schema: Schema, own: readonly SchemaType[], base: TypeNode) {
     if (declaredTypes(schema).length > 0) return base;

@@ -3,7 +3,7 @@ import {
   declaredTypes,
   isOfType,
   SCHEMA_TYPES as JSON_TYPES,
-  sameType,
+  typeOutsideAlternatives,
 } from "../../model/schema/schema.js";
 import { riskText } from "../../model/patterns/safety.js";
 import { hasPropertyEscape } from "../../model/patterns/flags.js";
@@ -198,13 +198,7 @@ export function reportEnumOutsideType(
   );
 }
 
-/**
- * `type: "null"` beside `oneOf: [{ type: string }, { type: number }]` (Vercel's nullable unions),
- * `type: object` beside `allOf: [{ type: string }]`: no alternative (of an allOf, some member)
- * shares a type with the schema, so no value is valid and the validators reject every one.
- * Reported at that alternative (`schema/type-outside-alternatives`). An alternative without an
- * inline `type` (a `$ref`) is not judged, nor a nullable schema (its null stays valid).
- */
+/** Reports typeOutsideAlternatives at the alternative, unless nullable (then null is valid). */
 export function reportTypeOutsideAlternatives(
   { reporter }: ReaderContext,
   schema: Schema,
@@ -212,24 +206,11 @@ export function reportTypeOutsideAlternatives(
   doc: SourceDocument,
   at: At,
 ): void {
-  const own = declaredTypes(schema);
-  if (own.length === 0 || raw.nullable === true || raw["x-nullable"] === true)
-    return;
-  for (const key of ["allOf", "anyOf", "oneOf"] as const) {
-    const members = schema[key];
-    if (!Array.isArray(members) || members.length === 0) continue;
-    const types = members.map((m) => (isRecord(m) ? declaredTypes(m) : []));
-    const apart = types.map(
-      (t) => t.length > 0 && !t.some((b) => own.some((a) => sameType(a, b))),
-    );
-    const at0 =
-      key === "allOf" ? apart.indexOf(true) : apart.every(Boolean) ? 0 : -1;
-    if (at0 < 0) continue;
-    const theirs = key === "allOf" ? types[at0]! : [...new Set(types.flat())];
+  if (raw.nullable === true || raw["x-nullable"] === true) return;
+  for (const { key, at: at0, own, theirs } of typeOutsideAlternatives(schema))
     reporter.report(
       "schema/type-outside-alternatives",
       `\`type: ${own.join(", ")}\` shares no type with ${key === "allOf" ? "this `allOf` member" : `any \`${key}\` alternative`} (${theirs.join(", ")}): no value is both, so the validators reject every one${own.includes("null") ? ' (a nullable union is `type: [..., "null"]`, or `null` among the alternatives)' : own.includes("array") ? " (alternatives meant for `items`?)" : ""}`,
       doc.ref([...pathOf(at), key, at0]),
     );
-  }
 }

@@ -159,6 +159,26 @@ export function sameType(a: SchemaType, b: SchemaType): boolean {
   return a === b || [a, b].every((t) => t === "number" || t === "integer");
 }
 
+/**
+ * Where a written `type` shares no type with an allOf member, or with any anyOf/oneOf alternative
+ * (Vercel's `type: "null"` beside a oneOf of strings), no value is valid; `$ref`s are not judged.
+ */
+export function typeOutsideAlternatives(schema: Schema) {
+  const own = declaredTypes(schema);
+  return (["allOf", "anyOf", "oneOf"] as const).flatMap((key) => {
+    const members = schema[key];
+    if (!own.length || !Array.isArray(members) || !members.length) return [];
+    const types = members.map((m) => declaredTypes(m));
+    const apart = types.map(
+      (t) => t.length > 0 && !t.some((b) => own.some((a) => sameType(a, b))),
+    );
+    const at =
+      key === "allOf" ? apart.indexOf(true) : apart.every(Boolean) ? 0 : -1;
+    const theirs = key === "allOf" ? types[at] : [...new Set(types.flat())];
+    return at < 0 ? [] : [{ key, at, own, theirs: theirs! }];
+  });
+}
+
 /** Whether `value` is an instance of the JSON Schema type `type`. */
 export function isOfType(type: string, value: unknown): boolean {
   if (type === "integer") return Number.isInteger(value);

@@ -36,3 +36,5 @@ export const PEER_REQUIRED_UNDECLARED =
   "apiloom right: a name in `required` that `properties` does not declare is a required member of any type (JSON Schema); openapi-typescript leaves it out";
 export const PEER_ITEMS_BESIDE_COMPOSITION =
   "apiloom right: `items` beside a `oneOf` still types the arrays the oneOf admits (JSON Schema: each keyword applies); openapi-typescript drops it there (`unknown[] | string`)";
+export const PEER_NO_VALUE =
+  "apiloom right: a written `type` that no alternative shares admits no value (the validators reject every one), so the type is `never`; openapi-typescript's `null & (… | Self[])` refers to itself and does not compile (TS2502)";

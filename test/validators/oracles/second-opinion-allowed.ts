@@ -11,6 +11,7 @@ import {
   PEER_EMPTY_OBJECT,
   PEER_FALSE_SCHEMA,
   PEER_ITEMS_BESIDE_COMPOSITION,
+  PEER_NO_VALUE,
   PEER_OBJECT_ENUM,
   PEER_REQUIRED_ONLY,
   PEER_REQUIRED_UNDECLARED,
@@ -42,6 +43,12 @@ export const SECOND_OPINION_ALLOWED: Readonly<Record<string, string>> = {
     PEER_FALSE_SCHEMA,
   "fixtures/fault-k-items-beside-oneof.yaml › ContainerConfig › narrower":
     PEER_ITEMS_BESIDE_COMPOSITION,
+  "fixtures/fault-l-type-outside-alternatives.yaml › EdgeConfigItem › narrower":
+    PEER_NO_VALUE,
+  "fixtures/fault-l-type-outside-alternatives.yaml › EdgeConfigItemValue › narrower":
+    PEER_NO_VALUE,
+  "fixtures/fault-l-type-outside-alternatives.yaml › peer › peer":
+    PEER_NO_VALUE,
   "swagger2/bitbucket-2.0.json › account › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › base_commit › wider": PEER_DISCRIMINATOR_CHILD,
   "swagger2/bitbucket-2.0.json › commit › wider": PEER_DISCRIMINATOR_CHILD,
