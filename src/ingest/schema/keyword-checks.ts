@@ -6,7 +6,7 @@ import {
   typeOutsideAlternatives,
 } from "../../model/schema/schema.js";
 import { riskText } from "../../model/patterns/safety.js";
-import { hasPropertyEscape } from "../../model/patterns/flags.js";
+import { notRegExpNote } from "../../model/patterns/flags.js";
 import {
   isRecord,
   type ReaderContext,
@@ -87,7 +87,7 @@ export function checkPattern(
         ? "schema/backtracking-pattern"
         : "schema/unsafe-pattern",
     guard.kind === "invalid"
-      ? `the pattern ${shown} is not a JavaScript regular expression${hasPropertyEscape(pattern) ? " (with the `u` flag its `\\p{…}` needs: a Unicode property this Node.js does not know, newer than its Unicode or misspelt)" : ""}; validators do not check it`
+      ? `the pattern ${shown} is not a JavaScript regular expression${notRegExpNote(pattern)}; validators do not check it`
       : guard.kind === "linear"
         ? `the pattern ${shown} ${riskText(guard.risk)}; the validators match it with a linear-time matcher instead of a RegExp`
         : `the pattern ${shown} ${riskText(guard.risk)}, and the linear-time matcher cannot run it (${guard.why}): the validators do not check it; rewrite it to check it`,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generate.js";
-import { hasPropertyEscape, patternFlags } from "./flags.js";
+import { foreignEscape, notRegExpNote, patternFlags } from "./flags.js";
 
 /*
  * A pattern with a Unicode property escape that the `u` flag refuses was compiled without it,
@@ -27,22 +27,50 @@ describe("patternFlags", () => {
     expect(patternFlags("(")).toBeUndefined();
   });
 
-  it("hasPropertyEscape finds an escape's \\p{ or \\P{ and nothing else (random texts)", () => {
-    // the reference: the same question asked of each backslash run's parity, by a regex
+  it("refuses Ruby's and PCRE's escaped letters, which without u read as the letters", () => {
+    // linode's domain pattern: without u, \A and \Z are the letters A and Z, so the validators
+    // refused "example.org", the spec's own example
+    const linode =
+      "\\A(\\*\\.)?([a-zA-Z0-9-_]{1,63}\\.)+([a-zA-Z]{2,3}\\.)?([a-zA-Z]{2,16}|xn--[a-zA-Z0-9]+)\\Z";
+    expect(new RegExp(linode).test("example.org")).toBe(false);
+    expect(patternFlags(linode)).toBeUndefined();
+    expect(notRegExpNote(linode)).toBe(
+      " (`\\A` is no JavaScript escape: without the `u` flag it is the letter A)",
+    );
+    for (const p of [
+      "\\Asnap-[0-9a-f]{8}\\z",
+      "\\Q.*\\E",
+      "^\\h+$",
+      "^\\pL+$",
+      "[\\e]",
+    ])
+      expect(patternFlags(p)).toBeUndefined();
+    // JavaScript's own escapes, and an escaped backslash before a letter, still fall back
+    expect(patternFlags("^\\\\A[\\w-.]\\cJ\\x41\\u0041\\k$")).toBe("");
+    // a known property beside a foreign letter: the letter is named, not the property
+    expect(notRegExpNote("^[\\p{L}\\p{N}_-]+\\Z")).toContain(
+      "`\\Z` is no JavaScript escape",
+    );
+    expect(notRegExpNote("^\\p{L}(?i)$")).toBe("");
+    expect(notRegExpNote("(")).toBe("");
+  });
+
+  it("foreignEscape finds an escaped letter JavaScript has no escape for, and nothing else (random texts)", () => {
+    // the reference: the first p or A after an odd run of backslashes (d and x are escapes)
     const reference = (text: string) =>
-      /(?:^|[^\\])(?:\\\\)*\\[pP]\{/.test(text);
+      /(?:^|[^\\])(?:\\\\)*\\[pA]/.exec(text)?.[0].slice(-2);
     fc.assert(
       fc.property(
         fc
-          .array(fc.constantFrom("\\", "p", "P", "{", "x", "}"), {
+          .array(fc.constantFrom("\\", "p", "A", "d", "{", "x", "}"), {
             maxLength: 24,
           })
           .map((chars) => chars.join("")),
         (text) => {
-          expect(hasPropertyEscape(text)).toBe(reference(text));
+          expect(foreignEscape(text)).toBe(reference(text));
         },
       ),
-      { numRuns: 3000, seed: 20261126 },
+      { numRuns: 3000, seed: 20261129 },
     );
   });
 
@@ -59,6 +87,9 @@ components:
     Word:
       type: string
       pattern: "^\\\\p{sc=Nowhere}+$"
+    Domain:
+      type: string
+      pattern: "\\\\A[a-z.]+\\\\z"
 `,
         },
       ],
@@ -67,12 +98,15 @@ components:
     const found = model.diagnostics.filter(
       (d) => d.code === "schema/invalid-pattern",
     );
-    expect(found).toHaveLength(1);
+    expect(found).toHaveLength(2);
     expect(found[0]).toMatchObject({ file: "p.yaml", line: 8, column: 7 });
     expect(found[0]!.message).toContain(
-      "a Unicode property this Node.js does not know",
+      "`\\p{sc=Nowhere}` is a Unicode property this Node.js does not know",
     );
+    expect(found[1]).toMatchObject({ file: "p.yaml", line: 11, column: 7 });
+    expect(found[1]!.message).toContain("`\\A` is no JavaScript escape");
     const schemas = files.find((f) => f.path === "validators/schemas.ts")!;
     expect(schemas.contents).not.toContain("Nowhere");
+    expect(schemas.contents).not.toContain("[a-z.]");
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The flags a JSON Schema `pattern` compiles with: `u`, as JSON Schema 2020-12 §6.4 asks; the
- * older, looser syntax (`[\w-.]`) without it. `undefined`: no RegExp (`schema/invalid-pattern`),
- * and so is a property escape `u` refuses, since without `u` `\p{sc=Garay}` reads `p{sc=Garay}`.
+ * older syntax (`[\w-.]`) without it. `undefined`: no RegExp (`schema/invalid-pattern`), and so
+ * is one whose escaped letter `u` refuses, which without it is the letter: `\p{sc=Garay}` would
+ * read `p{sc=Garay}`, Ruby's and PCRE's anchors `\A…\z` the letters A and z.
  */
 export function patternFlags(pattern: string): "u" | "" | undefined {
   if (compiles(pattern, "u")) return "u";
-  if (hasPropertyEscape(pattern)) return undefined;
-  return compiles(pattern, "") ? "" : undefined;
+  return !foreignEscape(pattern) && compiles(pattern, "") ? "" : undefined;
 }
 
 function compiles(pattern: string, flags: "u" | ""): boolean {
@@ -18,6 +18,19 @@ function compiles(pattern: string, flags: "u" | ""): boolean {
   }
 }
 
-/** Whether `pattern` holds `\p{` or `\P{` as an escape (`\\p{` is a backslash and a `p`). */
-export const hasPropertyEscape = (pattern: string) =>
-  /^(?:[^\\]|\\[^])*?\\[pP]\{/.test(pattern);
+/** The first escaped letter that is no escape without `u` (`\A`, `\z`, `\Q`, `\p`): `\\A` is none. */
+const FOREIGN =
+  /^(?:[^\\]|\\[^a-zA-Z]|\\[bBdDsSwWfnrtvcxuk])*(\\[aeghijlmopqyzACE-RT-VX-Z])/;
+export const foreignEscape = (pattern: string) => FOREIGN.exec(pattern)?.[1];
+
+/** Why a pattern `patternFlags` refuses is none, for its warning ("" when its syntax says it). */
+export function notRegExpNote(pattern: string): string {
+  const escapes = pattern.match(/\\(?:[pP]\{[^}\\]*\}|[^])/g) ?? [];
+  const unknown = escapes.find((e) => e.length > 2 && !compiles(e, "u"));
+  const letter = escapes.find((e) => e.length === 2 && foreignEscape(e));
+  if (unknown)
+    return ` (\`${unknown}\` is a Unicode property this Node.js does not know: newer than its Unicode, or misspelt)`;
+  return letter
+    ? ` (\`${letter}\` is no JavaScript escape: without the \`u\` flag it is the letter ${letter[1]})`
+    : "";
+}
