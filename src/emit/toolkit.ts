@@ -127,6 +127,7 @@ export {
   type SubSchema,
 } from "../model/schema/schema.js";
 export { schemaRef, schemaRefName } from "../model/schema/ref.js";
+export { patternFlags } from "../model/patterns/flags.js";
 
 export {
   DEFAULT_SCALARS,

@@ -1,5 +1,6 @@
 import {
   isMap,
+  patternFlags,
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
   schemaRefName,
@@ -135,7 +136,11 @@ export class ToolSchemas {
         (isObject(value) || typeof value === "boolean")
       )
         set(key, isObject(value) ? this.object(value) : value);
-      else if (key === "pattern" && !unicodePattern(value)) continue;
+      // ajv, and so the MCP SDK's client, compiles every tool's schema with `u` as it lists them:
+      // a pattern only the older syntax takes (`[\ ]`) would fail its tools/list; the tool's own
+      // checks (the validators) still run it
+      else if (key === "pattern" && patternFlags(value as string) !== "u")
+        continue;
       else if (VALUES.has(key)) set(key, value as Json);
     }
     if (revivedScalar(schema, this.scalars) === "int64") {
@@ -166,18 +171,3 @@ export class ToolSchemas {
 }
 
 const isObject = isMap as (v: unknown) => v is Record<string, unknown> & Schema;
-
-/**
- * Whether a `pattern` compiles as JSON Schema validators compile it, with the `u` flag (ajv,
- * and so the MCP SDK's client, which compiles every tool's output schema when it lists them).
- * `[\ ]` does not: it would fail the client's tools/list, every tool with it. The tool's own
- * checks (the validators) still run it, with the flags it needs.
- */
-function unicodePattern(pattern: unknown): boolean {
-  try {
-    new RegExp(pattern as string, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -153,10 +153,7 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
       member(out, ',"in":', p.in);
       member(out, ',"name":', p.name);
       member(out, ',"required":', p.required);
-      if (p.schema !== undefined) {
-        out.push(',"schema":');
-        writeSchema(p.schema, refs, out);
-      }
+      member(out, ',"schema":', p.schema, refs);
       member(out, ',"style":', p.style);
       closeObject(out, at);
     }
@@ -200,25 +197,23 @@ function writeContent(
     if (i > 0) out.push(",");
     const at = out.length;
     // OpenAPI 3.2's item schema, when there is one (keys sorted: it comes first)
-    if (c.itemSchema !== undefined) {
-      out.push(',"itemSchema":');
-      writeSchema(c.itemSchema, refs, out);
-    }
+    member(out, ',"itemSchema":', c.itemSchema, refs);
     member(out, ',"mediaType":', c.mediaType);
-    if (c.schema !== undefined) {
-      out.push(',"schema":');
-      writeSchema(c.schema, refs, out);
-    }
+    member(out, ',"schema":', c.schema, refs);
     closeObject(out, at);
   }
   out.push("]");
 }
 
-/** `,"key":` and the value's canonical text, unless the value is undefined (a dropped member). */
-function member(out: string[], key: string, value: unknown): void {
-  if (value === undefined) return;
+/**
+ * `,"key":` and the value's canonical text (a schema's, given `refs`, as writeSchema writes it),
+ * unless the value is undefined (a dropped member).
+ */
+function member(out: string[], key: string, v: unknown, refs?: Set<string>) {
+  if (v === undefined) return;
   out.push(key);
-  writeCanonical(value, out);
+  if (refs) writeSchema(v as SubSchema, refs, out);
+  else writeCanonical(v, out);
 }
 
 /** Braces around the members written from `at` on (each began with a comma): `{}` when none. */
