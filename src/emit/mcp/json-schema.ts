@@ -136,9 +136,8 @@ export class ToolSchemas {
         (isObject(value) || typeof value === "boolean")
       )
         set(key, isObject(value) ? this.object(value) : value);
-      // ajv, and so the MCP SDK's client, compiles every tool's schema with `u` as it lists them:
-      // a pattern only the older syntax takes (`[\ ]`) would fail its tools/list; the tool's own
-      // checks (the validators) still run it
+      // ajv (the MCP SDK's client) compiles each tool's schema with `u` as it lists them: a pattern
+      // only the older syntax takes (`[\ ]`) would fail tools/list; the validators still run it
       else if (key === "pattern" && patternFlags(value as string) !== "u")
         continue;
       else if (VALUES.has(key)) set(key, value as Json);

@@ -1,8 +1,7 @@
 /**
- * The flags a JSON Schema `pattern` compiles with: `u`, as JSON Schema 2020-12 §6.4 asks; the
- * older syntax (`[\w-.]`) without it. `undefined`: no RegExp (`schema/invalid-pattern`), and so
- * is one whose escaped letter `u` refuses, which without it is the letter: `\p{sc=Garay}` would
- * read `p{sc=Garay}`, Ruby's and PCRE's anchors `\A…\z` the letters A and z.
+ * The flags a JSON Schema `pattern` compiles with: `u` (JSON Schema 2020-12 §6.4), else none for
+ * the older syntax (`[\w-.]`), else undefined: no RegExp, as is an escaped letter `u` refuses
+ * (without it, `\p{sc=Garay}` reads `p{sc=Garay}`; Ruby's and PCRE's `\A…\z`, the letters A, z).
  */
 export function patternFlags(pattern: string): "u" | "" | undefined {
   if (compiles(pattern, "u")) return "u";
@@ -11,8 +10,7 @@ export function patternFlags(pattern: string): "u" | "" | undefined {
 
 function compiles(pattern: string, flags: "u" | ""): boolean {
   try {
-    new RegExp(pattern, flags);
-    return true;
+    return Boolean(new RegExp(pattern, flags));
   } catch {
     return false;
   }
