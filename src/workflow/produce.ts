@@ -9,7 +9,7 @@ import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
-import { nameLockText } from "./records/name-lock.js";
+import { lockedOut, nameLockText } from "./records/name-lock.js";
 import {
   checkLockPlace,
   readOutsideFile,
@@ -77,6 +77,7 @@ export async function* produce(run: {
         : undefined;
   try {
     const { settings, stages } = run;
+    const lockOut = lockedOut(settings);
     const plugins = settings.emit.plugins.map(
       (plugin) => stages.plugins?.find((p) => p.name === plugin.name) ?? plugin,
     );
@@ -154,6 +155,7 @@ export async function* produce(run: {
           model.endpoints,
           model.webhooks,
           settings.remote.lock ? inputs.remote.hashes() : undefined,
+          lockOut,
         ),
       });
     if (handlers)

@@ -39,6 +39,8 @@ describe("the name lock", () => {
     const lock = readJson(join(dir, "apiloom.lock.json"));
     expect(lock).toEqual({
       lockfileVersion: 1,
+      // without a config, the output folder whose names these are
+      out: "out",
       names: {
         "DELETE /pets/{id}": "deletePet",
         "GET /pets": "listPets",

@@ -205,10 +205,7 @@ function writeContent(
   out.push("]");
 }
 
-/**
- * `,"key":` and the value's canonical text (a schema's, given `refs`, as writeSchema writes it),
- * unless the value is undefined (a dropped member).
- */
+/** `,"key":` and the value's canonical text (a schema's as writeSchema's, given `refs`), if any. */
 function member(out: string[], key: string, v: unknown, refs?: Set<string>) {
   if (v === undefined) return;
   out.push(key);

@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  LockFileError,
-  nameLockText,
-  readLockedHashes,
-  readNameLock,
-} from "./name-lock.js";
+import { LockFileError, nameLockText, readLock } from "./name-lock.js";
 
 // The lock's `remote` (config remote.lock): the sha256 of each URL a run read, written sorted
 // beside the names and read back only as 64 hex digits.
@@ -31,8 +26,8 @@ describe("the lock's remote hashes", () => {
     ]);
     const file = join(dir, "apiloom.lock.json");
     writeFileSync(file, text);
-    expect(readNameLock(file)).toEqual({});
-    expect(readLockedHashes(file)["https://b.example/x.yaml"]).toBe(HASH);
+    expect(readLock(file)?.names).toEqual({});
+    expect(readLock(file)?.remote?.["https://b.example/x.yaml"]).toBe(HASH);
     // none recorded: no remote member at all
     expect(JSON.parse(nameLockText([], [], new Map()))).toEqual({
       lockfileVersion: 1,
@@ -47,8 +42,8 @@ describe("the lock's remote hashes", () => {
         file,
         JSON.stringify({ lockfileVersion: 1, names: {}, remote }),
       );
-      expect(() => readLockedHashes(file)).toThrow(LockFileError);
+      expect(() => readLock(file)).toThrow(LockFileError);
     }
-    expect(readLockedHashes(join(dir, "none.json"))).toEqual({});
+    expect(readLock(join(dir, "none.json"))).toBeUndefined();
   });
 });

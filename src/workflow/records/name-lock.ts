@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { CONFIG_DEFAULTS } from "../config/types.js";
 import type { GenerateSettings } from "../config/settings.js";
 import type { Endpoint, Webhook } from "../../model/types.js";
@@ -10,10 +10,13 @@ import { OutsideFileError, readOutsideFile } from "../output/outside-file.js";
 import { decodeUtf8, invalidUtf8Message } from "../../ingest/utf8-bytes.js";
 import { SHA256_HEX, sortedRecord } from "../identity.js";
 import { isRecord } from "../../ingest/reader.js";
+import { slashedRelative } from "../sources/real-path.js";
 
 /** Outside the output folder: generated code may be git-ignored, the lock must not be. */
 export interface NameLock {
   lockfileVersion: 1;
+  /** A run without a config's: the output folder whose names these are, from the lock's folder. */
+  out?: string;
   /** `"GET /pets/{id}"` → its function's name; `"POST webhook pet.created"` → its handler's. */
   names: Record<string, string>;
   /** With `remote.lock`: the sha256 of each URL read, recorded the first time and held to after. */
@@ -22,15 +25,19 @@ export interface NameLock {
 
 export class LockFileError extends OutsideFileError {}
 
-export function readNameLock(file: string): Record<string, string> {
-  return readLock(file)?.names ?? {};
+/** The output folder a run without a config records in its lock; another's lock is refused. */
+export function lockedOut(settings: GenerateSettings): string | undefined {
+  if (settings.configFile || !settings.lock) return undefined;
+  const out = slashedRelative(dirname(settings.lock), settings.out) || ".";
+  const recorded = readLock(settings.lock)?.out;
+  if (recorded !== undefined && recorded !== out)
+    throw new LockFileError(
+      `${settings.lock} holds the names of ${recorded}/ and this run writes ${out}/: that API's names would rename this one's functions. Give this run a lock of its own (--lock <file>), or a config listing both under "apis"; if ${out}/ is ${recorded}/ moved, set "out" in the lock to "${out}"`,
+    );
+  return out;
 }
 
-export function readLockedHashes(file: string): Record<string, string> {
-  return readLock(file)?.remote ?? {};
-}
-
-function readLock(file: string): NameLock | undefined {
+export function readLock(file: string): NameLock | undefined {
   const bytes = readOutsideFile(file, "the name lock");
   if (bytes === undefined) return undefined;
   if (!isUtf8(bytes))
@@ -55,12 +62,13 @@ export function parseNameLock(file: string, text: string): NameLock {
     Object.values(record).every((v) => typeof v === "string" && test(v));
   if (
     lock?.lockfileVersion !== 1 ||
+    (lock.out !== undefined && typeof lock.out !== "string") ||
     !strings(lock.names, () => true) ||
     (lock.remote !== undefined &&
       !strings(lock.remote, (v) => SHA256_HEX.test(v)))
   )
     throw new LockFileError(
-      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "remote": {URL: sha256 as 64 hex digits} if any)`,
+      `${file} is not an apiloom name lock (expected {"lockfileVersion": 1, "names": {...}}, and "out": a folder and "remote": {URL: sha256 as 64 hex digits} if any)`,
     );
   return lock as NameLock;
 }
@@ -70,6 +78,7 @@ export function nameLockText(
   endpoints: readonly Endpoint[],
   webhooks: readonly Webhook[] = [],
   remote?: ReadonlyMap<string, string>,
+  out?: string,
 ): string {
   const names = sortedRecord([
     ...endpoints
@@ -81,6 +90,7 @@ export function nameLockText(
   ]);
   const lock: NameLock = {
     lockfileVersion: 1,
+    ...(out === undefined ? {} : { out }),
     names,
     ...(remote && remote.size > 0 ? { remote: sortedRecord(remote) } : {}),
   };

@@ -11,7 +11,7 @@ import {
 import { headersFor, remoteUrlProblem } from "../config/remote-settings.js";
 import { readManifest } from "../records/manifest.js";
 import { positionsOf } from "../config/load.js";
-import { readLockedHashes } from "../records/name-lock.js";
+import { readLock } from "../records/name-lock.js";
 import { shownUrl, isUrlInput } from "../../model/source-url.js";
 import type { GenerateSettings } from "../config/settings.js";
 
@@ -84,7 +84,7 @@ async function fetchAll(
   let locked: Record<string, string> = {};
   if (settings.remote.lock && settings.lock)
     try {
-      locked = readLockedHashes(settings.lock);
+      locked = readLock(settings.lock)?.remote ?? {};
     } catch {
       // none: the run reports that lock itself, when it reads the names
     }

@@ -13,11 +13,7 @@ import { compareCodeUnits } from "../../model/order.js";
 import { ConfigError } from "../config/error.js";
 import { isPattern, matchesPattern } from "./glob.js";
 import { sha256Bytes } from "../identity.js";
-import {
-  formerLock,
-  parseNameLock,
-  readNameLock,
-} from "../records/name-lock.js";
+import { formerLock, parseNameLock, readLock } from "../records/name-lock.js";
 import { loadModel, type LoadOptions } from "../../pipeline.js";
 import { listInputs, type Listed } from "./inputs.js";
 import { overlayOptions } from "../config/overlay-settings.js";
@@ -141,7 +137,7 @@ function modelLoadOptions(
     cwd: settings.baseDir,
     overlays: overlayOptions(settings.model.overlays, settings.baseDir),
     lockedNames: settings.lock
-      ? readNameLock(formerLock(settings) ?? settings.lock)
+      ? (readLock(formerLock(settings) ?? settings.lock)?.names ?? {})
       : undefined,
     readText,
   };
