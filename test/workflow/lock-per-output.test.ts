@@ -37,7 +37,7 @@ describe("a run without a config and the project's name lock", () => {
     const other = await run("specs/store.json", "-o", "gen/store");
     expect(other.code).toBe(2);
     expect(other.stderr).toContain(
-      "apiloom.lock.json holds the names of gen/pets/ and this run writes gen/store/",
+      'apiloom.lock.json holds the names of another output folder, "gen/pets" (its "out"), and this run writes "gen/store"',
     );
     expect(other.stderr).toContain("--lock <file>");
     expect(existsSync(join(dir, "gen/store"))).toBe(false);
@@ -76,5 +76,22 @@ describe("a run without a config and the project's name lock", () => {
     );
     expect(written.out).toBe("gen/old");
     expect(written.names["GET /pets"]).toBe("listThePets");
+  });
+
+  it("shows a recorded folder as data: a lock's escape sequence never reaches the terminal", async () => {
+    writeFileSync(
+      join(dir, "planted.lock.json"),
+      JSON.stringify({ lockfileVersion: 1, out: "x\u001b[2J", names: {} }),
+    );
+    const result = await run(
+      "specs/pets.yaml",
+      "-o",
+      "gen/planted",
+      "--lock",
+      "planted.lock.json",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain("\u001b[2J");
+    expect(result.stderr).toContain('"x\\u001b[2J"');
   });
 });

@@ -32,7 +32,7 @@ export function lockedOut(settings: GenerateSettings): string | undefined {
   const recorded = readLock(settings.lock)?.out;
   if (recorded !== undefined && recorded !== out)
     throw new LockFileError(
-      `${settings.lock} holds the names of ${recorded}/ and this run writes ${out}/: that API's names would rename this one's functions. Give this run a lock of its own (--lock <file>), or a config listing both under "apis"; if ${out}/ is ${recorded}/ moved, set "out" in the lock to "${out}"`,
+      `${settings.lock} holds the names of another output folder, ${JSON.stringify(recorded)} (its "out"), and this run writes ${JSON.stringify(out)}: that API's names would rename this one's functions. Give this run a lock of its own (--lock <file>), or a config listing both under "apis"; if this folder is that one moved, set "out" in the lock to ${JSON.stringify(out)}`,
     );
   return out;
 }
