@@ -57,7 +57,7 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   const abs = inputPlace(d.file, ctx.baseDir);
   const shown = displayPath(ctx.cwd, abs);
   // the message quotes spec text and records read back: escaped, its line breaks kept
-  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${d.message.split("\n").map(visible).join("\n")}`;
+  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   // infos are one line each, or they drown the warnings; a file the run did not read gets no
   // frame (a file by that name by the time this prints is not it), a `$ref` to it does
@@ -132,6 +132,10 @@ export function visible(text: string): string {
       : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
+
+/** `visible` line by line: a message's line breaks kept, every other control escaped. */
+export const visibleLines = (text: string) =>
+  text.split("\n").map(visible).join("\n");
 
 /** C0 but the tab, DEL, C1, U+2028 and U+2029 (line breaks to some readers), the bidi controls. */
 const INVISIBLE =

@@ -17,6 +17,7 @@ import {
 } from "./generate-options.js";
 import { apisJson, printDiagnostics } from "./report.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
+import { visibleLines } from "./diagnostic-format.js";
 
 interface DiffFlags extends GenerateFlags {
   to: string[];
@@ -114,7 +115,7 @@ export async function runDiff(
     // a lock that cannot be read is the user's file to fix, as for generate
     if (!(error instanceof ConfigError || error instanceof OutsideFileError))
       throw error;
-    stderr.write(`apiloom diff: ${error.message}\n`);
+    stderr.write(`apiloom diff: ${visibleLines(error.message)}\n`);
     return 2;
   }
   const p = paint(useColor(flags.color, env, stdout.isTTY ?? false));

@@ -29,6 +29,7 @@ import {
   tally,
 } from "./report.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
+import { visibleLines } from "./diagnostic-format.js";
 
 /** One generate (workflow/generate-once.ts), printed. Returns the exit code. */
 export async function runOnce(
@@ -73,7 +74,7 @@ export async function runOnce(
           ? `internal error: ${error.message}`
           : undefined;
     if (text === undefined) throw error;
-    say(`apiloom generate: ${text}\n`);
+    say(`apiloom generate: ${visibleLines(text)}\n`);
     return 2;
   } finally {
     progress.clear();

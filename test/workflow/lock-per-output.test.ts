@@ -94,4 +94,29 @@ describe("a run without a config and the project's name lock", () => {
     expect(result.stderr).not.toContain("\u001b[2J");
     expect(result.stderr).toContain('"x\\u001b[2J"');
   });
+
+  it("a lock that is no JSON: the parser's quote of it is escaped too, for generate and diff", async () => {
+    writeFileSync(
+      join(dir, "broken.lock.json"),
+      '{"lockfileVersion": 1, "names": \u001b[31mRED',
+    );
+    const lockArgs = ["--lock", "broken.lock.json"];
+    const generated = await run(
+      "specs/pets.yaml",
+      "-o",
+      "gen/broken",
+      ...lockArgs,
+    );
+    const diffed = await runCli(
+      cli,
+      ["diff", "specs/pets.yaml", "--to", "specs/pets.yaml", ...lockArgs],
+      { cwd: dir },
+    );
+    for (const result of [generated, diffed]) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("broken.lock.json is not valid JSON");
+      expect(result.stderr).not.toContain("\u001b[31m");
+      expect(result.stderr).toContain("\\x1b[31mRED");
+    }
+  });
 });

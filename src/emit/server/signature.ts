@@ -222,14 +222,6 @@ function closeObject(out: string[], at: number): void {
   }
 }
 
-/** writeSchema's text of a schema and the names it references (for the tests). */
-export function strippedSchema(schema: SubSchema) {
-  const refs = new Set<string>();
-  const out: string[] = [];
-  writeSchema(schema, refs, out);
-  return { text: out.join(""), refs };
-}
-
 const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
   SCHEMA_KEYWORD_GROUPS.documentation,
 );
@@ -239,7 +231,7 @@ const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
 
 // a text is pieces pushed onto one list, joined once: no copy of a schema's text per level
 
-function writeSchema(s: SubSchema, refs: Set<string>, out: string[]): void {
+export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
   if (typeof s !== "object" || s === null) return writeCanonical(s, out);
   if (typeof s.$ref === "string") {
     const name = schemaRefName(s.$ref);
