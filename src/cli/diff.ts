@@ -15,9 +15,8 @@ import {
   noGenerateFlags,
   type GenerateFlags,
 } from "./generate-options.js";
-import { apisJson, printDiagnostics } from "./report.js";
+import { apisJson, printDiagnostics, visibleLines } from "./report.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
-import { visibleLines } from "./diagnostic-format.js";
 
 interface DiffFlags extends GenerateFlags {
   to: string[];

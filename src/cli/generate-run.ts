@@ -27,9 +27,9 @@ import {
   selectShown,
   shownPath,
   tally,
+  visibleLines,
 } from "./report.js";
 import { failedRun, type RunIO, type Stream } from "./run-io.js";
-import { visibleLines } from "./diagnostic-format.js";
 
 /** One generate (workflow/generate-once.ts), printed. Returns the exit code. */
 export async function runOnce(

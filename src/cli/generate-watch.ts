@@ -4,7 +4,7 @@ import { watchApi, watchApis, type WatchEvent } from "../workflow/watch.js";
 import type { GenerateFlags } from "./generate-options.js";
 import type { Stages } from "../workflow/produce.js";
 import { failedRun, type RunIO } from "./run-io.js";
-import { plural, seconds, shownPath } from "./report.js";
+import { plural, seconds, shownPath, visibleLines } from "./report.js";
 import { apiLabel, labelled, runOnce } from "./generate-run.js";
 import { shownUrl, isUrlInput } from "../model/source-url.js";
 
@@ -59,7 +59,7 @@ function tell(event: WatchEvent, io: RunIO): void {
     case "failed":
       return void failedRun(event.error, io.stderr);
     case "config":
-      return say(`apiloom generate: ${event.error.message}\n`);
+      return say(`apiloom generate: ${visibleLines(event.error.message)}\n`);
     case "left":
       return say(
         `apiloom: ${event.api} is no longer in the config; stopped watching it\n`,

@@ -15,7 +15,7 @@ import {
 } from "./generate-options.js";
 import { runApis, runOnce } from "./generate-run.js";
 import { commandIO, type CommandDeps, type RunIO } from "./run-io.js";
-import { configLine, printLeftBehind } from "./report.js";
+import { configLine, printLeftBehind, visibleLines } from "./report.js";
 
 /**
  * `apiloom generate`: exit 0 done, 1 errors / strict warnings / stale with --check, 2 usage.
@@ -53,7 +53,7 @@ export async function runGenerate(
     apis = await resolveApis(flags, cwd, { loaded });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    stderr.write(`apiloom generate: ${error.message}\n`);
+    stderr.write(`apiloom generate: ${visibleLines(error.message)}\n`);
     return 2;
   }
   const color = useColor(flags.color, outside.env, stderr.isTTY ?? false);

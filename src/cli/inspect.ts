@@ -2,7 +2,7 @@ import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
 import { scopeAlternatives } from "../emit/shared/security-evidence.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
-import { apisJson, plural } from "./report.js";
+import { apisJson, plural, visibleLines } from "./report.js";
 import { resolve } from "node:path";
 import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
@@ -80,7 +80,7 @@ export async function runInspect(args: string[]): Promise<number> {
           });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`apiloom inspect: ${error.message}\n`);
+    process.stderr.write(`apiloom inspect: ${visibleLines(error.message)}\n`);
     return 2;
   }
   if (!apis) {
@@ -212,7 +212,7 @@ function renderTable(model: ApiModel, baseDir: string): string {
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
   for (const d of model.diagnostics)
-    out += `${visible(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message.split("\n").map(visible).join("\n")}\n${frameOf(d, baseDir)}`;
+    out += `${visible(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${visibleLines(d.message)}\n${frameOf(d, baseDir)}`;
   return out;
 }
 

@@ -15,6 +15,7 @@ import {
 import { warningKey } from "../workflow/records/warning-record.js";
 import { displayPath, inputPlace } from "../model/source-url.js";
 import { grouped } from "../model/lists.js";
+export { visibleLines } from "./diagnostic-format.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
   const count = (s: Severity) =>
