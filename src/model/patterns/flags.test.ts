@@ -43,10 +43,14 @@ describe("patternFlags", () => {
       "^\\h+$",
       "^\\pL+$",
       "[\\e]",
+      // POSIX classes: without u, `[[:alpha:]]` is one of `[:alph` and then a `]`
+      "^[[:alpha:]]+$",
+      "^[^[:space:]]*$",
     ])
       expect(patternFlags(p)).toBeUndefined();
     // JavaScript's own escapes, and an escaped backslash before a letter, still fall back
     expect(patternFlags("^\\\\A[\\w-.]\\cJ\\x41\\u0041\\k$")).toBe("");
+    expect(patternFlags("^[a-z]+[:desc|:asc]\\-$")).toBe("");
     // a known property beside a foreign letter: the letter is named, not the property
     expect(notRegExpNote("^[\\p{L}\\p{N}_-]+\\Z")).toContain(
       "`\\Z` is no JavaScript escape",

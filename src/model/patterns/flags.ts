@@ -1,7 +1,7 @@
 /**
  * The flags a JSON Schema `pattern` compiles with: `u` (JSON Schema 2020-12 §6.4), else none for
- * the older syntax (`[\w-.]`), else undefined: no RegExp, as is an escaped letter `u` refuses
- * (without it, `\p{sc=Garay}` reads `p{sc=Garay}`; Ruby's and PCRE's `\A…\z`, the letters A, z).
+ * the older syntax (`[\w-.]`), else undefined: no RegExp, as is what that syntax reads otherwise
+ * than other dialects (`\p{Garay}`: `p{Garay}`; `\A…\z`: the letters A, z; `[[:alpha:]]`: a `]`).
  */
 export function patternFlags(pattern: string): "u" | "" | undefined {
   if (compiles(pattern, "u")) return "u";
@@ -16,9 +16,9 @@ function compiles(pattern: string, flags: "u" | ""): boolean {
   }
 }
 
-/** The first escaped letter that is no escape without `u` (`\A`, `\z`, `\Q`, `\p`): `\\A` is none. */
+/** A letter's escape that is none without `u` (`\A`, `\z`, `\Q`, `\p`), or a POSIX `[:alpha:]`. */
 const FOREIGN =
-  /^(?:[^\\]|\\[^a-zA-Z]|\\[bBdDsSwWfnrtvcxuk])*(\\[aeghijlmopqyzACE-RT-VX-Z])/;
+  /^(?:[^\\]|\\[^a-zA-Z]|\\[bBdDsSwWfnrtvcxuk])*(\\[aeghijlmopqyzACE-RT-VX-Z]|\[:[a-z]{1,8}:\])/;
 export const foreignEscape = (pattern: string) => FOREIGN.exec(pattern)?.[1];
 
 /** Why a pattern `patternFlags` refuses is none, for its warning ("" when its syntax says it). */
