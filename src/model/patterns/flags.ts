@@ -1,7 +1,7 @@
 /**
  * The flags a JSON Schema `pattern` compiles with: `u` (JSON Schema 2020-12 §6.4), else none for
  * the older syntax (`[\w-.]`), else undefined: no RegExp, as is what that syntax reads otherwise
- * than other dialects (`\p{Garay}`: `p{Garay}`; `\A…\z`: the letters A, z; `[[:alpha:]]`: a `]`).
+ * than other dialects mean (`\p{sc=Garay}`: `p{sc=Garay}`; `\A`: an A; `[[:alpha:]]`: a `]`).
  */
 export function patternFlags(pattern: string): "u" | "" | undefined {
   if (compiles(pattern, "u")) return "u";
