@@ -8,6 +8,7 @@ import { isUrlInput } from "../model/source-url.js";
 import { paint } from "./colors.js";
 import { codeFrame, frameLines, visible } from "./diagnostic-format.js";
 import { ConfigError } from "../workflow/config/error.js";
+import { loadConfig } from "../workflow/config/load.js";
 import { loadInputs } from "../workflow/sources/resolve-inputs.js";
 import {
   resolveApis,
@@ -72,12 +73,12 @@ export async function runInspect(args: string[]): Promise<number> {
             ),
           ]
         : // the config's APIs as generate resolves them, a config of one API too: `apiloom
-          // inspect` is what a run's summary points to; none (no config, or no inputs) unless named
-          await resolveApis(flags, process.cwd()).catch((error: unknown) => {
-            const named = flags.api !== undefined || flags.config !== undefined;
-            if (named || !(error instanceof ConfigError)) throw error;
-            return undefined;
-          });
+          // inspect` is what a run's summary points to; none without a config unless --api
+          await loadConfig(flags, process.cwd()).then((loaded) =>
+            loaded || flags.api !== undefined
+              ? resolveApis(flags, process.cwd(), { loaded })
+              : undefined,
+          );
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`apiloom inspect: ${visibleLines(error.message)}\n`);

@@ -20,3 +20,18 @@ it("apiloom inspect, without files, inspects the config's one API", () => {
   expect(run.stdout).toMatch(/^\S.*: \d+ endpoints\n\nMETHOD +PATH/);
   expect(run.stdout).not.toMatch(/^API /);
 });
+
+it("apiloom inspect, without files, reports a config that does not load or lists no inputs", () => {
+  writeFileSync(join(dir, "apiloom.config.json"), '{"inputs": [');
+  const broken = apiloom(["inspect"], dir);
+  expect(broken.code).toBe(2);
+  expect(broken.stderr).toMatch(/^apiloom inspect: .*apiloom\.config\.json/);
+  expect(broken.stderr).not.toContain("name at least one input file");
+  writeFileSync(
+    join(dir, "apiloom.config.json"),
+    JSON.stringify({ out: "out" }),
+  );
+  const empty = apiloom(["inspect"], dir);
+  expect(empty.code).toBe(2);
+  expect(empty.stderr).toMatch(/apiloom\.config\.json: no inputs/);
+});
