@@ -142,6 +142,50 @@ describe("request URLs", () => {
     ]);
   });
 
+  test("a {{protocol}} variable is substituted as the host's are, written as parts or raw", () => {
+    const request = (name: string, url: unknown) => ({
+      name,
+      request: { method: "GET", url },
+    });
+    const read = readText(
+      "protocol.json",
+      JSON.stringify({
+        info: {
+          name: "p",
+          schema: "https://schema.getpostman.com/json/collection/v2.1.0/",
+        },
+        variable: [
+          { key: "protocol", value: "https" },
+          { key: "host", value: "api.example.com" },
+          { key: "port", value: "8443" },
+        ],
+        item: [
+          request("parts", {
+            raw: "{{protocol}}://{{host}}:{{port}}/health",
+            protocol: "{{protocol}}",
+            host: ["{{host}}"],
+            port: "{{port}}",
+            path: ["health"],
+          }),
+          request("raw", "{{protocol}}://{{host}}/status"),
+          request("unknown", {
+            protocol: "{{scheme}}",
+            host: ["example.org"],
+            path: ["x"],
+          }),
+        ],
+      }),
+    );
+    expect(read.doc.servers.map((s) => s.url)).toEqual([
+      "https://api.example.com:8443",
+      "https://api.example.com",
+      "{scheme}://example.org",
+    ]);
+    expect(read.doc.servers[2]!.variables).toEqual({
+      scheme: { default: "" },
+    });
+  });
+
   test("query parameters are optional; placeholders are not examples; disabled ones are kept", () => {
     const query = paths.endpoint("Query parameters").parameters.query;
     expect(query.map((p) => [p.name, p.required, p.example])).toEqual([

@@ -144,8 +144,11 @@ function readLocation(
       .once(subject)
       .report("postman/unresolved-variable", message, pc.ref(at));
   if (url !== undefined) {
-    const hostParts = variables.substitute(url.host);
-    const server = serverUrl(url.protocol, hostParts);
+    // the protocol may be a variable too (`{{protocol}}`): substituted with the host
+    const hostParts = variables.substitute(
+      url.protocol && url.host ? `${url.protocol}://${url.host}` : url.host,
+    );
+    const server = serverUrl(hostParts);
     if (server) {
       // one server per distinct URL, in order of first use
       if (!pc.servers.has(server.url))
@@ -278,11 +281,10 @@ function readParameters(
 
 /**
  * The server URL of a request from its protocol and host (variables substituted); an unresolved
- * `{{var}}` becomes a `{var}` server variable (default ""). With no protocol, a host starting with
+ * `{{var}}` becomes a `{var}` server variable (default ""). Without a scheme, a host starting with
  * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
  */
 function serverUrl(
-  protocol: string | undefined,
   host: readonly TextPart[],
 ): Pick<Server, "url" | "variables"> | undefined {
   let text = "";
@@ -296,10 +298,8 @@ function serverUrl(
   }
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
-  const scheme =
-    protocol ?? (host[0] && "variable" in host[0] ? undefined : "http");
-  if (scheme !== undefined && !uriScheme(text)?.endsWith("//"))
-    text = `${scheme}://${text.replace(/^\/\//, "")}`;
+  if (!(host[0] && "variable" in host[0]) && !uriScheme(text)?.endsWith("//"))
+    text = `http://${text.replace(/^\/\//, "")}`;
   return Object.keys(variables).length > 0
     ? { url: text, variables }
     : { url: text };

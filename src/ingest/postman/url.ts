@@ -75,7 +75,8 @@ function parseRawUrl(text: string, at: Path): RequestUrl {
     at,
     ...(parts[3] && { fragment: parts[3] }),
   };
-  const scheme = uriScheme(rest);
+  // a variable may stand for the scheme: `{{protocol}}://{{host}}/…`
+  const scheme = uriScheme(rest) ?? /^\{\{[^{}]+\}\}:\/\//.exec(rest)?.[0];
   if (scheme?.endsWith("//")) {
     result.protocol = scheme.slice(0, -3);
     rest = rest.slice(scheme.length);
