@@ -9,6 +9,9 @@ export function isInferred(schema: Schema): boolean {
   return schema[INFERRED] === true;
 }
 
+/** `s` marked as guessed from an example (a Postman body), not declared. */
+export const asInferred = (s: Schema): Schema => ({ ...s, [INFERRED]: true });
+
 /**
  * One schema that every example fits, of several guessed from examples of one body: members and
  * items merged (none is `required`), integer and number a number, `{}` anything, the rest `anyOf`.
@@ -16,7 +19,7 @@ export function isInferred(schema: Schema): boolean {
 export function mergeInferred(schemas: readonly Schema[]): Schema {
   const [first, ...rest] = schemas.map(({ [INFERRED]: _, ...rest }) => rest);
   const merged = rest.reduce((a, b) => mergeTwo(a, b, 0), first ?? {});
-  return { ...merged, [INFERRED]: true };
+  return asInferred(merged);
 }
 
 function mergeTwo(a: Schema, b: Schema, depth: number): Schema {

@@ -81,6 +81,7 @@ describe("request bodies", () => {
             username: { type: "string", description: "Login" },
             scope: { type: "string" },
           },
+          "x-apiloom-inferred": true,
         },
         examples: [{ value: { grant_type: "password", scope: "read" } }],
       },
@@ -97,6 +98,7 @@ describe("request bodies", () => {
             caption: { type: "string" },
             photo: { type: "string", format: "binary" },
           },
+          "x-apiloom-inferred": true,
         },
         examples: [{ value: { caption: "A cat" } }],
       },
@@ -121,9 +123,10 @@ describe("request bodies", () => {
           type: "object",
           properties: {
             query: { type: "string" },
-            variables: { type: "object" },
+            variables: { type: "object", properties: {} },
           },
           required: ["query"],
+          "x-apiloom-inferred": true,
         },
         examples: [
           {

@@ -23,6 +23,7 @@ import {
   textSample,
 } from "./sample.js";
 import { setOwn } from "../../model/own-property.js";
+import { asInferred } from "../../model/inferred-schema.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
@@ -135,13 +136,13 @@ function formContent(fields: KeyValue[], mode: "urlencoded" | "formdata") {
   }
   const content: MediaContent = {
     mediaType: MODE_MEDIA_TYPES[mode],
-    schema: { type: "object", properties },
+    schema: asInferred({ type: "object", properties }),
   };
   if (Object.keys(example).length > 0) content.examples = [{ value: example }];
   return content;
 }
 
-/** A GraphQL request goes out as JSON: `{query, variables}`. */
+/** A GraphQL request goes out as JSON: `{query, variables}` (a guess, as a raw body's is). */
 function graphqlContent(graphql: unknown): MediaContent | undefined {
   if (!isRecord(graphql)) return undefined;
   const query = typeof graphql.query === "string" ? graphql.query : "";
@@ -154,11 +155,7 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
   if (isRecord(variables)) example.variables = variables;
   return {
     mediaType: MODE_MEDIA_TYPES.graphql,
-    schema: {
-      type: "object",
-      properties: { query: { type: "string" }, variables: { type: "object" } },
-      required: ["query"],
-    },
+    schema: { ...inferSchema({ query, variables: {} }), required: ["query"] },
     examples: [{ value: example }],
   };
 }

@@ -1,5 +1,6 @@
 import type { Schema } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
+import { asInferred } from "../../model/inferred-schema.js";
 
 /**
  * The stand-ins Postman's OpenAPI importer and openapi-to-postmanv2 write where a value belongs
@@ -54,7 +55,7 @@ export function holdsTypedPlaceholder(value: unknown, depth = 0): boolean {
  * No `required` list: one example cannot tell which members are optional.
  */
 export function inferSchema(value: unknown): Schema {
-  return { ...schemaOf(value, 0), "x-apiloom-inferred": true };
+  return asInferred(schemaOf(value, 0));
 }
 
 function schemaOf(value: unknown, depth: number): Schema {

@@ -63,7 +63,7 @@ function joinParts(value: unknown, separator: string): string {
     .join(separator);
 }
 
-/** Splits a URL string as Postman's own parser does: protocol, host, path, query, fragment. */
+/** Splits a URL as Postman's parser does: protocol (`{{var}}://` too), host, path, query, hash. */
 function parseRawUrl(text: string, at: Path): RequestUrl {
   const parts = /^([^#?]*)(?:\?([^#]*))?(?:#([^{}]*)$)?/s.exec(text.trim())!;
   let rest = parts[1]!;
@@ -75,7 +75,6 @@ function parseRawUrl(text: string, at: Path): RequestUrl {
     at,
     ...(parts[3] && { fragment: parts[3] }),
   };
-  // a variable may stand for the scheme: `{{protocol}}://{{host}}/…`
   const scheme = uriScheme(rest) ?? /^\{\{[^{}]+\}\}:\/\//.exec(rest)?.[0];
   if (scheme?.endsWith("//")) {
     result.protocol = scheme.slice(0, -3);
