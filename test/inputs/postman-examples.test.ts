@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -7,13 +5,13 @@ import { openApiDocument } from "../../src/emit/openapi/index.js";
 import { printJsonTo } from "../../src/emit/openapi/print-json.js";
 import { ingestTexts } from "../../src/ingest/index.js";
 import { buildModel } from "../../src/model/merge/build.js";
-import { CORPUS, CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
 /**
  * A Postman collection has no schemas: apiloom guesses each body's from the bodies the requests
  * send and the responses they saved, and keeps those bodies as examples. The oracle is ajv: every
  * example the merged OpenAPI document keeps must fit the schema it stands under, or the types and
- * validators refuse what the collection shows the API taking and sending.
+ * validators refuse what the collection shows the API taking and sending. (The samples oracle,
+ * test/validators/oracles/samples.test.ts, judges the corpus's collections the same way.)
  */
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
@@ -109,13 +107,5 @@ describe("every example kept from a Postman collection fits its schema (ajv)", (
       "application/x-www-form-urlencoded"
     ];
     expect(Object.keys(schema.properties)).toEqual(["email", "phone"]);
-  });
-
-  describeCorpus("the shared corpus's collections", () => {
-    for (const { file } of CORPUS.filter((e) => e.format.startsWith("postman")))
-      it(file, () => {
-        const text = readFileSync(join(CORPUS_DIR, file), "utf8");
-        expect(misfits(documentOf(file, text))).toEqual([]);
-      });
   });
 });

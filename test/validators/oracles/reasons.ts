@@ -13,9 +13,6 @@ export const SLACK_EXAMPLE =
   "Slack's example fails its own schema (abbreviated: required members left out, values outside the enum or pattern, wrong types); listed, never typed";
 export const DOCKER_VOLUME_EXAMPLE =
   "Docker's Volume example leaves out `Options`, which its schema requires; listed, never typed";
-export const POSTMAN_SHARED_ROUTE_EXAMPLE =
-  "fault D (POST /post is shared by several Postman requests: the JSON media type keeps the graphql request's schema `{query, variables}` and another request's raw example `{json}` that fails it), fixed by issue 24 branch fidwire24";
-
 export const PEER_EMPTY_OBJECT =
   "apiloom right: openapi-typescript types `type: object` without properties as `Record<string, never>` (only `{}` fits); JSON Schema allows any member there, as apiloom's `Record<string, unknown>` says";
 export const PEER_DEFAULT_REQUIRED =

@@ -6,15 +6,12 @@
 import {
   DOCKER_VOLUME_EXAMPLE,
   EXAMPLE_UNDECLARED,
-  POSTMAN_SHARED_ROUTE_EXAMPLE,
   SLACK_EXAMPLE,
 } from "./reasons.js";
 
 export const SAMPLES_ALLOWED: Readonly<Record<string, string>> = {
   "oas31/redocly-museum.yaml › buyMuseumTickets 201 › undeclared":
     EXAMPLE_UNDECLARED,
-  "postman/codegen-basic.v21.json › postPost body › example":
-    POSTMAN_SHARED_ROUTE_EXAMPLE,
   "swagger2/docker-engine-v1.41.yaml › Service › undeclared":
     EXAMPLE_UNDECLARED,
   "swagger2/docker-engine-v1.41.yaml › ServiceUpdateResponse › undeclared":
