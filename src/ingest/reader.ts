@@ -3,6 +3,7 @@ import type { IngestReporter } from "./codes.js";
 import type { SourceFormat, SourceRef } from "../model/types.js";
 import type { Path } from "../model/pointer.js";
 import type { At } from "./schema/place.js";
+import { isMap } from "../model/schema/walk.js";
 
 /** One parsed API document as a reader sees it. */
 export interface SourceDocument {
@@ -55,6 +56,13 @@ export interface ReaderContext {
 }
 
 export { isMap as isRecord, kindOf } from "../model/schema/walk.js";
+
+/** A Reference Object, or a schema with a `$ref`. */
+export function isRef(
+  value: unknown,
+): value is Record<string, unknown> & { $ref: string } {
+  return isMap(value) && typeof value.$ref === "string";
+}
 
 /** The value at `path` below `root`, or undefined where the path leaves the value. */
 export function valueAt(root: unknown, path: Path): unknown {

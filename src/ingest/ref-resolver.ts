@@ -10,10 +10,15 @@ import { ParseError } from "./parse/parsed-document.js";
 import { isUrlInput, shownUrl } from "../model/source-url.js";
 import {
   isRecord,
+  isRef,
+  type Node,
   type ReaderContext,
   type SourceDocument,
   uriScheme,
 } from "./reader.js";
+
+/** How many `$ref`s one pointer may pass through (a chain, or one leading back to itself). */
+const MAX_THROUGH = 32;
 
 /** A `$ref` as messages quote it: a URL's user info written `***` (shownUrl). */
 const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
@@ -39,7 +44,14 @@ export function makeContext(
 ): ReaderContext {
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
-  const resolveRef = (ref: string, from: SourceDocument, at: At) => {
+  let hops = 0;
+  const resolveRef = (
+    ref: string,
+    from: SourceDocument,
+    at: At,
+    through = false,
+  ): Node | undefined => {
+    if (!through) hops = MAX_THROUGH;
     // every problem is said at the $ref
     const fail = (
       code: IngestCode,
@@ -116,24 +128,32 @@ export function makeContext(
         { file, line, column, pointer: "#" },
       ]);
     }
-    const target = loaded[0]!;
+    let target = loaded[0]!;
     let value: unknown = target.value;
-    const typedPath: (string | number)[] = [];
+    let walked: (string | number)[] = [];
     for (const segment of path) {
+      // a pointer through a `$ref` (`components: {$ref: …}`) goes on from its target, as
+      // json-schema-ref-parser and Redocly read it
+      while (isRef(value) && !Object.hasOwn(value, segment) && hops-- > 0) {
+        const next = resolveRef(value.$ref, target, [...walked, "$ref"], true);
+        if (!next) return undefined;
+        ({ value, doc: target } = next);
+        walked = [...next.path];
+      }
       if (Array.isArray(value) && /^\d+$/.test(segment)) {
         value = value[Number(segment)];
-        typedPath.push(Number(segment));
+        walked.push(Number(segment));
       } else if (
         typeof value === "object" &&
         value !== null &&
         Object.hasOwn(value, segment)
       ) {
         value = (value as Record<string, unknown>)[segment];
-        typedPath.push(segment);
+        walked.push(segment);
       } else
         return fail("ref/not-found", `$ref ${quoted(ref)} points at nothing`);
     }
-    return { value, doc: target, path: typedPath };
+    return { value, doc: target, path: walked };
   };
 
   return { doc, reporter, resolveRef, settlePlaces, patterns };

@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ingestFiles } from "../../src/ingest/index.js";
+import { ingestFiles, ingestTexts } from "../../src/ingest/index.js";
 import { peer } from "../validators/oracles/harness.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,5 +39,63 @@ describe("definitions that are a $ref into another file (redocly split's layout)
     expect(doc.endpoints[0]!.responses[0]!.content[0]!.schema).toEqual({
       $ref: "#/components/schemas/Pet",
     });
+  });
+});
+
+describe("pointers that walk through a $ref (`components: {$ref: …}` in the root and each path file)", () => {
+  const THROUGH = "test/fixtures/openapi3/refs-through/openapi.yaml";
+
+  it("read every endpoint, schema and scheme as the bundlers openapi-typescript and swagger-cli use do", async () => {
+    const { documents, diagnostics } = ingestFiles([THROUGH], { cwd: ROOT });
+    expect(diagnostics).toEqual([]);
+    const doc = documents[0]!;
+    // Redocly's bundle keeps the schemas the API uses; swagger-cli's, as a one-file document
+    // would, keeps the one no operation uses too, as apiloom does
+    expect(Object.keys(doc.schemas).sort()).toEqual(
+      [...(await peerSchemaNames(THROUGH)), "Unused"].sort(),
+    );
+    expect(Object.keys(doc.securitySchemes)).toEqual(["bearer"]);
+    const [list, get] = doc.endpoints;
+    expect(list!.parameters.query.map((p) => [p.name, p.schema])).toEqual([
+      ["limit", { type: "integer", maximum: 100 }],
+    ]);
+    expect(list!.responses.map((r) => r.content[0]?.schema)).toEqual([
+      { type: "array", items: { $ref: "#/components/schemas/Pet" } },
+      { $ref: "#/components/schemas/Problem" },
+    ]);
+    expect(get!.responses[0]!.content[0]!.schema).toEqual({
+      $ref: "#/components/schemas/Pet",
+    });
+    expect(doc.schemas.Pet!.sources[0]).toMatchObject({
+      file: "test/fixtures/openapi3/refs-through/components/schemas.yaml",
+      line: 3,
+    });
+  });
+
+  it("end a pointer through a $ref that leads back to itself with an error at the $ref, bounded", () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths:",
+      "  /a:",
+      "    get:",
+      "      responses:",
+      "        '200':",
+      "          description: ok",
+      "          content:",
+      "            application/json:",
+      "              schema: {$ref: '#/components/schemas/A'}",
+      "components: {$ref: '#/x'}",
+      "x: {$ref: '#/components'}",
+    ].join("\n");
+    const { diagnostics } = ingestTexts([{ file: "loop.yaml", text }], {
+      cwd: ROOT,
+    });
+    expect(
+      diagnostics.some(
+        (d) =>
+          d.severity === "error" && d.code === "ref/not-found" && d.line === 11,
+      ),
+    ).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import type {
   Server,
   Tag,
 } from "../../model/types.js";
-import { isRecord, type ReaderContext } from "../reader.js";
+import { isRecord, isRef, type ReaderContext } from "../reader.js";
 import { SchemaConverter, type SchemaDialect } from "../schema/convert.js";
 import { Place } from "../schema/place.js";
 import { targetKey } from "../schema/named-schemas.js";
@@ -45,7 +45,17 @@ export class SpecReading {
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
     const { doc } = ctx;
     this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
-    this.schemas.convertHome();
+    this.schemas.convertHome(this.at(this.root, ...schemaHome));
+  }
+
+  /** The node at `keys` below `node`, following each `$ref` on the way (`components: {$ref: …}`). */
+  at(node: Node | undefined, ...keys: string[]): Node | undefined {
+    for (const key of keys)
+      node =
+        node && isRecordNode(node)
+          ? this.deref(child(node, key), key)
+          : undefined;
+    return node;
   }
 
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
@@ -116,10 +126,6 @@ export class SpecReading {
     }
     return current;
   }
-}
-
-function isRef(value: unknown): value is { $ref: string } {
-  return isRecord(value) && typeof value.$ref === "string";
 }
 
 /** `info` is the same object in Swagger 2.0 and OpenAPI 3.x. */

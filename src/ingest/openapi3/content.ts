@@ -20,7 +20,7 @@ import {
   stringAt,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { isRecord } from "../reader.js";
+import { isRef } from "../reader.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
@@ -123,10 +123,7 @@ export function readHeaders(reading: SpecReading, owner: RecordNode) {
  * Object's `description` overrides the component's (3.0 writes none, so 3.0 is read the same).
  */
 export function descriptionOf(entry: Node, definition: RecordNode) {
-  const own =
-    isRecord(entry.value) && typeof entry.value.$ref === "string"
-      ? entry.value.description
-      : undefined;
+  const own = isRef(entry.value) ? entry.value.description : undefined;
   return typeof own === "string" ? own : stringAt(definition, "description");
 }
 

@@ -31,9 +31,8 @@ export function readOpenApi3(ctx: ReaderContext): DocumentModel {
     "schemas",
   ]);
   const { root } = reading;
-  const components = child(root, "components");
-  if (isRecordNode(components))
-    readSchemes(reading, child(components, "securitySchemes"), SCHEME_KINDS);
+  const schemes = reading.at(root, "components", "securitySchemes");
+  if (schemes) readSchemes(reading, schemes, SCHEME_KINDS);
   const defaultSecurity = readSecurityRequirements(
     reading,
     child(root, "security"),

@@ -1,6 +1,7 @@
 import type { NamedSchema, Schema } from "../../model/types.js";
 import {
   isRecord,
+  type Node,
   type ReaderContext,
   type SourceDocument,
   valueAt,
@@ -58,11 +59,11 @@ export class SchemaConverter {
     this.schemas = this.names.schemas;
   }
 
-  convertHome(): void {
-    const container = valueAt(this.ctx.doc.value, this.home);
-    if (!isRecord(container)) return;
-    for (const name of Object.keys(container))
-      this.names.definition(this.ctx.doc, [...this.home, name], name);
+  /** Converts the document's named schemas, found at `home` (past any `$ref` on the way). */
+  convertHome(home: Node | undefined): void {
+    if (!home || !isRecord(home.value)) return;
+    for (const name of Object.keys(home.value))
+      this.names.definition(home.doc, [...home.path, name], name);
     this.drain();
   }
 

@@ -15,7 +15,7 @@ import {
 } from "../openapi-common/node.js";
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { isRecord } from "../reader.js";
+import { isRecord, isRef } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 
 /**
@@ -161,7 +161,7 @@ export function inlineSchema(reading: SpecReading, node: RecordNode) {
 
 /** `items` keeps only schema keywords, recursively: `collectionFormat` is not a schema keyword. */
 function itemsOnly(items: unknown): unknown {
-  if (!isRecord(items) || typeof items.$ref === "string") return items;
+  if (!isRecord(items) || isRef(items)) return items;
   const out: Record<string, unknown> = {};
   for (const key of SCHEMA_KEYWORDS)
     if (items[key] !== undefined)
