@@ -5,19 +5,8 @@ export {
   type ApiloomConfig,
   type ApiloomSettings,
 } from "./workflow/config/types.js";
-export {
-  definePlugin,
-  type ArtifactPlugin,
-  type ConfigPlugin,
-  type EmitContext,
-  type GeneratedFile,
-  type ImportCollector,
-  type OptionType,
-  type OptionValues,
-  type PluginDiagnosticCode,
-  type PluginOption,
-  type PluginOptionSpecs,
-} from "./emit/artifact.js";
+// the plugin API, for the plugins a config defines (src/plugin-api.ts)
+export * from "./plugin-api.js";
 // the options of apiloom's artifacts, typed from their specs (ApiloomSettings)
 export type { BuiltInOptions } from "./emit/registry.js";
 // the shape of a `client.pages` entry (ApiloomSettings)

@@ -1,7 +1,8 @@
 /**
  * The plugin API, listed once: what a plugin is (`definePlugin`, `ArtifactPlugin`), what its
  * `emit` is given (`EmitContext`, and the reporter and the type index it holds) and what it
- * returns. Both `apiloom` (src/index.ts) and `apiloom-gen/plugin` (src/plugin.ts) export it.
+ * returns. `apiloom` (src/index.ts), `apiloom-gen/plugin` (src/plugin.ts) and `apiloom-gen/config`
+ * (src/config.ts) export it.
  */
 export {
   definePlugin,
