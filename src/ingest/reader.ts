@@ -64,12 +64,12 @@ export function isRef(
   return isMap(value) && typeof value.$ref === "string";
 }
 
-/** The value at `path` below `root`, or undefined where the path leaves the value. */
+/** The value at `path` below `root` (own members only), or undefined where the path leaves it. */
 export function valueAt(root: unknown, path: Path): unknown {
   let node = root;
   for (const segment of path)
     node =
-      node !== null && typeof node === "object"
+      node !== null && typeof node === "object" && Object.hasOwn(node, segment)
         ? (node as Record<string, unknown>)[segment as string]
         : undefined;
   return node;

@@ -1,5 +1,5 @@
 import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parsePointer } from "../model/pointer.js";
 import { pathOf, type At } from "./schema/place.js";
@@ -7,7 +7,7 @@ import { PatternVerdicts } from "../model/patterns/safety.js";
 import type { IngestCode, IngestReporter } from "./codes.js";
 import type { SourceRef } from "../model/types.js";
 import { ParseError } from "./parse/parsed-document.js";
-import { isUrlInput, shownUrl } from "../model/source-url.js";
+import { isInside, isUrlInput, shownUrl } from "../model/source-url.js";
 import {
   isRecord,
   isRef,
@@ -16,9 +16,6 @@ import {
   type SourceDocument,
   uriScheme,
 } from "./reader.js";
-
-/** How many `$ref`s one pointer may pass through (a chain, or one leading back to itself). */
-const MAX_THROUGH = 32;
 
 /** A `$ref` as messages quote it: a URL's user info written `***` (shownUrl). */
 const quoted = (ref: string) => JSON.stringify(shownUrl(ref));
@@ -44,14 +41,13 @@ export function makeContext(
 ): ReaderContext {
   const patterns = new PatternVerdicts(analyzePatterns);
   let realRoot: string | undefined;
-  let hops = 0;
   const resolveRef = (
     ref: string,
     from: SourceDocument,
     at: At,
-    through = false,
+    // how many more `$ref`s the pointer may pass through (a chain, or one leading back to itself)
+    n = { left: 32 },
   ): Node | undefined => {
-    if (!through) hops = MAX_THROUGH;
     // every problem is said at the $ref
     const fail = (
       code: IngestCode,
@@ -105,11 +101,11 @@ export function makeContext(
         const real = realPath(absTarget);
         // a target that does not exist is checked as written; reading it fails as "no such file"
         if (
-          !isInside(realRoot, real ?? absTarget) ||
-          !isInside(root, absTarget)
+          !isInside(real ?? absTarget, realRoot) ||
+          !isInside(absTarget, root)
         ) {
           const how =
-            real !== undefined && isInside(root, absTarget)
+            real !== undefined && isInside(absTarget, root)
               ? " through a symbolic link"
               : "";
           return fail(
@@ -134,8 +130,8 @@ export function makeContext(
     for (const segment of path) {
       // a pointer through a `$ref` (`components: {$ref: …}`) goes on from its target, as
       // json-schema-ref-parser and Redocly read it
-      while (isRef(value) && !Object.hasOwn(value, segment) && hops-- > 0) {
-        const next = resolveRef(value.$ref, target, [...walked, "$ref"], true);
+      while (isRef(value) && !Object.hasOwn(value, segment) && n.left-- > 0) {
+        const next = resolveRef(value.$ref, target, [...walked, "$ref"], n);
         if (!next) return undefined;
         ({ value, doc: target } = next);
         walked = [...next.path];
@@ -178,14 +174,6 @@ function realPath(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return (
-    rel === "" ||
-    (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
-  );
 }
 
 /**

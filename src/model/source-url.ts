@@ -49,3 +49,12 @@ export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return (rel === "" || isAbsolute(rel) ? abs : rel).split(sep).join("/");
 }
+
+/** Whether `path` is `folder` or lies under it, both taken as written (no file system). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return (
+    rel === "" ||
+    (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+  );
+}

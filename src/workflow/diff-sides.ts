@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Change } from "../diff/change.js";
 import { compareModels } from "../diff/compare.js";
 import { parseText } from "../ingest/load.js";
+import { valueAt } from "../ingest/reader.js";
 import type { ParsedDocument } from "../ingest/parse/parsed-document.js";
 import { parsePointer, toPointer } from "../model/pointer.js";
 import type { Diagnostic, SourceRef } from "../model/types.js";
@@ -172,14 +173,4 @@ function memberSegments(member: string): string[] {
       return out;
     })
     .filter((s) => s !== "");
-}
-
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    if (!Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }

@@ -1,10 +1,10 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { entriesOf, isInside, statOf } from "./sources/real-path.js";
+import { entriesOf, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
 import { absoluteMatcher, isPattern, patternRoot } from "./sources/glob.js";
 import type { GenerateSettings } from "./config/settings.js";
-import { isUrlInput } from "../model/source-url.js";
+import { isInside, isUrlInput } from "../model/source-url.js";
 import { performance } from "node:perf_hooks";
 import { ConfigError, UnknownApiError } from "./config/error.js";
 import { CONFIG_DEFAULTS } from "./config/types.js";

@@ -9,7 +9,8 @@ import { readManifest } from "../records/manifest.js";
 import { MANIFEST_FILE } from "./output-files.js";
 import { isRecord } from "../../ingest/reader.js";
 import { compareCodeUnits } from "../../model/order.js";
-import { isInside, statOf, slashedRelative } from "../sources/real-path.js";
+import { isInside } from "../../model/source-url.js";
+import { statOf, slashedRelative } from "../sources/real-path.js";
 
 // When an API's output folder moves (a new `out`, a config switched to `apis`), the old folder
 // and its lock stay behind, and a handlers file may keep importing the old folder.

@@ -10,8 +10,8 @@ import {
 import { dirname } from "node:path";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { RESERVED } from "./output-files.js";
+import { isInside } from "../../model/source-url.js";
 import {
-  isInside,
   realNote,
   realPathOf,
   slashedRelative,

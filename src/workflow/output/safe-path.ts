@@ -6,7 +6,8 @@ import {
   realpathSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { isInside, statOf } from "../sources/real-path.js";
+import { isInside } from "../../model/source-url.js";
+import { statOf } from "../sources/real-path.js";
 import { LineIndex } from "../../ingest/parse/lines.js";
 
 // Paths read back from the output folder are a stranger's (docs/untrusted-input.md).

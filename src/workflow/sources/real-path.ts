@@ -7,15 +7,8 @@ import {
   type Dirent,
   type Stats,
 } from "node:fs";
-import {
-  basename,
-  dirname,
-  isAbsolute,
-  join,
-  relative,
-  resolve,
-  sep,
-} from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { isInside } from "../../model/source-url.js";
 
 /** `to` relative to `from` with `/` on every platform: how apiloom shows and records paths. */
 export function slashedRelative(from: string, to: string): string {
@@ -68,15 +61,6 @@ function follow(path: string, links: number): string {
     return base; // it does not exist: apiloom would create it here
   }
   return follow(resolve(dirname(base), target), links - 1);
-}
-
-/** Whether `path` is `folder` or lies under it, both taken as written (no file system). */
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return (
-    rel === "" ||
-    (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
-  );
 }
 
 /**
