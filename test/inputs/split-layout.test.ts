@@ -1,4 +1,5 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ingestFiles, ingestTexts } from "../../src/ingest/index.js";
 import { peer } from "../validators/oracles/harness.js";
@@ -97,5 +98,67 @@ describe("pointers that walk through a $ref (`components: {$ref: …}` in the ro
           d.severity === "error" && d.code === "ref/not-found" && d.line === 11,
       ),
     ).toBe(true);
+  });
+});
+
+describe("pointers through $refs, whatever the document", () => {
+  it("end, without throwing, in a value or a ref/* error at the $ref", () => {
+    const top = fc.constantFrom("a", "b", "c");
+    const member = fc.constantFrom("x", "y");
+    const pointer = fc
+      .tuple(top, fc.array(member, { maxLength: 2 }))
+      .map(([t, m]) => `#/${[t, ...m].join("/")}`);
+    const ref = pointer.map(($ref) => ({ $ref }));
+    const leaf = fc.oneof(fc.constant({ type: "string" }), ref);
+    // a: {$ref: "#/b"}, b: {x: {$ref: "#/c/y"}}, c: {y: {type: string}}: chains, loops, dead ends
+    const node = fc.oneof(
+      ref,
+      fc.record({ x: leaf, y: leaf }, { requiredKeys: [] }),
+    );
+    let through = 0;
+    fc.assert(
+      fc.property(
+        fc.record({ a: node, b: node, c: node }),
+        pointer,
+        (rest, target) => {
+          const text = JSON.stringify({
+            ...rest,
+            openapi: "3.1.0",
+            info: { title: "t", version: "1" },
+            paths: {
+              "/a": {
+                get: {
+                  responses: {
+                    "200": {
+                      description: "ok",
+                      content: {
+                        "application/json": { schema: { $ref: target } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          });
+          const { diagnostics } = ingestTexts([{ file: "refs.json", text }], {
+            cwd: ROOT,
+          });
+          const errors = diagnostics.filter((d) => d.severity === "error");
+          for (const d of errors)
+            expect(d.code).toMatch(/^(ref|openapi3|schema)\//);
+          // a pointer no plain walk finds, read through a $ref
+          const plain = target
+            .slice(2)
+            .split("/")
+            .reduce<unknown>(
+              (v, k) => (v as Record<string, unknown>)?.[k],
+              rest,
+            );
+          if (plain === undefined && errors.length === 0) through++;
+        },
+      ),
+      { numRuns: 300, seed: 63 },
+    );
+    expect(through).toBeGreaterThan(10);
   });
 });
