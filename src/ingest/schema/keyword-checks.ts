@@ -55,12 +55,16 @@ export function checkedKeyword(
     (typeof value === "number" || typeof value === "boolean")
   )
     return doc.textOf([...pathOf(schemaAt), key], value);
+  // YAML's unquoted `null` is the null value: a `type` list naming it means the type "null"
+  const read =
+    key === "type" && Array.isArray(value) && value.map((t) => t ?? "null");
+  const taken = read && HAS_TYPE.type(read);
   reporter.report(
     "schema/invalid-keyword",
-    `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ignored`,
+    `${JSON.stringify(key)} must be ${EXPECTED_TEXT[expected]}; ${describeValue(value)} is ${taken ? 'read with its null as "null" (quote it)' : "ignored"}`,
     doc.ref([...pathOf(schemaAt), key]),
   );
-  return undefined;
+  return taken ? read : undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ export const MODEL_CODES = {
       "enum-outside-type":
         "a schema's `enum` lists no value of its `type` (`type: array, enum: [a, b]`): the validators reject every value, the type is the enum's values",
       "invalid-keyword":
-        "a schema keyword whose value has the wrong type (`required: yes`): ignored",
+        'a schema keyword whose value has the wrong type (`required: yes`): ignored; a `type` list\'s YAML `null` (`- null`) is read as `"null"`',
       "too-deep":
         "schemas nest more than 128 levels deep: deeper ones are typed `unknown`",
       "non-finite-enum":
