@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { Document, isScalar, visit } from "yaml";
 import { parseText } from "../ingest/load.js";
 import { deriveActions } from "../ingest/overlay/derive.js";
@@ -8,6 +8,8 @@ import { ParseError } from "../ingest/parse/parsed-document.js";
 import { SourceReadError } from "../ingest/read-source.js";
 import { ConfigError } from "./config/error.js";
 import { resolveSettings } from "./config/settings.js";
+import { slashed } from "./sources/glob.js";
+import { slashedRelative } from "./sources/real-path.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
 import { inputPlace, isUrlInput } from "../model/source-url.js";
 
@@ -54,7 +56,7 @@ export async function makeOverlay(
     },
     extends: isUrlInput(originalFile)
       ? originalFile
-      : slashed(relative(from, resolve(cwd, originalFile))),
+      : slashedRelative(from, resolve(cwd, originalFile)),
     actions,
   };
   const text =
@@ -104,10 +106,6 @@ async function readDocument(
       "overlay/invalid",
     );
   return docs[0]!.value;
-}
-
-function slashed(path: string): string {
-  return path.split(sep).join("/");
 }
 
 /**

@@ -164,7 +164,8 @@ export function createOperationEndpoint(
       source: sourceOf(child(operation, "operationId")),
     });
   }
-  copyStrings(endpoint, operation, "summary", "description");
+  copyStrings(endpoint, operation, "summary");
+  reading.copyDescription(endpoint, operation);
   endpoint.tags = [...new Set(stringsAt(operation, "tags"))];
   if (operation.value.deprecated === true) endpoint.deprecated = true;
   endpoint.extensions = extensionsOf(operation.value);

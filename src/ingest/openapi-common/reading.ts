@@ -58,6 +58,13 @@ export class SpecReading {
     return node;
   }
 
+  /** `description`, also through a `$ref` to a Markdown file (Redocly's `{$ref: ./intro.md}`). */
+  copyDescription(out: { description?: string }, node: RecordNode) {
+    const text = this.at(node, "description")?.value;
+    if (typeof text === "string") out.description = text;
+    else copyStrings(out, node, "description");
+  }
+
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
   code(code: SharedReaderCode): IngestCode {
     return `${this.reader}/${code}`;
@@ -139,7 +146,7 @@ function readInfo(reading: SpecReading): ApiInfo {
     title: stringAt(node, "title") ?? "",
     version: stringAt(node, "version") ?? "",
   };
-  copyStrings(info, node, "description");
+  reading.copyDescription(info, node);
   return info;
 }
 
@@ -155,7 +162,7 @@ function readTags(reading: SpecReading): Tag[] {
     if (seen.has(name)) return [];
     seen.add(name);
     const tag: Tag = { name };
-    copyStrings(tag, entry as RecordNode, "description");
+    reading.copyDescription(tag, entry as RecordNode);
     // summary, parent and kind are OpenAPI 3.2's
     if (reading.ctx.doc.format === "openapi3.2")
       copyStrings(tag, entry as RecordNode, "summary", "parent", "kind");

@@ -107,7 +107,7 @@ function ignored(pattern: string): string[] {
   return pattern.includes("node_modules") ? [] : ["**/node_modules/**"];
 }
 
-function slashed(path: string): string {
+export function slashed(path: string): string {
   return path.split("\\").join("/");
 }
 
