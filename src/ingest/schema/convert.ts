@@ -4,7 +4,6 @@ import {
   type Node,
   type ReaderContext,
   type SourceDocument,
-  valueAt,
 } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 import { refAlone } from "../../model/schema/ref.js";

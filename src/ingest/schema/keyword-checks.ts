@@ -1,6 +1,5 @@
 import type { Schema } from "../../model/types.js";
 import {
-  declaredTypes,
   isOfType,
   SCHEMA_TYPES as JSON_TYPES,
   typeOutsideAlternatives,
