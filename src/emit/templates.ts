@@ -114,10 +114,8 @@ export function templateText(
   file: string,
   templatesDir?: string,
 ): string {
-  return readFileSync(
-    templateSource(artifact, file, templatesDir).path,
-    "utf8",
-  );
+  const { path } = templateSource(artifact, file, templatesDir);
+  return readFileSync(path, "utf8");
 }
 
 /**
