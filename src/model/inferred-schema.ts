@@ -48,8 +48,7 @@ function mergeTwo(a: Schema, b: Schema, depth: number): Schema {
     return { type: "array", items: mergeTwo(a.items, b.items, depth + 1) };
   }
   const numeric = (t: unknown) => t === "integer" || t === "number";
-  if (numeric(ta) && numeric(tb)) return { type: "number" };
-  return { anyOf: [a, b] };
+  return numeric(ta) && numeric(tb) ? { type: "number" } : { anyOf: [a, b] };
 }
 
 /** `variants` with `schema` merged into the variant of its type, or added as one more. */

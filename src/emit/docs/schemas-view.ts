@@ -138,8 +138,7 @@ function typeLabel(schema: Schema, type: SchemaType, depth: number): string {
     return schema.items
       ? `array<${schemaLabel(schema.items, depth - 1)}>`
       : "array";
-  if (schema.format && type !== "null") return `${type} (${schema.format})`;
-  return type;
+  return schema.format && type !== "null" ? `${type} (${schema.format})` : type;
 }
 
 function literal(value: unknown): string {

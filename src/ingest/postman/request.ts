@@ -330,8 +330,7 @@ export function buildPathTemplate(parts: readonly TextPart[]): string {
       : /^:([^.{}\u0000]+)(.*)$/.exec(segment);
     if (colon) return `{${colon[1]!}}` + literal(colon[2]!);
     const angle = /^<([^<>{}\u0000]+)>$/.exec(segment);
-    if (angle) return `{${angle[1]!}}`;
-    return literal(segment);
+    return angle ? `{${angle[1]!}}` : literal(segment);
   });
   const trailing = text.endsWith("/") && segments.length > 0 ? "/" : "";
   return "/" + out.join("/") + trailing;

@@ -124,6 +124,5 @@ export function readJournal(
       : `the manifest is staged as ${JSON.stringify(manifestName)}`) ??
     stagedFile(manifestName, manifestHash) ??
     wayProblem(outDir, MANIFEST_FILE, "file");
-  if (problem) return at(problem, manifestName);
-  return { journal: j as Journal };
+  return problem ? at(problem, manifestName) : { journal: j as Journal };
 }
