@@ -162,3 +162,62 @@ describe("pointers through $refs, whatever the document", () => {
     expect(through).toBeGreaterThan(10);
   });
 });
+
+describe("a discriminator mapping's bare schema name where `components` is a $ref", () => {
+  const doc = (components: string[]) =>
+    [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths:",
+      "  /pets:",
+      "    get:",
+      "      responses:",
+      "        '200':",
+      "          description: ok",
+      "          content:",
+      "            application/json:",
+      "              schema:",
+      "                oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]",
+      "                discriminator: {propertyName: kind, mapping: {cat: Cat, dog: Dog, fox: Fox}}",
+      ...components,
+    ].join("\n");
+  const schemas = [
+    "    Cat: {type: object, properties: {kind: {type: string}}}",
+    "    Dog: {type: object, properties: {kind: {type: string}}}",
+  ];
+
+  it("is found through it, as in the same document with `components` written in place", () => {
+    const read = (text: string) => {
+      const { documents, diagnostics } = ingestTexts([
+        { file: "a.yaml", text },
+      ]);
+      const schema = documents[0]!.endpoints[0]!.responses[0]!.content[0]!
+        .schema as { discriminator?: unknown };
+      return {
+        discriminator: schema.discriminator,
+        missing: diagnostics
+          .filter((d) => d.code === "ref/not-found")
+          .map((d) => [d.line, d.message.includes("Fox")]),
+      };
+    };
+    const inPlace = read(doc(["components:", "  schemas:", ...schemas]));
+    const through = read(
+      doc([
+        "components: {$ref: '#/shared'}",
+        "shared:",
+        "  schemas:",
+        ...schemas,
+      ]),
+    );
+    expect(inPlace.discriminator).toEqual({
+      propertyName: "kind",
+      mapping: {
+        cat: "#/components/schemas/Cat",
+        dog: "#/components/schemas/Dog",
+      },
+    });
+    expect(through).toEqual(inPlace);
+    // the name that is nowhere: one error at the entry's line, both ways
+    expect(inPlace.missing).toEqual([[13, true]]);
+  });
+});

@@ -100,20 +100,10 @@ export class NamedSchemas {
    * components/schemas) as the model's `$ref`; undefined, reported, when it names nothing.
    */
   mappingRef(value: string, doc: SourceDocument, at: Path): string | undefined {
-    let ref = value;
-    if (!value.includes("#") && !value.includes("/")) {
-      // a bare schema name: the home of the document's schemas holds it, or nothing does
-      const home = valueAt(doc.value, this.home);
-      if (!isRecord(home) || !Object.hasOwn(home, value)) {
-        this.ctx.reporter.report(
-          "ref/not-found",
-          `discriminator mapping ${JSON.stringify(value)} names no schema (no ${JSON.stringify([...this.home, value].join("/"))}); the entry is left out`,
-          doc.ref(at),
-        );
-        return undefined;
-      }
-      ref = "#" + toPointer([...this.home, value]);
-    }
+    // a bare schema name is one under the home of the document's schemas (a pointer through a
+    // `components: {$ref: …}` too); one naming nothing is `ref/not-found` at the entry
+    const bare = !value.includes("#") && !value.includes("/");
+    const ref = bare ? "#" + toPointer([...this.home, value]) : value;
     const target = this.ctx.resolveRef(ref, doc, at);
     return target && schemaRef(this.named(target.doc, target.path));
   }
