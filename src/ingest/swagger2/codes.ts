@@ -14,6 +14,8 @@ export const SWAGGER2_CODES = family("swagger2", READER_CODES, {
       "a path parameter with `required: false`: read as required",
     "unknown-collection-format":
       "a `collectionFormat` Swagger 2.0 does not define: read as csv",
+    "unread-ms-paths":
+      "`x-ms-paths` (Azure's paths told apart by their query, `/{c}?restype=container`) is not read: its operations are not generated",
     "unsupported-collection-format":
       "a `collectionFormat` the emitted OpenAPI 3 cannot say (`tsv`, `ssv` outside the query) or not allowed where it is (`multi` in a path)",
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestFiles } from "../index.js";
+import { ingestFiles, ingestTexts } from "../index.js";
 import {
   PETSHOP,
   ROOT,
@@ -275,5 +275,31 @@ describe("the Swagger 2.0 reader", () => {
     expect(partial.endpoints[1]!.requestBody!.content).toEqual([
       { mediaType: "application/json" },
     ]);
+  });
+
+  it("says that Azure's x-ms-paths is not read, at its line, with how many paths it leaves out", () => {
+    const text = [
+      'swagger: "2.0"',
+      "info: {title: blobs, version: v}",
+      "paths:",
+      "  /{container}:",
+      "    get: {operationId: Container_Get, responses: {200: {description: OK}}}",
+      "x-ms-paths:",
+      "  /{container}?restype=container&comp=list:",
+      "    get: {operationId: Container_List, responses: {200: {description: OK}}}",
+      "  /?comp=list:",
+      "    get: {operationId: Service_List, responses: {200: {description: OK}}}",
+    ].join("\n");
+    const { documents, diagnostics } = ingestTexts([
+      { file: "blob.yaml", text },
+    ]);
+    expect(documents[0]!.endpoints.map((e) => e.operationId)).toEqual([
+      "Container_Get",
+    ]);
+    expect(
+      diagnostics
+        .filter((d) => d.code === "swagger2/unread-ms-paths")
+        .map((d) => [d.severity, d.line, /its 2 paths/.test(d.message)]),
+    ).toEqual([["warning", 6, true]]);
   });
 });
