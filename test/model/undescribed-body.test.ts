@@ -167,6 +167,34 @@ describe("bodies a source signals but none describes (model/undescribed-body)", 
     ]);
   });
 
+  it("a Content-Type header that names its type: a body of that type on POST, PUT and PATCH, said as every other; none on DELETE", async () => {
+    const typed = {
+      ...ok,
+      parameters: [
+        {
+          in: "header",
+          name: "Content-Type",
+          type: "string",
+          enum: ["text/csv"],
+        },
+      ],
+    };
+    const m = await model([
+      "s.json",
+      swagger({ "/a": { post: typed, delete: typed } }),
+    ]);
+    expect(m.find("post", "/a").requestBody).toMatchObject({
+      required: false,
+      content: [{ mediaType: "text/csv" }],
+    });
+    expect(m.find("delete", "/a").requestBody).toBe(undefined);
+    expect(undescribed(m).map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^POST \/a: a body is sent \(a Content-Type header parameter\).* text\/csv of unknown shape \(optional\)$/,
+      ),
+    ]);
+  });
+
   it("Swagger (issue 24 L): consumes alone, the document's or the operation's, is no body", async () => {
     const m = await model([
       "docker.json",

@@ -98,9 +98,6 @@ export function namedValues(raw: unknown, example: string): unknown[] {
   return Array.isArray(raw.enum) ? [...raw.enum, ...named] : named;
 }
 
-/** Methods whose requests carry a body when the spec says what type it has. */
-const BODY_METHODS = new Set(["post", "put", "patch", "delete"]);
-
 /** Applies the evidence once the endpoint's own body, responses and security are read. */
 export function applyEvidence(
   reading: SpecReading,
@@ -119,19 +116,12 @@ export function applyEvidence(
       : endpoint.responses.filter((r) => r.status === "default"))
       addMediaTypes(response.content, evidence.accept);
   }
-  if (evidence.contentType.length > 0) {
-    if (endpoint.requestBody)
-      addMediaTypes(endpoint.requestBody.content, evidence.contentType);
-    else if (BODY_METHODS.has(endpoint.method) && evidence.contentTypeAt)
-      endpoint.requestBody = {
-        required: false,
-        content: evidence.contentType.map((mediaType) => ({ mediaType })),
-        sources: [sourceOf(evidence.contentTypeAt)],
-      };
-  } else if (evidence.contentTypeAt && !endpoint.requestBody)
-    // a Content-Type that names no type: the model decides (src/model/merge/undescribed-body.ts)
+  if (endpoint.requestBody)
+    addMediaTypes(endpoint.requestBody.content, evidence.contentType);
+  else if (evidence.contentTypeAt)
+    // a body no source describes: the model decides (src/model/merge/undescribed-body.ts)
     (endpoint.bodySignals ??= []).push({
-      mediaTypes: [],
+      mediaTypes: evidence.contentType,
       required: evidence.contentTypeRequired === true,
       evidence: "a Content-Type header parameter",
       source: sourceOf(evidence.contentTypeAt),

@@ -2,8 +2,8 @@ import type { ModelReporter } from "../diagnostics/codes.js";
 import type { Endpoint } from "../types.js";
 
 /**
- * Methods whose body a bare signal stands for: Postman writes a body mode on every request, and
- * Swagger's document-wide `consumes` applies to every operation.
+ * Methods whose body a signal stands for: Postman writes a body mode on every request, Swagger's
+ * document-wide `consumes` applies to every operation, and so may a `Content-Type` parameter.
  */
 const BODY_METHODS = new Set(["post", "put", "patch"]);
 
