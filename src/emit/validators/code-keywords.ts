@@ -64,9 +64,10 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
     case "p": {
       const index = op[1] as number;
       const source = c.patterns[index]![0] as string;
+      const longest = op[2] === undefined ? "" : `${v}.length <= ${op[2]} && `;
       return c.guard(
         s,
-        `!P.pattern(${index}).test(${v})`,
+        `${longest}!P.pattern(${index}).test(${v})`,
         "pattern",
         `must match the pattern ${JSON.stringify(source)}`,
       );

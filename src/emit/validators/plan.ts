@@ -207,8 +207,11 @@ function stringOps(b: PlanBuilder, s: Schema): PlanOp[] {
   const max = count(s.maxLength) ? s.maxLength : null;
   if (min !== null || max !== null) out.push(["L", min, max]);
   if (typeof s.pattern === "string") {
+    // a text over twice maxLength (in UTF-16 units) is invalid already, and the pattern, whose
+    // time grows with the text times its counts (`[a-z]{1,1024}$`), is not run on it
     const index = b.regex(s.pattern);
-    if (index !== undefined) out.push(["p", index]);
+    if (index !== undefined)
+      out.push(max === null ? ["p", index] : ["p", index, 2 * max]);
   }
   if (typeof s.format === "string" && Object.hasOwn(FORMATS, s.format))
     out.push(["f", s.format]);
