@@ -264,22 +264,31 @@ export function linear(
   };
   // A DFA built as texts are read (within a text, on ASCII characters): a state is a set of
   // threads, its row the state each character leads to, found by one NFA step the first time.
-  // A text then costs one table lookup a character; at most 2,000 states are kept.
+  // A text then costs one table lookup a character. At most 2,000 states are kept: when a text
+  // finds them all taken, they are dropped and found again (as RE2 does), so the texts before
+  // it (an attacker's) never leave the matcher without a DFA; a text that has made more states
+  // than an eighth of its length is read by NFA steps from there on.
   const dfa = !wordAssertions;
   const UNKNOWN = -1;
   const MATCHED = -2;
   const NONE = -3;
   const states: { pcs: Int32Array; next: Int32Array }[] = [];
   const stateIds = new Map<string, number>();
-  const intern = (list: Int32Array, length: number): number => {
-    const key = list.subarray(0, length).join(",");
+  let made = 0;
+  // A state is the set, not the order, of its threads (`test` asks only whether one matches):
+  // kept in order, `^([^/]([!-~]+/){1,511})?` on `!/!/…` made a new state at every character
+  const intern = (list: Int32Array, length: number, text: string): number => {
+    const pcs = list.slice(0, length).sort();
+    const key = pcs.join(",");
     const known = stateIds.get(key);
     if (known !== undefined) return known;
-    if (states.length >= 2000) return NONE;
-    states.push({
-      pcs: list.slice(0, length),
-      next: new Int32Array(128).fill(UNKNOWN),
-    });
+    if (states.length >= 2000) {
+      if (made > text.length / 8) return NONE;
+      states.length = 0;
+      stateIds.clear();
+    }
+    made++;
+    states.push({ pcs, next: new Int32Array(128).fill(UNKNOWN) });
     stateIds.set(key, states.length - 1);
     return states.length - 1;
   };
@@ -377,18 +386,21 @@ export function linear(
       if (count === -1) return true;
       // the DFA state the threads are (see `states`), or -1 while they are in `now`
       let state = -1;
+      let useDfa = dfa;
+      made = 0;
       for (let at = 0; ;) {
         if (at >= s.length) return false;
         const c = unicode ? s.codePointAt(at)! : s.charCodeAt(at);
         const width = c > 0xffff ? 2 : 1;
-        if (dfa && c < 128 && at + width < s.length) {
-          if (state === -1) state = Math.max(-1, intern(now, count));
+        if (useDfa && c < 128 && at + width < s.length) {
+          if (state === -1) state = Math.max(-1, intern(now, count, s));
           if (state !== -1) {
             const row = states[state]!;
             let to = row.next[c]!;
             if (to === UNKNOWN) {
               const found = step(row.pcs, row.pcs.length, c, at, width);
-              to = found === -1 ? MATCHED : intern(next, found);
+              to = found === -1 ? MATCHED : intern(next, found, s);
+              // (a row of states dropped by intern() is written here, unread)
               row.next[c] = to;
             }
             if (to === MATCHED) return true;
@@ -398,6 +410,8 @@ export function linear(
               continue;
             }
           }
+          // here only when intern() gave NONE: this text has made its share of states
+          useDfa = false;
         }
         if (state !== -1) {
           const pcs = states[state]!.pcs;
