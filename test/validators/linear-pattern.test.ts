@@ -96,6 +96,28 @@ describe("the linear-time matcher", () => {
     );
   });
 
+  it("answers as RegExp where the DFA needs more than the 2,000 states it keeps", () => {
+    // `(a|b)*a(a|b){12}$`'s DFA has 2^13 states: texts of `a` and `b` take them all, then the
+    // states are dropped and found again, or the text goes on by NFA steps
+    const pattern = "(a|b)*a(a|b){12}$";
+    const { flags, m } = matcher(pattern);
+    const re = new RegExp(pattern, flags);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "b"), {
+          minLength: 1000,
+          maxLength: 4000,
+        }),
+        fc.constantFrom("", "b".repeat(12), "a", "!"),
+        (units, end) => {
+          const text = units.join("") + end;
+          expect(m.test(text), text).toBe(re.test(text));
+        },
+      ),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+
   it("answers as RegExp on long texts, one matcher reading many (its DFA states are kept)", () => {
     const long = fc
       .array(fc.constantFrom(...ALPHABET), { maxLength: 60 })
