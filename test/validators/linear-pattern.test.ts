@@ -98,7 +98,8 @@ describe("the linear-time matcher", () => {
 
   it("answers as RegExp where the DFA needs more than the 2,000 states it keeps", () => {
     // `(a|b)*a(a|b){12}$`'s DFA has 2^13 states: texts of `a` and `b` take them all, then the
-    // states are dropped and found again, or the text goes on by NFA steps
+    // states are dropped and found again, or the text goes on by NFA steps (RegExp, the
+    // oracle, is quadratic here: the texts stay short)
     const pattern = "(a|b)*a(a|b){12}$";
     const { flags, m } = matcher(pattern);
     const re = new RegExp(pattern, flags);
@@ -106,7 +107,7 @@ describe("the linear-time matcher", () => {
       fc.property(
         fc.array(fc.constantFrom("a", "b"), {
           minLength: 1000,
-          maxLength: 4000,
+          maxLength: 2000,
         }),
         fc.constantFrom("", "b".repeat(12), "a", "!"),
         (units, end) => {
@@ -114,7 +115,7 @@ describe("the linear-time matcher", () => {
           expect(m.test(text), text).toBe(re.test(text));
         },
       ),
-      { numRuns: 300, seed: 20261129 },
+      { numRuns: 100, seed: 20261129 },
     );
   });
 
