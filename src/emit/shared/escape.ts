@@ -3,22 +3,13 @@
  * lands; emitters and templates call them and never paste spec text raw.
  */
 
-const STRING_ESCAPED = /["\\\x00-\x1f\x7f\u2028\u2029]/g;
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
 /** `\uXXXX` for a character of one UTF-16 unit. */
 const unicodeEscape = (ch: string) =>
   "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
 
-/** A TypeScript/JavaScript string literal in double quotes (prettier's default quote style). */
+/** A TS string literal in double quotes: JSON's (a lone surrogate escaped), DEL, U+2028/9 too. */
 export function tsString(value: string): string {
-  return `"${value.replace(STRING_ESCAPED, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch))}"`;
+  return JSON.stringify(value).replace(/[\x7f\u2028\u2029]/g, unicodeEscape);
 }
 
 const JSDOC_NOT_PLAIN = /[\r\n@]|\*\/|\/\*|\s$/;
