@@ -1,6 +1,7 @@
 import type { GeneratedFile } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 import { isInt64, isRevivableDate } from "../../model/schema/scalars.js";
+import { pointerSegment } from "../../model/pointer.js";
 import { runtimeFile, templateText, TemplateError } from "../templates.js";
 import { PRINT_WIDTH, stringLiteral } from "./literals.js";
 import {
@@ -81,7 +82,7 @@ function unrevivable(
   const inside: [string, unknown, Plan | undefined][] = Array.isArray(value)
     ? value.map((item, i) => [String(i), item, node.t?.[i] ?? node.e])
     : Object.entries(value).map(([key, item]) => [
-        key.replace(/~/g, "~0").replace(/\//g, "~1"),
+        pointerSegment(key),
         item,
         node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r,
       ]);

@@ -207,11 +207,6 @@ export function bracketed(
   return " ".repeat(indent) + print(doc, { indent });
 }
 
-/** A key as one segment of a JSON pointer (what the runtime's `esc` makes of it). */
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 /** How code.ts's `CheckCode` writes what its keyword writers (code-keywords.ts) use too. */
 export abstract class CheckText {
   /** The constants' values (`K[i]`). */

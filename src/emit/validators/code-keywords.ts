@@ -1,6 +1,6 @@
 import { isIdentifierName } from "../toolkit.js";
+import { pointerSegment } from "../../model/pointer.js";
 import {
-  escapePointer,
   Unsupported,
   indented,
   type CheckText,
@@ -160,7 +160,7 @@ export function objectOp(c: CheckText, s: Site, op: PlanOp): void {
     case "pr": {
       const name = op[1] as string;
       const m = fn.variable("v");
-      const at = [...s.path, { text: "/" + escapePointer(name) }];
+      const at = [...s.path, { text: "/" + pointerSegment(name) }];
       const read = `const ${m} = ${member(c, v, name)};`;
       const body = () => c.sub(within(s, m, at), op[2] as PlanSub);
       // a name Object.prototype has (`constructor`) must be an own property to count
