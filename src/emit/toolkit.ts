@@ -75,7 +75,7 @@ export * from "./shared/security-evidence.js";
 
 export * from "./shared/server-url.js";
 
-export { reasonPhrase, statusKey } from "./shared/response-status.js";
+export { reasonPhrase, statusKey } from "../model/http-status.js";
 
 export * from "./shared/methods.js";
 

@@ -59,8 +59,21 @@ const ALIASES: Record<string, string> = {
 };
 
 /** `"404"` → `"Not Found"`; undefined for an unregistered code. */
-export function reasonPhrase(status: string): string | undefined {
-  return REASONS[status];
+export const registeredReason = (status: string): string | undefined =>
+  REASONS[status];
+
+const CLASSES: Record<string, string> = {
+  "1": "Informational response",
+  "2": "Successful response",
+  "3": "Redirection",
+  "4": "Client error",
+  "5": "Server error",
+};
+
+/** A description for a response no input described (OpenAPI requires one), by its key. */
+export function reasonPhrase(key: string): string {
+  if (key === "default") return "Any other response";
+  return REASONS[key] ?? CLASSES[key[0]!] ?? "Response";
 }
 
 /** The status code a reason phrase names (`"Not Found"` → `"404"`), case-insensitively. */
@@ -69,4 +82,14 @@ export function statusOfReason(text: string): string | undefined {
   for (const [code, reason] of Object.entries(REASONS))
     if (reason.toLowerCase() === wanted) return code;
   return ALIASES[wanted];
+}
+
+/**
+ * The Responses Object key for a model status (`"200"`, `"4XX"`, `"default"`), or undefined when
+ * the status cannot be one (OpenAPI 3.1 §4.8.16: `[1-5]XX`, three digits, or `default`).
+ */
+export function statusKey(status: string): string | undefined {
+  const s = status.trim();
+  if (s === "default" || /^[1-5][0-9]{2}$/.test(s)) return s;
+  return /^[1-5]xx$/i.test(s) ? s[0] + "XX" : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ResponseHeader } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
+import { statusKey } from "../../model/http-status.js";
 import {
   child,
   isRecordNode,
@@ -26,13 +27,7 @@ export function responseEntries(reading: SpecReading, responses: Node) {
   }
   return members(responses).flatMap(([key, entry]) => {
     if (key.startsWith("x-")) return [];
-    const trimmed = key.trim();
-    const status =
-      trimmed === "default" || /^[1-5]\d\d$/.test(trimmed)
-        ? trimmed
-        : /^[1-5]xx$/i.test(trimmed)
-          ? trimmed[0] + "XX"
-          : undefined;
+    const status = statusKey(key);
     if (status === undefined) {
       reading.report(
         "invalid-status",

@@ -14,7 +14,7 @@ import {
 } from "./sample.js";
 import { mediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
 import { isJsonMediaType } from "../../model/media-types.js";
-import { reasonPhrase, statusOfReason } from "../../model/http-status.js";
+import { registeredReason, statusOfReason } from "../../model/http-status.js";
 
 /**
  * Saved example responses (`response`, or the pre-2.0 `responses`): one per status, in order of
@@ -74,7 +74,7 @@ function descriptionOf(saved: Record<string, unknown>, status: string): string {
   if (typeof saved.status === "string" && saved.status.trim() !== "")
     return saved.status.trim();
   return (
-    reasonPhrase(status) ??
+    registeredReason(status) ??
     (typeof saved.name === "string" && saved.name.trim() !== ""
       ? saved.name
       : "Response")
