@@ -1,4 +1,5 @@
 import type { Endpoint } from "./types.js";
+import { words as splitWords } from "./identifiers.js";
 
 /** Below this many endpoints the ratio rule says nothing: any grouping of a few is quick to read. */
 const MIN_ENDPOINTS = 12;
@@ -53,10 +54,5 @@ function isSplitWords(endpoint: Endpoint): boolean {
   return hits * 4 >= endpoint.tags.length * 3;
 }
 
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== "");
-}
+/** The words of `text` as names are made of them (identifiers.ts), lower-cased. */
+const words = (text: string) => splitWords(text).map((w) => w.toLowerCase());
