@@ -1,12 +1,10 @@
 import { settleOutput } from "../workflow/output/writer.js";
 import { allParameters } from "../model/factories.js";
 import { scopeAlternatives } from "../emit/shared/security-evidence.js";
-import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
-import { apisJson, plural, visibleLines } from "./report.js";
-import { resolve } from "node:path";
-import { isUrlInput } from "../model/source-url.js";
+import type { ApiModel, Endpoint } from "../model/types.js";
+import { apisJson, plural, printDiagnostics, visibleLines } from "./report.js";
 import { paint } from "./colors.js";
-import { codeFrame, frameLines, visible } from "./diagnostic-format.js";
+import { visible } from "./diagnostic-format.js";
 import { ConfigError } from "../workflow/config/error.js";
 import { loadConfig } from "../workflow/config/load.js";
 import { loadInputs } from "../workflow/sources/resolve-inputs.js";
@@ -212,15 +210,13 @@ function renderTable(model: ApiModel, baseDir: string): string {
   let out = `${visible(`${model.info.title} ${model.info.version}`)}: ${plural(model.endpoints.length, "endpoint")}\n\n`;
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
-  for (const d of model.diagnostics)
-    out += `${visible(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${visibleLines(d.message)}\n${frameOf(d, baseDir)}`;
+  // as `generate --verbose` prints them, without colour
+  const to = {
+    paint: paint(false),
+    baseDir,
+    cwd: process.cwd(),
+    max: Infinity,
+  };
+  printDiagnostics(model.diagnostics, to, (text) => (out += text));
   return out;
-}
-
-/** The code frame under an error or a warning, as `generate --verbose` prints it (no colour). */
-function frameOf(d: Diagnostic, baseDir: string): string {
-  if (d.severity === "info" || isUrlInput(d.file)) return "";
-  const lines = frameLines(resolve(baseDir, d.file));
-  if (!lines || d.line < 1 || d.line > lines.length) return "";
-  return codeFrame(lines, d.line, d.column, paint(false)).join("\n") + "\n";
 }

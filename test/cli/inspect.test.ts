@@ -89,13 +89,13 @@ describe("apiloom inspect", () => {
       /^GET\s+\/site\/\{cloudId\}\/conversation\s+conversationGetAllHandler/m,
     );
     expect(stdout).toMatch(
-      /specs\/stride-[a-z]+\.swagger\.yaml:\d+:\d+: warning merge\/operation-id-conflict: GET \/site\/\{cloudId\}\/conversation has 2 operationIds/,
+      /specs\/stride-[a-z]+\.swagger\.yaml:\d+:\d+: warning merge\/operation-id-conflict GET \/site\/\{cloudId\}\/conversation has 2 operationIds/,
     );
     // each warning with its code frame (the line marked `>`, a caret under the column), as
     // `generate --verbose` shows it; an info stays one line
     const lines = stdout.split("\n");
     const at = lines.findIndex((l) =>
-      /: warning model\/untyped-parameter: /.test(l),
+      /: warning model\/untyped-parameter /.test(l),
     );
     const line = Number(/:(\d+):\d+: warning/.exec(lines[at]!)![1]);
     const frame = lines.slice(at + 1, at + 7).join("\n");
