@@ -9,7 +9,7 @@ import { signatures } from "../emit/server/signature.js";
 import { loadModel } from "../pipeline.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
 import { serverImportPath } from "./update-handlers-file.js";
-import { updateHandlersFile } from "./update-handlers-file.js";
+import { updateHandlersFile } from "../../test/server/handlers-text.js";
 
 const IMPORT = "../generated/server/index.js";
 const SPECS = fileURLToPath(new URL("../../specs", import.meta.url));

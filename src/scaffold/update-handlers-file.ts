@@ -24,8 +24,8 @@ import {
 export interface UpdateHandlersInput {
   /** The handlers file as the user names it: used in diagnostics only. */
   file: string;
-  /** Its current text; undefined when it does not exist yet (it is then created). */
-  existing: string | undefined;
+  /** Its current bytes; undefined when it does not exist yet (it is then created). */
+  existing: Uint8Array | undefined;
   model: ApiModel;
   /** How the file imports the generated server (see `serverImportPath`). */
   importFrom: string;
@@ -57,8 +57,8 @@ export interface UpdateHandlersResult {
   /** Of those, the ones accepted: their signature entry now holds the current hash. */
   accepted: string[];
   diagnostics: Diagnostic[];
-  /** The new text of the file; equal to `existing` when nothing had to be added. */
-  contents: string;
+  /** The new bytes of the file; equal to `existing` when nothing had to be added. */
+  contents: Buffer;
 }
 
 /**
@@ -66,24 +66,12 @@ export interface UpdateHandlersResult {
  * insertions only (a 501 stub and its signature entry per endpoint without a handler). Orphaned
  * handlers and changed signatures are warnings, never deleted or rewritten; the one edit that is
  * not an insertion is asked for: `accept` replaces a hash between the entry's quotes.
+ *
+ * The file is read and written as bytes, so that bytes that are not UTF-8 stay as they are.
  */
-export function updateHandlersFile(
+export function updateHandlersBytes(
   input: UpdateHandlersInput,
 ): UpdateHandlersResult {
-  const { existing } = input;
-  const result = updateHandlersBytes({
-    ...input,
-    existing: existing === undefined ? undefined : Buffer.from(existing),
-  });
-  return { ...result, contents: result.contents.toString("utf8") };
-}
-
-/** `updateHandlersFile` on the file's bytes, so that bytes that are not UTF-8 stay as they are. */
-export function updateHandlersBytes(
-  input: Omit<UpdateHandlersInput, "existing"> & {
-    existing: Uint8Array | undefined;
-  },
-): Planned & { contents: Buffer } {
   const { model, existing } = input;
   if (existing === undefined)
     return {

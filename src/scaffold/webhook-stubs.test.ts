@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createEndpoint } from "../model/factories.js";
 import type { ApiModel, Webhook } from "../model/types.js";
 import { chatModel } from "../../test/fixtures/server/chat-model.js";
-import { updateHandlersFile } from "./update-handlers-file.js";
+import { updateHandlersFile } from "../../test/server/handlers-text.js";
 import { signatures } from "../emit/server/signature.js";
 
 const IMPORT = "../generated/server/index.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { reportAmbiguousRoutes } from "../../src/emit/server/route-specs.js";
 import { Reporter } from "../../src/model/diagnostics/reporter.js";
 import { loadModel } from "../../src/pipeline.js";
-import { updateHandlersFile } from "../../src/scaffold/update-handlers-file.js";
+import { updateHandlersFile } from "./handlers-text.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 import { CORPUS_DIR, CORPUS_FILES, describeCorpus } from "../shared-corpus.js";
 

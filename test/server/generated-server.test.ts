@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createParameter } from "../../src/model/factories.js";
 import type { ApiModel } from "../../src/model/types.js";
-import { updateHandlersFile } from "../../src/scaffold/update-handlers-file.js";
+import { updateHandlersFile } from "./handlers-text.js";
 import { chatModel } from "../fixtures/server/chat-model.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 import { listen, type RunningServer } from "./http.js";

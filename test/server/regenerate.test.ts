@@ -6,11 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runGenerate } from "../../src/cli/generate.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
-import {
-  serverImportPath,
-  updateHandlersFile,
-  type UpdateHandlersResult,
-} from "../../src/scaffold/update-handlers-file.js";
+import { serverImportPath } from "../../src/scaffold/update-handlers-file.js";
+import { updateHandlersFile } from "./handlers-text.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 
 const SPEC = fileURLToPath(
@@ -20,7 +17,7 @@ const SPEC = fileURLToPath(
 /** One `apiloom generate` as the CLI runs it: model, generated folder, handlers file. */
 async function generate(dir: string): Promise<{
   model: ApiModel;
-  result: UpdateHandlersResult;
+  result: ReturnType<typeof updateHandlersFile>;
 }> {
   const model = loadModel(["api.yaml"], { cwd: dir });
   writeFiles(join(dir, "generated"), await emitted("server", model, {}));

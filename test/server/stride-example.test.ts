@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiModel } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
-import { updateHandlersFile } from "../../src/scaffold/update-handlers-file.js";
+import { updateHandlersFile } from "./handlers-text.js";
 import { outDir, typeCheck, writeFiles } from "./generated.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));

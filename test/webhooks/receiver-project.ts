@@ -5,7 +5,7 @@ import { Webhook } from "standardwebhooks";
 import type { GeneratedFile } from "../../src/emit/artifact.js";
 import { generate } from "../../src/generate.js";
 import type { GenerateResult } from "../../src/pipeline.js";
-import { updateHandlersFile } from "../../src/scaffold/update-handlers-file.js";
+import { updateHandlersFile } from "../server/handlers-text.js";
 import {
   typeCheckCell,
   writeProjects,
