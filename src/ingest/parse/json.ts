@@ -1,5 +1,5 @@
 import { LineIndex } from "./lines.js";
-import { jsonStructureOf, TOO_DEEP } from "./nesting.js";
+import { scanJsonStructure, TOO_DEEP } from "./nesting.js";
 import { ParseError, type ParsedDocument } from "./parsed-document.js";
 import { JsonDocument } from "./json-positions.js";
 import { Scanner } from "./json-scanner.js";
@@ -25,7 +25,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
       "parse/invalid-json",
     );
   }
-  const structure = jsonStructureOf(text, value);
+  const structure = scanJsonStructure(text);
   const lines = new LineIndex(text);
   if (structure.tooDeepAt !== undefined) {
     const at = lines.position(structure.tooDeepAt);

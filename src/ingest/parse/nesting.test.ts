@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  jsonStructureOf,
-  keyColons,
-  MAX_NESTING,
-  scanJsonStructure,
-} from "./nesting.js";
+import { MAX_NESTING, scanJsonStructure } from "./nesting.js";
 
 const jsonTooDeepAt = (text: string, max = MAX_NESTING) =>
   scanJsonStructure(text, max).tooDeepAt;
@@ -48,28 +43,7 @@ describe("scanJsonStructure on one large object", () => {
   });
 });
 
-describe("jsonStructureOf (the value's members against the text's)", () => {
-  const of = (text: string, max?: number) =>
-    jsonStructureOf(text, JSON.parse(text), max);
-
-  it("answers as the full scan does: duplicates, depth, and nothing to report", () => {
-    for (const [text, max] of [
-      ['{"a":{"k":1},"b":{"k":"k"},"\\u0061":2,"v":["a","a"],"a" : 3}', 256],
-      ['{"a":[{"b":[[]]}]}', 4],
-      ['{"a":[{"b":[]}]}', 4],
-      ["[[],[],[[]]]", 2],
-      ['{"__proto__":1,"__proto__":2}', 256],
-      ['{"x":"a:b\\":c","y":[":",{"z:":"::"}],"0":{},"1":[]}', 256],
-    ] as const)
-      expect(of(text, max)).toEqual(scanJsonStructure(text, max));
-  });
-
-  it("counts no colon inside a string, escaped quotes included", () => {
-    expect(of('{"a\\":b":"c:\\"d:","e":[":"]}')).toEqual({ duplicates: [] });
-  });
-});
-
-describe("jsonStructureOf against the full scan, on generated texts", () => {
+describe("scanJsonStructure on generated texts", () => {
   // deterministic: a small linear congruential generator
   let seed = 29;
   const random = (n: number) => {
@@ -81,33 +55,36 @@ describe("jsonStructureOf against the full scan, on generated texts", () => {
   const string = () =>
     `"${Array.from({ length: random(4) }, () => pieces[random(pieces.length)]).join("")}"`;
   const ws = () => [" ", "", "\n  ", "\t", "\r\n"][random(5)]!;
-  /** A JSON text and how many members it writes (duplicates included). */
-  function text(depth: number): { text: string; keys: number } {
+  /** A JSON text and how many of its keys repeat an earlier key of their object, decoded. */
+  function text(depth: number): { text: string; repeats: number } {
     const kind = depth > 3 ? 2 : random(3);
-    if (kind === 2) return { text: random(2) ? string() : "12", keys: 0 };
+    if (kind === 2) return { text: random(2) ? string() : "12", repeats: 0 };
     const items = Array.from({ length: random(4) }, () => text(depth + 1));
-    let keys = items.reduce((sum, item) => sum + item.keys, 0);
+    let repeats = items.reduce((sum, item) => sum + item.repeats, 0);
     if (kind === 1)
-      return { text: `[${items.map((i) => ws() + i.text).join(",")}]`, keys };
+      return {
+        text: `[${items.map((i) => ws() + i.text).join(",")}]`,
+        repeats,
+      };
     const names = items.map(() => (random(2) ? string() : '"k"'));
-    keys += items.length;
+    const decoded = names.map((n) => JSON.parse(n) as string);
+    repeats += decoded.filter((k, i) => decoded.indexOf(k) < i).length;
     return {
       text: `{${items.map((item, i) => `${ws()}${names[i]}${ws()}:${ws()}${item.text}`).join(",")}}`,
-      keys,
+      repeats,
     };
   }
 
-  it("gives the full scan's answer, and counts no fewer keys than the text writes", () => {
+  it("finds every key its object names twice, as JSON.parse decodes them", () => {
     let duplicated = 0;
     for (let round = 0; round < 3000; round++) {
       const made = text(0);
-      const value: unknown = JSON.parse(made.text);
-      const full = scanJsonStructure(made.text);
-      if (full.duplicates.length > 0) duplicated++;
-      expect(jsonStructureOf(made.text, value)).toEqual(full);
-      expect(keyColons(made.text)).toBeGreaterThanOrEqual(made.keys);
+      expect(() => JSON.parse(made.text)).not.toThrow();
+      const found = scanJsonStructure(made.text).duplicates;
+      if (found.length > 0) duplicated++;
+      expect(found.length).toBe(made.repeats);
     }
-    // the generator does make duplicates, so both answers are compared
+    // the generator does make duplicates, and texts without
     expect(duplicated).toBeGreaterThan(100);
     expect(duplicated).toBeLessThan(2900);
   });
