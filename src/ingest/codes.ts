@@ -54,6 +54,10 @@ export const INGEST_CODES = {
         "a `$ref` to a URL (or to another file from a document fetched from a URL) without `--allow-external-refs`, or to a scheme other than http(s)",
       unreadable: "a `$ref` to a file that cannot be read or parsed",
     },
+    warning: {
+      "extension-kept":
+        "a `$ref` inside an `x-` extension that cannot be followed, leads back into itself or comes after 1,000,000 values read so: openapi.json keeps it as written",
+    },
   }),
   ...OPENAPI3_CODES,
   ...SWAGGER2_CODES,

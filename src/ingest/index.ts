@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { fileStart } from "../model/diagnostics/reporter.js";
 import { IngestReporter } from "./codes.js";
 import type {
@@ -21,7 +21,7 @@ import { readSwagger2 } from "./swagger2/index.js";
 import { readOpenApi3 } from "./openapi3/index.js";
 import { readPostman } from "./postman/index.js";
 import { Overlays, type OverlayOption } from "./overlay/index.js";
-import { displayPath, inputPlace } from "../model/source-url.js";
+import { displayPath, inputPlace, isUrlInput } from "../model/source-url.js";
 
 const READERS: Record<SourceFormat, typeof readOpenApi3> = {
   swagger2: readSwagger2,
@@ -231,7 +231,15 @@ function ingest(
         const refCode = code === "input/unreadable" ? "ref/unreadable" : code;
         throw new ParseError(message, display, line, column, refCode);
       }
-      loaded = makeDocs(display, absPath, parse(text, display, absPath));
+      // a file named other than .json, .yaml or .yml is its text, as Redocly reads it:
+      // `description: {$ref: ./intro.md}`, a code sample's `source: {$ref: ./list.cs}`
+      const ext = extname(
+        isUrlInput(absPath) ? new URL(absPath).pathname : absPath,
+      );
+      const parsed = /^(?:|\.json|\.ya?ml)$/i.test(ext)
+        ? parse(text, display, absPath)
+        : [{ value: text, locate: () => ({ line: 1, column: 1 }) }];
+      loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       loaded = error;

@@ -7,9 +7,6 @@ import { parseYamlStream } from "./parse/yaml.js";
  * (a JSON file is valid YAML, but JSON.parse is many times faster). A BOM is dropped first.
  */
 export function parseText(text: string, file: string): ParsedDocument[] {
-  // a Markdown file is its text (`description: {$ref: ./intro.md}`), as Redocly reads it
-  if (/\.(?:md|markdown)$/i.test(file))
-    return [{ value: text, locate: () => ({ line: 1, column: 1 }) }];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body);
   if (!first)

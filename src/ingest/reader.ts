@@ -49,6 +49,12 @@ export interface ReaderContext {
    * below the spec's folder (`common.yaml#/Pet`); undefined, reported, when it cannot.
    */
   resolveRef(ref: string, from: SourceDocument, at: At): Node | undefined;
+  /**
+   * The `x-` members of `node`. A `$ref` inside one to another file (or within a file reached so)
+   * is what it names, as Redocly's bundle reads it (a code sample's `source: {$ref: ./list.cs}` is
+   * the file's text): openapi.json, written elsewhere, would name nothing.
+   */
+  extensions(node: Node): Record<string, unknown>;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;
   /** The run's verdicts on patterns: how the validators run each (model/patterns/safety.ts). */
@@ -81,13 +87,6 @@ export function uriScheme(text: string): string | undefined {
 }
 
 export { canonicalJson as canonical } from "../model/order.js";
-
-/** `x-` members of an object, in source order. */
-export function extensionsOf(value: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(value).filter(([key]) => key.startsWith("x-")),
-  );
-}
 
 /** Reports `input/not-a-string` at `at` (said again there, kept once); returns the text as written. */
 export function notAString(

@@ -1,12 +1,15 @@
 import { realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parsePointer } from "../model/pointer.js";
+import { parsePointer, type Path } from "../model/pointer.js";
 import { pathOf, type At } from "./schema/place.js";
 import { PatternVerdicts } from "../model/patterns/safety.js";
 import type { IngestCode, IngestReporter } from "./codes.js";
 import type { SourceRef } from "../model/types.js";
 import { ParseError } from "./parse/parsed-document.js";
+import { ALIAS_EXPANSION_LIMIT } from "./parse/alias-expansion.js";
+import { count } from "./read-source.js";
+import { targetKey } from "./schema/named-schemas.js";
 import { isInside, isUrlInput, shownUrl } from "../model/source-url.js";
 import {
   isRecord,
@@ -48,13 +51,14 @@ export function makeContext(
     // how many more `$ref`s the pointer may pass through (a chain, or one leading back to itself)
     n = { left: 32 },
   ): Node | undefined => {
-    // every problem is said at the $ref
+    // every problem is said at the $ref (an extension's is kept for the warning `inline` gives)
     const fail = (
       code: IngestCode,
       message: string,
       related?: SourceRef[],
     ): undefined => {
-      reporter.report(code, message, from.ref(pathOf(at)), related);
+      if (kept !== undefined) kept = message;
+      else reporter.report(code, message, from.ref(pathOf(at)), related);
     };
     const hash = ref.indexOf("#");
     const refFilePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -152,7 +156,65 @@ export function makeContext(
     return { value, doc: target, path: walked };
   };
 
-  return { doc, reporter, resolveRef, settlePlaces, patterns };
+  // extensions' `$ref`s: the values read through them (as many as YAML's aliases may add), and
+  // each one followed once: where it leads (and that place's key), or why it cannot be followed
+  let inlined = 0;
+  let kept: string | undefined;
+  const followed = new Map<string, { to?: Node; key?: string; why: string }>();
+  const follow = (ref: string, from: SourceDocument) => {
+    const id = `${targetKey(from, [])}\u0000${ref}`;
+    let found = followed.get(id);
+    if (!found) {
+      kept = "";
+      // a failure is said by `inline`, at each place it meets the $ref
+      const to = resolveRef(ref, from, []);
+      found = { to, key: to && targetKey(to.doc, to.path), why: kept };
+      kept = undefined;
+      followed.set(id, found);
+    }
+    return found;
+  };
+  const inline = (
+    value: unknown,
+    from: SourceDocument,
+    path: () => Path,
+    within: string[] = [],
+  ): unknown => {
+    if (typeof value !== "object" || value === null) return value;
+    if (within.length > 0) inlined++;
+    const on = (v: unknown, k: string | number) =>
+      inline(v, from, () => [...path(), k], within);
+    // objects are made as JSON.parse makes them: `__proto__` stays a key
+    if (!isRef(value) || (from === doc && value.$ref[0] === "#"))
+      return Array.isArray(value)
+        ? value.map(on)
+        : Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [k, on(v, k)]),
+          );
+    const { to, key, why } =
+      inlined < ALIAS_EXPANSION_LIMIT ? follow(value.$ref, from) : { why: "" };
+    if (key !== undefined && !within.includes(key))
+      return inline(to!.value, to!.doc, () => to!.path, [...within, key]);
+    const end = to
+      ? "leads back into itself"
+      : `comes after ${count(ALIAS_EXPANSION_LIMIT)} values read so`;
+    const message = `${why || `$ref ${quoted(value.$ref)} ${end}`}; the extension keeps it as written`;
+    reporter.report(
+      "ref/extension-kept",
+      message,
+      from.ref([...path(), "$ref"]),
+    );
+    return value;
+  };
+
+  const extensions = ({ value, doc: from, path }: Node) =>
+    Object.fromEntries(
+      Object.entries(isRecord(value) ? value : {})
+        .filter(([key]) => key.startsWith("x-"))
+        .map(([k, v]) => [k, inline(v, from, () => [...path, k])]),
+    );
+
+  return { doc, reporter, resolveRef, extensions, settlePlaces, patterns };
 }
 
 /**

@@ -20,7 +20,6 @@ import {
 import type { SpecReading } from "./reading.js";
 import type { SharedReaderCode } from "./codes.js";
 import { readSecurityRequirements } from "./security.js";
-import { extensionsOf } from "../reader.js";
 
 export interface OperationSite {
   path: string;
@@ -168,7 +167,7 @@ export function createOperationEndpoint(
   reading.copyDescription(endpoint, operation);
   endpoint.tags = [...new Set(stringsAt(operation, "tags"))];
   if (operation.value.deprecated === true) endpoint.deprecated = true;
-  endpoint.extensions = extensionsOf(operation.value);
+  endpoint.extensions = reading.ctx.extensions(operation);
   const security =
     readSecurityRequirements(reading, child(operation, "security")) ??
     defaultSecurity?.map((requirement) => ({ ...requirement }));

@@ -1,5 +1,5 @@
 import { addParameter, createParameter } from "../../model/factories.js";
-import { extensionsOf, isRecord } from "../reader.js";
+import { isRecord } from "../reader.js";
 import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
 import { child, isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
@@ -72,7 +72,7 @@ export function takeParameter(
         sourceOf(at),
       );
     read(out, parameter);
-    const extensions = extensionsOf(raw);
+    const extensions = reading.ctx.extensions(parameter.definition);
     if (Object.keys(extensions).length > 0) out.extensions = extensions;
     addParameter(endpoint.parameters, out);
   }

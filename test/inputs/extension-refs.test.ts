@@ -1,0 +1,183 @@
+import { fileURLToPath } from "node:url";
+import { bundle, createConfig } from "@redocly/openapi-core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ingestFiles } from "../../src/ingest/index.js";
+import { generate } from "../../src/generate.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIR = "test/fixtures/openapi3/extension-refs/";
+
+/** The operation at GET /pets of the openapi.json apiloom writes, and of Redocly's bundle. */
+async function both(spec: string) {
+  const { files, diagnostics } = await generate([DIR + spec], {
+    cwd: ROOT,
+    artifacts: ["openapi"],
+  });
+  const json = files.find((f) => f.path === "openapi.json")!.contents;
+  const ours = JSON.parse(json).paths["/pets"].get;
+  const { bundle: redocly, problems } = await bundle({
+    ref: ROOT + DIR + spec,
+    config: await createConfig({}),
+  });
+  expect(problems).toEqual([]);
+  return { ours, theirs: redocly.parsed.paths["/pets"].get, diagnostics };
+}
+
+const extensions = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith("x-")));
+
+describe("a $ref inside an extension (Redocly's code samples in files)", () => {
+  it.each(["openapi.yaml", "swagger.yaml"])(
+    "%s: openapi.json holds what the file holds, as Redocly's bundle does",
+    async (spec) => {
+      const { ours, theirs, diagnostics } = await both(spec);
+      expect(diagnostics).toEqual([]);
+      expect(extensions(ours)).toEqual(extensions(theirs));
+      expect(ours.parameters[0]["x-doc"]).toBe("at most 100\n");
+      expect(ours.parameters[0]["x-doc"]).toBe(theirs.parameters[0]["x-doc"]);
+      // a file that is not JSON or YAML is its text, never read as YAML (`key: value`)
+      expect(ours["x-codeSamples"][0].source).toContain(
+        "key: value stays text",
+      );
+    },
+  );
+
+  it("keeps what it cannot follow as written, with a warning at the $ref, and writes the rest", async () => {
+    const files: Record<string, string> = {
+      "/p/openapi.yaml": `openapi: 3.0.3
+info: { title: t, version: "1" }
+paths:
+  /a:
+    get:
+      x-gone: { $ref: ./gone.cs }
+      x-out: { $ref: ../outside.txt }
+      x-loop: { $ref: ./loop.yaml }
+      x-proto: { __proto__: { $ref: ./a.txt }, b: { c: [1, { $ref: ./a.txt }] } }
+      responses: { "200": { description: ok } }
+`,
+      "/p/loop.yaml": "self:\n  $ref: ./loop.yaml\n",
+      "/p/a.txt": "text",
+      "/outside.txt": "not read",
+    };
+    const { files: out, diagnostics } = await generate(["openapi.yaml"], {
+      cwd: "/p",
+      artifacts: ["openapi"],
+      readText: (path) => {
+        if (path in files) return files[path]!;
+        throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+      },
+    });
+    expect(
+      diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
+    ).toEqual([
+      ["ref/extension-kept", "warning", "loop.yaml", 2, 3],
+      ["ref/extension-kept", "warning", "openapi.yaml", 6, 17],
+      ["ref/extension-kept", "warning", "openapi.yaml", 7, 16],
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      '$ref "./loop.yaml" leads back into itself; the extension keeps it as written',
+      '$ref "./gone.cs": cannot read the file: no such file; the extension keeps it as written',
+      '$ref "../outside.txt" points outside the spec\'s folder; pass --allow-external-refs to follow it; the extension keeps it as written',
+    ]);
+    const get = JSON.parse(out.find((f) => f.path === "openapi.json")!.contents)
+      .paths["/a"].get;
+    expect(get["x-gone"]).toEqual({ $ref: "./gone.cs" });
+    expect(get["x-out"]).toEqual({ $ref: "../outside.txt" });
+    expect(get["x-loop"]).toEqual({ self: { $ref: "./loop.yaml" } });
+    // `__proto__` stays a key, as JSON.parse and YAML read it, never the object's prototype
+    expect(Object.keys(get["x-proto"])).toEqual(["__proto__", "b"]);
+    expect(
+      Object.getOwnPropertyDescriptor(get["x-proto"], "__proto__")!.value,
+    ).toBe("text");
+    expect(get["x-proto"].b).toEqual({ c: [1, "text"] });
+  });
+});
+
+describe("the $refs of extensions, hostile", () => {
+  /** ingestFiles over files held in memory, under /p. */
+  function read(files: Record<string, string>) {
+    const { documents, diagnostics } = ingestFiles(["openapi.yaml"], {
+      cwd: "/p",
+      readText: (path) => {
+        if (Object.hasOwn(files, path)) return files[path]!;
+        throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+      },
+    });
+    return { extensions: documents[0]!.endpoints[0]!.extensions, diagnostics };
+  }
+  const root = (x: string) =>
+    `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      x-a: ${x}\n      responses: { "200": { description: ok } }\n`;
+
+  it("stops a file that names the next twice, 40 deep (2^40 values), after 1,000,000 values, with a warning", () => {
+    const files: Record<string, string> = {
+      "/p/openapi.yaml": root("{ $ref: ./f0.yaml }"),
+      "/p/f40.yaml": "leaf: 1\n",
+    };
+    for (let i = 0; i < 40; i++)
+      files[`/p/f${i}.yaml`] =
+        `a: { $ref: ./f${i + 1}.yaml }\nb: { $ref: ./f${i + 1}.yaml }\n`;
+    const { extensions, diagnostics } = read(files);
+    expect(new Set(diagnostics.map((d) => d.code))).toEqual(
+      new Set(["ref/extension-kept"]),
+    );
+    expect(diagnostics[0]!.message).toMatch(
+      /comes after 1,000,000 values read so; the extension keeps it as written$/,
+    );
+    // what was read is at most the bound, and the rest stays a $ref
+    const count = (v: unknown): number =>
+      typeof v === "object" && v !== null
+        ? 1 + Object.values(v).reduce<number>((n, x) => n + count(x), 0)
+        : 0;
+    expect(count(extensions["x-a"])).toBeLessThanOrEqual(1_000_000 * 2);
+    expect(JSON.stringify(extensions["x-a"])).toContain('"$ref"');
+  });
+
+  it("on random graphs of files (cycles, dead ends, the spec itself): never throws, and every $ref left is the spec's own or warned of", () => {
+    const names = ["a.yaml", "b.yaml", "c.json", "d.txt", "gone.yaml"];
+    const ref = fc.oneof(
+      fc.constantFrom(...names).map((n) => `./${n}`),
+      fc.constantFrom("./a.yaml#/x", "./b.yaml#/x/0", "#/paths", "#/nowhere"),
+    );
+    const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.integer(),
+        ref.map(($ref) => ({ $ref })),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("x", "y", "__proto__"), tie("v"), {
+          maxKeys: 3,
+        }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, value, value, (x, a, b, c) => {
+        const files: Record<string, string> = {
+          "/p/openapi.yaml": root(JSON.stringify(x)),
+          "/p/a.yaml": JSON.stringify({ x: a }),
+          "/p/b.yaml": JSON.stringify({ x: [b] }),
+          "/p/c.json": JSON.stringify(c),
+          "/p/d.txt": "text",
+        };
+        const { extensions, diagnostics } = read(files);
+        const warned = diagnostics
+          .filter((d) => d.code === "ref/extension-kept")
+          .map((d) => d.message);
+        const left: string[] = [];
+        const walk = (v: unknown) => {
+          if (typeof v !== "object" || v === null) return;
+          const $ref = (v as { $ref?: unknown }).$ref;
+          if (typeof $ref === "string") left.push($ref);
+          Object.values(v).forEach(walk);
+        };
+        walk(extensions["x-a"]);
+        for (const r of left)
+          if (!r.startsWith("#"))
+            expect(warned.some((m) => m.includes(JSON.stringify(r)))).toBe(
+              true,
+            );
+      }),
+      { seed: 31, numRuns: 300 },
+    );
+  });
+});
