@@ -14,7 +14,7 @@ import { extname, join } from "node:path";
 import { entriesOf, slashedRelative } from "../workflow/sources/real-path.js";
 import { detectFormat } from "../ingest/detect.js";
 import { readSourceText } from "../ingest/decode-text.js";
-import { parseText } from "../ingest/load.js";
+import { NOT_SPECS, parseText } from "../ingest/load.js";
 import { DEFAULT_MAX_INPUT_BYTES } from "../ingest/read-source.js";
 import type { SourceFormat } from "../model/types.js";
 import { CONFIG_FILE_NAMES } from "../workflow/config/types.js";
@@ -141,9 +141,6 @@ export function findSpecs(root: string) {
   return found;
 }
 
-/** Extensions of files that are never API descriptions: source code, images, archives, media. */
-const NOT_SPECS =
-  /^\.(m?[jt]sx?|c[jt]s|map|css|s[ac]ss|less|html?|vue|svelte|py|rb|go|rs|java|kt|cs|php|sh|png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|tar|woff2?|ttf|eot|mp[34]|wasm|node|so|dll|exe|lock)$/i;
 /** How much of a file is looked at before it is read whole. */
 const SNIFF_BYTES = 64 * 1024;
 const KEYS = /\b(swagger|openapi|item)\b/;

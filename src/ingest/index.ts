@@ -11,7 +11,7 @@ import {
   type DeferredPlaces,
 } from "../model/diagnostics/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
-import { parseText } from "./load.js";
+import { NOT_SPECS, parseText } from "./load.js";
 import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import { notAString, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
@@ -231,14 +231,15 @@ function ingest(
         const refCode = code === "input/unreadable" ? "ref/unreadable" : code;
         throw new ParseError(message, display, line, column, refCode);
       }
-      // a file named other than .json, .yaml or .yml is its text, as Redocly reads it:
-      // `description: {$ref: ./intro.md}`, a code sample's `source: {$ref: ./list.cs}`
+      // a text or a program is its text, as Redocly reads it: `description: {$ref: ./intro.md}`,
+      // a code sample's `source: {$ref: ./list.cs}`; any other file is read by its content
       const ext = extname(
         isUrlInput(absPath) ? new URL(absPath).pathname : absPath,
       );
-      const parsed = /^(?:|\.json|\.ya?ml)$/i.test(ext)
-        ? parse(text, display, absPath)
-        : [{ value: text, locate: () => ({ line: 1, column: 1 }) }];
+      const parsed =
+        NOT_SPECS.test(ext) || /^\.(?:md|markdown|txt)$/i.test(ext)
+          ? [{ value: text, locate: () => ({ line: 1, column: 1 }) }]
+          : parse(text, display, absPath);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;

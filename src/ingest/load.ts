@@ -2,6 +2,10 @@ import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import { parseJson } from "./parse/json.js";
 import { parseYamlStream } from "./parse/yaml.js";
 
+/** Extensions of files that are never API descriptions: source code, images, archives, media. */
+export const NOT_SPECS =
+  /^\.(m?[jt]sx?|c[jt]s|map|css|s[ac]ss|less|html?|vue|svelte|py|rb|go|rs|java|kt|cs|php|sh|bash|ps1|swift|dart|c|cc|cpp|h|scala|png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|tar|woff2?|ttf|eot|mp[34]|wasm|node|so|dll|exe|lock)$/i;
+
 /**
  * Parses a file's text into its documents: JSON when it starts with `{` or `[`, YAML otherwise
  * (a JSON file is valid YAML, but JSON.parse is many times faster). A BOM is dropped first.

@@ -181,3 +181,35 @@ describe("the $refs of extensions, hostile", () => {
     );
   });
 });
+
+describe("which files a $ref reads as text", () => {
+  it("a program or a text is its text; a file of another name is read by its content", () => {
+    const files: Record<string, string> = {
+      "/p/openapi.yaml": `openapi: 3.0.3
+info: { title: t, version: "1", description: { $ref: ./intro.txt } }
+paths:
+  /a:
+    get:
+      x-sample: { $ref: ./sample.py }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json: { schema: { $ref: ./pet.schema } }
+`,
+      "/p/intro.txt": "key: value\n",
+      "/p/sample.py": "print('a: b')\n",
+      "/p/pet.schema":
+        '{"type": "object", "properties": {"id": {"type": "string"}}}',
+    };
+    const { documents, diagnostics } = ingestFiles(["openapi.yaml"], {
+      cwd: "/p",
+      readText: (path) => files[path]!,
+    });
+    expect(diagnostics).toEqual([]);
+    const doc = documents[0]!;
+    expect(doc.info.description).toBe("key: value\n");
+    expect(doc.endpoints[0]!.extensions["x-sample"]).toBe("print('a: b')\n");
+    expect(JSON.stringify(doc.schemas)).toContain('"id":{"type":"string"}');
+  });
+});
