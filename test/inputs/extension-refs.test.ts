@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { bundle, createConfig } from "@redocly/openapi-core";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/index.js";
@@ -211,5 +212,42 @@ paths:
     expect(doc.info.description).toBe("key: value\n");
     expect(doc.endpoints[0]!.extensions["x-sample"]).toBe("print('a: b')\n");
     expect(JSON.stringify(doc.schemas)).toContain('"id":{"type":"string"}');
+  });
+});
+
+describe("a schema that is not one", () => {
+  it("is read as any value with a warning at its line, where ajv refuses to compile it", () => {
+    const files: Record<string, string> = {
+      "/p/openapi.yaml": `openapi: 3.0.3
+info: { title: t, version: "1" }
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json: { schema: string }
+        "201":
+          description: ok
+          content:
+            application/json: { schema: { $ref: ./pet.txt } }
+`,
+      "/p/pet.txt": "id: string\n",
+    };
+    const { diagnostics } = ingestFiles(["openapi.yaml"], {
+      cwd: "/p",
+      readText: (path) => files[path]!,
+    });
+    expect(
+      diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
+    ).toEqual([
+      ["schema/not-a-schema", "warning", "openapi.yaml", 10, 33],
+      ["schema/not-a-schema", "warning", "pet.txt", 1, 1],
+    ]);
+    for (const schema of ["string", "id: string\n"])
+      expect(() => new Ajv2020().compile(schema as never)).toThrow(
+        /schema must be object or boolean/,
+      );
   });
 });

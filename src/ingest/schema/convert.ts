@@ -25,6 +25,7 @@ import {
   reportUndeclaredRequired,
 } from "./keyword-checks.js";
 import {
+  describeValue,
   KEYWORD_ROLES,
   REF_SIBLINGS_KEPT,
   type KeywordRole,
@@ -104,7 +105,16 @@ export class SchemaConverter {
   private convertAt(raw: unknown, doc: SourceDocument, path: At): Schema {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
-    if (!isRecord(raw)) return {};
+    if (!isRecord(raw)) {
+      // a list is a tuple's `items`, which the validators and types take as any value
+      if (!Array.isArray(raw))
+        this.ctx.reporter.report(
+          "schema/not-a-schema",
+          `a schema is an object (or true or false), not ${describeValue(raw)}: it is read as any value`,
+          doc.ref(pathOf(path)),
+        );
+      return {};
+    }
     if (typeof raw.$ref === "string") return this.reference(raw, doc, path);
     const keys = Object.keys(raw);
     // undefined while every keyword so far is kept as written: most schemas need no change, and
