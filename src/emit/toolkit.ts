@@ -77,6 +77,8 @@ export * from "./shared/server-url.js";
 
 export { reasonPhrase, statusKey } from "../model/http-status.js";
 
+export { pointerSegment } from "../model/pointer.js";
+
 export * from "./shared/methods.js";
 
 export {

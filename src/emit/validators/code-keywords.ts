@@ -1,5 +1,4 @@
-import { isIdentifierName } from "../toolkit.js";
-import { pointerSegment } from "../../model/pointer.js";
+import { isIdentifierName, pointerSegment } from "../toolkit.js";
 import {
   Unsupported,
   indented,
