@@ -198,6 +198,9 @@ function endpoint(view, e, h) {
     "<details><summary>Examples: curl and the generated client</summary>",
     `<pre><code>${t(e.curl)}</code></pre>`,
     `<pre><code>${t(e.client)}</code></pre>`,
+    ...e.codeSamples.map(
+      (s) => `<p>${t(s.label)}</p>\n<pre><code>${t(s.source)}</code></pre>`,
+    ),
     "</details>",
   );
   out.push(

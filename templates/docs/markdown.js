@@ -213,6 +213,13 @@ function endpointSection(view, tag, e, h) {
   out.push("### Examples", "");
   out.push(h.markdownFence(e.curl, "sh"), "");
   out.push(h.markdownFence(`${view.clientSetup}\n${e.client}`, "ts"), "");
+  for (const s of e.codeSamples)
+    out.push(
+      `${h.markdownInline(s.label)}:`,
+      "",
+      h.markdownFence(s.source, s.lang),
+      "",
+    );
 
   out.push(
     `Merged from ${e.sources.map((s) => h.markdownCode(`${s.file}:${s.line}`)).join(", ")}.`,

@@ -251,3 +251,28 @@ paths:
       );
   });
 });
+
+describe("the docs show an endpoint's own code samples", () => {
+  it("each x-codeSamples entry Redocly bundles, fenced in the page and escaped in index.html", async () => {
+    const { files } = await generate([DIR + "openapi.yaml"], {
+      cwd: ROOT,
+      artifacts: ["docs"],
+    });
+    const { bundle: redocly } = await bundle({
+      ref: ROOT + DIR + "openapi.yaml",
+      config: await createConfig({}),
+    });
+    const samples = redocly.parsed.paths["/pets"].get["x-codeSamples"] as {
+      lang: string;
+      source: string;
+    }[];
+    const page = files.find((f) => f.path.startsWith("docs/tags/"))!.contents;
+    const html = files.find((f) => f.path === "docs/index.html")!.contents;
+    for (const { lang, source } of samples) {
+      expect(page).toContain(`\`\`\`${lang}\n${source.trimEnd()}\n\`\`\``);
+      expect(html).toContain(
+        `<pre><code>${source.trimEnd().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</code></pre>`,
+      );
+    }
+  });
+});

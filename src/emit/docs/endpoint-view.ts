@@ -9,6 +9,7 @@ import type {
 import {
   allParameters,
   filledServerUrl,
+  isMap,
   reasonPhrase,
   scopeAlternatives,
   statusKey,
@@ -61,8 +62,21 @@ export function endpointView(
     ...(server === undefined ? {} : { server }),
     curl: curlExample(e, model, server ?? baseUrl),
     client: clientCallExample(e, model),
+    codeSamples: codeSamples(e.extensions),
     sources: uniqueSources(e.sources),
   };
+}
+
+/** Redoc's `x-codeSamples` (`x-code-samples`): each entry with a `source`; `lang` a fence's word. */
+function codeSamples(extensions: Record<string, unknown>) {
+  const list = extensions["x-codeSamples"] ?? extensions["x-code-samples"];
+  return (Array.isArray(list) ? list : []).flatMap((s: unknown) => {
+    if (!isMap(s) || typeof s.source !== "string") return [];
+    const lang = typeof s.lang === "string" ? s.lang : "";
+    const label = typeof s.label === "string" ? s.label : lang || "Sample";
+    const word = /^[\w#+.-]{1,32}$/.test(lang) ? lang : "";
+    return [{ label, lang: word, source: s.source.trimEnd() }];
+  });
 }
 
 /**

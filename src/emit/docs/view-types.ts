@@ -106,6 +106,8 @@ export interface EndpointView {
   server?: string;
   curl: string;
   client: string;
+  /** The inputs' own samples (`x-codeSamples`): `lang` is "" unless it fits a code fence. */
+  codeSamples: { label: string; lang: string; source: string }[];
   sources: { file: string; line: number }[];
 }
 
