@@ -46,7 +46,15 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
   const convert = (r: unknown, p: Path): Schema => {
     if (r === true || r === undefined) return {};
     if (r === false) return { not: {} };
-    if (typeof r !== "object" || r === null || Array.isArray(r)) return {};
+    if (typeof r !== "object" || r === null || Array.isArray(r)) {
+      if (!Array.isArray(r))
+        report(
+          "schema/not-a-schema",
+          `a schema is an object (or true or false), not ${describeValue(r)}: it is read as any value`,
+          p,
+        );
+      return {};
+    }
     const source = r as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     const set = (key: string, value: unknown) =>
