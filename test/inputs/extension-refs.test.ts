@@ -25,6 +25,20 @@ async function both(spec: string) {
   return { ours, theirs: redocly.parsed.paths["/pets"].get, diagnostics };
 }
 
+/** The head of an OpenAPI 3.0 document up to its one operation, GET /a. */
+const GET_A =
+  'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n';
+
+/** Reads files held in memory (a file not there is ENOENT). */
+const inMemory = (files: Record<string, string>) => (path: string) => {
+  if (Object.hasOwn(files, path)) return files[path]!;
+  throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+};
+
+/** ingestFiles of /p/openapi.yaml, its files held in memory. */
+const ingestInMemory = (files: Record<string, string>) =>
+  ingestFiles(["openapi.yaml"], { cwd: "/p", readText: inMemory(files) });
+
 const extensions = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith("x-")));
 
@@ -46,12 +60,7 @@ describe("a $ref inside an extension (Redocly's code samples in files)", () => {
 
   it("keeps what it cannot follow as written, with a warning at the $ref, and writes the rest", async () => {
     const files: Record<string, string> = {
-      "/p/openapi.yaml": `openapi: 3.0.3
-info: { title: t, version: "1" }
-paths:
-  /a:
-    get:
-      x-gone: { $ref: ./gone.cs }
+      "/p/openapi.yaml": `${GET_A}      x-gone: { $ref: ./gone.cs }
       x-out: { $ref: ../outside.txt }
       x-loop: { $ref: ./loop.yaml }
       x-proto: { __proto__: { $ref: ./a.txt }, b: { c: [1, { $ref: ./a.txt }] } }
@@ -64,10 +73,7 @@ paths:
     const { files: out, diagnostics } = await generate(["openapi.yaml"], {
       cwd: "/p",
       artifacts: ["openapi"],
-      readText: (path) => {
-        if (path in files) return files[path]!;
-        throw Object.assign(new Error("no such file"), { code: "ENOENT" });
-      },
+      readText: inMemory(files),
     });
     expect(
       diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
@@ -96,19 +102,12 @@ paths:
 });
 
 describe("the $refs of extensions, hostile", () => {
-  /** ingestFiles over files held in memory, under /p. */
   function read(files: Record<string, string>) {
-    const { documents, diagnostics } = ingestFiles(["openapi.yaml"], {
-      cwd: "/p",
-      readText: (path) => {
-        if (Object.hasOwn(files, path)) return files[path]!;
-        throw Object.assign(new Error("no such file"), { code: "ENOENT" });
-      },
-    });
+    const { documents, diagnostics } = ingestInMemory(files);
     return { extensions: documents[0]!.endpoints[0]!.extensions, diagnostics };
   }
   const root = (x: string) =>
-    `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      x-a: ${x}\n      responses: { "200": { description: ok } }\n`;
+    `${GET_A}      x-a: ${x}\n      responses: { "200": { description: ok } }\n`;
 
   it("stops a file that names the next twice, 40 deep (2^40 values), after 1,000,000 values, with a warning", () => {
     const files: Record<string, string> = {
@@ -203,10 +202,7 @@ paths:
       "/p/pet.schema":
         '{"type": "object", "properties": {"id": {"type": "string"}}}',
     };
-    const { documents, diagnostics } = ingestFiles(["openapi.yaml"], {
-      cwd: "/p",
-      readText: (path) => files[path]!,
-    });
+    const { documents, diagnostics } = ingestInMemory(files);
     expect(diagnostics).toEqual([]);
     const doc = documents[0]!;
     expect(doc.info.description).toBe("key: value\n");
@@ -218,12 +214,7 @@ paths:
 describe("a schema that is not one", () => {
   it("is read as any value with a warning at its line, where ajv refuses to compile it", () => {
     const files: Record<string, string> = {
-      "/p/openapi.yaml": `openapi: 3.0.3
-info: { title: t, version: "1" }
-paths:
-  /a:
-    get:
-      responses:
+      "/p/openapi.yaml": `${GET_A}      responses:
         "200":
           description: ok
           content:
@@ -235,10 +226,7 @@ paths:
 `,
       "/p/pet.txt": "id: string\n",
     };
-    const { diagnostics } = ingestFiles(["openapi.yaml"], {
-      cwd: "/p",
-      readText: (path) => files[path]!,
-    });
+    const { diagnostics } = ingestInMemory(files);
     expect(
       diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
     ).toEqual([
