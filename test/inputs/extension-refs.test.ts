@@ -223,6 +223,10 @@ describe("a schema that is not one", () => {
           description: ok
           content:
             application/json: { schema: { $ref: ./pet.txt } }
+        "202":
+          description: ok
+          content:
+            application/json: { schema: [string] }
 `,
       "/p/pet.txt": "id: string\n",
     };
@@ -231,11 +235,12 @@ describe("a schema that is not one", () => {
       diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
     ).toEqual([
       ["schema/not-a-schema", "warning", "openapi.yaml", 10, 33],
+      ["schema/not-a-schema", "warning", "openapi.yaml", 18, 33],
       ["schema/not-a-schema", "warning", "pet.txt", 1, 1],
     ]);
-    for (const schema of ["string", "id: string\n"])
+    for (const schema of ["string", "id: string\n", ["string"]])
       expect(() => new Ajv2020().compile(schema as never)).toThrow(
-        /schema must be object or boolean/,
+        /must be object/,
       );
   });
 });

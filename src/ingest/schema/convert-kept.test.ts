@@ -47,12 +47,11 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
     if (r === true || r === undefined) return {};
     if (r === false) return { not: {} };
     if (typeof r !== "object" || r === null || Array.isArray(r)) {
-      if (!Array.isArray(r))
-        report(
-          "schema/not-a-schema",
-          `a schema is an object (or true or false), not ${describeValue(r)}: it is read as any value`,
-          p,
-        );
+      report(
+        "schema/not-a-schema",
+        `a schema is an object (or true or false), not ${describeValue(r)}: it is read as any value`,
+        p,
+      );
       return {};
     }
     const source = r as Record<string, unknown>;

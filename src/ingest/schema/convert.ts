@@ -106,13 +106,12 @@ export class SchemaConverter {
     if (raw === true || raw === undefined) return {};
     if (raw === false) return { not: {} };
     if (!isRecord(raw)) {
-      // a list is a tuple's `items`, which the validators and types take as any value
-      if (!Array.isArray(raw))
-        this.ctx.reporter.report(
-          "schema/not-a-schema",
-          `a schema is an object (or true or false), not ${describeValue(raw)}: it is read as any value`,
-          doc.ref(pathOf(path)),
-        );
+      // a tuple's list of `items` never comes here: the keyword loop reads it as `prefixItems`
+      this.ctx.reporter.report(
+        "schema/not-a-schema",
+        `a schema is an object (or true or false), not ${describeValue(raw)}: it is read as any value`,
+        doc.ref(pathOf(path)),
+      );
       return {};
     }
     if (typeof raw.$ref === "string") return this.reference(raw, doc, path);

@@ -24,7 +24,7 @@ export const MODEL_CODES = {
       "backtracking-pattern":
         "a `pattern` a backtracking engine may take super-linear time on (`^(a+)+$`), or that the analysis could not prove linear within its budget: the validators run it in linear time instead",
       "not-a-schema":
-        "a schema that is a string, a number or null (`schema: string`, a `$ref` to a text file): read as any value",
+        "a schema that is a string, a number, a list or null (`schema: string`, a `$ref` to a text file): read as any value",
       "null-outside-enum":
         'a schema\'s `type` lists "null" and its `enum` does not (`type: [string, "null"], enum: [a, b]`): the validators reject null, the type leaves it out',
       "type-outside-alternatives":
