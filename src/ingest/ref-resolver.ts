@@ -207,11 +207,12 @@ export function makeContext(
     return value;
   };
 
-  const extensions = ({ value, doc: from, path }: Node) =>
+  // the node's path is made only where a `$ref` is reported (node.ts)
+  const extensions = (node: Node) =>
     Object.fromEntries(
-      Object.entries(isRecord(value) ? value : {})
+      Object.entries(isRecord(node.value) ? node.value : {})
         .filter(([key]) => key.startsWith("x-"))
-        .map(([k, v]) => [k, inline(v, from, () => [...path, k])]),
+        .map(([k, v]) => [k, inline(v, node.doc, () => [...node.path, k])]),
     );
 
   return { doc, reporter, resolveRef, extensions, settlePlaces, patterns };
