@@ -12,7 +12,11 @@ import {
 } from "../model/diagnostics/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { NOT_SPECS, parseText } from "./load.js";
-import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
+import {
+  ParseError,
+  textDocument,
+  type ParsedDocument,
+} from "./parse/parsed-document.js";
 import { notAString, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
@@ -176,7 +180,7 @@ function ingest(
   );
 
   // every document read, inputs and files reached by $ref
-  const made: [SourceDocument, PendingPlaces, boolean][] = [];
+  const made: [SourceDocument, PendingPlaces][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
     overlays.settle();
@@ -189,12 +193,10 @@ function ingest(
   ): SourceDocument[] =>
     parsed.map((p, docIndex) => {
       reportParsed(reporter, file, p.warnings ?? []);
-      const finder = deferred ? p.placeFinder?.() : undefined;
       const places = new PendingPlaces(
         file,
         parsed.length > 1 ? `#${docIndex}` : "#",
-        finder ??
-          ((paths) => p.locateAll?.(paths) ?? paths.map((at) => p.locate(at))),
+        p.placeFinder(),
       );
       const doc: SourceDocument = {
         file,
@@ -207,14 +209,14 @@ function ingest(
         textOf: (path, value) =>
           notAString(reporter, path, value, p.rawScalar?.(path), doc.ref(path)),
       };
-      if (finder) {
-        deferred!.hold(places);
+      if (deferred) {
+        deferred.hold(places);
         // a text that can be made again is let go once the model is built (DeferredPlaces)
-        const textAgain = deferred!.textAgain(absPath);
+        const textAgain = deferred.textAgain(absPath);
         if (textAgain)
-          deferred!.onDropTexts(() => places.refind(p.placeFinder!(textAgain)));
+          deferred.onDropTexts(() => places.refind(p.placeFinder(textAgain)));
       }
-      made.push([doc, places, finder !== undefined]);
+      made.push([doc, places]);
       return doc;
     });
 
@@ -238,7 +240,7 @@ function ingest(
       );
       const parsed =
         NOT_SPECS.test(ext) || /^\.(?:md|markdown|txt)$/i.test(ext)
-          ? [{ value: text, locate: () => ({ line: 1, column: 1 }) }]
+          ? [textDocument(text)]
           : parse(text, display, absPath);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
@@ -299,8 +301,7 @@ function ingest(
     throw error;
   }
   // every place the readers handed out is found now, one pass per document, except deferred ones
-  for (const [doc, , later] of made) if (!later) doc.settle();
-  if (!deferred) overlays.settle();
+  if (!deferred) settlePlaces();
   return { documents, reporter };
 }
 

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { stringify as stringifyYaml } from "yaml";
 import { toJson } from "../../src/cli/inspect.js";
 import {
   DeferredPlaces,
@@ -207,127 +208,129 @@ describe("the reading's and the build's waiting places", () => {
   });
 });
 
-describe("a reading that can make its texts again (the CLI's, from the files' bytes)", () => {
-  // an endpoint, a warning the reader gives (the operation's servers) and a schema deep in the
-  // text, whose place nothing prints
-  const text = JSON.stringify(
-    {
-      openapi: "3.0.3",
-      info: { title: "t", version: "1" },
-      paths: {
-        "/a": {
-          get: op("getA", { servers: [{ description: "no url" }] }),
-        },
-      },
-      components: {
-        schemas: {
-          Thing: { type: "object", properties: { n: { type: "integer" } } },
-        },
-      },
+// an endpoint, a warning the reader gives (the operation's servers) and a schema deep in the
+// text, whose place nothing prints
+const AGAIN = {
+  openapi: "3.0.3",
+  info: { title: "t", version: "1" },
+  paths: {
+    "/a": { get: op("getA", { servers: [{ description: "no url" }] }) },
+  },
+  components: {
+    schemas: {
+      Thing: { type: "object", properties: { n: { type: "integer" } } },
     },
-    null,
-    2,
-  );
-  const inputs = [{ file: "again.json", text }];
+  },
+};
 
-  /** A reading of `inputs` whose first walks and texts made again are counted. */
-  function reading() {
-    const counts = { firstWalks: 0, madeAgain: 0 };
-    const parse = (t: string, file: string) =>
-      parseText(t, file).map((parsed) => {
-        const finder = parsed.placeFinder?.bind(parsed);
-        return Object.assign(Object.create(parsed) as ParsedDocument, {
-          placeFinder:
-            finder &&
-            ((again?: () => string) => {
-              if (again) return finder(again);
-              const find = finder();
-              return (paths: Parameters<typeof find>[0]) => {
-                counts.firstWalks++;
-                return find(paths);
-              };
-            }),
+describe.each([
+  ["again.json", (value: unknown) => JSON.stringify(value, null, 2)],
+  ["again.yaml", (value: unknown) => stringifyYaml(value)],
+])(
+  "a reading that can make its texts again (the CLI's, from the files' bytes): %s",
+  (file, write) => {
+    const text = write(AGAIN);
+    const inputs = [{ file, text }];
+
+    /** A reading of `inputs` whose first walks and texts made again are counted. */
+    function reading() {
+      const counts = { firstWalks: 0, madeAgain: 0 };
+      const parse = (t: string, file: string) =>
+        parseText(t, file).map((parsed) => {
+          const finder = parsed.placeFinder?.bind(parsed);
+          return Object.assign(Object.create(parsed) as ParsedDocument, {
+            placeFinder:
+              finder &&
+              ((again?: () => string) => {
+                if (again) return finder(again);
+                const find = finder();
+                return (paths: Parameters<typeof find>[0]) => {
+                  counts.firstWalks++;
+                  return find(paths);
+                };
+              }),
+          });
         });
+      const deferred = new DeferredPlaces((d) =>
+        d.endpoints.flatMap((e) => e.sources),
+      );
+      deferred.keepText(resolve(file), () => {
+        counts.madeAgain++;
+        return text;
       });
-    const deferred = new DeferredPlaces((d) =>
-      d.endpoints.flatMap((e) => e.sources),
-    );
-    deferred.keepText(resolve("again.json"), () => {
-      counts.madeAgain++;
-      return text;
+      return { counts, deferred, parse };
+    }
+
+    it("finds the printed places and the diagnostics' in the text read, then lets it go", () => {
+      const { counts, deferred, parse } = reading();
+      try {
+        const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
+        const eager = loadModel(inputs);
+        expect(lazy.diagnostics.map((d) => d.code)).toContain(
+          "openapi3/invalid-server",
+        );
+        expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
+        expect(lazy.endpoints[0]!.sources.some(isWaiting)).toBe(false);
+        expect(lazy.endpoints[0]!.sources).toEqual(eager.endpoints[0]!.sources);
+        expect(counts).toEqual({ firstWalks: 1, madeAgain: 0 });
+        // the schema's place waited, and is found in the text made again, once
+        const waiting = lazy.schemas.Thing!.sources;
+        expect(waiting.every(isWaiting)).toBe(true);
+        settlePlaces();
+        settlePlaces();
+        expect(counts).toEqual({ firstWalks: 1, madeAgain: 1 });
+        expect(waiting).toEqual(eager.schemas.Thing!.sources);
+        expect(JSON.stringify(sources(lazy))).toBe(
+          JSON.stringify(sources(eager)),
+        );
+      } finally {
+        deferred.release();
+      }
     });
-    return { counts, deferred, parse };
-  }
 
-  it("finds the printed places and the diagnostics' in the text read, then lets it go", () => {
-    const { counts, deferred, parse } = reading();
-    try {
-      const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
-      const eager = loadModel(inputs);
-      expect(lazy.diagnostics.map((d) => d.code)).toContain(
-        "openapi3/invalid-server",
-      );
-      expect(where(lazy.diagnostics)).toEqual(where(eager.diagnostics));
-      expect(lazy.endpoints[0]!.sources.some(isWaiting)).toBe(false);
-      expect(lazy.endpoints[0]!.sources).toEqual(eager.endpoints[0]!.sources);
-      expect(counts).toEqual({ firstWalks: 1, madeAgain: 0 });
-      // the schema's place waited, and is found in the text made again, once
-      const waiting = lazy.schemas.Thing!.sources;
-      expect(waiting.every(isWaiting)).toBe(true);
-      settlePlaces();
-      settlePlaces();
-      expect(counts).toEqual({ firstWalks: 1, madeAgain: 1 });
-      expect(waiting).toEqual(eager.schemas.Thing!.sources);
-      expect(JSON.stringify(sources(lazy))).toBe(
-        JSON.stringify(sources(eager)),
-      );
-    } finally {
-      deferred.release();
-    }
-  });
-
-  it("finds the build's diagnostics' places in the text read too, printing none", () => {
-    // a path parameter no source declares: a diagnostic of the build, not of the reading
-    const doc = {
-      openapi: "3.0.3",
-      info: { title: "t", version: "1" },
-      paths: { "/b/{id}": { get: op("getB") } },
-    };
-    const built = [{ file: "again.json", text: JSON.stringify(doc, null, 2) }];
-    let madeAgain = 0;
-    const deferred = new DeferredPlaces();
-    deferred.keepText(resolve("again.json"), () => {
-      madeAgain++;
-      return built[0]!.text;
+    it("finds the build's diagnostics' places in the text read too, printing none", () => {
+      // a path parameter no source declares: a diagnostic of the build, not of the reading
+      const doc = {
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        paths: { "/b/{id}": { get: op("getB") } },
+      };
+      const built = [{ file, text: write(doc) }];
+      let madeAgain = 0;
+      const deferred = new DeferredPlaces();
+      deferred.keepText(resolve(file), () => {
+        madeAgain++;
+        return built[0]!.text;
+      });
+      try {
+        const lazy = loadModelForRun(built, { deferPlaces: deferred });
+        expect(lazy.diagnostics.map((d) => d.code)).toContain(
+          "model/undeclared-path-parameter",
+        );
+        expect(where(lazy.diagnostics)).toEqual(
+          where(loadModel(built).diagnostics),
+        );
+        expect(madeAgain).toBe(0);
+        // the endpoint's place, which nothing printed, is found in the text made again
+        settlePlaces();
+        expect(madeAgain).toBe(1);
+        expect(JSON.stringify(sources(lazy))).toBe(
+          JSON.stringify(sources(loadModel(built))),
+        );
+      } finally {
+        deferred.release();
+      }
     });
-    try {
-      const lazy = loadModelForRun(built, { deferPlaces: deferred });
-      expect(lazy.diagnostics.map((d) => d.code)).toContain(
-        "model/undeclared-path-parameter",
-      );
-      expect(where(lazy.diagnostics)).toEqual(
-        where(loadModel(built).diagnostics),
-      );
-      expect(madeAgain).toBe(0);
-      // the endpoint's place, which nothing printed, is found in the text made again
-      settlePlaces();
-      expect(madeAgain).toBe(1);
-      expect(JSON.stringify(sources(lazy))).toBe(
-        JSON.stringify(sources(loadModel(built))),
-      );
-    } finally {
-      deferred.release();
-    }
-  });
 
-  it("never makes a text again when nothing asks for its places", () => {
-    const { counts, deferred, parse } = reading();
-    try {
-      loadModelForRun(inputs, { deferPlaces: deferred, parse });
-    } finally {
-      deferred.release();
-    }
-    settlePlaces();
-    expect(counts.madeAgain).toBe(0);
-  });
-});
+    it("never makes a text again when nothing asks for its places", () => {
+      const { counts, deferred, parse } = reading();
+      try {
+        loadModelForRun(inputs, { deferPlaces: deferred, parse });
+      } finally {
+        deferred.release();
+      }
+      settlePlaces();
+      expect(counts.madeAgain).toBe(0);
+    });
+  },
+);

@@ -22,11 +22,7 @@ export function parseOverlay(
 ): Overlay | undefined {
   const parsed = parseText(text, file);
   const doc = parsed[0]!;
-  const places = new PendingPlaces(
-    file,
-    "#",
-    (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
-  );
+  const places = new PendingPlaces(file, "#", doc.placeFinder());
   return readOverlay(
     doc.value,
     file,

@@ -105,11 +105,7 @@ export class Overlays {
     reporter: IngestReporter,
   ): void {
     const doc = parsed[0]!;
-    const places = new PendingPlaces(
-      file,
-      "#",
-      (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
-    );
+    const places = new PendingPlaces(file, "#", doc.placeFinder());
     this.loading.deferred?.hold(places);
     if (parsed.length > 1)
       return reporter.report(

@@ -81,6 +81,10 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
       locate: (path) => positions.locate(index, value, path),
       rawScalar: (path) =>
         rawScalarAt(doc, (line) => positions.line(line), path),
+      placeFinder: (textAgain) =>
+        textAgain
+          ? placesAgain(textAgain, file, index)
+          : (paths) => paths.map((path) => doc.locate(path)),
     };
     const aliases = checkAliasExpansion(value);
     if (aliases) {
@@ -98,6 +102,19 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     out.push(doc);
   }
   return out;
+}
+
+/**
+ * The places of document `index` of a text read again when one is first wanted (values and all:
+ * a YAML place is confirmed against its value). Made out here, so as to hold nothing of the text
+ * read first.
+ */
+function placesAgain(textAgain: () => string, file: string, index: number) {
+  let doc: ParsedDocument | undefined;
+  return (paths: readonly Path[]) => {
+    doc ??= parseYamlStream(textAgain(), file)[index]!;
+    return paths.map((path) => doc!.locate(path));
+  };
 }
 
 /** The most lines of a flow collection read on its own; a longer one is found by the full parse. */
