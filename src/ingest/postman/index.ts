@@ -4,6 +4,7 @@ import type {
   ApiInfo,
   DocumentModel,
   Endpoint,
+  Server,
   Tag,
 } from "../../model/types.js";
 import { isRecord, valueAt, type ReaderContext } from "../reader.js";
@@ -79,12 +80,31 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     file: ctx.doc.file,
     format: ctx.doc.format,
     info: readInfo(root.info),
-    servers: [...pc.servers.values()],
+    servers: documentServer(endpoints),
     securitySchemes: pc.schemes.record(),
     schemas: {},
     tags: [...tags.values()].filter((t) => used.has(t.name)),
     endpoints,
   };
+}
+
+/**
+ * A request names its whole URL, so one collection may send requests to several bases (a literal
+ * `https://api.acme.io/v1/ping` beside `{{baseUrl}}/users`, a CDN's host). The one most requests
+ * use (the first among equals) is the document's server, taken off them; a request sent elsewhere
+ * keeps its own, as an OpenAPI operation's `servers`.
+ */
+function documentServer(endpoints: readonly Endpoint[]): Server[] {
+  const uses = grouped(
+    endpoints.filter((e) => e.servers),
+    (e) => e.servers![0]!.url,
+  );
+  let most: Endpoint[] = [];
+  for (const group of uses.values())
+    if (group.length > most.length) most = group;
+  const server = most[0]?.servers;
+  for (const endpoint of most) delete endpoint.servers;
+  return server ?? [];
 }
 
 /**

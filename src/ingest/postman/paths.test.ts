@@ -6,8 +6,15 @@ import {
 import { buildPathTemplate } from "./request.js";
 import { pathVariables } from "../../model/path-template.js";
 import { VariableScope } from "./variables.js";
+import type { Server } from "../../model/types.js";
 
 const paths = readFixture("paths.v21.json");
+
+/** The servers requests go to, in order of first use: an endpoint's own, else the document's. */
+function usedServers({ doc }: Pick<typeof paths, "doc">): Server[] {
+  const used = doc.endpoints.map((e) => (e.servers ?? doc.servers)[0]!);
+  return [...new Set(used)];
+}
 
 describe("path templates", () => {
   test.each([
@@ -115,7 +122,8 @@ describe("request URLs", () => {
   test("an unresolved host variable makes a server variable with an empty default", () => {
     const endpoint = paths.endpoint("Unresolved variable in host");
     expect(endpoint.path).toBe("/health");
-    const server = paths.doc.servers.find((s) => s.url === "{baseUrl}");
+    const server = (endpoint.servers ?? paths.doc.servers)[0];
+    expect(server).toMatchObject({ url: "{baseUrl}" });
     expect(server?.variables).toEqual({ baseUrl: { default: "" } });
     expect(
       paths.diagnostics.some(
@@ -134,7 +142,7 @@ describe("request URLs", () => {
 
   test("a URL without a path is /, and the server keeps its protocol and port", () => {
     expect(paths.endpoint("No path").path).toBe("/");
-    expect(paths.doc.servers.map((s) => s.url)).toEqual([
+    expect(usedServers(paths).map((s) => s.url)).toEqual([
       "http://www.example.com",
       "https://api.example.com:8443",
       "https://api.example.com",
@@ -176,12 +184,12 @@ describe("request URLs", () => {
         ],
       }),
     );
-    expect(read.doc.servers.map((s) => s.url)).toEqual([
+    expect(usedServers(read).map((s) => s.url)).toEqual([
       "https://api.example.com:8443",
       "https://api.example.com",
       "{scheme}://example.org",
     ]);
-    expect(read.doc.servers[2]!.variables).toEqual({
+    expect(usedServers(read)[2]!.variables).toEqual({
       scheme: { default: "" },
     });
   });

@@ -61,7 +61,7 @@ export function readRequest(
 
   const variables = scope.variables.child(item, at);
   const url = readUrl(request.url, [...requestAt, "url"]);
-  const path = readLocation(url, requestAt, variables, pc);
+  const { path, server } = readLocation(url, requestAt, variables, pc);
 
   const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
@@ -71,6 +71,8 @@ export function readRequest(
     parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
+  // the document's server is the one most requests go to: readPostman takes it off them
+  if (server) endpoint.servers = [server];
   const body = readBody(
     request.body,
     [...requestAt, "body"],
@@ -129,7 +131,7 @@ function readMethod(value: unknown, at: Path, pc: PostmanContext) {
 }
 
 /**
- * Where a request goes: registers its server (protocol and host) and returns its path template
+ * Where a request goes: its server (protocol and host, one object per URL) and its path template
  * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
 function readLocation(
@@ -137,26 +139,27 @@ function readLocation(
   requestAt: Path,
   variables: VariableScope,
   pc: PostmanContext,
-): string {
+): { path: string; server?: Server } {
   const at = url?.at ?? requestAt;
   const unresolved = (subject: string, message: string) =>
     pc.reporter
       .once(subject)
       .report("postman/unresolved-variable", message, pc.ref(at));
+  let server: Server | undefined;
   if (url !== undefined) {
     // the protocol may be a variable too (`{{protocol}}`): substituted with the host
     const hostParts = variables.substitute(
       url.protocol && url.host ? `${url.protocol}://${url.host}` : url.host,
     );
-    const server = serverUrl(hostParts);
-    if (server) {
-      // one server per distinct URL, in order of first use
-      if (!pc.servers.has(server.url))
-        pc.servers.set(server.url, {
-          url: server.url,
+    const found = serverUrl(hostParts);
+    if (found) {
+      if (!pc.servers.has(found.url))
+        pc.servers.set(found.url, {
+          url: found.url,
           sources: [pc.ref(at)],
-          ...(server.variables && { variables: server.variables }),
+          ...(found.variables && { variables: found.variables }),
         });
+      server = pc.servers.get(found.url);
       for (const name of unresolvedNames(hostParts))
         unresolved(
           `host:${name}`,
@@ -176,7 +179,7 @@ function readLocation(
         `{{${name}}} in the URL path has no value in the collection's variables (or an empty one); it becomes the path parameter {${name}}`,
       );
   const path = buildPathTemplate(pathParts);
-  return url?.fragment ? `${path}#${url.fragment}` : path;
+  return { path: url?.fragment ? `${path}#${url.fragment}` : path, server };
 }
 
 /** An `auth` block and where it is; a request's chain runs from itself out to the collection. */
