@@ -30,7 +30,7 @@ const FLAGS: FlagSpec<DiffFlags>[] = [
   {
     names: ["--to"],
     help: "The new version's files follow (the ones before it are the old version's)",
-    apply: () => {}, // split off before parsing (see splitTo)
+    apply: () => {}, // split off before parsing (runDiff)
   },
   {
     names: ["--base"],

@@ -53,7 +53,7 @@ export class SchemaConverter {
   constructor(
     private readonly ctx: ReaderContext,
     private readonly dialect: SchemaDialect,
-    private readonly home: readonly string[],
+    home: readonly string[],
   ) {
     this.names = new NamedSchemas(ctx, home);
     this.schemas = this.names.schemas;

@@ -7,6 +7,7 @@ import {
   type Check,
 } from "./checks.js";
 import { ConfigError } from "./error.js";
+import { isHeaderName } from "../../model/header-name.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
@@ -85,7 +86,6 @@ export function remoteSettings(
   };
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const seconds: Check = (v, where, report) => {
@@ -140,7 +140,7 @@ const checkHeaders: Check = (value, where, report) => {
     }
     for (const [name, v] of Object.entries(headers)) {
       const here = entry(at, name);
-      if (!HEADER_NAME.test(name)) report(here, ": not a header name");
+      if (!isHeaderName(name)) report(here, ": not a header name");
       if (typeof v === "string") {
         if (/[\r\n\0]/.test(v)) report(here, " must not hold a line break");
       } else if (
