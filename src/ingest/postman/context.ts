@@ -1,6 +1,6 @@
 import type { Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
-import type { Server, SourceRef } from "../../model/types.js";
+import type { SourceRef } from "../../model/types.js";
 import type { SchemeRegistry } from "./security-schemes.js";
 
 /** What every part of the Postman reader shares while it reads one collection. */
@@ -9,7 +9,5 @@ export interface PostmanContext {
   ref(path: Path): SourceRef;
   /** The collection's reporter: `once` means once per collection. */
   reporter: IngestReporter;
-  /** The servers its requests go to, by URL. */
-  servers: Map<string, Server>;
   schemes: SchemeRegistry;
 }

@@ -25,7 +25,6 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   const pc: PostmanContext = {
     ref: (path) => ctx.doc.ref([...at, ...path]),
     reporter: ctx.reporter,
-    servers: new Map(),
     schemes: new SchemeRegistry(),
   };
   const collection = valueAt(ctx.doc.value, at);

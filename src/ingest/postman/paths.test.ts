@@ -13,7 +13,7 @@ const paths = readFixture("paths.v21.json");
 /** The servers requests go to, in order of first use: an endpoint's own, else the document's. */
 function usedServers({ doc }: Pick<typeof paths, "doc">): Server[] {
   const used = doc.endpoints.map((e) => (e.servers ?? doc.servers)[0]!);
-  return [...new Set(used)];
+  return [...new Map(used.map((s) => [s.url, s])).values()];
 }
 
 describe("path templates", () => {

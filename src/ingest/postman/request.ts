@@ -13,6 +13,7 @@ import {
   type SecurityRequirement,
   type Server,
   type ServerVariable,
+  type SourceRef,
 } from "../../model/types.js";
 import { isRecord, uriScheme, valueAt } from "../reader.js";
 import { readBody } from "./body.js";
@@ -71,7 +72,7 @@ export function readRequest(
     parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
-  // the document's server is the one most requests go to: readPostman takes it off them
+  // readPostman takes the one most requests go to off them: the document's
   if (server) endpoint.servers = [server];
   const body = readBody(
     request.body,
@@ -151,21 +152,13 @@ function readLocation(
     const hostParts = variables.substitute(
       url.protocol && url.host ? `${url.protocol}://${url.host}` : url.host,
     );
-    const found = serverUrl(hostParts);
-    if (found) {
-      if (!pc.servers.has(found.url))
-        pc.servers.set(found.url, {
-          url: found.url,
-          sources: [pc.ref(at)],
-          ...(found.variables && { variables: found.variables }),
-        });
-      server = pc.servers.get(found.url);
+    server = serverOf(hostParts, pc.ref(at));
+    if (server)
       for (const name of unresolvedNames(hostParts))
         unresolved(
           `host:${name}`,
           `{{${name}}} in the URL host has no value in the collection's variables; the server URL gets the variable {${name}} (default empty)`,
         );
-    }
   }
   // a `{{var}}` in the path is a parameter (an id a script sets, an importer's `{{name}}:cancel`),
   // but for a value no parameter can hold: a prefix (`api/v2`)
@@ -283,13 +276,14 @@ function readParameters(
 }
 
 /**
- * The server URL of a request from its protocol and host (variables substituted); an unresolved
+ * The server of a request from its protocol and host (variables substituted); an unresolved
  * `{{var}}` becomes a `{var}` server variable (default ""). Without a scheme, a host starting with
  * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
  */
-function serverUrl(
+function serverOf(
   host: readonly TextPart[],
-): Pick<Server, "url" | "variables"> | undefined {
+  source: SourceRef,
+): Server | undefined {
   let text = "";
   const variables: Record<string, ServerVariable> = {};
   for (const part of host) {
@@ -304,8 +298,8 @@ function serverUrl(
   if (!(host[0] && "variable" in host[0]) && !uriScheme(text)?.endsWith("//"))
     text = `http://${text.replace(/^\/\//, "")}`;
   return Object.keys(variables).length > 0
-    ? { url: text, variables }
-    : { url: text };
+    ? { url: text, variables, sources: [source] }
+    : { url: text, sources: [source] };
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
