@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { diffLines, unifiedDiff } from "../../src/workflow/output/diff.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { unifiedDiff } from "../../src/workflow/output/diff.js";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -12,31 +16,40 @@ function random(seed: number): () => number {
   };
 }
 
-describe("diffLines", () => {
-  it("is an edit script: its kept and deleted lines give a, its kept and added lines give b", () => {
+describe("unifiedDiff as patch(1) reads it", () => {
+  // GNU patch is the oracle: the diff, applied to the text on disk, gives what apiloom makes
+  const dir = mkdtempSync(join(tmpdir(), "apiloom-diff-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("turns the text on disk into the text made, a missing last newline either side too", () => {
     const rand = random(42);
-    for (let round = 0; round < 300; round++) {
+    const text = () => {
       const pick = () => "abcde"[Math.floor(rand() * 5)]!;
-      const a = Array.from({ length: Math.floor(rand() * 12) }, pick);
-      const b = Array.from({ length: Math.floor(rand() * 12) }, pick);
-      const ops = diffLines(a, b)!;
-      expect(ops.filter((o) => o.kind !== "+").map((o) => o.line)).toEqual(a);
-      expect(ops.filter((o) => o.kind !== "-").map((o) => o.line)).toEqual(b);
+      const lines = Array.from({ length: Math.floor(rand() * 14) }, pick);
+      return lines.join("\n") + (rand() < 0.8 ? "\n" : "");
+    };
+    for (let round = 0; round < 120; round++) {
+      const [before, after] = [text(), text()];
+      const diff = unifiedDiff("f.txt", before, after, { maxLines: Infinity });
+      if (before === after) {
+        expect(diff).toBe("");
+        continue;
+      }
+      writeFileSync(join(dir, "f.txt"), before);
+      execFileSync("patch", ["-s", "-p1", "--no-backup-if-mismatch"], {
+        cwd: dir,
+        input: diff,
+      });
+      expect(readFileSync(join(dir, "f.txt"), "utf8"), diff).toBe(after);
     }
   });
 
-  it("finds the shortest script", () => {
-    const ops = diffLines(
-      ["a", "b", "c", "a", "b", "b", "a"],
-      ["c", "b", "a", "b", "a", "c"],
-    )!;
-    expect(ops.filter((o) => o.kind !== " ").length).toBe(5); // Myers' paper example: D = 5
-  });
-
-  it("gives up past maxEdits instead of running long", () => {
-    const a = Array.from({ length: 100 }, (_, i) => `a${i}`);
-    const b = Array.from({ length: 100 }, (_, i) => `b${i}`);
-    expect(diffLines(a, b, 50)).toBeUndefined();
+  it("gives up past its edit bound instead of running long", () => {
+    const lines = (p: string) =>
+      Array.from({ length: 3000 }, (_, i) => `${p}${i}\n`).join("");
+    expect(unifiedDiff("x", lines("a"), lines("b"))).toContain(
+      "@@ too many changes to show: 3000 lines before, 3000 after @@",
+    );
   });
 });
 
