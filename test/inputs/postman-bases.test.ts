@@ -114,10 +114,11 @@ describe("a collection whose requests go to several bases", () => {
         (requests) => {
           const collection = collectionOf(
             bases.map((value, i) => ({ key: `b${i}`, value })),
+            // a route each (one route on several bases is the next test's)
             requests.map((r, i) =>
               get(
                 `r${i}`,
-                `${r.variable ? `{{b${r.base}}}` : bases[r.base]}${r.path}`,
+                `${r.variable ? `{{b${r.base}}}` : bases[r.base]}${r.path}${i}`,
               ),
             ),
           );
@@ -146,6 +147,49 @@ describe("a collection whose requests go to several bases", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("sends one route on several bases (a Prod and a Staging folder) where most requests go", () => {
+    const prod = "https://api.acme.io";
+    const staging = "https://staging.acme.io";
+    const read = (urls: string[]) => {
+      const model = loadModel([
+        {
+          file: "c.postman.json",
+          text: JSON.stringify(
+            collectionOf(
+              [],
+              urls.map((u, i) => get(`r${i}`, u)),
+            ),
+          ),
+        },
+      ]);
+      return model.endpoints.map(
+        (e) => `${e.method} ${(e.servers ?? model.servers)[0]!.url}${e.path}`,
+      );
+    };
+    // mirrored folders: every endpoint at Prod, nothing pinned to Staging
+    expect(
+      read([
+        `${prod}/ping`,
+        `${prod}/users`,
+        `${staging}/ping`,
+        `${staging}/users`,
+      ]),
+    ).toEqual([`get ${prod}/ping`, `get ${prod}/users`]);
+    // three requests to one host, one of the same route to another: the three's host
+    expect(
+      read([
+        `${prod}/a`,
+        `${prod}/b`,
+        `${prod}/ping`,
+        `${staging}/ping`,
+      ]).sort(),
+    ).toEqual([`get ${prod}/a`, `get ${prod}/b`, `get ${prod}/ping`]);
+    // a route only Staging has keeps Staging
+    expect(read([`${prod}/a`, `${prod}/b`, `${staging}/only`])).toContain(
+      `get ${staging}/only`,
     );
   });
 });

@@ -88,21 +88,25 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
 }
 
 /**
- * A request names its whole URL, so one collection may send requests to several bases (a literal
- * `https://api.acme.io/v1/ping` beside `{{baseUrl}}/users`, a CDN's host). The one most requests
- * use (the first among equals) is the document's server, taken off them; a request sent elsewhere
- * keeps its own, as an OpenAPI operation's `servers`.
+ * The base most requests use (the first among equals) is the document's server, taken off them;
+ * a request sent elsewhere keeps its own, as an OpenAPI operation's `servers`. One route's requests
+ * (a Prod and a Staging folder) are one endpoint: at the document's server if one goes there.
  */
 function documentServer(endpoints: readonly Endpoint[]): Server[] {
   const uses = grouped(
     endpoints.filter((e) => e.servers),
     (e) => e.servers![0]!.url,
   );
-  let most: Endpoint[] = [];
-  for (const group of uses.values())
-    if (group.length > most.length) most = group;
+  const most = [...uses.values()].reduce(
+    (a, b) => (b.length > a.length ? b : a),
+    [],
+  );
   const server = most[0]?.servers;
   for (const endpoint of most) delete endpoint.servers;
+  const routes = grouped(endpoints, (e) => `${e.method} ${pathShape(e.path)}`);
+  for (const route of routes.values())
+    if (route.some((e) => !e.servers)) for (const e of route) delete e.servers;
+    else for (const e of route) e.servers = route[0]!.servers;
   return server ?? [];
 }
 

@@ -72,7 +72,6 @@ export function readRequest(
     parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
-  // readPostman takes the one most requests go to off them: the document's
   if (server) endpoint.servers = [server];
   const body = readBody(
     request.body,
