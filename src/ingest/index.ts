@@ -12,11 +12,7 @@ import {
 } from "../model/diagnostics/source-place.js";
 import { describeUnknown, detectFormat } from "./detect.js";
 import { NOT_SPECS, parseText } from "./load.js";
-import {
-  ParseError,
-  textDocument,
-  type ParsedDocument,
-} from "./parse/parsed-document.js";
+import { ParseError, type ParsedDocument } from "./parse/parsed-document.js";
 import { notAString, type SourceDocument } from "./reader.js";
 import { readSourceText } from "./decode-text.js";
 import { DEFAULT_MAX_INPUT_BYTES, readFailure } from "./read-source.js";
@@ -180,7 +176,7 @@ function ingest(
   );
 
   // every document read, inputs and files reached by $ref
-  const made: [SourceDocument, PendingPlaces][] = [];
+  const made: [SourceDocument, PendingPlaces, boolean][] = [];
   const settlePlaces = () => {
     for (const [doc] of made) doc.settle();
     overlays.settle();
@@ -193,10 +189,12 @@ function ingest(
   ): SourceDocument[] =>
     parsed.map((p, docIndex) => {
       reportParsed(reporter, file, p.warnings ?? []);
+      const finder = deferred ? p.placeFinder?.() : undefined;
       const places = new PendingPlaces(
         file,
         parsed.length > 1 ? `#${docIndex}` : "#",
-        p.placeFinder(),
+        finder ??
+          ((paths) => p.locateAll?.(paths) ?? paths.map((at) => p.locate(at))),
       );
       const doc: SourceDocument = {
         file,
@@ -209,14 +207,14 @@ function ingest(
         textOf: (path, value) =>
           notAString(reporter, path, value, p.rawScalar?.(path), doc.ref(path)),
       };
-      if (deferred) {
-        deferred.hold(places);
+      if (finder) {
+        deferred!.hold(places);
         // a text that can be made again is let go once the model is built (DeferredPlaces)
-        const textAgain = deferred.textAgain(absPath);
+        const textAgain = deferred!.textAgain(absPath);
         if (textAgain)
-          deferred.onDropTexts(() => places.refind(p.placeFinder(textAgain)));
+          deferred!.onDropTexts(() => places.refind(p.placeFinder!(textAgain)));
       }
-      made.push([doc, places]);
+      made.push([doc, places, finder !== undefined]);
       return doc;
     });
 
@@ -240,7 +238,7 @@ function ingest(
       );
       const parsed =
         NOT_SPECS.test(ext) || /^\.(?:md|markdown|txt)$/i.test(ext)
-          ? [textDocument(text)]
+          ? [{ value: text, locate: () => ({ line: 1, column: 1 }) }]
           : parse(text, display, absPath);
       loaded = makeDocs(display, absPath, parsed);
     } catch (error) {
@@ -301,7 +299,8 @@ function ingest(
     throw error;
   }
   // every place the readers handed out is found now, one pass per document, except deferred ones
-  if (!deferred) settlePlaces();
+  for (const [doc, , later] of made) if (!later) doc.settle();
+  if (!deferred) overlays.settle();
   return { documents, reporter };
 }
 

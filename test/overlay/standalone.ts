@@ -22,7 +22,11 @@ export function parseOverlay(
 ): Overlay | undefined {
   const parsed = parseText(text, file);
   const doc = parsed[0]!;
-  const places = new PendingPlaces(file, "#", doc.placeFinder());
+  const places = new PendingPlaces(
+    file,
+    "#",
+    (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
+  );
   return readOverlay(
     doc.value,
     file,

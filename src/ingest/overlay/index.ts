@@ -105,7 +105,11 @@ export class Overlays {
     reporter: IngestReporter,
   ): void {
     const doc = parsed[0]!;
-    const places = new PendingPlaces(file, "#", doc.placeFinder());
+    const places = new PendingPlaces(
+      file,
+      "#",
+      (paths) => doc.locateAll?.(paths) ?? paths.map((at) => doc.locate(at)),
+    );
     this.loading.deferred?.hold(places);
     if (parsed.length > 1)
       return reporter.report(

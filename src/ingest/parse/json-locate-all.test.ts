@@ -62,7 +62,7 @@ describe("JsonDocument.locateAll", () => {
         const written = JSON.stringify(value, null, indent);
         // and once with a key written twice (`s`), where the walk stops at the index's depth
         for (const text of [written, `{"s": {"t": [1]},${written.slice(1)}`]) {
-          const all = parseJson(text, "a.json").placeFinder()(paths);
+          const all = parseJson(text, "a.json").locateAll!(paths);
           const one = parseJson(text, "a.json");
           expect(all).toEqual(paths.map((p) => one.locate(p)));
         }
@@ -90,7 +90,7 @@ describe("JsonDocument.locateAll", () => {
             written,
             `{"s": {"t": [1]},${written.slice(1)}`,
           ]) {
-            const all = parseJson(text, "a.json").placeFinder()(paths);
+            const all = parseJson(text, "a.json").locateAll!(paths);
             const one = parseJson(text, "a.json");
             expect(all).toEqual(paths.map((p) => one.locate(p)));
           }
@@ -115,7 +115,7 @@ describe("JsonDocument.locateAll", () => {
       ["a", "deep", "b", "c"],
     ];
     const one = parseJson(text, "a.json");
-    expect(parseJson(text, "a.json").placeFinder()(paths)).toEqual(
+    expect(parseJson(text, "a.json").locateAll!(paths)).toEqual(
       paths.map((p) => one.locate(p)),
     );
   });
@@ -123,7 +123,7 @@ describe("JsonDocument.locateAll", () => {
   it("uses the index once one was built by a single lookup", () => {
     const doc = parseJson('{\n  "a": [1,\n    2]\n}', "a.json");
     expect(doc.locate(["a", 1])).toEqual({ line: 3, column: 5 });
-    expect(doc.placeFinder()([["a", 1], ["a"]])).toEqual([
+    expect(doc.locateAll!([["a", 1], ["a"]])).toEqual([
       { line: 3, column: 5 },
       { line: 2, column: 3 },
     ]);

@@ -10,12 +10,13 @@ export interface ParsedDocument {
    * that does not exist resolves to its deepest existing ancestor.
    */
   locate(path: Path): { line: number; column: number };
+  /** {@link locate} for many paths at once (cheaper than one by one on a large file). */
+  locateAll?(paths: readonly Path[]): { line: number; column: number }[];
   /**
-   * {@link locate} for many paths at once, as a function holding only what finding positions needs
-   * (a JSON text, not its value); with `textAgain` it holds that instead and calls it once, when
-   * first used.
+   * {@link locateAll} as a function holding only what finding positions needs (a JSON text, not its
+   * value); with `textAgain` it holds that instead and calls it once, when first used.
    */
-  placeFinder(
+  placeFinder?(
     textAgain?: () => string,
   ): (paths: readonly Path[]) => { line: number; column: number }[];
   /**
@@ -25,12 +26,6 @@ export interface ParsedDocument {
   rawScalar?(path: Path): string | undefined;
   /** Problems the parser saw that the value cannot show (a duplicated JSON key). */
   readonly warnings?: readonly ParseWarning[];
-}
-
-/** A file read as its text (a description's `$ref: ./intro.md`): each place is its start. */
-export function textDocument(text: string): ParsedDocument {
-  const start = () => ({ line: 1, column: 1 });
-  return { value: text, locate: start, placeFinder: () => (p) => p.map(start) };
 }
 
 /** A place in the file being parsed. */
