@@ -162,6 +162,32 @@ describe("places found when first needed, against places found when the reading 
   );
 });
 
+describe("a parser of the user's (IngestOptions.parse) that gives only value and locate", () => {
+  it("has its places found, deferred or not, where apiloom's own parser finds them", () => {
+    const doc = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: { "/b/{id}": { get: op("getB", { servers: [{}] }) } },
+    };
+    const inputs = [{ file: "own.json", text: JSON.stringify(doc, null, 2) }];
+    const parse = (text: string, file: string): ParsedDocument[] =>
+      parseText(text, file).map((p) => ({
+        value: p.value,
+        locate: (path) => p.locate(path),
+      }));
+    const deferred = new DeferredPlaces();
+    try {
+      const expected = where(loadModel(inputs).diagnostics);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(where(loadModel(inputs, { parse }).diagnostics)).toEqual(expected);
+      const lazy = loadModelForRun(inputs, { deferPlaces: deferred, parse });
+      expect(where(lazy.diagnostics)).toEqual(expected);
+    } finally {
+      deferred.release();
+    }
+  });
+});
+
 describe("the reading's and the build's waiting places", () => {
   it("are found in one walk of their document, at the eager reading's lines", () => {
     // a warning the reader gives (an operation's servers) and one the build gives (a path
