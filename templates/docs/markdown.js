@@ -17,6 +17,13 @@
 export const contract = 1;
 
 /**
+ * Spec text as a link's text: on one line, its URLs left unlinked (a link inside a link is none).
+ * @param {string} text
+ * @param {DocsHelpers} h
+ */
+const linkText = (text, h) => h.markdownText(text.replace(/\s+/g, " ").trim());
+
+/**
  * `docs/index.md`: every endpoint, grouped by tag.
  * @param {DocsView} view
  * @param {DocsHelpers} h
@@ -75,7 +82,7 @@ export function indexPage(view, h, to) {
     // OpenAPI 3.2 tags nest (parent): a sub-group's heading is one level deeper
     const level = "#".repeat(Math.min(3 + tag.depth, 6));
     out.push(
-      `${level} [${h.markdownInline(tag.summary ?? tag.name)}](tags/${tag.slug}.md)`,
+      `${level} [${linkText(tag.summary ?? tag.name, h)}](tags/${tag.slug}.md)`,
       "",
     );
     const about = tagFacts(tag, h);
@@ -163,7 +170,7 @@ export function tagPage(view, tag, h, to) {
   out.push(
     `[All endpoints](../index.md) · ` +
       (parent
-        ? `Under [${h.markdownInline(parent.summary ?? parent.name)}](${parent.slug}.md) · `
+        ? `Under [${linkText(parent.summary ?? parent.name, h)}](${parent.slug}.md) · `
         : "") +
       `[Diagnostics](../diagnostics.md)`,
     "",
@@ -174,7 +181,7 @@ export function tagPage(view, tag, h, to) {
   const children = tag.children;
   if (children.length > 0)
     out.push(
-      `Sub-groups: ${children.map((c) => `[${h.markdownInline(c.summary ?? c.name)}](${c.slug}.md)`).join(", ")}.`,
+      `Sub-groups: ${children.map((c) => `[${linkText(c.summary ?? c.name, h)}](${c.slug}.md)`).join(", ")}.`,
       "",
     );
   for (const e of tag.endpoints) out.push(...endpointSection(view, tag, e, h));

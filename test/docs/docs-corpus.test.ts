@@ -1,14 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join, posix } from "node:path";
-import * as prettier from "prettier";
-import type { Parser } from "prettier";
-import * as markdownPlugin from "prettier/plugins/markdown";
 import { describe, expect, it } from "vitest";
 import { emitDocs } from "../../src/emit/docs/index.js";
 import { loadModel } from "../../src/pipeline.js";
 import { CORPUS_DIR, CORPUS_FILES } from "../shared-corpus.js";
 import docsPlugin from "../../src/emit/docs/plugin.js";
 import { pluginContext } from "../emitted.js";
+import { markdownTree, nodesOf } from "./markdown-tree.js";
 
 const inputs: [string, string[]][] = [
   [
@@ -22,49 +20,6 @@ const inputs: [string, string[]][] = [
     [join(CORPUS_DIR, file)],
   ]),
 ];
-
-type MdNode = {
-  type: string;
-  url?: string;
-  value?: string;
-  children?: MdNode[];
-};
-
-/**
- * Prettier's markdown formatting of `text`, with the nodes of `type` of the tree it parsed: one
- * parse per page serves both the link check and the formatting check. The plugin is prettier's
- * own markdown parser under its own name (a plugin's parser wins over the built-in one), which
- * collects the nodes before the printer sees the tree.
- */
-async function formatMarkdown(
-  text: string,
-  type: string,
-): Promise<{ formatted: string; nodes: MdNode[] }> {
-  const nodes: MdNode[] = [];
-  const walk = (n: MdNode) => {
-    if (n.type === type) nodes.push({ ...n });
-    n.children?.forEach(walk);
-  };
-  const builtin = markdownPlugin.parsers.markdown as Parser<MdNode>;
-  const formatted = await prettier.format(text, {
-    parser: "markdown",
-    plugins: [
-      {
-        parsers: {
-          markdown: {
-            ...builtin,
-            parse: async (t, o) => {
-              const ast = await builtin.parse(t, o);
-              walk(ast);
-              return ast;
-            },
-          },
-        },
-      },
-    ],
-  });
-  return { formatted, nodes };
-}
 
 describe("docs for real inputs: every endpoint documented, every link lands", () => {
   it.each(inputs)("%s", async (_name, files) => {
@@ -86,9 +41,9 @@ describe("docs for real inputs: every endpoint documented, every link lands", ()
     const formatted = new Map<string, string>();
     for (const [path, text] of docs) {
       if (!path.endsWith(".md")) continue;
-      const page = await formatMarkdown(text, "link");
+      const page = await markdownTree(text);
       formatted.set(path, page.formatted);
-      for (const link of page.nodes) {
+      for (const link of nodesOf(page.tree, "link")) {
         if (/^(https?|mailto):/.test(link.url!)) {
           // a URL or e-mail address from spec text, linked as written (no escaping backslashes inside)
           expect(link.url, path).not.toContain("\\");

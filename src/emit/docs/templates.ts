@@ -74,9 +74,11 @@ export function markdownCell(text: string | undefined): string {
   return text === undefined ? "" : markdownInline(text);
 }
 
-/** An inline code span inside a table cell: GFM splits cells on `|` even inside code spans. */
+/** A code span in a table cell: GFM splits cells on a `|` after an even run of backslashes. */
 export function markdownCodeCell(text: string): string {
-  return markdownCode(text.replace(/\s+/g, " ")).replace(/\|/g, "\\|");
+  return markdownCode(text.replace(/\s+/g, " ")).replace(/\\+\|?|\|/g, (m) =>
+    m.endsWith("|") && m.length % 2 === 1 ? "\\" + m : m,
+  );
 }
 
 /** A fenced code block the code cannot close: the fence is longer than any backtick run inside. */

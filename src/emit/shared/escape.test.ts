@@ -70,7 +70,7 @@ describe("the escapes against their replacement chains", () => {
         text
           .replace(/\r\n?/g, "\n")
           .replace(/\\/g, "\\\\")
-          .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+          .replace(/([`*_[\]{}()#+!|<>~&])/g, "\\$1")
           .replace(/^(\s*)-/gm, "$1\\-")
           .replace(/^(\s*\d+)\./gm, "$1\\."),
       );
@@ -106,7 +106,7 @@ describe("the escapes against their replacement chains", () => {
           text
             .replace(/\r\n?/g, "\n")
             .replace(/\\/g, "\\\\")
-            .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+            .replace(/([`*_[\]{}()#+!|<>~&])/g, "\\$1")
             .replace(/^(\s*)-/gm, "$1\\-")
             .replace(/^(\s*\d+)\./gm, "$1\\."),
         );
@@ -120,9 +120,9 @@ describe("the escapes against their replacement chains", () => {
       "a `b` c",
       "``x``",
       "`",
-      "line\r\nnext\nlast",
+      "line\r\nnext\nlast\rmac",
     ]) {
-      const oneLine = text.replace(/\r?\n/g, " ");
+      const oneLine = text.replace(/\r\n?|\n/g, " ") || " ";
       const longest = Math.max(
         0,
         ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),

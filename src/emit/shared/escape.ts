@@ -14,14 +14,10 @@ export function tsString(value: string): string {
 
 const JSDOC_NOT_PLAIN = /[\r\n@]|\*\/|\/\*|\s$/;
 
-/** True when jsdocLines(text) is `[text]`: one line, nothing to escape or trim. */
-export function isPlainJsdoc(text: string): boolean {
-  return !JSDOC_NOT_PLAIN.test(text);
-}
-
 /** Text for the inside of a `/** … *\/` comment, line by line: `*\/` cannot close it. */
 export function jsdocLines(text: string): string[] {
-  if (isPlainJsdoc(text)) return [text];
+  // one line, nothing to escape or trim: the text is its line
+  if (!JSDOC_NOT_PLAIN.test(text)) return [text];
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
@@ -37,14 +33,14 @@ export function markdownText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\\/g, "\\\\")
-    .replace(/([`*_[\]{}()#+!|<>~])/g, "\\$1")
+    .replace(/([`*_[\]{}()#+!|<>~&])/g, "\\$1")
     .replace(/^([^\S\n\r\u2028\u2029]*)-/gm, "$1\\-")
     .replace(/^([^\S\n\r\u2028\u2029]*\d+)\./gm, "$1\\.");
 }
 
-/** Markdown inline code span that holds any text (backtick runs are fenced by longer ones). */
+/** An inline code span of any text, on one line (backtick runs fenced by longer ones; "" a space). */
 export function markdownCode(text: string): string {
-  const oneLine = text.includes("\n") ? text.replace(/\r?\n/g, " ") : text;
+  const oneLine = text.replace(/\r\n?|\n/g, " ") || " ";
   if (!oneLine.includes("`")) return `\`${oneLine}\``;
   const longest = Math.max(...oneLine.match(/`+/g)!.map((run) => run.length));
   const fence = "`".repeat(longest + 1);
@@ -52,12 +48,12 @@ export function markdownCode(text: string): string {
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
 
-/** HTML text and attribute values. */
+/** HTML text and attribute values; a character HTML has no place for (NUL, C0, C1) is U+FFFD. */
 export function htmlText(text: string): string {
-  return text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch]!);
+  return text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch] ?? "\ufffd");
 }
 
-const HTML_SPECIALS = /[&<>"']/g;
+const HTML_SPECIALS = /[&<>"'\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
 const HTML_ENTITIES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -68,5 +64,8 @@ const HTML_ENTITIES: Record<string, string> = {
 
 /** JSON to put inside a `<script type="application/json">`: `<` is escaped so `</script>` cannot appear. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, unicodeEscape);
+  return JSON.stringify(value).replace(SCRIPT_SPECIALS, unicodeEscape);
 }
+
+// DEL and C1 too: HTML has no place for them, even in a script
+const SCRIPT_SPECIALS = /[<>&\x7f-\x9f\u2028\u2029]/g;
