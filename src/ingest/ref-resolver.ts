@@ -160,6 +160,8 @@ export function makeContext(
   // each one followed once: where it leads (and that place's key), or why it cannot be followed
   let inlined = 0;
   let kept: string | undefined;
+  // the spec's own `$ref`s stay, but a Swagger 2.0 one's (`#/definitions/Pet`) names nothing in OAS 3
+  const own = doc.format === "swagger2" ? undefined : "#";
   const followed = new Map<string, { to?: Node; key?: string; why: string }>();
   const follow = (ref: string, from: SourceDocument) => {
     const id = `${targetKey(from, [])}\u0000${ref}`;
@@ -185,7 +187,7 @@ export function makeContext(
     const on = (v: unknown, k: string | number) =>
       inline(v, from, () => [...path(), k], within);
     // objects are made as JSON.parse makes them: `__proto__` stays a key
-    if (!isRef(value) || (from === doc && value.$ref[0] === "#"))
+    if (!isRef(value) || (from === doc && value.$ref[0] === own))
       return Array.isArray(value)
         ? value.map(on)
         : Object.fromEntries(

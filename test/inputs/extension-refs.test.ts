@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { bundle, createConfig } from "@redocly/openapi-core";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -98,6 +99,43 @@ describe("a $ref inside an extension (Redocly's code samples in files)", () => {
       Object.getOwnPropertyDescriptor(get["x-proto"], "__proto__")!.value,
     ).toBe("text");
     expect(get["x-proto"].b).toEqual({ c: [1, "text"] });
+  });
+});
+
+describe("a Swagger 2.0 document's own $ref inside an extension", () => {
+  const swagger = (x: string) =>
+    `swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n` +
+    `      x-multi: ${x}\n      responses: { "200": { description: ok } }\n` +
+    `definitions:\n  Pet: { type: object, properties: { name: { type: string } } }\n` +
+    `  Tree: { type: object, properties: { kids: { type: array, items: { $ref: "#/definitions/Tree" } } } }\n`;
+  const written = async (x: string) => {
+    const { files, diagnostics } = await generate(
+      [{ file: "swagger.yaml", text: swagger(x) }],
+      { artifacts: ["openapi"] },
+    );
+    const json = JSON.parse(
+      files.find((f) => f.path === "openapi.json")!.contents,
+    );
+    return { json, diagnostics };
+  };
+
+  it("is what it names: #/definitions names nothing in the OpenAPI 3 written (the validator resolves every $ref)", async () => {
+    const { json, diagnostics } = await written(
+      '[{ request: { $ref: "#/definitions/Pet" } }]',
+    );
+    expect(diagnostics.filter((d) => d.code.startsWith("ref/"))).toEqual([]);
+    expect(json.paths["/a"].get["x-multi"]).toEqual([
+      { request: { type: "object", properties: { name: { type: "string" } } } },
+    ]);
+    const result = await new Validator().validate(json);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  });
+
+  it("leading back into itself, is kept as written with a warning at the $ref", async () => {
+    const { diagnostics } = await written('{ $ref: "#/definitions/Tree" }');
+    const kept = diagnostics.filter((d) => d.code === "ref/extension-kept");
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.message).toMatch(/leads back into itself/);
   });
 });
 

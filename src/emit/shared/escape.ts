@@ -62,10 +62,9 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** JSON to put inside a `<script type="application/json">`: `<` is escaped so `</script>` cannot appear. */
+/** JSON inside a `<script type="application/json">`: no `</script>`, and no DEL or C1 (no place in HTML). */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(SCRIPT_SPECIALS, unicodeEscape);
 }
 
-// DEL and C1 too: HTML has no place for them, even in a script
 const SCRIPT_SPECIALS = /[<>&\x7f-\x9f\u2028\u2029]/g;
