@@ -7,6 +7,7 @@ export interface MdNode {
   type: string;
   url?: string;
   value?: string;
+  lang?: string;
   children?: MdNode[];
 }
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/index.js";
 import { generate } from "../../src/generate.js";
+import type { Diagnostic } from "../../src/model/types.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIR = "test/fixtures/openapi3/extension-refs/";
@@ -39,6 +40,10 @@ const inMemory = (files: Record<string, string>) => (path: string) => {
 /** ingestFiles of /p/openapi.yaml, its files held in memory. */
 const ingestInMemory = (files: Record<string, string>) =>
   ingestFiles(["openapi.yaml"], { cwd: "/p", readText: inMemory(files) });
+
+/** Each diagnostic as [code, severity, file, line, column]. */
+const placed = (list: readonly Diagnostic[]) =>
+  list.map((d) => [d.code, d.severity, d.file, d.line, d.column]);
 
 const extensions = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith("x-")));
@@ -76,9 +81,7 @@ describe("a $ref inside an extension (Redocly's code samples in files)", () => {
       artifacts: ["openapi"],
       readText: inMemory(files),
     });
-    expect(
-      diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
-    ).toEqual([
+    expect(placed(diagnostics)).toEqual([
       ["ref/extension-kept", "warning", "loop.yaml", 2, 3],
       ["ref/extension-kept", "warning", "openapi.yaml", 6, 17],
       ["ref/extension-kept", "warning", "openapi.yaml", 7, 16],
@@ -269,9 +272,7 @@ describe("a schema that is not one", () => {
       "/p/pet.txt": "id: string\n",
     };
     const { diagnostics } = ingestInMemory(files);
-    expect(
-      diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column]),
-    ).toEqual([
+    expect(placed(diagnostics)).toEqual([
       ["schema/not-a-schema", "warning", "openapi.yaml", 10, 33],
       ["schema/not-a-schema", "warning", "openapi.yaml", 18, 33],
       ["schema/not-a-schema", "warning", "pet.txt", 1, 1],

@@ -22,32 +22,14 @@ import { buildDocsView } from "./view.js";
 import docsPlugin from "./plugin.js";
 import { pluginContext } from "../../../test/emitted.js";
 import { ARTIFACT_PATHS } from "../registry.js";
+import {
+  markdownTree,
+  nodesOf,
+  type MdNode,
+} from "../../../test/docs/markdown-tree.js";
 
-type MdNode = {
-  type: string;
-  value?: string;
-  lang?: string;
-  children?: MdNode[];
-};
-
-async function markdownTree(text: string): Promise<MdNode> {
-  const { ast } = await (
-    prettier as unknown as {
-      __debug: { parse(t: string, o: object): Promise<{ ast: MdNode }> };
-    }
-  ).__debug.parse(text, { parser: "markdown" });
-  return ast;
-}
-
-function nodes(tree: MdNode, type: string): MdNode[] {
-  const out: MdNode[] = [];
-  const walk = (n: MdNode) => {
-    if (n.type === type) out.push(n);
-    n.children?.forEach(walk);
-  };
-  walk(tree);
-  return out;
-}
+/** A page's Markdown tree, as remark (prettier's parser) reads it. */
+const treeOf = async (text: string) => (await markdownTree(text)).tree;
 
 function textOf(tree: MdNode): string {
   if (tree.type === "text" || tree.type === "inlineCode")
@@ -87,18 +69,18 @@ describe("emitDocs", () => {
   it("lets no spec text become Markdown markup", async () => {
     for (const [path, text] of await files()) {
       if (!path.endsWith(".md")) continue;
-      const tree = await markdownTree(text);
+      const tree = await treeOf(text);
       // the only HTML is apiloom's own anchors and line breaks
-      for (const html of nodes(tree, "html"))
+      for (const html of nodesOf(tree, "html"))
         expect(html.value, path).toMatch(
           /^(<a id="(op|schema)-[A-Za-z0-9-]+">|<\/a>|<br>)$/,
         );
       expect(
-        nodes(tree, "emphasis").concat(nodes(tree, "strong")).map(textOf),
+        nodesOf(tree, "emphasis").concat(nodesOf(tree, "strong")).map(textOf),
       ).not.toContain("pwned");
     }
-    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
-    const paragraphs = nodes(page, "paragraph").map(textOf);
+    const page = await treeOf((await files()).get("docs/tags/pets.md")!);
+    const paragraphs = nodesOf(page, "paragraph").map(textOf);
     expect(paragraphs).toContain(
       `Lists pets. ${SCRIPT_TEXT} ${IMG_TEXT}\n\n| not | a table |\n\`\`\`\nnot a fence\n\`\`\``.split(
         "\n\n",
@@ -110,13 +92,13 @@ describe("emitDocs", () => {
   });
 
   it("keeps table rows whole when spec text has pipes and newlines", async () => {
-    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
-    const [params] = nodes(page, "table");
+    const page = await treeOf((await files()).get("docs/tags/pets.md")!);
+    const [params] = nodesOf(page, "table");
     const rows = params!.children!;
     expect(rows.map((r) => r.children!.length)).toEqual([5, 5, 5, 5, 5]);
     expect(textOf(rows[1]!.children![4]!)).toBe("How many | at most per page");
-    const index = await markdownTree((await files()).get("docs/index.md")!);
-    const summary = nodes(index, "tableRow").find(
+    const index = await treeOf((await files()).get("docs/index.md")!);
+    const summary = nodesOf(index, "tableRow").find(
       (r) => textOf(r).includes("/pets") && textOf(r).includes("List"),
     );
     expect(textOf(summary!.children![2]!)).toBe("List | pets with a pipe");
@@ -125,8 +107,8 @@ describe("emitDocs", () => {
   it("fences examples so the code comes back exactly", async () => {
     const view = buildDocsView(hostileModel(), { paths: ARTIFACT_PATHS });
     const listPets = view.endpoints.find((e) => e.name === "listPets")!;
-    const page = await markdownTree((await files()).get("docs/tags/pets.md")!);
-    const code = nodes(page, "code");
+    const page = await treeOf((await files()).get("docs/tags/pets.md")!);
+    const code = nodesOf(page, "code");
     expect(code.map((c) => c.lang)).toEqual(["sh", "ts", "sh", "ts"]);
     expect(code[0]!.value).toBe(listPets.curl);
     expect(code[1]!.value).toBe(`${view.clientSetup}\n${listPets.client}`);
@@ -205,13 +187,13 @@ describe("emitDocs", () => {
     expect(pets).toContain(
       "[`array<Pet Owner>`](../schemas.md#schema-pet-owner)",
     );
-    const schemas = await markdownTree(docs.get("docs/schemas.md")!);
-    expect(nodes(schemas, "heading").map(textOf)).toEqual([
+    const schemas = await treeOf(docs.get("docs/schemas.md")!);
+    expect(nodesOf(schemas, "heading").map(textOf)).toEqual([
       "Schemas",
       "Pet",
       "Pet Owner",
     ]);
-    const rows = nodes(nodes(schemas, "table")[0]!, "tableRow").map((r) =>
+    const rows = nodesOf(nodesOf(schemas, "table")[0]!, "tableRow").map((r) =>
       r.children!.map(textOf),
     );
     expect(rows).toEqual([
@@ -249,12 +231,10 @@ describe("emitDocs", () => {
   });
 
   it("lists diagnostics with where they point", async () => {
-    const page = await markdownTree(
-      (await files()).get("docs/diagnostics.md")!,
-    );
-    const [kinds, all] = nodes(page, "table");
+    const page = await treeOf((await files()).get("docs/diagnostics.md")!);
+    const [kinds, all] = nodesOf(page, "table");
     expect(
-      nodes(kinds!, "tableRow").map((r) => r.children!.map(textOf)),
+      nodesOf(kinds!, "tableRow").map((r) => r.children!.map(textOf)),
     ).toEqual([
       ["Code", "Severity", "Count", "Means"],
       [
@@ -270,7 +250,7 @@ describe("emitDocs", () => {
         'auth was read from descriptions ("Authentication required, with scope …")',
       ],
     ]);
-    const rows = nodes(all!, "tableRow").slice(1).map(textOf);
+    const rows = nodesOf(all!, "tableRow").slice(1).map(textOf);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain("specs/a.swagger.yaml:10:3");
     expect(rows[0]).toContain("see also specs/b.postman.json:30:1");
