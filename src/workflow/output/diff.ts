@@ -3,10 +3,8 @@ import { createRequire } from "node:module";
 
 // A line diff for `--check`, bounded in time and length: jsdiff's hunks, data lines summarised.
 
-/** Lines of context around a change. */
-const CONTEXT = 3;
-/** Give up on an exact diff past this many differing lines (Myers is O((N+M)·D)). */
-const MAX_EDITS = 2000;
+/** Three lines of context around a change; no exact diff past 2,000 lines (Myers is O((N+M)·D)). */
+const BOUNDS = { context: 3, maxEditLength: 2000 };
 
 /**
  * Unified diff from `before` (on disk) to `after` (what apiloom makes); "" when equal. At most
@@ -23,18 +21,8 @@ export function unifiedDiff(
     `--- ${before === undefined ? "/dev/null" : `a/${path}`}`,
     `+++ ${after === undefined ? "/dev/null" : `b/${path}`}`,
   ];
-  const patch = jsdiff().structuredPatch(
-    "",
-    "",
-    before ?? "",
-    after ?? "",
-    undefined,
-    undefined,
-    {
-      context: CONTEXT,
-      maxEditLength: MAX_EDITS,
-    },
-  );
+  const [a, b] = [before ?? "", after ?? ""];
+  const patch = jsdiff().structuredPatch("", "", a, b, "", "", BOUNDS);
   // a page that embeds its data (the changelog's record) is made from it: one line says so
   const embeds = (line: string) =>
     "-+".includes(line[0]!) && EMBEDDED_DATA.test(line.slice(1));
@@ -43,7 +31,7 @@ export function unifiedDiff(
   const body = patch
     ? patch.hunks.flatMap((hunk) => hunkLines(hunk, path))
     : [
-        `@@ too many changes to show: ${lineCount(before)} lines before, ${lineCount(after)} after @@`,
+        `@@ too many changes to show: ${lineCount(a)} lines before, ${lineCount(b)} after @@`,
       ];
   return capLines([...header, ...body], maxLines, "more diff lines");
 }
@@ -59,11 +47,8 @@ export function capLines(lines: string[], max: number, more: string): string {
 }
 
 /** The lines of `text`, a last one without its newline too. */
-function lineCount(text = ""): number {
-  return text === ""
-    ? 0
-    : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-}
+const lineCount = (text: string) =>
+  text.split("\n").length - (text === "" || text.endsWith("\n") ? 1 : 0);
 
 // required when first used: the CLI loads a package only when it is used
 const require = createRequire(import.meta.url);
