@@ -193,3 +193,23 @@ describe("a collection whose requests go to several bases", () => {
     );
   });
 });
+
+describe("a query parameter's name with a variable in it", () => {
+  it("is the name Postman sends", () => {
+    const collection = collectionOf(
+      [
+        { key: "key", value: "kk" },
+        { key: "p", value: "page" },
+      ],
+      [get("r", "https://api.test/a?{{key}}=v&{{p}}_size=10&{{gone}}=1")],
+    );
+    const sent = new URL(postmanUrls(collection)[0]!);
+    const doc = ingestTexts(
+      [{ file: "c.postman.json", text: JSON.stringify(collection) }],
+      { cwd: "/" },
+    ).documents[0]!;
+    expect(doc.endpoints[0]!.parameters.query.map((q) => q.name)).toEqual([
+      ...sent.searchParams.keys(),
+    ]);
+  });
+});

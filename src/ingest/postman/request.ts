@@ -69,7 +69,7 @@ export function readRequest(
     method,
     path,
     source: pc.ref(at),
-    parameters: readParameters(url, path, headers, pc),
+    parameters: readParameters(url, path, headers, variables, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
   if (server) endpoint.servers = [server];
@@ -237,6 +237,7 @@ function readParameters(
   url: RequestUrl | undefined,
   path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
+  variables: VariableScope,
   pc: PostmanContext,
 ): EndpointParameters {
   const parameters = emptyParameters();
@@ -266,9 +267,12 @@ function readParameters(
     const entry = url?.variables.find((v) => v.key === name);
     add("path", entry, name, entry?.at ?? url?.at ?? []);
   }
-  for (const entry of url?.query ?? [])
-    if (!parameters.query.some((p) => p.name === entry.key))
-      add("query", entry);
+  // a name is sent with its variables written in (`?{{key}}=v`), as Postman sends it
+  for (const entry of url?.query ?? []) {
+    const name = variables.written(entry.key);
+    if (!parameters.query.some((p) => p.name === name))
+      add("query", entry, name);
+  }
   for (const entry of headers.parameters) add("header", entry);
   for (const entry of headers.cookies) add("cookie", entry);
   return parameters;

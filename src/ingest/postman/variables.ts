@@ -72,6 +72,11 @@ export class VariableScope {
     });
   }
 
+  /** `text` with its variables written in, or as it is when one has no value. */
+  written(text: string): string {
+    return resolvedText(this.substitute(text)) ?? text;
+  }
+
   /** The text `{{name}}` stands for here, or undefined when it is not all known. */
   valueOf(name: string): string | undefined {
     const parts = this.expand(name);
