@@ -131,7 +131,7 @@ function readMethod(value: unknown, at: Path, pc: PostmanContext) {
 }
 
 /**
- * Where a request goes: its server (protocol and host, one object per URL) and its path template
+ * Where a request goes: its server (protocol and host, its own object) and its path template
  * (`/` without a URL). Each unresolved variable is reported once per collection, at its first use.
  */
 function readLocation(
