@@ -137,6 +137,7 @@ export function toJson(model: ApiModel) {
       name: e.name,
       operationId: e.operationId,
       summary: e.summary,
+      servers: e.servers?.map((s) => s.url),
       parameters: allParameters(e.parameters).map((p) => ({
         name: p.name,
         in: p.in,

@@ -153,6 +153,43 @@ describe("apiloom inspect", () => {
   );
 });
 
+describe("apiloom inspect --json on servers", () => {
+  it("shows an endpoint's own servers beside the document's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "inspect-servers-"));
+    const file = join(dir, "servers.json");
+    const ok = { responses: { "200": { description: "ok" } } };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "t", version: "1" },
+        servers: [{ url: "https://api.example.com/v1" }],
+        paths: {
+          "/users": { get: ok },
+          "/blobs": {
+            servers: [{ url: "https://files.example.net" }],
+            get: ok,
+          },
+        },
+      }),
+    );
+    const run = apiloom("inspect", "--json", file);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout);
+    expect(model.servers).toEqual(["https://api.example.com/v1"]);
+    const servers = Object.fromEntries(
+      model.endpoints.map((e: { path: string; servers?: string[] }) => [
+        e.path,
+        e.servers,
+      ]),
+    );
+    expect(servers).toEqual({
+      "/users": undefined,
+      "/blobs": ["https://files.example.net"],
+    });
+  });
+});
+
 describe("apiloom inspect on a spec's control characters", () => {
   it("prints them escaped: a spec's bytes never drive the terminal", () => {
     const dir = mkdtempSync(join(tmpdir(), "inspect-escape-"));
