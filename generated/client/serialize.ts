@@ -178,13 +178,11 @@ export function serializeQuery(
   const v = contentValue(value, how);
   if (v === undefined || v === null) return [];
   const style = how.style ?? "form";
-  const explode = how.explode ?? (style === "form" || style === "deepObject");
+  const explode = explodes(how);
   const enc = how.allowReserved ? encodeReserved : encode;
   const key = encode(name);
   const item = (s: unknown): string => enc(text(s));
-  const delimiter =
-    how.delimiter ??
-    (style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",");
+  const delimiter = delimiterOf(how);
   if (style === "deepObject" && (isObject(v) || Array.isArray(v)))
     return deepPairs(key, v, item, 0);
   if (Array.isArray(v)) {
@@ -220,6 +218,24 @@ function deepPairs(
       deepPairs(`${key}[${encode(k)}]`, x, item, depth + 1),
     );
   return [key + "=" + item(value)];
+}
+
+/** Whether a query parameter's or form field's array goes as one value per item. */
+function explodes(how: ParamStyle): boolean {
+  const style = how.style ?? "form";
+  return how.explode ?? (style === "form" || style === "deepObject");
+}
+
+/** The separator of a not-exploded array: Swagger 2.0's, else its style's. */
+function delimiterOf(how: ParamStyle): string {
+  return (
+    how.delimiter ??
+    (how.style === "spaceDelimited"
+      ? " "
+      : how.style === "pipeDelimited"
+        ? "|"
+        : ",")
+  );
 }
 
 /** A delimiter as sent: `,` and `|` as they are (as the specification's examples show), others encoded. */
@@ -369,7 +385,7 @@ function multipart(
     // files are parts of their own whatever the style
     const items =
       Array.isArray(value) &&
-      (how.explode !== false || value.some((v) => v instanceof Blob))
+      (explodes(how) || value.some((v) => v instanceof Blob))
         ? value
         : [value];
     for (const item of items) {
@@ -380,7 +396,7 @@ function multipart(
       // an array with explode false is one delimited text part (`a|b|c`): JSON only when asked
       const delimited =
         Array.isArray(item) &&
-        how.explode === false &&
+        !explodes(how) &&
         !(how.contentType !== undefined && isJsonType(how.contentType));
       const contentType =
         how.contentType ??
@@ -395,7 +411,7 @@ function multipart(
         head += `${header}: ${text.replace(/[\r\n]/g, " ")}\r\n`;
       parts.push(head + "\r\n");
       if (blob) parts.push(blob);
-      else if (delimited) parts.push(item.map(text).join(how.delimiter ?? ","));
+      else if (delimited) parts.push(item.map(text).join(delimiterOf(how)));
       else if (contentType !== undefined && isJsonType(contentType))
         parts.push(JSON.stringify(item));
       else parts.push(text(item));

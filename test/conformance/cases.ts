@@ -132,6 +132,16 @@ export const SWAGGER_CASES: Case[] = [
       },
     },
   },
+  {
+    endpoint: "collectionMultipart",
+    args: {
+      body: {
+        ssv: ["d", "e"],
+        pipes: ["f", "g h"],
+        multi: [1, 2],
+      },
+    },
+  },
 ];
 
 /** Objects and arrays inside parameters (nested-items.openapi.yaml), which go as JSON text. */

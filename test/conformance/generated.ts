@@ -25,13 +25,15 @@ export interface Generated {
   typeCheck: () => { ok: boolean; output: string };
 }
 
-/** Client and server of one spec of test/fixtures/conformance/, written and imported. */
-export async function generated(spec: string): Promise<Generated> {
-  const file = join(SPECS_DIR, spec);
-  const result = await generate(
-    [{ file: spec, text: readFileSync(file, "utf8") }],
-    { artifacts: ["client", "server"], typecheckGenerated: true },
-  );
+/** Client and server of one spec of test/fixtures/conformance/ (or of `text`), written and imported. */
+export async function generated(
+  spec: string,
+  text = readFileSync(join(SPECS_DIR, spec), "utf8"),
+): Promise<Generated> {
+  const result = await generate([{ file: spec, text }], {
+    artifacts: ["client", "server"],
+    typecheckGenerated: true,
+  });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0)
     throw new Error(errors.map((d) => d.message).join("\n"));

@@ -17,7 +17,7 @@ export const SWAGGER2_CODES = family("swagger2", READER_CODES, {
     "unread-ms-paths":
       "`x-ms-paths` (Azure's paths told apart by their query, `/{c}?restype=container`) is not read: its operations are not generated",
     "unsupported-collection-format":
-      "a `collectionFormat` the emitted OpenAPI 3 cannot say (`tsv`, `ssv` outside the query) or not allowed where it is (`multi` in a path)",
+      "a `collectionFormat` the emitted OpenAPI 3 cannot say (`tsv`; `ssv` or `pipes` in a path or header) or not allowed where it is (`multi` in a path)",
   },
   info: {
     "no-schemes":

@@ -211,13 +211,12 @@ export function serializationOf(
       : known === "pipes"
         ? "pipeDelimited"
         : undefined;
-  if (style && location === "query")
+  if (style && (location === "query" || location === "formData"))
     return { style, explode: false, collectionFormat: known };
-  if (location !== "formData")
-    reading.reporter.report(
-      "swagger2/unsupported-collection-format",
-      `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
-      sourceOf(at),
-    );
+  reading.reporter.report(
+    "swagger2/unsupported-collection-format",
+    `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
+    sourceOf(at),
+  );
   return { ...simple, collectionFormat: known };
 }
