@@ -174,12 +174,18 @@ export function decodeBody(
   contentType: string | undefined,
 ): unknown {
   if (!route.body) return undefined;
-  if (bytes.length === 0) {
+  const mediaType = bodyMediaType(route, contentType);
+  // no bytes are no body, but for a labelled form or text the route lists: `{}`, `""`
+  const valued =
+    contentType !== undefined &&
+    listedMediaType(route, mediaType) !== undefined &&
+    (mediaType === "application/x-www-form-urlencoded" ||
+      mediaType.startsWith("text/"));
+  if (bytes.length === 0 && !valued) {
     if (route.body.required)
       throw new HttpError(400, "the request body is required");
     return undefined;
   }
-  const mediaType = bodyMediaType(route, contentType);
   if (listedMediaType(route, mediaType) === undefined)
     throw new HttpError(
       415,

@@ -603,7 +603,7 @@ export async function typedParts(
           `form field ${JSON.stringify(name)} must be JSON`,
         );
       }
-    } else out.push([name, value]);
+    } else out.push([name, field?.array ? values : value]);
   }
   const typed = formFields(text.join("&"), fields);
   return Object.fromEntries([...out, ...Object.entries(typed)]);

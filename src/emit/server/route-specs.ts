@@ -133,7 +133,7 @@ export function routeSpec(
 /**
  * The fields of the first form media type, as parameters: by their encoding where the spec gives
  * one (or a Swagger 2.0 collectionFormat), typed by their schema; an object without an encoding
- * is JSON (as the client sends it); files are left out (they stay `File`s).
+ * is JSON (as the client sends it); a file is left out (it stays a `File`).
  */
 function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const form = content.find((c) => isFormMediaType(c.mediaType));
@@ -142,8 +142,8 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const out: ParamSpec[] = [];
   for (const [name, property] of Object.entries(schema?.properties ?? {})) {
     const resolved = resolveSchema(model.schemas, property) ?? {};
-    const items = resolveSchema(model.schemas, resolved.items);
-    if (resolved.format === "binary" || items?.format === "binary") continue;
+    // a file stays a `File`; an array of files is read as an array, one file sent or more
+    if (resolved.format === "binary") continue;
     const e = form.encoding?.[name] ?? {};
     const spec = paramSpec(model, {
       name,
@@ -158,7 +158,7 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
     spec.field = true;
     if (e.contentType !== undefined) {
       if (isJsonMediaType(e.contentType)) spec.contentType = e.contentType;
-    } else if (spec.properties && e.style === undefined)
+    } else if (spec.properties && (e.style ?? e.explode) === undefined)
       spec.contentType = "application/json";
     out.push(spec);
   }

@@ -87,6 +87,9 @@ export function encodingStyle(
     contentType: undefined,
     serialization: resolveSerialization("query", encoding),
   });
+  // an explicit style or explode is the field's, default or not: not the JSON of no encoding
+  if (encoding.style !== undefined || encoding.explode !== undefined)
+    out.style ??= "form";
   if (encoding.contentType !== undefined)
     out.contentType = encoding.contentType;
   const headers: Record<string, string> = {};
