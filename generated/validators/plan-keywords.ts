@@ -10,6 +10,7 @@ import {
   length,
   matches,
   matching,
+  multiple,
   passes,
   push,
   required,
@@ -90,21 +91,16 @@ export function numberOp(
     const message = `must be a multiple of ${v}`;
     if (!bigints)
       return (x, p, e) => {
-        if (!Number.isInteger((x as number) / v))
-          push(e, p + at, keyword, message);
+        if (!multiple(x as number, v)) push(e, p + at, keyword, message);
       };
     if (!Number.isSafeInteger(v))
       return (x, p, e) => {
-        if (!Number.isInteger(Number(x) / v)) push(e, p + at, keyword, message);
+        if (!multiple(Number(x), v)) push(e, p + at, keyword, message);
       };
     const big = BigInt(v);
     const zero = BigInt(0);
     return (x, p, e) => {
-      if (
-        typeof x === "bigint"
-          ? x % big !== zero
-          : !Number.isInteger((x as number) / v)
-      )
+      if (typeof x === "bigint" ? x % big !== zero : !multiple(x as number, v))
         push(e, p + at, keyword, message);
     };
   }

@@ -353,6 +353,31 @@ export function length(s: string): number {
   return n;
 }
 
+/**
+ * Whether `x` is a multiple of `v` (> 0) as JSON Schema means it, of the decimals written: 19.99
+ * is 1999 × 0.01, though 19.99 / 0.01 is 1998.9999999999998 in binary. Each number is its
+ * shortest decimal (what `String` gives, what JSON wrote), compared as integers of one scale.
+ */
+export function multiple(x: number, v: number): boolean {
+  const q = x / v;
+  if (Number.isInteger(q) && Math.abs(q) <= Number.MAX_SAFE_INTEGER)
+    return true;
+  if (!Number.isFinite(x)) return false;
+  const [mx, ex] = decimal(x);
+  const [mv, ev] = decimal(v);
+  const ten = BigInt(10);
+  const scale = (m: bigint, e: number) =>
+    m * ten ** BigInt(e - Math.min(ex, ev));
+  return scale(mx, ex) % scale(mv, ev) === BigInt(0);
+}
+
+/** `n` as m × 10^e, m an integer: from its shortest decimal (e within ±400). */
+function decimal(n: number): [bigint, number] {
+  const [digits, exponent = "0"] = String(n).split("e");
+  const [whole, fraction = ""] = digits!.split(".");
+  return [BigInt(whole + fraction), Number(exponent) - fraction.length];
+}
+
 /** JSON equality: same type, same members; object key order does not count. */
 export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -93,7 +93,7 @@ export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
   if (keyword === "multipleOf")
     return c.guard(
       s,
-      `!Number.isInteger(${s.v} / ${c.value(bound)})`,
+      `!r.multiple(${s.v}, ${c.value(bound)})`,
       keyword,
       `must be a multiple of ${bound}`,
     );
