@@ -29,11 +29,12 @@ import {
 
 /**
  * What `decodeParameters` reads of a route, worked out once a route: whether it has cookie
- * parameters, and when every query parameter is read as one value (`oneValue`), each one's slot
+ * parameters, its query parameters' names, and when every query parameter is read as one value (`oneValue`), each one's slot
  * in what `firstValues` reads (`slots`), by its index in `params` (`slotOf`, -1 for the others).
  */
 interface ParamPlan {
   cookies: boolean;
+  names: ReadonlySet<string>;
   slots: Map<string, number> | undefined;
   slotOf: number[];
 }
@@ -52,6 +53,7 @@ function paramPlan(route: RouteSpec): ParamPlan {
   }
   plan = {
     cookies: route.params.some((param) => param.in === "cookie"),
+    names: new Set(query.map((param) => param.name)),
     slots,
     slotOf: route.params.map((param) =>
       param.in === "query" && slots ? slots.get(param.name)! : -1,
@@ -73,7 +75,7 @@ export function decodeParameters(
   headers: IncomingMessage["headers"],
   parsed?: ParsedQuery,
 ): Pick<DecodedRequest, "path" | "query" | "headers" | "cookies"> {
-  const { cookies, slots, slotOf } = paramPlan(route);
+  const { cookies, names, slots, slotOf } = paramPlan(route);
   // a query of one-value parameters taken as parsed (decoded), or read in one pass; else as pairs
   const taken = slots && parsed && parsedFirstValues(parsed, slots, search);
   const firsts = taken ?? (slots && firstValues(search, slots));
@@ -82,6 +84,7 @@ export function decodeParameters(
     query: firsts ? [] : queryPairs(search),
     headers,
     cookies: cookies ? cookiePairs(headers["cookie"]) : [],
+    names,
   };
   const out = { path: {}, query: {}, headers: {}, cookies: {} };
   const params = route.params;

@@ -16,7 +16,7 @@ export type ScalarType =
 export type ParamShape =
   | ScalarType
   | { items: ParamShape }
-  | { properties: Readonly<Record<string, ParamShape>> };
+  | { properties: Readonly<Record<string, ParamShape>>; rest?: ParamShape };
 
 export interface ParamSpec {
   /** The name as the API spells it: the key in the handler's `path`, `query`, `headers` or `cookies`. */
@@ -28,6 +28,11 @@ export interface ParamSpec {
   array?: boolean;
   /** The value is an object whose properties have these types. */
   properties?: Readonly<Record<string, ScalarType>>;
+  /**
+   * The members `properties` does not name (`additionalProperties`, or an object without
+   * properties), of this type: an exploded form object also takes the query's other names.
+   */
+  rest?: ScalarType;
   /** The values (of the items, for an array) the schema allows, as its `enum` or `const` says. */
   enum?: readonly (string | number | boolean)[];
   style?: string;

@@ -19,6 +19,8 @@ export interface RawParameters {
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `name=value` pairs of the Cookie header, values still encoded. */
   cookies: readonly (readonly [string, string])[];
+  /** The route's query parameters' names: an exploded object with `rest` takes the others (`a`, `a[b]`). */
+  names?: ReadonlySet<string>;
 }
 
 /** Splits a query string (without `?`) into raw `name=value` pairs; keys are decoded. */
@@ -158,7 +160,7 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
       return value === undefined ? undefined : fromPath(param, value);
     }
     case "query":
-      return fromPairs(param, raw.query, true);
+      return fromPairs(param, raw.query, true, raw.names);
     case "cookie":
       return fromPairs(param, raw.cookies, false);
     case "header": {
@@ -280,6 +282,7 @@ function fromPairs(
   param: ParamSpec,
   pairs: readonly (readonly [string, string])[],
   plus: boolean,
+  names?: ReadonlySet<string>,
 ): unknown {
   if (oneValue(param)) {
     for (let i = 0; i < pairs.length; i++)
@@ -303,7 +306,11 @@ function fromPairs(
   if (param.properties && explode) {
     const entries: [string, string][] = [];
     for (const [key, value] of pairs)
-      if (Object.prototype.hasOwnProperty.call(param.properties, key))
+      if (
+        Object.prototype.hasOwnProperty.call(param.properties, key) ||
+        (param.rest !== undefined &&
+          names?.has(key.split("[", 1)[0]!) === false)
+      )
         entries.push([key, decode(value, plus)]);
     return entries.length === 0 ? undefined : convertObject(param, entries);
   }
@@ -352,7 +359,7 @@ function deepValue(
   const shape =
     param.shape ??
     (param.properties
-      ? { properties: param.properties }
+      ? { properties: param.properties, rest: param.rest }
       : { items: param.type });
   return root.size === 0 ? undefined : shaped(param, shape, root);
 }
@@ -388,7 +395,7 @@ function shaped(
         param,
         Object.prototype.hasOwnProperty.call(shape.properties, key)
           ? shape.properties[key]!
-          : "string",
+          : (shape.rest ?? "string"),
         value,
       ),
     ]),
@@ -472,7 +479,7 @@ function convertObject(
         param.properties ?? {},
         key,
       );
-      const type = known ? param.properties![key]! : "string";
+      const type = known ? param.properties![key]! : (param.rest ?? "string");
       return [key, convert({ ...param, type }, value)];
     }),
   );

@@ -9,7 +9,7 @@ export type ScalarType =
 export type ParamShape =
   | ScalarType
   | { items: ParamShape }
-  | { properties: Readonly<Record<string, ParamShape>> };
+  | { properties: Readonly<Record<string, ParamShape>>; rest?: ParamShape };
 
 export interface ParamSpec {
   name: string;
@@ -18,6 +18,7 @@ export interface ParamSpec {
   type: ScalarType;
   array?: boolean;
   properties?: Readonly<Record<string, ScalarType>>;
+  rest?: ScalarType;
   enum?: readonly (string | number | boolean)[];
   style?: string;
   explode?: boolean;

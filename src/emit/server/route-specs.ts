@@ -179,7 +179,13 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
   const properties: Record<string, ParamShape> = {};
   for (const key of keys)
     setOwn(properties, key, shapeOf(m, s!.properties![key], depth + 1, n));
-  return { properties };
+  // the members no property names: `additionalProperties`' (any, for an object without properties)
+  const rest = s!.additionalProperties ?? (keys.length === 0 || undefined);
+  if (!rest) return { properties };
+  return {
+    properties,
+    rest: shapeOf(m, rest === true ? {} : rest, depth + 1, n),
+  };
 }
 
 function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
@@ -196,7 +202,10 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   else if ("items" in flat) {
     spec.array = true;
     spec.type = flat.items as typeof spec.type;
-  } else spec.properties = flat.properties as typeof spec.properties;
+  } else {
+    spec.properties = flat.properties as typeof spec.properties;
+    if (flat.rest) spec.rest = flat.rest as typeof spec.rest;
+  }
   const values = scalarValues(
     spec.array ? resolveSchema(model.schemas, schema?.items) : schema,
   );
