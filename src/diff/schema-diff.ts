@@ -6,7 +6,7 @@ import {
   schemaValues,
 } from "../model/schema/schema.js";
 import type { ApiModel, Schema, SourceRef } from "../model/types.js";
-import type { RuleId } from "./rules.js";
+import { CHANGE_RULES, type RuleId } from "./rules.js";
 
 /** Which way a schema's values travel: sent by clients, or sent back by servers. */
 export type Direction = "request" | "response";
@@ -104,8 +104,12 @@ export class SchemaDiff {
     const request = direction === "request";
     const viewA = this.objectView(ra, this.before);
     const viewB = this.objectView(rb, this.after);
-    const typesA = types(ra, viewA);
-    const typesB = types(rb, viewB);
+    // `allOf: [{$ref}]` (NSwag's, Kiota's) has its one member's types, values and alternatives
+    const [coreA, coreB] = [lone(ra, this.before), lone(rb, this.after)];
+    const [typesA, typesB] = [types(coreA, viewA), types(coreB, viewB)];
+    const [valuesA, valuesB] = [schemaValues(coreA), schemaValues(coreB)];
+    const altsA = coreA.oneOf ?? coreA.anyOf;
+    const altsB = coreB.oneOf ?? coreB.anyOf;
     if (typesA.length > 0 && typesB.length > 0) {
       // a request may send less than before; a response may return more: both break clients
       const lost = request
@@ -116,14 +120,33 @@ export class SchemaDiff {
           `${direction}-type-changed`,
           `changed type from ${typesA.join(" | ")} to ${typesB.join(" | ")}`,
         );
-    }
-    if (request && isNullable(ra) && !isNullable(rb))
+      // an enum dropped, its types kept
+      else if (!request && valuesA && !valuesB)
+        add("response-enum-value-added", `is not only ${listValues(valuesA)}`);
+    } else if (typesA.length > 0 && !request)
+      if (!(valuesB || altsB || viewB || coreB.allOf))
+        add("response-type-changed", "may now be any value");
+    if (request && nullable(ra) && !nullable(rb))
       add("request-type-changed", "no longer accepts null");
-    if (!request && !isNullable(ra) && isNullable(rb))
+    if (!request && !nullable(ra) && nullable(rb))
       add("response-property-became-nullable", "may now be null");
-
-    const valuesA = schemaValues(ra);
-    const valuesB = schemaValues(rb);
+    if (
+      request &&
+      rb.additionalProperties === false &&
+      ra.additionalProperties !== false
+    )
+      add("request-type-changed", "no longer accepts other members");
+    // an alternative a request may no longer send, or a response may now be: none matches it
+    const [fewer, more] = request ? [altsA, altsB] : [altsB, altsA];
+    const fits = (x: Schema) => (y: Schema) =>
+      this.compare(direction, request ? x : y, request ? y : x, site).every(
+        (c) => CHANGE_RULES[c.rule].severity !== "breaking",
+      );
+    if (fewer && more && fewer.some((x) => !more.some(fits(x))))
+      add(
+        `${direction}-type-changed`,
+        request ? "lost an alternative" : "may be a new alternative",
+      );
     if (valuesB !== undefined) {
       const removed = valuesA?.filter((v) => !includes(valuesB, v)) ?? [];
       const added = valuesA ? valuesB.filter((v) => !includes(valuesA, v)) : [];
@@ -142,13 +165,18 @@ export class SchemaDiff {
     }
 
     if (viewA && viewB) this.compareObjects(direction, viewA, viewB, site, out);
-    if (ra.items && rb.items)
-      out.push(
-        ...this.compare(direction, ra.items, rb.items, {
-          ...site,
-          member: [...site.member, "[]"],
-        }),
-      );
+    const inner = [
+      ["[]", ra.items, rb.items],
+      ["{}", ra.additionalProperties, rb.additionalProperties],
+    ] as const;
+    for (const [at, x, y] of inner)
+      if (x && y && typeof x === "object" && typeof y === "object")
+        out.push(
+          ...this.compare(direction, x, y, {
+            ...site,
+            member: [...site.member, at],
+          }),
+        );
     return out;
   }
 
@@ -204,7 +232,8 @@ export class SchemaDiff {
   ): ObjectView | undefined {
     const properties: Record<string, Schema> = {};
     const required = new Set<string>();
-    let found = false;
+    // an object without properties is one, its members unnamed
+    let found = nonNullTypes(schema).includes("object");
     if (schema.properties && typeof schema.properties === "object") {
       found = true;
       Object.assign(properties, schema.properties);
@@ -226,10 +255,27 @@ export class SchemaDiff {
   }
 }
 
-/** The types a schema's values have, null aside; an `allOf` of objects is an object. */
+/** The types a schema's values have, null aside (but for null alone); an `allOf` of objects is an object. */
 function types(schema: Schema, view: ObjectView | undefined) {
   const own = nonNullTypes(schema);
+  if (own.length === 0 && schema.type === "null") return ["null"];
   return own.length === 0 && schema.allOf && view ? ["object"] : own;
+}
+
+/** The lone member of an `allOf` with no type or values of its own, resolved; else the schema. */
+function lone(schema: Schema, schemas: ApiModel["schemas"]): Schema {
+  const [only, ...rest] = Array.isArray(schema.allOf) ? schema.allOf : [];
+  const own = nonNullTypes(schema).length > 0 || schemaValues(schema);
+  const member = !own && rest.length === 0 && resolveSchema(schemas, only);
+  return member && typeof member === "object" ? member : schema;
+}
+
+/** Null among its values: its types, or an alternative (OpenAPI 3.0's `nullable` by a composition). */
+function nullable(schema: Schema): boolean {
+  return (
+    isNullable(schema) ||
+    (schema.anyOf ?? schema.oneOf ?? []).some((s) => isNullable(s))
+  );
 }
 
 function refName(schema: Schema | undefined): string | undefined {

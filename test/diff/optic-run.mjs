@@ -34,6 +34,13 @@ export const OPTIC_PAIRS = [
     fetched: false,
   },
   {
+    // an enum behind `allOf: [{$ref}]`, a response union, a map's values, an object given properties
+    name: "fixture compositions",
+    old: join(REPO, "test/fixtures/diff/compositions/old.yaml"),
+    new: join(REPO, "test/fixtures/diff/compositions/new.yaml"),
+    fetched: false,
+  },
+  {
     // the 80 paths that differ, with the components they reach (scripts/diff-oracle.mjs)
     name: "@octokit/openapi 22.0.0 → 23.0.1, the paths that changed",
     old: join(CACHE, "github-slice/old.json"),

@@ -134,6 +134,7 @@ export const OPTIC_RULES: Readonly<Record<string, readonly RuleId[]>> = {
     "response-property-became-nullable",
   ],
   "prevent request property type changes": ["request-type-changed"],
+  "prevent narrowing in response union types": ["response-type-changed"],
   "prevent making response property optional": [
     "response-property-became-optional",
   ],
@@ -159,7 +160,7 @@ export const OPTIC_RULES: Readonly<Record<string, readonly RuleId[]>> = {
   "prevent requiring existing query parameters": ["parameter-became-required"],
   "prevent requiring existing header parameters": ["parameter-became-required"],
   "prevent requiring existing cookie parameters": ["parameter-became-required"],
-  // apiloom has no rule for union alternatives yet: its findings are allow-listed one by one
+  // a request union that accepts more breaks no client: Optic's findings are allow-listed one by one
   "prevent expanded in request union types": [],
 };
 
