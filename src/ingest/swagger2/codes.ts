@@ -9,7 +9,7 @@ export const SWAGGER2_CODES = family("swagger2", READER_CODES, {
       "more than one `body` parameter, or `body` beside `formData`: the extra is ignored",
     "invalid-base-path": "`basePath` does not start with `/`: ignored",
     "invalid-host":
-      "`host` names a scheme (`https://…`), which `schemes` should: the scheme is dropped",
+      "`host` is no string or names a scheme (`https://…`), or a `schemes` entry is not http, https, ws or wss: dropped",
     "optional-path-parameter":
       "a path parameter with `required: false`: read as required",
     "unknown-collection-format":

@@ -83,6 +83,12 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
   let host = stringAt(root, "host")?.trim();
+  if (host === undefined && root.value.host !== undefined)
+    reading.reporter.report(
+      "swagger2/invalid-host",
+      "host must be a string (`api.example.com`); it is ignored",
+      sourceOf(child(root, "host")),
+    );
   const scheme = host && uriScheme(host);
   const written = scheme?.endsWith("//") ? scheme : undefined;
   if (host && written) {
@@ -110,9 +116,14 @@ export function readServers(reading: SpecReading): Server[] {
       { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
     ];
   const sources = [sourceOf(child(root, "host"))];
-  let schemes = [
-    ...new Set((stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase())),
-  ];
+  const named = (stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase());
+  let schemes = [...new Set(named.filter((s) => /^(?:https?|wss?)$/.test(s)))];
+  for (const bad of named.filter((s) => !schemes.includes(s)))
+    reading.reporter.report(
+      "swagger2/invalid-host",
+      `scheme ${JSON.stringify(bad)} is not http, https, ws or wss; it is skipped`,
+      sourceOf(child(root, "schemes")),
+    );
   if (schemes.length === 0 && written)
     schemes = [written.slice(0, -3).toLowerCase()];
   if (schemes.length === 0) {

@@ -121,6 +121,17 @@ describe("Swagger 2.0 servers from unusual hosts", () => {
       ["wss://api.example.com", "https://api.example.com"],
       [],
     ],
+    // api-spec-converter's output for egnyte, foursquare and klout: was `/v2`, `https:://…`, silently
+    [
+      "host: [api.example.com]\nbasePath: /v2",
+      ["/v2"],
+      ["swagger2/invalid-host"],
+    ],
+    [
+      "host: api.example.com\nschemes: ['https:', http]",
+      ["http://api.example.com"],
+      ["swagger2/invalid-host"],
+    ],
     ["basePath: v3", ["/v3"], ["swagger2/invalid-base-path"]],
     ["basePath: /", ["/"], []],
   ])("%s", (top, urls, found) => {
