@@ -326,6 +326,18 @@ const cases: [
     },
   ],
   [
+    // ajv accepts { "x-owner": "ops", "count": 1 }: `x-owner` is the pattern's, not a number
+    "a patternProperties member is not typed by additionalProperties",
+    {
+      given: {
+        type: "object",
+        patternProperties: { "^x-": { type: "string" } },
+        additionalProperties: { type: "integer" },
+      },
+      want: "Record<string, unknown>",
+    },
+  ],
+  [
     "descriptions become JSDoc that cannot be closed early",
     {
       given: {

@@ -231,8 +231,12 @@ class Typing {
     }
     const extra = schema.additionalProperties;
     const hasExtra = extra !== undefined && !isFalseSchema(extra);
+    // a member a `patternProperties` pattern matches is its type, not additionalProperties'
+    const patterned = Object.keys(schema.patternProperties ?? {}).length > 0;
     const value =
-      hasExtra && typeof extra === "object" ? this.type(extra) : UNKNOWN;
+      hasExtra && typeof extra === "object" && !patterned
+        ? this.type(extra)
+        : UNKNOWN;
     // a required member the schema does not declare (an allOf member listing only `required`) is
     // present: typed by additionalProperties, else `{} | null`, any value, so that where another
     // schema declares it `T | undefined` (a sibling, or one that extends this) the two make T
