@@ -32,7 +32,10 @@ export function validateResponses(
   );
   const type = response.headers.get("Content-Type") ?? "";
   if (key === undefined || !isJsonType(type)) return;
-  const violations = responses[key]!.check(body);
+  // the schema of the media type sent, where it has its own
+  const media = `${key} ${type.split(";")[0]!.trim().toLowerCase()}`;
+  const check = responses[Object.hasOwn(responses, media) ? media : key]!;
+  const violations = check.check(body);
   if (violations.length > 0)
     throw new ResponseValidationError(operation, response, body, violations);
 }

@@ -137,9 +137,12 @@ export function checkResponse(
     Object.hasOwn(responses, k),
   );
   if (key === undefined) return;
-  const violations: LocatedViolation[] = responses[key]!.check(body).map(
-    (v) => ({ in: "response", ...v }),
-  );
+  // the schema of the media type answered, where it has its own
+  const media = `${key} ${mediaTypeOf(contentType)}`;
+  const check = responses[Object.hasOwn(responses, media) ? media : key]!;
+  const violations: LocatedViolation[] = check
+    .check(body)
+    .map((v) => ({ in: "response", ...v }));
   if (violations.length > 0)
     throw new ProblemError(
       500,

@@ -125,6 +125,7 @@ export {
   type RequiredSplit,
   requiredSplit,
   resolveSchema,
+  sameSchema,
   scalarValues,
   type SubSchema,
 } from "../model/schema/schema.js";

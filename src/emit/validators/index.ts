@@ -8,6 +8,7 @@ import type {
 import type { EndpointTypes, GeneratedFile, TypeIndex } from "../artifact.js";
 import {
   assignment,
+  baseMediaType,
   print,
   environmentFile,
   grouped,
@@ -16,6 +17,7 @@ import {
   propertyKey,
   revivesAny,
   runtimeFile,
+  sameSchema,
   setOwn,
   streamedFile,
   templateText,
@@ -284,6 +286,13 @@ function operationsFile(
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
       if (schema) responses.push([response.status, entry(plan, schema)]);
+      // another JSON media type with its own schema: `<status> <type>`, by what the API sent
+      for (const c of response.content)
+        if (isJson(c.mediaType) && !sameSchema(c.schema ?? schema, schema))
+          responses.push([
+            `${response.status} ${baseMediaType(c.mediaType)}`,
+            entry(plan, c.schema!),
+          ]);
     }
     typeLines.push(
       `    responses: ${narrowedTo(model, `T.${types.responses}`)};`,
