@@ -9,8 +9,5 @@ export default definePlugin({
   needs: ["types"],
   path: "client",
   options: CLIENT_OPTIONS,
-  async emit(context) {
-    const { emitClient } = await import("./index.js");
-    return emitClient(context);
-  },
+  emit: async (context) => (await import("./index.js")).emitClient(context),
 });

@@ -17,8 +17,5 @@ export default definePlugin({
   },
   // the changelog page compares this run's OpenAPI document with the last run's
   after: ["openapi"],
-  async emit(context) {
-    const { emitDocs } = await import("./index.js");
-    return emitDocs(context);
-  },
+  emit: async (context) => (await import("./index.js")).emitDocs(context),
 });

@@ -9,8 +9,5 @@ export default definePlugin({
   byDefault: false,
   path: "mcp",
   options: MCP_OPTIONS,
-  async emit(context) {
-    const { emitMcp } = await import("./index.js");
-    return emitMcp(context);
-  },
+  emit: async (context) => (await import("./index.js")).emitMcp(context),
 });

@@ -6,8 +6,5 @@ export default definePlugin({
     "mocks/: MSW request handlers per endpoint answering the examples (opt-in: -a ...,mocks)",
   byDefault: false,
   path: "mocks",
-  async emit(context) {
-    const { emitMocks } = await import("./index.js");
-    return [emitMocks(context)];
-  },
+  emit: async (context) => [(await import("./index.js")).emitMocks(context)],
 });

@@ -6,8 +6,5 @@ export default definePlugin({
   name: "openapi",
   description: "openapi.json: the merged API as one OpenAPI 3.1 document",
   path: OPENAPI_FILE,
-  async emit({ model }) {
-    const { emitOpenApi } = await import("./index.js");
-    return emitOpenApi(model);
-  },
+  emit: async ({ model }) => (await import("./index.js")).emitOpenApi(model),
 });

@@ -10,8 +10,7 @@ export default definePlugin({
   path: "query",
   // the client's declared page shapes (`client.pages`): a declared cursor makes an infinite query
   options: { pages: pagesOption },
-  async emit(context) {
-    const { emitQuery } = await import("./index.js");
-    return [await emitQuery(context)];
-  },
+  emit: async (context) => [
+    await (await import("./index.js")).emitQuery(context),
+  ],
 });

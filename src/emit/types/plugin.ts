@@ -6,8 +6,7 @@ export default definePlugin({
   name: "types",
   description: "types.ts: a TypeScript type per schema and per endpoint part",
   path: TYPES_FILE,
-  async emit({ model, types }) {
-    const { emitTypesFile } = await import("./types-file.js");
-    return [emitTypesFile(model, types)];
-  },
+  emit: async ({ model, types }) => [
+    (await import("./types-file.js")).emitTypesFile(model, types),
+  ],
 });

@@ -7,8 +7,6 @@ export default definePlugin({
   description: "validators/: a check per schema and per endpoint part",
   needs: ["types"],
   path: VALIDATORS_FOLDER,
-  async emit({ model, types, templatesDir }) {
-    const { validatorFiles } = await import("./index.js");
-    return validatorFiles(model, types, templatesDir);
-  },
+  emit: async ({ model, types, templatesDir }) =>
+    (await import("./index.js")).validatorFiles(model, types, templatesDir),
 });
