@@ -108,22 +108,12 @@ export function walkSchemaNodes(
       seen.add(current);
     }
     if (visit(current) === false || !isMap(current)) continue;
-    // its sub-schemas in key order (no data keyword, no `$ref` followed), the first visited first
+    // its sub-schemas as mapSubSchemas meets them (key order; no data keyword, no `$ref` followed)
     const children: SubSchema[] = [];
-    for (const keyword of Object.keys(current)) {
-      const value = current[keyword];
-      if (Array.isArray(value)) {
-        if (LIST.has(keyword))
-          for (const item of value as unknown[])
-            if (isSubSchema(item)) children.push(item);
-      } else if (ONE.has(keyword)) {
-        if (isSubSchema(value)) children.push(value);
-      } else if (MAP.has(keyword) && isMap(value)) {
-        // `dependencies` maps to a schema or to a list of names (a list is no sub-schema)
-        for (const item of Object.values(value))
-          if (isSubSchema(item)) children.push(item);
-      }
-    }
+    mapSubSchemas(current, (sub) => {
+      children.push(sub);
+      return sub;
+    });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
