@@ -1,4 +1,5 @@
 import {
+  filledServerUrl,
   grouped,
   compareCodeUnits,
   compareEndpoints,
@@ -32,7 +33,11 @@ export function buildDocsView(
     meaning?: (code: string) => string;
   },
 ): DocsView {
-  const baseUrl = firstAbsoluteServer(model) ?? "https://api.example.com";
+  const baseUrl =
+    model.servers
+      .map(filledServerUrl)
+      .find((url) => /^https?:\/\/[^{}\s]+$/i.test(url)) ??
+    "https://api.example.com";
   // the model promises this order; sorting again keeps the docs independent of it
   const sorted = [...model.endpoints].sort(compareEndpoints);
   const grouping = groupEndpoints(sorted, model.tags, options.groupBy);
@@ -112,17 +117,6 @@ export function buildDocsView(
     schemes: schemeViews(model),
     webhooks: (model.webhooks ?? []).map((w) => webhookView(shared, w)),
   };
-}
-
-function firstAbsoluteServer(model: ApiModel): string | undefined {
-  return model.servers
-    .map((server) =>
-      server.url.replace(
-        /\{([^{}]+)\}/g,
-        (whole, name: string) => server.variables?.[name]?.default ?? whole,
-      ),
-    )
-    .find((url) => /^https?:\/\/[^{}\s]+$/i.test(url));
 }
 
 function codeCounts(
