@@ -169,14 +169,9 @@ export class SchemaDiff {
       ["[]", ra.items, rb.items],
       ["{}", ra.additionalProperties, rb.additionalProperties],
     ] as const;
-    for (const [at, x, y] of inner)
+    for (const [name, x, y] of inner)
       if (x && y && typeof x === "object" && typeof y === "object")
-        out.push(
-          ...this.compare(direction, x, y, {
-            ...site,
-            member: [...site.member, at],
-          }),
-        );
+        out.push(...this.compare(direction, x, y, at(site, name)));
     return out;
   }
 
@@ -187,12 +182,8 @@ export class SchemaDiff {
     site: Site,
     out: SchemaChange[],
   ): void {
-    const member = (name: string): Site => ({
-      ...site,
-      member: [...site.member, name],
-    });
     const push = (rule: RuleId, name: string, what: string) =>
-      out.push(schemaChange(rule, what, member(name)));
+      out.push(schemaChange(rule, what, at(site, name)));
     for (const name of Object.keys(a.properties).sort()) {
       if (!Object.hasOwn(b.properties, name)) {
         push(`${direction}-property-removed`, name, "was removed");
@@ -209,7 +200,7 @@ export class SchemaDiff {
           direction,
           a.properties[name],
           b.properties[name],
-          member(name),
+          at(site, name),
         ),
       );
     }
@@ -277,6 +268,12 @@ function nullable(schema: Schema): boolean {
     (schema.anyOf ?? schema.oneOf ?? []).some((s) => isNullable(s))
   );
 }
+
+/** The site of a member of what is at `site`. */
+const at = (site: Site, name: string): Site => ({
+  ...site,
+  member: [...site.member, name],
+});
 
 function refName(schema: Schema | undefined): string | undefined {
   return typeof schema?.$ref === "string"

@@ -180,7 +180,7 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
   for (const key of keys)
     setOwn(properties, key, shapeOf(m, s!.properties![key], depth + 1, n));
   // the members no property names: `additionalProperties`' (any, for an object without properties)
-  const rest = s!.additionalProperties ?? (keys.length === 0 || undefined);
+  const rest = s!.additionalProperties ?? keys.length === 0;
   if (!rest) return { properties };
   return {
     properties,
@@ -202,10 +202,7 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   else if ("items" in flat) {
     spec.array = true;
     spec.type = flat.items as typeof spec.type;
-  } else {
-    spec.properties = flat.properties as typeof spec.properties;
-    if (flat.rest) spec.rest = flat.rest as typeof spec.rest;
-  }
+  } else Object.assign(spec, flat as Pick<ParamSpec, "properties" | "rest">);
   const values = scalarValues(
     spec.array ? resolveSchema(model.schemas, schema?.items) : schema,
   );
