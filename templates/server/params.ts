@@ -359,7 +359,10 @@ function deepValue(
   const shape =
     param.shape ??
     (param.properties
-      ? { properties: param.properties, rest: param.rest }
+      ? {
+          properties: param.properties,
+          ...(param.rest && { rest: param.rest }),
+        }
       : { items: param.type });
   return root.size === 0 ? undefined : shaped(param, shape, root);
 }
