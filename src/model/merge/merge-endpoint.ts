@@ -68,20 +68,18 @@ export function mergeEndpoint(
     );
   // Every view's request body as one: required when any requires it, media types unioned.
   const bodies = views.flatMap((v) =>
-    v.endpoint.requestBody ? [{ view: v, body: v.endpoint.requestBody }] : [],
+    v.endpoint.requestBody ? [{ view: v, part: v.endpoint.requestBody }] : [],
   );
   if (bodies.length > 0) {
     merged.requestBody = {
-      required: bodies.some((b) => b.body.required),
-      content: mergeContent(
-        bodies.map((b) => ({ view: b.view, part: b.body })),
-      ),
-      sources: joined(bodies.map((b) => b.body.sources)).sort(compareSources),
+      required: bodies.some((b) => b.part.required),
+      content: mergeContent(bodies),
+      sources: joined(bodies.map((b) => b.part.sources)).sort(compareSources),
     };
     const description = longestText(
       bodies,
       (b) => b.view,
-      (b) => b.body.description,
+      (b) => b.part.description,
     );
     if (description) merged.requestBody.description = description;
   }
