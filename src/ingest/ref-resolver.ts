@@ -250,15 +250,12 @@ function filePartBySelf(filePart: string, from: SourceDocument) {
   if (from.format !== "openapi3.2" || !isRecord(from.value)) return undefined;
   const self = from.value["$self"];
   if (typeof self !== "string" || self.includes("#")) return undefined;
-  let base: URL;
-  let target: URL;
-  try {
-    // a relative `$self` is resolved against where the document was read from
-    base = new URL(self, pathToFileURL(from.absPath));
-    target = new URL(filePart, base);
-  } catch {
-    return undefined;
-  }
+  // a relative `$self` is resolved against where the document was read from
+  const read = pathToFileURL(from.absPath).href;
+  if (!URL.canParse(self, read)) return undefined;
+  const base = new URL(self, read);
+  if (!URL.canParse(filePart, base.href)) return undefined;
+  const target = new URL(filePart, base);
   if (target.search !== "" || base.search !== "") return undefined;
   if (target.href === base.href) return "";
   const folder = new URL(".", base).href;

@@ -20,12 +20,9 @@ export function baseUrlOption(
     problem(value) {
       if (value === undefined) return undefined;
       if (value.startsWith("/") && !value.startsWith("//")) return undefined;
-      try {
-        const { protocol } = new URL(value);
-        if (protocol === "http:" || protocol === "https:") return undefined;
-      } catch {
-        // not a URL at all
-      }
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      if (url?.protocol === "http:" || url?.protocol === "https:")
+        return undefined;
       return `${JSON.stringify(value)} is not a base URL; give an absolute http(s) URL (https://api.example.com/v1) or a path starting with / (/api)`;
     },
   };

@@ -160,12 +160,9 @@ const checkHeaders: Check = (value, where, report) => {
 
 /** A key of `remote.headers` must be an origin as URL.origin writes it. */
 function originProblem(origin: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
+  if (!URL.canParse(origin))
     return ' must be an origin such as "https://api.example.com"';
-  }
+  const url = new URL(origin);
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return " must be an http or https origin";
   if (url.origin !== origin)
@@ -205,12 +202,9 @@ export function headersFor(
 
 /** Why a URL input cannot be fetched as written (it does not parse, or it holds credentials). */
 export function remoteUrlProblem(input: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
+  if (!URL.canParse(input))
     return `${JSON.stringify(shownUrl(input))} is not a valid URL`;
-  }
+  const url = new URL(input);
   if (url.username !== "" || url.password !== "")
     return `the URL ${JSON.stringify(shownUrl(input))} holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)`;
   return undefined;
