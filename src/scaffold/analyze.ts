@@ -68,6 +68,8 @@ function findObject(file: SourceFile, typeName: string) {
       .getExportAssignments()
       .map((a) => ({ init: a.getExpression(), checkedAs: undefined })),
   ];
+  // `Handlers`, `Partial<Handlers>`, `api.Handlers`: the type is the one named, not a lookalike
+  const named = new RegExp(`(^|[<.\\s])${typeName}(\\s*>)*$`);
   for (let { init, checkedAs } of candidates) {
     while (
       init &&
@@ -80,14 +82,9 @@ function findObject(file: SourceFile, typeName: string) {
       init = init.getExpression();
     }
     if (!init || !Node.isObjectLiteralExpression(init)) continue;
-    if (checkedAs && namesType(checkedAs, typeName)) return slot(init, file);
+    if (checkedAs && named.test(checkedAs.trim())) return slot(init, file);
   }
   return undefined;
-}
-
-/** `Handlers`, `Partial<Handlers>`, `api.Handlers`: the type is the one named, not a lookalike. */
-function namesType(text: string, typeName: string): boolean {
-  return new RegExp(`(^|[<.\\s])${typeName}(\\s*>)*$`).test(text.trim());
 }
 
 function slot(object: ObjectLiteralExpression, file: SourceFile) {
