@@ -53,11 +53,8 @@ export function endpointView(
     pageSlug,
     ...parts(e, shared),
     scopes: [...new Set(scopeAlternatives(e).flat())].sort(),
-    security: e.security?.flatMap((requirement) =>
-      Object.entries(requirement).map(([scheme, list]) => ({
-        scheme,
-        scopes: list,
-      })),
+    security: e.security?.flatMap((r) =>
+      Object.entries(r).map(([scheme, scopes]) => ({ scheme, scopes })),
     ),
     ...(server === undefined ? {} : { server }),
     curl: curlExample(e, model, server ?? baseUrl),
