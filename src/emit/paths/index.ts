@@ -31,10 +31,9 @@ const LOCATIONS = ["query", "header", "path", "cookie"] as const;
 
 const NEVER: TypeNode = raw("never");
 const EMPTY_RECORD: TypeNode = raw("Record<string, never>");
-const object = (members: ObjectMember[]): TypeNode => ({
-  kind: "object",
-  members,
-});
+function object(members: ObjectMember[]): TypeNode {
+  return { kind: "object", members };
+}
 
 type Mode = "read" | "write";
 type TypeOf = (schema: Schema | undefined, mode: Mode) => TypeNode;
