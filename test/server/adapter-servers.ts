@@ -1,14 +1,16 @@
 // Emits a generated server with every adapter, and starts it on 127.0.0.1 (port 0) with one of
 // them or with all (and its fetch handler), the same way for every test that runs them all
 // (adapters.test.ts, hostile-runtime.test.ts, body-media-type.test.ts, the Prism proxy runs).
+import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
 import type { ApiModel } from "../../src/model/types.js";
+import { loadModel } from "../../src/pipeline.js";
 import { emitted, type EmitTestOptions } from "../emitted.js";
 import { outDir, writeFiles } from "./generated.js";
 import { listen } from "./http.js";
@@ -38,6 +40,25 @@ export async function emitEveryAdapter(
     }),
   );
   return dir;
+}
+
+/**
+ * A spec's text served every way (SERVED) by `handlers`, its generated client beside the server
+ * in `dir`: what a test sends requests to, as other tools and as the client write them.
+ */
+export async function serveSpecEveryWay(
+  name: string,
+  spec: string,
+  handlers: object,
+): Promise<{ dir: string; servers: Map<ServedName, StartedServer> }> {
+  const file = join(outDir(`${name}-spec`), "spec.yaml");
+  writeFileSync(file, spec);
+  const model = loadModel([file], {
+    cwd: resolve(import.meta.dirname, "../.."),
+  });
+  const dir = await emitEveryAdapter(name, model);
+  writeFiles(dir, await emitted("client", model));
+  return { dir, servers: await startEvery(dir, handlers) };
 }
 
 /**

@@ -1,16 +1,11 @@
-import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
 import {
-  emitEveryAdapter,
   SERVED,
-  startEvery,
+  serveSpecEveryWay,
   type StartedServer,
 } from "./adapter-servers.js";
-import { outDir, writeFiles } from "./generated.js";
 
 /*
  * Form and text bodies as senders that are not apiloom's write them (the platform's FormData, the
@@ -20,8 +15,6 @@ import { outDir, writeFiles } from "./generated.js";
  * form or text with its Content-Type was "no body"; an object field with an explicit `form`
  * encoding went out as JSON, which the server dropped.
  */
-const REPO = resolve(import.meta.dirname, "../..");
-
 const SPEC = `openapi: 3.0.3
 info: { title: forms, version: "1" }
 paths:
@@ -96,23 +89,16 @@ const handlers = Object.fromEntries(
   ["upload", "form", "text", "exploded"].map((n) => [n, record(n)]),
 );
 
-let dir: string;
 let client: Record<
   string,
   (args: object, options: object) => Promise<{ status: number }>
 >;
-const servers = new Map<string, StartedServer>();
+let servers: Map<string, StartedServer>;
 
 beforeAll(async () => {
-  const specDir = outDir("form-bodies-spec");
-  const spec = join(specDir, "spec.yaml");
-  writeFileSync(spec, SPEC);
-  const model = loadModel([spec], { cwd: REPO });
-  dir = await emitEveryAdapter("form-bodies", model);
-  writeFiles(dir, await emitted("client", model));
+  let dir: string;
+  ({ dir, servers } = await serveSpecEveryWay("form-bodies", SPEC, handlers));
   client = await import(pathToFileURL(join(dir, "client", "index.ts")).href);
-  for (const [served, server] of await startEvery(dir, handlers))
-    servers.set(served, server);
 }, 120_000);
 
 afterAll(async () => {

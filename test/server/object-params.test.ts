@@ -1,17 +1,12 @@
-import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import qs from "qs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../src/pipeline.js";
-import { emitted } from "../emitted.js";
 import {
-  emitEveryAdapter,
   SERVED,
-  startEvery,
+  serveSpecEveryWay,
   type StartedServer,
 } from "./adapter-servers.js";
-import { outDir, writeFiles } from "./generated.js";
 
 /*
  * Object parameters with `additionalProperties` (a Spring `Map<String, String>` query, a filter
@@ -21,8 +16,6 @@ import { outDir, writeFiles } from "./generated.js";
  * members (400 when required, silently absent else), and `additionalProperties`' values stayed
  * strings (400 "must be integer" on a valid request).
  */
-const REPO = resolve(import.meta.dirname, "../..");
-
 const SPEC = `openapi: 3.0.3
 info: { title: objects, version: "1" }
 paths:
@@ -68,16 +61,10 @@ const handlers = {
 };
 
 let dir: string;
-const servers = new Map<string, StartedServer>();
+let servers: Map<string, StartedServer>;
 
 beforeAll(async () => {
-  const spec = join(outDir("object-params-spec"), "spec.yaml");
-  writeFileSync(spec, SPEC);
-  const model = loadModel([spec], { cwd: REPO });
-  dir = await emitEveryAdapter("object-params", model);
-  writeFiles(dir, await emitted("client", model));
-  for (const [served, server] of await startEvery(dir, handlers))
-    servers.set(served, server);
+  ({ dir, servers } = await serveSpecEveryWay("object-params", SPEC, handlers));
 }, 120_000);
 
 afterAll(async () => {
