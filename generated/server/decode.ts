@@ -29,8 +29,9 @@ import {
 
 /**
  * What `decodeParameters` reads of a route, worked out once a route: whether it has cookie
- * parameters, its query parameters' names, and when every query parameter is read as one value (`oneValue`), each one's slot
- * in what `firstValues` reads (`slots`), by its index in `params` (`slotOf`, -1 for the others).
+ * parameters, its query parameters' names, and when every query parameter is read as one value
+ * (`oneValue`), each one's slot in what `firstValues` reads (`slots`), by its index in `params`
+ * (`slotOf`, -1 for the others).
  */
 interface ParamPlan {
   cookies: boolean;

@@ -20,7 +20,7 @@ export interface RawParameters {
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `name=value` pairs of the Cookie header, values still encoded. */
   cookies: readonly (readonly [string, string])[];
-  /** The route's query parameters' names: an exploded object with `rest` takes the others (`a`, `a[b]`). */
+  /** The route's query parameters' names: an exploded object with `rest` takes the others. */
   names?: ReadonlySet<string>;
 }
 
