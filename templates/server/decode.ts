@@ -204,7 +204,7 @@ export function decodeBody(
       throw new HttpError(400, "the request body is not valid JSON");
     }
   }
-  if (mediaType.startsWith("text/")) return text();
+  if (mediaType.startsWith("text/")) return textOf(bytes, contentType);
   const encoded = route.body.fields;
   if (mediaType === "application/x-www-form-urlencoded")
     return encoded
@@ -216,6 +216,23 @@ export function decodeBody(
   if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
     return new Blob([bytes.slice()], { type: mediaType });
   return bytes;
+}
+
+/**
+ * A `text/*` body in the charset its Content-Type names (UTF-8 when none): one the platform's
+ * TextDecoder does not know is a 415, never text read in another charset.
+ */
+function textOf(bytes: Uint8Array, contentType: string | undefined): string {
+  const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType ?? "")?.[1];
+  if (charset === undefined) return utf8.decode(bytes);
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    throw new HttpError(
+      415,
+      `charset ${JSON.stringify(charset)} is not supported`,
+    );
+  }
 }
 
 /** A multipart body's fields, read by the platform's parser (undici). */

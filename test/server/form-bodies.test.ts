@@ -151,6 +151,18 @@ describe.each(SERVED)("%s", (served) => {
       expect(await post(served, path, {})).toEqual({ status: 400, got: [] });
   });
 
+  it("reads a text body in the charset its Content-Type names, and refuses one it does not know", async () => {
+    const latin1 = { "content-type": "text/plain; charset=iso-8859-1" };
+    const cafe = new Uint8Array([0x63, 0x61, 0x66, 0xe9]);
+    expect(
+      await post(served, "/texts", { headers: latin1, body: cafe }),
+    ).toEqual({ status: 200, got: ["café"] });
+    const unknown = { "content-type": "text/plain; charset=x-unknown" };
+    expect(
+      await post(served, "/texts", { headers: unknown, body: "abc" }),
+    ).toEqual({ status: 415, got: [] });
+  });
+
   it("reads an object field with an explicit form encoding from its members, as the spec writes it", async () => {
     expect(
       await post(served, "/exploded", {
