@@ -276,3 +276,33 @@ describe("requests to one URL", () => {
     expect(read.diagnostics).toEqual([]);
   });
 });
+
+describe("a base URL that is a path", () => {
+  // openapi-to-postmanv2 writes a spec's `servers: [{url: /api}]` as `{{baseUrl}}` = "/api"
+  test("`{{baseUrl}}` = `/api` is the server `/api`, not `http:///api`", () => {
+    const collection = {
+      info: {
+        name: "Groov",
+        schema:
+          "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+      },
+      variable: [{ key: "baseUrl", value: "/api" }],
+      item: [
+        {
+          name: "getInfo",
+          request: {
+            method: "GET",
+            url: {
+              raw: "{{baseUrl}}/info",
+              host: ["{{baseUrl}}"],
+              path: ["info"],
+            },
+          },
+        },
+      ],
+    };
+    const read = readText("relative.json", JSON.stringify(collection));
+    expect(usedServers(read).map((s) => s.url)).toEqual(["/api"]);
+    expect(read.doc.endpoints[0]!.path).toBe("/info");
+  });
+});

@@ -281,7 +281,8 @@ function readParameters(
 /**
  * The server of a request from its protocol and host (variables substituted); an unresolved
  * `{{var}}` becomes a `{var}` server variable (default ""). Without a scheme, a host starting with
- * a variable is taken as written (it usually holds the scheme), any other gets Postman's `http://`.
+ * a variable is taken as written (it usually holds the scheme), as is a path (`/api`); any other
+ * gets Postman's `http://`.
  */
 function serverOf(
   host: readonly TextPart[],
@@ -298,7 +299,9 @@ function serverOf(
   }
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
-  if (!(host[0] && "variable" in host[0]) && !uriScheme(text)?.endsWith("//"))
+  // a host variable's value `/api` is a path on the API's own origin, as `servers: [{url: /api}]`
+  const kept = /^\/(?!\/)/.test(text) || uriScheme(text)?.endsWith("//");
+  if (!(host[0] && "variable" in host[0]) && !kept)
     text = `http://${text.replace(/^\/\//, "")}`;
   return Object.keys(variables).length > 0
     ? { url: text, variables, sources: [source] }
