@@ -3,8 +3,9 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { ingestTexts } from "../../src/ingest/index.js";
+import { loadModel } from "../../src/pipeline.js";
 import { pathShape } from "../../src/model/path-template.js";
-import type { Endpoint } from "../../src/model/types.js";
+import type { ApiModel, Endpoint } from "../../src/model/types.js";
 import { CORPUS, CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 
 /**
@@ -89,6 +90,44 @@ describe("a collection Postman's OpenAPI import makes gives the document's endpo
     const pathParameters = (list: readonly Endpoint[]) =>
       list.map((e) => e.parameters.path.map((p) => p.name).join()).sort();
     expect(pathParameters(postman)).toEqual(pathParameters(openapi));
+  });
+});
+
+/** What a client relies on: base URLs, and each endpoint's body and responses as declared. */
+function facts(model: ApiModel) {
+  return {
+    servers: model.servers.map((s) => s.url),
+    endpoints: model.endpoints.map((e) => ({
+      endpoint: `${e.method} ${e.path}`,
+      body: e.requestBody && {
+        required: e.requestBody.required,
+        types: e.requestBody.content.map((c) => c.mediaType),
+      },
+      responses: e.responses.map((r) => ({
+        status: r.status,
+        content: r.content.map((c) => [c.mediaType, c.schema]),
+      })),
+    })),
+    merge: model.diagnostics.filter((d) => d.code.startsWith("merge/")),
+  };
+}
+
+describe("the document and the collection Postman's import makes of it, merged", () => {
+  // the collection says `{{baseUrl}}` = "/api", a saved 500 for `default`, a 204 with
+  // `Content-Type: text/plain` and no body, `application/json` for `…; charset=UTF-8`, `<int64>`
+  // for a number of format int64, and sends the optional body: none of it changes a fact
+  it("says what the document alone says, without a merge warning", async () => {
+    const file = resolve(
+      import.meta.dirname,
+      "../fixtures/postman-import/merge-facts.openapi.yaml",
+    );
+    const text = readFileSync(file, "utf8");
+    const document = { file: "api.yaml", text };
+    const collection = { file: "api.json", text: await toCollection(text) };
+    const alone = facts(loadModel([document]));
+    expect(facts(loadModel([document, collection]))).toEqual(alone);
+    expect(facts(loadModel([collection, document]))).toEqual(alone);
+    expect(alone.servers).toEqual(["/api"]);
   });
 });
 

@@ -42,13 +42,13 @@ export function readResponses(
       });
     const response = byStatus.get(status)!;
     response.sources.push(pc.ref(path));
+    // an empty saved body is no evidence of a media type (openapi-to-postmanv2 writes a 204 with
+    // `Content-Type: text/plain` and nothing)
     const { type, example, schemaOnly } = savedBody(saved, path, pc);
-    for (const t of type !== undefined ? [type] : [...accept]) {
-      let content = response.content.find((c) => c.mediaType === t);
-      if (!content) response.content.push((content = { mediaType: t }));
-      if (example !== undefined)
-        addExample(content, example, saved.name, schemaOnly);
-    }
+    if (type === undefined) return;
+    let content = response.content.find((c) => c.mediaType === type);
+    if (!content) response.content.push((content = { mediaType: type }));
+    if (example) addExample(content, example, saved.name, schemaOnly);
   });
   const responses = [...byStatus.values()];
   if (responses.length === 0 && accept.length > 0)
@@ -99,7 +99,7 @@ function savedBody(
     .find((t) => t !== undefined);
   type ??= mediaTypeOfLanguage(saved._postman_previewlanguage);
   const text = typeof saved.body === "string" ? saved.body : "";
-  if (text.trim() === "") return type !== undefined ? { type } : {};
+  if (text.trim() === "") return {};
   const at = [...path, "body"];
   const what = "the saved response's body";
   if (type === undefined || isJsonMediaType(type)) {

@@ -6,6 +6,7 @@ import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
+import { baseMediaType } from "../media-types.js";
 import {
   compareSources,
   longestText,
@@ -66,13 +67,15 @@ export function mergeEndpoint(
       merged,
       reporter,
     );
-  // Every view's request body as one: required when any requires it, media types unioned.
+  // Every view's request body as one: required when any requires it (a collection's body says
+  // only that one was sent: a declared body's word wins), media types unioned.
   const bodies = views.flatMap((v) =>
     v.endpoint.requestBody ? [{ view: v, part: v.endpoint.requestBody }] : [],
   );
   if (bodies.length > 0) {
+    const declared = bodies.filter((b) => !b.view.guessesTypes);
     merged.requestBody = {
-      required: bodies.some((b) => b.part.required),
+      required: (declared[0] ? declared : bodies).some((b) => b.part.required),
       content: mergeContent(bodies),
       sources: joined(bodies.map((b) => b.part.sources)).sort(compareSources),
     };
@@ -289,13 +292,15 @@ function disagreeing(
   return [...distinct.values()];
 }
 
-/** Whether every keyword of `guess` has the value it has in `declared`. */
+/** Whether every keyword of `guess` has the value it has in `declared` (an integer is a number). */
 function saysNoMore(
   guess: Record<string, unknown>,
   declared: Record<string, unknown>,
 ): boolean {
   return Object.keys(guess).every(
-    (k) => canonicalJson(guess[k]) === canonicalJson(declared[k]),
+    (k) =>
+      canonicalJson(guess[k]) === canonicalJson(declared[k]) ||
+      (k === "type" && guess[k] === "integer" && declared[k] === "number"),
   );
 }
 
@@ -320,12 +325,19 @@ function mergeContent(
     )
       return content.map(soleMedia);
   }
+  // a collection's `application/json` is a declared `application/json; charset=utf-8`
+  const declared = offers.flatMap(({ view, part }) =>
+    view.guessesTypes ? [] : part.content.map((m) => m.mediaType),
+  );
   const byType = grouped(
     offers.flatMap(({ view, part }) => {
       const source = part.sources[0] ?? view.endpoint.sources[0]!;
       return part.content.map((media) => ({ view, media, source }));
     }),
-    (e) => e.media.mediaType,
+    ({ view, media: { mediaType: t } }) =>
+      (view.guessesTypes &&
+        declared.find((d) => baseMediaType(d) === baseMediaType(t))) ||
+      t,
   );
   return [...byType].map(([mediaType, list]) => mergedMedia(mediaType, list));
 }
@@ -398,8 +410,16 @@ function namesDiffer(examples: readonly Example[]): boolean {
   );
 }
 
-/** Every view's responses, unioned by status and ordered by it (`default` last). */
+/**
+ * Every view's responses, unioned by status and ordered by it (`default` last); a status only a
+ * collection saved, which a declared `default` or range covers, is that one's.
+ */
 export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
+  const declared = new Set(
+    views.flatMap((v) =>
+      v.guessesTypes ? [] : v.endpoint.responses.map((r) => r.status),
+    ),
+  );
   const byStatus = grouped(
     views.flatMap((view) =>
       view.endpoint.responses.map((response) => ({ view, response })),
@@ -407,6 +427,11 @@ export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
     (e) => e.response.status,
   );
   return [...byStatus]
+    .filter(
+      ([status, list]) =>
+        !list.every((e) => e.view.guessesTypes) ||
+        !(declared.has("default") || declared.has(`${status[0]}XX`)),
+    )
     .map(([status, list]) => mergedResponse(status, list))
     .sort(
       (a, b) =>
