@@ -115,7 +115,8 @@ function facts(model: ApiModel) {
 describe("the document and the collection Postman's import makes of it, merged", () => {
   // the collection says `{{baseUrl}}` = "/api", a saved 500 for `default`, a 204 with
   // `Content-Type: text/plain` and no body, `application/json` for `…; charset=UTF-8`, `<int64>`
-  // for a number of format int64, and sends the optional body: none of it changes a fact
+  // for a number of format int64, `Content-Type: */*` with a JSON body, and sends the optional
+  // body: none of it changes a fact
   it("says what the document alone says, without a merge warning", async () => {
     const file = resolve(
       import.meta.dirname,

@@ -325,7 +325,7 @@ function mergeContent(
     )
       return content.map(soleMedia);
   }
-  // a collection's `application/json` is a declared `application/json; charset=utf-8`
+  // a collection's `application/json` is a declared `application/json; charset=utf-8`, or `*/*`
   const declared = offers.flatMap(({ view, part }) =>
     view.guessesTypes ? [] : part.content.map((m) => m.mediaType),
   );
@@ -336,7 +336,8 @@ function mergeContent(
     }),
     ({ view, media: { mediaType: t } }) =>
       (view.guessesTypes &&
-        declared.find((d) => baseMediaType(d) === baseMediaType(t))) ||
+        (declared.find((d) => baseMediaType(d) === baseMediaType(t)) ??
+          declared.find((d) => d === "*/*"))) ||
       t,
   );
   return [...byType].map(([mediaType, list]) => mergedMedia(mediaType, list));
