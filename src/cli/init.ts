@@ -252,17 +252,10 @@ function starterConfig(
   const pathsOptions =
     peer && Object.keys(peer.paths).length > 0 ? peer.paths : undefined;
   if (!typescript)
+    // JSON leaves out the undefined ones
     return (
-      JSON.stringify(
-        {
-          inputs,
-          out,
-          ...(artifacts ? { artifacts } : {}),
-          ...(pathsOptions ? { paths: pathsOptions } : {}),
-        },
-        null,
-        2,
-      ) + "\n"
+      JSON.stringify({ inputs, out, artifacts, paths: pathsOptions }, null, 2) +
+      "\n"
     );
   const list = inputs.map((p) => `    ${JSON.stringify(p)},\n`).join("");
   return `import { defineConfig } from "apiloom-gen/config";
@@ -294,10 +287,5 @@ ${list}  ],
 
 /** A script's word without the quotes around it (`"spec.yaml"` is `spec.yaml`). */
 function unquoted(word: string): string {
-  const quote = word[0];
-  return word.length > 1 &&
-    (quote === '"' || quote === "'") &&
-    word.at(-1) === quote
-    ? word.slice(1, -1)
-    : word;
+  return /^(["'])([^]*)\1$/.exec(word)?.[2] ?? word;
 }

@@ -14,8 +14,11 @@ export function joined<T>(lists: readonly (readonly T[])[]): T[] {
 }
 
 /** `items` gathered by `keyOf`, in the order each key is first met. */
-export function grouped<T>(items: Iterable<T>, keyOf: (item: T) => string) {
-  const groups = new Map<string, T[]>();
+export function grouped<T, K = string>(
+  items: Iterable<T>,
+  keyOf: (item: T) => K,
+) {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const key = keyOf(item);
     const list = groups.get(key);

@@ -1,4 +1,4 @@
-import { assessTags, tagOrder } from "../toolkit.js";
+import { assessTags, grouped, tagOrder } from "../toolkit.js";
 import type { Endpoint, Tag } from "../../model/types.js";
 import type { DocsGroupBy } from "./group-by-option.js";
 
@@ -32,8 +32,7 @@ export function groupEndpoints(
           e.tags.find((t) => [undefined, "nav"].includes(tags.get(t)?.kind)),
         )
       : endpoints.map((e) => pathResource(e.path, next));
-  const members = new Map<string | undefined, number[]>();
-  keys.forEach((key, i) => addTo(members, key, i));
+  const members = grouped(keys.keys(), (i) => keys[i]);
   const groups: EndpointGroup[] =
     mode === "tag"
       ? tagTree(tagOrder(declared, endpoints), tags, members)
@@ -80,9 +79,10 @@ function tagTree(
         shown.add(at);
         at = parentOf(at);
       }
-  const children = new Map<string | undefined, string[]>();
-  for (const name of order)
-    if (shown.has(name)) addTo(children, parentOf(name), name);
+  const children = grouped(
+    order.filter((name) => shown.has(name)),
+    parentOf,
+  );
   const out: EndpointGroup[] = [];
   const visit = (name: string, depth: number) => {
     const tag = tags.get(name);
@@ -100,13 +100,6 @@ function tagTree(
   };
   for (const name of children.get(undefined) ?? []) visit(name, 0);
   return out;
-}
-
-/** `value` appended to `key`'s list in `lists`. */
-function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const list = lists.get(key);
-  if (list) list.push(value);
-  else lists.set(key, [value]);
 }
 
 const isVariable = (segment: string) => segment.includes("{");

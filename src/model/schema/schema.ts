@@ -208,19 +208,12 @@ export function scalarValues(schema: Schema | undefined) {
 
 /** The JSON types of some values, in SCHEMA_TYPES order; `integer` when all numbers are whole. */
 function valueTypes(values: unknown[] | undefined): SchemaType[] {
-  if (!values || values.length === 0) return [];
-  const found = new Set<SchemaType>();
-  const numbers = values.filter((v) => typeof v === "number");
-  for (const v of values)
-    if (typeof v === "string") found.add("string");
-    else if (typeof v === "boolean") found.add("boolean");
-    else if (v === null) found.add("null");
-    else if (Array.isArray(v)) found.add("array");
-    else if (typeof v === "object") found.add("object");
-  if (numbers.length > 0)
-    found.add(numbers.every((v) => Number.isInteger(v)) ? "integer" : "number");
+  const numbers = values?.filter((v) => typeof v === "number") ?? [];
+  const whole = numbers.every((v) => Number.isInteger(v));
   return [...SCHEMA_TYPES].filter((t): t is SchemaType =>
-    found.has(t as SchemaType),
+    t === "number" || t === "integer"
+      ? numbers.length > 0 && whole === (t === "integer")
+      : values?.some((v) => isOfType(t, v)) === true,
   );
 }
 
