@@ -416,22 +416,19 @@ function namesDiffer(examples: readonly Example[]): boolean {
  * collection saved, which a declared `default` or range covers, is that one's.
  */
 export function mergeResponses(views: EndpointOffer[]): ApiResponse[] {
-  const declared = new Set(
-    views.flatMap((v) =>
-      v.guessesTypes ? [] : v.endpoint.responses.map((r) => r.status),
-    ),
-  );
   const byStatus = grouped(
     views.flatMap((view) =>
       view.endpoint.responses.map((response) => ({ view, response })),
     ),
     (e) => e.response.status,
   );
+  const declared = (status: string) =>
+    byStatus.get(status)?.some((e) => !e.view.guessesTypes);
   return [...byStatus]
     .filter(
-      ([status, list]) =>
-        !list.every((e) => e.view.guessesTypes) ||
-        !(declared.has("default") || declared.has(`${status[0]}XX`)),
+      ([status]) =>
+        declared(status) ||
+        !(declared("default") || declared(`${status[0]}XX`)),
     )
     .map(([status, list]) => mergedResponse(status, list))
     .sort(
