@@ -55,7 +55,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const schemas = new ToolSchemas(model.schemas, model.scalars);
   const credentials = keyPlaces(model);
   const tools = chosenEndpoints(context, options).map((endpoint) =>
-    toolSpec(model, endpoint, schemas, credentials),
+    toolSpec(model, endpoint, schemas),
   );
   const mode =
     options.mode !== "auto"
