@@ -44,31 +44,12 @@ export const KEYWORDS = {
     "writeOnly",
   ],
   /** Assertions whose value is data (or names): kept as written. */
-  values: [
-    "type",
-    "enum",
-    "const",
-    "format",
-    "required",
-    "dependentRequired",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minContains",
-    "maxContains",
-    "minProperties",
-    "maxProperties",
-    "contentMediaType",
-    "contentEncoding",
-  ],
+  values:
+    `type enum const format required dependentRequired minimum maximum exclusiveMinimum
+    exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems uniqueItems
+    minContains maxContains minProperties maxProperties contentMediaType contentEncoding`.split(
+      /\s+/,
+    ),
 };
 
 const VALUES = new Set<string>([...KEYWORDS.values, ...KEYWORDS.notes]);
