@@ -53,6 +53,8 @@ export const EMIT_CODES = {
     warning: {
       "long-tool-name":
         "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
+      "body-not-sent":
+        "an endpoint's multipart/form-data body is no object (a file, a string): it has no fields the client could send, so the endpoint is no tool",
     },
   }),
   // the docs' changelog page's; the workflow declares the other `output/` codes

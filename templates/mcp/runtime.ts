@@ -330,28 +330,52 @@ function argumentProblems(
   const validators = Object.hasOwn(context.validators, tool.name)
     ? context.validators[tool.name]
     : undefined;
+  // a form has no null: the client sends a field given null as no field, so it is checked so
+  const body = args["body"];
+  const contentType = String(properties["body"]?.["contentMediaType"]);
+  const form = isObject(body) && FORM.test(contentType) ? body : {};
+  const nulls = Object.keys(form).filter((name) => form[name] === null);
   for (const part of [...PARTS, "body"] as const) {
     const check = validators?.[part];
     if (!check || (args[part] === undefined && part === "body")) continue;
     // a part left out is checked as no parameters; a body given as `null` is that value
-    const violations = check
-      .check(part === "body" ? args[part] : (args[part] ?? {}))
-      .filter((v) => !isCredential(tool, v));
-    for (const v of violations)
-      problems.push(`/${part}${v.path}: ${v.message}`);
+    const given =
+      part !== "body"
+        ? (args[part] ?? {})
+        : nulls.length === 0
+          ? body
+          : Object.fromEntries(
+              Object.entries(form).filter(([, value]) => value !== null),
+            );
+    const violations = check.check(given).filter((v) => !isCredential(tool, v));
+    for (const v of violations) {
+      const nulled =
+        part === "body" ? nulls.find((n) => isMissing(v, n)) : undefined;
+      problems.push(
+        nulled === undefined
+          ? `/${part}${v.path}: ${v.message}`
+          : `/body/${nulled.replace(/~/g, "~0").replace(/\//g, "~1")}: must not be null (a form sends no null, and the field is required)`,
+      );
+    }
   }
   return problems;
 }
 
-/** A missing credential parameter: the client's `auth` sends it, not the arguments. */
-function isCredential(tool: ToolSpec, v: Violation): boolean {
+/** The form media types: their fields are text, and a field given null is not sent. */
+const FORM = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/** Whether `v` says that the object it checked lacks the property `name`. */
+function isMissing(v: Violation, name: string): boolean {
   return (
     v.keyword === "required" &&
     v.path === "" &&
-    (tool.credentials ?? []).some(
-      (name) => v.message === `must have the property ${JSON.stringify(name)}`,
-    )
+    v.message === `must have the property ${JSON.stringify(name)}`
   );
+}
+
+/** A missing credential parameter: the client's `auth` sends it, not the arguments. */
+function isCredential(tool: ToolSpec, v: Violation): boolean {
+  return (tool.credentials ?? []).some((name) => isMissing(v, name));
 }
 
 /** The validator of the response with `status`: its own, its range's (`2XX`), or `default`. */

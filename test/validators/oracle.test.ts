@@ -257,7 +257,9 @@ function endpointParts(
       query: paramsSchema(params.query),
       headers: paramsSchema(headerParameters(endpoint)),
       cookies: paramsSchema(params.cookie),
-      body: endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content),
+      body:
+        endpoint.requestBody &&
+        jsonSchemaOf(endpoint.requestBody.content, true),
     };
     for (const [part, schema] of Object.entries(schemas)) {
       const validator = validators[part];

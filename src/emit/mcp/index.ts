@@ -8,11 +8,14 @@ import {
   hardline,
   indent,
   jsonDoc,
+  mainType,
   print,
   propertyKey,
   stringLiteral,
   environmentFile,
+  resolveSchema,
   runtimeFile,
+  sentContent,
   type Doc,
   scalarRevival,
   trimBoth,
@@ -55,7 +58,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const schemas = new ToolSchemas(model.schemas, model.scalars);
   const credentials = keyPlaces(model);
   const tools = chosenEndpoints(context, options).map((endpoint) =>
-    toolSpec(model, endpoint, schemas, credentials),
+    toolSpec(model, endpoint, schemas),
   );
   const mode =
     options.mode !== "auto"
@@ -206,5 +209,18 @@ function chosenEndpoints(
         `the tool ${e.name} has a name of ${e.name.length} characters, more than the ${TOOL_NAME_LENGTH} some MCP clients take`,
         e.sources[0],
       );
-  return chosen;
+  return chosen.filter((e) => {
+    // a multipart body that is no object has no fields: the client would send a string's characters
+    const sent = sentContent(e.requestBody?.content ?? [])[0];
+    const type =
+      mainType(resolveSchema(model.schemas, sent?.schema)) ?? "object";
+    if (type === "object" || !/^multipart\/form-data/i.test(sent!.mediaType))
+      return true;
+    reporter.report(
+      "mcp/body-not-sent",
+      `${e.name} takes a multipart/form-data body that is no object (a ${type}), which has no fields to send: it is no tool`,
+      e.requestBody!.sources[0] ?? e.sources[0] ?? fileStart(""),
+    );
+    return false;
+  });
 }

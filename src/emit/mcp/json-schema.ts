@@ -17,15 +17,11 @@ export type Json =
 export type JsonObject = { [key: string]: Json };
 
 /** Keywords a tool's schema drops: draft 4's and OpenAPI's spellings, `$defs`, readers' notes. */
-const NOT_KEPT: ReadonlySet<string> = new Set([
-  "additionalItems",
-  "definitions",
-  "dependencies",
-  "$defs",
-  "example",
-  "externalDocs",
-  "$comment",
-]);
+const NOT_KEPT: ReadonlySet<string> = new Set(
+  "additionalItems definitions dependencies $defs example externalDocs $comment".split(
+    " ",
+  ),
+);
 const kept = (keywords: readonly string[]) =>
   keywords.filter((k) => !NOT_KEPT.has(k));
 
@@ -44,31 +40,12 @@ export const KEYWORDS = {
     "writeOnly",
   ],
   /** Assertions whose value is data (or names): kept as written. */
-  values: [
-    "type",
-    "enum",
-    "const",
-    "format",
-    "required",
-    "dependentRequired",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minContains",
-    "maxContains",
-    "minProperties",
-    "maxProperties",
-    "contentMediaType",
-    "contentEncoding",
-  ],
+  values:
+    `type enum const format required dependentRequired minimum maximum exclusiveMinimum
+    exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems uniqueItems
+    minContains maxContains minProperties maxProperties contentMediaType contentEncoding`.split(
+      /\s+/,
+    ),
 };
 
 const VALUES = new Set<string>([...KEYWORDS.values, ...KEYWORDS.notes]);
@@ -145,11 +122,7 @@ export class ToolSchemas {
     if (revivedScalar(schema, this.scalars) === "int64") {
       // JSON's numbers past 2^53 lose digits in an agent's and the SDK's JSON.parse: the
       // digits as text keep them (the tools read either, and answer text)
-      const type = out["type"];
-      set("type", [
-        ...(Array.isArray(type) ? type : [type ?? "integer"]),
-        "string",
-      ]);
+      set("type", [out["type"] ?? "integer", "string"].flat());
       set("pattern", INT64_TEXT);
     }
     return out;

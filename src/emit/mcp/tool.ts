@@ -39,10 +39,9 @@ export function toolSpec(
   model: ApiModel,
   endpoint: Endpoint,
   schemas: ToolSchemas,
-  /** {@link keyPlaces}: the parameters there are left out of the input. */
-  credentials: ReadonlyMap<string, unknown>,
 ): JsonObject {
   const method = endpoint.method.toUpperCase();
+  const credentials = keyPlaces(model, endpoint); // left out of the input
   const properties: JsonObject = {};
   const required: string[] = [];
   const left: string[] = [];
@@ -86,11 +85,12 @@ export function toolSpec(
   return spec;
 }
 
-/** Where the API-key schemes send their keys, each place once: every tool's input leaves these out. */
-export function keyPlaces(model: ApiModel) {
+/** Where the API-key schemes (those `endpoint`'s security names, all where it says none) send keys. */
+export function keyPlaces(model: ApiModel, endpoint?: Endpoint) {
   const places = new Map<string, { in: string; name: string }>();
-  for (const [, scheme] of schemesByName(model)) {
-    if (scheme.type !== "apiKey") continue;
+  const named = endpoint?.security?.flatMap(Object.keys);
+  for (const [name, scheme] of schemesByName(model)) {
+    if (scheme.type !== "apiKey" || named?.includes(name) === false) continue;
     const key = credentialKey(scheme.in, scheme.parameterName);
     if (!places.has(key))
       places.set(key, { in: scheme.in, name: scheme.parameterName });

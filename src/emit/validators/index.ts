@@ -12,12 +12,14 @@ import {
   print,
   environmentFile,
   grouped,
+  isFormMediaType,
   isJsonMediaType as isJson,
   ownBodySchemas,
   propertyKey,
   revivesAny,
   runtimeFile,
   sameSchema,
+  sentContent,
   setOwn,
   streamedFile,
   templateText,
@@ -269,7 +271,7 @@ function operationsFile(
     if (params.cookie.length > 0)
       add("cookies", paramsSchema(params.cookie), "Record<string, unknown>");
     const body =
-      endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content);
+      endpoint.requestBody && jsonSchemaOf(endpoint.requestBody.content, true);
     if (types.body && body) add("body", body, `T.${types.body}`);
     if (types.body && endpoint.requestBody) {
       // the `bodies` rows: a body's validator by media type, where `body` would judge one wrongly
@@ -353,9 +355,15 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
   return required.length > 0 ? { properties, required } : { properties };
 }
 
-/** The schema of the first JSON media type that has one. */
-export function jsonSchemaOf(content: readonly MediaContent[]) {
-  return content.find((c) => c.schema && isJson(c.mediaType))?.schema;
+/** The schema of the first JSON media type that has one (a request's: else the form it sends). */
+export function jsonSchemaOf(
+  content: readonly MediaContent[],
+  request = false,
+) {
+  const sent = request ? sentContent([...content])[0] : undefined;
+  const form =
+    sent && isFormMediaType(sent.mediaType) ? sent.schema : undefined;
+  return content.find((c) => c.schema && isJson(c.mediaType))?.schema ?? form;
 }
 
 export const HEADER =
