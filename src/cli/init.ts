@@ -287,5 +287,8 @@ ${list}  ],
 
 /** A script's word without the quotes around it (`"spec.yaml"` is `spec.yaml`). */
 function unquoted(word: string): string {
-  return /^(["'])([^]*)\1$/.exec(word)?.[2] ?? word;
+  const q = word[0];
+  const quoted =
+    (q === '"' || q === "'") && word.length > 1 && word.endsWith(q);
+  return quoted ? word.slice(1, -1) : word;
 }
