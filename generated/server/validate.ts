@@ -14,6 +14,11 @@ import { ProblemError, type LocatedViolation } from "./problem.js";
 import { isJsonType, type DecodedRequest, type RouteSpec } from "./runtime.js";
 import { VALIDATE_RESPONSES } from "./settings.js";
 
+const FORMS = new Set([
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+]);
+
 /** A table of validators by route name: `endpoints`, or the webhooks' (`../validators/webhooks.ts`). */
 export type ValidatorTable = object;
 
@@ -58,9 +63,24 @@ export function requestViolations(
   add(out, "header", parts.headers, request.headers);
   // decoded by their declared style and type, like every other parameter (see params.ts)
   add(out, "cookie", parts.cookies, request.cookies);
-  if (request.body !== undefined)
-    add(out, "body", bodyValidator(route, parts, headers), request.body);
+  const { body, mediaType } = request;
+  if (body !== undefined)
+    add(
+      out,
+      "body",
+      bodyValidator(route, parts, headers),
+      mediaType?.startsWith("multipart/") ? withoutFiles(body) : body,
+    );
   return out;
+}
+
+/** A multipart body's files as the strings their schema calls them (`format: binary`). */
+function withoutFiles(body: unknown): unknown {
+  const file = (v: unknown): unknown =>
+    v instanceof Blob ? "" : Array.isArray(v) ? v.map(file) : v;
+  return typeof body === "object" && body !== null
+    ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, file(v)]))
+    : body;
 }
 
 /** Adds the violations of `value` to `out`, each located `where`. */
@@ -82,7 +102,8 @@ function add(
  * media type the route lists first, and by that media type's schema (`bodies`, where the route's
  * media types have different ones: a merge patch by the merge patch's); else the first JSON
  * media type's (`body`). A text body is checked by its media type's schema (a string, which an
- * object's schema refuses); forms, files and bytes are not checked.
+ * object's schema refuses), and a form (url-encoded or multipart) by its own; files and bytes
+ * are not checked.
  */
 function bodyValidator(
   route: RouteSpec,
@@ -90,10 +111,10 @@ function bodyValidator(
   headers: IncomingHttpHeaders,
 ): Validator<unknown> | undefined {
   const read = bodyMediaType(route, headers["content-type"]);
-  const json = isJsonType(read);
-  if (!json && !read.startsWith("text/")) return undefined;
+  const parsed = isJsonType(read) || FORMS.has(read);
+  if (!parsed && !read.startsWith("text/")) return undefined;
   const bodies = parts.bodies;
-  if (bodies === undefined) return json ? parts.body : undefined;
+  if (bodies === undefined) return parsed ? parts.body : undefined;
   const listed = listedMediaType(route, read);
   return listed !== undefined && Object.hasOwn(bodies, listed)
     ? bodies[listed]

@@ -130,6 +130,7 @@ export {
   type SubSchema,
 } from "../model/schema/schema.js";
 export { schemaRef, schemaRefName } from "../model/schema/ref.js";
+export { allProperties } from "../model/schema/members.js";
 export { patternFlags } from "../model/patterns/flags.js";
 
 export {

@@ -65,6 +65,39 @@ paths:
             encoding:
               e: { style: form, explode: true }
       responses: { "200": { description: ok } }
+  /checked:
+    post:
+      operationId: checked
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: { $ref: "#/components/schemas/Order" }
+          application/json:
+            schema: { type: object, properties: { id: { type: string } } }
+      responses: { "200": { description: ok } }
+  /checkedParts:
+    post:
+      operationId: checkedParts
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              allOf:
+                - $ref: "#/components/schemas/Order"
+                - type: object
+                  required: [file]
+                  properties: { file: { type: string, format: binary } }
+      responses: { "200": { description: ok } }
+components:
+  schemas:
+    Order:
+      type: object
+      required: [count]
+      properties:
+        count: { type: integer, minimum: 1 }
+        note: { type: string, maxLength: 3 }
 `;
 
 /** What each handler was given: files as `{ file: text }`, an array of them as an array. */
@@ -86,7 +119,10 @@ const record =
     return { status: 200, body: { [name]: true } };
   };
 const handlers = Object.fromEntries(
-  ["upload", "form", "text", "exploded"].map((n) => [n, record(n)]),
+  ["upload", "form", "text", "exploded", "checked", "checkedParts"].map((n) => [
+    n,
+    record(n),
+  ]),
 );
 
 let client: Record<
@@ -161,6 +197,37 @@ describe.each(SERVED)("%s", (served) => {
     expect(
       await post(served, "/texts", { headers: unknown, body: "abc" }),
     ).toEqual({ status: 415, got: [] });
+  });
+
+  it("checks a form by its own schema before the handler runs: required fields, bounds; files as files", async () => {
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    for (const body of ["note=a", "count=0", "count=2&note=long"])
+      expect(await post(served, "/checked", { headers: form, body })).toEqual({
+        status: 400,
+        got: [],
+      });
+    // the JSON media type's schema, which takes anything, does not judge the form
+    expect(
+      await post(served, "/checked", {
+        headers: form,
+        body: "count=2&note=ok",
+      }),
+    ).toEqual({ status: 200, got: [{ count: 2, note: "ok" }] });
+    const parts = (fields: Record<string, string | Blob>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields))
+        data.append(name, value);
+      return post(served, "/checkedParts", { body: data });
+    };
+    expect(await parts({ count: "0", file: new Blob(["x"]) })).toEqual({
+      status: 400,
+      got: [],
+    });
+    expect(await parts({ count: "1" })).toEqual({ status: 400, got: [] });
+    expect(await parts({ count: "1", file: new Blob(["x"]) })).toEqual({
+      status: 200,
+      got: [{ count: 1, file: { file: "x" } }],
+    });
   });
 
   it("reads an object field with an explicit form encoding from its members, as the spec writes it", async () => {

@@ -1,5 +1,6 @@
 import {
   allParameters,
+  allProperties,
   endpointServerPath,
   fileStart,
   isFormMediaType,
@@ -138,9 +139,9 @@ export function routeSpec(
 function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const form = content.find((c) => isFormMediaType(c.mediaType));
   if (!form) return undefined;
-  const schema = resolveSchema(model.schemas, form.schema);
   const out: ParamSpec[] = [];
-  for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+  const fields = allProperties(model.schemas, form.schema);
+  for (const [name, property] of Object.entries(fields)) {
     const resolved = resolveSchema(model.schemas, property) ?? {};
     // a file stays a `File`; an array of files is read as an array, one file sent or more
     if (resolved.format === "binary") continue;

@@ -1,11 +1,13 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
+import { isFormMediaType } from "./media-types.js";
 
 /**
  * The media types of a request body that the generated server checks by a schema of their own
- * (its validators and handlers' types): none when `body` (the first JSON media type's schema)
- * judges every body rightly, else each judged one (a text one only when a string may fail it).
+ * (its validators and handlers' types): none when `body` (the first JSON media type's schema,
+ * else the form's) judges every body rightly, else each judged one (JSON, forms, and text only
+ * when a string may fail it).
  */
 export function ownBodySchemas(
   content: readonly MediaContent[],
@@ -16,12 +18,12 @@ export function ownBodySchemas(
   const judged = firstListings(content).filter(({ type, content: c }) => {
     const reading = bodyReading(type);
     return (
-      reading !== "other" &&
+      (reading !== "other" || isFormMediaType(type)) &&
       (reading !== "text" || !admitsEvery(schemas, c.schema, "string"))
     );
   });
   const differs = judged.some(({ type, content: c }) =>
-    bodyReading(type) === "json"
+    bodyReading(type) === "json" || isFormMediaType(type)
       ? !sameSchema(c.schema, body)
       : c.schema !== undefined,
   );

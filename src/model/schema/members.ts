@@ -1,6 +1,7 @@
 // Where a member of a schema is declared, and which `required` names apply in which direction.
 
 import { resolveSchema } from "./ref.js";
+import { assignOwn } from "../own-property.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
@@ -29,6 +30,24 @@ export function findProperty(
     return undefined;
   };
   return find(schema);
+}
+
+/** The members a schema declares by name: its allOf members' (8 deep), then its own over them. */
+export function allProperties(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+  depth = 0,
+): Record<string, Schema> {
+  const resolved = isSchemaObject(schema)
+    ? resolveSchema(schemas, schema)
+    : undefined;
+  if (!resolved || depth > 8) return {};
+  const members = Array.isArray(resolved.allOf) ? resolved.allOf : [];
+  return assignOwn(
+    {},
+    ...members.map((m) => allProperties(schemas, m, depth + 1)),
+    isSchemaObject(resolved.properties) ? resolved.properties : {},
+  );
 }
 
 /** A schema's `required` names by the messages they apply to. */
