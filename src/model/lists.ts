@@ -2,15 +2,9 @@ import { PARAMETER_LOCATIONS, type Endpoint } from "./types.js";
 
 // Arrays the model keeps, made to their exact length: a speed device (docs/benchmark.md).
 
-/** The lists end to end, in a new array of exactly their total length. */
+/** The lists end to end, in a new array of exactly their total length (`flat()` leaves room for 17). */
 export function joined<T>(lists: readonly (readonly T[])[]): T[] {
-  if (lists.length === 1) return lists[0]!.slice();
-  let length = 0;
-  for (const list of lists) length += list.length;
-  const out = new Array<T>(length);
-  let i = 0;
-  for (const list of lists) for (const item of list) out[i++] = item;
-  return out;
+  return ([] as T[]).concat(...lists);
 }
 
 /** `items` gathered by `keyOf`, in the order each key is first met. */
