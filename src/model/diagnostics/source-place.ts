@@ -210,8 +210,7 @@ function numberBits(path: Path): number | Path {
 function pathOf(pointer: string, skip: number, bits: number): Path {
   if (pointer.length === skip) return [];
   const parts = pointer.slice(skip + 1).split("/");
-  const path = new Array<string | number>(parts.length);
-  for (let i = 0; i < parts.length; i++)
-    path[i] = bits & (1 << i) ? Number(parts[i]) : unescapeSegment(parts[i]!);
-  return path;
+  return parts.map((part, i) =>
+    bits & (1 << i) ? Number(part) : unescapeSegment(part),
+  );
 }
