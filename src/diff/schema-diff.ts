@@ -1,4 +1,6 @@
 import { schemaRefName } from "../model/schema/ref.js";
+import { allProperties } from "../model/schema/members.js";
+import { isSchemaObject } from "../model/schema/walk.js";
 import {
   isNullable,
   nonNullTypes,
@@ -219,30 +221,27 @@ export class SchemaDiff {
   private objectView(
     schema: Schema,
     schemas: ApiModel["schemas"],
-    depth = 0,
   ): ObjectView | undefined {
-    const properties: Record<string, Schema> = {};
     const required = new Set<string>();
-    // an object without properties is one, its members unnamed
-    let found = nonNullTypes(schema).includes("object");
-    if (schema.properties && typeof schema.properties === "object") {
-      found = true;
-      Object.assign(properties, schema.properties);
-    }
-    for (const r of Array.isArray(schema.required) ? schema.required : [])
-      if (typeof r === "string") required.add(r);
-    if (Array.isArray(schema.allOf) && depth < 8)
-      for (const part of schema.allOf) {
+    const seen = new Set<Schema>();
+    let found = false;
+    const walk = (s: Schema): void => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      // an object without properties is one, its members unnamed
+      found ||=
+        nonNullTypes(s).includes("object") || isSchemaObject(s.properties);
+      for (const r of Array.isArray(s.required) ? s.required : [])
+        if (typeof r === "string") required.add(r);
+      for (const part of Array.isArray(s.allOf) ? s.allOf : []) {
         const resolved = resolveSchema(schemas, part);
-        if (!resolved || typeof resolved !== "object") continue;
-        const view = this.objectView(resolved, schemas, depth + 1);
-        if (!view) continue;
-        found = true;
-        for (const [k, v] of Object.entries(view.properties))
-          if (!Object.hasOwn(properties, k)) properties[k] = v;
-        for (const r of view.required) required.add(r);
+        if (resolved && typeof resolved === "object") walk(resolved);
       }
-    return found ? { properties, required } : undefined;
+    };
+    walk(schema);
+    return found
+      ? { properties: allProperties(schemas, schema), required }
+      : undefined;
   }
 }
 

@@ -88,6 +88,13 @@ describe("apiloom diff on schema shapes", () => {
       obj({ oneOf: [{ type: "string" }] }),
       ["request-type-changed POST /x XBody.m"],
     ],
+    // a request member made required by an allOf member that says only that
+    [
+      "request",
+      { allOf: [obj({ type: "string" })] },
+      { allOf: [obj({ type: "string" }), { required: ["m"] }] },
+      ["request-property-became-required POST /x XBody.m"],
+    ],
   ] as const)("%s: %j → %j", (at, before, after, expected) => {
     expect(changes(at, before, after)).toEqual(expected);
   });
@@ -131,5 +138,51 @@ describe("apiloom diff on schema shapes", () => {
     expect(
       changes(at, before, after).filter((c) => !c.startsWith("optional-")),
     ).toEqual([]);
+  });
+});
+
+describe("apiloom diff on allOf that fans out", () => {
+  // each level's allOf names the next ten times: walked once each, not 10^8 times
+  it("walks each named schema once", () => {
+    const spec = (type: string) => {
+      const schemas: Record<string, object> = { L9: obj({ type }) };
+      for (let i = 8; i >= 0; i--)
+        schemas[`L${i}`] = {
+          allOf: Array.from({ length: 10 }, () => ({
+            $ref: `#/components/schemas/L${i + 1}`,
+          })),
+        };
+      return schemas;
+    };
+    const files = ["string", "integer"].map((type, i) => {
+      const file = join(dir, `fan${i}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({
+          openapi: "3.1.0",
+          info: { title: "t", version: "1" },
+          paths: {
+            "/x": {
+              post: {
+                operationId: "x",
+                requestBody: {
+                  content: {
+                    "application/json": {
+                      schema: { $ref: "#/components/schemas/L0" },
+                    },
+                  },
+                },
+                responses: { "204": { description: "ok" } },
+              },
+            },
+          },
+          components: { schemas: spec(type) },
+        }),
+      );
+      return load([file]);
+    });
+    expect(compareModels(files[0]!, files[1]!).map(line)).toContain(
+      "request-type-changed POST /x L0.m",
+    );
   });
 });

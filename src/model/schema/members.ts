@@ -1,7 +1,7 @@
 // Where a member of a schema is declared, and which `required` names apply in which direction.
 
 import { resolveSchema } from "./ref.js";
-import { assignOwn } from "../own-property.js";
+import { setOwn } from "../own-property.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
@@ -15,39 +15,29 @@ export function findProperty(
     const own = schema.properties;
     if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
   }
-  const seen = new Set<Schema>();
-  const find = (s: SubSchema | undefined): SubSchema | undefined => {
-    const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
-    if (!resolved || seen.has(resolved)) return undefined;
-    seen.add(resolved);
-    const properties = resolved.properties;
-    if (isSchemaObject(properties) && Object.hasOwn(properties, name))
-      return properties[name];
-    for (const member of Array.isArray(resolved.allOf) ? resolved.allOf : []) {
-      const found = find(member);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return find(schema);
+  const all = allProperties(schemas, schema);
+  return Object.hasOwn(all, name) ? all[name] : undefined;
 }
 
-/** The members a schema declares by name: its allOf members' (8 deep), then its own over them. */
+/** The members a schema declares by name: its own, then its allOf members' (the first declares). */
 export function allProperties(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: SubSchema | undefined,
-  depth = 0,
 ): Record<string, Schema> {
-  const resolved = isSchemaObject(schema)
-    ? resolveSchema(schemas, schema)
-    : undefined;
-  if (!resolved || depth > 8) return {};
-  const members = Array.isArray(resolved.allOf) ? resolved.allOf : [];
-  return assignOwn(
-    {},
-    ...members.map((m) => allProperties(schemas, m, depth + 1)),
-    isSchemaObject(resolved.properties) ? resolved.properties : {},
-  );
+  const out: Record<string, Schema> = {};
+  const seen = new Set<Schema>();
+  const walk = (s: SubSchema | undefined): void => {
+    const resolved = isSchemaObject(s) ? resolveSchema(schemas, s) : undefined;
+    if (!resolved || seen.has(resolved)) return;
+    seen.add(resolved);
+    const own = isSchemaObject(resolved.properties) ? resolved.properties : {};
+    for (const [key, value] of Object.entries(own))
+      if (!Object.hasOwn(out, key)) setOwn(out, key, value);
+    for (const member of Array.isArray(resolved.allOf) ? resolved.allOf : [])
+      walk(member);
+  };
+  walk(schema);
+  return out;
 }
 
 /** A schema's `required` names by the messages they apply to. */
