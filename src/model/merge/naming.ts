@@ -103,21 +103,17 @@ export function assignNames(
         `${overriding} is not a usable identifier; ${name === "" ? "the derived name is used" : `using ${name}`}`,
         at,
       );
-      if (name === "") {
-        pending.push(endpoint);
-        continue;
-      }
     }
-    if (isTaken(name)) {
+    const taken = name !== "" && isTaken(name);
+    if (taken)
       reporter.report(
         "naming/override-taken",
         `${overriding} ${RESERVED_ENDPOINT_NAMES.has(name) ? "is a name the generated client declares itself" : `clashes with the override for ${endpointKey(holder.get(clashKey(name))!)}`}; the derived name is used`,
         at,
       );
-      pending.push(endpoint);
-      continue;
-    }
-    claim(endpoint, name);
+    // an unusable or taken override: the endpoint is named as if it had none
+    if (name === "" || taken) pending.push(endpoint);
+    else claim(endpoint, name);
   }
   for (const [shape, keys] of byShape)
     for (const key of keys)
