@@ -4,10 +4,9 @@ import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
 import { isFormMediaType } from "./media-types.js";
 
 /**
- * The media types of a request body that the generated server checks by a schema of their own
- * (its validators and handlers' types): none when `body` (the first JSON media type's schema,
- * else the form's) judges every body rightly, else each judged one (JSON, forms, and text only
- * when a string may fail it).
+ * The media types of a request body the generated server checks by a schema of their own: none
+ * when `body` (the first JSON media type's schema, else the form's) judges every body rightly,
+ * else each judged one (JSON, forms, and text only when a string may fail it).
  */
 export function ownBodySchemas(
   content: readonly MediaContent[],

@@ -42,8 +42,7 @@ export function readResponses(
       });
     const response = byStatus.get(status)!;
     response.sources.push(pc.ref(path));
-    // an empty saved body is no evidence of a media type (openapi-to-postmanv2 writes a 204 with
-    // `Content-Type: text/plain` and nothing)
+    // an empty saved body names no media type (converters label a bare 204 `text/plain`)
     const { type, example, schemaOnly } = savedBody(saved, path, pc);
     if (type === undefined) return;
     let content = response.content.find((c) => c.mediaType === type);
