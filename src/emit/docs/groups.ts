@@ -172,25 +172,10 @@ export function followers(endpoints: readonly Endpoint[]) {
 }
 
 /** Words that read as a group name as they are (no plural). */
-const AS_IS = new Set([
-  "admin",
-  "auth",
-  "config",
-  "configuration",
-  "content",
-  "data",
-  "feedback",
-  "health",
-  "info",
-  "login",
-  "logout",
-  "me",
-  "media",
-  "metadata",
-  "news",
-  "search",
-  "status",
-]);
+const AS_IS = new Set(
+  `admin auth config configuration content data feedback health info login logout me media
+  metadata news search status`.split(/\s+/),
+);
 
 /** `conversation` → "Conversations", `chat:bot` → "Chat bots", `user-groups` → "User groups". */
 export function groupName(segment: string): string {
