@@ -126,7 +126,12 @@ function escapedKey(search: string): boolean {
  * list, object or `content`), whatever its style.
  */
 export function oneValue(param: ParamSpec): boolean {
-  return param.contentType === undefined && !param.array && !param.properties;
+  return (
+    param.contentType === undefined &&
+    !param.array &&
+    !param.properties &&
+    !param.anyOf
+  );
 }
 
 /**
@@ -155,6 +160,7 @@ export function cookiePairs(header: string | undefined): [string, string][] {
 
 /** The typed value of one parameter, or undefined when the request does not carry it. */
 export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
+  if (param.anyOf) return fromUnion(param.anyOf, raw);
   switch (param.in) {
     case "path": {
       const value = own(raw.path, param.name);
@@ -173,6 +179,42 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
       );
     }
   }
+}
+
+/**
+ * A parameter of several shapes (`oneOf: [integer, object]`), its shapes ordered objects, lists,
+ * scalars, text: the first that reads the value as itself, an object of a member or more, a list
+ * of two items or more (`a=1,2` is a list, `a=1` the integer); else a one-item list. The
+ * validators then judge the value by the union.
+ */
+function fromUnion(shapes: readonly ParamSpec[], raw: RawParameters): unknown {
+  let single: unknown;
+  let refused: unknown;
+  const rank = (s: ParamSpec) =>
+    s.properties ? 0 : s.array ? 1 : s.type === "string" ? 3 : 2;
+  for (const shape of [...shapes].sort((a, b) => rank(a) - rank(b))) {
+    let value: unknown;
+    try {
+      value = parseParameter(shape, raw);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      refused ??= error;
+      continue;
+    }
+    if (Array.isArray(value) && value.length < 2) single ??= value;
+    else if (value !== undefined && !(shape.properties && isEmpty(value)))
+      return value;
+  }
+  if (single === undefined && refused !== undefined) throw refused;
+  return single;
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.keys(value).length === 0
+  );
 }
 
 /** `record[key]` when it is the record's own: `__proto__` or `toString` is not inherited. */

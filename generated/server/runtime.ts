@@ -45,6 +45,8 @@ export interface ParamSpec {
   field?: boolean;
   /** A deepObject whose members or items nest: its bracketed keys are read into this shape. */
   shape?: ParamShape;
+  /** A union of shapes (`oneOf: [integer, object]`): each read in turn, see `parseParameter`. */
+  anyOf?: readonly ParamSpec[];
 }
 
 export interface RouteSpec {

@@ -26,6 +26,7 @@ export interface ParamSpec {
   contentType?: string;
   field?: boolean;
   shape?: ParamShape;
+  anyOf?: readonly ParamSpec[];
 }
 
 export interface RouteSpec {

@@ -189,7 +189,7 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
   };
 }
 
-function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
+function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
   const schema = resolveSchema(model.schemas, parameter.schema);
   const spec: ParamSpec = {
     name: parameter.name,
@@ -216,5 +216,11 @@ function paramSpec(model: ApiModel, parameter: Parameter): ParamSpec {
   const wire = parameterWireStyle(parameter);
   if (wire.delimiter !== undefined) spec.delimiter = wire.delimiter;
   if (wire.contentType !== undefined) spec.contentType = wire.contentType;
+  // a union of shapes (`oneOf: [integer, object]`): each read in turn (params.ts, fromUnion)
+  const union = shapes && !mainType(schema) && (schema?.oneOf ?? schema?.anyOf);
+  if (Array.isArray(union) && union.length > 1)
+    spec.anyOf = union.map((m) =>
+      paramSpec(model, { ...parameter, schema: m }, false),
+    );
   return spec;
 }
