@@ -2,7 +2,7 @@ import { PARAMETER_LOCATIONS, type Endpoint } from "./types.js";
 
 // Arrays the model keeps, made to their exact length: a speed device (docs/benchmark.md).
 
-/** The lists end to end, in a new array of exactly their total length (`flat()` leaves room for 17). */
+/** The lists end to end, in one array of exactly their total length (`flat()` leaves room for 17). */
 export function joined<T>(lists: readonly (readonly T[])[]): T[] {
   return ([] as T[]).concat(...lists);
 }

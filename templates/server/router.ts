@@ -210,11 +210,11 @@ function parseSegment(text: string): Segment {
 /**
  * The parameters' values of a pattern segment (`literals` around them: `{a}-{b}.json` is `""`,
  * `"-"`, `".json"`) in a decoded path segment, or undefined: what `^(.+?)-(.+?)\.json$` would
- * capture (with the `s` flag: a value may hold a line break), found in linear time. Each parameter takes at least one character and ends at the
- * first place the next text follows (the earliest placement is the lazy one, and when it fails
- * every later one does); the last ends where the final text begins. That regular expression
- * backtracked polynomially in the number of parameters: a 4,000-character segment took 13 s
- * for `{a}-{b}-{c}.json`.
+ * capture with the `s` flag (a value may hold a line break), found in linear time. Each
+ * parameter takes at least one character and ends at the first place the next text follows (the
+ * earliest placement is the lazy one, and when it fails every later one does); the last ends
+ * where the final text begins. That regular expression backtracked polynomially in the number of
+ * parameters: a 4,000-character segment took 13 s for `{a}-{b}-{c}.json`.
  */
 export function matchPattern(
   literals: readonly string[],

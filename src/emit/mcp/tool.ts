@@ -85,7 +85,7 @@ export function toolSpec(
   return spec;
 }
 
-/** Where the API-key schemes (those `endpoint`'s security names, all where it says none) send keys. */
+/** Where the API-key schemes send keys: those `endpoint`'s security names, all where it names none. */
 export function keyPlaces(model: ApiModel, endpoint?: Endpoint) {
   const places = new Map<string, { in: string; name: string }>();
   const named = endpoint?.security?.flatMap(Object.keys);
