@@ -6,8 +6,9 @@
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /**
- * Which way a value travels: a request need not send a readOnly property, a response does not
- * return a writeOnly one (OpenAPI 3.1 §4.8.24), so neither is left in `required`.
+ * Which way a value travels: a request does not send a readOnly property, a response does not
+ * return a writeOnly one (OpenAPI 3.1 §4.8.24), so neither is left in `required`, and a
+ * request's schema does not list its readOnly properties at all.
  */
 export type Direction = "request" | "response";
 
@@ -50,7 +51,8 @@ function refName(ref: unknown): string | undefined {
 
 /**
  * `schema` with every `#/$defs/<name>` reference into `defs` replaced by its schema, and
- * `required` without the properties that do not travel in `direction`, walked by `keywords`
+ * without the properties that do not travel in `direction` (a request's left out, a response's
+ * only not required), walked by `keywords`
  * (tools.ts's `KEYWORDS`). Self-contained: a reference it keeps (recursion, or past
  * {@link MAX_INLINED_NODES}) has its schema under the result's `$defs`.
  */
@@ -99,7 +101,9 @@ export function selfContained(
       if (SCHEMA_MAPS.has(key) && isSchema(inner)) {
         const map: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(inner))
-          defineMember(map, k, isSchema(v) ? walk(v) : v);
+          // a readOnly property is not offered in a request: an agent would send it
+          if (!(direction === "request" && key === "properties" && stays(v)))
+            defineMember(map, k, isSchema(v) ? walk(v) : v);
         defineMember(out, key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(inner))
         defineMember(

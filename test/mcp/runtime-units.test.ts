@@ -43,7 +43,6 @@ describe("selfContained: a tool's schema without references", () => {
       type: "object",
       required: ["name", "password"],
       properties: {
-        id: { type: "integer", readOnly: true },
         name: { type: "string" },
         password: { type: "string", writeOnly: true },
         owner: { type: "object", description: "who", properties: {} },

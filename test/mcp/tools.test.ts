@@ -210,9 +210,10 @@ describe("mcp/: tools/list through the SDK's client", () => {
     const put = lists["hostile"]!.find((t) => t.name === "putItems")!;
     const item = (put.inputSchema.properties!["body"] as { items: object })
       .items as { required: string[]; properties: object };
-    // id is readOnly: a request need not send it
+    // id is readOnly: a request does not send it, nor is it offered
     expect(item.required).toEqual(["name"]);
     expect(Object.keys(item.properties)).toContain("__proto__");
+    expect(Object.keys(item.properties)).not.toContain("id");
     const output = get.outputSchema!["properties"] as {
       body: { required: string[] };
     };
