@@ -16,13 +16,10 @@ export interface FormatContext {
 }
 
 /** Codes about a file the run read no text from, or about a whole file: they get no frame. */
-const UNREAD = new Set([
-  "input/no-match",
-  "input/fetch-failed",
-  "input/not-a-file",
-  "input/too-large",
-  "scaffold/orphan-check-skipped",
-]);
+const UNREAD = new Set(
+  `input/no-match input/fetch-failed input/not-a-file input/too-large
+  scaffold/orphan-check-skipped`.split(/\s+/),
+);
 
 /** A file's lines for code frames, decoded as the readers do (invalid text: UTF-8 with U+FFFD). */
 export function frameLines(absPath: string): string[] | undefined {

@@ -32,15 +32,9 @@ export type AuthBlock =
   | { kind: "skipped"; code: IngestCode; message: string; at?: Path };
 
 /** Auth types Postman knows that no OpenAPI security scheme can state. */
-const UNSUPPORTED = new Set([
-  "oauth1",
-  "hawk",
-  "ntlm",
-  "awsv4",
-  "akamai",
-  "edgegrid",
-  "asap",
-]);
+const UNSUPPORTED = new Set(
+  "oauth1 hawk ntlm awsv4 akamai edgegrid asap".split(" "),
+);
 
 /**
  * Reads an auth block in either shape: 2.0 writes the parameters as an object

@@ -25,13 +25,9 @@ const STRUCTURE = new Set([
 ]);
 
 /** Keys whose members are named things: `items` under `properties` is a property's name. */
-const NAMED = new Set([
-  "definitions",
-  "schemas",
-  "properties",
-  "parameters",
-  "responses",
-]);
+const NAMED = new Set(
+  "definitions schemas properties parameters responses".split(" "),
+);
 
 /**
  * The name a referenced schema gets: its key under definitions/components, else the nearest key

@@ -119,16 +119,9 @@ export function reportNonFiniteEnum(
 }
 
 /** Keywords beside `properties` that may declare, or type, a member that `required` names. */
-const DECLARING = [
-  "additionalProperties",
-  "patternProperties",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "if",
-  "dependentSchemas",
-  "$dynamicRef",
-];
+const DECLARING =
+  `additionalProperties patternProperties allOf anyOf oneOf if dependentSchemas
+  $dynamicRef`.split(/\s+/);
 const COMPOSITIONS = new Set<unknown>(["allOf", "anyOf", "oneOf"]);
 
 /**

@@ -159,20 +159,15 @@ function findCycle(schemas: Record<string, NamedSchema>): Edge[] | undefined {
 }
 
 /** Keywords that document a schema without constraining it. */
-export const DOC_KEYWORDS = [
-  "description",
-  "title",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-] as const;
+export const DOC_KEYWORDS: readonly string[] =
+  "description title deprecated readOnly writeOnly".split(" ");
 
 /** Nothing but references, compositions of references, and documentation. */
 function isPureReference(schema: Schema): boolean {
   return Object.entries(schema).every(
     ([key, value]) =>
       key === "$ref" ||
-      (DOC_KEYWORDS as readonly string[]).includes(key) ||
+      DOC_KEYWORDS.includes(key) ||
       (["allOf", "oneOf", "anyOf"].includes(key) &&
         Array.isArray(value) &&
         value.every(isPureReference)),

@@ -129,25 +129,10 @@ function content(mediaType: string, schema: Schema | undefined): MediaContent {
  * The JSON Schema keywords a Swagger 2.0 non-body parameter, header or `items` object carries
  * inline (§Parameter Object, §Items Object). `x-nullable` is the common extension for null.
  */
-const SCHEMA_KEYWORDS = [
-  "type",
-  "format",
-  "items",
-  "default",
-  "maximum",
-  "exclusiveMaximum",
-  "minimum",
-  "exclusiveMinimum",
-  "maxLength",
-  "minLength",
-  "pattern",
-  "maxItems",
-  "minItems",
-  "uniqueItems",
-  "enum",
-  "multipleOf",
-  "x-nullable",
-] as const;
+const SCHEMA_KEYWORDS =
+  `type format items default maximum exclusiveMaximum minimum exclusiveMinimum maxLength
+  minLength pattern maxItems minItems uniqueItems enum multipleOf
+  x-nullable`.split(/\s+/);
 
 /**
  * The schema of a parameter or header written in Swagger 2.0's inline form; undefined when it

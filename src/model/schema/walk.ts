@@ -7,24 +7,15 @@ import type { Schema } from "../types.js";
 export type SubSchema = Schema | boolean;
 
 /** Keywords that only document a schema: no generated type, check or signature depends on them. */
-export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "externalDocs",
-  "$comment",
-]);
+export const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set(
+  `title description default examples example deprecated externalDocs
+  $comment`.split(/\s+/),
+);
 
 /** Keywords that annotate without constraining (`discriminator`: the oneOf/anyOf beside it decides). */
 const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   ...DOCUMENTATION_KEYWORDS,
-  "readOnly",
-  "writeOnly",
-  "xml",
-  "discriminator",
+  ..."readOnly writeOnly xml discriminator".split(" "),
 ]);
 
 /** True for an annotation-only keyword, `x-` extensions included. */

@@ -54,12 +54,8 @@ export const OUTPUT_NEUTRAL = {
 } as const satisfies Partial<Record<keyof GenerateSettings, string>>;
 
 /** Hashed relative to the output folder, so a moved project matches. */
-const PATH_SETTINGS = [
-  "baseDir",
-  "serverHandlers",
-  "lock",
-  "emit.templatesDir",
-] as const;
+const PATH_SETTINGS: readonly string[] =
+  "baseDir serverHandlers lock emit.templatesDir".split(" ");
 
 /** The resolved settings as the fingerprint hashes them, each plugin by its identity. */
 export function settingsRecord(
@@ -69,7 +65,7 @@ export function settingsRecord(
   const version = apiloomVersion();
   const record = (value: unknown, path: string): unknown => {
     if (path in OUTPUT_NEUTRAL) return undefined;
-    if ((PATH_SETTINGS as readonly string[]).includes(path))
+    if (PATH_SETTINGS.includes(path))
       return typeof value === "string" ? fromOut(settings.out, value) : value;
     if (path === "emit.plugins")
       return (value as GenerateSettings["emit"]["plugins"]).map((p) => ({
