@@ -15,31 +15,16 @@ export const EXPECTED_TEXT = {
 export type KeywordType = keyof typeof EXPECTED_TEXT;
 
 /** JSON Schema keywords whose value has one type (the rest are copied as they are). */
-export const KEYWORD_TYPES = new Map<string, KeywordType>([
-  ["title", "string"],
-  ["description", "string"],
-  ["format", "string"],
-  ["pattern", "string"],
-  ["$comment", "string"],
-  ["contentMediaType", "string"],
-  ["contentEncoding", "string"],
-  ["minimum", "number"],
-  ["maximum", "number"],
-  ["multipleOf", "number"],
-  ["minLength", "number"],
-  ["maxLength", "number"],
-  ["minItems", "number"],
-  ["maxItems", "number"],
-  ["minProperties", "number"],
-  ["maxProperties", "number"],
-  ["uniqueItems", "boolean"],
-  ["deprecated", "boolean"],
-  ["readOnly", "boolean"],
-  ["writeOnly", "boolean"],
-  ["required", "strings"],
-  ["enum", "array"],
-  ["type", "type"],
-]);
+export const KEYWORD_TYPES = byWord<KeywordType>({
+  string: `title description format pattern $comment contentMediaType
+    contentEncoding`,
+  number: `minimum maximum multipleOf minLength maxLength minItems maxItems minProperties
+    maxProperties`,
+  boolean: "uniqueItems deprecated readOnly writeOnly",
+  strings: "required",
+  array: "enum",
+  type: "type",
+});
 
 /** The `type` values a description may hold: the model's, and Swagger 2.0's `file`. */
 export const SCHEMA_TYPES: ReadonlySet<unknown> = new Set<unknown>([
@@ -68,35 +53,28 @@ export const REF_SIBLINGS_KEPT = new Set<string>([
  * How the converter (convert.ts) treats a keyword of a schema; any other is checked against
  * {@link KEYWORD_TYPES} (keyword-checks.ts) or kept as written.
  */
-const ROLES = [
-  ["properties", "map"],
-  ["patternProperties", "map"],
-  ["$defs", "map"],
-  ["definitions", "map"],
-  ["items", "one"],
-  ["additionalProperties", "one"],
-  ["not", "one"],
-  ["propertyNames", "one"],
-  ["contains", "one"],
-  ["if", "one"],
-  ["then", "one"],
-  ["else", "one"],
-  ["unevaluatedProperties", "one"],
-  ["additionalItems", "one"],
-  ["allOf", "list"],
-  ["oneOf", "list"],
-  ["anyOf", "list"],
-  ["prefixItems", "list"],
-  ["discriminator", "discriminator"],
-  ["pattern", "pattern"],
-  ["exclusiveMinimum", "exclusive"],
-  ["exclusiveMaximum", "exclusive"],
-  ["example", "example"],
-  ["examples", "examples"],
-  ["nullable", "nullable"],
-  ["x-nullable", "nullable"],
-] as const;
+const ROLES = {
+  map: "properties patternProperties $defs definitions",
+  one: `items additionalProperties not propertyNames contains if then else unevaluatedProperties
+    additionalItems`,
+  list: "allOf oneOf anyOf prefixItems",
+  discriminator: "discriminator",
+  pattern: "pattern",
+  exclusive: "exclusiveMinimum exclusiveMaximum",
+  example: "example",
+  examples: "examples",
+  nullable: "nullable x-nullable",
+};
 
-export type KeywordRole = (typeof ROLES)[number][1];
+export type KeywordRole = keyof typeof ROLES;
 
-export const KEYWORD_ROLES = new Map<string, KeywordRole>(ROLES);
+export const KEYWORD_ROLES = byWord(ROLES);
+
+/** Each word of `groups`' texts, mapped to the key of its text. */
+function byWord<K extends string>(groups: Record<K, string>): Map<string, K> {
+  return new Map(
+    (Object.entries(groups) as [K, string][]).flatMap(([key, words]) =>
+      words.split(/\s+/).map((word) => [word, key] as const),
+    ),
+  );
+}
