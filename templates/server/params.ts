@@ -159,7 +159,7 @@ export function cookiePairs(header: string | undefined): [string, string][] {
 
 /** The typed value of one parameter, or undefined when the request does not carry it. */
 export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
-  if (param.anyOf) return fromUnion(param.anyOf, raw);
+  if (param.anyOf) return fromUnion(param, param.anyOf, raw);
   switch (param.in) {
     case "path": {
       const value = own(raw.path, param.name);
@@ -182,16 +182,21 @@ export function parseParameter(param: ParamSpec, raw: RawParameters): unknown {
 
 /**
  * A parameter of several shapes (`oneOf: [integer, object]`), its shapes ordered objects, lists,
- * scalars, text: the first that reads the value as itself, an object of a member or more, a list
- * of two items or more (`a=1,2` is a list, `a=1` the integer); else a one-item list. The
- * validators then judge the value by the union.
+ * scalars, text: the first that reads the value as itself, an object of a member or more (see
+ * `isMembers`), a list of two items or more (`a=1,2` is a list, `a=1` the integer); else a
+ * one-item list. The validators then judge the value by the union.
  */
-function fromUnion(shapes: readonly ParamSpec[], raw: RawParameters): unknown {
+function fromUnion(
+  param: ParamSpec,
+  shapes: readonly ParamSpec[],
+  raw: RawParameters,
+): unknown {
   let single: unknown;
   let refused: unknown;
   const rank = (s: ParamSpec) =>
     s.properties ? 0 : s.array ? 1 : s.type === "string" ? 3 : 2;
-  for (const shape of [...shapes].sort((a, b) => rank(a) - rank(b))) {
+  for (const member of [...shapes].sort((a, b) => rank(a) - rank(b))) {
+    const shape = param.field ? asField(param, member) : member;
     let value: unknown;
     try {
       value = parseParameter(shape, raw);
@@ -201,18 +206,44 @@ function fromUnion(shapes: readonly ParamSpec[], raw: RawParameters): unknown {
       continue;
     }
     if (Array.isArray(value) && value.length < 2) single ??= value;
-    else if (value !== undefined && !(shape.properties && isEmpty(value)))
+    else if (
+      value !== undefined &&
+      (!shape.properties || isMembers(shape, value))
+    )
       return value;
   }
   if (single === undefined && refused !== undefined) throw refused;
   return single;
 }
 
-function isEmpty(value: unknown): boolean {
+/**
+ * A union form field's member read as the field is: named a body field in errors, JSON when the
+ * field's encoding says so, and an object without a style JSON text, as an object field is.
+ */
+function asField(field: ParamSpec, member: ParamSpec): ParamSpec {
+  const json =
+    field.contentType ??
+    (member.properties &&
+    member.style === undefined &&
+    member.explode === undefined
+      ? "application/json"
+      : undefined);
+  return { ...member, field: true, ...(json && { contentType: json }) };
+}
+
+/**
+ * Whether an object shape read the value as an object: one of a member or more, none of them
+ * named as the parameter itself unless the object declares it (`;id=5`, an exploded matrix
+ * value, is the scalar `5`), and not the number or string a JSON member's text may hold.
+ */
+function isMembers(shape: ParamSpec, value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return false;
+  const keys = Object.keys(value);
   return (
-    typeof value === "object" &&
-    value !== null &&
-    Object.keys(value).length === 0
+    keys.length > 0 &&
+    (!keys.includes(shape.name) ||
+      Object.prototype.hasOwnProperty.call(shape.properties, shape.name))
   );
 }
 
@@ -494,9 +525,14 @@ function fromJson(param: ParamSpec, text: string): unknown {
   }
 }
 
-/** A list of items, or `key,value,key,value` when the parameter is an object. */
+/**
+ * A list of items, or `key,value,key,value` when the parameter is an object: an odd count of
+ * items is no object (a union's list shape reads `1,2,3`), one empty item the empty object.
+ */
 function fromList(param: ParamSpec, items: string[]): unknown {
   if (!param.properties) return items.map((item) => convert(param, item));
+  if (items.length % 2 === 1 && items.join("") !== "")
+    throw new HttpError(400, `${what(param)} must be keys and values`);
   const entries: [string, string][] = [];
   for (let i = 0; i + 1 < items.length; i += 2)
     entries.push([items[i]!, items[i + 1]!]);
@@ -646,7 +682,7 @@ export async function typedParts(
     if (field && values.every((v) => typeof v === "string"))
       for (const v of values as string[])
         text.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
-    else if (field?.contentType !== undefined && value instanceof Blob) {
+    else if (value instanceof Blob && jsonPart(field)) {
       try {
         out.push([name, JSON.parse(await value.text()) as unknown]);
       } catch {
@@ -659,6 +695,14 @@ export async function typedParts(
   }
   const typed = formFields(text.join("&"), fields);
   return Object.fromEntries([...out, ...Object.entries(typed)]);
+}
+
+/** Whether a field's file part is JSON: its `contentType`, or a union's object member's. */
+function jsonPart(field: ParamSpec | undefined): boolean {
+  if (field?.contentType !== undefined) return true;
+  return (field?.anyOf ?? []).some(
+    (m) => asField(field!, m).contentType !== undefined,
+  );
 }
 
 /** How an error names the value: `query parameter "id"`, or `body field "n"` for a form field. */
