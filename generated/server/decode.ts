@@ -12,6 +12,7 @@ import {
   type ParamSpec,
   type RouteHandler,
   type RouteSpec,
+  type ScalarType,
 } from "./runtime.js";
 import {
   cookiePairs,
@@ -206,13 +207,13 @@ export function decodeBody(
     }
   }
   if (mediaType.startsWith("text/")) return textOf(bytes, contentType);
-  const encoded = route.body.fields;
+  const { fields: encoded = [], rest } = route.body;
   if (mediaType === "application/x-www-form-urlencoded")
-    return encoded
-      ? formFields(text(), encoded)
+    return encoded.length > 0 || rest
+      ? formFields(text(), encoded, rest)
       : fields(new URLSearchParams(text()));
   if (mediaType === "multipart/form-data")
-    return multipart(bytes, contentType, encoded);
+    return multipart(bytes, contentType, encoded, rest);
   // binary bodies are typed `Blob`, as the client sends them
   if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
     return new Blob([bytes.slice()], { type: mediaType });
@@ -240,7 +241,8 @@ function textOf(bytes: Uint8Array, contentType: string | undefined): string {
 async function multipart(
   bytes: Uint8Array,
   contentType: string | undefined,
-  encoded: readonly ParamSpec[] | undefined,
+  encoded: readonly ParamSpec[],
+  rest: ScalarType | undefined,
 ): Promise<Record<string, unknown>> {
   // given the Content-Type with its boundary
   const form = new Response(bytes.slice(), {
@@ -248,7 +250,9 @@ async function multipart(
   });
   try {
     const parts = fields(await form.formData());
-    return encoded ? await typedParts(parts, encoded) : parts;
+    return encoded.length > 0 || rest
+      ? await typedParts(parts, encoded, rest)
+      : parts;
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError(

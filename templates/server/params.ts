@@ -7,6 +7,7 @@ import {
   isJsonType,
   type ParamShape,
   type ParamSpec,
+  type ScalarType,
 } from "./runtime.js";
 
 /** A request's parameter sources, still percent-encoded where the wire encodes them. */
@@ -622,11 +623,13 @@ function toScalar(
 
 /**
  * A url-encoded body: the `encoded` fields read by their style (as query parameters), the
- * others as strings (a repeated name as an array), as without encodings.
+ * others as strings (a repeated name as an array), as without encodings, or as `rest` says
+ * (the form's `additionalProperties`: `n=3` is 3 where it is an integer).
  */
 export function formFields(
   text: string,
   encoded: readonly ParamSpec[],
+  rest?: ScalarType,
 ): Record<string, unknown> {
   const pairs = queryPairs(text);
   const raw: RawParameters = {
@@ -653,15 +656,19 @@ export function formFields(
       )
         claimed.add(key);
   }
-  const rest = new Map<string, string[]>();
+  const others = new Map<string, string[]>();
   for (const [key, value] of pairs) {
     if (claimed.has(key)) continue;
-    const values = rest.get(key) ?? [];
+    const values = others.get(key) ?? [];
     values.push(decode(value, true));
-    rest.set(key, values);
+    others.set(key, values);
   }
-  for (const [key, values] of rest)
-    out.push([key, values.length === 1 ? values[0] : values]);
+  for (const [key, values] of others) {
+    const typed = rest
+      ? values.map((v) => convert(restField(key, rest), v))
+      : values;
+    out.push([key, typed.length === 1 ? typed[0] : typed]);
+  }
   return Object.fromEntries(out);
 }
 
@@ -672,6 +679,7 @@ export function formFields(
 export async function typedParts(
   parts: Record<string, unknown>,
   fields: readonly ParamSpec[],
+  rest?: ScalarType,
 ): Promise<Record<string, unknown>> {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const text: string[] = [];
@@ -679,7 +687,7 @@ export async function typedParts(
   for (const [name, value] of Object.entries(parts)) {
     const field = byName.get(name);
     const values = Array.isArray(value) ? value : [value];
-    if (field && values.every((v) => typeof v === "string"))
+    if ((field || rest) && values.every((v) => typeof v === "string"))
       for (const v of values as string[])
         text.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
     else if (value instanceof Blob && jsonPart(field)) {
@@ -693,8 +701,13 @@ export async function typedParts(
       }
     } else out.push([name, field?.array ? values : value]);
   }
-  const typed = formFields(text.join("&"), fields);
+  const typed = formFields(text.join("&"), fields, rest);
   return Object.fromEntries([...out, ...Object.entries(typed)]);
+}
+
+/** A field no property names, read as the form's `additionalProperties` type. */
+function restField(name: string, type: ScalarType): ParamSpec {
+  return { name, in: "query", required: false, type, field: true };
 }
 
 /** Whether a field's file part is JSON: its `contentType`, or a union's object member's. */

@@ -66,6 +66,8 @@ export interface RouteSpec {
     required: boolean;
     mediaTypes: readonly string[];
     fields?: readonly ParamSpec[];
+    /** The type of a form's fields no property names (its `additionalProperties`), when not text. */
+    rest?: ScalarType;
   };
   /**
    * The media type each response status (`"200"`, `"2XX"`, `default`) declares first, when it is

@@ -15,7 +15,8 @@ import {
  * `{ pick: "447" }` (400); a form field of a union with an object member, sent as JSON text as an
  * object field is, was read as exploded members (400 "query parameter … must be a number"), and
  * as a multipart part with a JSON Content-Type it reached the checks as a file; a simple path
- * list `1,2,3` of `anyOf: [array, object]` was the object `{ "1": "2" }`, its last item dropped.
+ * list `1,2,3` of `anyOf: [array, object]` was the object `{ "1": "2" }`, its last item dropped;
+ * a form's fields typed by its `additionalProperties` (`integer`) stayed text (400).
  */
 const PICK = {
   anyOf: [
@@ -43,6 +44,11 @@ const LIST = {
     { type: "array", items: { type: "integer" } },
     { type: "object", properties: { a: { type: "integer" } } },
   ],
+};
+const EXTRAS = {
+  type: "object",
+  properties: { name: { type: "string" } },
+  additionalProperties: { type: "integer" },
 };
 const FORM = {
   type: "object",
@@ -78,6 +84,19 @@ const SPEC = JSON.stringify({
         responses: { "200": { description: "ok" } },
       },
     },
+    "/extras": {
+      post: {
+        operationId: "extras",
+        requestBody: {
+          required: true,
+          content: {
+            "application/x-www-form-urlencoded": { schema: EXTRAS },
+            "multipart/form-data": { schema: EXTRAS },
+          },
+        },
+        responses: { "200": { description: "ok" } },
+      },
+    },
     "/ranges": {
       post: {
         operationId: "range",
@@ -98,6 +117,7 @@ const ajv = new Ajv2020({ strict: false });
 const pickValid = ajv.compile(PICK);
 const formValid = ajv.compile(FORM);
 const listValid = ajv.compile(LIST);
+const extrasValid = ajv.compile(EXTRAS);
 
 let seen: unknown[] = [];
 const handlers = {
@@ -110,6 +130,10 @@ const handlers = {
     return { status: 200 };
   },
   range: ({ body }: { body: unknown }) => {
+    seen.push(body);
+    return { status: 200 };
+  },
+  extras: ({ body }: { body: unknown }) => {
     seen.push(body);
     return { status: 200 };
   },
@@ -148,6 +172,30 @@ describe.each(SERVED)("%s", (served) => {
     for (const list of [[848, 581, -473], [7], { a: 5 }, [1, "x", 2]]) {
       const path = defaultPathSerializer("/lists/{list}", { list });
       expect(await send(served, path)).toEqual(judged(listValid(list), list));
+    }
+  });
+
+  it("types a form's fields no property names by its additionalProperties", async () => {
+    const bodies = [
+      { name: "x", a: 3, b: -2 },
+      { a: 0 },
+      { a: 1.5 },
+      { name: "y", b: "z" },
+    ];
+    for (const body of bodies) {
+      const entries = Object.entries(body).map(([k, v]) => [k, String(v)]);
+      const expected = judged(extrasValid(body), body);
+      expect(
+        await send(served, "/extras", {
+          method: "POST",
+          body: new URLSearchParams(entries),
+        }),
+      ).toEqual(expected);
+      const form = new FormData();
+      for (const [name, text] of entries) form.append(name!, text!);
+      expect(
+        await send(served, "/extras", { method: "POST", body: form }),
+      ).toEqual(expected);
     }
   });
 

@@ -38,6 +38,7 @@ export interface RouteSpec {
     required: boolean;
     mediaTypes: readonly string[];
     fields?: readonly ParamSpec[];
+    rest?: ScalarType;
   };
   produces?: Readonly<Record<string, string>>;
   producesJson?: Readonly<Record<string, string>>;

@@ -102,15 +102,15 @@ export function routeSpec(
         body.content.length > 0
           ? body.content.map((c) => c.mediaType)
           : ["application/json"],
+      ...formFields(model, body.content),
     };
-  const fields = body && formFields(model, body.content);
-  if (fields && fields.length > 0) spec.body!.fields = fields;
   const produces: Record<string, string> = {};
   const producesJson: Record<string, string> = {};
   const streams: Record<string, string[]> = {};
   const streamed = itemStreamStatuses(endpoint);
   for (const { status, content } of endpoint.responses) {
-    const types = content.map((c) => c.mediaType.split(";")[0]!.trim());
+    const media = content.map((c) => c.mediaType);
+    const types = media.map((t) => t.split(";")[0]!.trim());
     const first = types[0];
     // a wildcard (`*/*`, `image/*`) names no Content-Type to send
     if (first && !first.includes("*") && !isJsonMediaType(first))
@@ -118,12 +118,7 @@ export function routeSpec(
     const json = types.find(isJsonMediaType);
     if (json && json.toLowerCase() !== "application/json")
       setOwn(producesJson, status, json);
-    if (streamed.includes(status))
-      setOwn(
-        streams,
-        status,
-        content.map((c) => c.mediaType),
-      );
+    if (streamed.includes(status)) setOwn(streams, status, media);
   }
   if (Object.keys(produces).length > 0) spec.produces = produces;
   if (Object.keys(producesJson).length > 0) spec.producesJson = producesJson;
@@ -132,13 +127,13 @@ export function routeSpec(
 }
 
 /**
- * The fields of the first form media type, as parameters: by their encoding where the spec gives
- * one (or a Swagger 2.0 collectionFormat), typed by their schema; an object without an encoding
- * is JSON (as the client sends it); a file is left out (it stays a `File`).
+ * A form's fields as parameters: by their encoding where the spec gives one (or a Swagger 2.0
+ * collectionFormat), typed by their schema (`rest`: those no property names); an object without
+ * an encoding is JSON (as the client sends it); a file is left out (it stays a `File`).
  */
 function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const form = content.find((c) => isFormMediaType(c.mediaType));
-  if (!form) return undefined;
+  if (!form) return {};
   const out: ParamSpec[] = [];
   const fields = allProperties(model.schemas, form.schema);
   for (const [name, property] of Object.entries(fields)) {
@@ -163,7 +158,9 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
       spec.contentType = "application/json";
     out.push(spec);
   }
-  return out;
+  const { rest } = shapeOf(model, form.schema, 8, [Infinity]) as ParamSpec;
+  const typed = rest !== "string" && rest !== undefined && { rest };
+  return { ...(out.length > 0 && { fields: out }), ...typed };
 }
 
 /** A value's scalar, or its members' and items' (a deepObject's `a[b][0]=1`): 8 deep, 500 below. */
