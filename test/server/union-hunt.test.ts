@@ -16,7 +16,9 @@ import {
  * object field is, was read as exploded members (400 "query parameter … must be a number"), and
  * as a multipart part with a JSON Content-Type it reached the checks as a file; a simple path
  * list `1,2,3` of `anyOf: [array, object]` was the object `{ "1": "2" }`, its last item dropped;
- * a form's fields typed by its `additionalProperties` (`integer`) stayed text (400).
+ * a form's fields typed by its `additionalProperties` (`integer`) stayed text (400); a field or
+ * parameter typed through a one-member `allOf` (PeerTube's `videoChannelId: { allOf: [$ref id],
+ * description }`) was read as text, so `5` was refused as no integer.
  */
 const PICK = {
   anyOf: [
@@ -49,6 +51,16 @@ const EXTRAS = {
   type: "object",
   properties: { name: { type: "string" } },
   additionalProperties: { type: "integer" },
+};
+const COMPONENTS = { schemas: { Id: { type: "integer", minimum: 1 } } };
+const DESCRIBED = {
+  allOf: [{ $ref: "#/components/schemas/Id" }],
+  description: "a reference given a description",
+};
+const CHANNEL = {
+  type: "object",
+  required: ["channel"],
+  properties: { channel: DESCRIBED, name: { type: "string" } },
 };
 const FORM = {
   type: "object",
@@ -97,6 +109,24 @@ const SPEC = JSON.stringify({
         responses: { "200": { description: "ok" } },
       },
     },
+    "/channels": {
+      get: {
+        operationId: "channels",
+        parameters: [{ name: "channel", in: "query", schema: DESCRIBED }],
+        responses: { "200": { description: "ok" } },
+      },
+      post: {
+        operationId: "channel",
+        requestBody: {
+          required: true,
+          content: {
+            "application/x-www-form-urlencoded": { schema: CHANNEL },
+            "multipart/form-data": { schema: CHANNEL },
+          },
+        },
+        responses: { "200": { description: "ok" } },
+      },
+    },
     "/ranges": {
       post: {
         operationId: "range",
@@ -111,6 +141,7 @@ const SPEC = JSON.stringify({
       },
     },
   },
+  components: COMPONENTS,
 });
 
 const ajv = new Ajv2020({ strict: false });
@@ -118,6 +149,9 @@ const pickValid = ajv.compile(PICK);
 const formValid = ajv.compile(FORM);
 const listValid = ajv.compile(LIST);
 const extrasValid = ajv.compile(EXTRAS);
+// the references resolved where the document has them
+const channelValid = ajv.compile({ ...CHANNEL, components: COMPONENTS });
+const describedValid = ajv.compile({ ...DESCRIBED, components: COMPONENTS });
 
 let seen: unknown[] = [];
 const handlers = {
@@ -130,6 +164,14 @@ const handlers = {
     return { status: 200 };
   },
   range: ({ body }: { body: unknown }) => {
+    seen.push(body);
+    return { status: 200 };
+  },
+  channels: ({ query }: { query: { channel?: unknown } }) => {
+    seen.push(query.channel);
+    return { status: 200 };
+  },
+  channel: ({ body }: { body: unknown }) => {
     seen.push(body);
     return { status: 200 };
   },
@@ -195,6 +237,29 @@ describe.each(SERVED)("%s", (served) => {
       for (const [name, text] of entries) form.append(name!, text!);
       expect(
         await send(served, "/extras", { method: "POST", body: form }),
+      ).toEqual(expected);
+    }
+  });
+
+  it("types a field or parameter by the one allOf member that types it", async () => {
+    for (const channel of [5, 0, "abc"]) {
+      const search = new URLSearchParams({ channel: String(channel) });
+      expect(await send(served, `/channels?${search}`)).toEqual(
+        judged(describedValid(channel), channel),
+      );
+      const body = { channel, name: "n" };
+      const entries = Object.entries(body).map(([k, v]) => [k, String(v)]);
+      const expected = judged(channelValid(body), body);
+      expect(
+        await send(served, "/channels", {
+          method: "POST",
+          body: new URLSearchParams(entries),
+        }),
+      ).toEqual(expected);
+      const form = new FormData();
+      for (const [name, text] of entries) form.append(name!, text!);
+      expect(
+        await send(served, "/channels", { method: "POST", body: form }),
       ).toEqual(expected);
     }
   });

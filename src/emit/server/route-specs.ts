@@ -165,7 +165,9 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
 
 /** A value's scalar, or its members' and items' (a deepObject's `a[b][0]=1`): 8 deep, 500 below. */
 function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
-  const s = resolveSchema(m.schemas, sub);
+  let s = resolveSchema(m.schemas, sub);
+  if (!mainType(s) && s?.allOf?.length === 1)
+    s = resolveSchema(m.schemas, s.allOf[0]); // `allOf: [$ref]`: a described ref
   const type = mainType(s);
   if (revivedScalar(s, m.scalars) === "int64") return "int64"; // read with every digit
   if (type === "number" || type === "integer" || type === "boolean")
