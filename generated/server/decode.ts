@@ -169,7 +169,8 @@ export function bodyMediaType(
  * says: JSON for JSON media types (and for a body without a Content-Type when the route accepts
  * JSON, whichever media type it lists first), a string for `text/*`,
  * an object for forms (url-encoded or multipart: the fields the route describes typed by their
- * schema and style, the others strings, files `File`s, a repeated field an array), a `Blob` for
+ * schema and style, the others strings, files `File`s, a repeated field an array; one whose
+ * schema names no fields whole, as its FormData or text), a `Blob` for
  * binary types and the bytes themselves for anything else. A multipart body's value comes as a
  * promise (the platform's parser reads it); every other one at once.
  */
@@ -207,13 +208,16 @@ export function decodeBody(
     }
   }
   if (mediaType.startsWith("text/")) return textOf(bytes, contentType);
+  // a form whose schema names no fields is handed over whole: its FormData, its text
+  const whole = route.body.whole?.includes(mediaType);
+  if (whole && mediaType === "application/x-www-form-urlencoded") return text();
   const { fields: encoded = [], rest } = route.body;
   if (mediaType === "application/x-www-form-urlencoded")
     return encoded.length > 0 || rest
       ? formFields(text(), encoded, rest)
       : fields(new URLSearchParams(text()));
   if (mediaType === "multipart/form-data")
-    return multipart(bytes, contentType, encoded, rest);
+    return multipart(bytes, contentType, encoded, rest, whole);
   // binary bodies are typed `Blob`, as the client sends them
   if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
     return new Blob([bytes.slice()], { type: mediaType });
@@ -237,19 +241,22 @@ function textOf(bytes: Uint8Array, contentType: string | undefined): string {
   }
 }
 
-/** A multipart body's fields, read by the platform's parser (undici). */
+/** A multipart body's fields, read by the platform's parser (undici); `whole`: its FormData. */
 async function multipart(
   bytes: Uint8Array,
   contentType: string | undefined,
   encoded: readonly ParamSpec[],
   rest: ScalarType | undefined,
-): Promise<Record<string, unknown>> {
+  whole?: boolean,
+): Promise<unknown> {
   // given the Content-Type with its boundary
   const form = new Response(bytes.slice(), {
     headers: { "content-type": contentType ?? "" },
   });
   try {
-    const parts = fields(await form.formData());
+    const data = await form.formData();
+    if (whole) return data;
+    const parts = fields(data);
     return encoded.length > 0 || rest
       ? await typedParts(parts, encoded, rest)
       : parts;

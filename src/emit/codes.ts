@@ -54,7 +54,7 @@ export const EMIT_CODES = {
       "long-tool-name":
         "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
       "body-not-sent":
-        "an endpoint's multipart/form-data body is no object (a file, a string): it has no fields the client could send, so the endpoint is no tool",
+        "an endpoint's multipart/form-data body's schema admits no object (a file, a string), so it names no fields: no JSON argument makes the FormData the client sends, and the endpoint is no tool",
     },
   }),
   // the docs' changelog page's; the workflow declares the other `output/` codes

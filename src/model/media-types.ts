@@ -1,4 +1,6 @@
 import { grouped } from "./lists.js";
+import { admitsType } from "./schema/schema.js";
+import type { MediaContent, NamedSchema } from "./types.js";
 
 /**
  * Which media types are JSON, for the generator and the runtime templates (media-types.test.ts keeps
@@ -36,4 +38,27 @@ export function bodyReading(
   if (isJsonMediaType(type)) return "json";
   if (type.startsWith("text/")) return "text";
   return "other";
+}
+
+/**
+ * How a form body whose schema admits no object travels, since it names no fields (Jira's
+ * attachments: multipart with a binary string): multipart/form-data as the `FormData` the
+ * caller fills and the server hands over, url-encoded as its text. Undefined for other bodies.
+ */
+export function fieldlessForm(
+  content: MediaContent,
+  schemas: Readonly<Record<string, NamedSchema>>,
+): "form-data" | "text" | undefined {
+  const type = baseMediaType(content.mediaType);
+  const form =
+    type === "multipart/form-data"
+      ? "form-data"
+      : type === "application/x-www-form-urlencoded"
+        ? "text"
+        : undefined;
+  return form &&
+    content.schema !== undefined &&
+    !admitsType(schemas, content.schema, "object")
+    ? form
+    : undefined;
 }

@@ -68,6 +68,8 @@ export interface RouteSpec {
     fields?: readonly ParamSpec[];
     /** The type of a form's fields no property names (its `additionalProperties`), when not text. */
     rest?: ScalarType;
+    /** The form media types whose schema names no fields: handed over whole (FormData, text). */
+    whole?: readonly string[];
   };
   /**
    * The media type each response status (`"200"`, `"2XX"`, `default`) declares first, when it is

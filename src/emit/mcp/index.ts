@@ -3,17 +3,16 @@ import { join } from "node:path";
 import {
   DEFAULT_TEMPLATES_DIR,
   endpointKey,
+  fieldlessForm,
   fileStart,
   HTTP_METHODS,
   hardline,
   indent,
   jsonDoc,
-  mainType,
   print,
   propertyKey,
   stringLiteral,
   environmentFile,
-  resolveSchema,
   runtimeFile,
   sentContent,
   type Doc,
@@ -210,15 +209,13 @@ function chosenEndpoints(
         e.sources[0],
       );
   return chosen.filter((e) => {
-    // a multipart body that is no object has no fields: the client would send a string's characters
+    // a multipart body without fields is a FormData its caller fills: no JSON argument makes one
     const sent = sentContent(e.requestBody?.content ?? [])[0];
-    const type =
-      mainType(resolveSchema(model.schemas, sent?.schema)) ?? "object";
-    if (type === "object" || !/^multipart\/form-data/i.test(sent!.mediaType))
+    if (!sent || fieldlessForm(sent, model.schemas) !== "form-data")
       return true;
     reporter.report(
       "mcp/body-not-sent",
-      `${e.name} takes a multipart/form-data body that is no object (a ${type}), which has no fields to send: it is no tool`,
+      `${e.name} takes a multipart/form-data body whose schema admits no object, which names no fields to send: it is no tool`,
       e.requestBody!.sources[0] ?? e.sources[0] ?? fileStart(""),
     );
     return false;

@@ -39,6 +39,7 @@ export interface RouteSpec {
     mediaTypes: readonly string[];
     fields?: readonly ParamSpec[];
     rest?: ScalarType;
+    whole?: readonly string[];
   };
   produces?: Readonly<Record<string, string>>;
   producesJson?: Readonly<Record<string, string>>;

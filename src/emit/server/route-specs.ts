@@ -1,7 +1,9 @@
 import {
   allParameters,
   allProperties,
+  baseMediaType,
   endpointServerPath,
+  fieldlessForm,
   fileStart,
   isFormMediaType,
   isJsonMediaType,
@@ -104,6 +106,9 @@ export function routeSpec(
           : ["application/json"],
       ...formFields(model, body.content),
     };
+  const whole = body?.content.filter((c) => fieldlessForm(c, model.schemas));
+  if (whole && whole.length > 0)
+    spec.body!.whole = whole.map((c) => baseMediaType(c.mediaType));
   const produces: Record<string, string> = {};
   const producesJson: Record<string, string> = {};
   const streams: Record<string, string[]> = {};

@@ -45,13 +45,20 @@ function oldContentType(content: MediaContent[], mode: SchemaMode): TypeNode {
           ...content.filter((c) => !typedBySchema(c.mediaType)),
         ]
       : content;
+  // sent as a multipart form, a string, an integer or an array names no fields: a FormData
+  const fieldless = (c: MediaContent) =>
+    mode === "form" &&
+    c.mediaType === "multipart/form-data" &&
+    ["string", "integer", "array"].includes(c.schema?.type as string);
   return union(
     ordered.map((c) =>
       mode === "read" && !typedBySchema(c.mediaType)
         ? decodedType(c)
-        : c.schema
-          ? schemaToType(c.schema, naming, mode)
-          : mediaDefault(c),
+        : fieldless(c)
+          ? raw("FormData")
+          : c.schema
+            ? schemaToType(c.schema, naming, mode)
+            : mediaDefault(c),
     ),
   );
 }

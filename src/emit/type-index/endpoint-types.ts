@@ -12,7 +12,11 @@ import {
   undescribedBody,
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
-import { bodyReading, firstListings } from "../../model/media-types.js";
+import {
+  bodyReading,
+  fieldlessForm,
+  firstListings,
+} from "../../model/media-types.js";
 import { itemStreamed } from "../../model/item-streams.js";
 import { admitsType } from "../../model/schema/schema.js";
 import { docLines } from "./doc-lines.js";
@@ -149,9 +153,11 @@ export function contentType(
 ): TypeNode {
   if (content.length === 0) return UNKNOWN;
   const typed = (c: MediaContent) =>
-    c.schema
-      ? schemaToType(c.schema, naming, mode)
-      : decodedType(undescribedBody(c.mediaType));
+    !c.schema
+      ? decodedType(undescribedBody(c.mediaType))
+      : mode === "form" && fieldlessForm(c, naming.schemas) === "form-data"
+        ? raw("FormData")
+        : schemaToType(c.schema, naming, mode);
   if (mode !== "read") return union(content.map(typed));
   // what the client decodes as JSON (or parses from a stream) first: the type a caller reads most
   const decoded = content.map((c) => decodedAs(c.mediaType));

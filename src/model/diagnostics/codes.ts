@@ -54,6 +54,8 @@ export const MODEL_CODES = {
     warning: {
       "duplicate-webhook":
         "several documents declare one webhook (key and method): the preferred one is used, the others ignored",
+      "form-body-not-object":
+        "a multipart/form-data or url-encoded body's schema admits no object, so it names no fields: the client sends the FormData (or text) given, the server hands over the one it gets",
       "invalid-path-template":
         "a path template with a stray brace or a `{name}` twice: endpoint left out",
       "server-credentials":

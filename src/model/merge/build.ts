@@ -15,7 +15,12 @@ import { assessTags } from "../tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
 import { fileStart, Reporter } from "../diagnostics/reporter.js";
 import { ModelReporter } from "../diagnostics/codes.js";
-import { baseMediaType, bodyReading, isJsonMediaType } from "../media-types.js";
+import {
+  baseMediaType,
+  bodyReading,
+  fieldlessForm,
+  isJsonMediaType,
+} from "../media-types.js";
 import { admitsType } from "../schema/schema.js";
 import { applyBodySignals } from "./undescribed-body.js";
 import { nameWebhooks } from "./webhooks.js";
@@ -215,8 +220,9 @@ function reportUnmatchedPreferences(
 }
 
 /**
- * Reports each `text/*` media type of a request body whose schema admits no string. The usual
- * cause: a Swagger 2.0 operation that `consumes` JSON and text/plain with one body schema.
+ * Reports each `text/*` media type of a request body whose schema admits no string (the usual
+ * cause: a Swagger 2.0 operation that `consumes` JSON and text/plain with one body schema), and
+ * a form whose schema names no fields.
  */
 function reportTextBodies(
   endpoint: Endpoint,
@@ -233,6 +239,13 @@ function reportTextBodies(
       c.schema !== undefined &&
       !admitsType(schemas, c.schema, "string"),
   );
+  const fieldless = content.find((c) => fieldlessForm(c, schemas));
+  if (fieldless)
+    reporter.report(
+      "model/form-body-not-object",
+      `${what}: its ${baseMediaType(fieldless.mediaType)} body's schema admits no object, so it names no fields: ${fieldlessForm(fieldless, schemas) === "text" ? "the client sends the text given, the server hands over the text it gets" : "the client sends the FormData given, the server hands over the FormData it gets, unchecked"}`,
+      body.sources[0] ?? endpoint.sources[0]!,
+    );
   if (refused.length === 0) return;
   const types = [...new Set(refused.map((c) => baseMediaType(c.mediaType)))];
   const sent =
