@@ -49,6 +49,7 @@ paths:
         content:
           application/x-www-form-urlencoded:
             schema: { type: string, maxLength: 20 }
+            example: q=hello
       responses: { "200": { description: ok } }
 `;
 
@@ -117,6 +118,17 @@ it("warns at the body's line that the form names no fields", async () => {
       "POST /translate: its application/x-www-form-urlencoded body's schema a",
     ],
   ]);
+});
+
+it("the docs' examples pass a FormData and send the text", async () => {
+  const { files } = await generate([{ file: "fieldless.yaml", text: SPEC }], {
+    artifacts: ["docs"],
+  });
+  const page = files.find(
+    (f) => f.path.endsWith(".md") && f.path.includes("tags/"),
+  )!;
+  expect(page.contents).toContain("body: new FormData(),");
+  expect(page.contents).toContain("--data 'q=hello'");
 });
 
 it("types such a multipart body as the FormData its caller fills, under strict", async () => {

@@ -3,6 +3,7 @@ import {
   BINARY,
   bodySample,
   DateSample,
+  fieldlessForm,
   fitsType,
   conditionalGroup,
   type Doc,
@@ -51,12 +52,20 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   const media = sentContent(endpoint.requestBody?.content ?? [])[0];
   // the spec's own body examples often break its schema; the sample follows the types
   if (endpoint.requestBody)
-    groups.push(["body", bodySample(media, model.schemas, options)]);
+    groups.push([
+      "body",
+      media && fieldlessForm(media, model.schemas) === "form-data"
+        ? FORM_DATA
+        : bodySample(media, model.schemas, options),
+    ]);
   return callText(
     `await client.${endpoint.name}(`,
     groups.length > 0 ? new Map(groups) : undefined,
   );
 }
+
+/** The sample of a multipart body whose schema names no fields: the FormData its caller fills. */
+const FORM_DATA = Object.freeze({});
 
 /**
  * `const result = await client.name(args);` laid out as prettier lays it out: the object hugs the
@@ -100,6 +109,7 @@ function paramSample(p: Parameter, model: ApiModel, options: SampleOptions) {
  * stay expanded, arrays of plain values go on one line when they fit.
  */
 function valueDoc(value: unknown): Doc {
+  if (value === FORM_DATA) return "new FormData()";
   if (value instanceof Map) return objectDoc([...value.entries()]);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";

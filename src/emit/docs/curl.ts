@@ -144,9 +144,11 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
   if (type.includes("json"))
     return [contentType, `--data ${shellQuote(JSON.stringify(value ?? {}))}`];
   if (type === "application/x-www-form-urlencoded")
-    return fields(value).map(
-      ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
-    );
+    return typeof value === "string"
+      ? [`--data ${shellQuote(value)}`]
+      : fields(value).map(
+          ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
+        );
   if (type.startsWith("multipart/"))
     return fields(value).map(
       ([k, v]) => `-F ${shellQuote(`${k}=${v === BINARY ? "@file" : v}`)}`,
