@@ -18,7 +18,8 @@ import {
  * list `1,2,3` of `anyOf: [array, object]` was the object `{ "1": "2" }`, its last item dropped;
  * a form's fields typed by its `additionalProperties` (`integer`) stayed text (400); a field or
  * parameter typed through a one-member `allOf` (PeerTube's `videoChannelId: { allOf: [$ref id],
- * description }`) was read as text, so `5` was refused as no integer.
+ * description }`) was read as text, so `5` was refused as no integer; a list field whose items
+ * are a union of objects (Telegram's `errors`), each item JSON text, was read as strings (400).
  */
 const PICK = {
   anyOf: [
@@ -66,6 +67,36 @@ const FORM = {
   type: "object",
   required: ["range"],
   properties: { range: RANGE, note: { type: "string" }, pick: PICK },
+};
+// Telegram's setPassportDataErrors: a list of objects of several kinds, each item JSON text
+const ERRORS = {
+  type: "object",
+  required: ["errors"],
+  properties: {
+    errors: {
+      type: "array",
+      items: {
+        anyOf: [
+          {
+            type: "object",
+            required: ["source", "field_name"],
+            properties: {
+              source: { const: "data" },
+              field_name: { type: "string" },
+            },
+          },
+          {
+            type: "object",
+            required: ["source", "file_hash"],
+            properties: {
+              source: { const: "file" },
+              file_hash: { type: "string" },
+            },
+          },
+        ],
+      },
+    },
+  },
 };
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
@@ -127,6 +158,19 @@ const SPEC = JSON.stringify({
         responses: { "200": { description: "ok" } },
       },
     },
+    "/errors": {
+      post: {
+        operationId: "errors",
+        requestBody: {
+          required: true,
+          content: {
+            "application/x-www-form-urlencoded": { schema: ERRORS },
+            "multipart/form-data": { schema: ERRORS },
+          },
+        },
+        responses: { "200": { description: "ok" } },
+      },
+    },
     "/ranges": {
       post: {
         operationId: "range",
@@ -149,6 +193,7 @@ const pickValid = ajv.compile(PICK);
 const formValid = ajv.compile(FORM);
 const listValid = ajv.compile(LIST);
 const extrasValid = ajv.compile(EXTRAS);
+const errorsValid = ajv.compile(ERRORS);
 // the references resolved where the document has them
 const channelValid = ajv.compile({ ...CHANNEL, components: COMPONENTS });
 const describedValid = ajv.compile({ ...DESCRIBED, components: COMPONENTS });
@@ -176,6 +221,10 @@ const handlers = {
     return { status: 200 };
   },
   extras: ({ body }: { body: unknown }) => {
+    seen.push(body);
+    return { status: 200 };
+  },
+  errors: ({ body }: { body: unknown }) => {
     seen.push(body);
     return { status: 200 };
   },
@@ -301,6 +350,34 @@ describe.each(SERVED)("%s", (served) => {
       if (body.note !== undefined) parts.append("note", body.note);
       expect(
         await send(served, "/ranges", { method: "POST", body: parts }),
+      ).toEqual(expected);
+    }
+  });
+
+  it("reads a list field whose items are a union of objects from the JSON text of each", async () => {
+    const bodies = [
+      { errors: [{ source: "data", field_name: "name" }] },
+      {
+        errors: [
+          { source: "file", file_hash: "ab" },
+          { source: "data", field_name: "x" },
+        ],
+      },
+      { errors: [{ source: "file" }] },
+    ];
+    for (const body of bodies) {
+      const entries = body.errors.map((e) => ["errors", JSON.stringify(e)]);
+      const expected = judged(errorsValid(body), body);
+      expect(
+        await send(served, "/errors", {
+          method: "POST",
+          body: new URLSearchParams(entries),
+        }),
+      ).toEqual(expected);
+      const form = new FormData();
+      for (const [name, text] of entries) form.append(name!, text!);
+      expect(
+        await send(served, "/errors", { method: "POST", body: form }),
       ).toEqual(expected);
     }
   });

@@ -177,6 +177,12 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
   if (revivedScalar(s, m.scalars) === "int64") return "int64"; // read with every digit
   if (type === "number" || type === "integer" || type === "boolean")
     return type;
+  // inside a value, a union of objects and lists is JSON text, as the client sends either
+  const union =
+    (type === undefined && depth > 8 && (s?.oneOf ?? s?.anyOf)) || [];
+  const kinds = union.map((x) => mainType(resolveSchema(m.schemas, x)) ?? "");
+  if (kinds.length > 0 && kinds.every((t) => /^(object|array)$/.test(t)))
+    return "json";
   if (type !== "object" && type !== "array") return "string";
   const keys = Object.keys(s!.properties ?? {}).sort();
   if (depth > 8 || (n[0]! -= depth && keys.length + 1) < 0) return "json";
