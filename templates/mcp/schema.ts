@@ -50,9 +50,10 @@ function refName(ref: unknown): string | undefined {
 }
 
 /**
- * `schema` with every `#/$defs/<name>` reference into `defs` replaced by its schema, and
+ * `schema` (a tool's input or output: an object of the request's parts, or of the status and
+ * body) with every `#/$defs/<name>` reference into `defs` replaced by its schema, and its body
  * without the properties that do not travel in `direction` (a request's left out, a response's
- * only not required), walked by `keywords`
+ * only not required; a parameter's schema says nothing of that), walked by `keywords`
  * (tools.ts's `KEYWORDS`). Self-contained: a reference it keeps (recursion, or past
  * {@link MAX_INLINED_NODES}) has its schema under the result's `$defs`.
  */
@@ -79,7 +80,8 @@ export function selfContained(
     const name = refName(property["$ref"]);
     return name !== undefined && target(name)?.[flag] === true;
   };
-  const walk = (value: JsonSchema): JsonSchema => {
+  // `travels`: inside the body, where readOnly and writeOnly mean something (not a parameter)
+  const walk = (value: JsonSchema, travels: boolean): JsonSchema => {
     nodes++;
     const name = refName(value["$ref"]);
     const out: Record<string, unknown> = {};
@@ -92,7 +94,7 @@ export function selfContained(
         nodes < MAX_INLINED_NODES
       ) {
         inlining.push(name);
-        inlined = walk(referred);
+        inlined = walk(referred, travels);
         inlining.pop();
       } else if (referred !== undefined) kept.add(name);
     }
@@ -102,17 +104,28 @@ export function selfContained(
         const map: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(inner))
           // a readOnly property is not offered in a request: an agent would send it
-          if (!(direction === "request" && key === "properties" && stays(v)))
-            defineMember(map, k, isSchema(v) ? walk(v) : v);
+          if (!(
+            travels &&
+            direction === "request" &&
+            key === "properties" &&
+            stays(v)
+          ))
+            defineMember(
+              map,
+              k,
+              isSchema(v)
+                ? walk(v, travels || (value === schema && k === "body"))
+                : v,
+            );
         defineMember(out, key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(inner))
         defineMember(
           out,
           key,
-          inner.map((v: unknown) => (isSchema(v) ? walk(v) : v)),
+          inner.map((v: unknown) => (isSchema(v) ? walk(v, travels) : v)),
         );
       else if (SCHEMAS.has(key) && isSchema(inner))
-        defineMember(out, key, walk(inner));
+        defineMember(out, key, walk(inner, travels));
       else defineMember(out, key, inner);
     }
     const properties = value["properties"];
@@ -122,7 +135,7 @@ export function selfContained(
         (p) =>
           typeof p !== "string" ||
           !Object.hasOwn(properties, p) ||
-          !stays(properties[p]),
+          !(travels && stays(properties[p])),
       );
     if (inlined === undefined) return out;
     const siblings = Object.keys(out);
@@ -132,7 +145,7 @@ export function selfContained(
       return { ...inlined, ...out };
     return { allOf: [inlined], ...out };
   };
-  const root = walk(schema);
+  const root = walk(schema, false);
   if (kept.size === 0) return root;
   const $defs: Record<string, JsonSchema> = {};
   for (let added = true; added;) {
@@ -140,7 +153,7 @@ export function selfContained(
     for (const name of [...kept].sort())
       if (!Object.hasOwn($defs, name)) {
         inlining.push(name);
-        defineMember($defs, name, walk(target(name)!));
+        defineMember($defs, name, walk(target(name)!, true));
         inlining.pop();
         added = true;
       }

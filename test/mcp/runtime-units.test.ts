@@ -33,28 +33,54 @@ describe("selfContained: a tool's schema without references", () => {
   };
 
   it("inlines references, notes beside one winning, and drops what does not travel", () => {
+    // a tool's input: its body's readOnly members do not travel, a parameter's schema says nothing
+    const input = {
+      type: "object",
+      required: ["path", "body"],
+      properties: {
+        path: {
+          type: "object",
+          required: ["alert_number"],
+          properties: { alert_number: { $ref: "#/$defs/Id" } },
+        },
+        body: { $ref: "#/$defs/Pet" },
+      },
+    };
     const request = selfContained(
-      { $ref: "#/$defs/Pet" },
-      defs,
+      input,
+      { ...defs, Id: { type: "integer", readOnly: true } },
       "request",
       KEYWORDS,
     );
     expect(request).toEqual({
       type: "object",
-      required: ["name", "password"],
+      required: ["path", "body"],
       properties: {
-        name: { type: "string" },
-        password: { type: "string", writeOnly: true },
-        owner: { type: "object", description: "who", properties: {} },
+        path: {
+          type: "object",
+          required: ["alert_number"],
+          properties: { alert_number: { type: "integer", readOnly: true } },
+        },
+        body: {
+          type: "object",
+          required: ["name", "password"],
+          properties: {
+            name: { type: "string" },
+            password: { type: "string", writeOnly: true },
+            owner: { type: "object", description: "who", properties: {} },
+          },
+        },
       },
     });
     const response = selfContained(
-      { $ref: "#/$defs/Pet" },
+      { type: "object", properties: { body: { $ref: "#/$defs/Pet" } } },
       defs,
       "response",
       KEYWORDS,
     );
-    expect(response["required"]).toEqual(["id", "name"]);
+    const body = (response["properties"] as { body: { required: string[] } })
+      .body;
+    expect(body.required).toEqual(["id", "name"]);
   });
 
   it("keeps a schema beside a reference's other keywords with allOf", () => {
