@@ -31,13 +31,22 @@ paths:
         "200":
           description: the file back
           content: { application/octet-stream: {} }
+  /attachments:
+    post:
+      operationId: attach
+      requestBody:
+        required: true
+        content:
+          multipart/form-data: { schema: { type: string, format: binary } }
+      responses: { "204": { description: attached } }
 `;
 
-const PROGRAM = `import type { UploadBody, UploadData } from "./gen/types.js";
+const PROGRAM = `import type { AttachBody, UploadBody, UploadData } from "./gen/types.js";
 export const wrong: UploadBody = { file: 42 };
 export function size(data: UploadData): number {
   return data.size;
 }
+export const fields: AttachBody = { file: 1 };
 `;
 
 const PROJECTS = [
@@ -66,15 +75,18 @@ describe("types.ts alone names Blob so that a project without one hears it", () 
 
   for (const compiler of Object.keys(COMPILERS) as CompilerName[])
     for (const p of PROJECTS)
-      it(`${compiler}, ${p.name}: a number is no file; a file has its size only where Blob is declared`, async () => {
+      it(`${compiler}, ${p.name}: a number is no file, an object no FormData; a file has its size only where Blob is declared`, async () => {
         const found = await tscErrors(compiler, join(ROOT, p.name));
-        // the wrong body is refused everywhere, and without a Blob the message says what to add
+        // the wrong bodies are refused everywhere (a form without fields is a FormData), and
+        // without a Blob or a FormData the message says what to add
         expect(found.filter((e) => e.startsWith("main.ts(2,"))).toHaveLength(1);
-        if (p.blob) expect(found).toHaveLength(1);
+        expect(found.filter((e) => e.startsWith("main.ts(6,"))).toHaveLength(1);
+        if (p.blob) expect(found).toHaveLength(2);
         else {
-          expect(found.join("\n")).toContain(
-            'Blob is not declared: add "dom" to lib or "node" to types',
-          );
+          for (const name of ["Blob", "FormData"])
+            expect(found.join("\n")).toContain(
+              `${name} is not declared: add "dom" to lib or "node" to types`,
+            );
           // no Blob's members either: reading one is an error too, never any
           expect(found.some((e) => e.startsWith("main.ts(4,"))).toBe(true);
         }
