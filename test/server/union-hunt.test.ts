@@ -199,35 +199,22 @@ const channelValid = ajv.compile({ ...CHANNEL, components: COMPONENTS });
 const describedValid = ajv.compile({ ...DESCRIBED, components: COMPONENTS });
 
 let seen: unknown[] = [];
+/** A handler that records what `pick` takes of its request. */
+const recording =
+  <R>(pick: (request: R) => unknown) =>
+  (request: R) => {
+    seen.push(pick(request));
+    return { status: 200 };
+  };
+const body = recording((r: { body: unknown }) => r.body);
 const handlers = {
-  pick: ({ path }: { path: { pick: unknown } }) => {
-    seen.push(path.pick);
-    return { status: 200 };
-  },
-  list: ({ path }: { path: { list: unknown } }) => {
-    seen.push(path.list);
-    return { status: 200 };
-  },
-  range: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 200 };
-  },
-  channels: ({ query }: { query: { channel?: unknown } }) => {
-    seen.push(query.channel);
-    return { status: 200 };
-  },
-  channel: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 200 };
-  },
-  extras: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 200 };
-  },
-  errors: ({ body }: { body: unknown }) => {
-    seen.push(body);
-    return { status: 200 };
-  },
+  pick: recording((r: { path: { pick: unknown } }) => r.path.pick),
+  list: recording((r: { path: { list: unknown } }) => r.path.list),
+  channels: recording((r: { query: { channel?: unknown } }) => r.query.channel),
+  range: body,
+  channel: body,
+  extras: body,
+  errors: body,
 };
 
 let servers: Map<string, StartedServer>;
