@@ -121,9 +121,7 @@ function contractParts<O extends Endpoint>(
 
 /** `head {}`, or `head {` with the member lines, `}`. */
 function block(head: string, lines: string[]): string {
-  return lines.length === 0
-    ? `${head} {}\n`
-    : `${head} {\n${lines.join("")}}\n`;
+  return `${head} {${lines.length === 0 ? "" : "\n" + lines.join("")}}\n`;
 }
 
 /** `ResponseHeaders`: declared response headers by endpoint and status; "" when none. */
@@ -269,13 +267,11 @@ function literalDoc(value: Literal): Doc {
   return group(["{", items(members, { spaced: true }), "}"], true);
 }
 
-function isArray(value: Literal): value is readonly Literal[] {
-  return Array.isArray(value);
-}
+const isArray = (value: Literal): value is readonly Literal[] =>
+  Array.isArray(value);
 
 function containsArray(value: Literal): boolean {
-  if (isArray(value)) return true;
-  if (typeof value !== "object") return false;
+  if (isArray(value) || typeof value !== "object") return isArray(value);
   return Object.values(value).some((v) => v !== undefined && containsArray(v));
 }
 

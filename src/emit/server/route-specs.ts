@@ -125,9 +125,8 @@ export function routeSpec(
       setOwn(producesJson, status, json);
     if (streamed.includes(status)) setOwn(streams, status, media);
   }
-  if (Object.keys(produces).length > 0) spec.produces = produces;
-  if (Object.keys(producesJson).length > 0) spec.producesJson = producesJson;
-  if (Object.keys(streams).length > 0) spec.streams = streams;
+  for (const [key, map] of Object.entries({ produces, producesJson, streams }))
+    if (Object.keys(map).length > 0) Object.assign(spec, { [key]: map });
   return spec;
 }
 
@@ -140,9 +139,16 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
   const form = content.find((c) => isFormMediaType(c.mediaType));
   if (!form) return {};
   const out: ParamSpec[] = [];
-  const fields = allProperties(model.schemas, form.schema);
-  for (const [name, property] of Object.entries(fields)) {
-    const resolved = resolveSchema(model.schemas, property) ?? {};
+  // a union of objects (`oneOf: [A, B]`): its members' fields too, typed by each naming them
+  const { oneOf, anyOf } = resolveSchema(model.schemas, form.schema) ?? {};
+  const fields = new Map<string, Schema[]>();
+  for (const s of [form.schema, ...(oneOf ?? anyOf ?? [])])
+    for (const [name, p] of Object.entries(allProperties(model.schemas, s)))
+      fields.set(name, [...(fields.get(name) ?? []), p]);
+  for (const [name, all] of fields) {
+    const one = new Set(all.map((p) => JSON.stringify(p))).size === 1;
+    const resolved =
+      resolveSchema(model.schemas, one ? all[0] : { anyOf: all }) ?? {};
     // a file stays a `File`; an array of files is read as an array, one file sent or more
     if (resolved.format === "binary") continue;
     const e = form.encoding?.[name] ?? {};
