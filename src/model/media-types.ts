@@ -43,18 +43,19 @@ export function bodyReading(
 /**
  * How a form body whose schema admits no object travels, since it names no fields (Jira's
  * attachments: multipart with a binary string): multipart/form-data as the `FormData` the
- * caller fills and the server hands over, url-encoded as its text. Undefined for other bodies.
+ * caller fills and the server hands over, url-encoded as the `string` of its text. Undefined
+ * for other bodies.
  */
 export function fieldlessForm(
   content: MediaContent,
   schemas: Readonly<Record<string, NamedSchema>>,
-): "form-data" | "text" | undefined {
+): "FormData" | "string" | undefined {
   const type = baseMediaType(content.mediaType);
   const form =
     type === "multipart/form-data"
-      ? "form-data"
+      ? "FormData"
       : type === "application/x-www-form-urlencoded"
-        ? "text"
+        ? "string"
         : undefined;
   return form &&
     content.schema !== undefined &&

@@ -51,6 +51,16 @@ paths:
             schema: { type: string, maxLength: 20 }
             example: q=hello
       responses: { "200": { description: ok } }
+  /videos/{id}/studio/edit:
+    post:
+      operationId: editVideo
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: { type: array, items: { type: object } }
+      responses: { "204": { description: edited } }
 `;
 
 /** What each handler was given: a FormData as its entries (files as their text), text as it is. */
@@ -73,6 +83,7 @@ const handlers = {
   addAttachment: record,
   setColumns: record,
   translate: record,
+  editVideo: record,
 };
 
 let dir: string;
@@ -117,7 +128,16 @@ it("warns at the body's line that the form names no fields", async () => {
       26,
       "POST /translate: its application/x-www-form-urlencoded body's schema a",
     ],
+    [
+      38,
+      "POST /videos/{id}/studio/edit: its application/x-www-form-urlencoded b",
+    ],
   ]);
+  // PeerTube's studio/edit: the text the caller encodes, which no array schema takes
+  expect(warned[3]!.message).toContain(
+    "which the schema refuses (400): give it a string schema",
+  );
+  expect(warned[2]!.message).not.toContain("refuses");
 });
 
 it("the docs' examples pass a FormData and send the text", async () => {
@@ -136,7 +156,7 @@ it("types such a multipart body as the FormData its caller fills, under strict",
   mkdirSync(program, { recursive: true });
   writeFileSync(
     join(program, "program.ts"),
-    `import { addAttachment, setColumns, translate } from "../client/index.ts";
+    `import { addAttachment, editVideo, setColumns, translate } from "../client/index.ts";
 const form = new FormData();
 await addAttachment({ path: { key: "A-1" }, body: form });
 await setColumns({ body: form });
@@ -145,6 +165,9 @@ await translate({ body: "q=hello&target=fr" });
 await addAttachment({ path: { key: "A-1" }, body: new Blob(["x"]) });
 // @ts-expect-error an array names no field either
 await setColumns({ body: ["summary"] });
+await editVideo({ path: { id: "v" }, body: "tasks[0][name]=cut" });
+// @ts-expect-error a url-encoded form without fields is the text its caller encodes
+await editVideo({ path: { id: "v" }, body: [{}] });
 `,
   );
   expect(await typeCheck(program, { allowImportingTsExtensions: true })).toBe(

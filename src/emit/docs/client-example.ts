@@ -54,7 +54,7 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   if (endpoint.requestBody)
     groups.push([
       "body",
-      media && fieldlessForm(media, model.schemas) === "form-data"
+      media && fieldlessForm(media, model.schemas) === "FormData"
         ? FORM_DATA
         : bodySample(media, model.schemas, options),
     ]);

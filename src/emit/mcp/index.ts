@@ -211,8 +211,7 @@ function chosenEndpoints(
   return chosen.filter((e) => {
     // a multipart body without fields is a FormData its caller fills: no JSON argument makes one
     const sent = sentContent(e.requestBody?.content ?? [])[0];
-    if (!sent || fieldlessForm(sent, model.schemas) !== "form-data")
-      return true;
+    if (!sent || fieldlessForm(sent, model.schemas) !== "FormData") return true;
     reporter.report(
       "mcp/body-not-sent",
       `${e.name} takes a multipart/form-data body whose schema admits no object, which names no fields to send: it is no tool`,

@@ -152,12 +152,13 @@ export function contentType(
   mode: SchemaMode,
 ): TypeNode {
   if (content.length === 0) return UNKNOWN;
-  const typed = (c: MediaContent) =>
-    !c.schema
-      ? decodedType(undescribedBody(c.mediaType))
-      : mode === "form" && fieldlessForm(c, naming.schemas) === "form-data"
-        ? raw("FormData")
-        : schemaToType(c.schema, naming, mode);
+  const typed = (c: MediaContent) => {
+    const whole = mode === "form" && fieldlessForm(c, naming.schemas);
+    if (whole) return raw(whole); // a form without fields: the FormData or text given
+    return c.schema
+      ? schemaToType(c.schema, naming, mode)
+      : decodedType(undescribedBody(c.mediaType));
+  };
   if (mode !== "read") return union(content.map(typed));
   // what the client decodes as JSON (or parses from a stream) first: the type a caller reads most
   const decoded = content.map((c) => decodedAs(c.mediaType));

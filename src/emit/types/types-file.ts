@@ -7,7 +7,6 @@ import type {
 import {
   docLines,
   endpointDoc,
-  fieldlessForm,
   jsdocLines,
   mentions,
   type ObjectMember,
@@ -58,17 +57,9 @@ const VARIANTS = [
 ] as const;
 
 function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
-  // FormData is the type of a form body without fields alone: looked for only when there is one
-  const sought = PLATFORM_TYPES.filter(
-    ({ name }) =>
-      name === "Blob" ||
-      [...model.endpoints, ...(model.webhooks ?? [])].some((e) =>
-        e.requestBody?.content.some((c) => fieldlessForm(c, model.schemas)),
-      ),
-  );
   const platform = new Set<string>();
   const declare: Declare = (name, node, doc) => {
-    for (const { name } of sought)
+    for (const { name } of PLATFORM_TYPES)
       if (!platform.has(name) && mentions(node, name)) platform.add(name);
     out.write("\n" + declaration(name, node, doc));
   };
