@@ -98,6 +98,20 @@ const ERRORS = {
     },
   },
 };
+/** A POST taking `schema` as a url-encoded or a multipart form. */
+const formPost = (operationId: string, schema: object) => ({
+  post: {
+    operationId,
+    requestBody: {
+      required: true,
+      content: {
+        "application/x-www-form-urlencoded": { schema },
+        "multipart/form-data": { schema },
+      },
+    },
+    responses: { "200": { description: "ok" } },
+  },
+});
 const SPEC = JSON.stringify({
   openapi: "3.1.0",
   info: { title: "union hunt", version: "1" },
@@ -127,63 +141,17 @@ const SPEC = JSON.stringify({
         responses: { "200": { description: "ok" } },
       },
     },
-    "/extras": {
-      post: {
-        operationId: "extras",
-        requestBody: {
-          required: true,
-          content: {
-            "application/x-www-form-urlencoded": { schema: EXTRAS },
-            "multipart/form-data": { schema: EXTRAS },
-          },
-        },
-        responses: { "200": { description: "ok" } },
-      },
-    },
+    "/extras": formPost("extras", EXTRAS),
     "/channels": {
       get: {
         operationId: "channels",
         parameters: [{ name: "channel", in: "query", schema: DESCRIBED }],
         responses: { "200": { description: "ok" } },
       },
-      post: {
-        operationId: "channel",
-        requestBody: {
-          required: true,
-          content: {
-            "application/x-www-form-urlencoded": { schema: CHANNEL },
-            "multipart/form-data": { schema: CHANNEL },
-          },
-        },
-        responses: { "200": { description: "ok" } },
-      },
+      ...formPost("channel", CHANNEL),
     },
-    "/errors": {
-      post: {
-        operationId: "errors",
-        requestBody: {
-          required: true,
-          content: {
-            "application/x-www-form-urlencoded": { schema: ERRORS },
-            "multipart/form-data": { schema: ERRORS },
-          },
-        },
-        responses: { "200": { description: "ok" } },
-      },
-    },
-    "/ranges": {
-      post: {
-        operationId: "range",
-        requestBody: {
-          required: true,
-          content: {
-            "application/x-www-form-urlencoded": { schema: FORM },
-            "multipart/form-data": { schema: FORM },
-          },
-        },
-        responses: { "200": { description: "ok" } },
-      },
-    },
+    "/errors": formPost("errors", ERRORS),
+    "/ranges": formPost("range", FORM),
   },
   components: COMPONENTS,
 });
