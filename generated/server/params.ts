@@ -442,6 +442,29 @@ function deepValue(
   return root.size === 0 ? undefined : shaped(param, shape, root);
 }
 
+/**
+ * A bracketed value of a union (`anyOf: [integer, enum: [""]]`, `object | ""`): the first shape
+ * that reads it as itself, objects and lists first, then scalars, text last.
+ */
+function shapedUnion(
+  param: ParamSpec,
+  shapes: readonly ParamShape[],
+  node: string | Tree,
+): unknown {
+  const rank = (s: ParamShape) =>
+    typeof s !== "string" ? 0 : s === "string" ? 2 : 1;
+  let refused: unknown;
+  for (const shape of [...shapes].sort((a, b) => rank(a) - rank(b)))
+    try {
+      const value = shaped(param, shape, node);
+      if (typeof shape === "string" || (typeof value === "object" && value))
+        return value;
+    } catch (error) {
+      refused = error;
+    }
+  throw refused ?? new HttpError(400, `${what(param)} fits none of its shapes`);
+}
+
 /** A bracketed value read into its shape; the depth is the shape's (a few levels). */
 function shaped(
   param: ParamSpec,
@@ -456,6 +479,7 @@ function shaped(
       `${what(param)} has members where a ${shape} belongs`,
     );
   }
+  if ("anyOf" in shape) return shapedUnion(param, shape.anyOf, node);
   // a member sent as one JSON text (`f[a]={"b":1}`)
   if (typeof node === "string") return fromJson(param, node);
   if ("items" in shape) {

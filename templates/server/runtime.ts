@@ -15,6 +15,7 @@ export type ScalarType =
 export type ParamShape =
   | ScalarType
   | { items: ParamShape }
+  | { anyOf: readonly ParamShape[] }
   | { properties: Readonly<Record<string, ParamShape>>; rest?: ParamShape };
 
 export interface ParamSpec {

@@ -17,7 +17,9 @@ import {
  * /accounts/{accountId}/plans/addons`: `oneOf` an account plan, `{ type, hosts: integer }`, or a
  * phone plan) named no fields, so every field came as text: `hosts=3` was "3", which no member
  * admits, and every such call was a 400. A file whose schema has a `minLength` (mist.com's map
- * images: `format: binary, minLength: 1`) was checked as "", so every upload was a 400.
+ * images: `format: binary, minLength: 1`) was checked as "", so every upload was a 400. A
+ * deepObject's member whose schema is a union (Stripe's `trial_period_days: anyOf [integer,
+ * enum [""]]`, `individual[dob]` of `object | ""`) was read as text: every value a 400.
  */
 const SPEC = `openapi: 3.0.3
 info: { title: real forms, version: "1" }
@@ -64,8 +66,34 @@ paths:
               required: [file]
               properties: { file: { type: string, format: binary, minLength: 1 } }
       responses: { "204": { description: ok } }
+  /subscriptions:
+    post:
+      operationId: subscribe
+      parameters:
+        - name: expand
+          in: query
+          style: deepObject
+          schema: { $ref: "#/components/schemas/Settings" }
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties: { settings: { $ref: "#/components/schemas/Settings" } }
+            encoding: { settings: { style: deepObject, explode: true } }
+      responses: { "204": { description: ok } }
 components:
   schemas:
+    Settings:
+      type: object
+      properties:
+        days: { anyOf: [{ type: integer }, { enum: [""] }] }
+        dob:
+          anyOf:
+            - type: object
+              properties: { day: { type: integer }, month: { type: integer } }
+            - { enum: [""] }
     PhonePlan:
       type: object
       required: [plan, seats]
@@ -100,6 +128,10 @@ beforeAll(async () => {
     addons: record,
     tokens: record,
     replaceMap: record,
+    subscribe: ({ body, query }: { body: unknown; query: unknown }) => {
+      seen.push({ body, query });
+      return { status: 204 };
+    },
   }));
   client = await import(pathToFileURL(join(dir, "client", "index.ts")).href);
 }, 120_000);
@@ -150,6 +182,45 @@ describe.each(SERVED)("%s", (served) => {
     }
   });
 
+  it("reads a deepObject's union members by the shape that takes each, query and form", async () => {
+    const settingsValid = ajv.compile({
+      $ref: "spec#/components/schemas/Settings",
+    });
+    const cases: [wire: string, value: object][] = [
+      ["[days]=5", { days: 5 }],
+      ["[days]=", { days: "" }],
+      ["[dob][day]=3&@[dob][month]=12", { dob: { day: 3, month: 12 } }],
+      ["[dob]=", { dob: "" }],
+      ["[days]=five", { days: "five" }],
+    ];
+    for (const [wire, value] of cases) {
+      const named = (name: string) =>
+        name +
+        wire
+          .replaceAll("@", name)
+          .replaceAll("[", "%5B")
+          .replaceAll("]", "%5D");
+      seen = [];
+      const response = await fetch(
+        `${servers.get(served)!.url}/subscriptions?${named("expand")}`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: named("settings"),
+        },
+      );
+      await response.arrayBuffer();
+      expect({ status: response.status, seen }).toEqual(
+        settingsValid(value)
+          ? {
+              status: 204,
+              seen: [{ body: { settings: value }, query: { expand: value } }],
+            }
+          : { status: 400, seen: [] },
+      );
+    }
+  });
+
   it("refuses a field no member's type admits, without calling the handler", async () => {
     seen = [];
     const form = new FormData();
@@ -177,6 +248,25 @@ it("the generated client's form of a union of objects reaches the handler as it 
     expect({ status: response.status, seen }).toEqual({
       status: 204,
       seen: [body],
+    });
+  }
+});
+
+it("the generated client's deepObject union members reach the handler as they were given", async () => {
+  for (const value of [
+    { days: 5 },
+    { days: "" },
+    { dob: { day: 3 } },
+    { dob: "" },
+  ]) {
+    seen = [];
+    const { response } = await client["subscribe"]!(
+      { query: { expand: value }, body: { settings: value } },
+      { baseUrl: servers.get("node")!.url },
+    );
+    expect({ status: response.status, seen }).toEqual({
+      status: 204,
+      seen: [{ body: { settings: value }, query: { expand: value } }],
     });
   }
 });

@@ -183,12 +183,14 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
   if (revivedScalar(s, m.scalars) === "int64") return "int64"; // read with every digit
   if (type === "number" || type === "integer" || type === "boolean")
     return type;
-  // inside a value, a union of objects and lists is JSON text, as the client sends either
-  const union =
-    (type === undefined && depth > 8 && (s?.oneOf ?? s?.anyOf)) || [];
-  const kinds = union.map((x) => mainType(resolveSchema(m.schemas, x)) ?? "");
-  if (kinds.length > 0 && kinds.every((t) => /^(object|array)$/.test(t)))
-    return "json";
+  // a union: below a deepObject's top each shape in turn; inside a one-level value, one of
+  // objects and lists is JSON text, as the client sends either
+  const union = (type === undefined && (s?.oneOf ?? s?.anyOf)) || [];
+  if (depth > 0 && depth < 8 && union.length > 1)
+    return { anyOf: union.map((x) => shapeOf(m, x, depth + 1, n)) };
+  const kinds = union.map((x) => mainType(resolveSchema(m.schemas, x)));
+  const nested = kinds.every((t) => t === "object" || t === "array");
+  if (depth > 8 && kinds.length > 0 && nested) return "json";
   if (type !== "object" && type !== "array") return "string";
   const keys = Object.keys(s!.properties ?? {}).sort();
   if (depth > 8 || (n[0]! -= depth && keys.length + 1) < 0) return "json";
@@ -224,8 +226,9 @@ function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
     spec.array ? resolveSchema(model.schemas, schema?.items) : schema,
   );
   if (values && !spec.properties) spec.enum = values;
-  if (/:"json"/.test(JSON.stringify(flat)) && parameter.style === "deepObject")
-    spec.shape = shapeOf(model, schema);
+  const full = parameter.style === "deepObject" && shapeOf(model, schema);
+  if (full && /:"json"|"anyOf"/.test(JSON.stringify([flat, full])))
+    spec.shape = full;
   // as declared: the runtime applies the location's defaults (the same rule as the model's)
   if (parameter.style !== undefined) spec.style = parameter.style;
   if (parameter.explode !== undefined) spec.explode = parameter.explode;
