@@ -207,6 +207,23 @@ const judged = (valid: boolean, value: unknown) =>
   valid ? { status: 200, got: [value] } : { status: 400, got: [] };
 
 describe.each(SERVED)("%s", (served) => {
+  /** `entries` POSTed to `path` url-encoded, then as multipart: each gets `expected`. */
+  async function postBoth(
+    path: string,
+    entries: string[][],
+    expected: unknown,
+  ) {
+    const body = new URLSearchParams(entries);
+    expect(await send(served, path, { method: "POST", body })).toEqual(
+      expected,
+    );
+    const form = new FormData();
+    for (const [name, text] of entries) form.append(name!, text!);
+    expect(await send(served, path, { method: "POST", body: form })).toEqual(
+      expected,
+    );
+  }
+
   it("reads an exploded matrix parameter named as itself as the scalar, its members as the object", async () => {
     for (const pick of [447, 1, 0, { number: 2, size: 10 }, { number: 3 }]) {
       const path = defaultPathSerializer("/picks/{;pick*}", { pick });
@@ -231,17 +248,7 @@ describe.each(SERVED)("%s", (served) => {
     for (const body of bodies) {
       const entries = Object.entries(body).map(([k, v]) => [k, String(v)]);
       const expected = judged(extrasValid(body), body);
-      expect(
-        await send(served, "/extras", {
-          method: "POST",
-          body: new URLSearchParams(entries),
-        }),
-      ).toEqual(expected);
-      const form = new FormData();
-      for (const [name, text] of entries) form.append(name!, text!);
-      expect(
-        await send(served, "/extras", { method: "POST", body: form }),
-      ).toEqual(expected);
+      await postBoth("/extras", entries, expected);
     }
   });
 
@@ -254,17 +261,7 @@ describe.each(SERVED)("%s", (served) => {
       const body = { channel, name: "n" };
       const entries = Object.entries(body).map(([k, v]) => [k, String(v)]);
       const expected = judged(channelValid(body), body);
-      expect(
-        await send(served, "/channels", {
-          method: "POST",
-          body: new URLSearchParams(entries),
-        }),
-      ).toEqual(expected);
-      const form = new FormData();
-      for (const [name, text] of entries) form.append(name!, text!);
-      expect(
-        await send(served, "/channels", { method: "POST", body: form }),
-      ).toEqual(expected);
+      await postBoth("/channels", entries, expected);
     }
   });
 
@@ -283,17 +280,7 @@ describe.each(SERVED)("%s", (served) => {
         typeof value === "object" ? JSON.stringify(value) : String(value),
       ]);
       const expected = judged(formValid(body), body);
-      expect(
-        await send(served, "/ranges", {
-          method: "POST",
-          body: new URLSearchParams(entries),
-        }),
-      ).toEqual(expected);
-      const form = new FormData();
-      for (const [name, text] of entries) form.append(name!, text!);
-      expect(
-        await send(served, "/ranges", { method: "POST", body: form }),
-      ).toEqual(expected);
+      await postBoth("/ranges", entries, expected);
       if (typeof body.range !== "object") continue;
       // the object as a part of its own labelled JSON, as clients upload metadata beside files
       const parts = new FormData();
@@ -323,17 +310,7 @@ describe.each(SERVED)("%s", (served) => {
     for (const body of bodies) {
       const entries = body.errors.map((e) => ["errors", JSON.stringify(e)]);
       const expected = judged(errorsValid(body), body);
-      expect(
-        await send(served, "/errors", {
-          method: "POST",
-          body: new URLSearchParams(entries),
-        }),
-      ).toEqual(expected);
-      const form = new FormData();
-      for (const [name, text] of entries) form.append(name!, text!);
-      expect(
-        await send(served, "/errors", { method: "POST", body: form }),
-      ).toEqual(expected);
+      await postBoth("/errors", entries, expected);
     }
   });
 
