@@ -145,22 +145,22 @@ it("the values are ones the schemas admit, and the wrong member's field type one
 });
 
 describe.each(SERVED)("%s", (served) => {
+  /** POSTs `body` to `path` (and its query) and gives the status and what the handler saw. */
+  async function post(path: string, body: RequestInit["body"], headers = {}) {
+    seen = [];
+    const url = servers.get(served)!.url + path;
+    const response = await fetch(url, { method: "POST", headers, body });
+    await response.arrayBuffer();
+    return { status: response.status, seen };
+  }
+
   it("types the fields of a form whose schema is a union of objects, sent as the platform writes them", async () => {
     for (const [path, , body] of VALUES) {
-      seen = [];
       const multipart = path === "/addons";
       const form = multipart ? new FormData() : new URLSearchParams();
       for (const [key, value] of Object.entries(body))
         form.append(key, String(value));
-      const response = await fetch(servers.get(served)!.url + path, {
-        method: "POST",
-        body: form,
-      });
-      await response.arrayBuffer();
-      expect({ status: response.status, seen }).toEqual({
-        status: 204,
-        seen: [body],
-      });
+      expect(await post(path, form)).toEqual({ status: 204, seen: [body] });
     }
   });
 
@@ -169,16 +169,11 @@ describe.each(SERVED)("%s", (served) => {
       ["hello", 204],
       ["", 400],
     ] as const) {
-      seen = [];
       const form = new FormData();
       form.append("file", new Blob([bytes]), "map.png");
-      const response = await fetch(servers.get(served)!.url + "/maps", {
-        method: "POST",
-        body: form,
-      });
-      await response.arrayBuffer();
-      expect(response.status).toBe(status);
-      expect(seen.length).toBe(status === 204 ? 1 : 0);
+      const got = await post("/maps", form);
+      expect(got.status).toBe(status);
+      expect(got.seen.length).toBe(status === 204 ? 1 : 0);
     }
   });
 
@@ -200,17 +195,14 @@ describe.each(SERVED)("%s", (served) => {
           .replaceAll("@", name)
           .replaceAll("[", "%5B")
           .replaceAll("]", "%5D");
-      seen = [];
-      const response = await fetch(
-        `${servers.get(served)!.url}/subscriptions?${named("expand")}`,
-        {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: named("settings"),
-        },
-      );
-      await response.arrayBuffer();
-      expect({ status: response.status, seen }).toEqual(
+      const form = { "content-type": "application/x-www-form-urlencoded" };
+      expect(
+        await post(
+          `/subscriptions?${named("expand")}`,
+          named("settings"),
+          form,
+        ),
+      ).toEqual(
         settingsValid(value)
           ? {
               status: 204,
@@ -222,19 +214,10 @@ describe.each(SERVED)("%s", (served) => {
   });
 
   it("refuses a field no member's type admits, without calling the handler", async () => {
-    seen = [];
     const form = new FormData();
     form.append("type", "pro");
     form.append("hosts", "three");
-    const response = await fetch(servers.get(served)!.url + "/addons", {
-      method: "POST",
-      body: form,
-    });
-    await response.arrayBuffer();
-    expect({ status: response.status, seen }).toEqual({
-      status: 400,
-      seen: [],
-    });
+    expect(await post("/addons", form)).toEqual({ status: 400, seen: [] });
   });
 });
 
