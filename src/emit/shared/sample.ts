@@ -56,8 +56,9 @@ export interface SampleOptions {
 }
 
 /**
- * A small value of a schema's shape, for the docs' examples: below the top level only required
- * members and empty arrays (short, still valid); a reference into itself stops at `{}`.
+ * A small value of a schema's shape, for the docs' examples and the mocks' answers: below the
+ * top level only required members and the fewest items the schema allows (short, valid but for
+ * patterns); a reference into itself stops at `{}`.
  */
 export function sampleValue(
   schema: Schema | undefined,
@@ -140,7 +141,11 @@ function jsonSample(
     return value;
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
-    const parts = schema.allOf.map((s) => sample(s, depth, state));
+    // members beside the allOf (Azure's `allOf: [Resource], properties, required`) count too
+    const { allOf, ...beside } = schema;
+    const parts = [...allOf, ...(beside.properties ? [beside] : [])].map((s) =>
+      sample(s, depth, state),
+    );
     return parts.every(isPlainObject) ? assignOwn({}, ...parts) : parts[0];
   }
   for (const key of ["oneOf", "anyOf"] as const) {
@@ -156,18 +161,25 @@ function jsonSample(
         ? "<binary>"
         : schema.format !== undefined && Object.hasOwn(FORMATS, schema.format)
           ? FORMATS[schema.format]
-          : "string";
+          : "string"
+              .padEnd(bound(schema.minLength, 0, 64), "s")
+              .slice(0, bound(schema.maxLength, 64, 64));
     case "integer":
     case "number":
-      return typeof schema.minimum === "number" ? schema.minimum : 0;
+      return typeof schema.minimum === "number"
+        ? schema.minimum
+        : Math.min(0, typeof schema.maximum === "number" ? schema.maximum : 0);
     case "boolean":
       return true;
     case "null":
       return null;
-    case "array":
-      return depth > 0 || exhausted
+    case "array": {
+      // below the top level as few items as the schema allows: none, or its minItems (to 16)
+      const count = Math.max(bound(schema.minItems, 0, 16), depth > 0 ? 0 : 1);
+      return exhausted || count === 0
         ? []
-        : [sample(schema.items, depth + 1, state)];
+        : Array(count).fill(sample(schema.items, depth + 1, state));
+    }
     case "object": {
       const out: Record<string, unknown> = {};
       if (depth >= MAX_DEPTH) return out;
@@ -201,10 +213,21 @@ export function fitsType(value: unknown, schema: Schema | undefined): boolean {
   return types.some((t) => isOfType(t, value) && !(binary && t === "string"));
 }
 
+/** `value` when it is a whole number, at most `most` (and at least 0); else `fallback`. */
+const bound = (value: unknown, fallback: number, most: number) =>
+  Number.isInteger(value)
+    ? Math.min(Math.max(value as number, 0), most)
+    : fallback;
+
 /** A string's sample by its format. */
 const FORMATS: Readonly<Record<string, unknown>> = {
   "date-time": "2024-01-01T00:00:00Z",
   date: "2024-01-01",
+  time: "00:00:00Z",
+  byte: "c3RyaW5n",
+  hostname: "example.com",
+  ipv4: "192.0.2.1",
+  ipv6: "2001:db8::1",
   uuid: "00000000-0000-0000-0000-000000000000",
   email: "user@example.com",
   uri: "https://example.com",
