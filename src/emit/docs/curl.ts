@@ -1,13 +1,16 @@
 import type {
   ApiModel,
   Endpoint,
+  MediaContent,
   Parameter,
   SecurityScheme,
 } from "../../model/types.js";
 import {
+  allProperties,
   BINARY,
   type BinarySample,
   bodySample,
+  resolveSchema,
   sampleValue,
   trimLineEnds,
   trimTrailing,
@@ -146,11 +149,11 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
   if (type === "application/x-www-form-urlencoded")
     return typeof value === "string"
       ? [`--data ${shellQuote(value)}`]
-      : fields(value).map(
+      : fields(value, media, model.schemas).map(
           ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
         );
   if (type.startsWith("multipart/"))
-    return fields(value).map(
+    return fields(value, media, model.schemas).map(
       ([k, v]) => `-F ${shellQuote(`${k}=${v === BINARY ? "@file" : v}`)}`,
     );
   if (type.startsWith("text/") && typeof value === "string")
@@ -158,13 +161,31 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
   return [contentType, "--data-binary @file"];
 }
 
-function fields(value: unknown): [string, string | BinarySample][] {
+/**
+ * A form's fields as the client sends them: a list repeats its name (an empty one, no field on
+ * the wire, shows a sample item), an object is JSON.
+ */
+function fields(
+  value: unknown,
+  media: MediaContent,
+  schemas: ApiModel["schemas"],
+): [string, string | BinarySample][] {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return [];
-  return Object.entries(value).map(([k, v]) => [
-    k,
-    typeof v === "string" || v === BINARY ? v : JSON.stringify(v),
-  ]);
+  const item = (name: string) => {
+    const field = allProperties(schemas, media.schema)[name];
+    return sampleValue(resolveSchema(schemas, field)?.items, schemas);
+  };
+  return Object.entries(value).flatMap(([k, v]) =>
+    (Array.isArray(v) ? (v.length > 0 ? v : [item(k)]) : [v]).map(
+      (item): [string, string | BinarySample] => [
+        k,
+        typeof item === "string" || item === BINARY
+          ? item
+          : JSON.stringify(item),
+      ],
+    ),
+  );
 }
 
 /**
