@@ -52,9 +52,7 @@ function markerTypes(): string {
   const start = text.indexOf(MARKERS_START);
   const end = text.indexOf(MARKERS_END, start);
   if (start < 0 || end < 0)
-    throw new Error(
-      "templates/client/openapi-fetch.ts: the markers block is gone",
-    );
+    throw new Error("templates/client/openapi-fetch.ts: no markers block");
   return text.slice(start + MARKERS_START.length, end);
 }
 
@@ -130,7 +128,10 @@ export function emitPaths({
             ),
       ),
     ]);
-    const id = endpoint.operationId;
+    // the document's operationId, as openapi-typescript keys it, though the client's name differs
+    const id =
+      endpoint.operationId ??
+      endpoint.nameCandidates.find((c) => c.kind === "operationId")?.value;
     if (id === undefined || operationIds.has(id)) return node;
     operationIds.add(id);
     operations.push({ name: id, optional: false, type: node });
