@@ -5,7 +5,7 @@ import {
   skipBracketed,
   stringEnd,
 } from "../ingest/parse/json-scanner.js";
-import { isRecord } from "../ingest/reader.js";
+import { isRecord, jsonValue } from "../ingest/reader.js";
 
 export interface ScriptResult {
   added: boolean;
@@ -35,12 +35,9 @@ export function addScript(
       `no package.json here: add the script "${script.name}": "${script.command}" yourself`,
     );
   }
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
+  const manifest = jsonValue(text)?.value;
+  if (manifest === undefined)
     return notAdded("package.json is not valid JSON: left as it is");
-  }
   if (!isRecord(manifest))
     return notAdded("package.json is not an object: left as it is");
   const scripts = manifest.scripts;

@@ -63,6 +63,15 @@ export interface ReaderContext {
 
 export { isMap as isRecord, kindOf } from "../model/schema/walk.js";
 
+/** A JSON text's value, or undefined when the text is not JSON. */
+export function jsonValue(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Reference Object, or a schema with a `$ref`. */
 export function isRef(
   value: unknown,

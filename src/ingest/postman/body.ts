@@ -5,7 +5,7 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { isRecord, valueAt } from "../reader.js";
+import { isRecord, jsonValue, valueAt } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { type KeyValue, keyValues } from "./fields.js";
 import {
@@ -13,7 +13,7 @@ import {
   inferSchema,
   typedPlaceholder,
 } from "./typed-placeholder.js";
-import { mediaTypeOfLanguage, parseJson } from "./media.js";
+import { mediaTypeOfLanguage } from "./media.js";
 import { isJsonMediaType } from "../../model/media-types.js";
 import { exampleValue } from "./url.js";
 import {
@@ -150,7 +150,7 @@ function graphqlContent(graphql: unknown): MediaContent | undefined {
   const example: Record<string, unknown> = { query };
   const variables =
     typeof graphql.variables === "string"
-      ? parseJson(graphql.variables)?.value
+      ? jsonValue(graphql.variables)?.value
       : graphql.variables;
   if (isRecord(variables)) example.variables = variables;
   return {
@@ -232,13 +232,13 @@ function parseJsonTemplate(
     }
     const name = bare[1]!;
     const raw = valueOf(name);
-    const json = raw === undefined ? undefined : parseJson(raw);
+    const json = raw === undefined ? undefined : jsonValue(raw);
     if (json === undefined) {
       out += "null";
       if (!unknownVariables.includes(name)) unknownVariables.push(name);
     } else out += JSON.stringify(json.value);
     i += bare[0].length - 1;
   }
-  const parsed = parseJson(out);
+  const parsed = jsonValue(out);
   return parsed && { value: parsed.value, unknownVariables };
 }

@@ -25,11 +25,3 @@ export function mediaType(value: string | undefined): string | undefined {
     ? type
     : undefined;
 }
-
-export function parseJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return undefined;
-  }
-}

@@ -1,7 +1,7 @@
 import { freeName } from "../../model/identifiers.js";
 import type { Path } from "../../model/pointer.js";
 import type { ApiResponse, Example, MediaContent } from "../../model/types.js";
-import { isRecord } from "../reader.js";
+import { isRecord, jsonValue } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, scalarText } from "./fields.js";
 import { isInferred, mergeInferred } from "../../model/inferred-schema.js";
@@ -12,7 +12,7 @@ import {
   MAX_SAMPLE_CHARS,
   textSample,
 } from "./sample.js";
-import { mediaType, mediaTypeOfLanguage, parseJson } from "./media.js";
+import { mediaType, mediaTypeOfLanguage } from "./media.js";
 import { isJsonMediaType } from "../../model/media-types.js";
 import { registeredReason, statusOfReason } from "../../model/http-status.js";
 
@@ -108,7 +108,7 @@ function savedBody(
         ? !fits(text, MAX_INFERRED_CHARS, what, at, pc)
         : text.length > MAX_INFERRED_CHARS;
     if (tooLong && type !== undefined) return { type };
-    const parsed = tooLong ? undefined : parseJson(text);
+    const parsed = tooLong ? undefined : jsonValue(text);
     if (parsed !== undefined)
       return {
         type: type ?? "application/json",

@@ -9,7 +9,7 @@ import {
 import { placeInText, wayProblem } from "./safe-path.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
-import { isRecord } from "../../ingest/reader.js";
+import { isRecord, jsonValue } from "../../ingest/reader.js";
 import { readIfExists } from "./outside-file.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
@@ -64,13 +64,10 @@ export function readJournal(
   } catch (error) {
     return at(`the journal cannot be read (${(error as Error).message})`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
+  const value = jsonValue(text);
+  if (!value)
     return at("the journal is not valid JSON (a torn or foreign file)");
-  }
-  const j = value as Partial<Journal> | null;
+  const j = value.value as Partial<Journal> | null;
   if (
     !isRecord(j) ||
     j.version !== 2 ||

@@ -2,6 +2,7 @@ import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Diagnostic } from "../../model/types.js";
 import { sortedRecord } from "../identity.js";
 import type { SinceLastRun } from "./since-last-run.js";
+import { jsonValue } from "../../ingest/reader.js";
 
 /**
  * Whether the run read every input whole: no input pattern matched nothing, no file failed to
@@ -73,12 +74,7 @@ export class HandlerChanges {
 
 function readRecord(text: string | undefined): Map<string, HandlerChange> {
   const out = new Map<string, HandlerChange>();
-  let parsed: unknown;
-  try {
-    parsed = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return out;
-  }
+  const parsed = text === undefined ? undefined : jsonValue(text)?.value;
   if (typeof parsed !== "object" || parsed === null) return out;
   for (const [name, entry] of Object.entries(parsed)) {
     const e = entry as Partial<HandlerChange> | null;
