@@ -8,8 +8,8 @@ import type {
 import {
   allProperties,
   BINARY,
-  type BinarySample,
   bodySample,
+  isMap,
   resolveSchema,
   sampleValue,
   trimLineEnds,
@@ -150,11 +150,11 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
     return typeof value === "string"
       ? [`--data ${shellQuote(value)}`]
       : fields(value, media, model.schemas).map(
-          ([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`,
+          (field) => `--data-urlencode ${shellQuote(field)}`,
         );
   if (type.startsWith("multipart/"))
     return fields(value, media, model.schemas).map(
-      ([k, v]) => `-F ${shellQuote(`${k}=${v === BINARY ? "@file" : v}`)}`,
+      (field) => `-F ${shellQuote(field)}`,
     );
   if (type.startsWith("text/") && typeof value === "string")
     return [contentType, `--data ${shellQuote(value)}`];
@@ -162,28 +162,23 @@ function bodyArgs(endpoint: Endpoint, model: ApiModel): string[] {
 }
 
 /**
- * A form's fields as the client sends them: a list repeats its name (an empty one, no field on
- * the wire, shows a sample item), an object is JSON.
+ * A form's fields as the client sends them, `name=text` each: a list repeats its name (an empty
+ * one, no field on the wire, shows a sample item), an object is JSON, a file curl's `@file`.
  */
 function fields(
   value: unknown,
   media: MediaContent,
   schemas: ApiModel["schemas"],
-): [string, string | BinarySample][] {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [];
+): string[] {
+  if (!isMap(value)) return [];
   const item = (name: string) => {
     const field = allProperties(schemas, media.schema)[name];
     return sampleValue(resolveSchema(schemas, field)?.items, schemas);
   };
   return Object.entries(value).flatMap(([k, v]) =>
     (Array.isArray(v) ? (v.length > 0 ? v : [item(k)]) : [v]).map(
-      (item): [string, string | BinarySample] => [
-        k,
-        typeof item === "string" || item === BINARY
-          ? item
-          : JSON.stringify(item),
-      ],
+      (x) =>
+        `${k}=${x === BINARY ? "@file" : typeof x === "string" ? x : JSON.stringify(x)}`,
     ),
   );
 }
