@@ -205,6 +205,28 @@ const cases: [
     },
   ],
   [
+    "oneOf members that only list `required` (urlbox's RenderRequest): one of them is present",
+    {
+      given: {
+        properties: { url: { type: "string" }, html: { type: "string" } },
+        oneOf: [{ required: ["url"] }, { required: ["html"] }],
+      },
+      want: "{\n  url?: string;\n  html?: string;\n} & (\n  | {\n      url: {} | null;\n    }\n  | {\n      html: {} | null;\n    }\n)",
+    },
+  ],
+  [
+    "an anyOf member that only lists a readOnly member requires nothing of a request",
+    {
+      given: {
+        type: "object",
+        properties: { id: { type: "string", readOnly: true } },
+        anyOf: [{ required: ["id"] }, { required: ["name"] }],
+      },
+      mode: "write",
+      want: "{\n  id?: string;\n}",
+    },
+  ],
+  [
     "`required` beside an allOf names only a readOnly member: a request need not send it",
     {
       given: {

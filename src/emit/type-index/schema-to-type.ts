@@ -4,6 +4,7 @@ import {
   declaredTypes,
   discriminatorCases,
   effectiveTypes,
+  findProperty,
   isFalseSchema,
   ownDiscriminatorValues,
   requiredSplit,
@@ -99,14 +100,6 @@ function objectsOnly(schemas: SchemaNaming["schemas"], schema: Schema) {
 const NO_NAMES: ReadonlySet<string> = new Set();
 const PRESENT = union([raw("{}"), raw("null")]);
 
-/** `required` on a schema of no type; `alone` (`allOf: [Pet, {required: [a]}]`): nothing else. */
-function typelessRequired(schema: SubSchema, alone: boolean): schema is Schema {
-  if (typeof schema !== "object" || typesOf(schema) !== undefined) return false;
-  if (alone && ["$ref", "allOf", "oneOf", "anyOf"].some((k) => k in schema))
-    return false;
-  return Array.isArray(schema.required) && schema.required.length > 0;
-}
-
 /** The type nodes of schemas in one naming and mode: schemaToType's, for every sub-schema. */
 class Typing {
   constructor(
@@ -141,10 +134,7 @@ class Typing {
     if (base && !isBareObject(schema))
       return intersection([this.passing(schema, types, base), composed]);
     // no type, `required` beside objects: present, as openapi-typescript's `WithRequired` says
-    const present =
-      typelessRequired(schema, false) &&
-      objectsOnly(this.naming.schemas, schema) &&
-      this.present(schema, lookup);
+    const present = this.present(schema, schema, lookup);
     return intersection(present ? [composed, present] : [composed]);
   }
 
@@ -261,10 +251,17 @@ class Typing {
     return node;
   }
 
-  /** An object of the members `required` makes present in this mode; none when it makes none. */
-  private present(schema: Schema, lookup: PropertyLookup | undefined) {
-    const some = this.requiredNames(schema, lookup).size > 0;
-    return some ? this.object(schema, lookup) : undefined;
+  /**
+   * `required` on a schema of no type, `parent` or a member of its composition that lists only
+   * that (`allOf: [Pet, {required: [a]}]`), where `parent` admits only objects: an object of the
+   * members it makes present in this mode, if any.
+   */
+  private present(s: SubSchema, parent: Schema, lookup?: PropertyLookup) {
+    if (typeof s !== "object" || typesOf(s) !== undefined) return undefined;
+    const others = s === parent ? [] : ["$ref", "allOf", "oneOf", "anyOf"];
+    if (others.some((k) => k in s) || !this.requiredNames(s, lookup).size)
+      return undefined;
+    if (objectsOnly(this.naming.schemas, parent)) return this.object(s, lookup);
   }
 
   /** The members an object of this schema has in this mode (none when it lists no `required`). */
@@ -297,19 +294,18 @@ class Typing {
         intersection(
           allOf.map((s, i) => {
             const lookup = allOfPropertyLookup(schemas, allOf, i);
-            const alone =
-              typelessRequired(s, true) && objectsOnly(schemas, schema);
-            return (alone && this.present(s, lookup)) || this.type(s, lookup);
+            return this.present(s, schema, lookup) ?? this.type(s, lookup);
           }),
         ),
       );
     const cases =
       oneOf || anyOf ? discriminatorCases(schemas, schema) : undefined;
+    // a member listing only `required` (urlbox's `oneOf: [{required: [url]}, …]`): those are present
+    const inParent = (name: string) => findProperty(schemas, schema, name);
+    const member = (s: Schema) =>
+      this.present(s, schema, inParent) ?? this.discriminated(schema, cases, s);
     for (const options of [oneOf, anyOf])
-      if (options)
-        parts.push(
-          union(options.map((s) => this.discriminated(schema, cases, s))),
-        );
+      if (options) parts.push(union(options.map(member)));
     return intersection(parts);
   }
 
