@@ -300,7 +300,8 @@ function composition(b: PlanBuilder, s: Schema, depth: number, out: PlanOp[]) {
 
 /**
  * OpenAPI's discriminator as a fast path (OAS 3.1 §4.8.25): the property's value picks the one
- * member to check, by `discriminatorCases`; an unknown value falls back to plain anyOf/oneOf.
+ * member to check, by `discriminatorCases`; an unknown value falls back to plain anyOf/oneOf, and
+ * so does one that the own enums of two members name (DigitalOcean's volume actions share one).
  */
 function discriminator(
   b: PlanBuilder,
@@ -317,6 +318,9 @@ function discriminator(
       if (c.from.keyword !== keyword) continue;
       const m = members[c.from.index];
       if (!isObject(m) || !isBareRef(m)) continue;
+      const other = (o: (typeof cases)[number]) =>
+        o.from !== "mapping" && o.value === c.value && o.ref !== c.ref;
+      if (cases.some(other)) continue;
     }
     const op = b.ref(c.ref);
     if (op && !byValue.has(c.value)) byValue.set(c.value, op);
