@@ -337,14 +337,26 @@ const cases: [
     },
   ],
   [
-    "properties plus additionalProperties get an unknown index signature",
+    "properties plus additionalProperties: the index is the value's type or a member's",
     {
       given: {
         type: "object",
         properties: { a: { type: "string" } },
         additionalProperties: { type: "number" },
       },
-      want: "{\n  a?: string;\n  [key: string]: unknown;\n}",
+      want: "{\n  a?: string;\n  [key: string]: number | string | undefined;\n}",
+    },
+  ],
+  [
+    "properties plus additionalProperties, every member required: no undefined",
+    {
+      given: {
+        type: "object",
+        required: ["a"],
+        properties: { a: { type: "string" } },
+        additionalProperties: { type: "number" },
+      },
+      want: "{\n  a: string;\n  [key: string]: number | string;\n}",
     },
   ],
   [

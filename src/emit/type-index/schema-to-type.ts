@@ -246,8 +246,13 @@ class Typing {
         ? { kind: "record", value }
         : { kind: "object", members: [], index: value };
     const node: TypeNode = { kind: "object", members };
-    // a typed index signature must admit every declared member, so it stays `unknown`
-    if (hasExtra) node.index = UNKNOWN;
+    // a typed index signature must admit every declared member: the value's type or theirs
+    if (hasExtra)
+      node.index = union([
+        value,
+        ...members.map((m) => m.type),
+        ...(members.some((m) => m.optional) ? [raw("undefined")] : []),
+      ]);
     return node;
   }
 
