@@ -23,6 +23,7 @@ import {
   revivedTypeName,
   revivesAny,
   printDoc,
+  propertyKey,
   streamedSuccesses,
   stringLiteral,
   type Doc,
@@ -289,7 +290,7 @@ function infinite(
             hardline,
             assignment(
               "const page =",
-              `pageParam === undefined ? {} : { ${objectKey(param)}: pageParam }`,
+              `pageParam === undefined ? {} : { ${propertyKey(param)}: pageParam }`,
               ";",
             ),
             hardline,
@@ -406,11 +407,4 @@ function arrowMember(key: string, body: Doc): Doc {
 function member(object: string, name: string): string {
   if (isIdentifierName(name)) return `${object}.${name}`;
   return `${object.endsWith("?") ? object + "." : object}[${stringLiteral(name)}]`;
-}
-
-/** A key in an object literal: bare when an identifier, quoted otherwise. */
-function objectKey(name: string): string {
-  return isIdentifierName(name) && name !== "__proto__"
-    ? name
-    : `[${stringLiteral(name)}]`;
 }
