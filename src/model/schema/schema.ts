@@ -111,25 +111,14 @@ export function admitsType(
   seen.add(schema);
   const types = effectiveTypes(schema);
   if (types.length > 0 && !types.some((t) => sameType(t, type))) return false;
-  const target =
-    typeof schema.$ref === "string"
-      ? refTarget(schemas, schema.$ref)?.schema
-      : undefined;
-  if (target !== undefined && !admitsType(schemas, target, type, seen))
+  const admits = (s?: SubSchema) => admitsType(schemas, s, type, seen);
+  const ref = schema.$ref;
+  if (typeof ref === "string" && !admits(refTarget(schemas, ref)?.schema))
     return false;
-  const all = schema.allOf;
-  if (
-    Array.isArray(all) &&
-    all.some((s) => !admitsType(schemas, s, type, seen))
-  )
-    return false;
+  if (Array.isArray(schema.allOf) && !schema.allOf.every(admits)) return false;
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const some = schema[keyword];
-    if (
-      Array.isArray(some) &&
-      some.length > 0 &&
-      !some.some((s) => admitsType(schemas, s, type, seen))
-    )
+    if (Array.isArray(some) && some.length > 0 && !some.some(admits))
       return false;
   }
   return true;
