@@ -198,39 +198,29 @@ function compareEndpoint(
   const a = old.requestBody;
   const b = now.requestBody;
   const body = base + "Body";
+  // at the body on each side, else at the endpoint
+  const bodyChange = (rule: RuleId, message: string) =>
+    add(rule, message, (a ?? old).sources[0], (b ?? now).sources[0], {
+      type: body,
+    });
   if (!a && b?.required)
-    add(
-      "request-body-added",
-      `${fn}() now requires a request body`,
-      old.sources[0],
-      b.sources[0],
-      { type: body },
-    );
+    bodyChange("request-body-added", `${fn}() now requires a request body`);
   if (a && !b)
-    add(
+    bodyChange(
       "request-body-removed",
       `${fn}() no longer takes a request body`,
-      a.sources[0],
-      now.sources[0],
-      { type: body },
     );
   if (a && b) {
     if (!a.required && b.required)
-      add(
+      bodyChange(
         "request-body-became-required",
         `the request body of ${fn}() is now required`,
-        a.sources[0],
-        b.sources[0],
-        { type: body },
       );
     pairUp(a.content, b.content, byMediaType, {
       gone: (media) =>
-        add(
+        bodyChange(
           "request-media-type-removed",
           `${fn}() no longer accepts a ${media.mediaType} body`,
-          a.sources[0],
-          b.sources[0],
-          { type: body },
         ),
       both: (x, y) =>
         fromSchema("the request body", "request", body, [], a, b, x, y),
