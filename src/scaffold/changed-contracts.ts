@@ -29,6 +29,8 @@ export interface HandlersCheck {
   choices: {
     describe?: (name: string, was: string) => readonly string[] | undefined;
     accept?: (name: string) => boolean;
+    importFrom: string;
+    judgeOrphans?: boolean;
   };
   reporter: ScaffoldReporter;
   at: (pos?: number) => { file: string; line: number; column: number };

@@ -187,14 +187,7 @@ function plan(
         missing.map((e) => stubMember(indent, e.name, operationLine(e))),
       ),
     );
-  const hooks = webhookInsertions(
-    model,
-    existing,
-    shape,
-    input.importFrom,
-    judgeOrphans,
-    check,
-  );
+  const hooks = webhookInsertions(model, existing, shape, check);
   // first: before the import of the webhooks' types, made at the same place
   if ((missing.length > 0 || hooks.length > 0) && !shape.hasNotImplemented)
     insertions.unshift(

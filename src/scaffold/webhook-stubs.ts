@@ -86,11 +86,10 @@ export function webhookInsertions(
   model: ApiModel,
   text: string,
   shape: ReturnType<typeof analyzeHandlersFile>,
-  importFrom: string,
-  judgeOrphans: boolean,
   check: HandlersCheck,
 ): string[] {
   const { reporter, at, signatureOf, insertions } = check;
+  const { importFrom, judgeOrphans = true } = check.choices;
   const webhooks = model.webhooks ?? [];
   const slot = shape.webhooks;
   const recorded = shape.webhookSignatures;
