@@ -1,6 +1,6 @@
 // Which endpoints one URL matches, and what tells them apart: the server routes by it, the
 // mocks answer by it.
-import { allParameters } from "./factories.js";
+import { allParameters, parameterKey } from "./factories.js";
 import { grouped } from "./lists.js";
 import { pathShape, routedPath } from "./path-template.js";
 import { decodeText } from "./pointer.js";
@@ -64,7 +64,7 @@ function selectorsOf(model: ApiModel, endpoint: Endpoint) {
     if (!p.required || (p.in !== "header" && p.in !== "query")) continue;
     const values = scalarValues(resolveSchema(model.schemas, p.schema));
     if (values?.length !== 1) continue;
-    const name = p.in === "header" ? p.name.toLowerCase() : p.name;
+    const name = parameterKey(p);
     out.set(`${p.in} ${name}`, { in: p.in, name, value: String(values[0]) });
   }
   return out;
