@@ -167,21 +167,11 @@ export class SchemaConverter {
       applyDraft4Exclusive(raw, out!);
     if (raw.required !== undefined && raw !== this.besideRef)
       reportUndeclaredRequired(this.ctx, raw, doc, path);
+    const converted = (out ?? raw) as Schema;
     if (raw.type !== undefined)
-      reportTypeOutsideAlternatives(
-        this.ctx,
-        (out ?? raw) as Schema,
-        raw,
-        doc,
-        path,
-      );
+      reportTypeOutsideAlternatives(this.ctx, converted, raw, doc, path);
     if (raw.enum !== undefined) {
-      const drop = reportNonFiniteEnum(
-        this.ctx,
-        (out ?? raw) as Schema,
-        doc,
-        path,
-      );
+      const drop = reportNonFiniteEnum(this.ctx, converted, doc, path);
       if (drop.length > 0) {
         out ??= keptKeys(raw, keys, keys.length);
         const kept = (out.enum as unknown[]).filter(
