@@ -1,4 +1,4 @@
-import { keyText, stringEnd } from "./json-scanner.js";
+import { keyText, Scanner, stringEnd } from "./json-scanner.js";
 
 /**
  * How deep values may nest. Everything after parsing recurses, so a deeper document is rejected
@@ -28,14 +28,17 @@ export function scanJsonStructure(
   // per open bracket: the keys seen so far in an object, with their offsets; null for an array
   const open: (Map<string, number> | null)[] = [];
   const interesting = /["{}[\]]/g;
+  // after a string: a key when the next character but whitespace is `:`
+  const after = new Scanner(text);
   while (interesting.test(text)) {
     const i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 34) {
       const end = stringEnd(text, i);
-      interesting.lastIndex = end + 1;
+      interesting.lastIndex = after.pos = end + 1;
       const keys = open.at(-1);
-      if (keys && isKey(text, end + 1)) {
+      after.skipWs();
+      if (keys && text.charCodeAt(after.pos) === 58) {
         const key = keyText(text.slice(i, end + 1));
         const first = keys.get(key);
         if (first !== undefined) duplicates.push({ key, first, second: i });
@@ -47,14 +50,4 @@ export function scanJsonStructure(
     } else open.pop();
   }
   return { duplicates };
-}
-
-/** True when the next character after whitespace is `:` (the string just read is a key). */
-function isKey(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) return true;
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
-  }
-  return false;
 }
