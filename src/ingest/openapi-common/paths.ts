@@ -96,11 +96,7 @@ export function readPaths(
           );
         continue;
       }
-      if (
-        !webhooks &&
-        method === "query" &&
-        reading.ctx.doc.format !== "openapi3.2"
-      ) {
+      if (!webhooks && method === "query" && !reading.isOpenApi32) {
         reading.report(
           "invalid-method",
           `a QUERY operation is OpenAPI 3.2's, and this document is ${reading.ctx.doc.format === "swagger2" ? "Swagger 2.0" : `OpenAPI ${reading.ctx.doc.format.slice(7)}`}; QUERY ${path} is skipped`,

@@ -33,6 +33,8 @@ export class SpecReading {
   readonly securitySchemes: Record<string, SecurityScheme> = {};
   readonly root: RecordNode;
   readonly reporter: IngestReporter;
+  /** The document is OpenAPI 3.2 (what apiloom reads of 3.2's additions: openapi3/v32.ts). */
+  readonly isOpenApi32: boolean;
 
   constructor(
     readonly ctx: ReaderContext,
@@ -42,6 +44,7 @@ export class SpecReading {
     schemaHome: readonly string[],
   ) {
     this.reporter = ctx.reporter;
+    this.isOpenApi32 = ctx.doc.format === "openapi3.2";
     this.schemas = new SchemaConverter(ctx, dialect, schemaHome);
     const { doc } = ctx;
     this.root = { value: isRecord(doc.value) ? doc.value : {}, doc, path: [] };
@@ -164,7 +167,7 @@ function readTags(reading: SpecReading): Tag[] {
     const tag: Tag = { name };
     reading.copyDescription(tag, entry as RecordNode);
     // summary, parent and kind are OpenAPI 3.2's
-    if (reading.ctx.doc.format === "openapi3.2")
+    if (reading.isOpenApi32)
       copyStrings(tag, entry as RecordNode, "summary", "parent", "kind");
     return [tag];
   });

@@ -136,10 +136,7 @@ export function readSchemes(
       sources: [sourceOf(entry)],
     };
     copyStrings(scheme, node, "description");
-    if (
-      node.value.deprecated === true &&
-      reading.ctx.doc.format === "openapi3.2"
-    )
+    if (node.value.deprecated === true && reading.isOpenApi32)
       scheme.deprecated = true;
     if (
       scheme.type === "apiKey" &&

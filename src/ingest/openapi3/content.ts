@@ -8,7 +8,7 @@ import type {
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
 import { successStatuses } from "../../model/item-streams.js";
-import { isOpenApi32, readItemSchema, reportItemSchemas } from "./v32.js";
+import { readItemSchema, reportItemSchemas } from "./v32.js";
 import {
   child,
   copyStrings,
@@ -28,7 +28,7 @@ function readContent(reading: SpecReading, content: Node): MediaContent[] {
   return members(content).flatMap(([mediaType, listed]) => {
     // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
     const entry =
-      isOpenApi32(reading) && isRecordNode(listed) && "$ref" in listed.value
+      reading.isOpenApi32 && isRecordNode(listed) && "$ref" in listed.value
         ? reading.deref(listed, "media type")
         : listed;
     if (entry === undefined) return [];
@@ -44,7 +44,7 @@ function readContent(reading: SpecReading, content: Node): MediaContent[] {
     const schema = child(entry, "schema");
     if (schema.value !== undefined) item.schema = reading.schema(schema);
     const itemSchema = child(entry, "itemSchema");
-    if (itemSchema.value !== undefined && isOpenApi32(reading))
+    if (itemSchema.value !== undefined && reading.isOpenApi32)
       readItemSchema(reading, item, itemSchema);
     const examples = readExamples(reading, entry);
     if (examples.length > 0) item.examples = examples;

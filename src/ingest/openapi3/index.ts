@@ -16,7 +16,7 @@ import {
   type SchemeKind,
 } from "../openapi-common/security.js";
 import { readOperation, readServers } from "./operation.js";
-import { additionalOperations, isOpenApi32, reportUnread32 } from "./v32.js";
+import { additionalOperations, reportUnread32 } from "./v32.js";
 import { readWebhooks } from "./webhooks.js";
 
 /**
@@ -87,12 +87,12 @@ const SCHEME_KINDS: Record<string, SchemeKind> = {
     };
     for (const flow of FLOWS) {
       // the device flow is 3.2's: in an earlier document the key means nothing
-      if (flow === "deviceAuthorization" && !isOpenApi32(reading)) continue;
+      if (flow === "deviceAuthorization" && !reading.isOpenApi32) continue;
       const flowNode = child(flowsNode, flow);
       if (isRecordNode(flowNode))
         kind.flows[flow] = readOAuthFlow(reading, flowNode);
     }
-    if (isOpenApi32(reading)) copyStrings(kind, node, "oauth2MetadataUrl");
+    if (reading.isOpenApi32) copyStrings(kind, node, "oauth2MetadataUrl");
     return kind;
   },
   openIdConnect: (node, skip) => {

@@ -30,7 +30,6 @@ import {
 } from "../openapi-common/special-headers.js";
 import { headerValues, readParameter } from "./parameter.js";
 import { readRequestBody, readResponses } from "./content.js";
-import { isOpenApi32 } from "./v32.js";
 import { readQuerystring } from "./querystring.js";
 import { setOwn } from "../../model/own-property.js";
 
@@ -46,7 +45,7 @@ export function readOperation(
   const parameters = collectParameters(reading, site.pathItem, operation);
   for (const parameter of parameters) {
     // OpenAPI 3.2: the whole query string, read as the query parameters it names
-    if (parameter.in === "querystring" && isOpenApi32(reading)) {
+    if (parameter.in === "querystring" && reading.isOpenApi32) {
       for (const p of readQuerystring(reading, parameter, parameters))
         addParameter(endpoint.parameters, p);
       continue;

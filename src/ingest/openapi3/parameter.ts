@@ -11,7 +11,7 @@ import {
 import type { ParameterEntry } from "../openapi-common/parameters.js";
 import type { SpecReading } from "../openapi-common/reading.js";
 import { descriptionOf, readExamples, schemaOf } from "./content.js";
-import { isOpenApi32, unsupported32 } from "./v32.js";
+import { unsupported32 } from "./v32.js";
 import { namedValues } from "../openapi-common/special-headers.js";
 
 /** §4.8.12 Parameter Object: a parameter's own fields. */
@@ -48,7 +48,7 @@ function styleOf(
 ): ParameterStyle | undefined {
   const style = stringAt(definition, "style");
   if (style === undefined || isLocationStyle(location, style)) return style;
-  if (style === "cookie" && location === "cookie" && isOpenApi32(reading))
+  if (style === "cookie" && location === "cookie" && reading.isOpenApi32)
     unsupported32(
       reading,
       "style cookie (OpenAPI 3.2) is not read: the cookie is sent and read in the default style (form)",

@@ -24,10 +24,6 @@ import { valueAt } from "../reader.js";
  * `deprecated` security schemes, the device flow. Everything else 3.2 adds that changes what a
  * client sends or reads is an `openapi3/unsupported-feature` warning at its place.
  */
-export function isOpenApi32(reading: SpecReading): boolean {
-  return reading.ctx.doc.format === "openapi3.2";
-}
-
 export function unsupported32(
   reading: SpecReading,
   message: string,
@@ -83,7 +79,7 @@ export function reportItemSchemas(
 
 /** The 3.2 features of a document that apiloom does not read, each reported at its place. */
 export function reportUnread32(reading: SpecReading): void {
-  if (!isOpenApi32(reading)) return;
+  if (!reading.isOpenApi32) return;
   const doc = reading.ctx.doc;
   const root = doc.value as Record<string, unknown>;
   walk(root, [], (path, key) => {
@@ -172,7 +168,7 @@ export function additionalOperations(
   path: string,
 ): [HttpMethod, Node][] {
   const node = child(pathItem, "additionalOperations");
-  if (node.value === undefined || !isOpenApi32(reading)) return [];
+  if (node.value === undefined || !reading.isOpenApi32) return [];
   const out: [HttpMethod, Node][] = [];
   for (const [name, operation] of members(node)) {
     const method = name.toLowerCase();
