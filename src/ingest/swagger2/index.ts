@@ -82,12 +82,13 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
  */
 export function readServers(reading: SpecReading): Server[] {
   const { root } = reading;
+  const sourceAt = (key: string) => sourceOf(child(root, key));
   let host = stringAt(root, "host")?.trim();
   if (host === undefined && root.value.host !== undefined)
     reading.reporter.report(
       "swagger2/invalid-host",
       "host must be a string (`api.example.com`); it is ignored",
-      sourceOf(child(root, "host")),
+      sourceAt("host"),
     );
   const scheme = host && uriScheme(host);
   const written = scheme?.endsWith("//") ? scheme : undefined;
@@ -95,7 +96,7 @@ export function readServers(reading: SpecReading): Server[] {
     reading.reporter.report(
       "swagger2/invalid-host",
       `host ${JSON.stringify(host)} must not name a scheme (\`schemes\` does); it is read as ${JSON.stringify(host.slice(written.length))}`,
-      sourceOf(child(root, "host")),
+      sourceAt("host"),
     );
     host = host.slice(written.length);
   }
@@ -106,23 +107,20 @@ export function readServers(reading: SpecReading): Server[] {
     reading.reporter.report(
       "swagger2/invalid-base-path",
       `basePath ${JSON.stringify(basePath)} must start with '/'`,
-      sourceOf(child(root, "basePath")),
+      sourceAt("basePath"),
     );
     basePath = "/" + basePath;
   }
   basePath = trimTrailing(basePath, "/");
-  if (!host)
-    return [
-      { url: basePath || "/", sources: [sourceOf(child(root, "basePath"))] },
-    ];
-  const sources = [sourceOf(child(root, "host"))];
+  if (!host) return [{ url: basePath || "/", sources: [sourceAt("basePath")] }];
+  const sources = [sourceAt("host")];
   const named = (stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase());
   let schemes = [...new Set(named.filter((s) => /^(?:https?|wss?)$/.test(s)))];
   for (const bad of named.filter((s) => !schemes.includes(s)))
     reading.reporter.report(
       "swagger2/invalid-host",
       `scheme ${JSON.stringify(bad)} is not http, https, ws or wss; it is skipped`,
-      sourceOf(child(root, "schemes")),
+      sourceAt("schemes"),
     );
   if (schemes.length === 0 && written)
     schemes = [written.slice(0, -3).toLowerCase()];
@@ -130,7 +128,7 @@ export function readServers(reading: SpecReading): Server[] {
     reading.reporter.report(
       "swagger2/no-schemes",
       `the document names a host but no schemes; https is assumed`,
-      sourceOf(child(root, "host")),
+      sourceAt("host"),
     );
     schemes = ["https"];
   }
