@@ -89,11 +89,7 @@ function linked(path: string): string {
 export function makeFolders(dir: string): string[] {
   const missing: string[] = [];
   for (let at = dir; ; at = dirname(at)) {
-    try {
-      if (lstatSync(at)) break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
+    if (lstatSync(at, { throwIfNoEntry: false })) break;
     missing.unshift(at);
     if (dirname(at) === at) break;
   }
