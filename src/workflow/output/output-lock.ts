@@ -11,6 +11,7 @@ import {
 import { dirname, join } from "node:path";
 import { BUSY_FILE, BUSY_GUARD } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
+import { statOf } from "../sources/real-path.js";
 
 export class OutputBusyError extends Error {}
 
@@ -88,12 +89,8 @@ function holder(lockFile: string): Holder | undefined {
     );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    try {
-      const stats = lstatSync(lockFile); // a link (ELOOP): no run's lock
-      return { empty: false, mtimeMs: stats.mtimeMs };
-    } catch {
-      return undefined;
-    }
+    const stats = statOf(lockFile, true); // a link (ELOOP): no run's lock
+    return stats && { empty: false, mtimeMs: stats.mtimeMs };
   }
   try {
     const stats = fstatSync(fd);
