@@ -104,18 +104,14 @@ export async function resolveInputs(
   // without opening it; anything else matched no file
   for (const pattern of unmatched) {
     const stats = statOf(resolve(settings.baseDir, pattern));
-    if (stats && !stats.isFile())
-      reporter.report(
-        "input/not-a-file",
-        notAFileMessage(stats),
-        fileStart(pattern),
-      );
-    else
-      reporter.report(
-        "input/no-match",
-        `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
-        fileStart(pattern),
-      );
+    const notAFile = stats !== undefined && !stats.isFile();
+    reporter.report(
+      notAFile ? "input/not-a-file" : "input/no-match",
+      notAFile
+        ? notAFileMessage(stats)
+        : `no file matches the input ${JSON.stringify(pattern)}${isPattern(pattern) ? "" : ": no such file"}`,
+      fileStart(pattern),
+    );
   }
   return {
     inputFiles,
