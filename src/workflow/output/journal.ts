@@ -11,6 +11,7 @@ import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { statOf } from "../sources/real-path.js";
 import { isRecord, jsonValue } from "../../ingest/reader.js";
 import { readIfExists } from "./outside-file.js";
+import type { TextPosition } from "../../ingest/parse/parsed-document.js";
 
 /** The writer's commit record: which staged file goes where (with its sha256), what is removed. */
 export interface Journal {
@@ -20,10 +21,8 @@ export interface Journal {
   manifest: [staged: string, sha256: string];
 }
 
-export interface JournalProblem {
+export interface JournalProblem extends TextPosition {
   message: string;
-  line: number;
-  column: number;
 }
 
 /** One line per entry, so a problem is reported at the line of the entry that has it. */

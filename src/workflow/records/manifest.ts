@@ -9,6 +9,7 @@ import { updateWithText } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { isRecord } from "../../ingest/reader.js";
+import type { TextPosition } from "../../ingest/parse/parsed-document.js";
 
 /**
  * The output folder's record of which files apiloom made. Only files it lists are ever
@@ -62,11 +63,9 @@ export function manifestText(manifest: Manifest): string {
 }
 
 /** A manifest entry that names no file apiloom could have made there: ignored, never acted on. */
-export interface UnsafeEntry {
+export interface UnsafeEntry extends TextPosition {
   path: string;
   reason: string;
-  line: number;
-  column: number;
 }
 
 /** Undefined when there is none or it is not ours. */
@@ -82,7 +81,7 @@ export function readManifestChecked(outDir: string): {
   manifest: Manifest | undefined;
   unsafe: UnsafeEntry[];
   /** Where an entry's key stands in the manifest's text (line 1 when it cannot be found). */
-  placeOf?: (path: string) => { line: number; column: number };
+  placeOf?: (path: string) => TextPosition;
 } {
   const file = join(outDir, MANIFEST_FILE);
   const none = { manifest: undefined, unsafe: [] };
