@@ -91,8 +91,7 @@ export function readJournal(
     if (s && !s.isFile()) return `${name} is not a regular file`;
     // gone: moved into place before the interruption, or by a run committing as this one reads
     const bytes = s && readIfExists(join(outDir, name));
-    if (!bytes) return undefined;
-    if (sha256Bytes(bytes) !== hash)
+    if (bytes && sha256Bytes(bytes) !== hash)
       return `${name} does not hash to what the journal says (changed or torn)`;
     return undefined;
   };
