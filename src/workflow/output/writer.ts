@@ -109,12 +109,9 @@ export function writeOutput(
 ): WriteResult {
   const state = { committed: false };
   try {
+    const write = () => writeLocked(outDir, files, options, state);
     // an early staging holds the lock already (taking it again would find this very process)
-    return options.early
-      ? writeLocked(outDir, files, options, state)
-      : withOutputLock(outDir, () =>
-          writeLocked(outDir, files, options, state),
-        );
+    return options.early ? write() : withOutputLock(outDir, write);
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code === "string")
       throw new OutputWriteError(
