@@ -253,9 +253,8 @@ export function entryExists(path: string): boolean {
 }
 
 export function hasInterruptedRun(outDir: string): boolean {
-  return (
-    entryExists(join(outDir, JOURNAL_FILE)) ||
-    entryExists(join(outDir, STAGING_DIR))
+  return [JOURNAL_FILE, STAGING_DIR].some((name) =>
+    entryExists(join(outDir, name)),
   );
 }
 
