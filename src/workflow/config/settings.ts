@@ -212,9 +212,7 @@ function settingsFor(
     (configFilesApply && flags.config !== false ? config.lock : false);
   const out = flags.out
     ? resolve(cwd, flags.out)
-    : loaded
-      ? resolve(baseDir, config.out ?? CONFIG_DEFAULTS.out)
-      : resolve(cwd, CONFIG_DEFAULTS.out);
+    : resolve(loaded ? baseDir : cwd, config.out ?? CONFIG_DEFAULTS.out);
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
   const serverHandlers = flags.serverHandlers
     ? resolve(cwd, flags.serverHandlers)
