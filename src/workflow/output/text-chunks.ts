@@ -40,9 +40,7 @@ export class TextFileSink {
   ) {
     this.fd = openSync(path, flag);
     // the shared buffer, unless another sink holds it (a streamed file's maker writing a file)
-    this.buffer = scratchTaken
-      ? Buffer.allocUnsafe(3 * CHUNK)
-      : scratchFor(CHUNK);
+    this.buffer = scratchFor(CHUNK);
     scratchTaken = true;
   }
 
@@ -146,8 +144,10 @@ export function updateWithText(hash: Hash, text: string): Hash {
 let scratch: Buffer | undefined;
 let scratchTaken = false;
 
+/** The shared buffer for `units`, or a buffer of its own while a sink holds the shared one. */
 function scratchFor(units: number): Buffer {
   const need = 3 * units;
+  if (scratchTaken) return Buffer.allocUnsafe(need);
   if (scratch === undefined || scratch.length < need)
     scratch = Buffer.allocUnsafe(need);
   return scratch;
@@ -158,10 +158,7 @@ function scratchFor(units: number): Buffer {
  * UTF-8 must not pass for the same text), compared a slice at a time in place.
  */
 export function sameUtf8(bytes: Uint8Array, text: string): boolean {
-  const units = Math.min(text.length, CHUNK);
-  const buffer = scratchTaken
-    ? Buffer.allocUnsafe(3 * units)
-    : scratchFor(units);
+  const buffer = scratchFor(Math.min(text.length, CHUNK));
   let at = 0;
   for (const chunk of textChunks(text)) {
     const n = buffer.write(chunk, 0, "utf8");
