@@ -2,6 +2,7 @@ import { decodeSource } from "../ingest/decode-text.js";
 import { readSourceBytes, SourceReadError } from "../ingest/read-source.js";
 import { displayPath, inputPlace, isUrlInput } from "../model/source-url.js";
 import type { Diagnostic, Severity } from "../model/types.js";
+import type { ReportPlace } from "../model/diagnostics/reporter.js";
 import type { ChangeSeverity } from "../diff/rules.js";
 import type { Paint } from "./colors.js";
 
@@ -52,22 +53,23 @@ export function formatDiagnostic(d: Diagnostic, ctx: FormatContext): string {
   // a URL input is shown by its URL (it has no file to frame from)
   const url = isUrlInput(d.file);
   const abs = inputPlace(d.file, ctx.baseDir);
-  const shown = displayPath(ctx.cwd, abs);
   // the message quotes spec text and records read back: escaped, its line breaks kept
-  const head = `${ctx.paint.bold(`${shown}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
+  const head = `${ctx.paint.bold(shownPlace(d, ctx))}: ${severityLabel(d.severity, ctx.paint)} ${ctx.paint.dim(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   // infos are one line each, or they drown the warnings; a file the run did not read gets no
   // frame (a file by that name by the time this prints is not it), a `$ref` to it does
   const unread = UNREAD.has(d.code) && (d.related ?? []).length === 0;
   const lines =
     d.severity === "info" || unread || url ? undefined : ctx.lines(abs);
-  if (lines && d.line >= 1 && d.line <= lines.length)
-    out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
+  out.push(...codeFrame(lines, d.line, d.column, ctx.paint));
   for (const rel of d.related ?? [])
-    out.push(
-      `  ${ctx.paint.dim("related:")} ${displayPath(ctx.cwd, inputPlace(rel.file, ctx.baseDir))}:${rel.line}:${rel.column}`,
-    );
+    out.push(`  ${ctx.paint.dim("related:")} ${shownPlace(rel, ctx)}`);
   return out.join("\n") + "\n";
+}
+
+/** A place as messages name it, `file:line:column`, the file from where the user is. */
+export function shownPlace(at: ReportPlace, ctx: Omit<FormatContext, "lines">) {
+  return `${displayPath(ctx.cwd, inputPlace(at.file, ctx.baseDir))}:${at.line}:${at.column}`;
 }
 
 export function severityLabel(
@@ -84,13 +86,14 @@ const COLOURS = {
   info: "blue",
 } as const;
 
-/** The lines around `line` with a gutter, `>` on the line itself and a caret under `column`. */
+/** The lines around `line` with a gutter, `>` on the line itself and a caret under `column`; none without the line. */
 export function codeFrame(
-  lines: readonly string[],
+  lines: readonly string[] | undefined,
   line: number,
   column: number,
   paint: Paint,
 ): string[] {
+  if (!lines || line < 1 || line > lines.length) return [];
   const first = Math.max(1, line - BEFORE);
   const last = Math.min(lines.length, line + AFTER);
   const gutter = String(last).length;

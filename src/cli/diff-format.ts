@@ -5,6 +5,7 @@ import type { SourceRef } from "../model/types.js";
 import {
   codeFrame,
   severityLabel,
+  shownPlace,
   visible,
   type FormatContext,
 } from "./diagnostic-format.js";
@@ -74,10 +75,6 @@ export function formatChanges(
   }
 }
 
-function where(ref: SourceRef, ctx: ReportContext): string {
-  return `${displayPath(ctx.cwd, inputPlace(ref.file, ctx.baseDir))}:${ref.line}:${ref.column}`;
-}
-
 /** What the change touches in the user's names: `createSpecialEvent() · SpecialEvent.location · handlers.createSpecialEvent`. */
 function namesLine(c: Change): string {
   const parts: string[] = [];
@@ -95,19 +92,18 @@ function text(changes: readonly Change[], ctx: ReportContext): string {
   const out: string[] = [];
   for (const c of changes) {
     const { side, ref } = primary(c);
-    const head = `${ref ? paint.bold(where(ref, ctx)) + ": " : ""}${severityLabel(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
+    const head = `${ref ? paint.bold(shownPlace(ref, ctx)) + ": " : ""}${severityLabel(c.severity, paint)} ${paint.dim(c.rule)} ${visible(c.message)}${c.breaks === "none" ? "" : paint.dim(` (breaks ${c.breaks})`)}`;
     out.push(head);
     if (c.severity === "info") continue;
-    const lines = ref
-      ? ctx.lines(side, inputPlace(ref.file, ctx.baseDir))
-      : undefined;
-    if (ref && lines && ref.line >= 1 && ref.line <= lines.length)
+    if (ref) {
+      const lines = ctx.lines(side, inputPlace(ref.file, ctx.baseDir));
       out.push(...codeFrame(lines, ref.line, ref.column, paint));
+    }
     if (c.old && c.new)
       out.push(
         side === "new"
-          ? `  ${paint.dim("was:")} ${where(c.old, ctx)} (${ctx.labels.old})`
-          : `  ${paint.dim("now:")} ${where(c.new, ctx)} (${ctx.labels.new})`,
+          ? `  ${paint.dim("was:")} ${shownPlace(c.old, ctx)} (${ctx.labels.old})`
+          : `  ${paint.dim("now:")} ${shownPlace(c.new, ctx)} (${ctx.labels.new})`,
       );
     out.push(`  ${paint.dim("in your code:")} ${visible(namesLine(c))}`);
     for (const site of c.callSites ?? [])
@@ -156,7 +152,7 @@ function markdown(changes: readonly Change[], ctx: ReportContext): string {
       (site) => `<br>used at ${cell(`${site.file}:${site.line}`)}`,
     );
     out.push(
-      `| ${c.severity} | ${c.breaks} | ${cell(c.message)} (\`${c.rule}\`) | ${cell(namesLine(c))}${sites.join("")} | ${ref ? cell(where(ref, ctx)) : ""} |`,
+      `| ${c.severity} | ${c.breaks} | ${cell(c.message)} (\`${c.rule}\`) | ${cell(namesLine(c))}${sites.join("")} | ${ref ? cell(shownPlace(ref, ctx)) : ""} |`,
     );
   }
   return out.join("\n") + "\n";

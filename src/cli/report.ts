@@ -6,6 +6,7 @@ import {
   formatDiagnostic,
   frameLines,
   severityLabel,
+  shownPlace,
   visible,
 } from "./diagnostic-format.js";
 import {
@@ -13,7 +14,6 @@ import {
   leftBehindMessage,
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
-import { displayPath, inputPlace } from "../model/source-url.js";
 import { grouped } from "../model/lists.js";
 export { visibleLines } from "./diagnostic-format.js";
 
@@ -64,10 +64,9 @@ export function printWarningGroups(
   const { paint } = opts;
   for (const [code, list] of [...groups].slice(0, WARNING_CODES_SHOWN)) {
     const d = list[0]!;
-    const file = displayPath(opts.cwd, inputPlace(d.file, opts.baseDir));
     const count = list.length > 1 ? ` ×${list.length}, the first:` : "";
     write(
-      `${paint.bold(`${file}:${d.line}:${d.column}`)}: ${severityLabel(d.severity, paint)} ${paint.dim(code)}${count} ${visible(d.message)}\n`,
+      `${paint.bold(shownPlace(d, opts))}: ${severityLabel(d.severity, paint)} ${paint.dim(code)}${count} ${visible(d.message)}\n`,
     );
   }
   const more = groups.size - WARNING_CODES_SHOWN;
