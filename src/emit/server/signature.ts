@@ -1,6 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import type { ApiModel, Endpoint, MediaContent } from "../../model/types.js";
 import {
+  allParameters,
   isMap,
   isSubSchema,
   schemaRefName,
@@ -25,9 +26,7 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     if (!entry) {
       const refs = new Set<string>();
       const out = [",", JSON.stringify(name), ":"];
-      const schema = model.schemas[name]?.schema;
-      if (schema === undefined) out.push("null");
-      else writeSchema(schema, refs, out);
+      writeSub(model.schemas[name]?.schema, out, refs);
       named.set(name, (entry = { member: out.join(""), refs }));
     }
     return entry;
@@ -138,25 +137,21 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
     out.push("},");
   }
   out.push('"params":[');
-  let first = true;
-  for (let l = 0; l < PARAMETER_LISTS.length; l++) {
-    const list = endpoint.parameters[PARAMETER_LISTS[l]!];
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k]!;
-      if (!first) out.push(",");
-      first = false;
-      // the members in sorted order; the first one written opens the object
-      const at = out.length;
-      member(out, ',"collectionFormat":', p.collectionFormat);
-      member(out, ',"contentType":', p.contentType);
-      member(out, ',"explode":', p.explode);
-      member(out, ',"in":', p.in);
-      member(out, ',"name":', p.name);
-      member(out, ',"required":', p.required);
-      member(out, ',"schema":', p.schema, refs);
-      member(out, ',"style":', p.style);
-      closeObject(out, at);
-    }
+  const params = allParameters(endpoint.parameters);
+  for (let k = 0; k < params.length; k++) {
+    const p = params[k]!;
+    if (k > 0) out.push(",");
+    // the members in sorted order; the first one written opens the object
+    const at = out.length;
+    member(out, ',"collectionFormat":', p.collectionFormat);
+    member(out, ',"contentType":', p.contentType);
+    member(out, ',"explode":', p.explode);
+    member(out, ',"in":', p.in);
+    member(out, ',"name":', p.name);
+    member(out, ',"required":', p.required);
+    member(out, ',"schema":', p.schema, refs);
+    member(out, ',"style":', p.style);
+    closeObject(out, at);
   }
   out.push('],"responses":[');
   for (let i = 0; i < endpoint.responses.length; i++) {
@@ -171,8 +166,7 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
       const h = headers[name]!;
       if (j++ > 0) out.push(",");
       out.push("[", JSON.stringify(name.toLowerCase()), ",");
-      if (h.schema === undefined) out.push("null");
-      else writeSchema(h.schema, refs, out);
+      writeSub(h.schema, out, refs);
       // `true` only when required: hashes of contracts without required headers stay as they were
       out.push(h.required ? ",true]" : "]");
     }
@@ -182,8 +176,6 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
   }
   out.push("]}");
 }
-
-const PARAMETER_LISTS = ["path", "query", "header", "cookie"] as const;
 
 /** `[{"mediaType":…,"schema":…}, …]`: a body's or a response's media types. */
 function writeContent(
@@ -209,8 +201,7 @@ function writeContent(
 function member(out: string[], key: string, v: unknown, refs?: Set<string>) {
   if (v === undefined) return;
   out.push(key);
-  if (refs) writeSchema(v as SubSchema, refs, out);
-  else writeCanonical(v, out);
+  writeSub(v, out, refs);
 }
 
 /** Braces around the members written from `at` on (each began with a comma): `{}` when none. */
@@ -244,42 +235,35 @@ export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
-    // the same positions as mapSubSchemas (model/schema/walk.ts)
-    if (Array.isArray(value) && LIST_KEYWORDS.has(keyword)) {
-      out.push("[");
-      for (let j = 0; j < value.length; j++) {
-        if (j > 0) out.push(",");
-        writeSub(value[j], refs, out);
-      }
-      out.push("]");
-    } else if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
+    // the same positions as mapSubSchemas (model/schema/walk.ts): a list's or a map's sub-schemas
+    if (ONE_KEYWORDS.has(keyword) && isSubSchema(value))
       writeSchema(value, refs, out);
-    else if (MAP_KEYWORDS.has(keyword) && isMap(value)) {
-      const names = sortedKeys(value);
-      out.push("{");
-      for (let j = 0; j < names.length; j++) {
-        if (j > 0) out.push(",");
-        out.push(JSON.stringify(names[j]!), ":");
-        writeSub(value[names[j]!], refs, out);
-      }
-      out.push("}");
-    } else writeCanonical(value, out);
+    else {
+      const subs = Array.isArray(value)
+        ? LIST_KEYWORDS.has(keyword)
+        : MAP_KEYWORDS.has(keyword) && isMap(value);
+      writeCanonical(value, out, subs ? refs : undefined);
+    }
   }
   out.push("}");
 }
 
-function writeSub(item: unknown, refs: Set<string>, out: string[]): void {
-  if (isSubSchema(item)) writeSchema(item, refs, out);
+/** An item or member of writeCanonical's: with `refs`, a sub-schema is writeSchema's. */
+function writeSub(item: unknown, out: string[], refs?: Set<string>): void {
+  if (refs && isSubSchema(item)) writeSchema(item, refs, out);
   else writeCanonical(item, out);
 }
 
-/** JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. */
-function writeCanonical(value: unknown, out: string[]): void {
+/**
+ * JSON with sorted keys and `undefined` members dropped: equal shapes give equal text. With
+ * `refs`, its own items or members are sub-schemas (a list or a map keyword's).
+ */
+function writeCanonical(value: unknown, out: string[], refs?: Set<string>) {
   if (Array.isArray(value)) {
     out.push("[");
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(",");
-      writeCanonical(value[i], out);
+      writeSub(value[i], out, refs);
     }
     out.push("]");
     return;
@@ -294,7 +278,7 @@ function writeCanonical(value: unknown, out: string[]): void {
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keys[i]!), ":");
-    writeCanonical(record[keys[i]!], out);
+    writeSub(record[keys[i]!], out, refs);
   }
   out.push("}");
 }
