@@ -212,17 +212,13 @@ export class CheckCode extends CheckText {
       const op = ops[i]!;
       const next = ops[i + 1];
       const types = op[0] === "t" ? (op[1] as string[]) : undefined;
-      if (
-        types !== undefined &&
-        next !== undefined &&
-        Object.hasOwn(KIND_GUARD, next[0] as string) &&
-        types.length === 1 &&
-        types[0] === KIND_GUARD[next[0] as string]![0]
-      ) {
+      // the kind whose block of checks (`s`, `n`, `o`, `a`) is next; no other code is a key there
+      const kind = next && KIND_GUARD[next[0] as string]?.[0];
+      if (types?.length === 1 && types[0] === kind) {
         // `type: object` then the object's checks: the test made once
         this.typeTest(s, types, "} else {");
         const filled = fn.lines.length;
-        this.block(indented(s, 2), next);
+        this.block(indented(s, 2), next!);
         if (fn.lines.length === filled)
           fn.lines[filled - 1] = " ".repeat(indent) + "}";
         else fn.line(indent, "}");
