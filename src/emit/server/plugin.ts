@@ -8,8 +8,5 @@ export default definePlugin({
   needs: ["types", "validators"],
   path: "server",
   options: SERVER_OPTIONS,
-  async emit(context) {
-    const { emitServer } = await import("./index.js");
-    return emitServer(context);
-  },
+  emit: async (context) => (await import("./index.js")).emitServer(context),
 });
