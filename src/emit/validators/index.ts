@@ -338,7 +338,7 @@ function operationsFile(
 
 /** A table entry's sub: the named check itself for a bare `$ref`, else an interned node. */
 function entry(plan: PlanBuilder, schema: Schema): PlanSub {
-  if (typeof schema.$ref === "string" && isBareRef(schema)) {
+  if (isBareRef(schema)) {
     const op = plan.ref(schema.$ref);
     if (op !== undefined) return [op];
   }

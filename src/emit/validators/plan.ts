@@ -83,11 +83,7 @@ export class PlanBuilder {
 
   /** A sub-schema checked on its own (a branch of anyOf): a bare `$ref` is the named check. */
   branch(schema: SubSchema, depth: number): PlanSub {
-    if (
-      isObject(schema) &&
-      typeof schema.$ref === "string" &&
-      isBareRef(schema)
-    ) {
+    if (isBareRef(schema)) {
       const op = this.ref(schema.$ref);
       return op === undefined ? [] : [op];
     }
@@ -317,7 +313,7 @@ function discriminator(
     if (c.from !== "mapping") {
       if (c.from.keyword !== keyword) continue;
       const m = members[c.from.index];
-      if (!isObject(m) || !isBareRef(m)) continue;
+      if (!isBareRef(m)) continue;
       const other = (o: (typeof cases)[number]) =>
         o.from !== "mapping" && o.value === c.value && o.ref !== c.ref;
       if (cases.some(other)) continue;
@@ -447,8 +443,9 @@ function isTrivial(schema: SubSchema): boolean {
 }
 
 /** A schema whose only constraint is its `$ref` (annotations and `x-` extensions aside). */
-export function isBareRef(schema: Schema): boolean {
-  return Object.keys(schema).every((k) => k === "$ref" || isAnnotation(k));
+export function isBareRef(s: SubSchema): s is Schema & { $ref: string } {
+  if (!isObject(s) || typeof s.$ref !== "string") return false;
+  return Object.keys(s).every((k) => k === "$ref" || isAnnotation(k));
 }
 
 const num = (v: unknown): v is number =>
