@@ -1,5 +1,6 @@
 import {
   isMap,
+  isSubSchema,
   patternFlags,
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
@@ -108,10 +109,7 @@ export class ToolSchemas {
         set(key, map);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
         set(key, value.map(sub));
-      else if (
-        SCHEMAS.has(key) &&
-        (isObject(value) || typeof value === "boolean")
-      )
+      else if (SCHEMAS.has(key) && isSubSchema(value))
         set(key, isObject(value) ? this.object(value) : value);
       // ajv (the MCP SDK's client) compiles each tool's schema with `u` as it lists them: a pattern
       // only the older syntax takes (`[\ ]`) would fail tools/list; the validators still run it
