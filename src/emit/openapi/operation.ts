@@ -39,8 +39,7 @@ export function operationObject(
     if (key !== undefined && !Object.hasOwn(responses, key))
       setOwn(responses, key, responseObject(response, key, fix));
   }
-  const sources =
-    endpoint.sources.length > 1 ? uniqueSources(endpoint.sources) : [];
+  const sources = uniqueSources(endpoint.sources);
   return {
     tags: endpoint.tags.length > 0 ? endpoint.tags : undefined,
     summary: endpoint.summary,
