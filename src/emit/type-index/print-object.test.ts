@@ -160,8 +160,8 @@ describe("the direct printers against print()", () => {
 });
 
 /* The shapes writeBrokenAssigned writes (an expanded object breaking its union, array or
-   intersection; an array of a plain union too long for its line), at every length about the
-   limit, beside a key at several indents and as an alias. */
+   intersection), and those it leaves to print() (an array of a plain union too long for its
+   line), at every length about the limit, beside a key at several indents and as an alias. */
 describe("the broken shapes against print()", () => {
   const expanded = (name: string): TypeNode => ({
     kind: "object",

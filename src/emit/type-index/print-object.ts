@@ -12,7 +12,7 @@ import {
   type ObjectNode,
   type Union,
 } from "./print.js";
-import { isNullType, type ObjectMember, type TypeNode } from "./type-node.js";
+import type { ObjectMember, TypeNode } from "./type-node.js";
 
 /** types.ts's declarations written directly where no printer is needed, as print() writes them. */
 
@@ -108,13 +108,8 @@ function writeAssigned(
     return true;
   }
   if (node.kind !== "union" || !plainMembers(node)) return false;
-  const simple = isAlias ? undefined : simpleNullable(node);
-  if (simple !== undefined) {
-    if (simple.kind !== "raw") return false;
-    // `Name | null` beside the key, whatever the order, once it does not fit flat
-    out.push(lead, " ", simple.text, " | null;");
-    return true;
-  }
+  // `Name | null` beside the key, whatever the order, once it does not fit flat: print() writes it
+  if (!isAlias && simpleNullable(node) !== undefined) return false;
   // flat on the next line when it fits there, else one `| member` per line
   out.push(lead, next);
   if (indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH) out.push(text);
@@ -125,8 +120,8 @@ function writeAssigned(
 
 /**
  * The shapes laid out the same whatever the width: a union of expanded objects (isExpanded) and
- * plain texts, an array of one, an intersection of expanded objects beside a property key; also
- * an array of a union of plain texts too long for its line. False (nothing written) otherwise.
+ * plain texts, an array of one, an intersection of expanded objects beside a property key. False
+ * (nothing written) otherwise.
  */
 function writeBrokenAssigned(
   lead: string,
@@ -145,23 +140,10 @@ function writeBrokenAssigned(
   }
   if (node.kind === "array") {
     const element = node.element;
-    if (element.kind !== "union") return false;
-    if (brokenUnion(element)) {
-      // arrayDoc: group(["(", indent([softline, group(unionLines)]), softline, ")[]"])
-      out.push(lead, " (", newlineAnd(indent + 2));
-      writeUnionLines(element, indent + 2, out);
-      out.push(newlineAnd(indent), ")[];");
-      return true;
-    }
-    // plain texts, two of them not null (one is `(T | null)[]`, a text), too long for the line
-    if (!plainMembers(element)) return false;
-    if (element.members.filter((m) => !isNullType(m)).length < 2) return false;
-    const inner = flat(element)!;
-    if (indent + textWidth(lead) + textWidth(inner) + 6 <= PRINT_WIDTH)
-      return false;
+    if (element.kind !== "union" || !brokenUnion(element)) return false;
+    // arrayDoc: group(["(", indent([softline, group(unionLines)]), softline, ")[]"])
     out.push(lead, " (", newlineAnd(indent + 2));
-    if (indent + 2 + textWidth(inner) <= PRINT_WIDTH) out.push(inner);
-    else writeUnionLines(element, indent + 2, out);
+    writeUnionLines(element, indent + 2, out);
     out.push(newlineAnd(indent), ")[];");
     return true;
   }
