@@ -3,7 +3,6 @@ import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
 import {
   assignedDoc,
   flat,
-  innermost,
   isHuggedUnion,
   memberDoc,
   printDoc,
@@ -97,20 +96,11 @@ function writeAssigned(
     out.push(lead, " ", text, ";");
     return true;
   }
-  const next = newlineAnd(indent + 2);
-  if (
-    isAlias &&
-    (node.kind === "raw" ||
-      (node.kind === "array" && innermost(node).kind === "raw"))
-  ) {
-    // group(indent([line, text])): the text alone on the next line
-    out.push(lead, next, text, ";");
-    return true;
-  }
   if (node.kind !== "union" || !plainMembers(node)) return false;
   // `Name | null` beside the key, whatever the order, once it does not fit flat: print() writes it
   if (!isAlias && simpleNullable(node) !== undefined) return false;
   // flat on the next line when it fits there, else one `| member` per line
+  const next = newlineAnd(indent + 2);
   out.push(lead, next);
   if (indent + 2 + textWidth(text) + 1 <= PRINT_WIDTH) out.push(text);
   else out.push(node.members.map((m) => `| ${flat(m)}`).join(next));
