@@ -46,6 +46,16 @@ describe("scalarPlans", () => {
     ).toBe(undefined);
   });
 
+  it("plans a member named __proto__ as a member, not the plan's prototype", () => {
+    // JSON.parse: in an object literal the key would set the prototype
+    const schema: object = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string","format":"date-time"}}}',
+    );
+    expect(JSON.stringify(answer(schema))).toBe(
+      '{"p":{"__proto__":{"s":"t"}}}',
+    );
+  });
+
   it("plans members, items and the rest, and says which answers hold int64s", () => {
     const plans = plansOf({
       type: "object",

@@ -126,7 +126,7 @@ class PlanBuilder {
     if (isMap(properties))
       for (const [name, member] of Object.entries(properties)) {
         const plan = this.node(member as Schema, depth + 1);
-        if (plan !== undefined) (own.p ??= {})[name] = plan;
+        if (plan !== undefined) setOwn((own.p ??= {}), name, plan);
       }
     let rest = this.node(
       schema.additionalProperties as Schema | undefined,
