@@ -56,7 +56,7 @@ export const INGEST_CODES = {
     },
     warning: {
       "extension-kept":
-        "a `$ref` inside an `x-` extension that cannot be followed, leads back into itself or comes after 1,000,000 values read so: openapi.json keeps it as written",
+        "a `$ref` inside an `x-` extension or an example that cannot be followed, leads back into itself or comes after 1,000,000 values read so: openapi.json keeps it as written",
     },
   }),
   ...OPENAPI3_CODES,

@@ -55,6 +55,8 @@ export interface ReaderContext {
    * the file's text): openapi.json, written elsewhere, would name nothing.
    */
   extensions(node: Node): Record<string, unknown>;
+  /** `value`, literal data (an example) at `path` in `doc`, its `$ref`s read as an extension's. */
+  literal(value: unknown, doc: SourceDocument, path: () => Path): unknown;
   /** Finds the line and column of every place handed out so far (see `SourceDocument.ref`). */
   settlePlaces(): void;
   /** The run's verdicts on patterns: how the validators run each (model/patterns/safety.ts). */

@@ -160,8 +160,10 @@ export function makeContext(
   // each one followed once: where it leads (and that place's key), or why it cannot be followed
   let inlined = 0;
   let kept: string | undefined;
-  // the spec's own `$ref`s stay, but a Swagger 2.0 one's (`#/definitions/Pet`) names nothing in OAS 3
-  const own = doc.format === "swagger2" ? undefined : "#";
+  // the spec's own `$ref` to a schema stays, openapi.json writes its schemas; any other names
+  // nothing there (`#/components/examples/…`, an `x-` member, Swagger 2.0's `#/definitions/Pet`)
+  const stays = (ref: string) =>
+    doc.format !== "swagger2" && /^#\/components\/schemas\/[^/]+$/.test(ref);
   const followed = new Map<string, { to?: Node; key?: string; why: string }>();
   const follow = (ref: string, from: SourceDocument) => {
     const id = `${targetKey(from, [])}\u0000${ref}`;
@@ -187,7 +189,7 @@ export function makeContext(
     const on = (v: unknown, k: string | number) =>
       inline(v, from, () => [...path(), k], within);
     // objects are made as JSON.parse makes them: `__proto__` stays a key
-    if (!isRef(value) || (from === doc && value.$ref[0] === own))
+    if (!isRef(value) || (from === doc && stays(value.$ref)))
       return Array.isArray(value)
         ? value.map(on)
         : Object.fromEntries(
@@ -200,7 +202,7 @@ export function makeContext(
     const end = to
       ? "leads back into itself"
       : `comes after ${count(ALIAS_EXPANSION_LIMIT)} values read so`;
-    const message = `${why || `$ref ${quoted(value.$ref)} ${end}`}; the extension keeps it as written`;
+    const message = `${why || `$ref ${quoted(value.$ref)} ${end}`}; it stays as written`;
     reporter.report(
       "ref/extension-kept",
       message,
@@ -217,7 +219,29 @@ export function makeContext(
         .map(([k, v]) => [k, inline(v, node.doc, () => [...node.path, k])]),
     );
 
-  return { doc, reporter, resolveRef, extensions, settlePlaces, patterns };
+  // data (an example) with a `$ref` in it is read as an extension is; most has none, and stays
+  const literal = (value: unknown, from: SourceDocument, path: () => Path) =>
+    holdsRef(value, new Set()) ? inline(value, from, path) : value;
+
+  return {
+    doc,
+    reporter,
+    resolveRef,
+    extensions,
+    literal,
+    settlePlaces,
+    patterns,
+  };
+}
+
+/** Whether a `$ref` is somewhere in `value` (each object looked at once: YAML's aliases share them). */
+function holdsRef(value: unknown, seen: Set<object>): boolean {
+  if (typeof value !== "object" || value === null || seen.has(value))
+    return false;
+  seen.add(value);
+  if (isRef(value)) return true;
+  for (const v of Object.values(value)) if (holdsRef(v, seen)) return true;
+  return false;
 }
 
 /**

@@ -87,9 +87,9 @@ describe("a $ref inside an extension (Redocly's code samples in files)", () => {
       ["ref/extension-kept", "warning", "openapi.yaml", 7, 16],
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      '$ref "./loop.yaml" leads back into itself; the extension keeps it as written',
-      '$ref "./gone.cs": cannot read the file: no such file; the extension keeps it as written',
-      '$ref "../outside.txt" points outside the spec\'s folder; pass --allow-external-refs to follow it; the extension keeps it as written',
+      '$ref "./loop.yaml" leads back into itself; it stays as written',
+      '$ref "./gone.cs": cannot read the file: no such file; it stays as written',
+      '$ref "../outside.txt" points outside the spec\'s folder; pass --allow-external-refs to follow it; it stays as written',
     ]);
     const get = JSON.parse(out.find((f) => f.path === "openapi.json")!.contents)
       .paths["/a"].get;
@@ -163,7 +163,7 @@ describe("the $refs of extensions, hostile", () => {
       new Set(["ref/extension-kept"]),
     );
     expect(diagnostics[0]!.message).toMatch(
-      /comes after 1,000,000 values read so; the extension keeps it as written$/,
+      /comes after 1,000,000 values read so; it stays as written$/,
     );
     // what was read is at most the bound, and the rest stays a $ref
     const count = (v: unknown): number =>
@@ -220,6 +220,41 @@ describe("the $refs of extensions, hostile", () => {
       }),
       { seed: 31, numRuns: 300 },
     );
+  });
+});
+
+describe("the document's own $ref inside data (an example, an x- member)", () => {
+  it("is what it names unless it names a schema: openapi.json writes no components.examples or x- members, and is valid", async () => {
+    const spec = DIR + "own-refs.yaml";
+    const { files, diagnostics } = await generate([spec], {
+      cwd: ROOT,
+      artifacts: ["openapi"],
+    });
+    expect(diagnostics).toEqual([]);
+    const ours = JSON.parse(
+      files.find((f) => f.path === "openapi.json")!.contents,
+    );
+    // the validator follows every $ref, as Redoc and Swagger UI do: a dangling one fails it
+    const result = await new Validator().validate(structuredClone(ours));
+    expect(result.errors).toEqual(undefined);
+    expect(result.valid).toBe(true);
+    // what the $refs name, as Redocly's bundle keeps it (it keeps the components and the $refs)
+    const { bundle: redocly } = await bundle({
+      ref: ROOT + spec,
+      config: await createConfig({}),
+    });
+    const { examples, "x-policy": policy } = redocly.parsed.components;
+    const rex = examples.Rex.value;
+    const get = ours.paths["/pets"].get;
+    const pet = ours.components.schemas.Pet;
+    expect(get["x-policy"]).toEqual([policy.Preview, policy.Attribution]);
+    const json = get.responses["200"].content["application/json"];
+    expect(json.examples.one).toEqual({ value: { pet: rex, page: 1 } });
+    expect(pet.properties.name["x-policy-list"]).toEqual([policy.Preview]);
+    // OpenAPI's `example` is JSON Schema's `examples` in 3.1
+    expect(pet.examples).toEqual([rex]);
+    // a schema's $ref stays: openapi.json writes the schema it names
+    expect(get["x-schema"]).toEqual({ $ref: "#/components/schemas/Pet" });
   });
 });
 

@@ -90,17 +90,21 @@ export function schemaOf(reading: SpecReading, owner: RecordNode) {
 export function readExamples(reading: SpecReading, owner: Node): Example[] {
   if (!isRecordNode(owner)) return [];
   const out: Example[] = [];
+  // the value, its `$ref`s followed: openapi.json has no components.examples for them to name
+  const value = (node: Node) =>
+    reading.ctx.literal(node.value, node.doc, () => node.path);
   if (owner.value.example !== undefined)
-    out.push({ value: owner.value.example });
+    out.push({ value: value(child(owner, "example")) });
   for (const [name, entry] of members(child(owner, "examples"))) {
     const example = reading.deref(entry, "example");
     if (!example || !isRecordNode(example)) continue;
     const item: Example = { name };
     copyStrings(item, example, "summary");
-    if (example.value.value !== undefined) item.value = example.value.value;
+    if (example.value.value !== undefined)
+      item.value = value(child(example, "value"));
     // OpenAPI 3.2: the example as data (its serialized form aside)
     else if (example.value.dataValue !== undefined)
-      item.value = example.value.dataValue;
+      item.value = value(child(example, "dataValue"));
     out.push(item);
   }
   return out;

@@ -125,26 +125,36 @@ export class SchemaConverter {
       const role = KEYWORD_ROLES.get(key);
       let next: unknown;
       switch (role) {
-        case "example":
+        case "example": {
           // OpenAPI's single `example` joins JSON Schema's `examples`, whichever comes first
           out ??= keptKeys(raw, keys, i);
-          out.examples = [value, ...((out.examples as unknown[]) ?? [])];
+          const example = this.literal(value, doc, path, key);
+          out.examples = [example, ...((out.examples as unknown[]) ?? [])];
           continue;
+        }
         case "examples":
-          if (Array.isArray(value)) {
-            if (out !== undefined)
-              out.examples = [...((out.examples as unknown[]) ?? []), ...value];
+          if (!Array.isArray(value)) {
+            next = DROPPED; // not JSON Schema's list (emitters rely on one)
+            break;
+          }
+          next = this.literal(value, doc, path, key);
+          if (out !== undefined) {
+            out.examples = [
+              ...((out.examples as unknown[]) ?? []),
+              ...(next as unknown[]),
+            ];
             continue;
           }
-          // not JSON Schema's list (emitters rely on one)
-          next = DROPPED;
           break;
         case "exclusive":
           // the draft-4 boolean form is applied below
           next = typeof value === "number" ? value : DROPPED;
           break;
         case undefined: {
-          const checked = checkedKeyword(this.ctx, key, value, doc, path);
+          // an `x-` member is data: its `$ref`s are read as an extension's
+          const checked = key.startsWith("x-")
+            ? this.literal(value, doc, path, key)
+            : checkedKeyword(this.ctx, key, value, doc, path);
           next = checked === undefined ? DROPPED : checked;
           break;
         }
@@ -237,6 +247,11 @@ export class SchemaConverter {
         // convertAt's own, and `nullable`, which it applies after the keywords
         return DROPPED;
     }
+  }
+
+  /** An example at `key` of `path`, its `$ref`s followed as an extension's (the reader's `literal`). */
+  private literal(value: unknown, doc: SourceDocument, path: At, key: string) {
+    return this.ctx.literal(value, doc, () => pathOf(new Place(path, key)));
   }
 
   /** A map of sub-schemas (`properties`), the document's own when no member changed. */

@@ -281,7 +281,12 @@ function content(
   for (const [mediaType, example] of members(child(response, "examples"))) {
     let entry = out.find((c) => c.mediaType === mediaType);
     if (!entry) out.push((entry = { mediaType }));
-    entry.examples = [{ value: example.value }];
+    const value = reading.ctx.literal(
+      example.value,
+      example.doc,
+      () => example.path,
+    );
+    entry.examples = [{ value }];
   }
   return out;
 }
