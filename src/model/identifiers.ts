@@ -25,18 +25,24 @@ export function words(text: string): string[] {
   );
 }
 
-/** `camelCase` identifier, valid and never reserved; `fallback` when the text has no letters or digits. */
+/**
+ * `camelCase` identifier, valid and never reserved; `fallback` when the text has no letters or
+ * digits. Its own camelCase: one-letter words joined (`c S` → `CS`) read again as one (`Cs`), so
+ * they are joined twice, and a name written as an operationId reads back the same.
+ */
 export function camelCase(text: string, fallback = "value"): string {
   const parts = words(text);
   if (parts.length === 0) return fallback;
-  const [first, ...rest] = parts;
-  return usable(first!.toLowerCase() + rest.map(capitalize).join(""));
+  const camel = (list: string[]) =>
+    list[0]!.toLowerCase() + list.slice(1).map(capitalize).join("");
+  return usable(camel(words(camel(parts))));
 }
 
-/** `PascalCase` identifier for types. */
+/** `PascalCase` identifier for types, its own PascalCase as camelCase is its own camelCase. */
 export function pascalCase(text: string, fallback = "Type"): string {
   const parts = words(text);
-  return parts.length === 0 ? fallback : usable(parts.map(capitalize).join(""));
+  const pascal = (list: string[]) => list.map(capitalize).join("");
+  return parts.length === 0 ? fallback : usable(pascal(words(pascal(parts))));
 }
 
 /** `id` made an identifier: `_` before a digit, `_` after a reserved word. */
