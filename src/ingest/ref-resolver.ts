@@ -221,7 +221,9 @@ export function makeContext(
 
   // data (an example) with a `$ref` in it is read as an extension is; most has none, and stays
   const literal = (value: unknown, from: SourceDocument, path: () => Path) =>
-    holdsRef(value, new Set()) ? inline(value, from, path) : value;
+    typeof value === "object" && value !== null && holdsRef(value, new Set())
+      ? inline(value, from, path)
+      : value;
 
   return {
     doc,

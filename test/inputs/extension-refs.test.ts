@@ -134,6 +134,23 @@ describe("a Swagger 2.0 document's own $ref inside an extension", () => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   });
 
+  it("inside a schema's keyword that is no sub-schema (swagger-codegen's petstore: a member beside `properties`), is what it names too", async () => {
+    const text =
+      swagger("[]") +
+      `  ArrayTest: { type: object, models: { type: array, items: { $ref: "#/definitions/Pet" } } }\n`;
+    const { files } = await generate([{ file: "swagger.yaml", text }], {
+      artifacts: ["openapi"],
+    });
+    const json = JSON.parse(
+      files.find((f) => f.path === "openapi.json")!.contents,
+    );
+    expect(json.components.schemas.ArrayTest.models.items).toEqual(
+      json.components.schemas.Pet,
+    );
+    const result = await new Validator().validate(json);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  });
+
   it("leading back into itself, is kept as written with a warning at the $ref", async () => {
     const { diagnostics } = await written('{ $ref: "#/definitions/Tree" }');
     const kept = diagnostics.filter((d) => d.code === "ref/extension-kept");

@@ -151,11 +151,13 @@ export class SchemaConverter {
           next = typeof value === "number" ? value : DROPPED;
           break;
         case undefined: {
-          // an `x-` member is data: its `$ref`s are read as an extension's
-          const checked = key.startsWith("x-")
-            ? this.literal(value, doc, path, key)
-            : checkedKeyword(this.ctx, key, value, doc, path);
-          next = checked === undefined ? DROPPED : checked;
+          const checked = checkedKeyword(this.ctx, key, value, doc, path);
+          // not a sub-schema: data (`default`, an `x-` member, an unknown keyword), whose
+          // `$ref`s are read as an extension's
+          next =
+            checked === undefined
+              ? DROPPED
+              : this.literal(checked, doc, path, key);
           break;
         }
         default:
