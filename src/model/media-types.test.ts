@@ -10,7 +10,8 @@ const TEMPLATES = join(import.meta.dirname, "../../templates");
 
 /**
  * The oracle, written another way: split off the parameters, split type and subtype, check each
- * is an RFC 6838 token, then `application/json` or a `+json` suffix (RFC 6839 §3.1).
+ * is an RFC 6838 token, then the subtype `json` (`application/json`, ASP.NET's `text/json`) or
+ * a `+json` suffix (RFC 6839 §3.1).
  */
 function reference(mediaType: string): boolean {
   const [essence = ""] = mediaType.trim().split(";");
@@ -22,9 +23,7 @@ function reference(mediaType: string): boolean {
   const [type, subtype] = parts as [string, string];
   const token = /^[a-z0-9!#$&^_.+-]+$/;
   if (!token.test(type) || !token.test(subtype)) return false;
-  return (
-    (type === "application" && subtype === "json") || subtype.endsWith("+json")
-  );
+  return subtype === "json" || subtype.endsWith("+json");
 }
 
 const RULES = [
@@ -50,6 +49,9 @@ describe("which media types are JSON: one rule", () => {
     ["application/json5", false],
     ["application/jsonpath", false],
     ["application/json-patch-query+json-seq", false],
+    ["text/json", true],
+    ["Text/JSON; charset=utf-8", true],
+    ["text/jsonl", false],
     ["text/event-stream", false],
     ["text/plain; note=json", false],
     ["application/xml", false],

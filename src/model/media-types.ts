@@ -4,11 +4,13 @@ import type { MediaContent, NamedSchema } from "./types.js";
 
 /**
  * Which media types are JSON, for the generator and the runtime templates (media-types.test.ts keeps
- * them one text): `application/json` (RFC 8259), any `+json` suffix (RFC 6839 §3.1), parameters
- * aside; `application/json-seq`, `jsonl` and JSON5 are other grammars.
+ * them one text): `application/json` (RFC 8259) and `json` under another type (`text/json`,
+ * unregistered but JSON wherever it is listed: ASP.NET's, so Swashbuckle's and NSwag's
+ * descriptions), any `+json` suffix (RFC 6839 §3.1), parameters aside; `application/json-seq`,
+ * `jsonl` and JSON5 are other grammars.
  */
 export const JSON_MEDIA_TYPE =
-  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+  /^[\w!#$&^.+-]+\/([\w!#$&^.+-]*\+)?json[\t ]*(;|$)/i;
 
 /** `type/subtype` of a media type as compared: lower-cased, its parameters dropped. */
 export function baseMediaType(mediaType: string): string {

@@ -53,8 +53,7 @@ export function isJsonType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType);
 }
 
-const JSON_MEDIA_TYPE =
-  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+const JSON_MEDIA_TYPE = /^[\w!#$&^.+-]+\/([\w!#$&^.+-]*\+)?json[\t ]*(;|$)/i;
 
 /** A scalar's text; an object inside an array or object value goes as JSON. */
 function text(value: unknown): string {

@@ -257,8 +257,7 @@ export function isJsonType(mediaType: string): boolean {
   return JSON_MEDIA_TYPE.test(mediaType);
 }
 
-const JSON_MEDIA_TYPE =
-  /^(application\/|[\w!#$&^.+-]+\/[\w!#$&^.+-]*\+)json[\t ]*(;|$)/i;
+const JSON_MEDIA_TYPE = /^[\w!#$&^.+-]+\/([\w!#$&^.+-]*\+)?json[\t ]*(;|$)/i;
 
 export class HttpError extends Error {
   readonly status: number;

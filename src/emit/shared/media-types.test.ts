@@ -5,6 +5,7 @@ import {
   acceptHeader,
   isFormMediaType,
   isJsonMediaType,
+  sentMediaType,
 } from "./media-types.js";
 
 /** acceptHeader as first written, list by list: the oracle of the one-pass one. */
@@ -73,6 +74,30 @@ describe("acceptHeader", () => {
     expect(acceptHeader(endpoint)).toBe(
       "application/json, image/png, application/xml;q=0.5",
     );
+  });
+});
+
+describe("sentMediaType", () => {
+  const sent = (...types: string[]) =>
+    sentMediaType(types.map((mediaType) => ({ mediaType })));
+  it("is application/json where listed, else the first JSON type, else a form, else the first", () => {
+    // Swashbuckle's (ASP.NET Core) list for every request body
+    expect(
+      sent(
+        "application/json-patch+json",
+        "application/json",
+        "text/json",
+        "application/*+json",
+      ),
+    ).toBe("application/json");
+    expect(sent("text/plain", "application/merge-patch+json")).toBe(
+      "application/merge-patch+json",
+    );
+    expect(sent("text/plain", "text/json")).toBe("text/json");
+    expect(sent("text/plain", "multipart/form-data")).toBe(
+      "multipart/form-data",
+    );
+    expect(sent("text/plain", "application/octet-stream")).toBe("text/plain");
   });
 });
 

@@ -15,10 +15,15 @@ const MULTIPART = "multipart/form-data";
 
 export { isJsonMediaType };
 
-/** The media type a body is sent and typed as: JSON, else a form encoding, else the first listed. */
+/**
+ * The media type a body is sent and typed as: `application/json` where listed, else the first
+ * JSON type (Swashbuckle lists `application/json-patch+json` first), else a form encoding, else
+ * the first listed.
+ */
 export function sentMediaType(content: MediaContent[]): string | undefined {
   const types = content.map((c) => c.mediaType);
   return (
+    types.find((t) => baseMediaType(t) === "application/json") ??
     types.find(isJsonMediaType) ??
     types.find((t) => t.toLowerCase().startsWith(FORM)) ??
     types.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??

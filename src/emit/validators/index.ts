@@ -355,12 +355,13 @@ export function paramsSchema(params: readonly Parameter[]): Schema {
   return required.length > 0 ? { properties, required } : { properties };
 }
 
-/** The schema of the first JSON media type that has one (a request's: else the form it sends). */
+/** The schema of the first JSON media type that has one (a request's: the one the client sends). */
 export function jsonSchemaOf(
   content: readonly MediaContent[],
   request = false,
 ) {
   const sent = request ? sentContent([...content])[0] : undefined;
+  if (sent?.schema && isJson(sent.mediaType)) return sent.schema;
   const form =
     sent && isFormMediaType(sent.mediaType) ? sent.schema : undefined;
   return content.find((c) => c.schema && isJson(c.mediaType))?.schema ?? form;

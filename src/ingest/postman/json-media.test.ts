@@ -31,13 +31,14 @@ describe("which Postman bodies are JSON: the model's rule, as the generator's", 
     "application/vnd.api+json",
     "application/problem+json; charset=utf-8",
     "model/gltf+json",
+    "text/json",
   ])("%s: parsed, its schema inferred", (type) => {
     const body = bodyOf(type);
     expect(body.examples).toEqual([{ value: { a: 1 } }]);
     expect(body.schema).toMatchObject({ type: "object" });
   });
 
-  test.each(["text/json", "application/json-seq", "application/jsonl"])(
+  test.each(["text/plain", "application/json-seq", "application/jsonl"])(
     "%s: kept as its text, as the generated client sends it",
     (type) => {
       const body = bodyOf(type);
