@@ -214,9 +214,12 @@ describe("routeSpec parameters", () => {
       response("204"),
     ];
     expect(routeSpec(model, endpoint).produces).toEqual({
-      "200": "text/csv",
+      "200": "text/csv; charset=utf-8",
       default: "image/png",
     });
+    // a charset the header could not carry as written is left out
+    endpoint.responses = [response("200", 'text/html; charset="a\\"b"')];
+    expect(routeSpec(model, endpoint).produces).toEqual({ "200": "text/html" });
     endpoint.responses = [response("200", "application/json")];
     expect(routeSpec(model, endpoint).produces).toBeUndefined();
   });

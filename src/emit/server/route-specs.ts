@@ -79,6 +79,13 @@ export function reportAmbiguousRoutes(model: ApiModel, reporter: Reporter) {
 }
 
 /**
+ * A media type with its parameters, as a Content-Type may carry it (RFC 9110 §8.3.1): tokens,
+ * a quoted value without a backslash or a line break; any other is sent without its parameters.
+ */
+const MEDIA_TYPE =
+  /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+([\t ]*;[\t ]*[\w!#$%&'*+.^`|~-]+=([\w!#$%&'*+.^`|~-]+|"[^"\\\r\n]*"))*$/;
+
+/**
  * What the runtime needs to route and decode an endpoint's (or a webhook's) requests; `when`, the
  * parameter value that picks it among endpoints one URL matches (reportAmbiguousRoutes).
  */
@@ -117,9 +124,9 @@ export function routeSpec(
     const media = content.map((c) => c.mediaType);
     const types = media.map((t) => t.split(";")[0]!.trim());
     const first = types[0];
-    // a wildcard (`*/*`, `image/*`) names no Content-Type to send
+    // a wildcard (`*/*`, `image/*`) names no Content-Type to send; a text's charset is kept
     if (first && !first.includes("*") && !isJsonMediaType(first))
-      setOwn(produces, status, first);
+      setOwn(produces, status, MEDIA_TYPE.test(media[0]!) ? media[0]! : first);
     const json = types.find(isJsonMediaType);
     if (json && json.toLowerCase() !== "application/json")
       setOwn(producesJson, status, json);
