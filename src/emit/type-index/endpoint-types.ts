@@ -13,6 +13,7 @@ import {
 } from "../shared/media-types.js";
 import { stringLiteral } from "../shared/literals.js";
 import {
+  baseMediaType,
   bodyReading,
   fieldlessForm,
   firstListings,
@@ -145,6 +146,12 @@ export function requestBodyMode(sent: MediaContent[]): SchemaMode {
     : "form";
 }
 
+/** How a body not sent as JSON is typed: url-encoded fields travel as text (`format: binary` too), else a binary string is a Blob. */
+export const formMode = (c: MediaContent): SchemaMode =>
+  baseMediaType(c.mediaType) === "application/x-www-form-urlencoded"
+    ? "write"
+    : "form";
+
 /** The distinct types of a body's media types, joined in a union. */
 export function contentType(
   content: MediaContent[],
@@ -156,7 +163,7 @@ export function contentType(
     const whole = mode === "form" && fieldlessForm(c, naming.schemas);
     if (whole) return raw(whole); // a form without fields: the FormData or text given
     return c.schema
-      ? schemaToType(c.schema, naming, mode)
+      ? schemaToType(c.schema, naming, mode === "form" ? formMode(c) : mode)
       : decodedType(undescribedBody(c.mediaType));
   };
   if (mode !== "read") return union(content.map(typed));

@@ -1,6 +1,6 @@
 import type { ApiModel, NamedSchema, Schema } from "../../model/types.js";
 import { sentContent } from "../shared/media-types.js";
-import { requestBodyMode } from "./endpoint-types.js";
+import { formMode, requestBodyMode } from "./endpoint-types.js";
 import {
   allOfPropertyLookup,
   requiresDirectional,
@@ -75,7 +75,7 @@ function scan(schemas: Record<string, NamedSchema>, schema: Schema) {
   return { refs, directional, binary };
 }
 
-/** The schemas a `form` body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
+/** The schemas a multipart (or other `form`) body reaches that hold a binary string (a Blob there): each gets `<Name>Form`. */
 export function schemasWithFormVariant(
   model: ApiModel,
   facts: ReturnType<typeof schemaFacts>,
@@ -87,7 +87,7 @@ export function schemasWithFormVariant(
     const sent = sentContent(endpoint.requestBody?.content ?? []);
     if (requestBodyMode(sent) !== "form") continue;
     for (const c of sent)
-      if (c.schema)
+      if (c.schema && formMode(c) === "form")
         for (const name of scan(model.schemas, c.schema).refs)
           reached.add(name);
   }

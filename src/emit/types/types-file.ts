@@ -53,7 +53,7 @@ type ${name} = typeof globalThis extends { ${name}: { prototype: infer B } }
 
 const VARIANTS = [
   ["write", "a request sends it: readOnly members are optional"],
-  ["form", "a form or multipart request sends it: binary strings are Blobs"],
+  ["form", "a multipart request sends it: binary strings are Blobs"],
 ] as const;
 
 function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
