@@ -257,5 +257,25 @@ export async function verdictOf(
     if (detail) out.detail = detail;
     return out;
   }
-  return { ok: true, status: response.status, violations: [] };
+  // a request Prism finds invalid where the operation declares a 400 or 422 is answered with that
+  // response, the violations only in this header (prism-http-server's addViolationHeader)
+  const header = response.headers.get("sl-violations");
+  if (header === null)
+    return { ok: true, status: response.status, violations: [] };
+  if (!header.startsWith("["))
+    return { ok: false, status: response.status, violations: [header] };
+  const errors = (
+    JSON.parse(header) as {
+      location?: string[];
+      message?: string;
+      severity?: string;
+    }[]
+  ).filter((v) => v.severity === "Error");
+  return {
+    ok: errors.length === 0,
+    status: response.status,
+    violations: errors.map(
+      (v) => `${(v.location ?? []).join(".")}: ${v.message ?? ""}`,
+    ),
+  };
 }

@@ -31,7 +31,7 @@ const FORMAT_VALUES: Record<string, unknown> = {
 };
 
 export class Synthesizer {
-  /** Whether a `format: binary` string is a `Blob` (forms, raw bodies) or text (JSON bodies). */
+  /** Whether a `format: binary` string is a `Blob` (multipart, raw bodies) or text (JSON, url-encoded). */
   private blobs = true;
 
   constructor(private readonly model: ApiModel) {}
@@ -137,7 +137,9 @@ export class Synthesizer {
 
   private string(schema: Schema, text: string): unknown {
     if (schema.format === "binary")
-      return new Blob(["bytes é"], { type: "application/octet-stream" });
+      return this.blobs
+        ? new Blob(["bytes é"], { type: "application/octet-stream" })
+        : "bytes é";
     const known = schema.format ? FORMAT_VALUES[schema.format] : undefined;
     if (known !== undefined)
       return typeof known === "string" ? known : String(known);
@@ -194,7 +196,7 @@ export class Synthesizer {
           ? "text"
           : new Blob(["bytes"]);
       else {
-        this.blobs = !/json/i.test(mediaType ?? "");
+        this.blobs = !/json|x-www-form-urlencoded/i.test(mediaType ?? "");
         args.body = this.value(media?.schema, 0, HOSTILE_TEXT);
         this.blobs = true;
       }
