@@ -85,20 +85,9 @@ function normalizedPath(path: Path): string {
   );
 }
 
-const SHORT: Record<string, string> = {
-  "\b": "\\b",
-  "\t": "\\t",
-  "\n": "\\n",
-  "\f": "\\f",
-  "\r": "\\r",
-};
-
 function escapeName(name: string): string {
+  // JSON's escapes are RFC 9535's for these: `\\`, `\b` `\t` `\n` `\f` `\r`, else `\u00XX`
   return name.replace(/[\\'\u0000-\u001f]/g, (c) =>
-    c === "\\"
-      ? "\\\\"
-      : c === "'"
-        ? "\\'"
-        : (SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    c === "'" ? "\\'" : JSON.stringify(c).slice(1, -1),
   );
 }
