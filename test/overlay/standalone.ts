@@ -30,7 +30,6 @@ export function parseOverlay(
   return readOverlay(
     doc.value,
     file,
-    file,
     (path: Path) => places.place(path),
     reporter,
     doc.rawScalar ? (path) => doc.rawScalar!(path) : undefined,

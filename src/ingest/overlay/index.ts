@@ -119,7 +119,6 @@ export class Overlays {
       );
     const overlay = readOverlay(
       doc.value,
-      file,
       absPath,
       (path) => places.place(path),
       reporter,

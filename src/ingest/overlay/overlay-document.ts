@@ -19,8 +19,6 @@ export interface OverlayAction {
 
 /** An overlay document that passed the Overlay schema, its actions in order. */
 export interface Overlay {
-  /** As shown in diagnostics and sources. */
-  readonly file: string;
   readonly absPath: string;
   /** "1.0" or "1.1". */
   readonly version: string;
@@ -43,7 +41,6 @@ const ACTION_KEYS = ["target", "description", "update", "copy", "remove"];
  */
 export function readOverlay(
   value: unknown,
-  file: string,
   absPath: string,
   place: (path: Path) => SourceRef,
   reporter: IngestReporter,
@@ -107,7 +104,6 @@ export function readOverlay(
   }
   if (bad || !version) return undefined;
   return {
-    file,
     absPath,
     version: `1.${version[1]}`,
     ...(typeof ext === "string" ? { extends: ext } : {}),
