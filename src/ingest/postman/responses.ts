@@ -103,12 +103,10 @@ function savedBody(
   const what = "the saved response's body";
   if (type === undefined || isJsonMediaType(type)) {
     // a body declared JSON and too long is not parsed; an undeclared one is then read as text
-    const tooLong =
-      type !== undefined
-        ? !fits(text, MAX_INFERRED_CHARS, what, at, pc)
-        : text.length > MAX_INFERRED_CHARS;
-    if (tooLong && type !== undefined) return { type };
-    const parsed = tooLong ? undefined : jsonValue(text);
+    if (type !== undefined && !fits(text, MAX_INFERRED_CHARS, what, at, pc))
+      return { type };
+    const parsed =
+      text.length > MAX_INFERRED_CHARS ? undefined : jsonValue(text);
     if (parsed !== undefined)
       return {
         type: type ?? "application/json",
