@@ -1,4 +1,3 @@
-import type { Path } from "../../model/pointer.js";
 import { isRecord } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 
@@ -21,7 +20,8 @@ export function deriveActions(original: unknown, edited: unknown) {
 function diffObject(
   a: Record<string, unknown>,
   b: Record<string, unknown>,
-  path: Path,
+  /** Member names only: the walk goes into objects, never into lists. */
+  path: string[],
   actions: DerivedAction[] = [],
 ): DerivedAction[] {
   const update: Record<string, unknown> = {};
@@ -71,18 +71,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * RFC 9535's normalized path of a node (`$['paths']['/pets'][0]`): a name in single quotes,
+ * RFC 9535's normalized path of a node (`$['paths']['/pets']['get']`): a name in single quotes,
  * with `\` and `'` escaped and control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`.
  */
-function normalizedPath(path: Path): string {
-  return (
-    "$" +
-    path
-      .map((seg) =>
-        typeof seg === "number" ? `[${seg}]` : `['${escapeName(seg)}']`,
-      )
-      .join("")
-  );
+function normalizedPath(path: readonly string[]): string {
+  return "$" + path.map((name) => `['${escapeName(name)}']`).join("");
 }
 
 function escapeName(name: string): string {
