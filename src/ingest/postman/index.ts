@@ -37,13 +37,10 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
     if (!Array.isArray(items)) return;
     items.forEach((item, index) => {
       const path = [...at, index];
-      if (!isRecord(item)) {
-        pc.reporter.report(
-          "postman/invalid-item",
-          "an item is not an object; it is skipped",
-          pc.ref(path),
-        );
-      } else if (Array.isArray(item.item)) {
+      const invalid = (message: string) =>
+        pc.reporter.report("postman/invalid-item", message, pc.ref(path));
+      if (!isRecord(item)) invalid("an item is not an object; it is skipped");
+      else if (Array.isArray(item.item)) {
         const inner: RequestScope = {
           variables: scope.variables.child(item, path),
           auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
@@ -61,11 +58,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
         const endpoint = readRequest(item, path, scope, pc);
         if (endpoint) endpoints.push(packEndpoint(endpoint));
       } else
-        pc.reporter.report(
-          "postman/invalid-item",
-          "the item has neither `request` nor `item`; it is skipped",
-          pc.ref(path),
-        );
+        invalid("the item has neither `request` nor `item`; it is skipped");
     });
   };
   walk(root.item, ["item"], {
