@@ -288,15 +288,12 @@ function serverOf(
   host: readonly TextPart[],
   source: SourceRef,
 ): Server | undefined {
-  let text = "";
   const variables: Record<string, ServerVariable> = {};
-  for (const part of host) {
-    if ("text" in part) text += part.text;
-    else {
-      text += `{${part.variable}}`;
-      setOwn(variables, part.variable, { default: "" });
-    }
-  }
+  for (const name of unresolvedNames(host))
+    setOwn(variables, name, { default: "" });
+  let text = host
+    .map((part) => ("text" in part ? part.text : `{${part.variable}}`))
+    .join("");
   text = trimTrailing(text.trim(), "/");
   if (text === "") return undefined;
   // a host variable's value `/api` is a path on the API's own origin, as `servers: [{url: /api}]`
