@@ -12,8 +12,9 @@ const LANGUAGE_MEDIA_TYPES: Record<string, string> = {
 };
 
 export function mediaTypeOfLanguage(language: unknown): string | undefined {
-  return typeof language === "string"
-    ? LANGUAGE_MEDIA_TYPES[language.toLowerCase()]
+  const name = typeof language === "string" ? language.toLowerCase() : "";
+  return Object.hasOwn(LANGUAGE_MEDIA_TYPES, name)
+    ? LANGUAGE_MEDIA_TYPES[name]
     : undefined;
 }
 
