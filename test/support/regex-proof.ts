@@ -115,8 +115,12 @@ export function unproven(
   found: readonly RegexLiteral[],
   known: Readonly<Record<string, string>>,
 ): string[] {
+  // the same literal written in several files is asked once (recheck takes seconds on some)
+  const proven = new Map<string, boolean>();
+  const linear = (text: string) =>
+    proven.get(text) ?? proven.set(text, provenLinear(text)).get(text)!;
   return found
     .filter(({ text }) => !Object.hasOwn(known, text))
-    .filter(({ text }) => !provenLinear(text))
+    .filter(({ text }) => !linear(text))
     .map(({ at, text }) => `${at} ${text}`);
 }
