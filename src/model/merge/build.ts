@@ -159,12 +159,25 @@ function mergeTaken(
 }
 
 /**
- * A `{name}` of the path that no source declares (as a path parameter, or as a query parameter
- * where the key writes it in a query) becomes a required string path parameter.
+ * A path parameter that is not in the path template is left out. A `{name}` of the path that no
+ * source declares (as a path parameter, or as a query parameter where the key writes it in a
+ * query) becomes a required string path parameter.
  */
 function declareTemplateVariables(endpoint: Endpoint, reporter: ModelReporter) {
   const variables = pathVariables(endpoint.path);
-  dropUnusedPathParameters(endpoint, variables, reporter);
+  const unused = endpoint.parameters.path.filter(
+    (p) => !variables.includes(p.name),
+  );
+  for (const parameter of unused)
+    reporter.report(
+      "model/unused-path-parameter",
+      `${endpointKey(endpoint)}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
+      parameter.sources[0] ?? endpoint.sources[0]!,
+    );
+  if (unused.length > 0)
+    endpoint.parameters.path = endpoint.parameters.path.filter((p) =>
+      variables.includes(p.name),
+    );
   const path = endpoint.parameters.path;
   const declared = new Set(path.map((p) => p.name));
   // `/search?query={query}` where `query` is a query parameter: the key only shows where it goes
@@ -301,22 +314,4 @@ function dropInvalidTemplates(
       ? doc
       : { ...doc, endpoints };
   });
-}
-
-function dropUnusedPathParameters(
-  endpoint: Endpoint,
-  variables: readonly string[],
-  reporter: ModelReporter,
-): void {
-  const path = endpoint.parameters.path;
-  const used = new Set(variables);
-  const unused = path.filter((p) => !used.has(p.name));
-  if (unused.length === 0) return;
-  for (const parameter of unused)
-    reporter.report(
-      "model/unused-path-parameter",
-      `${endpointKey(endpoint)}: the path parameter '${parameter.name}' is not in the path template; it is left out`,
-      parameter.sources[0] ?? endpoint.sources[0]!,
-    );
-  endpoint.parameters.path = path.filter((p) => used.has(p.name));
 }
