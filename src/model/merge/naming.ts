@@ -7,7 +7,7 @@ import {
 import { compareCodeUnits, compareEndpoints } from "../order.js";
 import { pathShape } from "../path-template.js";
 import { compareSources } from "./rank.js";
-import { firstOfEach } from "../lists.js";
+import { firstOfEach, grouped } from "../lists.js";
 import { fileStart } from "../diagnostics/reporter.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import { placeText } from "../diagnostics/source-place.js";
@@ -68,18 +68,14 @@ export function assignNames(
   const sorted = [...endpoints].sort(compareEndpoints);
 
   // keys by the endpoint they mean; an exact key wins over one written another way
-  const byShape = new Map<string, string[]>();
-  for (const key of Object.keys(options.names ?? {})) {
-    const shape = overrideShape(key);
-    if (shape !== undefined)
-      byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
-    else
-      reporter.report(
-        "naming/unmatched-override",
-        `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
-        fileStart(key),
-      );
-  }
+  const byShape = grouped(Object.keys(options.names ?? {}), overrideShape);
+  for (const key of byShape.get(undefined) ?? [])
+    reporter.report(
+      "naming/unmatched-override",
+      `the name override key ${JSON.stringify(key)} is not "METHOD /path"`,
+      fileStart(key),
+    );
+  byShape.delete(undefined);
   const used = new Set<string>();
 
   for (const endpoint of sorted) {
