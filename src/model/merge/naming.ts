@@ -138,10 +138,8 @@ export function assignNames(
   }
   // operationIds' names are claimed before request titles' (docs/inputs.md, Postman's "Names")
   const givenById = (e: Endpoint) => preferred.get(e)!.kind === "operationId";
-  for (const endpoint of [
-    ...unlocked.filter(givenById),
-    ...unlocked.filter((e) => !givenById(e)),
-  ]) {
+  unlocked.sort((a, b) => Number(givenById(b)) - Number(givenById(a)));
+  for (const endpoint of unlocked) {
     const given = preferred.get(endpoint)!;
     let name = given.name;
     if (isTaken(name)) name = freeName(methodPathName(endpoint), isTaken);
