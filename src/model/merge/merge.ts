@@ -270,10 +270,9 @@ function mergeSchemas(
       else out.set(finalName, { ...named, name: finalName });
     }
   }
-  const sorted: Record<string, NamedSchema> = {};
-  for (const name of [...out.keys()].sort(compareCodeUnits))
-    setOwn(sorted, name, out.get(name)!);
-  return { schemas: sorted, documents };
+  // fromEntries defines each member as its own, `__proto__` too
+  const sorted = [...out].sort(([a], [b]) => compareCodeUnits(a, b));
+  return { schemas: Object.fromEntries(sorted), documents };
 }
 
 /**
