@@ -36,15 +36,14 @@ export function mergeInfo(
     contenders.map((c) => ({ ...offer(c.doc, rankOf), value: c })),
   )!.value;
   const sameTitle = byTitle.get(winner.title.toLowerCase())!;
-  const info: ApiInfo = {
-    title: winner.title,
-    version: winner.doc.info.version || FALLBACK.version,
-  };
   const description = [winner, ...sameTitle]
     .map((c) => c.doc.info.description?.trim())
     .find((d) => d && !phrases.has(normalize(d)));
-  if (description) info.description = description;
-  return info;
+  return {
+    title: winner.title,
+    version: winner.doc.info.version || FALLBACK.version,
+    ...(description ? { description } : {}),
+  };
 }
 
 function offer(doc: DocumentModel, rankOf: (doc: DocumentModel) => number) {
