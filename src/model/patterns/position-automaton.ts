@@ -211,24 +211,19 @@ export class PositionAutomaton {
     return { ...inner, nullable: true, sureNullable: true };
   }
 
-  /** Strongly connected components, as a component number per state. */
-  private components(): number[] {
-    const component = new Array<number>(this.next.length);
+  /** Each state's strongly connected component (`c`), and the states on a cycle, in order. */
+  private components() {
+    const c = new Array<number>(this.next.length);
+    const loops: number[] = [];
     stronglyConnected(this.next.keys(), (q) => this.next[q]!).forEach(
       (states, k) => {
-        for (const q of states) component[q] = k;
+        for (const q of states) {
+          c[q] = k;
+          if (states.length > 1 || this.next[q]!.includes(q)) loops.push(q);
+        }
       },
     );
-    return component;
-  }
-
-  /** States on a cycle, of components `c`. */
-  private loops(c: readonly number[]): number[] {
-    const size = new Map<number, number>();
-    for (const k of c) size.set(k, (size.get(k) ?? 0) + 1);
-    return c
-      .map((k, q) => q)
-      .filter((q) => size.get(c[q]!)! > 1 || this.next[q]!.includes(q));
+    return { c, loops: loops.sort((p, q) => p - q) };
   }
 
   /**
@@ -236,10 +231,10 @@ export class PositionAutomaton {
    * automaton of pairs reading one word: two distinct cycles through p on the same word.
    */
   hasEda(): boolean {
-    const c = this.components();
+    const { c, loops } = this.components();
     // an edge made twice on a cycle: two distinct cycles through it on one word
     if (this.twice.some(([p, q]) => c[p] === c[q])) return true;
-    for (const p of this.loops(c)) {
+    for (const p of loops) {
       // from (p, p): can the pairs come back to (p, p) through a pair of distinct states?
       const seen = new Set<number>();
       const n = this.next.length;
@@ -271,8 +266,7 @@ export class PositionAutomaton {
    * some v), p would have two distinct cycles on w w v (p p q p and p q q p), an EDA.
    */
   hasIda(): boolean {
-    const c = this.components();
-    const loops = this.loops(c);
+    const { c, loops } = this.components();
     const n = this.next.length;
     for (const p of loops)
       for (const q of loops) {
