@@ -176,12 +176,7 @@ export function asciiPropertyPoints(name: string): CodePoints | undefined {
   } catch {
     return undefined;
   }
-  const out: number[] = [];
-  for (let c = 0; c < 0x80; c++) {
-    if (!property.test(String.fromCharCode(c))) continue;
-    if (out.length > 0 && out[out.length - 1] === c - 1)
-      out[out.length - 1] = c;
-    else out.push(c, c);
-  }
-  return out;
+  const ascii = Array.from({ length: 0x80 }, (_, c) => c);
+  const matched = ascii.filter((c) => property.test(String.fromCharCode(c)));
+  return union(matched.map(point));
 }
