@@ -66,17 +66,15 @@ function emit(node: PatternSyntax, code: number[], classes: string[]): void {
       return;
     case "alt": {
       const jumps: number[] = [];
-      node.items.forEach((item, n) => {
-        const last = n === node.items.length - 1;
+      for (const item of node.items.slice(0, -1)) {
         const split = code.length;
-        if (!last) code.push(OP.SPLIT, split / 3 + 1, 0);
+        code.push(OP.SPLIT, split / 3 + 1, 0);
         emit(item, code, classes);
-        if (!last) {
-          jumps.push(code.length);
-          code.push(OP.JUMP, 0, 0);
-          code[split + 2] = code.length / 3;
-        }
-      });
+        jumps.push(code.length);
+        code.push(OP.JUMP, 0, 0);
+        code[split + 2] = code.length / 3;
+      }
+      emit(node.items.at(-1)!, code, classes);
       for (const at of jumps) code[at + 1] = code.length / 3;
       return;
     }
