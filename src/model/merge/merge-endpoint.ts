@@ -361,19 +361,12 @@ export function mergedMedia(
   const schema =
     guessed ??
     pickWinner(
-      list.flatMap((e) =>
-        e.media.schema
-          ? [
-              offer(
-                e.view,
-                e.media.schema,
-                // a schema guessed from an example loses to a declared one
-                isInferred(e.media.schema) ? 0 : 1,
-                e.source,
-              ),
-            ]
-          : [],
-      ),
+      list
+        .filter((e) => e.media.schema)
+        .map(({ view, media: { schema }, source }) =>
+          // a schema guessed from an example loses to a declared one
+          offer(view, schema!, isInferred(schema!) ? 0 : 1, source),
+        ),
     );
   return soleMedia({
     mediaType,
