@@ -15,6 +15,7 @@ import {
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
 import { grouped } from "../model/lists.js";
+import { SEVERITY_ORDER } from "../model/diagnostics/reporter.js";
 export { visibleLines } from "./diagnostic-format.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
@@ -29,10 +30,9 @@ export function printDiagnostics(
   opts: { paint: Paint; baseDir: string; cwd: string; max: number },
   write: (text: string) => void,
 ): void {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
   // sort is stable: each severity keeps the run's order
   const ordered = [...diagnostics].sort(
-    (a, b) => rank[a.severity] - rank[b.severity],
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const cache = new Map<string, string[] | undefined>();
   const lines = (abs: string) => {

@@ -13,7 +13,11 @@ import { resolveSerialization } from "../serialization.js";
 import { applyProseAuth } from "./scopes-from-prose.js";
 import { assessTags } from "../tag-quality.js";
 import { applyTagOverrides, type TagOverrides } from "./tag-overrides.js";
-import { fileStart, Reporter } from "../diagnostics/reporter.js";
+import {
+  fileStart,
+  Reporter,
+  SEVERITY_ORDER,
+} from "../diagnostics/reporter.js";
 import { ModelReporter } from "../diagnostics/codes.js";
 import {
   baseMediaType,
@@ -215,8 +219,6 @@ function reportUntyped(endpoint: Endpoint, reporter: ModelReporter): void {
     untyped[0]!.sources[0] ?? endpoint.sources[0]!,
   );
 }
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function reportUnmatchedPreferences(
   documents: DocumentModel[],
