@@ -165,14 +165,10 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
     const d = docs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
-      if (newline) {
-        out.push("\n" + " ".repeat(pending));
-        newline = false;
-        pending = 0;
-      } else if (pending > 0) {
-        out.push(" ".repeat(pending));
-        pending = 0;
-      }
+      if (newline || pending > 0)
+        out.push((newline ? "\n" : "") + " ".repeat(pending));
+      newline = false;
+      pending = 0;
       out.push(d);
       column += textWidth(d);
       endsWithSpace = d.charCodeAt(d.length - 1) === 32;
@@ -307,11 +303,8 @@ function fits(
     const d = fitDocs[top]!;
     if (typeof d === "string") {
       if (d.length === 0) continue;
-      if (pendingSpace) {
-        room -= 1;
-        pendingSpace = false;
-      }
-      room -= textWidth(d);
+      room -= textWidth(d) + (pendingSpace ? 1 : 0);
+      pendingSpace = false;
       continue;
     }
     if (Array.isArray(d)) {
