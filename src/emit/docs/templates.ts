@@ -108,9 +108,7 @@ export function markdownTable(header: string[], rows: string[][]): string {
   const aligned = padded <= 4 * text + PADDING_ALWAYS;
   const rule = widths.map((w) => "-".repeat(aligned ? w : 3));
   const line = (cells: readonly string[], size: readonly number[]) =>
-    widths.length === 0
-      ? "|  |"
-      : `| ${cells.map((c, i) => (aligned ? c + " ".repeat(widths[i]! - size[i]!) : c)).join(" | ")} |`;
+    `| ${cells.map((c, i) => (aligned ? c + " ".repeat(widths[i]! - size[i]!) : c)).join(" | ")} |`;
   return [
     line(header, sizes[0]!),
     line(rule, widths),
