@@ -32,13 +32,11 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
   // samples that fit the generated types: scalar examples of their type only, and with the
   // config's `dates: "Date"` / `int64: "bigint"` a `new Date("…")` / `0n` where the types say so,
   // from an example only when the client would revive it (`"last week"` is no date-time)
-  const options: SampleOptions = model.scalars
-    ? {
-        examples: "typed",
-        scalars: model.scalars,
-        accepts: revivableExample(model.scalars),
-      }
-    : { examples: "typed" };
+  const options: SampleOptions = {
+    examples: "typed",
+    scalars: model.scalars,
+    accepts: revivableExample(model.scalars),
+  };
   for (const [location, part] of REQUEST_PARTS) {
     const picked = endpoint.parameters[location].filter(
       (p) => location === "path" || p.required,
