@@ -227,13 +227,11 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
           chosenMode = FLAT;
         else if (!inFlat && states !== undefined) {
           // the first later layout that fits, flat; else the last, broken
-          chosen = states[states.length - 1]!;
-          for (let i = 1; i < states.length; i++)
-            if (fits(states[i]!, FLAT, modes, docs, top, room)) {
-              chosen = states[i]!;
-              chosenMode = FLAT;
-              break;
-            }
+          const fit = states.findIndex(
+            (state, i) => i > 0 && fits(state, FLAT, modes, docs, top, room),
+          );
+          chosen = states[fit === -1 ? states.length - 1 : fit]!;
+          if (fit !== -1) chosenMode = FLAT;
         }
         indents[top] = ind;
         modes[top] = chosenMode;
