@@ -220,15 +220,12 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
         const states = node.states;
         let chosen = node.contents;
         let chosenMode: Mode = BREAK;
-        if (
-          !node.broken &&
-          (inFlat || fits(node, FLAT, modes, docs, top, room))
-        )
+        if (!node.broken && (inFlat || fits(node, modes, docs, top, room)))
           chosenMode = FLAT;
         else if (!inFlat && states !== undefined) {
           // the first later layout that fits, flat; else the last, broken
           const fit = states.findIndex(
-            (state, i) => i > 0 && fits(state, FLAT, modes, docs, top, room),
+            (state, i) => i > 0 && fits(state, modes, docs, top, room),
           );
           chosen = states[fit === -1 ? states.length - 1 : fit]!;
           if (fit !== -1) chosenMode = FLAT;
@@ -270,13 +267,12 @@ const fitModes: Mode[] = [];
 const fitDocs: Doc[] = [];
 
 /**
- * Whether `next` printed in `mode`, followed by the rest of the line, fits in `room` columns. The
+ * Whether `next` printed flat, followed by the rest of the line, fits in `room` columns. The
  * rest is read from the printer's pending commands (in their own modes, below `restTop`) up to
  * the first line break they would print: a line in a broken group, or a hard line.
  */
 function fits(
   next: Doc,
-  mode: Mode,
   restModes: readonly Mode[],
   restDocs: readonly Doc[],
   restTop: number,
@@ -286,7 +282,7 @@ function fits(
   // a flat line's space counts only once text follows it on the line
   let pendingSpace = false;
   let top = 0;
-  fitModes[top] = mode;
+  fitModes[top] = FLAT;
   fitDocs[top++] = next;
   while (room >= 0) {
     if (top === 0) {
