@@ -109,10 +109,8 @@ function paramSample(p: Parameter, model: ApiModel, options: SampleOptions) {
 function valueDoc(value: unknown): Doc {
   if (value === FORM_DATA) return "new FormData()";
   if (value instanceof Map) return objectDoc([...value.entries()]);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
+  if (Array.isArray(value))
     return group(["[", items(value.map(valueDoc)), "]"], !value.every(isFlat));
-  }
   if (value instanceof DateSample)
     return group(["new Date(", items([stringLiteral(value.text)]), ")"]);
   if (isContainer(value)) return objectDoc(Object.entries(value));
