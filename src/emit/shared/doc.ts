@@ -242,14 +242,9 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
 }
 
 function trimEnd(out: string[]): void {
-  while (out.length > 0) {
-    const trimmed = trimTrailing(out[out.length - 1]!, " ");
-    if (trimmed.length > 0) {
-      out[out.length - 1] = trimmed;
-      return;
-    }
-    out.pop();
-  }
+  let last = "";
+  while (last === "" && out.length > 0) last = trimTrailing(out.pop()!, " ");
+  if (last !== "") out.push(last);
 }
 
 /** print(doc) when `after` (`,`, `;`) follows it on its line: counted for the fit, not returned. */
