@@ -19,11 +19,10 @@ export function jsdocLines(text: string): string[] {
   // one line, nothing to escape or trim: the text is its line
   if (!JSDOC_NOT_PLAIN.test(text)) return [text];
   return text
-    .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
     .replace(/@(?=[a-zA-Z])/g, "\\@")
-    .split("\n")
+    .split(/\r\n?|\n/)
     .map((line) => line.trimEnd());
 }
 
