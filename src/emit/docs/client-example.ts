@@ -21,6 +21,7 @@ import {
   sentContent,
   softline,
   stringLiteral,
+  textWidth,
 } from "../toolkit.js";
 
 /**
@@ -121,12 +122,12 @@ function valueDoc(value: unknown): Doc {
   return (JSON.stringify(value) ?? "undefined").replace("e+", "e");
 }
 
-/** An object, always expanded; a string too long for its line goes below a key of 5 or more. */
+/** An object, always expanded; a string too long for its line goes below a key of 5 columns or more. */
 function objectDoc(entries: readonly [string, unknown][]): Doc {
   if (entries.length === 0) return "{}";
   const members = entries.map(([key, v]): Doc => {
     const name = propertyKey(key);
-    if (typeof v === "string" && name.length >= 5)
+    if (typeof v === "string" && textWidth(name) >= 5)
       return group([`${name}:`, indent([line, stringLiteral(v)])]);
     return [`${name}: `, valueDoc(v)];
   });
