@@ -29,7 +29,7 @@ export type LastRun = (
 /** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
 export const noEarlierRun: LastRun = (made) => {
   const now = made.find((f) => isDocument(f.path));
-  return now && comparison("", now, undefined, () => undefined);
+  return now && comparison("", now, () => undefined);
 };
 
 /** `openapi.json`, wherever the `openapi` artifact puts it. */
@@ -78,21 +78,18 @@ export function lastRunIn(out: string): LastRun {
     const now = files.find((f) => isDocument(f.path));
     if (!now) return undefined;
     if (made?.document !== now)
-      made = {
-        document: now,
-        since: comparison(out, now, earlier(now.path), earlier),
-      };
+      made = { document: now, since: comparison(out, now, earlier) };
     return made.since;
   };
 }
 
-/** This run's document beside the last run's (`before`), compared when first asked. */
+/** This run's document beside the last run's (its `earlier` copy), compared when first asked. */
 function comparison(
   out: string,
   now: GeneratedFile,
-  before: string | undefined,
   earlier: SinceLastRun["earlier"],
 ): SinceLastRun {
+  const before = earlier(now.path);
   let memo: { changes: readonly Change[] | undefined } | undefined;
   // kept once read: a staged copy is gone once the writer has moved it into place
   let text: string | undefined;
