@@ -43,10 +43,7 @@ export class FetchError extends Error {
 const ACCEPT = "application/json, application/yaml, text/yaml, */*;q=0.5";
 
 /** GETs `url`, following at most `maxRedirects` redirects; throws a {@link FetchError}. */
-export async function fetchDocument(
-  url: string,
-  options: FetchOptions,
-): Promise<FetchAnswer> {
+export async function fetchDocument(url: string, options: FetchOptions) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), options.timeoutMs);
   try {

@@ -5,10 +5,7 @@ import { sha256Bytes } from "../identity.js";
 import { statOf } from "./real-path.js";
 
 /** A spec file's text, bytes and sha256, read (readSourceBytes) and decoded; throws a SourceReadError. */
-export function readSource(
-  absPath: string,
-  maxBytes: number,
-): { text: string; hash: string; bytes: Buffer } {
+export function readSource(absPath: string, maxBytes: number) {
   const bytes = readSourceBytes(absPath, maxBytes);
   return { text: decodeSource(bytes), hash: sha256Bytes(bytes), bytes };
 }
