@@ -163,11 +163,9 @@ async function transpiledTree(file: string, temps: Map<string, string>) {
     /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])apiloom(?:-gen)?(?:\/config)?\2/g,
     (_all, lead: string) => `${lead}${JSON.stringify(SELF_MODULE)}`,
   );
-  const imports = [
-    ...code.matchAll(
-      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]*)\2/g,
-    ),
-  ];
+  const imports = code.matchAll(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]*)\2/g,
+  );
   let out = code;
   for (const [whole, lead, quote, specifier] of imports) {
     const target = typeScriptTarget(resolve(dirname(file), specifier!));
