@@ -15,7 +15,7 @@ import {
 import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
 import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
-import { apiConfigs, checkApiFiles, pickApis } from "./apis.js";
+import { apiConfigs, checkApiFiles, pickApis, type ApiConfig } from "./apis.js";
 import { isInsideReal, slashedRelative } from "../sources/real-path.js";
 import { optionPath, unknownArtifact } from "./validate.js";
 import { valueAt } from "../../ingest/reader.js";
@@ -162,11 +162,10 @@ export async function resolveApis(
   const unflagged: SettingsOverrides = { inputs: [], names: {}, options: {} };
   const all = apis.map((api) =>
     settingsFor(
-      api.config,
+      api,
       loaded,
       picked.includes(api) ? flags : { ...unflagged, config: flags.config },
       cwd,
-      api.name,
     ),
   );
   if (all.length > 1) checkApiFiles(all, loaded!.file);
@@ -179,11 +178,10 @@ export function pluginsOf(config: ApiloomConfig | undefined): ArtifactPlugin[] {
 
 /** One API's settings: its config (the file's, or one entry of its `apis` over it) and the flags. */
 function settingsFor(
-  config: ApiloomConfig,
+  { config, name: api }: ApiConfig,
   loaded: LoadedConfig | undefined,
   flags: SettingsOverrides,
   cwd: string,
-  api: string | undefined,
 ): GenerateSettings {
   const baseDir =
     loaded?.dir ??
