@@ -21,16 +21,15 @@ export function overlaySettings(
   baseDir: string,
   cwd: string,
 ): OverlaySetting[] {
-  const rel = (path: string) => slashedRelative(baseDir, path);
-  if (flags) return flags.map((file) => ({ file: rel(resolve(cwd, file)) }));
+  const rel = (path: string, from = baseDir) =>
+    slashedRelative(baseDir, resolve(from, path));
+  if (flags) return flags.map((file) => ({ file: rel(file, cwd) }));
   return (config.overlays ?? []).map((entry) =>
     typeof entry === "string"
-      ? { file: rel(resolve(baseDir, entry)) }
+      ? { file: rel(entry) }
       : {
-          file: rel(resolve(baseDir, entry.file)),
-          inputs: entry.inputs.map((p) =>
-            isUrlInput(p) ? p : rel(resolve(baseDir, p)),
-          ),
+          file: rel(entry.file),
+          inputs: entry.inputs.map((p) => (isUrlInput(p) ? p : rel(p))),
         },
   );
 }
