@@ -90,14 +90,13 @@ function groupShared(changes: Change[]): Change[] {
       if (key) first.set(key, change);
       out.push(change);
     } else if (
-      change.names.function !== undefined &&
       change.endpoint !== kept.endpoint &&
       // an endpoint reaches the schema once per response and media type
       !kept.also?.some((a) => a.endpoint === change.endpoint)
     )
       (kept.also ??= []).push({
         endpoint: change.endpoint,
-        function: change.names.function,
+        function: change.names.function!,
       });
   }
   for (const change of first.values())
