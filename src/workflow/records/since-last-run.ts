@@ -21,13 +21,8 @@ export interface SinceLastRun extends PluginSinceLastRun {
   changes(): readonly Change[] | undefined;
 }
 
-/** The last run beside this one, from the files the run has made so far. */
-export type LastRun = (
-  made: readonly GeneratedFile[],
-) => SinceLastRun | undefined;
-
 /** The last run of a run with no earlier output (programmatic `generate()`): an empty folder. */
-export const noEarlierRun: LastRun = (made) => {
+export const noEarlierRun = (made: readonly GeneratedFile[]) => {
   const now = made.find((f) => isDocument(f.path));
   return now && comparison("", now, () => undefined);
 };
@@ -39,8 +34,8 @@ function isDocument(path: string): boolean {
 
 const EARLIER_MAX_BYTES = 256 * 1024 * 1024;
 
-/** The output folder as the last run left it, read before the plugins run. */
-export function lastRunIn(out: string): LastRun {
+/** The output folder as the last run left it (read before the plugins run), beside the files made so far. */
+export function lastRunIn(out: string) {
   const listed = readManifest(out)?.files ?? {};
   // what a run killed while moving its files into place moved counts as the last run's too, so
   // the run that rolls it forward builds on the same state the killed run would have left
@@ -74,7 +69,7 @@ export function lastRunIn(out: string): LastRun {
     }
   };
   let made: { document: GeneratedFile; since: SinceLastRun } | undefined;
-  return (files) => {
+  return (files: readonly GeneratedFile[]) => {
     const now = files.find((f) => isDocument(f.path));
     if (!now) return undefined;
     if (made?.document !== now)
