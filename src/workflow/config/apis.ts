@@ -98,13 +98,9 @@ export function checkApiFiles(apis: readonly ApiFiles[], file: string): void {
         problems.push(
           `${both}: one's output folder is inside the other's (${a.out}, ${b.out})`,
         );
-      if (a.lock !== undefined && b.lock && isSamePlace(a.lock, b.lock))
+      if (isSamePlace(a.lock, b.lock))
         problems.push(`${both} share the lock ${a.lock}`);
-      if (
-        a.serverHandlers !== undefined &&
-        b.serverHandlers !== undefined &&
-        isSamePlace(a.serverHandlers, b.serverHandlers)
-      )
+      if (isSamePlace(a.serverHandlers, b.serverHandlers))
         problems.push(`${both} share the handlers file ${a.serverHandlers}`);
     }
     for (const b of apis)

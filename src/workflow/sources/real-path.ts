@@ -73,8 +73,9 @@ export function isInsideReal(path: string, folder: string): boolean {
   );
 }
 
-/** Whether two paths name the same place, as written or by real path. */
-export function isSamePlace(a: string, b: string): boolean {
+/** Whether two paths name the same place, as written or by real path (a missing one names none). */
+export function isSamePlace(a: string | undefined, b: string | undefined) {
+  if (a === undefined || b === undefined) return false;
   return resolve(a) === resolve(b) || realPathOf(a) === realPathOf(b);
 }
 
