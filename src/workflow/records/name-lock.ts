@@ -80,14 +80,12 @@ export function nameLockText(
   remote?: ReadonlyMap<string, string>,
   out?: string,
 ): string {
-  const names = sortedRecord([
-    ...endpoints
-      .filter((e) => e.name !== "")
-      .map((e) => [endpointKey(e), e.name] as const),
-    ...webhooks
-      .filter((w) => w.name !== "")
-      .map((w) => [webhookKey(w), w.name] as const),
-  ]);
+  const names = sortedRecord(
+    [
+      ...endpoints.map((e) => [endpointKey(e), e.name] as const),
+      ...webhooks.map((w) => [webhookKey(w), w.name] as const),
+    ].filter(([, name]) => name !== ""),
+  );
   const lock: NameLock = {
     lockfileVersion: 1,
     ...(out === undefined ? {} : { out }),
