@@ -114,9 +114,8 @@ export class SchemaDiff {
     const altsB = coreB.oneOf ?? coreB.anyOf;
     if (typesA.length > 0 && typesB.length > 0) {
       // a request may send less than before; a response may return more: both break clients
-      const lost = request
-        ? typesA.filter((t) => !covers(typesB, t))
-        : typesB.filter((t) => !covers(typesA, t));
+      const [sent, accepted] = request ? [typesA, typesB] : [typesB, typesA];
+      const lost = sent.filter((t) => !covers(accepted, t));
       if (lost.length > 0)
         add(
           `${direction}-type-changed`,
