@@ -83,20 +83,17 @@ export async function positionsOf(
   if (!kind) return undefined;
   const { parseJson } = await import("../../ingest/parse/json.js");
   const { parseYamlStream } = await import("../../ingest/parse/yaml.js");
-  let document: ParsedDocument | undefined | null = null;
-  return (path) => {
-    if (document === null)
-      try {
-        const text = readFileSync(file, "utf8");
-        document =
-          kind === "json"
-            ? parseJson(text, basename(file))
-            : parseYamlStream(text, basename(file))[0];
-      } catch {
-        document = undefined;
-      }
-    return document?.locate(path);
-  };
+  let document: ParsedDocument | undefined;
+  try {
+    const text = readFileSync(file, "utf8");
+    document =
+      kind === "json"
+        ? parseJson(text, basename(file))
+        : parseYamlStream(text, basename(file))[0];
+  } catch {
+    // unreadable, or not JSON or YAML: no positions
+  }
+  return (path) => document?.locate(path);
 }
 
 /** A JSON or YAML config, by its extension; undefined for code. */
