@@ -28,7 +28,8 @@ const JSON_CONFIG = `{
   "names": { "GET /x": 5 },
   "apis": [
     { "name": "a", "inputs": ["a.json"] },
-    { "name": "bad name", "inputs": "b.json", "lokc": "x" }
+    { "name": "bad name", "inputs": "b.json", "lokc": "x" },
+    { "name": 5, "inputs": ["c.json"] }
   ]
 }
 `;
@@ -55,7 +56,7 @@ describe("config value errors", () => {
     );
     expect(lines[2]).toMatch(/\(known: inputs, out, .* strict, .*\)$/);
     expect(lines.map((l) => l.replace(/ \(known: .*/, ""))).toEqual([
-      "8 problems in apiloom.config.json:",
+      "9 problems in apiloom.config.json:",
       "  apiloom.config.json:2:3: out must be a non-empty string",
       '  apiloom.config.json:3:3: unknown option "input"',
       "  apiloom.config.json:4:14: merge.allowExternalRefs must be true or false",
@@ -64,6 +65,8 @@ describe("config value errors", () => {
       '  apiloom.config.json:8:7: apis[1].name must be letters, digits, ".", "_" and "-", starting with a letter or digit, got "bad name"',
       "  apiloom.config.json:8:27: apis[1].inputs must be a list",
       '  apiloom.config.json:8:47: apis[1]: unknown option "lokc"',
+      // one problem for a name that is not a string, not two
+      '  apiloom.config.json:9:7: apis[2].name must be letters, digits, ".", "_" and "-", starting with a letter or digit, got 5',
     ]);
   });
 

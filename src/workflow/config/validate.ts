@@ -140,7 +140,8 @@ function checkApis(value: unknown, shape: Shape, where: Where, report: Report) {
   if (value.length === 0)
     return report(where, " must name at least one API (or be left out)");
   const { plugins: _plugins, apis: _apis, ...rest } = shape;
-  const entryShape: Shape = { name: isString, ...rest };
+  // the name is checked below, once
+  const entryShape: Shape = { name: () => {}, ...rest };
   const seen = new Set<string>();
   value.forEach((api: unknown, i) => {
     const at = item(where, i);
