@@ -29,6 +29,10 @@ export const entry = (w: Where, key: string) =>
   under(w, key, `[${JSON.stringify(key)}]`);
 export const item = (w: Where, i: number) => under(w, i, `[${i}]`);
 
+export const isBoolean: Check = (v, where, report) => {
+  if (typeof v !== "boolean") report(where, " must be true or false");
+};
+
 /** An object of the keys `shape` knows, each checked; an unknown key is reported with the known. */
 export function checkObject(
   value: unknown,

@@ -52,7 +52,7 @@ describe("the remote settings", () => {
       'remote.sha256["specs/a.yaml"]: it is not an http or https URL',
       'remote.sha256["https://***@api.example.com/x.yaml"]: the URL "https://***@api.example.com/x.yaml" holds a user name or password, which would be written wherever the URL is shown; give the credential as a header from an environment variable (config: remote.headers)',
       'remote.sha256["https://api.example.com/short.json"] must be a sha256 as 64 hex digits',
-      "remote.lock must be a boolean",
+      "remote.lock must be true or false",
     ]);
     expect(
       remoteSettings(

@@ -2,6 +2,7 @@ import { isRecord } from "../../ingest/reader.js";
 import {
   checkObject,
   entry,
+  isBoolean,
   secondsProblem,
   under,
   type Check,
@@ -105,9 +106,7 @@ export const checkRemote: Check = (value, where, report) =>
       },
       watchInterval: seconds,
       sha256: checkPins,
-      lock: (v, at) => {
-        if (typeof v !== "boolean") report(at, " must be a boolean");
-      },
+      lock: isBoolean,
     },
     where,
     report,

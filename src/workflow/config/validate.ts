@@ -14,6 +14,7 @@ import {
   checkObject,
   child,
   entry,
+  isBoolean,
   item,
   type Check,
   type Report,
@@ -23,9 +24,6 @@ import {
 const isString: Check = (v, where, report) => {
   if (typeof v !== "string" || v === "")
     report(where, " must be a non-empty string");
-};
-const isBoolean: Check = (v, where, report) => {
-  if (typeof v !== "boolean") report(where, " must be true or false");
 };
 const isNumber: Check = (v, where, report) => {
   if (typeof v !== "number" || !Number.isFinite(v))
