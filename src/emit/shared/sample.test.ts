@@ -8,7 +8,8 @@ import { sampleValue } from "./sample.js";
 /**
  * The docs' examples and the mocks' answers are samples: ajv (JSON Schema 2020-12, formats
  * checked) judges that each is a value of its schema, for schemas of the keywords a sample
- * honours (no `pattern`, no overlapping `oneOf`), shaped as real documents write them.
+ * honours (no overlapping `oneOf`; a `pattern` patternSample reads), shaped as real documents
+ * write them.
  */
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
@@ -134,6 +135,37 @@ describe("sampleValue", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("matches a string's pattern, within its length bounds", () => {
+    const patterned: Schema = {
+      type: "object",
+      properties: {
+        roleArn: {
+          type: "string",
+          pattern: "^arn:[^:]*:iam::[^:]*:role/.{1,576}$",
+          minLength: 20,
+        },
+        iban: { type: "string", pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$" },
+        user: { type: "string", pattern: "^[UW][A-Z0-9]{8,}$|^$" },
+        code: { type: "string", pattern: "^[a-z]{3}-\\d+$", maxLength: 8 },
+      },
+      required: ["roleArn", "iban", "user", "code"],
+    };
+    const value = sampleValue(patterned, NAMED) as Record<string, string>;
+    expect(
+      validate({
+        ...patterned,
+        properties: { ...patterned.properties, roleArn: { type: "string" } },
+      })(value),
+    ).toBe(true);
+    expect(value).toMatchObject({
+      iban: "AA00A",
+      user: "UAAAAAAAA",
+      code: "aaa-0",
+    });
+    // the pattern's sample is too short for minLength: the length wins, as before
+    expect(value.roleArn).toBe("string".padEnd(20, "s"));
   });
 
   it("holds Azure's and AWS's shapes: members beside an allOf, bounded strings, nested minItems", () => {

@@ -7,6 +7,7 @@ import {
 } from "../../model/schema/schema.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { revivedScalar } from "../../model/schema/scalars.js";
+import { patternSample } from "../../model/patterns/pattern-sample.js";
 import { assignOwn, setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, undescribedBody } from "./media-types.js";
 
@@ -58,7 +59,7 @@ export interface SampleOptions {
 /**
  * A small value of a schema's shape, for the docs' examples and the mocks' answers: below the
  * top level only required members and the fewest items the schema allows (short, valid but for
- * patterns); a reference into itself stops at `{}`.
+ * a pattern patternSample cannot read); a reference into itself stops at `{}`.
  */
 export function sampleValue(
   schema: Schema | undefined,
@@ -161,9 +162,10 @@ function jsonSample(
         ? "<binary>"
         : schema.format !== undefined && Object.hasOwn(FORMATS, schema.format)
           ? FORMATS[schema.format]
-          : "string"
+          : (matching(schema) ??
+            "string"
               .padEnd(bound(schema.minLength, 0, 64), "s")
-              .slice(0, bound(schema.maxLength, 64, 64));
+              .slice(0, bound(schema.maxLength, 64, 64)));
     case "integer":
     case "number":
       return typeof schema.minimum === "number"
@@ -198,6 +200,19 @@ function jsonSample(
     default:
       return "string";
   }
+}
+
+/** A string its `pattern` matches, when one is known and its length is within the schema's bounds. */
+function matching(schema: Schema): string | undefined {
+  const text =
+    typeof schema.pattern === "string"
+      ? patternSample(schema.pattern)
+      : undefined;
+  const length = text === undefined ? -1 : [...text].length;
+  return length >= bound(schema.minLength, 0, Infinity) &&
+    length <= bound(schema.maxLength, Infinity, Infinity)
+    ? text
+    : undefined;
 }
 
 /** A scalar that fits the schema's declared type(s) and enum; objects and arrays never do. */
