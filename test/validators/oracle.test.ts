@@ -75,6 +75,28 @@ const ALLOWED: Allowed[] = [
         (subject.direction === "response" &&
           reaches(model, subject.schema, (s) => s.writeOnly === true))),
   },
+  {
+    reason:
+      "apiloom's reading: a schema without `type` whose `properties` (or `items`) make its type an object (an array) admits only those, as the type says; JSON Schema lets any other value pass",
+    applies: (model, subject, d) =>
+      d.ajv === true &&
+      subject.validator.check(d.value).every((v) => v.keyword === "type") &&
+      reaches(
+        model,
+        subject.schema,
+        (s) =>
+          s.type === undefined &&
+          !["$ref", "allOf", "anyOf", "oneOf", "not", "enum", "const"].some(
+            (k) => k in s,
+          ) &&
+          [
+            "properties",
+            "additionalProperties",
+            "patternProperties",
+            "items",
+          ].some((k) => k in s),
+      ),
+  },
 ];
 
 /** Hand-picked values where a deliberate difference shows (document → schema → values). */
