@@ -192,6 +192,13 @@ describe("auth edge cases", () => {
             { key: "accessTokenUrl", value: "https://a.example.com/token" },
           ],
         }),
+        request("prototype grant", {
+          type: "oauth2",
+          oauth2: [
+            { key: "grant_type", value: "constructor" },
+            { key: "authUrl", value: "https://b.example.com/auth" },
+          ],
+        }),
         request("mystery", { type: "mystery" }),
       ],
     }),
@@ -233,6 +240,17 @@ describe("auth edge cases", () => {
     expect(read.doc.securitySchemes.oauth2_2).toMatchObject({
       flows: {
         password: { tokenUrl: "https://a.example.com/token", scopes: {} },
+      },
+    });
+  });
+
+  test("a grant type named like an Object.prototype member is an unknown one: authorization code", () => {
+    expect(read.endpoint("prototype grant").security).toEqual([
+      { oauth2_3: [] },
+    ]);
+    expect(read.doc.securitySchemes.oauth2_3).toMatchObject({
+      flows: {
+        authorizationCode: { authorizationUrl: "https://b.example.com/auth" },
       },
     });
   });

@@ -147,7 +147,10 @@ const GRANT_TYPES: Record<string, FlowName> = {
 
 function readOAuth2(params: Map<string, string>, variables: VariableScope) {
   const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
-  const flowName = GRANT_TYPES[grant.toLowerCase()] ?? "authorizationCode";
+  const key = grant.toLowerCase();
+  const flowName = Object.hasOwn(GRANT_TYPES, key)
+    ? GRANT_TYPES[key]!
+    : "authorizationCode";
   const unresolved = new Set<string>();
   const url = (key: string): string | undefined => {
     const raw = params.get(key);
