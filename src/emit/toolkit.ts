@@ -76,6 +76,7 @@ export * from "./shared/security-evidence.js";
 export * from "./shared/server-url.js";
 
 export { reasonPhrase, statusKey } from "../model/http-status.js";
+export { serializationOf } from "../model/serialization.js";
 
 export { pointerSegment } from "../model/pointer.js";
 

@@ -9,9 +9,12 @@ import {
   allProperties,
   BINARY,
   bodySample,
+  isJsonMediaType,
   isMap,
+  parameterWireStyle,
   resolveSchema,
   sampleValue,
+  serializationOf,
   trimLineEnds,
   trimTrailing,
   wirePath,
@@ -37,21 +40,19 @@ export function curlExample(
   url.push(
     path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
       const p = byName.get(name);
-      const value = p ? exampleOf(p, model) : undefined;
-      return value === undefined ? whole : encodeURIComponent(value);
+      return p ? onWire(p, exampleOf(p, model)).join("") : whole;
     }),
   );
-  const query: WordPart[][] = endpoint.parameters.query
-    .filter((p) => p.required)
-    .map((p) => [
-      `${encodeURIComponent(p.name)}=${encodeURIComponent(exampleOf(p, model) ?? p.name)}`,
-    ]);
+  const [query, cookies]: WordPart[][][] = (["query", "cookie"] as const).map(
+    (at) =>
+      endpoint.parameters[at]
+        .filter((p) => p.required)
+        .flatMap((p) => onWire(p, exampleOf(p, model) ?? p.name))
+        .map((pair) => [pair]),
+  );
   const headers: WordPart[][] = endpoint.parameters.header
     .filter((p) => p.required)
-    .map((p) => [`${p.name}: ${exampleOf(p, model) ?? p.name}`]);
-  const cookies: WordPart[][] = endpoint.parameters.cookie
-    .filter((p) => p.required)
-    .map((p) => [`${p.name}=${exampleOf(p, model) ?? p.name}`]);
+    .map((p) => [`${p.name}: ${onWire(p, exampleOf(p, model) ?? p.name)}`]);
 
   const auth = authFor(endpoint, model.securitySchemes);
   if (auth?.kind === "header") headers.unshift(auth.parts);
@@ -79,7 +80,7 @@ export function curlExample(
   return trimLineEnds([head.join(" "), ...args].join(" \\\n  "), " \t");
 }
 
-function exampleOf(p: Parameter, model: ApiModel): string | undefined {
+function exampleOf(p: Parameter, model: ApiModel): unknown {
   const value =
     p.example !== undefined
       ? p.example
@@ -89,8 +90,74 @@ function exampleOf(p: Parameter, model: ApiModel): string | undefined {
             Array.isArray(p.schema.examples))
         ? sampleValue(p.schema, model.schemas)
         : undefined;
-  if (value === undefined || value === null) return undefined;
-  return typeof value === "string" ? value : JSON.stringify(value);
+  return value ?? undefined;
+}
+
+/**
+ * A parameter's sample as the generated client sends it (templates/client/serialize.ts, OpenAPI
+ * 3.1 §4.8.12.4 styles, Swagger 2.0 delimiters, `content` as JSON): a query's or cookie's
+ * `name=value` pairs, a path's or header's text; each piece percent-encoded but in a header.
+ * An undefined sample is the path's `{name}`.
+ */
+export function onWire(p: Parameter, sample: unknown): string[] {
+  if (sample === undefined) return [`{${p.name}}`];
+  const how = parameterWireStyle(p);
+  // a `content` parameter's one text goes unstyled
+  const { style, explode } =
+    how.contentType === undefined ? serializationOf(p) : {};
+  const value =
+    how.contentType === undefined ||
+    (typeof sample === "string" && !isJsonMediaType(how.contentType))
+      ? sample
+      : JSON.stringify(sample);
+  // a member's or the parameter's name is never sent reserved
+  const enc = (v: unknown, dots = style === "label", names = false) => {
+    const text = typeof v === "string" ? v : JSON.stringify(v);
+    if (p.in === "header") return text;
+    const out = encodeURIComponent(text).replace(
+      dots ? /[!'()*.]/g : /[!'()*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+    return how.allowReserved && !names
+      ? out.replace(
+          /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/g,
+          decodeURIComponent,
+        )
+      : out;
+  };
+  const key = enc(p.name, false, true);
+  const d =
+    how.delimiter ??
+    { spaceDelimited: " ", pipeDelimited: "|" }[style as string] ??
+    ",";
+  const sep = d === "," || d === "|" ? d : enc(d, false);
+  const members = isMap(value)
+    ? Object.entries(value).filter(([, v]) => v != null)
+    : undefined;
+  const query = p.in === "query" || p.in === "cookie";
+  // qs' (Express') nesting, as the client's deepPairs: `f[a][b]=1&f[list][0]=x`, 8 levels
+  const deep = (k: string, v: unknown, depth = 0): string[] =>
+    depth <= 8 && (isMap(v) || Array.isArray(v))
+      ? Object.entries(v)
+          .filter(([, x]) => Array.isArray(v) || x != null)
+          .flatMap(([m, x]) =>
+            deep(`${k}[${enc(m, false, true)}]`, x, depth + 1),
+          )
+      : [`${k}=${enc(v)}`];
+  if (query && style === "deepObject" && (members || Array.isArray(value)))
+    return deep(key, value);
+  const named = query || style === "matrix" ? `${key}=` : "";
+  const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
+  const list = Array.isArray(value) ? value : members?.flat();
+  if (list === undefined) return [lead + named + enc(value)];
+  if (!explode) return [lead + named + list.map((x) => enc(x)).join(sep)];
+  const each = members
+    ? members.map(([k, x]) => `${enc(k, undefined, true)}=${enc(x)}`)
+    : list.map((x) => named + enc(x));
+  if (query) return each;
+  // exploded: `;id=a;id=b`, `;R=100;G=200`, `.a.b`, `a,b`, `R=100,G=200`
+  if (style === "matrix") return [each.map((e) => `;${e}`).join("")];
+  return [lead + each.join(lead || (members ? "," : sep))];
 }
 
 type Auth =
