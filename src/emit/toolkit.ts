@@ -112,6 +112,7 @@ export * from "./shared/sample.js";
 
 export {
   allOfPropertyLookup,
+  annotationText,
   declaredTypes,
   type DiscriminatorCase,
   discriminatorCases,

@@ -34,4 +34,42 @@ describe("schemaViews", () => {
       ["d", "Base", false, "Base"],
     ]);
   });
+
+  it("reads a member's description and type from allOf: [$ref, {description}] (AWS's 353 documents)", () => {
+    const described = (text: string): Schema => ({
+      allOf: [{ $ref: schemaRef("Name") }, { description: text }],
+    });
+    const schemas: Record<string, NamedSchema> = {
+      Name: { name: "Name", schema: { type: "string" }, sources: [] },
+      Thing: {
+        name: "Thing",
+        schema: {
+          ...described("A thing."),
+          properties: {
+            a: described("The a."),
+            // its own description first; an allOf member that constrains is no description
+            b: { ...described("not this"), description: "The b." },
+            c: {
+              allOf: [
+                { $ref: schemaRef("Name") },
+                { description: "not this either", maxLength: 3 },
+              ],
+            },
+          },
+        },
+        sources: [],
+      },
+    };
+    const thing = schemaViews(schemas, schemaIds(schemas)).find(
+      (v) => v.name === "Thing",
+    )!;
+    expect(thing.description).toBe("A thing.");
+    expect(
+      thing.properties.map((p) => [p.name, p.type, p.description]),
+    ).toEqual([
+      ["a", "Name", "The a."],
+      ["b", "Name", "The b."],
+      ["c", "Name", undefined],
+    ]);
+  });
 });

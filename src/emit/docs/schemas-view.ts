@@ -1,5 +1,5 @@
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
-import { effectiveTypes, schemaRefName } from "../toolkit.js";
+import { annotationText, effectiveTypes, schemaRefName } from "../toolkit.js";
 import { slugMaker } from "./slugs.js";
 
 /** One named schema on the schemas page. Strings are raw spec text, as everywhere in the view. */
@@ -52,7 +52,7 @@ export function schemaViews(
     return {
       name,
       id: ids.get(name)!,
-      description: schema.description,
+      description: annotationText(schema, "description"),
       type: schemaLabel(schema),
       includes,
       properties,
@@ -84,7 +84,7 @@ function collect(
       type: schemaLabel(property),
       link: linkTo(property, ids),
       required: required.has(name),
-      description: property?.description,
+      description: property && annotationText(property, "description"),
     });
   }
 }
@@ -118,8 +118,13 @@ export function schemaLabel(schema: Schema | undefined, depth = 3): string {
   if (schema.const !== undefined) return literal(schema.const);
   for (const [keyword, joiner] of COMPOSITIONS) {
     const list = schema[keyword];
-    if (Array.isArray(list) && list.length > 0)
-      return list.map((s) => schemaLabel(s, depth - 1)).join(joiner);
+    // an allOf part that says nothing of the type (`{description}`) is no `& any`
+    const labels = Array.isArray(list)
+      ? list
+          .map((s) => schemaLabel(s, depth - 1))
+          .filter((label) => keyword !== "allOf" || label !== "any")
+      : [];
+    if (labels.length > 0) return labels.join(joiner);
   }
   const types = effectiveTypes(schema);
   if (types.length === 0) return "any";

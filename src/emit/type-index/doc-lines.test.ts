@@ -149,3 +149,14 @@ describe("docLines", () => {
     expect(jsdocLines("trailing ")).toEqual(["trailing"]);
   });
 });
+
+describe("docLines of allOf: [$ref, {description}]", () => {
+  it("says the annotation member's description, as the schema's own would be", () => {
+    expect(
+      docLines({ allOf: [{ $ref: "#/x" }, { description: "The name." }] }),
+    ).toEqual(["The name."]);
+    expect(
+      docLines({ allOf: [{ $ref: "#/x" }, { title: "T", maxLength: 3 }] }),
+    ).toBeUndefined();
+  });
+});

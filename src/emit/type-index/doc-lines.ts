@@ -1,16 +1,16 @@
 import type { Schema } from "../../model/types.js";
+import { annotationText } from "../toolkit.js";
 import { jsdocLines } from "../shared/escape.js";
 
 /**
- * JSDoc lines for a schema: description (else title); what a value must look like — `Format`,
+ * JSDoc lines for a schema: description (else title; an `allOf` member's: annotationText); what a value must look like — `Format`,
  * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
  * `@deprecated`. Undefined when there is nothing.
  */
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
-  const text = [schema.description, schema.title].find(
-    (t) => typeof t === "string" && t.trim(),
-  );
+  const text =
+    annotationText(schema, "description") ?? annotationText(schema, "title");
   // a new list, not spread into one: a description may have more lines than a call takes
   const lines = text ? trimBlankEnds(jsdocLines(text)) : [];
   pushFact(lines, "Format", schema.format);

@@ -52,6 +52,27 @@ export function declaredTypes(schema: Schema | undefined): SchemaType[] {
   return list.filter((t): t is SchemaType => SCHEMA_TYPES.has(t as string));
 }
 
+/**
+ * A schema's `description` (or `title`): its own, else that of an `allOf` member saying nothing
+ * but annotations. OpenAPI 3.0 ignores a `$ref`'s siblings, so `allOf: [{$ref: X},
+ * {description}]` is how a member of another schema is described (AWS's, Box's, Plaid's).
+ */
+export function annotationText(
+  schema: Schema,
+  keyword: "description" | "title",
+): string | undefined {
+  for (const s of [schema, ...(schema.allOf ?? [])]) {
+    const text = isSchemaObject(s) ? s[keyword] : undefined;
+    if (
+      typeof text === "string" &&
+      text.trim() !== "" &&
+      (s === schema || Object.keys(s).every(isAnnotation))
+    )
+      return text;
+  }
+  return undefined;
+}
+
 const OBJECT_KEYWORDS = [
   "properties",
   "additionalProperties",
