@@ -54,6 +54,29 @@ describe("the schema converter", () => {
       },
     ],
     [
+      "OpenAPI 3.0 nullable alone in an allOf member (Box's trashed file's parent)",
+      "3.0",
+      { allOf: [{ type: "object" }, { description: "d" }, { nullable: true }] },
+      {
+        anyOf: [
+          {
+            allOf: [
+              { type: "object" },
+              { description: "d" },
+              { anyOf: [{}, { type: "null" }] },
+            ],
+          },
+          { type: "null" },
+        ],
+      },
+    ],
+    [
+      "OpenAPI 3.0 nullable with a type in an allOf member (no null: the first member refuses it)",
+      "3.0",
+      { allOf: [{ type: "object" }, { type: "object", nullable: true }] },
+      { allOf: [{ type: "object" }, { type: ["object", "null"] }] },
+    ],
+    [
       "example beside examples",
       "3.1",
       { type: "string", examples: ["b"], example: "a" },

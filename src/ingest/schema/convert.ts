@@ -14,6 +14,7 @@ import {
   applyDraft4Exclusive,
   discriminatorOf,
   makeNullable,
+  nullableMember,
   nullableOwn,
 } from "./dialect-rules.js";
 import {
@@ -202,6 +203,7 @@ export class SchemaConverter {
     // `nullable` is never kept as written, so `out` is a copy of this call's own by now
     if (raw.nullable === true || raw["x-nullable"] === true)
       return nullableOwn(out as Schema);
+    if (nullableMember(raw)) return makeNullable((out ?? raw) as Schema);
     return (out ?? raw) as Schema;
   }
 

@@ -2,6 +2,7 @@ import type { Path } from "../../model/pointer.js";
 import type { Schema, SchemaType } from "../../model/types.js";
 import { isRecord, type SourceDocument } from "../reader.js";
 import { pascalCase } from "../../model/identifiers.js";
+import { isAnnotation } from "../../model/schema/walk.js";
 
 /** Draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (Swagger 2.0, OpenAPI 3.0) as 2020-12 numbers. */
 export function applyDraft4Exclusive(
@@ -85,6 +86,24 @@ export function nullableOwn(schema: Schema): Schema {
   if (Array.isArray(schema.enum) && !schema.enum.includes(null))
     schema.enum = [...schema.enum, null];
   return schema;
+}
+
+/**
+ * Whether an `allOf` member says `nullable: true` and nothing else but annotations (Box's
+ * `allOf: [{$ref: Folder}, {description}, {nullable: true}]`): read as the whole schema's, as
+ * such an API sends null there. OpenAPI 3.0.3 gives a `nullable` without `type` no effect, and
+ * the `allOf` would refuse those nulls.
+ */
+export function nullableMember(raw: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(raw.allOf) &&
+    raw.allOf.some(
+      (m) =>
+        isRecord(m) &&
+        (m.nullable === true || m["x-nullable"] === true) &&
+        Object.keys(m).every((k) => k === "nullable" || isAnnotation(k)),
+    )
+  );
 }
 
 /**
