@@ -45,10 +45,7 @@ export function invalidUtf8Message(
 ): string | undefined {
   const offset = decoded.firstInvalid;
   if (offset === undefined) return undefined;
-  let index = 0;
-  while (index < decoded.text.length && decoded.byteOffsets[index] < offset)
-    index++;
-  const before = decoded.text.slice(0, index);
+  const before = decoded.text.slice(0, decoded.byteOffsets.indexOf(offset));
   const line = before.split("\n").length;
   const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
   return `${path}:${line}:${column}: byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, "0")} is not UTF-8`;
