@@ -18,15 +18,11 @@ const WAITING = new Set<PendingPlaces>();
  */
 export function settlePlaces(places?: Iterable<Pick<SourceRef, "line">>): void {
   if (WAITING.size === 0) return;
-  if (places === undefined) {
-    for (const pending of [...WAITING]) pending.settle();
-    return;
-  }
-  const wanted = new Set<object>([...places].filter(isWaiting));
-  if (wanted.size === 0) return;
+  const wanted = places && new Set<object>([...places].filter(isWaiting));
+  if (wanted?.size === 0) return;
   for (const pending of [...WAITING]) {
     pending.settle(wanted);
-    if (wanted.size === 0) return;
+    if (wanted?.size === 0) return;
   }
 }
 
