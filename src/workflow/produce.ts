@@ -8,7 +8,7 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
 import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
-import { resolveInputs, type InputText } from "./sources/resolve-inputs.js";
+import { resolveInputs } from "./sources/resolve-inputs.js";
 import { lockedOut, nameLockText } from "./records/name-lock.js";
 import {
   checkLockPlace,
@@ -90,13 +90,8 @@ export async function* produce(run: {
     // every file the stages read, hashed from the very bytes they parsed
     const reads = new Map<string, string>();
     const readText = (absPath: string): string => {
-      let read: InputText;
-      try {
-        read = inputs.read(absPath);
-      } catch (error) {
-        reads.set(fromOut(out, absPath), MISSING);
-        throw error;
-      }
+      reads.set(fromOut(out, absPath), MISSING); // until it is read
+      const read = inputs.read(absPath);
       reads.set(fromOut(out, absPath), read.hash);
       // a run that prints places finds those left waiting in the text decoded again from the
       // bytes, which take less room than the text (a watch keeps each text anyway)
