@@ -12,18 +12,13 @@ export const NOT_SPECS =
  */
 export function parseText(text: string, file: string): ParsedDocument[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const empty = (why: string) =>
+    new ParseError(why, file, 1, 1, "parse/empty-file");
   const first = /\S/.exec(body);
-  if (!first)
-    throw new ParseError("the file is empty", file, 1, 1, "parse/empty-file");
+  if (!first) throw empty("the file is empty");
   if (first[0] === "{" || first[0] === "[") return [parseJson(body, file)];
   const docs = parseYamlStream(body, file);
   if (docs.length === 0)
-    throw new ParseError(
-      "the file holds no document (only comments or `---`)",
-      file,
-      1,
-      1,
-      "parse/empty-file",
-    );
+    throw empty("the file holds no document (only comments or `---`)");
   return docs;
 }
