@@ -241,9 +241,7 @@ function holdsRef(value: unknown, seen: Set<object>): boolean {
   if (typeof value !== "object" || value === null || seen.has(value))
     return false;
   seen.add(value);
-  if (isRef(value)) return true;
-  for (const v of Object.values(value)) if (holdsRef(v, seen)) return true;
-  return false;
+  return isRef(value) || Object.values(value).some((v) => holdsRef(v, seen));
 }
 
 /**
