@@ -130,11 +130,11 @@ function placeMembers(changes: Change[], pair: DiffPair): void {
     }
     return parsed.get(key);
   };
-  const place = (ref: SourceRef | undefined, side: LoadedSide, c: Change) => {
+  const place = (ref: SourceRef, side: LoadedSide, c: Change) => {
     const member = c.names.member;
     // `#/components/schemas/X` or `#/definitions/X` (after a YAML stream's document index)
     const schema = /^#\d*\/(components\/schemas|definitions)\/[^/]+$/;
-    if (!ref || member === undefined || !schema.test(ref.pointer)) return ref;
+    if (member === undefined || !schema.test(ref.pointer)) return ref;
     const match = /^#(\d*)(\/.*)$/.exec(ref.pointer);
     const doc = docs(side, ref.file)?.[Number(match?.[1] || 0)];
     const base = parsePointer(match?.[2] ?? "");
@@ -154,10 +154,8 @@ function placeMembers(changes: Change[], pair: DiffPair): void {
     return { ...ref, line, column, pointer: `#${match![1]}${toPointer(path)}` };
   };
   for (const c of changes) {
-    const old = place(c.old, pair.before, c);
-    const now = place(c.new, pair.after, c);
-    if (old) c.old = old;
-    if (now) c.new = now;
+    if (c.old) c.old = place(c.old, pair.before, c);
+    if (c.new) c.new = place(c.new, pair.after, c);
   }
 }
 
