@@ -262,8 +262,7 @@ export function watchApi(
     running = false;
     if (!stopped) rewatch(); // a run can reach new files through $ref
     if (!stopped) remote.schedule(settings, () => running || stopped);
-    const ms = performance.now() - started;
-    hooks.tell({ kind: "ran", first, ms, counts });
+    hooks.tell({ kind: "ran", first, ms: performance.now() - started, counts });
     if (stopped) return finish(0);
     if (again) return takeUpWaiting();
     hooks.tell({ kind: "watching" });
@@ -393,10 +392,9 @@ class RemotePoll {
   ) {}
 
   async forRun(settings: GenerateSettings): Promise<RemoteInputs> {
-    const fetched = this.next ?? (await fetchRemoteInputs(settings, this.env));
+    this.last = this.next ?? (await fetchRemoteInputs(settings, this.env));
     this.next = undefined;
-    this.last = fetched;
-    return fetched;
+    return this.last;
   }
 
   schedule(settings: GenerateSettings, busy: () => boolean): void {
