@@ -2,10 +2,10 @@ import type { CodeTable, DiagnosticCodeInfo } from "./code-info.js";
 import { isWaiting, settlePlaces } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "../types.js";
 
-/** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
 /** The order diagnostics are shown in: errors, then warnings, then notes. */
 export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** Where a diagnostic points. A {@link SourceRef} will do; its pointer is not kept. */
 export type ReportPlace = Pick<SourceRef, "file" | "line" | "column">;
 
 /** The first character of `file`: where a problem with a whole file (or a setting) is reported. */
