@@ -51,17 +51,10 @@ export async function runOverlay(
     return 2;
   }
   const [originalFile, editedFile] = files as [string, string];
-  const out =
-    parsed.values.out !== undefined
-      ? resolve(cwd, parsed.values.out)
-      : undefined;
-  if (
-    out !== undefined &&
-    [originalFile, editedFile].some((f) => resolve(cwd, f) === out)
-  ) {
-    stderr.write(
-      `apiloom overlay: --out ${parsed.values.out} is one of the documents\n`,
-    );
+  const given = parsed.values.out;
+  const out = given !== undefined ? resolve(cwd, given) : undefined;
+  if (out !== undefined && files.some((f) => resolve(cwd, f) === out)) {
+    stderr.write(`apiloom overlay: --out ${given} is one of the documents\n`);
     return 2;
   }
   const result = await makeOverlay(originalFile, editedFile, {
@@ -80,7 +73,7 @@ export async function runOverlay(
   if (out === undefined) stdout.write(result.text);
   else
     stderr.write(
-      `apiloom overlay: ${plural(result.actions, "action")} → ${parsed.values.out}\n`,
+      `apiloom overlay: ${plural(result.actions, "action")} → ${given}\n`,
     );
   return 0;
 }
