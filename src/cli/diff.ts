@@ -161,11 +161,9 @@ export async function runDiff(
         }),
     );
     const on = flags.failOn;
-    if (
+    failed ||=
       on !== undefined &&
-      changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on])
-    )
-      failed = true;
+      changes.some((c) => SEVERITY_ORDER[c.severity] <= SEVERITY_ORDER[on]);
   }
   if (several && flags.format === "json")
     stdout.write(
