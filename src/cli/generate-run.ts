@@ -82,6 +82,8 @@ export async function runOnce(
   if (!flags.quiet)
     for (const note of outcome.notes)
       io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
+  const time = () => seconds(performance.now() - started);
+  const out = shownPath(io.cwd, settings.out, true);
   if (outcome.status === "up-to-date") {
     if (flags.quiet) return 0;
     const { endpoints, warnings } = outcome.same;
@@ -89,12 +91,11 @@ export async function runOnce(
       ? `, ${plural(warnings, "warning")}: apiloom inspect, or --verbose`
       : "";
     io.stderr.write(
-      `apiloom: nothing changed since the last run: ${shownPath(io.cwd, settings.out, true)} is up to date, ${plural(endpoints, "endpoint")}${heldWarnings}; parsing and emitting skipped (${seconds(performance.now() - started)})\n`,
+      `apiloom: nothing changed since the last run: ${out} is up to date, ${plural(endpoints, "endpoint")}${heldWarnings}; parsing and emitting skipped (${time()})\n`,
     );
     return 0;
   }
   // a run that made everything: its diagnostics, then the check's or the write's
-  const time = () => seconds(performance.now() - started);
   const { produced, known } = outcome;
   const t = tally(produced.diagnostics);
   const { shown, held, fresh } = selectShown(produced.diagnostics, {
@@ -110,7 +111,6 @@ export async function runOnce(
   };
   printDiagnostics(shown, printOptions, say);
   printWarningGroups(fresh, printOptions, say);
-  const out = shownPath(io.cwd, settings.out, true);
   const endpoints = plural(produced.endpoints, "endpoint");
   if (outcome.refused) {
     const { why, fileSystem } = outcome.refused;
@@ -223,7 +223,7 @@ export async function runOnce(
         .filter((k) => by[k].size > 0)
         .map(
           (k) =>
-            `${by[k].size} ${k} (${names([...by[k]].sort(compareCodeUnits))})`,
+            `${by[k].size} ${k} (${firstOf([...by[k]].sort(compareCodeUnits), NAMES_SHOWN).join(", ")})`,
         );
       lines.push(`  endpoints: ${parts.join(", ")}`);
     }
@@ -234,7 +234,7 @@ export async function runOnce(
       stale.includes(`M ${slashedRelative(settings.baseDir, handlers.file)}`)
     )
       lines.push(
-        `  handlers: ${shownPath(io.cwd, handlers.file)} lacks ${plural(handlers.added.length, "stub")} (${names(handlers.added)})`,
+        `  handlers: ${shownPath(io.cwd, handlers.file)} lacks ${plural(handlers.added.length, "stub")} (${firstOf(handlers.added, NAMES_SHOWN).join(", ")})`,
       );
     // the generated code first: its diff follows; the rest is listed
     const isCode = (s: string) => isGeneratedCode(s.replace(/^[AMD!] /, ""));
@@ -247,10 +247,8 @@ export async function runOnce(
           ? ` (${other} of them docs, the OpenAPI document or records${flags.verbose ? "" : ": their diffs with --verbose"})`
           : "") +
         ":",
-      ...listed.slice(0, FILES_SHOWN).map((s) => `    ${s}`),
+      ...firstOf(listed, FILES_SHOWN).map((s) => `    ${s}`),
     );
-    if (listed.length > FILES_SHOWN)
-      lines.push(`    … ${listed.length - FILES_SHOWN} more`);
     lines.push(
       "next: apiloom generate (the same options, without --check), then commit what it writes",
     );
@@ -286,11 +284,7 @@ export async function runApis(
       // --check's diff too: every line of a run says which API it is about
       const into = (to: "stdout" | "stderr") =>
         labelled({ write: (text: string) => void (buffer[to] += text) }, label);
-      const apiIO: RunIO = {
-        ...io,
-        stdout: into("stdout"),
-        stderr: into("stderr"),
-      };
+      const apiIO = { ...io, stdout: into("stdout"), stderr: into("stderr") };
       try {
         codes[i] = await runOnce(apis[i]!, flags, stages, apiIO);
       } catch (error) {
@@ -337,11 +331,10 @@ const isGeneratedCode = (path: string) => /\.[cm]?[jt]s$/.test(path);
 const FILES_SHOWN = 8;
 const NAMES_SHOWN = 6;
 
-function names(list: readonly string[]): string {
-  const shown = list.slice(0, NAMES_SHOWN).join(", ");
-  return list.length > NAMES_SHOWN
-    ? `${shown}, … ${list.length - NAMES_SHOWN} more`
-    : shown;
+/** The first `max` of `list`, then `… <n> more` when there are more. */
+function firstOf(list: readonly string[], max: number): string[] {
+  const more = list.length - max;
+  return more > 0 ? [...list.slice(0, max), `… ${more} more`] : [...list];
 }
 
 export const DELAY_MS = 1000;
