@@ -212,12 +212,10 @@ function renderTable(model: ApiModel, baseDir: string): string {
   out += line(header) + "\n" + rows.map(line).join("\n") + "\n";
   out += `\n${plural(model.diagnostics.length, "diagnostic")}\n`;
   // as `generate --verbose` prints them, without colour
-  const to = {
-    paint: paint(false),
-    baseDir,
-    cwd: process.cwd(),
-    max: Infinity,
-  };
-  printDiagnostics(model.diagnostics, to, (text) => (out += text));
+  printDiagnostics(
+    model.diagnostics,
+    { paint: paint(false), baseDir, cwd: process.cwd(), max: Infinity },
+    (text) => (out += text),
+  );
   return out;
 }
