@@ -15,7 +15,7 @@ import {
 } from "../workflow/output/moved-output.js";
 import { warningKey } from "../workflow/records/warning-record.js";
 import { grouped } from "../model/lists.js";
-import { SEVERITY_ORDER } from "../model/diagnostics/reporter.js";
+import { fileStart, SEVERITY_ORDER } from "../model/diagnostics/reporter.js";
 export { visibleLines } from "./diagnostic-format.js";
 
 export function tally(diagnostics: readonly Diagnostic[]) {
@@ -155,9 +155,7 @@ export function printLeftBehind(
       severity: "warning",
       code: "output/left-behind",
       message: leftBehindMessage(left, baseDir),
-      file: slashedRelative(baseDir, configFile),
-      line: 1,
-      column: 1,
+      ...fileStart(slashedRelative(baseDir, configFile)),
     };
     write(formatDiagnostic(d, { ...opts, baseDir, lines: () => undefined }));
   }
