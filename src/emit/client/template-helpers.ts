@@ -110,10 +110,9 @@ function namedStyles(
       bracketed(name, "{", members, `}${tail}`, indent + 2, { spaced: true }),
     );
   }
-  const pad = " ".repeat(indent);
   return lines.length === 0
     ? undefined
-    : `${pad}${member}: {\n${lines.join("\n")}\n${pad}},`;
+    : `${pad(indent)}${member}: {\n${lines.join("\n")}\n${pad(indent)}},`;
 }
 
 /** A string, boolean or flat object of strings as code. */
