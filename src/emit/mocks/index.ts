@@ -153,16 +153,15 @@ function answerOf(
       : typeof raw === "string"
         ? raw
         : (JSON.stringify(raw) ?? "");
-  let value = wire(
-    example ? example.value : bodySample(media, model.schemas, options),
-  );
+  const sample = () => wire(bodySample(media, model.schemas, options));
+  let value = example ? wire(example.value) : sample();
   const unread =
     example && kind === "json"
       ? revival?.unrevivable(value, endpoint.name, response.status)
       : undefined;
   if (unread !== undefined) {
     example = undefined;
-    value = wire(bodySample(media, model.schemas, options));
+    value = sample();
   }
   const from = example
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
