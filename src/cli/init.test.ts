@@ -157,7 +157,8 @@ describe("apiloom init", () => {
       "package.json": JSON.stringify({
         scripts: {
           types:
-            "openapi-typescript --read-write-markers --default-non-nullable false api.yaml -o schema.ts",
+            // a flag named like an Object.prototype member is no option of ours
+            "openapi-typescript --read-write-markers --default-non-nullable false --constructor --to-string api.yaml -o schema.ts",
         },
       }),
       "api.yaml": OPENAPI,

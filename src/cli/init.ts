@@ -179,10 +179,10 @@ function specFormat(abs: string): SourceFormat | undefined {
 }
 
 /** openapi-typescript's flags that the `paths` artifact has, by its option names. */
-const PEER_FLAGS: Readonly<Record<string, string>> = {
-  "default-non-nullable": "defaultNonNullable",
-  "read-write-markers": "readWriteMarkers",
-};
+const PEER_FLAGS: ReadonlyMap<string, string> = new Map([
+  ["default-non-nullable", "defaultNonNullable"],
+  ["read-write-markers", "readWriteMarkers"],
+]);
 
 interface PeerScript {
   script: string;
@@ -217,7 +217,7 @@ function openapiTypescriptScript(file: string): PeerScript | undefined {
     for (let i = at + 1; i < words.length; i++) {
       const word = unquoted(words[i]!);
       const flag = /^--(no-)?([a-z-]+)(?:=(true|false))?$/.exec(word);
-      const option = flag ? PEER_FLAGS[flag[2]!] : undefined;
+      const option = flag && PEER_FLAGS.get(flag[2]!);
       if (flag && option) {
         let value = flag[3] ?? "true";
         const next = words[i + 1];
