@@ -112,7 +112,7 @@ export * from "./shared/sample.js";
 
 export {
   allOfPropertyLookup,
-  annotationText,
+  annotationOf,
   declaredTypes,
   type DiscriminatorCase,
   discriminatorCases,

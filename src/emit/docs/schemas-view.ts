@@ -1,5 +1,5 @@
 import type { NamedSchema, Schema, SchemaType } from "../../model/types.js";
-import { annotationText, effectiveTypes, schemaRefName } from "../toolkit.js";
+import { annotationOf, effectiveTypes, schemaRefName } from "../toolkit.js";
 import { slugMaker } from "./slugs.js";
 
 /** One named schema on the schemas page. Strings are raw spec text, as everywhere in the view. */
@@ -52,7 +52,7 @@ export function schemaViews(
     return {
       name,
       id: ids.get(name)!,
-      description: annotationText(schema, "description"),
+      description: annotationOf(schema, "description"),
       type: schemaLabel(schema),
       includes,
       properties,
@@ -84,7 +84,7 @@ function collect(
       type: schemaLabel(property),
       link: linkTo(property, ids),
       required: required.has(name),
-      description: property && annotationText(property, "description"),
+      description: property && annotationOf(property, "description"),
     });
   }
 }

@@ -150,11 +150,14 @@ describe("docLines", () => {
   });
 });
 
-describe("docLines of allOf: [$ref, {description}]", () => {
+describe("docLines of allOf: [$ref, {description}], [$ref, {deprecated}]", () => {
   it("says the annotation member's description, as the schema's own would be", () => {
     expect(
       docLines({ allOf: [{ $ref: "#/x" }, { description: "The name." }] }),
     ).toEqual(["The name."]);
+    expect(
+      docLines({ allOf: [{ $ref: "#/x" }, { deprecated: true }] }),
+    ).toEqual(["@deprecated"]);
     expect(
       docLines({ allOf: [{ $ref: "#/x" }, { title: "T", maxLength: 3 }] }),
     ).toBeUndefined();

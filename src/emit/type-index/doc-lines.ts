@@ -1,16 +1,16 @@
 import type { Schema } from "../../model/types.js";
-import { annotationText } from "../toolkit.js";
+import { annotationOf } from "../toolkit.js";
 import { jsdocLines } from "../shared/escape.js";
 
 /**
- * JSDoc lines for a schema: description (else title; an `allOf` member's: annotationText); what a value must look like — `Format`,
+ * JSDoc lines for a schema: description (else title; an `allOf` member's too: annotationOf); what a value must look like — `Format`,
  * bounds, `Pattern` — as openapi-typescript keeps them; then `@default`, each `@example` and
  * `@deprecated`. Undefined when there is nothing.
  */
 export function docLines(schema: Schema | undefined): string[] | undefined {
   if (!schema || typeof schema !== "object") return undefined;
   const text =
-    annotationText(schema, "description") ?? annotationText(schema, "title");
+    annotationOf(schema, "description") ?? annotationOf(schema, "title");
   // a new list, not spread into one: a description may have more lines than a call takes
   const lines = text ? trimBlankEnds(jsdocLines(text)) : [];
   pushFact(lines, "Format", schema.format);
@@ -22,7 +22,7 @@ export function docLines(schema: Schema | undefined): string[] | undefined {
   if (schema.default !== undefined) pushTag(lines, "@default", schema.default);
   for (const example of Array.isArray(schema.examples) ? schema.examples : [])
     pushTag(lines, "@example", example);
-  if (schema.deprecated === true) lines.push("@deprecated");
+  if (annotationOf(schema, "deprecated")) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
 }
 

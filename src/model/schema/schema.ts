@@ -53,22 +53,22 @@ export function declaredTypes(schema: Schema | undefined): SchemaType[] {
 }
 
 /**
- * A schema's `description` (or `title`): its own, else that of an `allOf` member saying nothing
- * but annotations. OpenAPI 3.0 ignores a `$ref`'s siblings, so `allOf: [{$ref: X},
- * {description}]` is how a member of another schema is described (AWS's, Box's, Plaid's).
+ * A schema's `description`, `title` or `deprecated: true`: its own, else that of an `allOf`
+ * member saying nothing but annotations. OpenAPI 3.0 ignores a `$ref`'s siblings, so
+ * `allOf: [{$ref: X}, {description}]` is how a member of another schema is described (AWS's,
+ * Box's, Plaid's).
  */
-export function annotationText(
+export function annotationOf<K extends "description" | "title" | "deprecated">(
   schema: Schema,
-  keyword: "description" | "title",
-): string | undefined {
+  keyword: K,
+): (K extends "deprecated" ? true : string) | undefined {
   for (const s of [schema, ...(schema.allOf ?? [])]) {
-    const text = isSchemaObject(s) ? s[keyword] : undefined;
+    const value: unknown = isSchemaObject(s) ? s[keyword] : undefined;
     if (
-      typeof text === "string" &&
-      text.trim() !== "" &&
+      (value === true || (typeof value === "string" && value.trim() !== "")) &&
       (s === schema || Object.keys(s).every(isAnnotation))
     )
-      return text;
+      return value as K extends "deprecated" ? true : string;
   }
   return undefined;
 }
