@@ -1,5 +1,5 @@
 import type { Schema } from "../../model/types.js";
-import { annotationOf } from "../toolkit.js";
+import { annotationOf } from "../../model/schema/schema.js";
 import { jsdocLines } from "../shared/escape.js";
 
 /**
