@@ -108,8 +108,7 @@ export class Scanner {
   }
 
   skipString(): void {
-    const end = stringEnd(this.text, this.pos);
-    this.pos = end === this.text.length ? end : end + 1;
+    this.pos = Math.min(stringEnd(this.text, this.pos) + 1, this.text.length);
   }
 
   /** A member's key, read to past its colon: the scanner is at the member's value. */

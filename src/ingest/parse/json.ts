@@ -16,9 +16,8 @@ export function parseJson(text: string, file: string): ParsedDocument {
     const problem = new SyntaxChecker(text).validate();
     const at = new LineIndex(text).position(problem?.offset ?? 0);
     // JSON.parse throws a SyntaxError (or a RangeError, nested past the stack)
-    const message = problem?.message ?? (error as Error).message;
     throw new ParseError(
-      `invalid JSON: ${message}`,
+      `invalid JSON: ${problem?.message ?? (error as Error).message}`,
       file,
       at.line,
       at.column,

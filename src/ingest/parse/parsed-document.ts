@@ -78,12 +78,8 @@ export function rawScalarAt(
   }
   const token = /^[^\s,}\]#"']+/.exec(rest)?.[0];
   if (token === undefined) return undefined;
-  if (typeof value === "number") {
-    const n = Number(token);
-    return n === value || (Number.isNaN(n) && Number.isNaN(value))
-      ? token
-      : undefined;
-  }
+  if (typeof value === "number")
+    return Object.is(Number(token), value) ? token : undefined;
   if (typeof value === "boolean")
     return token.toLowerCase() === String(value) ? token : undefined;
   return undefined;
