@@ -134,19 +134,15 @@ export class SchemaConverter {
           continue;
         }
         case "examples":
-          if (!Array.isArray(value)) {
-            next = DROPPED; // not JSON Schema's list (emitters rely on one)
-            break;
-          }
-          next = this.literal(value, doc, path, key);
-          if (out !== undefined) {
-            out.examples = [
-              ...((out.examples as unknown[]) ?? []),
-              ...(next as unknown[]),
-            ];
-            continue;
-          }
-          break;
+          next = Array.isArray(value)
+            ? this.literal(value, doc, path, key)
+            : DROPPED; // not JSON Schema's list (emitters rely on one)
+          if (out === undefined || next === DROPPED) break;
+          out.examples = [
+            ...((out.examples as unknown[]) ?? []),
+            ...(next as unknown[]),
+          ];
+          continue;
         case "exclusive":
           // the draft-4 boolean form is applied below
           next = typeof value === "number" ? value : DROPPED;

@@ -78,9 +78,7 @@ export function makeNullable(schema: Schema): Schema {
  */
 export function nullableOwn(schema: Schema): Schema {
   if (!typedNotRef(schema)) return { anyOf: [schema, { type: "null" }] };
-  const types: SchemaType[] = Array.isArray(schema.type)
-    ? [...schema.type]
-    : [schema.type!];
+  const types: SchemaType[] = [schema.type!].flat();
   if (!types.includes("null")) types.push("null");
   schema.type = types;
   if (Array.isArray(schema.enum) && !schema.enum.includes(null))
@@ -162,7 +160,5 @@ export function discriminatorOf(
         }),
       )
     : undefined;
-  return mapping
-    ? { propertyName: value.propertyName, mapping }
-    : { propertyName: value.propertyName };
+  return { propertyName: value.propertyName, ...(mapping ? { mapping } : {}) };
 }

@@ -40,13 +40,8 @@ export function describeValue(value: unknown): string {
 
 /** `$ref` siblings that are not applied as a schema (3.0 `nullable` is applied on its own). */
 export const REF_SIBLINGS_KEPT = new Set<string>([
-  "$ref",
   ...DOC_KEYWORDS,
-  "nullable",
-  "x-nullable",
-  "example",
-  "examples",
-  "$comment",
+  ..."$ref nullable x-nullable example examples $comment".split(" "),
 ]);
 
 /**
