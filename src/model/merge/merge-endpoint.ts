@@ -228,9 +228,8 @@ function mergedParameter(
   const parameter: Parameter = {
     ...(schemaWinner?.value.parameter ?? lead),
     sources: joined(list.map((e) => e.parameter.sources)).sort(compareSources),
+    required: location === "path" || list.some((e) => e.parameter.required),
   };
-  parameter.required =
-    location === "path" || list.some((e) => e.parameter.required);
   const description = longestText(
     list,
     (e) => e.view,
