@@ -25,9 +25,7 @@ export function pathOf(at: At): Path {
     tail.push(cur.a);
     cur = cur.up;
   }
-  const out = pathHere(cur).slice();
-  for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
-  return out;
+  return [...pathHere(cur), ...tail.reverse()];
 }
 
 function pathHere(at: Exclude<At, Place>): Path {

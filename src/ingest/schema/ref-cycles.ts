@@ -75,11 +75,8 @@ interface Edge {
 /** A copy of `schema` without `keyword` (and its discriminator, which belongs to a oneOf/anyOf). */
 function withoutKeyword(schema: Schema, keyword: Edge["keyword"]): Schema {
   const out: Schema = structuredClone(schema);
-  if (keyword === "$ref") delete out.$ref;
-  else {
-    delete out[keyword];
-    if (keyword !== "allOf") delete out.discriminator;
-  }
+  delete out[keyword];
+  if (keyword === "oneOf" || keyword === "anyOf") delete out.discriminator;
   return out;
 }
 
