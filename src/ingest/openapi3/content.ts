@@ -87,8 +87,7 @@ export function schemaOf(reading: SpecReading, owner: RecordNode) {
 }
 
 /** `example` and `examples` (§4.8.19 Example Objects, `$ref`s followed) of one owner. */
-export function readExamples(reading: SpecReading, owner: Node): Example[] {
-  if (!isRecordNode(owner)) return [];
+export function readExamples(reading: SpecReading, owner: RecordNode) {
   const out: Example[] = [];
   // the value, its `$ref`s followed: openapi.json has no components.examples for them to name
   const value = (node: Node) =>
