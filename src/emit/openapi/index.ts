@@ -4,7 +4,6 @@ import {
   grouped,
   compareCodeUnits,
   HTTP_METHODS,
-  setOwn,
   streamedFile,
   tagOrder,
 } from "../toolkit.js";
@@ -101,12 +100,10 @@ function pathsObject(
     }
     // OpenAPI 3.2: the other methods, upper-case as they are sent, in the model's order
     const others = list.filter((e) => !HTTP_METHODS.includes(e.method));
-    if (others.length > 0) {
-      const more: JsonObject = {};
-      for (const endpoint of others)
-        setOwn(more, endpoint.method.toUpperCase(), operation(endpoint));
-      value["additionalOperations"] = more;
-    }
+    if (others.length > 0)
+      value["additionalOperations"] = Object.fromEntries(
+        others.map((e) => [e.method.toUpperCase(), operation(e)]),
+      );
     return value;
   });
 }
