@@ -432,8 +432,6 @@ function lines(out: TextOut, items: readonly unknown[], comma: string): void {
 const json = (value: unknown) => templateLiteralText(JSON.stringify(value));
 
 function objectType(out: TextOut, name: string, lines: readonly string[]) {
-  if (lines.length === 0) return out.write(`export interface ${name} {}`);
-  out.write(`export interface ${name} {\n`);
-  for (const line of lines) out.write(line + "\n");
-  out.write("}");
+  const body = lines.length === 0 ? "" : `\n${lines.join("\n")}\n`;
+  out.write(`export interface ${name} {${body}}`);
 }
