@@ -55,7 +55,6 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
     collector.add(clientFile, name, { type: true });
   const schemas = new ToolSchemas(model.schemas, model.scalars);
-  const credentials = keyPlaces(model);
   const tools = chosenEndpoints(context, options).map((endpoint) =>
     toolSpec(model, endpoint, schemas),
   );
@@ -93,7 +92,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
       : "export const SCALARS: McpScalars | undefined = undefined;",
     "",
     "/** Where the API-key schemes send their keys: a request's values there are credentials (secrets.ts). */",
-    constant("KEY_PLACES: readonly KeyPlace[]", [...credentials.values()]),
+    constant("KEY_PLACES: readonly KeyPlace[]", [...keyPlaces(model).values()]),
     "",
     "/** What the keywords of the tools' schemas hold, as apiloom writes them (schema.ts walks by it). */",
     constant("KEYWORDS: SchemaKeywords", keywords),
