@@ -318,8 +318,7 @@ function receivedType(endpoint: Endpoint, index: TypeIndex) {
     ...(members.length > 0 ? ["parameters no source types are text"] : []),
     ...(body ? [BODY_LINE] : []),
   ];
-  const name = `${t.base}Received`;
-  if (!body) return received(name, t.request, members, lines, uses);
+  if (!body) return received(t, members, lines, uses);
   // the body widened: every member restated (an interface extending the request cannot widen it)
   const all: ObjectMember[] = [];
   for (const [, name] of REQUEST_PARTS) {
@@ -329,7 +328,7 @@ function receivedType(endpoint: Endpoint, index: TypeIndex) {
     if (!own) uses.push(typeName);
     all.push(own ?? { name, optional: !t.required[name], type: raw(typeName) });
   }
-  return received(name, t.request, all, lines, uses, body);
+  return received(t, all, lines, uses, body);
 }
 
 /** `<Name>WebhookReceived`, declared when the payload is not `<Name>WebhookBody`. */
@@ -341,8 +340,7 @@ function webhookReceivedType(webhook: Webhook, index: TypeIndex) {
     ? [{ name: "headers", optional: !t.required.headers, type: raw(t.headers) }]
     : [];
   const uses = t.headers ? [t.headers] : [];
-  const name = `${t.base}Received`;
-  return received(name, t.request, headers, [BODY_LINE], uses, body);
+  return received(t, headers, [BODY_LINE], uses, body);
 }
 
 const BODY_LINE =
@@ -406,13 +404,13 @@ function variant(
  * (<variants>)`, which a handler narrows by `mediaType`.
  */
 function received(
-  name: string,
-  request: string,
+  { base, request }: { base: string; request: string },
   members: ObjectMember[],
   lines: string[],
   uses: string[],
   body?: { variants: TypeNode; namespace: boolean },
 ) {
+  const name = `${base}Received`;
   const doc = printDoc(
     lines.map(
       (line, i) =>
