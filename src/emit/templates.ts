@@ -34,16 +34,13 @@ export async function loadTemplate<T>(
   if (own) return (await importModule(pathToFileURL(path).href)) as T;
   // by content: a watching process must see the user's edits, and modules are cached by URL
   const version = createHash("sha256").update(readFileSync(path)).digest("hex");
-  let module: Record<string, unknown>;
-  try {
-    module = (await importModule(
-      `${pathToFileURL(path).href}?v=${version.slice(0, 16)}`,
-    )) as Record<string, unknown>;
-  } catch (error) {
+  const module = (await importModule(
+    `${pathToFileURL(path).href}?v=${version.slice(0, 16)}`,
+  ).catch((error: unknown) => {
     throw new TemplateError(
       `the template ${path} does not load: ${causeOf(error)}`,
     );
-  }
+  })) as Record<string, unknown>;
   const declared = module["contract"];
   if (declared !== TEMPLATE_CONTRACT)
     throw new TemplateError(
