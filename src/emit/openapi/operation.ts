@@ -152,8 +152,7 @@ const specExtensions = (
 ): JsonObject =>
   Object.fromEntries(
     Object.entries(extensions ?? {}).filter(
-      ([key, value]) =>
-        key.startsWith("x-") && !reserved.has(key) && value !== undefined,
+      ([key]) => key.startsWith("x-") && !reserved.has(key),
     ),
   );
 
