@@ -339,8 +339,7 @@ function webhookReceivedType(webhook: Webhook, index: TypeIndex) {
   const headers: ObjectMember[] = t.headers
     ? [{ name: "headers", optional: !t.required.headers, type: raw(t.headers) }]
     : [];
-  const uses = t.headers ? [t.headers] : [];
-  return received(t, headers, [BODY_LINE], uses, body);
+  return received(t, headers, [BODY_LINE], t.headers ? [t.headers] : [], body);
 }
 
 const BODY_LINE =
