@@ -62,13 +62,12 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
     }
     case "p": {
       const index = op[1] as number;
-      const source = c.patterns[index]![0] as string;
       const longest = op[2] === undefined ? "" : `${v}.length <= ${op[2]} && `;
       return c.guard(
         s,
         `${longest}!P.pattern(${index}).test(${v})`,
         "pattern",
-        `must match the pattern ${JSON.stringify(source)}`,
+        `must match the pattern ${JSON.stringify(c.patterns[index]![0])}`,
       );
     }
     case "f": {
@@ -252,11 +251,10 @@ export function arrayOp(c: CheckText, s: Site, op: PlanOp): void {
       return;
     }
     case "it": {
-      const start = op[1] as number;
       const i = fn.variable("i");
       const m = fn.variable("v");
       const head = [
-        `for (let ${i} = ${start}; ${i} < ${v}.length; ${i}++) {`,
+        `for (let ${i} = ${op[1]}; ${i} < ${v}.length; ${i}++) {`,
         `const ${m} = ${v}[${i}];`,
       ];
       const at = [...s.path, { text: "/" }, { index: i }];
