@@ -299,8 +299,7 @@ export class CheckCode extends CheckText {
 
   /** `r.passes(…)`: whether `s.v` passes the check of `sub`. */
   private passes(s: Site, sub: PlanSub): string {
-    const check = this.checkOf(sub);
-    return `r.passes(${check}, ${s.v}, ${this.path(s.fn, s.path)}, ${this.depth(s.fn, s.level)})`;
+    return `r.passes(${this.checkOf(sub)}, ${s.v}, ${this.path(s.fn, s.path)}, ${this.depth(s.fn, s.level)})`;
   }
 
   private enumTest(s: Site, values: readonly unknown[]): void {
