@@ -1,4 +1,5 @@
 import {
+  compareCodeUnits,
   isMap,
   isSubSchema,
   patternFlags,
@@ -86,10 +87,8 @@ export class ToolSchemas {
       const name = this.waiting.pop()!;
       this.named.set(name, this.object(this.schemas[name]!.schema));
     }
-    const out: Record<string, JsonObject> = {};
-    for (const name of [...this.named.keys()].sort())
-      setOwn(out, name, this.named.get(name)!);
-    return out;
+    const sorted = [...this.named].sort(([a], [b]) => compareCodeUnits(a, b));
+    return Object.fromEntries(sorted);
   }
 
   private object(schema: Schema): JsonObject {
