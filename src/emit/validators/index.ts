@@ -327,10 +327,9 @@ function operationsFile(
       objectType(out, typesName, typeLines);
       const head =
         `\n\nexport type ${alias} = r.Endpoints<${typesName}>;\n\n` +
-        `${tableDoc}export const ${name}: ${alias} = `;
-      const call = `r.${name}<${typesName}>(`;
-      if (rows.length === 0) out.write(`${head}${call}{});\n`);
-      else out.write(`${head}${call}\n  P.table<${typesName}>(),\n);\n`);
+        `${tableDoc}export const ${name}: ${alias} = r.${name}<${typesName}>(`;
+      if (rows.length === 0) out.write(`${head}{});\n`);
+      else out.write(`${head}\n  P.table<${typesName}>(),\n);\n`);
     },
     { skipTypecheck: true },
   );
