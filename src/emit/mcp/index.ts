@@ -55,7 +55,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   for (const name of ["ApiResult", "ClientAuth", "ClientOptions"])
     collector.add(clientFile, name, { type: true });
   const schemas = new ToolSchemas(model.schemas, model.scalars);
-  const tools = chosenEndpoints(context, options).map((endpoint) =>
+  const tools = chosenEndpoints(context).map((endpoint) =>
     toolSpec(model, endpoint, schemas),
   );
   const mode =
@@ -157,10 +157,8 @@ const TOOL_NAME_LENGTH = 64;
  * The endpoints that match every filter given (`tags`, `names`, `methods`). A tag or name the API
  * lacks, or an empty selection, is an `mcp/selection` error: the server would silently lack tools.
  */
-function chosenEndpoints(
-  { model, reporter }: Pick<EmitContext, "model" | "reporter">,
-  options: McpOptions,
-): Endpoint[] {
+function chosenEndpoints(context: EmitContext<McpOptions>): Endpoint[] {
+  const { model, reporter, options } = context;
   const tags = new Set(options.tags);
   const names = new Set(options.names);
   const methods = new Set(options.methods.map((m) => m.toLowerCase()));
