@@ -146,10 +146,8 @@ export class PlanBuilder {
 
   /** Compiles what is pending (what compiling adds too). */
   finish(): void {
-    for (let i = 0; i < this.pending.length; i++) {
-      const [id, schema] = this.pending[i]!;
+    for (const [id, schema] of this.pending)
       this.nodes[id] = schemaOps(this, schema, 0);
-    }
     this.pending.length = 0;
   }
 }
