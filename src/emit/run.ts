@@ -239,7 +239,5 @@ export const NOCHECK_LINE =
 
 function nocheck(text: string): string {
   const end = text.startsWith("//") ? text.indexOf("\n") : -1;
-  return end < 0
-    ? NOCHECK_LINE + text
-    : text.slice(0, end + 1) + NOCHECK_LINE + text.slice(end + 1);
+  return text.slice(0, end + 1) + NOCHECK_LINE + text.slice(end + 1);
 }
