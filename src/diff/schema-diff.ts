@@ -1,6 +1,7 @@
 import { schemaRefName } from "../model/schema/ref.js";
 import { allProperties } from "../model/schema/members.js";
 import { isSchemaObject } from "../model/schema/walk.js";
+import { listValues } from "../model/lists.js";
 import {
   isNullable,
   nonNullTypes,
@@ -287,14 +288,6 @@ function covers(types: readonly string[], t: string): boolean {
 function includes(values: readonly unknown[], v: unknown): boolean {
   const key = JSON.stringify(v);
   return values.some((w) => JSON.stringify(w) === key);
-}
-
-function listValues(values: readonly unknown[]): string {
-  const shown = values.slice(0, 5).map((v) => JSON.stringify(v));
-  return (
-    shown.join(", ") +
-    (values.length > 5 ? ` and ${values.length - 5} more` : "")
-  );
 }
 
 /**

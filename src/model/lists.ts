@@ -67,3 +67,12 @@ export function shareEmpties(endpoint: Endpoint): void {
   )
     endpoint.extensions = NO_EXTENSIONS as Record<string, unknown>;
 }
+
+/** `"a", "b", "c", "d", "e" and 3 more`: the first five values as JSON, then a count. */
+export function listValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, 5).map((v) => JSON.stringify(v));
+  return (
+    shown.join(", ") +
+    (values.length > 5 ? ` and ${values.length - 5} more` : "")
+  );
+}

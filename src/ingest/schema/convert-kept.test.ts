@@ -235,6 +235,28 @@ function copyingConvert(raw: unknown, path: Path, reports: Report[]): Schema {
           [...p, key, i],
         );
       }
+    // an allOf member closed by additionalProperties: false, beside members declaring others
+    const names = (m: unknown) =>
+      isObject(m) && isObject(m.properties) ? Object.keys(m.properties) : [];
+    const members = Array.isArray(source.allOf) ? source.allOf : [];
+    members.forEach((m: unknown, i) => {
+      if (
+        !isObject(m) ||
+        m.additionalProperties !== false ||
+        m.patternProperties
+      )
+        return;
+      const others = [source, ...members.filter((_, j) => j !== i)]
+        .flatMap(names)
+        .filter((name, k, all) => all.indexOf(name) === k)
+        .filter((name) => !names(m).includes(name));
+      if (others.length > 0)
+        report(
+          "schema/closed-allof-member",
+          `this \`allOf\` member's \`additionalProperties: false\` refuses ${others.map((n) => JSON.stringify(n)).join(", ")}, which the others declare: the validators (JSON Schema) reject every value with ${others.length === 1 ? "it" : "them"}, while the type allows ${others.length === 1 ? "it" : "them"}`,
+          [...p, "allOf", i],
+        );
+    });
     const drop = nonFiniteEnumValues(out as Schema);
     for (const i of drop)
       report(

@@ -1,3 +1,4 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { ingestTexts } from "../index.js";
 
@@ -481,5 +482,61 @@ describe("a `type` no alternative shares", () => {
     expect(
       diagnostics.filter((d) => d.code === "schema/type-outside-alternatives"),
     ).toEqual([]);
+  });
+});
+
+describe("an allOf member closed by additionalProperties: false", () => {
+  const schemas = {
+    Base: {
+      type: "object",
+      properties: { id: { type: "string" } },
+      additionalProperties: false,
+    },
+    Video: {
+      allOf: [
+        { $ref: "#/components/schemas/Base" },
+        { properties: { duration: { type: "integer" } } },
+      ],
+    },
+    // closed over every member the others declare: no warning
+    Clip: {
+      allOf: [
+        {
+          properties: { id: {}, duration: {} },
+          additionalProperties: false,
+        },
+        { properties: { duration: { type: "integer" } } },
+      ],
+    },
+  };
+  const text = JSON.stringify(openapi31(schemas), null, 2);
+  const { diagnostics } = ingestTexts([{ file: "c.json", text }]);
+  // ajv, JSON Schema's reading, judges what the warning says of the validators
+  const ajv = new Ajv2020({ strict: false });
+  ajv.addSchema({ $id: "c.json", components: { schemas } });
+  const valid = (name: string, value: unknown) =>
+    ajv.validate({ $ref: `c.json#/components/schemas/${name}` }, value);
+
+  it("is reported at the member, and JSON Schema rejects a value with the others' members", () => {
+    expect(
+      diagnostics
+        .filter((d) => d.code === "schema/closed-allof-member")
+        // the member's `{`, then its first line
+        .map((d) => [
+          text
+            .split("\n")
+            .slice(d.line - 1, d.line + 1)
+            .map((line) => line.trim())
+            .join(" "),
+          d.message,
+        ]),
+    ).toEqual([
+      [
+        '{ "$ref": "#/components/schemas/Base"',
+        'this `allOf` member\'s `additionalProperties: false` refuses "duration", which the others declare: the validators (JSON Schema) reject every value with it, while the type allows it',
+      ],
+    ]);
+    expect(valid("Video", { id: "v", duration: 3 })).toBe(false);
+    expect(valid("Clip", { id: "v", duration: 3 })).toBe(true);
   });
 });

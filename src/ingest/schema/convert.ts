@@ -22,6 +22,7 @@ import {
   checkPattern,
   reportEnumOutsideType,
   reportNonFiniteEnum,
+  reportClosedAllOfMember,
   reportTypeOutsideAlternatives,
   reportUndeclaredRequired,
 } from "./keyword-checks.js";
@@ -179,6 +180,8 @@ export class SchemaConverter {
     const converted = (out ?? raw) as Schema;
     if (raw.type !== undefined)
       reportTypeOutsideAlternatives(this.ctx, converted, raw, doc, path);
+    if (raw.allOf !== undefined)
+      reportClosedAllOfMember(this.ctx, raw, doc, path);
     if (raw.enum !== undefined) {
       const drop = reportNonFiniteEnum(this.ctx, converted, doc, path);
       if (drop.length > 0) {

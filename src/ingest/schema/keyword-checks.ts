@@ -8,9 +8,13 @@ import { riskText } from "../../model/patterns/safety.js";
 import { notRegExpNote } from "../../model/patterns/flags.js";
 import {
   isRecord,
+  isRef,
   type ReaderContext,
   type SourceDocument,
+  valueAt,
 } from "../reader.js";
+import { parsePointer } from "../../model/pointer.js";
+import { listValues } from "../../model/lists.js";
 import { nonFiniteEnumValues } from "./dialect-rules.js";
 import {
   describeValue,
@@ -149,13 +153,47 @@ export function reportUndeclaredRequired(
     typeof name === "string" && !Object.hasOwn(properties, name) ? [i] : [],
   );
   if (missing.length === 0) return;
-  const names = missing.map((i) => JSON.stringify(required[i]));
-  const one = names.length === 1;
+  const one = missing.length === 1;
   reporter.report(
     "schema/undeclared-required",
-    `\`required\` lists ${names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ")}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (any value but \`undefined\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
+    `\`required\` lists ${listValues(missing.map((i) => required[i]))}, which \`properties\` does not declare: the type requires ${one ? "it" : "them"} (any value but \`undefined\`) and the validators reject a value without ${one ? "it" : "them"}. A typo, or a member to declare?`,
     doc.ref([...pathOf(at), "required", missing[0]!]),
   );
+}
+
+/**
+ * An `allOf` member closed by `additionalProperties: false` beside members (or a parent) that
+ * declare others (`Video: allOf [Base (closed), {properties: {duration}}]`): JSON Schema, and so
+ * the validators, reject every value with them, which the type allows. Reported at the member
+ * (`schema/closed-allof-member`); a `$ref` within the document is followed once.
+ */
+export function reportClosedAllOfMember(
+  { reporter }: ReaderContext,
+  raw: Record<string, unknown>,
+  doc: SourceDocument,
+  at: At,
+): void {
+  if (!Array.isArray(raw.allOf)) return;
+  const members = raw.allOf.map((m) =>
+    isRef(m) ? valueAt(doc.value, parsePointer(m.$ref) ?? [""]) : m,
+  );
+  const names = (m: unknown) =>
+    isRecord(m) && isRecord(m.properties) ? Object.keys(m.properties) : [];
+  members.forEach((m, i) => {
+    if (!isRecord(m) || m.additionalProperties !== false || m.patternProperties)
+      return;
+    const own = new Set(names(m));
+    const others = [
+      ...new Set([raw, ...members.filter((_, j) => j !== i)].flatMap(names)),
+    ].filter((name) => !own.has(name));
+    const them = others.length === 1 ? "it" : "them";
+    if (others.length > 0)
+      reporter.report(
+        "schema/closed-allof-member",
+        `this \`allOf\` member's \`additionalProperties: false\` refuses ${listValues(others)}, which the others declare: the validators (JSON Schema) reject every value with ${them}, while the type allows ${them}`,
+        doc.ref([...pathOf(at), "allOf", i]),
+      );
+  });
 }
 
 /**
@@ -186,10 +224,9 @@ export function reportEnumOutsideType(
   const given = values.filter((v) => v !== null);
   if (given.length === 0 || given.some((v) => isOfType(type as string, v)))
     return;
-  const shown = given.slice(0, 5).map((v) => JSON.stringify(v));
   reporter.report(
     "schema/enum-outside-type",
-    `\`enum\` lists ${shown.join(", ")}${given.length > 5 ? ` and ${given.length - 5} more` : ""}, none of them of \`type: ${type as string}\`: no value is both, so the validators reject every one, while the type is the enum's values${type === "array" ? " (an enum meant for `items`?)" : ""}`,
+    `\`enum\` lists ${listValues(given)}, none of them of \`type: ${type as string}\`: no value is both, so the validators reject every one, while the type is the enum's values${type === "array" ? " (an enum meant for `items`?)" : ""}`,
     doc.ref([...pathOf(at), "enum"]),
   );
 }

@@ -9,6 +9,8 @@ export const MODEL_CODES = {
         "named schemas that are only references to each other (`A → B → A`): no value",
     },
     warning: {
+      "closed-allof-member":
+        "an `allOf` member with `additionalProperties: false` beside members that declare others (`allOf: [Base (closed), {properties: {duration}}]`): the validators reject every value with them, the type allows them",
       "composition-cycle":
         "schemas that compose each other (`Cat: allOf [Pet]`, `Pet: oneOf [Cat]`): one link inlined",
       "enum-outside-type":
