@@ -136,21 +136,18 @@ type FlowName =
   "implicit" | "password" | "clientCredentials" | "authorizationCode";
 
 /** Postman's `grant_type` values; a block without one uses Postman's default, authorization code. */
-const GRANT_TYPES: Record<string, FlowName> = {
-  authorization_code: "authorizationCode",
-  authorization_code_with_pkce: "authorizationCode",
-  implicit: "implicit",
-  password_credentials: "password",
-  password: "password",
-  client_credentials: "clientCredentials",
-};
+const GRANT_TYPES = new Map<string, FlowName>([
+  ["authorization_code", "authorizationCode"],
+  ["authorization_code_with_pkce", "authorizationCode"],
+  ["implicit", "implicit"],
+  ["password_credentials", "password"],
+  ["password", "password"],
+  ["client_credentials", "clientCredentials"],
+]);
 
 function readOAuth2(params: Map<string, string>, variables: VariableScope) {
   const grant = params.get("grant_type") ?? params.get("grantType") ?? "";
-  const key = grant.toLowerCase();
-  const flowName = Object.hasOwn(GRANT_TYPES, key)
-    ? GRANT_TYPES[key]!
-    : "authorizationCode";
+  const flowName = GRANT_TYPES.get(grant.toLowerCase()) ?? "authorizationCode";
   const unresolved = new Set<string>();
   const url = (key: string): string | undefined => {
     const raw = params.get(key);

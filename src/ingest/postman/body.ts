@@ -175,9 +175,7 @@ function bodySignal(
   const mediaType =
     contentType ??
     (mode === "raw" ? languageType(body) : undefined) ??
-    (mode !== undefined && Object.hasOwn(MODE_MEDIA_TYPES, mode)
-      ? (MODE_MEDIA_TYPES as Record<string, string>)[mode]
-      : undefined);
+    (valueAt(MODE_MEDIA_TYPES, [mode ?? ""]) as string | undefined);
   return {
     mediaTypes: mediaType === undefined ? [] : [mediaType],
     required: false,

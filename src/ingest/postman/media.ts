@@ -2,19 +2,18 @@ import { baseMediaType } from "../../model/media-types.js";
 import { hasPlaceholder } from "./variables.js";
 
 /** Postman's body `options.raw.language` and a saved response's `_postman_previewlanguage`. */
-const LANGUAGE_MEDIA_TYPES: Record<string, string> = {
-  json: "application/json",
-  xml: "application/xml",
-  text: "text/plain",
-  html: "text/html",
-  javascript: "application/javascript",
-  graphql: "application/graphql",
-};
+const LANGUAGE_MEDIA_TYPES = new Map([
+  ["json", "application/json"],
+  ["xml", "application/xml"],
+  ["text", "text/plain"],
+  ["html", "text/html"],
+  ["javascript", "application/javascript"],
+  ["graphql", "application/graphql"],
+]);
 
 export function mediaTypeOfLanguage(language: unknown): string | undefined {
-  const name = typeof language === "string" ? language.toLowerCase() : "";
-  return Object.hasOwn(LANGUAGE_MEDIA_TYPES, name)
-    ? LANGUAGE_MEDIA_TYPES[name]
+  return typeof language === "string"
+    ? LANGUAGE_MEDIA_TYPES.get(language.toLowerCase())
     : undefined;
 }
 
