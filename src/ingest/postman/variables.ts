@@ -1,5 +1,4 @@
 import { toPointer, type Path } from "../../model/pointer.js";
-import { isRecord } from "../reader.js";
 import type { PostmanContext } from "./context.js";
 import { type KeyValue, keyValues, type TextPart } from "./fields.js";
 
@@ -48,8 +47,8 @@ export class VariableScope {
   }
 
   /** A scope for a folder or item found at `at`; the same scope when it declares nothing. */
-  child(owner: unknown, at: Path): VariableScope {
-    const list = isRecord(owner) ? owner.variable : undefined;
+  child(owner: Record<string, unknown>, at: Path): VariableScope {
+    const list = owner.variable;
     return Array.isArray(list) && list.length > 0
       ? new VariableScope(list, this.pc, [...at, "variable"], this)
       : this;
