@@ -95,9 +95,7 @@ function slot(object: ObjectLiteralExpression, file: SourceFile) {
     if (Node.isSpreadAssignment(property)) continue;
     const nameNode = property.getNameNode();
     const name =
-      Node.isStringLiteral(nameNode) ||
-      Node.isNoSubstitutionTemplateLiteral(nameNode) ||
-      Node.isNumericLiteral(nameNode)
+      Node.isStringLiteral(nameNode) || Node.isNumericLiteral(nameNode)
         ? nameNode.getLiteralText()
         : nameNode.getText();
     const member: Member = { name, pos: nameNode.getStart() };

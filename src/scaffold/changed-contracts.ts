@@ -51,15 +51,15 @@ export function changedContracts(
   { choices, reporter, at, signatureOf, found, insertions }: HandlersCheck,
 ): void {
   const entries = new Map((recorded?.members ?? []).map((m) => [m.name, m]));
-  for (const member of written) {
-    const operation = operations.get(member.name);
-    const entry = entries.get(member.name);
+  for (const { name } of written) {
+    const operation = operations.get(name);
+    const entry = entries.get(name);
     if (!operation || entry?.text === undefined) continue;
     const now = signatureOf(operation);
     if (entry.text === now) continue;
-    found.changed.push({ name: member.name, was: entry.text, now });
-    if (entry.inner && choices.accept?.(member.name)) {
-      found.accepted.push(member.name);
+    found.changed.push({ name, was: entry.text, now });
+    if (entry.inner && choices.accept?.(name)) {
+      found.accepted.push(name);
       insertions.push({
         at: entry.inner.start,
         end: entry.inner.end,
@@ -68,7 +68,6 @@ export function changedContracts(
       continue;
     }
     // what changed, in words when known, and how to accept it
-    const { name } = member;
     const words = choices.describe?.(name, entry.text);
     const what =
       words === undefined || words.length === 0
