@@ -16,9 +16,8 @@ import { makeChange, type Change, type GeneratedNames } from "./change.js";
 import { SEVERITY_ORDER, type Breaks, type RuleId } from "./rules.js";
 import { SchemaDiff, type Direction } from "./schema-diff.js";
 
-/** The type that holds each parameter location's members. */
+/** The type that holds the members of each location whose parameters are matched by name. */
 const LOCATION_TYPE = {
-  path: "Path",
   query: "Query",
   header: "Headers",
   cookie: "Cookies",
