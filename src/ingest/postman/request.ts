@@ -192,35 +192,33 @@ function requestSecurity(
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
-  let link: AuthLink | undefined;
-  for (const candidate of chain) {
-    block = readAuth(candidate.value, variables);
-    link = candidate;
+  for (const link of chain) {
+    block = readAuth(link.value, variables);
+    if (block.kind === "scheme") {
+      const name = pc.schemes.add(block, false, () => pc.ref(link.at));
+      // an inherited block is met once per request: said again, the same diagnostic is kept once
+      if (block.note)
+        pc.reporter.report(
+          "postman/api-key-location",
+          block.note.message,
+          pc.ref([...link.at, ...block.note.at]),
+        );
+      for (const variable of block.unresolved)
+        pc.reporter.report(
+          "postman/unresolved-variable",
+          `the OAuth 2 URL uses {{${variable}}}, which no collection variable defines; the URL is left out`,
+          pc.ref(link.at),
+        );
+      return [{ [name]: block.scopes }];
+    }
+    if (block.kind === "skipped")
+      pc.reporter.report(
+        block.code,
+        block.message,
+        pc.ref([...link.at, ...(block.at ?? [])]),
+      );
     if (block.kind !== "inherit") break;
   }
-  if (block.kind === "scheme" && link) {
-    const name = pc.schemes.add(block, false, () => pc.ref(link.at));
-    // an inherited block is met once per request: said again, the same diagnostic is kept once
-    if (block.note)
-      pc.reporter.report(
-        "postman/api-key-location",
-        block.note.message,
-        pc.ref([...link.at, ...block.note.at]),
-      );
-    for (const variable of block.unresolved)
-      pc.reporter.report(
-        "postman/unresolved-variable",
-        `the OAuth 2 URL uses {{${variable}}}, which no collection variable defines; the URL is left out`,
-        pc.ref(link.at),
-      );
-    return [{ [name]: block.scopes }];
-  }
-  if (block.kind === "skipped" && link)
-    pc.reporter.report(
-      block.code,
-      block.message,
-      pc.ref([...link.at, ...(block.at ?? [])]),
-    );
   if (authorization !== undefined) {
     const inferred = authFromHeader(authorization.value ?? "");
     const name = pc.schemes.add(inferred, true, () => pc.ref(authorization.at));
