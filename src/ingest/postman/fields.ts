@@ -37,12 +37,10 @@ export function keyValues(
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    let key: string | undefined;
-    for (const field of keyFields) {
-      key = scalarText(entry[field]);
-      if (key !== undefined && key !== "") break;
-    }
-    if (key === undefined || key === "") return [];
+    const key = keyFields
+      .map((field) => scalarText(entry[field]))
+      .find((name) => name !== undefined && name !== "");
+    if (key === undefined) return [];
     const kv: KeyValue = {
       key,
       disabled: entry.disabled === true || entry.enabled === false,
