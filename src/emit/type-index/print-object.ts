@@ -1,6 +1,7 @@
 import { print, textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey } from "../shared/literals.js";
 import {
+  alwaysExpanded,
   assignedDoc,
   flat,
   isHuggedUnion,
@@ -184,9 +185,7 @@ function isExpanded(node: TypeNode): boolean {
     case "object":
       return (
         (node.members.length > 0 || node.index !== undefined) &&
-        (!node.inline ||
-          node.index !== undefined ||
-          node.members.some((m) => m.doc !== undefined))
+        alwaysExpanded(node)
       );
     case "array": {
       const element = node.element;

@@ -51,8 +51,7 @@ export function flat(node: TypeNode): string | null {
     }
     case "object": {
       if (node.members.length === 0 && !node.index) return "{}";
-      if (!node.inline || node.index || node.members.some((m) => m.doc))
-        return null;
+      if (alwaysExpanded(node)) return null;
       const parts = node.members.map((m) => {
         const text = flat(m.type);
         const key = `${propertyKey(m.name)}${m.optional ? "?" : ""}`;
@@ -288,16 +287,17 @@ export function objectDoc(node: ObjectNode, forceBreak = false): Doc {
   const members: Doc[] = node.members.map(memberDoc);
   if (node.index)
     members.push(["[key: string]:", assignedDoc(node.index, false)]);
-  const expanded =
-    forceBreak ||
-    !node.inline ||
-    node.index !== undefined ||
-    node.members.some((m) => m.doc !== undefined);
   return group(
     ["{", indent([line, join([";", line], members), ifBreak(";")]), line, "}"],
-    expanded,
+    forceBreak || alwaysExpanded(node),
   );
 }
+
+/** An object type broken whatever the width: not inline, an index signature or a member's JSDoc. */
+export const alwaysExpanded = (node: ObjectNode) =>
+  !node.inline ||
+  node.index !== undefined ||
+  node.members.some((m) => m.doc !== undefined);
 
 /** One property (with its JSDoc) of an object type or interface body, without its `;`. */
 export function memberDoc(member: ObjectMember): Doc {
