@@ -123,8 +123,8 @@ function codeCounts(
   diagnostics: readonly Diagnostic[],
   meaning: (code: string) => string = () => "",
 ): CodeCount[] {
-  const counts = [...grouped(diagnostics, (d) => d.code)].map(
-    ([code, list]): CodeCount => ({
+  return [...grouped(diagnostics, (d) => d.code)]
+    .map(([code, list]): CodeCount => ({
       code,
       // the most severe
       severity: (["error", "warning", "info"] as const).find((s) =>
@@ -132,11 +132,8 @@ function codeCounts(
       )!,
       count: list.length,
       meaning: meaning(code),
-    }),
-  );
-  return counts.sort(
-    (a, b) => b.count - a.count || compareCodeUnits(a.code, b.code),
-  );
+    }))
+    .sort((a, b) => b.count - a.count || compareCodeUnits(a.code, b.code));
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
