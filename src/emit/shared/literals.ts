@@ -10,10 +10,8 @@ export const PRINT_WIDTH = 80;
  */
 export function stringLiteral(value: string): string {
   if (!value.includes('"')) return tsString(value);
-  const doubles = value.split('"').length - 1;
-  const singles = value.split("'").length - 1;
   const escaped = tsString(value);
-  if (doubles <= singles) return escaped;
+  if (value.split('"').length <= value.split("'").length) return escaped;
   const body = escaped
     .slice(1, -1)
     .replace(/\\(.)|'/gs, (match, escapedChar: string | undefined) =>
