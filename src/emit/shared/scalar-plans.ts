@@ -199,9 +199,8 @@ class PlanBuilder {
 
   /** The members of a union: by kind, revived only where every member that could hold it agrees. */
   private union(members: Schema[], depth: number): Plan | undefined {
-    const schemas = this.model.schemas;
     const seen = members.map((schema) => {
-      const resolved = resolveSchema(schemas, schema);
+      const resolved = resolveSchema(this.model.schemas, schema);
       const types = effectiveTypes(resolved);
       const any = types.length === 0;
       return {
