@@ -178,9 +178,8 @@ export function headersFor(
   origin: string,
   env: NodeJS.ProcessEnv,
 ): Record<string, string> {
-  const configured = settings.headers[origin] ?? {};
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(configured)) {
+  for (const [name, value] of Object.entries(settings.headers[origin] ?? {})) {
     if (typeof value === "string") {
       headers[name] = value;
       continue;
