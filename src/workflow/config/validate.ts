@@ -166,7 +166,7 @@ const strictly = (check: Check) => (value: unknown, shown: string) =>
     throw new ConfigError(`${w.shown}${text}`);
   });
 
-/** The config's plugins, each one's first problem reported (checkPlugin). */
+/** The built-in plugins and the config's, each one's first problem reported (checkPlugin). */
 function checkPlugins(
   value: unknown,
   where: Where,
@@ -174,12 +174,12 @@ function checkPlugins(
   /** Given the names of the plugins that fail. */
   faulty: Set<string>,
 ): ArtifactPlugin[] {
-  if (value === undefined) return [];
+  const known: ArtifactPlugin[] = [...BUILT_IN_PLUGINS];
+  if (value === undefined) return known;
   if (!Array.isArray(value)) {
     report(where, " must be a list");
-    return [];
+    return known;
   }
-  const known: ArtifactPlugin[] = [...BUILT_IN_PLUGINS];
   value.forEach((plugin: unknown, i) => {
     const at = item(where, i);
     try {
@@ -193,7 +193,7 @@ function checkPlugins(
       if (typeof name === "string") faulty.add(name);
     }
   });
-  return known.slice(BUILT_IN_PLUGINS.length);
+  return known;
 }
 
 function checkPlugin(
@@ -302,13 +302,12 @@ export function validateConfig(
   };
   const top: Where = { path: [], shown: file };
   const faulty = new Set<string>();
-  const plugins = checkPlugins(
+  const all = checkPlugins(
     value["plugins"],
     child(top, "plugins"),
     report,
     faulty,
   );
-  const all = [...BUILT_IN_PLUGINS, ...plugins];
   const shape = shapeOf(all);
   checkObject(value, shape, top, report);
   checkApis(value["apis"], shape, child(top, "apis"), report);
