@@ -174,12 +174,11 @@ function writeLocked(
 /** The manifest's entries the plan left alone, as warnings naming the manifest's line. */
 export function ignoredEntries(outDir: string, plan: OutputPlan): Diagnostic[] {
   const reporter = new Reporter();
-  const file = join(outDir, MANIFEST_FILE);
   for (const { path, reason, line, column } of plan.ignored)
     reporter.report(
       "output/unsafe-manifest-entry",
       `the manifest lists ${JSON.stringify(path)}: ${reason}; the entry is ignored (nothing is written or removed there)`,
-      { file, line, column },
+      { file: join(outDir, MANIFEST_FILE), line, column },
     );
   return reporter.diagnostics;
 }
