@@ -43,7 +43,6 @@ export class HandlerChanges {
   /** The words for handler `name`, whose entry holds `was`; undefined when none. */
   describe(name: string, was: string): readonly string[] | undefined {
     const kept = this.earlier.get(name);
-    const earlier = kept?.was === was ? kept : undefined;
     // the changes that touch the endpoint by its generated name (directly or through a shared schema)
     const fresh = (this.since?.changes() ?? [])
       .filter(
@@ -56,7 +55,7 @@ export class HandlerChanges {
         (c) =>
           `${c.message} (${c.severity}${c.breaks === "none" ? "" : `, breaks ${c.breaks}`})`,
       );
-    const words = [...(earlier?.changes ?? [])];
+    const words = kept?.was === was ? [...kept.changes] : [];
     for (const w of fresh) if (!words.includes(w)) words.push(w);
     if (words.length === 0) return undefined;
     this.kept.set(name, { was, changes: words });
