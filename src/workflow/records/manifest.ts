@@ -51,8 +51,7 @@ export function makeManifest(
   files: readonly GeneratedFile[],
   fingerprint?: Fingerprint,
 ): Manifest {
-  const entries: Record<string, string> = {};
-  for (const file of files) entries[file.path] = fileHash(file);
+  const entries = Object.fromEntries(files.map((f) => [f.path, fileHash(f)]));
   return fingerprint
     ? { generator: "apiloom", version: 1, fingerprint, files: entries }
     : { generator: "apiloom", version: 1, files: entries };
