@@ -105,10 +105,7 @@ function comparison(
     get now() {
       return nowText();
     },
-    changes() {
-      memo ??= { changes: compare() };
-      return memo.changes;
-    },
+    changes: () => (memo ??= { changes: compare() }).changes,
     rules: CHANGE_RULES,
   };
 }
