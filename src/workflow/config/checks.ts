@@ -33,6 +33,11 @@ export const isBoolean: Check = (v, where, report) => {
   if (typeof v !== "boolean") report(where, " must be true or false");
 };
 
+export const isString: Check = (v, where, report) => {
+  if (typeof v !== "string" || v === "")
+    report(where, " must be a non-empty string");
+};
+
 /** An object of the keys `shape` knows, each checked; an unknown key is reported with the known. */
 export function checkObject(
   value: unknown,

@@ -4,7 +4,7 @@ import type { OverlayOption } from "../../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
 import { isUrlInput } from "../../model/source-url.js";
-import { item, type Check } from "./checks.js";
+import { isString, item, type Check } from "./checks.js";
 import { isRecord } from "../../ingest/reader.js";
 
 /** One overlay of the resolved settings: paths relative to baseDir with `/`. */
@@ -39,10 +39,7 @@ export const checkOverlays: Check = (value, where, report) => {
   if (!Array.isArray(value)) return report(where, " must be a list");
   value.forEach((entry, i) => {
     const at = item(where, i);
-    if (typeof entry === "string") {
-      if (entry === "") report(at, " must be a non-empty string");
-      return;
-    }
+    if (typeof entry === "string") return isString(entry, at, report);
     const ok =
       isRecord(entry) &&
       Object.keys(entry).every((k) => k === "file" || k === "inputs") &&

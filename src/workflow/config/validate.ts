@@ -15,16 +15,13 @@ import {
   child,
   entry,
   isBoolean,
+  isString,
   item,
   type Check,
   type Report,
   type Shape,
   type Where,
 } from "./checks.js";
-const isString: Check = (v, where, report) => {
-  if (typeof v !== "string" || v === "")
-    report(where, " must be a non-empty string");
-};
 const isNumber: Check = (v, where, report) => {
   if (typeof v !== "number" || !Number.isFinite(v))
     report(where, " must be a number");
