@@ -125,6 +125,8 @@ describe("curl examples' parameters", () => {
                 example: { c: "red" },
               }),
               p("tags", "query", { explode: false, example: ["x", "y"] }),
+              // the list's wire text as its example (Twitter's usernames)
+              p("by", "query", { explode: false, example: "Dev,API" }),
               p("X-Ids", "header", { example: [1, 2] }),
               p("c", "cookie", { ...object, example: { k: "v", n: 1 } }),
             ],
@@ -135,7 +137,7 @@ describe("curl examples' parameters", () => {
     };
     const model = loadModel([{ file: "s.json", text: JSON.stringify(spec) }]);
     expect(curlExample(model.endpoints[0]!, model, "https://h")).toBe(
-      "curl -g 'https://h/items/.a.b?ids=a%20b&ids=c&f[c]=red&tags=x,y' \\\n" +
+      "curl -g 'https://h/items/.a.b?ids=a%20b&ids=c&f[c]=red&tags=x,y&by=Dev,API' \\\n" +
         "  -H 'X-Ids: 1,2' \\\n" +
         "  -b 'k=v; n=1'",
     );

@@ -148,7 +148,11 @@ export function onWire(p: Parameter, sample: unknown): string[] {
     return deep(key, value);
   const named = query || style === "matrix" ? `${key}=` : "";
   const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
-  const list = Array.isArray(value) ? value : members?.flat();
+  // a list's sample written as its wire text (Twitter's `ids: "2244994945,6253282"`): its items
+  const listText =
+    typeof value === "string" && p.schema?.type === "array" && !how.contentType;
+  const items = listText ? value.split(d) : members?.flat();
+  const list = Array.isArray(value) ? value : items;
   if (list === undefined) return [lead + named + enc(value)];
   if (!explode) return [lead + named + list.map((x) => enc(x)).join(sep)];
   const each = members
