@@ -5,7 +5,10 @@
 // not bundle them (`import()` would split them off without the import, but TypeScript's default
 // module setting for es2022, es2015, rejects it, and generated code must compile there).
 import { endpoints as table } from "../validators/endpoints.js";
-import type { AnyEndpointValidators } from "../validators/runtime.js";
+import {
+  responseValidator,
+  type AnyEndpointValidators,
+} from "../validators/runtime.js";
 import { ResponseValidationError } from "./result.js";
 import { isJsonType } from "./serialize.js";
 
@@ -25,16 +28,11 @@ export function validateResponses(
 ): void {
   // a 204, 205, 304 or an answer to HEAD has no body to check, whatever the spec gives it
   if (!Object.hasOwn(endpoints, operation) || response.body === null) return;
-  const responses = endpoints[operation]!.responses;
-  const status = String(response.status);
-  const key = [status, `${status[0]}XX`, "default"].find((k) =>
-    Object.hasOwn(responses, k),
-  );
   const type = response.headers.get("Content-Type") ?? "";
-  if (key === undefined || !isJsonType(type)) return;
+  if (!isJsonType(type)) return;
   // the schema of the media type sent, where it has its own
-  const media = `${key} ${type.split(";")[0]!.trim().toLowerCase()}`;
-  const check = responses[Object.hasOwn(responses, media) ? media : key]!;
+  const check = responseValidator(endpoints[operation], response.status, type);
+  if (check === undefined) return;
   const violations = check.check(body);
   if (violations.length > 0)
     throw new ResponseValidationError(operation, response, body, violations);

@@ -4,9 +4,10 @@
 // when asked. The checks themselves are the generated ../validators/.
 import type { IncomingHttpHeaders } from "node:http";
 import { endpoints } from "../validators/endpoints.js";
-import type {
-  AnyEndpointValidators,
-  Validator,
+import {
+  responseValidator,
+  type AnyEndpointValidators,
+  type Validator,
 } from "../validators/runtime.js";
 import { bodyMediaType, listedMediaType, mediaTypeOf } from "./decode.js";
 import type { RouteChecks } from "./listener.js";
@@ -161,14 +162,9 @@ export function checkResponse(
   if (!parts || status === 204 || status === 205 || status === 304) return;
   if (contentType !== undefined && !isJsonType(mediaTypeOf(contentType)))
     return;
-  const responses = parts.responses;
-  const key = [String(status), `${String(status)[0]}XX`, "default"].find((k) =>
-    Object.hasOwn(responses, k),
-  );
-  if (key === undefined) return;
   // the schema of the media type answered, where it has its own
-  const media = `${key} ${mediaTypeOf(contentType)}`;
-  const check = responses[Object.hasOwn(responses, media) ? media : key]!;
+  const check = responseValidator(parts, status, contentType);
+  if (check === undefined) return;
   const violations: LocatedViolation[] = check
     .check(body)
     .map((v) => ({ in: "response", ...v }));

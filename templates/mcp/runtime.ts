@@ -9,8 +9,8 @@ import type { ApiResult, ClientAuth } from "./tools.js";
 import {
   deeperThan,
   MAX_DEPTH,
+  responseValidator,
   type AnyEndpointValidators,
-  type Validator,
   type Violation,
 } from "../validators/runtime.js";
 import type { JsonSchema } from "./schema.js";
@@ -282,6 +282,7 @@ async function callOnce(
     const check = responseValidator(
       context.validators[tool.name],
       result.status,
+      result.response.headers.get("Content-Type"),
     );
     const violations = check ? check.check(body) : undefined;
     // the violations' pointers name the body's keys: redacted with the rest, by answer()
@@ -376,17 +377,6 @@ function isMissing(v: Violation, name: string): boolean {
 /** A missing credential parameter: the client's `auth` sends it, not the arguments. */
 function isCredential(tool: ToolSpec, v: Violation): boolean {
   return (tool.credentials ?? []).some((name) => isMissing(v, name));
-}
-
-/** The validator of the response with `status`: its own, its range's (`2XX`), or `default`. */
-function responseValidator(
-  validators: AnyEndpointValidators | undefined,
-  status: number,
-): Validator<unknown> | undefined {
-  const responses = validators?.responses ?? {};
-  for (const key of [String(status), `${String(status)[0]}XX`, "default"])
-    if (Object.hasOwn(responses, key)) return responses[key];
-  return undefined;
 }
 
 /** A body as a tool shows it: JSON as it is, text as text, bytes as what they are. */

@@ -305,6 +305,25 @@ function directed<M extends { [E in keyof M]: EndpointParts }>(
   return out as Endpoints<M>;
 }
 
+/**
+ * The validator of an answer: its status's (the exact status, else its range `2XX`, else
+ * `default`), the one of the media type answered (`contentType`) where that has its own schema.
+ */
+export function responseValidator(
+  endpoint: AnyEndpointValidators | undefined,
+  status: number,
+  contentType: string | null | undefined,
+): Validator<unknown> | undefined {
+  const responses = endpoint?.responses ?? {};
+  const s = String(status);
+  const key = [s, `${s[0]}XX`, "default"].find((k) =>
+    Object.hasOwn(responses, k),
+  );
+  if (key === undefined) return undefined;
+  const media = `${key} ${(contentType ?? "").split(";")[0]!.trim().toLowerCase()}`;
+  return responses[Object.hasOwn(responses, media) ? media : key];
+}
+
 /** `/a/0/b~1c` → `["a", "0", "b/c"]`. */
 export function segments(pointer: string): string[] {
   if (pointer === "") return [];

@@ -37,6 +37,7 @@ beforeAll(async () => {
   outs["hostile"] = generate("calls/hostile", [
     "test/mcp/fixtures/hostile.yaml",
   ]);
+  outs["media"] = generate("calls/media", ["test/mcp/fixtures/media.yaml"]);
   const auth = { token: TOKEN, apiKey: KEY };
   servers["stride"] = await overHttp(outs["stride"], {
     baseUrl: api.baseUrl,
@@ -47,6 +48,7 @@ beforeAll(async () => {
     baseUrl: api.baseUrl,
     auth,
   });
+  servers["media"] = await overHttp(outs["media"], { baseUrl: api.baseUrl });
   if (CORPUS_PRESENT) {
     outs["museum"] = generate("calls/museum", [
       join(CORPUS_DIR, "oas31/redocly-museum.yaml"),
@@ -212,6 +214,34 @@ describe("mcp/: what a tool refuses, and its errors", () => {
     expect(JSON.stringify(result.content)).toContain(
       "does not match the API description",
     );
+  });
+
+  it("checks a success's body against the schema of the media type it came as", async () => {
+    const getConfig = (answer: ApiServer["answer"]) => {
+      api.answer = answer;
+      return servers["media"]!.client.callTool({
+        name: "getConfig",
+        arguments: { path: { id: "c1" } },
+      });
+    };
+    // plain JSON has no `_links`: the HAL schema is not the one to hold it to
+    const plain = await getConfig({ status: 200, body: { name: "c1" } });
+    expect(plain.isError, JSON.stringify(plain.content)).toBeFalsy();
+    expect(plain.structuredContent).toEqual({
+      status: 200,
+      body: { name: "c1" },
+    });
+    const hal = { _links: { self: {} }, name: "c1" };
+    for (const [type, body, error] of [
+      ["application/hal+json", hal, false],
+      ["application/hal+json; charset=utf-8", { name: "c1" }, true],
+      ["application/json", hal, true],
+    ] as const) {
+      const result = await getConfig({ status: 200, body, type });
+      expect(result.isError ?? false, `${type} ${JSON.stringify(body)}`).toBe(
+        error,
+      );
+    }
   });
 
   it("checks the arguments with the generated validators before anything is sent", async () => {

@@ -190,8 +190,8 @@ export interface ApiServer {
     headers: Record<string, string | string[] | undefined>;
     body: string;
   }[];
-  /** The next answers: status, JSON body (undefined: none). */
-  answer: { status: number; body?: unknown };
+  /** The next answers: status, JSON body (undefined: none), its media type (JSON's). */
+  answer: { status: number; body?: unknown; type?: string };
   close(): Promise<void>;
 }
 
@@ -213,10 +213,10 @@ export async function apiServer(): Promise<ApiServer> {
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
       });
-      const { status, body } = api.answer;
+      const { status, body, type } = api.answer;
       res.statusCode = status;
       if (body === undefined) return res.end();
-      res.setHeader("Content-Type", "application/json");
+      res.setHeader("Content-Type", type ?? "application/json");
       res.end(JSON.stringify(body));
     });
   });
