@@ -93,12 +93,7 @@ function forEachRequired(
     const found = property
       ? property(name)
       : findProperty(schemas, schema, name);
-    // readOnly/writeOnly of a property schema: its own, else its `$ref` target's
-    const flags = !isSchemaObject(found)
-      ? {}
-      : found.readOnly !== undefined || found.writeOnly !== undefined
-        ? found
-        : (resolveSchema(schemas, found) ?? {});
+    const flags = accessOf(schemas, found) ?? {};
     const direction =
       flags.readOnly === true
         ? "notInRequest"
@@ -108,6 +103,27 @@ function forEachRequired(
     if (each(name, direction) === true) return true;
   }
   return false;
+}
+
+/**
+ * The schema that says whether a member is readOnly or writeOnly: its own, else its `$ref`
+ * target's, else an allOf part's (OpenAPI 3.0's `allOf: [{$ref: Id}]` beside a description).
+ */
+function accessOf(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  s: SubSchema | undefined,
+  seen = new Set<Schema>(),
+): Schema | undefined {
+  if (!isSchemaObject(s) || seen.has(s)) return undefined;
+  seen.add(s);
+  if (s.readOnly !== undefined || s.writeOnly !== undefined) return s;
+  const target = resolveSchema(schemas, s);
+  if (target !== s) return accessOf(schemas, target, seen);
+  for (const part of Array.isArray(s.allOf) ? s.allOf : []) {
+    const found = accessOf(schemas, part, seen);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The property lookup of allOf member `index`: itself, then its siblings (`allOf [A, {required}]`). */

@@ -319,6 +319,29 @@ describe("requiredSplit", () => {
     }
   });
 
+  it("finds readOnly/writeOnly through an allOf wrapper (OpenAPI 3.0's `$ref` with a description)", () => {
+    const both = named({
+      Id: { type: "string", readOnly: true },
+      Password: { type: "string", writeOnly: true },
+      Deep: { allOf: [{ $ref: schemaRef("Id") }] },
+    });
+    const schema: Schema = {
+      properties: {
+        id: { allOf: [{ $ref: schemaRef("Id") }], description: "assigned" },
+        password: { allOf: [{ $ref: schemaRef("Password") }] },
+        deep: { $ref: schemaRef("Deep") },
+        // its own `readOnly: false` decides, whatever its parts say
+        name: { allOf: [{ $ref: schemaRef("Id") }], readOnly: false },
+      },
+      required: ["id", "password", "deep", "name"],
+    };
+    expect(requiredSplit(both, schema)).toEqual({
+      always: ["name"],
+      notInRequest: ["id", "deep"],
+      notInResponse: ["password"],
+    });
+  });
+
   it("an allOf member that only lists required finds the members in its siblings", () => {
     const allOf: Schema[] = [
       { $ref: schemaRef("Base") },
