@@ -40,7 +40,7 @@ export function isRecordNode(node: Node): node is RecordNode {
   return isRecord(node.value);
 }
 
-export function sourceOf(node: Node): SourceRef {
+export function sourceOf(node: Pick<Node, "doc" | "path">): SourceRef {
   return node.doc.ref(node.path);
 }
 

@@ -16,7 +16,6 @@ import {
   type RecordNode,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { valueAt } from "../reader.js";
 
 /**
  * What OpenAPI 3.2 adds, as far as apiloom reads it: the `query` method (paths.ts),
@@ -27,7 +26,7 @@ import { valueAt } from "../reader.js";
 export function unsupported32(
   reading: SpecReading,
   message: string,
-  node: Node,
+  node: Pick<Node, "doc" | "path">,
 ): void {
   reading.reporter.report(
     "openapi3/unsupported-feature",
@@ -84,12 +83,7 @@ export function reportUnread32(reading: SpecReading): void {
   const root = doc.value as Record<string, unknown>;
   walk(root, [], (path, key) => {
     const message = unread32(path, key);
-    if (message !== undefined)
-      unsupported32(reading, message, {
-        value: valueAt(root, path),
-        doc,
-        path,
-      });
+    if (message !== undefined) unsupported32(reading, message, { doc, path });
   });
 }
 
