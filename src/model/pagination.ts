@@ -120,22 +120,20 @@ export function pageShape(
   const success = jsonSuccess(model, endpoint, successStatuses);
   if (!success) return;
   const { response, body } = success;
+  const resolve = (schema?: Schema) => resolveSchema(model.schemas, schema);
   const properties = body?.properties ?? {};
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
     const arrays = names.filter(
-      (name) =>
-        resolveSchema(model.schemas, properties[name])?.type === "array",
+      (name) => resolve(properties[name])?.type === "array",
     );
     if (arrays.length !== 1) return;
     items = arrays[0];
   }
   const query = (name: RegExp) =>
     endpoint.parameters.query.filter(
-      (p) =>
-        name.test(p.name) &&
-        valueKind(resolveSchema(model.schemas, p.schema)) === "number",
+      (p) => name.test(p.name) && valueKind(resolve(p.schema)) === "number",
     );
   const found: PageShape[] = [];
   const cursor = pagination(model, endpoint, successStatuses);
@@ -148,8 +146,7 @@ export function pageShape(
   const nextUrl = names.filter(
     (name) =>
       NEXT_URL.test(name) &&
-      valueKind(resolveSchema(model.schemas, properties[name]), true) ===
-        "string",
+      valueKind(resolve(properties[name]), true) === "string",
   );
   if (nextUrl.length === 1)
     found.push({ kind: "next-url", field: nextUrl[0]! });
