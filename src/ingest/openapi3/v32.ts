@@ -80,8 +80,7 @@ export function reportItemSchemas(
 export function reportUnread32(reading: SpecReading): void {
   if (!reading.isOpenApi32) return;
   const doc = reading.ctx.doc;
-  const root = doc.value as Record<string, unknown>;
-  walk(root, [], (path, key) => {
+  walk(doc.value, [], (path, key) => {
     const message = unread32(path, key);
     if (message !== undefined) unsupported32(reading, message, { doc, path });
   });
