@@ -83,17 +83,14 @@ export function requiresDirectional(
 function forEachRequired(
   schemas: Readonly<Record<string, NamedSchema>>,
   schema: Schema,
-  property: ((name: string) => SubSchema | undefined) | undefined,
+  property = (name: string) => findProperty(schemas, schema, name),
   each: (name: string, direction: keyof RequiredSplit) => boolean | void,
 ): boolean {
   const required: unknown[] | undefined = schema.required;
   if (!Array.isArray(required)) return false;
   for (const name of new Set(required)) {
     if (typeof name !== "string") continue;
-    const found = property
-      ? property(name)
-      : findProperty(schemas, schema, name);
-    const flags = accessOf(schemas, found) ?? {};
+    const flags = accessOf(schemas, property(name)) ?? {};
     const direction =
       flags.readOnly === true
         ? "notInRequest"
