@@ -137,9 +137,7 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
     out.push("},");
   }
   out.push('"params":[');
-  const params = allParameters(endpoint.parameters);
-  for (let k = 0; k < params.length; k++) {
-    const p = params[k]!;
+  for (const [k, p] of allParameters(endpoint.parameters).entries()) {
     if (k > 0) out.push(",");
     // the members in sorted order; the first one written opens the object
     const at = out.length;
@@ -154,17 +152,13 @@ function writeShape(endpoint: Endpoint, refs: Set<string>, out: string[]) {
     closeObject(out, at);
   }
   out.push('],"responses":[');
-  for (let i = 0; i < endpoint.responses.length; i++) {
-    const r = endpoint.responses[i]!;
+  for (const [i, r] of endpoint.responses.entries()) {
     if (i > 0) out.push(",");
     out.push('{"content":');
     writeContent(r.content, refs, out);
     out.push(',"headers":[');
-    const headers = r.headers ?? {};
-    let j = 0;
-    for (const name of Object.keys(headers)) {
-      const h = headers[name]!;
-      if (j++ > 0) out.push(",");
+    for (const [j, [name, h]] of Object.entries(r.headers ?? {}).entries()) {
+      if (j > 0) out.push(",");
       out.push("[", JSON.stringify(name.toLowerCase()), ",");
       writeSub(h.schema, out, refs);
       // `true` only when required: hashes of contracts without required headers stay as they were
@@ -184,8 +178,7 @@ function writeContent(
   out: string[],
 ): void {
   out.push("[");
-  for (let i = 0; i < content.length; i++) {
-    const c = content[i]!;
+  for (const [i, c] of content.entries()) {
     if (i > 0) out.push(",");
     const at = out.length;
     // OpenAPI 3.2's item schema, when there is one (keys sorted: it comes first)
