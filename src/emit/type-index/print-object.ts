@@ -167,8 +167,7 @@ function brokenUnion(node: Union): boolean {
 /** unionLines broken at `indent`, after the line break before the first (the caller's). */
 function writeUnionLines(node: Union, indent: number, out: string[]): void {
   const next = newlineAnd(indent);
-  for (let i = 0; i < node.members.length; i++) {
-    const m = node.members[i]!;
+  for (const [i, m] of node.members.entries()) {
     if (i > 0) out.push(next);
     out.push("| ");
     if (m.kind === "raw") out.push(m.text);
@@ -219,8 +218,7 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
     }
     case "union":
       // hugged: the object and nulls
-      for (let i = 0; i < node.members.length; i++) {
-        const m = node.members[i]!;
+      for (const [i, m] of node.members.entries()) {
         if (i > 0) out.push(" | ");
         if (m.kind === "object") writeObject(m, indent, out);
         else out.push((m as { text: string }).text);

@@ -42,8 +42,7 @@ export function union(members: TypeNode[]): TypeNode {
     : members;
   const kept: TypeNode[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < flat.length; i++) {
-    const m = flat[i]!;
+  for (const [i, m] of flat.entries()) {
     if (isUnknownType(m)) return UNKNOWN;
     // compared by whole structure (docs included) only with a node of its kind: nested object
     // types would otherwise be serialised once per level
