@@ -223,8 +223,7 @@ export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
   }
   const keys = sortedKeys(s, DOCUMENTATION_KEYWORDS);
   out.push("{");
-  for (let i = 0; i < keys.length; i++) {
-    const keyword = keys[i]!;
+  for (const [i, keyword] of keys.entries()) {
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
