@@ -169,7 +169,11 @@ export interface ScalarCodec {
   wire<T extends object>(parts: T): T;
   parse(text: string): unknown;
   stringify(value: unknown): string;
-  reviveAnswer(status: number, body: unknown): unknown;
+  reviveAnswer(
+    status: number,
+    body: unknown,
+    contentType: string | null,
+  ): unknown;
 }
 
 type Operation = (args: unknown, options?: CallOptions) => unknown;
@@ -362,7 +366,12 @@ async function sendSpec<TReturn>(
     let body = await (streamed ? spec.read!(response, read, config) : read());
     if (config.validateResponses && response.ok && spec.operation)
       await config.validateResponses(spec.operation, response, body);
-    if (codec && !streamed) body = codec.reviveAnswer(response.status, body);
+    if (codec && !streamed)
+      body = codec.reviveAnswer(
+        response.status,
+        body,
+        response.headers.get("Content-Type"),
+      );
     const ok = response.ok && declares(spec.statuses, response.status);
     if (config.throwOnError) {
       if (ok) return body as TReturn;

@@ -241,7 +241,12 @@ async function callOnce(
       secrets,
       `${tool.name} answered ${result.status} with a body nested deeper than ${MAX_DEPTH} levels, more than a result may hold.`,
     );
-  if (codec && !isStream(body)) body = codec.wireAnswer(result.status, body);
+  if (codec && !isStream(body))
+    body = codec.wireAnswer(
+      result.status,
+      body,
+      result.response.headers.get("Content-Type"),
+    );
   let stopped: string | undefined;
   if (isStream(body)) {
     try {

@@ -41,7 +41,11 @@ export interface ScalarCodec {
   /** The request's parts revived: date text to a Date, an int64 to a bigint (ScalarError). */
   revive<T extends ToolParts>(parts: T): T;
   /** An answer's body as the wire has it: Dates as text, bigints kept. */
-  wireAnswer(status: number, body: unknown): unknown;
+  wireAnswer(
+    status: number,
+    body: unknown,
+    contentType: string | null,
+  ): unknown;
 }
 
 /** The client's plans and codecs (client/scalar-plans.ts, client/scalars.ts), by tools.ts. */

@@ -419,10 +419,20 @@ export function runHandler(
     if (error instanceof RangeError) throw new HttpError(400, error.message);
     throw error;
   }
-  return andThen(handler(revived), (result) => ({
-    ...result,
-    body: codec.wireAnswer(result.status, result.body),
-  }));
+  return andThen(handler(revived), (result) => {
+    // by the plan of the media type the result names, where its status has one of its own
+    const type = Object.entries(result.headers ?? {}).find(
+      ([name]) => name.toLowerCase() === "content-type",
+    )?.[1];
+    return {
+      ...result,
+      body: codec.wireAnswer(
+        result.status,
+        result.body,
+        typeof type === "string" ? type : undefined,
+      ),
+    };
+  });
 }
 
 /**

@@ -106,7 +106,8 @@ export interface RouteScalars {
   stringify(value: unknown): string;
   /** The body by the plan of `mediaType` (the listed one it was read under). */
   revive<T extends object>(parts: T, mediaType?: string): T;
-  wireAnswer(status: number, body: unknown): unknown;
+  /** An answer's body by the plan of its status and `contentType` (the result's header). */
+  wireAnswer(status: number, body: unknown, contentType?: string): unknown;
 }
 
 export interface DecodedRequest {

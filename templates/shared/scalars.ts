@@ -43,7 +43,10 @@ export interface OperationPlan {
    * (the sent media type's); a media type missing here revives nothing.
    */
   bodies?: Record<string, Plan>;
-  /** By status as declared: `"200"`, `"2XX"`, `"default"`. */
+  /**
+   * By status as declared: `"200"`, `"2XX"`, `"default"`; `"200 application/hal+json"` where
+   * another JSON media type of the status revives otherwise than its first.
+   */
   responses?: Record<string, Plan>;
   /** The request body (`1`) or the answers (`2`), or both (`3`), hold int64s: read losslessly. */
   lossless?: number;
@@ -280,15 +283,22 @@ interface Parts {
   mediaType?: string | undefined;
 }
 
-/** The plan of `status` among plans by declared status (`"200"`, then `"2XX"`, then `default`). */
-function byStatus(
+/**
+ * The plan of an answer among plans by declared status (`"200"`, then `"2XX"`, then `default`):
+ * its media type's (`contentType`'s, where the status has one of its own), else the status's.
+ */
+function answerPlan(
   plans: Record<string, Plan> | undefined,
   status: number,
+  contentType: string | null | undefined,
 ): Plan | undefined {
   if (!plans) return undefined;
   const text = String(status);
   for (const key of [text, `${text[0]}XX`, "default"])
-    if (Object.hasOwn(plans, key)) return plans[key];
+    if (Object.hasOwn(plans, key)) {
+      const media = `${key} ${(contentType ?? "").split(";")[0]!.trim().toLowerCase()}`;
+      return plans[Object.hasOwn(plans, media) ? media : key];
+    }
   return undefined;
 }
 
@@ -304,10 +314,18 @@ export interface OperationCodec {
   parse(text: string, what?: "request" | "answer"): unknown;
   /** A JSON body written, bigints as digits. */
   stringify(value: unknown): string;
-  /** An answer's body revived by its status's plan (the client). */
-  reviveAnswer(status: number, body: unknown): unknown;
-  /** A handler's answer body as the wire has it (the server). */
-  wireAnswer(status: number, body: unknown): unknown;
+  /** An answer's body revived by its status's and media type's plan (the client). */
+  reviveAnswer(
+    status: number,
+    body: unknown,
+    contentType?: string | null,
+  ): unknown;
+  /** A handler's answer body as the wire has it, by status and media type (the server). */
+  wireAnswer(
+    status: number,
+    body: unknown,
+    contentType?: string | null,
+  ): unknown;
 }
 
 /** The codec of the operation (endpoint function, route) `name`: undefined when it revives nothing. */
@@ -387,15 +405,15 @@ export function operationCodec(
         throw error;
       }
     },
-    reviveAnswer: (status, body) =>
+    reviveAnswer: (status, body, contentType) =>
       revive(
         body,
-        byStatus(op.responses, status),
+        answerPlan(op.responses, status, contentType),
         named,
         (lossless & 2) !== 0,
         "the answer",
       ),
-    wireAnswer: (status, body) =>
-      toWire(body, byStatus(op.responses, status), named, false),
+    wireAnswer: (status, body, contentType) =>
+      toWire(body, answerPlan(op.responses, status, contentType), named, false),
   };
 }

@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
+import { emitted } from "../emitted.js";
 import {
   SERVED as SERVED_API,
   emitEveryAdapter,
@@ -9,7 +11,7 @@ import {
   startWebhookListener,
   type StartedServer,
 } from "./adapter-servers.js";
-import { typeCheck } from "./generated.js";
+import { typeCheck, writeFiles } from "./generated.js";
 
 /*
  * Dates and big integers (`dates: "Date"`, `int64: "bigint"`) revived by the plan of the media
@@ -20,6 +22,8 @@ import { typeCheck } from "./generated.js";
  * date-time text in it became a Date where its type says string, and its own date-time member
  * (`seen`) stayed a string where its type says Date; a form's date reached the handler as text.
  * Every way of serving the API over real HTTP on 127.0.0.1, then tsc on what the handler is typed.
+ * An answer likewise: by its status's first JSON media type's plan, whatever type it named, a
+ * HAL answer's `day` (a date) went out as a date-time, and the client refused its free-text `when`.
  */
 const REPO = resolve(import.meta.dirname, "../..");
 const SPEC = "test/fixtures/server/body-scalars.yaml";
@@ -32,6 +36,20 @@ const handlers = {
     seen.push(body);
     return { status: 200 };
   },
+  getEvent: ({ query }: { query: { as?: string } }) =>
+    query.as === "hal"
+      ? {
+          status: 200,
+          headers: { "Content-Type": "application/hal+json" },
+          body: { when: "tomorrow", day: new Date("2026-11-25T00:00:00Z") },
+        }
+      : {
+          status: 200,
+          body: {
+            when: new Date("2026-11-26T10:00:00Z"),
+            count: 2n ** 53n + 1n,
+          },
+        },
 };
 const webhookHandlers = {
   eventPatched: ({ body }: { body: unknown }) => {
@@ -50,6 +68,7 @@ beforeAll(async () => {
     scalars: { dates: "Date", int64: "bigint" } as const,
   };
   dir = await emitEveryAdapter("body-scalars", model);
+  writeFiles(dir, await emitted("client", model));
   for (const [served, server] of await startEvery(dir, handlers, {
     basePath: "",
   }))
@@ -127,6 +146,42 @@ describe("a body is revived by its own media type's plan", () => {
       expect(got).toEqual([{ when: new Date("2026-11-26") }]);
     },
   );
+});
+
+describe("an answer goes and comes back by its own media type's plan", () => {
+  const WIRE = {
+    json: '{"when":"2026-11-26T10:00:00.000Z","count":9007199254740993}',
+    hal: '{"when":"tomorrow","day":"2026-11-25"}',
+  };
+
+  it.each(SERVED_API)(
+    "%s: a HAL answer's `day` goes as a date, the JSON one's members as theirs",
+    async (served) => {
+      for (const as of ["json", "hal"] as const) {
+        const response = await fetch(
+          `${servers.get(served)!.url}/events/1?as=${as}`,
+        );
+        expect(await response.text()).toBe(WIRE[as]);
+      }
+    },
+  );
+
+  it("the client revives each answer by the media type it came as", async () => {
+    const { createClient } = await import(
+      pathToFileURL(join(dir, "client", "index.ts")).href
+    );
+    const api = createClient({ baseUrl: servers.get("node")!.url });
+    const get = (as: string) =>
+      api.getEvent({ path: { id: "1" }, query: { as } });
+    expect((await get("json")).data).toEqual({
+      when: new Date("2026-11-26T10:00:00Z"),
+      count: 2n ** 53n + 1n,
+    });
+    expect((await get("hal")).data).toEqual({
+      when: "tomorrow",
+      day: new Date("2026-11-25T00:00:00Z"),
+    });
+  });
 });
 
 describe("the handler's body type says what arrives", () => {

@@ -53,5 +53,5 @@ export interface RouteScalars {
   parse(text: string, what: "request"): unknown;
   stringify(value: unknown): string;
   revive<T extends object>(parts: T, mediaType?: string): T;
-  wireAnswer(status: number, body: unknown): unknown;
+  wireAnswer(status: number, body: unknown, contentType?: string): unknown;
 }

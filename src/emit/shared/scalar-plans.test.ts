@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../../pipeline.js";
 import { scalarPlans } from "./scalar-plans.js";
 
-/** One endpoint answering `schema`, with `schemas` as components; the plans of both choices. */
-function plansOf(schema: object, schemas: object = {}) {
+/** One endpoint answering `schema` (or `content`), `schemas` as components; both choices' plans. */
+function plansOf(
+  schema: object,
+  schemas: object = {},
+  content: object = { "application/json": { schema } },
+) {
   const text = JSON.stringify({
     openapi: "3.1.0",
     info: { title: "t", version: "1" },
@@ -14,7 +18,7 @@ function plansOf(schema: object, schemas: object = {}) {
           responses: {
             "200": {
               description: "ok",
-              content: { "application/json": { schema } },
+              content,
             },
           },
         },
@@ -112,6 +116,27 @@ describe("scalarPlans", () => {
     const a = { type: "object", properties: { at: DATE_TIME, n: INT64 } };
     const b = { type: "object", properties: { at: { type: "string" } } };
     expect(answer({ oneOf: [a, b] })).toEqual({ p: { n: { i: 1 } } });
+  });
+
+  it("plans another JSON media type of a status as `<status> <type>`, where it differs", () => {
+    const text = { type: "string" };
+    const responses = (content: object) =>
+      plansOf({}, {}, content)?.operations["getX"]?.responses;
+    expect(
+      responses({
+        "application/json": { schema: DATE_TIME },
+        "application/hal+json; charset=utf-8": { schema: text },
+        "application/vnd.x+json": { schema: DATE_TIME },
+        "text/plain": { schema: text },
+      }),
+    ).toEqual({ "200": { s: "t" }, "200 application/hal+json": {} });
+    // the first revives nothing and another does: the status's plan is there, empty
+    expect(
+      responses({
+        "application/json": { schema: text },
+        "application/problem+json": { schema: DATE_TIME },
+      }),
+    ).toEqual({ "200": {}, "200 application/problem+json": { s: "t" } });
   });
 
   it("plans parameters and the request body by location", () => {

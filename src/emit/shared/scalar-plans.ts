@@ -42,6 +42,7 @@ export interface OperationPlan {
    * (the sent media type's); a media type missing here revives nothing.
    */
   bodies?: Record<string, Plan>;
+  /** By status, the first JSON media type's; `<status> <type>`: another's where it differs. */
   responses?: Record<string, Plan>;
   /** 1: the request body holds int64s; 2: the answers do (read losslessly). */
   lossless?: number;
@@ -104,12 +105,18 @@ class PlanBuilder {
         setOwn(bodies, type, this.node(content.schema, 0) ?? {});
       op.bodies = bodies;
     }
-    // the JSON media type's (or else none: a plan is JSON's only)
-    const responses = endpoint.responses.map((r) => {
-      const json = r.content.find((c) => isJsonMediaType(c.mediaType));
-      return [r.status, this.node(json?.schema, 0)] as const;
-    });
-    put(op, "responses", defined(responses));
+    // by status the first JSON media type's (a plan is JSON's only); `<status> <type>` another's
+    const responses: Record<string, Plan> = (op.responses = {});
+    for (const r of endpoint.responses)
+      firstListings(r.content)
+        .filter((c) => isJsonMediaType(c.type))
+        .forEach(({ type, content }, i) =>
+          setOwn(
+            responses,
+            i ? `${r.status} ${type}` : r.status,
+            this.node(content.schema, 0) ?? {},
+          ),
+        );
     return Object.keys(op).length > 0 ? op : undefined;
   }
 
@@ -275,7 +282,15 @@ class PlanBuilder {
       // kept only when a listed media type revives otherwise than the sent one
       if (keys(op.bodies).some((k) => !same(prune(member(op.bodies, k)), body)))
         kept.bodies = prunedRecord(op.bodies, prune) ?? {};
-      put(kept, "responses", prunedRecord(op.responses, prune));
+      // a status's plan, and another media type's where it differs (the status's then kept too)
+      const responses: Record<string, Plan> = {};
+      for (const key of keys(op.responses)) {
+        const status = key.split(" ")[0]!;
+        const [plan, own] = [key, status].map((k) => prune(op.responses![k]));
+        if (key === status ? plan !== undefined : !same(plan, own))
+          Object.assign(responses, { [status]: own ?? {}, [key]: plan ?? {} });
+      }
+      put(kept, "responses", defined(Object.entries(responses)));
       const lossless =
         (int64(kept.body) || Object.values(kept.bodies ?? {}).some(int64)
           ? 1
