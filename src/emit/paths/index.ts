@@ -31,8 +31,8 @@ const LOCATIONS = ["query", "header", "path", "cookie"] as const;
 
 const NEVER: TypeNode = raw("never");
 const EMPTY_RECORD: TypeNode = raw("Record<string, never>");
-function object(members: ObjectMember[]): TypeNode {
-  return { kind: "object", members };
+function object(members: ObjectMember[], index?: TypeNode): TypeNode {
+  return { kind: "object", members, index };
 }
 
 type Mode = "read" | "write";
@@ -109,13 +109,11 @@ export function emitPaths({
     const node = object([
       member("parameters", parametersNode(endpoint.parameters, typeOf)),
       // typed as sent: by openapi-typescript's rules, a webhook's payload too
-      body
-        ? member(
-            "requestBody",
-            object([contentMember(body.content, typeOf, "write")]),
-            !body.required,
-          )
-        : member("requestBody", NEVER, true),
+      member(
+        "requestBody",
+        body ? object([contentMember(body.content, typeOf, "write")]) : NEVER,
+        !body?.required,
+      ),
       // each status's description its comment
       member(
         "responses",
@@ -212,12 +210,9 @@ function pathItemsNode(
     ];
     for (const method of methods) {
       const endpoint = byMethod.get(method);
-      const text = [endpoint?.summary, endpoint?.description];
-      members.push(
-        endpoint
-          ? member(method, operation(endpoint), false, text.join("\n\n"))
-          : member(method, NEVER, true),
-      );
+      const text = [endpoint?.summary, endpoint?.description].join("\n\n");
+      const type = endpoint ? operation(endpoint) : NEVER;
+      members.push(member(method, type, !endpoint, text));
     }
     items.push(member(key, object(members)));
   }
@@ -264,9 +259,8 @@ function contentMember(
 
 /** `{ headers: { [name]: unknown; … }; content: { [mediaType]: … } }`. */
 function responseNode(r: ApiResponse, typeOf: TypeOf): TypeNode {
-  const headers: TypeNode = {
-    kind: "object",
-    members: Object.entries(r.headers ?? {}).map(([name, h]) =>
+  const headers = object(
+    Object.entries(r.headers ?? {}).map(([name, h]) =>
       member(
         name,
         typeOf(h.schema, "read"),
@@ -274,8 +268,8 @@ function responseNode(r: ApiResponse, typeOf: TypeOf): TypeNode {
         h.description,
       ),
     ),
-    index: raw("unknown"),
-  };
+    raw("unknown"),
+  );
   const content =
     r.content.length === 0
       ? member("content", NEVER, true)
