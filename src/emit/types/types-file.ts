@@ -126,10 +126,10 @@ function endpointDeclarations(
     responseType(r, index, t.successStatuses.includes(r.status)),
   );
   const typeOfStatus = (status: string) =>
-    responses.find((m) => m.name === status)!.type;
+    responses.members.find((m) => m.name === status)!.type;
   declare(
     t.responses,
-    { kind: "object", members: responses },
+    responses,
     endpointDoc("Response bodies by status", endpoint),
   );
   const union = (statuses: string[]) =>
@@ -161,11 +161,7 @@ function webhookDeclarations(
   }
   request.done(t.request, doc("What the handler receives"));
   const responses = byStatus(webhook.responses, (r) => responseType(r, index));
-  declare(
-    t.responses,
-    { kind: "object", members: responses },
-    doc("Answers by status"),
-  );
+  declare(t.responses, responses, doc("Answers by status"));
 }
 
 /** `<Name>Request`: each `part` is declared as its own type and named there; `done` declares it. */
@@ -183,14 +179,15 @@ function requestParts<K extends string>(
   return { members, part, done };
 }
 
-/** The members of `<Name>Responses`: each status's type, with its description. */
+/** `<Name>Responses`: each status's type, with its description. */
 function byStatus(
   responses: readonly ApiResponse[],
   type: (response: ApiResponse) => TypeNode,
-): ObjectMember[] {
-  return responses.map((r): ObjectMember => {
+) {
+  const members = responses.map((r): ObjectMember => {
     const member = { name: r.status, optional: false, type: type(r) };
     const doc = docLines({ description: r.description });
     return doc ? { ...member, doc } : member;
   });
+  return { kind: "object" as const, members };
 }
