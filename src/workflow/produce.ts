@@ -6,7 +6,6 @@ import { DeferredPlaces } from "../model/diagnostics/source-place.js";
 import { Reporter } from "../model/diagnostics/reporter.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { compareCodeUnits } from "../model/order.js";
-import { parseText } from "../ingest/load.js";
 import { decodeSource } from "../ingest/decode-text.js";
 import { resolveInputs } from "./sources/resolve-inputs.js";
 import { lockedOut, nameLockText } from "./records/name-lock.js";
@@ -105,10 +104,7 @@ export async function* produce(run: {
       load: {
         ...inputs.load,
         readText,
-        parse: sources
-          ? (text, file, absPath) =>
-              sources.parse(text, file, absPath, parseText)
-          : undefined,
+        parse: sources?.parse,
         deferPlaces: deferred,
       },
       emit: { ...settings.emit, plugins },

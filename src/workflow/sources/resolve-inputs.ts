@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { isAbsolute, resolve } from "node:path";
 import { slashedRelative, statOf } from "./real-path.js";
 import { decodeSource } from "../../ingest/decode-text.js";
-import { parseText } from "../../ingest/load.js";
 import {
   notAFileMessage,
   SourceReadError,
@@ -196,8 +195,7 @@ async function withRemoteRefs(
     };
     loadModel(inputFiles, {
       ...modelLoadOptions(settings, readText),
-      parse: (text, file, absPath) =>
-        sources.parse(text, file, absPath, parseText),
+      parse: sources.parse,
     });
     if (wanted.size === 0) return { remote, refused };
     const room = MAX_REMOTE_DOCUMENTS - remote.size;

@@ -1,4 +1,5 @@
 import { decodeSource } from "../../ingest/decode-text.js";
+import { parseText } from "../../ingest/load.js";
 import type { ParsedDocument } from "../../ingest/parse/parsed-document.js";
 import { readSourceBytes } from "../../ingest/read-source.js";
 import { sha256Bytes } from "../identity.js";
@@ -52,13 +53,8 @@ export function createSourceCache() {
       counts.read++;
       return entry;
     },
-    /** `parse(text, file)` unless the same text was parsed under the same display name before. */
-    parse(
-      text: string,
-      file: string,
-      absPath: string,
-      parse: (text: string, file: string) => ParsedDocument[],
-    ): ParsedDocument[] {
+    /** `parseText(text, file)` unless the same text was parsed under the same display name before. */
+    parse(text: string, file: string, absPath: string): ParsedDocument[] {
       const entry = files.get(absPath);
       const hash =
         entry && entry.text === text ? entry.hash : sha256Bytes(text);
@@ -69,7 +65,7 @@ export function createSourceCache() {
         counts.cached++;
         return hit.docs;
       }
-      const docs = parse(text, file);
+      const docs = parseText(text, file);
       parsed.set(key, { docs, used: true });
       counts.parsed++;
       return docs;
