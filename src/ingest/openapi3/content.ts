@@ -7,6 +7,7 @@ import type {
   ResponseHeader,
 } from "../../model/types.js";
 import { setOwn } from "../../model/own-property.js";
+import { isLocationStyle } from "../../model/serialization.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { readItemSchema, reportItemSchemas } from "./v32.js";
 import {
@@ -54,8 +55,6 @@ function readContent(reading: SpecReading, content: Node): MediaContent[] {
   });
 }
 
-const FORM_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
-
 /** §4.8.15 Encoding Objects of a form body, by property name. */
 export function readEncoding(reading: SpecReading, node: Node) {
   const out: Record<string, Encoding> = {};
@@ -67,8 +66,8 @@ export function readEncoding(reading: SpecReading, node: Node) {
     const headers = readHeaders(reading, entry);
     if (headers) encoding.headers = headers;
     const style = stringAt(entry, "style");
-    if (style !== undefined && FORM_STYLES.includes(style))
-      encoding.style = style as Encoding["style"];
+    if (style !== undefined && isLocationStyle("query", style))
+      encoding.style = style;
     if (typeof raw.explode === "boolean") encoding.explode = raw.explode;
     if (raw.allowReserved === true) encoding.allowReserved = true;
     setOwn(out, name, encoding);
