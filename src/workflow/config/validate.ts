@@ -22,10 +22,6 @@ import {
   type Shape,
   type Where,
 } from "./checks.js";
-const isNumber: Check = (v, where, report) => {
-  if (typeof v !== "number" || !Number.isFinite(v))
-    report(where, " must be a number");
-};
 const stringList: Check = (v, where, report) => {
   if (!Array.isArray(v)) return report(where, " must be a list");
   v.forEach((value, i) => isString(value, item(where, i), report));
@@ -51,7 +47,8 @@ const oneOf =
 /** The check of each plugin option type but a list of values (`object`: its `problem` says more). */
 const TYPE_CHECKS: Readonly<Record<string, Check>> = {
   string: isString,
-  number: isNumber,
+  number: (v, where, report) =>
+    void (Number.isFinite(v) || report(where, " must be a number")),
   boolean: isBoolean,
   "string-list": stringList,
   object: (v, where, report) =>
