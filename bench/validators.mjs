@@ -31,7 +31,16 @@ const CASES = [
 ];
 /** BENCH_VALIDATORS=Pet,issue: only those schemas. */
 const PICK = process.env.BENCH_VALIDATORS?.split(",").filter(Boolean);
-const FORMATS = ["date-time", "date", "email", "uuid", "uri", "ipv4", "ipv6"];
+const FORMATS = [
+  "date-time",
+  "date",
+  "email",
+  "uuid",
+  "uri",
+  "ipv4",
+  "ipv6",
+  "int32",
+];
 
 const require = createRequire(join(ROOT, "test/typescript5/package.json"));
 const ts = require("typescript");

@@ -6,6 +6,7 @@ import {
   discriminate,
   esc,
   has,
+  INT32,
   length,
   matches,
   matching,
@@ -78,7 +79,7 @@ const BOUNDS: Readonly<
   exclusiveMaximum: [(x, v) => x >= v, "less than"],
 };
 
-/** The bounds and multipleOf, on a number (or a bigint: compared exactly). */
+/** The bounds, multipleOf and the format int32, on a number (or a bigint: compared exactly). */
 export function numberOp(
   op: PlanOp,
   at: string,
@@ -86,6 +87,10 @@ export function numberOp(
 ): Op | undefined {
   const keyword = op[0];
   const v = op[1] as number;
+  if (keyword === "int32")
+    return (x, p, e) => {
+      if (!INT32.test(x)) push(e, p + at, "format", INT32.message);
+    };
   if (keyword === "multipleOf") {
     const message = `must be a multiple of ${v}`;
     if (!bigints)

@@ -537,13 +537,14 @@ export function discriminate(
   return i === -1 ? undefined : checks[i];
 }
 
-// the string formats and the linear-time pattern matcher, kept in formats.ts
+// the formats and the linear-time pattern matcher, kept in formats.ts
 export {
   DATE,
   DATE_TIME,
   EMAIL,
   IPV4,
   IPV6,
+  INT32,
   URI,
   UUID,
   isDate,

@@ -19,6 +19,7 @@ export const CHECKED_FORMATS = [
   "uri",
   "ipv4",
   "ipv6",
+  "int32",
 ];
 
 export type Judge = (value: unknown) => boolean;

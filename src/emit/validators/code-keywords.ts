@@ -70,20 +70,24 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
         `must match the pattern ${JSON.stringify(c.patterns[index]![0])}`,
       );
     }
-    case "f": {
+    case "f":
       // the plan writes "f" only for a format of FORMATS
-      const format = `r.${FORMATS[op[1] as string]}`;
-      fn.usesE = true;
-      fn.line(indent, `if (!${format}.test(${v})) {`);
-      const at = c.path(fn, s.path);
-      fn.line(
-        indent + 2,
-        `if (r.fail(e, ${at}, "format", ${format}.message)) return;`,
-      );
-      return fn.line(indent, "}");
-    }
+      return formatCheck(c, s, FORMATS[op[1] as string]!);
   }
   throw new Unsupported();
+}
+
+/** The check of a format: runtime.ts's constant `name` (formats.ts) tests, its message says. */
+function formatCheck(c: CheckText, s: Site, name: string): void {
+  const { fn, v, indent } = s;
+  fn.usesE = true;
+  fn.line(indent, `if (!r.${name}.test(${v})) {`);
+  const at = c.path(fn, s.path);
+  fn.line(
+    indent + 2,
+    `if (r.fail(e, ${at}, "format", r.${name}.message)) return;`,
+  );
+  fn.line(indent, "}");
 }
 
 export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
@@ -96,6 +100,7 @@ export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
       keyword,
       `must be a multiple of ${bound}`,
     );
+  if (keyword === "int32") return formatCheck(c, s, "INT32");
   if (!Object.hasOwn(BOUNDS, keyword)) throw new Unsupported();
   const [fails, words] = BOUNDS[keyword]!;
   c.guard(

@@ -235,6 +235,7 @@ function numberOps(s: Schema): PlanOp[] {
   for (const key of BOUNDS) if (num(s[key])) out.push([key, s[key]]);
   if (num(s.multipleOf) && s.multipleOf > 0)
     out.push(["multipleOf", s.multipleOf]);
+  if (s.format === "int32") out.push(["int32"]);
   return out;
 }
 
