@@ -31,16 +31,6 @@ const CASES = [
 ];
 /** BENCH_VALIDATORS=Pet,issue: only those schemas. */
 const PICK = process.env.BENCH_VALIDATORS?.split(",").filter(Boolean);
-const FORMATS = [
-  "date-time",
-  "date",
-  "email",
-  "uuid",
-  "uri",
-  "ipv4",
-  "ipv6",
-  "int32",
-];
 
 const require = createRequire(join(ROOT, "test/typescript5/package.json"));
 const ts = require("typescript");
@@ -130,6 +120,7 @@ export async function validatorBench() {
   const cores = availableParallelism();
   for (const line of loadLines("start", loadavg(), cores)) console.log(line);
   const { loadModel } = await dist("pipeline.js");
+  const { CHECKED_FORMATS } = await dist("emit/validators/plan.js");
   const { Ajv2020 } = await import("ajv/dist/2020.js");
   const formats = await import("ajv-formats");
   const addFormats = formats.default.default ?? formats.default;
@@ -155,7 +146,7 @@ export async function validatorBench() {
     };
     const ajvs = [true, false].map((allErrors) => {
       const ajv = new Ajv2020({ strict: false, logger: false, allErrors });
-      addFormats(ajv, FORMATS);
+      addFormats(ajv, CHECKED_FORMATS);
       ajv.addSchema({ $id: "https://apiloom.invalid/model", components });
       return ajv;
     });

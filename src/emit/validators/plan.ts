@@ -36,6 +36,9 @@ export const FORMATS: Readonly<Record<string, string>> = {
   ipv6: "IPV6",
 };
 
+/** Every format checked: the string ones, and `int32` on a number. */
+export const CHECKED_FORMATS = [...Object.keys(FORMATS), "int32"];
+
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
 const NEST_LIMIT = 12;
 
