@@ -1,6 +1,7 @@
 import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import { parameterKey } from "../model/factories.js";
+import { baseMediaType } from "../model/media-types.js";
 import { endpointKey } from "../model/merge/naming.js";
 import { webhookKey } from "../model/merge/webhooks.js";
 import { compareCodeUnits as cmp, compareEndpoints } from "../model/order.js";
@@ -490,4 +491,6 @@ function pairUp<T>(
   for (const b of after) if (!was.has(key(b))) on.added(b);
 }
 
-const byMediaType = (media: { mediaType: string }) => media.mediaType;
+/** A media type as the server reads one: `Application/JSON; charset=utf-8` is `application/json`. */
+const byMediaType = (media: { mediaType: string }) =>
+  baseMediaType(media.mediaType);

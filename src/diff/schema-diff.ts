@@ -1,5 +1,5 @@
 import { schemaRefName } from "../model/schema/ref.js";
-import { allProperties } from "../model/schema/members.js";
+import { accessOf, allProperties } from "../model/schema/members.js";
 import { isSchemaObject } from "../model/schema/walk.js";
 import { listValues } from "../model/lists.js";
 import {
@@ -39,6 +39,8 @@ interface ObjectView {
 /** Compares schemas of two models; a pair of named schemas once per direction, cycles once. */
 export class SchemaDiff {
   private readonly memo = new Map<string, SchemaChange[]>();
+  /** The pairs being compared: one met again inside itself (a union holding itself) adds nothing. */
+  private readonly open = new Map<Schema, Set<Schema>>();
 
   constructor(
     private readonly before: ApiModel["schemas"],
@@ -96,17 +98,21 @@ export class SchemaDiff {
     b: Schema | undefined,
     site: Site,
   ): SchemaChange[] {
-    const ra = resolveSchema(this.before, a);
-    const rb = resolveSchema(this.after, b);
+    // no schema (a media type's) is any value, as `{}`
+    const ra = resolveSchema(this.before, a ?? {});
+    const rb = resolveSchema(this.after, b ?? {});
     if (!ra || !rb || typeof ra !== "object" || typeof rb !== "object")
       return [];
+    const open = this.open.get(ra) ?? new Set<Schema>();
+    if (open.has(rb)) return [];
+    this.open.set(ra, open.add(rb));
     const out: SchemaChange[] = [];
     const add = (rule: RuleId, what: string) =>
       out.push(schemaChange(rule, what, site));
 
     const request = direction === "request";
-    const viewA = this.objectView(ra, this.before);
-    const viewB = this.objectView(rb, this.after);
+    const viewA = this.objectView(ra, this.before, direction);
+    const viewB = this.objectView(rb, this.after, direction);
     // `allOf: [{$ref}]` (NSwag's, Kiota's) has its one member's types, values and alternatives
     const [coreA, coreB] = [lone(ra, this.before), lone(rb, this.after)];
     const [typesA, typesB] = [types(coreA, viewA), types(coreB, viewB)];
@@ -125,9 +131,12 @@ export class SchemaDiff {
       // an enum dropped, its types kept
       else if (!request && valuesA && !valuesB)
         add("response-enum-value-added", `is not only ${listValues(valuesA)}`);
-    } else if (typesA.length > 0 && !request)
+    } else if (typesA.length > 0 && !request) {
       if (!(valuesB || altsB || viewB || coreB.allOf))
         add("response-type-changed", "may now be any value");
+    } else if (request && !(valuesA || altsA || viewA || coreA.allOf))
+      if (typesB.length > 0)
+        add("request-type-changed", `is now limited to ${typesB.join(" | ")}`);
     if (request && nullable(ra) && !nullable(rb))
       add("request-type-changed", "no longer accepts null");
     if (!request && !nullable(ra) && nullable(rb))
@@ -139,12 +148,15 @@ export class SchemaDiff {
     )
       add("request-type-changed", "no longer accepts other members");
     // an alternative a request may no longer send, or a response may now be: none matches it
-    const [fewer, more] = request ? [altsA, altsB] : [altsB, altsA];
+    // (a union's alternatives against one schema: that schema's the one they must fit)
+    const [fewer, more] = request
+      ? [altsA, altsB ?? [coreB]]
+      : [altsB, altsA ?? [coreA]];
     const fits = (x: Schema) => (y: Schema) =>
       this.compare(direction, request ? x : y, request ? y : x, site).every(
         (c) => CHANGE_RULES[c.rule].severity !== "breaking",
       );
-    if (fewer && more && fewer.some((x) => !more.some(fits(x))))
+    if (fewer?.some((x) => !more.some(fits(x))))
       add(
         `${direction}-type-changed`,
         request ? "lost an alternative" : "may be a new alternative",
@@ -174,6 +186,7 @@ export class SchemaDiff {
     for (const [name, x, y] of inner)
       if (x && y && typeof x === "object" && typeof y === "object")
         out.push(...this.compare(direction, x, y, at(site, name)));
+    open.delete(rb);
     return out;
   }
 
@@ -221,6 +234,7 @@ export class SchemaDiff {
   private objectView(
     schema: Schema,
     schemas: ApiModel["schemas"],
+    direction: Direction,
   ): ObjectView | undefined {
     const required = new Set<string>();
     const seen = new Set<Schema>();
@@ -239,9 +253,13 @@ export class SchemaDiff {
       }
     };
     walk(schema);
-    return found
-      ? { properties: allProperties(schemas, schema), required }
-      : undefined;
+    const properties = allProperties(schemas, schema);
+    // a readOnly member is never sent, a writeOnly one never returned: required only where it goes
+    const away = direction === "request" ? "readOnly" : "writeOnly";
+    for (const name of required)
+      if (accessOf(schemas, properties[name])?.[away] === true)
+        required.delete(name);
+    return found ? { properties, required } : undefined;
   }
 }
 

@@ -15,14 +15,16 @@ const dir = mkdtempSync(join(tmpdir(), "diff-shapes-"));
 
 function changes(
   at: "request" | "response",
-  before: object,
-  after: object,
+  /** A side's schema; undefined: a media type without one. */
+  before: object | undefined,
+  after: object | undefined,
   /** Each side's named schemas, which `before` and `after` may name. */
   schemas: [object, object] = [{}, {}],
+  mediaTypes = ["application/json", "application/json"],
 ) {
-  const spec = (schema: object, side: 0 | 1) => {
+  const spec = (schema: object | undefined, side: 0 | 1) => {
     const file = join(dir, `${side}.json`);
-    const content = { "application/json": { schema } };
+    const content = { [mediaTypes[side]!]: { schema } };
     writeFileSync(
       file,
       JSON.stringify({
@@ -95,6 +97,48 @@ describe("apiloom diff on schema shapes", () => {
       obj({ oneOf: [{ type: "string" }] }),
       ["request-type-changed POST /x XBody.m"],
     ],
+    // a response member's one shape now one of a union (GHES 2.21 → 2.22: `labels[]`)
+    [
+      "response",
+      obj(obj({ type: "string" })),
+      obj({ oneOf: [{ type: "string" }, obj({ type: "string" })] }),
+      ["response-type-changed POST /x XResponses.200.m"],
+    ],
+    // a request union down to one of its alternatives (GHES 3.3 → 3.4: branch restrictions)
+    [
+      "request",
+      obj({ oneOf: [obj({ type: "string" }), { type: "string" }] }),
+      obj({ type: "string" }),
+      ["request-type-changed POST /x XBody.m"],
+    ],
+    // a request member that took any value now typed
+    [
+      "request",
+      obj({}),
+      obj({ type: "string" }),
+      ["request-type-changed POST /x XBody.m"],
+    ],
+    // a response's media type without a schema: any value may come
+    [
+      "response",
+      obj({ type: "string" }),
+      undefined,
+      ["response-type-changed POST /x XResponses.200"],
+    ],
+    // a required readOnly member added: a request does not send it, a response does
+    [
+      "request",
+      obj({ type: "string" }),
+      {
+        ...obj({ type: "string" }),
+        required: ["id"],
+        properties: {
+          m: { type: "string" },
+          id: { type: "string", readOnly: true },
+        },
+      },
+      ["optional-request-property-added POST /x XBody.id"],
+    ],
     // a request member made required by an allOf member that says only that
     [
       "request",
@@ -133,6 +177,20 @@ describe("apiloom diff on schema shapes", () => {
         ],
       },
     ],
+    // a response's media type written with a parameter and capitals: the same media type
+    [
+      "response",
+      obj({ type: "string" }),
+      obj({ type: "string" }),
+      [{}, {}],
+      ["application/json", "Application/JSON; charset=utf-8"],
+    ],
+    // a writeOnly member made required: no response returns it
+    [
+      "response",
+      obj({ type: "string", writeOnly: true }),
+      { ...obj({ type: "string", writeOnly: true }), required: ["m"] },
+    ],
     // alternatives reordered, described
     [
       "request",
@@ -141,10 +199,25 @@ describe("apiloom diff on schema shapes", () => {
         oneOf: [{ type: "integer", description: "n" }, { type: "string" }],
       }),
     ],
-  ] as const)("%s: %j → %j breaks nothing", (at, before, after) => {
+  ] as const)("%s: %j → %j breaks nothing", (at, before, after, ...more) => {
+    const [schemas, mediaTypes] = more as [[object, object]?, string[]?];
     expect(
-      changes(at, before, after).filter((c) => !c.startsWith("optional-")),
+      changes(at, before, after, schemas, mediaTypes).filter(
+        (c) => !c.startsWith("optional-"),
+      ),
     ).toEqual([]);
+  });
+});
+
+describe("apiloom diff on a union that holds itself", () => {
+  // each alternative against the one schema: the pair met again inside itself adds nothing
+  it("ends, and finds the alternative the request lost", () => {
+    const U = {
+      U: { oneOf: [{ $ref: "#/components/schemas/U" }, { type: "integer" }] },
+    };
+    expect(changes("request", U.U, { type: "string" }, [U, {}])).toEqual([
+      "request-type-changed POST /x XBody",
+    ]);
   });
 });
 

@@ -106,7 +106,7 @@ function forEachRequired(
  * The schema that says whether a member is readOnly or writeOnly: its own, else its `$ref`
  * target's, else an allOf part's (OpenAPI 3.0's `allOf: [{$ref: Id}]` beside a description).
  */
-function accessOf(
+export function accessOf(
   schemas: Readonly<Record<string, NamedSchema>>,
   s: SubSchema | undefined,
   seen = new Set<Schema>(),
