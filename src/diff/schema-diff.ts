@@ -115,7 +115,10 @@ export class SchemaDiff {
     const viewB = this.objectView(rb, this.after, direction);
     // `allOf: [{$ref}]` (NSwag's, Kiota's) has its one member's types, values and alternatives
     const [coreA, coreB] = [lone(ra, this.before), lone(rb, this.after)];
-    const [typesA, typesB] = [types(coreA, viewA), types(coreB, viewB)];
+    const [typesA, typesB] = [
+      types(coreA, viewA, this.before),
+      types(coreB, viewB, this.after),
+    ];
     const [valuesA, valuesB] = [schemaValues(coreA), schemaValues(coreB)];
     const altsA = coreA.oneOf ?? coreA.anyOf;
     const altsB = coreB.oneOf ?? coreB.anyOf;
@@ -156,7 +159,8 @@ export class SchemaDiff {
       this.compare(direction, request ? x : y, request ? y : x, site).every(
         (c) => CHANGE_RULES[c.rule].severity !== "breaking",
       );
-    if (fewer?.some((x) => !more.some(fits(x))))
+    const retyped = out.some((c) => c.rule === `${direction}-type-changed`);
+    if (!retyped && fewer?.some((x) => !more.some(fits(x))))
       add(
         `${direction}-type-changed`,
         request ? "lost an alternative" : "may be a new alternative",
@@ -263,11 +267,22 @@ export class SchemaDiff {
   }
 }
 
-/** The types a schema's values have, null aside (but for null alone); an `allOf` of objects is an object. */
-function types(schema: Schema, view: ObjectView | undefined) {
+/**
+ * The types a schema's values have, null aside (but for null alone); an `allOf` of objects is an
+ * object; a union without a type of its own has its alternatives' (none: one takes any value).
+ */
+function types(
+  schema: Schema,
+  view: ObjectView | undefined,
+  schemas: ApiModel["schemas"],
+) {
   const own = nonNullTypes(schema);
   if (own.length === 0 && schema.type === "null") return ["null"];
-  return own.length === 0 && schema.allOf && view ? ["object"] : own;
+  if (own.length === 0 && schema.allOf && view) return ["object"];
+  const alts = schema.oneOf ?? schema.anyOf;
+  if (own.length > 0 || !alts) return own;
+  const each = alts.map((a) => nonNullTypes(resolveSchema(schemas, a)));
+  return each.some((t) => t.length === 0) ? [] : [...new Set(each.flat())];
 }
 
 /** The lone member of an `allOf` with no type or values of its own, resolved; else the schema. */

@@ -111,6 +111,17 @@ describe("apiloom diff on schema shapes", () => {
       obj({ type: "string" }),
       ["request-type-changed POST /x XBody.m"],
     ],
+    // the same, the union kept beside the one type it now has (as GHES 3.4 writes it)
+    [
+      "request",
+      { oneOf: [obj({ type: "string" }), { type: "array", items: {} }] },
+      {
+        type: "array",
+        items: {},
+        oneOf: [obj({ type: "string" }), { type: "array", items: {} }],
+      },
+      ["request-type-changed POST /x XBody"],
+    ],
     // a request member that took any value now typed
     [
       "request",
