@@ -221,9 +221,7 @@ export function makeContext(
 
   // data (an example) with a `$ref` in it is read as an extension is; most has none, and stays
   const literal = (value: unknown, from: SourceDocument, path: () => Path) =>
-    typeof value === "object" && value !== null && holdsRef(value, new Set())
-      ? inline(value, from, path)
-      : value;
+    holdsRef(value, new Set()) ? inline(value, from, path) : value;
 
   return {
     doc,
