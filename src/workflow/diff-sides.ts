@@ -120,13 +120,11 @@ function placeMembers(changes: Change[], pair: DiffPair): void {
     const key = `${side.label}\0${abs}`;
     if (!parsed.has(key)) {
       const text = side.texts.get(abs);
-      let value: ParsedDocument[] | undefined;
       try {
-        value = text === undefined ? undefined : parseText(text, file);
+        parsed.set(key, text === undefined ? undefined : parseText(text, file));
       } catch {
-        value = undefined;
+        parsed.set(key, undefined);
       }
-      parsed.set(key, value);
     }
     return parsed.get(key);
   };
