@@ -162,18 +162,15 @@ function ingest(
   const { readText = readDefault, parse = parseText } = options;
   const documents: DocumentModel[] = [];
   const cache = new Map<string, SourceDocument[] | ParseError>();
-  const overlays = Overlays.load(
-    options.overlays ?? [],
-    {
-      cwd,
-      readText,
-      parse,
-      readFailed: (absPath, error) =>
-        reportReadFailure(reporter, cwd, absPath, error),
-      deferred: options.deferPlaces,
-    },
+  const overlays = Overlays.load(options.overlays ?? [], {
+    cwd,
+    readText,
+    parse,
     reporter,
-  );
+    readFailed: (absPath, error) =>
+      reportReadFailure(reporter, cwd, absPath, error),
+    deferred: options.deferPlaces,
+  });
 
   // every document read, inputs and files reached by $ref
   const made: [SourceDocument, PendingPlaces, boolean][] = [];
@@ -256,7 +253,7 @@ function ingest(
       const absPath = input.absPath ?? resolve(cwd, input.file);
       try {
         const parsed = parse(input.text, input.file, absPath);
-        if (!overlays.adopt(parsed, input.file, absPath, reporter))
+        if (!overlays.adopt(parsed, input.file, absPath))
           parsedInputs.push([input.file, absPath, parsed]);
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
@@ -264,7 +261,7 @@ function ingest(
       }
     }
     for (const [file, absPath, parsed] of parsedInputs) {
-      const docs = overlays.apply(makeDocs(file, absPath, parsed), reporter);
+      const docs = overlays.apply(makeDocs(file, absPath, parsed));
       cache.set(absPath, docs);
       for (const doc of docs) {
         const format = detectFormat(doc.value);
@@ -292,7 +289,7 @@ function ingest(
         });
       }
     }
-    overlays.reportUnused(reporter);
+    overlays.reportUnused();
   } catch (error) {
     // nothing will ask for these places: what finding them needs is not kept
     for (const [, places] of made) places.release();

@@ -35,6 +35,7 @@ export interface OverlayLoading {
   cwd: string;
   readText: (absPath: string) => string;
   parse: (text: string, file: string, absPath: string) => ParsedDocument[];
+  reporter: IngestReporter;
   /** Reports a file that could not be read, as the reading reports an input's. */
   readFailed: (absPath: string, error: unknown) => void;
   deferred?: DeferredPlaces;
@@ -58,7 +59,6 @@ export class Overlays {
   static load(
     options: readonly OverlayOption[],
     loading: OverlayLoading,
-    reporter: IngestReporter,
   ): Overlays {
     const overlays = new Overlays(loading);
     for (const option of options) {
@@ -69,12 +69,12 @@ export class Overlays {
         parsed = loading.parse(loading.readText(absPath), file, absPath);
       } catch (error) {
         if (error instanceof ParseError)
-          reporter.report(error.code, error.message, error);
+          loading.reporter.report(error.code, error.message, error);
         else loading.readFailed(absPath, error);
         continue;
       }
       const inputs = option.inputs?.map((f) => inputPlace(f, loading.cwd));
-      overlays.add(parsed, file, absPath, inputs, reporter);
+      overlays.add(parsed, file, absPath, inputs);
     }
     return overlays;
   }
@@ -87,13 +87,12 @@ export class Overlays {
     parsed: readonly ParsedDocument[],
     file: string,
     absPath: string,
-    reporter: IngestReporter,
   ): boolean {
     const value = parsed.length === 1 ? parsed[0]!.value : undefined;
     if (!isRecord(value) || !("overlay" in value) || !("actions" in value))
       return false;
     if (!this.loaded.some((l) => l.overlay.absPath === absPath))
-      this.add(parsed, file, absPath, undefined, reporter);
+      this.add(parsed, file, absPath, undefined);
     return true;
   }
 
@@ -102,8 +101,8 @@ export class Overlays {
     file: string,
     absPath: string,
     inputs: readonly string[] | undefined,
-    reporter: IngestReporter,
   ): void {
+    const { reporter } = this.loading;
     const doc = parsed[0]!;
     const places = new PendingPlaces(
       file,
@@ -141,7 +140,8 @@ export class Overlays {
    * The input's documents with every overlay for it applied, in order: a changed document is a new
    * one whose places say where each fact came from (the input, or an overlay's action).
    */
-  apply(docs: SourceDocument[], reporter: IngestReporter): SourceDocument[] {
+  apply(docs: SourceDocument[]): SourceDocument[] {
+    const { reporter } = this.loading;
     return docs.map((doc) => {
       const mine = this.loaded.filter(
         (l) => l.applies === undefined || l.applies.has(doc.absPath),
@@ -162,10 +162,10 @@ export class Overlays {
     });
   }
 
-  reportUnused(reporter: IngestReporter): void {
+  reportUnused(): void {
     for (const l of this.loaded)
       if (!l.used)
-        reporter.report(
+        this.loading.reporter.report(
           "overlay/no-input",
           l.overlay.extends !== undefined
             ? `the overlay extends ${JSON.stringify(l.overlay.extends)}, which is no input of this run: it changes nothing`
