@@ -210,12 +210,8 @@ async function transpiledConfig(file: string): Promise<string> {
     throw new ConfigError(
       `${basename(file)}${where}: ${ts.flattenDiagnosticMessageText(problem.messageText, "\n")}`,
     );
-  if (cached)
-    try {
-      writeCacheFile(cached, outputText);
-    } catch {
-      // a read-only node_modules: transpile every time
-    }
+  // a read-only node_modules: transpile every time
+  if (cached) writeCacheFile(cached, outputText);
   return outputText;
 }
 

@@ -56,24 +56,24 @@ export function readCacheRecord(path: string, maxBytes: number): unknown {
 
 /** A cache that cannot be written only costs the next run what the record would have saved. */
 export function writeCacheRecord(path: string, value: unknown): void {
-  try {
-    writeCacheFile(path, JSON.stringify(value) + "\n");
-  } catch {
-    // a read-only cache
-  }
+  writeCacheFile(path, JSON.stringify(value) + "\n");
 }
 
 /**
  * Writes a file of the cache, a stranger's folder, through a temp name created new (`wx`) and a
- * rename, so no link there is followed and no reader sees half a file.
+ * rename, so no link there is followed and no reader sees half a file; false when it cannot.
  */
-export function writeCacheFile(path: string, data: string | Buffer): void {
+export function writeCacheFile(path: string, data: string | Buffer): boolean {
   const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
-  if (!lstatSync(folder).isDirectory())
-    throw new Error(`${folder} is not a folder`);
-  const tmp = `${path}.${process.pid}.tmp`;
-  rmSync(tmp, { force: true });
-  writeFileSync(tmp, data, { flag: "wx" });
-  renameSync(tmp, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+    if (!lstatSync(folder).isDirectory()) return false;
+    const tmp = `${path}.${process.pid}.tmp`;
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, data, { flag: "wx" });
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    return false; // a read-only cache
+  }
 }

@@ -74,12 +74,8 @@ export function writeCachedDocument(
   if (!dir) return;
   const at = paths(dir, document.url);
   const { bytes, ...record } = document;
-  try {
-    writeCacheFile(at.body, bytes);
-  } catch {
-    return; // a read-only cache
-  }
-  writeCacheRecord(at.record, record satisfies CacheRecord);
+  if (writeCacheFile(at.body, bytes))
+    writeCacheRecord(at.record, record satisfies CacheRecord);
 }
 
 function optionalString(value: unknown): boolean {
