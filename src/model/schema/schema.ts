@@ -207,13 +207,11 @@ export function schemaValues(schema: Schema | undefined) {
 
 /** `const`/`enum` values a URL, header or form field can carry: strings, numbers, booleans. */
 export function scalarValues(schema: Schema | undefined) {
-  const values = schemaValues(schema);
-  if (!values) return undefined;
-  const scalars = values.filter(
+  const scalars = schemaValues(schema)?.filter(
     (v): v is string | number | boolean =>
       typeof v === "string" || typeof v === "number" || typeof v === "boolean",
   );
-  return scalars.length > 0 ? scalars : undefined;
+  return scalars && scalars.length > 0 ? scalars : undefined;
 }
 
 /** The JSON types of some values, in SCHEMA_TYPES order; `integer` when all numbers are whole. */
