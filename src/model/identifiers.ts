@@ -32,10 +32,9 @@ export function words(text: string): string[] {
  */
 export function camelCase(text: string, fallback = "value"): string {
   const parts = words(text);
-  if (parts.length === 0) return fallback;
   const camel = (list: string[]) =>
     list[0]!.toLowerCase() + list.slice(1).map(capitalize).join("");
-  return usable(camel(words(camel(parts))));
+  return parts.length === 0 ? fallback : usable(camel(words(camel(parts))));
 }
 
 /** `PascalCase` identifier for types, its own PascalCase as camelCase is its own camelCase. */
