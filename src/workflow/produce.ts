@@ -95,7 +95,7 @@ export async function* produce(run: {
       // a run that prints places finds those left waiting in the text decoded again from the
       // bytes, which take less room than the text (a watch keeps each text anyway)
       const bytes = sources ? undefined : read.bytes;
-      if (bytes && deferred?.printsPlaces)
+      if (bytes && deferred?.printed)
         deferred.keepText(absPath, () => decodeSource(bytes));
       return read.text;
     };

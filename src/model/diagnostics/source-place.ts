@@ -51,10 +51,6 @@ export class DeferredPlaces {
     readonly printed?: (model: ApiDescription) => Iterable<SourceRef>,
   ) {}
 
-  get printsPlaces(): boolean {
-    return this.printed !== undefined;
-  }
-
   hold(pending: PendingPlaces): void {
     this.held.push(pending);
   }
