@@ -358,17 +358,13 @@ function objectOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   const max = count(s.maxProperties);
   if (min || max)
     out.push(["P", min ? s.minProperties : null, max ? s.maxProperties : null]);
-  if (isObject(s.dependentRequired as SubSchema))
-    for (const [name, needs] of Object.entries(
-      s.dependentRequired as Record<string, unknown>,
-    ))
+  if (isMap(s.dependentRequired))
+    for (const [name, needs] of Object.entries(s.dependentRequired))
       if (Array.isArray(needs) && needs.length > 0)
         out.push(["dr", name, needs.filter((n) => typeof n === "string")]);
-  if (isObject(s.dependentSchemas as SubSchema))
-    for (const [name, schema] of Object.entries(
-      s.dependentSchemas as Record<string, SubSchema>,
-    )) {
-      const sub = b.sub(schema, depth);
+  if (isMap(s.dependentSchemas))
+    for (const [name, schema] of Object.entries(s.dependentSchemas)) {
+      const sub = b.sub(schema as SubSchema, depth);
       if (inPlace(sub)) out.push(["ds", name, sub]);
     }
   const declared = isObject(s.properties as SubSchema)
@@ -403,16 +399,14 @@ function keyLoop(
 ): PlanOp | undefined {
   const patterns: [number, PlanSub | null][] = [];
   let unknownPattern = false;
-  if (isObject(s.patternProperties as SubSchema))
-    for (const [pattern, schema] of Object.entries(
-      s.patternProperties as Record<string, SubSchema>,
-    )) {
+  if (isMap(s.patternProperties))
+    for (const [pattern, schema] of Object.entries(s.patternProperties)) {
       const index = b.regex(pattern);
       if (index === undefined) {
         unknownPattern = true; // not compilable: its keys count as matched, nothing checked
         continue;
       }
-      const sub = b.sub(schema, depth);
+      const sub = b.sub(schema as SubSchema, depth);
       patterns.push([index, inPlace(sub) ? sub : null]);
     }
   const extra = s.additionalProperties as SubSchema;
