@@ -240,9 +240,7 @@ function arrayOps(b: PlanBuilder, s: Schema, depth: number): PlanOp[] {
   if (count(s.minItems) && s.minItems > 0) out.push(["mi", s.minItems]);
   if (count(s.maxItems)) out.push(["ma", s.maxItems]);
   if (s.uniqueItems === true) out.push(["u"]);
-  const prefix = Array.isArray(s.prefixItems)
-    ? (s.prefixItems as SubSchema[])
-    : [];
+  const prefix: SubSchema[] = Array.isArray(s.prefixItems) ? s.prefixItems : [];
   prefix.forEach((item, index) => {
     const sub = b.sub(item, depth);
     if (inPlace(sub)) out.push(["pi", index, sub]);
@@ -279,9 +277,8 @@ function composition(b: PlanBuilder, s: Schema, depth: number, out: PlanOp[]) {
       else for (const op of sub) out.push(op);
     });
   for (const keyword of ["anyOf", "oneOf"] as const) {
-    const list = s[keyword];
-    if (!Array.isArray(list) || list.length === 0) continue;
-    const members = list as SubSchema[];
+    const members: SubSchema[] | undefined = s[keyword];
+    if (!Array.isArray(members) || members.length === 0) continue;
     if (keyword === "anyOf" && members.some(isTrivial)) continue;
     out.push([
       keyword === "anyOf" ? "any" : "one",
@@ -289,8 +286,7 @@ function composition(b: PlanBuilder, s: Schema, depth: number, out: PlanOp[]) {
       discriminator(b, s, keyword, members),
     ]);
   }
-  if (s.not !== undefined)
-    out.push(["not", b.branch(s.not as SubSchema, depth)]);
+  if (s.not !== undefined) out.push(["not", b.branch(s.not, depth)]);
   if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
     const then = b.sub(s.then as SubSchema, depth);
     const otherwise = b.sub(s.else as SubSchema, depth);
