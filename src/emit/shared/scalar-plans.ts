@@ -129,16 +129,12 @@ class PlanBuilder {
     const kind = revivedScalar(schema, this.scalars);
     if (kind === "int64") own.i = 1;
     else if (kind) own.s = kind === "date" ? "d" : "t";
-    const properties = schema.properties;
-    if (isMap(properties))
-      for (const [name, member] of Object.entries(properties)) {
-        const plan = this.node(member as Schema, depth + 1);
+    if (isMap(schema.properties))
+      for (const [name, member] of Object.entries(schema.properties)) {
+        const plan = this.node(member, depth + 1);
         if (plan !== undefined) setOwn((own.p ??= {}), name, plan);
       }
-    let rest = this.node(
-      schema.additionalProperties as Schema | undefined,
-      depth + 1,
-    );
+    let rest = this.node(schema.additionalProperties, depth + 1);
     if (isMap(schema.patternProperties))
       for (const member of Object.values(schema.patternProperties))
         rest = this.all(rest, this.node(member as Schema, depth + 1), 0);
