@@ -39,18 +39,17 @@ interface Group {
 function breaks(doc: Doc): boolean {
   if (typeof doc === "string") return false;
   if (Array.isArray(doc)) return doc.some(breaks);
-  const node = doc as Exclude<Doc, string | Doc[]>;
-  switch (node.kind) {
+  switch (doc.kind) {
     case "line":
-      return node.hard;
+      return doc.hard;
     case "group":
       // a conditionalGroup keeps its hard lines to itself, as in prettier
-      return node.broken && node.states === undefined;
+      return doc.broken && doc.states === undefined;
     case "indent":
     case "align":
-      return breaks(node.contents);
+      return breaks(doc.contents);
     case "ifBreak":
-      return breaks(node.broken) || breaks(node.flat);
+      return breaks(doc.broken) || breaks(doc.flat);
   }
 }
 
@@ -182,22 +181,21 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
       }
       continue;
     }
-    const node = d as Exclude<Doc, string | Doc[]>;
-    switch (node.kind) {
+    switch (d.kind) {
       case "indent":
       case "align":
-        indents[top] = ind + (node.kind === "indent" ? 2 : node.by);
+        indents[top] = ind + (d.kind === "indent" ? 2 : d.by);
         modes[top] = mode;
-        docs[top++] = node.contents;
+        docs[top++] = d.contents;
         break;
       case "ifBreak":
         indents[top] = ind;
         modes[top] = mode;
-        docs[top++] = mode === BREAK ? node.broken : node.flat;
+        docs[top++] = mode === BREAK ? d.broken : d.flat;
         break;
       case "line":
-        if (mode === FLAT && !node.hard) {
-          if (!node.soft) {
+        if (mode === FLAT && !d.hard) {
+          if (!d.soft) {
             pending += 1;
             column += 1;
           }
@@ -217,10 +215,10 @@ export function print(doc: Doc, at: { indent?: number; column?: number } = {}) {
         const inFlat = mode === FLAT && !remeasure;
         remeasure = false;
         const room = PRINT_WIDTH - column;
-        const states = node.states;
-        let chosen = node.contents;
+        const states = d.states;
+        let chosen = d.contents;
         let chosenMode: Mode = BREAK;
-        if (!node.broken && (inFlat || fits(node, modes, docs, top, room)))
+        if (!d.broken && (inFlat || fits(d, modes, docs, top, room)))
           chosenMode = FLAT;
         else if (!inFlat && states !== undefined) {
           // the first later layout that fits, flat; else the last, broken
@@ -303,24 +301,23 @@ function fits(
       }
       continue;
     }
-    const node = d as Exclude<Doc, string | Doc[]>;
-    switch (node.kind) {
+    switch (d.kind) {
       case "indent":
       case "align":
         fitModes[top] = m;
-        fitDocs[top++] = node.contents;
+        fitDocs[top++] = d.contents;
         break;
       case "ifBreak":
         fitModes[top] = m;
-        fitDocs[top++] = m === BREAK ? node.broken : node.flat;
+        fitDocs[top++] = m === BREAK ? d.broken : d.flat;
         break;
       case "line":
-        if (m === BREAK || node.hard) return true;
-        if (!node.soft) pendingSpace = true;
+        if (m === BREAK || d.hard) return true;
+        if (!d.soft) pendingSpace = true;
         break;
       case "group":
-        fitModes[top] = node.broken ? BREAK : m;
-        fitDocs[top++] = node.contents;
+        fitModes[top] = d.broken ? BREAK : m;
+        fitDocs[top++] = d.contents;
         break;
     }
   }
