@@ -221,9 +221,8 @@ export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
     const name = schemaRefName(s.$ref);
     if (name !== undefined) refs.add(name);
   }
-  const keys = sortedKeys(s, DOCUMENTATION_KEYWORDS);
   out.push("{");
-  for (const [i, keyword] of keys.entries()) {
+  for (const [i, keyword] of sortedKeys(s, DOCUMENTATION_KEYWORDS).entries()) {
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
@@ -260,17 +259,16 @@ function writeCanonical(value: unknown, out: string[], refs?: Set<string>) {
     out.push("]");
     return;
   }
-  if (typeof value !== "object" || value === null) {
+  if (!isMap(value)) {
     out.push(JSON.stringify(value) ?? "null");
     return;
   }
-  const record = value as Record<string, unknown>;
-  const keys = sortedKeys(record);
+  const keys = sortedKeys(value);
   out.push("{");
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keys[i]!), ":");
-    writeSub(record[keys[i]!], out, refs);
+    writeSub(value[keys[i]!], out, refs);
   }
   out.push("}");
 }
