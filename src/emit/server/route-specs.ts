@@ -207,11 +207,9 @@ function shapeOf(m: ApiModel, sub?: Schema, depth = 0, n = [500]): ParamShape {
     setOwn(properties, key, shapeOf(m, s!.properties![key], depth + 1, n));
   // the members no property names: `additionalProperties`' (any, for an object without properties)
   const rest = s!.additionalProperties ?? keys.length === 0;
-  if (!rest) return { properties };
-  return {
-    properties,
-    rest: shapeOf(m, rest === true ? {} : rest, depth + 1, n),
-  };
+  return rest
+    ? { properties, rest: shapeOf(m, rest === true ? {} : rest, depth + 1, n) }
+    : { properties };
 }
 
 function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
