@@ -318,8 +318,7 @@ function discriminator(
     // a member with more than its reference (a sibling keyword) is more than the named check
     if (c.from !== "mapping") {
       if (c.from.keyword !== keyword) continue;
-      const m = members[c.from.index];
-      if (!isBareRef(m)) continue;
+      if (!isBareRef(members[c.from.index])) continue;
       const other = (o: (typeof cases)[number]) =>
         o.from !== "mapping" && o.value === c.value && o.ref !== c.ref;
       if (cases.some(other)) continue;
