@@ -5,7 +5,7 @@ import type {
   Reporter,
   SinceLastRun,
 } from "../artifact.js";
-import { markdownCode, markdownText } from "../toolkit.js";
+import { isMap, markdownCode, markdownText } from "../toolkit.js";
 
 const TITLE = "# Changes since the last run\n\n";
 
@@ -93,9 +93,8 @@ function readPageRecord(
     : undefined;
 }
 
-function readPageChange(value: unknown, rules: SinceLastRun["rules"]) {
-  if (typeof value !== "object" || value === null) return undefined;
-  const c = value as Record<string, unknown>;
+function readPageChange(c: unknown, rules: SinceLastRun["rules"]) {
+  if (!isMap(c)) return undefined;
   const text = (v: unknown): v is string => typeof v === "string";
   const names = c.names as Record<string, unknown> | undefined;
   if (
@@ -109,7 +108,7 @@ function readPageChange(value: unknown, rules: SinceLastRun["rules"]) {
     !(c.also === undefined || (Array.isArray(c.also) && c.also.every(text)))
   )
     return undefined;
-  return pageChange(value as PageChange);
+  return pageChange(c as PageChange);
 }
 
 /** The names a page keeps of a change, in this order. */
