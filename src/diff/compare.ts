@@ -2,6 +2,7 @@ import { endpointTypeBase, schemaTypeNames } from "../emit/type-index/names.js";
 import { webhookTypeBase } from "../emit/type-index/webhook-names.js";
 import { parameterKey } from "../model/factories.js";
 import { baseMediaType } from "../model/media-types.js";
+import { mainType } from "../model/schema/schema.js";
 import { endpointKey } from "../model/merge/naming.js";
 import { webhookKey } from "../model/merge/webhooks.js";
 import { compareCodeUnits as cmp, compareEndpoints } from "../model/order.js";
@@ -9,6 +10,7 @@ import { pathShape, pathVariables } from "../model/path-template.js";
 import type {
   ApiModel,
   Endpoint,
+  Parameter,
   SecurityRequirement,
   SourceRef,
   Webhook,
@@ -144,6 +146,19 @@ function compareEndpoint(
       now.sources[0],
     ).names = names(old);
 
+  // a parameter on both sides: how it is written, then its schema
+  const parameter = (at: string, a: Parameter, b: Parameter, type: string) => {
+    if (written(a, at) !== written(b, at))
+      add(
+        "parameter-serialization-changed",
+        `${at} parameter ${b.name} of ${fn}() is now written ${written(b, at)}, was ${written(a, at)}`,
+        a.sources[0],
+        b.sources[0],
+        { type, member: b.name },
+      );
+    fromSchema(`the ${at}`, "request", type, [b.name], a, b);
+  };
+
   // path variables: matched by position (same shape); a new name is the same parameter
   const varsOld = pathVariables(old.path);
   pathVariables(now.path).forEach((name, i) => {
@@ -158,7 +173,7 @@ function compareEndpoint(
       );
     const a = old.parameters.path[i];
     const b = now.parameters.path[i];
-    if (a && b) fromSchema("the path", "request", base + "Path", [name], a, b);
+    if (a && b) parameter("path", a, b, base + "Path");
   });
 
   for (const location of ["query", "header", "cookie"] as const) {
@@ -181,7 +196,7 @@ function compareEndpoint(
             b.sources[0],
             { type, member: b.name },
           );
-        fromSchema(`the ${location}`, "request", type, [b.name], a, b);
+        parameter(location, a, b, type);
       },
       added: (b) =>
         add(
@@ -489,6 +504,18 @@ function pairUp<T>(
   if (!on.added) return;
   const was = new Set(before.map(key));
   for (const b of after) if (!was.has(key(b))) on.added(b);
+}
+
+/** How a parameter is written: its `content`, else its style (a scalar's alike, but in a path). */
+function written(p: Parameter, where: string): string {
+  const { style, explode } = p.serialization ?? {};
+  const plain =
+    where !== "path" &&
+    !["array", "object", undefined].includes(mainType(p.schema));
+  return (
+    p.contentType ??
+    (plain ? "as one value" : `${style}${explode ? ", exploded" : ""}`)
+  );
 }
 
 /** A media type as the server reads one: `Application/JSON; charset=utf-8` is `application/json`. */

@@ -85,6 +85,13 @@ export const CHANGE_RULES = {
     summary: "an optional parameter is now required",
     calls: "lacks",
   },
+  "parameter-serialization-changed": {
+    severity: "breaking",
+    breaks: "both",
+    summary:
+      "a path parameter, or a list or object one, is written another way (`style`, `explode`, `content`): what old calls send is read otherwise",
+    calls: "sends",
+  },
   "parameter-became-optional": {
     severity: "warning",
     breaks: "servers",

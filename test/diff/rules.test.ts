@@ -169,6 +169,23 @@ const CASES: {
     ],
   },
   {
+    // a path variable, a list and an object written another way; a scalar's new explode reads
+    // the same
+    name: "serialization",
+    old: ["serialization/old.yaml"],
+    new: ["serialization/new.yaml"],
+    forward: [
+      "parameter-serialization-changed GET /items/{id} ListItemsPath.id",
+      "parameter-serialization-changed GET /items/{id} ListItemsQuery.filter",
+      "parameter-serialization-changed GET /items/{id} ListItemsQuery.tags",
+    ],
+    backward: [
+      "parameter-serialization-changed GET /items/{id} ListItemsPath.id",
+      "parameter-serialization-changed GET /items/{id} ListItemsQuery.filter",
+      "parameter-serialization-changed GET /items/{id} ListItemsQuery.tags",
+    ],
+  },
+  {
     // a Postman collection changes beside a Swagger 2.0 file that does not: the merged model
     // sees only the collection's changes
     name: "cross-format",
