@@ -189,31 +189,17 @@ export function assignNames(
  * candidate of docs/inputs.md, "Names". Requests on one route with different titles give no name.
  */
 function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
-  const scored = new Map<
-    string,
-    { fromId: boolean; votes: number; first: NameCandidate }
-  >();
-  for (const candidate of [...endpoint.nameCandidates].sort((a, b) =>
+  const sorted = [...endpoint.nameCandidates].sort((a, b) =>
     compareSources(a.source, b.source),
-  )) {
-    const id = camelCase(candidate.value, "");
-    if (id === "") continue;
-    const score = scored.get(id) ?? {
-      fromId: false,
-      votes: 0,
-      first: candidate,
-    };
-    if (candidate.kind === "operationId" && !score.fromId) {
-      score.fromId = true;
-      score.first = candidate;
-    }
-    score.votes++;
-    scored.set(id, score);
-  }
-  const ids = [...scored].filter(([, s]) => s.fromId);
-  if (ids.length === 0 && scored.size > 1) {
+  );
+  // the candidates by the name they give, in the order each name is first given
+  const byName = grouped(sorted, (c) => camelCase(c.value, ""));
+  byName.delete("");
+  const isId = (c: NameCandidate) => c.kind === "operationId";
+  const ids = [...byName].filter(([, list]) => list.some(isId));
+  if (ids.length === 0 && byName.size > 1) {
     const name = methodPathName(endpoint);
-    const titles = [...scored.values()].map((s) => s.first);
+    const titles = [...byName.values()].map((list) => list[0]!);
     reporter.report(
       "naming/shared-route",
       `${endpointKey(endpoint)} is described by requests with different titles (${titles.map((c) => `${JSON.stringify(c.value)} at ${placeText(c.source)}`).join(", ")}); it is named ${name} after its route`,
@@ -222,13 +208,14 @@ function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
     );
     return { name };
   }
-  const entries = ids.length > 0 ? ids : [...scored];
+  // the name given most often (of operationIds, where any), by its first operationId if it has one
+  const entries = ids.length > 0 ? ids : [...byName];
   if (entries.length === 0) return { name: methodPathName(endpoint) };
-  const [name, { first }] = entries.reduce((best, entry) =>
-    (entry[1].votes - best[1].votes || compareCodeUnits(best[0], entry[0])) > 0
-      ? entry
-      : best,
-  );
+  const [name, list] = entries.reduce((best, entry) => {
+    const more = entry[1].length - best[1].length;
+    return (more || compareCodeUnits(best[0], entry[0])) > 0 ? entry : best;
+  });
+  const first = list.find(isId) ?? list[0]!;
   return { name, kind: first.kind, source: first.source };
 }
 
