@@ -3,7 +3,8 @@ import { endpointKey } from "../model/merge/naming.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
-import { dirname, relative, sep } from "node:path";
+import { dirname } from "node:path";
+import { importFromProject, outputLayout } from "../emit/layout.js";
 import { ARTIFACT_PATHS } from "../emit/registry.js";
 import { importStatement } from "../emit/shared/statements.js";
 import { stringLiteral } from "../emit/shared/literals.js";
@@ -262,9 +263,6 @@ function scaffoldText(model: ApiModel, importFrom: string): string {
  * index.js` relative to the handlers file's folder (`../../generated/server/index.js`).
  */
 export function serverImportPath(handlersFile: string, outputDir: string) {
-  const target = relative(dirname(handlersFile), outputDir)
-    .split(sep)
-    .join("/");
-  const specifier = `${target === "" ? "." : target}/${ARTIFACT_PATHS.server}/index.js`;
-  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+  const layout = outputLayout(dirname(handlersFile), outputDir);
+  return importFromProject(layout, `${ARTIFACT_PATHS.server}/index.js`);
 }
