@@ -58,12 +58,8 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const tools = chosenEndpoints(context).map((endpoint) =>
     toolSpec(model, endpoint, schemas),
   );
-  const mode =
-    options.mode !== "auto"
-      ? options.mode
-      : tools.length > options.maxTools
-        ? "dynamic"
-        : "tools";
+  const auto = tools.length > options.maxTools ? "dynamic" : "tools";
+  const mode = options.mode === "auto" ? auto : options.mode;
   const title = model.info.title.trim() || "API";
   const api = {
     // for MCP clients: the title in lower case, words joined by `-`
