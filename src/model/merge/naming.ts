@@ -126,11 +126,8 @@ export function assignNames(
   const unlocked: Endpoint[] = [];
   const lockedOnes: Endpoint[] = [];
   for (const endpoint of pending) {
-    const locked = lockedName(
-      options.lockedNames,
-      endpointKey(endpoint),
-      isTaken,
-    );
+    const key = endpointKey(endpoint);
+    const locked = lockedName(options.lockedNames, key, isTaken);
     if (locked !== undefined) {
       claim(endpoint, locked);
       lockedOnes.push(endpoint);
