@@ -257,13 +257,14 @@ export class SchemaDiff {
       }
     };
     walk(schema);
+    if (!found) return undefined;
     const properties = allProperties(schemas, schema);
     // a readOnly member is never sent, a writeOnly one never returned: required only where it goes
     const away = direction === "request" ? "readOnly" : "writeOnly";
     for (const name of required)
       if (accessOf(schemas, properties[name])?.[away] === true)
         required.delete(name);
-    return found ? { properties, required } : undefined;
+    return { properties, required };
   }
 }
 
