@@ -122,7 +122,7 @@ describe("the bench's imports of apiloom's modules", () => {
   );
 
   it("are found (the validators bench loads several)", () => {
-    expect(loads.filter((l) => l.script === "validators.mjs").length).toBe(3);
+    expect(loads.filter((l) => l.script === "validators.mjs").length).toBe(4);
   });
 
   it.each(loads)(
