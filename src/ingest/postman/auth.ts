@@ -47,7 +47,7 @@ export function readAuth(auth: unknown, variables: VariableScope): AuthBlock {
   const type = field.toLowerCase();
   if (type === "" || type === "inherit") return { kind: "inherit" };
   if (type === "noauth") return { kind: "none" };
-  const params = authParams(auth[field]);
+  const params = authParams(auth[field], variables);
   const http = HTTP_SCHEMES.get(type);
   if (http) return scheme(...http);
   switch (type) {
@@ -119,7 +119,11 @@ function paramAt(value: unknown, field: string, key: string): Path {
   return isRecord(value) && key in value ? [field, key] : [field];
 }
 
-function authParams(value: unknown): Map<string, string> {
+/** The block's parameters, their `{{var}}`s written in as newman sends them. */
+function authParams(
+  value: unknown,
+  variables: VariableScope,
+): Map<string, string> {
   const params = new Map<string, string>();
   // 2.1's `[{key, value}]` or 2.0's `{key: value}`
   const entries: unknown[][] = Array.isArray(value)
@@ -127,7 +131,8 @@ function authParams(value: unknown): Map<string, string> {
     : Object.entries(isRecord(value) ? value : {});
   for (const [key, v] of entries) {
     const text = scalarText(v);
-    if (typeof key === "string" && text !== undefined) params.set(key, text);
+    if (typeof key === "string" && text !== undefined)
+      params.set(key, variables.written(text));
   }
   return params;
 }

@@ -21,11 +21,13 @@ export interface RequestHeaders {
 /**
  * Reads `request.header`: a key/value list, or the 2.0 string form (`"Key: value\n…"`), and the
  * pre-2.0 `headers` member. Disabled Accept, Content-Type and Authorization headers say nothing.
+ * `written` writes in variables, as newman sends them: in names, and in those three's values.
  */
 export function readHeaders(
   request: Record<string, unknown>,
   at: Path,
   pc: PostmanContext,
+  written: (text: string) => string,
 ): RequestHeaders {
   const field = request.header !== undefined ? "header" : "headers";
   const value = request[field];
@@ -34,19 +36,19 @@ export function readHeaders(
       ? headerLines(value, [...at, field])
       : keyValues(value, [...at, field]);
   const result: RequestHeaders = { parameters: [], cookies: [], accept: [] };
-  for (const entry of entries) {
+  for (const raw of entries) {
+    const value = raw.value === undefined ? undefined : written(raw.value);
+    const entry = { ...raw, key: written(raw.key) };
     const name = entry.key.trim().toLowerCase();
     if (name === "accept") {
-      if (!entry.disabled && entry.value !== undefined)
-        for (const type of entry.value.split(",").map(mediaType))
+      if (!entry.disabled && value !== undefined)
+        for (const type of value.split(",").map(mediaType))
           if (type && type !== "*/*" && !result.accept.includes(type))
             result.accept.push(type);
     } else if (name === "content-type")
-      result.contentType ??= mediaType(
-        entry.disabled ? undefined : entry.value,
-      );
+      result.contentType ??= mediaType(entry.disabled ? undefined : value);
     else if (name === "authorization")
-      result.authorization ??= entry.disabled ? undefined : entry;
+      result.authorization ??= entry.disabled ? undefined : { ...entry, value };
     else if (name === "cookie") {
       for (const cookie of cookiePairs(entry))
         if (!result.cookies.some((c) => c.key === cookie.key))

@@ -64,7 +64,9 @@ export function readRequest(
   const url = readUrl(request.url, [...requestAt, "url"]);
   const { path, server } = readLocation(url, requestAt, variables, pc);
 
-  const headers = readHeaders(request, requestAt, pc);
+  const headers = readHeaders(request, requestAt, pc, (text) =>
+    variables.written(text),
+  );
   const endpoint = createEndpoint({
     method,
     path,
