@@ -83,6 +83,23 @@ describe("readUrl", () => {
     ]);
   });
 
+  test("a query key is read decoded, from the object's list as from raw (newman sends it as written)", () => {
+    const keys = (url: unknown) => readUrl(url, at)?.query.map((q) => q.key);
+    const raw = "https://a.io/x?a%5B%5D=1&b+c=2";
+    expect(keys(raw)).toEqual(["a[]", "b c"]);
+    expect(
+      keys({
+        raw,
+        host: ["a", "io"],
+        path: ["x"],
+        query: [
+          { key: "a%5B%5D", value: "1" },
+          { key: "b+c", value: "2" },
+        ],
+      }),
+    ).toEqual(["a[]", "b c"]);
+  });
+
   test("nothing usable is no URL", () => {
     expect(readUrl(7, at)).toBeUndefined();
     expect(readUrl({ query: [] }, at)).toBeUndefined();

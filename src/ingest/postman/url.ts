@@ -37,8 +37,12 @@ export function readUrl(url: unknown, at: Path): RequestUrl | undefined {
   const result: RequestUrl = {
     host,
     path: url.path !== undefined ? joinParts(url.path, "/") : (raw?.path ?? ""),
+    // a key as written (`a%5B%5D`) is sent so: decoded, as raw's are
     query: Array.isArray(url.query)
-      ? keyValues(url.query, [...at, "query"])
+      ? keyValues(url.query, [...at, "query"]).map((kv) => ({
+          ...kv,
+          key: decodeText(kv.key, true),
+        }))
       : (raw?.query ?? []),
     variables: keyValues(url.variable, [...at, "variable"], ["key", "id"]),
     at,
