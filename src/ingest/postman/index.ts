@@ -18,7 +18,7 @@ import type { Path } from "../../model/pointer.js";
 
 /**
  * Reads a Postman collection (v2.0 or v2.1) into a document model: one endpoint per request,
- * in document order. Folders give tags, and variables and auth that requests inherit.
+ * in document order. Folders give tags, and auth that requests inherit.
  */
 export function readPostman(ctx: ReaderContext): DocumentModel {
   const at = postmanAt(ctx.doc.value);
@@ -32,7 +32,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
   const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
-  // depth-first in document order; a folder passes its variables, auth and name (the tag) down
+  // depth-first in document order; a folder passes its auth and name (the tag) down
   const walk = (items: unknown, at: Path, scope: RequestScope): void => {
     if (!Array.isArray(items)) return;
     items.forEach((item, index) => {
@@ -42,7 +42,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
       if (!isRecord(item)) invalid("an item is not an object; it is skipped");
       else if (Array.isArray(item.item)) {
         const inner: RequestScope = {
-          variables: scope.variables.child(item, path),
+          variables: scope.variables,
           auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
         };
         const name = typeof item.name === "string" ? item.name.trim() : "";

@@ -88,3 +88,47 @@ describe("collection variables newman writes in", () => {
     expect(types(media.responses[0]?.content)).toEqual(["text/csv"]);
   });
 });
+
+describe("a folder's or a request's own variables", () => {
+  // newman 6 resolves the collection's variables only (postman-runtime: `ignoreOwnVariables`)
+  const read = readText(
+    "scope.json",
+    JSON.stringify({
+      info: {
+        name: "scope",
+        schema: "https://schema.getpostman.com/json/collection/v2.1.0/",
+      },
+      variable: [{ key: "baseUrl", value: "https://api.example.com/v1" }],
+      item: [
+        {
+          name: "v2",
+          variable: [
+            { key: "baseUrl", value: "https://api.example.com/v2" },
+            { key: "only", value: "here" },
+          ],
+          item: [
+            { name: "folder", request: { url: "{{baseUrl}}/a" } },
+            { name: "only", request: { url: "{{baseUrl}}/b/{{only}}" } },
+          ],
+        },
+        {
+          name: "item",
+          variable: [{ key: "baseUrl", value: "https://api.example.com/v3" }],
+          request: { url: "{{baseUrl}}/c" },
+        },
+      ],
+    }),
+  );
+
+  test("are not read: requests go where newman sends them", () => {
+    expect(read.doc.servers.map((s) => s.url)).toEqual([
+      "https://api.example.com/v1",
+    ]);
+    for (const name of ["folder", "only", "item"])
+      expect(read.endpoint(name).servers).toBeUndefined();
+    expect(read.endpoint("only").path).toBe("/b/{only}");
+    expect(
+      read.diagnostics.filter((d) => d.code === "postman/unresolved-variable"),
+    ).toHaveLength(1);
+  });
+});

@@ -60,7 +60,7 @@ export function readRequest(
   const method = readMethod(request.method, [...requestAt, "method"], pc);
   if (method === undefined) return undefined;
 
-  const variables = scope.variables.child(item, at);
+  const { variables } = scope;
   const url = readUrl(request.url, [...requestAt, "url"]);
   const { path, server } = readLocation(url, requestAt, variables, pc);
 

@@ -26,9 +26,9 @@ type Definition = Required<Pick<KeyValue, "value" | "at">>;
 type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };
 
 /**
- * Collection, folder and item variables as a chain of scopes: the innermost definition wins, as in
- * Postman; disabled ones do not count. A value may name other variables, looked up from the scope
- * of the request that uses it; each name's expansion is kept per scope.
+ * The collection's variables; disabled ones do not count. A folder's or a request's own `variable`
+ * list is not read: newman (postman-runtime) ignores it and sends `{{var}}` as the collection says.
+ * A value may name other variables; each name's expansion is kept.
  */
 export class VariableScope {
   private readonly values = new Map<string, Definition>();
@@ -39,23 +39,14 @@ export class VariableScope {
     list: unknown,
     private readonly pc?: PostmanContext,
     at: Path = ["variable"],
-    private readonly parent?: VariableScope,
   ) {
     for (const kv of keyValues(list, at, ["key", "id"]))
       if (!kv.disabled && kv.value !== undefined)
         this.values.set(kv.key, { value: kv.value, at: kv.at });
   }
 
-  /** A scope for a folder or item found at `at`; the same scope when it declares nothing. */
-  child(owner: Record<string, unknown>, at: Path): VariableScope {
-    const list = owner.variable;
-    return Array.isArray(list) && list.length > 0
-      ? new VariableScope(list, this.pc, [...at, "variable"], this)
-      : this;
-  }
-
   private definition(name: string): Definition | undefined {
-    return this.values.get(name) ?? this.parent?.definition(name);
+    return this.values.get(name);
   }
 
   /**
