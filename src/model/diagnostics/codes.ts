@@ -48,6 +48,8 @@ export const MODEL_CODES = {
       "path-variable-names": "sources name a path variable differently",
       "schema-conflict":
         "sources define one named schema differently: the higher-ranked source wins",
+      "security-conflict":
+        "sources give one endpoint different security requirements (a collection's two requests on one route, one with a bearer token and one with an API key): the higher-ranked source's are used",
       "security-scheme-conflict":
         "sources define one security scheme differently: the higher-ranked source wins",
     },

@@ -404,4 +404,34 @@ describe("one named schema in two sources", () => {
       "merge/schema-conflict",
     );
   });
+
+  // found by a held-out hunt against newman: a collection's two requests on one route, one with a
+  // bearer token and one with an API key, became one endpoint taking one of them, silently
+  it("reports endpoints whose sources ask for different security, naming both places", () => {
+    const on = (file: string, security: Record<string, string[]>[]) =>
+      doc(file, "postman2.1", [
+        endpoint("get", "/shared", at(file, 5), { security }),
+      ]);
+    const model = buildModel(
+      [on("b.json", [{ apiKeyAuth: [] }]), on("a.json", [{ bearerAuth: [] }])],
+      [],
+    );
+    const found = model.diagnostics.filter(
+      (d) => d.code === "merge/security-conflict",
+    );
+    expect(found.map((d) => [d.file, d.related?.[0]?.file])).toEqual([
+      ["a.json", "b.json"],
+    ]);
+    expect(found[0]!.message).toBe(
+      "GET /shared: its security is apiKeyAuth at b.json:5; using bearerAuth from here",
+    );
+    expect(model.endpoints[0]!.security).toEqual([{ bearerAuth: [] }]);
+    const same = buildModel(
+      [on("b.json", [{ bearerAuth: [] }]), on("a.json", [{ bearerAuth: [] }])],
+      [],
+    );
+    expect(same.diagnostics.map((d) => d.code)).not.toContain(
+      "merge/security-conflict",
+    );
+  });
 });

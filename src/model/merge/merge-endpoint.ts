@@ -98,18 +98,33 @@ export function mergeEndpoint(
   }
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
-  const security = pickWinner(
-    views
-      .filter((v) => v.endpoint.security !== undefined)
-      .map((v) =>
-        offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
-      ),
-  );
+  const securities = views
+    .filter((v) => v.endpoint.security !== undefined)
+    .map((v) =>
+      offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
+    );
+  const security = pickWinner(securities);
   if (security) merged.security = security.value;
+  const other = securities.find(
+    (s) => canonicalJson(s.value) !== canonicalJson(security!.value),
+  );
+  if (other)
+    reporter.report(
+      "merge/security-conflict",
+      `${merged.method.toUpperCase()} ${merged.path}: its security is ${securityText(other.value)} at ${placeText(other.source)}; using ${securityText(security!.value)} from here`,
+      security!.source,
+      [other.source],
+    );
   const servers = views.find((v) => v.endpoint.servers)?.endpoint.servers;
   if (servers)
     merged.servers = servers.map((s) => serverWithoutCredentials(s, reporter));
   return merged;
+}
+
+/** A security list as the warning names it: `bearer or (apiKey and basic)`, `none`. */
+function securityText(security: Record<string, string[]>[]): string {
+  const names = security.map((r) => Object.keys(r).join(" and ") || "none");
+  return names.length === 0 ? "none" : names.join(" or ");
 }
 
 /** A security list's richness: each scheme of each requirement, and its scopes. */
