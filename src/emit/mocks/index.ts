@@ -244,14 +244,23 @@ function pickedCall(
     indent([line, "? ", align(2, response)]),
     indent([line, ": undefined"]),
   ]);
-  return conditionalGroup(arrowCall(callee, path, "({ request }) =>", body));
+  // prettier keeps this first line to 79 columns: a trailing space (dropped) counts one more
+  return conditionalGroup(
+    arrowCall(callee, path, "({ request }) =>", body, " "),
+  );
 }
 
 /** `callee(path, head body)` as prettier breaks an arrow last: body below, or an argument a line. */
-function arrowCall(callee: string, path: string, head: string, body: Doc) {
+function arrowCall(
+  callee: string,
+  path: string,
+  head: string,
+  body: Doc,
+  pad = "",
+) {
   return [
     [
-      `${callee}(${path}, ${head}`,
+      `${callee}(${path}, ${head}${pad}`,
       group([indent([line, body]), ifBreak(","), softline], true),
       ")",
     ],
@@ -291,31 +300,40 @@ function responseDoc(answer: Answer): Doc {
 }
 
 /**
- * The MSW path of an endpoint: `*` (any origin and base URL) then the path template with
- * `{name}` as `:name`, escaped for path-to-regexp: its syntax characters backslash-escaped, a
- * name reduced to word characters, `{:name}` before a word character. A literal `*`, `?` or `#`
- * matches a superset of the path (MSW reads them as it reads the URL).
+ * The MSW path of an endpoint: `*://*` (any origin and base URL, but the origin whole: after a
+ * bare `*`, `/:a/:b` answered `http://h/x` with `*` as `http:`), then the path template with
+ * `{name}` as `:name`, escaped for path-to-regexp: its syntax characters backslash-escaped, those
+ * a URL percent-encodes encoded (`/a b` is sent as `/a%20b`), a name reduced to word characters,
+ * `{:name}` before a word character, adjacent parameters (`{a}{b}`, which path-to-regexp refuses)
+ * as one. A literal `*`, `?` or `#` matches a superset of the path (MSW reads them as the URL).
  */
 export function mswPath(path: string): string {
-  const pieces = path.split(/\{([^{}]*)\}/).map((piece, i, all) => {
-    if (i % 2 === 0) return piece.replace(/[\\:(){}+]/g, (c) => `\\${c}`);
+  const joined = path.replace(/(\{[^{}]*\})(\{[^{}]*\})+/g, "$1");
+  const pieces = joined.split(/\{([^{}]*)\}/).map((piece, i, all) => {
+    if (i % 2 === 0)
+      return piece
+        .replace(/[\0- "<>`{}\x7f]|[^\0-\x7f]/gu, encodeURIComponent)
+        .replace(/[\\:()+]/g, (c) => `\\${c}`);
     const name = piece.replace(/\W/g, "_") || "param";
     return /^\w/.test(all[i + 1] ?? "") ? `{:${name}}` : `:${name}`;
   });
-  return "*" + pieces.join("");
+  return "*://*" + pieces.join("");
 }
 
 /**
  * The endpoints in the order MSW should try them (it answers with the first match): more segments
- * first, since `*` lets a short path match the end of a longer one; then a literal segment before
- * a parameter at the first place they differ (`/pets/mine` before `/pets/{id}`).
+ * first, since `*` lets a short path match the end of a longer one; then, at the first place they
+ * differ, a literal segment before one with a parameter and text (`{name}:cancel`), and that before
+ * a bare parameter (`/pets/mine`, `/pets/{id}.json`, `/pets/{id}`).
  */
 export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
+  const rank = (s: string) =>
+    !s.includes("{") ? 2 : /^\{[^}]*\}$/.test(s) ? 0 : 1;
   return [...endpoints].sort((a, b) => {
     const sa = a.path.split("/");
     const sb = b.path.split("/");
     if (sa.length !== sb.length) return sb.length - sa.length;
-    const i = sa.findIndex((s, j) => s.includes("{") !== sb[j]!.includes("{"));
-    return i < 0 ? 0 : sa[i]!.includes("{") ? 1 : -1;
+    const i = sa.findIndex((s, j) => rank(s) !== rank(sb[j]!));
+    return i < 0 ? 0 : rank(sb[i]!) - rank(sa[i]!);
   });
 }

@@ -10,10 +10,10 @@ function match(template: string, url: string) {
 
 describe("mswPath: the path template as MSW reads it", () => {
   it("matches under any origin and base path, with :params", () => {
-    expect(mswPath("/pets/{petId}")).toBe("*/pets/:petId");
+    expect(mswPath("/pets/{petId}")).toBe("*://*/pets/:petId");
     expect(match("/pets/{petId}", "https://a.example/v1/pets/7")).toEqual({
       matches: true,
-      params: { 0: "https://a.example/v1", petId: "7" },
+      params: { 0: "https", 1: "a.example/v1", petId: "7" },
     });
     expect(match("/pets/{petId}", "https://a.example/v1/pets").matches).toBe(
       false,
@@ -27,12 +27,29 @@ describe("mswPath: the path template as MSW reads it", () => {
   });
 
   it("keeps a parameter name to word characters, and its end where the template's is", () => {
-    expect(mswPath("/pets/{pet-id}")).toBe("*/pets/:pet_id");
-    expect(mswPath("/{a}x/{}")).toBe("*/{:a}x/:param");
+    expect(mswPath("/pets/{pet-id}")).toBe("*://*/pets/:pet_id");
+    expect(mswPath("/{a}x/{}")).toBe("*://*/{:a}x/:param");
     expect(match("/{a}x", "http://h/1x").params).toEqual({
-      0: "http://h",
+      0: "http",
+      1: "h",
       a: "1",
     });
+  });
+
+  // held-out hunt on APIs.guru (bufferapp, apisetu.gov.in, keycloak-like paths): msw's own matcher
+  it("keeps the origin out of the parameters: /{a}/{b} does not answer http://h/x", () => {
+    expect(match("/{a}/{b}", "http://h/users").matches).toBe(false);
+    expect(match("/{a}/{b}", "http://h/v1/users").matches).toBe(true);
+  });
+
+  it("matches adjacent parameters, and literal text as the URL encodes it", () => {
+    expect(
+      match("/profiles/{id}{ext}", "http://h/profiles/7.json").matches,
+    ).toBe(true);
+    expect(
+      match("/Your Pull API/{id}", "http://h/Your%20Pull%20API/7"),
+    ).toEqual({ matches: true, params: { 0: "http", 1: "h", id: "7" } });
+    expect(match("/café/`x`", "http://h/caf%C3%A9/%60x%60").matches).toBe(true);
   });
 });
 
@@ -50,6 +67,20 @@ describe("bySpecificity: the order MSW tries the handlers", () => {
       "/pets/mine",
       "/pets/{id}",
       "/pets",
+    ]);
+  });
+
+  it("puts a segment with a parameter and text before a bare parameter", () => {
+    // Google's `{name}:cancel` beside `{name}`: MSW's `:name` matches `x:cancel` too
+    const order = bySpecificity([
+      at("/v1/{name}"),
+      at("/v1/{name}:cancel"),
+      at("/v1/operations"),
+    ]).map((e) => e.path);
+    expect(order).toEqual([
+      "/v1/operations",
+      "/v1/{name}:cancel",
+      "/v1/{name}",
     ]);
   });
 });

@@ -1,0 +1,55 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO, apiloom } from "../cli/run.js";
+
+/*
+ * Held-out hunt on APIs.guru: paths whose handlers answered the wrong endpoint, or none, and a
+ * body-less GET whose query TanStack Query refused. Oracles: msw/node's setupServer (its path
+ * matching, onUnhandledRequest "error") and @tanstack/query-core's QueryClient, through the
+ * generated client.
+ */
+const OUT = join(REPO, "test/mocks/out/routes");
+type Call = (args?: object) => Promise<{ status: number; data?: unknown }>;
+let client: Record<string, Call>;
+const server = setupServer();
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  const result = apiloom([
+    "generate",
+    "test/mocks/fixtures/routes.yaml",
+    "-o",
+    OUT,
+    "-a",
+    "client,mocks,query",
+    "--no-lock",
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  const mocks = (await import(join(OUT, "mocks/index.ts"))) as {
+    handlers: Parameters<typeof server.use>;
+  };
+  const made = (await import(join(OUT, "client/index.ts"))) as {
+    createClient: (options: object) => Record<string, Call>;
+  };
+  server.use(...mocks.handlers);
+  server.listen({ onUnhandledRequest: "error" });
+  client = made.createClient({ baseUrl: "http://mocks.test" });
+});
+
+afterAll(() => server.close());
+
+describe("mocks/: each endpoint's own handler answers it", () => {
+  it.each([
+    ["getUser", { path: { id: "7" } }, "user"],
+    ["getDeep", { path: { a: "a", b: "b", c: "c" } }, "deep"],
+    ["getProfile", { path: { id: "7", ext: ".json" } }, "profile"],
+    ["pull", {}, "pull"],
+    ["getName", { path: { name: "ops/1" } }, "name"],
+    ["cancelName", { path: { name: "ops 1" } }, "cancel"],
+  ])("%s", async (name, args, data) => {
+    const result = await client[name]!(args);
+    expect([result.status, result.data]).toEqual([200, data]);
+  });
+});
