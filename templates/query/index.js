@@ -13,7 +13,7 @@ export type Client = ReturnType<typeof createClient<false>>;
 /** TanStack Query's \`queryOptions\` shape: give it to \`fetchQuery\`, \`useQuery\`… */
 export interface QueryOptions<TData, TKey extends readonly unknown[]> {
   queryKey: TKey;
-  queryFn: (context: { signal: AbortSignal }) => Promise<TData>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<QueryData<TData>>;
 }
 
 /** TanStack Query's \`infiniteQueryOptions\` shape: give it to \`fetchInfiniteQuery\`… */
@@ -26,7 +26,7 @@ export interface InfiniteQueryOptions<
   queryFn: (context: {
     signal: AbortSignal;
     pageParam: TPageParam;
-  }) => Promise<TData>;
+  }) => Promise<QueryData<TData>>;
   initialPageParam: TPageParam;
   getNextPageParam: (lastPage: TData) => TPageParam | undefined;
 }
@@ -34,8 +34,16 @@ export interface InfiniteQueryOptions<
 /** TanStack Query's \`mutationOptions\` shape: give it to \`MutationObserver\`, \`useMutation\`… */
 export interface MutationOptions<TData, TVariables> {
   mutationKey: readonly [string];
-  mutationFn: (variables: TVariables) => Promise<TData>;
+  mutationFn: (variables: TVariables) => Promise<QueryData<TData>>;
 }
+
+/**
+ * The data of a success as a query holds it: TanStack Query refuses undefined (\`data is
+ * undefined\`), so an answer without a body (204, or a status that declares none) is null.
+ */
+export type QueryData<T> = undefined extends T
+  ? Exclude<T, undefined> | null
+  : T;
 
 /**
  * What a query or mutation function throws when the answer is not 2XX: its status, its typed
@@ -58,15 +66,18 @@ export class ErrorResponse extends Error {
 
 /** The helper every factory calls. */
 export const helpers = `/**
- * The data of a success, typed as the client types it (every \`ok: true\` branch of its result);
- * any other status throws an ErrorResponse.
+ * The data of a success, typed as the client types it (every \`ok: true\` branch of its result)
+ * but undefined as null (\`QueryData\`); any other status throws an ErrorResponse.
  */
 async function dataOf<TResult extends ApiResult<unknown, unknown>>(
   call: Promise<TResult>,
-): Promise<Extract<TResult, { ok: true }>["data"]> {
+): Promise<QueryData<Extract<TResult, { ok: true }>["data"]>> {
   const result = await call;
-  if (result.ok) return result.data;
-  throw new ErrorResponse(result.status, result.error, result.response);
+  if (!result.ok)
+    throw new ErrorResponse(result.status, result.error, result.response);
+  return (result.data === undefined ? null : result.data) as QueryData<
+    Extract<TResult, { ok: true }>["data"]
+  >;
 }
 `;
 

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { QueryClient } from "@tanstack/query-core";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO, apiloom } from "../cli/run.js";
@@ -13,6 +14,7 @@ import { REPO, apiloom } from "../cli/run.js";
 const OUT = join(REPO, "test/mocks/out/routes");
 type Call = (args?: object) => Promise<{ status: number; data?: unknown }>;
 let client: Record<string, Call>;
+let query: Record<string, (...args: unknown[]) => object>;
 const server = setupServer();
 
 beforeAll(async () => {
@@ -33,6 +35,7 @@ beforeAll(async () => {
   const made = (await import(join(OUT, "client/index.ts"))) as {
     createClient: (options: object) => Record<string, Call>;
   };
+  query = (await import(join(OUT, "query/index.ts"))) as typeof query;
   server.use(...mocks.handlers);
   server.listen({ onUnhandledRequest: "error" });
   client = made.createClient({ baseUrl: "http://mocks.test" });
@@ -51,5 +54,14 @@ describe("mocks/: each endpoint's own handler answers it", () => {
   ])("%s", async (name, args, data) => {
     const result = await client[name]!(args);
     expect([result.status, result.data]).toEqual([200, data]);
+  });
+
+  it("gives a query of a GET without a body null, which TanStack Query keeps", async () => {
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false } },
+    });
+    await expect(
+      queryClient.fetchQuery(query["healthOptions"]!(client) as never),
+    ).resolves.toBe(null);
   });
 });
