@@ -312,6 +312,7 @@ export function mswPath(path: string): string {
   const pieces = joined.split(/\{([^{}]*)\}/).map((piece, i, all) => {
     if (i % 2 === 0)
       return piece
+        .replace(/\p{Cs}/gu, "\ufffd") // a lone surrogate, as the URL sends it
         .replace(/[\0- "<>`{}\x7f]|[^\0-\x7f]/gu, encodeURIComponent)
         .replace(/[\\:()+]/g, (c) => `\\${c}`);
     const name = piece.replace(/\W/g, "_") || "param";

@@ -50,6 +50,11 @@ describe("mswPath: the path template as MSW reads it", () => {
       match("/Your Pull API/{id}", "http://h/Your%20Pull%20API/7"),
     ).toEqual({ matches: true, params: { 0: "http", 1: "h", id: "7" } });
     expect(match("/café/`x`", "http://h/caf%C3%A9/%60x%60").matches).toBe(true);
+    // a lone surrogate (JSON can hold one) is U+FFFD on the wire; encodeURIComponent throws on it
+    const lone = "/a\ud800b/{id}";
+    expect(
+      match(lone, new URL(`http://h${lone.replace("{id}", "7")}`).href),
+    ).toMatchObject({ matches: true, params: { id: "7" } });
   });
 });
 
