@@ -341,8 +341,13 @@ function argumentProblems(
   const contentType = String(properties["body"]?.["contentMediaType"]);
   const form = isObject(body) && FORM.test(contentType) ? body : {};
   const nulls = Object.keys(form).filter((name) => form[name] === null);
+  // a body sent as text (or any body whose media types differ) is checked by its media type's
+  const sentType = contentType.split(";")[0]!.trim().toLowerCase();
   for (const part of [...PARTS, "body"] as const) {
-    const check = validators?.[part];
+    const check =
+      part === "body"
+        ? (validators?.body ?? validators?.bodies?.[sentType])
+        : validators?.[part];
     if (!check || (args[part] === undefined && part === "body")) continue;
     // a part left out is checked as no parameters; a body given as `null` is that value
     const given =
