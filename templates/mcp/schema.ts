@@ -31,6 +31,11 @@ export interface SchemaKeywords {
   readonly schemaList: readonly string[];
   readonly schemaMap: readonly string[];
   readonly notes: readonly string[];
+  /**
+   * The formats the tools check: a response's schema keeps only these, as the SDK's client checks
+   * the formats it knows (`byte`, `hostname`…) on each result, and would refuse one the tool took.
+   */
+  readonly formats: readonly string[];
 }
 
 function isSchema(value: unknown): value is JsonSchema {
@@ -126,7 +131,12 @@ export function selfContained(
         );
       else if (SCHEMAS.has(key) && isSchema(inner))
         defineMember(out, key, walk(inner, travels));
-      else defineMember(out, key, inner);
+      else if (
+        key !== "format" ||
+        direction === "request" ||
+        keywords.formats.includes(inner as string)
+      )
+        defineMember(out, key, inner);
     }
     const properties = value["properties"];
     const required = value["required"];

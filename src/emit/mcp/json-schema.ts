@@ -10,6 +10,7 @@ import {
   type ScalarChoices,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
+import { CHECKED_FORMATS } from "../validators/plan.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =
@@ -41,6 +42,8 @@ export const KEYWORDS = {
     "readOnly",
     "writeOnly",
   ],
+  /** The formats the tools check: a response's schema keeps no other (the SDK's client checks it). */
+  formats: CHECKED_FORMATS,
   /** Assertions whose value is data (or names): kept as written. */
   values:
     `type enum const format required dependentRequired minimum maximum exclusiveMinimum
