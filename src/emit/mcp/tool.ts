@@ -195,8 +195,9 @@ function outputSchema(
 function title(endpoint: Endpoint, method: string): string {
   const summary = (endpoint.summary ?? "").replace(/\s+/g, " ").trim();
   if (summary === "") return `${method} ${endpoint.path}`;
+  // cut between characters: not inside a surrogate pair (an emoji)
   return summary.length > TITLE_LENGTH
-    ? `${summary.slice(0, TITLE_LENGTH - 1)}…`
+    ? `${summary.slice(0, TITLE_LENGTH - 1).replace(/[\uD800-\uDBFF]$/, "")}…`
     : summary;
 }
 
