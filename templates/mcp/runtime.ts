@@ -282,7 +282,8 @@ async function callOnce(
       `${tool.name} answered ${result.status} with ${text.length} characters, more than the ${context.maxResultLength} a result may hold: ask for less (a smaller page, a filter).`,
     );
   if (result.status >= 400) return answer(secrets, text, true);
-  if (tool.output) {
+  // a 204 or 205 has no body to check (RFC 9110), whatever content the description declares
+  if (tool.output && result.status !== 204 && result.status !== 205) {
     // the client checks the result against the output schema: a body that breaks it is said here
     const check = responseValidator(
       context.validators[tool.name],

@@ -177,7 +177,9 @@ function outputSchema(
   for (const response of successes) {
     // the client asks for JSON first (XML offered beside it goes at q=0.5): the JSON bodies
     const json = response.content.filter((c) => isJsonMediaType(c.mediaType));
-    if (response.content.length === 0) bodiless = true;
+    // a 204 or 205 has no body (RFC 9110 §15.3.5-6), whatever content it declares
+    if (response.content.length === 0 || /^20[45]$/.test(response.status))
+      bodiless = true;
     else if (json.length === 0 || json.some((c) => !c.schema)) return undefined;
     else for (const c of json) bodies.push(schemas.write(c.schema));
   }
