@@ -120,7 +120,7 @@ export async function validatorBench() {
   const cores = availableParallelism();
   for (const line of loadLines("start", loadavg(), cores)) console.log(line);
   const { loadModel } = await dist("pipeline.js");
-  const { CHECKED_FORMATS } = await dist("emit/validators/plan.js");
+  const { CHECKED_FORMATS } = await dist("emit/shared/formats.js");
   const { Ajv2020 } = await import("ajv/dist/2020.js");
   const formats = await import("ajv-formats");
   const addFormats = formats.default.default ?? formats.default;

@@ -19,6 +19,7 @@ export * from "./shared/doc.js";
 export * from "./shared/statements.js";
 export { trimBoth, trimLineEnds, trimTrailing } from "../model/linear-text.js";
 export { streamedFile, type TextOut } from "./shared/text-parts.js";
+export { CHECKED_FORMATS } from "./shared/formats.js";
 
 export * from "./shared/literals.js";
 export {

@@ -1,4 +1,5 @@
 import {
+  CHECKED_FORMATS,
   compareCodeUnits,
   isMap,
   isSubSchema,
@@ -10,7 +11,6 @@ import {
   type ScalarChoices,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
-import { CHECKED_FORMATS } from "../validators/plan.js";
 
 /** A JSON value as tools.ts holds it. */
 export type Json =

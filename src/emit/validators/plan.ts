@@ -1,4 +1,5 @@
 import {
+  CHECKED_FORMATS,
   allOfPropertyLookup,
   declaredTypes,
   effectiveTypes,
@@ -26,18 +27,12 @@ export type PlanOp = unknown[];
 export type PlanSub = number | PlanOp[];
 
 /** The string formats checked, by their Format constant in templates/validators/formats.ts. */
-export const FORMATS: Readonly<Record<string, string>> = {
-  "date-time": "DATE_TIME",
-  date: "DATE",
-  email: "EMAIL",
-  uuid: "UUID",
-  uri: "URI",
-  ipv4: "IPV4",
-  ipv6: "IPV6",
-};
-
-/** Every format checked: the string ones, and `int32` on a number. */
-export const CHECKED_FORMATS = [...Object.keys(FORMATS), "int32"];
+export const FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
+  CHECKED_FORMATS.filter((f) => f !== "int32").map((f) => [
+    f,
+    f.toUpperCase().replace("-", "_"),
+  ]),
+);
 
 /** How deep nodes nest in place before a sub-schema's node goes to the table. */
 const NEST_LIMIT = 12;
