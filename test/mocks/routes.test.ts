@@ -56,6 +56,12 @@ describe("mocks/: each endpoint's own handler answers it", () => {
     expect([result.status, result.data]).toEqual([200, data]);
   });
 
+  // GitHub Enterprise Server's archive links, twilio, just-eat: a handler answered 200, undeclared
+  it("answers an endpoint that declares only a redirect with that redirect", async () => {
+    const result = await client["download"]!();
+    expect(result.status).toBe(302);
+  });
+
   it("gives a query of a GET without a body null, which TanStack Query keeps", async () => {
     const queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false } },

@@ -117,15 +117,20 @@ export function emitMocks({
   };
 }
 
-/** The first 2XX response declared (200 with no body when there is none) and what it holds. */
+/**
+ * The first 2XX response declared, else the first 3XX where no `default` is (a redirect alone),
+ * else 200 with no body, and what it holds.
+ */
 function answerOf(
   endpoint: Endpoint,
   model: EmitContext["model"],
   revival: ScalarRevival | undefined,
 ): Answer {
-  const response = endpoint.responses.find((r) =>
-    /^2(\d\d|XX)$/i.test(r.status),
-  );
+  const declared = (pattern: RegExp) =>
+    endpoint.responses.find((r) => pattern.test(r.status));
+  const response =
+    declared(/^2(\d\d|XX)$/i) ??
+    (declared(/^default$/) ? undefined : declared(/^3\d\d$/));
   if (!response) return { status: 200 };
   const status = /^\d+$/.test(response.status) ? Number(response.status) : 200;
   if (
