@@ -123,6 +123,10 @@ describe("markdownInline", () => {
     expect(markdownInline("see https://a.io/x. or http")).toBe(
       "see <https://a.io/x>. or http",
     );
+    // an autolink holds no control character: the URL ends before one
+    expect(markdownInline("https://a.io/x\u0001y https://b.io/\u007f")).toBe(
+      "<https://a.io/x>\u0001y <https://b.io/>\u007f",
+    );
   });
 });
 

@@ -13,9 +13,10 @@ import type { DocsView, TagView } from "./view-types.js";
 /**
  * An http(s) URL in spec text, written as a `<…>` autolink (escaping it would put backslashes
  * into the link GitHub makes anyway). `|` ends it (a table splits cells first), and so do `[` and
- * `]` but around an IPv6 host (`[http://a.io](http://a.io)` is two links).
+ * `]` but around an IPv6 host (`[http://a.io](http://a.io)` is two links), and a control
+ * character (no autolink holds one: the brackets would show as text).
  */
-const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]]*/g;
+const URL = /https?:\/\/(?:\[[0-9A-Fa-f:.]+\])?[^\s<>|`"\\[\]\0-\x1f\x7f]*/g;
 
 /** Inline text with its URLs as autolinks and everything else escaped. */
 function textWithLinks(text: string): string {
