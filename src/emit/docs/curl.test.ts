@@ -142,4 +142,29 @@ describe("curl examples' parameters", () => {
         "  -b 'k=v; n=1'",
     );
   });
+
+  it("send a lone surrogate (spec text, no UTF-8 has it) as U+FFFD, not an exception", () => {
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/x": {
+          get: {
+            security: [{ k: [] }],
+            parameters: [
+              { name: "q", in: "query", required: true, example: "a\ud800" },
+            ],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+      components: {
+        securitySchemes: { k: { type: "apiKey", in: "query", name: "\udc00" } },
+      },
+    };
+    const model = loadModel([{ file: "s.json", text: JSON.stringify(spec) }]);
+    expect(curlExample(model.endpoints[0]!, model, "https://h")).toBe(
+      "curl 'https://h/x?q=a%EF%BF%BD&%EF%BF%BD='\"$API_KEY\"",
+    );
+  });
 });
