@@ -29,6 +29,7 @@ export {
   markdownCode,
   markdownText,
   tsString,
+  uriComponent,
 } from "./shared/escape.js";
 export {
   camelCase,

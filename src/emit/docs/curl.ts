@@ -17,6 +17,7 @@ import {
   serializationOf,
   trimLineEnds,
   trimTrailing,
+  uriComponent,
   wirePath,
 } from "../toolkit.js";
 
@@ -93,10 +94,6 @@ function exampleOf(p: Parameter, model: ApiModel): unknown {
   return value ?? undefined;
 }
 
-/** Percent-encoded; a lone surrogate (no UTF-8 has one) as U+FFFD, as WHATWG URLs do. */
-const uriEncode = (text: string) =>
-  encodeURIComponent(text.replace(/\p{Cs}/gu, "\ufffd"));
-
 /**
  * A parameter's sample as the generated client sends it (templates/client/serialize.ts, OpenAPI
  * 3.1 §4.8.12.4 styles, Swagger 2.0 delimiters, `content` as JSON): a query's or cookie's
@@ -118,7 +115,7 @@ export function onWire(p: Parameter, sample: unknown): string[] {
   const enc = (v: unknown, dots = style === "label", names = false) => {
     const text = typeof v === "string" ? v : JSON.stringify(v);
     if (p.in === "header") return text;
-    const out = uriEncode(text).replace(
+    const out = uriComponent(text).replace(
       dots ? /[!'()*.]/g : /[!'()*]/g,
       (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
     );
@@ -201,7 +198,7 @@ function authFor(
       const name = scheme.parameterName;
       const [kind, text] =
         scheme.in === "query"
-          ? (["query", `${uriEncode(name)}=`] as const)
+          ? (["query", `${uriComponent(name)}=`] as const)
           : scheme.in === "cookie"
             ? (["cookie", `${name}=`] as const)
             : (["header", `${name}: `] as const);

@@ -28,6 +28,7 @@ import {
   type RouteSelector,
   isJsonMediaType as isJson,
   freeName,
+  uriComponent,
 } from "../toolkit.js";
 import type { Endpoint, HttpMethod } from "../../model/types.js";
 import type { EmitContext, GeneratedFile } from "../artifact.js";
@@ -317,8 +318,7 @@ export function mswPath(path: string): string {
   const pieces = joined.split(/\{([^{}]*)\}/).map((piece, i, all) => {
     if (i % 2 === 0)
       return piece
-        .replace(/\p{Cs}/gu, "\ufffd") // a lone surrogate, as the URL sends it
-        .replace(/[\0- "<>`{}\x7f]|[^\0-\x7f]/gu, encodeURIComponent)
+        .replace(/[\0- "<>`{}\x7f]|[^\0-\x7f]/gu, uriComponent)
         .replace(/[\\:()+]/g, (c) => `\\${c}`);
     const name = piece.replace(/\W/g, "_") || "param";
     return /^\w/.test(all[i + 1] ?? "") ? `{:${name}}` : `:${name}`;

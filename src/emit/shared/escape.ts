@@ -47,6 +47,11 @@ export function markdownCode(text: string): string {
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
 
+/** `encodeURIComponent`, a lone surrogate (which it throws on) as U+FFFD, as a URL writes it. */
+export function uriComponent(text: string): string {
+  return encodeURIComponent(text.replace(/\p{Cs}/gu, "\ufffd"));
+}
+
 /** HTML text and attribute values; a character HTML has no place for (NUL, C0, C1) is U+FFFD. */
 export function htmlText(text: string): string {
   return text.replace(HTML_SPECIALS, (ch) => HTML_ENTITIES[ch] ?? "\ufffd");
