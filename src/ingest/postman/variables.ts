@@ -1,4 +1,4 @@
-import { toPointer, type Path } from "../../model/pointer.js";
+import type { Path } from "../../model/pointer.js";
 import type { PostmanContext } from "./context.js";
 import { type KeyValue, keyValues, type TextPart } from "./fields.js";
 
@@ -34,19 +34,14 @@ export class VariableScope {
   private readonly values = new Map<string, Definition>();
   private readonly expanded = new Map<string, TextPart[] | undefined>();
 
-  /** `list`: the `variable` member at `at`; `pc`: where a reference past a bound is reported. */
+  /** `list`: the collection's `variable` member; `pc`: where a reference past a bound is reported. */
   constructor(
     list: unknown,
     private readonly pc?: PostmanContext,
-    at: Path = ["variable"],
   ) {
-    for (const kv of keyValues(list, at, ["key", "id"]))
+    for (const kv of keyValues(list, ["variable"], ["key", "id"]))
       if (!kv.disabled && kv.value !== undefined)
         this.values.set(kv.key, { value: kv.value, at: kv.at });
-  }
-
-  private definition(name: string): Definition | undefined {
-    return this.values.get(name);
   }
 
   /**
@@ -76,7 +71,7 @@ export class VariableScope {
   /** What `{{name}}` stands for here, or undefined: not defined, or past a bound (reported). */
   private expand(name: string): TextPart[] | undefined {
     if (this.expanded.has(name)) return this.expanded.get(name);
-    const definition = this.definition(name);
+    const definition = this.values.get(name);
     let result: TextPart[] | undefined;
     if (definition !== undefined) {
       const budget = { substitutions: 1, characters: definition.value.length };
@@ -95,7 +90,7 @@ export class VariableScope {
     budget: { substitutions: number; characters: number },
   ): TextPart[] | Problem {
     return splitAt(value, (name) => {
-      const definition = this.definition(name);
+      const definition = this.values.get(name);
       if (definition === undefined) return [{ variable: name }];
       const through = [...chain, name];
       if (chain.includes(name)) return { kind: "cycle", chain: through };
@@ -131,9 +126,7 @@ export class VariableScope {
         : problem.kind === "depth"
           ? `{{${name}}} nests variables more than ${VARIABLE_LIMITS.depth} deep (${chain}); ${kept}`
           : `{{${name}}} expands past ${VARIABLE_LIMITS.substitutions.toLocaleString("en-US")} substitutions or ${VARIABLE_LIMITS.characters.toLocaleString("en-US")} characters (at ${chain}); ${kept}`;
-    pc.reporter
-      .once(`${code}:${toPointer(definition.at)}`)
-      .report(code, message, pc.ref(definition.at));
+    pc.reporter.report(code, message, pc.ref(definition.at));
   }
 }
 
