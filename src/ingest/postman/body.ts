@@ -24,6 +24,7 @@ import {
 } from "./sample.js";
 import { setOwn } from "../../model/own-property.js";
 import { asInferred } from "../../model/inferred-schema.js";
+import type { VariableScope } from "./variables.js";
 
 const BINARY: Schema = { type: "string", format: "binary" };
 const MODES = ["raw", "urlencoded", "formdata", "file", "graphql"] as const;
@@ -38,20 +39,19 @@ const MODE_MEDIA_TYPES = {
 /**
  * The request body of a Postman request, or, when it sends none that can be read, what it still
  * says about one (`bodySignal`). `contentType` (the Content-Type header) types raw and file bodies
- * only; the other modes fix their own. `valueOf` gives bare `{{var}}`s in a JSON body their value.
+ * only; the other modes fix their own. Bare `{{var}}`s in a JSON body take the variable's value.
  */
 export function readBody(
   body: unknown,
   at: Path,
   contentType: string | undefined,
   pc: PostmanContext,
-  valueOf?: (name: string) => string | undefined,
 ): RequestBody | BodySignal | undefined {
   const mode = modeOf(body);
   const sent = body as Record<string, unknown>;
   const content: MediaContent | undefined =
     mode === "raw"
-      ? rawContent(sent, at, contentType, pc, valueOf)
+      ? rawContent(sent, at, contentType, pc)
       : mode === "urlencoded" || mode === "formdata"
         ? formContent(keyValues(sent[mode], [...at, mode]), mode)
         : mode === "file"
@@ -72,7 +72,6 @@ function rawContent(
   at: Path,
   contentType: string | undefined,
   pc: PostmanContext,
-  valueOf?: (name: string) => string | undefined,
 ): MediaContent | undefined {
   const text = typeof body.raw === "string" ? body.raw : "";
   if (text.trim() === "") return undefined;
@@ -88,7 +87,7 @@ function rawContent(
   const what = `the ${mediaType} body`;
   if (!fits(text, MAX_INFERRED_CHARS, what, [...at, "raw"], pc))
     return { mediaType };
-  const parsed = parseJsonTemplate(text, valueOf);
+  const parsed = parseJsonTemplate(text, pc.variables);
   if (parsed === undefined) {
     pc.reporter.report(
       "postman/invalid-json-body",
@@ -207,10 +206,7 @@ const BARE = /^\{\{([^{}]+)\}\}/;
  * becomes its variable's value when that is JSON (`"3"` → 3), else `null` (in `unknownVariables`),
  * which the inferred schema leaves unconstrained. Undefined when the text is not JSON even so.
  */
-function parseJsonTemplate(
-  text: string,
-  valueOf: (name: string) => string | undefined = () => undefined,
-) {
+function parseJsonTemplate(text: string, variables: VariableScope) {
   let out = "";
   const unknownVariables: string[] = [];
   let inString = false;
@@ -229,7 +225,7 @@ function parseJsonTemplate(
       continue;
     }
     const name = bare[1]!;
-    const raw = valueOf(name);
+    const raw = variables.valueOf(name);
     const json = raw === undefined ? undefined : jsonValue(raw);
     if (json === undefined) {
       out += "null";

@@ -21,14 +21,14 @@ export interface RequestHeaders {
 /**
  * Reads `request.header`: a key/value list, or the 2.0 string form (`"Key: value\n…"`), and the
  * pre-2.0 `headers` member. Disabled Accept, Content-Type and Authorization headers say nothing.
- * `written` writes in variables, as newman sends them: in names, and in those three's values.
+ * Variables are written in, as newman sends them: in names, and in those three's values.
  */
 export function readHeaders(
   request: Record<string, unknown>,
   at: Path,
   pc: PostmanContext,
-  written: (text: string) => string,
 ): RequestHeaders {
+  const written = (text: string) => pc.variables.written(text);
   const field = request.header !== undefined ? "header" : "headers";
   const value = request[field];
   const entries =

@@ -22,13 +22,16 @@ import type { Path } from "../../model/pointer.js";
  */
 export function readPostman(ctx: ReaderContext): DocumentModel {
   const at = postmanAt(ctx.doc.value);
+  const collection = valueAt(ctx.doc.value, at);
+  const root = isRecord(collection) ? collection : {};
   const pc: PostmanContext = {
     ref: (path) => ctx.doc.ref([...at, ...path]),
     reporter: ctx.reporter,
     schemes: new SchemeRegistry(),
+    variables: new VariableScope(root.variable, (code, message, path) =>
+      pc.reporter.report(code, message, pc.ref(path)),
+    ),
   };
-  const collection = valueAt(ctx.doc.value, at);
-  const root = isRecord(collection) ? collection : {};
   /** Folder names as tags, in order of first appearance; the first description found is theirs. */
   const tags = new Map<string, Tag>();
   const endpoints: Endpoint[] = [];
@@ -42,7 +45,6 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
       if (!isRecord(item)) invalid("an item is not an object; it is skipped");
       else if (Array.isArray(item.item)) {
         const inner: RequestScope = {
-          variables: scope.variables,
           auth: [{ value: item.auth, at: [...path, "auth"] }, ...scope.auth],
         };
         const name = typeof item.name === "string" ? item.name.trim() : "";
@@ -61,10 +63,7 @@ export function readPostman(ctx: ReaderContext): DocumentModel {
         invalid("the item has neither `request` nor `item`; it is skipped");
     });
   };
-  walk(root.item, ["item"], {
-    variables: new VariableScope(root.variable, pc),
-    auth: [{ value: root.auth, at: ["auth"] }],
-  });
+  walk(root.item, ["item"], { auth: [{ value: root.auth, at: ["auth"] }] });
   keepFragmentsThatTellApart(endpoints);
   // a folder that only holds folders tags nothing
   const used = new Set(endpoints.flatMap((e) => e.tags));

@@ -22,7 +22,7 @@ import { descriptionText, type KeyValue, type TextPart } from "./fields.js";
 import { readHeaders } from "./headers.js";
 import { readResponses } from "./responses.js";
 import { exampleValue, readUrl, type RequestUrl } from "./url.js";
-import { unresolvedNames, type VariableScope } from "./variables.js";
+import { unresolvedNames } from "./variables.js";
 import { pathVariables } from "../../model/path-template.js";
 import { setOwn } from "../../model/own-property.js";
 import { trimTrailing } from "../../model/linear-text.js";
@@ -31,7 +31,6 @@ import { typedPlaceholder } from "./typed-placeholder.js";
 
 /** What a request inherits from the folders around it. */
 export interface RequestScope {
-  variables: VariableScope;
   /** Auth blocks of the enclosing folders, innermost first, the collection's last. */
   auth: AuthLink[];
   /** Name of the innermost folder: the endpoint's tag. */
@@ -60,18 +59,15 @@ export function readRequest(
   const method = readMethod(request.method, [...requestAt, "method"], pc);
   if (method === undefined) return undefined;
 
-  const { variables } = scope;
   const url = readUrl(request.url, [...requestAt, "url"]);
-  const { path, server } = readLocation(url, requestAt, variables, pc);
+  const { path, server } = readLocation(url, requestAt, pc);
 
-  const headers = readHeaders(request, requestAt, pc, (text) =>
-    variables.written(text),
-  );
+  const headers = readHeaders(request, requestAt, pc);
   const endpoint = createEndpoint({
     method,
     path,
     source: pc.ref(at),
-    parameters: readParameters(url, path, headers, variables, pc),
+    parameters: readParameters(url, path, headers, pc),
     responses: readResponses(item, at, headers.accept, pc),
   });
   if (server) endpoint.servers = [server];
@@ -80,7 +76,6 @@ export function readRequest(
     [...requestAt, "body"],
     headers.contentType,
     pc,
-    (name) => variables.valueOf(name),
   );
   // Postman drops the body of a GET or HEAD request unless the item opts out of "body pruning"
   const pruned =
@@ -112,7 +107,6 @@ export function readRequest(
   const security = requestSecurity(
     [{ value: request.auth, at: [...requestAt, "auth"] }, ...scope.auth],
     headers.authorization,
-    variables,
     pc,
   );
   if (security !== undefined) endpoint.security = security;
@@ -139,9 +133,9 @@ function readMethod(value: unknown, at: Path, pc: PostmanContext) {
 function readLocation(
   url: RequestUrl | undefined,
   requestAt: Path,
-  variables: VariableScope,
   pc: PostmanContext,
 ): { path: string; server?: Server } {
+  const { variables } = pc;
   const at = url?.at ?? requestAt;
   const unresolved = (subject: string, message: string) =>
     pc.reporter
@@ -190,12 +184,11 @@ export interface AuthLink {
 function requestSecurity(
   chain: readonly AuthLink[],
   authorization: KeyValue | undefined,
-  variables: VariableScope,
   pc: PostmanContext,
 ): SecurityRequirement[] | undefined {
   let block: AuthBlock = { kind: "inherit" };
   for (const link of chain) {
-    block = readAuth(link.value, variables);
+    block = readAuth(link.value, pc.variables);
     if (block.kind === "scheme") {
       const name = pc.schemes.add(block, false, () => pc.ref(link.at));
       // an inherited block is met once per request: said again, the same diagnostic is kept once
@@ -237,7 +230,6 @@ function readParameters(
   url: RequestUrl | undefined,
   path: string,
   headers: { parameters: readonly KeyValue[]; cookies: readonly KeyValue[] },
-  variables: VariableScope,
   pc: PostmanContext,
 ): EndpointParameters {
   const parameters = emptyParameters();
@@ -269,7 +261,7 @@ function readParameters(
   }
   // a name is sent with its variables written in (`?{{key}}=v`), as Postman sends it
   for (const entry of url?.query ?? []) {
-    const name = variables.written(entry.key);
+    const name = pc.variables.written(entry.key);
     if (!parameters.query.some((p) => p.name === name))
       add("query", entry, name);
   }

@@ -1,5 +1,5 @@
 import type { Path } from "../../model/pointer.js";
-import type { PostmanContext } from "./context.js";
+import type { IngestCode } from "../codes.js";
 import { type KeyValue, keyValues, type TextPart } from "./fields.js";
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
@@ -25,6 +25,8 @@ type Definition = Required<Pick<KeyValue, "value" | "at">>;
 /** Why a reference was left unresolved: the chain of variables it went through. */
 type Problem = { kind: "cycle" | "depth" | "size"; chain: string[] };
 
+type Report = (code: IngestCode, message: string, at: Path) => void;
+
 /**
  * The collection's variables; disabled ones do not count. A folder's or a request's own `variable`
  * list is not read: newman (postman-runtime) ignores it and sends `{{var}}` as the collection says.
@@ -34,10 +36,10 @@ export class VariableScope {
   private readonly values = new Map<string, Definition>();
   private readonly expanded = new Map<string, TextPart[] | undefined>();
 
-  /** `list`: the collection's `variable` member; `pc`: where a reference past a bound is reported. */
+  /** `list`: the collection's `variable` member; `report`: says a reference past a bound. */
   constructor(
     list: unknown,
-    private readonly pc?: PostmanContext,
+    private readonly report?: Report,
   ) {
     for (const kv of keyValues(list, ["variable"], ["key", "id"]))
       if (!kv.disabled && kv.value !== undefined)
@@ -112,8 +114,6 @@ export class VariableScope {
     definition: Definition,
     problem: Problem,
   ): void {
-    const pc = this.pc;
-    if (!pc) return;
     const chain = problem.chain.join(" → ");
     const kept = `{{${name}}} is left as it is, unresolved`;
     const code =
@@ -126,7 +126,7 @@ export class VariableScope {
         : problem.kind === "depth"
           ? `{{${name}}} nests variables more than ${VARIABLE_LIMITS.depth} deep (${chain}); ${kept}`
           : `{{${name}}} expands past ${VARIABLE_LIMITS.substitutions.toLocaleString("en-US")} substitutions or ${VARIABLE_LIMITS.characters.toLocaleString("en-US")} characters (at ${chain}); ${kept}`;
-    pc.reporter.report(code, message, pc.ref(definition.at));
+    this.report?.(code, message, definition.at);
   }
 }
 
