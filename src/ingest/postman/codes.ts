@@ -13,7 +13,7 @@ export const POSTMAN_CODES = family("postman", {
     "large-body":
       "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one its schema only (to 4 MiB)",
     "unresolved-variable":
-      "a `{{var}}` with no value in any variable scope of the collection",
+      "a `{{var}}` with no value among the collection's variables (a folder's or a request's own are not read, as newman reads none)",
     "unsupported-auth":
       "an auth type OpenAPI cannot express (oauth1, hawk, ntlm, awsv4, akamai…)",
     "unsupported-method":
