@@ -185,7 +185,7 @@ function member(
   text?: string,
 ): ObjectMember {
   const doc = text?.trim() ? jsdocLines(text.trim()) : undefined;
-  return doc ? { name, optional, type, doc } : { name, optional, type };
+  return { name, optional, type, doc };
 }
 
 /** `{ [key]: { parameters; get; put; … } }`'s members: a path item per key, in model order. */

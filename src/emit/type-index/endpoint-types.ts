@@ -65,7 +65,6 @@ export function parametersType(
       p.schema === undefined
         ? UNTYPED_PARAMETER
         : schemaToType(p.schema, naming, "write");
-    const member = { name: p.name, optional: !p.required, type };
     // the facts docLines reads of the schema; the text and the deprecation the parameter's own
     const doc = docLines({
       ...p.schema,
@@ -73,7 +72,7 @@ export function parametersType(
       description: p.description,
       deprecated: p.deprecated,
     });
-    return doc ? { ...member, doc } : member;
+    return { name: p.name, optional: !p.required, type, doc };
   });
   return { kind: "object", members };
 }

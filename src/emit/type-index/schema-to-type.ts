@@ -214,10 +214,7 @@ class Typing {
       if (rules?.type) type = rules.type(property, type);
       if (rules?.defaultsRequired && typeof property === "object")
         optional &&= property.default === undefined;
-      const doc = docLines(property);
-      members.push(
-        doc ? { name, optional, type, doc } : { name, optional, type },
-      );
+      members.push({ name, optional, type, doc: docLines(property) });
     }
     const extra = schema.additionalProperties;
     const hasExtra = extra !== undefined && !isFalseSchema(extra);

@@ -185,9 +185,8 @@ function byStatus(
   type: (response: ApiResponse) => TypeNode,
 ) {
   const members = responses.map((r): ObjectMember => {
-    const member = { name: r.status, optional: false, type: type(r) };
     const doc = docLines({ description: r.description });
-    return doc ? { ...member, doc } : member;
+    return { name: r.status, optional: false, type: type(r), doc };
   });
   return { kind: "object" as const, members };
 }
