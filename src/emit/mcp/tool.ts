@@ -128,10 +128,8 @@ function parameterGroup(
 
 /** An object of these properties only (a tool's input, a group of parameters). */
 function closedObject(properties: JsonObject, required: string[]): JsonObject {
-  const object: JsonObject = { type: "object", properties };
-  if (required.length > 0) object["required"] = required;
-  object["additionalProperties"] = false;
-  return object;
+  const some: JsonObject = required.length > 0 ? { required } : {};
+  return { type: "object", properties, ...some, additionalProperties: false };
 }
 
 /** The body the client sends (JSON first, then forms); its places of bytes added to `uploads`. */

@@ -346,11 +346,8 @@ function entry(plan: PlanBuilder, schema: Schema): PlanSub {
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
   const properties: Record<string, Schema> = {};
-  const required: string[] = [];
-  for (const p of params) {
-    setOwn(properties, p.name, p.schema ?? {});
-    if (p.required) required.push(p.name);
-  }
+  for (const p of params) setOwn(properties, p.name, p.schema ?? {});
+  const required = params.filter((p) => p.required).map((p) => p.name);
   return required.length > 0 ? { properties, required } : { properties };
 }
 
