@@ -4,13 +4,14 @@ import { group, print, textWidth } from "../shared/doc.js";
 import { PRINT_WIDTH, propertyKey, stringLiteral } from "../shared/literals.js";
 import { assignment, genericMember, items } from "../shared/statements.js";
 import {
-  genericAlias,
+  clientHelpers,
   genericAliasDoc,
   genericFunctionHead,
   propertyLine,
-  stringList,
   stringMatrix,
 } from "./template-helpers.js";
+
+const { genericAlias, stringList } = clientHelpers;
 
 // a head that fits is its flat text; one that does not is broken, with the same words in it
 const expectHead = (

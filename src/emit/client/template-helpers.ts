@@ -42,7 +42,8 @@ export const clientHelpers = {
   /** `import { a, b } from "from";` (or `import type`), one name per line when too long. */
   importStatement,
   /** `export type Name = Generic<A, B>;`, broken as prettier breaks it. */
-  genericAlias,
+  genericAlias: (name: string, generic: string, args: string[]) =>
+    print(genericAliasDoc(`export type ${name} =`, generic, args)),
   /** `export type Name<P> = Generic<A, B>;` of one type parameter, broken as prettier breaks it. */
   genericAliasOf,
   /** `head(a, b): R {`, one parameter per line when too long. */
@@ -59,7 +60,8 @@ export const clientHelpers = {
   /** `key: value,` at `indent` spaces; a long string value (`isString`) moves to its own line. */
   propertyLine,
   /** `key: ["a", "b"],` of raw strings at `indent` spaces. */
-  stringList,
+  stringList: (key: string, values: readonly string[], indent: number) =>
+    bracketed(key, "[", values.map(stringLiteral), "],", indent),
   /** `key: [["a", "b"], ["c"]],` of raw strings at `indent` spaces. */
   stringMatrix,
   /** `export const NAME = value;`, the value on its own line when too long. */
@@ -140,10 +142,6 @@ function endpointDoc(view: ClientEndpointView): string[] {
 
 const pad = (n: number): string => " ".repeat(n);
 
-export function genericAlias(name: string, generic: string, args: string[]) {
-  return print(genericAliasDoc(`export type ${name} =`, generic, args));
-}
-
 /**
  * `export type Name<P> = Generic<A, B>;`: as `genericAlias` when `export type Name<P> =` fits,
  * else `P` on its own line and the right-hand side after `> =` (the left side breaks first).
@@ -155,7 +153,7 @@ export function genericAliasOf(
   args: string[],
 ): string {
   if (textWidth(`export type ${name}<${param}> =`) <= PRINT_WIDTH)
-    return genericAlias(`${name}<${param}>`, generic, args);
+    return clientHelpers.genericAlias(`${name}<${param}>`, generic, args);
   return `export type ${name}<\n  ${param},\n${print(genericAliasDoc("> =", generic, args))}`;
 }
 
@@ -226,14 +224,6 @@ export function genericFunctionHead(
       " {",
     ]),
   );
-}
-
-export function stringList(
-  key: string,
-  values: readonly string[],
-  indent: number,
-): string {
-  return bracketed(key, "[", values.map(stringLiteral), "],", indent);
 }
 
 /** `key: [a, b],` (`{ a, b }` when `spaced`) at `indent`; one per line when too long or `broken`. */
