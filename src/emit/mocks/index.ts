@@ -146,7 +146,7 @@ function answerOf(
   const kind = json ? "json" : text ? "text" : undefined;
   if (!kind)
     return { status, body: { kind: "none", mediaType: media.mediaType } };
-  let example = media.examples?.find((e) => e.value !== undefined);
+  const found = media.examples?.find((e) => e.value !== undefined);
   // the client revives a mock's JSON by its plan: an example that would not revive goes unused
   const options = {
     examples: "typed" as const,
@@ -159,16 +159,14 @@ function answerOf(
       : typeof raw === "string"
         ? raw
         : (JSON.stringify(raw) ?? "");
-  const sample = () => wire(bodySample(media, model.schemas, options));
-  let value = example ? wire(example.value) : sample();
   const unread =
-    example && kind === "json"
-      ? revival?.unrevivable(value, endpoint.name, response.status)
+    found && kind === "json"
+      ? revival?.unrevivable(wire(found.value), endpoint.name, response.status)
       : undefined;
-  if (unread !== undefined) {
-    example = undefined;
-    value = sample();
-  }
+  const example = unread === undefined ? found : undefined;
+  const value = wire(
+    example ? example.value : bodySample(media, model.schemas, options),
+  );
   const from = example
     ? `the example${example.name !== undefined ? ` "${example.name}"` : ""}`
     : "a sample of the schema";
