@@ -249,7 +249,7 @@ function literalDoc(value: Literal): Doc {
   if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "number" || typeof value === "boolean")
     return String(value);
-  if (isArray(value)) {
+  if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     const scalars = value.every((v) => typeof v !== "object");
     return group(["[", items(value.map(literalDoc)), "]"], !scalars);
@@ -267,11 +267,9 @@ function literalDoc(value: Literal): Doc {
   return group(["{", items(members, { spaced: true }), "}"], true);
 }
 
-const isArray = (value: Literal): value is readonly Literal[] =>
-  Array.isArray(value);
-
 function containsArray(value: Literal): boolean {
-  if (isArray(value) || typeof value !== "object") return isArray(value);
+  if (typeof value !== "object" || Array.isArray(value))
+    return Array.isArray(value);
   return Object.values(value).some((v) => v !== undefined && containsArray(v));
 }
 
