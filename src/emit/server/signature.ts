@@ -263,12 +263,11 @@ function writeCanonical(value: unknown, out: string[], refs?: Set<string>) {
     out.push(JSON.stringify(value) ?? "null");
     return;
   }
-  const keys = sortedKeys(value);
   out.push("{");
-  for (let i = 0; i < keys.length; i++) {
+  for (const [i, key] of sortedKeys(value).entries()) {
     if (i > 0) out.push(",");
-    out.push(JSON.stringify(keys[i]!), ":");
-    writeSub(value[keys[i]!], out, refs);
+    out.push(JSON.stringify(key), ":");
+    writeSub(value[key], out, refs);
   }
   out.push("}");
 }
