@@ -368,8 +368,7 @@ function pageType(
     properties && Object.hasOwn(properties, pages.field)
       ? properties[pages.field]
       : undefined;
-  const read = revived(field);
-  if (sent !== read) return undefined;
+  if (sent !== revived(field)) return undefined;
   return sent === undefined ? pages.kind : revivedTypeName(sent);
 }
 
