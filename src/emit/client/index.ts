@@ -120,6 +120,5 @@ export async function emitClient({
     // dates and big integers (config `dates`, `int64`): the plans and the runtime that walks them
     ...(revival?.files("client", templatesDir) ?? []),
   ];
-  files.push(environmentFile("client", files, templatesDir));
-  return files;
+  return [...files, environmentFile("client", files, templatesDir)];
 }
