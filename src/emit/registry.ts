@@ -33,11 +33,16 @@ export const OWN_PLUGINS: ReadonlySet<ArtifactPlugin> = new Set(
   BUILT_IN_PLUGINS,
 );
 
-/** A plugin and everything in it, frozen: nothing exported is mutable. */
-function frozen<T>(value: T): T {
+/**
+ * A value and everything in it frozen (the plugins: nothing exported is mutable), but a member
+ * named `shallow`, frozen itself alone (the settings' `plugins`: the user's objects).
+ */
+export function frozen<T>(value: T, shallow?: string): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    Object.values(value).forEach(frozen);
+    for (const [key, item] of Object.entries(value))
+      if (key === shallow) Object.freeze(item);
+      else frozen(item, shallow);
   }
   return value;
 }

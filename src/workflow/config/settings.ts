@@ -9,6 +9,7 @@ import {
 import { outputLayout, type OutputLayout } from "../../emit/layout.js";
 import {
   BUILT_IN_PLUGINS,
+  frozen,
   placesPrinted,
   withNeeds,
 } from "../../emit/registry.js";
@@ -227,7 +228,7 @@ function settingsFor(
     file: loaded?.file ?? "the command line",
     layout: outputLayout(baseDir, out),
   });
-  return deepFreeze({
+  const settings = {
     ...(api !== undefined ? { api } : {}),
     baseDir,
     ...(loaded ? { configFile: loaded.file } : {}),
@@ -258,7 +259,8 @@ function settingsFor(
             config.lock !== false && flags.lock === undefined && "lock",
           ].filter((name): name is string => !!name),
         }),
-  });
+  };
+  return frozen(settings, "plugins");
 }
 
 /**
@@ -381,17 +383,6 @@ export function resolveOptions(
     strict: flag("strict"),
     warnings: reporter.diagnostics,
   };
-}
-
-/** Freezes a value deeply, but not the plugins (the user's objects). */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value))
-    return value;
-  Object.freeze(value);
-  for (const [key, item] of Object.entries(value))
-    if (key !== "plugins") deepFreeze(item);
-    else Object.freeze(item);
-  return value;
 }
 
 /** A list without repeats (the same adapter named twice is emitted once); anything else as it is. */
