@@ -121,7 +121,7 @@ export function mergeEndpoint(
   return merged;
 }
 
-/** A security list as the warning names it: `bearer or (apiKey and basic)`, `none`. */
+/** A security list as the warning names it: `bearerAuth or apiKey and basicAuth`, `none`. */
 function securityText(security: Record<string, string[]>[]): string {
   const names = security.map((r) => Object.keys(r).join(" and ") || "none");
   return names.length === 0 ? "none" : names.join(" or ");
