@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { REPO, apiloom } from "../cli/run.js";
 
 /*
@@ -139,6 +140,38 @@ export async function inProcess(
       await c.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * A test file's description `spec` (YAML or JSON text): `run(test)` writes it as
+ * test/mcp/out/<name>/spec.yaml, generates it with `-a mcp` into <name>/out, and gives `test`
+ * the generated server in this process (inProcess, with `options`) pointed at a local API
+ * server answering `answer`; both are closed after. The folder is removed after the file's
+ * tests, so call it at the file's top level.
+ */
+export function withSpec(name: string, spec: string) {
+  const dir = join(OUT, name);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return async (
+    test: (server: Connected, api: ApiServer) => Promise<void>,
+    {
+      answer,
+      options,
+    }: { answer?: ApiServer["answer"]; options?: object } = {},
+  ): Promise<void> => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "spec.yaml"), spec);
+    const out = generate(`${name}/out`, [join(dir, "spec.yaml")]);
+    const api = await apiServer();
+    if (answer) api.answer = answer;
+    const server = await inProcess(out, { baseUrl: api.baseUrl, ...options });
+    try {
+      await test(server, api);
+    } finally {
+      await server.close();
+      await api.close();
+    }
   };
 }
 

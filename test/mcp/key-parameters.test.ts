@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * A header parameter named as an API-key scheme's header, on an operation whose own security
@@ -31,50 +29,40 @@ paths:
       responses: { "200": { description: ok } }
 `;
 
-const dir = join(OUT, "key-parameters");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("key-parameters", SPEC);
 
 describe("a parameter named as an API key", () => {
-  it("is the tool's when the operation's own security does not send it", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("key-parameters/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    const server = await inProcess(out, {
-      baseUrl: api.baseUrl,
-      auth: { apiKey: "the-key" },
-    });
-    try {
-      const { tools } = await server.client.listTools();
-      const input = (name: string) =>
-        tools.find((t) => t.name === name)!.inputSchema;
-      // leadsAll's security is apiKey alone: the header is a parameter, required
-      expect(input("leadsAll")["required"]).toEqual(["headers"]);
-      expect(JSON.stringify(input("leadsAll"))).toContain("x-consumer-id");
-      // contactsAll has the document's security, which sends it: left out
-      expect(JSON.stringify(input("contactsAll"))).not.toContain(
-        "x-consumer-id",
-      );
-      const refused = await server.client.callTool({
-        name: "leadsAll",
-        arguments: {},
-      });
-      expect(refused.isError).toBe(true);
-      expect(JSON.stringify(refused.content)).toContain(
-        "/headers: is required",
-      );
-      expect(api.received).toHaveLength(0);
-      const called = await server.client.callTool({
-        name: "leadsAll",
-        arguments: { headers: { "x-consumer-id": "c-42" } },
-      });
-      expect(called.isError).toBeFalsy();
-      expect(api.received).toHaveLength(1);
-      expect(api.received[0]!.headers["x-consumer-id"]).toBe("c-42");
-      expect(api.received[0]!.headers["authorization"]).toBe("the-key");
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+  it("is the tool's when the operation's own security does not send it", () =>
+    run(
+      async (server, api) => {
+        const { tools } = await server.client.listTools();
+        const input = (name: string) =>
+          tools.find((t) => t.name === name)!.inputSchema;
+        // leadsAll's security is apiKey alone: the header is a parameter, required
+        expect(input("leadsAll")["required"]).toEqual(["headers"]);
+        expect(JSON.stringify(input("leadsAll"))).toContain("x-consumer-id");
+        // contactsAll has the document's security, which sends it: left out
+        expect(JSON.stringify(input("contactsAll"))).not.toContain(
+          "x-consumer-id",
+        );
+        const refused = await server.client.callTool({
+          name: "leadsAll",
+          arguments: {},
+        });
+        expect(refused.isError).toBe(true);
+        expect(JSON.stringify(refused.content)).toContain(
+          "/headers: is required",
+        );
+        expect(api.received).toHaveLength(0);
+        const called = await server.client.callTool({
+          name: "leadsAll",
+          arguments: { headers: { "x-consumer-id": "c-42" } },
+        });
+        expect(called.isError).toBeFalsy();
+        expect(api.received).toHaveLength(1);
+        expect(api.received[0]!.headers["x-consumer-id"]).toBe("c-42");
+        expect(api.received[0]!.headers["authorization"]).toBe("the-key");
+      },
+      { options: { auth: { apiKey: "the-key" } } },
+    ));
 });

@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * A summary over 120 characters is cut for the tool's title: cut by UTF-16 code units, an emoji
@@ -23,21 +21,13 @@ const SPEC = JSON.stringify({
   },
 });
 
-const dir = join(OUT, "long-titles");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("long-titles", SPEC);
 
 describe("a tool's title cut from a long summary", () => {
-  it("is whole characters: no half of a surrogate pair", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.json"), SPEC);
-    const out = generate("long-titles/out", [join(dir, "spec.json")]);
-    const server = await inProcess(out, { baseUrl: "http://127.0.0.1:9" });
-    try {
+  it("is whole characters: no half of a surrogate pair", () =>
+    run(async (server) => {
       const [tool] = (await server.client.listTools()).tools;
       expect(tool!.title).toBe(`${"a".repeat(118)}…`);
       expect(tool!.description).toContain(SUMMARY);
-    } finally {
-      await server.close();
-    }
-  });
+    }));
 });

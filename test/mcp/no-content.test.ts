@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * A 204 (or 205) has no body, whatever the description says: zoom's `PUT
@@ -33,36 +31,28 @@ paths:
             application/json: { schema: { type: object } }
 `;
 
-const dir = join(OUT, "no-content");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("no-content", SPEC);
 
 describe("a 204 the description gives a JSON body", () => {
-  it("is a success without a body that the SDK's client takes", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("no-content/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    api.answer = { status: 204 };
-    const server = await inProcess(out, { baseUrl: api.baseUrl });
-    try {
-      // the client checks structured content by the schemas tools/list gave it
-      await server.client.listTools();
-      const result = await server.client.callTool({
-        name: "updateOwner",
-        arguments: {},
-      });
-      expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toEqual({ status: 204 });
-      // beside a 200 with a body, a 204 needs none either
-      const added = await server.client.callTool({
-        name: "addOwner",
-        arguments: {},
-      });
-      expect(added.isError).toBeFalsy();
-      expect(added.structuredContent).toEqual({ status: 204 });
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+  it("is a success without a body that the SDK's client takes", () =>
+    run(
+      async (server, api) => {
+        // the client checks structured content by the schemas tools/list gave it
+        await server.client.listTools();
+        const result = await server.client.callTool({
+          name: "updateOwner",
+          arguments: {},
+        });
+        expect(result.isError).toBeFalsy();
+        expect(result.structuredContent).toEqual({ status: 204 });
+        // beside a 200 with a body, a 204 needs none either
+        const added = await server.client.callTool({
+          name: "addOwner",
+          arguments: {},
+        });
+        expect(added.isError).toBeFalsy();
+        expect(added.structuredContent).toEqual({ status: 204 });
+      },
+      { answer: { status: 204 } },
+    ));
 });

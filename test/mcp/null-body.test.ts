@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * GitHub's `POST /repos/{owner}/{repo}/pages` body: a nullable object that needs `source` or
@@ -28,33 +26,25 @@ paths:
       responses: { "201": { description: created } }
 `;
 
-const dir = join(OUT, "null-body");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("null-body", SPEC);
 
 describe("a tool whose body may be null", () => {
-  it("sends a null body, and still refuses an object that is neither alternative", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("null-body/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    api.answer = { status: 201 };
-    const server = await inProcess(out, { baseUrl: api.baseUrl });
-    try {
-      const call = (body: unknown) =>
-        server.client.callTool({
-          name: "createPagesSite",
-          arguments: { body },
-        });
-      expect((await call(null)).isError).toBeFalsy();
-      expect(api.received.map((r) => r.body)).toEqual(["null"]);
-      const empty = await call({});
-      expect(empty.isError).toBe(true);
-      expect(JSON.stringify(empty.content)).toContain("anyOf");
-      expect((await call({ build_type: "legacy" })).isError).toBeFalsy();
-      expect(api.received).toHaveLength(2);
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+  it("sends a null body, and still refuses an object that is neither alternative", () =>
+    run(
+      async (server, api) => {
+        const call = (body: unknown) =>
+          server.client.callTool({
+            name: "createPagesSite",
+            arguments: { body },
+          });
+        expect((await call(null)).isError).toBeFalsy();
+        expect(api.received.map((r) => r.body)).toEqual(["null"]);
+        const empty = await call({});
+        expect(empty.isError).toBe(true);
+        expect(JSON.stringify(empty.content)).toContain("anyOf");
+        expect((await call({ build_type: "legacy" })).isError).toBeFalsy();
+        expect(api.received).toHaveLength(2);
+      },
+      { answer: { status: 201 } },
+    ));
 });

@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * The SDK's client checks every result's structured content against the tool's output schema
@@ -37,48 +35,41 @@ components:
         at: { type: string, format: date-time }
 `;
 
-const dir = join(OUT, "output-formats");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("output-formats", SPEC);
+
+const body = {
+  signature: "string",
+  host: "no host!",
+  at: "2020-01-01T00:00:00Z",
+};
 
 describe("formats in a tool's output schema", () => {
-  it("are the ones the tool checks, so that the SDK's client takes every result it gives", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("output-formats/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    const body = {
-      signature: "string",
-      host: "no host!",
-      at: "2020-01-01T00:00:00Z",
-    };
-    api.answer = { status: 200, body };
-    const server = await inProcess(out, { baseUrl: api.baseUrl });
-    try {
-      // the client checks structured content by the schemas tools/list gave it
-      const { tools } = await server.client.listTools();
-      const result = await server.client.callTool({
-        name: "sign",
-        arguments: {},
-      });
-      expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toEqual({ status: 200, body });
-      const [tool] = tools;
-      const output = JSON.stringify(tool!.outputSchema);
-      expect(output).not.toContain('"byte"');
-      expect(output).not.toContain('"hostname"');
-      expect(output).toContain('"date-time"');
-      // the input says what the API takes, as written
-      expect(JSON.stringify(tool!.inputSchema)).toContain('"byte"');
-      // a format the tool checks still makes a wrong answer a tool error, not a throw
-      api.answer = { status: 200, body: { ...body, at: "yesterday" } };
-      const wrong = await server.client.callTool({
-        name: "sign",
-        arguments: {},
-      });
-      expect(wrong.isError).toBe(true);
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+  it("are the ones the tool checks, so that the SDK's client takes every result it gives", () =>
+    run(
+      async (server, api) => {
+        // the client checks structured content by the schemas tools/list gave it
+        const { tools } = await server.client.listTools();
+        const result = await server.client.callTool({
+          name: "sign",
+          arguments: {},
+        });
+        expect(result.isError).toBeFalsy();
+        expect(result.structuredContent).toEqual({ status: 200, body });
+        const [tool] = tools;
+        const output = JSON.stringify(tool!.outputSchema);
+        expect(output).not.toContain('"byte"');
+        expect(output).not.toContain('"hostname"');
+        expect(output).toContain('"date-time"');
+        // the input says what the API takes, as written
+        expect(JSON.stringify(tool!.inputSchema)).toContain('"byte"');
+        // a format the tool checks still makes a wrong answer a tool error, not a throw
+        api.answer = { status: 200, body: { ...body, at: "yesterday" } };
+        const wrong = await server.client.callTool({
+          name: "sign",
+          arguments: {},
+        });
+        expect(wrong.isError).toBe(true);
+      },
+      { answer: { status: 200, body } },
+    ));
 });

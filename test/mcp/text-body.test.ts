@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * A body sent as text (conjur's `PUT /authn/{account}/password`, gitea's `POST
@@ -23,39 +21,33 @@ paths:
       responses: { "204": { description: ok } }
 `;
 
-const dir = join(OUT, "text-body");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("text-body", SPEC);
 
 describe("a text/plain body with a schema", () => {
-  it("is checked before anything is sent, as a JSON body is", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("text-body/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    api.answer = { status: 204 };
-    const server = await inProcess(out, { baseUrl: api.baseUrl });
-    try {
-      for (const [body, problem] of [
-        [{ x: 1 }, "/body: must be string"],
-        ["", "/body: must have at least 1 character"],
-      ] as const) {
-        const bad = await server.client.callTool({
+  it("is checked before anything is sent, as a JSON body is", () =>
+    run(
+      async (server, api) => {
+        for (const [body, problem] of [
+          [{ x: 1 }, "/body: must be string"],
+          ["", "/body: must have at least 1 character"],
+        ] as const) {
+          const bad = await server.client.callTool({
+            name: "changePassword",
+            arguments: { body },
+          });
+          expect(bad.isError).toBe(true);
+          expect((bad.content as { text: string }[])[0]!.text).toContain(
+            problem,
+          );
+        }
+        expect(api.received).toEqual([]);
+        const good = await server.client.callTool({
           name: "changePassword",
-          arguments: { body },
+          arguments: { body: "s3cret" },
         });
-        expect(bad.isError).toBe(true);
-        expect((bad.content as { text: string }[])[0]!.text).toContain(problem);
-      }
-      expect(api.received).toEqual([]);
-      const good = await server.client.callTool({
-        name: "changePassword",
-        arguments: { body: "s3cret" },
-      });
-      expect(good.isError).toBeFalsy();
-      expect(api.received.map((r) => r.body)).toEqual(["s3cret"]);
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+        expect(good.isError).toBeFalsy();
+        expect(api.received.map((r) => r.body)).toEqual(["s3cret"]);
+      },
+      { answer: { status: 204 } },
+    ));
 });

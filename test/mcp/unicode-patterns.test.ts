@@ -1,8 +1,5 @@
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { writeFileSync, mkdirSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiServer, generate, inProcess, OUT } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { withSpec } from "./harness.js";
 
 /*
  * A `pattern` that is a JavaScript regular expression only without the `u` flag (AWS Budgets'
@@ -38,38 +35,30 @@ components:
         code: { type: string, pattern: "^[0-9]+$" }
 `;
 
-const dir = join(OUT, "unicode-patterns");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = withSpec("unicode-patterns", SPEC);
 
 describe("a pattern that compiles only without the u flag", () => {
-  it("is left out of the tools' schemas, so that the SDK's client lists them; the tool still checks it", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "spec.yaml"), SPEC);
-    const out = generate("unicode-patterns/out", [join(dir, "spec.yaml")]);
-    const api = await apiServer();
-    api.answer = { status: 200, body: { text: "a b", code: "12" } };
-    const server = await inProcess(out, { baseUrl: api.baseUrl });
-    try {
-      const { tools } = await server.client.listTools();
-      const tool = tools.find((t) => t.name === "addNote")!;
-      const note = JSON.stringify([tool.inputSchema, tool.outputSchema]);
-      expect(note).not.toContain("a-z");
-      expect(note).toContain('"pattern":"^[0-9]+$"');
-      const bad = await server.client.callTool({
-        name: "addNote",
-        arguments: { body: { text: "A!" } },
-      });
-      expect(bad.isError).toBe(true);
-      expect(api.received).toEqual([]);
-      const good = await server.client.callTool({
-        name: "addNote",
-        arguments: { body: { text: "a b" } },
-      });
-      expect(good.isError).toBeFalsy();
-      expect(api.received).toHaveLength(1);
-    } finally {
-      await server.close();
-      await api.close();
-    }
-  });
+  it("is left out of the tools' schemas, so that the SDK's client lists them; the tool still checks it", () =>
+    run(
+      async (server, api) => {
+        const { tools } = await server.client.listTools();
+        const tool = tools.find((t) => t.name === "addNote")!;
+        const note = JSON.stringify([tool.inputSchema, tool.outputSchema]);
+        expect(note).not.toContain("a-z");
+        expect(note).toContain('"pattern":"^[0-9]+$"');
+        const bad = await server.client.callTool({
+          name: "addNote",
+          arguments: { body: { text: "A!" } },
+        });
+        expect(bad.isError).toBe(true);
+        expect(api.received).toEqual([]);
+        const good = await server.client.callTool({
+          name: "addNote",
+          arguments: { body: { text: "a b" } },
+        });
+        expect(good.isError).toBeFalsy();
+        expect(api.received).toHaveLength(1);
+      },
+      { answer: { status: 200, body: { text: "a b", code: "12" } } },
+    ));
 });
