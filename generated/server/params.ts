@@ -615,6 +615,7 @@ function toScalar(
 ): string | number | boolean | bigint {
   switch (param.type) {
     case "string":
+    case "file":
       return raw;
     case "boolean":
       if (raw === "true") return true;
@@ -699,7 +700,8 @@ export function formFields(
 
 /**
  * Multipart parts typed as their fields say: text parts read as url-encoded fields would be (a
- * JSON `contentType` parsed), file parts with a JSON `contentType` parsed, other files kept.
+ * JSON `contentType` parsed), and so are the file parts of a field that is not a file (their
+ * text); file parts with a JSON `contentType` parsed, other files kept.
  */
 export async function typedParts(
   parts: Record<string, unknown>,
@@ -712,10 +714,8 @@ export async function typedParts(
   for (const [name, value] of Object.entries(parts)) {
     const field = byName.get(name);
     const values = Array.isArray(value) ? value : [value];
-    if ((field || rest) && values.every((v) => typeof v === "string"))
-      for (const v of values as string[])
-        text.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
-    else if (value instanceof Blob && jsonPart(field)) {
+    const textual = values.every((v) => typeof v === "string");
+    if (value instanceof Blob && jsonPart(field)) {
       try {
         out.push([name, JSON.parse(await value.text()) as unknown]);
       } catch {
@@ -724,7 +724,13 @@ export async function typedParts(
           `form field ${JSON.stringify(name)} must be JSON`,
         );
       }
-    } else out.push([name, field?.array ? values : value]);
+    } else if (field ? textual || field.type !== "file" : rest && textual)
+      // a text field's part sent as a file (`curl -F name=@note.txt`) is its text
+      for (const v of values as (string | Blob)[])
+        text.push(
+          `${encodeURIComponent(name)}=${encodeURIComponent(typeof v === "string" ? v : await v.text())}`,
+        );
+    else out.push([name, field?.array ? values : value]);
   }
   const typed = formFields(text.join("&"), fields, rest);
   return Object.fromEntries([...out, ...Object.entries(typed)]);

@@ -7,10 +7,11 @@ import type {} from "./environment.js";
 
 /**
  * The scalar a parameter value (or each item of an array value) converts to; `json`: an item or
- * member that is itself an object or array, which the client sends as JSON text.
+ * member that is itself an object or array, which the client sends as JSON text; `file`: an item
+ * of a form's array of files (`format: binary`), a `File` when it came as one, else its text.
  */
 export type ScalarType =
-  "string" | "number" | "integer" | "boolean" | "int64" | "json";
+  "string" | "number" | "integer" | "boolean" | "int64" | "json" | "file";
 
 /** A deepObject value's members' and items' shapes (`a[b][0]=1`), down to their scalars. */
 export type ParamShape =

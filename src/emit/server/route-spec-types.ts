@@ -4,7 +4,7 @@
 // proves under tsc that the copies are the same type both ways: change one, change the other.
 
 export type ScalarType =
-  "string" | "number" | "integer" | "boolean" | "int64" | "json";
+  "string" | "number" | "integer" | "boolean" | "int64" | "json" | "file";
 
 export type ParamShape =
   | ScalarType

@@ -170,6 +170,8 @@ function formFields(model: ApiModel, content: readonly MediaContent[]) {
       collectionFormat: e.collectionFormat,
     });
     spec.field = true;
+    if (resolveSchema(model.schemas, resolved.items)?.format === "binary")
+      spec.type = "file"; // an array of files: its parts stay `File`s
     if (e.contentType !== undefined) {
       if (isJsonMediaType(e.contentType)) spec.contentType = e.contentType;
     } else if (spec.properties && (e.style ?? e.explode) === undefined)
