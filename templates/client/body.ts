@@ -22,6 +22,10 @@ function isRawBody(body: unknown): body is RequestBody {
   );
 }
 
+/**
+ * A request body as fetch sends it, for `mediaType`: a form for a form type, bytes and text as
+ * they are, anything else as JSON (a `Blob` of type `application/json` when there is no type).
+ */
 export function serializeBody(
   body: unknown,
   mediaType = "",
@@ -44,7 +48,9 @@ export function serializeBody(
     return form;
   }
   if (isRawBody(body) && !isJson(type)) return body;
-  return stringify(body);
+  const json = stringify(body);
+  // no media type (the spec's was a range, `*/*`, which is no Content-Type): JSON says it is
+  return type ? json : new Blob([json], { type: "application/json" });
 }
 
 /** Form fields of an object: arrays repeat their name, nested objects are sent as JSON. */

@@ -110,7 +110,8 @@ function requestLines(view, h, indent) {
   if (types.query) add(h.namedStyles("queryStyles", styles.query, indent));
   if (types.headers) add(h.namedStyles("headerStyles", styles.headers, indent));
   if (types.cookies) add(h.namedStyles("cookieStyles", styles.cookies, indent));
-  if (types.body && view.mediaType) {
+  // a media range (`*/*`) is no Content-Type: the body goes as the runtime writes it (body.ts)
+  if (types.body && view.mediaType && !view.mediaType.includes("*")) {
     lines.push(
       h.propertyLine(
         "mediaType",
