@@ -97,7 +97,7 @@ function writeAssigned(
     out.push(lead, " ", text, ";");
     return true;
   }
-  if (node.kind !== "union" || !plainMembers(node)) return false;
+  if (node.kind !== "union" || !node.members.every(plain)) return false;
   // `Name | null` beside the key, whatever the order, once it does not fit flat: print() writes it
   if (!isAlias && simpleNullable(node) !== undefined) return false;
   // flat on the next line when it fits there, else one `| member` per line
@@ -157,9 +157,7 @@ function writeBrokenAssigned(
 function brokenUnion(node: Union): boolean {
   return (
     !isHuggedUnion(node) &&
-    node.members.every((m) =>
-      m.kind === "raw" ? !m.text.endsWith(" ") : isExpanded(m),
-    ) &&
+    node.members.every((m) => plain(m) || isExpanded(m)) &&
     node.members.some((m) => m.kind !== "raw")
   );
 }
@@ -229,10 +227,8 @@ function writeExpanded(node: TypeNode, indent: number, out: string[]): void {
   }
 }
 
-/** Members that are plain texts, none ending with a space (print trims those at a line end). */
-function plainMembers(node: Union): boolean {
-  return node.members.every((m) => m.kind === "raw" && !m.text.endsWith(" "));
-}
+/** A plain text, not ending with a space (print trims those at a line end). */
+const plain = (m: TypeNode) => m.kind === "raw" && !m.text.endsWith(" ");
 
 /** JSDoc lines print() writes as they are: none ends with a space (print trims those). */
 function plainJsdoc(lines: string[]): boolean {
