@@ -258,6 +258,29 @@ const cases: [
     },
   ],
   [
+    // linqr's Icon: {additionalProperties: false, allOf: [{$ref: Icons}]}, Icons a string enum;
+    // the validators let "icon://mail" pass, the type was Record<string, unknown> & Icons
+    "`additionalProperties` without `type` types objects only: an allOf's other types pass",
+    {
+      given: {
+        additionalProperties: false,
+        allOf: [{ type: "string", enum: ["icon://mail"] }],
+      },
+      want: '(Record<string, unknown> | string) & "icon://mail"',
+    },
+  ],
+  [
+    // plaid's ExternalPaymentScheduleRequest: a null passes one allOf member, not the other
+    "an allOf passes the types all its typed members share",
+    {
+      given: {
+        properties: { a: { type: "string" } },
+        allOf: [{ type: ["object", "null"] }, { type: "object" }, {}],
+      },
+      want: "{\n  a?: string;\n} & (Record<string, unknown> | null) &\n  Record<string, unknown>",
+    },
+  ],
+  [
     "a type written beside oneOf holds for every member",
     {
       given: {

@@ -139,16 +139,18 @@ class Typing {
   }
 
   /**
-   * `base`, of the types keywords imply without `type` (`items`: an array), and the others a oneOf
-   * or anyOf names: keywords apply only to values of their type (Docker's `Cmd`, docs/types.md).
+   * `base`, of the types keywords imply without `type` (`items`: an array), and the others its
+   * composition names: keywords apply only to values of their type (Docker's `Cmd`, docs/types.md).
    */
   private passing(schema: Schema, own: readonly SchemaType[], base: TypeNode) {
     if (declaredTypes(schema).length > 0) return base;
     const { schemas } = this.naming;
-    const others = new Set<SchemaType>();
-    for (const member of [schema.oneOf, schema.anyOf].flat() as Schema[])
-      for (const t of effectiveTypes(resolveSchema(schemas, member)))
-        others.add(t === "integer" ? "number" : t);
+    const typed = (s?: Schema) => effectiveTypes(resolveSchema(schemas, s));
+    // a oneOf's or anyOf's types each, an allOf's those all its typed members share
+    const others = new Set([schema.oneOf, schema.anyOf].flat().flatMap(typed));
+    const all = (schema.allOf ?? []).map(typed).filter((ts) => ts.length > 0);
+    for (const t of all[0] ?? [])
+      if (all.every((ts) => ts.includes(t))) others.add(t);
     for (const t of own) others.delete(t);
     return union([base, ...[...others].map((t) => this.of(t, {}, undefined))]);
   }
