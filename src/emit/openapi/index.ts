@@ -9,7 +9,7 @@ import {
 } from "../toolkit.js";
 import { operationObject, serverObject, type FixSchema } from "./operation.js";
 import { OPENAPI_FILE } from "./path.js";
-import { LazyMembers, printJsonTo, type JsonObject } from "./print-json.js";
+import { LazyMembers, nonEmpty, printJsonTo } from "./print-json.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
 import { securityRequirements, securitySchemesObject } from "./security.js";
 
@@ -23,7 +23,7 @@ const OPENAPI_VERSION = "3.1.1";
 const OPENAPI_32_VERSION = "3.2.0";
 
 /** The merged model as an OpenAPI document; `paths` and `webhooks` are LazyMembers. */
-export function openApiDocument(model: ApiModel): JsonObject {
+export function openApiDocument(model: ApiModel) {
   const { schemas, fix } = componentSchemas(model.schemas);
   // scheme names are component keys too: `oauth/app` is not a valid one
   const schemeKeys = componentKeyRenames(
@@ -35,10 +35,6 @@ export function openApiDocument(model: ApiModel): JsonObject {
     model.endpoints,
     schemeKeys,
   );
-  const components: JsonObject = {};
-  if (Object.keys(schemas).length > 0) components.schemas = schemas;
-  if (Object.keys(securitySchemes).length > 0)
-    components.securitySchemes = securitySchemes;
   return {
     openapi:
       model.openApi32 === true ||
@@ -52,23 +48,23 @@ export function openApiDocument(model: ApiModel): JsonObject {
       version: model.info.version,
       description: model.info.description,
     },
-    servers:
-      model.servers.length > 0 ? model.servers.map(serverObject) : undefined,
-    tags: tagsArray(model),
+    servers: nonEmpty(model.servers.map(serverObject)),
+    tags: nonEmpty(tagsArray(model)),
     paths: pathsObject(model.endpoints, fix, schemeKeys),
     // path items keyed by the webhook's key (its `path` in the model)
     webhooks: model.webhooks
       ? pathsObject(model.webhooks, fix, schemeKeys)
       : undefined,
-    components: Object.keys(components).length > 0 ? components : undefined,
+    components: nonEmpty({
+      schemas: nonEmpty(schemas),
+      securitySchemes: nonEmpty(securitySchemes),
+    }),
   };
 }
 
 /** The tags in {@link tagOrder}, each by its first declaration. */
-function tagsArray(model: ApiModel): JsonObject[] | undefined {
-  const names = tagOrder(model.tags, model.endpoints);
-  if (names.length === 0) return undefined;
-  return names.map((name) => {
+function tagsArray(model: ApiModel) {
+  return tagOrder(model.tags, model.endpoints).map((name) => {
     // summary, parent and kind are read from OpenAPI 3.2 inputs only; none undefined is printed
     const tag = model.tags.find((t) => t.name === name);
     return {
@@ -92,7 +88,7 @@ function pathsObject(
     operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
   return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), (path) => {
     // never empty: never undefined
-    const value: JsonObject = {};
+    const value: Record<string, unknown> = {};
     const list = byPath.get(path)!;
     for (const method of HTTP_METHODS) {
       const endpoint = list.find((e) => e.method === method);

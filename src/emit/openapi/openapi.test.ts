@@ -111,6 +111,23 @@ describe("emitOpenApi", () => {
     ).toBeUndefined();
   });
 
+  it("keeps a multipart part's required header as a response's is kept", async () => {
+    const model = hostileModel();
+    const header = { description: "Part", required: true, schema: {} };
+    const createPet = model.endpoints.find((e) => e.name === "createPet")!;
+    createPet.requestBody!.content = [
+      {
+        mediaType: "multipart/form-data",
+        encoding: { meta: { headers: { "X-Part": header } } },
+      },
+    ];
+    const { doc } = await emit(model);
+    const content = doc.paths["/pets"].post.requestBody.content;
+    expect(content["multipart/form-data"].encoding.meta.headers).toEqual({
+      "X-Part": header,
+    });
+  });
+
   it("says where a merged endpoint came from, sorted, and only when there are several sources", async () => {
     const { doc } = await emit(hostileModel());
     expect(doc.paths["/pets"].get["x-apiloom-sources"]).toEqual([

@@ -16,7 +16,7 @@ import type {
   Schema,
   Server,
 } from "../../model/types.js";
-import type { JsonObject } from "./print-json.js";
+import { nonEmpty, type JsonObject } from "./print-json.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
 const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
@@ -41,17 +41,17 @@ export function operationObject(
   }
   const sources = uniqueSources(endpoint.sources);
   return {
-    tags: endpoint.tags.length > 0 ? endpoint.tags : undefined,
+    tags: nonEmpty(endpoint.tags),
     summary: endpoint.summary,
     description: endpoint.description,
     operationId: endpoint.name || undefined,
-    parameters: parameters.length > 0 ? parameters : undefined,
+    parameters: nonEmpty(parameters),
     requestBody: endpoint.requestBody && {
       description: endpoint.requestBody.description,
       content: contentObject(endpoint.requestBody.content, fix),
       required: endpoint.requestBody.required || undefined,
     },
-    responses: Object.keys(responses).length > 0 ? responses : undefined,
+    responses: nonEmpty(responses),
     deprecated: endpoint.deprecated ? true : undefined,
     security,
     servers: endpoint.servers?.map(serverObject),
@@ -64,7 +64,7 @@ export function operationObject(
 /** A Server Object (§4.8.5): the API's, or an endpoint's own. */
 export function serverObject(server: Server): JsonObject {
   const variables = mapped(server.variables, (v) => ({
-    enum: v.enum && v.enum.length > 0 ? v.enum : undefined,
+    enum: v.enum && nonEmpty(v.enum),
     default: v.default,
     description: v.description,
   }));
@@ -97,17 +97,18 @@ function responseObject(
 ): JsonObject {
   return {
     description: response.description || reasonPhrase(key),
-    headers: mapped(response.headers, (header) => ({
-      description: header.description,
-      required: header.required,
-      schema: header.schema ? fix(header.schema) : {},
-    })),
-    content:
-      response.content.length > 0
-        ? contentObject(response.content, fix)
-        : undefined,
+    headers: headersObject(response.headers, fix),
+    content: nonEmpty(contentObject(response.content, fix)),
   };
 }
+
+/** A response's or a multipart part's headers (Header Objects, §4.8.21). */
+const headersObject = (headers: ApiResponse["headers"], fix: FixSchema) =>
+  mapped(headers, (header) => ({
+    description: header.description,
+    required: header.required,
+    schema: header.schema ? fix(header.schema) : {},
+  }));
 
 function contentObject(content: readonly MediaContent[], fix: FixSchema) {
   const out: JsonObject = {};
@@ -121,10 +122,7 @@ function contentObject(content: readonly MediaContent[], fix: FixSchema) {
       // a Swagger 2.0 collectionFormat is the style that says it, if any
       encoding: mapped(media.encoding, (e) => ({
         contentType: e.contentType,
-        headers: mapped(e.headers, (header) => ({
-          description: header.description,
-          schema: header.schema ? fix(header.schema) : {},
-        })),
+        headers: headersObject(e.headers, fix),
         style: e.style,
         explode: e.explode,
         allowReserved: e.allowReserved,

@@ -3,6 +3,10 @@ import { isMap, PRINT_WIDTH, type TextOut, textWidth } from "../toolkit.js";
 /** A JSON value as the OpenAPI document holds it; `undefined` members are left out when printed. */
 export type JsonObject = { [key: string]: unknown };
 
+/** `value`, or undefined when it has no member that is not undefined (so none is printed). */
+export const nonEmpty = <T extends object>(value: T): T | undefined =>
+  Object.values(value).some((v) => v !== undefined) ? value : undefined;
+
 /**
  * JSON laid out exactly as prettier's `json` parser lays out JSON.stringify's output, without
  * running prettier: JSON.stringify's two-space layout, then its arrays as prettier lays them out
