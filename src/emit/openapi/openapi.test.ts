@@ -111,6 +111,37 @@ describe("emitOpenApi", () => {
     ).toBeUndefined();
   });
 
+  it("adds a scope in use to no flow that another flow declares (eBay's app and user scopes)", async () => {
+    const model = hostileModel();
+    model.securitySchemes.oauth2 = {
+      name: "oauth2",
+      type: "oauth2",
+      flows: {
+        clientCredentials: { tokenUrl: "https://t", scopes: { app: "App" } },
+        authorizationCode: {
+          authorizationUrl: "https://a",
+          tokenUrl: "https://t",
+          scopes: { "pets:read": "Read pets" },
+        },
+      },
+      sources: [],
+    };
+    model.endpoints[0]!.security = [{ oauth2: ["app"] }];
+    const { doc } = await emit(model);
+    // pets:write (used, declared nowhere) still goes into every flow
+    expect(doc.components.securitySchemes.oauth2.flows).toEqual({
+      clientCredentials: {
+        tokenUrl: "https://t",
+        scopes: { app: "App", "pets:write": "" },
+      },
+      authorizationCode: {
+        authorizationUrl: "https://a",
+        tokenUrl: "https://t",
+        scopes: { "pets:read": "Read pets", "pets:write": "" },
+      },
+    });
+  });
+
   it("keeps a multipart part's required header as a response's is kept", async () => {
     const model = hostileModel();
     const header = { description: "Part", required: true, schema: {} };

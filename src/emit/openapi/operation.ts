@@ -133,14 +133,13 @@ function contentObject(content: readonly MediaContent[], fix: FixSchema) {
 }
 
 function examplesObject(examples: readonly Example[] | undefined) {
-  if (!examples || examples.length === 0) return undefined;
   const out: JsonObject = {};
-  examples.forEach((example, i) => {
+  examples?.forEach((example, i) => {
     const base = example.name || `example${i + 1}`;
     const key = freeName(base, (n) => Object.hasOwn(out, n), "_");
     setOwn(out, key, { summary: example.summary, value: example.value });
   });
-  return out;
+  return nonEmpty(out);
 }
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */

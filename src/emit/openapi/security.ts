@@ -133,8 +133,10 @@ function oauthFlows(
       }
     }
     const scopes: Record<string, string> = { ...flow.scopes };
+    // a scope in use goes into each flow when none declares it (not a user scope into an app's)
     for (const scope of usedScopes)
-      if (!Object.hasOwn(scopes, scope)) setOwn(scopes, scope, "");
+      if (!present.some((f) => Object.hasOwn(flows[f]!.scopes, scope)))
+        setOwn(scopes, scope, "");
     out[name] = { ...urls, refreshUrl: flow.refreshUrl, scopes };
   }
   return { flows: out, placeholders };
