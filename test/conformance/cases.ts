@@ -96,7 +96,8 @@ export const OPENAPI_CASES: Case[] = [
     received: {
       body: {
         meta: { title: HOSTILE },
-        file: { file: "file text é", type: "text/plain" },
+        // a string field (`contentMediaType: text/plain`) sent as a file part: its text
+        file: "file text é",
       },
     },
   },
