@@ -69,8 +69,10 @@ function readEntry(reading: SpecReading, entry: Node) {
       "a parameter must be an object; it is skipped",
       entry,
     );
-  const name = stringAt(definition, "name");
   const location = stringAt(definition, "in");
+  // a Swagger 2.0 body's name only documents it (§Parameter Object): one without is read
+  const name =
+    stringAt(definition, "name") ?? (location === "body" ? "body" : undefined);
   if (name === undefined || location === undefined)
     return reading.report(
       "invalid-parameter",

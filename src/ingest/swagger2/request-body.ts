@@ -3,6 +3,7 @@ import type {
   Encoding,
   MediaContent,
   Parameter,
+  ParameterStyle,
   RequestBody,
   Schema,
 } from "../../model/types.js";
@@ -156,6 +157,13 @@ function itemsOnly(items: unknown): unknown {
 
 type Serialization = Pick<Parameter, "style" | "explode" | "collectionFormat">;
 
+/** The collection formats OpenAPI 3 says in the query and a form, as the style they became. */
+const STYLES = new Map<unknown, ParameterStyle>([
+  ["multi", "form"],
+  ["ssv", "spaceDelimited"],
+  ["pipes", "pipeDelimited"],
+]);
+
 /**
  * Swagger 2.0 `collectionFormat` (§Parameter Object) as OpenAPI 3 `style`/`explode`, and as
  * written (the client and server serialize by it). Its default `csv` differs from OpenAPI 3's
@@ -167,41 +175,30 @@ export function serializationOf(
   definition: RecordNode,
 ): Serialization {
   const format = definition.value.collectionFormat;
-  const at = child(definition, "collectionFormat");
-  const inQuery =
-    location === "query" || location === "cookie" || location === "formData";
-  const simple: Serialization = inQuery
-    ? { style: "form", explode: false }
-    : { style: "simple", explode: false };
+  const inQuery = location === "query" || location === "formData";
+  const simple: Serialization = {
+    style: inQuery ? "form" : "simple",
+    explode: false,
+  };
   if (format === undefined || format === "csv") return simple;
   const known = format as CollectionFormat;
-  if (known === "multi" && inQuery)
-    return { style: "form", explode: true, collectionFormat: known };
-  const multi = known === "multi";
-  if (multi || (known !== "ssv" && known !== "pipes" && known !== "tsv")) {
-    reading.reporter.report(
-      multi
-        ? "swagger2/unsupported-collection-format"
-        : "swagger2/unknown-collection-format",
-      multi
-        ? `collectionFormat ${JSON.stringify(format)} is not allowed in ${location}; it is read as "csv"`
-        : `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`,
-      sourceOf(at),
-    );
-    return simple;
-  }
-  const style =
-    known === "ssv"
-      ? "spaceDelimited"
-      : known === "pipes"
-        ? "pipeDelimited"
-        : undefined;
-  if (style && (location === "query" || location === "formData"))
-    return { style, explode: false, collectionFormat: known };
+  const style = inQuery ? STYLES.get(known) : undefined;
+  if (style)
+    return { style, explode: known === "multi", collectionFormat: known };
+  // multi outside the query and a form, and an unknown format, are read as csv
+  const unknown = known !== "tsv" && !STYLES.has(known);
   reading.reporter.report(
-    "swagger2/unsupported-collection-format",
-    `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
-    sourceOf(at),
+    unknown
+      ? "swagger2/unknown-collection-format"
+      : "swagger2/unsupported-collection-format",
+    unknown
+      ? `unknown collectionFormat ${JSON.stringify(format)}; it is read as "csv"`
+      : known === "multi"
+        ? `collectionFormat "multi" is not allowed in ${location}; it is read as "csv"`
+        : `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent in ${location}; the client and server send it, the emitted OpenAPI 3.1 says "csv"`,
+    sourceOf(child(definition, "collectionFormat")),
   );
-  return { ...simple, collectionFormat: known };
+  return unknown || known === "multi"
+    ? simple
+    : { ...simple, collectionFormat: known };
 }

@@ -278,6 +278,29 @@ describe("the Swagger 2.0 reader", () => {
     ]);
   });
 
+  it("reads a body parameter without a name: its name documents it only (§Parameter Object)", () => {
+    const { doc: read, codes: found } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "paths:",
+        "  /a:",
+        "    post:",
+        "      parameters:",
+        "        - {in: body, required: true, schema: {type: object}}",
+        "        - {in: query, type: string}",
+        "      responses: {200: {description: OK}}",
+      ].join("\n"),
+    );
+    expect(read.endpoints[0]!.requestBody).toMatchObject({
+      required: true,
+      content: [{ mediaType: "application/json", schema: { type: "object" } }],
+    });
+    // a query parameter's name is what it sends: one without is still skipped
+    expect(read.endpoints[0]!.parameters.query).toEqual([]);
+    expect(found).toEqual(["swagger2/invalid-parameter"]);
+  });
+
   it("says that Azure's x-ms-paths is not read, at its line, with how many paths it leaves out", () => {
     const text = [
       'swagger: "2.0"',
