@@ -57,10 +57,12 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
   const reading = new SpecReading(ctx, "swagger2", "swagger2", ["definitions"]);
   const { root } = reading;
   readSchemes(reading, child(root, "securityDefinitions"), SCHEME_KINDS);
+  const servers = readServers(reading);
   const defaults = {
     consumes: stringsAt(root, "consumes") ?? [],
     produces: stringsAt(root, "produces") ?? [],
     security: readSecurityRequirements(reading, child(root, "security")),
+    servers,
   };
   const endpoints = readPaths(reading, child(root, "paths"), (site) =>
     readOperation(reading, site, defaults),
@@ -73,7 +75,7 @@ export function readSwagger2(ctx: ReaderContext): DocumentModel {
       `Azure's \`x-ms-paths\` is not read: its ${unread} paths (told apart by their query) are not generated`,
       sourceOf(msPaths),
     );
-  return reading.model(endpoints, () => readServers(reading));
+  return reading.model(endpoints, () => servers);
 }
 
 /**
@@ -115,7 +117,7 @@ export function readServers(reading: SpecReading): Server[] {
   if (!host) return [{ url: basePath || "/", sources: [sourceAt("basePath")] }];
   const sources = [sourceAt("host")];
   const named = (stringsAt(root, "schemes") ?? []).map((s) => s.toLowerCase());
-  let schemes = [...new Set(named.filter((s) => /^(?:https?|wss?)$/.test(s)))];
+  let schemes = [...new Set(named.filter((s) => SCHEMES.test(s)))];
   for (const bad of named.filter((s) => !schemes.includes(s)))
     reading.reporter.report(
       "swagger2/invalid-host",
@@ -137,6 +139,8 @@ export function readServers(reading: SpecReading): Server[] {
     sources,
   }));
 }
+
+const SCHEMES = /^(?:https?|wss?)$/i;
 
 /** OAuth 2.0 flow names of Swagger 2.0 and the OpenAPI 3 flows they became. */
 const FLOWS = {
@@ -172,6 +176,7 @@ export function readOperation(
     consumes: string[];
     produces: string[];
     security: SecurityRequirement[] | undefined;
+    servers: Server[];
   },
 ): Endpoint {
   const { operation, pathItem } = site;
@@ -217,6 +222,16 @@ export function readOperation(
       ];
   }
   endpoint.responses = readResponses(reading, operation, produces);
+  // §Operation Object: its `schemes` override the document's, on the document's host
+  const { servers } = defaults;
+  const host = servers[0]?.url.match(/^\w+(:\/\/.*)$/)?.[1];
+  const own = stringsAt(operation, "schemes")?.filter((s) => SCHEMES.test(s));
+  const urls = [...new Set(own?.map((s) => s.toLowerCase() + host))];
+  if (host && urls.length > 0 && `${urls}` !== `${servers.map((s) => s.url)}`)
+    endpoint.servers = urls.map((url) => ({
+      url,
+      sources: [sourceOf(child(operation, "schemes"))],
+    }));
   applyEvidence(reading, endpoint, evidence);
   return endpoint;
 }

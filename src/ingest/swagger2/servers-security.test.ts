@@ -146,6 +146,51 @@ describe("Swagger 2.0 servers from unusual hosts", () => {
   });
 });
 
+describe("Swagger 2.0 operation schemes", () => {
+  it("gives an operation whose `schemes` differ from the document's its own servers (BBC's http-only calls)", () => {
+    const { doc: read, codes: found } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "host: rms.example.com",
+        "basePath: /v2/",
+        "schemes: [https]",
+        "paths:",
+        "  /a:",
+        "    get: {schemes: [HTTP, http, ftp], responses: {200: {description: OK}}}",
+        "    put: {schemes: [https], responses: {200: {description: OK}}}",
+        "    post: {responses: {200: {description: OK}}}",
+      ].join("\n"),
+    );
+    const [get, put, post] = read.endpoints;
+    expect(get!.servers).toEqual([
+      {
+        url: "http://rms.example.com/v2",
+        sources: [expect.objectContaining({ line: 8 })],
+      },
+    ]);
+    // the document's own schemes, or none: the document's servers
+    expect(put!.servers).toBeUndefined();
+    expect(post!.servers).toBeUndefined();
+    expect(found).toEqual([]);
+  });
+
+  it("leaves an operation's `schemes` alone where the document has no host (Kubernetes')", () => {
+    const { doc: read } = readText(
+      [
+        'swagger: "2.0"',
+        "info: {title: t, version: v}",
+        "basePath: /api",
+        "paths:",
+        "  /a:",
+        "    get: {schemes: [https], responses: {200: {description: OK}}}",
+      ].join("\n"),
+    );
+    expect(read.endpoints[0]!.servers).toBeUndefined();
+    expect(read.servers.map((s) => s.url)).toEqual(["/api"]);
+  });
+});
+
 describe("Swagger 2.0 security requirements", () => {
   it("reports a requirement naming an undefined scheme once per document, and keeps it", () => {
     const { doc: read, codes: found } = readText(
