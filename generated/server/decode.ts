@@ -170,9 +170,9 @@ export function bodyMediaType(
  * JSON, whichever media type it lists first), a string for `text/*`,
  * an object for forms (url-encoded or multipart: the fields the route describes typed by their
  * schema and style, the others strings, files `File`s, a repeated field an array; one whose
- * schema names no fields whole, as its FormData or text), a `Blob` for
- * binary types and the bytes themselves for anything else. A multipart body's value comes as a
- * promise (the platform's parser reads it); every other one at once.
+ * schema names no fields whole, as its FormData or text) and a `Blob` of its media type for
+ * anything else (XML, a PDF, an image). A multipart body's value comes as a promise (the
+ * platform's parser reads it); every other one at once.
  */
 export function decodeBody(
   route: RouteSpec,
@@ -218,10 +218,8 @@ export function decodeBody(
       : fields(new URLSearchParams(text()));
   if (mediaType === "multipart/form-data")
     return multipart(bytes, contentType, encoded, rest, whole);
-  // binary bodies are typed `Blob`, as the client sends them
-  if (/^(?:application\/octet-stream|image\/|audio\/|video\/)/.test(mediaType))
-    return new Blob([bytes.slice()], { type: mediaType });
-  return bytes;
+  // bytes are typed `Blob` for the handler, whatever their schema (contracts' `<Name>Received`)
+  return new Blob([bytes.slice()], { type: mediaType });
 }
 
 /**

@@ -378,7 +378,9 @@ function receivedBody(
   );
   if (!required)
     variants.push(variant(raw("undefined"), raw("undefined"), true));
-  return { variants: { kind: "union", members: variants }, namespace };
+  const union: TypeNode = { kind: "union", members: variants };
+  // one media type (bytes): its variant alone, as prettier prints a one-member union
+  return { variants: variants.length > 1 ? union : variants[0]!, namespace };
 }
 
 /** `{ mediaType: <mediaType>; body: <body> }`, both members `optional` or not. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MediaContent, Schema } from "../../model/types.js";
 import { decodedAs } from "../shared/media-types.js";
-import { contentType } from "./endpoint-types.js";
+import { contentType, receivedBodyVariants } from "./endpoint-types.js";
 import { schemaToType, type SchemaMode } from "./schema-to-type.js";
 import { raw, union, UNKNOWN, type TypeNode } from "./type-node.js";
 
@@ -50,15 +50,22 @@ function oldContentType(content: MediaContent[], mode: SchemaMode): TypeNode {
     mode === "form" &&
     c.mediaType === "multipart/form-data" &&
     ["string", "integer", "array"].includes(c.schema?.type as string);
+  // bytes (XML, an image) under a schema no string passes: the text or Blob given
+  const bytes = (c: MediaContent) =>
+    mode === "form" &&
+    BYTES.includes(c.mediaType) &&
+    ["integer", "object", "array"].includes(c.schema?.type as string);
   return union(
     ordered.map((c) =>
       mode === "read" && !typedBySchema(c.mediaType)
         ? decodedType(c)
         : fieldless(c)
           ? raw("FormData")
-          : c.schema
-            ? schemaToType(c.schema, naming, mode)
-            : mediaDefault(c),
+          : bytes(c)
+            ? union([raw("string"), raw("Blob")])
+            : c.schema
+              ? schemaToType(c.schema, naming, mode)
+              : mediaDefault(c),
     ),
   );
 }
@@ -79,6 +86,15 @@ const mediaTypes = [
   "application/octet-stream",
   "multipart/form-data",
   "",
+];
+
+/** The media types above read as bytes: neither JSON, text, a form, a range nor none. */
+const BYTES = [
+  "application/xml",
+  "application/x-ndjson",
+  "image/png",
+  "audio/mpeg",
+  "application/octet-stream",
 ];
 
 const schemas: Schema[] = [
@@ -133,5 +149,40 @@ describe("contentType", () => {
       kind: "union",
       members: [raw("number"), raw("boolean"), raw("Blob"), raw("string")],
     });
+  });
+});
+
+describe("receivedBodyVariants", () => {
+  const pet = {
+    type: "object",
+    properties: { a: { type: "string" } },
+  } as Schema;
+  const variants = (...types: string[]) =>
+    receivedBodyVariants(
+      types.map((mediaType) => ({ mediaType, schema: pet }) as MediaContent),
+      naming,
+      "write",
+    );
+
+  it("types bytes as the Blob the server hands over, listed alone or beside JSON", () => {
+    expect(variants("application/xml")).toEqual([
+      { mediaType: "application/xml", type: raw("Blob") },
+    ]);
+    expect(variants("application/json", "application/x-yaml")).toEqual([
+      {
+        mediaType: "application/json",
+        type: schemaToType(pet, naming, "write"),
+      },
+      { mediaType: "application/x-yaml", type: raw("Blob") },
+    ]);
+  });
+
+  it("has none for one JSON, text or form media type: the body is the one sent", () => {
+    for (const type of [
+      "application/json",
+      "text/plain",
+      "multipart/form-data",
+    ])
+      expect(variants(type)).toBeUndefined();
   });
 });

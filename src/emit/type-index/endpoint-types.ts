@@ -7,6 +7,7 @@ import type {
 import { jsdocLines } from "../shared/escape.js";
 import {
   decodedAs,
+  isFormMediaType,
   isJsonMediaType,
   sentContent,
   undescribedBody,
@@ -84,9 +85,8 @@ export function requestBodyType(content: MediaContent[], naming: SchemaNaming) {
 }
 
 /**
- * A request body's type as the generated server hands it to a handler once checked, when it
- * lists media types the client does not send: the union of {@link receivedBodyVariants}.
- * Undefined for a body of one media type, and when no media type can bring a body.
+ * A request body's type as the generated server hands it to a handler once checked: the union of
+ * {@link receivedBodyVariants}. Undefined when they are, and when no media type brings a body.
  */
 export function receivedBodyType(
   content: MediaContent[],
@@ -94,22 +94,20 @@ export function receivedBodyType(
   json: SchemaMode,
 ): TypeNode | undefined {
   const variants = receivedBodyVariants(content, naming, json);
-  return variants && variants.length > 0
-    ? union(variants.map((v) => v.type))
-    : undefined;
+  return variants?.length ? union(variants.map((v) => v.type)) : undefined;
 }
 
 /**
  * The media types a handler may get a body as (the server's `listedMediaType`) with its type: a
  * JSON one's schema type in `json` mode, a text one's string (none when its schema admits none),
- * a range's `unknown`, anything else as the client types it. Undefined for one media type.
+ * a range's `unknown`, bytes a Blob, a form as the client types it; none for one JSON, text or form.
  */
 export function receivedBodyVariants(
   content: MediaContent[],
   naming: SchemaNaming,
   json: SchemaMode,
 ): { mediaType: string; type: TypeNode }[] | undefined {
-  if (content.length < 2) return undefined;
+  if (content.length < 2 && !content.some(isBytes)) return undefined;
   return firstListings(content).flatMap(({ type: mediaType, content: c }) => {
     const type = bodyTypeAs(c, naming, json);
     return type ? [{ mediaType, type }] : [];
@@ -117,19 +115,19 @@ export function receivedBodyVariants(
 }
 
 function bodyTypeAs(c: MediaContent, naming: SchemaNaming, json: SchemaMode) {
-  switch (bodyReading(c.mediaType)) {
-    case "json":
-      return c.schema ? schemaToType(c.schema, naming, json) : UNKNOWN;
-    case "text":
-      return !c.schema || admitsType(naming.schemas, c.schema, "string")
-        ? raw("string")
-        : undefined;
-    case "range":
-      return UNKNOWN;
-    default:
-      return contentType([c], naming, "form");
-  }
+  const reading = bodyReading(c.mediaType);
+  if (reading === "range") return UNKNOWN;
+  if (reading === "text")
+    return !c.schema || admitsType(naming.schemas, c.schema, "string")
+      ? raw("string")
+      : undefined;
+  if (isBytes(c)) return raw("Blob");
+  return contentType([c], naming, reading === "json" ? json : "form");
 }
+
+/** A body neither JSON, text, a form nor a range: bytes, which the server hands over as a Blob. */
+const isBytes = ({ mediaType: t }: MediaContent) =>
+  t !== "" && bodyReading(t) === "other" && !isFormMediaType(t);
 
 /** A webhook payload's type: as `requestBodyType`, but JSON in `read` mode (the API sends it). */
 export function payloadType(content: MediaContent[], naming: SchemaNaming) {
@@ -159,10 +157,14 @@ export function contentType(
 ): TypeNode {
   if (content.length === 0) return UNKNOWN;
   const typed = (c: MediaContent) => {
-    const whole = mode === "form" && fieldlessForm(c, naming.schemas);
+    const form = mode === "form";
+    const whole = form && fieldlessForm(c, naming.schemas);
     if (whole) return raw(whole); // a form without fields: the FormData or text given
+    // bytes no string passes for: the client sends the text or Blob given as they are
+    if (form && isBytes(c) && !admitsType(naming.schemas, c.schema, "string"))
+      return union([raw("string"), raw("Blob")]);
     return c.schema
-      ? schemaToType(c.schema, naming, mode === "form" ? formMode(c) : mode)
+      ? schemaToType(c.schema, naming, form ? formMode(c) : mode)
       : decodedType(undescribedBody(c.mediaType));
   };
   if (mode !== "read") return union(content.map(typed));
