@@ -18,6 +18,7 @@ import {
   revivedSample,
   type SampleOptions,
   sampleValue,
+  sentAsGiven,
   sentContent,
   softline,
   stringLiteral,
@@ -55,7 +56,9 @@ export function clientCallExample(endpoint: Endpoint, model: ApiModel): string {
       "body",
       media && fieldlessForm(media, model.schemas) === "FormData"
         ? FORM_DATA
-        : bodySample(media, model.schemas, options),
+        : media && sentAsGiven(media, model.schemas)
+          ? BINARY
+          : bodySample(media, model.schemas, options),
     ]);
   return callText(
     `await client.${endpoint.name}(`,

@@ -7,7 +7,8 @@ import type {
 import { jsdocLines } from "../shared/escape.js";
 import {
   decodedAs,
-  isFormMediaType,
+  isBytesMediaType,
+  sentAsGiven,
   isJsonMediaType,
   sentContent,
   undescribedBody,
@@ -107,7 +108,8 @@ export function receivedBodyVariants(
   naming: SchemaNaming,
   json: SchemaMode,
 ): { mediaType: string; type: TypeNode }[] | undefined {
-  if (content.length < 2 && !content.some(isBytes)) return undefined;
+  if (content.length < 2 && !content.some((c) => isBytesMediaType(c.mediaType)))
+    return undefined;
   return firstListings(content).flatMap(({ type: mediaType, content: c }) => {
     const type = bodyTypeAs(c, naming, json);
     return type ? [{ mediaType, type }] : [];
@@ -121,13 +123,9 @@ function bodyTypeAs(c: MediaContent, naming: SchemaNaming, json: SchemaMode) {
     return !c.schema || admitsType(naming.schemas, c.schema, "string")
       ? raw("string")
       : undefined;
-  if (isBytes(c)) return raw("Blob");
+  if (isBytesMediaType(c.mediaType)) return raw("Blob");
   return contentType([c], naming, reading === "json" ? json : "form");
 }
-
-/** A body neither JSON, text, a form nor a range: bytes, which the server hands over as a Blob. */
-const isBytes = ({ mediaType: t }: MediaContent) =>
-  t !== "" && bodyReading(t) === "other" && !isFormMediaType(t);
 
 /** A webhook payload's type: as `requestBodyType`, but JSON in `read` mode (the API sends it). */
 export function payloadType(content: MediaContent[], naming: SchemaNaming) {
@@ -161,7 +159,7 @@ export function contentType(
     const whole = form && fieldlessForm(c, naming.schemas);
     if (whole) return raw(whole); // a form without fields: the FormData or text given
     // bytes no string passes for: the client sends the text or Blob given as they are
-    if (form && isBytes(c) && !admitsType(naming.schemas, c.schema, "string"))
+    if (form && sentAsGiven(c, naming.schemas))
       return union([raw("string"), raw("Blob")]);
     return c.schema
       ? schemaToType(c.schema, naming, form ? formMode(c) : mode)
