@@ -9,6 +9,7 @@ import {
   resolveSchema,
   scopeAlternatives,
   scopesSentence,
+  sentAsGiven,
   sentContent,
   setOwn,
 } from "../toolkit.js";
@@ -141,11 +142,13 @@ function bodySchema(
 ): JsonObject {
   const media = sentContent(content);
   const sent = media[0]!.mediaType;
+  // bytes no string passes for (XML under an object schema): the text sent as it is
   const written = media.map((c) =>
-    c.schema
-      ? schemas.write(c.schema)
-      : decodedAs(c.mediaType) === "text"
-        ? { type: "string" }
+    sentAsGiven(c, model.schemas) ||
+    (!c.schema && decodedAs(c.mediaType) === "text")
+      ? { type: "string" }
+      : c.schema
+        ? schemas.write(c.schema)
         : {},
   );
   let schema: JsonObject =
