@@ -135,7 +135,7 @@ export function readFiles(files: readonly string[], options: ReadOptions) {
       reportReadFailure(reporter, cwd, absPath, error);
     }
   }
-  return ingest(inputs, { ...options, cwd }, reporter);
+  return readTexts(inputs, { ...options, cwd }, reporter);
 }
 
 export function ingestTexts(
@@ -149,14 +149,7 @@ export function ingestTexts(
 export function readTexts(
   inputs: readonly (InputText & { absPath?: string })[],
   options: ReadOptions,
-): ReadResult {
-  return ingest(inputs, options, new IngestReporter());
-}
-
-function ingest(
-  inputs: readonly (InputText & { absPath?: string })[],
-  options: ReadOptions,
-  reporter: IngestReporter,
+  reporter = new IngestReporter(),
 ): ReadResult {
   const cwd = options.cwd ?? process.cwd();
   const { readText = readDefault, parse = parseText } = options;
