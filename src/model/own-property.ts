@@ -13,6 +13,12 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T) {
   else record[key] = value;
 }
 
+/** `record[key]` when `key` is its own (a spec's key, `constructor` too, reads no prototype's). */
+export const ownMember = <T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+) => (record && Object.hasOwn(record, key) ? record[key] : undefined);
+
 /** `Object.assign` for spec-keyed records: every member is copied with {@link setOwn}. */
 export function assignOwn<T>(
   target: Record<string, T>,

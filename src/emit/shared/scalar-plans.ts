@@ -8,7 +8,7 @@ import { revivedScalar } from "../../model/schema/scalars.js";
 import type { ApiModel, Endpoint, Schema } from "../../model/types.js";
 import type { ScalarChoices } from "../../model/scalar-choices.js";
 import { firstListings } from "../../model/media-types.js";
-import { setOwn } from "../../model/own-property.js";
+import { ownMember as member, setOwn } from "../../model/own-property.js";
 import { isJsonMediaType, sentContent } from "./media-types.js";
 import { REQUEST_PARTS } from "./wire-style.js";
 
@@ -340,8 +340,6 @@ function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
 
 const keys = (record: Record<string, unknown> | undefined) =>
   record ? Object.keys(record) : [];
-const member = <T>(record: Record<string, T> | undefined, key: string) =>
-  record && Object.hasOwn(record, key) ? record[key] : undefined;
 const isEmpty = (node: PlanNode) => Object.keys(node).length === 0;
 const same = (a: Plan | undefined, b: Plan | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);

@@ -2,6 +2,7 @@ import type { GeneratedFile } from "../artifact.js";
 import type { ApiModel } from "../../model/types.js";
 import { isInt64, isRevivableDate } from "../../model/schema/scalars.js";
 import { pointerSegment } from "../../model/pointer.js";
+import { ownMember } from "../../model/own-property.js";
 import { runtimeFile, templateText, TemplateError } from "../templates.js";
 import { PRINT_WIDTH, stringLiteral } from "./literals.js";
 import {
@@ -48,12 +49,8 @@ export function scalarRevival(
       ),
     ],
     unrevivable(value, name, status) {
-      const answers = Object.hasOwn(plans.operations, name)
-        ? plans.operations[name]!.responses
-        : undefined;
-      return answers && Object.hasOwn(answers, status)
-        ? unrevivable(value, answers[status], plans.named)
-        : undefined;
+      const answers = ownMember(plans.operations, name)?.responses;
+      return unrevivable(value, ownMember(answers, status), plans.named);
     },
   };
 }
@@ -84,7 +81,7 @@ function unrevivable(
     : Object.entries(value).map(([key, item]) => [
         pointerSegment(key),
         item,
-        node.p && Object.hasOwn(node.p, key) ? node.p[key] : node.r,
+        ownMember(node.p, key) ?? node.r,
       ]);
   for (const [token, item, member] of inside) {
     const found = unrevivable(item, member, named, `${at}/${token}`, depth + 1);

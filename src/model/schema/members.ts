@@ -1,7 +1,7 @@
 // Where a member of a schema is declared, and which `required` names apply in which direction.
 
 import { resolveSchema } from "./ref.js";
-import { setOwn } from "../own-property.js";
+import { ownMember, setOwn } from "../own-property.js";
 import { isSchemaObject, type SubSchema } from "./walk.js";
 import type { NamedSchema, Schema } from "../types.js";
 
@@ -15,8 +15,7 @@ export function findProperty(
     const own = schema.properties;
     if (isSchemaObject(own) && Object.hasOwn(own, name)) return own[name];
   }
-  const all = allProperties(schemas, schema);
-  return Object.hasOwn(all, name) ? all[name] : undefined;
+  return ownMember(allProperties(schemas, schema), name);
 }
 
 /** The members a schema declares by name: its own, then its allOf members' (the first declares). */

@@ -1,5 +1,6 @@
 import { pointerSegment, unescapeSegment } from "../pointer.js";
 import type { NamedSchema, Schema } from "../types.js";
+import { ownMember } from "../own-property.js";
 
 /** A reference to a named schema: the name escaped as a JSON pointer segment (RFC 6901). */
 const PREFIX = "#/components/schemas/";
@@ -27,9 +28,7 @@ export function refTarget(
   ref: string,
 ): NamedSchema | undefined {
   const name = schemaRefName(ref);
-  return name !== undefined && Object.hasOwn(schemas, name)
-    ? schemas[name]
-    : undefined;
+  return name === undefined ? undefined : ownMember(schemas, name);
 }
 
 /** Follows `$ref`s to a schema that is not one (siblings not merged); undefined: dangling or a cycle. */
