@@ -1,6 +1,7 @@
 import type { CodeTable, DiagnosticCodeInfo } from "./code-info.js";
 import { isWaiting, settlePlaces } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "../types.js";
+import { ownMember } from "../own-property.js";
 
 /** The order diagnostics are shown in: errors, then warnings, then notes. */
 export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -50,7 +51,7 @@ export class Reporter<in Code extends string = never> {
     at: ReportPlace,
     related?: readonly SourceRef[],
   ): void {
-    const entry = this.entry(code);
+    const entry = ownMember(this.codes, code);
     // tsc refuses such a code; a caller in plain JavaScript still gets told
     if (!entry)
       throw new Error(
@@ -101,11 +102,7 @@ export class Reporter<in Code extends string = never> {
 
   /** What `code` means among this reporter's codes, or "" for another. */
   meaning(code: string): string {
-    return this.entry(code)?.meaning ?? "";
-  }
-
-  private entry(code: string): DiagnosticCodeInfo | undefined {
-    return Object.hasOwn(this.codes, code) ? this.codes[code] : undefined;
+    return ownMember(this.codes, code)?.meaning ?? "";
   }
 
   private keep(d: Diagnostic): void {
