@@ -283,11 +283,8 @@ class Typing {
   }
 
   private composition(schema: Schema): TypeNode | undefined {
-    const [allOf, oneOf, anyOf] = [
-      schema.allOf,
-      schema.oneOf,
-      schema.anyOf,
-    ].map((list) =>
+    const lists = [schema.allOf, schema.oneOf, schema.anyOf];
+    const [allOf, oneOf, anyOf] = lists.map((list) =>
       Array.isArray(list) && list.length > 0 ? list : undefined,
     );
     if (!allOf && !oneOf && !anyOf) return undefined;
