@@ -217,10 +217,8 @@ const MAP_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORD_GROUPS.map);
 
 export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
   if (typeof s !== "object" || s === null) return writeCanonical(s, out);
-  if (typeof s.$ref === "string") {
-    const name = schemaRefName(s.$ref);
-    if (name !== undefined) refs.add(name);
-  }
+  const name = typeof s.$ref === "string" ? schemaRefName(s.$ref) : undefined;
+  if (name !== undefined) refs.add(name);
   out.push("{");
   for (const [i, keyword] of sortedKeys(s, DOCUMENTATION_KEYWORDS).entries()) {
     const value: unknown = s[keyword];

@@ -51,11 +51,9 @@ function scan(schemas: Record<string, NamedSchema>, schema: Schema) {
   let binary = false;
   walkSchemaNodes(schema, (s) => {
     if (typeof s !== "object") return;
-    const ref = s.$ref;
-    if (typeof ref === "string") {
-      const target = schemaRefName(ref);
-      if (target !== undefined) refs.add(target);
-    }
+    const target =
+      typeof s.$ref === "string" ? schemaRefName(s.$ref) : undefined;
+    if (target !== undefined) refs.add(target);
     if (s.format === "binary") binary = true;
     // one directional node is enough: the rest of the walk only collects references
     const allOf = s.allOf;
