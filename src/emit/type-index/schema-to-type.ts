@@ -116,10 +116,8 @@ class Typing {
         ? UNKNOWN
         : raw(this.naming.refName(target, this.mode));
     }
-    if ("const" in schema) {
-      const literal = literalType(schema.const);
-      if (literal) return literal;
-    }
+    const literal = "const" in schema ? literalType(schema.const) : undefined;
+    if (literal) return literal;
     if (Array.isArray(schema.enum) && schema.enum.length > 0) {
       const literals = schema.enum.map(literalType);
       if (literals.every((l) => l !== undefined)) return union(literals);

@@ -168,10 +168,8 @@ function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
   if (s === false) return [["F"]];
   if (!isObject(s)) return [];
   const out: PlanOp[] = [];
-  if (typeof s.$ref === "string") {
-    const op = b.ref(s.$ref);
-    if (op !== undefined) out.push(op);
-  }
+  const op = typeof s.$ref === "string" ? b.ref(s.$ref) : undefined;
+  if (op !== undefined) out.push(op);
   // `type`'s types once each, in order; `integer` beside `number` adds nothing
   let types = declaredTypes(s);
   if (types.length > 1)
