@@ -337,11 +337,8 @@ function operationsFile(
 
 /** A table entry's sub: the named check itself for a bare `$ref`, else an interned node. */
 function entry(plan: PlanBuilder, schema: Schema): PlanSub {
-  if (isBareRef(schema)) {
-    const op = plan.ref(schema.$ref);
-    if (op !== undefined) return [op];
-  }
-  return plan.intern(schema);
+  const op = isBareRef(schema) ? plan.ref(schema.$ref) : undefined;
+  return op === undefined ? plan.intern(schema) : [op];
 }
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
