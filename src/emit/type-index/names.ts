@@ -63,8 +63,7 @@ export function schemaTypeNames(model: ApiModel): Map<string, string> {
   const names = new Map<string, string>();
   for (const schemaName of Object.keys(model.schemas).sort(compareCodeUnits)) {
     const wanted = schemaTypeName(schemaName);
-    let name = wanted;
-    if (isTaken(name)) name = `${wanted}Model`;
+    let name = isTaken(wanted) ? `${wanted}Model` : wanted;
     for (let i = 2; isTaken(name); i++) name = `${wanted}${i}`;
     taken.add(name);
     names.set(schemaName, name);
