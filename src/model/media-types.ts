@@ -34,13 +34,26 @@ export function firstListings<C extends { mediaType: string }>(
 /** What the generated server reads a `mediaType` body into; `other`: no schema judges it (bytes). */
 export function bodyReading(
   mediaType: string,
-): "json" | "text" | "range" | "other" {
+): "json" | "text" | "range" | "form" | "other" {
   const type = baseMediaType(mediaType);
   if (type.endsWith("/*")) return "range";
   if (isJsonMediaType(type)) return "json";
   if (type.startsWith("text/")) return "text";
+  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)$/.test(type))
+    return "form";
   return "other";
 }
+
+/** A body neither JSON, text, a form nor a range: bytes, sent as given and handed over as a Blob. */
+export const isBytesMediaType = (type: string): boolean =>
+  type !== "" && bodyReading(type) === "other";
+
+/** Bytes no string passes for (XML under an object schema): the client sends the text or Blob given. */
+export const sentAsGiven = (
+  { mediaType, schema }: MediaContent,
+  schemas: Readonly<Record<string, NamedSchema>>,
+): boolean =>
+  isBytesMediaType(mediaType) && !admitsType(schemas, schema, "string");
 
 /**
  * How a form body whose schema admits no object travels, since it names no fields (Jira's

@@ -1,20 +1,11 @@
-import type {
-  ApiResponse,
-  Endpoint,
-  MediaContent,
-  NamedSchema,
-} from "../../model/types.js";
-import { admitsType } from "../../model/schema/schema.js";
+import type { ApiResponse, Endpoint, MediaContent } from "../../model/types.js";
 import {
   ITEM_STREAM_MEDIA_TYPES,
   itemStreamed,
   successStatuses,
 } from "../../model/item-streams.js";
-import {
-  baseMediaType,
-  bodyReading,
-  isJsonMediaType,
-} from "../../model/media-types.js";
+import { baseMediaType, isJsonMediaType } from "../../model/media-types.js";
+export { isBytesMediaType, sentAsGiven } from "../../model/media-types.js";
 
 // What the generated client does with media types, decided once for the types and the client:
 // the request media type and Accept it sends, and what it hands over for each response media
@@ -46,17 +37,6 @@ export function isFormMediaType(mediaType: string): boolean {
   const type = mediaType.toLowerCase();
   return type.startsWith(FORM) || type.startsWith(MULTIPART);
 }
-
-/** A body neither JSON, text, a form nor a range: bytes, sent as given and handed over as a Blob. */
-export const isBytesMediaType = (type: string): boolean =>
-  type !== "" && bodyReading(type) === "other" && !isFormMediaType(type);
-
-/** Bytes no string passes for (XML under an object schema): the client sends the text or Blob given. */
-export const sentAsGiven = (
-  { mediaType, schema }: MediaContent,
-  schemas: Record<string, NamedSchema>,
-): boolean =>
-  isBytesMediaType(mediaType) && !admitsType(schemas, schema, "string");
 
 /** The request body's media content the client sends ({@link sentMediaType}). */
 export function sentContent(content: MediaContent[]): MediaContent[] {

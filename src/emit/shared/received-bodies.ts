@@ -1,7 +1,6 @@
 import type { MediaContent, NamedSchema, Schema } from "../../model/types.js";
 import { bodyReading, firstListings } from "../../model/media-types.js";
 import { admitsEvery, sameSchema } from "../../model/schema/schema.js";
-import { isFormMediaType } from "./media-types.js";
 
 /**
  * The media types of a request body the generated server checks by a schema of their own: none
@@ -17,12 +16,12 @@ export function ownBodySchemas(
   const judged = firstListings(content).filter(({ type, content: c }) => {
     const reading = bodyReading(type);
     return (
-      (reading !== "other" || isFormMediaType(type)) &&
+      reading !== "other" &&
       (reading !== "text" || !admitsEvery(schemas, c.schema, "string"))
     );
   });
   const differs = judged.some(({ type, content: c }) =>
-    bodyReading(type) === "json" || isFormMediaType(type)
+    ["json", "form"].includes(bodyReading(type))
       ? !sameSchema(c.schema, body)
       : c.schema !== undefined,
   );
