@@ -9,7 +9,7 @@ import {
 /**
  * How a backtracking engine may take on a pattern: `linear` is proved; `exponential` and
  * `polynomial` name the structure found; `unknown` is a pattern not read within the budget (a
- * backreference, a modifier group, groups nested past 100, an automaton past 256 positions).
+ * backreference, groups nested past 100, an automaton past 256 positions).
  */
 export type Backtracking = "linear" | "exponential" | "polynomial" | "unknown";
 

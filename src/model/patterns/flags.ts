@@ -1,3 +1,5 @@
+import { readPattern, UnreadSyntax } from "./syntax.js";
+
 /**
  * The flags a JSON Schema `pattern` compiles with: `u` (JSON Schema 2020-12 §6.4), else none for
  * the older syntax (`[\w-.]`), else undefined: no RegExp, as is what that syntax reads otherwise
@@ -8,11 +10,15 @@ export function patternFlags(pattern: string): "u" | "" | undefined {
   return !foreignEscape(pattern) && compiles(pattern, "") ? "" : undefined;
 }
 
+/**
+ * Whether this engine compiles `pattern`, and so does every supported Node.js: Node 24's also takes
+ * modifier groups and duplicate group names (ES2025), which Node 20's and 22's refuse (syntax.ts).
+ */
 function compiles(pattern: string, flags: "u" | ""): boolean {
   try {
-    return Boolean(new RegExp(pattern, flags));
-  } catch {
-    return false;
+    return Boolean(new RegExp(pattern, flags) && readPattern(pattern, flags));
+  } catch (error) {
+    return error instanceof UnreadSyntax;
   }
 }
 

@@ -20,31 +20,26 @@ export const OP = {
   ASSERT: 5,
 } as const;
 
-export class NoLinearProgram extends Error {}
+export { UnreadSyntax as NoLinearProgram };
 
 /** Instructions a program may have: a larger one (`a{1,5000}`) is refused, not expanded. */
 export const MAX_INSTRUCTIONS = 5000;
 
-/** Throws {@link NoLinearProgram} for what it cannot compile, or past {@link MAX_INSTRUCTIONS}. */
+/** Throws {@link UnreadSyntax} for what it cannot compile, or past {@link MAX_INSTRUCTIONS}. */
 export function patternProgram(
   pattern: string,
   flags: "u" | "",
 ): PatternProgram {
   const code: number[] = [];
   const classes: string[] = [];
-  try {
-    emit(readPattern(pattern, flags), code, classes);
-  } catch (error) {
-    if (error instanceof UnreadSyntax) throw new NoLinearProgram(error.message);
-    throw error;
-  }
+  emit(readPattern(pattern, flags), code, classes);
   code.push(OP.MATCH, 0, 0);
   return { code, classes };
 }
 
 function emit(node: PatternSyntax, code: number[], classes: string[]): void {
   if (code.length / 3 > MAX_INSTRUCTIONS)
-    throw new NoLinearProgram(`more than ${MAX_INSTRUCTIONS} instructions`);
+    throw new UnreadSyntax(`more than ${MAX_INSTRUCTIONS} instructions`);
   switch (node.t) {
     case "char":
       code.push(OP.CHAR, node.c, 0);
@@ -60,7 +55,7 @@ function emit(node: PatternSyntax, code: number[], classes: string[]): void {
       code.push(OP.ASSERT, node.k, 0);
       return;
     case "look":
-      throw new NoLinearProgram("lookaround");
+      throw new UnreadSyntax("lookaround");
     case "seq":
       for (const item of node.items) emit(item, code, classes);
       return;

@@ -4,7 +4,7 @@ import type { AST, RegExpParser } from "@eslint-community/regexpp";
 /**
  * The one parse tree of a JSON Schema `pattern` (ECMA-262, with or without `u`), read by regexpp:
  * program.ts compiles it for the linear-time matcher, ambiguity.ts builds its automaton from it.
- * Backreferences, modifier groups and groups nested past {@link MAX_NESTING} are not read.
+ * Backreferences and groups nested past {@link MAX_NESTING} are not read.
  */
 export type PatternSyntax =
   /** One character: a code point with `u`, a UTF-16 unit without. */
@@ -66,7 +66,7 @@ export function someNode(
   return (node.t === "rep" || node.t === "look") && someNode(node.node, test);
 }
 
-/** Syntax not read: a backreference, a modifier group, nesting too deep (sets.ts: and more). */
+/** Syntax not read: a backreference, nesting too deep (sets.ts, program.ts: and more). */
 export class UnreadSyntax extends Error {}
 
 /** Groups nested deeper than this are not read: the reader's recursion has a bound. */
@@ -74,13 +74,13 @@ export const MAX_NESTING = 100;
 
 let parser: RegExpParser | undefined;
 
-/** regexpp's parser, loaded when a pattern is first read. */
+/** regexpp's parser, loaded when a pattern is first read: ES2024, what Node 20 to 24 all compile. */
 function regexpp(): RegExpParser {
   if (parser) return parser;
   const { RegExpParser } = createRequire(import.meta.url)(
     "@eslint-community/regexpp",
   ) as typeof import("@eslint-community/regexpp");
-  return (parser = new RegExpParser());
+  return (parser = new RegExpParser({ ecmaVersion: 2024 }));
 }
 
 /** Throws {@link UnreadSyntax}, or regexpp's SyntaxError for a pattern no RegExp compiles. */
@@ -126,7 +126,6 @@ function element(node: AST.Element, depth: number): PatternSyntax {
       if (node.kind === "word") return { t: "assert", k: node.negate ? 3 : 2 };
       return { t: "assert", k: node.kind === "start" ? 0 : 1 };
     case "Group":
-      if (node.modifiers) throw new UnreadSyntax("a modifier group");
       return alternatives(node.alternatives, depth + 1);
     case "CapturingGroup":
       return alternatives(node.alternatives, depth + 1);
