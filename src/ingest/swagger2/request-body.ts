@@ -7,7 +7,7 @@ import type {
   RequestBody,
   Schema,
 } from "../../model/types.js";
-import { baseMediaType } from "../../model/media-types.js";
+import { baseMediaType, bodyReading } from "../../model/media-types.js";
 import {
   child,
   copyStrings,
@@ -107,13 +107,9 @@ function formData(
 }
 
 /** Media types that carry form fields: the only ones a Swagger 2.0 `formData` body can use. */
-export function isFormMediaType(mediaType: string): boolean {
-  const base = baseMediaType(mediaType);
-  return (
-    base === "application/x-www-form-urlencoded" ||
-    base.startsWith("multipart/")
-  );
-}
+export const isFormMediaType = (mediaType: string): boolean =>
+  bodyReading(mediaType) === "form" ||
+  baseMediaType(mediaType).startsWith("multipart/");
 
 function isFile(raw: Record<string, unknown>): boolean {
   return (
