@@ -10,6 +10,7 @@ const naming = {
   schemas: {
     Cat: named("Cat", { type: "object" }),
     Dog: named("Dog", { type: "object" }),
+    Files: named("Files", { type: "array", items: { type: "object" } }),
   },
 };
 const ref = (name: string): Schema => ({
@@ -170,6 +171,22 @@ const cases: [
         },
       },
       want: '(Cat & { kind: "cat" }) | (Dog & { kind: "Dog" })',
+    },
+  ],
+  [
+    "a discriminated member that is no object (GitHub's content-directory, an array) gets no literal",
+    {
+      given: {
+        oneOf: [ref("Files"), ref("Cat")],
+        discriminator: {
+          propertyName: "type",
+          mapping: {
+            array: "#/components/schemas/Files",
+            file: "#/components/schemas/Cat",
+          },
+        },
+      },
+      want: 'Files | (Cat & { type: "file" })',
     },
   ],
   [

@@ -387,6 +387,21 @@ describe("discriminatorCases", () => {
   it("is undefined without a discriminator", () => {
     expect(discriminatorCases(schemas, { oneOf: [] })).toBeUndefined();
   });
+
+  it("leaves out a member no object satisfies, mapped or not (GitHub's content-directory, an array)", () => {
+    const withArrays = named({
+      Files: { type: "array", items: { $ref: schemaRef("Show") } },
+      Name: { type: ["string", "null"] },
+      Show: { type: ["object", "array"] },
+    });
+    const schema: Schema = {
+      oneOf: ["Files", "Name", "Show"].map((n) => ({ $ref: schemaRef(n) })),
+      discriminator: { propertyName: "type", mapping: { array: "Files" } },
+    };
+    expect(
+      discriminatorCases(withArrays, schema)!.map((c) => [c.value, c.ref]),
+    ).toEqual([["Show", schemaRef("Show")]]);
+  });
 });
 
 describe("recursiveSchemaNames", () => {

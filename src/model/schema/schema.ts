@@ -236,7 +236,8 @@ export interface DiscriminatorCase {
 
 /**
  * A `discriminator`'s cases (OpenAPI 3.1 §4.8.25) by the rules of docs/types.md, "Discriminators":
- * the mapping's, then each unmapped oneOf/anyOf `$ref` member's. Undefined without one.
+ * the mapping's, then each unmapped oneOf/anyOf `$ref` member's, of a schema objects can
+ * satisfy (not GitHub's `array`: its content-directory). Undefined without one.
  */
 export function discriminatorCases(
   schemas: Readonly<Record<string, NamedSchema>>,
@@ -246,15 +247,14 @@ export function discriminatorCases(
   if (!isSchemaObject(d) || typeof d.propertyName !== "string")
     return undefined;
   const cases: DiscriminatorCase[] = [];
-  const mapped = new Set<string>();
   const mapping = isSchemaObject(d.mapping) ? d.mapping : {};
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== "string") continue;
     const ref = [target, schemaRef(target)].find((r) => refTarget(schemas, r));
     if (ref === undefined) continue;
     cases.push({ value, ref, from: "mapping" });
-    mapped.add(ref);
   }
+  const mapped = new Set(cases.map((c) => c.ref));
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const members = schema[keyword];
     if (!Array.isArray(members)) continue;
@@ -271,7 +271,7 @@ export function discriminatorCases(
         cases.push({ value, ref: member.$ref, from: { keyword, index } });
     });
   }
-  return cases;
+  return cases.filter((c) => admitsType(schemas, { $ref: c.ref }, "object"));
 }
 
 /** The strings a schema's own `const`/`enum` allows for `property`; undefined when none. */
