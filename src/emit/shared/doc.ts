@@ -129,9 +129,14 @@ export function ifBreak(broken: Doc, flat: Doc = ""): Doc {
   return { kind: "ifBreak", broken, flat };
 }
 
-/** The docs with `separator` between each two. */
+/** The docs with `separator` between each two (a loop: V8's flatMap is ~10x slower, and hot). */
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
-  return docs.flatMap((doc, i) => (i === 0 ? [doc] : [separator, doc]));
+  const out: Doc[] = [];
+  for (const doc of docs) {
+    if (out.length > 0) out.push(separator);
+    out.push(doc);
+  }
+  return out;
 }
 
 const FLAT = 0;
