@@ -380,6 +380,23 @@ function multipart(
     s.replace(/[\r\n"]/g, (c) => encodeURIComponent(c));
   for (const [name, value] of fields) {
     const how = encoding[name] ?? {};
+    // an object with a style (OpenAPI 3.1.1: it outweighs the JSON default) goes as the style's
+    // pairs, a text part each, as the server reads it: `foo` and `bar` (form), `f[foo]`
+    // (deepObject), or `f` holding `foo,1,bar,2` (not exploded)
+    if (
+      isObject(value) &&
+      !(value instanceof Blob) &&
+      how.contentType === undefined &&
+      (how.style ?? how.explode) !== undefined
+    ) {
+      for (const pair of serializeQuery(name, value, how)) {
+        const [key = "", item = ""] = pair.split("=").map(decodeURIComponent);
+        parts.push(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${item}\r\n`,
+        );
+      }
+      continue;
+    }
     // files are parts of their own whatever the style
     const items =
       Array.isArray(value) &&

@@ -723,8 +723,9 @@ export async function typedParts(
           `form field ${JSON.stringify(name)} must be JSON`,
         );
       }
-    } else if (field ? textual || field.type !== "file" : rest && textual)
-      // a text field's part sent as a file (`curl -F name=@note.txt`) is its text
+    } else if (field ? textual || field.type !== "file" : textual)
+      // a text field's part sent as a file (`curl -F name=@note.txt`) is its text; a text part
+      // no field names may be a styled object's (`foo` of a form object, `f[foo]`)
       for (const v of values as (string | Blob)[])
         text.push(
           `${encodeURIComponent(name)}=${encodeURIComponent(typeof v === "string" ? v : await v.text())}`,

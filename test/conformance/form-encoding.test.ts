@@ -134,6 +134,45 @@ describe("multipart/form-data with encodings", () => {
     expect(parsed.note).toBe("n");
   });
 
+  // ReadMe's parameters-style.json (@readme/oas-examples): an object field whose Encoding Object
+  // has a style (OpenAPI 3.1.1: then contentType is ignored) went as a JSON part, which the
+  // server reads by the style: mangled (form, explode false), dropped (form exploded,
+  // deepObject) or refused (pipeDelimited), with the same client and server on either side
+  test.each([
+    [{ style: "form" as const, explode: true }, ["foo", "bar"]],
+    [{ style: "form" as const, explode: false }, ["object"]],
+    [
+      { style: "deepObject" as const, explode: true },
+      ["object[foo]", "object[bar]"],
+    ],
+    [{ style: "pipeDelimited" as const, explode: false }, ["object"]],
+    [{ style: "spaceDelimited" as const, explode: false }, ["object"]],
+  ])(
+    "an object field styled %o goes as its style's text parts, read back whole",
+    async (how, names) => {
+      const object = { foo: "blue", bar: "x;y=é&z" };
+      const blob = serializeForm({ object, n: "1" }, "multipart/form-data", {
+        object: how,
+      }) as Blob;
+      const form = await new Response(blob).formData();
+      expect([...form.keys()]).toEqual([...names, "n"]);
+      expect([...form.values()].every((v) => typeof v === "string")).toBe(true);
+      const parts = Object.fromEntries(
+        [...form.keys()].map((k) => [k, form.get(k)]),
+      );
+      const spec = {
+        name: "object",
+        in: "query" as const,
+        required: false,
+        type: "string" as const,
+        properties: { foo: "string" as const, bar: "string" as const },
+        field: true,
+        ...how,
+      };
+      expect(await typedParts(parts, [spec])).toEqual({ object, n: "1" });
+    },
+  );
+
   test("without encodings the runtime's own rules apply (FormData)", () => {
     expect(
       serializeForm({ a: "1" }, "multipart/form-data", undefined),
