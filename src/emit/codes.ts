@@ -30,7 +30,7 @@ export const EMIT_CODES = {
       "unroutable-path":
         "a path key writes a path parameter into its query (`/alerts?lat={lat}`): a router matches the request's path alone, so the server never calls that handler",
       "endpoint-server-under-base-path":
-        "an endpoint has a server of its own, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
+        "an endpoint has a server of its own on the API's origin, and the generated server's base path (`--base-url`) moves it with every route: it is not served where its server says",
       "method-not-received":
         "an endpoint's method (OpenAPI 3.2 `additionalOperations`) is one Node's HTTP parser refuses: the node:http listener, Express and Fastify cannot serve it, the fetch handler can",
     },

@@ -149,10 +149,16 @@ paths:
       operationId: getStats
       servers: [{ url: "https://api.things.io/v2" }]
       responses: { "200": { description: ok } }
+  /uploads:
+    get:
+      operationId: getUploads
+      servers: [{ url: "https://files.things.io/u" }]
+      responses: { "200": { description: ok } }
 `;
   const handlers = {
     listThings: () => ({ status: 200, body: "things" }),
     getStats: () => ({ status: 200, body: "stats" }),
+    getUploads: () => ({ status: 200, body: "uploads" }),
   };
 
   it("mounts an endpoint at its own server's path, where the client calls it", async () => {
@@ -176,6 +182,10 @@ paths:
       expect(await api.getStats!()).toMatchObject({ status: 200 });
       expect((await fetch(`${running.baseUrl}/v2/stats`)).status).toBe(200);
       expect((await fetch(`${running.baseUrl}/stats`)).status).toBe(404);
+      // one on another origin is another deployment: a client given this server's URL calls it
+      // at its path there (ReadMe's server-variables.json: `/operation` on httpbin.com was
+      // served at /anything/demo/operation, a 404 for every call of the generated client)
+      expect(await api.getUploads!()).toMatchObject({ status: 200 });
     } finally {
       await running.close();
       rmSync(dir, { recursive: true, force: true });

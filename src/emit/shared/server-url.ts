@@ -17,10 +17,9 @@ export function filledServerUrl(server: Server): string {
  * often behind a gateway that strips its path: the client's default, not the server's.
  */
 export function serverBasePath(baseUrl?: string): string {
-  if (baseUrl === undefined) return "";
-  // without a trailing slash; "" for `/`
+  // without a trailing slash; "" for `/` (and for no base URL)
   const path = trimTrailing(
-    baseUrl.replace(ORIGIN, "").replace(/[?#].*$/, ""),
+    (baseUrl ?? "").replace(ORIGIN, "").replace(/[?#].*$/, ""),
     "/",
   );
   if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path)) return "";
@@ -65,9 +64,10 @@ export function endpointServer(model: ApiModel, endpoint: Endpoint) {
   return trimTrailing(resolved.pathname, "/");
 }
 
-/** The path before an endpoint's own where it has a server of its own (`/v2`); "" for none. */
+/** The path before an endpoint's own where its server is on the API's origin (`/v2`), else "". */
 export function endpointServerPath(model: ApiModel, endpoint: Endpoint) {
-  return serverBasePath(endpointServer(model, endpoint));
+  const own = endpointServer(model, endpoint) ?? "";
+  return ORIGIN.test(own) ? "" : own;
 }
 
 /** An endpoint with a server of its own is served under the base path too: a warning. */
@@ -79,11 +79,12 @@ export function endpointServerUnderBasePath(
   const base = serverBasePath(baseUrl);
   if (base === "") return;
   for (const endpoint of model.endpoints) {
-    if (endpointServer(model, endpoint) === undefined) continue;
+    const path = endpointServer(model, endpoint);
+    if (path === undefined || ORIGIN.test(path)) continue;
     const own = endpoint.servers![0]!;
     reporter.report(
       "server/endpoint-server-under-base-path",
-      `${endpoint.method.toUpperCase()} ${endpoint.path} has a server of its own (${JSON.stringify(own.url)}), but the generated server serves every route under its base path ${JSON.stringify(base)}: it answers at ${base}${endpointServerPath(model, endpoint)}${endpoint.path}, where the client does not call it (serve it with basePath "" or on its own)`,
+      `${endpoint.method.toUpperCase()} ${endpoint.path} has a server of its own (${JSON.stringify(own.url)}), but the generated server serves every route under its base path ${JSON.stringify(base)}: it answers at ${base}${path}${endpoint.path}, where the client does not call it (serve it with basePath "" or on its own)`,
       own.sources[0]!,
     );
   }
