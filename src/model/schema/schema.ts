@@ -175,10 +175,9 @@ export function sameType(a: SchemaType, b: SchemaType): boolean {
  */
 export function typeOutsideAlternatives(schema: Schema) {
   const own = declaredTypes(schema);
-  if (!own.length || !(schema.allOf || schema.anyOf || schema.oneOf)) return [];
   return (["allOf", "anyOf", "oneOf"] as const).flatMap((key) => {
     const members = schema[key];
-    if (!Array.isArray(members) || !members.length) return [];
+    if (!own.length || !Array.isArray(members) || !members.length) return [];
     const types = members.map((m) => declaredTypes(m));
     const apart = types.map(
       (t) => t.length > 0 && !t.some((b) => own.some((a) => sameType(a, b))),
