@@ -109,17 +109,17 @@ function oldPageShape(
   );
   if (nextUrl.length === 1)
     found.push({ kind: "next-url", field: nextUrl[0]![0] });
-  if (
-    Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === "link")
-  )
-    found.push({ kind: "link" });
+  const link = Object.keys(response.headers ?? {}).some(
+    (h) => h.toLowerCase() === "link",
+  );
+  if (link) found.push({ kind: "link" });
   const [offset] = query(/^offset$/i);
   const [limit] = query(/^limit$/i);
-  if (offset && limit)
+  if (offset && limit && !link)
     found.push({ kind: "offset", offset: offset.name, limit: limit.name });
   const [page] = query(/^page$/i);
   const sizes = query(PAGE_SIZE);
-  if (page && !cursor && sizes.length <= 1)
+  if (page && !cursor && !link && sizes.length <= 1)
     found.push({
       kind: "page",
       page: page.name,

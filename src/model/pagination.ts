@@ -150,17 +150,19 @@ export function pageShape(
   );
   if (nextUrl.length === 1)
     found.push({ kind: "next-url", field: nextUrl[0]! });
-  if (
-    Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === "link")
-  )
-    found.push({ kind: "link" });
+  // a declared Link header names the next page: it wins over the offset or page the client
+  // would count (GitHub's page and per_page, from which its Link URLs are made)
+  const link = Object.keys(response.headers ?? {}).some(
+    (h) => h.toLowerCase() === "link",
+  );
+  if (link) found.push({ kind: "link" });
   const [offset] = query(OFFSET);
   const [limit] = query(LIMIT);
-  if (offset && limit)
+  if (offset && limit && !link)
     found.push({ kind: "offset", offset: offset.name, limit: limit.name });
   const [page] = query(PAGE);
   const sizes = query(PAGE_SIZE);
-  if (page && !cursor && sizes.length <= 1)
+  if (page && !cursor && !link && sizes.length <= 1)
     found.push({
       kind: "page",
       page: page.name,
