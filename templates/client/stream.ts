@@ -373,7 +373,8 @@ function events(
       if (size > max) throw new StreamLimitError(max);
       data = data === undefined ? value : data + "\n" + value;
     } else if ((value = fieldOf(text, start, end, "event")) !== undefined)
-      event = value;
+      // an empty type is the default one, `message` (WHATWG HTML §9.2.6): no `event`
+      event = value || undefined;
     else if ((value = fieldOf(text, start, end, "id")) !== undefined) {
       if (!value.includes("\0")) id = value;
     } else if (
