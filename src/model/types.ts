@@ -332,6 +332,10 @@ export interface ApiInfo {
   title: string;
   version: string;
   description?: string;
+  /** The Info Object's (OpenAPI and Swagger 2.0 alike), as written: the merged document says them. */
+  termsOfService?: string;
+  contact?: Record<string, unknown>;
+  license?: Record<string, unknown>;
 }
 
 /** What an API description holds, whether one document's or the merged whole. */

@@ -43,11 +43,7 @@ export function openApiDocument(model: ApiModel) {
       )
         ? OPENAPI_32_VERSION
         : OPENAPI_VERSION,
-    info: {
-      title: model.info.title,
-      version: model.info.version,
-      description: model.info.description,
-    },
+    info: { ...model.info },
     servers: nonEmpty(model.servers.map(serverObject)),
     tags: nonEmpty(tagsArray(model)),
     paths: pathsObject(model.endpoints, fix, schemeKeys),

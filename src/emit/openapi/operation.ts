@@ -37,7 +37,11 @@ export function operationObject(
   for (const response of endpoint.responses) {
     const key = statusKey(response.status);
     if (key !== undefined && !Object.hasOwn(responses, key))
-      setOwn(responses, key, responseObject(response, key, fix));
+      setOwn(responses, key, {
+        description: response.description || reasonPhrase(key),
+        headers: headersObject(response.headers, fix),
+        content: nonEmpty(contentObject(response.content, fix)),
+      });
   }
   const sources = uniqueSources(endpoint.sources);
   return {
@@ -87,18 +91,6 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
       p.contentType === undefined ? undefined : { [p.contentType]: { schema } },
     example: p.example,
     ...specExtensions(p.extensions),
-  };
-}
-
-function responseObject(
-  response: ApiResponse,
-  key: string,
-  fix: FixSchema,
-): JsonObject {
-  return {
-    description: response.description || reasonPhrase(key),
-    headers: headersObject(response.headers, fix),
-    content: nonEmpty(contentObject(response.content, fix)),
   };
 }
 

@@ -150,6 +150,9 @@ function readInfo(reading: SpecReading): ApiInfo {
     version: stringAt(node, "version") ?? "",
   };
   reading.copyDescription(info, node);
+  copyStrings(info, node, "termsOfService");
+  for (const key of ["contact", "license"] as const)
+    if (isRecord(node.value[key])) info[key] = node.value[key];
   return info;
 }
 

@@ -40,9 +40,10 @@ export function mergeInfo(
     .map((c) => c.doc.info.description?.trim())
     .find((d) => d && !phrases.has(normalize(d)));
   return {
+    ...winner.doc.info,
     title: winner.title,
     version: winner.doc.info.version || FALLBACK.version,
-    ...(description ? { description } : {}),
+    description,
   };
 }
 
