@@ -264,6 +264,7 @@ export interface ResponseHeader {
   description?: string;
   /** The Header Object says `required: true` (OpenAPI 3): every answer of its status sends it. */
   required?: boolean;
+  example?: unknown;
 }
 
 export interface ApiResponse {

@@ -100,6 +100,7 @@ const headersObject = (headers: ApiResponse["headers"], fix: FixSchema) =>
     description: header.description,
     required: header.required,
     schema: header.schema ? fix(header.schema) : {},
+    example: header.example,
   }));
 
 function contentObject(content: readonly MediaContent[], fix: FixSchema) {

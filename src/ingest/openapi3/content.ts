@@ -116,6 +116,8 @@ export function readHeaders(reading: SpecReading, owner: RecordNode) {
     const description = descriptionOf(entry, node);
     if (description !== undefined) header.description = description;
     if (node.value.required === true) header.required = true;
+    const example = readExamples(reading, node)[0]?.value;
+    if (example !== undefined) header.example = example;
     return header;
   });
 }
