@@ -185,6 +185,35 @@ describe("placeholder servers", () => {
     ).toEqual([]);
   });
 
+  it("an http:// URL whose https:// twin is listed comes after the real ones: credentials go over TLS", async () => {
+    // 413 of APIs.guru's documents list http:// first beside its https:// twin (AWS's all do)
+    const doc = (urls: string[]) =>
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "T", version: "1" },
+        servers: urls.map((url) => ({ url })),
+        paths: {},
+      });
+    const twins = await modelOf({
+      "a.json": doc([
+        "http://lambda.amazonaws.com",
+        "https://lambda.amazonaws.com",
+        "http://other.io",
+      ]),
+    });
+    expect(twins.servers.map((s) => s.url)).toEqual([
+      "https://lambda.amazonaws.com",
+      "http://other.io",
+      "http://lambda.amazonaws.com",
+    ]);
+    expect(defaultBaseUrl(twins)).toBe("https://lambda.amazonaws.com");
+    // an http:// URL alone stays the default: there is no https:// to choose
+    const alone = await modelOf({
+      "a.json": doc(["http://localhost:8080", "https://api.io"]),
+    });
+    expect(defaultBaseUrl(alone)).toBe("http://localhost:8080");
+  });
+
   it("lose to a bare / when nothing real is left (same origin beats a made-up host)", async () => {
     const model = await modelOf({
       "a.json": withServer("A", "example.com"),

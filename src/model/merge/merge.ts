@@ -102,11 +102,16 @@ function mergeServers(
       preferred: preferred(doc),
     };
   });
-  // a preferred input's first, then by serverClass, format rank and place: the client's default
+  // a preferred input's first, then by serverClass, an http:// URL whose https:// twin is listed
+  // last of its class (credentials go over TLS), format rank and place: the client's default
+  const urls = new Set(list.map((s) => s.server.url));
+  const plainTwin = (url: string) =>
+    /^http:/i.test(url) && urls.has(url.replace(/^http:/i, "https:"));
   list.sort(
     (a, b) =>
       Number(b.preferred) - Number(a.preferred) ||
       serverClass(a.server.url) - serverClass(b.server.url) ||
+      Number(plainTwin(a.server.url)) - Number(plainTwin(b.server.url)) ||
       b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
