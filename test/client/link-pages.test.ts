@@ -20,7 +20,7 @@ paths:
   /repos/{owner}/{repo}/issues:
     get:
       operationId: issues/list-for-repo
-      parameters:
+      parameters: &params
         - { name: owner, in: path, required: true, schema: { type: string } }
         - { name: repo, in: path, required: true, schema: { type: string } }
         - { name: per_page, in: query, schema: { type: integer, default: 30 } }
@@ -35,11 +35,7 @@ paths:
   /repos/{owner}/{repo}/actions/runs:
     get:
       operationId: actions/list-workflow-runs-for-repo
-      parameters:
-        - { name: owner, in: path, required: true, schema: { type: string } }
-        - { name: repo, in: path, required: true, schema: { type: string } }
-        - { name: per_page, in: query, schema: { type: integer, default: 30 } }
-        - { name: page, in: query, schema: { type: integer, default: 1 } }
+      parameters: *params
       responses:
         "200":
           description: Response
