@@ -207,6 +207,9 @@ export function bracketed(
   return " ".repeat(indent) + print(doc, { indent });
 }
 
+/** A violation's message: its text, or code that reads it (a format's, in runtime.ts). */
+type Message = string | { code: string };
+
 /** How code.ts's `CheckCode` writes what its keyword writers (code-keywords.ts) use too. */
 export abstract class CheckText {
   /** The constants' values (`K[i]`). */
@@ -267,17 +270,16 @@ export abstract class CheckText {
   }
 
   /** A violation at `s.path`: pushed, and a return when stopping at the first. */
-  fail(s: Site, keyword: string, message: string): void {
+  fail(s: Site, keyword: string, message: Message): void {
     s.fn.usesE = true;
     const at = this.path(s.fn, s.path);
-    s.fn.line(
-      s.indent,
-      `if (r.fail(e, ${at}, "${keyword}", ${this.constant(message)})) return;`,
-    );
+    const text =
+      typeof message === "string" ? this.constant(message) : message.code;
+    s.fn.line(s.indent, `if (r.fail(e, ${at}, "${keyword}", ${text})) return;`);
   }
 
   /** `if (test) {`, a violation, `}`. */
-  guard(s: Site, test: string, keyword: string, message: string): void {
+  guard(s: Site, test: string, keyword: string, message: Message): void {
     s.fn.line(s.indent, `if (${test}) {`);
     this.fail(indented(s, 2), keyword, message);
     s.fn.line(s.indent, "}");

@@ -79,15 +79,9 @@ export function stringOp(c: CheckText, s: Site, op: PlanOp): void {
 
 /** The check of a format: runtime.ts's constant `name` (formats.ts) tests, its message says. */
 function formatCheck(c: CheckText, s: Site, name: string): void {
-  const { fn, v, indent } = s;
-  fn.usesE = true;
-  fn.line(indent, `if (!r.${name}.test(${v})) {`);
-  const at = c.path(fn, s.path);
-  fn.line(
-    indent + 2,
-    `if (r.fail(e, ${at}, "format", r.${name}.message)) return;`,
-  );
-  fn.line(indent, "}");
+  c.guard(s, `!r.${name}.test(${s.v})`, "format", {
+    code: `r.${name}.message`,
+  });
 }
 
 export function numberOp(c: CheckText, s: Site, op: PlanOp): void {
