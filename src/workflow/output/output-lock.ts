@@ -6,7 +6,7 @@ import {
   openSync,
   readSync,
   rmSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { BUSY_FILE, BUSY_GUARD } from "./output-files.js";
@@ -43,12 +43,7 @@ const UNWRITTEN_MS = 10_000;
 function acquire(lockFile: string): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(lockFile, "wx");
-      try {
-        writeSync(fd, String(process.pid));
-      } finally {
-        closeSync(fd);
-      }
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -116,9 +111,8 @@ function holder(lockFile: string): Holder | undefined {
  */
 function takeOver(lockFile: string): void {
   const guard = join(dirname(lockFile), BUSY_GUARD);
-  let fd: number;
   try {
-    fd = openSync(guard, "wx");
+    writeFileSync(guard, "", { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     // a guard is held for microseconds: one older than UNWRITTEN_MS was left by a killed run
@@ -130,7 +124,6 @@ function takeOver(lockFile: string): void {
     }
     return;
   }
-  closeSync(fd);
   try {
     const seen = holder(lockFile);
     if (seen !== undefined && isDead(seen)) rmSync(lockFile, { force: true });
