@@ -164,9 +164,7 @@ function memberSegments(member: string): string[] {
     .flatMap((part) => {
       let end = part.length;
       while (end >= 2 && part.endsWith("[]", end)) end -= 2;
-      const out: string[] = [part.slice(0, end)];
-      for (const _ of part.match(/\[\]/g) ?? []) out.push("[]");
-      return out;
+      return [part.slice(0, end), ...(part.match(/\[\]/g) ?? [])];
     })
     .filter((s) => s !== "");
 }
