@@ -169,11 +169,9 @@ function checkPlugins(
   faulty: Set<string>,
 ): ArtifactPlugin[] {
   const known: ArtifactPlugin[] = [...BUILT_IN_PLUGINS];
-  if (value === undefined) return known;
-  if (!Array.isArray(value)) {
+  if (value !== undefined && !Array.isArray(value))
     report(where, " must be a list");
-    return known;
-  }
+  if (!Array.isArray(value)) return known;
   value.forEach((plugin: unknown, i) => {
     const at = item(where, i);
     try {
