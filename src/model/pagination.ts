@@ -1,5 +1,6 @@
 import { isJsonMediaType } from "./media-types.js";
 import { declaredTypes, resolveSchema } from "./schema/schema.js";
+import { isAnnotation, isSchemaObject } from "./schema/walk.js";
 import type { ApiModel, Endpoint, Parameter, Schema } from "./types.js";
 
 /** How a cursor-paginated endpoint pages. */
@@ -32,12 +33,12 @@ export function pagination(
     return;
   const found: Pagination[] = [];
   for (const parameter of endpoint.parameters.query) {
-    const kind = valueKind(resolveSchema(model.schemas, parameter.schema));
+    const kind = valueKind(resolved(model, parameter.schema));
     if (!kind) continue;
     const wanted = `next${squeezed(parameter.name)}`;
     for (const [field, schema] of Object.entries(body.properties)) {
       if (squeezed(field) !== wanted) continue;
-      const fieldSchema = resolveSchema(model.schemas, schema);
+      const fieldSchema = resolved(model, schema);
       if (!fieldSchema?.writeOnly && valueKind(fieldSchema, true) === kind)
         found.push({ parameter, field, kind });
     }
@@ -55,7 +56,7 @@ export function declaredPagination(
   const parameter = endpoint.parameters.query.find(
     (p) => p.name === shape.parameter,
   );
-  const kind = valueKind(resolveSchema(model.schemas, parameter?.schema));
+  const kind = valueKind(resolved(model, parameter?.schema));
   return parameter && kind
     ? { parameter, field: shape.field, kind }
     : undefined;
@@ -75,6 +76,18 @@ function jsonSuccess(
     response?.content.length === 1 ? response.content[0] : undefined;
   if (!response || !content || !isJsonMediaType(content.mediaType)) return;
   return { response, body: resolveSchema(model.schemas, content.schema) };
+}
+
+/** resolveSchema, and OpenAPI 3.0's `allOf: [{$ref: X}, {description}]` (AWS's members) as X. */
+function resolved(model: ApiModel, schema?: Schema): Schema | undefined {
+  const s = resolveSchema(model.schemas, schema);
+  const says = (o: object) =>
+    Object.keys(o).some((k) => k === "writeOnly" || !isAnnotation(k));
+  const { allOf = [], ...rest } = s ?? {};
+  const [part, ...more] = allOf.filter((m) => !isSchemaObject(m) || says(m));
+  return isSchemaObject(part) && !more.length && !says(rest)
+    ? resolveSchema(model.schemas, part)
+    : s;
 }
 
 /** `name` lowercased without `_` and `-`: `page_token`, `pageToken` and `Page-Token` agree. */
@@ -120,20 +133,20 @@ export function pageShape(
   const success = jsonSuccess(model, endpoint, successStatuses);
   if (!success) return;
   const { response, body } = success;
-  const resolve = (schema?: Schema) => resolveSchema(model.schemas, schema);
   const properties = body?.properties ?? {};
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {
     const arrays = names.filter(
-      (name) => resolve(properties[name])?.type === "array",
+      (name) => resolved(model, properties[name])?.type === "array",
     );
     if (arrays.length !== 1) return;
     items = arrays[0];
   }
   const query = (name: RegExp) =>
     endpoint.parameters.query.filter(
-      (p) => name.test(p.name) && valueKind(resolve(p.schema)) === "number",
+      (p) =>
+        name.test(p.name) && valueKind(resolved(model, p.schema)) === "number",
     );
   const found: PageShape[] = [];
   const cursor = pagination(model, endpoint, successStatuses);
@@ -146,7 +159,7 @@ export function pageShape(
   const nextUrl = names.filter(
     (name) =>
       NEXT_URL.test(name) &&
-      valueKind(resolve(properties[name]), true) === "string",
+      valueKind(resolved(model, properties[name]), true) === "string",
   );
   if (nextUrl.length === 1)
     found.push({ kind: "next-url", field: nextUrl[0]! });
