@@ -97,11 +97,8 @@ export interface ReadResult {
   reporter: IngestReporter;
 }
 
-function ingested(read: ReadResult): IngestResult {
-  return {
-    documents: read.documents ?? [],
-    diagnostics: read.reporter.diagnostics,
-  };
+function ingested({ documents = [], reporter }: ReadResult): IngestResult {
+  return { documents, diagnostics: reporter.diagnostics };
 }
 
 /** An input given as text (tests, stdin, watch mode with its own cache). */
