@@ -143,24 +143,23 @@ export function readServers(reading: SpecReading): Server[] {
 const SCHEMES = /^(?:https?|wss?)$/i;
 
 /** OAuth 2.0 flow names of Swagger 2.0 and the OpenAPI 3 flows they became. */
-const FLOWS = {
-  implicit: "implicit",
-  password: "password",
-  application: "clientCredentials",
-  accessCode: "authorizationCode",
-} as const;
+const FLOWS = new Map([
+  ["implicit", "implicit"],
+  ["password", "password"],
+  ["application", "clientCredentials"],
+  ["accessCode", "authorizationCode"],
+]);
 
 /** §Security Scheme Object, by `type`. */
 const SCHEME_KINDS: Record<string, SchemeKind> = {
   basic: () => ({ type: "http", scheme: "basic" }),
   apiKey: (node, skip) => apiKeyKind(node, ["header", "query"], skip),
   oauth2: (node, skip, reading) => {
-    const flow = stringAt(node, "flow");
-    if (flow === undefined || !Object.hasOwn(FLOWS, flow))
+    const name = FLOWS.get(stringAt(node, "flow") ?? "");
+    if (name === undefined)
       return skip(
         "has no valid `flow` (implicit, password, application or accessCode)",
       );
-    const name = FLOWS[flow as keyof typeof FLOWS];
     return {
       type: "oauth2",
       flows: { [name]: readOAuthFlow(reading, node) },
