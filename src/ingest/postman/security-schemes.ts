@@ -34,7 +34,10 @@ export class SchemeRegistry {
         existing.sources = [source()];
       }
       if (existing.type === "oauth2" && kind.type === "oauth2")
-        mergeScopes(existing.flows, kind.flows);
+        for (const [name, flow] of Object.entries(kind.flows)) {
+          const target = existing.flows[name as keyof typeof kind.flows];
+          if (target && flow) assignOwn(target.scopes, flow.scopes);
+        }
       return known;
     }
     const name = freeName(
@@ -61,8 +64,6 @@ export class SchemeRegistry {
   }
 }
 
-type Flows = Extract<SecuritySchemeKind, { type: "oauth2" }>["flows"];
-
 /** What makes two schemes the same, scopes aside. */
 function identity(kind: SecuritySchemeKind): string {
   if (kind.type !== "oauth2") return canonical(kind);
@@ -71,11 +72,4 @@ function identity(kind: SecuritySchemeKind): string {
     return [name, urls];
   });
   return canonical({ type: "oauth2", flows: Object.fromEntries(flows) });
-}
-
-function mergeScopes(into: Flows, from: Flows): void {
-  for (const name of Object.keys(from) as (keyof Flows)[]) {
-    const [target, flow] = [into[name], from[name]];
-    if (target && flow) assignOwn(target.scopes, flow.scopes);
-  }
 }
