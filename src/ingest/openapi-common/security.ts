@@ -184,7 +184,13 @@ export function schemeForAuthorizationHeader(
   header: Node,
   values: readonly unknown[],
 ): string {
-  const hint = authorizationHint(values);
+  const hint = values
+    .map((value) =>
+      typeof value === "string"
+        ? value.trim().split(/\s+/)[0]!.toLowerCase()
+        : "",
+    )
+    .find((word) => word === "basic" || word === "bearer");
   const candidates = Object.values(reading.securitySchemes).filter(
     (s) =>
       s.type === "http" ||
@@ -216,13 +222,4 @@ export function schemeForAuthorizationHeader(
     header,
   );
   return unique;
-}
-
-function authorizationHint(values: readonly unknown[]) {
-  for (const value of values) {
-    if (typeof value !== "string") continue;
-    const word = value.trim().split(/\s+/)[0]!.toLowerCase();
-    if (word === "basic" || word === "bearer") return word;
-  }
-  return undefined;
 }
