@@ -17,7 +17,6 @@ export class Place {
 }
 
 export function pathOf(at: At): Path {
-  if (!(at instanceof Place)) return pathHere(at);
   const tail: (string | number)[] = [];
   let cur: At = at;
   while (cur instanceof Place) {
@@ -25,9 +24,6 @@ export function pathOf(at: At): Path {
     tail.push(cur.a);
     cur = cur.up;
   }
-  return [...pathHere(cur), ...tail.reverse()];
-}
-
-function pathHere(at: Exclude<At, Place>): Path {
-  return "path" in at ? at.path : at;
+  const here = "path" in cur ? cur.path : cur;
+  return tail.length === 0 ? here : [...here, ...tail.reverse()];
 }
