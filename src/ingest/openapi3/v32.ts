@@ -130,16 +130,15 @@ function walk(
   value: unknown,
   path: Path,
   visit: (path: Path, key: string) => void,
-  depth = 0,
 ): void {
-  if (depth > 64 || typeof value !== "object" || value === null) return;
+  if (path.length > 64 || typeof value !== "object" || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, [...path, i], visit, depth + 1));
+    value.forEach((item, i) => walk(item, [...path, i], visit));
     return;
   }
   for (const [key, item] of Object.entries(value)) {
     visit([...path, key], key);
-    walk(item, [...path, key], visit, depth + 1);
+    walk(item, [...path, key], visit);
   }
 }
 
