@@ -123,9 +123,7 @@ function readVariables(reading: SpecReading, server: RecordNode, url: string) {
       continue;
     }
     const values = Array.isArray(node.value.enum)
-      ? node.value.enum
-          .map(scalarText)
-          .filter((v): v is string => v !== undefined)
+      ? node.value.enum.flatMap((value) => scalarText(value) ?? [])
       : undefined;
     let fallback = scalarText(node.value.default);
     if (fallback === undefined) {

@@ -62,8 +62,7 @@ function joinParts(value: unknown, separator: string): string {
   if (typeof value === "string") return value;
   if (!Array.isArray(value)) return "";
   return value
-    .map((part) => scalarText(isRecord(part) ? part.value : part))
-    .filter((p) => p !== undefined)
+    .flatMap((part) => scalarText(isRecord(part) ? part.value : part) ?? [])
     .join(separator);
 }
 
