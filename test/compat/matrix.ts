@@ -221,7 +221,7 @@ async function runTsc(tsc: string, tsconfig: string): Promise<CellResult> {
  * The TypeScript 5 cells of `tsconfigs`, in one process; each result as soon as it is known, and
  * `ended` when the process has exited.
  */
-function runTypeScript5(tsconfigs: readonly string[]): {
+export function runTypeScript5(tsconfigs: readonly string[]): {
   results: Map<string, Promise<CellResult>>;
   ended: Promise<void>;
 } {

@@ -2,7 +2,7 @@ import { cpSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMPILERS, type CompilerName } from "./matrix.js";
-import { generateIn, tscErrors, writeUserProject } from "./user-project.js";
+import { generateIn, tscErrorsOf, writeUserProject } from "./user-project.js";
 
 /**
  * The runtime files apiloom copies into the output start with `// @ts-nocheck` (issue 45), so a
@@ -146,13 +146,43 @@ async function generate(dir: string, ...flags: string[]): Promise<void> {
   );
 }
 
-/** tsc's errors for the project, as `file: TSnnnn: message` (positions left out). */
+/**
+ * The projects both compilers check, each generated once (the same description and flags make the
+ * same files): the runtime files checked (`sources`), and a user's program over them, lacking
+ * (`user`) or not (`whole`).
+ */
+const generated = new Map<string, Promise<string>>();
+function generatedOnce(
+  name: string,
+  make: () => string,
+  ...flags: string[]
+): Promise<string> {
+  if (!generated.has(name)) {
+    const dir = make();
+    generated.set(
+      name,
+      generate(dir, ...flags).then(() => dir),
+    );
+  }
+  return generated.get(name)!;
+}
+
+/** tsc's errors for each project, as `file: TSnnnn: message` (positions left out). */
+async function errorsOf(
+  compiler: CompilerName,
+  dirs: string[],
+): Promise<string[][]> {
+  return (await tscErrorsOf(compiler, dirs)).map((lines) =>
+    lines
+      .map((line) => /^(\S+?)\(\d+,\d+\): error (TS(\d+): .*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .filter((m) => ENVIRONMENT_CODES.has(Number(m[3])))
+      .map((m) => `${m[1]}: ${m[2]}`),
+  );
+}
+
 async function errors(compiler: CompilerName, dir: string): Promise<string[]> {
-  return (await tscErrors(compiler, dir))
-    .map((line) => /^(\S+?)\(\d+,\d+\): error (TS(\d+): .*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .filter((m) => ENVIRONMENT_CODES.has(Number(m[3])))
-    .map((m) => `${m[1]}: ${m[2]}`);
+  return (await errorsOf(compiler, [dir]))[0]!;
 }
 
 /** The distinct messages of the errors in `folder`, its environment.ts's or the other files'. */
@@ -179,17 +209,24 @@ describe("environment.ts names what the unchecked runtime files need, under tsc 
     const slug = compiler.replace(/\W+/g, "");
 
     it(`${compiler}: every error of a runtime file in a lacking project, environment.ts has too`, async () => {
-      const sources = project(`sources-${slug}`, undefined, ["gen"]);
-      await generate(sources, "--typecheck-generated");
+      const sources = await generatedOnce(
+        "sources",
+        () => project("sources", undefined, ["gen"]),
+        "--typecheck-generated",
+      );
       const seen = new Set<string>();
-      for (const lacking of LACKING) {
+      const dirs = LACKING.map((lacking) => {
         const dir = project(
           `${slug}-${lacking.name.replace(/\W+/g, "-")}`,
           lacking,
           ["gen"],
         );
         cpSync(join(sources, "gen"), join(dir, "gen"), { recursive: true });
-        const found = await errors(compiler, dir);
+        return dir;
+      });
+      const all = await errorsOf(compiler, dirs);
+      for (const [i, lacking] of LACKING.entries()) {
+        const found = all[i]!;
         for (const folder of FOLDERS) {
           const probe = messages(found, folder, true);
           const missed = messages(found, folder, false).filter(
@@ -217,8 +254,9 @@ describe("environment.ts names what the unchecked runtime files need, under tsc 
         "",
       ].join("\n");
       // the tsconfig includes the program alone: the runtime files are read through its imports
-      const lacking = project(`user-${slug}`, LACKING[0], ["main.ts"], main);
-      await generate(lacking);
+      const lacking = await generatedOnce("user", () =>
+        project("user", LACKING[0], ["main.ts"], main),
+      );
       const found = await errors(compiler, lacking);
       expect(found.length).toBeGreaterThan(0);
       expect(
@@ -227,8 +265,9 @@ describe("environment.ts names what the unchecked runtime files need, under tsc 
       for (const folder of ["client", "server", "mcp"])
         expect(messages(found, folder, true).length, folder).toBeGreaterThan(0);
       // and a project that has it all hears nothing
-      const whole = project(`whole-${slug}`, undefined, ["main.ts"], main);
-      await generate(whole);
+      const whole = await generatedOnce("whole", () =>
+        project("whole", undefined, ["main.ts"], main),
+      );
       expect(await errors(compiler, whole)).toEqual([]);
     });
   }

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { COMPILERS, type CompilerName } from "./matrix.js";
+import { COMPILERS, runTypeScript5, type CompilerName } from "./matrix.js";
 
 // A user's project as the compat tests make one: a description, a program, a tsconfig, the
 // CLI's output in gen/, and tsc's word on it.
@@ -80,4 +80,29 @@ export async function tscErrors(
     const out = (error as { stdout?: string }).stdout ?? String(error);
     return out.split("\n").filter((line) => /error TS\d+/.test(line));
   }
+}
+
+/**
+ * tscErrors for several projects, in the order given. TypeScript 5 checks them all in one process
+ * (test/compat/typescript5-cells.mjs, as the matrix's cells: `tsc -p <dir>`'s own steps, one
+ * program and checker per project; the compiler starts once); TypeScript 7, one `tsc` each.
+ */
+export async function tscErrorsOf(
+  compiler: CompilerName,
+  dirs: readonly string[],
+): Promise<string[][]> {
+  if (compiler !== "TypeScript 5") {
+    const found: string[][] = [];
+    for (const dir of dirs) found.push(await tscErrors(compiler, dir));
+    return found;
+  }
+  const tsconfigs = dirs.map((dir) => join(dir, "tsconfig.json"));
+  const { results, ended } = runTypeScript5(tsconfigs);
+  const [outputs] = await Promise.all([
+    Promise.all(tsconfigs.map((tsconfig) => results.get(tsconfig)!)),
+    ended,
+  ]);
+  return outputs.map(({ output }) =>
+    output.split("\n").filter((line) => /error TS\d+/.test(line)),
+  );
 }
