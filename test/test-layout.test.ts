@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ISOLATED } from "./isolated.js";
 
 /**
  * The rules that keep the two vitest projects honest (vitest.config.ts): the `unit` project runs
@@ -47,6 +48,29 @@ describe("the test layout", () => {
         unitTests,
         /vi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(|process\.chdir\(/,
       ),
+    ).toEqual([]);
+  });
+
+  it("e2e tests that mock, stub, spy, fake timers, touch `process`, measure memory or time, read a child's peak RSS, or run Prism in-process are in test/isolated.ts: the others share one module graph per worker", () => {
+    const e2e = files("test", /\.test\.ts$/).map((f) => f.split(sep).join("/"));
+    for (const path of ISOLATED) expect(e2e, path).toContain(path);
+    // this file's patterns are text here
+    const needing = (pattern: RegExp) =>
+      e2e.filter(
+        (path) =>
+          path !== "test/test-layout.test.ts" &&
+          pattern.test(readFileSync(path, "utf8")),
+      );
+    const own = [
+      ...needing(
+        /vi\.(mock|doMock|unmock|hoisted|stubGlobal|stubEnv|spyOn|useFakeTimers|resetModules)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|globalThis\.\w+\s*=[^=]|Object\.defineProperty\((globalThis|process)\b|process\.(on|once|off|exitCode|stdout\.write|stderr\.write|chdir|umask)\b|memoryUsage|getHeapStatistics|performance\.now\(|recordPeakArgs|resourceUsage|maxRSS/,
+      ),
+      // Prism in-process (test/conformance/prism.ts and what imports it)
+      ...needing(/\/prism\.js"|\/corpus-run\.js"/),
+    ];
+    expect(own.length).toBeGreaterThan(10);
+    expect(
+      [...new Set(own)].filter((path) => !ISOLATED.includes(path)),
     ).toEqual([]);
   });
 
