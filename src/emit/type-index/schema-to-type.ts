@@ -186,11 +186,10 @@ class Typing {
       return { kind: "array", element: this.type(schema.items) };
     const elements = schema.prefixItems.map((s) => this.type(s));
     // the rest: `items` (2020-12), or `additionalItems` after draft-4's array-form items, as
-    // the validators read it (validators/arrays.ts); `false` closes the tuple
+    // the validators read it (validators/arrays.ts); `false` (`{not: {}}`) closes the tuple
     const more: unknown =
       schema.items !== undefined ? schema.items : schema.additionalItems;
-    const closed =
-      more === false || (more as Schema | undefined)?.not !== undefined;
+    const closed = isFalseSchema(more as SubSchema | undefined);
     // prefixItems require no element: only minItems makes the first ones present
     const min = typeof schema.minItems === "number" ? schema.minItems : 0;
     return {
@@ -217,9 +216,10 @@ class Typing {
       members.push({ name, optional, type, doc: docLines(property) });
     }
     const extra = schema.additionalProperties;
-    const hasExtra = extra !== undefined && !isFalseSchema(extra);
-    // a member a `patternProperties` pattern matches is its type, not additionalProperties'
+    // a member a `patternProperties` pattern matches is its type, not additionalProperties' (nor `false`)
     const patterned = Object.keys(schema.patternProperties ?? {}).length > 0;
+    const hasExtra =
+      patterned || (extra !== undefined && !isFalseSchema(extra));
     const value =
       hasExtra && typeof extra === "object" && !patterned
         ? this.type(extra)
@@ -239,7 +239,7 @@ class Typing {
     // eagerly (`type D = Record<string, D> | string` is TS2456), an object type lazily
     if (members.length === 0)
       return flat(value) !== null &&
-        !(hasExtra && reachesRecursion(extra, this.naming))
+        !(hasExtra && reachesRecursion(extra ?? true, this.naming))
         ? { kind: "record", value }
         : { kind: "object", members: [], index: value };
     const node: TypeNode = { kind: "object", members };
