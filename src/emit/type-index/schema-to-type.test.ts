@@ -412,54 +412,6 @@ const cases: [
     },
   ],
   [
-    // ajv accepts { "x-owner": "ops" }: without an index signature tsc refuses it (TS2559, and
-    // as a literal TS2353), whether additionalProperties is absent or false
-    "patternProperties beside properties give an index signature",
-    {
-      given: {
-        type: "object",
-        properties: { a: { type: "string" } },
-        patternProperties: { "^x-": { type: "string" } },
-        additionalProperties: false,
-      },
-      want: "{\n  a?: string;\n  [key: string]: unknown;\n}",
-    },
-  ],
-  [
-    "patternProperties beside a required member only",
-    {
-      given: {
-        type: "object",
-        required: ["id"],
-        patternProperties: { "^x-": { type: "string" } },
-      },
-      want: "{\n  id: {} | null;\n  [key: string]: unknown;\n}",
-    },
-  ],
-  [
-    // ajv accepts ["a", 1]: only `false` (or `{not: {}}`) closes the tuple
-    "a tuple's rest under `not` of one type stays open",
-    {
-      given: {
-        type: "array",
-        prefixItems: [{ type: "string" }],
-        items: { not: { type: "string" } },
-      },
-      want: "[string?, ...unknown[]]",
-    },
-  ],
-  [
-    "a tuple's rest `{not: {}}` closes it",
-    {
-      given: {
-        type: "array",
-        prefixItems: [{ type: "string" }],
-        items: { not: {} },
-      },
-      want: "[string?]",
-    },
-  ],
-  [
     "descriptions become JSDoc that cannot be closed early",
     {
       given: {
