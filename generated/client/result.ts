@@ -60,10 +60,24 @@ type Undeclared<R> = [keyof R] extends [never]
     ? never
     : {
         ok: false;
-        status: Exclude<HttpStatus, Named<R> | InRange<keyof R>>;
+        status: Exclude<
+          HttpStatus,
+          Named<R> | InRange<keyof R> | Followed<R>["status"]
+        >;
         error: unknown;
         response: Response;
       };
+/**
+ * Where the redirects of `R` led, when its successes are all redirects (a download's 302, a
+ * task's 303): the client follows them, so a 2XX is the target's answer, its body unknown.
+ */
+type Followed<R> = [
+  Extract<keyof R, `30${1 | 2 | 3 | 7 | 8}` | "3XX">,
+] extends [never]
+  ? never
+  : [Extract<keyof R, `2${string}` | "default">] extends [never]
+    ? Branch<Success, unknown>
+    : never;
 
 /**
  * How a streamed success body is read: server-sent events, JSON Lines items, or (`items`,
@@ -83,7 +97,9 @@ export type Streamed<R, K extends StreamKind, S> = [S] extends [never]
     };
 
 type ResultOf<R> =
-  { [K in keyof R]-?: Branch<StatusesOf<R, K>, R[K]> }[keyof R] | Undeclared<R>;
+  | { [K in keyof R]-?: Branch<StatusesOf<R, K>, R[K]> }[keyof R]
+  | Undeclared<R>
+  | Followed<R>;
 
 /**
  * The result of an endpoint whose response bodies by status are `R` (`<Name>Responses` in

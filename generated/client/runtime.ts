@@ -145,7 +145,8 @@ export interface RequestSpec {
   operation?: string;
   /**
    * The statuses the description declares (`"200"`, `"4XX"`); a 2XX status outside them is
-   * not `ok`. Left out when any status is declared (`default`, or no responses at all).
+   * not `ok`. Left out when any status is declared (`default`, or no responses at all), or when
+   * the successes are all redirects: a 2XX is where the client followed them to.
    */
   statuses?: string[];
   /**

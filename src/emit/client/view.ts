@@ -76,7 +76,11 @@ export function endpointView(
   if (accept) view.accept = accept;
   if (security) view.security = security;
   const statuses = endpoint.responses.map((r) => r.status);
-  if (statuses.length > 0 && !statuses.includes("default"))
+  // successes all redirects: any 2XX is where the client followed them (result.ts, Followed)
+  const followed =
+    !types.successStatuses.length &&
+    statuses.some((s) => /^(30[12378]|3XX)$/.test(s));
+  if (statuses.length > 0 && !statuses.includes("default") && !followed)
     view.statuses = statuses;
   const stream = streamView(endpoint, types.successStatuses, index);
   if (stream) view.stream = stream;
