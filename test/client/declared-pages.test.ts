@@ -1,12 +1,11 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
 import type { GenerateOptions } from "../../src/generate.js";
 import { typeCheck } from "./compile.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 // Pages declared in the config (issue 25 item 7, `client.pages`) for an endpoint whose pages the
@@ -44,7 +43,7 @@ beforeAll(async () => {
   dir = await generateClient(model, "declared-pages", {
     client: { pages: PAGES },
   } as GenerateOptions);
-  client = await import(pathToFileURL(join(dir, "client/index.ts")).href);
+  client = await importClient(dir);
   server = await recordingServer((req, res) => {
     const url = new URL(req.url, "http://x");
     const from = Number(url.searchParams.get("after") ?? 0);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 import { outDir, writeFiles } from "../server/generated.js";
 import { listen } from "../server/http.js";
@@ -59,9 +59,9 @@ beforeAll(async () => {
   dir = await generateClient(made.model, "endpoint-servers", {
     baseUrl: `${main.baseUrl}/v1`,
   });
-  client = (await import(pathToFileURL(join(dir, "client/index.ts")).href)) as {
+  client = await importClient<{
     createClient: (config: object) => Record<string, Fn>;
-  };
+  }>(dir);
   api = client.createClient({});
 });
 afterAll(async () => {
@@ -172,9 +172,9 @@ paths:
     )) as {
       createRequestListener(h: object): Parameters<typeof listen>[0];
     };
-    const client = (await import(
-      pathToFileURL(join(dir, "client/index.ts")).href
-    )) as { createClient: (config: object) => Record<string, Fn> };
+    const client = await importClient<{
+      createClient: (config: object) => Record<string, Fn>;
+    }>(dir);
     const running = await listen(server.createRequestListener(handlers));
     try {
       const api = client.createClient({ baseUrl: running.baseUrl });

@@ -8,12 +8,11 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import createFetchClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { typeCheck } from "./compile.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 const text = JSON.stringify({
@@ -119,9 +118,7 @@ beforeAll(async () => {
     artifacts: ["client"],
   });
   dir = await generateClient(made.model, "followed-redirects");
-  api = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Record<string, Call>;
+  api = await importClient<Record<string, Call>>(dir);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,6 +1,7 @@
 import { emitted } from "../emitted.js";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { EmitTestOptions } from "../emitted.js";
 import type { ApiModel } from "../../src/model/types.js";
 import type { ArtifactName } from "../../src/emit/registry.js";
@@ -22,4 +23,9 @@ export async function generateClient(
     writeFileSync(full, file.contents);
   }
   return dir;
+}
+
+/** The generated client under `dir` (as generateClient wrote it), imported. */
+export async function importClient<T>(dir: string): Promise<T> {
+  return (await import(pathToFileURL(join(dir, "client/index.ts")).href)) as T;
 }

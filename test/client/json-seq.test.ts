@@ -7,11 +7,10 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { typeCheck } from "./compile.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 const SPEC = `openapi: 3.1.0
@@ -61,9 +60,9 @@ beforeAll(async () => {
       res.end('{"n":3}');
     }
   });
-  const client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as { createClient: (config: object) => Record<string, Fn> };
+  const client = await importClient<{
+    createClient: (config: object) => Record<string, Fn>;
+  }>(dir);
   api = client.createClient({ baseUrl: server.baseUrl });
 });
 afterAll(async () => {

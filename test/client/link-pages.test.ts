@@ -6,12 +6,10 @@
  * real HTTP on 127.0.0.1 against a server answering as GitHub does.
  */
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { pageShape } from "../../src/model/pagination.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 const text = `openapi: 3.0.3
@@ -93,9 +91,7 @@ beforeAll(async () => {
   model = made.model;
   dir = await generateClient(made.model, "link-pages");
   // the walks are module functions, given the base URL per call (as pages.test.ts does)
-  api = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Record<string, Walk>;
+  api = await importClient<Record<string, Walk>>(dir);
 });
 afterAll(async () => {
   await server?.close();

@@ -8,11 +8,9 @@
  * 127.0.0.1.
  */
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 type Fn = (args?: object) => Promise<{ status: number }>;
@@ -64,9 +62,9 @@ beforeAll(async () => {
     artifacts: ["client"],
   });
   dir = await generateClient(made.model, "media-ranges");
-  const client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as { createClient: (config: object) => Record<string, Fn> };
+  const client = await importClient<{
+    createClient: (config: object) => Record<string, Fn>;
+  }>(dir);
   api = client.createClient({ baseUrl: server.baseUrl, retry: false });
 });
 afterAll(async () => {

@@ -8,12 +8,11 @@
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { decodedAs } from "../../src/emit/shared/media-types.js";
 import { typeCheck } from "./compile.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 type Fn = (
@@ -69,9 +68,9 @@ beforeAll(async () => {
       res.end();
     }
   });
-  const client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as { createClient: (config: object) => Record<string, Fn> };
+  const client = await importClient<{
+    createClient: (config: object) => Record<string, Fn>;
+  }>(dir);
   api = client.createClient({ baseUrl: server.baseUrl });
 });
 afterAll(async () => {

@@ -1,10 +1,8 @@
 import { rmSync } from "node:fs";
 import type { ServerResponse } from "node:http";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { sdkModel } from "../fixtures/client/sdk-model.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer, type Received } from "./server.js";
 
 /*
@@ -74,9 +72,7 @@ export function sdkHarness() {
   };
   beforeAll(async () => {
     h.dir = await generateClient(sdkModel(), "sdk");
-    h.client = (await import(
-      pathToFileURL(join(h.dir, "client/index.ts")).href
-    )) as SdkClient;
+    h.client = await importClient<SdkClient>(h.dir);
     h.server = await recordingServer((req, res) => {
       const i = Math.min(h.server.received.length - 1, h.script.length - 1);
       h.script[i]!(req, res);

@@ -1,12 +1,11 @@
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Endpoint, Parameter } from "../../src/model/types.js";
 import { loadModel } from "../../src/pipeline.js";
 import { typeCheck } from "./compile.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer } from "./server.js";
 
 /*
@@ -27,9 +26,7 @@ let server: Awaited<ReturnType<typeof recordingServer>>;
 
 beforeAll(async () => {
   dir = await generateClient(model, "stride");
-  client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Record<string, Call>;
+  client = await importClient<Record<string, Call>>(dir);
   server = await recordingServer();
 });
 afterAll(async () => {

@@ -1,10 +1,8 @@
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fillPath, serializePath } from "../../templates/client/serialize.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
-import { generateClient } from "./generate.js";
+import { generateClient, importClient } from "./generate.js";
 import { recordingServer, type Received } from "./server.js";
 
 /* The generated client is imported as plain TypeScript; its types are checked in client.test.ts. */
@@ -27,9 +25,7 @@ let server: Awaited<ReturnType<typeof recordingServer>>;
 
 beforeAll(async () => {
   dir = await generateClient(wireModel(), "wire");
-  client = (await import(
-    pathToFileURL(join(dir, "client/index.ts")).href
-  )) as Client;
+  client = await importClient<Client>(dir);
   server = await recordingServer((req, res) => {
     if (req.url.startsWith("/items/missing/")) {
       res.statusCode = 404;

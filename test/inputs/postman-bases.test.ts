@@ -6,13 +6,11 @@
  */
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestTexts } from "../../src/ingest/index.js";
 import { loadModel } from "../../src/pipeline.js";
-import { generateClient } from "../client/generate.js";
+import { generateClient, importClient } from "../client/generate.js";
 import { recordingServer } from "../client/server.js";
 
 interface Sdk {
@@ -84,11 +82,9 @@ describe("a collection whose requests go to several bases", () => {
     ]);
     expect(model.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
     dir = await generateClient(model, "postman-bases");
-    const { createClient } = (await import(
-      pathToFileURL(join(dir, "client/index.ts")).href
-    )) as {
+    const { createClient } = await importClient<{
       createClient: (config: object) => Record<string, () => Promise<unknown>>;
-    };
+    }>(dir);
     const api = createClient({});
     for (const name of ["ping", "listUsers", "getBlob", "health", "listTeams"])
       await api[name]!();
