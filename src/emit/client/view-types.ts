@@ -71,7 +71,7 @@ export interface ClientEndpointView {
   accept?: string;
   /**
    * The declared statuses (`"200"`, `"4XX"`), to tell a declared success from an undeclared 2XX;
-   * undefined with `default` or none declared.
+   * undefined with `default`, none declared, or redirects alone (a 2XX is where they led).
    */
   statuses?: string[];
   /** Successes read as a stream. */

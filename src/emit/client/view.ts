@@ -76,11 +76,10 @@ export function endpointView(
   if (accept) view.accept = accept;
   if (security) view.security = security;
   const statuses = endpoint.responses.map((r) => r.status);
-  // successes all redirects: any 2XX is where the client followed them (result.ts, Followed)
-  const followed =
+  const redirectsAlone =
     !types.successStatuses.length &&
     statuses.some((s) => /^(30[12378]|3XX)$/.test(s));
-  if (statuses.length > 0 && !statuses.includes("default") && !followed)
+  if (statuses.length > 0 && !statuses.includes("default") && !redirectsAlone)
     view.statuses = statuses;
   const stream = streamView(endpoint, types.successStatuses, index);
   if (stream) view.stream = stream;
