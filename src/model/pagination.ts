@@ -1,4 +1,5 @@
 import { isJsonMediaType } from "./media-types.js";
+import { allProperties } from "./schema/members.js";
 import { declaredTypes, resolveSchema } from "./schema/schema.js";
 import { isAnnotation, isSchemaObject } from "./schema/walk.js";
 import type { ApiModel, Endpoint, Parameter, Schema } from "./types.js";
@@ -118,7 +119,7 @@ export type PageShape = { items?: string } & (
   | { kind: "page"; page: string; size?: string }
 );
 
-const NEXT_URL = /^next(_?(url|link|page_?url|href))?$/i;
+const NEXT_URL = /^(@?odata\.)?next(_?(url|link|page_?url|href))?$/i;
 const PAGE_SIZE = /^(per_?page|page_?size|limit|size)$/i;
 const OFFSET = /^offset$/i;
 const LIMIT = /^limit$/i;
@@ -133,7 +134,7 @@ export function pageShape(
   const success = jsonSuccess(model, endpoint, successStatuses);
   if (!success) return;
   const { response, body } = success;
-  const properties = body?.properties ?? {};
+  const properties = allProperties(model.schemas, body);
   const names = Object.keys(properties);
   let items: string | undefined;
   if (body?.type !== "array") {

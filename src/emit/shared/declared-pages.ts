@@ -3,7 +3,7 @@ import { endpointKey } from "../../model/merge/naming.js";
 import type { PageShape } from "../../model/pagination.js";
 import { fileStart } from "../../model/diagnostics/reporter.js";
 import { EmitReporter } from "../codes.js";
-import { resolveSchema } from "../../model/schema/schema.js";
+import { allProperties } from "../../model/schema/members.js";
 import type { ApiModel, Diagnostic, Endpoint } from "../../model/types.js";
 import { successStatuses } from "../../model/item-streams.js";
 import { PAGE_SHAPE_KEYS as KEYS, type PageDeclarations } from "./options.js";
@@ -68,9 +68,7 @@ function bodyProperties(model: ApiModel, endpoint: Endpoint): string[] {
   const names = endpoint.responses
     .filter((r) => successes.includes(r.status))
     .flatMap((r) => r.content.filter((c) => isJsonMediaType(c.mediaType)))
-    .flatMap((c) =>
-      Object.keys(resolveSchema(model.schemas, c.schema)?.properties ?? {}),
-    );
+    .flatMap((c) => Object.keys(allProperties(model.schemas, c.schema)));
   return [...new Set(names)].sort();
 }
 
