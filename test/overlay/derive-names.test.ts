@@ -4,6 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, expect, it } from "vitest";
 import { runOverlay } from "../../src/cli/overlay.js";
+import { ingestFiles } from "../../src/ingest/index.js";
 import { compileQuery } from "../../src/ingest/overlay/bounds.js";
 import { canonical } from "../../src/ingest/reader.js";
 import { applyOverlays, parseOverlay } from "./standalone.js";
@@ -92,3 +93,42 @@ it("reads a control character escaped in a JSONPath name, and still refuses one 
   // the escape read does not let a raw character after it through
   expect(() => compileQuery("$['\\u0001\u0002']")).toThrow(/invalid character/);
 });
+
+/** Azure's Addons API, 2017-05-15 and 2018-03-01 (APIs.guru), cut down to one operation. */
+const ADDONS = (version: string, description: string) => ({
+  openapi: "3.0.0",
+  info: { title: "Azure Addons Resource Provider", version },
+  paths: {
+    "/providers/Microsoft.Addons/operations": {
+      get: {
+        description,
+        operationId: "Operations_List",
+        responses: { "200": { description: "List all the operations." } },
+      },
+    },
+  },
+});
+
+// `extends` is a URI reference, and `apiloom overlay` writes the file's path in it as it is
+for (const file of ["addons%202017.json", "addons:2017.json"])
+  it(`an overlay written for ${file} is laid over it`, async () => {
+    writeFileSync(
+      join(dir, file),
+      JSON.stringify(ADDONS("2017-05-15", "Lists all of the operations.")),
+    );
+    writeFileSync(
+      join(dir, "addons-2018.json"),
+      JSON.stringify(ADDONS("2018-03-01", "Lists the Addons RP operations.")),
+    );
+    const args = [file, "addons-2018.json", "-o", "addons.overlay.yaml"];
+    const io = { cwd: dir, stdout: sink, stderr: sink };
+    expect(await runOverlay(args, io)).toBe(0);
+    const { documents, diagnostics } = ingestFiles([file], {
+      cwd: dir,
+      overlays: [{ file: "addons.overlay.yaml" }],
+    });
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
+    expect(documents[0]?.endpoints[0]?.description).toBe(
+      "Lists the Addons RP operations.",
+    );
+  });

@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import type { Path } from "../../model/pointer.js";
+import { decodeText, type Path } from "../../model/pointer.js";
 import type { IngestReporter } from "../codes.js";
 import {
   PendingPlaces,
@@ -127,7 +127,7 @@ export class Overlays {
     const applies = inputs
       ? new Set(inputs)
       : overlay.extends !== undefined
-        ? new Set([extendsPath(overlay)])
+        ? new Set(extendsPaths(overlay))
         : undefined;
     this.loaded.push({ overlay, places, applies, used: false });
   }
@@ -175,17 +175,15 @@ export class Overlays {
   }
 }
 
-/** The file an overlay's `extends` names, resolved against the overlay's own folder. */
-function extendsPath(overlay: Overlay): string {
+/**
+ * The inputs an overlay's `extends` names: the URI reference resolved against the overlay's own
+ * folder, or the path as written there (`apiloom overlay` writes one: `a%20b.json`, `v1:a.json`).
+ */
+function extendsPaths(overlay: Overlay): string[] {
   const ref = overlay.extends!;
-  if (uriScheme(ref) && !/^file:/i.test(ref)) return ref;
-  let path = ref.replace(/^file:(\/\/)?/i, "");
-  try {
-    path = decodeURI(path);
-  } catch {
-    // kept as written: it names no input then, which is reported
-  }
-  return resolve(dirname(overlay.absPath), path);
+  const at = (path: string) => resolve(dirname(overlay.absPath), path);
+  if (uriScheme(ref) && !/^file:/i.test(ref)) return [ref, at(ref)];
+  return [at(decodeText(ref.replace(/^file:(\/\/)?/i, ""))), at(ref)];
 }
 
 function overlaidDocument(
