@@ -2,6 +2,7 @@ import { plural } from "./report.js";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { makeOverlay } from "../workflow/overlay.js";
+import { shownUrl } from "../model/source-url.js";
 import { commandIO, type CommandDeps } from "./run-io.js";
 
 const HELP = `Usage: apiloom overlay <original> <edited> [-o overlay.yaml]
@@ -67,7 +68,8 @@ export async function runOverlay(
     return 2;
   }
   if ("failed" in result) {
-    stderr.write(result.failed);
+    // the line starts at its place, which is shown as every place is: a URL's user info `***`
+    stderr.write(shownUrl(result.failed));
     return 1;
   }
   if (out === undefined) stdout.write(result.text);
