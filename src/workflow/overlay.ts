@@ -54,9 +54,13 @@ export async function makeOverlay(
       title: `From ${slashed(originalFile)} to ${slashed(editedFile)}`,
       version: "1.0.0",
     },
+    // a URI reference: each segment percent-encoded (`my%20api.json`, `v1%3Aa.json`)
     extends: isUrlInput(originalFile)
       ? originalFile
-      : slashedRelative(from, resolve(cwd, originalFile)),
+      : slashedRelative(from, resolve(cwd, originalFile)).replace(
+          /[^/]+/g,
+          encodeURIComponent,
+        ),
     actions,
   };
   const text =
@@ -109,11 +113,18 @@ async function readDocument(
 }
 
 /**
- * An overlay as YAML that YAML 1.1 readers read back the same (apiloom's, js-yaml, among them):
- * a `<<` key is quoted, which they would otherwise take for a merge key.
+ * An overlay as YAML that YAML 1.1 readers read back the same (apiloom's, js-yaml's `load`,
+ * PyYAML among them): written as 1.1, a string they would take for a date, a boolean or a number
+ * is quoted (`"2018-03-01"`, `"on"`), and so is a `<<` key, which they take for a merge key (1.1's
+ * merge type, left out, would write it plain).
  */
 export function overlayYaml(overlay: unknown): string {
-  const doc = new Document(overlay, { aliasDuplicateObjects: false });
+  const doc = new Document(overlay, {
+    aliasDuplicateObjects: false,
+    version: "1.1",
+    customTags: (tags) =>
+      tags.filter((t) => typeof t === "string" || !t.tag.endsWith(":merge")),
+  });
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === "<<")

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { load } from "js-yaml";
+import { parse } from "yaml";
 import { afterAll, expect, it } from "vitest";
 import { runOverlay } from "../../src/cli/overlay.js";
 import { ingestFiles } from "../../src/ingest/index.js";
@@ -132,3 +134,26 @@ for (const file of ["addons%202017.json", "addons:2017.json"])
       "Lists the Addons RP operations.",
     );
   });
+
+it("the overlay reads the same in YAML 1.1 readers, and its extends is a URI reference", async () => {
+  // Azure Addons' versions are dates, its examples hold timestamps
+  const original = ADDONS("2017-05-15", "Lists all of the operations.");
+  const edited = ADDONS("2018-03-01", "on");
+  Object.assign(edited.paths["/providers/Microsoft.Addons/operations"].get, {
+    "x-ms-examples": { at: "2016-03-25T21:29:48.850Z", every: "1:20" },
+  });
+  writeFileSync(join(dir, "my addons.json"), JSON.stringify(original));
+  writeFileSync(join(dir, "edited.json"), JSON.stringify(edited));
+  const io = { cwd: dir, stdout: sink, stderr: sink };
+  const args = ["my addons.json", "edited.json", "-o", "addons.yaml"];
+  expect(await runOverlay(args, io)).toBe(0);
+  const text = readFileSync(join(dir, "addons.yaml"), "utf8");
+  // js-yaml's default schema reads YAML 1.1's timestamps (a Date) and `<<` merge keys
+  expect(load(text)).toEqual(parse(text));
+  expect(parse(text).extends).toBe("my%20addons.json");
+  const { documents } = ingestFiles(["my addons.json"], {
+    cwd: dir,
+    overlays: [{ file: "addons.yaml" }],
+  });
+  expect(documents[0]?.info.version).toBe("2018-03-01");
+});
