@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { isRecord } from "../reader.js";
 import { setOwn } from "../../model/own-property.js";
 
@@ -34,7 +35,7 @@ function diffObject(
   for (const key of Object.keys(b)) {
     const after = b[key];
     const before = Object.hasOwn(a, key) ? a[key] : undefined;
-    if (before !== undefined && sameJson(before, after)) continue;
+    if (before !== undefined && isDeepStrictEqual(before, after)) continue;
     if (isRecord(before) && isRecord(after)) {
       deeper.push([key, before, after]);
       continue;
@@ -54,20 +55,6 @@ function diffObject(
 
 function isContainer(value: unknown): boolean {
   return typeof value === "object" && value !== null;
-}
-
-/** Deep equality of JSON values (member order ignored, as the parsed documents compare). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
-      return false;
-    return a.every((item, i) => sameJson(item, b[i]));
-  }
-  if (!isRecord(a) || !isRecord(b)) return Number.isNaN(a) && Number.isNaN(b);
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
 }
 
 /**
