@@ -237,4 +237,116 @@ describe("a document merged with its own collection is the document", () => {
       expect(codes(model)).toEqual([]);
     }
   });
+
+  it("a collection's auth is the declared scheme of its kind, and one of the alternatives is no disagreement", async () => {
+    const ok = async (document: object) => {
+      const { alone, merged } = await withItsCollection(document);
+      for (const model of merged) {
+        expect(endpointFacts(model)).toEqual(endpointFacts(alone));
+        expect(codes(model)).toEqual([]);
+      }
+    };
+    // ably.io/platform.json: basic or bearer; vtex.local/Catalog-API.json: two API keys together
+    await ok({
+      openapi: "3.0.1",
+      info: { title: "Ably REST API", version: "1.1.0" },
+      servers: [{ url: "https://rest.ably.io" }],
+      security: [{ basicAuth: [] }, { bearerAuth: [] }],
+      components: {
+        securitySchemes: {
+          basicAuth: { scheme: "basic", type: "http" },
+          bearerAuth: { scheme: "bearer", type: "http" },
+          appKey: { in: "header", name: "X-VTEX-API-AppKey", type: "apiKey" },
+          appToken: {
+            in: "header",
+            name: "X-VTEX-API-AppToken",
+            type: "apiKey",
+          },
+        },
+      },
+      paths: {
+        "/channels": {
+          get: {
+            operationId: "getMetadataOfAllChannels",
+            summary: "Enumerate all active channels of the application",
+            responses: { "200": { description: "OK" } },
+          },
+        },
+        "/api/catalog/pvt/product/{productId}": {
+          get: {
+            operationId: "GetProductbyid",
+            security: [{ appKey: [], appToken: [] }],
+            parameters: [
+              {
+                in: "path",
+                name: "productId",
+                required: true,
+                schema: { type: "string" },
+              },
+            ],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+    });
+    // 1password.local/connect.json: a bearer scheme of its own name (the collection's is bearerAuth)
+    await ok({
+      openapi: "3.0.2",
+      info: { title: "1Password Connect", version: "1.5.7" },
+      servers: [{ url: "http://localhost:8080/v1" }],
+      components: {
+        securitySchemes: {
+          ConnectToken: { bearerFormat: "JWT", scheme: "bearer", type: "http" },
+        },
+      },
+      paths: {
+        "/vaults": {
+          get: {
+            operationId: "GetVaults",
+            security: [{ ConnectToken: [] }],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+    });
+  });
+
+  it("an OAuth 2.0 request asks its token with every scope of the scheme: no disagreement with the operation's", async () => {
+    // spotify.com/sonallux.json
+    const { alone, merged } = await withItsCollection({
+      openapi: "3.0.3",
+      info: { title: "Spotify Web API", version: "2023.2.27" },
+      servers: [{ url: "https://api.spotify.com/v1" }],
+      components: {
+        securitySchemes: {
+          oauth_2_0: {
+            type: "oauth2",
+            flows: {
+              authorizationCode: {
+                authorizationUrl: "https://accounts.spotify.com/authorize",
+                tokenUrl: "https://accounts.spotify.com/api/token",
+                scopes: {
+                  "playlist-read-private": "Access your private playlists.",
+                  "user-read-email": "Get your real email address.",
+                },
+              },
+            },
+          },
+        },
+      },
+      paths: {
+        "/albums": {
+          get: {
+            operationId: "get-multiple-albums",
+            security: [{ oauth_2_0: [] }],
+            responses: { "200": { description: "A set of albums" } },
+          },
+        },
+      },
+    });
+    for (const model of merged) {
+      expect(endpointFacts(model)).toEqual(endpointFacts(alone));
+      expect(codes(model)).toEqual([]);
+    }
+  });
 });

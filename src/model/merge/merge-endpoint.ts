@@ -26,6 +26,7 @@ import {
   type Parameter,
   type ParameterLocation,
   type RequestBody,
+  type SecurityRequirement,
   type SourceRef,
 } from "../types.js";
 
@@ -98,15 +99,27 @@ export function mergeEndpoint(
   }
   for (const view of [...views].reverse())
     assignOwn(merged.extensions, view.endpoint.extensions);
-  const securities = views
-    .filter((v) => v.endpoint.security !== undefined)
-    .map((v) =>
-      offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
-    );
+  const secured = views.filter((v) => v.endpoint.security !== undefined);
+  const securities = secured.map((v) =>
+    offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
+  );
   const security = pickWinner(securities);
   if (security) merged.security = security.value;
-  const other = securities.find(
-    (s) => canonicalJson(s.value) !== canonicalJson(security!.value),
+  // Postman sends one auth a request, its token asked with the scopes the collection names: a
+  // collection's agrees with an alternative that holds its scheme (`[]` and `[{}]` are both none)
+  const anyOf = (list: SecurityRequirement[]) => (list.length ? list : [{}]);
+  const holds = (r: SecurityRequirement) =>
+    anyOf(security!.value).some((w) => {
+      const names = Object.keys(r);
+      return (
+        names.length > 0 === Object.keys(w).length > 0 &&
+        names.every((k) => Object.hasOwn(w, k))
+      );
+    });
+  const other = securities.find((s, i) =>
+    secured[i]!.guessesTypes
+      ? !anyOf(s.value).every(holds)
+      : canonicalJson(s.value) !== canonicalJson(security!.value),
   );
   if (other)
     reporter.report(

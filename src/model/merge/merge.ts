@@ -43,7 +43,7 @@ export function mergeDocuments(
   const preferred = (doc: DocumentModel) => isPreferred(doc.file, prefer);
   // the documents in a canonical order, so no result depends on the order inputs were given in
   const first = (d: DocumentModel) => d.endpoints[0]?.sources[0];
-  const ordered = [...input].sort(
+  const ordered = onDeclaredSchemes(input).sort(
     (a, b) =>
       compareCodeUnits(a.file, b.file) ||
       compareCodeUnits(first(a)?.pointer ?? "", first(b)?.pointer ?? "") ||
@@ -100,6 +100,56 @@ function withFragments(offers: EndpointOffer[]): EndpointOffer[] {
     return {
       ...o,
       endpoint: { ...o.endpoint, path: `${o.endpoint.path}#${hash}` },
+    };
+  });
+}
+
+/** A scheme's kind: what a client sends (`apiKey header authorization`, `http bearer`). */
+const schemeKind = (s: SecurityScheme) =>
+  s.type === "apiKey"
+    ? `${s.type} ${s.in} ${s.in === "header" ? s.parameterName.toLowerCase() : s.parameterName}`
+    : `${s.type} ${s.type === "http" ? s.scheme.toLowerCase() : ""}`;
+
+/**
+ * A collection's auth names its scheme after its kind (`bearerAuth`, `apiKeyAuth`): where the
+ * other inputs declare one scheme of that kind alone, it is that scheme, under its name.
+ */
+function onDeclaredSchemes(input: readonly DocumentModel[]): DocumentModel[] {
+  const postman = (doc: DocumentModel) => doc.format.startsWith("postman");
+  const declared = grouped(
+    input
+      .filter((d) => !postman(d))
+      .flatMap((d) => Object.values(d.securitySchemes)),
+    schemeKind,
+  );
+  return input.map((doc) => {
+    const renames = new Map<string, SecurityScheme>();
+    for (const scheme of Object.values(doc.securitySchemes)) {
+      const [one, ...more] = new Set(declared.get(schemeKind(scheme)));
+      if (postman(doc) && one && !more.some((s) => s.name !== one.name))
+        renames.set(scheme.name, { ...one, sources: scheme.sources });
+    }
+    if (renames.size === 0) return doc;
+    const named = (name: string) => renames.get(name)?.name ?? name;
+    const endpoints = doc.endpoints.map((e) =>
+      e.security
+        ? {
+            ...e,
+            security: e.security.map((r) =>
+              Object.fromEntries(
+                Object.entries(r).map(([n, s]) => [named(n), s]),
+              ),
+            ),
+          }
+        : e,
+    );
+    const schemes = Object.values(doc.securitySchemes).map(
+      (s) => renames.get(s.name) ?? s,
+    );
+    return {
+      ...doc,
+      endpoints,
+      securitySchemes: Object.fromEntries(schemes.map((s) => [s.name, s])),
     };
   });
 }
