@@ -349,4 +349,88 @@ describe("a document merged with its own collection is the document", () => {
       expect(codes(model)).toEqual([]);
     }
   });
+
+  it("a stand-in of a list is one item's, and a nullable parameter's says no more than its type", async () => {
+    // traccar.org.json's exploded lists of ids; svix.com.json's nullable date-times
+    const { alone, merged } = await withItsCollection({
+      openapi: "3.0.1",
+      info: { title: "traccar", version: "5.8" },
+      servers: [{ url: "https://demo.traccar.org/api" }],
+      paths: {
+        "/reports/route": {
+          get: {
+            operationId: "getReportsRoute",
+            parameters: [
+              {
+                explode: true,
+                in: "query",
+                name: "deviceId",
+                schema: { items: { type: "integer" }, type: "array" },
+                style: "form",
+              },
+              {
+                explode: true,
+                in: "query",
+                name: "groupId",
+                schema: { items: { type: "integer" }, type: "array" },
+                style: "form",
+              },
+              {
+                in: "query",
+                name: "from",
+                required: true,
+                schema: { format: "date-time", type: "string" },
+              },
+            ],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+        "/api/v1/app/{app_id}/attempt/endpoint/{endpoint_id}/": {
+          get: {
+            operationId: "v1.message-attempt.list-by-endpoint",
+            parameters: [
+              {
+                in: "path",
+                name: "app_id",
+                required: true,
+                schema: {
+                  maxLength: 256,
+                  minLength: 1,
+                  pattern: "^[a-zA-Z0-9\\-_.]+$",
+                  type: "string",
+                },
+              },
+              {
+                in: "path",
+                name: "endpoint_id",
+                required: true,
+                schema: {
+                  maxLength: 256,
+                  minLength: 1,
+                  pattern: "^[a-zA-Z0-9\\-_.]+$",
+                  type: "string",
+                },
+              },
+              {
+                in: "query",
+                name: "before",
+                required: false,
+                schema: {
+                  format: "date-time",
+                  nullable: true,
+                  title: "Before",
+                  type: "string",
+                },
+              },
+            ],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+    });
+    for (const model of merged) {
+      expect(endpointFacts(model)).toEqual(endpointFacts(alone));
+      expect(codes(model)).toEqual([]);
+    }
+  });
 });

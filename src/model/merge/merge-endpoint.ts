@@ -4,6 +4,7 @@ import { emptyParameters, parameterKey } from "../factories.js";
 import { pathVariables, sortByTemplate } from "../path-template.js";
 import { schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
+import { isMap } from "../schema/walk.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
 import { baseMediaType } from "../media-types.js";
@@ -319,15 +320,26 @@ function disagreeing(
   return [...distinct.values()];
 }
 
-/** Whether every keyword of `guess` has the value it has in `declared` (an integer is a number). */
+/**
+ * Whether every keyword of `guess` has the value it has in `declared`, whose type may be a list of
+ * more (an integer is a number); a list's stand-in is one item's (`<integer>` of integers).
+ */
 function saysNoMore(
   guess: Record<string, unknown>,
   declared: Record<string, unknown>,
 ): boolean {
+  const { items } = declared;
+  if (declared.type === "array" && guess.type !== "array" && isMap(items))
+    return saysNoMore(guess, items);
   return Object.keys(guess).every(
     (k) =>
       canonicalJson(guess[k]) === canonicalJson(declared[k]) ||
-      (k === "type" && guess[k] === "integer" && declared[k] === "number"),
+      (k === "type" &&
+        [declared[k]]
+          .flat()
+          .some(
+            (t) => t === guess[k] || (t === "number" && guess[k] === "integer"),
+          )),
   );
 }
 
