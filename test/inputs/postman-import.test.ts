@@ -433,4 +433,71 @@ describe("a document merged with its own collection is the document", () => {
       expect(codes(model)).toEqual([]);
     }
   });
+
+  it("a deepObject parameter the collection sends as its members (sort[by], sort[direction]) is that parameter", async () => {
+    // apideck.com/issue-tracking.json
+    const { alone, merged } = await withItsCollection({
+      openapi: "3.0.0",
+      info: { title: "Issue Tracking API", version: "10.0.0" },
+      servers: [{ url: "https://unify.apideck.com" }],
+      paths: {
+        "/issue-tracking/collections": {
+          get: {
+            operationId: "collectionsAll",
+            parameters: [
+              {
+                description: "Apply sorting",
+                explode: true,
+                in: "query",
+                name: "sort",
+                schema: { $ref: "#/components/schemas/CollectionsSort" },
+                style: "deepObject",
+              },
+              {
+                description:
+                  "Optional unmapped key/values that will be passed through to downstream as query parameters",
+                explode: true,
+                in: "query",
+                name: "pass_through",
+                schema: { additionalProperties: true, type: "object" },
+                style: "deepObject",
+              },
+            ],
+            responses: { "200": { description: "Collections" } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          CollectionsSort: {
+            additionalProperties: false,
+            example: { by: "name", direction: "desc" },
+            properties: {
+              by: {
+                description: "The field on which to sort the Collections",
+                enum: ["name", "created_at", "updated_at"],
+                example: "name",
+                type: "string",
+              },
+              direction: {
+                default: "asc",
+                description: "The direction in which to sort the results",
+                enum: ["asc", "desc"],
+                type: "string",
+              },
+            },
+            type: "object",
+          },
+        },
+      },
+    });
+    for (const model of merged) {
+      expect(endpointFacts(model)).toEqual(endpointFacts(alone));
+      expect(codes(model)).toEqual([]);
+    }
+    expect(endpointFacts(alone).endpoints[0]!.parameters).toEqual([
+      "sort false",
+      "pass_through false",
+    ]);
+  });
 });

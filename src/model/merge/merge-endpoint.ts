@@ -189,12 +189,21 @@ export function mergeParameters(
       ? soleParameters(views[0]!.endpoint.parameters[location], location)
       : undefined;
   if (!out) {
+    // a collection sends a deepObject parameter as its members (`sort[by]`): they are it
+    const deep = new Set(
+      views.flatMap((v) =>
+        v.endpoint.parameters[location].flatMap((p) =>
+          p.style === "deepObject" ? [p.name] : [],
+        ),
+      ),
+    );
     const byName = grouped(
       views.flatMap((view) =>
-        view.endpoint.parameters[location].map((parameter) => ({
-          view,
-          parameter,
-        })),
+        view.endpoint.parameters[location].flatMap((parameter) =>
+          view.guessesTypes && deep.has(parameter.name.split("[")[0]!)
+            ? []
+            : [{ view, parameter }],
+        ),
       ),
       ({ parameter }) => parameterKey(parameter),
     );
