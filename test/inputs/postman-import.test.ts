@@ -500,4 +500,86 @@ describe("a document merged with its own collection is the document", () => {
       "pass_through false",
     ]);
   });
+
+  it("the collection's base URL, a declared server at its variables' defaults, is that server", async () => {
+    const servers = (model: ApiModel) => model.servers.map((s) => s.url);
+    const paths = {
+      "/authinfo": {
+        get: {
+          operationId: "getAuthInfo",
+          responses: { "200": { description: "OK" } },
+        },
+      },
+    };
+    for (const document of [
+      // ebay.com/sell-account.json
+      {
+        openapi: "3.0.0",
+        info: { title: "Account v1 API", version: "v1.9.0" },
+        servers: [
+          {
+            description: "Production",
+            url: "https://api.ebay.com{basePath}",
+            variables: { basePath: { default: "/sell/account/v1" } },
+          },
+        ],
+        paths,
+      },
+      // amazonaws.com/oam.json: the collection's is the http:// one
+      {
+        openapi: "3.0.0",
+        info: {
+          title: "CloudWatch Observability Access Manager",
+          version: "2022-06-10",
+        },
+        servers: [
+          {
+            url: "http://oam.{region}.amazonaws.com",
+            variables: {
+              region: {
+                enum: ["us-east-1", "us-east-2"],
+                default: "us-east-1",
+              },
+            },
+          },
+          {
+            url: "https://oam.{region}.amazonaws.com",
+            variables: {
+              region: {
+                enum: ["us-east-1", "us-east-2"],
+                default: "us-east-1",
+              },
+            },
+          },
+        ],
+        paths,
+      },
+      // intellifi.nl.json
+      {
+        openapi: "3.0.0",
+        info: { title: "Brain API", version: "2.35.0" },
+        servers: [
+          {
+            description: "Cloud hosted Brain API endpoint.",
+            url: "{protocol}://{customer}.intellifi.{tld}/api",
+            variables: {
+              customer: { default: "brain" },
+              protocol: { default: "https", enum: ["https", "http"] },
+              tld: { default: "cloud", enum: ["nl", "cloud"] },
+            },
+          },
+        ],
+        paths,
+      },
+    ]) {
+      const { alone, merged } = await withItsCollection(document);
+      for (const model of merged) {
+        expect(servers(model)).toEqual(servers(alone));
+        expect(model.servers[0]!.variables).toEqual(
+          alone.servers[0]!.variables,
+        );
+        expect(codes(model)).toEqual([]);
+      }
+    }
+  });
 });

@@ -166,14 +166,19 @@ function mergeServers(
   rankOf: RankOf,
   preferred: (doc: DocumentModel) => boolean,
 ): Server[] {
+  const atDeclared = declaredServers(documents);
   const byUrl = grouped(
-    documents.flatMap((doc) => doc.servers.map((server) => ({ doc, server }))),
-    // the key is the server's URL: one with a user name or password is said, and loses them
-    ({ server }) =>
-      normalizeServerUrl(serverWithoutCredentials(server, reporter).url),
+    documents.flatMap((doc) =>
+      doc.servers.map((server) => {
+        // the key is the server's URL: one with a user name or password is said, and loses them
+        const url = serverWithoutCredentials(server, reporter).url;
+        return { doc, server, url: normalizeServerUrl(url) };
+      }),
+    ),
+    ({ doc, url }) => atDeclared(doc, url),
   );
   const list = [...byUrl].map(([url, offers]) => {
-    const { doc, server } = offers[0]!;
+    const { doc, server } = offers.find((o) => o.url === url) ?? offers[0]!;
     const sources = joined(offers.map((o) => o.server.sources));
     return {
       server: { ...server, url, sources: sources.sort(compareSources) },
@@ -194,8 +199,27 @@ function mergeServers(
       b.rank - a.rank ||
       compareSources(a.server.sources[0]!, b.server.sources[0]!),
   );
-  reportBaseUrlConflict(documents, list[0]?.server, reporter);
+  reportBaseUrlConflict(documents, list[0]?.server, reporter, atDeclared);
   return list.map((s) => s.server);
+}
+
+/**
+ * A collection's base URL that a declared server's variables make at their defaults
+ * (openapi-to-postmanv2's `{{baseUrl}}` of `https://{region}.example.io`) is that server's URL.
+ */
+function declaredServers(documents: readonly DocumentModel[]) {
+  const made = new Map(
+    documents
+      .filter((doc) => !doc.format.startsWith("postman"))
+      .flatMap((doc) => doc.servers)
+      .map((s) => {
+        const value = (m: string, n: string) => s.variables?.[n]?.default ?? m;
+        const url = normalizeServerUrl(s.url.replace(/\{([^{}]+)\}/g, value));
+        return [url, normalizeServerUrl(s.url)] as const;
+      }),
+  );
+  return (doc: DocumentModel, url: string) =>
+    (doc.format.startsWith("postman") && made.get(url)) || url;
 }
 
 /** `merge/base-url-conflict` against the client's default `winner` (docs/inputs.md says when). */
@@ -203,6 +227,7 @@ function reportBaseUrlConflict(
   documents: readonly DocumentModel[],
   winner: Server | undefined,
   reporter: ModelReporter,
+  atDeclared: (doc: DocumentModel, url: string) => string,
 ): void {
   if (!winner || !SCHEME.test(winner.url)) return;
   const own = winner.sources[0]!;
@@ -211,7 +236,11 @@ function reportBaseUrlConflict(
       (s) => serverClass(normalizeServerUrl(s.url)) === 0,
     );
     if (real.length === 0 || doc.file === own.file) return [];
-    if (real.some((s) => normalizeServerUrl(s.url) === winner.url)) return [];
+    // a collection's base at a declared server's defaults is one of that input's servers
+    const made = (s: Server) => atDeclared(doc, normalizeServerUrl(s.url));
+    const url = (s: Server) => normalizeServerUrl(s.url);
+    if (real.some((s) => made(s) === winner.url || made(s) !== url(s)))
+      return [];
     return [real[0]!];
   });
   if (others.length === 0) return;
