@@ -54,7 +54,7 @@ export function mergeDocuments(
     doc.endpoints.map((endpoint) => ({
       endpoint,
       rank: rankOf(doc),
-      guessesTypes: doc.format.startsWith("postman"),
+      guessesTypes: fromPostman(doc),
       schemas,
     })),
   );
@@ -115,44 +115,43 @@ const schemeKind = (s: SecurityScheme) =>
  * other inputs declare one scheme of that kind alone, it is that scheme, under its name.
  */
 function onDeclaredSchemes(input: readonly DocumentModel[]): DocumentModel[] {
-  const postman = (doc: DocumentModel) => doc.format.startsWith("postman");
   const declared = grouped(
     input
-      .filter((d) => !postman(d))
+      .filter((d) => !fromPostman(d))
       .flatMap((d) => Object.values(d.securitySchemes)),
     schemeKind,
   );
   return input.map((doc) => {
-    const renames = new Map<string, SecurityScheme>();
-    for (const scheme of Object.values(doc.securitySchemes)) {
-      const [one, ...more] = new Set(declared.get(schemeKind(scheme)));
-      if (postman(doc) && one && !more.some((s) => s.name !== one.name))
-        renames.set(scheme.name, { ...one, sources: scheme.sources });
-    }
-    if (renames.size === 0) return doc;
-    const named = (name: string) => renames.get(name)?.name ?? name;
-    const endpoints = doc.endpoints.map((e) =>
-      e.security
-        ? {
-            ...e,
-            security: e.security.map((r) =>
-              Object.fromEntries(
-                Object.entries(r).map(([n, s]) => [named(n), s]),
-              ),
-            ),
-          }
-        : e,
-    );
-    const schemes = Object.values(doc.securitySchemes).map(
-      (s) => renames.get(s.name) ?? s,
-    );
+    const schemes = Object.values(doc.securitySchemes);
+    const one = (s: SecurityScheme | undefined) => {
+      const [a, ...more] = (s && declared.get(schemeKind(s))) || [];
+      return a && more.every((m) => m.name === a.name) ? a : undefined;
+    };
+    if (!fromPostman(doc) || !schemes.some(one)) return doc;
+    const named = (n: string) => one(doc.securitySchemes[n])?.name ?? n;
     return {
       ...doc,
-      endpoints,
-      securitySchemes: Object.fromEntries(schemes.map((s) => [s.name, s])),
+      securitySchemes: Object.fromEntries(
+        schemes.map((s) => [
+          named(s.name),
+          { ...(one(s) ?? s), sources: s.sources },
+        ]),
+      ),
+      endpoints: doc.endpoints.map((e) => ({
+        ...e,
+        ...(e.security && {
+          security: e.security.map((r) =>
+            Object.fromEntries(
+              Object.entries(r).map(([n, s]) => [named(n), s]),
+            ),
+          ),
+        }),
+      })),
     };
   });
 }
+
+const fromPostman = (doc: DocumentModel) => doc.format.startsWith("postman");
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
 function normalizeServerUrl(url: string): string {
@@ -210,7 +209,7 @@ function mergeServers(
 function declaredServers(documents: readonly DocumentModel[]) {
   const made = new Map(
     documents
-      .filter((doc) => !doc.format.startsWith("postman"))
+      .filter((doc) => !fromPostman(doc))
       .flatMap((doc) => doc.servers)
       .map((s) => {
         const value = (m: string, n: string) => s.variables?.[n]?.default ?? m;
@@ -219,7 +218,7 @@ function declaredServers(documents: readonly DocumentModel[]) {
       }),
   );
   return (doc: DocumentModel, url: string) =>
-    (doc.format.startsWith("postman") && made.get(url)) || url;
+    (fromPostman(doc) && made.get(url)) || url;
 }
 
 /** `merge/base-url-conflict` against the client's default `winner` (docs/inputs.md says when). */
