@@ -177,7 +177,7 @@ export class Overlays {
 
 /**
  * The inputs an overlay's `extends` names: the URI reference resolved against the overlay's own
- * folder, or the path as written there (`apiloom overlay` writes one: `a%20b.json`, `v1:a.json`).
+ * folder, or the path as written there (a hand-written `v1:a.json`, a file named `a%20b.json`).
  */
 function extendsPaths(overlay: Overlay): string[] {
   const ref = overlay.extends!;
