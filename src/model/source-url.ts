@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { ModelReporter } from "./diagnostics/codes.js";
+import { trimTrailing } from "./linear-text.js";
 import type { Server } from "./types.js";
 
 /** Whether an input (or a document's place) is an http(s) URL rather than a file path. */
@@ -41,6 +42,15 @@ export function serverWithoutCredentials(
     server.sources[0]!,
   );
   return { ...server, url };
+}
+
+/** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
+export function filledServerUrl(server: Server): string {
+  const variables = server.variables ?? {};
+  const url = server.url.replace(/\{([^{}]+)\}/g, (match, name: string) =>
+    Object.hasOwn(variables, name) ? variables[name]!.default : match,
+  );
+  return trimTrailing(url, "/");
 }
 
 /** A file as messages name it: relative to `cwd` when inside it; a URL by {@link shownUrl}. */

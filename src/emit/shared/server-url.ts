@@ -1,15 +1,8 @@
-import type { ApiModel, Endpoint, Server } from "../../model/types.js";
+import type { ApiModel, Endpoint } from "../../model/types.js";
 import type { Reporter } from "../artifact.js";
 import { trimTrailing } from "../../model/linear-text.js";
-
-/** A server's URL with every declared `{variable}` at its default, without a trailing slash. */
-export function filledServerUrl(server: Server): string {
-  const variables = server.variables ?? {};
-  const url = server.url.replace(/\{([^{}]+)\}/g, (match, name: string) =>
-    Object.hasOwn(variables, name) ? variables[name]!.default : match,
-  );
-  return trimTrailing(url, "/");
-}
+import { filledServerUrl } from "../../model/source-url.js";
+export { filledServerUrl } from "../../model/source-url.js";
 
 /**
  * The path the generated server expects before every endpoint path: `baseUrl`'s (`/v2` of

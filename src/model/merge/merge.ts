@@ -7,7 +7,11 @@ import { schemaRef, schemaRefName } from "../schema/ref.js";
 import { withoutAnnotations } from "../schema/schema.js";
 import { DOCUMENTATION_KEYWORDS, type SubSchema } from "../schema/walk.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
-import { serverWithoutCredentials, withoutUserInfo } from "../source-url.js";
+import {
+  filledServerUrl,
+  serverWithoutCredentials,
+  withoutUserInfo,
+} from "../source-url.js";
 import { pathShape } from "../path-template.js";
 import type { ModelReporter } from "../diagnostics/codes.js";
 import {
@@ -207,16 +211,13 @@ function mergeServers(
  * (openapi-to-postmanv2's `{{baseUrl}}` of `https://{region}.example.io`) is that server's URL.
  */
 function declaredServers(documents: readonly DocumentModel[]) {
-  const made = new Map(
-    documents
-      .filter((doc) => !fromPostman(doc))
-      .flatMap((doc) => doc.servers)
-      .map((s) => {
-        const value = (m: string, n: string) => s.variables?.[n]?.default ?? m;
-        const url = normalizeServerUrl(s.url.replace(/\{([^{}]+)\}/g, value));
-        return [url, normalizeServerUrl(s.url)] as const;
-      }),
-  );
+  const made = new Map<string, string>();
+  for (const doc of documents.filter((d) => !fromPostman(d)))
+    for (const s of doc.servers)
+      made.set(
+        normalizeServerUrl(filledServerUrl(s)),
+        normalizeServerUrl(s.url),
+      );
   return (doc: DocumentModel, url: string) =>
     (fromPostman(doc) && made.get(url)) || url;
 }
