@@ -63,7 +63,7 @@ export function declaredPagination(
     : undefined;
 }
 
-/** The one success response of a GET endpoint, when JSON is its only content, and its schema. */
+/** A GET's one success response whose content is JSON of one schema (`text/json` too), and it. */
 function jsonSuccess(
   model: ApiModel,
   endpoint: Endpoint,
@@ -73,10 +73,13 @@ function jsonSuccess(
   const response = endpoint.responses.find(
     (r) => r.status === successStatuses[0],
   );
-  const content =
-    response?.content.length === 1 ? response.content[0] : undefined;
-  if (!response || !content || !isJsonMediaType(content.mediaType)) return;
-  return { response, body: resolveSchema(model.schemas, content.schema) };
+  const body = resolveSchema(model.schemas, response?.content[0]?.schema);
+  const oneJson = response?.content.every(
+    (c) =>
+      isJsonMediaType(c.mediaType) &&
+      resolveSchema(model.schemas, c.schema) === body,
+  );
+  if (response?.content.length && oneJson) return { response, body };
 }
 
 /** resolveSchema, and OpenAPI 3.0's `allOf: [{$ref: X}, {description}]` (AWS's members) as X. */

