@@ -170,10 +170,12 @@ function bind(
   return out;
 }
 
-/** `/a/b/` is `a`, `b` and an empty last segment, unlike `/a/b`; `/` is no segment at all. */
+/**
+ * `/a/b/` is `a`, `b` and an empty last segment, unlike `/a/b`; `/` is no segment at all, and
+ * `//a` an empty one before `a` (RFC 3986 §3.3), unlike `/a`.
+ */
 function splitPath(path: string): string[] {
-  let start = 0;
-  while (path.charCodeAt(start) === 47 /* / */) start++;
+  const start = path.charCodeAt(0) === 47 /* / */ ? 1 : 0;
   return start === path.length ? [] : path.slice(start).split("/");
 }
 
