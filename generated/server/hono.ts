@@ -101,16 +101,23 @@ function register(
   const serveRoute = createRouteDispatcher(handlers, options, checks);
   /** The shape's request served by the dispatcher's router, on the endpoint's part of its path. */
   const serve =
-    (shape: PathShape) =>
+    (shape: PathShape, registered: string) =>
     (c: Context, next: Next): Response | Promise<Response | undefined> => {
       const request = c.req.raw;
       const url = pathAndQuery(request.url);
       const queryStart = url.indexOf("?");
       const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
-      const segments = pathname.split("/");
-      // Hono matched the registered path, the endpoint's segments last (under the app's prefix)
-      const local = segments
-        .slice(Math.max(0, segments.length - shape.segments.length) + 1)
+      // the app's prefix and the base path: the segments of Hono's route before the endpoint's
+      // (a sub-app's `/` is its mount path, `/api`, without the slash); `strict: false` may have
+      // matched a path of one more or one fewer, which the dispatcher's router then refuses
+      const route = c.req.routePath;
+      const skipped =
+        route.split("/").length -
+        shape.segments.length +
+        (registered.endsWith("/") && !route.endsWith("/") ? 1 : 0);
+      const local = pathname
+        .split("/")
+        .slice(Math.max(0, skipped) + 1)
         .join("/");
       const node = incoming(c);
       const exchange = fetchExchange(
@@ -176,7 +183,7 @@ function register(
             : `:p${count++}`,
         )
         .join("/");
-    const fallback = serve(shape);
+    const fallback = serve(shape, url);
     for (const [method, endpoint] of shape.direct)
       app.on([method], url, direct(shape, endpoint, fallback));
     const others = [...shape.methods].filter(

