@@ -109,6 +109,7 @@ function register(
       // the app's prefix and the base path: the segments of Hono's route before the endpoint's
       // (a sub-app's `/` is its mount path, `/api`, without the slash); `strict: false` may have
       // matched a path of one more or one fewer, which the dispatcher's router then refuses
+      // (`c.req.routePath`, deprecated for hono/route's `routePath(c)` of Hono 4.8+, runs on any Hono 4)
       const route = c.req.routePath;
       const skipped =
         route.split("/").length -
