@@ -509,30 +509,41 @@ export function createClient<
     };
     // openapi-fetch's middleware as one hook of the transport, which runs it per attempt
     let answered = false;
+    // the request the last onRequest made (a HEAD's answer has no body, whatever the call's
+    // method), and what onRequest threw (onError is for what fetch throws, as openapi-fetch's)
+    let sent: Request | undefined;
+    let thrown: unknown;
+    const ask = async (request: Request) => {
+      answered = false;
+      // the caller's Request class, and the members of init a Request lacks, as openapi-fetch
+      if (RequestClass && !(request instanceof RequestClass))
+        request = new RequestClass(request);
+      for (const key in init)
+        if (!(key in request))
+          (request as unknown as Record<string, unknown>)[key] = init[key];
+      for (const m of middleware) {
+        if (typeof m?.onRequest !== "function") continue;
+        const out = await m.onRequest({
+          ...context,
+          request: (sent = request),
+        });
+        if (!out) continue;
+        if (out instanceof Request) request = out;
+        else if (out instanceof Response) {
+          answered = true;
+          return out;
+        } else
+          throw new Error(
+            "onRequest: must return new Request() or Response() when modifying the request",
+          );
+      }
+      return (sent = request);
+    };
     const hooks: Hooks = {
-      async onRequest({ request }) {
-        answered = false;
-        // the caller's Request class, and the members of init a Request lacks, as openapi-fetch
-        if (RequestClass && !(request instanceof RequestClass))
-          request = new RequestClass(request);
-        for (const key in init)
-          if (!(key in request))
-            (request as unknown as Record<string, unknown>)[key] = init[key];
-        for (const m of middleware) {
-          if (typeof m?.onRequest !== "function") continue;
-          const out = await m.onRequest({ ...context, request });
-          if (!out) continue;
-          if (out instanceof Request) request = out;
-          else if (out instanceof Response) {
-            answered = true;
-            return out;
-          } else
-            throw new Error(
-              "onRequest: must return new Request() or Response() when modifying the request",
-            );
-        }
-        return request;
-      },
+      onRequest: ({ request }) =>
+        ask(request).catch((error: unknown) => {
+          throw (thrown = error);
+        }),
       async onResponse({ request, response }) {
         if (answered) return; // a middleware's answer is not seen by onResponse, as in openapi-fetch
         for (let i = middleware.length - 1; i >= 0; i--) {
@@ -549,6 +560,7 @@ export function createClient<
         return response;
       },
       async onError({ request, error }) {
+        if (error === thrown) return undefined;
         let failure = error;
         for (let i = middleware.length - 1; i >= 0; i--) {
           const m = middleware[i];
@@ -599,7 +611,7 @@ export function createClient<
     // a stream is the caller's to read: the total timeout bounds the call until its response
     if (parseAs === "stream") done();
     try {
-      return await read(response, method, parseAs);
+      return await read(response, sent?.method ?? method, parseAs);
     } finally {
       done();
     }

@@ -26,6 +26,7 @@ const FETCH_DIR = join(ORACLES_DIR, "openapi-fetch");
 const PROGRAMS = [
   { name: "common", schema: "common-common.yaml" },
   { name: "e2e", schema: "e2e-app-e2e.yaml" },
+  { name: "middleware", schema: "e2e-app-e2e.yaml" },
 ];
 const VARIANTS = {
   "openapi-fetch": { client: "openapi-fetch", types: "./peer.js" },
@@ -88,10 +89,13 @@ beforeAll(async () => {
     void record(req).then((r) => {
       received.push(r);
       const reply = answer(new URL(r.url, "http://x").pathname, r);
-      res.writeHead(
-        reply.status,
-        reply.type ? { "Content-Type": reply.type } : {},
-      );
+      res.writeHead(reply.status, {
+        ...(reply.type ? { "Content-Type": reply.type } : {}),
+        // a HEAD is answered the GET's length, without its body
+        ...(r.method === "HEAD"
+          ? { "Content-Length": Buffer.byteLength(reply.body ?? "") }
+          : {}),
+      });
       res.end(reply.body ?? "");
     });
   });
