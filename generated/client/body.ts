@@ -83,15 +83,11 @@ export async function readBody(
   const chunks = await readChunks(response, limit, operation);
   if (!json && !type.startsWith("text/") && type !== "")
     return blobOf(chunks, type);
-  // decoded once, as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
-  let bytes = chunks[0];
-  if (chunks.length > 1) {
-    bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
-    let at = 0;
-    for (const chunk of chunks)
-      bytes.set(chunk, (at += chunk.length) - chunk.length);
-  }
-  const text = new TextDecoder().decode(bytes);
+  // decoded as `Response.text()` decodes (UTF-8, a byte order mark dropped), without a Blob
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
   return text === "" ? undefined : json ? parse(text) : text;
 }
 

@@ -202,7 +202,7 @@ export interface ClientOptions extends Omit<RequestInit, "headers"> {
   totalTimeout?: number;
   /** apiloom: origins besides the request's that may receive its credentials on a redirect. */
   trustedOrigins?: readonly string[];
-  /** apiloom: redirects followed (20 by default). */
+  /** apiloom: redirects followed (20 by default); `redirect: "manual"` follows none. */
   maxRedirects?: number;
 }
 
@@ -584,6 +584,8 @@ export function createClient<
       querySerializer,
       pathSerializer,
     });
+    const redirect = (init["redirect"] ??
+      baseInit.redirect) as RequestInit["redirect"];
     // paginate's next page: its URL instead of the built one, before any middleware sees it
     const url = page ? (page as PageUrl)(built, []) : built;
     const { response, done } = await exchange(
@@ -595,12 +597,19 @@ export function createClient<
         ...(timeout !== undefined ? { timeout } : {}),
         ...(totalTimeout !== undefined ? { totalTimeout } : {}),
         ...(trustedOrigins ? { trustedOrigins } : {}),
-        ...(maxRedirects !== undefined ? { maxRedirects } : {}),
+        // fetch's redirect modes, on the transport that follows each hop itself (credentials
+        // kept to trusted origins, whatever the mode): "manual" answers the 3XX, "error" throws
+        ...(redirect === "manual" || redirect === "error"
+          ? { maxRedirects: redirect === "manual" ? -1 : 0 }
+          : maxRedirects !== undefined
+            ? { maxRedirects }
+            : {}),
       },
       url,
       {
         ...baseInit,
         ...init,
+        redirect: "manual",
         method,
         body: serialized,
         headers: finalHeaders,

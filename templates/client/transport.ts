@@ -82,7 +82,10 @@ export interface TransportOptions {
    * CORS-safelisted headers: no `Authorization`, `Cookie` or API-key header, whatever its name.
    */
   trustedOrigins?: readonly string[];
-  /** Redirects followed per attempt (20 by default, as fetch); one more is a `RedirectError`. */
+  /**
+   * Redirects followed per attempt (20 by default, as fetch); one more is a `RedirectError`.
+   * Negative: none, the 3XX is the answer (fetch's `redirect: "manual"`).
+   */
   maxRedirects?: number;
 }
 
@@ -361,8 +364,9 @@ async function follow(
     const { status } = response;
     const location = response.headers.get("Location");
     if (
-      response.type !== "opaqueredirect" &&
-      (location === null || !/^30[12378]$/.test("" + status))
+      options.maxRedirects! < 0 ||
+      (response.type !== "opaqueredirect" &&
+        (location === null || !/^30[12378]$/.test("" + status)))
     )
       return response;
     // the request this one answers (its body aside: `body` is sent again)
@@ -375,7 +379,10 @@ async function follow(
     ) =>
       new Request(url, {
         method: get ? "GET" : sent.method,
-        headers: sent.headers,
+        // a GET has no body, nor the headers of one (Fetch standard §4.4)
+        headers: new Headers(
+          [...sent.headers].filter(([name]) => !get || !/^content-/.test(name)),
+        ),
         body: get ? null : body,
         signal: sent.signal,
         // a Request keeps its dispatcher on Node; one made from a URL is given it
