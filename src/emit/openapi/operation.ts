@@ -85,7 +85,8 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     deprecated: p.deprecated || undefined,
     style: p.style && isLocationStyle(p.in, p.style) ? p.style : undefined,
     explode: p.explode,
-    allowReserved: p.in === "query" ? p.allowReserved : undefined,
+    allowReserved:
+      p.in === "query" || p.in === "path" ? p.allowReserved : undefined,
     schema: p.contentType === undefined ? schema : undefined,
     content:
       p.contentType === undefined ? undefined : { [p.contentType]: { schema } },

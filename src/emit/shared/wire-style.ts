@@ -71,7 +71,12 @@ export function wireStyle(
   // a query ssv/pipes is spaceDelimited/pipeDelimited already
   if (delimiter && !(location === "query" && style !== "form"))
     out.delimiter = delimiter;
-  if (p.allowReserved && location === "query") out.allowReserved = true;
+  // a path parameter's only in the simple style (RFC 6570's `{+name}`)
+  if (
+    p.allowReserved &&
+    (location === "query" || (location === "path" && style === "simple"))
+  )
+    out.allowReserved = true;
   return out;
 }
 

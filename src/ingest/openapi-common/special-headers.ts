@@ -72,6 +72,12 @@ export function takeParameter(
         sourceOf(at),
       );
     read(out, parameter);
+    // OpenAPI 3.2 lets a path parameter keep reserved characters too; Azure's extension says so
+    if (
+      (raw.allowReserved === true || raw["x-ms-skip-url-encoding"] === true) &&
+      (path || parameter.in === "query")
+    )
+      out.allowReserved = true;
     const extensions = reading.ctx.extensions(parameter.definition);
     if (Object.keys(extensions).length > 0) out.extensions = extensions;
     addParameter(endpoint.parameters, out);

@@ -36,7 +36,6 @@ export function readParameter(
   if (raw.deprecated === true) out.deprecated = true;
   if (style !== undefined) out.style = style;
   if (typeof raw.explode === "boolean") out.explode = raw.explode;
-  if (raw.allowReserved === true) out.allowReserved = true;
   if (example?.value !== undefined) out.example = example.value;
 }
 
