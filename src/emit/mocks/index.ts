@@ -11,6 +11,7 @@ import {
   indent,
   items,
   jsdocLines,
+  parameterWireStyle,
   jsonDoc,
   line,
   print,
@@ -203,7 +204,12 @@ function handler(
   const callee = `http.${endpoint.method}`;
   // MSW matches the path alone: a key's query or fragment is no part of it
   const path = stringLiteral(
-    mswPath(routedPath(endpoint) ?? endpoint.path.replace(/[?#][^]*$/, "")),
+    mswPath(
+      routedPath(endpoint) ?? endpoint.path.replace(/[?#][^]*$/, ""),
+      endpoint.parameters.path.flatMap((p) =>
+        parameterWireStyle(p).allowReserved ? [p.name] : [],
+      ),
+    ),
   );
   const response = responseDoc(answer);
   // prettier's last-argument expansion: an arrow whose body is a call (HttpResponse.json/text,
@@ -310,8 +316,12 @@ function responseDoc(answer: Answer): Doc {
  * a URL percent-encodes encoded (`/a b` is sent as `/a%20b`), a name reduced to word characters,
  * `{:name}` before a word character, adjacent parameters (`{a}{b}`, which path-to-regexp refuses)
  * as one. A literal `*`, `?` or `#` matches a superset of the path (MSW reads them as the URL).
+ * A `reserved` parameter that is a whole segment takes one or more segments (`:name+`).
  */
-export function mswPath(path: string): string {
+export function mswPath(
+  path: string,
+  reserved: readonly string[] = [],
+): string {
   const joined = path.replace(/(\{[^{}]*\})(\{[^{}]*\})+/g, "$1");
   const pieces = joined.split(/\{([^{}]*)\}/).map((piece, i, all) => {
     if (i % 2 === 0)
@@ -319,7 +329,9 @@ export function mswPath(path: string): string {
         .replace(/[\0- "<>`{}\x7f]|[^\0-\x7f]/gu, uriComponent)
         .replace(/[\\:()+]/g, (c) => `\\${c}`);
     const name = piece.replace(/\W/g, "_") || "param";
-    return /^\w/.test(all[i + 1] ?? "") ? `{:${name}}` : `:${name}`;
+    if (/^\w/.test(all[i + 1] ?? "")) return `{:${name}}`;
+    const whole = /\/$/.test(all[i - 1]!) && /^(\/|$)/.test(all[i + 1] ?? "");
+    return whole && reserved.includes(piece) ? `:${name}+` : `:${name}`;
   });
   return "*://*" + pieces.join("");
 }

@@ -36,6 +36,21 @@ describe("mswPath: the path template as MSW reads it", () => {
     });
   });
 
+  it("lets a parameter that keeps reserved characters take several segments", () => {
+    // Azure's authorization API: x-ms-skip-url-encoding on parentResourcePath and resourceType
+    const template =
+      "/subscriptions/{s}/providers/{ns}/{parentResourcePath}/{resourceType}/{name}/providers/x";
+    const path = mswPath(template, ["parentResourcePath", "resourceType"]);
+    expect(path).toBe(
+      "*://*/subscriptions/:s/providers/:ns/:parentResourcePath+/:resourceType+/:name/providers/x",
+    );
+    const url = "https://h/subscriptions/1/providers/N/a/b/T/t2/v/providers/x";
+    expect(matchRequestUrl(new URL(url), path).matches).toBe(true);
+    expect(match(template, url).matches).toBe(false);
+    // only a whole segment: `{a}.json` stays one
+    expect(mswPath("/{a}.json/{b}", ["a", "b"])).toBe("*://*/:a.json/:b+");
+  });
+
   // held-out hunt on APIs.guru (bufferapp, apisetu.gov.in, keycloak-like paths): msw's own matcher
   it("keeps the origin out of the parameters: /{a}/{b} does not answer http://h/x", () => {
     expect(match("/{a}/{b}", "http://h/users").matches).toBe(false);

@@ -326,4 +326,45 @@ describe("the Swagger 2.0 reader", () => {
         .map((d) => [d.severity, d.line, /its 2 paths/.test(d.message)]),
     ).toEqual([["warning", 6, true]]);
   });
+
+  it("reads Azure's x-ms-skip-url-encoding (and OpenAPI 3.2's path allowReserved) as allowReserved", () => {
+    const parameters = (extra: string) =>
+      [
+        "        - {name: scope, in: path, required: true, type: string" +
+          extra +
+          "}",
+        "        - {name: $filter, in: query, type: string" + extra + "}",
+        "        - {name: x-id, in: header, type: string" + extra + "}",
+      ].join("\n");
+    const read = (format: string, extra: string) => {
+      const text = [
+        format,
+        "info: {title: roles, version: v}",
+        "paths:",
+        "  /{scope}/providers/Microsoft.Authorization/roleAssignments:",
+        "    get:",
+        "      operationId: RoleAssignments_ListForScope",
+        "      responses: {200: {description: OK}}",
+        "      parameters:",
+        parameters(extra),
+      ].join("\n");
+      const { parameters: p } = ingestTexts([{ file: "a.yaml", text }])
+        .documents[0]!.endpoints[0]!;
+      return [...p.path, ...p.query, ...p.header].map((x) => x.allowReserved);
+    };
+    const skip = ", x-ms-skip-url-encoding: true";
+    expect(read('swagger: "2.0"', skip)).toEqual([true, true, undefined]);
+    expect(read('swagger: "2.0"', "")).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // OpenAPI 3.x: the same, schema-typed (type is ignored by the 3.x reader)
+    expect(read("openapi: 3.2.0", ", allowReserved: true")).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
+    expect(read("openapi: 3.0.3", skip)).toEqual([true, true, undefined]);
+  });
 });
