@@ -240,11 +240,17 @@ export async function apiRoutes(
   // method an endpoint there declares and the common ones; an endpoint it routes alone (see
   // PathShape) is served directly, the rest by `serve`: the dispatcher's router on the path as the
   // request spelled it, as on node:http (listener.ts: routing, decoding, checks and answers
-  // shared by every adapter)
+  // shared by every adapter). A shape with a multi-segment parameter is a wildcard below the
+  // segments before it (`/a/:p0/*`, which Fastify tries after its other routes): `serve` hands a
+  // path there that no endpoint has to the app's 404
   for (const shape of pathShapes(routes)) {
+    const path = shape.wildcard
+      ? `${shape.routes[0]!.path.split("/")
+          .slice(0, shape.segments.length)
+          .join("/")}/*`
+      : shape.routes[0]!.path;
     // a colon that is text is doubled, as in fastifyUrl
-    const url =
-      basePath.replaceAll(":", "::") + fastifyUrl(shape.routes[0]!.path);
+    const url = basePath.replaceAll(":", "::") + fastifyUrl(path);
     // a method Fastify does not know (OpenAPI 3.2's additionalOperations: LINK, PURGE) is added
     for (const method of shape.methods)
       if (!app.supportedMethods.includes(method))

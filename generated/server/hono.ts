@@ -112,9 +112,11 @@ function register(
       // matched a path of one more or one fewer, which the dispatcher's router then refuses
       // (`c.req.routePath`, deprecated for hono/route's `routePath(c)` of Hono 4.8+, runs on any Hono 4)
       const route = c.req.routePath;
+      // a wildcard shape's route is its segments and `*`
       const skipped =
         route.split("/").length -
-        shape.segments.length +
+        shape.segments.length -
+        (shape.wildcard ? 1 : 0) +
         (registered.endsWith("/") && !route.endsWith("/") ? 1 : 0);
       const local = pathname
         .split("/")
@@ -171,7 +173,14 @@ function register(
         ),
       );
     }) as MiddlewareHandler;
-  for (const shape of pathShapes(routes)) {
+  // Hono calls the routes a path matches in the order they were registered: a shape with a
+  // multi-segment parameter, a wildcard below the segments before it (`/a/:p0/*`), comes after
+  // the others, so that they answer their paths; a path it has no endpoint for goes on
+  const shapes = pathShapes(routes);
+  for (const shape of [
+    ...shapes.filter((shape) => !shape.wildcard),
+    ...shapes.filter((shape) => shape.wildcard),
+  ]) {
     // a text segment Hono's syntax cannot say (`:`, `*`, a percent-escape it would compare
     // decoded) is one more Hono parameter: the handlers compare it as declared
     let count = 0;
@@ -183,7 +192,8 @@ function register(
             ? segment
             : `:p${count++}`,
         )
-        .join("/");
+        .join("/") +
+      (shape.wildcard ? "/*" : "");
     const fallback = serve(shape, url);
     for (const [method, endpoint] of shape.direct)
       app.on([method], url, direct(shape, endpoint, fallback));

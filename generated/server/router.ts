@@ -6,13 +6,29 @@ import { HttpError, setOwn, type RouteSpec } from "./runtime.js";
 type Segment =
   | { kind: "static"; text: string }
   | { kind: "param"; name: string }
+  /** A parameter that keeps reserved characters (`allowReserved`): one or more whole segments. */
+  | { kind: "span"; name: string }
   | { kind: "pattern"; key: string; literals: string[]; names: string[] };
 
 interface Node {
   statics: Map<string, Node>;
   patterns: Map<string, { literals: string[]; node: Node }>;
   param?: Node;
+  /** The node after a multi-segment parameter (`Segment` "span"): tried after `param`. */
+  span?: Node;
   routes: Map<string, Entry>;
+}
+
+/**
+ * One lookup's walk through multi-segment parameters (a router without them walks none):
+ * `failed`, by node after such a parameter, the path indexes where a value ending there (and
+ * every longer one) was found to lead nowhere; `ends`, where each value of the route found ends
+ * (the last parameter's first); `steps`, the nodes and segments tried (Router.spanSteps).
+ */
+interface Walk {
+  failed: Map<Node, Set<number>>;
+  ends: number[];
+  steps: number;
 }
 
 interface Entry {
@@ -42,9 +58,25 @@ export type Lookup =
  * over bare parameters, whatever order the routes come in; a colon is ordinary text. Paths match
  * exactly as declared: `/items/` and `/items` are two paths (OpenAPI 3.1 §4.8.8), and static
  * text is compared percent-decoded on both sides (`/a%20b` matches `/a b` and `/a%20b`).
+ *
+ * A path parameter whose `ParamSpec` says `allowReserved` (OpenAPI 3.2's `{+name}`, Azure's
+ * `x-ms-skip-url-encoding`) takes one or more whole segments, after every other way of going on
+ * (static text, patterns, one-segment parameters) failed at its place; its value is the text
+ * they span, `/` included, as the URL has it. It takes the fewest segments that let the rest of
+ * the path match; a segment that is empty, `.` or `..` (decoded, `%2F` splitting it too) is
+ * never part of it. The search is bounded: a node after such a parameter is tried at most once
+ * per path index, so a lookup takes at most (nodes + 1) × (segments + 1) steps, times 2 for a
+ * HEAD answered by GET.
  */
 export class Router {
   private readonly root: Node = newNode();
+  /** Whether a route has a multi-segment parameter: only then does a lookup keep a `Walk`. */
+  private spanned = false;
+  /**
+   * The steps the last lookup took (nodes tried and segments a multi-segment value grew by),
+   * counted when a route has a multi-segment parameter, else 0: tests read it.
+   */
+  spanSteps = 0;
 
   constructor(routes: readonly RouteSpec[]) {
     for (const route of routes) this.add(route);
@@ -52,6 +84,14 @@ export class Router {
 
   private add(route: RouteSpec): void {
     const segments = splitPath(route.path).map(parseSegment);
+    for (const [i, segment] of segments.entries())
+      if (
+        segment.kind === "param" &&
+        route.params.some(
+          (p) => p.in === "path" && p.name === segment.name && p.allowReserved,
+        )
+      )
+        segments[i] = { kind: "span", name: segment.name };
     let node = this.root;
     for (const segment of segments) {
       if (segment.kind === "static") {
@@ -67,6 +107,9 @@ export class Router {
             (next = { literals: segment.literals, node: newNode() }),
           );
         node = next.node;
+      } else if (segment.kind === "span") {
+        this.spanned = true;
+        node = node.span ??= newNode();
       } else node = node.param ??= newNode();
     }
     const entry = {
@@ -86,18 +129,26 @@ export class Router {
     const values = raws.map(decodeSegment);
     const wanted = method.toUpperCase();
     const matched: Node[] = [];
-    const entry =
-      this.find(values, wanted, matched) ??
-      (wanted === "HEAD" ? this.find(values, "GET", matched) : undefined);
+    const walk: Walk | undefined = this.spanned
+      ? { failed: new Map(), ends: [], steps: 0 }
+      : undefined;
+    let entry = this.find(values, wanted, matched, walk);
+    if (!entry && wanted === "HEAD") {
+      // what a value leads to depends on the method: GET's walk starts afresh
+      if (walk) walk.failed = new Map();
+      entry = this.find(values, "GET", matched, walk);
+    }
+    this.spanSteps = walk?.steps ?? 0;
     if (entry) {
+      const ends = walk?.ends;
       const match: Match = {
         route: entry.route,
-        rawPath: bind(entry, values, raws),
+        rawPath: bind(entry, values, raws, ends),
       };
       if (entry.others)
         match.choices = [entry, ...entry.others].map((e) => ({
           route: e.route,
-          rawPath: bind(e, values, raws),
+          rawPath: bind(e, values, raws, ends),
         }));
       return { found: true, match };
     }
@@ -113,8 +164,11 @@ export class Router {
     values: string[],
     method: string,
     matched: Node[],
+    walk: Walk | undefined,
   ): Entry | undefined {
-    return search(this.root, values, 0, method, matched)?.routes.get(method);
+    return search(this.root, values, 0, method, matched, walk)?.routes.get(
+      method,
+    );
   }
 }
 
@@ -129,7 +183,9 @@ function search(
   index: number,
   method: string,
   matched: Node[],
+  walk: Walk | undefined,
 ): Node | undefined {
+  if (walk) walk.steps++;
   if (index === values.length) {
     if (node.routes.size === 0) return undefined;
     if (node.routes.has(method)) return node;
@@ -138,31 +194,89 @@ function search(
   }
   const value = values[index]!;
   const exact = node.statics.get(value);
-  const hit = exact && search(exact, values, index + 1, method, matched);
+  const hit = exact && search(exact, values, index + 1, method, matched, walk);
   if (hit) return hit;
   if (node.patterns.size > 0)
     for (const { literals, node: next } of node.patterns.values()) {
       if (!matchPattern(literals, value)) continue;
-      const found = search(next, values, index + 1, method, matched);
+      const found = search(next, values, index + 1, method, matched, walk);
       if (found) return found;
     }
-  if (node.param && value !== "")
-    return search(node.param, values, index + 1, method, matched);
+  if (node.param && value !== "") {
+    const found = search(node.param, values, index + 1, method, matched, walk);
+    if (found || !node.span) return found;
+  }
+  return node.span && walk
+    ? searchSpan(node.span, values, index, method, matched, walk)
+    : undefined;
+}
+
+/**
+ * A multi-segment value from `index`, one segment longer at a time (the fewest first), until the
+ * rest of the path matches after it at `next`. A value ending where one failed before (from
+ * another start: what follows does not depend on it) fails again, and so does every longer one:
+ * the search stops there, so `next` meets each path index once per lookup.
+ */
+function searchSpan(
+  next: Node,
+  values: string[],
+  index: number,
+  method: string,
+  matched: Node[],
+  walk: Walk,
+): Node | undefined {
+  let failed = walk.failed.get(next);
+  if (!failed) walk.failed.set(next, (failed = new Set()));
+  let end = index;
+  while (
+    end < values.length &&
+    !failed.has(end + 1) &&
+    spanSegment(values[end]!)
+  ) {
+    walk.steps++;
+    end++;
+    const found = search(next, values, end, method, matched, walk);
+    if (found) {
+      walk.ends.push(end);
+      return found;
+    }
+  }
+  for (let i = index + 1; i <= end; i++) failed.add(i);
   return undefined;
 }
 
-/** A whole-segment parameter keeps its raw text; a pattern's parts are matched decoded. */
+/** Whether a decoded segment may be part of a multi-segment value: no empty, `.` or `..` piece. */
+function spanSegment(value: string): boolean {
+  if (!value.includes("/"))
+    return value !== "" && value !== "." && value !== "..";
+  for (const piece of value.split("/"))
+    if (piece === "" || piece === "." || piece === "..") return false;
+  return true;
+}
+
+/**
+ * A whole-segment parameter keeps its raw text, a multi-segment one the raw text of its segments
+ * (`ends`: where each ends, the last one's first); a pattern's parts are matched decoded.
+ */
 function bind(
   { segments, patterned }: Entry,
   values: string[],
   raws: string[],
+  ends: readonly number[] | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 0; i < segments.length; i++) {
+  let spans = ends?.length ?? 0;
+  // the path's segment where the template's `i`th is: further on after a multi-segment value
+  let at = 0;
+  for (let i = 0; i < segments.length; i++, at++) {
     const segment = segments[i]!;
-    if (segment.kind === "param") setOwn(out, segment.name, raws[i]!);
-    else if (patterned && segment.kind === "pattern") {
-      const groups = matchPattern(segment.literals, values[i]!)!;
+    if (segment.kind === "param") setOwn(out, segment.name, raws[at]!);
+    else if (segment.kind === "span") {
+      const end = ends![--spans]!;
+      setOwn(out, segment.name, raws.slice(at, end).join("/"));
+      at = end - 1;
+    } else if (patterned && segment.kind === "pattern") {
+      const groups = matchPattern(segment.literals, values[at]!)!;
       segment.names.forEach((name, g) =>
         setOwn(out, name, encodeURIComponent(groups[g]!)),
       );
@@ -253,11 +367,22 @@ function decodeSegment(raw: string): string {
 /**
  * The endpoints of one path shape, as a framework's own router (the Fastify and Hono adapters')
  * is given them: one route per shape, each segment holding parameters one positional parameter
- * (`/files/{a}-{b}.json` and `/files/{id}` are both `/files/:p0`).
+ * (`/files/{a}-{b}.json` and `/files/{id}` are both `/files/:p0`). A multi-segment parameter
+ * (`allowReserved`) is no framework parameter: its endpoints are one shape per `segments` before
+ * the first, whose every path below the framework routes as a wildcard (`/a/:p0/*`).
  */
 export interface PathShape {
-  /** The shape's segments (the first is the empty one before `/`): text, or `undefined` for parameters. */
+  /**
+   * The shape's segments (the first is the empty one before `/`): text, or `undefined` for
+   * parameters; a `wildcard` shape's those before its first multi-segment parameter.
+   */
   segments: (string | undefined)[];
+  /**
+   * The endpoints have a multi-segment parameter after `segments`: the framework brings every
+   * path below them (`/a/:p0/*`) to the dispatcher's router, which answers those it matches and
+   * hands the others back as unrouted (the app's 404); no endpoint of such a shape is `direct`.
+   */
+  wildcard?: true;
   /** Every method of its endpoints and the common ones (405 with `Allow` for those it lacks). */
   methods: Set<string>;
   routes: RouteSpec[];
@@ -281,27 +406,39 @@ export function pathShapes(routes: readonly RouteSpec[]): PathShape[] {
   const shapes = new Map<string, PathShape>();
   // the endpoints of each method and number of segments, which alone can answer the same path
   const peers = new Map<string, RouteSpec[]>();
+  // the endpoints with a multi-segment parameter, which may answer a path of any length
+  const spanned: RouteSpec[] = [];
   for (const route of routes) {
-    const segments = route.path
-      .split("/")
-      .map((segment) => (/\{[^{}]+\}/.test(segment) ? undefined : segment));
-    const key = segments.map((s) => (s === undefined ? "{}" : s)).join("/");
+    const parts = route.path.split("/");
+    const first = parts.findIndex((segment) => spans(route, segment));
+    const segments = (first === -1 ? parts : parts.slice(0, first)).map(
+      (segment) => (/\{[^{}]+\}/.test(segment) ? undefined : segment),
+    );
+    // a line break is in no path: a wildcard's key is no other shape's
+    const key =
+      segments.map((s) => (s === undefined ? "{}" : s)).join("/") +
+      (first === -1 ? "" : "\n*");
     const shape: PathShape = shapes.get(key) ?? {
       segments,
       methods: new Set(COMMON_METHODS),
       routes: [],
       direct: new Map(),
+      ...(first !== -1 && { wildcard: true as const }),
     };
     shape.methods.add(route.method);
     shape.routes.push(route);
     shapes.set(key, shape);
+    if (first !== -1) {
+      spanned.push(route);
+      continue;
+    }
     const peer = `${route.method} ${segments.length}`;
     const same = peers.get(peer);
     if (same) same.push(route);
     else peers.set(peer, [route]);
   }
   for (const shape of shapes.values())
-    for (const route of shape.routes) {
+    for (const route of shape.wildcard ? [] : shape.routes) {
       const names = route.path
         .split("/")
         .map((segment) => /^\{([^{}]+)\}$/.exec(segment)?.[1]);
@@ -312,6 +449,10 @@ export function pathShapes(routes: readonly RouteSpec[]): PathShape[] {
         shape.routes.filter((r) => r.method === route.method).length === 1 &&
         !(peers.get(`${route.method} ${shape.segments.length}`) ?? []).some(
           (other) => other !== route && overlap(route.path, other.path),
+        ) &&
+        !spanned.some(
+          (other) =>
+            other.method === route.method && spanOverlap(route.path, other),
         );
       if (alone) shape.direct.set(route.method, { route, names });
     }
@@ -351,6 +492,41 @@ export function segmentParameters(
     }
   }
   return rawPath;
+}
+
+/** Whether `segment` of `route`'s path is a whole multi-segment parameter (`allowReserved`). */
+function spans(route: RouteSpec, segment: string): boolean {
+  const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
+  return (
+    name !== undefined &&
+    route.params.some(
+      (p) => p.in === "path" && p.name === name && p.allowReserved,
+    )
+  );
+}
+
+/**
+ * Whether some path could match both `path` (no multi-segment parameter) and `spanned`'s: as
+ * `overlap`, a multi-segment parameter taking one or more segments of any text. `reach[i]`: the
+ * first `i` segments of `path` match the segments of `spanned` so far.
+ */
+function spanOverlap(path: string, spanned: RouteSpec): boolean {
+  const own = path.split("/");
+  let reach = own.map((_, i) => i === 0).concat(false);
+  for (const segment of spanned.path.split("/")) {
+    const next = reach.map(() => false);
+    let open = false;
+    for (let i = 0; i < own.length; i++)
+      if (spans(spanned, segment)) {
+        open ||= reach[i]!;
+        next[i + 1] = open;
+      } else
+        next[i + 1] =
+          reach[i]! &&
+          (segment === own[i] || /[{%]/.test(segment) || /[{%]/.test(own[i]!));
+    reach = next;
+  }
+  return reach[own.length]!;
 }
 
 /**

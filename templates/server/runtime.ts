@@ -48,6 +48,12 @@ export interface ParamSpec {
   shape?: ParamShape;
   /** A union of shapes (`oneOf: [integer, object]`): each read in turn, see `parseParameter`. */
   anyOf?: readonly ParamSpec[];
+  /**
+   * A whole-segment path parameter that keeps reserved characters (OpenAPI 3.2's
+   * `allowReserved`, Azure's `x-ms-skip-url-encoding`): it matches one or more segments, its
+   * value the text they span, `/` included (router.ts).
+   */
+  allowReserved?: boolean;
 }
 
 export interface RouteSpec {

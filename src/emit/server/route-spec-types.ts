@@ -28,6 +28,7 @@ export interface ParamSpec {
   field?: boolean;
   shape?: ParamShape;
   anyOf?: readonly ParamSpec[];
+  allowReserved?: boolean;
 }
 
 export interface RouteSpec {

@@ -242,6 +242,7 @@ function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
   const wire = parameterWireStyle(parameter);
   if (wire.delimiter !== undefined) spec.delimiter = wire.delimiter;
   if (wire.contentType !== undefined) spec.contentType = wire.contentType;
+  if (wire.allowReserved && parameter.in === "path") spec.allowReserved = true;
   // a union of shapes (`oneOf: [integer, object]`): each read in turn (params.ts, fromUnion)
   const union = shapes && !mainType(schema) && (schema?.oneOf ?? schema?.anyOf);
   if (Array.isArray(union) && union.length > 1)
