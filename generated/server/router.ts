@@ -65,8 +65,8 @@ export type Lookup =
  * they span, `/` included, as the URL has it. It takes the fewest segments that let the rest of
  * the path match; a segment that is empty, `.` or `..` (decoded, `%2F` splitting it too) is
  * never part of it. The search is bounded: a node after such a parameter is tried at most once
- * per path index, so a lookup takes at most (nodes + 1) × (segments + 1) steps, times 2 for a
- * HEAD answered by GET.
+ * per path index, and so is every node (each has one parent), so a lookup takes at most
+ * 2 × nodes × (segments + 1) steps (`spanSteps`), twice that for a HEAD answered by GET.
  */
 export class Router {
   private readonly root: Node = newNode();
