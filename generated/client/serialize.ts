@@ -27,7 +27,11 @@ export interface ParamStyle {
    * `collectionFormat` (`ssv` " ", `tsv` "\t", `pipes` "|").
    */
   delimiter?: string;
-  /** Query only: reserved characters (`:/?[]@!$'()*,;`) are sent as they are. */
+  /**
+   * Reserved characters are sent as they are. Query: `:/?[]@!$'()*,;`. A whole-segment path
+   * parameter of the `simple` style (RFC 6570's `{+name}`, written by {@link serializePath}):
+   * every reserved character but `?` and `#`, and a `%XX` triplet kept, so that `/` goes as `/`.
+   */
   allowReserved?: boolean;
   /**
    * The media type of a parameter declared with `content` instead of a schema: the whole value
@@ -104,16 +108,34 @@ function encodeReserved(value: string): string {
 /**
  * The text that replaces `{name}` in a path template: `simple` (`blue,black`), `label`
  * (`.blue.black`) or `matrix` (`;color=blue,black`), every value percent-encoded so it can never
- * change the path. An undefined value is an empty string for `simple`. An endpoint with a matrix
- * parameter names it as its spec's `writePath`; the others run {@link plainPath}, without the
- * matrix code.
+ * change the path. An undefined value is an empty string for `simple`. `simple` with
+ * `allowReserved` is RFC 6570's reserved expansion (`{+name}`): `a/b` stays `a/b`, so the value
+ * may span segments, but `?` and `#` are encoded, and a value that makes an empty segment
+ * (`a//b`, `/a`) throws (fillPath refuses `.` and `..`). An endpoint with a matrix or reserved
+ * parameter names it as its spec's `writePath`; the others run {@link plainPath}, without that code.
  */
 export function serializePath(
   name: string,
   value: unknown,
   how: ParamStyle = {},
 ): string {
-  if (how.style !== "matrix") return plainPath(name, value, how);
+  if (how.style !== "matrix") {
+    const out = plainPath(name, value, how);
+    if (!how.allowReserved || (how.style ?? "simple") !== "simple") return out;
+    // each item as encode wrote it, then the reserved characters (but `?`, `#`) and the value's
+    // own `%XX` triplets (`%25` before two hex digits) back as they were: separators are not
+    // encoded, so this is the item-by-item expansion; `!'()*` are reserved too
+    const kept = out.replace(
+      /%(25(?=[\dA-Fa-f]{2})|2[146-9A-CF]|3[ABD]|40|5[BD])/g,
+      (escape) => decodeURIComponent(escape),
+    );
+    // an empty segment is another path, and `//` first a URL of another host
+    if (/^\/|\/\/|\/$/.test(kept))
+      throw new Error(
+        `path parameter ${JSON.stringify(name)} makes an empty segment; it would change the path`,
+      );
+    return kept;
+  }
   const v = contentValue(value, how);
   const enc = (s: unknown): string => encode(text(s));
   const key = ";" + encode(name);

@@ -73,6 +73,22 @@ function pagesFunction(view, h) {
 }
 
 /**
+ * The endpoint's path parameter styles, `allowReserved` only where the parameter is a whole
+ * segment (`/{scope}/providers`): in a segment with other text (`{name}.json`) it stays one
+ * segment, its `/` encoded.
+ * @param {import("apiloom-gen/templates").ClientEndpointView} view
+ */
+function pathStyles(view) {
+  const segments = view.path.split("?")[0].split("/");
+  return view.styles.path.map(({ name, style }) => {
+    if (!style.allowReserved || segments.includes(`{${name}}`))
+      return { name, style };
+    const rest = Object.entries(style).filter(([k]) => k !== "allowReserved");
+    return { name, style: Object.fromEntries(rest) };
+  });
+}
+
+/**
  * The members of the request spec given to the endpoint maker, one per line, at `indent`
  * spaces: `takes` names the members of a call's arguments the runtime sends.
  * @param {import("apiloom-gen/templates").ClientEndpointView} view
@@ -80,7 +96,8 @@ function pagesFunction(view, h) {
  * @param {number} indent
  */
 function requestLines(view, h, indent) {
-  const { types, styles } = view;
+  const { types } = view;
+  const styles = { ...view.styles, path: pathStyles(view) };
   const lines = [
     h.propertyLine("method", h.stringLiteral(view.method), indent),
     h.propertyLine("path", h.stringLiteral(view.path), indent, true),
@@ -129,8 +146,10 @@ function requestLines(view, h, indent) {
   // cookies) does not bundle what writes it
   if (types.body)
     lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
-  // the matrix style's writer only where a path parameter has it
-  if (styles.path.some((p) => p.style.style === "matrix"))
+  // the writer of the matrix style and of reserved expansion only where a path parameter has it
+  if (
+    styles.path.some((p) => p.style.style === "matrix" || p.style.allowReserved)
+  )
     lines.push(h.propertyLine("writePath", view.locals.serializePath, indent));
   if (types.query)
     lines.push(
