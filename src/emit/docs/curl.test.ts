@@ -52,7 +52,7 @@ const parameter: fc.Arbitrary<Parameter> = fc
       required: fc.constant(true),
       style: fc.constantFrom(...STYLES[location]),
       explode: fc.option(fc.boolean(), { nil: undefined }),
-      allowReserved: fc.option(fc.constant(location === "query"), {
+      allowReserved: fc.option(fc.constant(location !== "header"), {
         nil: undefined,
       }),
       // Swagger 2.0's delimiters outside the query (there they are styles)
@@ -91,7 +91,14 @@ describe("curl examples' parameters", () => {
         const array = Array.isArray(v);
         // a delimiter is an array's; a content parameter's value is one text
         fc.pre(array || p.collectionFormat === undefined);
-        expect(onWire(p, v)).toEqual(clientSends(p, v));
+        // a reserved path value the client refuses (an empty segment) has no wire text
+        let sent: string[] = [];
+        try {
+          sent = clientSends(p, v);
+        } catch {
+          fc.pre(false);
+        }
+        expect(onWire(p, v)).toEqual(sent);
       }),
       { seed: 20261130, numRuns: 3000 },
     );

@@ -111,7 +111,7 @@ export function onWire(p: Parameter, sample: unknown): string[] {
     (typeof sample === "string" && !isJsonMediaType(how.contentType))
       ? sample
       : JSON.stringify(sample);
-  // a member's or the parameter's name is never sent reserved
+  // a query member's or parameter's name is never sent reserved
   const enc = (v: unknown, dots = style === "label", names = false) => {
     const text = typeof v === "string" ? v : JSON.stringify(v);
     if (p.in === "header") return text;
@@ -119,9 +119,13 @@ export function onWire(p: Parameter, sample: unknown): string[] {
       dots ? /[!'()*.]/g : /[!'()*]/g,
       (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
     );
-    return how.allowReserved && !names
+    // reserved characters as the client keeps them: in a path (members' names too) all but `?`
+    // and `#`, and a `%XX`
+    return how.allowReserved && (!names || p.in === "path")
       ? out.replace(
-          /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/g,
+          p.in === "path"
+            ? /%(25(?=[\dA-Fa-f]{2})|2[146-9A-CF]|3[ABD]|40|5[BD])/g
+            : /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/g,
           decodeURIComponent,
         )
       : out;
