@@ -128,144 +128,11 @@ describe("reserved expansion (serializePath with allowReserved)", () => {
   });
 });
 
-/** Excerpt of Azure's authorization-authorization-RACalls (APIs.guru), as Swagger 2.0. */
-const AZURE = {
-  swagger: "2.0",
-  info: {
-    title: "AuthorizationManagementClient",
-    version: "2017-10-01-preview",
-  },
-  host: "management.azure.com",
-  schemes: ["https"],
-  paths: {
-    "/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{parentResourcePath}/{resourceType}/{resourceName}/providers/Microsoft.Authorization/roleAssignments":
-      {
-        get: {
-          operationId: "RoleAssignments_ListForResource",
-          parameters: [
-            { $ref: "#/parameters/ResourceGroupName" },
-            {
-              name: "resourceProviderNamespace",
-              in: "path",
-              required: true,
-              type: "string",
-            },
-            {
-              name: "parentResourcePath",
-              in: "path",
-              required: true,
-              type: "string",
-              "x-ms-skip-url-encoding": true,
-            },
-            {
-              name: "resourceType",
-              in: "path",
-              required: true,
-              type: "string",
-              "x-ms-skip-url-encoding": true,
-            },
-            {
-              name: "resourceName",
-              in: "path",
-              required: true,
-              type: "string",
-            },
-            { $ref: "#/parameters/ApiVersionParameter" },
-            { $ref: "#/parameters/SubscriptionIdParameter" },
-          ],
-          responses: {
-            200: {
-              description: "OK",
-              schema: { $ref: "#/definitions/RoleAssignmentListResult" },
-            },
-          },
-        },
-      },
-    "/{scope}/providers/Microsoft.Authorization/roleAssignments": {
-      get: {
-        operationId: "RoleAssignments_ListForScope",
-        parameters: [
-          {
-            name: "scope",
-            in: "path",
-            required: true,
-            type: "string",
-            "x-ms-skip-url-encoding": true,
-            description: "The scope of the role assignments.",
-          },
-          { name: "$filter", in: "query", required: false, type: "string" },
-          { $ref: "#/parameters/ApiVersionParameter" },
-        ],
-        responses: {
-          200: {
-            description: "OK",
-            schema: { $ref: "#/definitions/RoleAssignmentListResult" },
-          },
-        },
-      },
-    },
-    "/{roleAssignmentId}": {
-      get: {
-        operationId: "RoleAssignments_GetById",
-        parameters: [
-          {
-            name: "roleAssignmentId",
-            in: "path",
-            required: true,
-            type: "string",
-            "x-ms-skip-url-encoding": true,
-          },
-          { $ref: "#/parameters/ApiVersionParameter" },
-        ],
-        responses: {
-          200: {
-            description: "OK",
-            schema: { $ref: "#/definitions/RoleAssignment" },
-          },
-        },
-      },
-    },
-  },
-  definitions: {
-    RoleAssignment: {
-      properties: {
-        id: { type: "string", readOnly: true },
-        name: { type: "string", readOnly: true },
-        type: { type: "string", readOnly: true },
-      },
-    },
-    RoleAssignmentListResult: {
-      properties: {
-        value: {
-          type: "array",
-          items: { $ref: "#/definitions/RoleAssignment" },
-        },
-        nextLink: { type: "string" },
-      },
-    },
-  },
-  parameters: {
-    ApiVersionParameter: {
-      name: "api-version",
-      in: "query",
-      required: true,
-      type: "string",
-    },
-    SubscriptionIdParameter: {
-      name: "subscriptionId",
-      in: "path",
-      required: true,
-      type: "string",
-    },
-    ResourceGroupName: {
-      name: "resourceGroupName",
-      in: "path",
-      required: true,
-      type: "string",
-      "x-ms-parameter-location": "method",
-    },
-  },
-};
+/** An excerpt of Azure's authorization API, as Swagger 2.0 (the server's tests serve it too). */
+const AZURE = readFileSync(
+  new URL("../fixtures/server/azure-role-assignments.yaml", import.meta.url),
+  "utf8",
+);
 
 /** OpenAPI 3.2: `allowReserved` on a path parameter, a whole segment and one with other text. */
 const OAS32 = {
@@ -318,9 +185,8 @@ beforeAll(async () => {
     ["azure", AZURE],
     ["files", OAS32],
   ] as const) {
-    const { model } = await generate([
-      { file: `${name}.json`, text: JSON.stringify(doc) },
-    ]);
+    const text = typeof doc === "string" ? doc : JSON.stringify(doc);
+    const { model } = await generate([{ file: `${name}.json`, text }]);
     const dir = await generateClient(model, `reserved-${name}`);
     dirs.push(dir);
     const client = await importClient<Client>(dir);

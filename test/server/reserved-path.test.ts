@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Router as RouterType } from "../../templates/server/router.js";
 import type { RouteSpec } from "../../templates/server/runtime.js";
+import fc from "fast-check";
 import Fastify from "fastify";
 import { Hono } from "hono";
 import {
@@ -19,83 +21,21 @@ import { rawRequest } from "./raw-socket.js";
  * A path parameter that keeps reserved characters (Azure's `x-ms-skip-url-encoding`, OpenAPI
  * 3.2's `allowReserved`) takes one or more whole segments: Azure's `scope` is
  * `subscriptions/1/resourceGroups/rg`, sent with its slashes. Every server answered 404 to such
- * a path: each parameter matched one segment. An excerpt of APIs.guru's
- * azure.com/authorization-authorization-RACalls.json (Swagger 2.0 at its origin,
- * Microsoft.Authorization/preview/2017-10-01-preview/authorization-RACalls.json), written back
- * as Swagger 2.0 with its x-ms-skip-url-encoding parameters, less RoleAssignments_ListForResourceGroup
- * (its static `/subscriptions/{subscriptionId}/resourceGroups/…` path wins over `{scope}` for
- * the path below, as static text does) and the bodies' schemas.
+ * a path: each parameter matched one segment. The document: an excerpt of Azure's authorization
+ * API (test/fixtures/server/azure-role-assignments.yaml).
  */
-const AZURE = `swagger: "2.0"
-info: { title: AuthorizationManagementClient, version: 2017-10-01-preview }
-host: management.azure.com
-schemes: [https]
-paths:
-  /subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleAssignments:
-    get:
-      operationId: RoleAssignments_List
-      parameters:
-        - $ref: "#/parameters/SubscriptionIdParameter"
-        - $ref: "#/parameters/ApiVersionParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignmentListResult" } } }
-  ? /subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{parentResourcePath}/{resourceType}/{resourceName}/providers/Microsoft.Authorization/roleAssignments
-  : get:
-      operationId: RoleAssignments_ListForResource
-      parameters:
-        - { name: resourceGroupName, in: path, required: true, type: string }
-        - { name: resourceProviderNamespace, in: path, required: true, type: string }
-        - { name: parentResourcePath, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - { name: resourceType, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - { name: resourceName, in: path, required: true, type: string }
-        - { name: $filter, in: query, required: false, type: string }
-        - $ref: "#/parameters/ApiVersionParameter"
-        - $ref: "#/parameters/SubscriptionIdParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignmentListResult" } } }
-  /{scope}/providers/Microsoft.Authorization/roleAssignments:
-    get:
-      operationId: RoleAssignments_ListForScope
-      parameters:
-        - { name: scope, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - { name: $filter, in: query, required: false, type: string }
-        - $ref: "#/parameters/ApiVersionParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignmentListResult" } } }
-  /{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}:
-    get:
-      operationId: RoleAssignments_Get
-      parameters:
-        - { name: scope, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - { name: roleAssignmentName, in: path, required: true, type: string }
-        - $ref: "#/parameters/ApiVersionParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignment" } } }
-  /{roleAssignmentId}:
-    get:
-      operationId: RoleAssignments_GetById
-      parameters:
-        - { name: roleAssignmentId, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - $ref: "#/parameters/ApiVersionParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignment" } } }
-    delete:
-      operationId: RoleAssignments_DeleteById
-      parameters:
-        - { name: roleAssignmentId, in: path, required: true, type: string, x-ms-skip-url-encoding: true }
-        - $ref: "#/parameters/ApiVersionParameter"
-      responses: { "200": { description: OK, schema: { $ref: "#/definitions/RoleAssignment" } } }
-parameters:
-  ApiVersionParameter: { name: api-version, in: query, required: true, type: string }
-  SubscriptionIdParameter: { name: subscriptionId, in: path, required: true, type: string }
-definitions:
-  RoleAssignment:
-    properties: { id: { type: string }, name: { type: string }, type: { type: string } }
-  RoleAssignmentListResult:
-    properties:
-      value: { type: array, items: { $ref: "#/definitions/RoleAssignment" } }
-      nextLink: { type: string }
-`;
+const AZURE = readFileSync(
+  new URL("../fixtures/server/azure-role-assignments.yaml", import.meta.url),
+  "utf8",
+);
 
 /** The same document without `x-ms-skip-url-encoding`: each parameter is one segment. */
 const PLAIN = AZURE.replaceAll(", x-ms-skip-url-encoding: true", "");
 
 const V = "?api-version=2017-10-01-preview";
+/** Characters of a scope's pieces: reserved, unreserved, a space, `?`, `#`, non-ASCII. */
+const PIECE = [..."aZ09-._~:@!$&'()*+,;=[] ?#é😀"];
+type ApiCall = (args: object) => Promise<{ status: number }>;
 const LIST = "providers/Microsoft.Authorization/roleAssignments";
 
 /** What each handler was called with: its name and path parameters. */
@@ -312,6 +252,40 @@ describe.each(EVERY)("%s", (served) => {
         [200, [`ListForScope {"scope":"${scope}"}`]],
         [200, [`ListForScope {"scope":"${scope}"}`]],
       ]);
+  });
+
+  // the generated client against each way of serving: what one sends, the other reads back
+  it("gives the handler the scope the generated client was called with (fast-check)", async () => {
+    const { createClient } = (await import(
+      pathToFileURL(join(dir, "client/index.ts")).href
+    )) as {
+      createClient: (config: object) => Record<string, ApiCall>;
+    };
+    const list = createClient({
+      baseUrl: servers.get(served)!.url,
+    }).roleAssignmentsListForScope!;
+    // a piece is any text but `/` and `%` (a `%XX` is sent as it is: already encoded), and
+    // never empty, `.` or `..`, which the client refuses
+    const piece = fc
+      .string({ unit: fc.constantFrom(...PIECE), minLength: 1, maxLength: 5 })
+      .filter((s) => s !== "." && s !== "..");
+    const scope = fc
+      .array(piece, { minLength: 1, maxLength: 4 })
+      .map((pieces) => pieces.join("/"));
+    await fc.assert(
+      fc.asyncProperty(scope, async (value) => {
+        reached.length = 0;
+        const answer = await list({
+          path: { scope: value },
+          query: { "api-version": "2017-10-01-preview" },
+        });
+        expect(answer.status).toBe(200);
+        expect(reached).toEqual([
+          `ListForScope ${JSON.stringify({ scope: value })}`,
+        ]);
+      }),
+      { seed: 20261201, numRuns: 60 },
+    );
   });
 });
 
