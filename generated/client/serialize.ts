@@ -132,7 +132,7 @@ export function serializePath(
     // an empty segment is another path, and `//` first a URL of another host
     if (/^\/|\/\/|\/$/.test(kept))
       throw new Error(
-        `path parameter ${JSON.stringify(name)} makes an empty segment; it would change the path`,
+        `path parameter ${JSON.stringify(name)} makes an empty segment (a leading or trailing \`/\`, or \`//\`); it would change the path`,
       );
     return kept;
   }
