@@ -3,11 +3,15 @@
  * parameter and Azure's `x-ms-skip-url-encoding: true` are RFC 6570's reserved expansion
  * (`{+name}`), so Azure's `scope` (`subscriptions/1/resourceGroups/rg`) goes with its slashes.
  * The client sent `/` as `%2F`, a path Azure does not serve. Oracles: RFC 6570's own `{+var}`
- * examples (§1.2, §3.2.3) as data, the raw request target as node:http receives it on
- * 127.0.0.1, and tsc under `strict` for the generated client.
+ * examples (§1.2, §3.2.3) as data, Azure's own runtime (@azure/core-client) on random values, the
+ * raw request target as node:http receives it on 127.0.0.1, and tsc under `strict` for the
+ * generated client.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ServiceClient, createSerializer } from "@azure/core-client";
+import { createHttpHeaders } from "@azure/core-rest-pipeline";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fillPath,
@@ -125,6 +129,86 @@ describe("reserved expansion (serializePath with allowReserved)", () => {
       expect(() => fill(scope)).toThrow(/empty segment/);
     expect(() => fill("")).toThrow(/is empty/);
     expect(() => fill(undefined)).toThrow(/is missing/);
+  });
+});
+
+/**
+ * What Azure's own runtime sends for a path parameter with `skipEncoding` (AutoRest's reading of
+ * `x-ms-skip-url-encoding`): @azure/core-client's ServiceClient, its request caught by an
+ * httpClient that answers 200 at once; the request target after the host.
+ */
+async function azureSends(scope: string): Promise<string> {
+  let url = "";
+  const client = new ServiceClient({
+    endpoint: "http://h",
+    httpClient: {
+      sendRequest: async (request) => {
+        url = request.url;
+        return { status: 200, headers: createHttpHeaders(), request };
+      },
+    },
+  });
+  const text = { required: true, type: { name: "String" as const } };
+  await client.sendOperationRequest(
+    { scope, $host: "http://h" },
+    {
+      path: "/{scope}/providers/Microsoft.Authorization/roleAssignments",
+      httpMethod: "GET",
+      responses: { 200: {} },
+      baseUrl: "{$host}",
+      urlParameters: [
+        {
+          parameterPath: "$host",
+          mapper: { serializedName: "$host", ...text },
+          skipEncoding: true,
+        },
+        {
+          parameterPath: "scope",
+          mapper: { serializedName: "scope", ...text },
+          skipEncoding: true,
+        },
+      ],
+      serializer: createSerializer(),
+    },
+  );
+  return url.slice("http://h".length);
+}
+
+describe("reserved expansion against Azure's runtime (@azure/core-client, skipEncoding)", () => {
+  it("sends what Azure's SDKs send, but `?`, `#` and a lone `%`, which Azure puts in as they are", async () => {
+    const fill = (scope: string) =>
+      fillPath(
+        "/{scope}/providers/Microsoft.Authorization/roleAssignments",
+        { scope },
+        { scope: { allowReserved: true } },
+        serializePath,
+      );
+    // Azure's runtime puts the value in as it is: `a?b` ends the path there, `%zz` is no escape
+    const escaped = (scope: string) =>
+      scope
+        .replace(/[?#]/g, encodeURIComponent)
+        .replace(/%(?![\dA-Fa-f]{2})/g, "%25");
+    const value = fc.string({
+      unit: fc.constantFrom(..."aZ09-._~:@!$&'()*+,;=[] ?#é😀%/"),
+      minLength: 1,
+      maxLength: 8,
+    });
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(value, async (scope) => {
+        let ours: string;
+        try {
+          ours = fill(scope);
+        } catch {
+          // an empty, `.` or `..` segment: refused here, sent by Azure's runtime
+          return;
+        }
+        compared++;
+        expect(ours).toBe(await azureSends(escaped(scope)));
+      }),
+      { seed: 20261201, numRuns: 1000 },
+    );
+    expect(compared).toBeGreaterThan(800);
   });
 });
 
