@@ -254,7 +254,7 @@ function parametersTable(title, parameters, h) {
     parameters
       .map(
         (p) =>
-          `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}</td><td><code>${t(p.type)}</code></td>` +
+          `<tr><td><code>${t(p.name)}</code></td><td>${t(p.in)}${p.reserved ? " (keeps /)" : ""}</td><td><code>${t(p.type)}</code></td>` +
           `<td>${p.required ? "yes" : "no"}</td><td class="desc">${t(p.description ?? "")}${p.deprecated ? ' <span class="deprecated">deprecated</span>' : ""}</td></tr>`,
       )
       .join("\n"),

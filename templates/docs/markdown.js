@@ -248,7 +248,7 @@ function parametersTable(title, parameters, h) {
       ["Name", "In", "Type", "Required", "Description"],
       parameters.map((p) => [
         h.markdownCodeCell(p.name),
-        p.in,
+        p.reserved ? `${p.in} (keeps /)` : p.in,
         h.markdownCodeCell(p.type),
         p.required ? "yes" : "no",
         `${h.markdownCell(p.description)}${p.deprecated ? " (deprecated)" : ""}`,

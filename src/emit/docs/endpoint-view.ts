@@ -10,6 +10,7 @@ import {
   allParameters,
   filledServerUrl,
   isMap,
+  parameterWireStyle,
   reasonPhrase,
   scopeAlternatives,
   statusKey,
@@ -93,8 +94,12 @@ export class SharedParts {
     // no source types it: text on the wire, as the client takes it
     const type = p.schema ? schemaLabel(p.schema) : "string | number";
     const deprecated = p.deprecated === true;
+    const reserved = p.in === "path" && parameterWireStyle(p).allowReserved;
     const flags =
-      PLACES.indexOf(p.in) + (p.required ? 4 : 0) + (deprecated ? 8 : 0);
+      PLACES.indexOf(p.in) +
+      (p.required ? 4 : 0) +
+      (deprecated ? 8 : 0) +
+      (reserved ? 16 : 0);
     const node = at(
       at(at(at(this.parameters, p.name), flags), type),
       p.description,
@@ -104,6 +109,7 @@ export class SharedParts {
       in: p.in,
       required: p.required,
       deprecated,
+      ...(reserved && { reserved }),
       type,
       description: p.description,
     }));

@@ -116,6 +116,8 @@ export interface ParameterView {
   in: string;
   required: boolean;
   deprecated: boolean;
+  /** A path value that keeps reserved characters (`allowReserved`): sent with its `/`. */
+  reserved?: true;
   type: string;
   description?: string;
 }
