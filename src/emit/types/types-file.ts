@@ -58,7 +58,9 @@ const VARIANTS = [
 
 function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
   const platform = new Set<string>();
+  let declared = false;
   const declare: Declare = (name, node, doc) => {
+    declared = true;
     for (const { name } of PLATFORM_TYPES)
       if (!platform.has(name) && mentions(node, name)) platform.add(name);
     out.write("\n" + declaration(name, node, doc));
@@ -85,6 +87,8 @@ function writeTypes(model: ApiModel, index: TypeIndex, out: TextOut): void {
     webhookDeclarations(webhook, index, declare);
   for (const { name, text } of PLATFORM_TYPES)
     if (platform.has(name)) out.write("\n" + text);
+  // a file without an export is a script, not a module: `import type … from "./types.js"` fails
+  if (!declared) out.write("\nexport {};\n");
 }
 
 function declaration(name: string, node: TypeNode, doc: string[] | undefined) {
