@@ -243,11 +243,18 @@ function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
   if (wire.delimiter !== undefined) spec.delimiter = wire.delimiter;
   if (wire.contentType !== undefined) spec.contentType = wire.contentType;
   if (wire.allowReserved && parameter.in === "path") spec.allowReserved = true;
-  // a union of shapes (`oneOf: [integer, object]`): each read in turn (params.ts, fromUnion)
-  const union = shapes && !mainType(schema) && (schema?.oneOf ?? schema?.anyOf);
+  // a union of shapes (`oneOf: [integer, object]`): each read in turn (params.ts, fromUnion); a
+  // list of a union's items (pandascore's `videogame`: ids or slugs), a list of each in turn
+  const items = spec.array && resolveSchema(model.schemas, schema?.items);
+  const of = items || schema;
+  const union = shapes && !mainType(of) && (of?.oneOf ?? of?.anyOf);
   if (Array.isArray(union) && union.length > 1)
     spec.anyOf = union.map((m) =>
-      paramSpec(model, { ...parameter, schema: m }, false),
+      paramSpec(
+        model,
+        { ...parameter, schema: items ? { ...schema, items: m } : m },
+        false,
+      ),
     );
   return spec;
 }
