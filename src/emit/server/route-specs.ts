@@ -229,9 +229,9 @@ function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
     spec.array = true;
     spec.type = flat.items as typeof spec.type;
   } else Object.assign(spec, flat as Pick<ParamSpec, "properties" | "rest">);
-  const values = scalarValues(
-    spec.array ? resolveSchema(model.schemas, schema?.items) : schema,
-  );
+  // the values or the union of the items, for an array
+  const of = spec.array ? resolveSchema(model.schemas, schema?.items) : schema;
+  const values = scalarValues(of);
   if (values && !spec.properties) spec.enum = values;
   const full = parameter.style === "deepObject" && shapeOf(model, schema);
   if (full && /:"json"|"anyOf"/.test(JSON.stringify([flat, full])))
@@ -245,14 +245,12 @@ function paramSpec(model: ApiModel, parameter: Parameter, shapes = true) {
   if (wire.allowReserved && parameter.in === "path") spec.allowReserved = true;
   // a union of shapes (`oneOf: [integer, object]`): each read in turn (params.ts, fromUnion); a
   // list of a union's items (pandascore's `videogame`: ids or slugs), a list of each in turn
-  const items = spec.array && resolveSchema(model.schemas, schema?.items);
-  const of = items || schema;
   const union = shapes && !mainType(of) && (of?.oneOf ?? of?.anyOf);
   if (Array.isArray(union) && union.length > 1)
     spec.anyOf = union.map((m) =>
       paramSpec(
         model,
-        { ...parameter, schema: items ? { ...schema, items: m } : m },
+        { ...parameter, schema: spec.array ? { ...schema, items: m } : m },
         false,
       ),
     );
