@@ -3,7 +3,8 @@ import { READER_CODES } from "../openapi-common/codes.js";
 
 export const OPENAPI3_CODES = family("openapi3", READER_CODES, {
   warning: {
-    "invalid-media-type": "a content key that is not a media type: skipped",
+    "invalid-media-type":
+      "a content key that is not a media type: skipped (an empty one is read as `*/*`)",
     "invalid-request-body":
       "a `requestBody` that cannot be read: the operation has no body",
     "invalid-server": "a server entry without a usable `url`: skipped",

@@ -26,7 +26,15 @@ import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
 function readContent(reading: SpecReading, content: Node): MediaContent[] {
-  return members(content).flatMap(([mediaType, listed]) => {
+  return members(content).flatMap(([key, listed]) => {
+    // no type named (spoonacular's `""`): any, as `*/*` says, for the client and server to agree
+    const mediaType = key.trim() === "" ? "*/*" : key;
+    if (mediaType !== key)
+      reading.reporter.report(
+        "openapi3/invalid-media-type",
+        `media type ${JSON.stringify(key)} names no type; it is read as */* (any)`,
+        sourceOf(listed),
+      );
     // OpenAPI 3.2: a Media Type Object may be a $ref (to components.mediaTypes)
     const entry =
       reading.isOpenApi32 && isRecordNode(listed) && "$ref" in listed.value
