@@ -33,6 +33,11 @@ export function serializeBody(
 ): RequestBody {
   const type = mediaType.toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
+  // a Blob, text or bytes has no fields: a form made of them would be sent empty
+  if (multipart && isRawBody(body) && !(body instanceof FormData))
+    throw new TypeError(
+      "a multipart/form-data body is an object of its fields or a FormData",
+    );
   if (
     multipart
       ? !(body instanceof FormData)

@@ -61,6 +61,17 @@ paths:
           application/x-www-form-urlencoded:
             schema: { type: array, items: { type: object } }
       responses: { "204": { description: edited } }
+  /analyze:
+    post:
+      operationId: analyzeImageInStream
+      requestBody:
+        required: true
+        content:
+          application/octet-stream:
+            schema: { type: object, format: file }
+          multipart/form-data:
+            schema: { type: object, format: file }
+      responses: { "200": { description: ok } }
 `;
 
 /** What each handler was given: a FormData as its entries (files as their text), text as it is. */
@@ -84,6 +95,7 @@ const handlers = {
   setColumns: record,
   translate: record,
   editVideo: record,
+  analyzeImageInStream: record,
 };
 
 let dir: string;
@@ -210,6 +222,29 @@ it("the client sends the caller's FormData and text as they are", async () => {
     { form: [["file", "file bytes of a.txt"]] },
     "q=hello&target=fr",
   ]);
+});
+
+// Azure's ComputerVision: a multipart body of `type: object, format: file` is a form whose fields
+// are any; a Blob, text or bytes given for it made an empty form, sent without a word
+it("refuses a Blob, text or bytes where a multipart body wants its fields, before sending", async () => {
+  const client = (await import(
+    pathToFileURL(join(dir, "client", "index.ts")).href
+  )) as Record<string, (args: object, options: object) => Promise<unknown>>;
+  let calls = 0;
+  const fetch = async () => {
+    calls++;
+    return new Response(null);
+  };
+  const options = { baseUrl: servers.get("node")!.url, fetch };
+  for (const body of [new Blob(["png"]), "png", new Uint8Array([1])])
+    await expect(
+      client["analyzeImageInStream"]!({ body }, options),
+    ).rejects.toThrow(
+      "a multipart/form-data body is an object of its fields or a FormData",
+    );
+  expect(calls).toBe(0);
+  await client["analyzeImageInStream"]!({ body: { url: "u" } }, options);
+  expect(calls).toBe(1);
 });
 
 describe.each(SERVED)("%s", (served) => {
