@@ -95,7 +95,11 @@ export * from "../model/pagination.js";
 export { declaredPages } from "./shared/declared-pages.js";
 export { pagesOption, type PageDeclarations } from "./shared/options.js";
 
-export { baseMediaType, fieldlessForm } from "../model/media-types.js";
+export {
+  baseMediaType,
+  fieldlessForm,
+  jsonPartFields,
+} from "../model/media-types.js";
 export * from "./shared/media-types.js";
 
 export {

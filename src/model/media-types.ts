@@ -1,5 +1,8 @@
 import { grouped } from "./lists.js";
+import { allProperties } from "./schema/members.js";
+import { resolveSchema } from "./schema/ref.js";
 import { admitsType } from "./schema/schema.js";
+import { isSchemaObject, type SubSchema } from "./schema/walk.js";
 import type { MediaContent, NamedSchema } from "./types.js";
 
 /**
@@ -77,4 +80,38 @@ export function fieldlessForm(
     !admitsType(schemas, content.schema, "object")
     ? form
     : undefined;
+}
+
+/**
+ * The fields of a multipart/form-data body that go as JSON parts by OpenAPI's default (an Encoding
+ * Object's `contentType`: `application/json` for an object, an array's by its items), which the
+ * body's `encoding` does not already say: those whose schema admits an object and no scalar (a
+ * field that may be text is sent as text). None for other media types.
+ */
+export function jsonPartFields(
+  content: MediaContent,
+  schemas: Readonly<Record<string, NamedSchema>>,
+): string[] {
+  if (baseMediaType(content.mediaType) !== "multipart/form-data") return [];
+  const declared = content.encoding ?? {};
+  return Object.entries(allProperties(schemas, content.schema))
+    .filter(([name]) => !Object.hasOwn(declared, name))
+    .filter(([, schema]) => jsonPart(schemas, schema))
+    .map(([name]) => name);
+}
+
+function jsonPart(
+  schemas: Readonly<Record<string, NamedSchema>>,
+  schema: SubSchema | undefined,
+): boolean {
+  const admits = (type: "string" | "number" | "boolean" | "array" | "object") =>
+    admitsType(schemas, schema, type);
+  if (admits("string") || admits("number") || admits("boolean")) return false;
+  if (!admits("array")) return admits("object");
+  // an array is a part per item: JSON when each item is
+  if (admits("object")) return false;
+  const items = isSchemaObject(schema)
+    ? resolveSchema(schemas, schema)?.items
+    : undefined;
+  return isSchemaObject(items) && jsonPart(schemas, items);
 }

@@ -1,10 +1,16 @@
-import type { Endpoint, Parameter } from "../../model/types.js";
+import type {
+  ApiModel,
+  Endpoint,
+  MediaContent,
+  Parameter,
+} from "../../model/types.js";
 import {
   acceptHeader,
   allOfPropertyLookup,
   encodingStyle,
   endpointKey,
   isFormMediaType,
+  jsonPartFields,
   mainType,
   pageShape,
   type PageShape,
@@ -60,13 +66,8 @@ export function endpointView(
       cookies: styled(endpoint.parameters.cookie),
     },
     encoding:
-      types.body && mediaType && form?.encoding && isFormMediaType(mediaType)
-        ? styledNames(
-            Object.entries(form.encoding).map(([name, e]) => [
-              name,
-              encodingStyle(e),
-            ]),
-          )
+      types.body && form && isFormMediaType(form.mediaType)
+        ? formEncoding(form, index.model.schemas)
         : [],
     locals,
   };
@@ -91,6 +92,27 @@ export function endpointView(
     view.pagesName = `${endpoint.name}Pages`;
   }
   return view;
+}
+
+/**
+ * How a form's fields are sent: as its encoding says, and a multipart field of objects as JSON
+ * labelled so (OpenAPI's default, which a FormData cannot say of a text part).
+ */
+function formEncoding(
+  form: MediaContent,
+  schemas: ApiModel["schemas"],
+): StyledName[] {
+  return styledNames([
+    ...Object.entries(form.encoding ?? {}).map(
+      ([name, e]): [string, StyledName["style"]] => [name, encodingStyle(e)],
+    ),
+    ...jsonPartFields(form, schemas).map(
+      (name): [string, StyledName["style"]] => [
+        name,
+        { contentType: "application/json" },
+      ],
+    ),
+  ]);
 }
 
 /**
