@@ -72,6 +72,15 @@ paths:
           multipart/form-data:
             schema: { type: object, format: file }
       responses: { "200": { description: ok } }
+  /describe:
+    post:
+      operationId: describeImageForm
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: { type: object, format: file }
+      responses: { "200": { description: ok } }
 `;
 
 /** What each handler was given: a FormData as its entries (files as their text), text as it is. */
@@ -96,6 +105,7 @@ const handlers = {
   translate: record,
   editVideo: record,
   analyzeImageInStream: record,
+  describeImageForm: record,
 };
 
 let dir: string;
@@ -224,8 +234,29 @@ it("the client sends the caller's FormData and text as they are", async () => {
   ]);
 });
 
-// Azure's ComputerVision: a multipart body of `type: object, format: file` is a form whose fields
-// are any; a Blob, text or bytes given for it made an empty form, sent without a word
+// Azure's ComputerVision: the image as bytes or as a multipart body of `type: object, format:
+// file`, a form whose fields are any. The client picked the form, and made a Blob, text or bytes
+// given for it an empty form, sent without a word: now it sends the bytes, and a form alone
+// refuses them before sending
+it("sends the bytes where a form naming no fields is offered beside them", async () => {
+  const client = (await import(
+    pathToFileURL(join(dir, "client", "index.ts")).href
+  )) as Record<string, (args: object, options: object) => Promise<unknown>>;
+  const types: string[] = [];
+  const fetch = async (request: Request) => {
+    types.push(request.headers.get("content-type") ?? "");
+    return globalThis.fetch(request);
+  };
+  seen = [];
+  await client["analyzeImageInStream"]!(
+    { body: new Blob(["png"]) },
+    { baseUrl: servers.get("node")!.url, fetch },
+  );
+  expect(types).toEqual(["application/octet-stream"]);
+  expect(seen.length).toBe(1);
+  expect(await (seen[0] as Blob).text()).toBe("png");
+});
+
 it("refuses a Blob, text or bytes where a multipart body wants its fields, before sending", async () => {
   const client = (await import(
     pathToFileURL(join(dir, "client", "index.ts")).href
@@ -238,12 +269,12 @@ it("refuses a Blob, text or bytes where a multipart body wants its fields, befor
   const options = { baseUrl: servers.get("node")!.url, fetch };
   for (const body of [new Blob(["png"]), "png", new Uint8Array([1])])
     await expect(
-      client["analyzeImageInStream"]!({ body }, options),
+      client["describeImageForm"]!({ body }, options),
     ).rejects.toThrow(
       "a multipart/form-data body is an object of its fields or a FormData",
     );
   expect(calls).toBe(0);
-  await client["analyzeImageInStream"]!({ body: { url: "u" } }, options);
+  await client["describeImageForm"]!({ body: { url: "u" } }, options);
   expect(calls).toBe(1);
 });
 

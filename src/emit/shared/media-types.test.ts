@@ -99,6 +99,30 @@ describe("sentMediaType", () => {
     );
     expect(sent("text/plain", "application/octet-stream")).toBe("text/plain");
   });
+
+  it("passes over a form whose schema is a file for the first other type listed", () => {
+    const file = { type: "object", format: "file" } as const;
+    const content = (...types: string[]) =>
+      types.map((mediaType) => ({ mediaType, schema: file }));
+    // Azure's ComputerVision: the image as bytes, or as a multipart form naming no field
+    expect(
+      sentMediaType(content("application/octet-stream", "multipart/form-data")),
+    ).toBe("application/octet-stream");
+    expect(
+      sentMediaType(content("multipart/form-data", "application/octet-stream")),
+    ).toBe("application/octet-stream");
+    // alone, it is still the form (the caller fills a FormData)
+    expect(sentMediaType(content("multipart/form-data"))).toBe(
+      "multipart/form-data",
+    );
+    // a form of fields beside bytes is the form
+    expect(
+      sentMediaType([
+        { mediaType: "application/octet-stream", schema: file },
+        { mediaType: "multipart/form-data", schema: { type: "object" } },
+      ]),
+    ).toBe("multipart/form-data");
+  });
 });
 
 describe("isFormMediaType", () => {

@@ -19,18 +19,26 @@ export { isJsonMediaType };
 /**
  * The media type a body is sent and typed as: `application/json` where listed, else the first
  * JSON type (Swashbuckle lists `application/json-patch+json` first), else a form encoding, else
- * the first listed.
+ * the first listed. A form whose schema is a file (`format: binary`, or Swagger 2.0's `file` on
+ * a body, as Azure's ComputerVision offers its image beside `application/octet-stream`) names no
+ * fields: the first type listed that is not such a form wins over it.
  */
 export function sentMediaType(content: MediaContent[]): string | undefined {
   const types = content.map((c) => c.mediaType);
+  const fields = content.filter((c) => !fileForm(c)).map((c) => c.mediaType);
   return (
     types.find((t) => baseMediaType(t) === "application/json") ??
     types.find(isJsonMediaType) ??
-    types.find((t) => t.toLowerCase().startsWith(FORM)) ??
-    types.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??
+    fields.find((t) => t.toLowerCase().startsWith(FORM)) ??
+    fields.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??
+    fields[0] ??
     types[0]
   );
 }
+
+const fileForm = ({ mediaType, schema }: MediaContent): boolean =>
+  isFormMediaType(mediaType) &&
+  (schema?.format === "binary" || schema?.format === "file");
 
 /** A form encoding: `application/x-www-form-urlencoded` or `multipart/form-data`, any parameters. */
 export function isFormMediaType(mediaType: string): boolean {
