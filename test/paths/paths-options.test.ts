@@ -182,6 +182,7 @@ export async function run(): Promise<void> {
     id: 1,
     status: "active",
     tags: [],
+    bill_to_country_code: null,
   };
   // @ts-expect-error a member with a default is required in a schema's type
   const partial: components["schemas"]["Item"] = { id: 1 };

@@ -209,11 +209,17 @@ class Typing {
       const property = properties[name]!;
       let type = this.type(property);
       let optional = !required.has(name);
+      // a nullable `$ref` or `allOf`, "it, or null", is annotated by it: its default and docs
+      const [it, or] = property.anyOf ?? [];
+      const own =
+        or?.type === "null" && Object.keys(property).length === 1
+          ? it!
+          : property;
       const rules = this.naming.members;
-      if (rules?.type) type = rules.type(property, type);
-      if (rules?.defaultsRequired && typeof property === "object")
-        optional &&= property.default === undefined;
-      members.push({ name, optional, type, doc: docLines(property) });
+      if (rules?.type) type = rules.type(own, type);
+      if (rules?.defaultsRequired && typeof own === "object")
+        optional &&= own.default === undefined;
+      members.push({ name, optional, type, doc: docLines(own) });
     }
     const extra = schema.additionalProperties;
     // a member a `patternProperties` pattern matches is its type, not additionalProperties' (nor `false`)
