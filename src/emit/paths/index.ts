@@ -229,10 +229,13 @@ function parametersNode(
       const list = parameters[location] ?? [];
       if (list.length === 0) return member(location, NEVER, true);
       const required = location === "path" || list.some((p) => p.required);
+      // one declared with `content` is its serialized text: openapi-fetch sends a value as given
       const members = list.map((p) =>
         member(
           p.name,
-          typeOf(p.schema, "write"),
+          p.contentType === undefined
+            ? typeOf(p.schema, "write")
+            : raw("string"),
           location !== "path" && !p.required,
           p.description,
         ),
