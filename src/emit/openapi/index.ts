@@ -35,21 +35,20 @@ export function openApiDocument(model: ApiModel) {
     model.endpoints,
     schemeKeys,
   );
+  const v32 =
+    model.openApi32 === true ||
+    model.endpoints.some(
+      (e) => e.method === "query" || !HTTP_METHODS.includes(e.method),
+    );
   return {
-    openapi:
-      model.openApi32 === true ||
-      model.endpoints.some(
-        (e) => e.method === "query" || !HTTP_METHODS.includes(e.method),
-      )
-        ? OPENAPI_32_VERSION
-        : OPENAPI_VERSION,
+    openapi: v32 ? OPENAPI_32_VERSION : OPENAPI_VERSION,
     info: { ...model.info },
     servers: nonEmpty(model.servers.map(serverObject)),
     tags: nonEmpty(tagsArray(model)),
-    paths: pathsObject(model.endpoints, fix, schemeKeys),
+    paths: pathsObject(model.endpoints, fix, schemeKeys, v32),
     // path items keyed by the webhook's key (its `path` in the model)
     webhooks: model.webhooks
-      ? pathsObject(model.webhooks, fix, schemeKeys)
+      ? pathsObject(model.webhooks, fix, schemeKeys, v32)
       : undefined,
     components: nonEmpty({
       schemas: nonEmpty(schemas),
@@ -78,10 +77,16 @@ function pathsObject(
   endpoints: readonly Endpoint[],
   fix: FixSchema,
   schemeKeys: ReadonlyMap<string, string>,
+  v32: boolean,
 ): LazyMembers {
   const byPath = grouped(endpoints, (e) => e.path);
   const operation = (endpoint: Endpoint) =>
-    operationObject(endpoint, fix, securityRequirements(endpoint, schemeKeys));
+    operationObject(
+      endpoint,
+      fix,
+      securityRequirements(endpoint, schemeKeys),
+      v32,
+    );
   return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), (path) => {
     // never empty: never undefined
     const value: Record<string, unknown> = {};

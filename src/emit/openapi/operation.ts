@@ -29,9 +29,11 @@ export function operationObject(
   fix: FixSchema,
   /** The endpoint's security requirements, with the schemes' component keys. */
   security: Endpoint["security"],
+  /** Written into an OpenAPI 3.2 document. */
+  v32: boolean,
 ): JsonObject {
   const parameters = allParameters(endpoint.parameters).map((p) =>
-    parameterObject(p, fix),
+    parameterObject(p, fix, v32),
   );
   const responses: JsonObject = {};
   for (const response of endpoint.responses) {
@@ -75,8 +77,11 @@ export function serverObject(server: Server): JsonObject {
   return { url: server.url, description: server.description, variables };
 }
 
-function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
+function parameterObject(p: Parameter, fix: FixSchema, v32: boolean) {
   const schema = p.schema ? fix(p.schema) : {};
+  // 3.1 lets only a query parameter keep reserved characters: a path one says so as Azure does
+  const reserved =
+    p.in === "path" && !v32 ? "x-ms-skip-url-encoding" : "allowReserved";
   return {
     name: p.name,
     in: p.in,
@@ -85,7 +90,7 @@ function parameterObject(p: Parameter, fix: FixSchema): JsonObject {
     deprecated: p.deprecated || undefined,
     style: p.style && isLocationStyle(p.in, p.style) ? p.style : undefined,
     explode: p.explode,
-    allowReserved:
+    [reserved]:
       p.in === "query" || p.in === "path" ? p.allowReserved : undefined,
     schema: p.contentType === undefined ? schema : undefined,
     content:
