@@ -81,6 +81,16 @@ paths:
           multipart/form-data:
             schema: { type: object, format: file }
       responses: { "200": { description: ok } }
+  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          application/octet-stream:
+            schema: { type: string, format: binary }
+          multipart/form-data:
+            schema: { type: string, format: binary }
+      responses: { "200": { description: ok } }
 `;
 
 /** What each handler was given: a FormData as its entries (files as their text), text as it is. */
@@ -106,6 +116,7 @@ const handlers = {
   editVideo: record,
   analyzeImageInStream: record,
   describeImageForm: record,
+  upload: record,
 };
 
 let dir: string;
@@ -154,7 +165,13 @@ it("warns at the body's line that the form names no fields", async () => {
       38,
       "POST /videos/{id}/studio/edit: its application/x-www-form-urlencoded b",
     ],
+    [
+      66,
+      "POST /upload: its multipart/form-data body's schema admits no object, ",
+    ],
   ]);
+  // the client sends those bytes as application/octet-stream, not a FormData
+  expect(warned[4]!.message).toMatch(/fields: the server hands over/);
   // PeerTube's studio/edit: the text the caller encodes, which no array schema takes
   expect(warned[3]!.message).toContain(
     "which the schema refuses (400): give it a string schema",

@@ -258,7 +258,7 @@ function reportTextBodies(
   if (fieldless)
     reporter.report(
       "model/form-body-not-object",
-      `${what}: its ${baseMediaType(fieldless.mediaType)} body's schema admits no object, so it names no fields: ${fieldlessForm(fieldless, schemas) === "string" ? `the client sends the text given, the server hands over the text it gets${admitsType(schemas, fieldless.schema, "string") ? "" : ", which the schema refuses (400): give it a string schema"}` : "the client sends the FormData given, the server hands over the FormData it gets, unchecked"}`,
+      `${what}: its ${baseMediaType(fieldless.mediaType)} body's schema admits no object, so it names no fields: ${fieldlessForm(fieldless, schemas) === "string" ? `the client sends the text given, the server hands over the text it gets${admitsType(schemas, fieldless.schema, "string") ? "" : ", which the schema refuses (400): give it a string schema"}` : `${content.length === 1 ? "the client sends the FormData given, " : ""}the server hands over the FormData it gets, unchecked`}`,
       body.sources[0] ?? endpoint.sources[0]!,
     );
   if (refused.length === 0) return;
