@@ -172,6 +172,8 @@ function outputSchema(
   endpoint: Endpoint,
   schemas: ToolSchemas,
 ): JsonObject | undefined {
+  // an answer to HEAD has no body (RFC 9110 §9.3.2), whatever content it declares
+  if (endpoint.method === "head") return undefined;
   const successes = endpoint.responses.filter((r) => /^2/.test(r.status));
   const bodies: JsonObject[] = [];
   let bodiless = false;
