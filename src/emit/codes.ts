@@ -54,7 +54,7 @@ export const EMIT_CODES = {
       "long-tool-name":
         "an endpoint's name, its MCP tool's name, is longer than 64 characters, which some MCP clients refuse: give it an `operationId` or a `names` entry",
       "body-not-sent":
-        "an endpoint's multipart/form-data body's schema admits no object (a file, a string), so it names no fields: no JSON argument makes the FormData the client sends, and the endpoint is no tool",
+        "an endpoint is no tool, as no arguments make its body: a multipart/form-data body whose schema admits no object names no fields; a required GET or HEAD body is one `fetch` does not send",
     },
   }),
   // the docs' changelog page's; the workflow declares the other `output/` codes

@@ -23,7 +23,7 @@ import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
 import type { MCP_OPTIONS } from "./options.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
-import { keyPlaces, toolSpec } from "./tool.js";
+import { keyPlaces, takesBody, toolSpec } from "./tool.js";
 
 /** The runtime files, templates/mcp/'s but environment.ts, copied as they are (the user's copy first). */
 const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "mcp"))
@@ -202,12 +202,16 @@ function chosenEndpoints(context: EmitContext<McpOptions>): Endpoint[] {
         e.sources[0],
       );
   return chosen.filter((e) => {
-    // a multipart body without fields is a FormData its caller fills: no JSON argument makes one
+    // a multipart body without fields is a FormData its caller fills: no JSON argument makes one;
+    // fetch sends no GET or HEAD body, so a required one would fail every call (an optional one
+    // is left out of the input, tool.ts)
     const sent = sentContent(e.requestBody?.content ?? [])[0];
-    if (!sent || fieldlessForm(sent, model.schemas) !== "FormData") return true;
+    const unsent = e.requestBody?.required === true && !takesBody(e);
+    if (!unsent && (!sent || fieldlessForm(sent, model.schemas) !== "FormData"))
+      return true;
     reporter.report(
       "mcp/body-not-sent",
-      `${e.name} takes a multipart/form-data body whose schema admits no object, which names no fields to send: it is no tool`,
+      `${e.name} takes ${unsent ? `a required body with ${e.method.toUpperCase()}, which fetch does not send` : "a multipart/form-data body whose schema admits no object, which names no fields to send"}: it is no tool`,
       e.requestBody!.sources[0] ?? e.sources[0] ?? fileStart(""),
     );
     return false;

@@ -57,7 +57,7 @@ export function toolSpec(
   }
   const body = endpoint.requestBody;
   const uploads: string[] = [];
-  if (body && body.content.length > 0) {
+  if (body && body.content.length > 0 && takesBody(endpoint)) {
     setOwn(properties, "body", bodySchema(model, body, schemas, uploads));
     if (body.required) required.push("body");
   }
@@ -85,6 +85,9 @@ export function toolSpec(
   if (uploads.length > 0) spec["uploads"] = uploads;
   return spec;
 }
+
+/** Whether fetch sends `endpoint`'s body: not with GET or HEAD (the client's body-not-sent). */
+export const takesBody = (e: Endpoint) => !/^(?:get|head)$/.test(e.method);
 
 /** Where the API-key schemes send keys: those `endpoint`'s security names, all where it names none. */
 export function keyPlaces(model: ApiModel, endpoint?: Endpoint) {
