@@ -139,7 +139,7 @@ export {
 } from "../model/schema/schema.js";
 export { schemaRef, schemaRefName } from "../model/schema/ref.js";
 export { allProperties } from "../model/schema/members.js";
-export { patternFlags } from "../model/patterns/flags.js";
+export { patternFlags, unicodePattern } from "../model/patterns/flags.js";
 
 export {
   DEFAULT_SCALARS,

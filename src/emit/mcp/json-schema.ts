@@ -3,11 +3,11 @@ import {
   compareCodeUnits,
   isMap,
   isSubSchema,
-  patternFlags,
   revivedScalar,
   SCHEMA_KEYWORD_GROUPS,
   schemaRefName,
   setOwn,
+  unicodePattern,
   type ScalarChoices,
 } from "../toolkit.js";
 import type { NamedSchema, Schema } from "../../model/types.js";
@@ -114,10 +114,12 @@ export class ToolSchemas {
       else if (SCHEMAS.has(key) && isSubSchema(value))
         set(key, isObject(value) ? this.object(value) : value);
       // ajv (the MCP SDK's client) compiles each tool's schema with `u` as it lists them: a pattern
-      // only the older syntax takes (`[\ ]`) would fail tools/list; the validators still run it
-      else if (key === "pattern" && patternFlags(value as string) !== "u")
-        continue;
-      else if (VALUES.has(key)) set(key, value as Json);
+      // only the older syntax takes would fail tools/list, so it is written for `u` (`[\ ]` as
+      // `[\x20]`) or left out (`[\w-.]`); the validators still run it as it is
+      else if (key === "pattern") {
+        const pattern = unicodePattern(value as string);
+        if (pattern !== undefined) set(key, pattern);
+      } else if (VALUES.has(key)) set(key, value as Json);
     }
     if (revivedScalar(schema, this.scalars) === "int64") {
       // JSON's numbers past 2^53 lose digits in an agent's and the SDK's JSON.parse: the

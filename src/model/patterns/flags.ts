@@ -11,6 +11,20 @@ export function patternFlags(pattern: string): "u" | "" | undefined {
 }
 
 /**
+ * `pattern` as a `u` RegExp reading it as `patternFlags` does, else undefined: the older syntax's
+ * needless escapes of punctuation (`\:`, `\-`, `\_`), none under `u`, written `\x3a`, `\x2d`…
+ */
+export function unicodePattern(pattern: string): string | undefined {
+  const flags = patternFlags(pattern);
+  if (flags !== "") return flags === "u" ? pattern : undefined;
+  const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, "0");
+  const escaped = pattern.replace(/\\([^])/g, (escape, c: string) =>
+    /[A-Za-z0-9$^.*+?()[\]{}|/\\]|[^\0-\x7f]/.test(c) ? escape : `\\x${hex(c)}`,
+  );
+  return compiles(escaped, "u") ? escaped : undefined;
+}
+
+/**
  * Whether this engine compiles `pattern`, and so does every supported Node.js: Node 24's also takes
  * modifier groups and duplicate group names (ES2025), which Node 20's and 22's refuse (syntax.ts).
  */
