@@ -123,6 +123,7 @@ export {
   type DiscriminatorCase,
   discriminatorCases,
   effectiveTypes,
+  impliedTypes,
   isAnnotation,
   isFalseSchema,
   isMap,

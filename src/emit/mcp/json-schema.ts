@@ -1,6 +1,7 @@
 import {
   CHECKED_FORMATS,
   compareCodeUnits,
+  impliedTypes,
   isMap,
   isSubSchema,
   revivedScalar,
@@ -121,6 +122,9 @@ export class ToolSchemas {
         if (pattern !== undefined) set(key, pattern);
       } else if (VALUES.has(key)) set(key, value as Json);
     }
+    // the validators check an untyped `properties` as an object (`items`: an array): so it says
+    const implied = out["type"] === undefined ? impliedTypes(schema) : [];
+    if (implied[0]) set("type", implied[1] ? implied : implied[0]);
     if (revivedScalar(schema, this.scalars) === "int64") {
       // JSON's numbers past 2^53 lose digits in an agent's and the SDK's JSON.parse: the
       // digits as text keep them (the tools read either, and answer text)

@@ -2,8 +2,8 @@ import {
   CHECKED_FORMATS,
   allOfPropertyLookup,
   declaredTypes,
-  effectiveTypes,
   discriminatorCases,
+  impliedTypes,
   isAnnotation,
   isFalseSchema,
   isMap,
@@ -160,8 +160,6 @@ function schemaText(schema: SubSchema): string | undefined {
   }
 }
 
-const COMPOSED = "$ref allOf anyOf oneOf not enum const".split(" ");
-
 /** JSON Schema (2020-12) → one node's operations, in the order their violations come. */
 function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
   if (s === undefined || s === true) return [];
@@ -178,11 +176,10 @@ function schemaOps(b: PlanBuilder, s: SubSchema, depth: number): PlanOp[] {
         types.includes("number") ? types.filter((t) => t !== "integer") : types,
       ),
     ];
-  // without `type`, the types read `properties` as an object and `items` as an array (model
-  // effectiveTypes), and so does the check, where no composition or value names other types:
-  // a value it admits is of its type (JSON Schema lets any other value pass; docs/validation.md)
-  if (types.length === 0 && !COMPOSED.some((k) => s[k] !== undefined))
-    types = effectiveTypes(s);
+  // without `type`, the types read `properties` as an object and `items` as an array, and so
+  // does the check (model impliedTypes): a value it admits is of its type (JSON Schema lets any
+  // other value pass; docs/validation.md)
+  if (types.length === 0) types = impliedTypes(s);
   if (types.length > 0) out.push(["t", types]);
   if (Array.isArray(s.enum) && s.enum.every((v) => v !== undefined))
     out.push(["e", s.enum]);

@@ -97,6 +97,15 @@ export function effectiveTypes(schema: Schema | undefined): SchemaType[] {
   return out.length > 0 ? out : valueTypes(schemaValues(schema));
 }
 
+const COMPOSED = "$ref allOf anyOf oneOf not enum const".split(" ");
+
+/**
+ * The types the validators check a schema without `type` for: what its keywords imply
+ * (`effectiveTypes`), where no composition or value names other types (docs/validation.md).
+ */
+export const impliedTypes = (schema: Schema) =>
+  COMPOSED.some((k) => schema[k] !== undefined) ? [] : effectiveTypes(schema);
+
 export function nonNullTypes(schema: Schema | undefined): SchemaType[] {
   return effectiveTypes(schema).filter((t) => t !== "null");
 }
