@@ -257,7 +257,9 @@ function uploadPlaces(
     }
     return out;
   }
-  if (type === "application/x-www-form-urlencoded") return [];
+  // a url-encoded form's fields are text, and JSON's binary string a string, as the client sends
+  if (type === "application/x-www-form-urlencoded" || isJsonMediaType(type))
+    return [];
   const unschemed = schema === undefined || mainType(schema) === "string";
   return isBinary(schema) || (decodedAs(type) === "blob" && unschemed)
     ? [{ field: "", array: false }]
