@@ -5,3 +5,14 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function isHeaderName(name: string): boolean {
   return TOKEN.test(name);
 }
+
+/**
+ * A header fetch writes itself from the body and the connection: a value given for it makes
+ * undici throw (`Transfer-Encoding`, `Expect`, `Keep-Alive`, `Upgrade`) or is replaced
+ * (`Connection`, `Host`, `TE`, `Trailer`), so a description's parameter of that name is left out.
+ * `Content-Length` is not: a right one is sent (a stream's length, for S3).
+ */
+export const isTransportHeader = (name: string): boolean =>
+  /^(?:connection|expect|host|keep-alive|te|trailer|transfer-encoding|upgrade)$/i.test(
+    name,
+  );

@@ -42,6 +42,8 @@ export const READER_CODES = {
     "invalid-tag": "a tag entry that cannot be read: ignored",
     "missing-info":
       "the document has no usable `info`: title and version are left empty",
+    "transport-header":
+      "a header parameter fetch writes itself (`Transfer-Encoding`, `Connection`, `Host`, `Expect`…): left out, since a value given is refused or replaced",
     "unknown-security-scheme":
       "a security requirement names a scheme the document does not declare",
   },

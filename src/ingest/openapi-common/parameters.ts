@@ -7,7 +7,7 @@ import {
   type RecordNode,
 } from "./node.js";
 import type { SpecReading } from "./reading.js";
-import { isHeaderName } from "../../model/header-name.js";
+import { isHeaderName, isTransportHeader } from "../../model/header-name.js";
 
 /**
  * A parameter as listed by a path item or an operation, with its `$ref` followed; `entry` is the
@@ -83,6 +83,12 @@ function readEntry(reading: SpecReading, entry: Node) {
     return reading.report(
       "invalid-header-name",
       `header parameter ${JSON.stringify(name)} is not a valid HTTP header name (RFC 9110 §5.1); no client could send it, so it is left out`,
+      child(definition, "name"),
+    );
+  if (location === "header" && isTransportHeader(name))
+    return reading.report(
+      "transport-header",
+      `header parameter ${JSON.stringify(name)} is one fetch writes itself (a value given is refused or replaced), so it is left out`,
       child(definition, "name"),
     );
   return { entry, definition, name, in: location };

@@ -12,6 +12,8 @@ export const POSTMAN_CODES = family("postman", {
       "an item that is neither a folder nor a request, or a request without a usable URL: skipped",
     "large-body":
       "a raw body or saved response over 64 KiB: a text example keeps its first 65,536 characters, a JSON one its schema only (to 4 MiB)",
+    "transport-header":
+      "a header fetch writes itself (`Transfer-Encoding`, `Connection`, `Host`, `Expect`…): left out",
     "unresolved-variable":
       "a `{{var}}` with no value among the collection's variables (a folder's or a request's own are not read, as newman reads none)",
     "unsupported-auth":

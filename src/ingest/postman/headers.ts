@@ -1,4 +1,4 @@
-import { isHeaderName } from "../../model/header-name.js";
+import { isHeaderName, isTransportHeader } from "../../model/header-name.js";
 import type { Path } from "../../model/pointer.js";
 import type { PostmanContext } from "./context.js";
 import { keyValues, type KeyValue } from "./fields.js";
@@ -59,7 +59,14 @@ export function readHeaders(
         `${JSON.stringify(entry.key)} is not a valid HTTP header name; the header is left out`,
         pc.ref(entry.at),
       );
-    else if (!result.parameters.some((p) => p.key.toLowerCase() === name))
+    else if (isTransportHeader(name)) {
+      if (!entry.disabled)
+        pc.reporter.report(
+          "postman/transport-header",
+          `${JSON.stringify(entry.key)} is a header fetch writes itself (a value given is refused or replaced); it is left out`,
+          pc.ref(entry.at),
+        );
+    } else if (!result.parameters.some((p) => p.key.toLowerCase() === name))
       result.parameters.push(entry);
   }
   return result;
