@@ -1,4 +1,5 @@
 import {
+  fetchSendsBody,
   CLIENT_EXPORT_NAMES,
   compareCodeUnits,
   FETCH_FORBIDDEN_METHODS,
@@ -59,7 +60,7 @@ export function clientDiagnostics(
   for (const endpoint of model.endpoints) {
     const body = endpoint.requestBody;
     const method = endpoint.method.toUpperCase();
-    if (body && (method === "GET" || method === "HEAD"))
+    if (body && !fetchSendsBody(endpoint))
       reporter.report(
         "client/body-not-sent",
         `${method} ${endpoint.path} (${endpoint.name}) declares a request body, which fetch refuses to send with ${method}: the generated function rejects ${body.required ? "every call (the body is required)" : "a call that passes one"}`,

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  fetchSendsBody,
   DEFAULT_TEMPLATES_DIR,
   endpointKey,
   fieldlessForm,
@@ -23,7 +24,7 @@ import type { Endpoint } from "../../model/types.js";
 import type { EmitContext, GeneratedFile, OptionValues } from "../artifact.js";
 import type { MCP_OPTIONS } from "./options.js";
 import { KEYWORDS, ToolSchemas } from "./json-schema.js";
-import { keyPlaces, takesBody, toolSpec } from "./tool.js";
+import { keyPlaces, toolSpec } from "./tool.js";
 
 /** The runtime files, templates/mcp/'s but environment.ts, copied as they are (the user's copy first). */
 const RUNTIME_FILES = readdirSync(join(DEFAULT_TEMPLATES_DIR, "mcp"))
@@ -206,7 +207,7 @@ function chosenEndpoints(context: EmitContext<McpOptions>): Endpoint[] {
     // fetch sends no GET or HEAD body, so a required one would fail every call (an optional one
     // is left out of the input, tool.ts)
     const sent = sentContent(e.requestBody?.content ?? [])[0];
-    const unsent = e.requestBody?.required === true && !takesBody(e);
+    const unsent = e.requestBody?.required === true && !fetchSendsBody(e);
     if (!unsent && (!sent || fieldlessForm(sent, model.schemas) !== "FormData"))
       return true;
     reporter.report(

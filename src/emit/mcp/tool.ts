@@ -1,4 +1,5 @@
 import {
+  fetchSendsBody,
   baseMediaType,
   schemesByName,
   decodedAs,
@@ -57,7 +58,7 @@ export function toolSpec(
   }
   const body = endpoint.requestBody;
   const uploads: string[] = [];
-  if (body && body.content.length > 0 && takesBody(endpoint)) {
+  if (body && body.content.length > 0 && fetchSendsBody(endpoint)) {
     setOwn(properties, "body", bodySchema(model, body, schemas, uploads));
     if (body.required) required.push("body");
   }
@@ -85,9 +86,6 @@ export function toolSpec(
   if (uploads.length > 0) spec["uploads"] = uploads;
   return spec;
 }
-
-/** Whether fetch sends `endpoint`'s body: not with GET or HEAD (the client's body-not-sent). */
-export const takesBody = (e: Endpoint) => !/^(?:get|head)$/.test(e.method);
 
 /** Where the API-key schemes send keys: those `endpoint`'s security names, all where it names none. */
 export function keyPlaces(model: ApiModel, endpoint?: Endpoint) {

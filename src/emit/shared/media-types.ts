@@ -40,6 +40,10 @@ const fileForm = ({ mediaType, schema }: MediaContent): boolean =>
   isFormMediaType(mediaType) &&
   (schema?.format === "binary" || schema?.format === "file");
 
+/** Whether fetch sends `endpoint`'s request body: never with GET or HEAD (`client/body-not-sent`). */
+export const fetchSendsBody = (endpoint: Endpoint): boolean =>
+  endpoint.method !== "get" && endpoint.method !== "head";
+
 /** A form encoding: `application/x-www-form-urlencoded` or `multipart/form-data`, any parameters. */
 export function isFormMediaType(mediaType: string): boolean {
   const type = mediaType.toLowerCase();
