@@ -36,6 +36,8 @@ import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
 const QUERIES = new Set(["get", "query"]);
 const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
+// each call asks for a result: a client made with `throwOnError: true` passes for one without
+const OWN_ERRORS = "throwOnError: false";
 
 /**
  * `query/index.ts`: TanStack Query option objects per endpoint. Names end in `Options`,
@@ -248,7 +250,10 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
               `client.${endpoint.name}`,
               args ? "args" : "{}",
               (broken) =>
-                group(["{", items(["signal"], { spaced: true }), "}"], broken),
+                group(
+                  ["{", items(["signal", OWN_ERRORS], { spaced: true }), "}"],
+                  broken,
+                ),
             ),
           ]),
         ),
@@ -300,7 +305,7 @@ function infinite(
             call("dataOf", [
               call(`client.${endpoint.name}`, [
                 "{ ...args, query }",
-                "{ signal }",
+                `{ signal, ${OWN_ERRORS} }`,
               ]),
             ]),
             ";",
@@ -335,7 +340,10 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
         arrowMember(
           `mutationFn: (${args ? "args" : ""})`,
           call("dataOf", [
-            call(`client.${endpoint.name}`, [args ? "args" : "{}"]),
+            call(`client.${endpoint.name}`, [
+              args ? "args" : "{}",
+              `{ ${OWN_ERRORS} }`,
+            ]),
           ]),
         ),
       ]),
