@@ -51,6 +51,7 @@ describe("mocks/: each endpoint's own handler answers it", () => {
     ["pull", {}, "pull"],
     ["getName", { path: { name: "ops/1" } }, "name"],
     ["cancelName", { path: { name: "ops 1" } }, "cancel"],
+    ["updateUser", { path: { id: "7" } }, { id: 0, login: "string" }],
   ])("%s", async (name, args, data) => {
     const result = await client[name]!(args);
     expect([result.status, result.data]).toEqual([200, data]);

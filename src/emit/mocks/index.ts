@@ -120,8 +120,8 @@ export function emitMocks({
 }
 
 /**
- * The first 2XX response declared, else the first 3XX where no `default` is (a redirect alone),
- * else 200 with no body, and what it holds.
+ * The first 2XX response declared, else `default` (with 200: the client's success), else the
+ * first 3XX (a redirect alone), else 200 with no body, and what it holds.
  */
 function answerOf(
   endpoint: Endpoint,
@@ -131,8 +131,7 @@ function answerOf(
   const declared = (pattern: RegExp) =>
     endpoint.responses.find((r) => pattern.test(r.status));
   const response =
-    declared(/^2(\d\d|XX)$/i) ??
-    (declared(/^default$/) ? undefined : declared(/^3\d\d$/));
+    declared(/^2(\d\d|XX)$/i) ?? declared(/^default$/) ?? declared(/^3\d\d$/);
   if (!response) return { status: 200 };
   const status = /^\d+$/.test(response.status) ? Number(response.status) : 200;
   if (
