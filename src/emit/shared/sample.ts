@@ -135,9 +135,11 @@ function jsonSample(
     return schema.enum[0];
   if (typeof schema.$ref === "string") {
     const target = refTarget(state.schemas, schema.$ref);
-    if (!target || exhausted || state.refs.includes(target.name)) return {};
+    if (!target || state.refs.includes(target.name)) return {};
     state.refs.push(target.name);
-    const value = sample(target.schema, depth, state);
+    // the budget spent: the target's value at the depth that shows no member (`[]`, `{}`, a
+    // scalar), not `{}` whatever its type (an enum's `Status: {}`)
+    const value = sample(target.schema, exhausted ? MAX_DEPTH : depth, state);
     state.refs.pop();
     return value;
   }
