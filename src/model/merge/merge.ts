@@ -86,24 +86,26 @@ const routeKey = (method: string, path: string) =>
 /**
  * A collection keeps a path key's fragment only where it tells its requests apart (postman/index.ts):
  * its request on a route that the other inputs tell by one fragment alone (AWS's
- * `/tags/{arn}#tagKeys`) is that endpoint, under that key.
+ * `/tags/{arn}#tagKeys`) is that endpoint, under that key. One where a declared document has the
+ * route without a fragment, or its own collection tells the route by one, stays as it is.
  */
 function withFragments(offers: EndpointOffer[]): EndpointOffer[] {
   const sent = ({ endpoint: e }: EndpointOffer) =>
     routeKey(e.method, e.path.split("#")[0]!);
-  const told = grouped(
-    offers.filter((o) => o.endpoint.path.includes("#")),
-    sent,
-  );
+  const hash = (o: EndpointOffer) => o.endpoint.path.split("#")[1];
+  const file = (o: EndpointOffer) => o.endpoint.sources[0]?.file;
+  const routes = grouped(offers, sent);
   return offers.map((o) => {
-    const [hash, ...more] = new Set(
-      told.get(sent(o))?.map(({ endpoint: { path } }) => path.split("#")[1]),
+    const route = routes.get(sent(o))!;
+    const [only, ...more] = new Set(route.flatMap((x) => hash(x) ?? []));
+    const plain = route.some((x) =>
+      hash(x) === undefined ? !x.guessesTypes : file(x) === file(o),
     );
-    if (!o.guessesTypes || o.endpoint.path.includes("#") || !hash || more[0])
+    if (!o.guessesTypes || hash(o) !== undefined || plain || !only || more[0])
       return o;
     return {
       ...o,
-      endpoint: { ...o.endpoint, path: `${o.endpoint.path}#${hash}` },
+      endpoint: { ...o.endpoint, path: `${o.endpoint.path}#${only}` },
     };
   });
 }
