@@ -156,9 +156,11 @@ function readLocation(
         );
   }
   // a `{{var}}` in the path is a parameter (an id a script sets, an importer's `{{name}}:cancel`),
-  // but for a value no parameter can hold: a prefix (`api/v2`)
+  // but for a value no parameter can hold: a prefix (`api/v2`), literal text (its `{` as `%7B`)
   const pathParts = variables.substitute(url?.path ?? "", (value) =>
-    value.includes("/"),
+    value.includes("/")
+      ? value.replace(/[{}]/g, encodeURIComponent)
+      : undefined,
   );
   for (const name of unresolvedNames(pathParts))
     if (!variables.valueOf(name))

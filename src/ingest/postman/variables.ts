@@ -48,14 +48,18 @@ export class VariableScope {
 
   /**
    * Splits `text` into literal text (variables substituted) and the variables left unresolved;
-   * `takes` says which values are written in (a URL path takes a prefix, `api/v2`, alone).
+   * `take` writes a value in as the text it gives, or leaves it a variable (undefined): a URL
+   * path takes a prefix (`api/v2`) alone.
    */
-  substitute(text: string, takes = (_value: string) => true): TextPart[] {
+  substitute(
+    text: string,
+    take?: (value: string) => string | undefined,
+  ): TextPart[] {
     return splitAt<never>(text, (name) => {
       const value = this.expand(name);
-      return value === undefined || !takes(resolvedText(value) ?? "")
-        ? [{ variable: name }]
-        : value;
+      if (value === undefined || !take) return value ?? [{ variable: name }];
+      const taken = take(resolvedText(value) ?? "");
+      return taken === undefined ? [{ variable: name }] : [{ text: taken }];
     });
   }
 
