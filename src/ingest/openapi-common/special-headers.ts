@@ -1,6 +1,11 @@
 import { addParameter, createParameter } from "../../model/factories.js";
 import { isRecord } from "../reader.js";
-import type { Endpoint, MediaContent, Parameter } from "../../model/types.js";
+import type {
+  ApiResponse,
+  Endpoint,
+  MediaContent,
+  Parameter,
+} from "../../model/types.js";
 import { child, isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
@@ -110,18 +115,7 @@ export function applyEvidence(
   endpoint: Endpoint,
   evidence: HeaderEvidence,
 ): void {
-  if (evidence.accept.length > 0) {
-    // an `Accept` list names the representations of the resource, not of the errors, and is
-    // evidence of a body even where the document declares no schema (the seeds): its media
-    // types go to the success responses (2xx but 204, else `default`)
-    const success = endpoint.responses.filter(
-      (r) => r.status.startsWith("2") && r.status !== "204",
-    );
-    for (const response of success.length > 0
-      ? success
-      : endpoint.responses.filter((r) => r.status === "default"))
-      addMediaTypes(response.content, evidence.accept);
-  }
+  addAccepted(endpoint.responses, evidence.accept);
   if (endpoint.requestBody)
     addMediaTypes(endpoint.requestBody.content, evidence.contentType);
   else if (evidence.contentTypeAt)
@@ -138,6 +132,21 @@ export function applyEvidence(
       { [schemeForAuthorizationHeader(reading, at, values)]: [] },
     ];
   }
+}
+
+/**
+ * An `Accept` list names the representations of the resource, not of the errors, and is evidence
+ * of a body even where no schema is declared (the seeds) or no example saved (a Postman request):
+ * its media types go to the success responses (2xx but 204, else `default`).
+ */
+export function addAccepted(responses: ApiResponse[], accept: string[]) {
+  const success = responses.filter(
+    (r) => r.status.startsWith("2") && r.status !== "204",
+  );
+  for (const response of success.length > 0
+    ? success
+    : responses.filter((r) => r.status === "default"))
+    addMediaTypes(response.content, accept);
 }
 
 /** New media types take the schema of the first existing entry: the same payload, another type. */

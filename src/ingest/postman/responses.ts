@@ -13,17 +13,19 @@ import {
   textSample,
 } from "./sample.js";
 import { mediaType, mediaTypeOfLanguage } from "./media.js";
+import { addAccepted } from "../openapi-common/special-headers.js";
 import { isJsonMediaType } from "../../model/media-types.js";
 import { registeredReason, statusOfReason } from "../../model/http-status.js";
 
 /**
  * Saved example responses (`response`, or the pre-2.0 `responses`): one per status, in order of
- * first appearance, each saved one an example; without any, Accept's media types make a `default`.
+ * first appearance, each saved one an example; Accept's media types go to the successes, as a
+ * document's `Accept` parameter's do (without any saved, they make a `default`).
  */
 export function readResponses(
   item: Record<string, unknown>,
   at: Path,
-  accept: readonly string[],
+  accept: string[],
   pc: PostmanContext,
 ): ApiResponse[] {
   const field = Array.isArray(item.response) ? "response" : "responses";
@@ -57,6 +59,7 @@ export function readResponses(
       content: accept.map((t) => ({ mediaType: t })),
       sources: [pc.ref(at)],
     });
+  else addAccepted(responses, accept);
   return responses;
 }
 
