@@ -273,6 +273,8 @@ export interface ApiResponse {
   description: string;
   content: MediaContent[];
   headers?: Record<string, ResponseHeader>;
+  /** OpenAPI 3 Link Objects by name, as written (`$ref`s followed), for openapi.json. */
+  links?: Record<string, Record<string, unknown>>;
   sources: SourceRef[];
 }
 

@@ -7,7 +7,7 @@ import {
   streamedFile,
   tagOrder,
 } from "../toolkit.js";
-import { operationObject, serverObject, type FixSchema } from "./operation.js";
+import { operationObject, serverObject } from "./operation.js";
 import { OPENAPI_FILE } from "./path.js";
 import { LazyMembers, nonEmpty, printJsonTo } from "./print-json.js";
 import { componentKeyRenames, componentSchemas } from "./schema-names.js";
@@ -40,15 +40,29 @@ export function openApiDocument(model: ApiModel) {
     model.endpoints.some(
       (e) => e.method === "query" || !HTTP_METHODS.includes(e.method),
     );
+  // a link names its operation by an input's operationId; openapi.json's is the operation's name
+  const operationIds = new Map<string, string>();
+  for (const e of [...model.endpoints, ...(model.webhooks ?? [])])
+    for (const c of e.nameCandidates)
+      if (c.kind === "operationId" && !operationIds.has(c.value))
+        operationIds.set(c.value, e.name);
+  const operation = (endpoint: Endpoint) =>
+    operationObject(
+      endpoint,
+      fix,
+      securityRequirements(endpoint, schemeKeys),
+      v32,
+      operationIds,
+    );
   return {
     openapi: v32 ? OPENAPI_32_VERSION : OPENAPI_VERSION,
     info: { ...model.info },
     servers: nonEmpty(model.servers.map(serverObject)),
     tags: nonEmpty(tagsArray(model)),
-    paths: pathsObject(model.endpoints, fix, schemeKeys, v32),
+    paths: pathsObject(model.endpoints, operation),
     // path items keyed by the webhook's key (its `path` in the model)
     webhooks: model.webhooks
-      ? pathsObject(model.webhooks, fix, schemeKeys, v32)
+      ? pathsObject(model.webhooks, operation)
       : undefined,
     components: nonEmpty({
       schemas: nonEmpty(schemas),
@@ -75,18 +89,9 @@ function tagsArray(model: ApiModel) {
 /** The path items by path, sorted, made as they are printed. */
 function pathsObject(
   endpoints: readonly Endpoint[],
-  fix: FixSchema,
-  schemeKeys: ReadonlyMap<string, string>,
-  v32: boolean,
+  operation: (endpoint: Endpoint) => ReturnType<typeof operationObject>,
 ): LazyMembers {
   const byPath = grouped(endpoints, (e) => e.path);
-  const operation = (endpoint: Endpoint) =>
-    operationObject(
-      endpoint,
-      fix,
-      securityRequirements(endpoint, schemeKeys),
-      v32,
-    );
   return new LazyMembers([...byPath.keys()].sort(compareCodeUnits), (path) => {
     // never empty: never undefined
     const value: Record<string, unknown> = {};

@@ -31,6 +31,8 @@ export function operationObject(
   security: Endpoint["security"],
   /** Written into an OpenAPI 3.2 document. */
   v32: boolean,
+  /** An input's operationId → the one openapi.json gives that operation (its name). */
+  operationIds: ReadonlyMap<string, string>,
 ): JsonObject {
   const parameters = allParameters(endpoint.parameters).map((p) =>
     parameterObject(p, fix, v32),
@@ -43,6 +45,7 @@ export function operationObject(
         description: response.description || reasonPhrase(key),
         headers: headersObject(response.headers, fix),
         content: nonEmpty(contentObject(response.content, fix)),
+        links: mapped(response.links, (link) => linkObject(link, operationIds)),
       });
   }
   const sources = uniqueSources(endpoint.sources);
@@ -64,6 +67,29 @@ export function operationObject(
     ...specExtensions(endpoint.extensions, OWN_EXTENSIONS),
     // only for an endpoint merged from more than one place
     "x-apiloom-sources": sources.length > 1 ? sources : undefined,
+  };
+}
+
+/**
+ * A Link Object (§4.8.20). It names its operation by the input's operationId (here the
+ * operation's name), or by a URI reference, which writes `{`, `}` and spaces percent-encoded;
+ * 3.1's schema takes a parameter's value as a string (a number is sent as its text anyway).
+ */
+function linkObject(
+  { operationId: id, operationRef: ref, ...link }: Record<string, unknown>,
+  operationIds: ReadonlyMap<string, string>,
+) {
+  return {
+    ...link,
+    parameters: mapped(
+      link["parameters"] as Record<string, unknown> | undefined,
+      (v) => (typeof v === "number" || typeof v === "boolean" ? `${v}` : v),
+    ),
+    operationId: operationIds.get(id as string) ?? id,
+    operationRef:
+      typeof ref === "string"
+        ? ref.replace(/[{}<>"\\^`| ]/g, encodeURIComponent)
+        : ref,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   stringAt,
 } from "../openapi-common/node.js";
 import type { SpecReading } from "../openapi-common/reading.js";
-import { isRef } from "../reader.js";
+import { isRecord, isRef } from "../reader.js";
 import { readHeaderMap, responseEntries } from "../openapi-common/responses.js";
 
 /** A `content` map (§4.8.14 Media Type Object per media type), in source order. */
@@ -177,6 +177,13 @@ export function readResponses(reading: SpecReading, operation: RecordNode) {
     };
     const headers = readHeaders(reading, definition);
     if (headers) response.headers = headers;
+    // Link Objects (§4.8.20) are kept as written, for openapi.json
+    for (const [name, entry] of members(child(definition, "links"))) {
+      const link = reading.deref(entry, "link");
+      const value =
+        link && reading.ctx.literal(link.value, link.doc, () => link.path);
+      if (isRecord(value)) setOwn((response.links ??= {}), name, value);
+    }
     reportItemSchemas(
       reading,
       response.content,

@@ -497,11 +497,14 @@ export function mergedResponse(
     ),
     sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
   };
-  const headers = assignOwn(
-    {},
-    ...[...list].reverse().map((e) => e.response.headers ?? {}),
-  );
-  if (Object.keys(headers).length > 0) response.headers = headers;
+  for (const key of ["headers", "links"] as const) {
+    const merged = assignOwn<unknown>(
+      {},
+      ...[...list].reverse().map((e) => e.response[key] ?? {}),
+    );
+    if (Object.keys(merged).length > 0)
+      Object.assign(response, { [key]: merged });
+  }
   return response;
 }
 
