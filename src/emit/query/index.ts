@@ -36,8 +36,6 @@ import type { EmitContext, EndpointTypes, GeneratedFile } from "../artifact.js";
 // OpenAPI 3.2's QUERY: safe and idempotent, its body part of the key like every argument
 const QUERIES = new Set(["get", "query"]);
 const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
-// each call asks for a result: a client made with `throwOnError: true` passes for one without
-const OWN_ERRORS = "throwOnError: false";
 
 /**
  * `query/index.ts`: TanStack Query option objects per endpoint. Names end in `Options`,
@@ -246,15 +244,7 @@ function queryOptions(endpoint: Endpoint, t: EndpointTypes): string {
         arrowMember(
           "queryFn: ({ signal })",
           call("dataOf", [
-            huggedCall(
-              `client.${endpoint.name}`,
-              args ? "args" : "{}",
-              (broken) =>
-                group(
-                  ["{", items(["signal", OWN_ERRORS], { spaced: true }), "}"],
-                  broken,
-                ),
-            ),
+            clientCall(endpoint, args ? "args" : "{}", ["signal"]),
           ]),
         ),
       ]),
@@ -303,10 +293,7 @@ function infinite(
             hardline,
             "return ",
             call("dataOf", [
-              call(`client.${endpoint.name}`, [
-                "{ ...args, query }",
-                `{ signal, ${OWN_ERRORS} }`,
-              ]),
+              clientCall(endpoint, "{ ...args, query }", ["signal"]),
             ]),
             ";",
           ]),
@@ -339,12 +326,7 @@ function mutation(endpoint: Endpoint, t: EndpointTypes): string {
         ["mutationKey: ", tuple([stringLiteral(endpoint.name)])],
         arrowMember(
           `mutationFn: (${args ? "args" : ""})`,
-          call("dataOf", [
-            call(`client.${endpoint.name}`, [
-              args ? "args" : "{}",
-              `{ ${OWN_ERRORS} }`,
-            ]),
-          ]),
+          call("dataOf", [clientCall(endpoint, args ? "args" : "{}", [])]),
         ),
       ]),
     ],
@@ -385,7 +367,23 @@ function generic(shape: string, args: Doc[]): Doc {
   return group([shape, "<", items(args, { trailingComma: false }), ">"]);
 }
 
-/** `callee(a, b)`: one argument per line when too long. */
+/**
+ * `client.name(args, { …options, throwOnError: false })`: each call asks for a result, as a client
+ * made with `throwOnError: true` passes for one without. prettier hugs the options after `args`,
+ * not after another object (`{}`, `{ ...args, query }`).
+ */
+function clientCall(endpoint: Endpoint, args: string, options: string[]): Doc {
+  const object = (broken: boolean) =>
+    group(
+      ["{", items([...options, "throwOnError: false"], { spaced: true }), "}"],
+      broken,
+    );
+  const callee = `client.${endpoint.name}`;
+  return args === "args"
+    ? huggedCall(callee, args, object)
+    : call(callee, [args, object(false)]);
+}
+
 function call(callee: string, args: Doc[]): Doc {
   return group([callee, "(", items(args), ")"]);
 }
