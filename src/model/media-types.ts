@@ -3,7 +3,7 @@ import { allProperties } from "./schema/members.js";
 import { resolveSchema } from "./schema/ref.js";
 import { admitsType } from "./schema/schema.js";
 import { isSchemaObject, type SubSchema } from "./schema/walk.js";
-import type { MediaContent, NamedSchema } from "./types.js";
+import type { ApiResponse, MediaContent, NamedSchema } from "./types.js";
 
 /**
  * Which media types are JSON, for the generator and the runtime templates (media-types.test.ts keeps
@@ -114,4 +114,31 @@ function jsonPart(
     ? resolveSchema(schemas, schema)?.items
     : undefined;
   return isSchemaObject(items) && jsonPart(schemas, items);
+}
+
+/**
+ * An `Accept` list names the representations of the resource, not of the errors, and is evidence
+ * of a body even where no schema is declared (the seeds) or no example saved (a Postman request):
+ * its media types go to the success responses (2xx but 204, else `default`).
+ */
+export function addAccepted(responses: ApiResponse[], accept: string[]) {
+  const success = responses.filter(
+    (r) => r.status.startsWith("2") && r.status !== "204",
+  );
+  for (const response of success.length > 0
+    ? success
+    : responses.filter((r) => r.status === "default"))
+    addMediaTypes(response.content, accept);
+}
+
+/** New media types take the schema of the first existing entry: the same payload, another type. */
+export function addMediaTypes(
+  content: MediaContent[],
+  mediaTypes: string[],
+): void {
+  const schema = content[0]?.schema;
+  for (const mediaType of mediaTypes) {
+    if (content.some((c) => c.mediaType === mediaType)) continue;
+    content.push(schema === undefined ? { mediaType } : { mediaType, schema });
+  }
 }

@@ -1,11 +1,7 @@
 import { addParameter, createParameter } from "../../model/factories.js";
 import { isRecord } from "../reader.js";
-import type {
-  ApiResponse,
-  Endpoint,
-  MediaContent,
-  Parameter,
-} from "../../model/types.js";
+import type { Endpoint, Parameter } from "../../model/types.js";
+import { addAccepted, addMediaTypes } from "../../model/media-types.js";
 import { child, isRecordNode, sourceOf, type Node } from "./node.js";
 import type { ParameterEntry } from "./parameters.js";
 import type { SpecReading } from "./reading.js";
@@ -131,29 +127,5 @@ export function applyEvidence(
     endpoint.security = [
       { [schemeForAuthorizationHeader(reading, at, values)]: [] },
     ];
-  }
-}
-
-/**
- * An `Accept` list names the representations of the resource, not of the errors, and is evidence
- * of a body even where no schema is declared (the seeds) or no example saved (a Postman request):
- * its media types go to the success responses (2xx but 204, else `default`).
- */
-export function addAccepted(responses: ApiResponse[], accept: string[]) {
-  const success = responses.filter(
-    (r) => r.status.startsWith("2") && r.status !== "204",
-  );
-  for (const response of success.length > 0
-    ? success
-    : responses.filter((r) => r.status === "default"))
-    addMediaTypes(response.content, accept);
-}
-
-/** New media types take the schema of the first existing entry: the same payload, another type. */
-function addMediaTypes(content: MediaContent[], mediaTypes: string[]): void {
-  const schema = content[0]?.schema;
-  for (const mediaType of mediaTypes) {
-    if (content.some((c) => c.mediaType === mediaType)) continue;
-    content.push(schema === undefined ? { mediaType } : { mediaType, schema });
   }
 }

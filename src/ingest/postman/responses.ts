@@ -13,8 +13,7 @@ import {
   textSample,
 } from "./sample.js";
 import { mediaType, mediaTypeOfLanguage } from "./media.js";
-import { addAccepted } from "../openapi-common/special-headers.js";
-import { isJsonMediaType } from "../../model/media-types.js";
+import { addAccepted, isJsonMediaType } from "../../model/media-types.js";
 import { registeredReason, statusOfReason } from "../../model/http-status.js";
 
 /**
