@@ -37,6 +37,24 @@ export function routeGroups(model: ApiModel): {
 }
 
 /**
+ * Each endpoint one URL matches that no parameter tells apart (routeSelectors), with the one
+ * that is given such a URL: the first of its group in `order` (the model's, a router's; MSW's
+ * handlers are sorted), so the other is never reached.
+ */
+export function shadowedRoutes(
+  model: ApiModel,
+  order = (group: Endpoint[]) => group,
+): [Endpoint, Endpoint][] {
+  const selected = routeSelectors(model);
+  return [...routeGroups(model).groups.values()].flatMap((group) => {
+    const [first, ...others] = order(group);
+    return others
+      .filter((e) => !selected.has(e))
+      .map((e): [Endpoint, Endpoint] => [e, first!]);
+  });
+}
+
+/**
  * The endpoints one URL matches told apart by a header or query parameter each requires with
  * one value, its own (AWS's `X-Amz-Target: AmazonSSM.GetParameter`, `?Action=AttachInstances`):
  * the server picks among them by that value. A group is told apart whole, or not at all.

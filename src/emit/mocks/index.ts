@@ -20,6 +20,7 @@ import {
   revivableExample,
   routedPath,
   routeSelectors,
+  shadowedRoutes,
   scalarRevival,
   type ScalarRevival,
   softline,
@@ -71,6 +72,13 @@ export function emitMocks({
   const taken = new Set(["handlers", "http", "HttpResponse", "HttpHandler"]);
   // endpoints one URL matches (AWS's `/#X-Amz-Target=…`): each answers its own header or query value
   const selectors = routeSelectors(model);
+  for (const [endpoint, winner] of shadowedRoutes(model, bySpecificity))
+    if (endpoint.sources[0])
+      reporter.report(
+        "plugin/warning",
+        `mocks: ${endpoint.name} matches the same URLs as ${winner.name}, and nothing it requires tells them apart: ${winner.name}'s handler answers them`,
+        endpoint.sources[0],
+      );
   for (const endpoint of model.endpoints) {
     const at = endpoint.sources[0];
     const warn = (message: string) =>

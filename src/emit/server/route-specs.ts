@@ -14,6 +14,7 @@ import {
   revivedScalar,
   routedPath,
   routeGroups,
+  shadowedRoutes,
   routeSelectors,
   scalarValues,
   type RouteSelector,
@@ -57,25 +58,21 @@ export function routesFile(model: ApiModel, revival?: ScalarRevival): string {
  * such a URL to the first in the model, so the others are never reached.
  */
 export function reportAmbiguousRoutes(model: ApiModel, reporter: Reporter) {
-  const { groups, unroutable } = routeGroups(model);
+  const { unroutable } = routeGroups(model);
   for (const endpoint of unroutable)
     reporter.report(
       "server/unroutable-path",
       `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) writes a path parameter into its query; a router matches the request's path alone, so the server never calls its handler`,
       endpoint.sources[0] ?? fileStart(""),
     );
-  const selected = routeSelectors(model);
-  for (const [winner, ...others] of groups.values())
-    for (const endpoint of others) {
-      if (selected.has(endpoint)) continue;
-      reporter.report(
-        "server/ambiguous-route",
-        `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
-          `${winner!.path} (${winner!.name}); the server routes them to ${winner!.name}`,
-        endpoint.sources[0] ?? fileStart(""),
-        winner!.sources.slice(0, 1),
-      );
-    }
+  for (const [endpoint, winner] of shadowedRoutes(model))
+    reporter.report(
+      "server/ambiguous-route",
+      `${endpoint.method.toUpperCase()} ${endpoint.path} (${endpoint.name}) matches the same URLs as ` +
+        `${winner.path} (${winner.name}); the server routes them to ${winner.name}`,
+      endpoint.sources[0] ?? fileStart(""),
+      winner.sources.slice(0, 1),
+    );
 }
 
 /**
