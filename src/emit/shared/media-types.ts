@@ -21,20 +21,27 @@ export { isJsonMediaType };
  * JSON type (Swashbuckle lists `application/json-patch+json` first), else a form encoding, else
  * the first listed. A form whose schema is a file (`format: binary`, or Swagger 2.0's `file` on
  * a body, as Azure's ComputerVision offers its image beside `application/octet-stream`) names no
- * fields: the first type listed that is not such a form wins over it.
+ * fields: the first type listed that is not such a form wins over it. A url-encoded form with a
+ * file field (Swagger 2.0's `formData` file, `consumes` both forms) goes multipart where listed.
  */
 export function sentMediaType(content: MediaContent[]): string | undefined {
   const types = content.map((c) => c.mediaType);
   const fields = content.filter((c) => !fileForm(c)).map((c) => c.mediaType);
+  const forms = content.some(fileField) ? [MULTIPART, FORM] : [FORM, MULTIPART];
   return (
     types.find((t) => baseMediaType(t) === "application/json") ??
     types.find(isJsonMediaType) ??
-    fields.find((t) => t.toLowerCase().startsWith(FORM)) ??
-    fields.find((t) => t.toLowerCase().startsWith(MULTIPART)) ??
+    fields.find((t) => t.toLowerCase().startsWith(forms[0]!)) ??
+    fields.find((t) => t.toLowerCase().startsWith(forms[1]!)) ??
     fields[0] ??
     types[0]
   );
 }
+
+const fileField = ({ schema }: MediaContent): boolean =>
+  Object.values(schema?.properties ?? {}).some(
+    (p) => (p.items ?? p).format === "binary",
+  );
 
 const fileForm = ({ mediaType, schema }: MediaContent): boolean =>
   isFormMediaType(mediaType) &&
