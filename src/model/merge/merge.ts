@@ -129,9 +129,12 @@ function onDeclaredSchemes(input: readonly DocumentModel[]): DocumentModel[] {
   );
   return input.map((doc) => {
     const schemes = Object.values(doc.securitySchemes);
+    const sole = ([a, ...more]: SecurityScheme[]) =>
+      a && more.every((m) => m.name === a.name) ? a : undefined;
+    // several of its kind (Google's implicit and authorization-code OAuth 2.0): the one of its flows
     const one = (s: SecurityScheme | undefined) => {
-      const [a, ...more] = (s && declared.get(schemeKind(s))) || [];
-      return a && more.every((m) => m.name === a.name) ? a : undefined;
+      const all = (s && declared.get(schemeKind(s))) || [];
+      return sole(all) ?? sole(all.filter((m) => flowsOf(m) === flowsOf(s!)));
     };
     if (!fromPostman(doc) || !schemes.some(one)) return doc;
     const named = (n: string) => one(doc.securitySchemes[n])?.name ?? n;
@@ -158,6 +161,9 @@ function onDeclaredSchemes(input: readonly DocumentModel[]): DocumentModel[] {
 }
 
 const fromPostman = (doc: DocumentModel) => doc.format.startsWith("postman");
+
+const flowsOf = (s: SecurityScheme) =>
+  s.type === "oauth2" ? Object.keys(s.flows).sort().join() : "";
 
 /** `http://api.example.com/` and `http://api.example.com` are one server. */
 function normalizeServerUrl(url: string): string {
