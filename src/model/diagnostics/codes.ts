@@ -57,7 +57,7 @@ export const MODEL_CODES = {
   ...family("model", {
     warning: {
       "duplicate-webhook":
-        "several documents declare one webhook (key and method): the preferred one is used, the others ignored",
+        "several documents declare one webhook (key and method) differently: the preferred one is used, the others ignored (copies alike are one, unsaid)",
       "form-body-not-object":
         "a multipart/form-data or url-encoded body's schema admits no object, so it names no fields: the client sends the FormData (or text) given, the server hands over the one it gets",
       "invalid-path-template":

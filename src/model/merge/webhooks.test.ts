@@ -76,11 +76,13 @@ describe("webhooks in the merged model", () => {
     ]);
   });
 
-  it("keep one per key and method across documents, the preferred one, and say so", () => {
+  it("keep one per key and method across documents, the preferred one, and say so where they differ", () => {
     const model = buildModel(
       [
         doc("a.yaml", [webhook("pet.created", "post", "a.yaml", 3)]),
-        doc("b.yaml", [webhook("pet.created", "post", "b.yaml", 8)]),
+        doc("b.yaml", [
+          { ...webhook("pet.created", "post", "b.yaml", 8), summary: "New" },
+        ]),
       ],
       [],
       { prefer: ["b.yaml"] },

@@ -26,7 +26,7 @@ export function mergeWebhooks(
   if (offers.size === 0) return undefined;
   const out = [...offers.values()].map((list) => {
     const winner = list.sort(compareOffers)[0]!.value;
-    if (list.length > 1)
+    if (list.some((o) => said(o.value) !== said(winner)))
       reporter.report(
         "model/duplicate-webhook",
         `webhook ${JSON.stringify(winner.key)} (${winner.method.toUpperCase()}) is declared by ${list.length} documents; the one in ${winner.sources[0]!.file} is used, the others are ignored`,
@@ -44,6 +44,12 @@ export function mergeWebhooks(
       p.serialization = resolveSerialization(p.in, p);
   return out;
 }
+
+/** What a webhook says, without where: copies of one declaration (split parts of a document) are one. */
+const said = (webhook: Webhook) =>
+  JSON.stringify(webhook, (k, v) =>
+    k === "sources" || k === "source" ? undefined : v,
+  );
 
 /** A webhook's key in the name lock and `apiloom diff`: `POST webhook pet.created`. */
 export function webhookKey(webhook: Pick<Webhook, "method" | "key">): string {
