@@ -270,6 +270,52 @@ describe("placeholder servers", () => {
       model.diagnostics.filter((d) => d.code === "merge/base-url-conflict"),
     ).toEqual([]);
   });
+
+  it("nor is an input whose server the default's input lists too (the http:// twin)", async () => {
+    // ptv.vic.gov.au.json lists http:// then https://; the collection openapi-to-postmanv2 makes
+    // of it takes the first
+    const model = await modelOf({
+      "ptv.json": JSON.stringify({
+        openapi: "3.0.0",
+        info: { title: "PTV Timetable API - Version 3", version: "v3" },
+        servers: [
+          { url: "http://timetableapi.ptv.vic.gov.au" },
+          { url: "https://timetableapi.ptv.vic.gov.au" },
+        ],
+        paths: {
+          "/v3/route_types": {
+            get: {
+              operationId: "RouteTypes_GetRouteTypes",
+              responses: { "200": { description: "Success" } },
+            },
+          },
+        },
+      }),
+      "ptv.postman.json": JSON.stringify({
+        info: {
+          name: "PTV Timetable API - Version 3",
+          schema:
+            "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        item: [
+          {
+            name: "View route types supported by PTV",
+            request: {
+              method: "GET",
+              url: { host: ["{{baseUrl}}"], path: ["v3", "route_types"] },
+            },
+          },
+        ],
+        variable: [
+          { key: "baseUrl", value: "http://timetableapi.ptv.vic.gov.au" },
+        ],
+      }),
+    });
+    expect(defaultBaseUrl(model)).toBe("https://timetableapi.ptv.vic.gov.au");
+    expect(
+      model.diagnostics.filter((d) => d.code === "merge/base-url-conflict"),
+    ).toEqual([]);
+  });
 });
 
 describe("a server URL that names no host", () => {

@@ -239,6 +239,12 @@ function reportBaseUrlConflict(
 ): void {
   if (!winner || !SCHEME.test(winner.url)) return;
   const own = winner.sources[0]!;
+  // the default's input lists it, and may list another input's server too (AWS's http:// twin)
+  const listed = new Set(
+    documents
+      .filter((d) => d.file === own.file)
+      .flatMap((d) => d.servers.map((s) => normalizeServerUrl(s.url))),
+  );
   const others = documents.flatMap((doc) => {
     const real = doc.servers.filter(
       (s) => serverClass(normalizeServerUrl(s.url)) === 0,
@@ -247,8 +253,8 @@ function reportBaseUrlConflict(
     // a collection's base at a declared server's defaults is one of that input's servers
     const made = (s: Server) => atDeclared(doc, normalizeServerUrl(s.url));
     const url = (s: Server) => normalizeServerUrl(s.url);
-    if (real.some((s) => made(s) === winner.url || made(s) !== url(s)))
-      return [];
+    const agrees = (s: Server) => made(s) === winner.url || listed.has(made(s));
+    if (real.some((s) => agrees(s) || made(s) !== url(s))) return [];
     return [real[0]!];
   });
   if (others.length === 0) return;
