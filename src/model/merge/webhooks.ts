@@ -26,7 +26,7 @@ export function mergeWebhooks(
   if (offers.size === 0) return undefined;
   const out = [...offers.values()].map((list) => {
     const winner = list.sort(compareOffers)[0]!.value;
-    if (list.some((o) => said(o.value) !== said(winner)))
+    if (list.length > 1 && new Set(list.map((o) => said(o.value))).size > 1)
       reporter.report(
         "model/duplicate-webhook",
         `webhook ${JSON.stringify(winner.key)} (${winner.method.toUpperCase()}) is declared by ${list.length} documents; the one in ${winner.sources[0]!.file} is used, the others are ignored`,
