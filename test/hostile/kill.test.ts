@@ -5,6 +5,7 @@ import {
   readFileSync,
   writeFileSync,
 } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -197,4 +198,22 @@ describe("kill -9 during a run over an existing output", () => {
         ),
       ).toEqual([".apiloom-manifest.json"]);
     });
+});
+
+describe("kill -9 while the handlers file is written (after the output)", () => {
+  it("the temp copy a killed run left beside it is removed by the next run; a running one's stays", async () => {
+    const dir = copyOfTemplate();
+    // what a run killed between writing its temp copy and renaming it leaves: a pid now gone
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const left = join(dir, `src/handlers.ts.${dead}.apiloom-tmp`);
+    writeFileSync(left, before.handlers.slice(0, 40));
+    // a run still writing (this test's pid stands for it) keeps its own
+    const running = join(dir, `src/handlers.ts.${process.pid}.apiloom-tmp`);
+    writeFileSync(running, "");
+    const next = await runCli(cli, ARGS, { cwd: dir, fake: false });
+    expect(next.code, next.stderr).toBe(0);
+    expect(state(dir)).toEqual(after);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+  });
 });

@@ -1,13 +1,16 @@
 import {
   chmodSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { isRunning } from "./output-lock.js";
 import type { GeneratedFile } from "../../emit/artifact.js";
 import { RESERVED } from "./output-files.js";
 import { isInside } from "../../model/source-url.js";
@@ -74,15 +77,30 @@ export function sameBytes(
   );
 }
 
-/** Written through a temp name and a rename, a link followed, its mode kept; true when written. */
+/**
+ * Written through a temp name (made new, never through a link) and a rename, a link followed, its
+ * mode kept; true when written. The temp copies of runs killed before their rename go first.
+ */
 export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
-  if (sameBytes(readIfExists(file), contents)) return false;
   const target = isLink(file) ? realpathSync(file) : file;
-  mkdirSync(dirname(target), { recursive: true });
+  const [dir, prefix] = [dirname(target), `${basename(target)}.`];
+  for (const name of statOf(dir)?.isDirectory() ? readdirSync(dir) : []) {
+    const pid =
+      name.startsWith(prefix) && name.endsWith(TMP)
+        ? name.slice(prefix.length, -TMP.length)
+        : "";
+    if (
+      /^\d+$/.test(pid) &&
+      (Number(pid) === process.pid || !isRunning(Number(pid)))
+    )
+      rmSync(join(dir, name), { force: true });
+  }
+  if (sameBytes(readIfExists(file), contents)) return false;
+  mkdirSync(dir, { recursive: true });
   const mode = statOf(target)?.mode;
-  const tmp = `${target}.${process.pid}.apiloom-tmp`;
+  const tmp = `${target}.${process.pid}${TMP}`;
   try {
-    writeFileSync(tmp, contents);
+    writeFileSync(tmp, contents, { flag: "wx" });
     if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
     renameSync(tmp, target);
   } catch (error) {
@@ -95,6 +113,8 @@ export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
   }
   return true;
 }
+
+const TMP = ".apiloom-tmp";
 
 function isLink(file: string): boolean {
   return statOf(file, true)?.isSymbolicLink() === true;
