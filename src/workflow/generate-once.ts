@@ -1,6 +1,10 @@
 import type { CheckReport } from "./output/check.js";
 import type { Fingerprint } from "./records/fingerprint.js";
-import { writeFileIfChanged, type OutsideFile } from "./output/outside-file.js";
+import {
+  OutsideFileError,
+  writeFileIfChanged,
+  type OutsideFile,
+} from "./output/outside-file.js";
 import type { Accept, Produced, Stages } from "./produce.js";
 import { fetchRemoteInputs } from "./sources/remote-inputs.js";
 import type { ResolveInputsOptions } from "./sources/resolve-inputs.js";
@@ -142,7 +146,8 @@ export async function generateOnce(
       const updated = produced.outside.filter(writeFileIfChanged);
       return { notes, status: "written", ...made, result, updated };
     } catch (error) {
-      if (typeof (error as NodeJS.ErrnoException).code !== "string")
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string" && !(error instanceof OutsideFileError))
         throw error;
       const outsideFailure = (error as Error).message;
       return { notes, status: "written", ...made, result, outsideFailure };

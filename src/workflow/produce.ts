@@ -153,6 +153,7 @@ export async function* produce(run: {
       produced.outside.push({
         file: handlers.update.file,
         contents: handlers.update.after,
+        before: handlers.update.before,
       });
     if (stages.id !== undefined) {
       // the name lock and the handlers file are recorded as the run leaves them, which the next

@@ -26,6 +26,8 @@ export interface OutsideFile {
   /** Absolute path. */
   file: string;
   contents: string | Uint8Array;
+  /** When given, the bytes the run read (undefined: none): a file changed since is not written. */
+  before?: Uint8Array | undefined;
 }
 
 export class OutsideFileError extends Error {}
@@ -81,7 +83,8 @@ export function sameBytes(
  * Written through a temp name (made new, never through a link) and a rename, a link followed, its
  * mode kept; true when written. The temp copies of runs killed before their rename go first.
  */
-export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
+export function writeFileIfChanged(outside: OutsideFile): boolean {
+  const { file, contents } = outside;
   const target = isLink(file) ? realpathSync(file) : file;
   const [dir, prefix] = [dirname(target), `${basename(target)}.`];
   for (const name of statOf(dir)?.isDirectory() ? readdirSync(dir) : []) {
@@ -95,7 +98,13 @@ export function writeFileIfChanged({ file, contents }: OutsideFile): boolean {
     )
       rmSync(join(dir, name), { force: true });
   }
-  if (sameBytes(readIfExists(file), contents)) return false;
+  const now = readIfExists(file);
+  if (sameBytes(now, contents)) return false;
+  const was = outside.before;
+  if ("before" in outside && (now ? !sameBytes(was, now) : was))
+    throw new OutsideFileError(
+      `${file} changed while apiloom ran, so it was not written (your edit stays); run apiloom again`,
+    );
   mkdirSync(dir, { recursive: true });
   const mode = statOf(target)?.mode;
   const tmp = `${target}.${process.pid}${TMP}`;
