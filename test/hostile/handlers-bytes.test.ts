@@ -7,6 +7,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiloom, expectNoCrash } from "./cli.js";
@@ -148,6 +149,24 @@ describe("refused, with nothing written anywhere", () => {
       /^apiloom generate: the name lock \S+\/apiloom\.lock\.json is a folder; give the path of a file$/,
     );
   });
+
+  // a FIFO's read never ends: generate and --check hung for good (held-out kill hunt)
+  for (const [what, path] of [
+    ["the handlers file", "src/handlers.ts"],
+    ["the name lock", "apiloom.lock.json"],
+  ])
+    it(`${what} a FIFO`, () => {
+      const { run } = refusedRun(`fifo-${path.length}`, (dir) => {
+        renameSync(join(dir, path), join(dir, "kept"));
+        execFileSync("mkfifo", [join(dir, path)]);
+      });
+      expectRefused(
+        run,
+        new RegExp(
+          `^apiloom generate: ${what} \\S+/${path.replace(".", "\\.")} is a FIFO, socket or device; give the path of a file$`,
+        ),
+      );
+    });
 
   it("a lock with a byte that is not UTF-8, named by line and column", () => {
     const { run } = refusedRun("lock-latin1", (dir) => {

@@ -50,7 +50,9 @@ export function treeBytes(dir: string): Record<string, string> {
       else if (stat.isDirectory()) {
         out[rel] = "/";
         walk(rel);
-      } else
+      } else if (!stat.isFile())
+        out[rel] = "special"; // a FIFO: reading it would never end
+      else
         out[rel] = createHash("sha256")
           .update(readFileSync(full))
           .digest("hex");

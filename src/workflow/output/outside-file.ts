@@ -37,6 +37,11 @@ export function readOutsideFile(
   file: string,
   what: string,
 ): Buffer | undefined {
+  const stat = statOf(file);
+  if (stat && !stat.isFile() && !stat.isDirectory())
+    throw new OutsideFileError(
+      `${what} ${file} is a FIFO, socket or device; give the path of a file`,
+    );
   try {
     return readFileSync(file);
   } catch (error) {
