@@ -217,3 +217,30 @@ describe("kill -9 while the handlers file is written (after the output)", () => 
     expect(existsSync(running)).toBe(true);
   });
 });
+
+describe("kill -9 while a run that staged early still holds the folder's lock", () => {
+  it("the lock left with a whole output does not outlive the next runs (nothing-changed runs included)", async () => {
+    const dir = copyOfTemplate();
+    const args = ARGS.filter((a) => !/handlers/.test(a));
+    const env = { APILOOM_TEST_PAUSE: "done:1", APILOOM_TEST_EARLY_MIN: "0" };
+    const run = startCli(cli, args, { cwd: dir, fake: false, env });
+    await waitFor(
+      () => run.output().includes("apiloom-test-paused done:1"),
+      "the writer to pause at done:1",
+    );
+    run.child.kill("SIGKILL");
+    await run.done;
+    // the output is whole and new; the early staging's lock is left behind
+    const busy = join(dir, "out/.apiloom-busy");
+    expect(existsSync(busy)).toBe(true);
+    // --check finds the files as a run makes them (and records so); the next run then skips
+    const check = await runCli(cli, [...args, "--check"], {
+      cwd: dir,
+      fake: false,
+    });
+    expect(check.code, check.stderr).toBe(0);
+    const next = await runCli(cli, args, { cwd: dir, fake: false });
+    expect(next.code, next.stderr).toBe(0);
+    expect(existsSync(busy)).toBe(false);
+  });
+});

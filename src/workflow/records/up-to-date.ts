@@ -13,8 +13,8 @@ import { makeManifest, manifestText, readManifestChecked } from "./manifest.js";
 import { blockedFolder } from "../output/safe-path.js";
 import type { Listed } from "../sources/inputs.js";
 import type { GenerateSettings } from "../config/settings.js";
-import { hasInterruptedRun } from "../output/writer.js";
-import { MANIFEST_FILE } from "../output/output-files.js";
+import { entryExists, hasInterruptedRun } from "../output/writer.js";
+import { BUSY_FILE, MANIFEST_FILE } from "../output/output-files.js";
 import { isUrlInput } from "../../model/source-url.js";
 import { statOf } from "../sources/real-path.js";
 import { readIfExists } from "../output/outside-file.js";
@@ -33,9 +33,11 @@ export function upToDate(
   const out = settings.out;
   const { manifest, unsafe } = readManifestChecked(out);
   const recorded = manifest?.fingerprint;
-  // entries to report (output/unsafe-manifest-entry) take the full run, which reports them
+  // entries to report (output/unsafe-manifest-entry) take the full run, which reports them; a
+  // lock (a killed run's) too, which that run takes over and removes
   if (!manifest || !recorded || unsafe.length > 0 || hasInterruptedRun(out))
     return undefined;
+  if (entryExists(join(out, BUSY_FILE))) return undefined;
   const base = fingerprintBase(settings, stagesId, inputFiles);
   const keys = Object.keys(base) as (keyof typeof base)[];
   const same = (k: keyof typeof base) =>
