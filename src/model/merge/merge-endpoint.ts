@@ -2,8 +2,8 @@ import { assignOwn } from "../own-property.js";
 import { firstOfEach, grouped, joined, lowerCase } from "../lists.js";
 import { emptyParameters, parameterKey } from "../factories.js";
 import { pathVariables, sortByTemplate } from "../path-template.js";
-import { schemaRefName } from "../schema/ref.js";
-import { withoutAnnotations } from "../schema/schema.js";
+import { refAlone, resolveSchema, schemaRefName } from "../schema/ref.js";
+import { sameSchema, withoutAnnotations } from "../schema/schema.js";
 import { isMap } from "../schema/walk.js";
 import { isInferred, mergeInferred } from "../inferred-schema.js";
 import { canonicalJson } from "../order.js";
@@ -310,23 +310,23 @@ function disagreeing(
 ): Parameter[] {
   if (typed.length < 2) return [];
   // a `$ref` alone is the schema it names
-  const allows = ({ view, parameter }: (typeof typed)[number]) => {
-    const { $ref, ...rest } = parameter.schema!;
-    const name = Object.keys(rest).length === 0 && $ref && schemaRefName($ref);
-    const named = name && view.schemas && Object.hasOwn(view.schemas, name);
-    const schema = named ? view.schemas![name]!.schema : parameter.schema!;
-    return withoutAnnotations(schema) as Record<string, unknown>;
+  const allows = ({ view, parameter: { schema } }: (typeof typed)[number]) => {
+    const named =
+      refAlone(schema!) && resolveSchema(view.schemas ?? {}, schema);
+    return withoutAnnotations(named || schema!) as Record<string, unknown>;
   };
-  const read = typed.map((entry) => ({ entry, schema: allows(entry) }));
-  const declared = read.filter((r) => !r.entry.view.guessesTypes);
-  const distinct = new Map<string, Parameter>();
-  for (const { entry, schema } of read) {
-    const guess = entry.view.guessesTypes;
-    if (guess && canonicalJson(schema) === TEXT) continue;
-    if (guess && declared.some((d) => saysNoMore(schema, d.schema))) continue;
-    distinct.set(canonicalJson(schema), entry.parameter);
+  const declared = typed.filter((e) => !e.view.guessesTypes).map(allows);
+  const distinct: (typeof typed)[number][] = [];
+  for (const entry of typed) {
+    const guess = entry.view.guessesTypes && allows(entry);
+    if (guess && canonicalJson(guess) === TEXT) continue;
+    if (guess && declared.some((d) => saysNoMore(guess, d))) continue;
+    const { parameter: p, view: v } = entry;
+    const same = (d: typeof entry) =>
+      sameSchema(d.parameter.schema, p.schema, [d.view.schemas, v.schemas]);
+    if (!distinct.some(same)) distinct.push(entry);
   }
-  return [...distinct.values()];
+  return distinct.map((e) => e.parameter);
 }
 
 /**

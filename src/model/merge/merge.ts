@@ -4,8 +4,8 @@ import { canonicalJson, compareCodeUnits } from "../order.js";
 import { setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
-import { withoutAnnotations } from "../schema/schema.js";
-import { DOCUMENTATION_KEYWORDS, type SubSchema } from "../schema/walk.js";
+import { sameSchema } from "../schema/schema.js";
+import { DOCUMENTATION_KEYWORDS } from "../schema/walk.js";
 import { mergeEndpoint } from "./merge-endpoint.js";
 import {
   filledServerUrl,
@@ -360,14 +360,13 @@ function mergeSchemas(
   for (let doc of ranked) {
     const renames = new Map<string, string>();
     const own = new Set(Object.keys(doc.schemas));
+    const sides = [Object.fromEntries(out), doc.schemas] as const;
+    let seen = new Map<object, Set<object>>(); // pairs proven equal, till one is not
     for (const [name, named] of Object.entries(doc.schemas)) {
       const known = out.get(name);
       if (!known) continue;
-      if (
-        canonicalJson(withoutProse(known.schema)) ===
-        canonicalJson(withoutProse(named.schema))
-      )
-        continue;
+      if (sameSchema(known.schema, named.schema, sides, prose, seen)) continue;
+      seen = new Map();
       const fresh = freeName(name, (n) => out.has(n) || own.has(n));
       renames.set(name, fresh);
       reporter.report(
@@ -403,15 +402,10 @@ function mergeSchemas(
 }
 
 /**
- * A schema without the words that only document it: two sources that describe one schema in other
- * words (GitHub's variants link their own docs) define one schema, with the higher-ranked prose.
+ * The words that only document a schema: two sources that describe one schema in other words
+ * (GitHub's variants link their own docs) define one schema, with the higher-ranked prose.
  */
-function withoutProse(schema: Schema): SubSchema {
-  return withoutAnnotations(
-    schema,
-    (k) => k !== "default" && DOCUMENTATION_KEYWORDS.has(k),
-  );
-}
+const prose = (k: string) => k !== "default" && DOCUMENTATION_KEYWORDS.has(k);
 
 /** `value` with its `$ref`s to renamed schemas rewritten: new objects on the way, the rest shared. */
 function withRenamedRefs<T>(value: T, renames: Map<string, string>): T {

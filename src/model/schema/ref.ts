@@ -24,7 +24,7 @@ export function schemaRefName(ref: string): string | undefined {
 
 /** The named schema a `$ref` points at, or undefined. */
 export function refTarget(
-  schemas: Readonly<Record<string, NamedSchema>>,
+  schemas: Readonly<Record<string, NamedSchema>> | undefined,
   ref: string,
 ): NamedSchema | undefined {
   const name = schemaRefName(ref);

@@ -7,10 +7,15 @@ import { findProperty } from "./members.js";
 import { refAlone, refTarget, resolveSchema, schemaRef } from "./ref.js";
 import {
   isAnnotation,
+  isMap,
   isSchemaObject,
+  LIST,
+  MAP,
   mapSubSchemas,
+  ONE,
   type SubSchema,
 } from "./walk.js";
+import { canonicalJson } from "../order.js";
 import type { NamedSchema, Schema, SchemaType } from "../types.js";
 
 export {
@@ -309,14 +314,63 @@ export function isFalseSchema(schema: SubSchema | undefined): boolean {
   );
 }
 
-/** Whether two schemas are one object or equal without annotations (keyword order counts). */
-export function sameSchema(a: SubSchema | undefined, b: SubSchema | undefined) {
-  if (a === b) return true;
-  if (a === undefined || b === undefined) return false;
-  return (
-    JSON.stringify(withoutAnnotations(a)) ===
-    JSON.stringify(withoutAnnotations(b))
-  );
+/**
+ * Whether two schemas allow the same: equal without the keywords `drop` names (annotations), in
+ * any keyword order, each side's `$ref`s followed into its own named schemas (`named`: a reference
+ * is the schema it names, inlined or not). Co-inductive, so recursive schemas end: a pair under
+ * comparison, or in `seen` (pairs that calls answering "same" compared), is taken as equal. Past
+ * 50,000 pairs compared, the answer is "different".
+ */
+export function sameSchema(
+  a: SubSchema | undefined,
+  b: SubSchema | undefined,
+  named: readonly (Readonly<Record<string, NamedSchema>> | undefined)[] = [],
+  drop = isAnnotation,
+  seen = new Map<object, Set<object>>(),
+): boolean {
+  const kept = (s: Schema) =>
+    Object.keys(s).filter((k) => s[k] !== undefined && !drop(k));
+  const sorted = (keys: string[]) => canonicalJson(keys.sort());
+  const target = (ref: unknown, side: number) =>
+    refTarget(named[side], String(ref))?.schema;
+  // a `$ref` beside annotations alone is the schema it names
+  const follow = (s: unknown, side: number) => {
+    for (let to, hops = 0; hops < 64 && isSchemaObject(s); s = to, hops++)
+      if (kept(s).length > 1 || !(to = target(s.$ref, side))) break;
+    return s;
+  };
+  const todo: unknown[][] = [[a, b]];
+  for (let budget = 50_000; todo.length > 0; budget--) {
+    const [u, v] = todo.pop()!.map(follow);
+    if (budget === 0) return false;
+    if (u === v && named[0] === named[1]) continue;
+    if (Array.isArray(u) && Array.isArray(v) && u.length === v.length) {
+      u.forEach((x, i) => todo.push([x, v[i]]));
+      continue;
+    }
+    if (!isSchemaObject(u) || !isSchemaObject(v))
+      if (canonicalJson(u) === canonicalJson(v)) continue;
+      else return false;
+    if (seen.get(u)?.has(v)) continue;
+    seen.set(u, (seen.get(u) ?? new Set()).add(v));
+    const keys = kept(u);
+    if (sorted(keys) !== sorted(kept(v))) return false;
+    for (const k of keys) {
+      const [x, y] = [u[k], v[k]];
+      const refs = k === "$ref" ? [target(x, 0), target(y, 1)] : [];
+      if (refs[0] && refs[1]) todo.push(refs);
+      else if (ONE.has(k) || LIST.has(k)) todo.push([x, y]);
+      else if (
+        MAP.has(k) &&
+        isMap(x) &&
+        isMap(y) &&
+        sorted(Object.keys(x)) === sorted(Object.keys(y))
+      )
+        for (const n of Object.keys(x)) todo.push([x[n], y[n]]);
+      else if (canonicalJson(x) !== canonicalJson(y)) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -59,9 +59,9 @@ export const SCHEMA_MAP_KEYWORDS = [
 ] as const;
 
 /** The keywords of each kind, as sets (`items` is in two: one sub-schema, or a list). */
-const ONE = new Set<string>(SCHEMA_KEYWORDS);
-const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
-const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
+export const ONE = new Set<string>(SCHEMA_KEYWORDS);
+export const LIST = new Set<string>(SCHEMA_LIST_KEYWORDS);
+export const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
 
 export function isSubSchema(value: unknown): value is SubSchema {
   return typeof value === "boolean" || isMap(value);
