@@ -100,24 +100,34 @@ describe("JsonDocument.locateAll", () => {
     );
   });
 
-  it("finds keys written twice as locate does (the index's last, a descent's first)", () => {
-    const text = [
-      "{",
-      '  "a": { "x": 1, "deep": { "b": { "c": { "d": 1 } } } },',
-      '  "a": { "y": 2, "deep": { "b": { "c": { "d": 2, "d": 3 } } } }',
-      "}",
-    ].join("\n");
-    const paths: Path[] = [
-      ["a"],
-      ["a", "x"],
-      ["a", "y"],
-      ["a", "deep", "b", "c", "d"],
-      ["a", "deep", "b", "c"],
+  it("finds a key written twice where JSON.parse reads it, the last, at any depth", () => {
+    // a response's description given twice, as hand-merged specs do, and a whole path item
+    const lines = [
+      '{"paths": {"/pets": {"get": {"responses": {"200": {"description": "ok",',
+      '  "description": "the pets", "content": {}}}}},',
+      '  "/pets": {"get": {"responses": {"200": {"description": "a list",',
+      '    "description": "the pets, paged"}}}}}}',
     ];
-    const one = parseJson(text, "a.json");
-    expect(parseJson(text, "a.json").locateAll!(paths)).toEqual(
-      paths.map((p) => one.locate(p)),
-    );
+    const text = lines.join("\n");
+    const at = (line: number, key: string) => ({
+      line,
+      column: lines[line - 1]!.lastIndexOf(key) + 1,
+    });
+    const ok = ["paths", "/pets", "get", "responses", "200"];
+    const paths: Path[] = [
+      ["paths", "/pets"],
+      [...ok, "description"],
+      [...ok, "content"], // the earlier /pets's only: its parent, the later 200
+      ok,
+    ];
+    const want = [
+      at(3, '"/pets"'),
+      at(4, '"description"'),
+      at(3, '"200"'),
+      at(3, '"200"'),
+    ];
+    expect(paths.map((p) => parseJson(text, "a.json").locate(p))).toEqual(want);
+    expect(parseJson(text, "a.json").locateAll!(paths)).toEqual(want);
   });
 
   it("uses the index once one was built by a single lookup", () => {

@@ -36,20 +36,20 @@ export class JsonPositions {
 
   /**
    * {@link locate} for many paths, with the same answers, in one walk that records only the entries
-   * the paths go through and stops once each is seen (with duplicate keys, at INDEX_DEPTH).
+   * the paths go through and stops once each is seen (with duplicate keys, at the end: the last
+   * counts, as in JSON.parse).
    */
   locateAll(paths: readonly Path[]): { line: number; column: number }[] {
     if (this.index) return paths.map((path) => this.locate(path));
-    const limit = this.duplicates ? INDEX_DEPTH : Infinity;
     const root: WantedEntry = {};
     for (const path of paths) {
       let entry = root;
-      for (let d = 0; d < Math.min(path.length, limit); d++)
+      for (let d = 0; d < path.length; d++)
         entry = wantedChild(entry, path[d]!, d, true)!;
     }
-    this.walk(root, limit, false);
+    this.walk(root, Infinity, false);
     return this.lines.positions(
-      paths.map((path) => this.offsetOf(root, limit, path)),
+      paths.map((path) => this.offsetOf(root, Infinity, path)),
     );
   }
 
@@ -81,6 +81,7 @@ export class JsonPositions {
       entry.offset!,
       depth > 0 && typeof path[depth - 1] === "string",
       path.slice(depth),
+      this.duplicates,
     );
   }
 }

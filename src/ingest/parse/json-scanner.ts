@@ -164,6 +164,8 @@ export class Scanner {
       if (c === 123) segment = this.readKey();
       const child = wantedChild(node, segment, depth, this.everything);
       if (child) {
+        // a key given again: JSON.parse keeps this one, and nothing of the earlier's value
+        if (child.offset !== undefined) forget(child);
         child.offset = start;
         if (--this.unseen === 0) return;
         this.indexWanted(child, depth + 1, limit);
@@ -182,17 +184,32 @@ export class Scanner {
 
   /**
    * From an entry's offset (a member's key, or a value), walks `rest` to the offset of the deepest
-   * entry reached (a missing member's nearest existing parent); of a key given twice, the first.
+   * entry reached (a missing member's nearest existing parent); of a key given twice (`duplicates`:
+   * the text has one), the last, as JSON.parse.
    */
-  descend(offset: number, atKey: boolean, rest: Path): number {
+  descend(
+    offset: number,
+    atKey: boolean,
+    rest: Path,
+    duplicates = false,
+  ): number {
     this.pos = offset;
     if (atKey) this.readKey();
     const chain: WantedEntry[] = [{ offset }];
     for (const segment of rest)
       chain.push(wantedChild(chain.at(-1)!, segment, INDEX_DEPTH, true)!);
-    this.unseen = rest.length;
-    this.firstOnly = true;
+    this.unseen = duplicates ? -1 : rest.length;
+    this.firstOnly = !duplicates;
     this.indexWanted(chain[0]!, INDEX_DEPTH, Infinity);
     return chain.findLast((entry) => entry.offset !== undefined)!.offset!;
   }
+}
+
+/** Forgets the offsets seen below `entry` (of an earlier value of a key given twice). */
+function forget(entry: WantedEntry): void {
+  for (const map of [entry.children, entry.members, entry.elements])
+    for (const child of map?.values() ?? []) {
+      child.offset = undefined;
+      forget(child);
+    }
 }
