@@ -90,6 +90,27 @@ describe("YAML positions from the line index", () => {
     expect(docs[1]!.locate([])).toEqual({ line: 9, column: 1 });
   });
 
+  it.each([
+    ["a note", "release notes\n"],
+    [
+      "a flow mapping",
+      "# the old API\n{openapi: 3.0.0, info: {title: Old,\n  version: '1'}, paths: {}}\n",
+    ],
+  ])(
+    "places keys in their own document behind %s the line index sees no key in",
+    (_, lead) => {
+      const api = (title: string, header: string) =>
+        `openapi: 3.0.0\ninfo:\n  title: ${title}\npaths:\n  /a:\n    get:\n      parameters:\n        - in: header\n          name: "${header}"\n`;
+      const text = `${lead}---\n${api("A", "tok(en)")}---\n${api("B", "X-Ok")}`;
+      const docs = parseYamlStream(text, "s.yaml");
+      const exact = new FullPositions(text);
+      const name = ["paths", "/a", "get", "parameters", 0, "name"];
+      for (const i of [0, 1, 2])
+        for (const path of [[], ["info", "title"], name])
+          expect(docs[i]!.locate(path)).toEqual(exact.locate(i, path));
+    },
+  );
+
   it("falls back to exact positions for flow mappings the line index does not model", () => {
     const text =
       "paths:\n  /a: {get: {responses: {'200': {description: ok}}}}\n";

@@ -71,7 +71,10 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
       tooDeep ? "parse/too-deep" : "parse/invalid-yaml",
     );
   }
-  const positions = new StreamPositions(text);
+  const positions = new StreamPositions(
+    text,
+    values.filter((value) => value !== null && value !== undefined).length,
+  );
   const out: ParsedDocument[] = [];
   for (const value of values) {
     if (value === null || value === undefined) continue;
@@ -126,7 +129,11 @@ class StreamPositions {
   private full: FullPositions | undefined;
   private readonly lines: string[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** How many documents are read (not empty): the index has as many, or is not used. */
+    private readonly documents: number,
+  ) {
     this.lines = text.split("\n");
   }
 
@@ -137,7 +144,9 @@ class StreamPositions {
 
   locate(doc: number, value: unknown, path: Path): TextPosition {
     this.index ??= indexYamlLines(this.lines, { maxDepth: YAML_INDEX_DEPTH });
-    let map = this.index[doc];
+    // a document the index sees nothing in (`a note`, `{a: 1}`) would move the others' places
+    let map =
+      this.index.length === this.documents ? this.index[doc] : undefined;
     if (!map) return this.fullParse().locate(doc, path);
     let mapDepth = YAML_INDEX_DEPTH;
     let node: unknown = value;
