@@ -33,15 +33,17 @@ export function indexYamlLines(
 ) {
   const documents: Map<string, TextPosition>[] = [];
   let current = new Map<string, TextPosition>();
+  let root: TextPosition | undefined; // where the document's first line of content starts
   const record = (path: (string | number)[], at: TextPosition) => {
-    if (current.size === 0) current.set("", at); // the document's root: its first entry
+    if (current.size === 0) current.set("", root ?? at); // the document's root
     if (path.length <= options.maxDepth) current.set(keyOf(path), at);
   };
-  const above = options.base;
-  const base: Open[] = above
-    ? [{ column: -1, path: above.path, kind: "key", items: above.index }]
-    : [];
-  let stack: Open[] = [...base];
+  // what the top level's keys and items are under: the document, or a subtree's parent
+  const above = options.base ?? { path: [], index: 0 };
+  const base = (): Open[] => [
+    { column: -1, path: above.path, kind: "key", items: above.index },
+  ];
+  let stack = base();
   let skipDeeperThan = -1; // block scalar: skip lines indented more than this column
   let closeQuote: '"' | "'" | undefined;
   let flowDepth = 0;
@@ -50,7 +52,8 @@ export function indexYamlLines(
   const finishDocument = () => {
     if (current.size > 0) documents.push(current);
     current = new Map();
-    stack = [...base];
+    root = undefined;
+    stack = base();
   };
 
   for (let n = options.startLine ?? 0; n < lines.length; n++) {
@@ -81,6 +84,7 @@ export function indexYamlLines(
       continue;
     }
     if (raw.startsWith("%")) continue; // directive
+    root ??= { line: n + 1, column: indent + 1 };
 
     let col = indent;
     for (;;) {
@@ -89,15 +93,15 @@ export function indexYamlLines(
         (col + 1 === raw.length || raw[col + 1] === " ")
       ) {
         while (
-          stack.length > 0 &&
-          (stack.at(-1)!.column > col ||
-            (stack.at(-1)!.column === col && stack.at(-1)!.kind === "item"))
+          stack.at(-1)!.column > col ||
+          (stack.at(-1)!.column === col && stack.at(-1)!.kind === "item")
         )
           stack.pop();
-        const parent = stack.at(-1);
-        const path = [...(parent?.path ?? []), parent ? parent.items++ : 0];
+        const parent = stack.at(-1)!; // the base, at column -1, is never taken off
+        const path = [...parent.path, parent.items++];
         resolvePending(stack, n, col);
-        const next = raw.slice(col + 1).search(/\S/);
+        let next = raw.slice(col + 1).search(/\S/);
+        if (raw[col + 1 + next] === "#") next = -1; // `- # note`: the content is below
         const entry: Open = { column: col, path, kind: "item", items: 0 };
         if (next === -1) entry.pending = true;
         else record(path, { line: n + 1, column: col + 1 + next + 1 });
@@ -108,11 +112,10 @@ export function indexYamlLines(
       }
       // a key, else a scalar item (`- value`) or a line not modelled: only its multi-line value
       const key = readKey(raw, col);
-      if (key)
-        while (stack.length > 0 && stack.at(-1)!.column >= col) stack.pop();
+      if (key) while (stack.at(-1)!.column >= col) stack.pop();
       resolvePending(stack, n, col);
       if (key) {
-        const path = [...(stack.at(-1)?.path ?? []), key.name];
+        const path = [...stack.at(-1)!.path, key.name];
         record(path, { line: n + 1, column: col + 1 });
         stack.push({ column: col, path, kind: "key", items: 0 });
       }
@@ -120,8 +123,7 @@ export function indexYamlLines(
       if (state.quote) closeQuote = state.quote;
       flowDepth = state.flowDepth;
       // a block scalar's lines are those indented deeper than its key, or than the open entry
-      if (state.blockScalar)
-        skipDeeperThan = Math.max(0, stack.at(-1)?.column ?? 0);
+      if (state.blockScalar) skipDeeperThan = Math.max(0, stack.at(-1)!.column);
       break;
     }
   }
@@ -145,26 +147,18 @@ export function keyOf(path: Path): string {
 function readKey(line: string, col: number) {
   const first = line[col];
   if (first === '"' || first === "'") {
-    let i = col + 1;
-    let name = "";
-    for (; i < line.length; i++) {
-      const c = line[i]!;
-      if (first === "'" && c === "'" && line[i + 1] === "'") {
-        name += "'";
-        i++;
-      } else if (first === '"' && c === "\\") {
-        const escaped = line[i + 1];
-        name +=
-          escaped === "n" ? "\n" : escaped === "t" ? "\t" : (escaped ?? "");
-        i++;
-      } else if (c === first) break;
-      else name += c;
-    }
-    if (i >= line.length) return undefined;
-    const after = line.slice(i + 1).match(/^\s*:(?=\s|$)/);
-    return after ? { name, end: i + 1 + after[0].length } : undefined;
+    const close = quoteEnd(line, col + 1, first);
+    const after = line.slice(close + 1).match(/^\s*:(?=\s|$)/);
+    if (close === -1 || !after) return undefined;
+    const quoted = line.slice(col, close + 1);
+    return { name: quotedName(quoted), end: close + 1 + after[0].length };
   }
-  if (first === undefined || "[]{}&*!|>%@`#?,".includes(first))
+  // `?` starts an explicit key before a blank, else a plain one (`?a: 1`)
+  if (
+    first === undefined ||
+    "[]{}&*!|>%@`#,".includes(first) ||
+    (first === "?" && /\s/.test(line[col + 1] ?? " "))
+  )
     return undefined;
   const colon = /:(?=\s|$)/g;
   colon.lastIndex = col;
@@ -173,6 +167,19 @@ function readKey(line: string, col: number) {
   const name = line.slice(col, match.index).trimEnd();
   if (name === "" || /\s#/.test(name)) return undefined;
   return { name, end: match.index + 1 };
+}
+
+/**
+ * A quoted key's text: YAML's double-quoted escapes that JSON has too mean the same there; with
+ * another (`"\0"`, `"\x41"`) it is a name no key has, so its places come from the full parse.
+ */
+function quotedName(quoted: string): string {
+  if (quoted[0] === "'") return quoted.slice(1, -1).replaceAll("''", "'");
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return `\u0000${quoted}`;
+  }
 }
 
 /** What the value after a key (or dash) opens that spans lines. */

@@ -223,3 +223,46 @@ describe("YAML positions against the yaml package, for any text", () => {
     );
   });
 });
+
+describe("YAML positions against the yaml package, with comments and escaped keys", () => {
+  it("agree on every path, in a list at the top or behind another document", () => {
+    // `"\0"` beside `"0"`, a plain `?a`, comments before keys and after an item's dash
+    const key = fc.constantFrom("0", "\0", "b", "\b", "?a", "é", "x y");
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constantFrom("v", "# w"),
+        fc.array(tie("node"), { maxLength: 3 }),
+        fc.dictionary(key, tie("node"), { maxKeys: 3 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }),
+        fc.constantFrom("", "a note\n---\n"),
+        fc.boolean(),
+        (root, lead, list) => {
+          const doc = new YAML.Document(list ? [root, { ...root }] : root);
+          YAML.visit(doc, {
+            Pair: (_, pair) =>
+              void ((pair.key as YAML.Node).commentBefore = " k"),
+            Seq: (_, seq) =>
+              seq.items.forEach((item) => {
+                (item as YAML.Node).commentBefore = " item";
+              }),
+          });
+          const text = lead + doc.toString();
+          const docs = parseYamlStream(text, "c.yaml");
+          const at = docs.length - 1;
+          const exact = new FullPositions(text);
+          for (const path of [[], ...paths(docs[at]!.value, [], 8)])
+            expect({ path, at: docs[at]!.locate(path) }).toEqual({
+              path,
+              at: exact.locate(at, path),
+            });
+        },
+      ),
+      { seed: 20261202, numRuns: 200 },
+    );
+  });
+});
