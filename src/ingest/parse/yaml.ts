@@ -126,6 +126,7 @@ const FLOW_LINES = 200;
 class StreamPositions {
   private index: Map<string, TextPosition>[] | undefined;
   private readonly subtrees = new Map<string, Map<string, TextPosition>>();
+  private readonly flows = new Map<string, FullPositions>();
   private full: FullPositions | undefined;
   private readonly lines: string[];
 
@@ -205,18 +206,25 @@ class StreamPositions {
     );
     if (!start) return undefined;
     const column = at.column - 1 + start[0].length;
-    const lines = [" ".repeat(column) + first.slice(column)];
-    for (let depth = bracketBalance(first, column); depth > 0;) {
-      if (
-        lines.length === FLOW_LINES ||
-        at.line + lines.length > this.lines.length
-      )
-        return undefined;
-      const next = this.line(at.line + lines.length);
-      lines.push(next);
-      depth += bracketBalance(next, 0);
+    // the places of one operation's flow collection are asked one after another: parsed once
+    let exact = this.flows.get(`${at.line}:${column}`);
+    if (!exact) {
+      const lines = [" ".repeat(column) + first.slice(column)];
+      for (let depth = bracketBalance(first, column); depth > 0;) {
+        if (
+          lines.length === FLOW_LINES ||
+          at.line + lines.length > this.lines.length
+        )
+          return undefined;
+        const next = this.line(at.line + lines.length);
+        lines.push(next);
+        depth += bracketBalance(next, 0);
+      }
+      exact = new FullPositions(lines.join("\n"));
+      if (this.flows.size >= 16)
+        this.flows.delete(this.flows.keys().next().value!);
+      this.flows.set(`${at.line}:${column}`, exact);
     }
-    const exact = new FullPositions(lines.join("\n"));
     const inside = exact.clean ? exact.walk(0, rest) : undefined;
     return inside?.whole
       ? { line: at.line + inside.at.line - 1, column: inside.at.column }
