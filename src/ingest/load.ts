@@ -8,7 +8,8 @@ export const NOT_SPECS =
 
 /**
  * Parses a file's text into its documents: JSON when it starts with `{` or `[`, YAML otherwise
- * (a JSON file is valid YAML, but JSON.parse is many times faster). A BOM is dropped first.
+ * (a JSON file is valid YAML, but JSON.parse is many times faster); a `.yaml` or `.yml` file that
+ * is no JSON is YAML (a flow mapping, `{openapi: 3.1.0, …}`). A BOM is dropped first.
  */
 export function parseText(text: string, file: string): ParsedDocument[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -16,7 +17,13 @@ export function parseText(text: string, file: string): ParsedDocument[] {
     new ParseError(why, file, 1, 1, "parse/empty-file");
   const first = /\S/.exec(body);
   if (!first) throw empty("the file is empty");
-  if (first[0] === "{" || first[0] === "[") return [parseJson(body, file)];
+  if (first[0] === "{" || first[0] === "[")
+    try {
+      return [parseJson(body, file)];
+    } catch (error) {
+      if (!(error instanceof ParseError) || !/\.ya?ml$/i.test(file))
+        throw error;
+    }
   const docs = parseYamlStream(body, file);
   if (docs.length === 0)
     throw empty("the file holds no document (only comments or `---`)");

@@ -26,6 +26,21 @@ describe("parseText (YAML)", () => {
     });
   });
 
+  it("reads a .yaml file written as one flow mapping as YAML, a .json one as JSON", () => {
+    // js-yaml's dump with flowLevel 0; JSON.parse rejects its unquoted keys
+    const text = "{openapi: 3.1.0, paths: {/a: {get: {responses: {}}}}}\n";
+    const [doc] = parseText(text, "flow.yaml");
+    expect(doc!.value).toEqual({
+      openapi: "3.1.0",
+      paths: { "/a": { get: { responses: {} } } },
+    });
+    expect(doc!.locate(["paths", "/a", "get"])).toEqual({
+      line: 1,
+      column: 31,
+    });
+    expect(() => parseText(text, "flow.json")).toThrow(/invalid JSON/);
+  });
+
   it("reports a syntax error at the right line", () => {
     const bad = "swagger: '2.0'\npaths:\n  /a:\n    get: [unclosed\n  /b: {}\n";
     expect(() => parseText(bad, "bad.yaml")).toThrow(ParseError);
