@@ -24,6 +24,17 @@ beforeAll(async () => {
     } else if (req.url === "/gzip") {
       res.writeHead(200, { "content-encoding": "gzip", etag: '"v1"' });
       res.end(gzipSync('{"openapi":"3.1.0"}'));
+    } else if (req.url === "/gzip-stalls" || req.url === "/gzip-cut") {
+      // half a gzip, then nothing more (or the connection closed)
+      res.writeHead(200, { "content-encoding": "gzip" });
+      res.write(gzipSync('{"openapi":"3.1.0"}').subarray(0, 12));
+      if (req.url === "/gzip-cut") setTimeout(() => res.destroy(), 50);
+    } else if (req.url === "/empty-blocks") {
+      // 2 MiB of empty stored deflate blocks: nothing once decompressed
+      res.writeHead(200, { "content-encoding": "deflate" });
+      const block = Buffer.from([0, 0, 0, 0xff, 0xff]);
+      res.write(Buffer.from([0x78, 0x9c]));
+      res.end(Buffer.concat(Array(420_000).fill(block)));
     } else if (req.url === "/broken-gzip") {
       res.writeHead(200, { "content-encoding": "gzip" });
       res.end("not gzip at all");
@@ -84,6 +95,23 @@ describe("fetchDocument", () => {
       /decompresses to more, more than the limit of 1 MiB/,
     );
     expect(error.noAnswer).toBe(false);
+  });
+
+  it("counts the bytes received against the limit, not only the decompressed ones", async () => {
+    const error = await failure("/empty-blocks");
+    expect(error.code).toBe("input/too-large");
+    expect(error.message).toMatch(/the answer is larger, more than the limit/);
+  });
+
+  it("ends a compressed answer that stalls or breaks off (it hung, and the run exited 0)", async () => {
+    expect(await failure("/gzip-stalls", { timeoutMs: 300 })).toMatchObject({
+      message: expect.stringMatching(/^no answer within 0.3 s/),
+      noAnswer: true,
+    });
+    expect(await failure("/gzip-cut")).toMatchObject({
+      message: expect.stringMatching(/^cannot fetch: /),
+      noAnswer: true,
+    });
   });
 
   it("says what is wrong with an answer it cannot read", async () => {

@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import * as https from "node:https";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable, type Transform } from "node:stream";
 import * as zlib from "node:zlib";
 import type { IngestCode as DiagnosticCode } from "../../ingest/codes.js";
 import { size, tooLarge } from "../../ingest/read-source.js";
@@ -39,6 +39,13 @@ export class FetchError extends Error {
     super(message);
   }
 }
+
+const DECODERS = new Map<string, () => Transform>([
+  ["gzip", zlib.createGunzip],
+  ["x-gzip", zlib.createGunzip],
+  ["deflate", zlib.createInflate],
+  ["br", zlib.createBrotliDecompress],
+]);
 
 const ACCEPT = "application/json, application/yaml, text/yaml, */*;q=0.5";
 
@@ -170,13 +177,18 @@ async function readBody(
     .toLowerCase();
   if (encoding === "identity" && Number.isFinite(length) && length > maxBytes)
     throw refuse(`the answer is ${size(length)}`);
+  const decoder = DECODERS.get(encoding)?.();
   let stream: Readable = response;
-  if (encoding === "gzip" || encoding === "x-gzip")
-    stream = response.pipe(zlib.createGunzip());
-  else if (encoding === "deflate") stream = response.pipe(zlib.createInflate());
-  else if (encoding === "br")
-    stream = response.pipe(zlib.createBrotliDecompress());
-  else if (encoding !== "identity")
+  if (decoder) {
+    // the bytes received count too (empty deflate blocks decompress to nothing), and pipeline
+    // ends the decoder when the answer fails or the deadline aborts it (pipe() left it waiting)
+    let received = 0;
+    response.on("data", (chunk: Buffer) => {
+      if ((received += chunk.length) > maxBytes)
+        decoder.destroy(refuse("the answer is larger"));
+    });
+    stream = pipeline(response, decoder, () => {});
+  } else if (encoding !== "identity")
     throw new FetchError(
       `the answer is encoded as ${JSON.stringify(encoding)}, which apiloom does not read`,
     );
