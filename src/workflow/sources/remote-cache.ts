@@ -78,6 +78,10 @@ export function writeCachedDocument(
     writeCacheRecord(at.record, record satisfies CacheRecord);
 }
 
+/** Absent, or a header value a request can carry (else Node refuses the request: no answer). */
 function optionalString(value: unknown): boolean {
-  return value === undefined || typeof value === "string";
+  return (
+    value === undefined ||
+    (typeof value === "string" && /^[\t\x20-\x7e\x80-\xff]*$/.test(value))
+  );
 }
