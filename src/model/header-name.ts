@@ -6,6 +6,10 @@ export function isHeaderName(name: string): boolean {
   return TOKEN.test(name);
 }
 
+/** True when node:http sends `value` as a header value (it throws for a control character). */
+export const isHeaderValue = (value: string): boolean =>
+  /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
+
 /**
  * A header fetch writes itself from the body and the connection: a value given for it makes
  * undici throw (`Transfer-Encoding`, `Expect`, `Keep-Alive`, `Upgrade`) or is replaced

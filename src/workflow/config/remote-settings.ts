@@ -8,7 +8,7 @@ import {
   type Check,
 } from "./checks.js";
 import { ConfigError } from "./error.js";
-import { isHeaderName } from "../../model/header-name.js";
+import { isHeaderName, isHeaderValue } from "../../model/header-name.js";
 import { isUrlInput, shownUrl } from "../../model/source-url.js";
 
 /** How URL inputs are fetched, resolved from the config's `remote` and the flags. */
@@ -141,7 +141,11 @@ const checkHeaders: Check = (value, where, report) => {
       const here = entry(at, name);
       if (!isHeaderName(name)) report(here, ": not a header name");
       if (typeof v === "string") {
-        if (/[\r\n\0]/.test(v)) report(here, " must not hold a line break");
+        if (!isHeaderValue(v))
+          report(
+            here,
+            " must not hold a character a header cannot carry (a line break, a control character)",
+          );
       } else if (
         !isRecord(v) ||
         typeof v["env"] !== "string" ||
@@ -189,9 +193,9 @@ export function headersFor(
       throw new ConfigError(
         `remote.headers[${JSON.stringify(origin)}][${JSON.stringify(name)}] reads the environment variable ${value.env}, which is not set`,
       );
-    if (/[\r\n\0]/.test(read))
+    if (!isHeaderValue(read))
       throw new ConfigError(
-        `the environment variable ${value.env} (header ${name} for ${origin}) holds a line break`,
+        `the environment variable ${value.env} (header ${name} for ${origin}) holds a character a header cannot carry (a line break, a control character)`,
       );
     headers[name] = (value.prefix ?? "") + read;
   }

@@ -7,6 +7,7 @@ import {
   writeCacheRecord,
 } from "../records/cache-dir.js";
 import { sha256Bytes } from "../identity.js";
+import { isHeaderValue } from "../../model/header-name.js";
 
 // Fetched documents kept in the project's cache (cache-dir.ts), one pair of files a URL:
 // `remote/<hash of the URL>.json` (the URL, the validators, the bytes' hash, when) and `.body`
@@ -81,7 +82,6 @@ export function writeCachedDocument(
 /** Absent, or a header value a request can carry (else Node refuses the request: no answer). */
 function optionalString(value: unknown): boolean {
   return (
-    value === undefined ||
-    (typeof value === "string" && /^[\t\x20-\x7e\x80-\xff]*$/.test(value))
+    value === undefined || (typeof value === "string" && isHeaderValue(value))
   );
 }
