@@ -4,19 +4,7 @@
 // one by one was ~70 ms of every run), compiled with the code cache the build made for it
 // (scripts/code-cache.mjs). V8's flags for the run are set before the CLI is compiled; both are
 // in load-cli.js, which the build's cache maker shares.
-import { loadCli, setRunFlags } from "./load-cli.js";
+import { loadCli, runCli, setRunFlags } from "./load-cli.js";
 
 setRunFlags();
-const { main } = loadCli();
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(
-      `apiloom: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 2;
-  },
-);
+runCli(loadCli().main, process.argv.slice(2));

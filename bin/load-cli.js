@@ -141,3 +141,30 @@ function cacheFor(bytes, cache) {
     return { status: "stale" };
   return { status: "used", data: file.subarray(header.length) };
 }
+
+/**
+ * Runs the CLI's `main` and sets the exit code from it. A run whose work waits on nothing that
+ * can still happen (a promise no event will settle) would end with exit 0 and nothing said, so
+ * `--check` would pass: that is an internal error, exit 2, like a thrown one.
+ */
+export function runCli(main, args) {
+  let settled = false;
+  const fail = (why) => {
+    process.stderr.write(`apiloom: internal error: ${why}\n`);
+    process.exitCode = 2;
+  };
+  process.on("exit", () => {
+    if (!settled)
+      fail("the run stopped before it finished, waiting on nothing");
+  });
+  main(args).then(
+    (code) => {
+      settled = true;
+      process.exitCode = code;
+    },
+    (error) => {
+      settled = true;
+      fail(error instanceof Error ? error.stack : String(error));
+    },
+  );
+}

@@ -79,4 +79,30 @@ describe("the CLI launcher", () => {
       expect(run.stdout).not.toMatch(/flag/i);
     },
   );
+
+  it("ends a run whose work waits on nothing with exit 2 and says so, never exit 0 in silence", () => {
+    // a fetch whose decoder was left waiting once ended a run this way, and --check passed
+    const run = (main: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const { runCli } = await import(${JSON.stringify(pathToFileURL("bin/load-cli.js").href)}); runCli(${main}, []);`,
+        ],
+        { encoding: "utf8" },
+      );
+    const stuck = run("() => new Promise(() => {})");
+    expect([stuck.status, stuck.stderr]).toEqual([
+      2,
+      "apiloom: internal error: the run stopped before it finished, waiting on nothing\n",
+    ]);
+    const done = run("async () => 3");
+    expect([done.status, done.stderr]).toEqual([3, ""]);
+    const thrown = run("async () => { throw new Error('boom'); }");
+    expect(thrown.status).toBe(2);
+    expect(thrown.stderr).toMatch(
+      /^apiloom: internal error: Error: boom\n {4}at /,
+    );
+  });
 });
