@@ -21,6 +21,7 @@ describe("the remote settings", () => {
             A: "line\nbreak",
             B: { env: "lower-case-not-ok" },
             C: { env: "TOKEN", prefix: "Bearer " },
+            D: { env: "TOKEN", prefix: "Bearer\u0007" },
           },
         },
         retries: 3,
@@ -32,6 +33,7 @@ describe("the remote settings", () => {
       'remote.headers["https://api.example.com/v1"]["Bad Name"]: not a header name',
       'remote.headers["https://ok.example.com"]["A"] must not hold a character a header cannot carry (a line break, a control character)',
       'remote.headers["https://ok.example.com"]["B"] must be a string or { env: "VARIABLE_NAME", prefix?: "Bearer " }',
+      'remote.headers["https://ok.example.com"]["D"] must not hold a character a header cannot carry (a line break, a control character)',
       'remote: unknown option "retries" (known: headers, timeout, maxRedirects, watchInterval, sha256, lock)',
     ]);
   });

@@ -140,18 +140,20 @@ const checkHeaders: Check = (value, where, report) => {
     for (const [name, v] of Object.entries(headers)) {
       const here = entry(at, name);
       if (!isHeaderName(name)) report(here, ": not a header name");
-      if (typeof v === "string") {
-        if (!isHeaderValue(v))
-          report(
-            here,
-            " must not hold a character a header cannot carry (a line break, a control character)",
-          );
-      } else if (
-        !isRecord(v) ||
-        typeof v["env"] !== "string" ||
-        !ENV_NAME.test(v["env"]) ||
-        (v["prefix"] !== undefined && typeof v["prefix"] !== "string") ||
-        Object.keys(v).some((k) => k !== "env" && k !== "prefix")
+      // the value, or the prefix put before a variable's value
+      const text = isRecord(v) ? v["prefix"] : v;
+      if (typeof text === "string" && !isHeaderValue(text))
+        report(
+          here,
+          " must not hold a character a header cannot carry (a line break, a control character)",
+        );
+      if (
+        typeof v !== "string" &&
+        (!isRecord(v) ||
+          typeof v["env"] !== "string" ||
+          !ENV_NAME.test(v["env"]) ||
+          (v["prefix"] !== undefined && typeof v["prefix"] !== "string") ||
+          Object.keys(v).some((k) => k !== "env" && k !== "prefix"))
       )
         report(
           here,
