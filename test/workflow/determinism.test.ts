@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +48,8 @@ async function generateIn(
   // without), which differs between these runs on purpose; fingerprint.test.ts covers it
   const manifest = JSON.parse(tree[".apiloom-manifest.json"]!);
   expect(JSON.stringify(manifest.fingerprint ?? {})).not.toContain(dir);
+  for (const input of manifest.fingerprint?.inputs ?? [])
+    expect(input).toMatch(/^\.\.\/specs\/[a-z]+\.[a-z]+$/);
   delete manifest.fingerprint;
   tree[".apiloom-manifest.json"] = JSON.stringify(manifest);
   return tree;
@@ -119,7 +121,16 @@ describe.each([
       (dir) => [...specs(`${dir}/specs/`), "-o", join(dir, "out")],
     );
     expect(fromElsewhere).toEqual(fromRoot);
+    // a shell in a folder reached through a link: $PWD names the link, Node's cwd its target
+    const fromLinked = await noConfig(
+      (dir) => {
+        symlinkSync(dir, join(elsewhere, "linked"));
+        return join(elsewhere, "linked/specs");
+      },
+      () => [...specs(`${elsewhere}/linked/specs/`), "-o", "../out"],
+    );
+    expect(fromLinked).toEqual(fromRoot);
     // the name lock is the project's too, not the working folder's
-    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(elsewhere)).toEqual(["linked"]);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { slashedRelative } from "../sources/real-path.js";
+import { projectRelative } from "../sources/real-path.js";
 import type { OverlayOption } from "../../ingest/overlay/index.js";
 import type { ApiloomConfig } from "./types.js";
 import { expandInputs } from "../sources/glob.js";
@@ -22,7 +22,7 @@ export function overlaySettings(
   cwd: string,
 ): OverlaySetting[] {
   const rel = (path: string, from = baseDir) =>
-    slashedRelative(baseDir, resolve(from, path));
+    projectRelative(baseDir, resolve(from, path));
   if (flags) return flags.map((file) => ({ file: rel(file, cwd) }));
   return (config.overlays ?? []).map((entry) =>
     typeof entry === "string"

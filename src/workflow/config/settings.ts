@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import {
   PluginError,
   thrownMessage,
@@ -17,7 +17,7 @@ import type { PluginRun } from "../../emit/run.js";
 import { ConfigError } from "./error.js";
 import { isProjectRoot, loadConfig, type LoadedConfig } from "./load.js";
 import { apiConfigs, checkApiFiles, pickApis, type ApiConfig } from "./apis.js";
-import { isInsideReal, slashedRelative } from "../sources/real-path.js";
+import { isInsideReal, projectRelative } from "../sources/real-path.js";
 import { optionPath, unknownArtifact } from "./validate.js";
 import { valueAt } from "../../ingest/reader.js";
 import type { InfoOverride } from "../../model/merge/build.js";
@@ -190,9 +190,7 @@ function settingsFor(
   const inputs =
     flags.inputs.length > 0
       ? flags.inputs.map((p) =>
-          isAbsolute(p) || isUrlInput(p)
-            ? p
-            : slashedRelative(baseDir, resolve(cwd, p)) || ".",
+          isUrlInput(p) ? p : projectRelative(baseDir, resolve(cwd, p)) || ".",
         )
       : (config.inputs ?? []);
   if (inputs.length === 0)
@@ -361,7 +359,7 @@ export function resolveOptions(
       prefer: (flags.prefer ?? config.merge?.prefer ?? []).map((p) =>
         isUrlInput(p)
           ? p
-          : slashedRelative(baseDir, resolve(flags.prefer ? cwd : baseDir, p)),
+          : projectRelative(baseDir, resolve(flags.prefer ? cwd : baseDir, p)),
       ),
       ...(config.info !== undefined ? { info: config.info } : {}),
       ...(config.tags !== undefined ? { tags: config.tags } : {}),

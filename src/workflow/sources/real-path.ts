@@ -15,6 +15,16 @@ export function slashedRelative(from: string, to: string): string {
   return relative(from, to).split(sep).join("/");
 }
 
+/** {@link slashedRelative}, but a folder that is `from` by real path (a shell's `$PWD` through a
+ * link, where Node's cwd is its target) is `from`: `specs/a.json`, not `../link/specs/a.json`. */
+export function projectRelative(from: string, to: string): string {
+  const real = realPathOf(from);
+  for (let dir = resolve(to); !isInside(from, dir); dir = dirname(dir))
+    if (realPathOf(dir) === real) return slashedRelative(dir, to);
+    else if (dir === dirname(dir)) break;
+  return slashedRelative(from, to);
+}
+
 export function entriesOf(dir: string): Dirent[] {
   try {
     return readdirSync(dir, { withFileTypes: true });
