@@ -90,6 +90,19 @@ describe.each([
       fake,
     );
     expect(flagsOnly).toEqual(reference);
+    // the config found from a folder reached through a link, --out named by that link's path
+    const links = mkdtempSync(join(tmpdir(), "apiloom-links-"));
+    projects.push(links);
+    const linkedOut = await generateIn(
+      (dir) => {
+        symlinkSync(dir, join(links, "project"));
+        return join(links, "project");
+      },
+      ["--out", join(links, "project/out")],
+      TURKISH,
+      fake,
+    );
+    expect(linkedOut).toEqual(reference);
   });
 
   it("without a config, whatever the working folder: paths are relative to the output folder's project", async () => {

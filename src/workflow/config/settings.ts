@@ -207,12 +207,15 @@ function settingsFor(
   const lockOption =
     flags.lock ??
     (configFilesApply && flags.config !== false ? config.lock : false);
+  // a flag's path through a link to the project (`$PWD/out`) is taken as the project's
+  const fromCwd = (p: string) =>
+    resolve(baseDir, projectRelative(baseDir, resolve(cwd, p)));
   const out = flags.out
-    ? resolve(cwd, flags.out)
+    ? fromCwd(flags.out)
     : resolve(loaded ? baseDir : cwd, config.out ?? CONFIG_DEFAULTS.out);
   checkFolder(out, flags.out ? "--out" : `"out" in ${loaded?.file}`, false);
   const serverHandlers = flags.serverHandlers
-    ? resolve(cwd, flags.serverHandlers)
+    ? fromCwd(flags.serverHandlers)
     : config.server?.handlers && configFilesApply
       ? resolve(baseDir, config.server.handlers)
       : undefined;
@@ -239,7 +242,7 @@ function settingsFor(
       ? {}
       : {
           lock: flags.lock
-            ? resolve(cwd, flags.lock)
+            ? fromCwd(flags.lock)
             : resolve(baseDir, config.lock || CONFIG_DEFAULTS.lock),
         }),
     maxInputBytes:
