@@ -111,6 +111,10 @@ function applyAction(
       skip(
         `the target is ${kindOf(current)}: Overlay 1.0 updates objects and arrays only (1.1 replaces a value)`,
       );
+    else if (typeof value === "object" && value !== null)
+      skip(
+        `the target is ${kindOf(current)}: it takes a primitive, not ${kindOf(value)}`,
+      );
     else if (path.length === 0) {
       doc.setRoot(value, origin);
       changed = true;
