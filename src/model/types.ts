@@ -157,6 +157,8 @@ export type SecurityScheme = SecuritySchemeKind & {
   inferred?: boolean;
   /** OpenAPI 3.2: the scheme is on its way out. */
   deprecated?: boolean;
+  /** Its `x-` members, as written, for openapi.json. */
+  extensions?: Record<string, unknown>;
   sources: SourceRef[];
 };
 
@@ -241,6 +243,8 @@ export interface RequestBody {
   description?: string;
   /** One entry per media type, in the order the source declares them. */
   content: MediaContent[];
+  /** Its `x-` members, as written, for openapi.json. */
+  extensions?: Record<string, unknown>;
   sources: SourceRef[];
 }
 
@@ -275,6 +279,8 @@ export interface ApiResponse {
   headers?: Record<string, ResponseHeader>;
   /** OpenAPI 3 Link Objects by name, as written (`$ref`s followed), for openapi.json. */
   links?: Record<string, Record<string, unknown>>;
+  /** Its `x-` members, as written, for openapi.json. */
+  extensions?: Record<string, unknown>;
   sources: SourceRef[];
 }
 
@@ -318,6 +324,8 @@ export interface Endpoint {
   security?: SecurityRequirement[];
   deprecated: boolean;
   extensions: Record<string, unknown>;
+  /** The operation's `externalDocs`, as written, for openapi.json. */
+  externalDocs?: Record<string, unknown>;
   /** Every document, line and column this endpoint was read from. */
   sources: SourceRef[];
 }
@@ -329,6 +337,9 @@ export interface Tag {
   summary?: string;
   parent?: string;
   kind?: string;
+  /** As written, for openapi.json. */
+  externalDocs?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface ApiInfo {
@@ -339,11 +350,16 @@ export interface ApiInfo {
   termsOfService?: string;
   contact?: Record<string, unknown>;
   license?: Record<string, unknown>;
+  /** Its `x-` members (`x-logo`), as written, for openapi.json. */
+  extensions?: Record<string, unknown>;
 }
 
 /** What an API description holds, whether one document's or the merged whole. */
 export interface ApiDescription {
   info: ApiInfo;
+  /** The document's own `externalDocs` and `x-` members (`x-tagGroups`), as written. */
+  externalDocs?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
   servers: Server[];
   securitySchemes: Record<string, SecurityScheme>;
   schemas: Record<string, NamedSchema>;

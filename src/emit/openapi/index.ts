@@ -54,9 +54,10 @@ export function openApiDocument(model: ApiModel) {
       v32,
       operationIds,
     );
+  const { extensions, ...info } = model.info;
   return {
     openapi: v32 ? OPENAPI_32_VERSION : OPENAPI_VERSION,
-    info: { ...model.info },
+    info: { ...info, ...extensions },
     servers: nonEmpty(model.servers.map(serverObject)),
     tags: nonEmpty(tagsArray(model)),
     paths: pathsObject(model.endpoints, operation),
@@ -68,6 +69,8 @@ export function openApiDocument(model: ApiModel) {
       schemas: nonEmpty(schemas),
       securitySchemes: nonEmpty(securitySchemes),
     }),
+    externalDocs: model.externalDocs,
+    ...model.extensions,
   };
 }
 
@@ -82,6 +85,8 @@ function tagsArray(model: ApiModel) {
       description: tag?.description,
       parent: tag?.parent,
       kind: tag?.kind,
+      externalDocs: tag?.externalDocs,
+      ...tag?.extensions,
     };
   });
 }

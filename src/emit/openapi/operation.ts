@@ -46,6 +46,7 @@ export function operationObject(
         headers: headersObject(response.headers, fix),
         content: nonEmpty(contentObject(response.content, fix)),
         links: mapped(response.links, (link) => linkObject(link, operationIds)),
+        ...response.extensions,
       });
   }
   const sources = uniqueSources(endpoint.sources);
@@ -53,12 +54,14 @@ export function operationObject(
     tags: nonEmpty(endpoint.tags),
     summary: endpoint.summary,
     description: endpoint.description,
+    externalDocs: endpoint.externalDocs,
     operationId: endpoint.name || undefined,
     parameters: nonEmpty(parameters),
     requestBody: endpoint.requestBody && {
       description: endpoint.requestBody.description,
       content: contentObject(endpoint.requestBody.content, fix),
       required: endpoint.requestBody.required || undefined,
+      ...endpoint.requestBody.extensions,
     },
     responses: nonEmpty(responses),
     deprecated: endpoint.deprecated ? true : undefined,

@@ -104,6 +104,7 @@ function securitySchemeObject(scheme: SecurityScheme, usedScopes: string[]) {
   if (notes.length > 0) out.description = notes.join("\n\n");
   // OpenAPI 3.2 (read from 3.2 inputs only)
   if (scheme.deprecated) out.deprecated = true;
+  Object.assign(out, scheme.extensions);
   if (scheme.inferred) out["x-apiloom-inferred"] = true;
   return out;
 }

@@ -163,7 +163,7 @@ export function createOperationEndpoint(
   reading.copyDescription(endpoint, operation);
   endpoint.tags = [...new Set(stringsAt(operation, "tags"))];
   if (operation.value.deprecated === true) endpoint.deprecated = true;
-  endpoint.extensions = reading.ctx.extensions(operation);
+  Object.assign(endpoint, reading.kept(operation, true));
   const security =
     readSecurityRequirements(reading, child(operation, "security")) ??
     defaultSecurity?.map((requirement) => ({ ...requirement }));

@@ -68,6 +68,18 @@ export class SpecReading {
     else copyStrings(out, node, "description");
   }
 
+  /** `node`'s `x-` members, and its `externalDocs` (with a url) where `docs`: openapi.json's. */
+  kept(node: RecordNode, docs = false) {
+    const extensions = this.ctx.extensions(node);
+    const externalDocs = node.value["externalDocs"];
+    return {
+      ...(Object.keys(extensions).length > 0 && { extensions }),
+      ...(docs &&
+        isRecord(externalDocs) &&
+        typeof externalDocs["url"] === "string" && { externalDocs }),
+    };
+  }
+
   /** A shared problem's code under this reader's prefix: `code("x")` gives `swagger2/x`. */
   code(code: SharedReaderCode): IngestCode {
     return `${this.reader}/${code}`;
@@ -94,6 +106,7 @@ export class SpecReading {
       schemas: this.schemas.schemas,
       tags: readTags(this),
       endpoints,
+      ...this.kept(this.root, true),
     };
   }
 
@@ -153,7 +166,7 @@ function readInfo(reading: SpecReading): ApiInfo {
   copyStrings(info, node, "termsOfService");
   for (const key of ["contact", "license"] as const)
     if (isRecord(node.value[key])) info[key] = node.value[key];
-  return info;
+  return Object.assign(info, reading.kept(node));
 }
 
 /** Top-level `tags` (name and description); entries without a name are reported and skipped. */
@@ -167,7 +180,7 @@ function readTags(reading: SpecReading): Tag[] {
     }
     if (seen.has(name)) return [];
     seen.add(name);
-    const tag: Tag = { name };
+    const tag: Tag = { name, ...reading.kept(entry as RecordNode, true) };
     reading.copyDescription(tag, entry as RecordNode);
     // summary, parent and kind are OpenAPI 3.2's
     if (reading.isOpenApi32)

@@ -133,6 +133,7 @@ export function readSchemes(
     const scheme: SecurityScheme = {
       ...kind,
       name,
+      ...reading.kept(node),
       sources: [sourceOf(entry)],
     };
     copyStrings(scheme, node, "description");

@@ -156,6 +156,7 @@ export function readRequestBody(reading: SpecReading, operation: RecordNode) {
   const body: RequestBody = {
     required: definition.value.required === true,
     content: readContent(reading, child(definition, "content")),
+    ...reading.kept(definition),
     sources: [sourceOf(entry)],
   };
   reportItemSchemas(reading, body.content, "request");
@@ -173,6 +174,7 @@ export function readResponses(reading: SpecReading, operation: RecordNode) {
       status,
       description: descriptionOf(entry, definition) ?? "",
       content: readContent(reading, child(definition, "content")),
+      ...reading.kept(definition),
       sources: [sourceOf(entry)],
     };
     const headers = readHeaders(reading, definition);

@@ -265,6 +265,7 @@ export function readResponses(
       status,
       description: stringAt(definition, "description") ?? "",
       content: content(reading, definition, produces),
+      ...reading.kept(definition),
       sources: [sourceOf(entry)],
     };
     const headers = readHeaderMap(reading, definition, (node) => {

@@ -23,9 +23,14 @@ export function mergeInfo(
   });
   if (candidates.length === 0) {
     const first = pickWinner(documents.map((d) => offer(d, rankOf)));
-    return first
-      ? { ...FALLBACK, version: first.value.info.version || FALLBACK.version }
-      : FALLBACK;
+    if (!first) return FALLBACK;
+    // its description may be an operation's; what else it writes stays
+    const { description: _, ...written } = first.value.info;
+    return {
+      ...written,
+      title: FALLBACK.title,
+      version: written.version || FALLBACK.version,
+    };
   }
   const byTitle = grouped(candidates, (c) => c.title.toLowerCase());
   const most = Math.max(...[...byTitle.values()].map((list) => list.length));

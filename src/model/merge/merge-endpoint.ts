@@ -87,6 +87,12 @@ export function mergeEndpoint(
       (b) => b.part.description,
     );
     if (description) merged.requestBody.description = description;
+    const extensions = assignOwn(
+      {},
+      ...[...bodies].reverse().map((b) => b.part.extensions ?? {}),
+    );
+    if (Object.keys(extensions).length > 0)
+      merged.requestBody.extensions = extensions;
   }
   const signals = views.flatMap((v) => v.endpoint.bodySignals ?? []);
   if (signals.length > 0) merged.bodySignals = signals;
@@ -98,8 +104,10 @@ export function mergeEndpoint(
     );
     if (text !== undefined) merged[key] = text;
   }
-  for (const view of [...views].reverse())
-    assignOwn(merged.extensions, view.endpoint.extensions);
+  for (const { endpoint } of [...views].reverse()) {
+    assignOwn(merged.extensions, endpoint.extensions);
+    if (endpoint.externalDocs) merged.externalDocs = endpoint.externalDocs;
+  }
   const secured = views.filter((v) => v.endpoint.security !== undefined);
   const securities = secured.map((v) =>
     offer(v, v.endpoint.security!, countScopes(v.endpoint.security!)),
@@ -507,7 +515,7 @@ export function mergedResponse(
     ),
     sources: joined(list.map((e) => e.response.sources)).sort(compareSources),
   };
-  for (const key of ["headers", "links"] as const) {
+  for (const key of ["headers", "links", "extensions"] as const) {
     const merged = assignOwn<unknown>(
       {},
       ...[...list].reverse().map((e) => e.response[key] ?? {}),

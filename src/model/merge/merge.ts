@@ -1,7 +1,7 @@
 import { freeName } from "../identifiers.js";
 import { mergeInfo } from "./info.js";
 import { canonicalJson, compareCodeUnits } from "../order.js";
-import { setOwn } from "../own-property.js";
+import { assignOwn, setOwn } from "../own-property.js";
 import { placeText } from "../diagnostics/source-place.js";
 import { schemaRef, schemaRefName } from "../schema/ref.js";
 import { sameSchema } from "../schema/schema.js";
@@ -77,6 +77,18 @@ export function mergeDocuments(
     tags: mergeTags(documents),
     endpoints,
     ...(webhooks ? { webhooks } : {}),
+    ...documentKept(documents, rankOf),
+  };
+}
+
+/** The documents' own `externalDocs` and `x-` members, a higher-ranked document's first. */
+function documentKept(documents: DocumentModel[], rankOf: RankOf) {
+  const byRank = [...documents].sort((a, b) => rankOf(a) - rankOf(b));
+  const extensions = assignOwn({}, ...byRank.map((d) => d.extensions ?? {}));
+  const externalDocs = byRank.findLast((d) => d.externalDocs)?.externalDocs;
+  return {
+    ...(Object.keys(extensions).length > 0 && { extensions }),
+    ...(externalDocs && { externalDocs }),
   };
 }
 
@@ -313,6 +325,7 @@ function mergeSecuritySchemes(
           ...e.value,
           sources: undefined,
           description: undefined,
+          extensions: undefined,
         }),
       ),
     );
