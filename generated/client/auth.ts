@@ -43,6 +43,8 @@ export async function applyAuth(
   if (!auth) return keys;
   const alternatives = security ?? Object.keys(schemes).map((name) => [name]);
   for (const names of alternatives) {
+    // `{}` makes credentials optional: those the caller has go, whichever place `{}` takes
+    if (!names.length) continue;
     const credentials = await Promise.all(
       names.map((name) => credentialFor(schemes[name], name, auth)),
     );
@@ -88,17 +90,40 @@ async function credentialFor(
   auth: ClientAuth,
 ): Promise<string | undefined> {
   if (!scheme) return undefined;
-  if (scheme.type === "basic")
-    return auth.username === undefined
-      ? undefined
-      : base64(auth.username + ":" + (auth.password ?? ""));
+  if (scheme.type === "basic") {
+    const { username, password = "" } = auth;
+    if (username === undefined) return undefined;
+    // RFC 7617 §2: a user-id holding ":" is invalid (the server splits at the first one)
+    if (username.includes(":"))
+      throw new Error(
+        `the user name for security scheme ${JSON.stringify(name)} holds ":"`,
+      );
+    return base64(sendable(username + ":" + password, name, false));
+  }
   const credential =
     scheme.type === "bearer"
       ? auth.token
       : typeof auth.apiKey === "object"
         ? auth.apiKey[name]
         : auth.apiKey;
-  return typeof credential === "function" ? credential() : credential;
+  const value =
+    typeof credential === "function" ? await credential() : credential;
+  return value === undefined
+    ? value
+    : sendable(value, name, scheme.type === "bearer" || scheme.in === "header");
+}
+
+/**
+ * `value`, unless it holds a control character (RFC 9110 §5.5, RFC 7617 §2: fetch would trim,
+ * refuse or send it raw) or, in a header, one beyond ASCII (sent as a Latin-1 byte, or refused):
+ * that throws before anything is sent, naming the scheme and never the value.
+ */
+function sendable(value: string, name: string, header: boolean): string {
+  if ((header ? /[^\x20-\x7e]/ : /[\x00-\x1f\x7f]/).test(value))
+    throw new Error(
+      `the credential for security scheme ${JSON.stringify(name)} holds a character it cannot be sent with`,
+    );
+  return value;
 }
 
 function base64(text: string): string {
