@@ -93,7 +93,11 @@ export function clientCredentials(
     } finally {
       cancel();
     }
-    let answer: { access_token?: unknown; expires_in?: unknown } | null = null;
+    let answer: {
+      access_token?: unknown;
+      expires_in?: unknown;
+      token_type?: unknown;
+    } | null = null;
     try {
       answer = JSON.parse(text);
     } catch {
@@ -101,8 +105,14 @@ export function clientCredentials(
     }
     if (!response.ok || typeof answer?.access_token !== "string")
       throw new Error(`the token endpoint answered ${response.status}`);
-    const seconds =
-      typeof answer.expires_in === "number" ? answer.expires_in : 3600;
+    // RFC 6749 §7.1: a token of a type the client does not know (DPoP, mac) is not used
+    if (!/^bearer$/i.test(String(answer.token_type ?? "bearer")))
+      throw new Error(
+        "the token endpoint answered a token of another type than Bearer",
+      );
+    // a number, or one in a string (as some servers send it); an hour without one
+    const given = parseFloat(String(answer.expires_in));
+    const seconds = Number.isFinite(given) ? given : 3600;
     cached = {
       token: answer.access_token,
       until: now() + (seconds - (options.leeway ?? 30)) * 1000,
@@ -120,7 +130,8 @@ export function clientCredentials(
     token,
     onRequest({ request }: RequestContext) {
       // a copy to send again after a 401 (the original's body is consumed by then)
-      if (request.headers.has("Authorization"))
+      // a bearer token's alone: another scheme's 401 gets no token of this flow
+      if (/^bearer /i.test(request.headers.get("Authorization") ?? ""))
         sent.set(request, request.clone());
     },
     async onResponse({ request, response, send }) {

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   afterAll,
   beforeAll,
@@ -67,6 +68,40 @@ test("an optional requirement listed first ([{}, {ApiKeyAuth}]): the key the cal
   });
   await openfigi.getMappingValuesByKey!(args, { baseUrl: server.baseUrl });
   expect(sent("x-openfigi-apikey")).toEqual([key, null]);
+});
+
+describe("basic beside OAuth 2.0 client credentials (MotaWord)", () => {
+  test("security: [] sends nothing; a basic endpoint answered 401 is not sent again with a bearer token", async () => {
+    const tokens = await recordingServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"access_token":"t1","token_type":"Bearer"}');
+    });
+    const { clientCredentials } = await import(
+      pathToFileURL(
+        join(
+          dirs.find((d) => d.includes("motaword"))!,
+          "client/oauth.ts",
+        ),
+      ).href
+    );
+    const oauth = clientCredentials({
+      tokenUrl: tokens.baseUrl + "/token",
+      clientId: "id",
+      clientSecret: "secret",
+    });
+    const api = {
+      auth: { token: oauth.token, username: "me", password: "pw" },
+    };
+    const options = { ...api, baseUrl: server.baseUrl, middleware: [oauth] };
+    await motaword.getFormats!({}, options);
+    status = 401;
+    const r = await motaword.getAccessToken!({ body: {} }, options);
+    expect(r).toMatchObject({ ok: false, status: 401 });
+    // before, the middleware fetched a token and sent the call again as "Bearer t1"
+    expect(sent("authorization")).toEqual([null, "Basic " + btoa("me:pw")]);
+    expect(tokens.received).toEqual([]);
+    await tokens.close();
+  });
 });
 
 describe("a credential no request should carry is refused before anything is sent", () => {

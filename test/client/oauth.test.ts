@@ -120,6 +120,42 @@ describe("client credentials", () => {
     await tokens.close();
   });
 
+  test("token_type and expires_in as servers write them: another type than bearer is refused (RFC 6749 §7.1), a number in a string is honoured", async () => {
+    let answer: object = {};
+    const tokens = await recordingServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(answer));
+    });
+    let clock = 1_000_000;
+    const { clientCredentials } = await oauthModule();
+    const made = () =>
+      clientCredentials({
+        tokenUrl: tokens.baseUrl + "/token",
+        clientId: "id",
+        clientSecret: "x",
+        now: () => clock,
+      });
+    for (const token_type of ["bearer", "BEARER", undefined]) {
+      answer = { access_token: "b", token_type };
+      expect(await made().token()).toBe("b");
+    }
+    // before, each was sent as "Authorization: Bearer x"
+    for (const token_type of ["DPoP", "mac", "N_A"]) {
+      answer = { access_token: "x", token_type };
+      await expect(made().token()).rejects.toThrow(
+        "the token endpoint answered a token of another type than Bearer",
+      );
+    }
+    // "120" (as some servers send it) was read as absent: an hour
+    answer = { access_token: "s", token_type: "Bearer", expires_in: "120" };
+    const oauth = made();
+    await oauth.token();
+    clock += 95_000; // within the 30 s leeway of 120 s
+    await oauth.token();
+    expect(tokens.received).toHaveLength(8);
+    await tokens.close();
+  });
+
   test("the token request's timeout: a slow endpoint rejects with TimeoutError; Infinity and fractions are no error", async () => {
     const tokens = await tokenServer(); // answers after 20 ms
     const { clientCredentials } = await oauthModule();
