@@ -71,6 +71,12 @@ test("an optional requirement listed first ([{}, {ApiKeyAuth}]): the key the cal
 });
 
 describe("basic beside OAuth 2.0 client credentials (MotaWord)", () => {
+  test("a relative tokenUrl is resolved against the server's URL", () => {
+    expect(motaword.TOKEN_URLS).toEqual({
+      mwoAuth: "https://api.motaword.com/token",
+    });
+  });
+
   test("security: [] sends nothing; a basic endpoint answered 401 is not sent again with a bearer token", async () => {
     const tokens = await recordingServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });

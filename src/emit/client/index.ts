@@ -82,7 +82,8 @@ export async function emitClient({
     defaults: pick("DEFAULTS"),
     schemes: pick("SCHEMES"),
   } as ClientLocals;
-  const { schemes, tokenUrls } = clientSchemes(model);
+  const baseUrl = defaultBaseUrl(model, options.baseUrl);
+  const { schemes, tokenUrls } = clientSchemes(model, baseUrl);
   const supported = new Set(schemes.map(({ name }) => name));
   const revival = scalarRevival(model);
   const endpoints = model.endpoints.map((e) => {
@@ -94,7 +95,7 @@ export async function emitClient({
   });
   const view: ClientIndexView = {
     title: model.info.title,
-    baseUrl: defaultBaseUrl(model, options.baseUrl),
+    baseUrl,
     schemes,
     tokenUrls,
     endpoints,

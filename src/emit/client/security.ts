@@ -10,9 +10,10 @@ export type AuthSchemeView =
 /**
  * The schemes the client can apply, by name: bearer (HTTP, OAuth 2.0, OpenID Connect), basic,
  * API keys (other HTTP schemes need a challenge round-trip: the caller's headers); and each
- * client-credentials token URL, which `clientCredentials` (client/oauth.ts) asks.
+ * client-credentials token URL (a relative one against `baseUrl`), which `clientCredentials`
+ * (client/oauth.ts) asks.
  */
-export function clientSchemes(model: ApiModel) {
+export function clientSchemes(model: ApiModel, baseUrl: string) {
   const schemes: { name: string; scheme: AuthSchemeView }[] = [];
   const tokenUrls: { name: string; url: string }[] = [];
   for (const [name, scheme] of schemesByName(model)) {
@@ -20,7 +21,11 @@ export function clientSchemes(model: ApiModel) {
     if (view) schemes.push({ name, scheme: view });
     if (scheme.type !== "oauth2") continue;
     const url = scheme.flows.clientCredentials?.tokenUrl;
-    if (url) tokenUrls.push({ name, url });
+    // a relative one is the server's (OpenAPI 3 "Relative References in URLs")
+    const base = `${baseUrl}/`;
+    if (url && !URL.canParse(url) && URL.canParse(url, base))
+      tokenUrls.push({ name, url: new URL(url, base).href });
+    else if (url) tokenUrls.push({ name, url });
   }
   return { schemes, tokenUrls };
 }
