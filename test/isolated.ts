@@ -38,4 +38,5 @@ export const ISOLATED = [
   "test/workflow/journal-race.test.ts",
   "test/workflow/progress.test.ts",
   "test/workflow/short-write.test.ts",
+  "test/workflow/watch-rewatch.test.ts",
 ];

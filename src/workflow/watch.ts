@@ -67,6 +67,7 @@ function watchPlan(settings: GenerateSettings, read: readonly string[]) {
  * Calls `onChange` with the changed paths once events stop for `debounceMs`; our own writes,
  * editor droppings and paths `matters` turns down are ignored. Every folder gets a watcher of its
  * own: Node's `recursive` option on Linux watches files by inode and loses one saved by renaming.
+ * Closing returns the paths still waiting for the debounce.
  */
 export function watchFolders(
   targets: readonly { dir: string; recursive: boolean }[],
@@ -74,7 +75,7 @@ export function watchFolders(
   matters: (abs: string) => boolean,
   debounceMs: number,
   onChange: (paths: string[]) => void,
-): () => void {
+): () => string[] {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -132,6 +133,7 @@ export function watchFolders(
     if (timer) clearTimeout(timer);
     for (const { watcher } of watched.values()) watcher.close();
     watched.clear();
+    return [...pending];
   };
 }
 
@@ -213,7 +215,7 @@ export function watchApi(
   let running = false;
   let again: string[] | undefined;
   let stopped = false;
-  let closeWatchers = () => {};
+  let closeWatchers = (): string[] => [];
   let finish: (code: number) => void = () => {};
   const halt = () => {
     stopped = true;
@@ -238,7 +240,9 @@ export function watchApi(
     ]);
     if (key === watched) return;
     watched = key;
-    closeWatchers();
+    // a save the old watchers saw but had not yet passed on waits for the run's end
+    const left = closeWatchers();
+    if (left.length > 0) again = [...(again ?? []), ...left];
     closeWatchers = watchFolders(
       targets,
       { outDir: settings.out, lockFile: settings.lock },
