@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import type { CheckReport } from "./output/check.js";
+import { isUrlInput } from "../model/source-url.js";
 import type { Fingerprint } from "./records/fingerprint.js";
 import {
   OutsideFileError,
@@ -71,6 +73,9 @@ export async function generateOnce(
   const notes = remote.notes;
   if (request.stages.id !== undefined && !request.full) {
     const same = upToDate(settings, request.stages.id, remote, listed);
+    // --watch watches what the record says was read: a file reached through $ref, elsewhere
+    const paths = Object.keys(same?.reads ?? {}).filter((p) => !isUrlInput(p));
+    request.sources?.recorded(paths.map((p) => resolve(settings.out, p)));
     if (same) return { notes, status: "up-to-date", same };
   }
   // the pipeline, the writer and the check load only for a run that makes something

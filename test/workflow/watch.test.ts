@@ -319,3 +319,60 @@ paths:
   }
   expect(await done).toBe(0);
 });
+
+it("--watch started on an up-to-date folder rebuilds for a $ref'd file in another folder", async () => {
+  // the first run is skipped (nothing changed): it read no file, so the watch took its list of
+  // files reached through $ref from the manifest's record of the run before it, not from the
+  // run (held-out incremental hunt: the edit was never seen and --check failed after)
+  const project = mkdtempSync(join(tmpdir(), "apiloom-watch-skipped-"));
+  extra.push(project);
+  writeFileSync(join(project, "package.json"), "{}\n");
+  writeFileSync(
+    join(project, "apiloom.config.json"),
+    '{ "inputs": ["specs/*.json"], "out": "gen" }\n',
+  );
+  mkdirSync(join(project, "specs/parts"), { recursive: true });
+  const owner = join(project, "specs/parts/owner.json");
+  writeFileSync(owner, '{ "properties": { "name": { "type": "string" } } }');
+  const ok = { description: "ok", content: { "application/json": {} } };
+  writeFileSync(
+    join(project, "specs/api.json"),
+    JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "Owners", version: "1" },
+      paths: {
+        "/owners": {
+          get: {
+            responses: {
+              "200": {
+                ...ok,
+                content: {
+                  "application/json": { schema: { $ref: "parts/owner.json" } },
+                },
+              },
+            },
+          },
+        },
+      },
+    }),
+  );
+  const opts = { cwd: project, fake: false };
+  expect((await runCli(cli, ["generate", "-q"], opts)).code).toBe(0);
+  const run = startCli(cli, ["generate", "--watch"], opts);
+  try {
+    await waitFor(() => run.output().includes("watching for"), "the watch");
+    expect(run.output()).toContain("nothing changed since the last run");
+    writeFileSync(owner, readFileSync(owner, "utf8").replace("name", "nick"));
+    await waitFor(
+      () => count(run.output(), "watching for") === 2,
+      `a run after the $ref'd file changed:\n${run.output()}`,
+    );
+    expect(run.output()).toContain("apiloom: changed specs/parts/owner.json");
+    expect(readFileSync(join(project, "gen/types.ts"), "utf8")).toContain(
+      "nick",
+    );
+  } finally {
+    run.child.kill("SIGINT");
+  }
+  expect((await run.done).code).toBe(0);
+});

@@ -70,6 +70,10 @@ export function createSourceCache() {
       counts.parsed++;
       return docs;
     },
+    /** A skipped run's record of what the run before it read: watched as if read now. */
+    recorded(paths: readonly string[]) {
+      for (const path of paths) tried.add(path);
+    },
     /** The watcher saw these paths change: read them again whatever their stat says. */
     invalidate(paths: readonly string[]) {
       for (const path of paths) files.delete(path);
