@@ -1,4 +1,4 @@
-import { existsSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, readFileSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { entriesOf, statOf } from "./sources/real-path.js";
 import { compareCodeUnits } from "../model/order.js";
@@ -67,7 +67,8 @@ function watchPlan(settings: GenerateSettings, read: readonly string[]) {
  * Calls `onChange` with the changed paths once events stop for `debounceMs`; our own writes,
  * editor droppings and paths `matters` turns down are ignored. Every folder gets a watcher of its
  * own: Node's `recursive` option on Linux watches files by inode and loses one saved by renaming.
- * Closing returns the paths still waiting for the debounce.
+ * `retarget` changes what is watched in place: a folder still wanted keeps its watcher, so an
+ * event it holds (the kernel's, not yet Node's) is not lost, nor one waiting for the debounce.
  */
 export function watchFolders(
   targets: readonly { dir: string; recursive: boolean }[],
@@ -75,7 +76,7 @@ export function watchFolders(
   matters: (abs: string) => boolean,
   debounceMs: number,
   onChange: (paths: string[]) => void,
-): () => string[] {
+) {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -128,12 +129,17 @@ export function watchFolders(
     }
   };
   arm(true);
-  return () => {
-    closed = true;
-    if (timer) clearTimeout(timer);
-    for (const { watcher } of watched.values()) watcher.close();
-    watched.clear();
-    return [...pending];
+  return {
+    retarget(...next: [typeof targets, Ignored, typeof matters]) {
+      [targets, ignore, matters] = next;
+      arm(true);
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (const { watcher } of watched.values()) watcher.close();
+      watched.clear();
+    },
   };
 }
 
@@ -215,12 +221,32 @@ export function watchApi(
   let running = false;
   let again: string[] | undefined;
   let stopped = false;
-  let closeWatchers = (): string[] => [];
+  let watchers: ReturnType<typeof watchFolders> | undefined;
   let finish: (code: number) => void = () => {};
   const halt = () => {
     stopped = true;
-    closeWatchers();
+    watchers?.close();
     remote.stop();
+  };
+
+  // the handlers file as the last run that succeeded left it: the run's own write (and making its
+  // folder) is no change of the user's
+  let handlersLeft: string | undefined | false;
+  const bytesOf = (file: string) => {
+    try {
+      return readFileSync(file, "latin1");
+    } catch {
+      return undefined;
+    }
+  };
+  const userChanges = (paths: string[]) => {
+    const handlers = settings.serverHandlers;
+    return paths.filter(
+      (p) =>
+        !handlers ||
+        !isInside(handlers, p) ||
+        bytesOf(handlers) !== handlersLeft,
+    );
   };
 
   let watched = "";
@@ -240,16 +266,16 @@ export function watchApi(
     ]);
     if (key === watched) return;
     watched = key;
-    // a save the old watchers saw but had not yet passed on waits for the run's end
-    const left = closeWatchers();
-    if (left.length > 0) again = [...(again ?? []), ...left];
-    closeWatchers = watchFolders(
-      targets,
-      { outDir: settings.out, lockFile: settings.lock },
-      matters,
-      CONFIG_DEFAULTS.watchDebounceMs,
-      onChange,
-    );
+    const ignore = { outDir: settings.out, lockFile: settings.lock };
+    if (watchers) watchers.retarget(targets, ignore, matters);
+    else
+      watchers = watchFolders(
+        targets,
+        ignore,
+        matters,
+        CONFIG_DEFAULTS.watchDebounceMs,
+        onChange,
+      );
   };
 
   const remote = new RemotePoll(hooks.env, (urls) => void onChange(urls));
@@ -257,18 +283,24 @@ export function watchApi(
   const run = async (first: boolean) => {
     running = true;
     const started = performance.now();
+    let code: unknown;
     try {
-      await hooks.run(settings, await remote.forRun(settings), sources);
+      code = await hooks.run(settings, await remote.forRun(settings), sources);
     } catch (error) {
       hooks.tell({ kind: "failed", error });
     }
     const counts = sources.endRun();
     running = false;
+    // a run that failed (one that found the file edited meanwhile among them) wrote none of it
+    const handlers = settings.serverHandlers;
+    handlersLeft = code === 0 && !!handlers && bytesOf(handlers);
     if (!stopped) rewatch(); // a run can reach new files through $ref
     if (!stopped) remote.schedule(settings, () => running || stopped);
     hooks.tell({ kind: "ran", first, ms: performance.now() - started, counts });
     if (stopped) return finish(0);
-    if (again) return takeUpWaiting();
+    again = again && userChanges(again);
+    if (again?.length) return takeUpWaiting();
+    again = undefined;
     hooks.tell({ kind: "watching" });
   };
 
@@ -285,6 +317,8 @@ export function watchApi(
       again = [...(again ?? []), ...paths];
       return;
     }
+    paths = userChanges(paths);
+    if (paths.length === 0) return;
     // busy from here, not from run(): a change that comes while the config loads waits too
     running = true;
     hooks.tell({ kind: "changed", paths });
@@ -352,9 +386,10 @@ export async function watchApis(
   };
   apis.forEach(start);
   const configFile = apis[0]!.configFile;
-  let closeConfigWatch = () => {};
-  if (again && configFile)
-    closeConfigWatch = watchFolders(
+  const configWatch =
+    again &&
+    configFile &&
+    watchFolders(
       [{ dir: dirname(configFile), recursive: false }],
       { outDir: apis[0]!.out },
       (abs) => abs === configFile,
@@ -369,7 +404,7 @@ export async function watchApis(
     );
   const stop = () => {
     stopped = true;
-    closeConfigWatch();
+    if (configWatch) configWatch.close();
   };
   for (const signal of STOP_SIGNALS) process.once(signal, stop);
   while (loops.size > 0) await Promise.race(loops.values());

@@ -29,15 +29,14 @@ function watchTree() {
   const root = mkdtempSync(join(tmpdir(), "apiloom-watch-folders-"));
   dirs.push(root);
   const seen: string[] = [];
-  closers.push(
-    watchFolders(
-      [{ dir: root, recursive: true }],
-      { outDir: join(root, "out") },
-      () => true,
-      10,
-      (paths) => seen.push(...paths),
-    ),
+  const { close } = watchFolders(
+    [{ dir: root, recursive: true }],
+    { outDir: join(root, "out") },
+    () => true,
+    10,
+    (paths) => seen.push(...paths),
   );
+  closers.push(close);
   return { root, seen };
 }
 
