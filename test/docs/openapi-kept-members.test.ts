@@ -18,7 +18,7 @@ import { CORPUS_DIR, describeCorpus } from "../shared-corpus.js";
 // its security scheme, request body and response.
 
 type Doc = Record<string, any>;
-const FIXTURES = "test/docs/fixtures/kept";
+const FIXTURES = "test/fixtures/directory-kept";
 
 async function openApiJson(
   inputs: Inputs,
