@@ -9,7 +9,8 @@ export interface Format {
   readonly message: string;
 }
 
-// The format checks follow ajv-formats' "full" mode (MIT), so both read a value the same way.
+// The format checks follow ajv-formats' "full" mode (MIT), but where the JSON Schema Test Suite
+// (draft 2020-12) and the RFCs differ from it: see each (test/validators/json-schema-test-suite-2020-12.test.ts).
 const DATE_RE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
@@ -36,7 +37,8 @@ export function isTime(s: string): boolean {
   if (!m) return false;
   const hr = +m[1]!;
   const min = +m[2]!;
-  const sec = +m[3]!;
+  // the whole seconds: 59.9999999999999999 is a Number of 60, and 00:59:59.99…Z a valid time
+  const sec = +m[3]!.slice(0, 2);
   const sign = m[5] === "-" ? -1 : 1;
   const tzH = +(m[6] || 0);
   const tzM = +(m[7] || 0);
@@ -53,18 +55,41 @@ export function isTime(s: string): boolean {
 
 /** RFC 3339 date-time (`T`, `t` or a space between date and time). */
 export function isDateTime(s: string): boolean {
-  const parts = s.split(/t|\s/i);
+  const parts = s.split(/[Tt ]/, 3);
   return parts.length === 2 && isDate(parts[0]!) && isTime(parts[1]!);
 }
 
-const EMAIL_RE =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+// RFC 5321's Mailbox: a dot-string or a quoted string, "@", a domain of letter-digit-hyphen
+// labels (one will do) or an address literal, [IPv4] or [IPv6:…]; ASCII only (no SMTPUTF8)
+const EMAIL_DOT_STRING =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const EMAIL_QUOTED = /^"(?:[ !#-[\]-~]|\\[ -~])*"$/;
+const EMAIL_DOMAIN =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** The common shape, a dot-string and a domain, in one expression (it is the two above joined). */
+const EMAIL_PLAIN =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const EMAIL_IPV4 =
+  /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)$/;
 
 export function isEmail(s: string): boolean {
-  return EMAIL_RE.test(s);
+  if (EMAIL_PLAIN.test(s)) return true;
+  // the domain holds no "@" (a quoted local part may)
+  const at = s.lastIndexOf("@");
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1);
+  if (at < 0 || !(EMAIL_DOT_STRING.test(local) || EMAIL_QUOTED.test(local)))
+    return false;
+  if (!domain.startsWith("[") || !domain.endsWith("]"))
+    return EMAIL_DOMAIN.test(domain);
+  const literal = domain.slice(1, -1);
+  return /^ipv6:/i.test(literal)
+    ? isIpv6(literal.slice(5))
+    : EMAIL_IPV4.test(literal);
 }
 
-const UUID_RE = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+/** RFC 4122's string representation (not its URN, `urn:uuid:…`, a `uri`). */
+const UUID_RE = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 export function isUuid(s: string): boolean {
   return UUID_RE.test(s);
@@ -73,7 +98,8 @@ export function isUuid(s: string): boolean {
 // An absolute URI (RFC 3986) as ajv-formats' `uri` reads it, checked in steps: the delimiters
 // found with indexOf, each piece by an anchored expression apiloom's ReDoS analyzer proves safe
 // (test/validators/uri-format.test.ts), so the whole takes time linear in the text. ajv-formats'
-// one expression for it is equivalent (the test compares them on random texts) but unproven.
+// one expression for it is equivalent (the test compares them on random texts) but unproven,
+// and lets "//" start a path ("/" then an empty authority): here it always starts an authority.
 const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+\-.]*$/;
 const URI_USERINFO = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*$/;
 const URI_REG_NAME = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
@@ -112,14 +138,10 @@ export function isUri(s: string): boolean {
     if (!URI_QUERY.test(rest.slice(question + 1))) return false;
     rest = rest.slice(0, question);
   }
-  if (!rest.startsWith("/")) return rest !== "" && URI_PATH.test(rest);
-  // "/" and a path whose first segment is not empty, or "/" or "//" and an authority
-  if (rest.length === 1 || (rest[1] !== "/" && URI_PATH.test(rest.slice(1))))
-    return true;
-  return (
-    authorityAndPath(rest.slice(1)) ||
-    (rest.startsWith("//") && authorityAndPath(rest.slice(2)))
-  );
+  // "//" starts an authority (RFC 3986 §3.3: a path without one cannot start with "//");
+  // else a path whose first segment is not empty, or "/"
+  if (!rest.startsWith("//")) return rest !== "" && URI_PATH.test(rest);
+  return authorityAndPath(rest.slice(2));
 }
 
 /** `[userinfo@]host[:port]` and a path of `/`-led segments (an authority holds no "/"). */
