@@ -401,6 +401,8 @@ function multipart(
   const parts: (string | Blob)[] = [];
   const quote = (s: string): string =>
     s.replace(/[\r\n"]/g, (c) => encodeURIComponent(c));
+  // a text's line breaks go as CRLF, as FormData (and every browser) sends a name and a value
+  const lines = (s: string): string => s.replace(/\r?\n|\r/g, "\r\n");
   for (const [name, value] of fields) {
     const how = encoding[name] ?? {};
     // an object with a style (OpenAPI 3.1.1: it outweighs the JSON default) goes as the style's
@@ -415,7 +417,7 @@ function multipart(
       for (const pair of serializeQuery(name, value, how)) {
         const [key = "", item = ""] = pair.split("=").map(decodeURIComponent);
         parts.push(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${item}\r\n`,
+          `--${boundary}\r\nContent-Disposition: form-data; name="${quote(lines(key))}"\r\n\r\n${lines(item)}\r\n`,
         );
       }
       continue;
@@ -428,16 +430,15 @@ function multipart(
         : [value];
     for (const item of items) {
       const blob = item instanceof Blob ? item : undefined;
-      let disposition = `form-data; name="${quote(name)}"`;
+      let disposition = `form-data; name="${quote(lines(name))}"`;
       if (blob)
         disposition += `; filename="${quote(blob instanceof File ? blob.name : "blob")}"`;
+      const listed = partType(how.contentType, blob);
       // an array with explode false is one delimited text part (`a|b|c`): JSON only when asked
       const delimited =
-        Array.isArray(item) &&
-        !explodes(how) &&
-        !(how.contentType !== undefined && isJsonType(how.contentType));
+        Array.isArray(item) && !explodes(how) && !isJsonType(listed ?? "");
       const contentType =
-        how.contentType ??
+        listed ??
         (blob
           ? blob.type || "application/octet-stream"
           : !delimited && (isObject(item) || Array.isArray(item))
@@ -449,10 +450,11 @@ function multipart(
         head += `${header}: ${text.replace(/[\r\n]/g, " ")}\r\n`;
       parts.push(head + "\r\n");
       if (blob) parts.push(blob);
-      else if (delimited) parts.push(item.map(text).join(delimiterOf(how)));
+      else if (delimited)
+        parts.push(lines(item.map(text).join(delimiterOf(how))));
       else if (contentType !== undefined && isJsonType(contentType))
         parts.push(JSON.stringify(item));
-      else parts.push(text(item));
+      else parts.push(lines(text(item)));
       parts.push("\r\n");
     }
   }
@@ -460,6 +462,28 @@ function multipart(
   return new Blob(parts, {
     type: `multipart/form-data; boundary=${boundary}`,
   });
+}
+
+/**
+ * A part's Content-Type from an Encoding Object's `contentType`, which may list types and ranges
+ * (`image/png, image/jpeg`, `image/*`): a file's own type where one listed covers it, else the
+ * first type listed that is no range; undefined when none is (the file's own type then).
+ */
+function partType(
+  listed: string | undefined,
+  blob: Blob | undefined,
+): string | undefined {
+  const types = listed?.split(",").map((t) => t.trim().toLowerCase()) ?? [];
+  const own = blob?.type.toLowerCase().split(";")[0] ?? "";
+  const covers = (t: string) =>
+    t === own ||
+    t === "*/*" ||
+    (t.endsWith("/*") && own.startsWith(t.slice(0, -1)));
+  if (own !== "" && types.some(covers)) return blob!.type;
+  return listed
+    ?.split(",")
+    .find((t) => !t.includes("*"))
+    ?.trim();
 }
 
 /**
