@@ -119,6 +119,7 @@ export function decodeParameters(
 
 /** Bytes to text (UTF-8, a bad sequence as U+FFFD): one decoder for every request. */
 const utf8 = new TextDecoder();
+const latin1 = new TextDecoder("latin1");
 
 /** A Content-Type's media type, lower-cased, without parameters (`""` for none). */
 export function mediaTypeOf(contentType: string | undefined): string {
@@ -251,7 +252,10 @@ async function multipart(
     headers: { "content-type": contentType ?? "" },
   });
   try {
-    const data = await form.formData();
+    // what undici 6 (Node 20, 22) refuses and undici 7 (Node 24) reads is read by readForm
+    const data = await form
+      .formData()
+      .catch(() => readForm(bytes, contentType));
     if (whole) return data;
     const parts = fields(data);
     return encoded.length > 0 || rest
@@ -264,6 +268,95 @@ async function multipart(
       "the request body is not valid multipart/form-data",
     );
   }
+}
+
+/**
+ * A multipart body as undici 7 (Node 24) reads it, for the platforms whose undici 6 refuses one
+ * RFC 7578 allows: .NET's `name=x` unquoted and `filename*=utf-8''…`, `form-data;name=`, `Name=`,
+ * a preamble or an epilogue. Lines end in CRLF; a part without a name, a quoted value holding
+ * `\"`, padding after a delimiter or no closing delimiter refuse the body, as undici 7 does. The
+ * delimiters are found with `indexOf` on the bytes read one character each: linear.
+ */
+function readForm(bytes: Uint8Array, contentType = ""): FormData {
+  const semi = contentType.indexOf(";");
+  const boundary =
+    semi < 0 ? "" : parameters(contentType.slice(semi))["boundary"];
+  const text = latin1.decode(bytes);
+  const open = `--${boundary}`;
+  const form = new FormData();
+  const preamble = text.startsWith(open) ? -2 : text.indexOf(`\r\n${open}`);
+  for (let at = preamble + 2; boundary && preamble !== -1;) {
+    at += open.length;
+    if (text.startsWith("--", at)) return form;
+    const head = text.indexOf("\r\n\r\n", at);
+    const next = text.indexOf(`\r\n${open}`, head + 4);
+    if (!text.startsWith("\r\n", at) || head < 0 || next < 0) break;
+    let disposition = "";
+    let type = "text/plain";
+    for (const line of utf8
+      .decode(bytes.subarray(at + 2, head))
+      .split("\r\n")) {
+      const colon = line.indexOf(":");
+      const name = line.slice(0, colon).trim().toLowerCase();
+      if (name === "content-disposition") disposition = line.slice(colon + 1);
+      if (name === "content-type") type = line.slice(colon + 1).trim();
+    }
+    const end = disposition.indexOf(";");
+    if (
+      end < 0 ||
+      disposition.slice(0, end).trim().toLowerCase() !== "form-data"
+    )
+      break;
+    const {
+      name,
+      filename,
+      "filename*": extended,
+    } = parameters(disposition.slice(end));
+    if (name === undefined) break;
+    const body = bytes.subarray(head + 4, next);
+    const file = /^utf-8''/i.test(extended ?? "")
+      ? decodeURIComponent(extended!.slice(7))
+      : filename;
+    if (file === undefined) form.append(name, utf8.decode(body));
+    else form.append(name, new File([body.slice()], file, { type }));
+    at = next + 2;
+  }
+  throw new HttpError(400, "the request body is not valid multipart/form-data");
+}
+
+/**
+ * `; name=value; name="value"` parameters (RFC 9110 §5.6.6), names lower-cased; a quoted value
+ * ends at the next `"`, and anything but `;` after a value refuses the header (an empty record).
+ */
+function parameters(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let at = 0; at < text.length;) {
+    if (text[at] !== ";") return {};
+    const equals = text.indexOf("=", at);
+    if (equals < 0) return {};
+    const name = text
+      .slice(at + 1, equals)
+      .trim()
+      .toLowerCase();
+    let start = equals + 1;
+    while (text[start] === " " || text[start] === "\t") start++;
+    let end: number;
+    let value: string;
+    if (text[start] === '"') {
+      end = text.indexOf('"', start + 1);
+      if (end < 0) return {};
+      value = text.slice(start + 1, end++);
+    } else {
+      end = text.indexOf(";", start);
+      if (end < 0) end = text.length;
+      value = text.slice(start, end).trim();
+    }
+    while (text[end] === " " || text[end] === "\t") end++;
+    if (name === "" || Object.hasOwn(out, name)) return {};
+    out[name] = value;
+    at = end;
+  }
+  return out;
 }
 
 /**
