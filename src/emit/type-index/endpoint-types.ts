@@ -30,6 +30,7 @@ import {
 } from "./schema-to-type.js";
 import {
   isUnknownType,
+  member,
   raw,
   union,
   UNKNOWN,
@@ -74,7 +75,7 @@ export function parametersType(
       description: p.description,
       deprecated: p.deprecated,
     });
-    return { name: p.name, optional: !p.required, type, doc };
+    return member(p.name, !p.required, type, doc);
   });
   return { kind: "object", members };
 }

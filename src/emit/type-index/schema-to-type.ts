@@ -21,6 +21,7 @@ import { docLines } from "./doc-lines.js";
 import { flat } from "./print.js";
 import {
   intersection,
+  member,
   NEVER,
   raw,
   union,
@@ -219,7 +220,7 @@ class Typing {
       if (rules?.type) type = rules.type(own, type);
       if (rules?.defaultsRequired && typeof own === "object")
         optional &&= own.default === undefined;
-      members.push({ name, optional, type, doc: docLines(own) });
+      members.push(member(name, optional, type, docLines(own)));
     }
     const extra = schema.additionalProperties;
     // a member a `patternProperties` pattern matches is its type, not additionalProperties' (nor `false`)

@@ -28,6 +28,26 @@ export interface ObjectMember {
   doc?: string[];
 }
 
+/**
+ * A member. tsc reads a value without an own `constructor` (`toString`, …: TypeScript's `Object`)
+ * as having Object's, so an optional one admits that too (`{}` was no `{ constructor?: number }`).
+ */
+export function member(
+  name: string,
+  optional: boolean,
+  type: TypeNode,
+  doc?: string[],
+): ObjectMember {
+  if (
+    optional &&
+    /^(constructor|toString|toLocaleString|valueOf|hasOwnProperty|isPrototypeOf|propertyIsEnumerable)$/.test(
+      name,
+    )
+  )
+    type = union([type, raw(`Object["${name}"]`)]);
+  return { name, optional, type, doc };
+}
+
 export const UNKNOWN: TypeNode = raw("unknown");
 export const NEVER: TypeNode = raw("never");
 
