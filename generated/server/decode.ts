@@ -274,90 +274,163 @@ async function multipart(
 /**
  * A multipart body as undici 7 (Node 24) reads it, for the platforms whose undici 6 refuses one
  * RFC 7578 allows: .NET's `name=x` unquoted and `filename*=utf-8''…`, `form-data;name=`, `Name=`,
- * a preamble or an epilogue. Lines end in CRLF; a part without a name, a quoted value holding
- * `\"`, padding after a delimiter or no closing delimiter refuse the body, as undici 7 does. The
- * delimiters are found with `indexOf` on the bytes read one character each: linear.
+ * a preamble or an epilogue. undici 7's steps, on the bytes read one character each: the first
+ * `--boundary` anywhere opens the body; a part's headers are tokens, a Content-Disposition's
+ * parameters `;`-separated or not, a quoted value's `%22`, `%0A`, `%0D` are `"`, LF, CR (as
+ * browsers escape them), a later `name=` wins; a part ends at the next boundary, which must
+ * follow CRLF and `--`. A bare LF, padding after a delimiter, a part without a name, another
+ * `filename*` charset than UTF-8 or no closing delimiter refuse the body. Linear: every loop
+ * moves on, the boundary is found with `indexOf`.
  */
 function readForm(bytes: Uint8Array, contentType = ""): FormData {
-  const semi = contentType.indexOf(";");
-  const boundary =
-    semi < 0 ? "" : parameters(contentType.slice(semi))["boundary"];
+  const boundary = boundaryOf(contentType);
   const text = latin1.decode(bytes);
-  const open = `--${boundary}`;
   const form = new FormData();
-  const preamble = text.startsWith(open) ? -2 : text.indexOf(`\r\n${open}`);
-  for (let at = preamble + 2; boundary && preamble !== -1;) {
-    at += open.length;
+  // undici looks for the boundary's UTF-8 bytes
+  const b = latin1.decode(encoder.encode(boundary ?? ""));
+  let at = boundary === undefined ? -1 : text.indexOf(`--${b}`);
+  while (at >= 0 && text.startsWith(`--${b}`, at)) {
+    at += b.length + 2;
     if (text.startsWith("--", at)) return form;
-    const head = text.indexOf("\r\n\r\n", at);
-    const next = text.indexOf(`\r\n${open}`, head + 4);
-    if (!text.startsWith("\r\n", at) || head < 0 || next < 0) break;
-    let disposition = "";
-    let type = "text/plain";
-    for (const line of utf8
-      .decode(bytes.subarray(at + 2, head))
-      .split("\r\n")) {
-      const colon = line.indexOf(":");
-      const name = line.slice(0, colon).trim().toLowerCase();
-      if (name === "content-disposition") disposition = line.slice(colon + 1);
-      if (name === "content-type") type = line.slice(colon + 1).trim();
-    }
-    const end = disposition.indexOf(";");
-    if (
-      end < 0 ||
-      disposition.slice(0, end).trim().toLowerCase() !== "form-data"
-    )
-      break;
-    const {
-      name,
-      filename,
-      "filename*": extended,
-    } = parameters(disposition.slice(end));
-    if (name === undefined) break;
-    const body = bytes.subarray(head + 4, next);
-    const file = /^utf-8''/i.test(extended ?? "")
-      ? decodeURIComponent(extended!.slice(7))
-      : filename;
-    if (file === undefined) form.append(name, utf8.decode(body));
-    else form.append(name, new File([body.slice()], file, { type }));
-    at = next + 2;
+    if (!text.startsWith("\r\n", at)) break;
+    const head = partHead(text, bytes, at + 2);
+    if (!head) break;
+    // the body ends 4 bytes before the boundary, which must come after CRLF and `--`
+    const next = text.indexOf(b, head.end + 2);
+    const end = Math.max(head.end + 2, next - 4);
+    if (next < 0 || !text.startsWith("\r\n", end)) break;
+    const body =
+      head.encoding === "base64"
+        ? base64(text.slice(head.end + 2, end))
+        : bytes.subarray(head.end + 2, end);
+    if (head.filename === undefined)
+      form.append(head.name, keepBom.decode(body));
+    else
+      form.append(
+        head.name,
+        new File([body.slice()], head.filename, { type: head.type }),
+      );
+    at = end + 2;
   }
   throw new HttpError(400, "the request body is not valid multipart/form-data");
 }
 
-/**
- * `; name=value; name="value"` parameters (RFC 9110 §5.6.6), names lower-cased; a quoted value
- * ends at the next `"`, and anything but `;` after a value refuses the header (an empty record).
- */
-function parameters(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let at = 0; at < text.length;) {
-    if (text[at] !== ";") return {};
-    const equals = text.indexOf("=", at);
-    if (equals < 0) return {};
-    const name = text
-      .slice(at + 1, equals)
-      .trim()
-      .toLowerCase();
-    let start = equals + 1;
-    while (text[start] === " " || text[start] === "\t") start++;
-    let end: number;
-    let value: string;
-    if (text[start] === '"') {
-      end = text.indexOf('"', start + 1);
-      if (end < 0) return {};
-      value = text.slice(start + 1, end++);
-    } else {
-      end = text.indexOf(";", start);
-      if (end < 0) end = text.length;
-      value = text.slice(start, end).trim();
+const keepBom = new TextDecoder("utf-8", { ignoreBOM: true });
+const blank = (ch: string) => ch === " " || ch === "\t";
+/** RFC 2045's token characters, as undici reads a Content-Disposition. */
+const token = (ch: string) =>
+  ch > " " && ch < "\x7f" && !'()<>@,;:\\"/[]?='.includes(ch);
+/** The first index from `at` on whose character `keep` refuses. */
+function skip(text: string, at: number, keep: (ch: string) => boolean) {
+  while (at < text.length && keep(text[at]!)) at++;
+  return at;
+}
+
+/** A part's headers from `at` on, as undici 7 reads them; `end`: the CRLF ending them. */
+function partHead(text: string, bytes: Uint8Array, at: number) {
+  let name: string | undefined;
+  let filename: string | undefined;
+  let extended = false;
+  let type = "text/plain";
+  let encoding = "";
+  while (!text.startsWith("\r\n", at)) {
+    const colon = skip(
+      text,
+      at,
+      (ch) => ch !== "\r" && ch !== "\n" && ch !== ":",
+    );
+    const header = /^[ \t]*([-!#$%&'*+.^_|~A-Za-z0-9]+)[ \t]*$/
+      .exec(text.slice(at, colon))?.[1]
+      ?.toLowerCase();
+    if (header === undefined || text[colon] !== ":") return;
+    at = skip(text, colon + 1, blank);
+    const line = skip(text, at, (ch) => ch !== "\r" && ch !== "\n");
+    let stop = line;
+    while (stop > at && blank(text[stop - 1]!)) stop--;
+    const value = text.slice(at, stop);
+    if (header === "content-type") type = value;
+    if (header === "content-transfer-encoding") encoding = value;
+    if (header !== "content-disposition") at = line;
+    else {
+      name = filename = undefined;
+      extended = false;
+      const kind = skip(text, at, token);
+      if (text.slice(at, kind).toLowerCase() !== "form-data") return;
+      for (at = kind; at < text.length && !text.startsWith("\r\n", at);) {
+        if (text[at] === ";") at++;
+        at = skip(text, at, blank);
+        const end = skip(text, at, (ch) => token(ch) && ch !== "*");
+        if (end === at) break;
+        const key = text.slice(at, end).toLowerCase();
+        const star = text[end] === "*";
+        at = end + (star ? 1 : 0);
+        if (text[at] !== "=") break;
+        at = skip(text, at + 1, blank);
+        let value: string;
+        if (star) {
+          const end = skip(text, at, (ch) => !" \r\n;".includes(ch));
+          if (!/^utf-8/i.test(text.slice(at, at + 5))) return;
+          value = decodeURIComponent(utf8.decode(bytes.subarray(at + 7, end)));
+          at = end;
+        } else if (text[at] === '"') {
+          const end = skip(text, at + 1, (ch) => !'\r\n"'.includes(ch));
+          if (text[end] !== '"') return;
+          value = utf8
+            .decode(bytes.subarray(at + 1, end))
+            .replace(/%0A/gi, "\n")
+            .replace(/%0D/gi, "\r")
+            .replace(/%22/g, '"');
+          at = end + 1;
+        } else {
+          const end = skip(text, at, token);
+          value = text.slice(at, end);
+          at = end;
+        }
+        if (key === "name") name = value;
+        if (key === "filename" && (star || !extended)) filename = value;
+        extended ||= key === "filename" && star;
+      }
+      if (name === undefined) return;
     }
-    while (text[end] === " " || text[end] === "\t") end++;
-    if (name === "" || Object.hasOwn(out, name)) return {};
-    out[name] = value;
-    at = end;
+    if (!text.startsWith("\r\n", at)) return;
+    at += 2;
   }
-  return out;
+  return name === undefined
+    ? undefined
+    : { name, filename, type, encoding, end: at };
+}
+
+/** Base64 as Node's Buffer reads it (undici's): up to the first `=`, other characters skipped. */
+function base64(text: string): Uint8Array {
+  let digits = text.split("=")[0]!.replace(/[^\w+/-]/g, "");
+  if (digits.length % 4 === 1) digits = digits.slice(0, -1);
+  const binary = atob(digits.replaceAll("-", "+").replaceAll("_", "/"));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+/**
+ * A Content-Type's boundary as WHATWG's MIME type parser (undici's) reads it: the first one, a
+ * quoted value's `\` escaping the next character (a `;` inside quotes is not read).
+ */
+function boundaryOf(contentType: string): string | undefined {
+  for (const param of contentType.split(";").slice(1)) {
+    const equals = param.indexOf("=");
+    const name = param.slice(0, equals).replace(/^[\t\n\r ]+/, "");
+    if (equals < 0 || name.toLowerCase() !== "boundary") continue;
+    let value = param.slice(equals + 1);
+    if (value[0] === '"') {
+      let quoted = "";
+      for (let i = 1; i < value.length && value[i] !== '"'; i++)
+        quoted +=
+          value[i] === "\\" && i + 1 < value.length ? value[++i] : value[i];
+      return quoted;
+    }
+    // fetch splits a Content-Type at its commas
+    value = value.split(",")[0]!;
+    while (" \t\r\n".includes(value.at(-1) ?? "x")) value = value.slice(0, -1);
+    if (value !== "") return value;
+  }
+  return undefined;
 }
 
 /**
