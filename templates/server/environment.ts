@@ -16,6 +16,7 @@ export type ServerEnvironment = [
   Response,
   Headers,
   Blob,
+  File,
   FormData,
   ReadableStream<Uint8Array>,
   typeof TextDecoder,

@@ -160,7 +160,20 @@ describe("an exception while calling or reading is not forwarded", () => {
 });
 
 describe("a credential as the API echoes it", () => {
-  it.each([["a trailing space and newline", "tok_live_7Hq2Zx9Pw4Lm8Nc3 \n"]])(
+  it("given with a newline: refused before anything is sent, the value never shown", async () => {
+    let asked = false;
+    handle = (_q, s) => {
+      asked = true;
+      s.end("{}");
+    };
+    const token = "tok_live_7Hq2Zx9Pw4Lm8Nc3\n";
+    const r = await call("getJson", { auth: { token } });
+    expect(r.isError).toBe(true);
+    expect(asked).toBe(false);
+    expect(r.received).not.toContain(token.trim());
+  });
+
+  it.each([["a trailing space", "tok_live_7Hq2Zx9Pw4Lm8Nc3 "]])(
     "given with %s: redacted as sent (Headers trims it)",
     async (_, token) => {
       handle = (q, s) => {
