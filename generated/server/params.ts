@@ -403,7 +403,8 @@ type Tree = Map<string, string | Tree>;
 
 /**
  * A deepObject value whose members or items nest, from its keys (`f[a][b]=1&f[list][0]=x`, as
- * qs reads them): undefined when no key is bracketed; items must be numbered from 0 on.
+ * qs reads them): undefined when no key is bracketed; items are numbered, or each one more when
+ * its key ends in `[]` (`f[]=a&f[]=b`, as qs, Rack and Stripe's curl examples have it).
  */
 function deepValue(
   param: ParamSpec,
@@ -416,17 +417,19 @@ function deepValue(
     const path = key.slice(param.name.length + 1, -1).split("][");
     let node = root;
     for (let i = 0; i < path.length; i++) {
-      const next = node.get(path[i]!);
-      if (i === path.length - 1 && next === undefined)
-        node.set(path[i]!, decode(raw, plus));
-      else if (typeof next === "string" || i === path.length - 1)
+      const last = i === path.length - 1;
+      // an item pushed by `[]`: as no key holds "][", it names the n-th push and no member
+      const at = last && path[i] === "" ? `][${node.size}` : path[i]!;
+      const next = node.get(at);
+      if (last && next === undefined) node.set(at, decode(raw, plus));
+      else if (typeof next === "string" || last)
         throw new HttpError(
           400,
           `${what(param)} has a value and members at ${key}`,
         );
       else if (next === undefined) {
         const child: Tree = new Map();
-        node.set(path[i]!, child);
+        node.set(at, child);
         node = child;
       } else node = next;
     }
@@ -484,23 +487,21 @@ function shaped(
   if (typeof node === "string") return fromJson(param, node);
   if ("items" in shape) {
     const at = [...node.keys()];
-    if (!at.every((k) => /^(?:0|[1-9][0-9]{0,5})$/.test(k)))
+    const index = (k: string) => (k.startsWith("][") ? k.slice(2) : k);
+    if (!at.every((k) => /^(?:0|[1-9][0-9]{0,5})$/.test(index(k))))
       throw new HttpError(400, `${what(param)} must number its items 0, 1, 2…`);
     return at
-      .sort((a, b) => Number(a) - Number(b))
+      .sort((a, b) => Number(index(a)) - Number(index(b)))
       .map((k) => shaped(param, shape.items, node.get(k)!));
   }
   return Object.fromEntries(
-    [...node].map(([key, value]) => [
-      key,
-      shaped(
-        param,
-        Object.prototype.hasOwnProperty.call(shape.properties, key)
-          ? shape.properties[key]!
-          : (shape.rest ?? "string"),
-        value,
-      ),
-    ]),
+    [...node].map(([at, value]) => {
+      const key = at.startsWith("][") ? "" : at; // `f[]=v`: the member named ""
+      const member = Object.prototype.hasOwnProperty.call(shape.properties, key)
+        ? shape.properties[key]!
+        : (shape.rest ?? "string");
+      return [key, shaped(param, member, value)];
+    }),
   );
 }
 
