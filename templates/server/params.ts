@@ -658,21 +658,28 @@ export function formFields(
   rest?: ScalarType,
 ): Record<string, unknown> {
   const pairs = queryPairs(text);
-  const raw: RawParameters = {
-    path: {},
-    query: pairs,
-    headers: {},
-    cookies: [],
-  };
+  // a field reads the pairs of its name (`f`, `f[…]`), so that a form costs its pairs, not its
+  // pairs times its fields; a form-exploded object (its members are names) reads them all
+  const byName = new Map<string, [string, string][]>();
+  for (const pair of pairs) {
+    const name = pair[0].split("[", 1)[0]!;
+    const mine = byName.get(name);
+    if (mine) mine.push(pair);
+    else byName.set(name, [pair]);
+  }
   const claimed = new Set<string>();
   const out: [string, unknown][] = [];
   for (const field of encoded) {
-    const spec: ParamSpec = { ...field, in: "query" };
-    const value = parseParameter(spec, raw);
+    const style = field.style ?? "form";
+    const own =
+      !field.name.includes("[") &&
+      (style === "deepObject" || !(field.properties || field.anyOf));
+    const query = own ? (byName.get(field.name) ?? []) : pairs;
+    const raw: RawParameters = { path: {}, query, headers: {}, cookies: [] };
+    const value = parseParameter({ ...field, in: "query" }, raw);
     if (value !== undefined) out.push([field.name, value]);
     claimed.add(field.name);
-    const style = field.style ?? "form";
-    for (const [key] of pairs)
+    for (const [key] of query)
       if (
         (style === "deepObject" && key.startsWith(`${field.name}[`)) ||
         (field.properties &&
