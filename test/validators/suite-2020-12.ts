@@ -86,11 +86,7 @@ export const documentText = JSON.stringify({
 });
 
 /** Which case: `file: group: test`, the key of the known differences. */
-export const caseId = (
-  file: string,
-  group: SuiteGroup,
-  test: { description: string },
-) => `${file}: ${group.description}: ${test.description}`;
+export { caseId } from "./suite-verdicts.js";
 
 /**
  * apiloom's reading of a schema without `type` whose `properties`, `patternProperties`
