@@ -55,8 +55,9 @@ export type Lookup =
 /**
  * Finds routes by path and method. Static segments win over patterns (`{id}.json`), which win
  * over bare parameters, whatever order the routes come in; a colon is ordinary text. Paths match
- * exactly as declared: `/items/` and `/items` are two paths (OpenAPI 3.1 §4.8.8), and static
- * text is compared percent-decoded on both sides (`/a%20b` matches `/a b` and `/a%20b`).
+ * exactly as declared: `/items/` and `/items` are two paths (OpenAPI 3.1 §4.8.8), and text is
+ * compared percent-decoded on both sides (`/a%20b` matches `/a b` and `/a%20b`) but for the
+ * escapes `normalize` keeps: `%3A` is a value's `:`, never a template's (RFC 3986 §2.2).
  *
  * A path parameter whose `ParamSpec` says `allowReserved` (OpenAPI 3.2's `{+name}`, Azure's
  * `x-ms-skip-url-encoding`) takes one or more whole segments, after every other way of going on
@@ -94,7 +95,7 @@ export class Router {
     let node = this.root;
     for (const segment of segments) {
       if (segment.kind === "static") {
-        const key = decodeTemplate(segment.text);
+        const key = templateText(segment.text);
         let next = node.statics.get(key);
         if (!next) node.statics.set(key, (next = newNode()));
         node = next;
@@ -125,7 +126,7 @@ export class Router {
   /** HEAD falls back to GET (RFC 9110 §9.3.2); Node leaves the body out of HEAD answers. */
   lookup(method: string, pathname: string): Lookup {
     const raws = splitPath(pathname);
-    const values = raws.map(decodeSegment);
+    const values = raws.map(normalize);
     const wanted = method.toUpperCase();
     const matched: Node[] = [];
     const walk: Walk | undefined = this.spanned
@@ -244,8 +245,9 @@ function searchSpan(
   return undefined;
 }
 
-/** Whether a decoded segment may be part of a multi-segment value: no empty, `.` or `..` piece. */
-function spanSegment(value: string): boolean {
+/** Whether a segment may be part of a multi-segment value: no empty, `.` or `..` piece. */
+function spanSegment(text: string): boolean {
+  const value = text.includes("%") ? decodeURIComponent(text) : text;
   if (!value.includes("/"))
     return value !== "" && value !== "." && value !== "..";
   for (const piece of value.split("/"))
@@ -255,7 +257,7 @@ function spanSegment(value: string): boolean {
 
 /**
  * A whole-segment parameter keeps its raw text, a multi-segment one the raw text of its segments
- * (`ends`: where each ends, the last one's first); a pattern's parts are matched decoded.
+ * (`ends`: where each ends, the last one's first); a pattern's are matched `normalize`d.
  */
 function bind(
   { segments, patterned }: Entry,
@@ -277,7 +279,7 @@ function bind(
     } else if (patterned && segment.kind === "pattern") {
       const groups = matchPattern(segment.literals, values[at]!)!;
       segment.names.forEach((name, g) =>
-        setOwn(out, name, encodeURIComponent(groups[g]!)),
+        setOwn(out, name, encodeURIComponent(decodeURIComponent(groups[g]!))),
       );
     }
   }
@@ -293,10 +295,10 @@ function splitPath(path: string): string[] {
   return start === path.length ? [] : path.slice(start).split("/");
 }
 
-/** A static segment of a template as a request spells it decoded (`a%20b` → `a b`). */
-function decodeTemplate(text: string): string {
+/** A template's text as `normalize` gives a request's (`a%20b` → `a b`). */
+function templateText(text: string): string {
   try {
-    return decodeURIComponent(text);
+    return normalize(text);
   } catch {
     return text;
   }
@@ -316,7 +318,7 @@ function parseSegment(text: string): Segment {
       names.push(name);
       key += "{}";
     } else {
-      literals.push(decodeTemplate(part));
+      literals.push(templateText(part));
       key += part;
     }
   }
@@ -325,7 +327,7 @@ function parseSegment(text: string): Segment {
 
 /**
  * The parameters' values of a pattern segment (`literals` around them: `{a}-{b}.json` is `""`,
- * `"-"`, `".json"`) in a decoded path segment, or undefined: what `^(.+?)-(.+?)\.json$` would
+ * `"-"`, `".json"`) in a `normalize`d path segment, or undefined: what `^(.+?)-(.+?)\.json$` would
  * capture with the `s` flag (a value may hold a line break), found in linear time. Each
  * parameter takes at least one character and ends at the first place the next text follows (the
  * earliest placement is the lazy one, and when it fails every later one does); the last ends
@@ -353,11 +355,20 @@ export function matchPattern(
   return groups;
 }
 
-function decodeSegment(raw: string): string {
+/** The escapes of `#$%&+,/:;=?@` (those decodeURI keeps), in any case. */
+const KEPT = /%(?:2[3-6BCF]|3[ABDF]|40)/gi;
+
+/**
+ * A path segment as the router compares it: decoded, but for the escapes of `KEPT`, which stay
+ * (upper-case). Decoded once, it is the segment's value: `a%3Ab%25` → `a%3Ab%25` → `a:b%`.
+ */
+function normalize(raw: string): string {
   // nothing to decode: the text as it is
   if (!raw.includes("%")) return raw;
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(
+      raw.replace(KEPT, (e) => "%25" + e.slice(1).toUpperCase()),
+    );
   } catch {
     throw new HttpError(400, "the path is not valid percent-encoding");
   }
