@@ -17,6 +17,7 @@ export const ISOLATED = [
   "test/client/fetch-calls.test.ts",
   "test/client/hostile-bodies.test.ts",
   "test/client/page-memory.test.ts",
+  "test/client/retry-after.test.ts",
   "test/client/transport.test.ts",
   "test/conformance/prism-adapters.test.ts",
   "test/conformance/prism-corpus.test.ts",

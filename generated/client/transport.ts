@@ -384,7 +384,7 @@ async function follow(
         headers: new Headers(
           [...sent.headers].filter(([name]) => !get || !/^content-/.test(name)),
         ),
-        body: get ? null : body,
+        body,
         signal: sent.signal,
         // a Request keeps its dispatcher on Node; one made from a URL is given it
         dispatcher: (init as { dispatcher?: Dispatcher } | undefined)
@@ -404,11 +404,15 @@ async function follow(
         (names.length > 0 ? withoutNames(target, names) : target).href,
       );
     await response.body?.cancel();
+    // fetch follows HTTP(S) URLs alone (Fetch standard §4.4): a `data:` URL is no answer
+    if (!/^https?:$/.test(target.protocol)) throw new TypeError("bad redirect");
     // 303, and 301/302 after a POST, turn into a GET without the body (Fetch standard §4.4)
     const get =
       status === 303
         ? sent.method !== "HEAD"
         : status < 303 && sent.method === "POST";
+    // a request turned into a GET stays without its body on later hops, a 307 or 308's too
+    if (get) body = null;
     request = guard(hop(target.href, get, "manual"), origins);
     response = await send(request);
   }
@@ -453,9 +457,14 @@ function backoff(retry: Required<RetryOptions>, attempt: number): number {
 /**
  * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay seconds or an HTTP date; undefined
  * for another value, `""` included. `value` is as `Headers` gives it, without surrounding spaces.
+ * An HTTP date (§5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`, `Sunday, 06-Nov-94 08:49:37 GMT`,
+ * `Sun Nov  6 08:49:37 1994`) is GMT, asctime's too, which Date.parse would read in local time;
+ * and Date.parse reads `-1` or `1.5`, no date, as one long past.
  */
 export function retryAfter(value: string): number | undefined {
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  const date = /^[A-Z].* (GMT|\d{4})$/.test(value)
+    ? Date.parse(value.replace(/\d$/, "$& GMT"))
+    : NaN;
   return isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
