@@ -129,7 +129,10 @@ export interface RequestSpec {
   writeQuery?: typeof serializeQuery;
   writeHeader?: typeof serializeHeader;
   writeCookie?: typeof serializeCookie;
-  /** Write a path parameter: `serializePath` when one is matrix-styled, else plain styles only. */
+  /**
+   * Write a path parameter: `serializePath` when one is matrix-styled or reserved, `plainPath`
+   * when one is an array, an object or `label`; none: `scalarPath` (a string, number or boolean).
+   */
   writePath?: typeof serializePath;
   /**
    * Sends the credentials of `auth` for `security`: auth.ts's `applyAuth`, given by the

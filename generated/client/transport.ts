@@ -463,8 +463,8 @@ function backoff(retry: Required<RetryOptions>, attempt: number): number {
  */
 export function retryAfter(value: string): number | undefined {
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = /^[A-Z].* (GMT|\d{4})$/.test(value)
+  const date = / (GMT|\d{4})$/.test(value)
     ? Date.parse(value.replace(/\d$/, "$& GMT"))
     : NaN;
-  return isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return date >= 0 ? Math.max(0, date - Date.now()) : undefined;
 }

@@ -146,11 +146,14 @@ function requestLines(view, h, indent) {
   // cookies) does not bundle what writes it
   if (types.body)
     lines.push(h.propertyLine("write", view.locals.serializeBody, indent));
-  // the writer of the matrix style and of reserved expansion only where a path parameter has it
+  // the writer of the matrix style and of reserved expansion only where a path parameter has it,
+  // of arrays, objects and `label` where one has them (else the runtime's, of a string or number)
   if (
     styles.path.some((p) => p.style.style === "matrix" || p.style.allowReserved)
   )
     lines.push(h.propertyLine("writePath", view.locals.serializePath, indent));
+  else if (view.plainPath)
+    lines.push(h.propertyLine("writePath", view.locals.plainPath, indent));
   if (types.query)
     lines.push(
       h.propertyLine("writeQuery", view.locals.serializeQuery, indent),

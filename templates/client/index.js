@@ -195,6 +195,7 @@ function imports(view, h, used) {
     ...(uses(locals.serializePath)
       ? [asLocal("serializePath", locals.serializePath)]
       : []),
+    ...(uses(locals.plainPath) ? [asLocal("plainPath", locals.plainPath)] : []),
     ...(uses(locals.serializeQuery)
       ? [asLocal("serializeQuery", locals.serializeQuery)]
       : []),

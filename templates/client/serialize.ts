@@ -111,7 +111,7 @@ function encodeReserved(value: string): string {
  * `allowReserved` is RFC 6570's reserved expansion (`{+name}`): `a/b` stays `a/b`, so the value
  * may span segments, but `?` and `#` are encoded, and a value that makes an empty segment
  * (`a//b`, `/a`) throws (fillPath refuses `.` and `..`). An endpoint with a matrix or reserved
- * parameter names it as its spec's `writePath`; the others run {@link plainPath}, without that code.
+ * parameter names it as its spec's `writePath`; the others {@link plainPath} or {@link scalarPath}.
  */
 export function serializePath(
   name: string,
@@ -150,6 +150,27 @@ export function serializePath(
           .join("")
       : key + "=" + members(v).flat().map(enc).join(",");
   return key + "=" + enc(v);
+}
+
+/**
+ * {@link serializePath} of a `simple` parameter whose schema is a string, number or boolean: an
+ * endpoint with another names its writer in its spec (`writePath`), so that a program calling
+ * none bundles only this. Another style, a `content` type, an array or an object throws.
+ */
+export function scalarPath(
+  name: string,
+  value: unknown,
+  how: ParamStyle = {},
+): string {
+  if (
+    how.style !== undefined ||
+    how.contentType !== undefined ||
+    (typeof value === "object" && !(value instanceof Date))
+  )
+    throw new Error(
+      `path parameter ${JSON.stringify(name)} needs its spec's writePath (plainPath)`,
+    );
+  return encode(text(value));
 }
 
 /** {@link serializePath} for `simple` and `label`: a matrix parameter throws. */
@@ -312,7 +333,7 @@ export function fillPath(
   template: string,
   params: object,
   styles: Readonly<Record<string, ParamStyle>> = {},
-  write: typeof serializePath = plainPath,
+  write: typeof serializePath = scalarPath,
 ): string {
   const values = params as Record<string, unknown>;
   const filled = template.replace(/\{([^}]+)\}/g, (_match, name: string) => {

@@ -1,6 +1,10 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { fillPath, serializePath } from "../../templates/client/serialize.js";
+import {
+  fillPath,
+  plainPath,
+  serializePath,
+} from "../../templates/client/serialize.js";
 import { wireModel } from "../fixtures/client/wire-model.js";
 import { generateClient, importClient } from "./generate.js";
 import { recordingServer, type Received } from "./server.js";
@@ -101,7 +105,7 @@ describe("generated client on the wire", () => {
     expect(server.received.length).toBe(before);
     // label style writes `.` + `%2E`: the URL parser reads `.%2E` as `..`
     expect(() =>
-      fillPath("/a/{x}", { x: "." }, { x: { style: "label" } }),
+      fillPath("/a/{x}", { x: "." }, { x: { style: "label" } }, plainPath),
     ).toThrow("make a dot segment");
     // a dot inside a segment, or beside other text, changes nothing
     expect(fillPath("/a/{x}/{y}.json", { x: "...", y: "." })).toBe(
@@ -110,20 +114,32 @@ describe("generated client on the wire", () => {
     expect(fillPath("/a/{x}", { x: "a.." })).toBe("/a/a..");
   });
 
-  test("writes a matrix parameter with the writer the endpoint names, and refuses one without it", () => {
+  test("writes a path parameter with the writer the endpoint names, and refuses one without it", () => {
     const matrix = { x: { style: "matrix" as const } };
     expect(fillPath("/a/{x}", { x: [1, 2] }, matrix, serializePath)).toBe(
       "/a/;x=1,2",
     );
-    // a spec from an endpoint template that names no writePath: never a simple-style path
-    expect(() => fillPath("/a/{x}", { x: [1, 2] }, matrix)).toThrow(
+    // simple and label: plainPath
+    expect(fillPath("/a/{x}", { x: [1, 2] }, {}, plainPath)).toBe("/a/1,2");
+    const label = { x: { style: "label" as const } };
+    expect(fillPath("/a/{x}", { x: [1, 2] }, label, plainPath)).toBe("/a/.1,2");
+    expect(() => fillPath("/a/{x}", { x: [1, 2] }, matrix, plainPath)).toThrow(
       'matrix path parameter "x" needs writePath',
     );
-    // simple and label need none
-    expect(fillPath("/a/{x}", { x: [1, 2] })).toBe("/a/1,2");
-    expect(fillPath("/a/{x}", { x: [1, 2] }, { x: { style: "label" } })).toBe(
-      "/a/.1,2",
-    );
+    // none named (an endpoint template that names no writePath): a string, number or boolean
+    // `simple` alone, never another path
+    expect(fillPath("/a/{x}", { x: "a b" })).toBe("/a/a%20b");
+    expect(fillPath("/a/{x}", { x: 1.5 })).toBe("/a/1.5");
+    for (const [value, styles] of [
+      [[1, 2], {}],
+      [{ a: 1 }, {}],
+      ["1", label],
+      ["1", matrix],
+      ["1", { x: { contentType: "application/json" } }],
+    ] as const)
+      expect(() => fillPath("/a/{x}", { x: value }, styles)).toThrow(
+        'path parameter "x" needs its spec\'s writePath (plainPath)',
+      );
   });
 
   test("fills a path parameter called __proto__ from an own property only", () => {

@@ -49,7 +49,7 @@ export interface IndexTemplate {
 const LOCALS = (
   "send bindAll endpoint specEndpoint applyAuth pagesMaker eventStream streamItems jsonLines " +
   "paginate serializeForm atServer serializeBody serializeQuery serializeHeader serializeCookie " +
-  "serializePath makeEndpoint scalarCodec"
+  "serializePath plainPath makeEndpoint scalarCodec"
 ).split(" ");
 
 /** templates/client/'s runtime files but runtime.ts and environment.ts, copied verbatim. */

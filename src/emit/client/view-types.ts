@@ -28,6 +28,7 @@ export interface ClientLocals {
   serializeHeader: string;
   serializeCookie: string;
   serializePath: string;
+  plainPath: string;
   /**
    * The function declared (tsc reads no control flow for it) to make each endpoint function with
    * `defaults` and `schemes`.
@@ -88,6 +89,11 @@ export interface ClientEndpointView {
   styles: Record<"path" | "query" | "headers" | "cookies", StyledName[]>;
   /** The body's form fields not sent the default way (a form body's Encoding Objects). */
   encoding: StyledName[];
+  /**
+   * True when a path parameter is not a string, number or boolean sent `simple` (an array, an
+   * object, `label`, a `content` type): its spec names a path writer.
+   */
+  plainPath?: true;
   /** True when the endpoint holds a Date or a bigint: its spec takes `locals.scalarCodec(name)`. */
   scalars?: true;
   locals: ClientLocals;

@@ -7,6 +7,7 @@ import type {
 import {
   acceptHeader,
   allOfPropertyLookup,
+  effectiveTypes,
   encodingStyle,
   endpointKey,
   isFormMediaType,
@@ -50,6 +51,7 @@ export function endpointView(
   const security = endpoint.security
     ?.map((requirement) => Object.keys(requirement))
     .filter((names) => names.every((n) => supportedSchemes.has(n)));
+  const schemas = index.model.schemas;
   const styled = (parameters: Parameter[]) =>
     styledNames(parameters.map((p) => [p.name, parameterWireStyle(p)]));
   const view: ClientEndpointView = {
@@ -73,6 +75,8 @@ export function endpointView(
   };
   if (endpoint.summary) view.summary = endpoint.summary;
   if (endpoint.description) view.description = endpoint.description;
+  if (!endpoint.parameters.path.every((p) => scalarPath(p, schemas)))
+    view.plainPath = true;
   if (mediaType) view.mediaType = mediaType;
   if (accept) view.accept = accept;
   if (security) view.security = security;
@@ -92,6 +96,21 @@ export function endpointView(
     view.pagesName = `${endpoint.name}Pages`;
   }
   return view;
+}
+
+/**
+ * Whether `p` is a string, number or boolean sent `simple` (one no source gives a type is
+ * `string | number`): the runtime's `scalarPath` writes it.
+ */
+function scalarPath(p: Parameter, schemas: ApiModel["schemas"]): boolean {
+  const { style, contentType } = parameterWireStyle(p);
+  const types = effectiveTypes(resolveSchema(schemas, p.schema));
+  return (
+    style === undefined &&
+    contentType === undefined &&
+    (p.schema === undefined || types.length > 0) &&
+    types.every((t) => t !== "array" && t !== "object")
+  );
 }
 
 /**
