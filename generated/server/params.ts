@@ -554,10 +554,14 @@ function fromJson(param: ParamSpec, text: string): unknown {
 
 /**
  * A list of items, or `key,value,key,value` when the parameter is an object: an odd count of
- * items is no object (a union's list shape reads `1,2,3`), one empty item the empty object.
+ * items is no object (a union's list shape reads `1,2,3`); one empty item is the empty list or
+ * object, as the client writes them (`;id=`, an empty header), and as a query's `id=` reads.
  */
 function fromList(param: ParamSpec, items: string[]): unknown {
-  if (!param.properties) return items.map((item) => convert(param, item));
+  if (!param.properties)
+    return items.length === 1 && items[0] === ""
+      ? []
+      : items.map((item) => convert(param, item));
   if (items.length % 2 === 1 && items.join("") !== "")
     throw new HttpError(400, `${what(param)} must be keys and values`);
   const entries: [string, string][] = [];
