@@ -298,10 +298,7 @@ function fromPath(param: ParamSpec, raw: string): unknown {
     const body = raw.startsWith(".") ? raw.slice(1) : raw;
     if (!param.array && !param.properties)
       return convert(param, decode(body, false));
-    const items = splitEncoded(param, body, explode ? "." : delimiter, false);
-    return explode && param.properties
-      ? fromPairList(param, items)
-      : fromList(param, items);
+    return pathItems(param, body, explode ? "." : delimiter);
   }
   if (param.style === "matrix") {
     const pairs = raw
@@ -329,10 +326,21 @@ function fromPath(param: ParamSpec, raw: string): unknown {
   }
   if (!param.array && !param.properties)
     return convert(param, decode(raw, false));
-  const items = splitEncoded(param, raw, delimiter, false);
-  return explode && param.properties
-    ? fromPairList(param, items)
-    : fromList(param, items);
+  return pathItems(param, raw, delimiter);
+}
+
+/**
+ * A simple or label path value's list, or an exploded object's `key=value` items: those split at
+ * each literal delimiter and `=` before decoding (a key's `=` and a value's delimiter come
+ * encoded); a sender that encodes every `=` (as URLSearchParams does) is read decoded.
+ */
+function pathItems(param: ParamSpec, raw: string, delimiter: string): unknown {
+  if (!param.explode || !param.properties || !raw.includes("="))
+    return (param.explode && param.properties ? fromPairList : fromList)(
+      param,
+      splitEncoded(param, raw, delimiter, false),
+    );
+  return fromPairList(param, raw.split(delimiter), true);
 }
 
 /** Header values are text as sent (simple style: `1,2`, `R,100,G,200` or `R=100,G=200`). */
@@ -569,12 +577,18 @@ function fromList(param: ParamSpec, items: string[]): unknown {
   return convertObject(param, entries);
 }
 
-/** `key=value` items of an exploded object. */
-function fromPairList(param: ParamSpec, items: string[]): unknown {
+/** `key=value` items of an exploded object, each decoded after its split when `encoded`. */
+function fromPairList(
+  param: ParamSpec,
+  items: string[],
+  encoded = false,
+): unknown {
   const entries: [string, string][] = [];
+  const text = (s: string) => (encoded ? decode(s, false) : s);
   for (const item of items) {
     const at = item.indexOf("=");
-    if (at !== -1) entries.push([item.slice(0, at), item.slice(at + 1)]);
+    if (at !== -1)
+      entries.push([text(item.slice(0, at)), text(item.slice(at + 1))]);
   }
   return convertObject(param, entries);
 }
