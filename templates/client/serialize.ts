@@ -138,18 +138,21 @@ export function serializePath(
   const v = contentValue(value, how);
   const enc = (s: unknown): string => encode(text(s));
   const key = ";" + encode(name);
+  // RFC 6570: a name whose value is empty goes alone (`;empty`, not `;empty=`)
+  const pair = (k: string, item: unknown, t = enc(item)) =>
+    t === "" ? k : k + "=" + t;
   if (v === undefined || v === null) return key;
   if (Array.isArray(v))
     return how.explode
-      ? v.map((item) => key + "=" + enc(item)).join("")
+      ? v.map((item) => pair(key, item)).join("")
       : key + "=" + v.map(enc).join(separator(how.delimiter));
   if (isObject(v))
     return how.explode
       ? members(v)
-          .map(([k, item]) => ";" + encode(k) + "=" + enc(item))
+          .map(([k, item]) => pair(";" + encode(k), item))
           .join("")
       : key + "=" + members(v).flat().map(enc).join(",");
-  return key + "=" + enc(v);
+  return pair(key, v);
 }
 
 /**

@@ -234,6 +234,40 @@ describe("the locations the table does not print", () => {
     expect(write("query", "color", undefined, {})).toBe("");
   });
 
+  test("a matrix name whose value is empty goes alone, as RFC 6570 §3.2.7 expands it", () => {
+    // the RFC's `{;x,y,empty}` is `;x=1024;y=768;empty`; its `{;list*}` and `{;keys*}` examples
+    // with an item and a member emptied; a joined list or object keeps its `=` (`;list=`)
+    const examples: [unknown, ParamStyle, string, ParamSpec][] = [
+      ["", { style: "matrix" }, ";empty", paramSpec("path", "string", {})],
+      [
+        ["red", ""],
+        { style: "matrix", explode: true },
+        ";empty=red;empty",
+        paramSpec("path", "array", { style: "matrix", explode: true }),
+      ],
+      [
+        { semi: ";", dot: "" },
+        { style: "matrix", explode: true },
+        ";semi=%3B;dot",
+        {
+          ...paramSpec("path", "object", { style: "matrix", explode: true }),
+          properties: { semi: "string", dot: "string" },
+        },
+      ],
+      [
+        "1024",
+        { style: "matrix" },
+        ";empty=1024",
+        paramSpec("path", "string", {}),
+      ],
+    ];
+    for (const [value, how, wire, spec] of examples) {
+      expect(write("path", "empty", value, how)).toBe(wire);
+      const named = { ...spec, name: "empty", style: "matrix" };
+      expect(read("path", named, wire)).toEqual(value);
+    }
+  });
+
   test("a one-item list sent with every delimiter percent-encoded is split after decoding", () => {
     const spec = paramSpec("query", "array", { explode: false });
     expect(read("query", spec, "color=blue%2Cblack%2Cbrown")).toEqual(
