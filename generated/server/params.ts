@@ -148,13 +148,23 @@ export function queryValue(
   return convert(param, decoded ? raw : decode(raw, true));
 }
 
-/** Splits a Cookie header (`a=1; b=2`) into raw `name=value` pairs. */
+/**
+ * Splits a Cookie header (`a=1; b=2`) into `name=value` pairs, values still encoded; a name is
+ * decoded as the client encodes it (`ids%5B%5D`), or kept where it is no percent-encoding: a
+ * cookie of another application must not fail the request.
+ */
 export function cookiePairs(header: string | undefined): [string, string][] {
   const out: [string, string][] = [];
   for (const part of (header ?? "").split(";")) {
     const at = part.indexOf("=");
     if (at === -1) continue;
-    out.push([part.slice(0, at).trim(), part.slice(at + 1).trim()]);
+    const name = part.slice(0, at).trim();
+    let decoded = name;
+    if (name.includes("%"))
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {}
+    out.push([decoded, part.slice(at + 1).trim()]);
   }
   return out;
 }
