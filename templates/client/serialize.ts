@@ -138,9 +138,10 @@ export function serializePath(
   const v = contentValue(value, how);
   const enc = (s: unknown): string => encode(text(s));
   const key = ";" + encode(name);
-  // RFC 6570: a name whose value is empty goes alone (`;empty`, not `;empty=`)
+  // RFC 6570: a name whose value is empty goes alone (`;empty`, not `;empty=`); the name ""
+  // keeps its `=` (`;=`), as `;` alone is no pair
   const pair = (k: string, item: unknown, t = enc(item)) =>
-    t === "" ? k : k + "=" + t;
+    t === "" && k !== ";" ? k : k + "=" + t;
   if (v === undefined || v === null) return key;
   if (Array.isArray(v))
     return how.explode

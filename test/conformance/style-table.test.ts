@@ -255,6 +255,16 @@ describe("the locations the table does not print", () => {
         },
       ],
       [
+        { "": "", a: "" },
+        { style: "matrix", explode: true },
+        ";=;a",
+        {
+          ...paramSpec("path", "object", { style: "matrix", explode: true }),
+          properties: {},
+          rest: "string",
+        },
+      ],
+      [
         "1024",
         { style: "matrix" },
         ";empty=1024",
