@@ -216,14 +216,28 @@ function preferredName(endpoint: Endpoint, reporter: ModelReporter) {
   return { name, kind: first.kind, source: first.source };
 }
 
+const lockShapes = new WeakMap<object, Map<string, string>>();
+
 /** The name locked under `key` while it is still usable: an identifier, not reserved, not taken. */
 export function lockedName(
   lockedNames: Readonly<Record<string, string>> | undefined,
   key: string,
   isTaken: (name: string) => boolean,
 ): string | undefined {
-  if (!lockedNames || !Object.hasOwn(lockedNames, key)) return undefined;
-  const name = lockedNames[key]!;
+  if (!lockedNames) return undefined;
+  // path variables by position: `/{app_id}` renamed `/{id}` is the endpoint the lock named
+  let shapes = lockShapes.get(lockedNames);
+  if (!shapes) {
+    shapes = new Map(
+      Object.keys(lockedNames)
+        .reverse()
+        .map((k) => [pathShape(k), k]),
+    );
+    lockShapes.set(lockedNames, shapes);
+  }
+  const at = Object.hasOwn(lockedNames, key) ? key : shapes.get(pathShape(key));
+  if (at === undefined) return undefined;
+  const name = lockedNames[at]!;
   const usable = isIdentifierName(name) && !isReservedWord(name);
   return usable && !isTaken(name) ? name : undefined;
 }

