@@ -165,7 +165,7 @@ ${model.endpoints
     expect(diagnostic.message).toContain(
       "Review the handler, then accept the change: apiloom generate --accept getMessage",
     );
-    const line = before.split("\n")[diagnostic.line - 1]!;
+    const line = result.contents.split("\n")[diagnostic.line - 1]!;
     expect(line).toContain(`getMessage: "${was}"`);
     expect(isInsertionOnly(before, result.contents)).toBe(true);
 

@@ -115,10 +115,23 @@ function plan(
   const shape = analyzeHandlersFile(existing);
   const reporter = new ScaffoldReporter();
   const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
-  const done = () => ({
-    result: { ...result, diagnostics: reporter.diagnostics },
-    insertions,
-  });
+  const done = () => {
+    // each place as the file reads once written: below the lines inserted before it
+    const added = insertions.map((i) => ({
+      ...shape.lineAndColumn(i.at),
+      lines: i.text.split("\n").length - 1,
+    }));
+    for (const d of reporter.diagnostics)
+      d.line += added
+        .filter(
+          (i) => i.line < d.line || (i.line === d.line && i.column < d.column),
+        )
+        .reduce((sum, i) => sum + i.lines, 0);
+    return {
+      result: { ...result, diagnostics: reporter.diagnostics },
+      insertions,
+    };
+  };
   if (!shape.handlers) {
     reporter.report(
       "scaffold/handlers-not-found",

@@ -51,4 +51,24 @@ describe("regenerating on a new version of the API", () => {
     });
     expect(readFileSync(join(dir, "handlers.ts"), "utf8")).toBe(written);
   });
+
+  it("reports a changed contract where the file, stubs added, has its signature entry", () => {
+    // Adyen's Management API v1 → v3 adds POST /companies/{companyId}/androidApps (a stub and
+    // its signature entry are inserted above the changed entry of the GET)
+    const { dir, run } = update(
+      "api-versions-places",
+      "adyen-management-v1.json",
+      "adyen-management-v3.json",
+    );
+    const place =
+      /handlers\.ts:(\d+):(\d+): warning scaffold\/changed-signature/.exec(
+        run.stderr,
+      );
+    expect(place, run.stderr).not.toBeNull();
+    const lines = readFileSync(join(dir, "handlers.ts"), "utf8").split("\n");
+    const line = lines[Number(place![1]) - 1]!;
+    expect(line.slice(Number(place![2]) - 1)).toMatch(
+      /^getCompaniesCompanyIdAndroidApps: "[0-9a-f]+",$/,
+    );
+  });
 });
