@@ -35,20 +35,31 @@ export interface HandlersCheck {
   reporter: ScaffoldReporter;
   at: (pos?: number) => { file: string; line: number; column: number };
   signatureOf: (operation: Endpoint) => string;
+  /** The hash apiloom made before it left schemas' `x-` members out (signatures' `extensions`). */
+  formerSignatureOf?: (operation: Endpoint) => string;
   found: { changed: ChangedHandler[]; accepted: string[] };
   insertions: Insertion[];
 }
 
 /**
  * The handlers among `written` (endpoints' or webhooks') whose recorded hash is not their contract's
- * now, each reported (`scaffold/changed-signature`) or, when accepted, its hash replaced.
+ * now, each reported (`scaffold/changed-signature`) or, when accepted, its hash replaced; so is
+ * a hash of the same contract as apiloom made it before it left schemas' `x-` members out.
  */
 export function changedContracts(
   written: readonly Member[],
   recorded: ObjectSlot | undefined,
   operations: ReadonlyMap<string, Endpoint>,
   line: (operation: Endpoint) => string,
-  { choices, reporter, at, signatureOf, found, insertions }: HandlersCheck,
+  {
+    choices,
+    reporter,
+    at,
+    signatureOf,
+    formerSignatureOf,
+    found,
+    insertions,
+  }: HandlersCheck,
 ): void {
   const entries = new Map((recorded?.members ?? []).map((m) => [m.name, m]));
   for (const { name } of written) {
@@ -57,9 +68,12 @@ export function changedContracts(
     if (!operation || entry?.text === undefined) continue;
     const now = signatureOf(operation);
     if (entry.text === now) continue;
-    found.changed.push({ name, was: entry.text, now });
-    if (entry.inner && choices.accept?.(name)) {
-      found.accepted.push(name);
+    // the former hash of the same contract is brought up to date without a word (its text is
+    // apiloom's); another is a change, reported unless accepted
+    const same = entry.text === formerSignatureOf?.(operation);
+    if (!same) found.changed.push({ name, was: entry.text, now });
+    if (entry.inner && (same || choices.accept?.(name))) {
+      if (!same) found.accepted.push(name);
       insertions.push({
         at: entry.inner.start,
         end: entry.inner.end,

@@ -147,6 +147,7 @@ function plan(
     reporter,
     at,
     signatureOf,
+    formerSignatureOf: signatures(model, true),
     found: result,
     insertions,
   };

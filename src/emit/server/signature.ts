@@ -12,12 +12,17 @@ import {
 /**
  * An endpoint's handler signature: a short hash of everything that shapes its handler type (its
  * parameters, request body and responses, with the named schemas they reference, transitively).
- * Descriptions, examples and sources are left out, so rewording a spec changes no signature.
- * Generated into `HandlerSignatures`; the scaffold copies it into the user's handlers file and
- * compares it on later runs. Each named schema is canonicalised once: the model must not change
- * while the returned function is in use.
+ * Descriptions, examples, sources and a schema's `x-` members (but apiloom's own, `x-apiloom-…`)
+ * are left out, so rewording a spec changes no signature. Generated into `HandlerSignatures`; the
+ * scaffold copies it into the user's handlers file and compares it on later runs. `extensions`:
+ * the hash with the `x-` members, as apiloom made it before it left them out, by which the
+ * scaffold tells such a recorded hash of the same contract (changed-contracts.ts). Each named
+ * schema is canonicalised once: the model must not change while the returned function is in use.
  */
-export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
+export function signatures(
+  model: ApiModel,
+  extensions = false,
+): (endpoint: Endpoint) => string {
   // each named schema's `,"name":{…}` member of the hashed text (the first name's without its
   // comma), made once
   const named = new Map<string, { member: string; refs: Set<string> }>();
@@ -93,17 +98,36 @@ export function signatures(model: ApiModel): (endpoint: Endpoint) => string {
     return node.hash;
   };
   return (endpoint) => {
-    // the shape's text first: writing its schemas finds the names they reference
-    const refs = new Set<string>();
-    const shape: string[] = [];
-    writeShape(endpoint, refs, shape);
-    const key = JSON.stringify([...refs].sort());
-    let named = byRefs.get(key);
-    if (named === undefined) byRefs.set(key, (named = namedHash(refs)));
-    const hash = named.copy().update('},"shape":');
-    shape.push("}");
-    return hash.update(shape.join("")).digest("hex").slice(0, 10);
+    const before = keepExtensions;
+    keepExtensions = extensions;
+    try {
+      // the shape's text first: writing its schemas finds the names they reference
+      const refs = new Set<string>();
+      const shape: string[] = [];
+      writeShape(endpoint, refs, shape);
+      const key = JSON.stringify([...refs].sort());
+      let named = byRefs.get(key);
+      if (named === undefined) byRefs.set(key, (named = namedHash(refs)));
+      const hash = named.copy().update('},"shape":');
+      shape.push("}");
+      return hash.update(shape.join("")).digest("hex").slice(0, 10);
+    } finally {
+      keepExtensions = before;
+    }
   };
+}
+
+/** Whether the schemas being written keep their `x-` members (`signatures`' `extensions`). */
+let keepExtensions = false;
+
+/** A schema's member the hash leaves out: documentation, and `x-` members but apiloom's own. */
+function leftOut(keyword: string): boolean {
+  return (
+    DOCUMENTATION_KEYWORDS.has(keyword) ||
+    (!keepExtensions &&
+      keyword.startsWith("x-") &&
+      !keyword.startsWith("x-apiloom-"))
+  );
 }
 
 /**
@@ -220,7 +244,7 @@ export function writeSchema(s: SubSchema, refs: Set<string>, out: string[]) {
   const name = typeof s.$ref === "string" ? schemaRefName(s.$ref) : undefined;
   if (name !== undefined) refs.add(name);
   out.push("{");
-  for (const [i, keyword] of sortedKeys(s, DOCUMENTATION_KEYWORDS).entries()) {
+  for (const [i, keyword] of sortedKeys(s, leftOut).entries()) {
     const value: unknown = s[keyword];
     if (i > 0) out.push(",");
     out.push(JSON.stringify(keyword), ":");
@@ -270,12 +294,12 @@ function writeCanonical(value: unknown, out: string[], refs?: Set<string>) {
   out.push("}");
 }
 
-/** The keys of `record`'s defined members, but those in `skip`, sorted by UTF-16 code units. */
+/** The keys of `record`'s defined members, but those `skip` names, sorted by UTF-16 code units. */
 function sortedKeys(
   record: Readonly<Record<string, unknown>>,
-  skip?: ReadonlySet<string>,
+  skip?: (key: string) => boolean,
 ): string[] {
   return Object.keys(record)
-    .filter((key) => record[key] !== undefined && !skip?.has(key))
+    .filter((key) => record[key] !== undefined && !skip?.(key))
     .sort();
 }
