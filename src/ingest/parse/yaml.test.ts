@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as yamlPackage from "yaml";
 import { parseText } from "../load.js";
 import { ParseError } from "./parsed-document.js";
 
@@ -79,6 +80,26 @@ describe("parseText (YAML)", () => {
       `duplicate key "k": it is also at line 1, column 5 ${why}`,
     );
     expect([flow.line, flow.column]).toEqual([1, 11]);
+  });
+
+  it("reads numbers as YAML 1.2's core schema has them, as the `yaml` package does", () => {
+    // js-yaml's own int and float read `0b1010` and a signed hex or octal as numbers (YAML 1.1's),
+    // and left `-.5` a string: a schema's `minimum: -.5` was no number, an `example: 0b1010` was 10
+    const text =
+      "minimum: -.5\nmaximum: +.5\nexample: [0b1010, +0x1F, -0o17, 0x1F, 0o17, 017, +12, 1., 1e3]\n" +
+      "special: [.inf, -.Inf, 1e400, !!float 1, !!int 0x1F, 1_000, 1:20]\nenum: {0b1: a, -.5: b}\n";
+    const value = parseText(text, "numbers.yaml")[0]!.value;
+    expect(value).toEqual({
+      minimum: -0.5,
+      maximum: 0.5,
+      example: ["0b1010", "+0x1F", "-0o17", 31, 15, 17, 12, 1, 1000],
+      special: [Infinity, -Infinity, Infinity, 1, 31, "1_000", "1:20"],
+      enum: { "0b1": "a", "-0.5": "b" },
+    });
+    const { parse } = yamlPackage;
+    expect(value).toEqual(
+      parse(text.replace("!!float 1", "!!float 1.0"), { merge: true }),
+    );
   });
 
   it("rejects an empty file and a file of comments", () => {

@@ -40,11 +40,7 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
   try {
     // a duplicated key is an error (YAML 1.2 forbids them), reported below with both lines
     js.loadAll(text, (value) => values.push(value), {
-      // YAML 1.2 core types plus `<<` merge keys, as an implicit type (`extend([...])` adds an
-      // explicit one: `<<` stays a plain key); js-yaml exports its types, its typings do not
-      schema: (schema ??= js.CORE_SCHEMA.extend({
-        implicit: [(js as unknown as { types: { merge: Type } }).types.merge],
-      })),
+      schema: (schema ??= coreSchema(js)),
       filename: file,
       // js-yaml counts the scalar at the bottom as a level too
       maxDepth: MAX_NESTING + 1,
@@ -105,6 +101,40 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
     out.push(doc);
   }
   return out;
+}
+
+/**
+ * YAML 1.2's core schema plus `<<` merge keys, as an implicit type (`extend([...])` adds an
+ * explicit one: `<<` stays a plain key). js-yaml's own int and float are partly YAML 1.1's
+ * (`0b1010` and `+0x1F` numbers, `-.5` a string): these are the core schema's. js-yaml exports its
+ * types, its typings do not.
+ */
+function coreSchema(js: typeof JsYaml): Schema {
+  const { types } = js as unknown as { types: Record<string, Type> };
+  const special: Record<string, number> = {
+    ".inf": Infinity,
+    "+.inf": Infinity,
+    "-.inf": -Infinity,
+    ".nan": NaN,
+  };
+  const number = (tag: string, pattern: RegExp) =>
+    new js.Type(`tag:yaml.org,2002:${tag}`, {
+      kind: "scalar",
+      resolve: (text: string | null) => text !== null && pattern.test(text),
+      construct: (text: string) => special[text.toLowerCase()] ?? Number(text),
+    });
+  return js.FAILSAFE_SCHEMA.extend({
+    implicit: [
+      types.null!,
+      types.bool!,
+      number("int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/),
+      number(
+        "float",
+        /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+      ),
+      types.merge!,
+    ],
+  });
 }
 
 /**
