@@ -31,7 +31,7 @@ export const INGEST_CODES = {
   ...family("parse", {
     error: {
       "alias-expansion":
-        "YAML aliases expand past 1,000,000 nodes, or into themselves: not read",
+        "YAML aliases expand past 1,000,000 nodes, or into themselves, or merge keys copy past 1,000,000 members: not read",
       "duplicate-key":
         "a YAML mapping names a key twice (YAML forbids it): not read",
       "empty-file": "the file holds nothing to read",

@@ -102,6 +102,39 @@ describe("parseText (YAML)", () => {
     );
   });
 
+  it("reads more than 10,000 merged keys, and refuses a merge bomb as it does an alias bomb", () => {
+    // js-yaml's default bound refused a spec whose operations merge their common members
+    const operations = Array.from(
+      { length: 1100 },
+      (_, i) => `  /p${i}: {get: {<<: *common, operationId: op${i}}}\n`,
+    ).join("");
+    const keys = Array.from({ length: 10 }, (_, i) => `x-k${i}: ${i}`);
+    const text = `x-common: &common {${keys.join(", ")}}\npaths:\n${operations}`;
+    const value = parseText(text, "merged.yaml")[0]!.value as {
+      paths: Record<string, { get: Record<string, unknown> }>;
+    };
+    expect(value.paths["/p1099"]!.get).toMatchObject({
+      "x-k9": 9,
+      operationId: "op1099",
+    });
+    // each map merges the one before and adds a key: merged keys grow with the square of the text
+    let bomb = "m0: &m0 {k0: 0}\n";
+    for (let i = 1; i < 2000; i++)
+      bomb += `m${i}: &m${i} {<<: *m${i - 1}, k${i}: ${i}}\n`;
+    const error = (() => {
+      try {
+        parseText(bomb, "bomb.yaml");
+      } catch (e) {
+        return e as ParseError;
+      }
+      return expect.unreachable();
+    })();
+    expect([error.code, error.line]).toEqual(["parse/alias-expansion", 1414]);
+    expect(error.message).toMatch(
+      /^YAML merge keys copy more than 1,000,000 members/,
+    );
+  });
+
   it("rejects an empty file and a file of comments", () => {
     for (const text of ["", "  \n\n", "# nothing\n---\n"]) {
       try {

@@ -44,6 +44,8 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
       filename: file,
       // js-yaml counts the scalar at the bottom as a level too
       maxDepth: MAX_NESTING + 1,
+      // members copied by `<<` (quadratic in the text at worst): bounded as aliases are
+      maxTotalMergeKeys: ALIAS_EXPANSION_LIMIT,
     } as LoadOptions);
   } catch (error) {
     if (!(error instanceof js.YAMLException)) throw error;
@@ -53,18 +55,25 @@ export function parseYamlStream(text: string, file: string): ParsedDocument[] {
       throw duplicateKeyError(text, file, mark.line + 1, mark.column + 1);
     const tag = /^unknown tag !<(.*)>$/.exec(error.reason)?.[1];
     const tooDeep = error.reason.startsWith("nesting exceeded maxDepth");
+    const merges = error.reason.startsWith("merge keys exceeded");
     throw new ParseError(
       tooDeep
         ? TOO_DEEP
-        : tag !== undefined
-          ? `invalid YAML: unknown tag ${shortTag(tag)}; only YAML's core types are read, and a tagged value is never constructed`
-          : `invalid YAML: ${error.reason}`,
+        : merges
+          ? `YAML merge keys copy more than ${ALIAS_EXPANSION_LIMIT.toLocaleString("en-US")} members (the limit) by this one; the file is not read`
+          : tag !== undefined
+            ? `invalid YAML: unknown tag ${shortTag(tag)}; only YAML's core types are read, and a tagged value is never constructed`
+            : `invalid YAML: ${error.reason}`,
       file,
       (mark?.line ?? 0) + 1,
       tag !== undefined && mark
         ? tagColumn(text, mark.line, mark.column, tag)
         : (mark?.column ?? 0) + 1,
-      tooDeep ? "parse/too-deep" : "parse/invalid-yaml",
+      tooDeep
+        ? "parse/too-deep"
+        : merges
+          ? "parse/alias-expansion"
+          : "parse/invalid-yaml",
     );
   }
   const positions = new StreamPositions(
