@@ -26,10 +26,6 @@ const KNOWN: Record<string, string> = {
     "postman/path-template.ts: a segment with no line terminator (asked first), where (.*)$ cannot fail",
   "/;.*$/":
     "since-last-run.ts: the message of apiloom's own SourceReadError, one line",
-  "/(\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)([\"'])apiloom(?:-gen)?(?:\\/config)?\\2/g":
-    "config/load.ts: after each `from` or `import` one run of blanks, read once (a backreference)",
-  "/(\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)([\"'])(\\.{1,2}\\/[^\"'\\n]*)\\2/g":
-    "config/load.ts: the user's own config file; after each `from` or `import` one run of blanks, then a relative path up to its quote or the line's end, read once (a backreference)",
 };
 
 describe("src/'s regular expressions", () => {

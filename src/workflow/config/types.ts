@@ -145,6 +145,7 @@ export const CONFIG_DEFAULTS = {
 export const CONFIG_FILE_NAMES = [
   "apiloom.config.ts",
   "apiloom.config.mts",
+  "apiloom.config.cts",
   "apiloom.config.mjs",
   "apiloom.config.js",
   "apiloom.config.json",
