@@ -163,7 +163,8 @@ async function importTypeScript(file: string): Promise<unknown> {
   };
   const stops = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   stops.forEach((signal) => process.once(signal, onStop));
-  const sourceMaps = process.sourceMapsEnabled;
+  // Node before 20.7 has no `sourceMapsEnabled`
+  const sourceMaps = process.sourceMapsEnabled ?? false;
   process.setSourceMapsEnabled(true);
   try {
     const code = await transpiledTree(file, temps);
