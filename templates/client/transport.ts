@@ -379,9 +379,14 @@ async function follow(
     ) =>
       new Request(url, {
         method: get ? "GET" : sent.method,
-        // a GET has no body, nor the headers of one (Fetch standard §4.4)
+        // a GET has no body, nor the headers of one (Fetch standard §4.4); a form is encoded
+        // again, under a new boundary that fetch's own Content-Type names
         headers: new Headers(
-          [...sent.headers].filter(([name]) => !get || !/^content-/.test(name)),
+          [...sent.headers].filter(([name]) =>
+            get
+              ? !/^content-/.test(name)
+              : !(body instanceof FormData && name === "content-type"),
+          ),
         ),
         body,
         signal: sent.signal,

@@ -4,6 +4,10 @@
  * oracle here, run against the same server:
  * - a 301/302 after a POST, or a 303, is a GET without the body, and without the headers of one
  *   (`Content-Type`, `Content-Language`…: Fetch standard §4.4); the hop kept them;
+ * - a 307 or 308 after a multipart upload sends the form again, which fetch encodes under a new
+ *   boundary: the hop kept the `Content-Type` of the first request a middleware was given, whose
+ *   boundary was not the body's (a body no server could read: openai's `POST /files`, on Node,
+ *   Deno, Bun and browsers alike);
  * - openapi-fetch's `redirect` option (client/openapi-fetch.ts): `"manual"` answers the 3XX (to
  *   read its `Location`, as for GitHub's tarball), where the drop-in followed it; `"follow"`
  *   reached fetch, which followed natively and sent an API-key header to another origin.
@@ -50,6 +54,36 @@ const text = JSON.stringify({
         },
       },
     },
+    // openai's POST /files (the held-out runtime hunt), under a path that redirects
+    "/uploads/{status}": {
+      post: {
+        operationId: "uploadFile",
+        parameters: [
+          {
+            name: "status",
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: {
+                  file: { type: "string", format: "binary" },
+                  purpose: { type: "string" },
+                },
+                required: ["file", "purpose"],
+              },
+            },
+          },
+        },
+        responses: { "200": { description: "The file" } },
+      },
+    },
   },
 });
 
@@ -59,6 +93,7 @@ let api: Server;
 let other: Server;
 let dir: string;
 let createTask: Call;
+let uploadFile: Call;
 let createClient: (options: object) => {
   GET: (path: string, init?: object) => Promise<{ response: Response }>;
 };
@@ -67,7 +102,7 @@ beforeAll(async () => {
   other = await recordingServer();
   // POST /tasks/303 (or 302, 307) answers that status to /done; GET /away to the other origin
   api = await recordingServer((req, res) => {
-    const status = Number(/^\/tasks\/(\d+)$/.exec(req.url)?.[1]);
+    const status = Number(/^\/(?:tasks|uploads)\/(\d+)$/.exec(req.url)?.[1]);
     const to = req.url === "/away" ? `${other.baseUrl}/landed` : "/done";
     if (status || req.url === "/away") {
       res.writeHead(status || 302, { Location: to });
@@ -79,7 +114,10 @@ beforeAll(async () => {
   });
   const { model } = await generate([{ file: "redirects.json", text }]);
   dir = await generateClient(model, "redirect-modes", {}, ["client", "paths"]);
-  ({ createTask } = await importClient<{ createTask: Call }>(dir));
+  ({ createTask, uploadFile } = await importClient<{
+    createTask: Call;
+    uploadFile: Call;
+  }>(dir));
   ({ createClient } = (await import(
     pathToFileURL(join(dir, "client/openapi-fetch.ts")).href
   )) as { createClient: typeof createClient });
@@ -125,6 +163,39 @@ describe("a redirect the client follows", () => {
       expect(hop(api)).toEqual(byFetch);
       // 302 and 303 turn into a bare GET, 307 sends the POST again
       expect(byFetch!.method).toBe(status === "307" ? "POST" : "GET");
+    },
+  );
+});
+
+describe("a multipart upload redirected with 307 or 308", () => {
+  it.each(["307", "308"])(
+    "is sent again under its own boundary (%s)",
+    async (status) => {
+      const file = new Blob([new Uint8Array([0xe8, 0xe6, 0x19])]);
+      const result = await uploadFile(
+        { path: { status }, body: { file, purpose: "fine-tune" } },
+        {
+          baseUrl: api.baseUrl,
+          retry: false,
+          // a middleware gets a Request, whose Content-Type fetch gave the first boundary
+          middleware: [
+            {
+              onRequest: ({ request }: { request: Request }) =>
+                void request.headers.set("x-trace", "1"),
+            },
+          ],
+        },
+      );
+      expect(result.status).toBe(200);
+      const { url, headers, body } = api.received.at(-1)!;
+      expect(url).toBe("/done");
+      const form = await new Response(new Uint8Array(body), {
+        headers: { "content-type": headers["content-type"]! },
+      }).formData();
+      expect(form.get("purpose")).toBe("fine-tune");
+      expect(
+        new Uint8Array(await (form.get("file") as Blob).arrayBuffer()),
+      ).toEqual(new Uint8Array([0xe8, 0xe6, 0x19]));
     },
   );
 });
