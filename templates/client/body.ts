@@ -43,13 +43,13 @@ export function serializeBody(
       ? !(body instanceof FormData)
       : type.startsWith("application/x-www-form-urlencoded") && !isRawBody(body)
   ) {
-    // a Blob field of a url-encoded body is sent as String(blob), as URLSearchParams does
+    // a Blob field of a url-encoded body is sent as String(blob), as URLSearchParams does; a
+    // Blob's file is named "blob" (XHR standard), which Bun's FormData leaves empty
     const form = multipart ? new FormData() : new URLSearchParams();
     for (const [name, value] of fields(body))
-      (form as FormData).append(
-        name,
-        value instanceof Blob ? value : String(value),
-      );
+      if (value instanceof Blob)
+        (form as FormData).append(name, value, (value as File).name ?? "blob");
+      else form.append(name, String(value));
     return form;
   }
   if (isRawBody(body) && !isJson(type)) return body;
