@@ -234,6 +234,14 @@ async function readStream(
 
 /** The `Response` of an answer (no body for HEAD, 204, 205 and 304). */
 export function toResponse(answer: Answer, method: string): Response {
+  const head = method.toUpperCase() === "HEAD";
+  const payload = answer.payload;
+  // HEAD's length is GET's body's (RFC 9110 §8.6), where a null body would be sent as 0
+  if (head && payload !== undefined && !isStreamPayload(payload))
+    answer.headers["content-length"] ??=
+      typeof payload === "string"
+        ? new TextEncoder().encode(payload).length
+        : payload.byteLength;
   // a record when each header has one value (a server may send it as it is), else `Headers`
   const names = Object.keys(answer.headers);
   let several = false;
@@ -248,9 +256,7 @@ export function toResponse(answer: Answer, method: string): Response {
     else headers[name] = String(value);
   }
   // no body for HEAD, nor for the statuses that never carry one
-  const empty =
-    method.toUpperCase() === "HEAD" || [204, 205, 304].includes(answer.status);
-  const payload = answer.payload;
+  const empty = head || [204, 205, 304].includes(answer.status);
   return new Response(
     empty || payload === undefined
       ? null
