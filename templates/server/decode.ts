@@ -537,7 +537,9 @@ function encoded(
   const status = String(code);
   const declared = headers["content-type"];
   let payload: Uint8Array | string | undefined;
-  if (body === undefined) payload = undefined;
+  // 204, 205 and 304 carry no content (RFC 9110 §15): a body a handler gives them, no length
+  if (body === undefined || code === 204 || code === 205 || code === 304)
+    payload = undefined;
   else if (body instanceof Uint8Array) {
     headers["content-type"] ??= "application/octet-stream";
     payload = body;
