@@ -221,7 +221,7 @@ async function transpiledTree(
         writeFileSync(temp, await transpiledTree(target, temps));
       }
       const relative = slashedRelative(dirname(file), temp);
-      to = relative.startsWith("../") ? relative : `./${relative}`;
+      to = /^\.\.\//.test(relative) ? relative : `./${relative}`;
     }
     if (to !== undefined)
       out = out.slice(0, start) + JSON.stringify(to) + out.slice(end);
