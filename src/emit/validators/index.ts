@@ -174,7 +174,9 @@ function checksFile(plan: PlanBuilder, code: CheckCode, named: number) {
   return streamedFile(`${VALIDATORS_FOLDER}/checks.js`, (out) => {
     out.write(
       HEADER +
-        "// The named schemas' checks as JavaScript (validators/schemas.ts names them).\n\n",
+        "// The named schemas' checks as JavaScript (validators/schemas.ts names them).\n" +
+        // checks.d.ts types it: a project's `checkJs` (@tsconfig/strictest) leaves it unchecked
+        "// @ts-nocheck\n\n",
     );
     out.write('import * as r from "./runtime.js";\n');
     if (planned) out.write('import { plan } from "./plan.js";\n');
