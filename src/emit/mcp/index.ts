@@ -40,7 +40,6 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const file = `${folder}/tools.ts`;
   const collector = imports(file);
   collector.add(`${folder}/runtime.ts`, "ToolSpec", { type: true });
-  collector.add(`${folder}/runtime.ts`, "tool");
   collector.add(`${folder}/schema.ts`, "JsonSchema", { type: true });
   collector.add(`${folder}/schema.ts`, "SchemaKeywords", { type: true });
   collector.add(`${folder}/scalars.ts`, "McpScalars", { type: true });
@@ -59,6 +58,7 @@ export function emitMcp(context: EmitContext<McpOptions>): GeneratedFile[] {
   const tools = chosenEndpoints(context).map((endpoint) =>
     toolSpec(model, endpoint, schemas),
   );
+  if (tools.length > 0) collector.add(`${folder}/runtime.ts`, "tool");
   const auto = tools.length > options.maxTools ? "dynamic" : "tools";
   const mode = options.mode === "auto" ? auto : options.mode;
   const title = model.info.title.trim() || "API";

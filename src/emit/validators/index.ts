@@ -312,7 +312,7 @@ function operationsFile(
       const imports = [
         ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(revivesAny(model.scalars)
+        ...(revivesAny(model.scalars) && rows.length > 0
           ? ['import type { Wire } from "./schemas.js";']
           : []),
         ...(named ? ['import * as S from "./schemas.js";'] : []),
