@@ -299,7 +299,7 @@ function carried(
   // a scheme word alone: the client's `Bearer ` or `Basic ` of an empty credential
   if (authorization && !/^(bearer|basic)$/i.test(authorization)) {
     const [, scheme, credentials] =
-      /^(\S+)\s+(\S.*)$/s.exec(authorization) ?? [];
+      /^(\S+)\s+(\S[\s\S]*)$/.exec(authorization) ?? [];
     out.push(credentials ?? authorization);
     const pair =
       scheme && /^basic$/i.test(scheme) ? fromBase64(credentials!) : undefined;

@@ -62,8 +62,9 @@ export class ScalarError extends RangeError {
   override name = "ScalarError";
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+// no bigint literal: a tsconfig targeting below ES2020 (Next.js's ES2017) refuses one
+const INT64_MAX = BigInt("9223372036854775807");
+const INT64_MIN = -INT64_MAX - BigInt(1);
 
 // ---------------------------------------------------------------------------------------------
 // revival: wire values to Date and bigint

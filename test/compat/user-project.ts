@@ -22,6 +22,8 @@ export interface UserProject {
   include: readonly string[];
   /** An ES module package (true by default). */
   esm?: boolean;
+  /** Settings of a project's own template, over the ones below. */
+  compilerOptions?: Record<string, unknown>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function writeUserProject(dir: string, project: UserProject): string {
         lib: project.lib ?? ["es2023", "dom", "dom.iterable"],
         types: project.types ?? ["node"],
         typeRoots: [join(REPO, "node_modules/@types")],
+        ...project.compilerOptions,
       },
       include: project.include,
     }),
