@@ -126,7 +126,6 @@ function element(node: AST.Element, depth: number): PatternSyntax {
       if (node.kind === "word") return { t: "assert", k: node.negate ? 3 : 2 };
       return { t: "assert", k: node.kind === "start" ? 0 : 1 };
     case "Group":
-      return alternatives(node.alternatives, depth + 1);
     case "CapturingGroup":
       return alternatives(node.alternatives, depth + 1);
     case "Quantifier": {
