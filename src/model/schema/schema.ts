@@ -373,19 +373,13 @@ export function sameSchema(
   return true;
 }
 
-/**
- * The schema without annotations (or the keywords `drop` names) at any depth (a property named
- * `description` is kept).
- */
-export function withoutAnnotations(
-  schema: SubSchema,
-  drop: (keyword: string) => boolean = isAnnotation,
-): SubSchema {
+/** The schema without annotations at any depth (a property named `description` is kept). */
+export function withoutAnnotations(schema: SubSchema): SubSchema {
   if (typeof schema === "boolean") return schema;
   const bare: Schema = Object.fromEntries(
     Object.keys(schema)
-      .filter((keyword) => !drop(keyword))
+      .filter((keyword) => !isAnnotation(keyword))
       .map((keyword) => [keyword, schema[keyword]]),
   );
-  return mapSubSchemas(bare, (sub) => withoutAnnotations(sub, drop));
+  return mapSubSchemas(bare, withoutAnnotations);
 }
