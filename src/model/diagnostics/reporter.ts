@@ -1,4 +1,4 @@
-import type { CodeTable, DiagnosticCodeInfo } from "./code-info.js";
+import type { CodeTable } from "./code-info.js";
 import { isWaiting, settlePlaces } from "./source-place.js";
 import type { Diagnostic, SourceRef } from "../types.js";
 import { ownMember } from "../own-property.js";
@@ -23,7 +23,6 @@ export type OnceReport<Code extends string> = Pick<Reporter<Code>, "report">;
  * not compile; with none it only collects ({@link add}). A repeat (place, code, message) is kept once.
  */
 export class Reporter<in Code extends string = never> {
-  private readonly codes: Readonly<Record<string, DiagnosticCodeInfo>>;
   /**
    * The run's diagnostics and what has been said, shared by the scopes. `waiting`: those at (or
    * related to) a place not found yet, with it: their places, and which repeat, settle when read.
@@ -35,9 +34,9 @@ export class Reporter<in Code extends string = never> {
   };
   private readonly subjects = new Set<string>();
 
-  constructor(codes: CodeTable<Code> = {} as CodeTable<Code>) {
-    this.codes = codes;
-  }
+  constructor(
+    private readonly codes: CodeTable<Code> = {} as CodeTable<Code>,
+  ) {}
 
   /** Every diagnostic reported so far, in report order, each once. */
   get diagnostics(): Diagnostic[] {
@@ -95,7 +94,7 @@ export class Reporter<in Code extends string = never> {
    * gets one, so "once per subject" means once per document.
    */
   scope(): Reporter<Code> {
-    const scoped = new Reporter<Code>(this.codes as CodeTable<Code>);
+    const scoped = new Reporter<Code>(this.codes);
     scoped.sink = this.sink;
     return scoped;
   }
