@@ -124,9 +124,6 @@ export type PageShape = { items?: string } & (
 
 const NEXT_URL = /^(@?odata\.)?next(_?(url|link|page_?url|href))?$/i;
 const PAGE_SIZE = /^(per_?page|page_?size|limit|size)$/i;
-const OFFSET = /^offset$/i;
-const LIMIT = /^limit$/i;
-const PAGE = /^page$/i;
 
 /** The page shape of a GET endpoint when exactly one fits (docs/client.md, "Pages"), else undefined. */
 export function pageShape(
@@ -173,11 +170,11 @@ export function pageShape(
     (h) => h.toLowerCase() === "link",
   );
   if (link) found.push({ kind: "link" });
-  const [offset] = query(OFFSET);
-  const [limit] = query(LIMIT);
+  const [offset] = query(/^offset$/i);
+  const [limit] = query(/^limit$/i);
   if (offset && limit && !link)
     found.push({ kind: "offset", offset: offset.name, limit: limit.name });
-  const [page] = query(PAGE);
+  const [page] = query(/^page$/i);
   const sizes = query(PAGE_SIZE);
   if (page && !cursor && !link && sizes.length <= 1)
     found.push({
