@@ -83,7 +83,7 @@ export async function runOnce(
     for (const note of outcome.notes)
       io.stderr.write(io.paint.dim(`apiloom: ${note}\n`));
   const time = () => seconds(performance.now() - started);
-  const out = shownPath(io.cwd, settings.out, true);
+  const out = `${shownPath(io.cwd, settings.out)}/`;
   if (outcome.status === "up-to-date") {
     if (flags.quiet) return 0;
     const { endpoints, warnings } = outcome.same;
@@ -348,28 +348,25 @@ export function progressLine(
 ) {
   if (!stream.isTTY) return { update() {}, clear() {} };
   let shown = false;
-  let pending: string | undefined;
+  let latest = "";
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const show = (message: string) => {
-    stream.write(`\r\x1b[K${message}…`);
+  const show = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    stream.write(`\r\x1b[K${latest}…`);
     shown = true;
-    pending = undefined;
   };
   return {
     update(message: string) {
+      latest = message;
       const waited = now() - started;
-      if (waited >= DELAY_MS) return show(message);
-      pending = message;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        if (pending !== undefined) show(pending);
-      }, DELAY_MS - waited);
+      if (waited >= DELAY_MS) return show();
+      timer ??= setTimeout(show, DELAY_MS - waited);
       timer.unref?.();
     },
     clear() {
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
       timer = undefined;
-      pending = undefined;
       if (shown) stream.write("\r\x1b[K");
       shown = false;
     },
