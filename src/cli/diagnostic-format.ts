@@ -30,14 +30,12 @@ export function frameLines(absPath: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  let text: string;
   try {
-    text = decodeSource(bytes);
+    return decodeSource(bytes).split(/\r?\n/);
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
-    text = bytes.toString("utf8");
+    return bytes.toString("utf8").split(/\r?\n/);
   }
-  return text.split(/\r?\n/);
 }
 
 /** Files larger than this get no code frame (it reads the file again). */

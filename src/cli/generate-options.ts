@@ -317,8 +317,8 @@ Exit codes: 0 success, 1 errors (or warnings with --strict) or stale output with
 
 /** What a run makes when no artifact is named: all of apiloom's but the opt-in ones. */
 function defaultArtifacts(): string {
-  const optIn = BUILT_IN_PLUGINS.filter(
-    (plugin: ArtifactPlugin) => plugin.byDefault === false,
-  ).map((plugin) => plugin.name);
-  return optIn.length === 0 ? "all" : `all but ${optIn.join(",")}`;
+  const optIn = BUILT_IN_PLUGINS.filter((p) => p.byDefault === false);
+  return optIn.length === 0
+    ? "all"
+    : `all but ${optIn.map((p) => p.name).join(",")}`;
 }

@@ -120,10 +120,9 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** A path as the user would type it from where they are; folders end in `/`. */
-export function shownPath(cwd: string, abs: string, folder = false): string {
-  const rel = slashedRelative(cwd, abs) || ".";
-  return folder ? `${rel}/` : rel;
+/** A path as the user would type it from where they are. */
+export function shownPath(cwd: string, abs: string): string {
+  return slashedRelative(cwd, abs) || ".";
 }
 
 /** `apiloom: config apiloom.config.ts`, and in a one-off run what of it is not used. */
