@@ -248,8 +248,6 @@ export async function runOnce(
           : "") +
         ":",
       ...firstOf(listed, FILES_SHOWN).map((s) => `    ${s}`),
-    );
-    lines.push(
       "next: apiloom generate (the same options, without --check), then commit what it writes",
     );
     return lines.map((l) => `${l}\n`).join("");
