@@ -62,22 +62,18 @@ export function parseFlags<F extends { inputs: string[] }>(
 export function pluginFlags<F extends Pick<SettingsOverrides, "options">>(
   plugins: readonly ArtifactPlugin[],
 ): FlagSpec<F>[] {
-  const byName = new Map<string, FlagSpec<F>>();
+  const byName = new Map<string, FlagSpec<F>[]>();
   for (const plugin of plugins)
-    for (const [key, spec] of Object.entries(plugin.options ?? {})) {
-      if (!spec.flag) continue;
-      const flag = pluginFlag<F>(plugin.name, key, spec);
-      const first = byName.get(spec.flag);
-      if (!first) byName.set(spec.flag, flag);
-      else {
-        const earlier = first.apply;
-        first.apply = (f, v) => {
-          earlier(f, v);
-          flag.apply(f, v);
-        };
-      }
-    }
-  return [...byName.values()];
+    for (const [key, spec] of Object.entries(plugin.options ?? {}))
+      if (spec.flag)
+        byName.set(spec.flag, [
+          ...(byName.get(spec.flag) ?? []),
+          pluginFlag<F>(plugin.name, key, spec),
+        ]);
+  return [...byName.values()].map((specs) => ({
+    ...specs[0]!,
+    apply: (f, v) => specs.forEach((s) => s.apply(f, v)),
+  }));
 }
 
 /** The flag of a plugin option: a boolean one takes no value, the others are parsed by type. */
