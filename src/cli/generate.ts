@@ -64,9 +64,8 @@ export async function runGenerate(
   const loaded = configLine(settings, cwd);
   if (loaded && !flags.quiet && (flags.verbose || settings.notApplied?.length))
     stderr.write(io.paint.dim(loaded));
-  const wholeConfig = flags.api === undefined && flags.out === undefined;
-  if (!flags.quiet)
-    printLeftBehind(apis, wholeConfig, io, (t) => stderr.write(t));
+  if (!flags.quiet && flags.api === undefined && flags.out === undefined)
+    printLeftBehind(apis, io);
   if (flags.watch) {
     const { watchGenerate } = await import("./generate-watch.js");
     return watchGenerate(flags, apis, stages, io);

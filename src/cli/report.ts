@@ -1,6 +1,7 @@
 import { slashedRelative } from "../workflow/sources/real-path.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { Paint } from "./colors.js";
+import type { Stream } from "./run-io.js";
 import type { GenerateSettings } from "../workflow/config/settings.js";
 import {
   formatDiagnostic,
@@ -142,13 +143,10 @@ export function configLine(
 /** `output/left-behind` at the config (docs/configuration.md): only a whole-config run can tell. */
 export function printLeftBehind(
   apis: readonly GenerateSettings[],
-  wholeConfig: boolean,
-  opts: { paint: Paint; cwd: string },
-  write: (text: string) => void,
+  opts: { paint: Paint; cwd: string; stderr: Stream },
 ): void {
   const { configFile, baseDir } = apis[0]!;
-  if (!configFile || !wholeConfig || apis.some((a) => a.notApplied?.length))
-    return;
+  if (!configFile || apis.some((a) => a.notApplied?.length)) return;
   for (const left of leftBehind(configFile, baseDir, apis)) {
     const d: Diagnostic = {
       severity: "warning",
@@ -156,6 +154,8 @@ export function printLeftBehind(
       message: leftBehindMessage(left, baseDir),
       ...fileStart(slashedRelative(baseDir, configFile)),
     };
-    write(formatDiagnostic(d, { ...opts, baseDir, lines: () => undefined }));
+    opts.stderr.write(
+      formatDiagnostic(d, { ...opts, baseDir, lines: () => undefined }),
+    );
   }
 }
