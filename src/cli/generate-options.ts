@@ -212,6 +212,13 @@ const FLAGS_AFTER: Flag[] = [
     apply: (f, v) => (f.int64 = choice("--int64", v, ["number", "bigint"])),
   },
   {
+    names: ["--import-extension"],
+    value: "<.js|.ts>",
+    help: `The extension generated files import each other by: .js, as tsc wants, or .ts, for node app.ts and Deno (default: ${CONFIG_DEFAULTS.importExtension})`,
+    apply: (f, v) =>
+      (f.importExtension = choice("--import-extension", v, [".js", ".ts"])),
+  },
+  {
     names: ["--typecheck-generated"],
     help: "Leave out the `// @ts-nocheck` of the generated files and copied runtimes: your tsc checks them too",
     apply: (f) => (f.typecheckGenerated = true),

@@ -36,6 +36,11 @@ export interface OutputLayout {
    * `/`: `generated`, `../api`, or `.`; the project's code imports the output from there.
    */
   outDir: string;
+  /**
+   * The extension relative imports name (config `importExtension`): `.js` (absent), as `tsc`
+   * wants, or `.ts`, as Node's type stripping and Deno run the files unbuilt.
+   */
+  importExtension?: ".js" | ".ts";
 }
 
 /** One file an emitter makes; `path` is relative to the output folder, with `/` separators. */

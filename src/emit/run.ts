@@ -108,7 +108,10 @@ export async function* emitPlugins(
     const batch: EmitterBatch = {
       emitter: plugin.name,
       ...(OWN_PLUGINS.has(plugin) ? {} : { path: plugin.path }),
-      files: run.typecheckGenerated === true ? made : withNocheck(made),
+      files: withImportExtension(
+        run.typecheckGenerated === true ? made : withNocheck(made),
+        run.layout,
+      ),
     };
     batches.push(batch);
     yield batch;
@@ -230,6 +233,40 @@ function withNocheck(files: GeneratedFile[]): GeneratedFile[] {
         if (first) out.write(nocheck(""));
       });
     return { path: file.path, contents: nocheck(file.contents) };
+  });
+}
+
+/** A relative import of a `.js` file, as apiloom and prettier write one. */
+const RELATIVE_JS = /(from |import\(|import )"(\.\.?\/[^"\\\n]*)\.js"/g;
+
+/**
+ * The files with their relative imports of `.js` modules written `.ts` when the layout says so
+ * (config `importExtension`: Node's type stripping, Deno and bundlers run `.ts` files as they
+ * are), but where the batch makes that `.js` file itself (validators/checks.js).
+ */
+function withImportExtension(
+  files: GeneratedFile[],
+  { importExtension }: OutputLayout,
+): GeneratedFile[] {
+  if (importExtension !== ".ts") return files;
+  const js = new Set(files.map((f) => f.path).filter((p) => p.endsWith(".js")));
+  return files.map((file) => {
+    if (!/\.m?[jt]s$/.test(file.path) || file.path.endsWith(".d.ts"))
+      return file;
+    const dir = posix.dirname(file.path);
+    const rewrite = (text: string) =>
+      text.replace(RELATIVE_JS, (whole, head: string, base: string) =>
+        js.has(posix.join(dir, `${base}.js`)) ? whole : `${head}"${base}.ts"`,
+      );
+    const marks = file.skipTypecheck ? { skipTypecheck: true } : {};
+    const make = textMaker(file);
+    return make
+      ? streamedFile(
+          file.path,
+          (out) => make({ write: (piece) => out.write(rewrite(piece)) }),
+          marks,
+        )
+      : { path: file.path, contents: rewrite(file.contents), ...marks };
   });
 }
 

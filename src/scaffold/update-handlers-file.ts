@@ -4,7 +4,11 @@ import type { ApiModel, Diagnostic, Endpoint } from "../model/types.js";
 import { signatures } from "../emit/server/signature.js";
 import { analyzeHandlersFile } from "./analyze.js";
 import { dirname } from "node:path";
-import { importFromProject, outputLayout } from "../emit/layout.js";
+import {
+  importFromProject,
+  outputLayout,
+  type OutputLayout,
+} from "../emit/layout.js";
 import { ARTIFACT_PATHS } from "../emit/registry.js";
 import { importStatement } from "../emit/shared/statements.js";
 import { stringLiteral } from "../emit/shared/literals.js";
@@ -276,7 +280,15 @@ function scaffoldText(model: ApiModel, importFrom: string): string {
  * The module specifier the handlers file imports the generated server from: `<outputDir>/server/
  * index.js` relative to the handlers file's folder (`../../generated/server/index.js`).
  */
-export function serverImportPath(handlersFile: string, outputDir: string) {
-  const layout = outputLayout(dirname(handlersFile), outputDir);
+export function serverImportPath(
+  handlersFile: string,
+  outputDir: string,
+  importExtension?: OutputLayout["importExtension"],
+) {
+  const layout = outputLayout(
+    dirname(handlersFile),
+    outputDir,
+    importExtension,
+  );
   return importFromProject(layout, `${ARTIFACT_PATHS.server}/index.js`);
 }

@@ -15,7 +15,7 @@ import {
 
 /** Where the handlers file imports the receiver's types from: beside the server's index.js. */
 function webhookImportPath(importFrom: string): string {
-  return importFrom.replace(/index\.js$/, "webhook-receiver.js");
+  return importFrom.replace(/index(\.[jt]s)$/, "webhook-receiver$1");
 }
 
 /** `webhook "key" (POST): summary`, on one line: safe inside a `//` comment. */

@@ -202,7 +202,11 @@ async function updateHandlers(
     file: slashedRelative(settings.baseDir, file),
     existing: before,
     model,
-    importFrom: serverImportPath(file, settings.out),
+    importFrom: serverImportPath(
+      file,
+      settings.out,
+      settings.emit.layout.importExtension,
+    ),
     describe: (name, was) => record.describe(name, was),
     accept: (name) => accept === true || (accept ?? []).includes(name),
     judgeOrphans,

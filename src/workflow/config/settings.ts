@@ -113,6 +113,7 @@ export interface SettingsOverrides extends RemoteOverrides {
   dates?: ScalarChoices["dates"];
   int64?: ScalarChoices["int64"];
   typecheckGenerated?: boolean;
+  importExtension?: ".js" | ".ts";
   /** Plugin options given as flags (`--base-url`), by plugin then option. */
   options: Record<string, Record<string, unknown>>;
 }
@@ -227,7 +228,11 @@ function settingsFor(
     cwd,
     baseDir,
     file: loaded?.file ?? "the command line",
-    layout: outputLayout(baseDir, out),
+    layout: outputLayout(
+      baseDir,
+      out,
+      flags.importExtension ?? config.importExtension,
+    ),
   });
   const settings = {
     ...(api !== undefined ? { api } : {}),

@@ -118,6 +118,12 @@ export interface ApiloomSettings extends BuiltInOptions {
    * generated code costs tsc".
    */
   typecheckGenerated?: boolean;
+  /**
+   * The extension the generated files import each other by: `".js"` (default), as `tsc` wants, or
+   * `".ts"`, for Node's type stripping (`node app.ts`) and Deno to run them unbuilt. See
+   * docs/compatibility.md.
+   */
+  importExtension?: ".js" | ".ts";
 }
 
 /** Types a config file: `export default defineConfig({ ... })`. */
@@ -137,6 +143,7 @@ export const CONFIG_DEFAULTS = {
   dates: "string",
   int64: "number",
   typecheckGenerated: false,
+  importExtension: ".js",
   maxDiagnostics: 50,
   watchDebounceMs: 100,
 } as const;

@@ -94,6 +94,7 @@ const CORE: Shape = {
   dates: oneOf(["string", "Date"]),
   int64: oneOf(["number", "bigint"]),
   typecheckGenerated: isBoolean,
+  importExtension: oneOf([".js", ".ts"]),
 };
 
 /** An API's name (in `apis`): it names the API's default output folder and lock. */
