@@ -149,16 +149,9 @@ export const CONFIG_DEFAULTS = {
 } as const;
 
 /** Config file names looked for, in this order, in the working folder and then its parents. */
-export const CONFIG_FILE_NAMES = [
-  "apiloom.config.ts",
-  "apiloom.config.mts",
-  "apiloom.config.cts",
-  "apiloom.config.mjs",
-  "apiloom.config.js",
-  "apiloom.config.json",
-  "apiloom.config.yaml",
-  "apiloom.config.yml",
-] as const;
+export const CONFIG_FILE_NAMES = "ts mts cts mjs js json yaml yml"
+  .split(" ")
+  .map((ext) => `apiloom.config.${ext}`);
 
 /** Line and column of the entry at a path of the config file, when the file has positions. */
 export type ConfigLocator = (
