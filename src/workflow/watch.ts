@@ -298,17 +298,15 @@ export function watchApi(
     if (!stopped) remote.schedule(settings, () => running || stopped);
     hooks.tell({ kind: "ran", first, ms: performance.now() - started, counts });
     if (stopped) return finish(0);
-    again = again && userChanges(again);
-    if (again?.length) return takeUpWaiting();
+    if (again && userChanges(again).length > 0) return takeUpWaiting();
     again = undefined;
     hooks.tell({ kind: "watching" });
   };
 
-  const takeUpWaiting = (): Promise<void> | undefined => {
-    if (!again) return;
+  const takeUpWaiting = () => {
     const paths = again;
     again = undefined;
-    return onChange(paths);
+    return paths && onChange(paths);
   };
 
   async function onChange(paths: string[]): Promise<void> {
@@ -373,14 +371,13 @@ export async function watchApis(
   watch: (api: GenerateSettings) => Promise<number>,
   again?: () => Promise<GenerateSettings[]>,
 ): Promise<number> {
-  const loops = new Map<string, Promise<number>>();
+  const loops = new Map<string, Promise<void>>();
   const codes: number[] = [];
   let stopped = false;
   const start = (api: GenerateSettings) => {
     const loop = watch(api).then((code) => {
       loops.delete(api.api!);
       codes.push(code);
-      return code;
     });
     loops.set(api.api!, loop);
   };
