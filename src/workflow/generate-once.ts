@@ -23,8 +23,10 @@ import {
 
 export interface GenerateRequest extends Pick<
   ResolveInputsOptions,
-  "remote" | "sources" | "env"
+  "remote" | "sources"
 > {
+  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
+  env?: NodeJS.ProcessEnv;
   stages: Stages;
   /** Compare with the output folder instead of writing it. */
   check: boolean;

@@ -103,9 +103,8 @@ async function fetchAll(
   for (let i = 0; i < fresh.length; i += PARALLEL_FETCHES) {
     const batch = fresh.slice(i, i + PARALLEL_FETCHES);
     const results = await Promise.all(batch.map(fetchOne));
-    batch.forEach((url, j) => {
-      const { entry, note } = results[j]!;
-      entries.set(url, entry);
+    results.forEach(({ entry, note }, j) => {
+      entries.set(batch[j]!, entry);
       if (note) notes.push(note);
     });
   }

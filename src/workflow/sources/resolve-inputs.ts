@@ -45,8 +45,6 @@ export interface ResolveInputsOptions {
   remote?: RemoteInputs;
   /** The texts and parsed documents a watch keeps between runs. */
   sources?: SourceCache;
-  /** Where URL inputs' header values are read from (remote.headers); default process.env. */
-  env?: NodeJS.ProcessEnv;
   /** Read the files as committed at this git revision (`diff --base`); URLs as they are now. */
   revision?: string;
 }
@@ -73,8 +71,7 @@ export async function resolveInputs(
   let sources = at
     ? { ...createSourceCache(), read: (absPath: string) => at.read(absPath) }
     : options.sources;
-  let remote =
-    options.remote ?? (await fetchRemoteInputs(settings, options.env));
+  let remote = options.remote ?? (await fetchRemoteInputs(settings));
   let refused: ReadonlyMap<string, string> = new Map();
   if (settings.model.allowExternalRefs) {
     // remote $refs are fetched before the reading; the documents are parsed once (withRemoteRefs)
