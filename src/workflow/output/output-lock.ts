@@ -133,7 +133,6 @@ function takeOver(lockFile: string): void {
 }
 
 export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

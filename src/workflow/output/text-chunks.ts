@@ -5,7 +5,6 @@ import type { Hash } from "node:crypto";
 const CHUNK = 1 << 20;
 
 export function textChunks(text: string): string[] {
-  if (text.length <= CHUNK) return [text];
   const chunks: string[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(start + CHUNK, text.length);
@@ -133,11 +132,6 @@ export function writeTextFile(
     throw error;
   }
   return sink.end();
-}
-
-export function updateWithText(hash: Hash, text: string): Hash {
-  for (const chunk of textChunks(text)) hash.update(chunk, "utf8");
-  return hash;
 }
 
 // the buffer of TextFileSink and sameUtf8, reused: one slice's UTF-8 at most

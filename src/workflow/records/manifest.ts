@@ -5,7 +5,7 @@ import type { GeneratedFile } from "../../emit/artifact.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { MANIFEST_FILE, unsafePathReason } from "../output/output-files.js";
 import { placeInText } from "../output/safe-path.js";
-import { updateWithText } from "../output/text-chunks.js";
+import { textChunks } from "../output/text-chunks.js";
 import { stagedText, type StagedText } from "../output/early-file.js";
 import { sha256Bytes, SHA256_HEX } from "../identity.js";
 import { isRecord } from "../../ingest/reader.js";
@@ -25,7 +25,9 @@ export interface Manifest {
 }
 
 export function sha256(text: string): string {
-  return updateWithText(createHash("sha256"), text).digest("hex");
+  const hash = createHash("sha256");
+  for (const chunk of textChunks(text)) hash.update(chunk, "utf8");
+  return hash.digest("hex");
 }
 
 /** sha256 of a generated file's contents, hashed once per file object and contents. */
