@@ -335,8 +335,7 @@ export function resolveOptions(
         }
         if (problem) throw new ConfigError(`${source}: ${problem}`);
         if (
-          !artifacts.includes(plugin.name) &&
-          // nor another artifact the run makes that reads it too (`baseUrl`)
+          // no artifact the run makes reads it (its own, or another's that reads it too: `baseUrl`)
           !plugins.some(
             (by) =>
               artifacts.includes(by.name) &&
