@@ -10,12 +10,7 @@ import { holdOutputLock } from "./output-lock.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./output-files.js";
 import { makeFolders } from "./safe-path.js";
 import { TextFileSink } from "./text-chunks.js";
-import {
-  entryExists,
-  recoverOutput,
-  type EarlyStaged,
-  type WriteOptions,
-} from "./writer.js";
+import { entryExists, recoverOutput, type WriteOptions } from "./writer.js";
 
 /** Texts shorter than this stay in memory: a speed device, docs/benchmark.md. */
 const EARLY_STAGE_MIN_CHARS = 1 << 16;
@@ -24,7 +19,7 @@ const EARLY_STAGE_MIN_CHARS = 1 << 16;
  * Stages each large text as soon as its plugin returns it, taking and recovering the output folder
  * as the writer would; anything that goes wrong only stops early staging (the writer reports it).
  */
-export class EarlyStaging implements EarlyStaged {
+export class EarlyStaging {
   diagnostics: Diagnostic[] = [];
   count = 0;
   private state: "idle" | "held" | "off" = "idle";

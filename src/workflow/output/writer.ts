@@ -55,16 +55,13 @@ export interface WriteOptions {
   afterStep?: (phase: WriteStep, count: number) => void;
   /** What the files were made from, recorded in the manifest so the next run can skip its work. */
   fingerprint?: Fingerprint;
-  /** An early staging that holds the lock, recovered the folder and staged some files already. */
-  early?: EarlyStaged;
+  /**
+   * An early staging that holds the lock, recovered the folder and staged `count` files already:
+   * the writer's own staged names start after them.
+   */
+  early?: { diagnostics: Diagnostic[]; count: number };
   /** The shortest text staged early (early-stage.ts); tests pass 0 to stage them all. */
   earlyMinChars?: number;
-}
-
-export interface EarlyStaged {
-  diagnostics: Diagnostic[];
-  /** How many files are staged: the writer's own staged names start after them. */
-  count: number;
 }
 
 /**
