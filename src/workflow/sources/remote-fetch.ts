@@ -114,11 +114,10 @@ async function follow(
     }
     if (status < 200 || status > 299 || status === 204 || status === 206) {
       response.resume();
-      const noAnswer = status === 502 || status === 503 || status === 504;
       throw new FetchError(
         `the server answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}${seen.length > 1 ? ` (at ${shownUrl(url.href)})` : ""}`,
         "input/fetch-failed",
-        noAnswer,
+        [502, 503, 504].includes(status), // no answer: a cached copy may stand in
       );
     }
     return {
