@@ -85,6 +85,7 @@ describe("apiloom init", () => {
     );
     expect(config).toContain('inputs: [\n    "spec/pets.yaml",\n  ],');
     expect(config).toContain('out: "src/api",');
+    expect(config).not.toContain("importExtension");
     expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))).toEqual(
       {
         name: "demo",
@@ -97,6 +98,24 @@ describe("apiloom init", () => {
     expect(stdout.text.trimEnd().split("\n").at(-1)).toBe(
       "next: npm run generate:api",
     );
+  });
+
+  it("gives a project whose tsconfig lets imports name .ts files .ts imports", async () => {
+    for (const flag of [
+      "allowImportingTsExtensions",
+      "rewriteRelativeImportExtensions",
+    ]) {
+      const dir = project({
+        "tsconfig.json": `{\n  // run unbuilt\n  "compilerOptions": { "${flag}": true }\n}\n`,
+        "openapi.yaml": OPENAPI,
+      });
+      expect(
+        await runInit([], { cwd: dir, stdout: sink(), stderr: sink() }),
+      ).toBe(0);
+      expect(readFileSync(join(dir, "apiloom.config.ts"), "utf8")).toContain(
+        'importExtension: ".ts",\n});',
+      );
+    }
   });
 
   it("writes JSON without a tsconfig.json, and never overwrites a config", async () => {

@@ -68,11 +68,20 @@ export async function runInit(
   const peer = openapiTypescriptScript(join(cwd, "package.json"));
   const specs = peer?.input ? [{ path: peer.input }] : found;
   out ??= existsSync(join(cwd, "src")) ? "src/api" : "generated";
-  const typescript = existsSync(join(cwd, "tsconfig.json"));
+  const tsconfig = join(cwd, "tsconfig.json");
+  const typescript = existsSync(tsconfig);
+  // a project whose own imports name .ts files (run unbuilt: node app.ts, Deno) gets .ts imports
+  const tsImports =
+    typescript &&
+    /"(?:allowImportingTsExtensions|rewriteRelativeImportExtensions)"\s*:\s*true/.test(
+      readFileSync(tsconfig, "utf8"),
+    );
   const name = typescript ? "apiloom.config.ts" : "apiloom.config.json";
-  writeFileSync(join(cwd, name), starterConfig(specs, out, typescript, peer), {
-    flag: "wx",
-  });
+  writeFileSync(
+    join(cwd, name),
+    starterConfig(specs, out, typescript, peer, tsImports),
+    { flag: "wx" },
+  );
   const lines = [
     found.length > 0
       ? `apiloom: found ${plural(found.length, "API description")}: ${found.map((s) => `${s.path} (${s.format})`).join(", ")}`
@@ -245,6 +254,7 @@ function starterConfig(
   out: string,
   typescript: boolean,
   peer: PeerScript | undefined,
+  tsImports: boolean,
 ): string {
   const inputs = specs.length > 0 ? specs.map((s) => s.path) : ["openapi.yaml"];
   // a project that ran openapi-typescript and openapi-fetch gets their equivalents alone
@@ -279,6 +289,12 @@ ${list}  ],
   paths: { ${Object.keys(pathsOptions)
     .map((k) => `${k}: true`)
     .join(", ")} },`
+      : ""
+  }${
+    tsImports
+      ? `
+  // your tsconfig lets imports name .ts files: the generated ones import each other so too
+  importExtension: ".ts",`
       : ""
   }
 });
