@@ -19,7 +19,7 @@ import type {
 import { nonEmpty, type JsonObject } from "./print-json.js";
 
 /** Extensions apiloom writes itself; an input's member of the same name is not copied over it. */
-const OWN_EXTENSIONS = new Set(["x-apiloom-sources"]);
+const OWN_EXTENSIONS = new Set(["x-apiloom-sources", "x-apiloom-untyped"]);
 
 export type FixSchema = (schema: Schema) => Schema;
 
@@ -125,7 +125,9 @@ function parameterObject(p: Parameter, fix: FixSchema, v32: boolean) {
     content:
       p.contentType === undefined ? undefined : { [p.contentType]: { schema } },
     example: p.example,
-    ...specExtensions(p.extensions),
+    ...specExtensions(p.extensions, OWN_EXTENSIONS),
+    // no input typed it; OpenAPI wants a schema, and `{}` alone would read back as `unknown`
+    "x-apiloom-untyped": p.schema === undefined || undefined,
   };
 }
 

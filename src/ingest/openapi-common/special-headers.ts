@@ -73,6 +73,9 @@ export function takeParameter(
         sourceOf(at),
       );
     read(out, parameter);
+    // openapi.json's parameter no input typed: the `{}` written for it is no type either
+    if (raw["x-apiloom-untyped"] === true && !Object.keys(out.schema ?? {})[0])
+      delete out.schema;
     // OpenAPI 3.2 lets a path parameter keep reserved characters too; Azure's extension says so
     if (
       (raw.allowReserved === true || raw["x-ms-skip-url-encoding"] === true) &&
