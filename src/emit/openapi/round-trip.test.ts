@@ -11,13 +11,15 @@ const ARTIFACTS = ["types", "client", "server", "validators", "mocks", "mcp"];
 
 async function code(inputs: InputText[]) {
   const { files } = await generate(inputs, {
-    artifacts: [...ARTIFACTS, "openapi"],
+    artifacts: [...ARTIFACTS, "openapi", "docs"],
     cwd: "/virtual",
   });
   const all = new Map(files.map((f) => [f.path, f.contents]));
   const openapi = all.get("openapi.json")!;
-  all.delete("openapi.json");
-  return { code: all, openapi };
+  const docs = all.get("docs/index.md")!;
+  for (const path of all.keys())
+    if (path === "openapi.json" || path.startsWith("docs/")) all.delete(path);
+  return { code: all, openapi, docs };
 }
 
 /** The code of `inputs`, and of their openapi.json read back (twice, to its fixed point). */
@@ -56,6 +58,39 @@ paths:
     ]);
     expect(first.code.get("types.ts")).toContain("cloudId: string | number;");
     expect(second.code).toEqual(first.code);
+    expect(third.openapi).toBe(second.openapi);
+  });
+
+  it("keeps a scheme apiloom inferred inferred, and a flow's URL no input states unstated", async () => {
+    // specs/stride-messaging.swagger.yaml: scopes named in prose only, no security scheme
+    const text = `swagger: "2.0"
+info: { title: Stride, version: 1.0.0 }
+paths:
+  /site/{cloudId}/conversation/{conversationId}/archive:
+    put:
+      description: Authentication required, with scope manage:conversation
+      operationId: ConversationArchivePutHandler
+      parameters:
+      - { in: path, name: cloudId, type: string, required: true }
+      - { in: path, name: conversationId, type: string, required: true }
+      responses:
+        204:
+          description: No Content
+`;
+    const { first, second, third } = await roundTrip([
+      { file: "stride.yaml", text },
+    ]);
+    expect(first.openapi).toContain("https://example.invalid/oauth/token");
+    // the client names no token URL, the placeholder least of all
+    expect(first.code.get("client/index.ts")).not.toContain("TOKEN_URLS");
+    expect(second.code).toEqual(first.code);
+    // the docs' auth section (the diagnostics, of what was read, differ)
+    const auth = (docs: string) =>
+      docs
+        .slice(docs.indexOf("## Au"), docs.indexOf("## Endpoints"))
+        .replace(/\w+\.(yaml|json):\d+/g, "…");
+    expect(auth(second.docs)).toBe(auth(first.docs));
+    expect(auth(first.docs)).toContain("Inferred by apiloom");
     expect(third.openapi).toBe(second.openapi);
   });
 });

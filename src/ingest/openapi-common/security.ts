@@ -69,14 +69,16 @@ export function readOAuthFlow(reading: SpecReading, node: RecordNode) {
   const flow: OAuthFlow = {
     scopes: readScopes(reading, child(node, "scopes")),
   };
-  copyStrings(
-    flow,
-    node,
+  const urls = [
     "authorizationUrl",
     "tokenUrl",
     "refreshUrl",
     "deviceAuthorizationUrl",
-  );
+  ] as const;
+  copyStrings(flow, node, ...urls);
+  // openapi.json's stand-in for a URL no input states: `.invalid` never resolves (RFC 6761)
+  for (const key of urls)
+    if (flow[key]?.startsWith("https://example.invalid/")) delete flow[key];
   return flow;
 }
 
@@ -137,6 +139,16 @@ export function readSchemes(
       sources: [sourceOf(entry)],
     };
     copyStrings(scheme, node, "description");
+    // openapi.json's: what apiloom inferred, less the notes it adds (evidence, placeholders)
+    if (scheme.extensions?.["x-apiloom-inferred"] === true) {
+      scheme.inferred = true;
+      delete scheme.extensions["x-apiloom-inferred"];
+    }
+    const own = scheme.inferred
+      ? /^(?:The inputs do not state the |Evidence: |apiloom inferred this scheme: )/
+      : /^The inputs do not state the /;
+    const notes = scheme.description?.split("\n\n").filter((p) => !own.test(p));
+    if (notes) scheme.description = notes.join("\n\n") || undefined;
     if (node.value.deprecated === true && reading.isOpenApi32)
       scheme.deprecated = true;
     if (
