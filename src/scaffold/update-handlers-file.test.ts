@@ -234,6 +234,25 @@ ${model.endpoints
     ]);
   });
 
+  it("imports notImplemented as the file imports the server, .js or .ts", () => {
+    const ts = IMPORT.replace(/\.js$/, ".ts");
+    for (const [own, setting] of [
+      [IMPORT, ts],
+      [ts, IMPORT],
+    ]) {
+      const before = `import type { Handlers } from "${own}";\n\nexport const handlers = {} satisfies Handlers;\n`;
+      const result = updateHandlersFile({
+        file: "src/handlers.ts",
+        existing: before,
+        model: chatModel(),
+        importFrom: setting!,
+      });
+      expect(result.contents.split("\n")[1]).toBe(
+        `import { notImplemented } from "${own}";`,
+      );
+    }
+  });
+
   it("fills an empty object whose brace is on its own line", () => {
     const before = `import { notImplemented } from "${IMPORT}";\n\nexport const handlers = {\n} satisfies Handlers;\n`;
     const result = update(before);

@@ -110,13 +110,19 @@ const planned = (created: boolean): Planned => ({
 
 /** What an existing file needs: the insertions (offsets into `existing`) and what to report. */
 function plan(
-  input: Omit<UpdateHandlersInput, "existing">,
+  given: Omit<UpdateHandlersInput, "existing">,
   existing: string,
 ): { result: Planned; insertions: Insertion[] } {
+  const shape = analyzeHandlersFile(existing);
+  // the file's own import of the server, `.js` or `.ts` (config importExtension), is the one added
+  const stem = (s: string) => s.replace(/\.[jt]s$/, "");
+  const own = shape.imports.find(
+    (i) => stem(i.specifier) === stem(given.importFrom),
+  );
+  const input = own ? { ...given, importFrom: own.specifier } : given;
   const { model, file } = input;
   const result = planned(false);
   const insertions: Insertion[] = [];
-  const shape = analyzeHandlersFile(existing);
   const reporter = new ScaffoldReporter();
   const at = (pos = 0) => ({ file, ...shape.lineAndColumn(pos) });
   const done = () => {
