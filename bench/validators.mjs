@@ -4,7 +4,8 @@
 // allErrors, `is()` against ajv stopping at the first error, in operations per CPU-second
 // (process.cpuUsage, user + system), contenders alternated in each round, medians of the rounds,
 // the machine's load printed before and after. Cases: GitHub's simple-user, issue and repository
-// (from the bench's cache, when `npm run bench` installed it), petstore's Pet (the shared
+// (from the bench's cache, when `npm run bench` installed it), the 200 response of its
+// dereferenced description's GET /repos/{owner}/{repo} (an endpoint's part, inline), petstore's Pet (the shared
 // corpus), Stride's MessageBody (generated/openapi.json); each valid and with one nested type
 // error, one value (small) and an array of values of ~1 MB (apiloom checks the items in a loop,
 // ajv the array with `items`). A benchmark, not a test: it prints figures.
@@ -24,8 +25,12 @@ const GITHUB = join(
   benchCache(),
   "node_modules/@octokit/openapi/generated/api.github.com.json",
 );
+/** GitHub's description with every `$ref` replaced by its schema: each endpoint part inline. */
+const GITHUB_DEREF = GITHUB.replace(/\.json$/, ".deref.json");
+/** Named schemas, or an endpoint's response as `<endpoint> <status>`. */
 const CASES = [
   [GITHUB, ["simple-user", "issue", "repository"]],
+  [GITHUB_DEREF, ["reposGet 200"]],
   [join(ROOT, "../shared/corpus/swagger2/petstore.json"), ["Pet"]],
   [join(ROOT, "generated/openapi.json"), ["MessageBody"]],
 ];
@@ -110,10 +115,11 @@ async function generatedSchemas(model, out) {
     );
   }
   writeFileSync(join(out, "package.json"), '{ "type": "module" }');
-  const { schemas } = await import(
-    pathToFileURL(join(out, "validators/schemas.js")).href
-  );
-  return schemas;
+  const at = (file) => import(pathToFileURL(join(out, file)).href);
+  return {
+    schemas: (await at("validators/schemas.js")).schemas,
+    endpoints: (await at("validators/endpoints.js")).endpoints,
+  };
 }
 
 export async function validatorBench() {
@@ -138,7 +144,7 @@ export async function validatorBench() {
       tmpdir(),
       `apiloom-bench-validators-${process.pid}-${number}`,
     );
-    const schemas = await generatedSchemas(model, out);
+    const { schemas, endpoints } = await generatedSchemas(model, out);
     const components = {
       schemas: Object.fromEntries(
         Object.entries(model.schemas).map(([n, s]) => [n, s.schema]),
@@ -151,14 +157,29 @@ export async function validatorBench() {
       return ajv;
     });
     for (const name of names) {
-      if (!model.schemas[name] || (PICK && !PICK.includes(name))) continue;
-      // `schemas` lists the named schemas sorted by name (a type name may be suffixed)
-      const sorted = Object.keys(model.schemas).sort();
-      const validator = Object.values(schemas)[sorted.indexOf(name)];
-      const ref = `https://apiloom.invalid/model#/components/schemas/${name}`;
-      const [all, first] = ajvs.map((ajv) => ajv.compile({ $ref: ref }));
+      if (PICK && !PICK.includes(name)) continue;
+      // a named schema, or an endpoint's response (its inline schema)
+      const [endpoint, status] = name.split(" ");
+      let validator, schema;
+      if (status === undefined) {
+        if (!model.schemas[name]) continue;
+        // `schemas` lists the named schemas sorted by name (a type name may be suffixed)
+        const sorted = Object.keys(model.schemas).sort();
+        validator = Object.values(schemas)[sorted.indexOf(name)];
+        schema = {
+          $ref: `https://apiloom.invalid/model#/components/schemas/${name}`,
+        };
+      } else {
+        const response = model.endpoints
+          .find((e) => e.name === endpoint)
+          ?.responses.find((r) => r.status === status);
+        schema = response?.content.find((c) => c.schema)?.schema;
+        validator = endpoints[endpoint]?.responses[status];
+        if (!schema || !validator) continue;
+      }
+      const [all, first] = ajvs.map((ajv) => ajv.compile(schema));
       const [allList, firstList] = ajvs.map((ajv) =>
-        ajv.compile({ type: "array", items: { $ref: ref } }),
+        ajv.compile({ type: "array", items: schema }),
       );
       const samples = [];
       let size = 2;
@@ -166,7 +187,9 @@ export async function validatorBench() {
         const v = JSON.parse(
           JSON.stringify(
             generateSync(
-              { $ref: `#/components/schemas/${name}`, components },
+              status === undefined
+                ? { $ref: `#/components/schemas/${name}`, components }
+                : schema,
               { seed, alwaysFakeOptionals: true, maxDepth: 4 },
             ),
           ),

@@ -4,79 +4,65 @@
 
 import type * as T from "../types.js";
 import * as r from "./runtime.js";
-import * as S from "./schemas.js";
+import { checks as C } from "./checks.js";
 import { plan } from "./plan.js";
 
-/** The schemas as data: validators/plan.ts makes each check on its first use. */
+/** The table: each part's check is validators/checks.js's of its number. */
 const P = plan(
   JSON.parse(`{
 "e":[
-["appModuleChatConversationChatConfigurationStateByKeyPost",[["path",0],["body",[["@","checkConfigurationState"]]]],[]],
-["appModuleChatConversationChatGlanceStateByKeyPost",[["path",0],["body",[["@","checkGlanceState"]]]],[]],
+["appModuleChatConversationChatConfigurationStateByKeyPost",[["path",8],["body",1]],[]],
+["appModuleChatConversationChatGlanceStateByKeyPost",[["path",8],["body",5]],[]],
 ["getAllHandler",[],[]],
-["conversationGetAllHandler",[["path",1],["query",2]],[]],
-["conversationPostHandler",[["path",1],["body",[["@","checkConversationCreate"]]]],[]],
-["conversationUserGetHandler",[["path",3]],[]],
-["userMessagePostHandler",[["path",3],["body",[["@","checkMessageBody"]]]],[]],
-["userMessagePutHandler",[["path",4],["body",[["@","checkMessageBody"]]]],[]],
-["userMessageDeleteHandler",[["path",4]],[]],
-["siteConversationByCloudIdAndConversationIdGet",[["path",5]],[]],
-["siteConversationByCloudIdAndConversationIdPatch",[["path",5],["body",[["@","checkConversationUpdate"]]]],[]],
-["appModuleChatActionTargetGetAllHandler",[["path",5],["query",6]],[]],
-["appModuleChatActionTargetPutHandler",[["path",7]],[]],
-["appModuleChatActionTargetDeleteHandler",[["path",7]],[]],
-["appWebhookChatBotGetAllHandler",[["path",5],["query",6]],[]],
-["appWebhookChatBotPutHandler",[["path",7]],[]],
-["appWebhookChatBotDeleteHandler",[["path",7]],[]],
-["appWebhookChatBotMessageGetAllHandler",[["path",5],["query",6]],[]],
-["appWebhookChatBotMessagePutHandler",[["path",7]],[]],
-["appWebhookChatBotMessageDeleteHandler",[["path",7]],[]],
-["appModuleChatConfigurationPutHandler",[["path",7]],[]],
-["appModuleChatDialogGetAllHandler",[["path",5],["query",6]],[]],
-["appModuleChatDialogPutHandler",[["path",7]],[]],
-["appModuleChatDialogDeleteHandler",[["path",7]],[]],
-["appModuleChatExternalPageGetAllHandler",[["path",5],["query",6]],[]],
-["appModuleChatExternalPagePutHandler",[["path",7]],[]],
-["appModuleChatExternalPageDeleteHandler",[["path",7]],[]],
-["appModuleChatGlanceGetAllHandler",[["path",5],["query",6]],[]],
-["appModuleChatGlancePutHandler",[["path",7]],[]],
-["appModuleChatGlanceDeleteHandler",[["path",7]],[]],
-["appModuleChatGlanceStatePutHandler",[["path",7]],[]],
-["appModuleChatSidebarGetAllHandler",[["path",5],["query",6]],[]],
-["appModuleChatSidebarPutHandler",[["path",7]],[]],
-["appModuleChatSidebarDeleteHandler",[["path",7]],[]],
-["appWebhookChatWebhookGetAllHandler",[["path",5],["query",6]],[]],
-["appWebhookChatWebhookPutHandler",[["path",7]],[]],
-["appWebhookChatWebhookDeleteHandler",[["path",7]],[]],
-["siteConversationArchiveByCloudIdAndConversationIdPut",[["path",5]],[]],
-["siteConversationMediaByCloudIdAndConversationIdPost",[["path",5],["query",8]],[]],
-["siteConversationMediaMediaIdByCloudIdAndConversationIdGet",[["path",9]],[]],
-["conversationMediaDeleteHandler",[["path",9]],[]],
-["siteConversationMessageByCloudIdAndConversationIdGet",[["path",5],["query",10]],[]],
-["conversationMessagePostHandler",[["path",5],["body",[["@","checkMessageBody"]]]],[]],
-["conversationMessagesRecentGetHandler",[["path",11],["query",12]],[]],
-["conversationMessageGetHandler",[["path",13]],[]],
-["conversationMessagePutHandler",[["path",13],["body",[["@","checkMessageBody"]]]],[]],
-["conversationMessageDeleteHandler",[["path",13]],[]],
-["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",[["path",13],["query",12]],[]],
-["siteConversationRosterByCloudIdAndConversationIdGet",[["path",11],["query",12]],[]]
+["conversationGetAllHandler",[["path",9],["query",10]],[]],
+["conversationPostHandler",[["path",9],["body",2]],[]],
+["conversationUserGetHandler",[["path",11]],[]],
+["userMessagePostHandler",[["path",11],["body",6]],[]],
+["userMessagePutHandler",[["path",12],["body",6]],[]],
+["userMessageDeleteHandler",[["path",12]],[]],
+["siteConversationByCloudIdAndConversationIdGet",[["path",13]],[]],
+["siteConversationByCloudIdAndConversationIdPatch",[["path",13],["body",3]],[]],
+["appModuleChatActionTargetGetAllHandler",[["path",13],["query",14]],[]],
+["appModuleChatActionTargetPutHandler",[["path",15]],[]],
+["appModuleChatActionTargetDeleteHandler",[["path",15]],[]],
+["appWebhookChatBotGetAllHandler",[["path",13],["query",14]],[]],
+["appWebhookChatBotPutHandler",[["path",15]],[]],
+["appWebhookChatBotDeleteHandler",[["path",15]],[]],
+["appWebhookChatBotMessageGetAllHandler",[["path",13],["query",14]],[]],
+["appWebhookChatBotMessagePutHandler",[["path",15]],[]],
+["appWebhookChatBotMessageDeleteHandler",[["path",15]],[]],
+["appModuleChatConfigurationPutHandler",[["path",15]],[]],
+["appModuleChatDialogGetAllHandler",[["path",13],["query",14]],[]],
+["appModuleChatDialogPutHandler",[["path",15]],[]],
+["appModuleChatDialogDeleteHandler",[["path",15]],[]],
+["appModuleChatExternalPageGetAllHandler",[["path",13],["query",14]],[]],
+["appModuleChatExternalPagePutHandler",[["path",15]],[]],
+["appModuleChatExternalPageDeleteHandler",[["path",15]],[]],
+["appModuleChatGlanceGetAllHandler",[["path",13],["query",14]],[]],
+["appModuleChatGlancePutHandler",[["path",15]],[]],
+["appModuleChatGlanceDeleteHandler",[["path",15]],[]],
+["appModuleChatGlanceStatePutHandler",[["path",15]],[]],
+["appModuleChatSidebarGetAllHandler",[["path",13],["query",14]],[]],
+["appModuleChatSidebarPutHandler",[["path",15]],[]],
+["appModuleChatSidebarDeleteHandler",[["path",15]],[]],
+["appWebhookChatWebhookGetAllHandler",[["path",13],["query",14]],[]],
+["appWebhookChatWebhookPutHandler",[["path",15]],[]],
+["appWebhookChatWebhookDeleteHandler",[["path",15]],[]],
+["siteConversationArchiveByCloudIdAndConversationIdPut",[["path",13]],[]],
+["siteConversationMediaByCloudIdAndConversationIdPost",[["path",13],["query",16]],[]],
+["siteConversationMediaMediaIdByCloudIdAndConversationIdGet",[["path",17]],[]],
+["conversationMediaDeleteHandler",[["path",17]],[]],
+["siteConversationMessageByCloudIdAndConversationIdGet",[["path",13],["query",18]],[]],
+["conversationMessagePostHandler",[["path",13],["body",6]],[]],
+["conversationMessagesRecentGetHandler",[["path",19],["query",20]],[]],
+["conversationMessageGetHandler",[["path",21]],[]],
+["conversationMessagePutHandler",[["path",21],["body",6]],[]],
+["conversationMessageDeleteHandler",[["path",21]],[]],
+["siteConversationMessageMessageIdContextByCloudIdAndConversationIdGet",[["path",21],["query",20]],[]],
+["siteConversationRosterByCloudIdAndConversationIdGet",[["path",19],["query",20]],[]]
 ]}`),
-  `
-[["t",["object"]],["o",[["r",["key"],0]]]]
-[["t",["object"]],["o",[["r",["cloudId"],0],["pr","cloudId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["pr","cursor",[["t",["string"]]]],["pr","exclude-direct",[["t",["string"]]]],["pr","include-archived",[["t",["string"]]]],["pr","include-private",[["t",["string"]]]],["pr","limit",[["t",["string"]]]],["pr","query",[["t",["string"]]]],["pr","sort",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","userId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","userId","messageId"],0],["pr","cloudId",[["t",["string"]]]],["pr","userId",[["t",["string"]]]],["pr","messageId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","conversationId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["pr","limit",[["t",["string"]]]],["pr","start",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","conversationId","key"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","key",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["pr","name",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","conversationId","mediaId"],0],["pr","cloudId",[["t",["string"]]]],["pr","conversationId",[["t",["string"]]]],["pr","mediaId",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["pr","afterMessage",[["t",["string"]]]],["pr","afterTimestamp",[["t",["string"]]]],["pr","beforeMessage",[["t",["string"]]]],["pr","beforeTimestamp",[["t",["string"]]]],["pr","limit",[["t",["string"]]]]]]]
-[["t",["object"]],["o",[["r",["cloudId","conversationId"],0]]]]
-[["t",["object"]]]
-[["t",["object"]],["o",[["r",["cloudId","conversationId","messageId"],0]]]]`,
-  S,
+  "",
+  C,
 );
 
 /** Each endpoint's parts and the types their validators narrow to. */

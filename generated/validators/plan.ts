@@ -22,7 +22,6 @@ import {
   type PlanOp,
   type PlanSub,
   FORMATS,
-  accept,
   TYPE_BITS,
   BIGINT,
   kind,
@@ -51,13 +50,13 @@ export interface PlanData {
   /** 1 when a JSON number may come as a bigint (the config's `int64: "bigint"`). */
   readonly b?: 1;
   /**
-   * Per endpoint or webhook: its name, its parts' subs, its responses' subs by status. A part
-   * `bodies` also names the media types its sub judges (a body's check by the type it is read as).
+   * Per endpoint or webhook: its name, its parts' nodes, its responses' nodes by status. A part
+   * `bodies` also names the media types its node judges (a body's check by the type it is read as).
    */
   readonly e?: readonly (readonly [
     string,
-    readonly (readonly [string, PlanSub, (readonly string[])?])[],
-    readonly (readonly [string, PlanSub])[],
+    readonly (readonly [string, number, (readonly string[])?])[],
+    readonly (readonly [string, number])[],
   ])[];
 }
 
@@ -73,18 +72,16 @@ export interface Plan {
 
 /**
  * A plan's checks. `nodes`: the table, a node's JSON per line after a first empty one (a named
- * schema's node at its number, then the nodes the generator moved out), each read on its first
- * use. `named`: where a `@` operation finds a named check by name (the module
- * `validators/schemas.ts`, for the other files). `code`: the checks the generator wrote as code,
- * by node (a node without one is read from `nodes`).
+ * schema's node at its number, then the endpoints' parts' and the nodes the generator moved
+ * out), each read on its first use. `code`: the checks written as code, by node (a node without
+ * one is read from `nodes`); an endpoints table's plan has only these (validators/checks.js's).
  */
 export function plan(
   data: PlanData,
   nodes: string,
-  named?: object,
   code?: readonly (Check | undefined)[],
 ): Plan {
-  return new Compiler(data, nodes, named, code);
+  return new Compiler(data, nodes, code);
 }
 /** How deep compiling a check compiles the named checks it calls with it. */
 const EAGER = 8;
@@ -98,19 +95,16 @@ class Compiler implements Plan {
   private readonly patterns: (PatternTest | undefined)[] = [];
   private readonly bigints: boolean;
   private readonly data: PlanData;
-  private readonly named: object | undefined;
   /** The nodes' text, then its lines (split on the first node's use). */
   private nodes: string | string[];
 
   constructor(
     data: PlanData,
     nodes: string,
-    named: object | undefined,
     code: readonly (Check | undefined)[] | undefined,
   ) {
     this.data = data;
     this.nodes = nodes;
-    this.named = named;
     this.bigints = data.b === 1;
     if (code !== undefined)
       for (let id = 0; id < code.length; id++) {
@@ -171,15 +165,15 @@ class Compiler implements Plan {
     for (const [name, parts, statuses] of this.data.e ?? []) {
       const responses: Record<string, Check> = {};
       for (const [status, sub] of statuses)
-        define(responses, status, this.entry(sub));
+        define(responses, status, this.check(sub));
       const entry: Record<string, unknown> = {};
       let bodies: Record<string, Check> | undefined;
       for (const [part, sub, types] of parts) {
         if (types === undefined) {
-          define(entry, part, this.entry(sub));
+          define(entry, part, this.check(sub));
           continue;
         }
-        const check = this.entry(sub);
+        const check = this.check(sub);
         bodies ??= {};
         for (const type of types) define(bodies, type, check);
       }
@@ -188,19 +182,6 @@ class Compiler implements Plan {
       define(out, name, entry);
     }
     return out as { readonly [E in keyof M]: EndpointChecks };
-  }
-
-  /** A table entry's check: a named check, or a node's lazy check (made on first use). */
-  private entry(sub: PlanSub): Check {
-    if (typeof sub === "number") return this.check(sub);
-    const named = sub.length === 1 && sub[0]![0] === "@";
-    return named ? this.namedCheck(sub[0]![1] as string) : this.node(sub, "");
-  }
-
-  private namedCheck(name: string): Check {
-    return this.named !== undefined && Object.hasOwn(this.named, name)
-      ? (this.named as Record<string, Check>)[name]!
-      : accept;
   }
 
   /**
@@ -212,7 +193,6 @@ class Compiler implements Plan {
     if (sub.length !== 1) return undefined;
     const [code, operand] = sub[0]!;
     if (code === "$") return this.target(operand as number);
-    if (code === "@") return this.namedCheck(operand as string);
     if (code === "&") return this.direct(operand as PlanSub);
     return undefined;
   }

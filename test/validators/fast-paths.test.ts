@@ -332,12 +332,12 @@ async function bothForms(
   const index = createTypeIndex(model);
   const load = async (fast: boolean): Promise<Loaded> => {
     const dir = outDir(`${name}-${fast ? "fast" : "slow"}`);
-    // the fast form: the named schemas' checks as code; the slow one: all plans, made slow
+    // the fast form: the checks as code; the slow one: checks.js's plan, made slow
     const files = validatorFiles(model, index, undefined, fast);
     writeFiles(
       dir,
       files.map((f) =>
-        fast || !/(schemas|endpoints|webhooks)\.ts$/.test(f.path)
+        fast || !f.path.endsWith("/checks.js")
           ? f
           : { path: f.path, contents: slowFile(f.contents) },
       ),
@@ -450,13 +450,14 @@ describe("the checks written as code and the interpreter's fast paths", () => {
       artifacts: ["validators"],
     });
     const both = await bothForms(result.model, "compact-leaves");
-    // the named schemas are code (each a function), so the comparison compares something
+    // the named schemas are code (each a function), and so are the endpoint's path and query
+    // parameters, so the comparison compares something
     const code = readFileSync(
       join(both.compact.dir, "validators/checks.js"),
       "utf8",
     );
     const named = Object.keys(result.model.schemas).length;
-    expect(code.match(/^function c\d+\(/gm)).toHaveLength(named);
+    expect(code.match(/^function c\d+\(/gm)).toHaveLength(named + 2);
     // the fast paths are there (leaves, bare calls), so the comparison compares something
     const plan = planOf(
       validatorFiles(
@@ -464,7 +465,7 @@ describe("the checks written as code and the interpreter's fast paths", () => {
         createTypeIndex(result.model),
         undefined,
         false,
-      ).find((f) => f.path === "validators/schemas.ts")!.contents,
+      ).find((f) => f.path === "validators/checks.js")!.contents,
     );
     const text = JSON.stringify(plan.n);
     for (const leaf of [

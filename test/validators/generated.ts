@@ -124,6 +124,8 @@ export function planLiterals(source: string): [number, number, number, number] {
   const call = "plan(\n  JSON.parse(`";
   const start = source.indexOf(call) + call.length;
   const end = source.indexOf("`)", start);
+  // an endpoints table's plan has no nodes of its own: `""`
+  if (source.startsWith('`),\n  "",', end)) return [start, end, end, end];
   const nodes = source.indexOf("`", end + 2) + 1;
   return [start, end, nodes, source.indexOf("`", nodes)];
 }

@@ -123,20 +123,20 @@ describe("the validators' files", () => {
       undefined,
       false,
     );
-    for (const path of VALIDATOR_FILES) {
-      const text = files.find((f) => f.path === path)!.contents;
-      const plan = planOf(text);
-      // a named schema's node at its number: 400 schemas, and the endpoints' parts
-      expect(plan.n.length).toBeGreaterThanOrEqual(400);
-      // the last node's line ends the literal
-      const lines = new Set(text.split("\n").map((l) => l.replace(/`?,$/, "")));
-      for (const node of plan.n) expect(lines).toContain(JSON.stringify(node));
-      // every pattern once, each a RegExp (none of them backtracks)
-      if (path.endsWith("schemas.ts")) {
-        expect(plan.r).toHaveLength(400);
-        expect(plan.r!.every((p) => p.length === 2)).toBe(true);
-      }
-    }
+    const text = files.find((f) => f.path === "validators/checks.js")!.contents;
+    const plan = planOf(text);
+    // a named schema's node at its number: 400 schemas, then the endpoints' parts (one path,
+    // 400 queries, 400 responses)
+    expect(plan.n).toHaveLength(1201);
+    // the last node's line ends the literal
+    const lines = new Set(text.split("\n").map((l) => l.replace(/`?,$/, "")));
+    for (const node of plan.n) expect(lines).toContain(JSON.stringify(node));
+    // every pattern once, each a RegExp (none of them backtracks)
+    expect(plan.r).toHaveLength(400);
+    expect(plan.r!.every((p) => p.length === 2)).toBe(true);
+    // the endpoints' table names the parts' nodes
+    const table = files.find((f) => f.path === VALIDATOR_FILES[1])!.contents;
+    expect(planOf(table).e).toHaveLength(400);
   });
 });
 
@@ -167,13 +167,22 @@ describe("the Wire type", () => {
   });
 });
 
-describe("the named schemas' checks as code", () => {
+describe("the checks as code", () => {
   it("of a large API are a function each, the plan kept for the patterns they test", async () => {
     const model = await largeModel(400);
     const files = validatorFiles(model, createTypeIndex(model), undefined);
     const text = (path: string) => files.find((f) => f.path === path)!.contents;
     const code = text("validators/checks.js");
-    expect(code.match(/^function c\d+\(/gm)).toHaveLength(400);
+    // 400 named schemas, then the endpoints' parts: one path (the same in each), 400 queries
+    // and 400 responses (each its own minimum and maxItems)
+    expect(code.match(/^function c\d+\(/gm)).toHaveLength(1201);
+    // the endpoints' table names checks.js's checks by number, and has no node of its own
+    const endpoints = text("validators/endpoints.ts");
+    expect(endpoints).toContain('import { checks as C } from "./checks.js";');
+    expect(endpoints).toMatch(/\n {2}"",\n {2}C,\n\);/);
+    expect(endpoints).toContain(
+      '["getThing0",[["path",400],["query",401]],[["200",402]]]',
+    );
     expect(code).not.toMatch(/P\.check\(/);
     const plan = planOf(code);
     expect(plan.r).toHaveLength(400);

@@ -27,7 +27,7 @@ import {
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import { isBareRef, PlanBuilder, type PlanOp, type PlanSub } from "./plan.js";
+import { PlanBuilder, type PlanOp, type PlanSub } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 
@@ -41,8 +41,8 @@ export const VALIDATOR_FILES = [
 const COPIED = ["formats.ts", "plan.ts", "plan-checks.ts", "plan-keywords.ts"];
 
 /**
- * The validators artifact, the files docs/validation.md lists. `code: false` leaves the named
- * schemas' checks to the plan's interpreter (the tests compare the two).
+ * The validators artifact, the files docs/validation.md lists. `code: false` leaves every check
+ * to the plan's interpreter (the tests compare the two).
  */
 export function validatorFiles(
   model: ApiModel,
@@ -50,25 +50,8 @@ export function validatorFiles(
   templatesDir: string | undefined,
   code = true,
 ): GeneratedFile[] {
-  const files: GeneratedFile[] = [
-    runtimeFile("validators", "runtime.ts", templatesDir),
-    ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
-    ...schemasFile(model, index, code, templatesDir),
-    operationsFile(model, index, "endpoints"),
-  ];
-  if (model.webhooks && model.webhooks.length > 0)
-    files.push(operationsFile(model, index, "webhooks"));
-  files.push(environmentFile("validators", files, templatesDir));
-  return files;
-}
-
-/** validators/schemas.ts: a check per named schema (i, sorted by name, is the plan's node i). */
-function schemasFile(
-  model: ApiModel,
-  index: TypeIndex,
-  written: boolean,
-  templatesDir: string | undefined,
-): GeneratedFile[] {
+  // one plan, checks.js's: a node per named schema (i, sorted by name, is node i), then one per
+  // distinct part of an endpoint or webhook, which the tables name by number
   const names = Object.keys(model.schemas).sort();
   const ids = new Map(names.map((name, i) => [model.schemas[name]!, i]));
   const plan = new PlanBuilder(model, (target) => {
@@ -76,23 +59,49 @@ function schemasFile(
     return id === undefined ? undefined : ["$", id];
   });
   for (const name of names) plan.reserve(model.schemas[name]!.schema);
+  const tables = (["endpoints", "webhooks"] as const)
+    .filter((name) => name === "endpoints" || (model.webhooks ?? []).length > 0)
+    .map((name) => operationRows(model, index, name, plan));
+  const listed = plan.nodes.length;
   plan.finish();
   // the checks as code; with int64 as bigint, the interpreter's (it compares bigints)
-  const code =
-    plan.bigints || !written || names.length === 0
-      ? undefined
-      : new CheckCode(plan.nodes as PlanOp[][], plan.patterns);
+  const written =
+    code && !plan.bigints
+      ? new CheckCode(plan.nodes as PlanOp[][], plan.patterns)
+      : undefined;
+  const files: GeneratedFile[] = [
+    runtimeFile("validators", "runtime.ts", templatesDir),
+    ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
+    schemasFile(model, index, names, templatesDir),
+    ...(listed === 0
+      ? []
+      : [
+          checksFile(plan, written, listed),
+          {
+            path: `${VALIDATORS_FOLDER}/checks.d.ts`,
+            contents: templateText("validators", "checks.d.ts", templatesDir),
+          },
+        ]),
+    ...tables.map((table) => operationsFile(model, table, listed > 0)),
+  ];
+  files.push(environmentFile("validators", files, templatesDir));
+  return files;
+}
+
+/** validators/schemas.ts: a check per named schema (checks.js's of its number) and `schemas`. */
+function schemasFile(
+  model: ApiModel,
+  index: TypeIndex,
+  names: readonly string[],
+  templatesDir: string | undefined,
+): GeneratedFile {
   const checks = names.map((name) => `check${index.schemaTypeName(name)}`);
   const imports = [
     ...(names.length > 0 ? ['import type * as T from "../types.js";'] : []),
     'import * as r from "./runtime.js";',
-    ...(code !== undefined
-      ? ['import { checks as C } from "./checks.js";']
-      : names.length > 0
-        ? ['import { plan } from "./plan.js";']
-        : []),
+    ...(names.length > 0 ? ['import { checks as C } from "./checks.js";'] : []),
   ].join("\n");
-  const schemas = streamedFile(
+  return streamedFile(
     VALIDATOR_FILES[0],
     (out) => {
       out.write(
@@ -106,21 +115,18 @@ function schemasFile(
           "\n\n" +
             templateText("validators", "wire.ts", templatesDir).trimEnd(),
         );
-      if (names.length > 0) {
-        out.write("\n\n");
-        if (code === undefined) planText(out, plan);
-        for (let i = 0; i < names.length; i++)
-          out.write(
-            (i === 0 && code !== undefined ? "" : "\n") +
-              print(
-                assignment(
-                  `export const ${checks[i]!}: r.Check =`,
-                  code === undefined ? `P.check(${i})` : `C[${i}]!`,
-                  ";",
-                ),
+      if (names.length > 0) out.write("\n");
+      for (let i = 0; i < names.length; i++)
+        out.write(
+          "\n" +
+            print(
+              assignment(
+                `export const ${checks[i]!}: r.Check =`,
+                `C[${i}]!`,
+                ";",
               ),
-          );
-      }
+            ),
+        );
       out.write(
         "\n\n/** The type each validator of `schemas` narrows to. */\n",
       );
@@ -150,35 +156,31 @@ function schemasFile(
     },
     { skipTypecheck: true },
   );
-  if (code === undefined) return [schemas];
-  return [
-    schemas,
-    checksFile(plan, code, names.length),
-    {
-      path: `${VALIDATORS_FOLDER}/checks.d.ts`,
-      contents: templateText("validators", "checks.d.ts", templatesDir),
-    },
-  ];
 }
 
 /**
- * validators/checks.js: the named schemas' checks as JavaScript (code.ts), beside a declaration
- * (checks.d.ts) so that a user's tsc reads none of it; `checks[i]` is named schema i's.
+ * validators/checks.js: the checks as JavaScript (code.ts, or the plan's interpreter for what it
+ * does not write), beside a declaration (checks.d.ts) so that a user's tsc reads none of it;
+ * `checks[i]` is node i's, for the first `listed` nodes (the named schemas', then the parts').
  */
-function checksFile(plan: PlanBuilder, code: CheckCode, named: number) {
-  const functions = code.text();
+function checksFile(
+  plan: PlanBuilder,
+  code: CheckCode | undefined,
+  listed: number,
+) {
+  const functions = code?.text() ?? [];
   // the plan, when a node is left to it or the code uses its patterns
   const planned =
-    plan.nodes.some((_, id) => !code.written(id)) ||
+    plan.nodes.some((_, id) => !code?.written(id)) ||
     functions.some((f) => f.includes("P.pattern("));
   return streamedFile(`${VALIDATORS_FOLDER}/checks.js`, (out) => {
     out.write(
       HEADER +
-        "// The named schemas' checks as JavaScript (validators/schemas.ts names them).\n" +
+        "// The checks of the named schemas (validators/schemas.ts names them) and of the endpoints' parts.\n" +
         // checks.d.ts types it: a project's `checkJs` (@tsconfig/strictest) leaves it unchecked
         "// @ts-nocheck\n\n",
     );
-    out.write('import * as r from "./runtime.js";\n');
+    if (code) out.write('import * as r from "./runtime.js";\n');
     if (planned) out.write('import { plan } from "./plan.js";\n');
     // sections of lines, a blank line before each
     const section = (write: (out: TextOut) => void): void => {
@@ -188,7 +190,7 @@ function checksFile(plan: PlanBuilder, code: CheckCode, named: number) {
     };
     // `const K = JSON.parse(`[…]`)`: the code's constants, one per line (when it uses them)
     const usesK = (text: string) => text.includes("K[");
-    if (functions.some(usesK) || code.hoisted.some(usesK))
+    if (code && (functions.some(usesK) || code.hoisted.some(usesK)))
       section((o) => {
         const lines = code.constants.map((c) => "\n" + json(c));
         o.write(
@@ -196,15 +198,15 @@ function checksFile(plan: PlanBuilder, code: CheckCode, named: number) {
             `const K = JSON.parse(\`[${lines.join(",")}\n]\`);\n`,
         );
       });
-    if (planned) section((o) => planText(o, plan, [], undefined, code));
+    if (planned) section((o) => planText(o, plan, code));
     section((o) => {
-      for (const id of code.interpreted())
+      for (const id of code?.interpreted() ?? [])
         o.write(`const c${id} = P.check(${id});\n`);
-      for (const line of code.hoisted) o.write(line + "\n");
+      for (const line of code?.hoisted ?? []) o.write(line + "\n");
     });
     for (const fn of functions) section((o) => o.write(fn + "\n"));
-    const list = Array.from({ length: named }, (_, id) =>
-      code.called(id) ? `c${id}` : `P.check(${id})`,
+    const list = Array.from({ length: listed }, (_, id) =>
+      code?.called(id) ? `c${id}` : `P.check(${id})`,
     );
     out.write(`\n${bracketed("export const checks = ", list, ";")}\n`);
   });
@@ -232,35 +234,30 @@ const OPERATIONS = {
   ],
 } as const;
 
-/** An operations table's file: its plan (calling schemas.ts's checks by name), types and table. */
-function operationsFile(
+/** An operations table: its name, its rows (what `P.table()` reads), its types' lines. */
+interface OperationTable {
+  name: keyof typeof OPERATIONS;
+  rows: unknown[];
+  typeLines: string[];
+}
+
+/** An operations table's rows: each part's sub a node of `plan` (checks.js's), by number. */
+function operationRows(
   model: ApiModel,
   index: TypeIndex,
   name: keyof typeof OPERATIONS,
-): GeneratedFile {
-  const [of, comment, tableDoc] = OPERATIONS[name];
-  const typesName = `${of}Types`;
-  const alias = `${of}ValidatorTable`;
-  const rows: [Endpoint, Pick<EndpointTypes, Part | "responses">][] =
+  plan: PlanBuilder,
+): OperationTable {
+  const operations: [Endpoint, Pick<EndpointTypes, Part | "responses">][] =
     name === "endpoints"
       ? model.endpoints.map((e) => [e, index.endpoint(e)])
       : (model.webhooks ?? []).map((w) => [w, index.webhook(w)]);
-  const checkNames = new Map<object, string>();
-  for (const [name, schema] of Object.entries(model.schemas))
-    checkNames.set(schema, `check${index.schemaTypeName(name)}`);
-  let named = false;
-  const plan = new PlanBuilder(model, (target) => {
-    const check = checkNames.get(target);
-    if (check === undefined) return undefined;
-    named = true;
-    return ["@", check];
-  });
-  const typeLines: string[] = [];
-  const planRows: unknown[] = [];
-  for (const [endpoint, types] of rows) {
+  const table: OperationTable = { name, rows: [], typeLines: [] };
+  const { typeLines } = table;
+  for (const [endpoint, types] of operations) {
     const parts: PartRow[] = [];
     const add = (part: Part, schema: Schema, type: string) => {
-      parts.push([part, entry(plan, schema)]);
+      parts.push([part, plan.part(schema)]);
       typeLines.push(`    ${part}: ${narrowedTo(model, type)};`);
     };
     typeLines.push(`  ${propertyKey(endpoint.name)}: {`);
@@ -282,46 +279,67 @@ function operationsFile(
         endpoint.requestBody.content,
         model.schemas,
         body,
-      ).map(({ type, schema }) => ({ type, sub: entry(plan, schema) }));
-      for (const same of grouped(subs, (s) => JSON.stringify(s.sub)).values())
+      ).map(({ type, schema }) => ({ type, sub: plan.part(schema) }));
+      for (const same of grouped(subs, (s) => s.sub).values())
         parts.push(["bodies", same[0]!.sub, same.map((s) => s.type)]);
     }
-    const responses: [string, PlanSub][] = [];
+    const responses: [string, number][] = [];
     for (const response of endpoint.responses) {
       const schema = jsonSchemaOf(response.content);
-      if (schema) responses.push([response.status, entry(plan, schema)]);
+      if (schema) responses.push([response.status, plan.part(schema)]);
       // another JSON media type with its own schema: `<status> <type>`, by what the API sent
       for (const c of response.content)
         if (isJson(c.mediaType) && !sameSchema(c.schema ?? schema, schema))
           responses.push([
             `${response.status} ${baseMediaType(c.mediaType)}`,
-            entry(plan, c.schema!),
+            plan.part(c.schema!),
           ]);
     }
     typeLines.push(
       `    responses: ${narrowedTo(model, `T.${types.responses}`)};`,
       "  };",
     );
-    planRows.push([endpoint.name, parts, responses]);
+    table.rows.push([endpoint.name, parts, responses]);
   }
-  plan.finish();
+  return table;
+}
+
+/**
+ * An operations table's file: its rows, each part's check checks.js's of its number (`checks`:
+ * whether there is a checks.js, which a table without a part's schema does not need), its types.
+ */
+function operationsFile(
+  model: ApiModel,
+  { name, rows, typeLines }: OperationTable,
+  checks: boolean,
+): GeneratedFile {
+  const [of, comment, tableDoc] = OPERATIONS[name];
+  const typesName = `${of}Types`;
+  const alias = `${of}ValidatorTable`;
   return streamedFile(
     `${VALIDATORS_FOLDER}/${name}.ts`,
     (out) => {
       out.write(HEADER + comment);
+      const some = rows.length > 0;
       const imports = [
-        ...(rows.length > 0 ? ['import type * as T from "../types.js";'] : []),
+        ...(some ? ['import type * as T from "../types.js";'] : []),
         'import * as r from "./runtime.js";',
-        ...(revivesAny(model.scalars) && rows.length > 0
+        ...(revivesAny(model.scalars) && some
           ? ['import type { Wire } from "./schemas.js";']
           : []),
-        ...(named ? ['import * as S from "./schemas.js";'] : []),
-        ...(rows.length > 0 ? ['import { plan } from "./plan.js";'] : []),
+        ...(some && checks
+          ? ['import { checks as C } from "./checks.js";']
+          : []),
+        ...(some ? ['import { plan } from "./plan.js";'] : []),
       ];
       out.write(imports.join("\n"));
-      if (rows.length > 0) {
-        out.write("\n\n");
-        planText(out, plan, planRows, named ? "S" : undefined);
+      if (some) {
+        out.write(
+          "\n\n/** The table: each part's check is validators/checks.js's of its number. */\n" +
+            'const P = plan(\n  JSON.parse(`{\n"e":[',
+        );
+        lines(out, rows, ",");
+        out.write(`]}\`),\n  "",${checks ? "\n  C," : ""}\n);\n`);
       }
       out.write(
         `\n/** Each ${of.toLowerCase()}'s parts and the types their validators narrow to. */\n`,
@@ -330,17 +348,11 @@ function operationsFile(
       const head =
         `\n\nexport type ${alias} = r.Endpoints<${typesName}>;\n\n` +
         `${tableDoc}export const ${name}: ${alias} = r.${name}<${typesName}>(`;
-      if (rows.length === 0) out.write(`${head}{});\n`);
+      if (!some) out.write(`${head}{});\n`);
       else out.write(`${head}\n  P.table<${typesName}>(),\n);\n`);
     },
     { skipTypecheck: true },
   );
-}
-
-/** A table entry's sub: the named check itself for a bare `$ref`, else an interned node. */
-function entry(plan: PlanBuilder, schema: Schema): PlanSub {
-  const op = isBareRef(schema) ? plan.ref(schema.$ref) : undefined;
-  return op === undefined ? plan.intern(schema) : [op];
 }
 
 export function paramsSchema(params: readonly Parameter[]): Schema {
@@ -371,18 +383,11 @@ function narrowedTo(model: Pick<ApiModel, "scalars">, types: string): string {
 }
 
 /**
- * `const P = plan(JSON.parse(`…`), `…`)`: a file's plan in template literals (a token each for
- * a user's tsc): the patterns and `rows` (an operations table) as JSON, then one node per line,
- * parsed on its check's first use. `named`: how the file imports validators/schemas.ts; `code`:
- * the nodes written as code, whose lines are left empty.
+ * `const P = plan(JSON.parse(`…`), `…`)`: checks.js's plan in template literals: the patterns as
+ * JSON, then one node per line, parsed on its check's first use; the nodes written as code
+ * (`code`) are left empty, and given to the plan as their functions.
  */
-function planText(
-  out: TextOut,
-  plan: PlanBuilder,
-  rows: readonly unknown[] = [],
-  named?: string,
-  code?: CheckCode,
-): void {
+function planText(out: TextOut, plan: PlanBuilder, code?: CheckCode): void {
   out.write(
     "/** The schemas as data: validators/plan.ts makes each check on its first use. */\n",
   );
@@ -392,11 +397,6 @@ function planText(
   // a member per line: a literal with a line break stays hugged in its call (prettier's layout)
   out.write("const P = plan(\n  JSON.parse(`{");
   if (members.length > 0) out.write("\n" + members.join(",\n"));
-  if (rows.length > 0) {
-    out.write(`${members.length > 0 ? "," : ""}\n"e":[`);
-    lines(out, rows, ",");
-    out.write("]");
-  }
   out.write("}`),\n  `");
   lines(
     out,
@@ -406,8 +406,6 @@ function planText(
     "",
   );
   out.write("`,\n");
-  if (named !== undefined || code !== undefined)
-    out.write(`  ${named ?? "undefined"},\n`);
   if (code !== undefined) {
     const checks = plan.nodes.map((_, id) =>
       code.written(id) ? `c${id}` : "undefined",

@@ -123,22 +123,24 @@ export class PlanBuilder {
     return index;
   }
 
-  /** The number of a table node checking `schema`, compiled now; equal nodes share one. */
-  intern(schema: SubSchema): number {
-    // the same schema text makes the same node (endpoints repeat their parameters' schemas
-    // inline), unless the text lost a value to JSON (as null) or its node moved nodes out to
-    // the table: compiled again, that one moves them out again
+  /**
+   * The node of an operation's part (checks.js writes it by its number), compiled now: a bare
+   * `$ref`'s is the named schema's node; schemas of the same text (endpoints repeat their
+   * parameters' schemas inline), or of the same operations (they differ in a description), share
+   * one. A text holding a null is compiled again: JSON may have made another value null.
+   */
+  part(schema: SubSchema): number {
+    const op = isBareRef(schema) ? this.ref(schema.$ref) : undefined;
+    if (op?.[0] === "$") return op[1] as number;
     const text = schemaText(schema);
     let id = text === undefined ? undefined : this.compiled.get(text);
     if (id !== undefined) return id;
-    const before = this.nodes.length;
     const ops = schemaOps(this, schema, 0);
     const key = JSON.stringify(ops);
     id =
       this.interned.get(key) ??
       this.interned.set(key, this.nodes.push(ops) - 1).get(key)!;
-    if (text !== undefined && this.nodes.length <= before + 1)
-      this.compiled.set(text, id);
+    if (text !== undefined) this.compiled.set(text, id);
     return id;
   }
 
