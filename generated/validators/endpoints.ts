@@ -7,7 +7,7 @@ import * as r from "./runtime.js";
 import { checks as C } from "./checks.js";
 import { plan } from "./plan.js";
 
-/** The table: each part's check is validators/checks.js's of its number. */
+/** The table: each part's check is validators/checks' of its number. */
 const P = plan(
   JSON.parse(`{
 "e":[

@@ -74,7 +74,7 @@ export interface Plan {
  * A plan's checks. `nodes`: the table, a node's JSON per line after a first empty one (a named
  * schema's node at its number, then the endpoints' parts' and the nodes the generator moved
  * out), each read on its first use. `code`: the checks written as code, by node (a node without
- * one is read from `nodes`); an endpoints table's plan has only these (validators/checks.js's).
+ * one is read from `nodes`); an endpoints table's plan has only these (validators/checks').
  */
 export function plan(
   data: PlanData,

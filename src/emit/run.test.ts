@@ -225,3 +225,36 @@ describe("a plugin's `after` and its context's sinceLastRun (src/emit/run.ts)", 
     expect(now).toMatch(/^\{\n {2}"openapi": "3\.1\.\d+"/);
   });
 });
+
+describe("importExtension .ts", () => {
+  it("writes a relative .js import .ts, but for a .js file the batch makes itself", async () => {
+    const model = loadModel([{ file: "p.json", text: SPEC }]);
+    const plugin = definePlugin({
+      name: "mixed",
+      version: "1.0.0",
+      description: "a .js module beside the .ts ones",
+      path: "mixed",
+      emit: () => [
+        { path: "mixed/code.js", contents: "export const c = 1;\n" },
+        { path: "mixed/types.ts", contents: "export type T = 1;\n" },
+        {
+          path: "mixed/index.ts",
+          contents:
+            'import { c } from "./code.js";\nimport type { T } from "./types.js";\nexport { c, type T };\n',
+        },
+      ],
+    });
+    const { batches } = await finish(
+      emitPlugins(model, {
+        plugins: [plugin],
+        artifacts: ["mixed"],
+        options: {},
+        layout: { outDir: "generated", importExtension: ".ts" },
+      }),
+    );
+    const index = batches[0]!.files.find((f) => f.path === "mixed/index.ts")!;
+    expect(index.contents).toBe(
+      'import { c } from "./code.js";\nimport type { T } from "./types.ts";\nexport { c, type T };\n',
+    );
+  });
+});

@@ -337,7 +337,7 @@ async function bothForms(
     writeFiles(
       dir,
       files.map((f) =>
-        fast || !f.path.endsWith("/checks.js")
+        fast || !/\/checks\.[jt]s$/.test(f.path)
           ? f
           : { path: f.path, contents: slowFile(f.contents) },
       ),
@@ -453,7 +453,7 @@ describe("the checks written as code and the interpreter's fast paths", () => {
     // the named schemas are code (each a function), and so are the endpoint's path and query
     // parameters, so the comparison compares something
     const code = readFileSync(
-      join(both.compact.dir, "validators/checks.js"),
+      join(both.compact.dir, "validators/checks.ts"),
       "utf8",
     );
     const named = Object.keys(result.model.schemas).length;
@@ -465,7 +465,7 @@ describe("the checks written as code and the interpreter's fast paths", () => {
         createTypeIndex(result.model),
         undefined,
         false,
-      ).find((f) => f.path === "validators/checks.js")!.contents,
+      ).find((f) => f.path === "validators/checks.ts")!.contents,
     );
     const text = JSON.stringify(plan.n);
     for (const leaf of [

@@ -59,7 +59,7 @@ describe("validators at the edge of the line width", () => {
   it.each([
     "validators/schemas.ts",
     "validators/endpoints.ts",
-    "validators/checks.js",
+    "validators/checks.ts",
   ])("%s is as prettier lays it out", async (path) => {
     const text = files.find((f) => f.path === path)!.contents;
     const parser = path.endsWith(".js") ? "babel" : "typescript";

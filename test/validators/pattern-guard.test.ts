@@ -60,9 +60,9 @@ describe("flagged patterns at generation", () => {
     const { schemas } = await import(
       pathToFileURL(join(dir, "validators/schemas.ts")).href
     );
-    // the named schemas' plan (its patterns) is in checks.js, beside their code
+    // the named schemas' plan (its patterns) is in checks.ts, beside their code
     const source = await import("node:fs").then((fs) =>
-      fs.readFileSync(join(dir, "validators/checks.js"), "utf8"),
+      fs.readFileSync(join(dir, "validators/checks.ts"), "utf8"),
     );
     // four guarded (a linear-time program), two RegExps
     const patterns = planOf(source).r!;

@@ -50,7 +50,7 @@ export function validatorFiles(
   templatesDir: string | undefined,
   code = true,
 ): GeneratedFile[] {
-  // one plan, checks.js's: a node per named schema (i, sorted by name, is node i), then one per
+  // one plan, validators/checks': a node per named schema (i, sorted by name, is node i), then one per
   // distinct part of an endpoint or webhook, which the tables name by number
   const names = Object.keys(model.schemas).sort();
   const ids = new Map(names.map((name, i) => [model.schemas[name]!, i]));
@@ -69,26 +69,30 @@ export function validatorFiles(
     code && !plan.bigints
       ? new CheckCode(plan.nodes as PlanOp[][], plan.patterns)
       : undefined;
+  const functions = written?.text() ?? [];
+  // TypeScript under `// @ts-nocheck`, which a plain tsc build emits beside the rest, unless the
+  // code is large: then JavaScript beside a declaration, which no tsc parses (docs/validation.md)
+  const js = functions.reduce((n, f) => n + f.length, 0) > CHECKS_IN_TS;
   const files: GeneratedFile[] = [
     runtimeFile("validators", "runtime.ts", templatesDir),
     ...COPIED.map((file) => runtimeFile("validators", file, templatesDir)),
     schemasFile(model, index, names, templatesDir),
-    ...(listed === 0
-      ? []
-      : [
-          checksFile(plan, written, listed),
+    ...(listed === 0 ? [] : [checksFile(plan, written, functions, listed, js)]),
+    ...(js
+      ? [
           {
             path: `${VALIDATORS_FOLDER}/checks.d.ts`,
             contents: templateText("validators", "checks.d.ts", templatesDir),
           },
-        ]),
+        ]
+      : []),
     ...tables.map((table) => operationsFile(model, table, listed > 0)),
   ];
   files.push(environmentFile("validators", files, templatesDir));
   return files;
 }
 
-/** validators/schemas.ts: a check per named schema (checks.js's of its number) and `schemas`. */
+/** validators/schemas.ts: a check per named schema (validators/checks' of its number), `schemas`. */
 function schemasFile(
   model: ApiModel,
   index: TypeIndex,
@@ -159,28 +163,37 @@ function schemasFile(
 }
 
 /**
- * validators/checks.js: the checks as JavaScript (code.ts, or the plan's interpreter for what it
- * does not write), beside a declaration (checks.d.ts) so that a user's tsc reads none of it;
- * `checks[i]` is node i's, for the first `listed` nodes (the named schemas', then the parts').
+ * How much code (characters) the checks may hold in checks.ts. GitHub's are 10 MB: as
+ * TypeScript under `// @ts-nocheck`, its default artifacts took a user's tsc 5.71 s and 791 MiB,
+ * as JavaScript 3.03 s and 313 MiB (docs/benchmark.md); 1 MB costs it ~0.3 s.
+ */
+const CHECKS_IN_TS = 1_000_000;
+
+/**
+ * validators/checks.ts (or .js, beside its declaration checks.d.ts, when `js`): the checks as
+ * code (code.ts's `functions`; the plan's interpreter for what it does not write); `checks[i]`
+ * is node i's, for the first `listed` nodes (the named schemas', then the parts').
  */
 function checksFile(
   plan: PlanBuilder,
   code: CheckCode | undefined,
+  functions: readonly string[],
   listed: number,
+  js: boolean,
 ) {
-  const functions = code?.text() ?? [];
   // the plan, when a node is left to it or the code uses its patterns
   const planned =
     plan.nodes.some((_, id) => !code?.written(id)) ||
     functions.some((f) => f.includes("P.pattern("));
-  return streamedFile(`${VALIDATORS_FOLDER}/checks.js`, (out) => {
+  const path = `${VALIDATORS_FOLDER}/checks.${js ? "js" : "ts"}`;
+  return streamedFile(path, (out) => {
     out.write(
       HEADER +
         "// The checks of the named schemas (validators/schemas.ts names them) and of the endpoints' parts.\n" +
-        // checks.d.ts types it: a project's `checkJs` (@tsconfig/strictest) leaves it unchecked
+        // untyped code; in checks.js, for a project's `checkJs` (@tsconfig/strictest)
         "// @ts-nocheck\n\n",
     );
-    if (code) out.write('import * as r from "./runtime.js";\n');
+    if (code || !js) out.write('import * as r from "./runtime.js";\n');
     if (planned) out.write('import { plan } from "./plan.js";\n');
     // sections of lines, a blank line before each
     const section = (write: (out: TextOut) => void): void => {
@@ -208,7 +221,8 @@ function checksFile(
     const list = Array.from({ length: listed }, (_, id) =>
       code?.called(id) ? `c${id}` : `P.check(${id})`,
     );
-    out.write(`\n${bracketed("export const checks = ", list, ";")}\n`);
+    const head = `export const checks${js ? "" : ": readonly r.Check[]"} = `;
+    out.write(`\n${bracketed(head, list, ";")}\n`);
   });
 }
 
@@ -241,7 +255,7 @@ interface OperationTable {
   typeLines: string[];
 }
 
-/** An operations table's rows: each part's sub a node of `plan` (checks.js's), by number. */
+/** An operations table's rows: each part's sub a node of `plan` (validators/checks'), by number. */
 function operationRows(
   model: ApiModel,
   index: TypeIndex,
@@ -305,8 +319,8 @@ function operationRows(
 }
 
 /**
- * An operations table's file: its rows, each part's check checks.js's of its number (`checks`:
- * whether there is a checks.js, which a table without a part's schema does not need), its types.
+ * An operations table's file: its rows, each part's check validators/checks' of its number
+ * (`checks`: whether there is that file, which a table without a part's schema does not need).
  */
 function operationsFile(
   model: ApiModel,
@@ -335,7 +349,7 @@ function operationsFile(
       out.write(imports.join("\n"));
       if (some) {
         out.write(
-          "\n\n/** The table: each part's check is validators/checks.js's of its number. */\n" +
+          "\n\n/** The table: each part's check is validators/checks' of its number. */\n" +
             'const P = plan(\n  JSON.parse(`{\n"e":[',
         );
         lines(out, rows, ",");
@@ -383,7 +397,7 @@ function narrowedTo(model: Pick<ApiModel, "scalars">, types: string): string {
 }
 
 /**
- * `const P = plan(JSON.parse(`…`), `…`)`: checks.js's plan in template literals: the patterns as
+ * `const P = plan(JSON.parse(`…`), `…`)`: validators/checks' plan in template literals: the patterns as
  * JSON, then one node per line, parsed on its check's first use; the nodes written as code
  * (`code`) are left empty, and given to the plan as their functions.
  */

@@ -124,7 +124,7 @@ export class PlanBuilder {
   }
 
   /**
-   * The node of an operation's part (checks.js writes it by its number), compiled now: a bare
+   * The node of an operation's part (validators/checks writes it by its number), compiled now: a bare
    * `$ref`'s is the named schema's node; schemas of the same text (endpoints repeat their
    * parameters' schemas inline), or of the same operations (they differ in a description), share
    * one. A text holding a null is compiled again: JSON may have made another value null.

@@ -731,7 +731,7 @@ function h3(x, p, e, d) {
   }
 }
 
-export const checks = [
+export const checks: readonly r.Check[] = [
   c0,
   c1,
   c2,
