@@ -84,7 +84,9 @@ async function checksOf(schemas: Schemas, root: string, name: string) {
   const { schemas: checks } = await import(
     pathToFileURL(join(dir, "validators/schemas.ts")).href
   );
-  const code = files.find((f) => f.path === "validators/checks.ts")!.contents;
+  const code = files.find((f) =>
+    /^validators\/checks\.[jt]s$/.test(f.path),
+  )!.contents;
   return { code, check: checks[root] as { is(value: unknown): boolean } };
 }
 
