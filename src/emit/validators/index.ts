@@ -27,7 +27,7 @@ import {
   type TextOut,
 } from "../toolkit.js";
 import { VALIDATORS_FOLDER } from "./path.js";
-import { PlanBuilder, type PlanOp, type PlanSub } from "./plan.js";
+import { PlanBuilder, type PlanOp } from "./plan.js";
 import { CheckCode } from "./code.js";
 import { bracketed } from "./code-function.js";
 
@@ -228,8 +228,8 @@ function checksFile(
 
 type Part = "path" | "query" | "headers" | "cookies" | "body";
 
-/** A table entry: a part and its sub, or `bodies`, a sub and the media types it judges. */
-type PartRow = [Part, PlanSub] | ["bodies", PlanSub, string[]];
+/** A table entry: a part and its node, or `bodies`, a node and the media types it judges. */
+type PartRow = [Part, number] | ["bodies", number, string[]];
 
 /**
  * The operations files by their table's name: its `<Of>` (`<Of>Types`), its header's second line
