@@ -23,6 +23,8 @@ it("an operation no request can reach warns at its line, naming the handler that
     "-a",
     "client,mocks",
     "--no-lock",
+    // every warning printed, not only those new to this checkout's record of the last run
+    "--verbose",
   ]);
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toContain(
