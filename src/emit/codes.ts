@@ -26,7 +26,7 @@ export const EMIT_CODES = {
   ...family("server", {
     warning: {
       "ambiguous-route":
-        "two path templates match the same URL and no required one-value header or query parameter tells them apart: the router serves the first",
+        "two path templates match the same URL and no required one-value header or query parameter, nor a `name=value` of their keys' queries, tells them apart: the router serves the first",
       "unroutable-path":
         "a path key writes a path parameter into its query (`/alerts?lat={lat}`): a router matches the request's path alone, so the server never calls that handler",
       "endpoint-server-under-base-path":

@@ -2,7 +2,7 @@
 // mocks answer by it.
 import { allParameters, parameterKey } from "./factories.js";
 import { grouped } from "./lists.js";
-import { pathShape, routedPath } from "./path-template.js";
+import { pathShape, routedPath, wirePath } from "./path-template.js";
 import { decodeText } from "./pointer.js";
 import { resolveSchema, scalarValues } from "./schema/schema.js";
 import type { ApiModel, Endpoint } from "./types.js";
@@ -56,7 +56,8 @@ export function shadowedRoutes(
 
 /**
  * The endpoints one URL matches told apart by a header or query parameter each requires with
- * one value, its own (AWS's `X-Amz-Target: AmazonSSM.GetParameter`, `?Action=AttachInstances`):
+ * one value, its own (AWS's `X-Amz-Target: AmazonSSM.GetParameter`, `?Action=AttachInstances`),
+ * or by a `name=value` its key writes into its query (Flickr's `/rest?method=flickr.photos.get`):
  * the server picks among them by that value. A group is told apart whole, or not at all.
  */
 export function routeSelectors(model: ApiModel): Map<Endpoint, RouteSelector> {
@@ -75,7 +76,10 @@ export function routeSelectors(model: ApiModel): Map<Endpoint, RouteSelector> {
   return out;
 }
 
-/** An endpoint's required header and query parameters of one value, by place and name. */
+/**
+ * An endpoint's required header and query parameters of one value, and the `name=value` pairs
+ * of its key's query, by place and name.
+ */
 function selectorsOf(model: ApiModel, endpoint: Endpoint) {
   const out = new Map<string, RouteSelector>();
   for (const p of allParameters(endpoint.parameters)) {
@@ -85,6 +89,18 @@ function selectorsOf(model: ApiModel, endpoint: Endpoint) {
     const name = parameterKey(p);
     out.set(`${p.in} ${name}`, { in: p.in, name, value: String(values[0]) });
   }
+  // the key's own pairs, which the client sends first, as written (wirePath): a server reads a
+  // name's first value
+  const sent = wirePath(endpoint);
+  const own = new URLSearchParams(
+    sent
+      .slice(sent.indexOf("?") + 1 || sent.length)
+      .split("&")
+      .filter((pair) => !pair.includes("{"))
+      .join("&"),
+  );
+  for (const name of new Set(own.keys()))
+    out.set(`query ${name}`, { in: "query", name, value: own.get(name)! });
   return out;
 }
 

@@ -1,9 +1,10 @@
 /*
  * Mocks for endpoints one URL matches, told apart by a header or query value (AWS's
- * `/#X-Amz-Target=…` and `/#Action=…` keys) and for keys with a query (`/rest?method=…`), with
- * msw/node as the oracle: MSW matches a handler's path alone, so each handler answers only its
- * own value and leaves the others to the next one; the generated client gets each endpoint's
- * own example, and MSW warns of no query in a handler's path. The file is what prettier prints.
+ * `/#X-Amz-Target=…` and `/#Action=…` keys) or by the `name=value` a key writes into its query
+ * (`/rest?method=…`), with msw/node as the oracle: MSW matches a handler's path alone, so each
+ * handler answers only its own value and leaves the others to the next one; the generated client
+ * gets each endpoint's own example, and MSW warns of no query in a handler's path. The file is
+ * what prettier prints.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +40,10 @@ paths:${target("getThing", "Svc.GetThing")}${target("putThing", "Svc.PutThing")}
     get:
       operationId: photosGet
       responses: ${answer("photosGet")}
+  /rest?method=photos.search:
+    get:
+      operationId: photosSearch
+      responses: ${answer("photosSearch")}
   /xml/{id}/a/long/path/so/that/the/call/breaks/its/arguments:
     get:
       operationId: xml
@@ -84,6 +89,7 @@ describe("mocks for endpoints one URL matches", () => {
           query: { Action: "DetachLoadBalancerTargetGroupsFromTheGroup" },
         }),
         await api["attach"]!({ query: { Action: "Attach" } }),
+        await api["photosSearch"]!(),
         await api["photosGet"]!(),
       ];
       expect(got.map((r) => r.data)).toEqual([
@@ -92,6 +98,7 @@ describe("mocks for endpoints one URL matches", () => {
         "getThing",
         "detachLoadBalancerTargetGroupsFromTheGroup",
         "attach",
+        "photosSearch",
         "photosGet",
       ]);
       expect(warn.mock.calls).toEqual([]);

@@ -2,10 +2,11 @@
  * Endpoints whose keys one URL matches, told apart by a parameter each requires with one value:
  * AWS's JSON protocol (`POST /#X-Amz-Target=Svc.A`, a required `X-Amz-Target` header of one enum
  * value) and its query protocol (`GET /#Action=A`, a required `Action` query parameter), as 150
- * of APIs.guru's documents write them. The generated server picks the endpoint by that value,
- * over real HTTP on 127.0.0.1: from the generated client on node:http, and on every adapter and
- * the fetch handler. A tie no such parameter decides is still `server/ambiguous-route`, its
- * first endpoint served.
+ * of APIs.guru's documents write them; or by a `name=value` the key itself writes into its query
+ * (Flickr's `/rest?method=flickr.photos.get`, Okta's `?tempPassword=true`). The generated server
+ * picks the endpoint by that value, over real HTTP on 127.0.0.1: from the generated client on
+ * node:http, and on every adapter and the fetch handler. A tie no such parameter decides is
+ * still `server/ambiguous-route`, its first endpoint served.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -42,6 +43,16 @@ paths:
   /#Action=Detach:
     get:
       operationId: detach${action("Detach")}
+  /rest?method=photos.get:
+    get:
+      operationId: photosGet
+      responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+  /rest?method=photos.search&format=json:
+    get:
+      operationId: photosSearch
+      parameters:
+        - { name: text, in: query, schema: { type: string } }
+      responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
   /files/a b:
     get:
       operationId: spaced
@@ -52,7 +63,16 @@ paths:
       responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
 `;
 
-const NAMES = ["getThing", "putThing", "attach", "detach", "spaced", "encoded"];
+const NAMES = [
+  "getThing",
+  "putThing",
+  "attach",
+  "detach",
+  "photosGet",
+  "photosSearch",
+  "spaced",
+  "encoded",
+];
 let made: Awaited<ReturnType<typeof generate>>;
 let dir: string;
 let server: { createRequestListener: Function };
@@ -89,6 +109,8 @@ describe("endpoints one URL matches", () => {
         await api["attach"]!({
           query: { Action: "Attach", Version: "2011-01-01" },
         }),
+        await api["photosSearch"]!({ query: { text: "a b" } }),
+        await api["photosGet"]!(),
         await api["encoded"]!(),
       ];
       expect(answers.map((a) => [a.status, a.data])).toEqual([
@@ -96,6 +118,8 @@ describe("endpoints one URL matches", () => {
         [200, "getThing"],
         [200, "detach"],
         [200, "attach"],
+        [200, "photosSearch"],
+        [200, "photosGet"],
         // a tie nothing decides: the first endpoint is served
         [200, "spaced"],
       ]);
@@ -126,11 +150,15 @@ describe("endpoints one URL matches", () => {
         const attach = await fetch(
           `${server.url}/?Action=Attach&Version=2011-01-01`,
         );
-        expect([name, await put.json(), await attach.json()]).toEqual([
+        const search = await fetch(
+          `${server.url}/rest?method=photos.search&format=json`,
+        );
+        expect([
           name,
-          "putThing",
-          "attach",
-        ]);
+          await put.json(),
+          await attach.json(),
+          await search.json(),
+        ]).toEqual([name, "putThing", "attach", "photosSearch"]);
       }
     } finally {
       for (const server of servers.values()) await server.close();
