@@ -47,10 +47,10 @@ export function shadowedRoutes(
 ): [Endpoint, Endpoint][] {
   const selected = routeSelectors(model);
   return [...routeGroups(model).groups.values()].flatMap((group) => {
+    // a group with selectors is told apart: each endpoint by its value, or one takes the rest
+    if (group.some((e) => selected.has(e))) return [];
     const [first, ...others] = order(group);
-    return others
-      .filter((e) => !selected.has(e))
-      .map((e): [Endpoint, Endpoint] => [e, first!]);
+    return others.map((e): [Endpoint, Endpoint] => [e, first!]);
   });
 }
 
@@ -58,20 +58,31 @@ export function shadowedRoutes(
  * The endpoints one URL matches told apart by a header or query parameter each requires with
  * one value, its own (AWS's `X-Amz-Target: AmazonSSM.GetParameter`, `?Action=AttachInstances`),
  * or by a `name=value` its key writes into its query (Flickr's `/rest?method=flickr.photos.get`):
- * the server picks among them by that value. A group is told apart whole, or not at all.
+ * the server picks among them by that value. A group is told apart whole, or all of it but one
+ * endpoint that has no such value (`/templates` beside `/templates?desc=html`), which is given
+ * the URLs whose value none of the others names; else not at all.
  */
 export function routeSelectors(model: ApiModel): Map<Endpoint, RouteSelector> {
   const out = new Map<Endpoint, RouteSelector>();
   for (const group of routeGroups(model).groups.values()) {
     if (group.length < 2) continue;
     const options = group.map((e) => selectorsOf(model, e));
-    for (const first of options[0]!.keys()) {
-      const picked = options.map((o) => o.get(first));
-      const values = new Set(picked.map((s) => s?.value));
-      if (picked.includes(undefined) || values.size < group.length) continue;
-      group.forEach((e, i) => out.set(e, picked[i]!));
-      break;
-    }
+    const keys = new Set(options.flatMap((o) => [...o.keys()]));
+    const tellsApart = (key: string, without: number) => {
+      const picked = options.flatMap((o) => o.get(key)?.value ?? []);
+      return (
+        picked.length === group.length - without &&
+        new Set(picked).size === picked.length
+      );
+    };
+    const key =
+      [...keys].find((k) => tellsApart(k, 0)) ??
+      [...keys].find((k) => tellsApart(k, 1));
+    if (key === undefined) continue;
+    group.forEach((e, i) => {
+      const selector = options[i]!.get(key);
+      if (selector) out.set(e, selector);
+    });
   }
   return out;
 }
@@ -89,18 +100,20 @@ function selectorsOf(model: ApiModel, endpoint: Endpoint) {
     const name = parameterKey(p);
     out.set(`${p.in} ${name}`, { in: p.in, name, value: String(values[0]) });
   }
-  // the key's own pairs, which the client sends first, as written (wirePath): a server reads a
-  // name's first value
+  // the key's own `name=value` pairs, which the client sends first, as written (wirePath; a
+  // server reads a name's first value), but a name it also sends as a declared parameter
   const sent = wirePath(endpoint);
   const own = new URLSearchParams(
     sent
       .slice(sent.indexOf("?") + 1 || sent.length)
       .split("&")
-      .filter((pair) => !pair.includes("{"))
+      .filter((pair) => pair.includes("=") && !pair.includes("{"))
       .join("&"),
   );
+  const declared = new Set(endpoint.parameters.query.map((p) => p.name));
   for (const name of new Set(own.keys()))
-    out.set(`query ${name}`, { in: "query", name, value: own.get(name)! });
+    if (!declared.has(name))
+      out.set(`query ${name}`, { in: "query", name, value: own.get(name)! });
   return out;
 }
 

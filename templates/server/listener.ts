@@ -331,12 +331,14 @@ function locate(
     });
   }
   const { choices } = found.match;
-  // routes one URL matches, told apart by a header or query value (else the first: its checks answer 400)
+  // routes one URL matches, told apart by a header or query value (else the first: the one with
+  // no value, or one whose checks answer 400)
   const match =
     choices?.find(({ route: { when } }) =>
-      when!.in === "header"
-        ? exchange.headers[when!.name] === when!.value
-        : new URLSearchParams(search).get(when!.name) === when!.value,
+      when?.in === "header"
+        ? exchange.headers[when.name] === when.value
+        : when !== undefined &&
+          new URLSearchParams(search).get(when.name) === when.value,
     ) ?? found.match;
   return { route: match.route, rawPath: match.rawPath, search };
 }

@@ -117,10 +117,18 @@ export class Router {
       segments,
       patterned: segments.some((s) => s.kind === "pattern"),
     };
-    // the first route wins a tie no parameter value decides; the generator reports such ties
+    // the first route wins a tie no parameter value decides (the generator reports such ties);
+    // of routes a value picks among, the one with none is first: it takes the values none names
     const first = node.routes.get(route.method);
     if (!first) node.routes.set(route.method, entry);
-    else if (first.route.when && route.when) (first.others ??= []).push(entry);
+    else if (route.when) (first.others ??= []).push(entry);
+    else if (first.route.when) {
+      node.routes.set(route.method, {
+        ...entry,
+        others: [first, ...(first.others ?? [])],
+      });
+      delete first.others;
+    }
   }
 
   /** HEAD falls back to GET (RFC 9110 §9.3.2); Node leaves the body out of HEAD answers. */

@@ -44,6 +44,14 @@ paths:${target("getThing", "Svc.GetThing")}${target("putThing", "Svc.PutThing")}
     get:
       operationId: photosSearch
       responses: ${answer("photosSearch")}
+  /templates:
+    post:
+      operationId: createTemplate
+      responses: ${answer("createTemplate")}
+  /templates?desc=html:
+    post:
+      operationId: createHtmlTemplate
+      responses: ${answer("createHtmlTemplate")}
   /xml/{id}/a/long/path/so/that/the/call/breaks/its/arguments:
     get:
       operationId: xml
@@ -91,6 +99,8 @@ describe("mocks for endpoints one URL matches", () => {
         await api["attach"]!({ query: { Action: "Attach" } }),
         await api["photosSearch"]!(),
         await api["photosGet"]!(),
+        await api["createTemplate"]!(),
+        await api["createHtmlTemplate"]!(),
       ];
       expect(got.map((r) => r.data)).toEqual([
         "putThing",
@@ -100,6 +110,8 @@ describe("mocks for endpoints one URL matches", () => {
         "attach",
         "photosSearch",
         "photosGet",
+        "createTemplate",
+        "createHtmlTemplate",
       ]);
       expect(warn.mock.calls).toEqual([]);
     } finally {

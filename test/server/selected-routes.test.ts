@@ -3,10 +3,11 @@
  * AWS's JSON protocol (`POST /#X-Amz-Target=Svc.A`, a required `X-Amz-Target` header of one enum
  * value) and its query protocol (`GET /#Action=A`, a required `Action` query parameter), as 150
  * of APIs.guru's documents write them; or by a `name=value` the key itself writes into its query
- * (Flickr's `/rest?method=flickr.photos.get`, Okta's `?tempPassword=true`). The generated server
- * picks the endpoint by that value, over real HTTP on 127.0.0.1: from the generated client on
- * node:http, and on every adapter and the fetch handler. A tie no such parameter decides is
- * still `server/ambiguous-route`, its first endpoint served.
+ * (Flickr's `/rest?method=flickr.photos.get`, Okta's `?tempPassword=true`), where one key with
+ * no such value (formapi's `/templates` beside `/templates?desc=html`) takes the values the
+ * others do not name. The generated server picks the endpoint by that value, over real HTTP on
+ * 127.0.0.1: from the generated client on node:http, and on every adapter and the fetch handler.
+ * A tie no such parameter decides is still `server/ambiguous-route`, its first endpoint served.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -53,6 +54,14 @@ paths:
       parameters:
         - { name: text, in: query, schema: { type: string } }
       responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+  /templates:
+    post:
+      operationId: createTemplate
+      responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+  /templates?desc=html:
+    post:
+      operationId: createHtmlTemplate
+      responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
   /files/a b:
     get:
       operationId: spaced
@@ -70,6 +79,8 @@ const NAMES = [
   "detach",
   "photosGet",
   "photosSearch",
+  "createTemplate",
+  "createHtmlTemplate",
   "spaced",
   "encoded",
 ];
@@ -111,6 +122,8 @@ describe("endpoints one URL matches", () => {
         }),
         await api["photosSearch"]!({ query: { text: "a b" } }),
         await api["photosGet"]!(),
+        await api["createHtmlTemplate"]!(),
+        await api["createTemplate"]!(),
         await api["encoded"]!(),
       ];
       expect(answers.map((a) => [a.status, a.data])).toEqual([
@@ -120,6 +133,9 @@ describe("endpoints one URL matches", () => {
         [200, "attach"],
         [200, "photosSearch"],
         [200, "photosGet"],
+        [200, "createHtmlTemplate"],
+        // the one key with no such value takes the values the others do not name
+        [200, "createTemplate"],
         // a tie nothing decides: the first endpoint is served
         [200, "spaced"],
       ]);
@@ -130,6 +146,10 @@ describe("endpoints one URL matches", () => {
       });
       expect(unknown.status).toBe(400);
       expect(await unknown.text()).toContain("X-Amz-Target");
+      const other = await fetch(`${running.baseUrl}/templates?desc=pdf`, {
+        method: "POST",
+      });
+      expect(await other.json()).toBe("createTemplate");
     } finally {
       await running.close();
     }
@@ -153,12 +173,26 @@ describe("endpoints one URL matches", () => {
         const search = await fetch(
           `${server.url}/rest?method=photos.search&format=json`,
         );
+        const [html, plain] = await Promise.all(
+          ["?desc=html", "?desc=pdf"].map((q) =>
+            fetch(`${server.url}/templates${q}`, { method: "POST" }),
+          ),
+        );
         expect([
           name,
           await put.json(),
           await attach.json(),
           await search.json(),
-        ]).toEqual([name, "putThing", "attach", "photosSearch"]);
+          await html!.json(),
+          await plain!.json(),
+        ]).toEqual([
+          name,
+          "putThing",
+          "attach",
+          "photosSearch",
+          "createHtmlTemplate",
+          "createTemplate",
+        ]);
       }
     } finally {
       for (const server of servers.values()) await server.close();

@@ -19,6 +19,7 @@ import {
   PRINT_WIDTH,
   revivableExample,
   routedPath,
+  routeGroups,
   routeSelectors,
   shadowedRoutes,
   scalarRevival,
@@ -106,7 +107,13 @@ export function emitMocks({
     names.set(endpoint, name);
     blocks.push(handler(endpoint, name, answer, selectors.get(endpoint)));
   }
-  const list = bySpecificity([...names.keys()]).map((e) => names.get(e)!);
+  // an endpoint one URL matches with others a value picks, and none itself, takes the rest
+  const rest = new Set(
+    [...routeGroups(model).groups.values()]
+      .filter((group) => group.some((e) => selectors.has(e)))
+      .flatMap((group) => group.filter((e) => !selectors.has(e))),
+  );
+  const list = bySpecificity([...names.keys()], rest).map((e) => names.get(e)!);
   const imports =
     list.length === 0
       ? 'import type { HttpHandler } from "msw";\n'
@@ -347,9 +354,13 @@ export function mswPath(
  * The endpoints in the order MSW should try them (it answers with the first match): more segments
  * first, since `*` lets a short path match the end of a longer one; then, at the first place they
  * differ, a literal segment before one with a parameter and text (`{name}:cancel`), and that before
- * a bare parameter (`/pets/mine`, `/pets/{id}.json`, `/pets/{id}`).
+ * a bare parameter (`/pets/mine`, `/pets/{id}.json`, `/pets/{id}`); then those in `last` (an
+ * endpoint that takes the URLs whose value the others of its route do not name) after the others.
  */
-export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
+export function bySpecificity(
+  endpoints: readonly Endpoint[],
+  last?: ReadonlySet<Endpoint>,
+): Endpoint[] {
   const rank = (s: string) =>
     !s.includes("{") ? 2 : /^\{[^}]*\}$/.test(s) ? 0 : 1;
   return [...endpoints].sort((a, b) => {
@@ -357,6 +368,7 @@ export function bySpecificity(endpoints: readonly Endpoint[]): Endpoint[] {
     const sb = b.path.split("/");
     if (sa.length !== sb.length) return sb.length - sa.length;
     const i = sa.findIndex((s, j) => rank(s) !== rank(sb[j]!));
-    return i < 0 ? 0 : rank(sb[i]!) - rank(sa[i]!);
+    if (i >= 0) return rank(sb[i]!) - rank(sa[i]!);
+    return Number(last?.has(a) ?? false) - Number(last?.has(b) ?? false);
   });
 }
